@@ -1,0 +1,33 @@
+# Two commands do everything on a fresh machine (Python 3.11 + package registries):
+#   make run    build the environment if needed, then run the flow on seeds/
+#   make test   build the environment if needed, then run the test suite
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= warehouse.duckdb
+SOURCE ?= seeds
+
+.PHONY: setup run test lock bench dq clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $(STAMP)
+
+run: setup
+	$(BIN)/dossier run --source $(SOURCE) --db $(DB)
+
+test: setup
+	$(BIN)/python -m pytest
+
+# Re-resolve the lock after editing pyproject.toml (needs network to PyPI).
+lock:
+	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra dev --extra build \
+	    --python-version 3.11 --generate-hashes --index-url https://pypi.org/simple -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .prefect warehouse.duckdb* out

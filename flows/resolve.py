@@ -1,0 +1,440 @@
+"""Resolve stage: mentions from many documents -> one row per real person, event, sanction.
+
+People merge across documents on transliteration-aware name similarity
+(anyascii folding, Jaro-Winkler from rapidfuzz, blocking on the surname's
+first metaphone letter so cost stays near-linear). Events merge when type and
+country agree and counts are compatible (52 and "more than 50" are; 52 and 123
+are not). Sanctions merge on issuer/target/action. Ids are stable: a cluster
+that contains a mention seen in an earlier run keeps that run's id.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+
+import jellyfish
+import polars as pl
+from rapidfuzz.distance import JaroWinkler
+
+from flows.events import RELEASE_RE
+from flows.lexicon import fold
+
+SURNAME_MIN_SIM = 0.84
+GIVEN_MIN_SIM = 0.72
+RELIEF = ("lifted", "eased", "proposed")
+HEAD_ROLE_RE = re.compile(r"(?<!vice )(?<!vice-)\b(?:president|prime minister|king|premier|dictator|ruler|emir|sultan|head of state)\b", re.I)
+ACTOR_VERB_RE = re.compile(
+    r"^(?:['’]s)?\s*(?:has\s+|had\s+|have\s+)?(?:announced|ordered|signed|pardoned|freed|released|decided|agreed|"
+    r"appears|said|says|granted|approved|authorised|authorized|allowed|let|offered|is|was)\b",
+    re.I,
+)
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """Short deterministic id from the fewest stable raw fields."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return prefix + hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+# ---------------------------------------------------------------- people
+
+def name_parts(name: str) -> tuple[str, str]:
+    """(given, surname) folded; particles and hyphens folded into the surname."""
+    tokens = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    if not tokens:
+        return "", ""
+    if len(tokens) == 1:
+        return "", tokens[0]
+    return tokens[0], "".join(tokens[1:])
+
+
+def same_person(a: str, b: str) -> bool:
+    """Transliteration-aware: surnames close (JW), given names compatible or absent."""
+    ga, sa = name_parts(a)
+    gb, sb = name_parts(b)
+    if not sa or not sb:
+        return False
+    if JaroWinkler.similarity(sa, sb) < SURNAME_MIN_SIM:
+        return False
+    # gendered surname endings mark different people (Tikhanovsky / Tikhanovskaya)
+    fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
+    if sa[-3:] != sb[-3:] and (sa.endswith(fem) != sb.endswith(fem)) and sa[:-3] == sb[:len(sa) - 3]:
+        return False
+    if ga and gb:
+        if len(ga) == 1 or len(gb) == 1:
+            return ga[0] == gb[0]
+        return JaroWinkler.similarity(ga, gb) >= GIVEN_MIN_SIM
+    return True
+
+
+def _block_key(name: str) -> str:
+    surname = name_parts(name)[1]
+    code = jellyfish.metaphone(surname) if surname else ""
+    return code[:1] or surname[:1]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def cluster_names(names: list[str]) -> dict[str, int]:
+    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster."""
+    full = sorted({n for n in names if len(n.split()) >= 2})
+    single = sorted({n for n in names if len(n.split()) < 2})
+    uf = _UnionFind()
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for n in full:
+        blocks[_block_key(n)].append(n)
+        uf.find(n)
+    for members in blocks.values():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                if same_person(a, b):
+                    uf.union(a, b)
+    for s in single:
+        roots = {uf.find(n) for n in blocks.get(_block_key(s), []) if same_person(s, n)
+                 and name_parts(s)[1] == name_parts(n)[1]}
+        if len(roots) == 1:
+            uf.union(s, roots.pop())
+        else:
+            uf.find(s)
+    roots = sorted({uf.find(n) for n in full + single})
+    index = {r: i for i, r in enumerate(roots)}
+    return {n: index[uf.find(n)] for n in full + single}
+
+
+def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | None, key: str, id_col: str) -> dict:
+    if previous is None or previous.is_empty():
+        return {}
+    joined = mentions.select("cluster", "doc_id", "char_start").join(
+        previous.select("doc_id", "char_start", id_col), on=["doc_id", "char_start"], how="inner")
+    out = {}
+    for cluster, ids in joined.group_by("cluster").agg(pl.col(id_col)).iter_rows():
+        out[cluster] = Counter(ids).most_common(1)[0][0]
+    return out
+
+
+def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
+                   ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Person mentions -> (people, person_mentions with person_id, role conflicts).
+
+    `previous` is the earlier run's person_mentions (doc_id, char_start, person_id):
+    a cluster holding any of those mentions keeps its id.
+    """
+    if mentions.is_empty():
+        empty_people = pl.DataFrame(schema={"person_id": pl.String, "canonical_name": pl.String,
+                                            "aliases": pl.List(pl.String), "roles": pl.List(pl.String),
+                                            "n_documents": pl.Int64, "n_mentions": pl.Int64,
+                                            "confidence": pl.String})
+        return empty_people, mentions.with_columns(person_id=pl.lit(None, pl.String)), _empty_conflicts()
+    clusters = cluster_names(mentions["name"].unique().to_list())
+    m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
+    old = _previous_ids(m, previous, "cluster", "person_id")
+    canon = (
+        m.group_by("cluster", "name").agg(pl.len().alias("n"))
+        .with_columns(n_tokens=pl.col("name").str.count_matches(r"\S+"),
+                      n_chars=pl.col("name").str.len_chars())
+        .sort(["cluster", "n_tokens", "n", "n_chars", "name"], descending=[False, True, True, True, False])
+        .group_by("cluster", maintain_order=True).first()
+        .select("cluster", canonical_name="name")
+    )
+    m = m.join(canon, on="cluster")
+    ids = {c: old.get(c) or stable_id("P", fold(n)) for c, n in canon.iter_rows()}
+    m = m.with_columns(person_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
+    people = (
+        m.group_by("person_id").agg(
+            pl.col("canonical_name").first(),
+            pl.col("surface").unique().sort().alias("aliases"),
+            pl.col("role").drop_nulls().unique().sort().alias("roles"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_documents"),
+            pl.len().cast(pl.Int64).alias("n_mentions"),
+            pl.when((pl.col("confidence") == "high").any()).then(pl.lit("high")).otherwise(pl.lit("low"))
+            .first().alias("confidence"),
+        ).sort("person_id")
+    )
+    conflicts = role_conflicts(m)
+    return people, m.drop("cluster", "canonical_name"), conflicts
+
+
+def _empty_conflicts() -> pl.DataFrame:
+    return pl.DataFrame(schema={"fact_table": pl.String, "fact_id": pl.String, "field": pl.String,
+                                "values": pl.List(pl.String), "doc_ids": pl.List(pl.String)})
+
+
+def role_conflicts(m: pl.DataFrame) -> pl.DataFrame:
+    """'former President' in one source and 'President' in another: a recorded conflict."""
+    rows = []
+    roles = m.filter(pl.col("role").is_not_null()).group_by("person_id", "role").agg(pl.col("doc_id").unique())
+    by_person: dict[str, list] = defaultdict(list)
+    for pid, role, docs in roles.iter_rows():
+        by_person[pid].append((role, docs))
+    for pid, items in sorted(by_person.items()):
+        former = [(r, d) for r, d in items if re.search(r"\bformer\b|\bex-", r, re.I)]
+        current = [(r, d) for r, d in items if not re.search(r"\bformer\b|\bex-", r, re.I)]
+        for fr, fd in former:
+            core = re.sub(r"\bformer\s+|\bex-", "", fr, flags=re.I).split()[-1].lower()
+            clash = [(r, d) for r, d in current if r.split()[-1].lower() == core]
+            if clash:
+                values = sorted({fr, *(r for r, _ in clash)})
+                docs = sorted({*fd, *(x for _, d in clash for x in d)})
+                rows.append(("people", pid, "role", values, docs))
+    if not rows:
+        return _empty_conflicts()
+    return pl.DataFrame(rows, schema=_empty_conflicts().schema, orient="row").unique(
+        subset=["fact_id", "field"], keep="first", maintain_order=True)
+
+
+# ---------------------------------------------------------------- events
+
+def _compatible(count: int, qualifier: str, exact: int) -> bool:
+    if qualifier == "at_least":
+        return exact >= count and exact <= count * 1.5
+    if qualifier == "about":
+        return abs(exact - count) <= max(2, 0.1 * count)
+    if qualifier == "at_most":
+        return exact <= count and exact >= count * 0.6
+    return exact == count
+
+
+def cluster_releases(rel: pl.DataFrame) -> list[int]:
+    """Cluster label per release mention: exact counts by value, others to the nearest compatible."""
+    labels: list[int] = []
+    exact_keys: dict[tuple, int] = {}
+    rows = rel.select("country", "prisoner_count", "count_qualifier").rows()
+    for country, count, qual in rows:
+        if qual == "exact":
+            exact_keys.setdefault((country, count), len(exact_keys))
+    other_keys: dict[tuple, int] = {}
+    for country, count, qual in rows:
+        if qual == "exact":
+            labels.append(exact_keys[(country, count)])
+            continue
+        options = [(abs(c - count), k) for (ctry, c), k in exact_keys.items()
+                   if ctry == country and _compatible(count, qual, c)]
+        if options:
+            labels.append(min(options)[1])
+        else:
+            key = (country, count, qual)
+            other_keys.setdefault(key, len(exact_keys) + len(other_keys))
+            labels.append(other_keys[key])
+    return labels
+
+
+def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
+                       ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Event mentions -> (events, event mentions with event_id, conflicts)."""
+    rel = ev.filter(pl.col("event_type") == "prisoner_release")
+    other = ev.filter(pl.col("event_type") != "prisoner_release")
+    rel = rel.with_columns(cluster=pl.Series(cluster_releases(rel), dtype=pl.Int64))
+    # other events: one per (type, country) per document; across documents only on the same known date
+    other = other.with_columns(
+        cluster=pl.when(pl.col("event_date").is_not_null())
+        .then(pl.concat_str("event_type", "country", pl.col("event_date").cast(pl.String), separator="|", ignore_nulls=True))
+        .otherwise(pl.concat_str("event_type", "country", "doc_id", separator="|", ignore_nulls=True))
+        .rank("dense").cast(pl.Int64) + 1_000_000
+    )
+    m = pl.concat([rel, other])
+    if m.is_empty():
+        return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
+                _empty_conflicts())
+    old = _previous_ids(m, previous, "cluster", "event_id")
+    agg = (
+        m.sort("doc_id", "char_start").group_by("cluster").agg(
+            pl.col("event_type").first(),
+            pl.col("cameo_code").first(),
+            pl.col("country").drop_nulls().mode().sort().first().alias("country"),
+            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "exact").mode().sort().first()
+            .alias("exact_count"),
+            pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
+            pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
+            pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
+            pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
+            pl.col("date_text").drop_nulls().first().alias("date_text"),
+            pl.col("sentence").first().str.slice(0, 240).alias("summary"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
+            pl.col("doc_id").min().alias("first_doc"),
+        )
+        .with_columns(
+            prisoner_count=pl.coalesce("exact_count", "any_count"),
+            count_qualifier=pl.when(pl.col("exact_count").is_not_null()).then(pl.lit("exact"))
+            .otherwise(pl.col("any_qualifier")),
+            date_precision=pl.col("date_precision").fill_null("unknown"),
+        )
+    )
+    ids = {}
+    for cluster, etype, country, count, first_doc, date in agg.select(
+            "cluster", "event_type", "country", "prisoner_count", "first_doc", "event_date").iter_rows():
+        ids[cluster] = old.get(cluster) or stable_id("E", etype, country, count, date,
+                                                     None if etype == "prisoner_release" else first_doc)
+    agg = agg.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
+    m = m.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String)).drop("cluster")
+    events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
+    return events, m, event_conflicts(m)
+
+
+EVENT_SCHEMA = {
+    "event_id": pl.String, "event_type": pl.String, "cameo_code": pl.String, "event_date": pl.Date,
+    "date_precision": pl.String, "date_text": pl.String, "country": pl.String,
+    "prisoner_count": pl.Int64, "count_qualifier": pl.String, "summary": pl.String, "n_sources": pl.Int64,
+}
+
+
+def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
+    """Sources that give one event different exact counts or different dates."""
+    rows = []
+    for field in ("prisoner_count", "event_date"):
+        base = m.filter(pl.col(field).is_not_null())
+        if field == "prisoner_count":
+            base = base.filter(pl.col("count_qualifier") == "exact")
+        g = base.group_by("event_id").agg(pl.col(field).cast(pl.String).unique().sort().alias("values"),
+                                         pl.col("doc_id").unique().sort().alias("doc_ids"))
+        for eid, values, docs in g.filter(pl.col("values").list.len() > 1).iter_rows():
+            rows.append(("events", eid, field, values, docs))
+    if not rows:
+        return _empty_conflicts()
+    return pl.DataFrame(rows, schema=_empty_conflicts().schema, orient="row")
+
+
+# ---------------------------------------------------------------- event people
+
+def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
+                      sentences: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
+    """Roles of people in releases: released (named after the release word), decision_maker, envoy."""
+    schema = {"event_id": pl.String, "person_id": pl.String, "role": pl.String, "doc_id": pl.String,
+              "char_start": pl.Int64, "char_end": pl.Int64}
+    rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
+    if rel.is_empty() or person_mentions.is_empty():
+        return pl.DataFrame(schema=schema)
+    sent_text = {(d, i): (s, t) for d, i, s, t in sentences.select("doc_id", "sent_idx", "char_start", "sentence").iter_rows()}
+    doc_events = rel.group_by("doc_id").agg(pl.col("event_id").unique())
+    single_event = {d: e[0] for d, e in doc_events.iter_rows() if len(e) == 1}
+    release_sent = {(d, i): e for d, i, e in rel.select("doc_id", "sent_idx", "event_id").iter_rows()}
+    # in a document about one release, any sentence with a release word speaks of it
+    for (d, i), (_, text) in sent_text.items():
+        if d in single_event and (d, i) not in release_sent and RELEASE_RE.search(text):
+            release_sent[(d, i)] = single_event[d]
+    head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
+                  if any(HEAD_ROLE_RE.search(r) for r in roles)}
+    rows = []
+    for doc_id, sent_idx, start, end, pid, role in person_mentions.select(
+            "doc_id", "sent_idx", "char_start", "char_end", "person_id", "role").iter_rows():
+        key = (doc_id, sent_idx)
+        event_id = release_sent.get(key)
+        continued = False
+        if event_id is None and (doc_id, sent_idx - 1) in release_sent and key in sent_text:
+            # "Other notable figures included X" right after a release sentence
+            if re.search(r"\b(?:included|includ(?:e|es|ing)|among\s+(?:them|those))\b", sent_text[key][1], re.I):
+                event_id, continued = release_sent[(doc_id, sent_idx - 1)], True
+        if role and re.search(r"\benvoy\b|\bnegotiator\b|\bmediator\b", role, re.I) and doc_id in single_event:
+            rows.append((single_event[doc_id], pid, "envoy", doc_id, start, end))
+            continue
+        if event_id is None or key not in sent_text:
+            continue
+        offset, sentence = sent_text[key]
+        s, e = start - offset, end - offset
+        triggers = [t for t in RELEASE_RE.finditer(sentence)]
+        after_trigger = continued or any(t.end() <= s for t in triggers)
+        acts = bool(ACTOR_VERB_RE.match(sentence[e:]))
+        if after_trigger and not acts and pid not in head_roles:
+            rows.append((event_id, pid, "released", doc_id, start, end))
+        elif pid in head_roles or acts:
+            rows.append((event_id, pid, "decision_maker", doc_id, start, end))
+    out = pl.DataFrame(rows, schema=schema, orient="row")
+    return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
+
+
+# ---------------------------------------------------------------- sanctions
+
+def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sanction mentions -> (sanctions, mentions with sanction_id).
+
+    Within a document a definite relief (lifted/eased) on a target overrides a
+    hedged 'proposed' on the same target; issuer and reason are the first named.
+    Relief tied to a release ('in exchange for', 'as part of the deal', or a
+    document about exactly one release) links to that release event.
+    """
+    schema = {"sanction_id": pl.String, "issuer": pl.String, "target": pl.String, "target_type": pl.String,
+              "action": pl.String, "reason": pl.String, "event_id": pl.String, "n_sources": pl.Int64}
+    if sm.is_empty():
+        return pl.DataFrame(schema=schema), sm.with_columns(sanction_id=pl.lit(None, pl.String))
+    definite = sm.filter(pl.col("action").is_in(["lifted", "eased"])).select("doc_id", "target").unique()
+    sm = sm.join(definite.with_columns(has_definite=pl.lit(True)), on=["doc_id", "target"], how="left").filter(
+        ~((pl.col("action") == "proposed") & pl.col("has_definite").fill_null(False))).drop("has_definite")
+    # the issuer of a document's (target, action) is the first one named in it
+    sm = sm.with_columns(issuer=pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action"))
+    rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
+    doc_release = rel.group_by("doc_id").agg(pl.col("event_id").unique().alias("events"))
+    single = {d: e[0] for d, e in doc_release.iter_rows() if len(e) == 1}
+    sm = sm.with_columns(
+        linked_event=pl.when(pl.col("action").is_in(list(RELIEF)))
+        .then(pl.col("doc_id").replace_strict(single, default=None, return_dtype=pl.String))
+    )
+    sm = sm.with_columns(
+        issuer_key=pl.col("issuer").fill_null(""),
+        sanction_id=pl.struct("issuer", "target", "action").map_elements(
+            lambda r: stable_id("S", r["issuer"], fold(r["target"]), r["action"]), return_dtype=pl.String),
+    )
+    sanctions = (
+        sm.sort("doc_id", "char_start").group_by("sanction_id").agg(
+            pl.col("issuer").first(), pl.col("target").first(), pl.col("target_type").first(),
+            pl.col("action").first(),
+            pl.col("reason").drop_nulls().unique(maintain_order=True).str.join("; ").alias("reason"),
+            pl.col("linked_event").drop_nulls().mode().sort().first().alias("event_id"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
+        )
+        .with_columns(reason=pl.when(pl.col("reason") == "").then(None).otherwise(pl.col("reason")))
+        .select(list(schema)).sort("sanction_id")
+    )
+    return sanctions, sm.drop("issuer_key")
+
+
+# ---------------------------------------------------------------- assembly
+
+def assemble_tables(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame] | None = None
+                    ) -> dict[str, pl.DataFrame]:
+    """Staging frames of all current documents -> the warehouse's fact tables with evidence."""
+    from flows.people import resolve_mentions_in_documents
+
+    previous = previous or {}
+    mentions = resolve_mentions_in_documents(stage["name_candidates"])
+    people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
+    events, event_mentions, ev_conflicts = consolidate_events(stage["event_mentions"], previous.get("event_mentions"))
+    sanctions, sanction_mentions = consolidate_sanctions(stage["sanction_mentions"], event_mentions)
+    event_people = link_event_people(event_mentions, person_mentions, stage["sentences"], people)
+    evidence = pl.concat([
+        person_mentions.sort("char_start").group_by("person_id", "doc_id", maintain_order=True).first()
+        .select(pl.lit("people").alias("fact_table"), pl.col("person_id").alias("fact_id"), "doc_id",
+                "char_start", "char_end", pl.col("surface").alias("quote")),
+        event_mentions.select(pl.lit("events").alias("fact_table"), pl.col("event_id").alias("fact_id"),
+                              "doc_id", "char_start", "char_end", pl.col("sentence").alias("quote")),
+        sanction_mentions.select(pl.lit("sanctions").alias("fact_table"), pl.col("sanction_id").alias("fact_id"),
+                                 "doc_id", "char_start", "char_end", pl.col("sentence").alias("quote")),
+    ]).unique(subset=["fact_table", "fact_id", "doc_id", "char_start"], keep="first").sort(
+        "fact_table", "fact_id", "doc_id", "char_start")
+    return {
+        "people": people,
+        "person_mentions": person_mentions.select(
+            "person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role", "confidence"),
+        "events": events,
+        "event_people": event_people,
+        "sanctions": sanctions,
+        "evidence": evidence,
+        "conflicts": pl.concat([person_conflicts, ev_conflicts]),
+        "tallies": stage["tallies"],
+        "event_mentions": event_mentions,
+    }

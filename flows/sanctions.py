@@ -1,0 +1,179 @@
+"""Sanction mentions: sentences -> one row per (sentence, target, action).
+
+Output shape (`sanction_mentions`): doc_id, sent_idx, char_start, char_end
+(the sentence span), issuer, target, target_type (sector | company | country |
+officials | person), action (imposed | lifted | eased | tightened | remain |
+proposed), reason, mentions_release (the sentence ties the move to a
+release), sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from flows.events import countries_in
+from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+
+SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures)\b", re.I)
+# Action words; order matters only for the label, the nearest one to "sanctions" wins.
+ACTION_WORDS = {
+    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|revok(?:e|ed|es|ing)|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
+    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
+    "imposed": r"impos(?:e|es|ed|ing|ition)|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+    "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|additional|further|stepped\s+up|harsher|tougher|more\s+sanctions|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
+    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
+}
+ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
+# Hedges that turn an action into a proposal: talked about, hoped for, not done.
+HEDGE_RE = re.compile(
+    r"\b(?:could|might|may|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
+    r"talks?|theme|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
+    r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
+    r"expected|reassessment|reconsideration|in\s+exchange\s+for|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
+    re.I,
+)
+REASON_RE = re.compile(
+    r"\b(?:for|over|due\s+to|in\s+response\s+to|because\s+of|prompted\s+by|in\s+retaliation\s+for|"
+    r"as\s+punishment\s+for|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
+    r"(?P<reason>(?:its\s+|the\s+|their\s+|his\s+|her\s+)?[^.;:]{6,160}?)(?=[.;:]|,\s+(?:have|has|had|which|while|and\s+the|but|aiming|led|the)\b|$)",
+    re.I,
+)
+REASON_TOPIC_RE = re.compile(
+    r"human\s+rights|repress|fraud|rigg|election|crackdown|dissent|support\w*\s+for|invasion|war|"
+    r"abuse|violat|protest|nuclear|terror|corruption|annex|cyber|poison|persecut|torture|jail|arrest|"
+    r"territory|ukraine|democra|opposition|journalist",
+    re.I,
+)
+TARGET_RE = re.compile(
+    r"\bsanctions?\s+(?:imposed\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})",
+    re.I,
+)
+_SECTOR_ALT = "|".join(SECTOR_WORDS)
+SECTOR_RE = re.compile(rf"\b(?P<sector>{_SECTOR_ALT})\b", re.I)
+COMPANY_RE = re.compile(
+    rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
+    rf"|(?P<name2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}}),?\s+(?:the|its|a)\s+(?:\w+\s+){{0,3}}(?:{'|'.join(ORGANISATION_TARGET_WORDS)})\b"
+)
+OFFICIALS_RE = re.compile(r"\b(?:officials|individuals|judges|oligarchs|elites|ministers|security\s+forces|leaders)\b", re.I)
+RELEASE_LINK_RE = re.compile(
+    r"\b(?:releas\w+|freed|freeing|prisoners?|in\s+exchange\s+for|in\s+return\s+for|as\s+part\s+of\s+(?:a|the)\s+(?:\w+\s+)?deal|deal|brokered|linked\s+to)\b",
+    re.I,
+)
+ISSUER_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(k) for k in ISSUER_ALIASES), key=len, reverse=True)) + r")(?!\w)(?:\s+and\s+(?:its|other)\s+(?:Western\s+)?(?:allies|nations|partners))?",
+    re.I,
+)
+RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
+SANCTION_MENTION_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "issuer": pl.String, "target": pl.String, "target_type": pl.String, "action": pl.String,
+    "reason": pl.String, "mentions_release": pl.Boolean, "sentence": pl.String,
+}
+
+
+def find_issuer(sentence: str) -> str | None:
+    """The sanctioning power named in a sentence ('U.S. sanctions', 'the EU imposed')."""
+    for m in ISSUER_RE.finditer(sentence):
+        word = m.group(0)
+        if word[:1].islower() and word.lower() not in ("the west",):
+            continue  # "us" the pronoun
+        base = re.sub(r"\s+and\s+.*$", "", word, flags=re.I).lower()
+        issuer = ISSUER_ALIASES.get(base)
+        if issuer and re.search(r"\s+and\s+", word):
+            issuer = f"{issuer} and Western allies"
+        if issuer:
+            return issuer
+    return None
+
+
+def find_target(sentence: str, doc_country: str | None) -> tuple[str | None, str | None, bool]:
+    """(target, target_type, explicit): what the sanctions hit; explicit when 'sanctions on X' says so."""
+    m = TARGET_RE.search(sentence)
+    scope = m.group("np") if m else sentence
+    reason = REASON_RE.search(scope)
+    if reason:  # "support for Russia" in a reason is not the target
+        scope = scope[:reason.start()]
+    target, target_type = _target_in(scope, sentence, bool(m), doc_country)
+    return target, target_type, bool(m) and target is not None
+
+
+def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None) -> tuple[str | None, str | None]:
+    m = explicit
+    company = COMPANY_RE.search(scope)
+    if company:
+        name = company.group("name") or company.group("name2")
+        if name and not countries_in(name):
+            return name.strip(), "company"
+    sector = SECTOR_RE.search(scope)
+    if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)):
+        return sector.group("sector").lower(), "sector"
+    if m and OFFICIALS_RE.search(scope[:40]):
+        return "officials", "officials"
+    named = countries_in(scope)
+    issuers = {"United States", "European Union", "United Kingdom", "Canada"}
+    named = [c for c in named if c not in issuers]
+    if named:
+        return named[0], "country"
+    if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
+        return doc_country, "country"
+    return None, None
+
+
+def find_actions(sentence: str) -> list[str]:
+    """Actions on sanctions in one sentence, hedged ones turned into 'proposed'."""
+    found = []
+    sanction_pos = [m.start() for m in SANCTION_RE.finditer(sentence)]
+    for action, pattern in ACTION_RE.items():
+        for m in pattern.finditer(sentence):
+            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > 70:
+                continue
+            before = sentence[max(0, m.start() - 60):m.start()]
+            # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence
+            nominal = bool(re.match(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", m.group(0), re.I))
+            hedged = action in ("lifted", "eased", "tightened") and (
+                HEDGE_RE.search(before) or re.search(r"\b(?:no|not|without)\b[^,]{0,40}$", before)
+                or (nominal and HEDGE_RE.search(sentence[m.end():])))
+            found.append("proposed" if hedged else action)
+            break
+    return list(dict.fromkeys(found))
+
+
+def find_reason(sentence: str) -> str | None:
+    """Why the sanctions were imposed, when the sentence says ('for its crackdown on ...')."""
+    for m in REASON_RE.finditer(sentence):
+        reason = m.group("reason").strip(" ,")
+        if REASON_TOPIC_RE.search(reason):
+            return reason
+    return None
+
+
+def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
+    """Sentences -> sanction mentions (see module docstring for the shape)."""
+    doc_country = doc_country or {}
+    rows = []
+    last_relief_target: dict[str, tuple[str, str]] = {}
+    cols = sentences.select("doc_id", "sent_idx", "char_start", "char_end", "sentence")
+    for doc_id, sent_idx, start, end, sentence in cols.iter_rows():
+        if not SANCTION_RE.search(sentence):
+            continue
+        actions = find_actions(sentence)
+        if not actions:
+            continue
+        target, target_type, explicit = find_target(sentence, doc_country.get(doc_id))
+        relief = any(a in RELIEF_ACTIONS for a in actions)
+        if explicit and relief and target_type in ("sector", "company"):
+            last_relief_target[doc_id] = (target, target_type)
+        elif not explicit and relief and doc_id in last_relief_target:
+            # "the lifting of sanctions" after "lifted sanctions on potash" means the same sanctions
+            target, target_type = last_relief_target[doc_id]
+        if target is None:
+            continue
+        issuer = find_issuer(sentence)
+        reason = find_reason(sentence) if "imposed" in actions else None
+        linked = bool(RELEASE_LINK_RE.search(sentence))
+        for action in actions:
+            rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, action,
+                         reason if action == "imposed" else None, linked, sentence))
+    return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")

@@ -1,0 +1,115 @@
+"""Validate stage: Great Expectations suites from `expectations/` plus warehouse invariants.
+
+One suite per table (`expectations/<table>.json`) runs on the run's frames
+with an ephemeral GX context; `expectations/warehouse.json` holds SQL
+invariants (evidence quote equals its span, every fact has evidence, ...)
+run on the candidate warehouse before it is swapped in. Every result is a
+`dq_results` row; a failed `critical` expectation stops the load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+DQ_SCHEMA = {"run_id": pl.String, "table_name": pl.String, "expectation": pl.String, "severity": pl.String,
+             "success": pl.Boolean, "observed": pl.String, "checked_at": pl.Datetime("us")}
+
+
+def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
+    """Table name -> suite definition, from every `<table>.json` except warehouse.json."""
+    return {p.stem: json.loads(p.read_text()) for p in sorted(directory.glob("*.json")) if p.stem != "warehouse"}
+
+
+def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
+    return json.loads((directory / "warehouse.json").read_text())["checks"]
+
+
+@lru_cache(maxsize=1)
+def _gx_context():
+    """One ephemeral GX context per process, progress bars off."""
+    import great_expectations as gx
+
+    logging.getLogger("great_expectations").setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # older/newer GX without the knob: bars only, not fatal
+        pass
+    return context, context.data_sources.add_pandas("dossier")
+
+
+def _describe(kwargs: dict) -> str:
+    args = {k: v for k, v in kwargs.items() if k not in ("batch_id",)}
+    return ", ".join(f"{k}={v}" for k, v in args.items())
+
+
+def _observed(result: dict) -> str:
+    if "unexpected_count" in result:
+        return f"{result['unexpected_count']} unexpected of {result.get('element_count', '?')}"
+    if "observed_value" in result:
+        return str(result["observed_value"])[:200]
+    return ""
+
+
+def _to_pandas(frame: pl.DataFrame):
+    # list columns become strings: GX's pandas metrics do not handle arrays
+    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    if lists:
+        frame = frame.with_columns(pl.col(c).list.join("|") for c in lists)
+    return frame.to_pandas()
+
+
+def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, dict] | None = None) -> pl.DataFrame:
+    """Validate each frame with its GX suite; one dq_results row per expectation."""
+    import great_expectations as gx
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    suites = suites if suites is not None else load_suites()
+    context, source = _gx_context()
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows = []
+    for table, spec in suites.items():
+        frame = tables.get(table)
+        if frame is None:
+            continue
+        name = f"{table}_{run_id}".replace("-", "_")
+        asset = source.add_dataframe_asset(name=name)
+        batch = asset.add_batch_definition_whole_dataframe("all").get_batch(
+            batch_parameters={"dataframe": _to_pandas(frame)})
+        suite = gx.ExpectationSuite(name=name)
+        for exp in spec["expectations"]:
+            suite.add_expectation_configuration(ExpectationConfiguration(
+                type=exp["type"], kwargs=exp["kwargs"], meta={"severity": exp.get("severity", "critical")}))
+        result = batch.validate(suite)
+        for r in result.results:
+            cfg = r.expectation_config
+            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", cfg.meta.get("severity", "critical"),
+                         bool(r.success), _observed(r.result or {}), now))
+        source.delete_asset(name)
+    return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row")
+
+
+def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """SQL invariants on a warehouse connection -> (dq rows, offending rows per failed check)."""
+    invariants = invariants if invariants is not None else load_invariants()
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows, offenders = [], {}
+    for check in invariants:
+        bad = con.execute(check["sql"]).fetchone()[0]
+        rows.append((run_id, check["table"], check["name"], check["severity"], bad == 0, f"{bad} violating rows", now))
+        if bad and check.get("rows_sql"):
+            offenders[check["name"]] = con.execute(check["rows_sql"]).pl()
+    return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
+
+
+def critical_failures(dq: pl.DataFrame) -> pl.DataFrame:
+    return dq.filter(~pl.col("success") & (pl.col("severity") == "critical"))
