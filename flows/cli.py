@@ -140,6 +140,98 @@ def cmd_eval(args) -> int:
     return 0
 
 
+def cmd_search(args) -> int:
+    from flows.extensions import load_extension
+    from flows.load import connect_read_only
+
+    con = connect_read_only(_need_db(args.db))
+    try:
+        load_extension(con, "fts")
+        frame = con.execute(
+            """
+            select source_path, title, round(score, 3) as score,
+                   substring(text, greatest(1, strpos(lower(text), lower(split_part(?, ' ', 1))) - 60), 200) as snippet
+            from (select *, fts_main_search_documents.match_bm25(source_path, ?) as score from search_documents)
+            where score is not null
+            order by score desc
+            limit ?
+            """, [args.words, args.words, args.limit]).pl()
+    finally:
+        con.close()
+    if frame.is_empty():
+        print(f"no document matches {args.words!r}", file=sys.stderr)
+        return 1
+    _print_frame(frame, args.format)
+    return 0
+
+
+def cmd_export(args) -> int:
+    import duckdb
+
+    from flows.load import EXPORT_TABLES
+
+    db = _need_db(args.db)
+    out = Path(args.dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with duckdb.connect(str(db), read_only=True) as con:
+        for table in EXPORT_TABLES:
+            target = out / f"{table}.{args.format}"
+            opts = "(format parquet)" if args.format == "parquet" else "(header, delimiter ',')"
+            frame = con.execute(f"select * from {table}").pl()
+            if args.format == "csv":
+                # CSV has no lists: join them so every engine can read the file
+                frame = frame.with_columns(pl_join_lists(frame))
+                frame.write_csv(target)
+            else:
+                con.execute(f"copy {table} to '{target}' {opts}")
+            print(f"{target}  {frame.height} rows")
+    return 0
+
+
+def pl_join_lists(frame):
+    import polars as pl
+
+    return [pl.col(c).list.join("|") for c, t in frame.schema.items() if isinstance(t, pl.List)]
+
+
+def cmd_dq(args) -> int:
+    from flows.dashboard import write_dashboard
+
+    path = write_dashboard(_need_db(args.db), Path(args.out))
+    print(path.resolve())
+    return 0
+
+
+def cmd_serve(args) -> int:
+    from flows.settings import configure_prefect
+
+    configure_prefect(verbose=args.verbose)
+    from flows.flow import dossier_flow
+
+    if not Path(args.source).is_dir():
+        raise CliError(f"source folder {args.source} does not exist")
+    print(f"serving deployment 'dossier/{args.name}' on cron {args.cron!r} (source {args.source}, db {args.db}); "
+          "Ctrl-C stops", file=sys.stderr)
+    dossier_flow.serve(name=args.name, cron=args.cron,
+                       parameters={"source": str(Path(args.source).resolve()), "db": str(Path(args.db).resolve()),
+                                   "wait_seconds": 60.0})
+    return 0
+
+
+def cmd_synth(args) -> int:
+    from flows.synth import main_synth
+
+    main_synth(args.n, args.out, args.seed)
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from flows.bench import main_bench
+
+    main_bench(args.docs, args.workers, args.workdir)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dossier",
@@ -191,6 +283,62 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("search", help="full-text search over documents",
+                       description="Full-text (BM25) search over loaded documents.\n\n"
+                                   "Example: dossier search \"potash sanctions\"",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("words", help="words to look for")
+    _db_arg(p)
+    p.add_argument("--limit", type=int, default=10, help="at most this many documents (default: 10)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("export", help="write every table to Parquet or CSV files",
+                       description="Export every warehouse table to DIR as Parquet or CSV.\n\n"
+                                   "Example: dossier export --format parquet out/",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("dir", help="output folder (created if missing)")
+    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    _db_arg(p)
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("dq", help="write the data-quality dashboard (HTML)",
+                       description="Write the static data-quality dashboard and print its path (opens nothing).\n\n"
+                                   "Example: dossier dq --out dq/",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_arg(p)
+    p.add_argument("--out", default="dq", help="output folder (default: dq)")
+    p.set_defaults(func=cmd_dq)
+
+    p = sub.add_parser("serve", help="serve the flow as a scheduled Prefect deployment",
+                       description="Serve the flow as a Prefect deployment on a cron schedule (Prefect schedules it).\n\n"
+                                   "Example: dossier serve --cron \"*/30 * * * *\" --source inbox/",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--cron", required=True, help="cron expression, e.g. \"0 * * * *\" for hourly")
+    p.add_argument("--source", default="seeds", help="folder to watch (default: seeds)")
+    p.add_argument("--name", default="scheduled", help="deployment name (default: scheduled)")
+    _db_arg(p)
+    p.add_argument("-v", "--verbose", action="store_true", help="show Prefect logs")
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("synth", help="generate a synthetic news corpus",
+                       description="Write N synthetic news-like documents (deterministic by --seed).\n\n"
+                                   "Example: dossier synth 10000 --out /tmp/corpus",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("n", type=int, help="number of documents")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    p.set_defaults(func=cmd_synth)
+
+    p = sub.add_parser("bench", help="benchmark against a raw scan and a spaCy baseline",
+                       description="Benchmark: raw regex scan vs Dossier vs spaCy NER on one synthetic corpus.\n\n"
+                                   "Example: dossier bench --docs 10000",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--docs", type=int, default=10000, help="corpus size (default: 10000)")
+    p.add_argument("--workers", type=int, default=1, help="Dask workers for the flow (default: 1)")
+    p.add_argument("--workdir", default=None, help="folder for the corpus and results (default: a temp dir)")
+    p.set_defaults(func=cmd_bench)
     return parser
 
 
@@ -205,9 +353,18 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"dossier: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `dossier ... | head`: the reader left, not an error
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print("dossier: interrupted; the warehouse is unchanged", file=sys.stderr)
         return 130
+    except Exception as exc:  # unexpected: one clear line; the traceback only when asked for
+        if getattr(args, "verbose", False):
+            raise
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        print(f"dossier: error: {type(exc).__name__}: {first} (rerun with --verbose for details)", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

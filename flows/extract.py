@@ -33,6 +33,7 @@ DOCUMENT_SCHEMA = {
     "language": pl.String,
     "n_bytes": pl.Int64,
     "n_chars": pl.Int64,
+    "mtime_ns": pl.Int64,
     "status": pl.String,
     "reject_reason": pl.String,
     "metadata_issue": pl.String,
@@ -154,11 +155,13 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
     issue = "; ".join(x for x in (manifest_issue, issue) if x) or None
     row = {
         "doc_id": None, "source_path": rel, "content_hash": None, "n_bytes": None,
-        "n_chars": None, "language": None, "status": "rejected", "reject_reason": None,
+        "n_chars": None, "mtime_ns": None, "language": None, "status": "rejected", "reject_reason": None,
         "metadata_issue": issue, "text": None, **meta,
     }
     try:
-        size = path.stat().st_size
+        stat = path.stat()
+        size = stat.st_size
+        row["mtime_ns"] = stat.st_mtime_ns
         if size > MAX_BYTES:
             row.update(n_bytes=size, reject_reason=(
                 f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB limit)"))

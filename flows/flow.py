@@ -86,7 +86,6 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
         for i, paths in enumerate(batches):
             with timer("extract"):
                 docs = extract_task(source, paths)
-            docs = docs.join(scan.select("source_path", "mtime_ns"), on="source_path", how="left")
             new_docs.append(docs)
             _progress(progress, "extract", (i + 1) * batch_size, len(plan.to_read))
         docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None

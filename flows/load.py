@@ -28,6 +28,7 @@ FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions
                "conflicts", "tallies")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
+EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
 
 
 class WarehouseBusy(RuntimeError):
@@ -109,7 +110,8 @@ def read_previous(db: Path) -> dict[str, pl.DataFrame]:
                 "select doc_id, char_start, person_id from person_mentions").pl()
         if "evidence" in tables:
             out["event_mentions"] = con.execute(
-                "select doc_id, char_start, fact_id as event_id from evidence where fact_table = 'events'").pl()
+                "select e.doc_id, e.char_start, v.event_type, e.fact_id as event_id from evidence e "
+                "join events v on v.event_id = e.fact_id where e.fact_table = 'events'").pl()
         return out
 
 
@@ -143,6 +145,17 @@ def _ops_ddl() -> str:
         start = sql.index(f"create table if not exists {table} (")
         parts.append(sql[start:sql.index(");", start) + 2])
     return "\n".join(parts)
+
+
+def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
+    """BM25 full-text index over loaded documents (DuckDB fts), rebuilt with each load."""
+    from flows.extensions import load_extension
+
+    load_extension(con, "fts")
+    con.execute("create or replace table search_documents as "
+                "select source_path, doc_id, coalesce(title, '') as title, text from documents "
+                "where status = 'loaded' and text is not null")
+    con.execute("pragma create_fts_index('search_documents', 'source_path', 'title', 'text', overwrite=1)")
 
 
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
@@ -180,6 +193,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             if name in tables and not tables[name].is_empty():
                 _insert(con, name, tables[name])
         con.execute("commit")
+        build_search_index(con)
         results = check(con)
         ops = ops_path(db)
         if ops.exists():

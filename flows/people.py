@@ -26,8 +26,9 @@ from flows.lexicon import (
 
 TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
+DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’]){TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-])?{TOKEN}){{0,5}}"
+    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-])?{TOKEN}){{0,5}}"
 )
 POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
 ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")

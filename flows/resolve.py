@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import jellyfish
 import polars as pl
@@ -118,14 +118,18 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     return {n: index[uf.find(n)] for n in full + single}
 
 
-def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | None, key: str, id_col: str) -> dict:
+def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | None, id_col: str,
+                  on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
+    """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it)."""
     if previous is None or previous.is_empty():
         return {}
-    joined = mentions.select("cluster", "doc_id", "char_start").join(
-        previous.select("doc_id", "char_start", id_col), on=["doc_id", "char_start"], how="inner")
-    out = {}
-    for cluster, ids in joined.group_by("cluster").agg(pl.col(id_col)).iter_rows():
-        out[cluster] = Counter(ids).most_common(1)[0][0]
+    joined = mentions.select("cluster", *on).join(previous.select(*on, id_col).unique(), on=list(on), how="inner")
+    votes = joined.group_by("cluster", id_col).len().sort(["len", "cluster"], descending=[True, False])
+    out, taken = {}, set()
+    for cluster, old_id, _ in votes.iter_rows():
+        if cluster not in out and old_id not in taken:
+            out[cluster] = old_id
+            taken.add(old_id)
     return out
 
 
@@ -144,7 +148,7 @@ def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
         return empty_people, mentions.with_columns(person_id=pl.lit(None, pl.String)), _empty_conflicts()
     clusters = cluster_names(mentions["name"].unique().to_list())
     m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
-    old = _previous_ids(m, previous, "cluster", "person_id")
+    old = _previous_ids(m, previous, "person_id")
     canon = (
         m.group_by("cluster", "name").agg(pl.len().alias("n"))
         .with_columns(n_tokens=pl.col("name").str.count_matches(r"\S+"),
@@ -252,7 +256,7 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
     if m.is_empty():
         return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
                 _empty_conflicts())
-    old = _previous_ids(m, previous, "cluster", "event_id")
+    old = _previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
     agg = (
         m.sort("doc_id", "char_start").group_by("cluster").agg(
             pl.col("event_type").first(),

@@ -1,0 +1,78 @@
+"""Extract stage: files -> documents rows; bad input becomes a reason, never a crash."""
+
+import json
+
+import polars as pl
+import pytest
+
+from flows.extract import classify_bytes, extract_documents, resolve_inside
+
+ARTICLE = ("The government of Freedonia released 40 political prisoners on Friday, "
+           "their lawyers said, after weeks of quiet talks with European diplomats.\n")
+
+
+@pytest.mark.parametrize(
+    ("data", "reason_part"),
+    [
+        (b"", "empty file"),
+        (b"   \n\t ", "empty file"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "binary"),
+        ("Правительство освободило 40 политзаключённых".encode("cp1251"), "not valid UTF-8"),
+        (b"<!DOCTYPE html><html><body><p>hello</p></body></html>" + b" " * 50, "HTML"),
+        (b"Too short.", "too short"),
+    ],
+)
+def test_bad_bytes_get_a_reason(data, reason_part):
+    text, reason = classify_bytes(data)
+    assert text is None
+    assert reason_part in reason
+
+
+def test_utf8_with_bom_and_crlf_is_text():
+    text, reason = classify_bytes(("\ufeff" + ARTICLE).replace("\n", "\r\n").encode())
+    assert reason is None
+    assert text == ARTICLE
+
+
+def test_folder_with_good_bad_duplicate_and_metadata(tmp_path):
+    (tmp_path / "a.txt").write_text(ARTICLE)
+    (tmp_path / "a.json").write_text(json.dumps({"published_at": "2025-03-08", "source": "Wire", "extra": 1}))
+    (tmp_path / "b.txt").write_text(ARTICLE)  # byte-identical copy
+    (tmp_path / "c.txt").write_bytes(b"")
+    (tmp_path / "d.txt").write_text("Le gouvernement a libéré quarante prisonniers politiques vendredi, "
+                                    "selon leurs avocats, après des semaines de discussions discrètes.")
+    (tmp_path / "e.txt").write_text(ARTICLE.replace("40", "41"))
+    (tmp_path / "e.json").write_text("{not json")
+    docs = extract_documents(tmp_path).sort("source_path")
+    by = {r["source_path"]: r for r in docs.to_dicts()}
+    assert by["a.txt"]["status"] == "loaded"
+    assert by["a.txt"]["published_at"].isoformat() == "2025-03-08"
+    assert "unused metadata keys: extra" in by["a.txt"]["metadata_issue"]
+    assert by["b.txt"]["status"] == "duplicate" and "a.txt" in by["b.txt"]["reject_reason"]
+    assert by["c.txt"]["status"] == "rejected" and by["c.txt"]["reject_reason"] == "empty file"
+    assert by["d.txt"]["status"] == "rejected" and "'fr'" in by["d.txt"]["reject_reason"]
+    assert by["e.txt"]["status"] == "loaded" and "sidecar e.json ignored" in by["e.txt"]["metadata_issue"]
+    assert docs.filter(pl.col("status") != "loaded")["reject_reason"].null_count() == 0
+
+
+def test_manifest_supplies_metadata(tmp_path):
+    (tmp_path / "x.txt").write_text(ARTICLE)
+    (tmp_path / "manifest.csv").write_text("file,published_at,title\nx.txt,2024-12-01,Prisoners freed\n")
+    row = extract_documents(tmp_path).row(0, named=True)
+    assert row["title"] == "Prisoners freed"
+    assert row["published_at"].isoformat() == "2024-12-01"
+
+
+def test_oversized_file_rejected_without_reading_it(tmp_path, monkeypatch):
+    import flows.extract as ex
+
+    monkeypatch.setattr(ex, "MAX_BYTES", 100)
+    (tmp_path / "big.txt").write_text(ARTICLE * 5)
+    row = extract_documents(tmp_path).row(0, named=True)
+    assert row["status"] == "rejected" and row["reject_reason"].startswith("too large")
+
+
+def test_metadata_paths_cannot_escape_the_source_folder(tmp_path):
+    assert resolve_inside(tmp_path, "sub/a.txt") == (tmp_path / "sub" / "a.txt").resolve()
+    with pytest.raises(ValueError):
+        resolve_inside(tmp_path, "../../etc/passwd")

@@ -1,0 +1,61 @@
+"""Person mentions: names found, titles and possessives stripped, non-people ignored."""
+
+import polars as pl
+import pytest
+
+from flows.people import extract_person_mentions
+from tests.conftest import sentences_of
+
+TEXT = """Opposition Leader Freed as Talks Continue
+President Daniel Marquez of Arvelia pardoned the blogger on Tuesday, his office said.
+Among those freed was Sofia Ramirez, a prominent environmental activist. Ramirez's lawyer, Tomas Vidal, confirmed it.
+Marquez's decision followed a visit by Henrik Olsen, the Norwegian special envoy.
+"This is a first step," said Mr. Olsen. The Nobel Peace Prize committee welcomed the news.
+The Human Rights Watch report and Amnesty International disagreed. Arvelia Airlines resumed flights.
+Related Articles
+Comments
+"""
+
+
+@pytest.fixture(scope="module")
+def mentions():
+    return extract_person_mentions(sentences_of(TEXT))
+
+
+def test_full_names_found_with_short_forms_linked(mentions):
+    names = set(mentions["name"].unique())
+    assert {"Daniel Marquez", "Sofia Ramirez", "Tomas Vidal", "Henrik Olsen"} <= names
+    surfaces = mentions.filter(pl.col("name") == "Daniel Marquez")["surface"].to_list()
+    assert "Marquez" in surfaces  # "Marquez's" with the possessive stripped
+    assert "Olsen" in mentions.filter(pl.col("name") == "Henrik Olsen")["surface"].to_list()
+
+
+@pytest.mark.parametrize("not_person", ["Nobel Peace Prize", "Human Rights Watch", "Amnesty International",
+                                        "Arvelia Airlines", "Related Articles", "Comments", "Arvelia",
+                                        "Opposition Leader Freed"])
+def test_not_people(mentions, not_person):
+    assert not_person not in set(mentions["name"]) | set(mentions["surface"])
+
+
+def test_roles_from_titles_and_apposition(mentions):
+    roles = dict(mentions.filter(pl.col("role").is_not_null()).select("name", "role").unique("name").iter_rows())
+    assert roles["Daniel Marquez"] == "President"
+    assert roles["Sofia Ramirez"] == "environmental activist"
+    assert "envoy" in roles["Henrik Olsen"]
+
+
+def test_every_mention_span_is_the_text(mentions):
+    for row in mentions.iter_rows(named=True):
+        assert TEXT[row["char_start"]:row["char_end"]] == row["surface"]
+        assert not row["surface"].endswith("'s")
+
+
+def test_unresolved_titled_surname_kept_with_low_confidence():
+    m = extract_person_mentions(sentences_of("The decree was signed by Mr. Kowalczyk late on Friday evening."))
+    assert m["name"].to_list() == ["Kowalczyk"]
+    assert m["confidence"].to_list() == ["low"]
+
+
+def test_bare_capitalised_word_is_not_a_person():
+    m = extract_person_mentions(sentences_of("Potash is a key export. Nevertheless, Fertilizer prices rose sharply."))
+    assert m.is_empty()

@@ -1,0 +1,99 @@
+"""Resolve stage: one person, one event (issue 5)."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from flows.events import EVENT_MENTION_SCHEMA
+from flows.resolve import cluster_names, consolidate_events, resolve_people, same_person
+from flows.people import MENTION_SCHEMA
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maria Kolesnikova", "Maria Kalesnikava"),
+        ("Viktar Babaryka", "Viktor Babariko"),
+        ("Sviatlana Tsikhanouskaya", "Svetlana Tikhanovskaya"),
+        ("Siarhei Tsikhanouski", "Sergei Tikhanovsky"),
+        ("Alexei Navalny", "Aleksei Navalnyi"),
+        ("Vladimir Kara-Murza", "Vladimir Kara Murza"),
+        ("J. Smith", "John Smith"),
+    ],
+)
+def test_spelling_variants_are_one_person(a, b):
+    assert same_person(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Sergei Tikhanovsky", "Svetlana Tikhanovskaya"),  # husband and wife
+        ("John Smith", "Mary Smith"),
+        ("Alexander Lukin", "Alexander Lukashenko"),
+    ],
+)
+def test_different_people_sharing_a_surname_stay_apart(a, b):
+    assert not same_person(a, b)
+
+
+def test_surname_only_joins_only_an_unambiguous_person():
+    clusters = cluster_names(["Anna Berg", "Berg", "Tom Weiss", "Lena Weiss", "Weiss"])
+    assert clusters["Berg"] == clusters["Anna Berg"]
+    assert clusters["Weiss"] not in (clusters["Tom Weiss"], clusters["Lena Weiss"])
+
+
+def _mentions(rows):
+    return pl.DataFrame(rows, schema=MENTION_SCHEMA, orient="row")
+
+
+def test_people_merge_across_documents_with_aliases_and_role_conflict():
+    m = _mentions([
+        ("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", "opposition leader", "high"),
+        ("d2", 0, 5, 22, "Maria Kalesnikava", "Maria Kalesnikava", None, "high"),
+        ("d2", 1, 40, 51, "Kalesnikava", "Maria Kalesnikava", None, "high"),
+        ("d1", 2, 60, 72, "Donald Tramp", "Donald Tramp", "former President", "high"),
+        ("d3", 0, 0, 12, "Donald Tramp", "Donald Tramp", "President", "high"),
+    ])
+    people, pm, conflicts = resolve_people(m)
+    assert people.height == 2
+    maria = people.filter(pl.col("canonical_name").str.starts_with("Maria")).row(0, named=True)
+    assert set(maria["aliases"]) == {"Maria Kolesnikova", "Maria Kalesnikava", "Kalesnikava"}
+    assert maria["n_documents"] == 2 and maria["n_mentions"] == 3
+    assert conflicts.filter(pl.col("field") == "role").height == 1
+    assert set(conflicts["values"][0]) == {"former President", "President"}
+
+
+def test_person_ids_survive_a_second_run_with_a_new_spelling():
+    first = _mentions([("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high")])
+    _, pm1, _ = resolve_people(first)
+    second = _mentions([("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high"),
+                        ("d0", 0, 0, 16, "Mariya Kalesnikava", "Mariya Kalesnikava", None, "high")])
+    people2, pm2, _ = resolve_people(second, pm1.select("doc_id", "char_start", "person_id"))
+    assert people2.height == 1
+    assert people2["person_id"][0] == pm1["person_id"][0]
+
+
+def _event(doc, start, count, qual, country="Arvelia", date=None):
+    return (doc, 0, start, start + 10, "prisoner_release", "0841", country, count, qual, None, date,
+            "day" if date else "unknown", f"released {count}")
+
+
+def test_releases_merge_on_compatible_counts_only():
+    ev = pl.DataFrame([
+        _event("a", 0, 52, "exact"), _event("b", 0, 52, "exact"), _event("c", 0, 50, "at_least"),
+        _event("a", 100, 123, "exact"), _event("d", 0, 123, "exact"), _event("e", 0, 52, "exact", "Cuba"),
+    ], schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, _ = consolidate_events(ev)
+    rel = {(r["country"], r["prisoner_count"]): r["n_sources"] for r in events.to_dicts()}
+    assert rel == {("Arvelia", 52): 3, ("Arvelia", 123): 2, ("Cuba", 52): 1}
+
+
+def test_date_disagreement_is_a_conflict():
+    ev = pl.DataFrame([_event("a", 0, 70, "exact", date=dt.date(2025, 3, 1)),
+                       _event("b", 0, 70, "exact", date=dt.date(2025, 3, 2))],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, conflicts = consolidate_events(ev)
+    assert events.height == 1
+    assert conflicts.filter(pl.col("field") == "event_date").height == 1
