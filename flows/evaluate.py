@@ -38,6 +38,7 @@ def score_people(con, gold: dict) -> tuple[dict, list[str]]:
     people = con.execute("select person_id, canonical_name, aliases from people").fetchall()
     notes = []
     matched_gold, tp_ids = set(), set()
+    rows_of: dict[str, list[str]] = {}
     for pid, canon, aliases in people:
         keys = {_key(canon), *(_key(a) for a in aliases or [])}
         for g in gold["people"]:
@@ -46,13 +47,13 @@ def score_people(con, gold: dict) -> tuple[dict, list[str]]:
                                         _key(canon).split()[-1] == _key(g["canonical"]).split()[-1]):
                 matched_gold.add(g["canonical"])
                 tp_ids.add(pid)
+                rows_of.setdefault(g["canonical"], []).append(canon)
     fp = [c for pid, c, _ in people if pid not in tp_ids]
     fn = [g["canonical"] for g in gold["people"] if g["canonical"] not in matched_gold]
     notes += [f"people: false positive {x!r}" for x in fp] + [f"people: missed {x!r}" for x in fn]
     # duplicates: one gold person split over several rows counts against precision
     split = len(tp_ids) - len(matched_gold)
-    if split > 0:
-        notes.append(f"people: {split} gold person(s) split over several rows")
+    notes += [f"people: {g} split over rows {sorted(rows)}" for g, rows in rows_of.items() if len(rows) > 1]
     return _prf(len(matched_gold), len(fp) + max(split, 0), len(fn)), notes
 
 
@@ -70,8 +71,9 @@ def score_releases(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, l
         for eid, count, qual, country, docs in found:
             if eid in used:
                 continue
-            overlap = len(docs & set(g["docs"]))
-            if overlap and (best is None or overlap > best[0]):
+            # prefer the row with the gold's count, then the one sharing most sources
+            overlap = len(docs & set(g["docs"])) + (100 if count == g["count"] else 0)
+            if len(docs & set(g["docs"])) and (best is None or overlap > best[0]):
                 best = (overlap, eid, count, qual, docs)
         if best:
             used.add(best[1])

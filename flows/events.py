@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 from flows.dates import find_date
-from flows.lexicon import country_names, demonyms
+from flows.lexicon import capitals, country_names, demonyms
 
 CAMEO = {
     "prisoner_release": "0841",   # return, release person(s)
@@ -51,11 +51,17 @@ _NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if NUMBER_WORDS[w]),
 PEOPLE_NOUNS = (
     r"political\s+prisoners|prisoners\s+of\s+conscience|prisoners|detainees|individuals|people|"
     r"persons|inmates|dissidents|activists|opposition\s+(?:figures|members|activists)|journalists|"
-    r"captives|hostages|citizens|nationals|protesters|protestors|convicts|men|women|Americans|foreigners"
+    r"captives|hostages|citizens|nationals|protesters|protestors|convicts|men|women|Americans|foreigners|"
+    r"defenders|servicemen|soldiers|prisoners\s+of\s+war|POWs|opponents|critics|clergy|priests|students|"
+    r"bloggers|lawyers|members|detained\s+people|political\s+detainees"
 )
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+# modifiers between number and noun: lower-case words or demonyms, never another number or "of"
+_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i)))"
 COUNT_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+"
-    rf"(?P<mods>(?:[\w\-]+\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS})\b",
+    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap))\b",
     re.IGNORECASE,
 )
 # "... since July 2021, including 52 on September 11th": a release inside a tally
@@ -64,23 +70,24 @@ INCLUDING_RE = re.compile(
     re.IGNORECASE,
 )
 RELEASE_RE = re.compile(
-    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
-    r"amnest(?:y|ied|ies)|expelled|swap(?:ped)?|handed\s+over)\b",
+    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+    r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over)\b",
     re.IGNORECASE,
 )
 # Markers that make a count a stock or a running total, not one release.
 TALLY_BEFORE_RE = re.compile(
-    r"\b(?:documented|estimate[sd]?|total(?:\s+of)?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|documented|estimate[sd]?|total(?:\s+of)?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half)\s*\W*\s*$",
     re.IGNORECASE,
 )
 TALLY_AFTER_RE = re.compile(
     r"^\W*(?:\w+\W+){0,8}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
-    r"are\s+(?:in\s+)?(?:jail|prison)|since\b|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years)",
+    r"are\s+(?:in\s+)?(?:jail|prison)|since\s+(?:(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+year|independence)|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years)",
     re.IGNORECASE,
 )
 HYPOTHETICAL_RE = re.compile(
-    r"\b(?:could|might|may|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed)?|"
+    r"\b(?:could|might|may|would|should|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed)?|"
     r"call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -108,16 +115,20 @@ _COUNTRY_RE_CACHE: list = []
 
 
 def parse_number(text: str) -> int | None:
-    """'1,400' -> 1400, 'fifty' -> 50; None for vague plurals ('hundreds')."""
+    """'1,400' -> 1400, 'fifty' -> 50, 'twenty-four' -> 24; None for vague plurals ('hundreds')."""
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
         return int(t)
+    if "-" in t:
+        tens, _, unit = t.partition("-")
+        if NUMBER_WORDS.get(tens) and NUMBER_WORDS.get(unit):
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
     return NUMBER_WORDS.get(t)
 
 
 def _country_re() -> re.Pattern:
     if not _COUNTRY_RE_CACHE:
-        words = set(country_names()) | set(demonyms())
+        words = set(country_names()) | set(demonyms()) | set(capitals())
         words = {w for w in words if len(w) > 3 or w in ("us", "uk", "eu")}
         alt = "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
         _COUNTRY_RE_CACHE.append(re.compile(rf"\b(?:{alt})\b", re.IGNORECASE))
@@ -126,26 +137,40 @@ def _country_re() -> re.Pattern:
 
 def countries_in(text: str) -> list[str]:
     """Canonical countries named (or named by demonym) in a text, in order."""
-    names, dem = country_names(), demonyms()
+    names, dem, caps = country_names(), demonyms(), capitals()
     out = []
     for m in _country_re().finditer(text):
         word = m.group(0)
-        if word.isupper() is False and word[0].islower():
+        if word[0].islower():
             continue  # "us" the pronoun, "chad" the verb: countries are capitalised
+        if word.isupper() and len(word) > 3:
+            continue  # "VILNIUS, Dec 13 -": a dateline says where the reporter is
         key = word.lower()
-        out.append(names.get(key) or dem.get(key))
+        out.append(names.get(key) or dem.get(key) or caps.get(key))
     return [c for c in out if c]
 
 
 def release_country(sentence: str, doc_country: str | None) -> str | None:
-    """The country that released: 'in X' in the sentence, else a non-issuer country, else the doc's."""
+    """The releasing country: the document's main country when the sentence names it, else
+    'in/by X', else a country or capital named (a demonym such as "the Australian economist"
+    says nothing of who released him), else the document's main country."""
+    names = {**capitals(), **country_names()}
+    named = [names[w.lower()] for w in _country_re().findall(sentence)
+             if w.lower() in names and w[0].isupper() and not (w.isupper() and len(w) > 3)
+             and names[w.lower()] not in ISSUER_COUNTRIES]
+    if doc_country and doc_country in named:
+        return doc_country
     m = re.search(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sentence)
     if m:
         found = countries_in(m.group(1))
         if found and found[0] not in ISSUER_COUNTRIES:
             return found[0]
-    named = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
-    return named[0] if named else doc_country
+    if named:
+        return named[0]
+    if doc_country:
+        return doc_country
+    dem = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
+    return dem[0] if dem else None
 
 
 def is_tally(sentence: str, start: int, end: int) -> bool:

