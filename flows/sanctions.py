@@ -19,7 +19,7 @@ from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORD
 SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures)\b", re.I)
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
-    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|revok(?:e|ed|es|ing)|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
+    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
     "imposed": r"impos(?:e|es|ed|ing|ition)|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|additional|further|stepped\s+up|harsher|tougher|more\s+sanctions|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
@@ -31,7 +31,7 @@ HEDGE_RE = re.compile(
     r"\b(?:could|might|may|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
     r"talks?|theme|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
-    r"expected|reassessment|reconsideration|in\s+exchange\s+for|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
+    r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
 )
 REASON_RE = re.compile(
@@ -73,6 +73,21 @@ SANCTION_MENTION_SCHEMA = {
 }
 
 
+def find_issuers(sentence: str) -> list[str | None]:
+    """Every sanctioning power named together as the subject ("the UK and Canada have tightened")."""
+    first = find_issuer(sentence)
+    if first is None:
+        return [None]
+    out = [first]
+    m = re.search(r"(?P<a>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+(?:have\s+|has\s+|had\s+|both\s+)?\w+ed\b", sentence)
+    if m:
+        for part in (m.group("a"), m.group("b")):
+            issuer = find_issuer(part)
+            if issuer and issuer not in out:
+                out.append(issuer)
+    return out
+
+
 def find_issuer(sentence: str) -> str | None:
     """The sanctioning power named in a sentence ('U.S. sanctions', 'the EU imposed')."""
     for m in ISSUER_RE.finditer(sentence):
@@ -106,6 +121,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         name = company.group("name") or company.group("name2")
         if name and not countries_in(name):
             return name.strip(), "company"
+    before_word = re.search(rf"\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", sentence, re.I)
+    if before_word and not m:
+        return before_word.group("sector").lower(), "sector"
     sector = SECTOR_RE.search(scope)
     if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)):
         return sector.group("sector").lower(), "sector"
@@ -135,7 +153,11 @@ def find_actions(sentence: str) -> list[str]:
             hedged = action in ("lifted", "eased", "tightened") and (
                 HEDGE_RE.search(before) or re.search(r"\b(?:no|not|without)\b[^,]{0,40}$", before)
                 or (nominal and HEDGE_RE.search(sentence[m.end():])))
-            found.append("proposed" if hedged else action)
+            negated = re.search(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$", before)
+            if negated and action in ("lifted", "eased"):
+                found.append("remain")  # "has not lifted the sanctions": they stay
+            else:
+                found.append("proposed" if hedged else action)
             break
     return list(dict.fromkeys(found))
 
@@ -170,10 +192,10 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             target, target_type = last_relief_target[doc_id]
         if target is None:
             continue
-        issuer = find_issuer(sentence)
         reason = find_reason(sentence) if "imposed" in actions else None
         linked = bool(RELEASE_LINK_RE.search(sentence))
-        for action in actions:
-            rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, action,
-                         reason if action == "imposed" else None, linked, sentence))
+        for issuer in find_issuers(sentence):
+            for action in actions:
+                rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, action,
+                             reason if action == "imposed" else None, linked, sentence))
     return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")
