@@ -71,15 +71,14 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     timer = pipeline.Timer()
     source_path, db_path = Path(source), Path(db)
     with write_lock(db_path, wait_seconds):
+        if not full_refresh:
+            noop = pipeline.noop_if_unchanged(source_path, db_path, run_id, started)
+            if noop:
+                return noop
         with timer("plan"):
             scan = scan_source(source_path)
             previous = read_previous(db_path)
             plan = pipeline.plan_run(scan, previous.get("documents"), full_refresh)
-        if plan.is_noop:
-            summary = pipeline.summarise(previous["documents"], {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
-            summary.update(_counts_from_db(db_path))
-            _record(db_path, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
-            return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         new_docs, new_stage = [], []
@@ -126,7 +125,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             failed = critical_failures(holder["dq"])
             if failed.height:
                 raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
-            _record(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
+            pipeline.record_run(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
             return holder["dq"]
 
         try:
@@ -135,11 +134,11 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                                          current_ids, tables, check)
         except DataQualityError as exc:
             failed_dq = holder.get("dq", dq)
-            _record(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
+            pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
             _write_quarantine(db_path, run_id, holder.get("offenders", {}))
             raise
         except Exception as exc:
-            _record(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
+            pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
                     holder.get("dq", dq))
             raise
         return {"run_id": run_id, "status": "success", "noop": False, **summary,
@@ -165,24 +164,6 @@ def _previous_tallies(db: Path, keep_ids: list[str]) -> pl.DataFrame | None:
         return None
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute("select * from tallies where doc_id in (select unnest(?))", [keep_ids]).pl()
-
-
-def _counts_from_db(db: Path) -> dict:
-    import duckdb
-
-    with duckdb.connect(str(db), read_only=True) as con:
-        return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
-
-
-def _record(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
-    from flows.validate import DQ_SCHEMA
-
-    finished = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    dq = dq if dq is not None and not dq.is_empty() else pl.DataFrame(schema=DQ_SCHEMA)
-    row = {"run_id": run_id, "started_at": started, "finished_at": finished, "status": status, "message": message,
-           "source_dir": str(source), **{k: v for k, v in summary.items() if k.startswith("n_")},
-           "n_dq_failed": int((~dq["success"]).sum()) if dq.height else 0, "stage_seconds": timer.json()}
-    record_ops(db, pl.DataFrame([row]), dq)
 
 
 def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:

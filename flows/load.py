@@ -31,6 +31,13 @@ OPS_TABLES = ("runs", "dq_results")
 EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
 
 
+def _fault_point(name: str) -> None:
+    """Test seam: DOSSIER_FAULT_PAUSE=<name>:<seconds> pauses here so a test can kill the run."""
+    spec = os.environ.get("DOSSIER_FAULT_PAUSE", "")
+    if spec.startswith(name + ":"):
+        time.sleep(float(spec.split(":", 1)[1]))
+
+
 class WarehouseBusy(RuntimeError):
     """Another run holds the warehouse's write lock."""
 
@@ -73,6 +80,9 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         fh.truncate()
         fh.write(str(os.getpid()))
         fh.flush()
+        # we hold the lock: copies left by a killed run are garbage
+        for stale in Path(db).parent.glob(Path(db).name + ".next-*"):
+            stale.unlink(missing_ok=True)
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -92,8 +102,8 @@ def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def read_previous(db: Path) -> dict[str, pl.DataFrame]:
-    """What the incremental run needs from the current warehouse (empty frames when none)."""
+def read_previous(db: Path, documents_only: bool = False) -> dict[str, pl.DataFrame]:
+    """What the incremental run needs from the current warehouse (empty when none)."""
     if not Path(db).exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
@@ -102,6 +112,8 @@ def read_previous(db: Path) -> dict[str, pl.DataFrame]:
         if "documents" in tables:
             out["documents"] = con.execute(
                 "select * exclude (text) from documents").pl()
+        if documents_only:
+            return out
         for name in STAGING_TABLES:
             if name in tables:
                 out[name] = con.execute(f"select * from {name}").pl()
@@ -206,6 +218,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         con.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
+        _fault_point("before_swap")
         os.replace(tmp, db)
         return results
     except BaseException:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.extract import DOCUMENT_SCHEMA, extract_documents, mark_duplicates, scan_source
+from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_source
 from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.load import STAGING_TABLES
+from flows.load import STAGING_TABLES, read_previous, record_ops
 from flows.resolve import assemble_tables
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
@@ -126,6 +126,51 @@ class Timer:
 
     def json(self) -> str:
         return json.dumps(self.seconds)
+
+
+def noop_if_unchanged(source: Path, db: Path, run_id: str, started) -> dict | None:
+    """Record and summarise a run that has nothing to do; None when there is work. Caller holds the lock."""
+    timer = Timer()
+    with timer("plan"):
+        previous = read_previous(db, documents_only=True)
+        plan = plan_run(scan_source(source), previous.get("documents"))
+    if not plan.is_noop or "documents" not in previous:
+        return None
+    summary = summarise(previous["documents"], {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
+    summary.update(counts_from_db(db))
+    record_run(db, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
+    return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
+
+
+def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0) -> dict | None:
+    """Fast path without Prefect: a folder with no new, changed or removed files needs no flow run."""
+    from flows.load import write_lock
+
+    db_path = Path(db)
+    if not db_path.exists():
+        return None
+    with write_lock(db_path, wait_seconds):
+        return noop_if_unchanged(Path(source), db_path, new_run_id(),
+                                  dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+
+
+def counts_from_db(db: Path) -> dict:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
+
+
+def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
+    from flows.validate import DQ_SCHEMA
+
+    finished = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    dq = dq if dq is not None and not dq.is_empty() else pl.DataFrame(schema=DQ_SCHEMA)
+    row = {"run_id": run_id, "started_at": started, "finished_at": finished, "status": status, "message": message,
+           "source_dir": str(source), **{k: v for k, v in summary.items() if k.startswith("n_")},
+           "n_dq_failed": int((~dq["success"]).sum()) if dq.height else 0, "stage_seconds": timer.json()}
+    record_ops(db, pl.DataFrame([row]), dq)
+
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
