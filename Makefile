@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse.duckdb
 SOURCE ?= seeds
 
-.PHONY: setup run test lock bench dq clean
+.PHONY: setup run test browser lock bench dq clean
 
 setup: $(STAMP)
 
@@ -21,8 +21,12 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	$(BIN)/dossier run --source $(SOURCE) --db $(DB)
 
-test: setup
+test: setup browser
 	$(BIN)/python -m pytest
+
+# Headless Chromium (Debian package) for the dashboard's browser test; the test skips without it.
+browser:
+	@scripts/install_chromium.sh || echo "chromium could not be installed; the browser test will be skipped"
 
 # Re-resolve the lock after editing pyproject.toml (needs network to PyPI).
 lock:

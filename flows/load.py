@@ -95,7 +95,10 @@ def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(db), read_only=True)
     ops = ops_path(db)
     if ops.exists():
-        con.execute(f"attach '{ops}' as ops (read_only)")
+        try:
+            con.execute(f"attach '{ops}' as ops (read_only)")
+        except duckdb.Error:
+            return con  # a run is writing its history right now: the warehouse's own copy will do
         for table in OPS_TABLES:
             # the sidecar holds the full history, including failed runs that never loaded
             con.execute(f"create or replace temp view {table} as select * from ops.main.{table}")
@@ -139,9 +142,21 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     con.unregister("_incoming")
 
 
+def _connect_retrying(path: Path, seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
+    """Open a DuckDB file for writing, waiting while a reader briefly holds it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return duckdb.connect(str(path))
+        except duckdb.IOException:
+            if time.monotonic() >= deadline:
+                raise
+            time.sleep(0.25)
+
+
 def record_ops(db: Path, runs: pl.DataFrame, dq: pl.DataFrame) -> None:
     """Append one run and its checks to the sidecar history (used for failed runs too)."""
-    with duckdb.connect(str(ops_path(db))) as con:
+    with _connect_retrying(ops_path(db)) as con:
         con.execute(_ops_ddl())
         con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
         _insert(con, "runs", runs)

@@ -147,9 +147,9 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0) -> dict | 
     from flows.load import write_lock
 
     db_path = Path(db)
-    if not db_path.exists():
-        return None
-    with write_lock(db_path, wait_seconds):
+    with write_lock(db_path, wait_seconds):  # a busy warehouse is reported before Prefect starts
+        if not db_path.exists():
+            return None
         return noop_if_unchanged(Path(source), db_path, new_run_id(),
                                   dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
 

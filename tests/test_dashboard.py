@@ -1,0 +1,191 @@
+"""Static data-quality dashboard: content, escaping and edge cases, on a hand-built warehouse.
+
+The warehouse is made straight from sql/schema.sql with a few inserted rows, so these
+tests never run the Prefect flow and take well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.dashboard import write_dashboard
+
+ROOT = Path(__file__).resolve().parent.parent
+SCRIPT_REASON = "<script>alert(1)</script>"
+IMG_REASON = "<img src=x onerror=\"document.title='pwned'\">"
+FAILED_EXPECTATION = "expect_column_values_to_not_be_null(column=person_id)"
+T0 = datetime(2025, 3, 1, 9, 0, 0)
+
+
+def _run(run_id: str, minutes: int, status: str, message: str | None, people: int, failed: int) -> tuple:
+    start = T0 + timedelta(minutes=minutes)
+    return (run_id, start, start + timedelta(seconds=7.5), status, message, "seeds", 5, 5, 0, 4, 2, 0,
+            people, 18 + minutes // 10, 8, failed,
+            '{"plan": 0.1, "extract": 1.2, "facts": 1.8, "resolve": 0.1, "validate": 3.9}')
+
+
+def _checks(run_id: str, fail_person_id: bool) -> list[tuple]:
+    at = T0
+    return [
+        (run_id, "people", FAILED_EXPECTATION, "critical", not fail_person_id,
+         "3 unexpected of 9" if fail_person_id else "0 unexpected of 9", at),
+        (run_id, "people", "expect_column_values_to_be_unique(column=person_id)", "critical", True, "0 unexpected of 9", at),
+        (run_id, "people", "expect_column_value_lengths_to_be_between(column=canonical_name, min_value=3)",
+         "warning", True, "0 unexpected of 9", at),
+        (run_id, "events", "expect_column_values_to_not_be_null(column=event_id)", "critical", True, "0 unexpected of 20", at),
+        (run_id, "events", "expect_column_values_to_not_be_null(column=country, mostly=0.8)", "warning", False,
+         "5 unexpected of 20", at),
+        (run_id, "documents", "rejected documents have a reason", "critical", True, "0 violating rows", at),
+    ]
+
+
+def build_warehouse(db: Path, runs: list[tuple], checks: list[tuple], docs: list[tuple]) -> Path:
+    """A warehouse from sql/schema.sql holding just the given runs, checks and documents."""
+    with duckdb.connect(str(db)) as con:
+        con.execute((ROOT / "sql" / "schema.sql").read_text(encoding="utf-8"))
+        if runs:
+            con.executemany("insert into runs values (" + ", ".join(["?"] * 17) + ")", runs)
+        if checks:
+            con.executemany("insert into dq_results values (?, ?, ?, ?, ?, ?, ?)", checks)
+        if docs:
+            con.executemany("insert into documents (doc_id, source_path, status, reject_reason, run_id) "
+                            "values (?, ?, ?, ?, ?)", docs)
+    return db
+
+
+def standard_warehouse(db: Path) -> Path:
+    """Three runs: two successes, then a failed_dq run with a failed critical expectation."""
+    runs = [_run("20250301T0900-aaaa", 0, "success", None, 8, 1),
+            _run("20250301T0930-bbbb", 30, "success", None, 9, 1),
+            _run("20250301T1000-cccc", 60, "failed_dq", f"people: {FAILED_EXPECTATION}", 9, 2)]
+    checks = (_checks("20250301T0900-aaaa", False) + _checks("20250301T0930-bbbb", False)
+              + _checks("20250301T1000-cccc", True))
+    docs = [("d1", "001_kyiv.txt", "loaded", None, "20250301T1000-cccc"),
+            ("d2", "002_empty.txt", "rejected", SCRIPT_REASON, "20250301T1000-cccc"),
+            ("d3", "003_<b>bold</b>.txt", "rejected", IMG_REASON, "20250301T1000-cccc"),
+            ("d1", "004_copy.txt", "duplicate", "byte-identical copy of 001_kyiv.txt", "20250301T1000-cccc")]
+    return build_warehouse(db, runs, checks, docs)
+
+
+@pytest.fixture()
+def page(tmp_path) -> str:
+    db = standard_warehouse(tmp_path / "wh.duckdb")
+    out = write_dashboard(db, tmp_path / "site")
+    assert out == tmp_path / "site" / "index.html"
+    return out.read_text(encoding="utf-8")
+
+
+def test_title_latest_run_and_failure(page):
+    assert "<title>Dossier data quality</title>" in page
+    assert "Dossier data quality" in page
+    assert "20250301T1000-cccc" in page
+    assert 'class="badge bad"' in page  # the failed_dq latest run gets the red badge
+    assert "failed data quality" in page
+    assert f"people: {FAILED_EXPECTATION}" in page  # the failed run's message
+    assert FAILED_EXPECTATION in page
+
+
+def test_failed_expectations_listed_first(page):
+    people = page[page.index("<strong>people</strong>"):]
+    people = people[:people.index("</details>")]
+    assert people.index(FAILED_EXPECTATION) < people.index("expect_column_values_to_be_unique(column=person_id)")
+    assert "3 unexpected of 9" in people
+    assert "critical" in people and "warning" in page
+    # the table with a failure is open and comes before tables that passed
+    # critical failure (people) first, then warning-only failure (events), then all passed (documents)
+    assert page.index("<strong>people</strong>") < page.index("<strong>events</strong>") < page.index("<strong>documents</strong>")
+    assert '<span class="badge warn">1 warning</span>' in page
+    assert re.search(r'<details class="tgroup" open><summary><strong>people</strong>', page)
+
+
+def test_trend_chart_has_one_point_per_run(page):
+    assert re.search(r'<svg id="trend-chart"', page)
+    assert re.search(r'<svg id="rows-chart"', page)
+    trend = page[page.index('id="trend-chart"'):]
+    trend = trend[:trend.index("</svg>")]
+    assert trend.count('class="trend-point"') == 3
+    assert 'data-passed="5" data-failed="1"' in trend
+    assert 'data-passed="4" data-failed="2"' in trend
+    rows = page[page.index('id="rows-chart"'):]
+    rows = rows[:rows.index("</svg>")]
+    for series in ("n_people", "n_events", "n_sanctions", "n_loaded"):
+        assert f'data-series="{series}"' in rows
+
+
+def test_warehouse_text_is_escaped(page):
+    assert SCRIPT_REASON not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script" not in page.lower()
+    assert "<img" not in page.lower()
+    assert "003_&lt;b&gt;bold&lt;/b&gt;.txt" in page
+    assert "byte-identical copy of 001_kyiv.txt" in page
+    assert "001_kyiv.txt</code>" not in page  # loaded documents are not listed
+
+
+def test_no_external_resources(page):
+    assert not re.search(r"""(src|href)\s*=\s*["']?\s*(https?:)?//""", page, re.I)
+    assert "http://" not in page and "https://" not in page
+    assert "@import" not in page and "url(" not in page
+
+
+def test_suites_copied_and_linked(tmp_path):
+    db = standard_warehouse(tmp_path / "wh.duckdb")
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert "Great Expectations suites" in html
+    for suite in sorted((ROOT / "expectations").glob("*.json")):
+        assert (tmp_path / "site" / "expectations" / suite.name).read_bytes() == suite.read_bytes()
+        assert f'href="expectations/{suite.name}"' in html
+
+
+def test_single_successful_run_without_rejections(tmp_path):
+    db = build_warehouse(tmp_path / "wh.duckdb", [_run("r1", 0, "success", None, 8, 0)],
+                         [c for c in _checks("r1", False) if c[4]],
+                         [("d1", "a.txt", "loaded", None, "r1")])
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert 'class="badge ok"' in html and 'class="badge bad"' not in html
+    assert "No rejected or duplicate documents" in html
+    assert html.count('class="trend-point"') == 1
+
+
+def test_empty_warehouse(tmp_path):
+    db = build_warehouse(tmp_path / "wh.duckdb", [], [], [])
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert "No runs recorded yet" in html
+    assert "No expectation results recorded" in html
+
+
+def test_runs_only_in_sidecar(tmp_path):
+    """First run failed its checks: no warehouse file, history only in <db>.ops.duckdb."""
+    db = tmp_path / "wh.duckdb"
+    build_warehouse(Path(str(db) + ".ops.duckdb"),
+                    [_run("only-run", 0, "failed_dq", "people: broken", 3, 1)], _checks("only-run", True), [])
+    assert not db.exists()
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert "only-run" in html and "people: broken" in html
+    assert FAILED_EXPECTATION in html
+    assert "No rejected or duplicate documents" in html
+
+
+def test_sidecar_history_overrides_warehouse_copy(tmp_path):
+    """The sidecar holds failed runs that the warehouse's own copy of `runs` lacks."""
+    db = build_warehouse(tmp_path / "wh.duckdb", [_run("ok-run", 0, "success", None, 8, 0)], [], [])
+    build_warehouse(Path(str(db) + ".ops.duckdb"),
+                    [_run("ok-run", 0, "success", None, 8, 0), _run("bad-run", 5, "failed", "OSError: disk full", 8, 0)],
+                    [], [])
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert "bad-run" in html and "OSError: disk full" in html
+    assert html.count('class="trend-point"') == 2
+
+
+def test_latest_run_without_checks_shows_previous_results(tmp_path):
+    """An incremental 'no changes' run checks nothing; the page shows the last run that did."""
+    runs = [_run("r1", 0, "success", None, 8, 1), _run("r2", 5, "success", "no changes", 8, 0)]
+    db = build_warehouse(tmp_path / "wh.duckdb", runs, _checks("r1", False), [])
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    assert "Latest run checked nothing; showing run <code>r1</code>" in html
+    assert "no changes" in html
