@@ -24,6 +24,7 @@ import duckdb
 import polars as pl
 
 SCHEMA_SQL = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
+VIEWS_SQL = SCHEMA_SQL.with_name("views.sql")
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
                "conflicts", "tallies")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
@@ -220,6 +221,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             if name in tables and not tables[name].is_empty():
                 _insert(con, name, tables[name])
         con.execute("commit")
+        con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         build_search_index(con)
         results = check(con)
         ops = ops_path(db)

@@ -1,0 +1,100 @@
+"""Reports, views, README questions and the data dictionary (issue 9)."""
+
+import json
+import re
+
+import duckdb
+import pytest
+
+from flows.cli import main
+from flows.dictionary import DICTIONARY_MD, missing_comments, render
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+def report(capsys, db, name, *extra):
+    assert main(["report", name, "--db", str(db), "--format", "json", *extra]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_release_timeline_lists_both_seed_releases_with_sources_and_people(seeds_db, capsys):
+    rows = report(capsys, seeds_db, "release_timeline")
+    by_count = {r["prisoner_count"]: r for r in rows}
+    assert set(by_count) == {123, 52}
+    assert by_count[123]["n_sources"] == 2 and by_count[52]["n_sources"] == 3
+    assert {"Ales Bialiatski", "Viktar Babaryka"} <= set(by_count[123]["released_people"].split(", "))
+    assert "potash lifted" in by_count[123]["sanctions_moves"]
+    assert "Belavia lifted" in by_count[52]["sanctions_moves"]
+    assert report(capsys, seeds_db, "release_timeline", "--country", "Cuba") == []
+
+
+def test_people_directory(seeds_db, capsys):
+    rows = {r["canonical_name"]: r for r in report(capsys, seeds_db, "people_directory")}
+    maria = next(r for n, r in rows.items() if n.startswith("Maria"))
+    assert "Maria Kolesnikova" in maria["aliases"] and "Maria Kalesnikava" in maria["aliases"]
+    assert "released" in maria["events"]
+    assert rows["Alexander Lukashenko"]["n_documents"] == 5
+
+
+def test_sanctions_board(seeds_db, capsys):
+    rows = report(capsys, seeds_db, "sanctions_board")
+    potash = next(r for r in rows if r["target"] == "potash")
+    assert potash["latest_action"] == "lifted" and potash["traded_for"].endswith("123")
+
+
+def test_source_agreement_shows_the_role_conflict(seeds_db, capsys):
+    rows = report(capsys, seeds_db, "source_agreement")
+    assert any(r["section"] == "conflict" and r["fact"] == "Donald Trump" for r in rows)
+    events = next(r for r in rows if r["section"] == "support" and r["fact_table"] == "events")
+    assert "2 multi-source" in events["detail"]
+
+
+def test_dq_summary_and_coverage(seeds_db, capsys):
+    dq = report(capsys, seeds_db, "dq_summary")
+    assert any(r["section"] == "latest" for r in dq) and any(r["section"] == "trend" for r in dq)
+    cov = report(capsys, seeds_db, "coverage")
+    assert {"section": "documents", "item": "loaded", "detail": "", "n": 5} in cov
+
+
+def test_unknown_report_is_a_clear_error(seeds_db, capsys):
+    assert main(["report", "nope", "--db", str(seeds_db)]) == 2
+    assert "available:" in capsys.readouterr().err
+
+
+def test_readme_questions_answer_on_the_seeds(seeds_db):
+    readme = (ROOT / "README.md").read_text()
+    section = readme.split("## Example questions", 1)[1]
+    queries = re.findall(r"```sql\n(.+?)\n```", section, re.S)
+    assert len(queries) == 5
+    with duckdb.connect(str(seeds_db), read_only=True) as con:
+        results = [con.execute(q).fetchall() for q in queries]
+    assert all(results), "every example question has an answer on the seeds"
+    assert results[0][0][1] == 123
+    assert ("United States", "potash", "lifted", 123) in results[1]
+
+
+def test_search_finds_the_potash_story(seeds_db, capsys):
+    assert main(["search", "potash", "--db", str(seeds_db), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["source_path"].startswith("000_")
+
+
+def test_export_writes_every_table(seeds_db, tmp_path, capsys):
+    import polars as pl
+
+    assert main(["export", str(tmp_path), "--db", str(seeds_db), "--format", "parquet"]) == 0
+    assert pl.read_parquet(tmp_path / "events.parquet").height > 0
+    assert main(["export", str(tmp_path / "csv"), "--db", str(seeds_db), "--format", "csv"]) == 0
+    assert "Kalesnikava" in (tmp_path / "csv" / "people.csv").read_text()
+
+
+def test_data_dictionary_is_current():
+    assert DICTIONARY_MD.read_text() == render(), "run: python -m flows.dictionary"
+
+
+def test_data_dictionary_check_fails_without_a_comment():
+    schema = (ROOT / "sql" / "schema.sql").read_text()
+    assert missing_comments(schema) == []
+    broken = schema.replace("comment on column people.roles is", "-- comment on column people.roles is")
+    assert missing_comments(broken) == ["people.roles"]
