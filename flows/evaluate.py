@@ -57,6 +57,42 @@ def score_people(con, gold: dict) -> tuple[dict, list[str]]:
     return _prf(len(matched_gold), len(fp) + max(split, 0), len(fn)), notes
 
 
+def gold_person_of(canon: str, aliases: list[str], gold: dict) -> str | None:
+    """The gold person a warehouse person stands for (by canonical name or a variant), if any."""
+    keys = {_key(canon), *(_key(a) for a in aliases or [])}
+    for g in gold["people"]:
+        gkeys = {_key(v) for v in [g["canonical"], *g["variants"]]}
+        if _key(canon) in gkeys or keys & gkeys:
+            return g["canonical"]
+    return None
+
+
+def score_people_merges(con, gold: dict, keys: dict[str, str]) -> dict:
+    """Pairwise merge precision/recall over (document, person) items across documents.
+
+    An item is a person as found in one document. Two items from different
+    documents are a true pair when the gold says they are the same person; a
+    predicted pair when the warehouse gave them the same person_id.
+    """
+    people = con.execute("select person_id, canonical_name, aliases from people").fetchall()
+    label = {pid: gold_person_of(c, a, gold) for pid, c, a in people}
+    items = con.execute("select distinct doc_id, person_id from person_mentions").fetchall()
+    gold_items = []
+    for doc_id, pid in items:
+        # the gold label of an item: the gold person whose variant is mentioned in that document
+        gold_items.append((keys.get(doc_id, doc_id), pid, label.get(pid) or f"?{pid}"))
+    tp = fp = fn = 0
+    for i, (d1, p1, g1) in enumerate(gold_items):
+        for d2, p2, g2 in gold_items[i + 1:]:
+            if d1 == d2:
+                continue
+            same_pred, same_gold = p1 == p2, g1 == g2 and not g1.startswith("?")
+            tp += same_pred and same_gold
+            fp += same_pred and not same_gold
+            fn += same_gold and not same_pred
+    return _prf(tp, fp, fn)
+
+
 def score_releases(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, list[str]]:
     rows = con.execute("""
         select v.event_id, v.prisoner_count, v.count_qualifier, v.country, list(distinct e.doc_id) as docs
@@ -141,7 +177,8 @@ def evaluate(con, gold_path: Path) -> dict:
     people, n1 = score_people(con, gold)
     releases, rel_acc, n2 = score_releases(con, gold, keys)
     sanctions, act_acc, n3 = score_sanctions(con, gold, keys)
-    return {"people": people, "releases": releases, "sanctions": sanctions,
+    merges = score_people_merges(con, gold, keys)
+    return {"people": people, "releases": releases, "sanctions": sanctions, "people_merges": merges,
             "release_count_accuracy": rel_acc, "sanction_action_accuracy": act_acc, "notes": n1 + n2 + n3}
 
 
@@ -150,6 +187,9 @@ def format_report(result: dict) -> str:
     for table in ("people", "releases", "sanctions"):
         r = result[table]
         lines.append(f"{table:<10} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}")
+    pm = result["people_merges"]
+    lines.append(f"{'merges':<10} {pm['precision']:>9.3f} {pm['recall']:>7.3f} {pm['f1']:>6.3f} {pm['tp']:>4} {pm['fp']:>4} {pm['fn']:>4}"
+                 "   (pairs of one person across documents)")
     ra, sa = result["release_count_accuracy"], result["sanction_action_accuracy"]
     lines.append(f"release count+qualifier accuracy: {ra['accuracy']:.3f} ({ra['correct']}/{ra['total']})")
     lines.append(f"sanction action accuracy:         {sa['accuracy']:.3f} ({sa['correct']}/{sa['total']} found sanctions)")
