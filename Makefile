@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse.duckdb
 SOURCE ?= seeds
 
-.PHONY: setup run test browser lock bench dq clean
+.PHONY: setup run test browser postgres lock bench dq clean
 
 setup: $(STAMP)
 
@@ -21,12 +21,16 @@ $(STAMP): requirements.lock pyproject.toml
 run: setup
 	$(BIN)/dossier run --source $(SOURCE) --db $(DB)
 
-test: setup browser
+test: setup browser postgres
 	$(BIN)/python -m pytest
 
 # Headless Chromium (Debian package) for the dashboard's browser test; the test skips without it.
 browser:
 	@scripts/install_chromium.sh || echo "chromium could not be installed; the browser test will be skipped"
+
+# PostgreSQL server binaries (Debian package) for the DuckLake many-writers test.
+postgres:
+	@scripts/install_postgres.sh || echo "postgresql could not be installed; the DuckLake/PostgreSQL test will be skipped"
 
 # Re-resolve the lock after editing pyproject.toml (needs network to PyPI).
 lock:

@@ -57,16 +57,20 @@ def cmd_run(args) -> int:
     except (WarehouseBusy, WarehouseError) as exc:
         raise CliError(str(exc)) from None
     if noop:
-        return _print_run_summary(noop, args, time.perf_counter() - t0)
-    from flows.flow import DataQualityError, dossier_flow
+        code = _print_run_summary(noop, args, time.perf_counter() - t0)
+        if args.warehouse:
+            _publish(args, source)
+        return code
+    from flows.flow import DataQualityError, flow_with_workers
 
     def progress(stage: str, done: int, total: int) -> None:
         if total > 1 and sys.stderr.isatty() or args.verbose:
             print(f"\r  {stage:<8} {min(done, total):>7}/{total}", end="\n" if done >= total else "", file=sys.stderr)
 
     try:
-        result = dossier_flow(source=str(source), db=args.db, full_refresh=args.full_refresh,
-                              progress=progress, wait_seconds=args.wait)
+        result = flow_with_workers(args.workers)(source=str(source), db=args.db, full_refresh=args.full_refresh,
+                                                 progress=progress, wait_seconds=args.wait,
+                                                 batch_size=args.batch_size)
     except DataQualityError as exc:
         print(f"dossier: run failed data-quality checks; warehouse left unchanged: {exc}", file=sys.stderr)
         print(f"  inspect: dossier sql \"select * from dq_results where not success\" --db {args.db}; "
@@ -76,7 +80,19 @@ def cmd_run(args) -> int:
         raise CliError(str(exc)) from None
     except WarehouseError as exc:
         raise CliError(str(exc)) from None
-    return _print_run_summary(result, args, time.perf_counter() - t0)
+    code = _print_run_summary(result, args, time.perf_counter() - t0)
+    if args.warehouse:
+        _publish(args, source)
+    return code
+
+
+def _publish(args, source: Path) -> None:
+    from flows.lake import publish_to_lake
+
+    partition = args.partition or source.resolve().name
+    written = publish_to_lake(Path(args.db), args.warehouse, partition, args.lake_data)
+    print(f"  lake       partition {partition!r} published to {args.warehouse.split(' password')[0]} "
+          f"({sum(written.values())} rows in {len(written)} tables)")
 
 
 def _print_run_summary(r: dict, args, secs: float) -> int:
@@ -265,6 +281,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="wait this long for another run's lock instead of exiting (default: 0)")
     p.add_argument("--strict", action="store_true", help="exit 1 when any document was rejected")
+    p.add_argument("--workers", type=int, default=1,
+                   help="run batches on a local Dask cluster of N worker processes (default: 1, no Dask)")
+    p.add_argument("--batch-size", type=int, default=2000, help="documents per task (default: 2000)")
+    p.add_argument("--warehouse", metavar="ducklake:CATALOG",
+                   help="also publish to a DuckLake lake: ducklake:/path/cat.ducklake or "
+                        "'ducklake:postgres:dbname=lake host=...' (many writers)")
+    p.add_argument("--lake-data", metavar="DIR", help="where the lake keeps its Parquet files")
+    p.add_argument("--partition", help="this flow's partition of the lake (default: the source folder's name)")
     p.add_argument("-v", "--verbose", action="store_true", help="show Prefect logs and stage timings")
     p.set_defaults(func=cmd_run)
 

@@ -26,16 +26,12 @@ class DataQualityError(RuntimeError):
     """A critical expectation failed; nothing was loaded."""
 
 
-@task(name="extract", retries=1, retry_delay_seconds=1)
-def extract_task(source: str, paths: list[str]) -> pl.DataFrame:
-    """Read one batch of files into `documents` rows (files are the outside world: one retry)."""
-    return extract_documents(Path(source), [Path(source) / p for p in paths])
-
-
-@task(name="facts")
-def facts_task(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
-    """Clean and extract candidate facts from one batch of loaded documents."""
-    return extract_facts(docs)
+@task(name="read_and_extract", retries=1, retry_delay_seconds=1)
+def read_and_extract_task(source: str, paths: list[str]) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Read one batch of files and extract their candidate facts (files are the outside world: one retry)."""
+    docs = extract_documents(Path(source), [Path(source) / p for p in paths])
+    loaded = docs.filter(pl.col("status") == "loaded")
+    return docs, (extract_facts(loaded) if loaded.height else {})
 
 
 @task(name="resolve")
@@ -53,10 +49,6 @@ def validate_task(tables: dict[str, pl.DataFrame], run_id: str) -> pl.DataFrame:
 def _progress(progress, stage: str, done: int, total: int) -> None:
     if progress:
         progress(stage, done, total)
-
-
-def _empty_stage() -> dict:
-    return {}
 
 
 @flow(name="dossier", log_prints=False, persist_result=False)
@@ -81,22 +73,23 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             plan = pipeline.plan_run(scan, previous.get("documents"), full_refresh)
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
-        new_docs, new_stage = [], []
-        for i, paths in enumerate(batches):
-            with timer("extract"):
-                docs = extract_task(source, paths)
-            new_docs.append(docs)
-            _progress(progress, "extract", (i + 1) * batch_size, len(plan.to_read))
+        # one task per batch: read + extract where the files are; batches run in parallel on the
+        # flow's task runner (threads by default, a Dask cluster with --workers)
+        with timer("extract+facts"):
+            futures = [read_and_extract_task.submit(source, paths) for paths in batches]
+            results = []
+            for i, future in enumerate(futures):
+                results.append(future.result())
+                _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
+        new_docs = [docs for docs, _ in results]
+        new_stage = [stage for _, stage in results if stage]
         docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
         all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
-        loaded_new = all_docs.filter((pl.col("status") == "loaded") & pl.col("text").is_not_null())
-        for i in range(0, loaded_new.height, batch_size):
-            with timer("facts"):
-                new_stage.append(facts_task(loaded_new.slice(i, batch_size)))
-            _progress(progress, "facts", min(i + batch_size, loaded_new.height), loaded_new.height)
         keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
         old_stage = pipeline.stage_from_previous(previous, keep_ids)
-        fresh = {k: pl.concat([s[k] for s in new_stage]) for k in (new_stage[0] if new_stage else {})}
+        # byte-identical files share a doc_id: keep one copy of their facts, none for copies of kept ones
+        fresh = {k: pl.concat([s[k] for s in new_stage]).unique(maintain_order=True)
+                 .filter(~pl.col("doc_id").is_in(keep_ids)) for k in (new_stage[0] if new_stage else {})}
         stage = pipeline.merge_stage(old_stage, fresh)
         stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
         prev_tallies = _previous_tallies(db_path, keep_ids)
@@ -106,7 +99,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             tables = resolve_task(stage, previous)
         _progress(progress, "resolve", 1, 1)
         docs_frame = all_docs.join(
-            pl.concat([s["furniture"] for s in new_stage]) if new_stage else pl.DataFrame(
+            pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else pl.DataFrame(
                 schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64}),
             on="doc_id", how="left")
         with timer("validate"):
@@ -174,3 +167,14 @@ def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame])
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in offenders.items():
         frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))
+
+
+def flow_with_workers(workers: int):
+    """The flow on a local Dask cluster of `workers` processes (prefect-dask); itself when workers <= 1."""
+    if workers <= 1:
+        return dossier_flow
+    from prefect_dask import DaskTaskRunner
+
+    runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                            "dashboard_address": None})
+    return dossier_flow.with_options(task_runner=runner)

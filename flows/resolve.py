@@ -207,13 +207,15 @@ def role_conflicts(m: pl.DataFrame) -> pl.DataFrame:
     for pid, items in sorted(by_person.items()):
         former = [(r, d) for r, d in items if re.search(r"\bformer\b|\bex-", r, re.I)]
         current = [(r, d) for r, d in items if not re.search(r"\bformer\b|\bex-", r, re.I)]
+        values, docs = set(), set()
         for fr, fd in former:
             core = re.sub(r"\bformer\s+|\bex-", "", fr, flags=re.I).split()[-1].lower()
             clash = [(r, d) for r, d in current if r.split()[-1].lower() == core]
             if clash:
-                values = sorted({fr, *(r for r, _ in clash)})
-                docs = sorted({*fd, *(x for _, d in clash for x in d)})
-                rows.append(("people", pid, "role", values, docs))
+                values |= {fr, *(r for r, _ in clash)}
+                docs |= {*fd, *(x for _, d in clash for x in d)}
+        if values:  # one row per person: every role in the dispute, every document behind it
+            rows.append(("people", pid, "role", sorted(values), sorted(docs)))
     if not rows:
         return _empty_conflicts()
     return pl.DataFrame(rows, schema=_empty_conflicts().schema, orient="row").unique(

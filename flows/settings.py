@@ -21,6 +21,8 @@ def configure_prefect(home: Path | None = None, verbose: bool = False) -> None:
         "PREFECT_RESULTS_PERSIST_BY_DEFAULT": "false",
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "90",
     }
+    if not verbose:
+        defaults["DASK_LOGGING__DISTRIBUTED"] = "error"  # worker start/stop chatter
     for key, value in defaults.items():
         os.environ.setdefault(key, value)
     home.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,57 @@
+"""Publish a run's warehouse into a DuckLake lake (DuckDB `ducklake` extension).
+
+The catalog is a DuckDB file for one machine (`ducklake:/path/catalog.ducklake`)
+or PostgreSQL for many writers (`ducklake:postgres:dbname=lake host=...`); data
+is Parquet under `data_path`. Each flow owns a partition (by default its source
+folder's name) and replaces exactly that partition in one DuckLake transaction,
+so several flows can write the same lake at once; DuckLake's optimistic
+concurrency makes a conflicting commit fail, and we retry it.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from pathlib import Path
+
+import duckdb
+
+from flows.extensions import load_extension
+from flows.load import EXPORT_TABLES
+
+RETRIES = 8
+
+
+def _attach(con: duckdb.DuckDBPyConnection, uri: str, data_path: str | None) -> None:
+    load_extension(con, "ducklake")
+    if uri.startswith("ducklake:postgres:"):
+        load_extension(con, "postgres")
+    opts = f" (data_path '{data_path.rstrip('/')}/')" if data_path else ""
+    con.execute(f"attach '{uri}' as lake{opts}")
+
+
+def publish_to_lake(db: Path, uri: str, partition: str, data_path: str | None = None) -> dict[str, int]:
+    """Replace `partition` in every lake table with the warehouse's rows; returns rows written per table."""
+    if not uri.startswith("ducklake:"):
+        raise ValueError(f"lake URI must start with 'ducklake:', got {uri!r}")
+    for attempt in range(RETRIES):
+        con = duckdb.connect()
+        try:
+            con.execute(f"attach '{db}' as wh (read_only)")
+            _attach(con, uri, data_path)
+            written = {}
+            con.execute("begin transaction")
+            for table in EXPORT_TABLES:
+                con.execute(f"create table if not exists lake.{table} as "
+                            f"select *, cast(null as varchar) as lake_partition from wh.{table} limit 0")
+                con.execute(f"delete from lake.{table} where lake_partition = ?", [partition])
+                con.execute(f"insert into lake.{table} select *, ? from wh.{table}", [partition])
+                written[table] = con.execute(f"select count(*) from wh.{table}").fetchone()[0]
+            con.execute("commit")
+            return written
+        except duckdb.TransactionException:
+            # another writer committed first: start again from its snapshot
+            time.sleep(0.2 * (attempt + 1) + random.random() * 0.3)
+        finally:
+            con.close()
+    raise RuntimeError(f"could not publish partition {partition!r} to the lake after {RETRIES} attempts")

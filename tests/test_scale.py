@@ -1,0 +1,111 @@
+"""Past one machine on real engines: Prefect + Dask, DuckLake on a DuckDB file and on PostgreSQL (issue 8)."""
+
+import glob
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from tests.conftest import ROOT, SEEDS
+
+pytestmark = pytest.mark.slow
+TABLES = ("people", "events", "sanctions", "evidence", "person_mentions", "event_people", "conflicts", "tallies")
+
+
+def run(args, tmp_path, timeout=300):
+    env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "flows", "run", *args], capture_output=True, text=True,
+                          timeout=timeout, env=env, cwd=tmp_path)
+
+
+def snapshot(db):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"select * from {t} order by all").fetchall() for t in TABLES}
+
+
+def test_dask_two_workers_build_the_same_warehouse(seeds_db, tmp_path):
+    out = run(["--source", str(SEEDS), "--db", str(tmp_path / "dask.duckdb"), "--workers", "2",
+               "--batch-size", "2"], tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert snapshot(tmp_path / "dask.duckdb") == snapshot(seeds_db)
+
+
+def test_ducklake_with_a_duckdb_catalog(tmp_path):
+    lake = f"ducklake:{tmp_path / 'catalog.ducklake'}"
+    out = run(["--source", str(SEEDS), "--db", str(tmp_path / "w.duckdb"), "--warehouse", lake,
+               "--lake-data", str(tmp_path / "lake")], tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "partition 'seeds' published" in out.stdout
+    from flows.extensions import load_extension
+
+    con = duckdb.connect()
+    load_extension(con, "ducklake")
+    con.execute(f"attach '{lake}' as lake (data_path '{tmp_path / 'lake'}/', read_only)")
+    assert con.execute("select count(*) from lake.events where event_type = 'prisoner_release'").fetchone() == (2,)
+    assert glob.glob(str(tmp_path / "lake" / "**" / "*.parquet"), recursive=True)
+
+
+def _pg_bin():
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return Path(found[-1]).parent if found else None
+
+
+@pytest.fixture
+def postgres(tmp_path):
+    """A throwaway PostgreSQL cluster on a Unix socket (runs as the 'postgres' OS user when root)."""
+    bindir = _pg_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL server not installed (make test installs it: scripts/install_postgres.sh)")
+    base = Path(f"/tmp/dossier-pg-{os.getpid()}")
+    shutil.rmtree(base, ignore_errors=True)
+    base.mkdir()
+    as_user = []
+    if os.geteuid() == 0:
+        shutil.chown(base, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    port = "55433"
+    subprocess.run(as_user + [str(bindir / "initdb"), "-D", str(base / "data"), "-A", "trust", "-U", "postgres"],
+                   check=True, capture_output=True, timeout=120)
+    subprocess.run(as_user + [str(bindir / "pg_ctl"), "-D", str(base / "data"), "-w", "-l", str(base / "log"),
+                              "-o", f"-p {port} -k {base} -c listen_addresses=''", "start"],
+                   check=True, capture_output=True, timeout=120)
+    subprocess.run(["psql", "-h", str(base), "-p", port, "-U", "postgres", "-c", "create database lake"],
+                   check=True, capture_output=True, timeout=60)
+    yield f"ducklake:postgres:dbname=lake host={base} port={port} user=postgres"
+    subprocess.run(as_user + [str(bindir / "pg_ctl"), "-D", str(base / "data"), "-m", "immediate", "stop"],
+                   capture_output=True, timeout=60)
+    shutil.rmtree(base, ignore_errors=True)
+
+
+def test_two_flows_write_one_lake_on_postgres(postgres, tmp_path):
+    data = tmp_path / "lake"
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir(), b.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    for f in seeds[:3]:
+        shutil.copy(f, a)
+    for f in seeds[3:]:
+        shutil.copy(f, b)
+    env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
+    procs = [subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(src), "--db",
+                               str(tmp_path / f"{src.name}.duckdb"), "--warehouse", postgres,
+                               "--lake-data", str(data)], env=env, cwd=tmp_path,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for src in (a, b)]
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], outs
+    from flows.extensions import load_extension
+
+    con = duckdb.connect()
+    load_extension(con, "postgres")
+    load_extension(con, "ducklake")
+    con.execute(f"attach '{postgres}' as lake (data_path '{data}/', read_only)")
+    parts = dict(con.execute("select lake_partition, count(*) from lake.documents group by 1").fetchall())
+    assert parts == {"a": 3, "b": 2}
+    releases = con.execute("select lake_partition, prisoner_count from lake.events "
+                           "where event_type = 'prisoner_release' order by all").fetchall()
+    assert ("a", 123) in releases and ("b", 52) in releases
