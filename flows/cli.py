@@ -229,22 +229,32 @@ def cmd_dq(args) -> int:
 
 
 def cmd_serve(args) -> int:
-    from flows.settings import configure_prefect
+    import os
+
+    from flows.settings import configure_prefect, local_prefect_server
 
     configure_prefect(verbose=args.verbose)
-    from flows.flow import dossier_flow
+    if not args.verbose:
+        import logging
 
-    if not Path(args.source).is_dir():
-        raise CliError(f"source folder {args.source} does not exist")
+        # Prefect's runner logs cancelled control-channel tasks as asyncio errors; not ours to show
+        logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     if not args.cron and not args.interval:
         raise CliError("give --cron EXPR or --interval SECONDS")
-    when = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
-    print(f"serving deployment 'dossier/{args.name}' {when} (source {args.source}, db {args.db}); "
-          "Ctrl-C stops", file=sys.stderr)
-    schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
-    dossier_flow.serve(name=args.name, **schedule,
-                       parameters={"source": str(Path(args.source).resolve()), "db": str(Path(args.db).resolve()),
-                                   "wait_seconds": 60.0})
+    if not Path(args.source).is_dir():
+        raise CliError(f"source folder {args.source} does not exist")
+    # schedules need Prefect's scheduler service: use the team's server when PREFECT_API_URL says
+    # where it is, otherwise run a local one for as long as we serve
+    with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")):
+        from flows.flow import dossier_flow
+
+        when = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
+        print(f"serving deployment 'dossier/{args.name}' {when} (source {args.source}, db {args.db}); "
+              "Ctrl-C stops", file=sys.stderr)
+        schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
+        dossier_flow.serve(name=args.name, **schedule, print_starting_message=False,
+                           parameters={"source": str(Path(args.source).resolve()),
+                                       "db": str(Path(args.db).resolve()), "wait_seconds": 60.0})
     return 0
 
 
