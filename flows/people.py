@@ -49,6 +49,7 @@ ROLE_NOUNS = (
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
 )
+ROLE_NOUN_SET = frozenset(ROLE_NOUNS)
 APPOSITION_RE = regex.compile(
     r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
@@ -98,7 +99,11 @@ def is_given_name(token: str) -> bool:
 
 def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
-    m = PRE_ROLE_RE.search(sentence[max(0, start - 80):start])
+    window = sentence[max(0, start - 80):start]
+    last = window.split()[-1:] or [""]
+    if last[0].lower() not in ROLE_NOUN_SET:
+        return None  # cheap test first: the regex below backtracks
+    m = PRE_ROLE_RE.search(window)
     if not m:
         return None
     role = m.group("role").strip()
