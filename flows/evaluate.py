@@ -148,15 +148,22 @@ def score_sanctions(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, 
     found = [(keys.get(d, d), t, a, i, tt) for d, t, a, i, tt in rows]
     notes, used = [], set()
     tp = action_ok = 0
+    unmatched = []
+    # first every gold fact whose (document, target, action) was found, then the rest by target only,
+    # so one found row cannot hide another gold fact's exact match
     for g in gold["sanctions"]:
         actions = {g["action"], *g.get("also_accept", [])}
-        cands = [f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g) and f not in used]
-        hit = next((f for f in cands if f[2] in actions), None)
+        hit = next((f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g)
+                    and f[2] in actions and f not in used), None)
         if hit:
             tp += 1
             action_ok += 1
             used.add(hit)
-        elif cands:
+        else:
+            unmatched.append(g)
+    for g in unmatched:
+        cands = [f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g) and f not in used]
+        if cands:
             tp += 1
             used.add(cands[0])
             notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")

@@ -71,7 +71,8 @@ INCLUDING_RE = re.compile(
 )
 RELEASE_RE = re.compile(
     r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
-    r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over)\b",
+    r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
+    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
     re.IGNORECASE,
 )
 # Markers that make a count a stock or a running total, not one release.
@@ -189,11 +190,21 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
     return dem[0] if dem else None
 
 
+SINCE_DATE_RE = re.compile(
+    r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?:19|20)\d\d\b|then\b|the\s+(?:start|beginning)\b)", re.IGNORECASE)
+# "Alaa Abdel Fattah was released from prison": one named person freed
+NAMED_RELEASE_RE = re.compile(
+    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*)?"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after))
+    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after)
+                or SINCE_DATE_RE.search(sentence[:start]))
 
 
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
@@ -219,6 +230,10 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence):
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
+    if not releases and not tallies:
+        named = NAMED_RELEASE_RE.search(sentence)
+        if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
+            releases.append((named.start("name"), named.end("name"), 1, "exact"))
     return releases, tallies
 
 

@@ -21,15 +21,15 @@ SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
-    "imposed": r"impos(?:e|es|ed|ing|ition)|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
-    "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|additional|further|stepped\s+up|harsher|tougher|more\s+sanctions|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
+    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+    "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
 HEDGE_RE = re.compile(
     r"\b(?:could|might|may|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
-    r"talks?|theme|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
+    r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
@@ -47,7 +47,7 @@ REASON_TOPIC_RE = re.compile(
     re.I,
 )
 TARGET_RE = re.compile(
-    r"\bsanctions?\s+(?:imposed\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})",
+    r"\bsanctions?\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})",
     re.I,
 )
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
@@ -114,8 +114,25 @@ def find_target(sentence: str, doc_country: str | None) -> tuple[str | None, str
     return target, target_type, bool(m) and target is not None
 
 
+def _person_target(scope: str) -> str | None:
+    """A named person right after 'sanctions on' ("former President Mahmoud Ahmadinejad")."""
+    from flows.people import NAME_RE, classify_candidate
+
+    head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?", "", scope)
+    m = NAME_RE.match(head)
+    if not m:
+        return None
+    cand = classify_candidate(head, m.start(), m.end())
+    if cand and cand["is_person"] and cand["n_tokens"] >= 2:
+        return cand["surface"]
+    return None
+
+
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None) -> tuple[str | None, str | None]:
     m = explicit
+    person = _person_target(scope) if explicit else None
+    if person:
+        return person, "person"
     company = COMPANY_RE.search(scope)
     if company:
         name = company.group("name") or company.group("name2")
@@ -153,7 +170,10 @@ def find_actions(sentence: str) -> list[str]:
             hedged = action in ("lifted", "eased", "tightened") and (
                 HEDGE_RE.search(before) or re.search(r"\b(?:no|not|without)\b[^,]{0,40}$", before)
                 or (nominal and HEDGE_RE.search(sentence[m.end():])))
-            negated = re.search(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$", before)
+            # "threatened to reimpose", "could impose": a new sanction only talked about
+            hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:])))
+            negated = (re.search(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$", before)
+                       and not re.search(r"\b(?:if|unless)\b", before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
                 found.append("remain")  # "has not lifted the sanctions": they stay
             else:

@@ -80,3 +80,13 @@ def test_other_event_types():
             "Both sides said talks would resume. Russia and Belarus began joint military exercises.")
     events, _ = extract_event_mentions(sentences_of(text))
     assert {"letter", "diplomatic_visit", "negotiation", "military_exercise"} <= set(events["event_type"])
+
+
+def test_one_named_person_released_is_a_release_of_one():
+    releases, _ = find_release_counts("Egyptian activist Omar Hassan was released from prison early on Tuesday.")
+    assert [(c, q) for _, _, c, q in releases] == [(1, "exact")]
+
+
+def test_since_date_before_the_count_makes_a_tally():
+    releases, tallies = find_release_counts("Since July 2024 the president has pardoned more than 300 people.")
+    assert releases == [] and [c for _, _, c, _ in tallies] == [300]
