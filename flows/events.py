@@ -10,6 +10,7 @@ is not a tally ("remain behind bars", "since 2021", "documented").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import polars as pl
 
@@ -102,6 +103,21 @@ OTHER_EVENT_PATTERNS = {
     "military_exercise": re.compile(r"\b(?:military|joint|naval|war)\s+(?:exercises|drills|manoeuvres|maneuvers)\b", re.I),
     "military_action": re.compile(r"\b(?:shot\s+down|shoot\s+down|air\s?strikes?|missile\s+strikes?|drone\s+strikes?|shell(?:ed|ing)|bomb(?:ed|ing)|invaded)\b", re.I),
 }
+# Cheap vectorised (polars, Rust regex) tests that a sentence may hold a count or an event;
+# the exact Python patterns then run on the few sentences that pass.
+PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
+                   r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
+                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b")
+PREFILTER_EVENTS = {
+    "negotiation": r"(?i)talks|negotiat|mediat",
+    "letter": r"(?i)letter",
+    "diplomatic_visit": r"(?i)visit|trip\s+to|arrived\s+in|travel",
+    "embassy_reopening": r"(?i)embass",
+    "election": r"(?i)election",
+    "protest_crackdown": r"(?i)crack|suppression|dispersal",
+    "military_exercise": r"(?i)exercises|drills|manoeuvres|maneuvers",
+    "military_action": r"(?i)shot\s+down|shoot\s+down|strike|shell|bomb|invaded",
+}
 ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
 
 EVENT_MENTION_SCHEMA = {
@@ -138,31 +154,38 @@ def find_places(text: str) -> list[tuple[str, str]]:
     kind is 'name', 'capital' or 'demonym'. Lower-case words never count ("us" the pronoun), nor
     all-capital words longer than 3 letters ("VILNIUS, Dec 13 -": a dateline says where the reporter is).
     """
-    names, caps, dem = country_names(), capitals(), demonyms()
-    out = []
-    for run in CAPITAL_RUN_RE.finditer(text):
-        tokens = run.group(0).split()
-        i = 0
-        while i < len(tokens):
-            for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
-                words = tokens[i:i + n]
-                phrase = " ".join(words)
-                if n == 1 and phrase.isupper() and len(phrase.strip(".")) > 3:
-                    continue
-                key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
-                key = key if key in names or key in caps or key in dem else key.rstrip(".")
-                if key in names:
-                    out.append((names[key], "name"))
-                elif key in caps:
-                    out.append((caps[key], "capital"))
-                elif key in dem:
-                    out.append((dem[key], "demonym"))
-                else:
-                    continue
-                i += n - 1
-                break
-            i += 1
+    out: list[tuple[str, str]] = []
+    for run in CAPITAL_RUN_RE.findall(text):
+        out.extend(_places_in_run(run))
     return out
+
+
+@lru_cache(maxsize=200_000)
+def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
+    """Places in one capitalised run, longest n-gram first (runs repeat a lot: cached)."""
+    names, caps, dem = country_names(), capitals(), demonyms()
+    tokens = run.split()
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i:i + n])
+            if n == 1 and phrase.isupper() and len(phrase.strip(".")) > 3:
+                continue
+            key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
+            key = key if key in names or key in caps or key in dem else key.rstrip(".")
+            if key in names:
+                out.append((names[key], "name"))
+            elif key in caps:
+                out.append((caps[key], "capital"))
+            elif key in dem:
+                out.append((dem[key], "demonym"))
+            else:
+                continue
+            i += n - 1
+            break
+        i += 1
+    return tuple(out)
 
 
 def countries_in(text: str) -> list[str]:
@@ -254,20 +277,27 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     published = published or {}
     main_country = doc_main_countries(sentences)
     rows, tally_rows = [], []
-    cols = sentences.select("doc_id", "sent_idx", "char_start", "char_end", "sentence")
-    for doc_id, sent_idx, start, end, sentence in cols.iter_rows():
+    flagged = sentences.with_columns(
+        may_count=pl.col("sentence").str.contains(PREFILTER_COUNT),
+        **{f"is_{t}": pl.col("sentence").str.contains(PREFILTER_EVENTS[t]) for t in OTHER_EVENT_PATTERNS},
+    ).filter(pl.any_horizontal("may_count", *(f"is_{t}" for t in OTHER_EVENT_PATTERNS)))
+    cols = flagged.select("doc_id", "sent_idx", "char_start", "char_end", "sentence", "may_count",
+                          *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
+    for doc_id, sent_idx, start, end, sentence, may_count, *is_type in cols.iter_rows():
         pub = published.get(doc_id)
-        releases, tallies = find_release_counts(sentence)
+        releases, tallies = find_release_counts(sentence) if may_count else ([], [])
         for s, e, count, qual in tallies:
             tally_rows.append((doc_id, start + s, start + e, count, qual, sentence[s:e]))
+        if not releases and not any(is_type):
+            continue
         country = release_country(sentence, main_country.get(doc_id))
         if releases:
             date_text, date, precision = find_date(sentence, pub)
             for s, e, count, qual in releases:
                 rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                              country, count, qual, date_text, date, precision, sentence))
-        for event_type, pattern in OTHER_EVENT_PATTERNS.items():
-            if pattern.search(sentence):
+        for (event_type, pattern), candidate in zip(OTHER_EVENT_PATTERNS.items(), is_type):
+            if candidate and pattern.search(sentence):
                 date_text, date, precision = find_date(sentence, pub)
                 rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                              None, None, date_text, date, precision, sentence))

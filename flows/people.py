@@ -64,6 +64,7 @@ SPEECH_VERB_RE = regex.compile(
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 ARTICLES = frozenset({"the", "a", "an"})
+WORD_RE = regex.compile(r"\S+")
 ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
                               "negotiator", "coordinator", "commander", "marshal", "chief"})
 ROLE_FILLER_RE = regex.compile(
@@ -120,7 +121,7 @@ def _role_before(sentence: str, start: int) -> str | None:
 def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
     text = sentence[m_start:m_end]
-    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", text)]
+    tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
     prefix: list[str] = []
     # leading titles, demonyms and sentence-start function words are not part of the name
     while tokens:

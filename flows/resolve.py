@@ -299,11 +299,16 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
             date_precision=pl.col("date_precision").fill_null("unknown"),
         )
     )
-    ids = {}
-    for cluster, etype, country, count, first_doc, date in agg.select(
-            "cluster", "event_type", "country", "prisoner_count", "first_doc", "event_date").iter_rows():
-        ids[cluster] = old.get(cluster) or stable_id("E", etype, country, count, date,
-                                                     None if etype == "prisoner_release" else first_doc)
+    ids, seen = {}, set()
+    for cluster, etype, country, count, qual, first_doc, date in agg.sort("cluster").select(
+            "cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc", "event_date"
+    ).iter_rows():
+        new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
+                                               None if etype == "prisoner_release" else first_doc)
+        if new_id in seen:  # two events alike in every key field: tell them apart by their first source
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
+        seen.add(new_id)
+        ids[cluster] = new_id
     agg = agg.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
     m = m.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String)).drop("cluster")
     events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
