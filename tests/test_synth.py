@@ -1,0 +1,154 @@
+"""Synthetic corpus generator (flows.synth) and the benchmark report (flows.bench)."""
+
+from __future__ import annotations
+
+import codecs
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from flows.bench import format_benchmark
+from flows.synth import generate_corpus
+
+SYNTH_SOURCE = Path(__file__).resolve().parent.parent / "flows" / "synth.py"
+# Names from the seed texts that must never appear in the generator or its output,
+# stored ROT13-encoded so that this file does not carry them either.
+SEED_NAMES_ROT13 = ("Yhxnfurawb", "Ovnyvngfxv", "Xbyrfavxbin", "Xnyrfavxnin", "Ononelxn", "Pbnyr",
+                    "Nhfrlhfuxva", "Orynivn")
+SEED_NAMES = tuple(codecs.decode(n, "rot13") for n in SEED_NAMES_ROT13)
+N = 150
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("synth")
+    assert generate_corpus(N, out, seed=3) == N
+    return out
+
+
+def _texts(folder: Path) -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+
+
+def test_same_seed_same_bytes(corpus, tmp_path):
+    generate_corpus(N, tmp_path, seed=3)
+    for p in sorted(corpus.iterdir()):
+        assert (tmp_path / p.name).read_bytes() == p.read_bytes(), p.name
+    assert sorted(x.name for x in tmp_path.iterdir()) == sorted(x.name for x in corpus.iterdir())
+
+
+def test_different_seed_different_text(corpus, tmp_path):
+    generate_corpus(20, tmp_path, seed=4)
+    differing = sum((tmp_path / p.name).read_bytes() != p.read_bytes()
+                    for p in sorted(corpus.glob("synth_0000[01]*.txt")) if (tmp_path / p.name).exists())
+    assert differing >= 18
+
+
+def test_files_names_sizes_and_sidecars(corpus):
+    txt = sorted(corpus.glob("*.txt"))
+    assert [p.name for p in txt] == [f"synth_{i:06d}.txt" for i in range(1, N + 1)]
+    sizes = [p.stat().st_size for p in txt]
+    assert min(sizes) >= 1200 and max(sizes) <= 6500
+    assert max(sizes) - min(sizes) > 1500  # varied, not one size
+    sidecars = sorted(corpus.glob("*.json"))
+    assert 0.15 * N <= len(sidecars) <= 0.45 * N
+    for side in sidecars:
+        meta = json.loads(side.read_text(encoding="utf-8"))
+        assert set(meta) == {"published_at", "source", "title"}
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["published_at"])
+        assert side.with_suffix(".txt").exists()
+
+
+def test_exact_duplicates_exist_in_a_larger_corpus(tmp_path):
+    generate_corpus(600, tmp_path, seed=1)
+    blobs = [p.read_bytes() for p in sorted(tmp_path.glob("*.txt"))]
+    n_dups = len(blobs) - len(set(blobs))
+    assert 1 <= n_dups <= 20  # about 1%
+
+
+def test_corpus_has_releases_tallies_sanctions_and_furniture(corpus):
+    text = "\n".join(_texts(corpus))
+    assert re.search(r"\breleased [\d,]+ (?:political )?prisoners\b", text)
+    assert re.search(r"\b(?:more than|nearly|over|about|some) [\d,]+ ", text)
+    assert re.search(r"\bremain behind bars\b", text)
+    assert re.search(r"\ba total of [\d,]+ prisoners have been freed since \d{4}", text, re.I)
+    assert re.search(r"\blifted sanctions on \w+'s \w+ exports\b", text)
+    assert "is considering easing sanctions" in text
+    assert re.search(r"sanctions imposed over the \d{4} election fraud", text, re.I)
+    for furniture in ("Read also:", "Related Articles", "newsletter", "Comments"):
+        assert furniture in text, furniture
+    assert re.search(r"\b(?:on (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|yesterday|last week)\b", text)
+    assert re.search(r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October"
+                     r"|November|December) 20\d\d\b", text)
+
+
+def test_styles_vary(corpus):
+    firsts = [t.splitlines()[0] for t in _texts(corpus)]
+    assert any(f.startswith("Q&A: ") for f in firsts)
+    assert any(f.startswith("Live: ") for f in firsts)
+    text = "\n".join(_texts(corpus))
+    assert "Explainer | " in text and re.search(r"^By [A-Z]", text, re.M) and re.search(r"\(\w+ \w+\) - ", text)
+
+
+def test_people_are_spelled_differently_across_documents(corpus):
+    from flows.synth import CAST
+
+    words = set(re.findall(r"[A-Z][a-z]+", "\n".join(_texts(corpus))))
+    varied = sum(len(words.intersection(surnames)) >= 2 for _given, surnames, *_ in CAST)
+    assert varied >= 5
+
+
+def test_no_seed_names_in_generator_or_output(corpus):
+    source = SYNTH_SOURCE.read_text(encoding="utf-8").lower()
+    text = "\n".join(_texts(corpus)).lower()
+    for name in SEED_NAMES:
+        assert name.lower() not in source, name
+        assert name.lower() not in text, name
+
+
+def test_no_seed_sentences_in_output(corpus):
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("no seeds folder")
+    words = lambda s: re.findall(r"[a-z']+", s.lower())  # noqa: E731
+
+    def shingles(text: str, k: int = 8) -> set[tuple[str, ...]]:
+        w = words(text)
+        return {tuple(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+    seed = set().union(*(shingles(p.read_text(encoding="utf-8")) for p in seeds.glob("*.txt")))
+    ours = shingles("\n".join(_texts(corpus)))
+    assert not (seed & ours), sorted(seed & ours)[:3]
+
+
+def test_format_benchmark_on_a_hand_made_result():
+    result = {
+        "n_docs": 1000, "corpus_mb": 3.5, "seed": 0, "workers": 1,
+        "raw": {"seconds": 0.1, "docs_per_s": 10000.0, "mb_per_s": 35.0},
+        "stages": {"extract_seconds": 2.0, "extract_docs_per_s": 500.0, "extract_mb_per_s": 1.75,
+                   "facts_seconds": 10.0, "facts_docs_per_s": 100.0, "facts_mb_per_s": 0.35},
+        "flow": {"full": {"seconds": 20.0, "returncode": 0, "docs_per_s": 50.0, "mb_per_s": 0.175,
+                          "peak_rss_mb": 900.0, "stage_seconds": {"extract": 2.0, "facts": 10.0}},
+                 "incremental_noop": {"seconds": 4.0, "returncode": 0, "noop": True, "peak_rss_mb": 600.0}},
+        "spacy": {"available": False, "reason": "spaCy not installed"},
+        "ratios": {"flow_vs_spacy_docs_per_s": None, "facts_vs_raw_mb_per_s": 0.01},
+        "targets": {"flow_vs_spacy_docs_per_s": 100.0, "facts_vs_raw_mb_per_s": 0.25},
+    }
+    out = format_benchmark(result)
+    assert "1,000 docs" in out and "3.5 MB" in out
+    assert "(a) raw read + 1 regex" in out and "10,000.0" in out
+    assert "(b) extract_facts" in out and "0.35" in out
+    assert "(c) incremental rerun (no-op)" in out
+    assert "spaCy: unavailable" in out
+    assert "peak RSS" in out and "900 MB" in out
+    assert "BELOW target" in out  # 0.01 < 0.25
+    assert "n/a" in out  # no spaCy ratio
+    json.dumps(result)  # the shape run_benchmark returns is JSON-serialisable
+
+    result["spacy"] = {"available": True, "model": "en_core_web_sm 3.8.0", "sample_docs": 300, "seconds": 30.0,
+                       "docs_per_s": 10.0, "mb_per_s": 0.035}
+    result["ratios"]["flow_vs_spacy_docs_per_s"] = 5.0
+    out = format_benchmark(result)
+    assert "(d) spaCy en_core_web_sm 3.8.0 (300 docs)" in out and "5.00x" in out
