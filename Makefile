@@ -26,11 +26,11 @@ test: setup browser postgres
 
 # Headless Chromium (Debian package) for the dashboard's browser test; the test skips without it.
 browser:
-	@scripts/install_chromium.sh || echo "chromium could not be installed; the browser test will be skipped"
+	@scripts/install_debian.sh chromium /usr/bin/chromium || echo "chromium could not be installed; the browser test will be skipped"
 
 # PostgreSQL server binaries (Debian package) for the DuckLake many-writers test.
 postgres:
-	@scripts/install_postgres.sh || echo "postgresql could not be installed; the DuckLake/PostgreSQL test will be skipped"
+	@scripts/install_debian.sh postgresql "/usr/lib/postgresql/*/bin/initdb" || echo "postgresql could not be installed; the DuckLake/PostgreSQL test will be skipped"
 
 # Re-resolve the lock after editing pyproject.toml (needs network to PyPI).
 lock:

@@ -1,6 +1,6 @@
 """The dashboard as a person sees it: rendered by headless Chromium (its own CLI, no Playwright).
 
-Skipped when /usr/bin/chromium is missing; CI installs it with scripts/install_chromium.sh.
+Skipped when /usr/bin/chromium is missing; CI installs it with `make browser` (scripts/install_debian.sh).
 The screenshot lands in test-output/dashboard.png (git-ignored) for a human to look at.
 """
 
@@ -21,7 +21,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = ROOT / "test-output" / "dashboard.png"
 
 pytestmark = pytest.mark.skipif(
-    not CHROMIUM.exists(), reason="needs /usr/bin/chromium (install it with scripts/install_chromium.sh)")
+    not CHROMIUM.exists(), reason="needs /usr/bin/chromium (install it with `make browser` (scripts/install_debian.sh))")
 
 
 def _chromium(profile: Path, *args: str) -> subprocess.CompletedProcess:

@@ -60,7 +60,7 @@ def postgres(tmp_path):
     """A throwaway PostgreSQL cluster on a Unix socket (runs as the 'postgres' OS user when root)."""
     bindir = _pg_bin()
     if bindir is None:
-        pytest.skip("PostgreSQL server not installed (make test installs it: scripts/install_postgres.sh)")
+        pytest.skip("PostgreSQL server not installed (`make postgres` installs it)")
     base = Path(f"/tmp/dossier-pg-{os.getpid()}")
     shutil.rmtree(base, ignore_errors=True)
     base.mkdir()
