@@ -20,8 +20,12 @@ def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
 
 
-def _need_db(db: str) -> Path:
+def _need_db(db: str, history_is_enough: bool = False) -> Path:
+    from flows.load import ops_path
+
     path = Path(db)
+    if history_is_enough and ops_path(path).exists():
+        return path  # only failed runs so far: their history can still be read
     if not path.exists():
         raise CliError(f"no warehouse at {path}; run `dossier run --db {path}` first")
     return path
@@ -116,7 +120,7 @@ def cmd_sql(args) -> int:
 
     from flows.load import connect_read_only
 
-    path = _need_db(args.db)
+    path = _need_db(args.db, history_is_enough=not args.write)
     if args.write:
         con = duckdb.connect(str(path))
     else:
@@ -223,7 +227,7 @@ def pl_join_lists(frame):
 def cmd_dq(args) -> int:
     from flows.dashboard import write_dashboard
 
-    path = write_dashboard(_need_db(args.db), Path(args.out))
+    path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out))
     print(path.resolve())
     return 0
 

@@ -227,7 +227,7 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
     return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after)
-                or SINCE_DATE_RE.search(sentence[:start]))
+                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]))
 
 
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
@@ -253,6 +253,9 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence):
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
+        # "including 299 on Saturday ... among the 299 detainees": the same group named twice is the release
+        released = {count for _, _, count, _ in releases}
+        tallies = [t for t in tallies if t[2] not in released]
     if not releases and not tallies:
         named = NAMED_RELEASE_RE.search(sentence)
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):

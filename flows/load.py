@@ -93,8 +93,9 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
 
 def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection with run history attached as views `runs` and `dq_results` when present."""
-    con = duckdb.connect(str(db), read_only=True)
     ops = ops_path(db)
+    # a first run that failed its checks leaves only the history: still worth querying
+    con = duckdb.connect(str(db), read_only=True) if Path(db).exists() else duckdb.connect()
     if ops.exists():
         try:
             con.execute(f"attach '{ops}' as ops (read_only)")

@@ -107,8 +107,10 @@ def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tu
     for check in invariants:
         bad = con.execute(check["sql"]).fetchone()[0]
         rows.append((run_id, check["table"], check["name"], check["severity"], bad == 0, f"{bad} violating rows", now))
-        if bad and check.get("rows_sql"):
-            offenders[check["name"]] = con.execute(check["rows_sql"]).pl()
+        if bad:
+            # the offending rows themselves: the check's own query with its count(*) opened up
+            rows_sql = check.get("rows_sql") or check["sql"].replace("select count(*)", "select *", 1)
+            offenders[check["name"]] = con.execute(rows_sql + " limit 10000").pl()
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
 
 

@@ -90,3 +90,11 @@ def test_one_named_person_released_is_a_release_of_one():
 def test_since_date_before_the_count_makes_a_tally():
     releases, tallies = find_release_counts("Since July 2024 the president has pardoned more than 300 people.")
     assert releases == [] and [c for _, _, c, _ in tallies] == [300]
+
+
+def test_a_release_count_repeated_in_its_sentence_is_not_also_a_tally():
+    s = ("Since August 2021 the authorities have pardoned 466 people, including 299 on Saturday, "
+         "and a union leader was among the 299 detainees set free.")
+    releases, tallies = find_release_counts(s)
+    assert 299 in [c for _, _, c, _ in releases]
+    assert [c for _, _, c, _ in tallies] == [466]
