@@ -15,7 +15,8 @@ from flows.people import find_name_candidates
 from flows.sanctions import extract_sanction_mentions
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.11.24-1"
+EXTRACTOR_VERSION = "2026.11.24-2"
+LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 
 def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
@@ -26,9 +27,12 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     events, tallies = extract_event_mentions(sentences, published)
     sanctions = extract_sanction_mentions(sentences, doc_main_countries(sentences))
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
+    # event_people linking reads only sentences that speak of a release or list who was in it
+    linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
+                               & pl.col("sentence").str.contains(LINKING_SENTENCE))
     return {
         "furniture": cleaned.select("doc_id", "n_furniture_chars"),
-        "sentences": sentences.filter(pl.col("doc_id").is_in(release_docs.implode())),
+        "sentences": linking,
         "name_candidates": find_name_candidates(sentences),
         "event_mentions": events,
         "tallies": tallies,
