@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+import re
+
 import polars as pl
 import regex
 
@@ -153,8 +155,8 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
         return None  # "Lukashenko Regime", "Peace Prize": not a name
     places = place_words()
-    if " ".join(folded) in places or all(w in places for w in folded):
-        return None
+    if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
+        return None  # "Belarus", "Minsk", "Armenians"
     start = m_start + tokens[0][0]
     end = m_start + tokens[-1][1]
     after = sentence[end:]
@@ -166,6 +168,8 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     before = _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
+    if appo and re.match(r"(?:including|such as|among|like)\b", appo.group("role"), re.I):
+        appo = None  # "Armenians, including former leaders": a list, not an apposition
     if appo:
         role = appo.group("role").strip()
     elif role_parts:
@@ -177,6 +181,8 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
         role = before
     n = len(tokens)
     given = n >= 2 and is_given_name(tokens[0][2])
+    # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
+    # "Ministers said"): only full names count on a speech verb alone
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
     is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
     if any(fold(p) in ARTICLES for p in prefix):
@@ -258,7 +264,8 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .join(batch_names, on="last", how="left")
         .with_columns(
             name=pl.coalesce("full_name", "batch_name",
-                             pl.when(pl.col("has_title") & ~pl.col("is_headline")).then(pl.col("surface"))),
+                             pl.when((pl.col("has_title") | pl.col("is_person")) & ~pl.col("is_headline"))
+                             .then(pl.col("surface"))),
             confidence=pl.when(pl.col("full_name").is_not_null()).then(pl.lit("high"))
             .otherwise(pl.lit("low")),
         )

@@ -21,7 +21,7 @@ SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
-    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
@@ -36,7 +36,7 @@ HEDGE_RE = re.compile(
 )
 REASON_RE = re.compile(
     r"\b(?:for|over|due\s+to|in\s+response\s+to|because\s+of|prompted\s+by|in\s+retaliation\s+for|"
-    r"as\s+punishment\s+for|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
+    r"as\s+punishment\s+for|accus(?:es|ed|ing)\s+(?:\w+\s+)?of|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
     r"(?P<reason>(?:its\s+|the\s+|their\s+|his\s+|her\s+)?[^.;:]{6,160}?)(?=[.;:]|,\s+(?:have|has|had|which|while|and\s+the|but|aiming|led|the)\b|$)",
     re.I,
 )
@@ -47,7 +47,8 @@ REASON_TOPIC_RE = re.compile(
     re.I,
 )
 TARGET_RE = re.compile(
-    r"\bsanctions?\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})",
+    r"\bsanctions?\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})",  # "Washington has sanctioned dozens of officials"
     re.I,
 )
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
@@ -106,7 +107,7 @@ def find_issuer(sentence: str) -> str | None:
 def find_target(sentence: str, doc_country: str | None) -> tuple[str | None, str | None, bool]:
     """(target, target_type, explicit): what the sanctions hit; explicit when 'sanctions on X' says so."""
     m = TARGET_RE.search(sentence)
-    scope = m.group("np") if m else sentence
+    scope = (m.group("np") or m.group("np2")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]

@@ -59,3 +59,14 @@ def test_unresolved_titled_surname_kept_with_low_confidence():
 def test_bare_capitalised_word_is_not_a_person():
     m = extract_person_mentions(sentences_of("Potash is a key export. Nevertheless, Fertilizer prices rose sharply."))
     assert m.is_empty()
+
+
+def test_unresolved_surname_with_a_role_is_kept_with_low_confidence():
+    m = extract_person_mentions(sentences_of("Okonkwo, a veteran lawyer, spoke on Monday. Okonkwo's party agreed."))
+    assert set(m["name"]) == {"Okonkwo"}
+    assert set(m["confidence"]) == {"low"}
+
+
+@pytest.mark.parametrize("text", ["Viasna said the list was incomplete.", "Ministers said nothing on Monday."])
+def test_lone_capitalised_word_that_speaks_is_not_a_person(text):
+    assert extract_person_mentions(sentences_of(text)).is_empty()
