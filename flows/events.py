@@ -193,24 +193,41 @@ def countries_in(text: str) -> list[str]:
     return [country for country, _ in find_places(text)]
 
 
+RELEASE_SUBJECT_RE = re.compile(
+    r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
+
+
 def release_country(sentence: str, doc_country: str | None) -> str | None:
-    """The releasing country: the document's main country when the sentence names it, else
-    'in/by X', else a country or capital named (a demonym such as "the Australian economist"
-    says nothing of who released him), else the document's main country."""
-    named = [c for c, kind in find_places(sentence) if kind != "demonym" and c not in ISSUER_COUNTRIES]
-    if doc_country and doc_country in named:
+    """The releasing country, most specific evidence first: the document's main country when the
+    sentence names it; 'in/by/from X' with X a country or demonym; a country named in the sentence;
+    the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
+    evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
+    economist" says nothing of who released him)."""
+    places = [(c, kind) for c, kind in find_places(sentence) if c not in ISSUER_COUNTRIES]
+    subject = RELEASE_SUBJECT_RE.search(sentence)
+    if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
+        found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0]
+    if doc_country and any(c == doc_country for c, _ in places):
         return doc_country
     m = re.search(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sentence)
     if m:
-        found = countries_in(m.group(1))
-        if found and found[0] not in ISSUER_COUNTRIES:
+        found = [c for c, kind in find_places(m.group(1)) if kind != "capital" and c not in ISSUER_COUNTRIES]
+        if found:
             return found[0]
-    if named:
-        return named[0]
+    for wanted in ("name",):
+        named = [c for c, kind in places if kind == wanted]
+        if named:
+            return named[0]
     if doc_country:
         return doc_country
-    dem = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
-    return dem[0] if dem else None
+    for wanted in ("capital", "demonym"):
+        named = [c for c, kind in places if kind == wanted]
+        if named:
+            return named[0]
+    return None
 
 
 SINCE_DATE_RE = re.compile(
