@@ -18,7 +18,7 @@ import jellyfish
 import polars as pl
 from rapidfuzz.distance import JaroWinkler
 
-from flows.events import RELEASE_RE
+from flows.events import RELEASE_RE, countries_in
 from flows.lexicon import fold
 
 SURNAME_MIN_SIM = 0.84
@@ -408,10 +408,20 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tup
     rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
     doc_release = rel.group_by("doc_id").agg(pl.col("event_id").unique().alias("events"))
     single = {d: e[0] for d, e in doc_release.iter_rows() if len(e) == 1}
-    sm = sm.with_columns(
-        linked_event=pl.when(pl.col("action").is_in(list(RELIEF)))
-        .then(pl.col("doc_id").replace_strict(single, default=None, return_dtype=pl.String))
-    )
+    release_country = dict(rel.select("event_id", "country").unique("event_id").iter_rows())
+    links = []
+    for doc_id, action, target, target_type, sentence in sm.select(
+            "doc_id", "action", "target", "target_type", "sentence").iter_rows():
+        event_id = single.get(doc_id) if action in RELIEF else None
+        if event_id:
+            country = release_country.get(event_id)
+            # relief ties to the document's one release only when it is about the releasing
+            # country: "Belarusian potash" yes; an airline in a round-up of other countries, no
+            about = [target] if target_type == "country" else countries_in(sentence)
+            if country and country not in about:
+                event_id = None
+        links.append(event_id)
+    sm = sm.with_columns(linked_event=pl.Series(links, dtype=pl.String))
     sm = sm.with_columns(
         issuer_key=pl.col("issuer").fill_null(""),
         sanction_id=pl.struct("issuer", "target", "action").map_elements(

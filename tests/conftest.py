@@ -63,3 +63,13 @@ def seeds_copy(seeds_db, tmp_path) -> Path:
     if ops.exists():
         shutil.copyfile(ops, Path(str(db) + ".ops.duckdb"))
     return db
+
+
+@pytest.fixture(scope="session")
+def dev_db(harness, tmp_path_factory) -> Path:
+    """A warehouse built once from the development set (tests/data/dev) by the real flow."""
+    from flows.flow import dossier_flow
+
+    db = tmp_path_factory.mktemp("dev") / "dev.duckdb"
+    dossier_flow(source=str(DEV_DIR), db=str(db))
+    return db

@@ -98,3 +98,35 @@ def test_data_dictionary_check_fails_without_a_comment():
     assert missing_comments(schema) == []
     broken = schema.replace("comment on column people.roles is", "-- comment on column people.roles is")
     assert missing_comments(broken) == ["people.roles"]
+
+
+def test_reports_on_the_development_set(dev_db, capsys):
+    timeline = report(capsys, dev_db, "release_timeline")
+    counts = {(r["country"], r["prisoner_count"]) for r in timeline}
+    assert {("Nicaragua", 222), ("Cuba", 553), ("Myanmar", 5774), ("Belarus", 123)} <= counts
+    nicaragua = report(capsys, dev_db, "release_timeline", "--country", "Nicaragua")
+    assert nicaragua and {r["country"] for r in nicaragua} == {"Nicaragua"}
+    since = report(capsys, dev_db, "release_timeline", "--since", "2025-01-01")
+    assert since and all(r["event_date"] >= "2025-01-01" for r in since)
+    people = {r["canonical_name"]: r for r in report(capsys, dev_db, "people_directory")}
+    assert any("Kara" in n and "Murza" in n for n in people)
+    board = report(capsys, dev_db, "sanctions_board")
+    assert any(r["target"] == "Belavia" and "lifted" in r["actions_seen"] for r in board)
+    agreement = report(capsys, dev_db, "source_agreement")
+    assert any(r["section"] == "conflict" for r in agreement)
+    coverage = report(capsys, dev_db, "coverage")
+    assert {"section": "documents", "item": "loaded", "detail": "", "n": 36} in coverage
+    assert report(capsys, dev_db, "dq_summary")
+
+
+def test_eval_on_the_development_set_meets_the_bar(dev_db):
+    """Issue 4/5 acceptance on our own development set; fails if extraction quality regresses."""
+    from flows.evaluate import evaluate
+    from tests.conftest import DEV_GOLD
+
+    with duckdb.connect(str(dev_db), read_only=True) as con:
+        r = evaluate(con, DEV_GOLD)
+    assert r["people"]["f1"] >= 0.95
+    assert r["release_count_accuracy"]["accuracy"] >= 0.95
+    assert r["sanction_action_accuracy"]["accuracy"] >= 0.9
+    assert r["people_merges"]["precision"] >= 0.98 and r["people_merges"]["recall"] >= 0.9
