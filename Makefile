@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= warehouse.duckdb
 SOURCE ?= seeds
 
-.PHONY: setup run test browser postgres lock bench dq clean
+.PHONY: setup run test browser postgres lock bench bench-deps clean
 
 setup: $(STAMP)
 
@@ -32,10 +32,19 @@ browser:
 postgres:
 	@scripts/install_debian.sh postgresql "/usr/lib/postgresql/*/bin/initdb" || echo "postgresql could not be installed; the DuckLake/PostgreSQL test will be skipped"
 
+# The spaCy baseline for `dossier bench` (benchmark only, never imported by the product).
+bench-deps: setup
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements-bench.lock
+
+bench: bench-deps
+	$(BIN)/dossier bench --docs $(or $(DOCS),10000)
+
 # Re-resolve the lock after editing pyproject.toml (needs network to PyPI).
 lock:
 	$(PYTHON) -m pip install --quiet uv && $(PYTHON) -m uv pip compile pyproject.toml --extra dev --extra build \
 	    --python-version 3.11 --generate-hashes --index-url https://pypi.org/simple -o requirements.lock
+	$(PYTHON) -m uv pip compile pyproject.toml --extra bench -c requirements.lock \
+	    --python-version 3.11 --generate-hashes --index-url https://pypi.org/simple -o requirements-bench.lock
 
 clean:
 	rm -rf $(VENV) .prefect warehouse.duckdb* out
