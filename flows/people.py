@@ -153,7 +153,7 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
-        return None  # "Lukashenko Regime", "Peace Prize": not a name
+        return None  # "Ortega Regime", "Peace Prize": not a name
     places = place_words()
     if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
         return None  # "Belarus", "Minsk", "Armenians"
@@ -240,7 +240,7 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         if any(key.endswith(" " + c) for c in confirmed_keys):
             confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
-    # a mention inside a longer name of the same doc ("Maria Kolesnikova" vs "Kolesnikova")
+    # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
     full = full.with_columns(
         last=pl.col("key").str.split(" ").list.last(),
         name=pl.col("surface"),

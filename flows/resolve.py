@@ -55,7 +55,7 @@ def name_parts(name: str) -> tuple[str, str]:
 
 
 def transliteration_skeleton(word: str) -> str:
-    """Collapse spelling differences of romanised names: Bialiatski/Belyatsky, Tsikhanouski/Tikhanovsky."""
+    """Collapse spelling differences of romanised names: Navalny/Navalnyi, Tsikhanouski/Tikhanovsky."""
     word = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])[iy](?=[aeou])", "", word)  # palatal glide: bia, bya -> ba
     for a, b in (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i")):
         word = word.replace(a, b)
