@@ -9,15 +9,14 @@ import datetime as dt
 import json
 import secrets
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_source
-from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.load import STAGING_TABLES, read_previous, record_ops
-from flows.resolve import assemble_tables
+from flows.facts import EXTRACTOR_VERSION
+from flows.load import read_previous, record_ops
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
@@ -57,15 +56,6 @@ def plan_run(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refres
     removed = [p for p in prev["source_path"].to_list() if p not in scan_paths or p in to_read]
     kept = prev.filter(pl.col("source_path").is_in(list(kept_paths)))
     return Plan(to_read, kept, removed, scan.height)
-
-
-@dataclass
-class RunResult:
-    run_id: str
-    status: str
-    summary: dict
-    dq: pl.DataFrame
-    stage_seconds: dict = field(default_factory=dict)
 
 
 def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame) -> pl.DataFrame:
@@ -174,4 +164,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "scan_source", "extract_facts", "assemble_tables", "RunResult", "Plan"]
+           "new_run_id", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
