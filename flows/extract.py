@@ -19,7 +19,7 @@ import polars as pl
 
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
 MIN_CHARS = 40
-LANG_SAMPLE_CHARS = 3000
+LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
 METADATA_KEYS = ("published_at", "url", "title", "source")
 
 DOCUMENT_SCHEMA = {
