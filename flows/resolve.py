@@ -392,7 +392,8 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tup
     """Sanction mentions -> (sanctions, mentions with sanction_id).
 
     Within a document a definite relief (lifted/eased) on a target overrides a
-    hedged 'proposed' on the same target; issuer and reason are the first named.
+    hedged 'proposed' on the same target; a missing issuer is the one named elsewhere in the
+    document for the same target and action.
     Relief tied to a release ('in exchange for', 'as part of the deal', or a
     document about exactly one release) links to that release event.
     """
@@ -404,7 +405,9 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tup
     sm = sm.join(definite.with_columns(has_definite=pl.lit(True)), on=["doc_id", "target"], how="left").filter(
         ~((pl.col("action") == "proposed") & pl.col("has_definite").fill_null(False))).drop("has_definite")
     # the issuer of a document's (target, action) is the first one named in it
-    sm = sm.with_columns(issuer=pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action"))
+    # an unnamed issuer is the one the document names for the same target and action
+    sm = sm.with_columns(issuer=pl.coalesce(
+        "issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")))
     rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
     doc_release = rel.group_by("doc_id").agg(pl.col("event_id").unique().alias("events"))
     single = {d: e[0] for d, e in doc_release.iter_rows() if len(e) == 1}

@@ -75,8 +75,15 @@ SANCTION_MENTION_SCHEMA = {
 
 
 def find_issuers(sentence: str) -> list[str | None]:
-    """Every sanctioning power named together as the subject ("the UK and Canada have tightened")."""
-    first = find_issuer(sentence)
+    """Every sanctioning power named together as the subject ("the UK and Canada have tightened").
+
+    An issuer stands before the (last) sanction word or after "by"; a power named later in the
+    sentence is someone else ("isolated from Western nations").
+    """
+    last = [m.end() for m in SANCTION_RE.finditer(sentence)]
+    head = sentence[:last[-1]] if last else sentence
+    by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
+    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
     if first is None:
         return [None]
     out = [first]
