@@ -65,11 +65,6 @@ def cmd_run(args) -> int:
         if args.warehouse:
             _publish(args, source)
         return code
-    # import Great Expectations while Prefect starts its API server: ~4 s that would otherwise add up
-    import threading
-
-    from flows.validate import warm_up
-    threading.Thread(target=warm_up, daemon=True).start()
     from flows.flow import DataQualityError, flow_with_workers
 
     def progress(stage: str, done: int, total: int) -> None:

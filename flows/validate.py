@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -32,17 +31,9 @@ def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
     return json.loads((directory / "warehouse.json").read_text())["checks"]
 
 
-_GX_LOCK = threading.Lock()
-
-
-def _gx_context():
-    """One ephemeral GX context per process, progress bars off (built once, even from two threads)."""
-    with _GX_LOCK:
-        return _build_gx_context()
-
-
 @lru_cache(maxsize=1)
-def _build_gx_context():
+def _gx_context():
+    """One ephemeral GX context per process, progress bars off."""
     import great_expectations as gx
 
     for name in ("great_expectations", "great_expectations.data_context.types.base"):
@@ -55,14 +46,6 @@ def _build_gx_context():
     except Exception:  # older/newer GX without the knob: bars only, not fatal
         pass
     return context, context.data_sources.add_pandas("dossier")
-
-
-def warm_up() -> None:
-    """Import GX and build its context ahead of need (called from a background thread)."""
-    try:
-        _gx_context()
-    except Exception:  # the validate stage will raise it properly
-        pass
 
 
 def _describe(kwargs: dict) -> str:

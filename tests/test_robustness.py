@@ -96,12 +96,13 @@ def test_sigkill_before_swap_leaves_last_good_warehouse(tmp_path):
     (src / "900_extra.txt").write_text(GOOD)
     proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(db)],
                             env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:60"), cwd=tmp_path,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.time() + 120
     while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")):
         time.sleep(0.2)
     time.sleep(1.0)  # inside the pause: the next warehouse is complete but not swapped in
-    proc.send_signal(signal.SIGKILL)
+    # kill the whole process group: Prefect's temporary API server is a child process
+    os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
     assert hashlib.sha256(db.read_bytes()).hexdigest() == good
     with duckdb.connect(str(db), read_only=True) as con:
