@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from functools import lru_cache
 
 import jellyfish
 import polars as pl
@@ -43,6 +45,7 @@ def stable_id(prefix: str, *parts: object) -> str:
 ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
 
 
+@lru_cache(maxsize=500_000)
 def name_parts(name: str) -> tuple[str, str]:
     """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
     tokens = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
@@ -54,6 +57,7 @@ def name_parts(name: str) -> tuple[str, str]:
     return tokens[0], "".join(tokens[1:])
 
 
+@lru_cache(maxsize=500_000)
 def transliteration_skeleton(word: str) -> str:
     """Collapse spelling differences of romanised names: Navalny/Navalnyi, Tsikhanouski/Tikhanovsky."""
     word = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])[iy](?=[aeou])", "", word)  # palatal glide: bia, bya -> ba
@@ -234,6 +238,17 @@ def _compatible(count: int, qualifier: str, exact: int) -> bool:
     return exact == count
 
 
+def _compatible_range(count: int, qualifier: str) -> tuple[float, float]:
+    """Exact counts that can be the same release as a qualified count (superset of `_compatible`)."""
+    if qualifier == "at_least":
+        return count, count * 1.5
+    if qualifier == "about":
+        return count - max(2, 0.1 * count), count + max(2, 0.1 * count)
+    if qualifier == "at_most":
+        return count * 0.6, count
+    return count, count
+
+
 def cluster_releases(rel: pl.DataFrame) -> list[int]:
     """Cluster label per release mention: exact counts by value, others to the nearest compatible."""
     labels: list[int] = []
@@ -242,13 +257,21 @@ def cluster_releases(rel: pl.DataFrame) -> list[int]:
     for country, count, qual in rows:
         if qual == "exact":
             exact_keys.setdefault((country, count), len(exact_keys))
+    by_country: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for (ctry, c), k in exact_keys.items():
+        by_country[ctry].append((c, k))
+    for counts in by_country.values():
+        counts.sort()
     other_keys: dict[tuple, int] = {}
     for country, count, qual in rows:
         if qual == "exact":
             labels.append(exact_keys[(country, count)])
             continue
-        options = [(abs(c - count), k) for (ctry, c), k in exact_keys.items()
-                   if ctry == country and _compatible(count, qual, c)]
+        # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
+        counts = by_country.get(country, [])
+        lo, hi = _compatible_range(count, qual)
+        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, len(exact_keys) + 1))]
+        options = [(abs(c - count), k) for c, k in window if _compatible(count, qual, c)]
         if options:
             labels.append(min(options)[1])
         else:
