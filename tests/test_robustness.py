@@ -31,6 +31,13 @@ def dossier(args, tmp_path, timeout=180, **extra):
                           timeout=timeout, env=env_for(tmp_path, **extra), cwd=tmp_path)
 
 
+def wait_for_next_warehouse(folder: Path, timeout: float = 120) -> None:
+    """Wait until a run has started writing its next warehouse copy (w.duckdb.next-PID)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and not list(folder.glob("w.duckdb.next-*")):
+        time.sleep(0.2)
+
+
 def snapshot(db):
     with duckdb.connect(str(db), read_only=True) as con:
         return {t: con.execute(f"select * from {t} order by all").fetchall()
@@ -97,9 +104,7 @@ def test_sigkill_before_swap_leaves_last_good_warehouse(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(db)],
                             env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:60"), cwd=tmp_path,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")):
-        time.sleep(0.2)
+    wait_for_next_warehouse(tmp_path)
     time.sleep(1.0)  # inside the pause: the next warehouse is complete but not swapped in
     # kill the whole process group: Prefect's temporary API server is a child process
     os.killpg(proc.pid, signal.SIGKILL)
@@ -123,9 +128,7 @@ def test_two_runs_at_once_one_waits_out(tmp_path):
     first = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(SEEDS), "--db", str(db)],
                              env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:8"), cwd=tmp_path,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.time() + 120
-    while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")):
-        time.sleep(0.2)
+    wait_for_next_warehouse(tmp_path)
     second = dossier(["run", "--source", str(SEEDS), "--db", str(db)], tmp_path)
     assert second.returncode == 2
     assert "another run" in second.stderr and second.stderr.count("\n") == 1
@@ -143,9 +146,7 @@ def test_reader_not_blocked_during_a_run(tmp_path):
     writer = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(SEEDS), "--db", str(db),
                                "--full-refresh"], env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:5"),
                               cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.time() + 120
-    while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")):
-        time.sleep(0.2)
+    wait_for_next_warehouse(tmp_path)
     t = time.perf_counter()
     read = dossier(["sql", "select count(*) from people", "--db", str(db), "--format", "csv"], tmp_path)
     assert read.returncode == 0 and read.stdout.splitlines()[-1] == "8"
