@@ -109,3 +109,32 @@ def test_two_flows_write_one_lake_on_postgres(postgres, tmp_path):
     releases = con.execute("select lake_partition, prisoner_count from lake.events "
                            "where event_type = 'prisoner_release' order by all").fetchall()
     assert ("a", 123) in releases and ("b", 52) in releases
+
+
+def _publish_in_child(db, uri, partition, data):
+    from flows.lake import publish_to_lake
+
+    publish_to_lake(Path(db), uri, partition, data)
+
+
+def test_writers_racing_to_create_a_fresh_lake_all_succeed(postgres, seeds_db, tmp_path):
+    # Three writers attach an empty catalog at the same moment: all race to create DuckLake's
+    # metadata tables (a real CI failure); each must retry and publish its partition.
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_publish_in_child, args=(str(seeds_db), postgres, f"p{i}", str(tmp_path / "lake")))
+             for i in range(3)]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(120)
+    assert [p.exitcode for p in procs] == [0, 0, 0]
+    from flows.extensions import load_extension
+
+    con = duckdb.connect()
+    load_extension(con, "postgres")
+    load_extension(con, "ducklake")
+    con.execute(f"attach '{postgres}' as lake (data_path '{tmp_path / 'lake'}/', read_only)")
+    parts = dict(con.execute("select lake_partition, count(*) from lake.documents group by 1").fetchall())
+    assert parts == {"p0": 5, "p1": 5, "p2": 5}
