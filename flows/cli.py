@@ -65,7 +65,17 @@ def cmd_run(args) -> int:
         if args.warehouse:
             _publish(args, source)
         return code
+    from flows.settings import EarlyPrefectServer
+
+    server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
     from flows.flow import DataQualityError, flow_with_workers
+    from flows.validate import import_great_expectations
+
+    import_great_expectations()
+    try:
+        server.wait()
+    except RuntimeError as exc:
+        raise CliError(str(exc)) from None
 
     def progress(stage: str, done: int, total: int) -> None:
         if total > 1 and sys.stderr.isatty() or args.verbose:

@@ -71,3 +71,73 @@ def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
         except subprocess.TimeoutExpired:
             proc.kill()
         log.close()
+
+
+class EarlyPrefectServer:
+    """Prefect's own temporary API server, started before the heavy imports instead of after them.
+
+    A flow called without `PREFECT_API_URL` starts this same server (uvicorn on
+    `prefect.server.api.server:create_app`, ephemeral mode, no UI) and waits ~5 s
+    for it. Launching it first lets that boot overlap importing Prefect, polars and
+    Great Expectations. `PREFECT_API_URL` is set at launch, before Prefect reads
+    its settings, so the flow's client uses this server; it stops when the run ends.
+    Does nothing when the user already points Prefect at a server.
+    """
+
+    def __init__(self) -> None:
+        self.proc: subprocess.Popen | None = None
+        self.url = os.environ.get("PREFECT_API_URL")
+        if self.url:
+            return
+        import importlib.util
+        import atexit
+
+        spec = importlib.util.find_spec("prefect")
+        app_dir = str(Path(spec.origin).parent.parent)
+        with socket.socket() as sock:
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+        env = dict(os.environ, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
+        self.log_path = Path(os.environ.get("PREFECT_HOME", ".")) / "temporary-server.log"
+        log = open(self.log_path, "wb")  # a file, not a pipe: a chatty server can never block on it
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "--app-dir", app_dir, "--factory",
+             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
+             "--log-level", "error", "--lifespan", "on"],
+            env=env, stdout=subprocess.DEVNULL, stderr=log)
+        log.close()
+        self.url = f"http://127.0.0.1:{port}/api"
+        os.environ["PREFECT_API_URL"] = self.url
+        atexit.register(self.stop)
+
+    def wait(self, timeout: float = 90.0) -> None:
+        """Block until the server answers its health check (raises with its stderr if it died)."""
+        if self.proc is None:
+            return
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/health", timeout=2) as resp:
+                    if resp.status == 200:
+                        return
+            except OSError:
+                pass
+            if self.proc.poll() is not None or time.monotonic() > deadline:
+                dead = self.proc.poll() is not None
+                self.stop()
+                raise RuntimeError(f"Prefect's temporary API server did not start ({'it exited' if dead else 'timed out'}); "
+                                   f"see {self.log_path}")
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        if self.proc is None:
+            return
+        proc, self.proc = self.proc, None
+        if os.environ.get("PREFECT_API_URL") == self.url:
+            os.environ.pop("PREFECT_API_URL", None)
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

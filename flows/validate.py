@@ -31,6 +31,11 @@ def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
     return json.loads((directory / "warehouse.json").read_text())["checks"]
 
 
+def import_great_expectations() -> None:
+    """Create the GX context now (a ~3 s import), e.g. while Prefect's server boots."""
+    _gx_context()
+
+
 @lru_cache(maxsize=1)
 def _gx_context():
     """One ephemeral GX context per process, progress bars off."""

@@ -71,3 +71,37 @@ def test_eval_prints_a_table(seeds_copy, capsys):
 def test_run_on_missing_folder_fails_cleanly(tmp_path, capsys):
     assert main(["run", "--source", str(tmp_path / "nope"), "--db", str(tmp_path / "w.duckdb")]) == 2
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_early_prefect_server_answers_and_stops(tmp_path, monkeypatch):
+    # the CLI boots Prefect's temporary API server before its imports; it must come up, be the
+    # API the flow uses, and be gone (with PREFECT_API_URL unset) once stopped
+    import os
+    import urllib.request
+
+    from flows.settings import EarlyPrefectServer
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
+    monkeypatch.setenv("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    server = EarlyPrefectServer()
+    try:
+        assert os.environ["PREFECT_API_URL"] == server.url
+        server.wait()
+        with urllib.request.urlopen(server.url + "/health", timeout=5) as resp:
+            assert resp.status == 200
+        proc = server.proc
+    finally:
+        server.stop()
+    assert proc.poll() is not None
+    assert "PREFECT_API_URL" not in os.environ
+
+
+def test_early_prefect_server_leaves_a_configured_api_alone(monkeypatch):
+    from flows.settings import EarlyPrefectServer
+
+    monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
+    server = EarlyPrefectServer()
+    assert server.proc is None and server.url == "http://prefect.example:4200/api"
+    server.wait()
+    server.stop()
