@@ -84,7 +84,8 @@ def cmd_run(args) -> int:
     try:
         result = flow_with_workers(args.workers)(source=str(source), db=args.db, full_refresh=args.full_refresh,
                                                  progress=progress, wait_seconds=args.wait,
-                                                 batch_size=args.batch_size)
+                                                 batch_size=args.batch_size,
+                                                 batches_in_flight=max(2, args.workers))
     except DataQualityError as exc:
         print(f"dossier: run failed data-quality checks; warehouse left unchanged: {exc}", file=sys.stderr)
         print(f"  inspect: dossier sql \"select * from dq_results where not success\" --db {args.db}; "

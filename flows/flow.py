@@ -53,7 +53,8 @@ def _progress(progress, stage: str, done: int, total: int) -> None:
 
 @flow(name="dossier", log_prints=False, persist_result=False)
 def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refresh: bool = False,
-                 batch_size: int = BATCH_SIZE, progress=None, wait_seconds: float = 0.0) -> dict:
+                 batch_size: int = BATCH_SIZE, progress=None, wait_seconds: float = 0.0,
+                 batches_in_flight: int = 2) -> dict:
     """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
     logger = get_run_logger()
     from flows.load import write_lock
@@ -75,68 +76,75 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
-        with timer("extract+facts"):
-            futures = [read_and_extract_task.submit(source, paths) for paths in batches]
-            results = []
-            for i, future in enumerate(futures):
-                results.append(future.result())
-                _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
-        new_docs = [docs for docs, _ in results]
-        new_stage = [stage for _, stage in results if stage]
-        docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
-        all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
-        keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-        old_stage = pipeline.stage_from_previous(previous, keep_ids)
-        # byte-identical files share a doc_id: keep one copy of their facts, none for copies of kept ones
-        fresh = {k: pl.concat([s[k] for s in new_stage]).unique(maintain_order=True)
-                 .filter(~pl.col("doc_id").is_in(keep_ids)) for k in (new_stage[0] if new_stage else {})}
-        stage = pipeline.merge_stage(old_stage, fresh)
-        stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
-        prev_tallies = _previous_tallies(db_path, keep_ids)
-        if prev_tallies is not None:
-            stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
-        with timer("resolve"):
-            tables = resolve_task(stage, previous)
-        _progress(progress, "resolve", 1, 1)
-        docs_frame = all_docs.join(
-            pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else pl.DataFrame(
-                schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64}),
-            on="doc_id", how="left")
-        with timer("validate"):
-            dq = validate_task({**tables, "documents": all_docs}, run_id)
-        summary = pipeline.summarise(all_docs, tables, plan)
-        upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
-            run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
-        staging = {pipeline.STAGE_KEYS[k]: v for k, v in fresh.items() if k in pipeline.STAGE_KEYS}
-        current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-        holder = {}
+        with pipeline.TextSpool(db_path) as spool:
+            with timer("extract+facts"):
+                # a bounded window of batches in flight: memory stays flat however many batches there are;
+                # each batch's document texts go to the spool on disk at once, only its facts stay in memory
+                results = []
+                window = max(1, batches_in_flight)
+                pending = [read_and_extract_task.submit(source, paths) for paths in batches[:window]]
+                for i in range(len(batches)):
+                    docs, stage = pending.pop(0).result()
+                    if i + window < len(batches):
+                        pending.append(read_and_extract_task.submit(source, batches[i + window]))
+                    results.append((spool.write(docs), stage))
+                    _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
+            new_docs = [docs for docs, _ in results]
+            new_stage = [stage for _, stage in results if stage]
+            docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
+            all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
+            keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+            old_stage = pipeline.stage_from_previous(previous, keep_ids)
+            # byte-identical files share a doc_id: keep one copy of their facts, none for copies of kept ones
+            fresh = {k: pl.concat([s[k] for s in new_stage]).unique(maintain_order=True)
+                     .filter(~pl.col("doc_id").is_in(keep_ids)) for k in (new_stage[0] if new_stage else {})}
+            stage = pipeline.merge_stage(old_stage, fresh)
+            stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
+            prev_tallies = _previous_tallies(db_path, keep_ids)
+            if prev_tallies is not None:
+                stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
+            with timer("resolve"):
+                tables = resolve_task(stage, previous)
+            _progress(progress, "resolve", 1, 1)
+            docs_frame = all_docs.join(
+                pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else pl.DataFrame(
+                    schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64}),
+                on="doc_id", how="left")
+            with timer("validate"):
+                dq = validate_task({**tables, "documents": all_docs}, run_id)
+            summary = pipeline.summarise(all_docs, tables, plan)
+            upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
+                run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
+            staging = {pipeline.STAGE_KEYS[k]: v for k, v in fresh.items() if k in pipeline.STAGE_KEYS}
+            current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+            holder = {}
 
-        def check(con):
-            inv, offenders = run_invariants(con, run_id)
-            holder["dq"] = pl.concat([dq, inv])
-            holder["offenders"] = offenders
-            failed = critical_failures(holder["dq"])
-            if failed.height:
-                raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
-            pipeline.record_run(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
-            return holder["dq"]
+            def check(con):
+                inv, offenders = run_invariants(con, run_id)
+                holder["dq"] = pl.concat([dq, inv])
+                holder["offenders"] = offenders
+                failed = critical_failures(holder["dq"])
+                if failed.height:
+                    raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
+                pipeline.record_run(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
+                return holder["dq"]
 
-        try:
-            with timer("load"):
-                all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], staging,
-                                         current_ids, tables, check)
-        except DataQualityError as exc:
-            failed_dq = holder.get("dq", dq)
-            pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
-            _write_quarantine(db_path, run_id, holder.get("offenders", {}))
-            raise
-        except Exception as exc:
-            pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
-                    holder.get("dq", dq))
-            raise
-        return {"run_id": run_id, "status": "success", "noop": False, **summary,
-                "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
-                "stage_seconds": timer.seconds}
+            try:
+                with timer("load"):
+                    all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], staging,
+                                             current_ids, tables, check, text_files=spool.files)
+            except DataQualityError as exc:
+                failed_dq = holder.get("dq", dq)
+                pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
+                _write_quarantine(db_path, run_id, holder.get("offenders", {}))
+                raise
+            except Exception as exc:
+                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
+                        holder.get("dq", dq))
+                raise
+            return {"run_id": run_id, "status": "success", "noop": False, **summary,
+                    "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
+                    "stage_seconds": timer.seconds}
 
 
 def _empty_like(key: str) -> pl.DataFrame:

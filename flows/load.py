@@ -29,6 +29,7 @@ FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions
                "conflicts", "tallies")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
+LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
 EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
 
 
@@ -84,6 +85,8 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         # we hold the lock: copies left by a killed run are garbage
         for stale in Path(db).parent.glob(Path(db).name + ".next-*"):
             stale.unlink(missing_ok=True)
+        for stale in Path(db).parent.glob(Path(db).name + ".spool-*"):
+            shutil.rmtree(stale, ignore_errors=True)
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -189,11 +192,13 @@ def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
 
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame], keep_doc_ids: list[str],
-                    tables: dict[str, pl.DataFrame], check) -> list:
+                    tables: dict[str, pl.DataFrame], check, text_files: list[Path] = ()) -> list:
     """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
     caller decides the results are critical it raises, and the copy is discarded.
+    `text_files`: Parquet files (source_path, text) holding the texts of loaded
+    rows of `docs_upsert` that come without their text (see pipeline.TextSpool).
     """
     db = Path(db)
     tmp = Path(f"{db}.next-{os.getpid()}")
@@ -202,7 +207,8 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     try:
         if db.exists():
             shutil.copyfile(db, tmp)
-        con = duckdb.connect(str(tmp))
+        # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead
+        con = duckdb.connect(str(tmp), config={"memory_limit": LOAD_MEMORY_LIMIT})
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise WarehouseError(f"cannot write next to {db}: {exc.strerror or exc}") from None
@@ -213,6 +219,11 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
             _insert(con, "documents", docs_upsert)
+        if text_files:
+            # texts stream from disk into the new rows (status 'loaded' only: copies keep none)
+            con.execute("update documents set text = t.text from read_parquet(?) t "
+                        "where documents.source_path = t.source_path and documents.status = 'loaded' "
+                        "and documents.text is null", [[str(f) for f in text_files]])
         for name in STAGING_TABLES:
             con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
             if name in staging and not staging[name].is_empty():

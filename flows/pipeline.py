@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import secrets
+import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,6 +98,36 @@ def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -
     }
 
 
+class TextSpool:
+    """Document texts of a run, parked on disk as Parquet between extraction and load.
+
+    Texts are the bulk of a run's memory and nothing between extraction and load
+    needs them (facts carry their own quotes), so each batch's texts are written
+    out as soon as the batch is extracted and the load streams them back with
+    DuckDB. Lives next to the warehouse as `<db>.spool-<pid>/`; removed when the
+    run ends, and a killed run's leftovers go with the next run's lock.
+    """
+
+    def __init__(self, db: Path) -> None:
+        self.folder = Path(f"{db}.spool-{os.getpid()}")
+        self.files: list[Path] = []
+
+    def __enter__(self) -> "TextSpool":
+        shutil.rmtree(self.folder, ignore_errors=True)
+        self.folder.mkdir(parents=True)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+    def write(self, docs: pl.DataFrame) -> pl.DataFrame:
+        """Park the batch's texts; return the batch without them."""
+        path = self.folder / f"texts-{len(self.files):06d}.parquet"
+        docs.filter(pl.col("text").is_not_null()).select("source_path", "text").write_parquet(path)
+        self.files.append(path)
+        return docs.with_columns(text=pl.lit(None, pl.String))
+
+
 class Timer:
     """Seconds per stage, for the runs table and the progress line."""
 
@@ -164,4 +196,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+           "new_run_id", "TextSpool", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]

@@ -160,3 +160,26 @@ def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, mo
     assert failed >= 1
     quarantine = list(Path(str(seeds_copy) + ".quarantine").rglob("*.parquet"))
     assert quarantine and pl.read_parquet(quarantine[0]).height == 1
+
+
+def test_texts_round_trip_through_the_spool(harness, tmp_path):
+    # texts leave memory after extraction and come back from disk at load: every loaded document's
+    # text must be the file's text, copies keep none, and no spool folder outlives the run
+    from flows.flow import dossier_flow
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for f in sorted(SEEDS.glob("*.txt"))[:3]:
+        shutil.copy(f, src)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], src / "zz_copy.txt")
+    db = tmp_path / "w.duckdb"
+    stale = tmp_path / "w.duckdb.spool-999999"  # left by a killed run
+    stale.mkdir()
+    dossier_flow(source=str(src), db=str(db), batch_size=1)
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select source_path, status, text from documents order by source_path").fetchall()
+    assert [r[1] for r in rows] == ["loaded", "loaded", "loaded", "duplicate"]
+    for path, status, text in rows[:3]:
+        assert text == (src / path).read_text(encoding="utf-8").replace("\r\n", "\n")
+    assert rows[3][2] is None
+    assert not list(tmp_path.glob("w.duckdb.spool-*"))
