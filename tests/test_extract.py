@@ -76,3 +76,22 @@ def test_metadata_paths_cannot_escape_the_source_folder(tmp_path):
     assert resolve_inside(tmp_path, "sub/a.txt") == (tmp_path / "sub" / "a.txt").resolve()
     with pytest.raises(ValueError):
         resolve_inside(tmp_path, "../../etc/passwd")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The government freed dozens of prisoners on Saturday, and the envoy said that the sanctions on the "
+           "national airline were eased as part of a deal that was agreed in talks with officials in the capital."),
+    ("de", "Die Regierung hat am Samstag politische Gefangene freigelassen, darunter mehrere Journalisten. Der "
+           "Gesandte sagte, die Sanktionen gegen die Fluggesellschaft würden gelockert, doch viele bleiben in Haft."),
+    ("fr", "Le gouvernement a libéré samedi des prisonniers politiques, dont plusieurs journalistes. L'envoyé a "
+           "déclaré que les sanctions contre la compagnie aérienne seraient assouplies, mais beaucoup restent en prison."),
+    ("es", "El gobierno liberó el sábado a presos políticos, entre ellos varios periodistas. El enviado dijo que las "
+           "sanciones contra la aerolínea se suavizarían, pero muchas personas siguen en prisión desde hace años."),
+])
+def test_language_detection_fast_path_agrees_with_the_classifier(lang, text):
+    import py3langid
+
+    from flows.extract import detect_language
+
+    text = " ".join([text] * 4)
+    assert detect_language(text) == lang == py3langid.classify(text[:1000])[0]
