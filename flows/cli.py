@@ -182,23 +182,9 @@ def cmd_eval(args) -> int:
 
 
 def cmd_search(args) -> int:
-    from flows.extensions import load_extension
-    from flows.load import connect_read_only
+    from flows.search import search
 
-    con = connect_read_only(_need_db(args.db))
-    try:
-        load_extension(con, "fts")
-        frame = con.execute(
-            """
-            select source_path, title, round(score, 3) as score,
-                   substring(text, greatest(1, strpos(lower(text), lower(split_part(?, ' ', 1))) - 60), 200) as snippet
-            from (select *, fts_main_search_documents.match_bm25(source_path, ?) as score from search_documents)
-            where score is not null
-            order by score desc
-            limit ?
-            """, [args.words, args.words, args.limit]).pl()
-    finally:
-        con.close()
+    frame = search(_need_db(args.db), args.words, args.limit)
     if frame.is_empty():
         print(f"no document matches {args.words!r}", file=sys.stderr)
         return 1

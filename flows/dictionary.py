@@ -1,4 +1,4 @@
-"""The data dictionary (docs/data_dictionary.md), generated from the column comments in sql/schema.sql."""
+"""The data dictionary (docs/data_dictionary.md), generated from the column comments in sql/schema.sql and sql/search.sql."""
 
 from __future__ import annotations
 
@@ -9,6 +9,12 @@ from pathlib import Path
 import duckdb
 
 from flows.load import SCHEMA_SQL
+
+SEARCH_SQL = SCHEMA_SQL.with_name("search.sql")
+
+
+def all_ddl() -> str:
+    return SCHEMA_SQL.read_text() + "\n" + SEARCH_SQL.read_text()
 
 DICTIONARY_MD = SCHEMA_SQL.parent.parent / "docs" / "data_dictionary.md"
 
@@ -32,10 +38,10 @@ def columns(schema_sql: str) -> list[tuple[str, str, str, str | None]]:
 
 
 def render(schema_sql: str | None = None) -> str:
-    schema_sql = schema_sql if schema_sql is not None else SCHEMA_SQL.read_text()
+    schema_sql = schema_sql if schema_sql is not None else all_ddl()
     grains = table_grains(schema_sql)
     lines = ["# Data dictionary", "",
-             "Generated from the column comments in `sql/schema.sql` by `python -m flows.dictionary`;",
+             "Generated from the column comments in `sql/schema.sql` and `sql/search.sql` by `python -m flows.dictionary`;",
              "a test fails when it is out of date or a column has no comment.", ""]
     current = None
     for table, column, dtype, comment in columns(schema_sql):
@@ -48,7 +54,7 @@ def render(schema_sql: str | None = None) -> str:
 
 
 def missing_comments(schema_sql: str | None = None) -> list[str]:
-    schema_sql = schema_sql if schema_sql is not None else SCHEMA_SQL.read_text()
+    schema_sql = schema_sql if schema_sql is not None else all_ddl()
     return [f"{t}.{c}" for t, c, _, comment in columns(schema_sql) if not comment]
 
 

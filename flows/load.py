@@ -85,6 +85,8 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         # we hold the lock: copies left by a killed run are garbage
         for stale in Path(db).parent.glob(Path(db).name + ".next-*"):
             stale.unlink(missing_ok=True)
+        for stale in Path(db).parent.glob(Path(db).name + ".search.duckdb.next-*"):
+            stale.unlink(missing_ok=True)
         for stale in Path(db).parent.glob(Path(db).name + ".spool-*"):
             shutil.rmtree(stale, ignore_errors=True)
         yield
@@ -179,17 +181,6 @@ def _ops_ddl() -> str:
     return "\n".join(parts)
 
 
-def build_search_index(con: duckdb.DuckDBPyConnection) -> None:
-    """BM25 full-text index over loaded documents (DuckDB fts), rebuilt with each load."""
-    from flows.extensions import load_extension
-
-    load_extension(con, "fts")
-    con.execute("create or replace table search_documents as "
-                "select source_path, doc_id, coalesce(title, '') as title, text from documents "
-                "where status = 'loaded' and text is not null")
-    con.execute("pragma create_fts_index('search_documents', 'source_path', 'title', 'text', overwrite=1)")
-
-
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame], keep_doc_ids: list[str],
                     tables: dict[str, pl.DataFrame], check, text_files: list[Path] = ()) -> list:
@@ -234,7 +225,9 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                 _insert(con, name, tables[name])
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
-        build_search_index(con)
+        # the search index lives in its own file now (flows/search.py); older warehouses carried it
+        con.execute("drop schema if exists fts_main_search_documents cascade")
+        con.execute("drop table if exists search_documents")
         results = check(con)
         ops = ops_path(db)
         if ops.exists():

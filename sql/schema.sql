@@ -269,15 +269,3 @@ create table if not exists stg_sentences (
     is_headline boolean
 );
 comment on table stg_sentences is 'Sentences of documents that report a release (input of event_people linking).';
-
--- search_documents: one row per loaded document, indexed for BM25 full-text search (dossier search).
-create table if not exists search_documents (
-    source_path varchar,
-    doc_id      varchar,
-    title       varchar,
-    text        varchar
-);
-comment on column search_documents.source_path is 'Path of the document (search key).';
-comment on column search_documents.doc_id is 'Document id (documents.doc_id).';
-comment on column search_documents.title is 'Title from metadata, empty when none.';
-comment on column search_documents.text is 'Document text, as indexed.';

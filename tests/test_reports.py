@@ -2,13 +2,14 @@
 
 import json
 import re
+import shutil
 
 import duckdb
 import pytest
 
 from flows.cli import main
 from flows.dictionary import DICTIONARY_MD, missing_comments, render
-from tests.conftest import ROOT
+from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
 
@@ -78,6 +79,27 @@ def test_search_finds_the_potash_story(seeds_db, capsys):
     assert main(["search", "potash", "--db", str(seeds_db), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["source_path"].startswith("000_")
+
+
+def test_search_index_follows_the_warehouse(seeds_copy, harness, tmp_path):
+    # the index is a sidecar built on first search after a load: reused while the warehouse is
+    # unchanged, rebuilt when a load swaps in a new warehouse (a new article becomes findable)
+    from flows.flow import dossier_flow
+    from flows.search import search, search_path
+
+    assert search(seeds_copy, "zanzibar").is_empty()
+    built = search_path(seeds_copy).stat().st_mtime_ns
+    assert search(seeds_copy, "potash").height > 0
+    assert search_path(seeds_copy).stat().st_mtime_ns == built  # unchanged warehouse: same index
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    (src / "new.txt").write_text("Authorities in Zanzibar freed 12 political prisoners on Monday, their lawyers "
+                                 "said, after talks with foreign diplomats that lasted for months.\n")
+    dossier_flow(source=str(src), db=str(seeds_copy))
+    with duckdb.connect(str(seeds_copy), read_only=True) as con:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+    assert "search_documents" not in tables  # texts are stored once, in documents
+    assert search(seeds_copy, "zanzibar")["source_path"].to_list() == ["new.txt"]
 
 
 def test_export_writes_every_table(seeds_db, tmp_path, capsys):
