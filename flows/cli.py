@@ -82,10 +82,10 @@ def cmd_run(args) -> int:
             print(f"\r  {stage:<8} {min(done, total):>7}/{total}", end="\n" if done >= total else "", file=sys.stderr)
 
     try:
-        result = flow_with_workers(args.workers)(source=str(source), db=args.db, full_refresh=args.full_refresh,
+        result = flow_with_workers(args.workers, args.processes)(source=str(source), db=args.db, full_refresh=args.full_refresh,
                                                  progress=progress, wait_seconds=args.wait,
                                                  batch_size=args.batch_size,
-                                                 batches_in_flight=max(2, args.workers))
+                                                 batches_in_flight=max(2, args.workers, args.processes))
     except DataQualityError as exc:
         print(f"dossier: run failed data-quality checks; warehouse left unchanged: {exc}", file=sys.stderr)
         print(f"  inspect: dossier sql \"select * from dq_results where not success\" --db {args.db}; "
@@ -294,6 +294,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when any document was rejected")
     p.add_argument("--workers", type=int, default=1,
                    help="run batches on a local Dask cluster of N worker processes (default: 1, no Dask)")
+    p.add_argument("--processes", type=int, default=1,
+                   help="run batches in N local processes (Prefect's process pool; default: 1, threads)")
     p.add_argument("--batch-size", type=int, default=2000, help="documents per task (default: 2000)")
     p.add_argument("--warehouse", metavar="ducklake:CATALOG",
                    help="also publish to a DuckLake lake: ducklake:/path/cat.ducklake or "

@@ -177,12 +177,17 @@ def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame])
         frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))
 
 
-def flow_with_workers(workers: int):
-    """The flow on a local Dask cluster of `workers` processes (prefect-dask); itself when workers <= 1."""
-    if workers <= 1:
-        return dossier_flow
-    from prefect_dask import DaskTaskRunner
+def flow_with_workers(workers: int = 1, processes: int = 1):
+    """The flow on a task runner: a local Dask cluster of `workers` processes (prefect-dask), else a
+    pool of `processes` local processes (Prefect's ProcessPoolTaskRunner), else threads."""
+    if workers > 1:
+        from prefect_dask import DaskTaskRunner
 
-    runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
-                                            "dashboard_address": None})
-    return dossier_flow.with_options(task_runner=runner)
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                                "dashboard_address": None})
+        return dossier_flow.with_options(task_runner=runner)
+    if processes > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return dossier_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=processes))
+    return dossier_flow

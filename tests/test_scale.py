@@ -35,6 +35,13 @@ def test_dask_two_workers_build_the_same_warehouse(seeds_db, tmp_path):
     assert snapshot(tmp_path / "dask.duckdb") == snapshot(seeds_db)
 
 
+def test_process_pool_builds_the_same_warehouse(seeds_db, tmp_path):
+    out = run(["--source", str(SEEDS), "--db", str(tmp_path / "procs.duckdb"), "--processes", "2",
+               "--batch-size", "2"], tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert snapshot(tmp_path / "procs.duckdb") == snapshot(seeds_db)
+
+
 def test_ducklake_with_a_duckdb_catalog(tmp_path):
     lake = f"ducklake:{tmp_path / 'catalog.ducklake'}"
     out = run(["--source", str(SEEDS), "--db", str(tmp_path / "w.duckdb"), "--warehouse", lake,
