@@ -156,13 +156,14 @@ def _stage_seconds(db: Path) -> dict | None:
         return None
 
 
-def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float) -> dict:
+def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float,
+               processes: int = 1) -> dict:
     """(c) The full flow as a child process, then a no-op incremental rerun."""
     db = workdir / "bench.duckdb"
     env = {**os.environ, "DOSSIER_PREFECT_HOME": str(workdir / ".prefect"),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
     base = [sys.executable, "-m", "flows", "run", "--source", str(corpus), "--db", str(db),
-            "--workers", str(workers)]
+            "--workers", str(workers), "--processes", str(processes)]
     full = _run_child(base + ["--full-refresh"], env, timeout)
     full["stage_seconds"] = _stage_seconds(db)
     # a run that fails (e.g. at the load) still did all the work before it: rates are kept, flagged by `ok`
@@ -171,7 +172,7 @@ def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: 
     full["mb_per_s"] = _rate(n_bytes / 1e6, full["seconds"])
     rerun = _run_child(base, env, timeout)
     rerun["noop"] = "no changes since the last run" in rerun["stdout_tail"]
-    return {"full": full, "incremental_noop": rerun, "workers": workers}
+    return {"full": full, "incremental_noop": rerun, "workers": workers, "processes": processes}
 
 
 def bench_spacy(files: list[Path], sample: int) -> dict:
@@ -205,7 +206,7 @@ def _note(message: str) -> None:
 
 
 def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: int = 300, seed: int = 0,
-                  flow_timeout: float = 3600.0) -> dict:
+                  flow_timeout: float = 3600.0, processes: int = 1) -> dict:
     """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it."""
     import psutil
 
@@ -219,7 +220,7 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
     _note(f"raw scan: {raw['seconds']}s")
     stages = bench_stages(corpus, files, n_bytes)
     _note(f"stages: extract {stages['extract_seconds']}s, facts {stages['facts_seconds']}s")
-    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout)
+    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout, processes)
     _note(f"flow: {flow['full']['seconds']}s rc={flow['full']['returncode']}, rerun {flow['incremental_noop']['seconds']}s")
     spacy_result = bench_spacy(files, spacy_sample)
     _note(f"spacy: {spacy_result.get('seconds')}s")
@@ -235,7 +236,7 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
     }
     return {
         "n_docs": len(files), "corpus_mb": round(n_bytes / 1e6, 3), "corpus_dir": str(corpus),
-        "corpus_seconds": round(gen_secs, 3), "seed": seed, "workers": workers,
+        "corpus_seconds": round(gen_secs, 3), "seed": seed, "workers": workers, "processes": processes,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count(), "memory_gb": round(psutil.virtual_memory().total / 1e9, 1)},
         "raw": raw, "stages": stages, "flow": flow, "spacy": spacy_result, "ratios": ratios,
@@ -259,7 +260,8 @@ def format_benchmark(result: dict) -> str:
     full, noop = fl.get("full", {}), fl.get("incremental_noop", {})
     lines = [
         f"Dossier benchmark: {result.get('n_docs', 0):,} docs, {_num(result.get('corpus_mb'))} MB "
-        f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}",
+        f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}, "
+        f"processes={result.get('processes', 1)}",
         f"  {'stage':<52}{'seconds':>10}{'docs/s':>12}{'MB/s':>10}",
     ]
 
@@ -298,10 +300,10 @@ def format_benchmark(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main_bench(docs: int, workers: int = 1, workdir: str | None = None) -> None:
+def main_bench(docs: int, workers: int = 1, workdir: str | None = None, processes: int = 1) -> None:
     """CLI entry: run, print the report, write workdir/bench_{docs}.json."""
     folder = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="dossier-bench-"))
-    result = run_benchmark(docs, folder, workers=workers)
+    result = run_benchmark(docs, folder, workers=workers, processes=processes)
     print(format_benchmark(result))
     out = folder / f"bench_{docs}.json"
     out.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")

@@ -269,7 +269,7 @@ def cmd_synth(args) -> int:
 def cmd_bench(args) -> int:
     from flows.bench import main_bench
 
-    main_bench(args.docs, args.workers, args.workdir)
+    main_bench(args.docs, args.workers, args.workdir, args.processes)
     return 0
 
 
@@ -389,6 +389,7 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--docs", type=int, default=10000, help="corpus size (default: 10000)")
     p.add_argument("--workers", type=int, default=1, help="Dask workers for the flow (default: 1)")
+    p.add_argument("--processes", type=int, default=1, help="local processes for the flow (default: 1)")
     p.add_argument("--workdir", default=None, help="folder for the corpus and results (default: a temp dir)")
     p.set_defaults(func=cmd_bench)
     return parser
