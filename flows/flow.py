@@ -84,10 +84,11 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 window = max(1, batches_in_flight)
                 pending = [read_and_extract_task.submit(source, paths) for paths in batches[:window]]
                 for i in range(len(batches)):
-                    docs, stage = pending.pop(0).result()
+                    batch_docs, batch_stage = pending.pop(0).result()
                     if i + window < len(batches):
                         pending.append(read_and_extract_task.submit(source, batches[i + window]))
-                    results.append((spool.write(docs), stage))
+                    results.append((spool.write(batch_docs), batch_stage))
+                    del batch_docs, batch_stage  # the texts now live only in the spool
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
             new_docs = [docs for docs, _ in results]
             new_stage = [stage for _, stage in results if stage]
@@ -103,13 +104,14 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             prev_tallies = _previous_tallies(db_path, keep_ids)
             if prev_tallies is not None:
                 stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
+            furniture = pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else \
+                pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
+            del results, new_stage, new_docs, docs_new, old_stage  # copies now held by `fresh` and `stage`
             with timer("resolve"):
                 tables = resolve_task(stage, previous)
+            del stage, previous  # the load needs only the new staging rows (`fresh`) and the tables
             _progress(progress, "resolve", 1, 1)
-            docs_frame = all_docs.join(
-                pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else pl.DataFrame(
-                    schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64}),
-                on="doc_id", how="left")
+            docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
                 dq = validate_task({**tables, "documents": all_docs}, run_id)
             summary = pipeline.summarise(all_docs, tables, plan)
