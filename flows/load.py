@@ -143,7 +143,8 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
         [table]).fetchall()]
     present = [c for c in cols if c in frame.columns]
     view = frame.select(present)
-    con.register("_incoming", view.to_arrow())
+    # newest Arrow layout: polars' string views go to DuckDB as they are, not copied to large_string
+    con.register("_incoming", view.to_arrow(compat_level=pl.CompatLevel.newest()))
     quoted = ", ".join(f'"{c}"' for c in present)
     con.execute(f"insert into {table} ({quoted}) select {quoted} from _incoming")
     con.unregister("_incoming")
