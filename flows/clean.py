@@ -12,15 +12,13 @@ import re
 
 import polars as pl
 
-# A line that is furniture by itself.
-FURNITURE_LINE = re.compile(
-    r"""^\s*(?:
+# A line that is furniture by itself. Most kinds are known by how the line starts...
+_FURNITURE_LEAD = r"""
         (?:related|recommended|more|popular|trending|latest)\s+(?:articles?|stories|news|reads?|posts?|coverage)\b.*
       | (?:read|see|watch|listen)\s+(?:also|more|next)\b.*
       | most\s+(?:read|viewed|popular|shared)\b.*
       | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)\b.*
       | (?:stay\s+informed|sign\s+up|subscribe|join\s+our|get\s+our)\b.*(?:newsletter|updates|inbox|alerts|subscribe).*
-      | .*\bnewsletter\b.{0,40}$
       | comments?\s*(?:\(\d+\))?\s*:?
       | (?:leave|post|add)\s+a\s+comment\b.*
       | you\s+must\s+be\s+logged\s+in\b.*
@@ -28,14 +26,31 @@ FURNITURE_LINE = re.compile(
       | share\s*(?:on)?\s*(?:facebook|twitter|x|whatsapp|linkedin)?\s*:?
       | follow\s+us\s+on\b.*
       | advertisement|sponsored(?:\s+content)?|ad
-      | .*\bcookies?\b.{0,80}(?:accept|consent|policy|settings).*
       | (?:photo|image|video|credit)\s*:.{0,120}
       | (?:copyright|©|\(c\))\s.*
       | all\s+rights\s+reserved.*
       | tags?\s*:.*
-    )\s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
+"""
+# ... two by a word anywhere in the line (trying these on every line is the costly part).
+_FURNITURE_ANYWHERE = r"""
+        .*\bnewsletter\b.{0,40}$
+      | .*\bcookies?\b.{0,80}(?:accept|consent|policy|settings).*
+"""
+_FURNITURE_WORDS = ("newsletter", "cookie")
+FURNITURE_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD}|{_FURNITURE_ANYWHERE})\s*$", re.IGNORECASE | re.VERBOSE)
+FURNITURE_LEAD_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD})\s*$", re.IGNORECASE | re.VERBOSE)
+
+
+def is_furniture_line(line: str) -> bool:
+    """FURNITURE_LINE.match(line), trying the word-anywhere kinds only on lines that hold a word."""
+    if FURNITURE_LEAD_LINE.match(line):
+        return True
+    if line.isascii():  # lower() is the regex's case folding only for ASCII
+        low = line.lower()
+        if not any(word in low for word in _FURNITURE_WORDS):
+            return False
+    return bool(FURNITURE_LINE.match(line))
+
 
 # Headings after which the rest of the page is link lists, not article.
 TRAILER_HEADING = re.compile(
@@ -50,7 +65,9 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt"
                  "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                  "Nov", "Dec", "a.m", "p.m", "Rev", "Capt", "Sgt", "Adm")
 # Sentence boundary: end punctuation + space + an upper-case start, or a newline.
-SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+# (the look-ahead in front matches no less: both kinds start with a quote, bracket or space; it lets
+# the engine skip other positions faster)
+SENTENCE_END = re.compile(r"(?=[\s\"”’)])(?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+)")
 ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")|\b[A-Z])\.$")
 
 SENTENCE_SCHEMA = {"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
@@ -69,7 +86,7 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
             if TRAILER_HEADING.match(line):
                 in_trailer = True
                 spans.append((pos, end))
-            elif FURNITURE_LINE.match(line):
+            elif is_furniture_line(line):
                 spans.append((pos, end))
             elif in_trailer and (LIST_ITEM.match(line) or len(stripped) < 160):
                 # link lists and teaser headlines after a trailer heading
@@ -96,17 +113,25 @@ def mask_spans(text: str, spans: list[tuple[int, int]]) -> str:
 def clean_documents(docs: pl.DataFrame) -> pl.DataFrame:
     """Loaded documents with `body` (furniture blanked, same length as text) and `n_furniture_chars`."""
     loaded = docs.filter(pl.col("status") == "loaded").select("doc_id", "text", "published_at")
-    bodies = [mask_spans(t, furniture_spans(t)) for t in loaded["text"]]
-    return loaded.with_columns(body=pl.Series(bodies, dtype=pl.String)).with_columns(
-        n_furniture_chars=pl.col("text").str.count_matches(r"\S").cast(pl.Int64)
-        - pl.col("body").str.count_matches(r"\S").cast(pl.Int64),
+    bodies, furniture = [], []
+    for text in loaded["text"]:
+        spans = furniture_spans(text)
+        bodies.append(mask_spans(text, spans))
+        furniture.append("".join(text[start:end] for start, end in spans))
+    # non-space characters blanked = those of the furniture spans (counting only them is cheaper
+    # than counting text and body whole)
+    return loaded.with_columns(
+        body=pl.Series(bodies, dtype=pl.String),
+        n_furniture_chars=pl.Series(furniture, dtype=pl.String).str.count_matches(r"\S").cast(pl.Int64),
     )
 
 
 def _is_headline(sentence: str) -> bool:
     """Title-case line without final punctuation (a headline or section heading)."""
+    if sentence.rstrip()[-1:] in ".!?\"”":
+        return False  # most sentences: no need to split into words
     words = [w for w in sentence.split() if w[:1].isalpha()]
-    if len(words) < 2 or sentence.rstrip()[-1:] in ".!?\"”":
+    if len(words) < 2:
         return False
     caps = sum(w[0].isupper() for w in words)
     return caps / len(words) >= 0.6
@@ -114,25 +139,23 @@ def _is_headline(sentence: str) -> bool:
 
 def split_sentences_one(doc_id: str, body: str) -> list[tuple]:
     """Sentence spans of one body; a sentence never crosses a newline."""
-    rows = []
+    spans = []
     start = 0
-    idx = 0
-
-    def emit(s: int, e: int) -> None:
-        nonlocal idx
-        seg = body[s:e]
-        lead = len(seg) - len(seg.lstrip())
-        seg = seg.strip()
-        if seg and any(ch.isalpha() for ch in seg):
-            rows.append((doc_id, idx, s + lead, s + lead + len(seg), seg, _is_headline(seg)))
-            idx += 1
-
     for m in SENTENCE_END.finditer(body):
-        if m.group(0).strip() == "" and "\n" not in m.group(0) and ABBREV_END.search(body[max(0, m.start() - 6):m.start()]):
+        end = m.start()
+        sep = m.group()
+        if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
             continue  # "Mr. Smith", "U.S. officials": not a boundary
-        emit(start, m.start())
+        spans.append((start, end))
         start = m.end()
-    emit(start, len(body))
+    spans.append((start, len(body)))
+    rows = []
+    for start, end in spans:
+        seg = body[start:end]
+        sentence = seg.strip()
+        if sentence and any(ch.isalpha() for ch in sentence):
+            start += len(seg) - len(seg.lstrip())
+            rows.append((doc_id, len(rows), start, start + len(sentence), sentence, _is_headline(sentence)))
     return rows
 
 

@@ -19,8 +19,10 @@ WEEKDAYS = {d: i for i, d in enumerate(
 
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+# Every date starts with a word character: the leading look-ahead matches no less, and lets the
+# engine skip other positions before it tries the look-behinds and alternatives.
 DATE_RE = re.compile(
-    rf"""(?<!since\s)(?<!since\sthe\s)\b(?:
+    rf"""(?=\w)\b(?<!since\s)(?<!since\sthe\s)(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
       | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
       | (?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>(?:19|20)\d{{2}}))?
@@ -32,8 +34,13 @@ DATE_RE = re.compile(
 )
 
 
+# letters that Python's case-insensitive regex equates with ASCII ones ("Aprıl", "Auguſt" match the
+# month pattern), folded back so the look-up cannot miss
+_FOLD = str.maketrans({"ı": "i", "ſ": "s", "\u212a": "k", "\u0307": None})
+
+
 def _month(name: str) -> int:
-    return MONTHS[name.lower().rstrip(".")]
+    return MONTHS[name.lower().translate(_FOLD).rstrip(".")]
 
 
 def _day(text: str) -> int:
@@ -98,7 +105,11 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
 
 def find_date(sentence: str, published: dt.date | None) -> tuple[str | None, dt.date | None, str]:
     """First date expression of a sentence: (date_text, date, precision)."""
-    m = DATE_RE.search(sentence)
+    return date_of_match(DATE_RE.search(sentence), published)
+
+
+def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | None, dt.date | None, str]:
+    """find_date for a DATE_RE.search result (the search is the costly part: callers may reuse it)."""
     if not m:
         return None, None, "unknown"
     date, precision = resolve_date(m, published)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from flows.dates import find_date
+from flows.dates import DATE_RE, date_of_match
 from flows.lexicon import capitals, country_names, demonyms
 
 CAMEO = {
@@ -61,7 +61,9 @@ _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
 _MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i)))"
 COUNT_RE = re.compile(
-    rf"(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    # the leading look-ahead matches no less (a count starts with a word character) but lets the
+    # engine skip the other positions faster
+    rf"(?=\w)(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap))\b",
     re.IGNORECASE,
 )
@@ -70,8 +72,8 @@ INCLUDING_RE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
     re.IGNORECASE,
 )
-RELEASE_RE = re.compile(
-    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+RELEASE_RE = re.compile(  # (?=\w): as in COUNT_RE
+    r"(?=\w)\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
     re.IGNORECASE,
@@ -118,6 +120,27 @@ PREFILTER_EVENTS = {
     "military_exercise": r"(?i)exercises|drills|manoeuvres|maneuvers",
     "military_action": r"(?i)shot\s+down|shoot\s+down|strike|shell|bomb|invaded",
 }
+
+
+def _rust_superset(pattern: str) -> str:
+    """A Python case-insensitive word pattern for the Rust engine, never matching less: Python also
+    folds the dotted and dotless capital i into 'i', and counts \\x1c-\\x1f as whitespace."""
+    return pattern.replace("i", "[iıİ]").replace(r"\s", r"[\s\x1c-\x1f]")
+
+
+# Sharper count test, on top of PREFILTER_COUNT: a number, up to three modifier words and a people
+# noun (every COUNT_RE match has one; no word boundaries, so it can only pass more), or a
+# NAMED_RELEASE_RE verb phrase. Half the sentences with a number fail it and skip find_release_counts,
+# which would find nothing in them.
+_NUM_ENDS = _rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORDS.items() if n})))
+_NOUNS = _rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
+PREFILTER_RELEASE = (
+    rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS})"
+    r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+)
+# Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
+# (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month"
 ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
 
 EVENT_MENTION_SCHEMA = {
@@ -198,6 +221,9 @@ RELEASE_SUBJECT_RE = re.compile(
     r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
 
 
+PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+
+
 def release_country(sentence: str, doc_country: str | None) -> str | None:
     """The releasing country, most specific evidence first: the document's main country when the
     sentence names it; 'in/by/from X' with X a country or demonym; a country named in the sentence;
@@ -212,7 +238,7 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
             return found[0]
     if doc_country and any(c == doc_country for c, _ in places):
         return doc_country
-    m = re.search(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", sentence)
+    m = PLACE_AFTER_RE.search(sentence)
     if m:
         found = [c for c, kind in find_places(m.group(1)) if kind != "capital" and c not in ISSUER_COUNTRIES]
         if found:
@@ -283,44 +309,63 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
 def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
     """Most-mentioned non-issuer country of each document (ties: first mentioned)."""
     counts: dict[str, dict[str, int]] = {}
+    seen: dict[str, list[str]] = {}  # sentences repeat across documents (wire copy, boilerplate)
     for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
         per = counts.setdefault(doc_id, {})
-        for c in countries_in(sentence):
-            if c not in ISSUER_COUNTRIES:
-                per[c] = per.get(c, 0) + 1
+        found = seen.get(sentence)
+        if found is None:
+            found = seen[sentence] = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
+        for c in found:
+            per[c] = per.get(c, 0) + 1
     return {d: max(per, key=per.get) for d, per in counts.items() if per}
 
 
-def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None
-                           ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date."""
+def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True
+                     ) -> tuple[list[tuple], list[tuple], list[str], re.Match | None]:
+    """(releases, tallies, other event types, date match) of one sentence: depends on the text alone,
+    so a sentence repeated across documents is analysed once."""
+    releases, tallies = find_release_counts(sentence) if may_count else ([], [])
+    types = [t for (t, pattern), candidate in zip(OTHER_EVENT_PATTERNS.items(), is_type)
+             if candidate and pattern.search(sentence)]
+    date = DATE_RE.search(sentence) if may_date and (releases or types) else None
+    return releases, tallies, types, date
+
+
+def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
+                           main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
+    `main_country` is `doc_main_countries(sentences)` when the caller already has it."""
     published = published or {}
-    main_country = doc_main_countries(sentences)
+    if main_country is None:
+        main_country = doc_main_countries(sentences)
     rows, tally_rows = [], []
     flagged = sentences.with_columns(
-        may_count=pl.col("sentence").str.contains(PREFILTER_COUNT),
+        may_count=pl.col("sentence").str.contains(PREFILTER_COUNT) & pl.col("sentence").str.contains(PREFILTER_RELEASE),
         **{f"is_{t}": pl.col("sentence").str.contains(PREFILTER_EVENTS[t]) for t in OTHER_EVENT_PATTERNS},
     ).filter(pl.any_horizontal("may_count", *(f"is_{t}" for t in OTHER_EVENT_PATTERNS)))
-    cols = flagged.select("doc_id", "sent_idx", "char_start", "char_end", "sentence", "may_count",
+    cols = flagged.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
+                          pl.col("sentence").str.contains(PREFILTER_DATE).alias("may_date"), "may_count",
                           *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
-    for doc_id, sent_idx, start, end, sentence, may_count, *is_type in cols.iter_rows():
-        pub = published.get(doc_id)
-        releases, tallies = find_release_counts(sentence) if may_count else ([], [])
+    memo: dict[str, tuple] = {}  # sentences repeat across documents (wire copy, boilerplate)
+    countries: dict[tuple[str, str | None], str | None] = {}
+    for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
+        found = memo.get(sentence)
+        if found is None:
+            found = memo[sentence] = _sentence_events(sentence, may_count, tuple(is_type), may_date)
+        releases, tallies, types, date_match = found
         for s, e, count, qual in tallies:
             tally_rows.append((doc_id, start + s, start + e, count, qual, sentence[s:e]))
-        if not releases and not any(is_type):
+        if not releases and not types:
             continue
-        country = release_country(sentence, main_country.get(doc_id))
-        if releases:
-            date_text, date, precision = find_date(sentence, pub)
-            for s, e, count, qual in releases:
-                rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
-                             country, count, qual, date_text, date, precision, sentence))
-        for (event_type, pattern), candidate in zip(OTHER_EVENT_PATTERNS.items(), is_type):
-            if candidate and pattern.search(sentence):
-                date_text, date, precision = find_date(sentence, pub)
-                rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
-                             None, None, date_text, date, precision, sentence))
+        key = (sentence, main_country.get(doc_id))
+        country = countries[key] if key in countries else countries.setdefault(key, release_country(*key))
+        date_text, date, precision = date_of_match(date_match, published.get(doc_id))
+        for s, e, count, qual in releases:
+            rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
+                         country, count, qual, date_text, date, precision, sentence))
+        for event_type in types:
+            rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
+                         None, None, date_text, date, precision, sentence))
     events = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA, orient="row")
     tallies = pl.DataFrame(tally_rows, schema=TALLY_SCHEMA, orient="row")
     return events, tallies

@@ -24,8 +24,9 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     cleaned = clean_documents(docs)
     sentences = split_sentences(cleaned)
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
-    events, tallies = extract_event_mentions(sentences, published)
-    sanctions = extract_sanction_mentions(sentences, doc_main_countries(sentences))
+    main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
+    events, tallies = extract_event_mentions(sentences, published, main_country)
+    sanctions = extract_sanction_mentions(sentences, main_country)
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())

@@ -61,6 +61,8 @@ PRE_ROLE_RE = regex.compile(
     r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS) + r"))\s+$",
     regex.IGNORECASE,
 )
+# The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
+ROLE_TAIL_RE = regex.compile(r"(?r)(?:[\p{L}\-’']+\s+){1,5}\Z")
 SPEECH_VERB_RE = regex.compile(
     r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
@@ -106,7 +108,10 @@ def _role_before(sentence: str, start: int) -> str | None:
     last = window.split()[-1:] or [""]
     if last[0].lower() not in ROLE_NOUN_SET:
         return None  # cheap test first: the regex below backtracks
-    m = PRE_ROLE_RE.search(window)
+    # a match is at most five letter runs up to the end: start the search where that suffix starts
+    # (same leftmost match, without trying every position of the window)
+    tail = ROLE_TAIL_RE.search(window)
+    m = PRE_ROLE_RE.search(window, tail.start()) if tail else None
     if not m:
         return None
     role = m.group("role").strip()
@@ -120,9 +125,12 @@ def _role_before(sentence: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
-def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
-    """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
-    text = sentence[m_start:m_end]
+@lru_cache(maxsize=200_000)
+def _peel_run(text: str) -> tuple | None:
+    """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
+
+    None when the run is not a name; else (start and end of the name in the run, has_title, role
+    words of the prefix, number of tokens, first token is a given name, prefix has an article)."""
     tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
     prefix: list[str] = []
     # leading titles, demonyms and sentence-start function words are not part of the name
@@ -157,14 +165,26 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     places = place_words()
     if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
         return None  # "Belarus", "Minsk", "Armenians"
-    start = m_start + tokens[0][0]
-    end = m_start + tokens[-1][1]
-    after = sentence[end:]
-    poss = POSSESSIVE_RE.match(after)
-    after_name = after[poss.end():] if poss else after
     title_cues = [fold(p) for p in prefix]
     has_title = any(p in PERSON_TITLE_CUES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
+    n = len(tokens)
+    given = n >= 2 and is_given_name(tokens[0][2])
+    article = any(fold(p) in ARTICLES for p in prefix)
+    return tokens[0][0], tokens[-1][1], has_title, tuple(role_parts), n, given, article
+
+
+def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
+    """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
+    peeled = _peel_run(sentence[m_start:m_end])
+    if peeled is None:
+        return None
+    first, last, has_title, role_parts, n, given, article = peeled
+    start = m_start + first
+    end = m_start + last
+    after = sentence[end:]
+    poss = POSSESSIVE_RE.match(after)
+    after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
@@ -176,16 +196,14 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
         lead = sentence[:m_start].split()
         pre = [w for w in lead[-2:] if fold(w).rstrip(".") in {"former", "ex", "late", "us", "u.s", "acting"}
                or fold(w) in demonyms()]
-        role = " ".join(pre + role_parts)
+        role = " ".join(pre + list(role_parts))
     elif before:
         role = before
-    n = len(tokens)
-    given = n >= 2 and is_given_name(tokens[0][2])
     # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
     # "Ministers said"): only full names count on a speech verb alone
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
     is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
-    if any(fold(p) in ARTICLES for p in prefix):
+    if article:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
@@ -199,18 +217,30 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """Capitalised runs that may be people, one row per candidate, with sentence-relative cues."""
     rows = []
     cols = sentences.select("doc_id", "sent_idx", "char_start", "sentence", "is_headline")
+    memo: dict[tuple[str, bool], list[tuple]] = {}  # sentences repeat across documents (wire copy, boilerplate)
     for doc_id, sent_idx, offset, sentence, headline in cols.iter_rows():
-        scan = ACRONYM_DOTS.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence)
-        for m in NAME_RE.finditer(scan):
-            cand = classify_candidate(scan, m.start(), m.end())
-            if cand is None:
-                continue
-            s, e = cand["char_start"], cand["char_end"]
-            # a headline's capitalisation proves nothing: only a title cue counts there
-            is_person = cand["is_person"] and (not headline or cand["has_title"])
-            rows.append((doc_id, sent_idx, offset + s, offset + e, sentence[s:e], cand["role"],
-                         cand["n_tokens"], is_person, cand["has_title"], headline))
+        found = memo.get((sentence, headline))
+        if found is None:
+            found = memo[(sentence, headline)] = _sentence_candidates(sentence, headline)
+        for s, e, surface, role, n_tokens, is_person, has_title in found:
+            rows.append((doc_id, sent_idx, offset + s, offset + e, surface, role, n_tokens, is_person,
+                         has_title, headline))
     return pl.DataFrame(rows, schema=CANDIDATE_SCHEMA, orient="row")
+
+
+def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
+    """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
+    out = []
+    scan = ACRONYM_DOTS.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence)
+    for m in NAME_RE.finditer(scan):
+        cand = classify_candidate(scan, m.start(), m.end())
+        if cand is None:
+            continue
+        s, e = cand["char_start"], cand["char_end"]
+        # a headline's capitalisation proves nothing: only a title cue counts there
+        is_person = cand["is_person"] and (not headline or cand["has_title"])
+        out.append((s, e, sentence[s:e], cand["role"], cand["n_tokens"], is_person, cand["has_title"]))
+    return out
 
 
 def name_key_expr(col: str) -> pl.Expr:

@@ -52,7 +52,14 @@ TARGET_RE = re.compile(
     re.I,
 )
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
-SECTOR_RE = re.compile(rf"\b(?P<sector>{_SECTOR_ALT})\b", re.I)
+# (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
+SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
+SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
+# find_actions, once per action word: compiled here, not looked up in re's cache each time
+NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
+WITHOUT_BEFORE_RE = re.compile(r"\b(?:no|not|without)\b[^,]{0,40}$")
+NEGATION_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$")
+CONDITION_RE = re.compile(r"\b(?:if|unless)\b")
 COMPANY_RE = re.compile(
     rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
     rf"|(?P<name2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}}),?\s+(?:the|its|a)\s+(?:\w+\s+){{0,3}}(?:{'|'.join(ORGANISATION_TARGET_WORDS)})\b"
@@ -146,7 +153,7 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         name = company.group("name") or company.group("name2")
         if name and not countries_in(name):
             return name.strip(), "company"
-    before_word = re.search(rf"\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", sentence, re.I)
+    before_word = SECTOR_BEFORE_RE.search(sentence)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
     sector = SECTOR_RE.search(scope)
@@ -174,14 +181,14 @@ def find_actions(sentence: str) -> list[str]:
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
             # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence
-            nominal = bool(re.match(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", m.group(0), re.I))
+            nominal = bool(NOMINAL_ACTION_RE.match(m.group(0)))
             hedged = action in ("lifted", "eased", "tightened") and (
-                HEDGE_RE.search(before) or re.search(r"\b(?:no|not|without)\b[^,]{0,40}$", before)
+                HEDGE_RE.search(before) or WITHOUT_BEFORE_RE.search(before)
                 or (nominal and HEDGE_RE.search(sentence[m.end():])))
             # "threatened to reimpose", "could impose": a new sanction only talked about
             hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:])))
-            negated = (re.search(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$", before)
-                       and not re.search(r"\b(?:if|unless)\b", before))  # "if the ban is not lifted": a condition
+            negated = (NEGATION_BEFORE_RE.search(before)
+                       and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
                 found.append("remain")  # "has not lifted the sanctions": they stay
             else:
@@ -199,6 +206,22 @@ def find_reason(sentence: str) -> str | None:
     return None
 
 
+def _sentence_sanctions(sentence: str, doc_country: str | None) -> tuple | None:
+    """(actions, target, target_type, explicit) of one sentence; None when it moves no sanctions."""
+    if not SANCTION_RE.search(sentence):
+        return None
+    actions = find_actions(sentence)
+    if not actions:
+        return None
+    return (actions, *find_target(sentence, doc_country))
+
+
+def _sentence_details(sentence: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
+    """(reason, mentions_release, issuers) of one sanction sentence."""
+    reason = find_reason(sentence) if "imposed" in actions else None
+    return reason, bool(RELEASE_LINK_RE.search(sentence)), find_issuers(sentence)
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
@@ -207,13 +230,15 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures"))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence")
+    # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
+    memo: dict[tuple[str, str | None], tuple | None] = {}
+    details: dict[str, tuple] = {}
     for doc_id, sent_idx, start, end, sentence in cols.iter_rows():
-        if not SANCTION_RE.search(sentence):
+        key = (sentence, doc_country.get(doc_id))
+        found = memo[key] if key in memo else memo.setdefault(key, _sentence_sanctions(*key))
+        if found is None:
             continue
-        actions = find_actions(sentence)
-        if not actions:
-            continue
-        target, target_type, explicit = find_target(sentence, doc_country.get(doc_id))
+        actions, target, target_type, explicit = found
         relief = any(a in RELIEF_ACTIONS for a in actions)
         if explicit and relief and target_type in ("sector", "company"):
             last_relief_target[doc_id] = (target, target_type)
@@ -222,9 +247,10 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             target, target_type = last_relief_target[doc_id]
         if target is None:
             continue
-        reason = find_reason(sentence) if "imposed" in actions else None
-        linked = bool(RELEASE_LINK_RE.search(sentence))
-        for issuer in find_issuers(sentence):
+        if sentence not in details:
+            details[sentence] = _sentence_details(sentence, actions)
+        reason, linked, issuers = details[sentence]
+        for issuer in issuers:
             for action in actions:
                 rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, action,
                              reason if action == "imposed" else None, linked, sentence))

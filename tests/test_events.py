@@ -98,3 +98,14 @@ def test_a_release_count_repeated_in_its_sentence_is_not_also_a_tally():
     releases, tallies = find_release_counts(s)
     assert 299 in [c for _, _, c, _ in releases]
     assert [c for _, _, c, _ in tallies] == [466]
+
+
+def test_month_names_with_look_alike_letters_do_not_crash():
+    # Python's case-insensitive regex lets "Aprıl" (dotless i) and "Auguſt" (long s) match the month
+    # pattern; the look-up must fold them back instead of raising inside an extraction batch
+    import datetime as dt
+
+    from flows.dates import find_date
+
+    assert find_date("They were freed on Aprıl 5, 2025.", dt.date(2025, 9, 1))[1] == dt.date(2025, 4, 5)
+    assert find_date("They left on Auguſt 3.", dt.date(2025, 9, 1))[1] == dt.date(2025, 8, 3)

@@ -1,0 +1,77 @@
+"""The fact extractors' shortcuts (prefilters, narrowed searches, per-sentence memos) change no output."""
+
+import datetime as dt
+import random
+
+import polars as pl
+
+from flows.clean import FURNITURE_LINE, is_furniture_line
+from flows.dates import DATE_RE
+from flows.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
+from flows.extract import extract_documents
+from flows.facts import extract_facts
+from flows.people import PRE_ROLE_RE, ROLE_TAIL_RE
+from tests.conftest import DEV_DIR, SEEDS, sentences_of
+
+# Python's case folding and whitespace differ from the Rust engine's at these characters.
+ODD_SENTENCES = [
+    "The junta released 52 prısoners on Monday.",
+    "Officials freed fıve detaİnees in a surprise move.",
+    "Authorities pardoned 40\x1cpeople on 3 Auguſt.",
+    "A 12-perſon group was freed, officials said.",
+    "The army released TWENTY-ONE SOLDIERS on Friday.",
+    "Ana Lopez was released from prison on Tuesday.",
+    "Ana Lopez was\x1creleased from prison yesterday.",
+]
+
+
+def _sentences() -> list[str]:
+    frames = [sentences_of(s) for s in ODD_SENTENCES]
+    texts = [s for f in frames for s in f["sentence"]]
+    for root in (DEV_DIR, SEEDS):
+        docs = extract_documents(root).filter(pl.col("status") == "loaded")
+        texts += [line for t in docs["text"] for line in t.split("\n")]
+    return texts
+
+
+def test_release_and_date_prefilters_pass_every_sentence_with_a_match():
+    texts = _sentences()
+    flags = pl.DataFrame({"s": texts}).select(
+        release=pl.col("s").str.contains(PREFILTER_RELEASE), date=pl.col("s").str.contains(PREFILTER_DATE))
+    for text, release, date in zip(texts, flags["release"], flags["date"]):
+        releases, tallies = find_release_counts(text)
+        assert release or not (releases or tallies), text
+        assert date or not DATE_RE.search(text), text
+
+
+def test_furniture_word_test_agrees_with_the_full_pattern():
+    lines = ["Sign up for our NEWSLETTER", "We use cookies. Accept", "Our newſletter, weekly", "Cookİes: accept",
+             "  newsletter  ", "COOKIES policy", "Advertisement", "The newsletter said the talks failed " + "x" * 50,
+             "The minister spoke of cookies and consent in a long speech about trade."]
+    docs = extract_documents(DEV_DIR).filter(pl.col("status") == "loaded")
+    lines += [line for t in docs["text"] for line in t.split("\n")]
+    for line in lines:
+        assert is_furniture_line(line) == bool(FURNITURE_LINE.match(line)), line
+
+
+def test_role_search_from_the_tail_finds_the_same_match():
+    rng = random.Random(3)
+    parts = ["a", "Z", "-", "’", " ", "  ", "\t", ",", ".", "1", "é", "\u0301", "\x1c", "\xa0",
+             "envoy", "leader", "analyst", "co-founder", "founder", "Head", "the", "Peace Prize"]
+    for _ in range(20_000):
+        window = "".join(rng.choice(parts) for _ in range(rng.randint(0, 20)))
+        full = PRE_ROLE_RE.search(window)
+        tail = ROLE_TAIL_RE.search(window)
+        narrowed = PRE_ROLE_RE.search(window, tail.start()) if tail else None
+        assert (full and (full.span(), full.group("role"))) == (narrowed and (narrowed.span(), narrowed.group("role")))
+
+
+def test_repeated_sentences_keep_each_documents_own_facts():
+    """A text copied into another document with another date is extracted as if alone."""
+    docs = extract_documents(SEEDS).filter(pl.col("status") == "loaded")
+    copy = docs.with_columns(doc_id=pl.col("doc_id") + "-copy",
+                             published_at=pl.col("published_at").fill_null(dt.date(2024, 6, 1)) - dt.timedelta(days=40))
+    both = extract_facts(pl.concat([docs, copy]))
+    for name, frame in extract_facts(copy).items():
+        mine = both[name].filter(pl.col("doc_id").str.ends_with("-copy"))
+        assert mine.equals(frame), name
