@@ -31,7 +31,7 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
                                & pl.col("sentence").str.contains(LINKING_SENTENCE))
-    return {
+    frames = {
         "furniture": cleaned.select("doc_id", "n_furniture_chars"),
         "sentences": linking,
         "name_candidates": find_name_candidates(sentences),
@@ -39,3 +39,5 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
         "tallies": tallies,
         "sanction_mentions": sanctions,
     }
+    # a sentence with two release words yields the same mention twice: one row per fact
+    return {k: v.unique(maintain_order=True) for k, v in frames.items()}

@@ -81,12 +81,15 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 # a bounded window of batches in flight: memory stays flat however many batches there are;
                 # each batch's document texts go to the spool on disk at once, only its facts stay in memory
                 results = []
+                seen_ids: set[str] = set()
                 window = max(1, batches_in_flight)
                 pending = [read_and_extract_task.submit(source, paths) for paths in batches[:window]]
                 for i in range(len(batches)):
                     batch_docs, batch_stage = pending.pop(0).result()
                     if i + window < len(batches):
                         pending.append(read_and_extract_task.submit(source, batches[i + window]))
+                    # byte-identical files in different batches share a doc_id: keep the first batch's facts
+                    batch_stage = pipeline.drop_seen_documents(batch_stage, seen_ids)
                     results.append((spool.write(batch_docs), batch_stage))
                     del batch_docs, batch_stage  # the texts now live only in the spool
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
@@ -96,9 +99,9 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
             old_stage = pipeline.stage_from_previous(previous, keep_ids)
-            # byte-identical files share a doc_id: keep one copy of their facts, none for copies of kept ones
-            fresh = {k: pl.concat([s[k] for s in new_stage]).unique(maintain_order=True)
-                     .filter(~pl.col("doc_id").is_in(keep_ids)) for k in (new_stage[0] if new_stage else {})}
+            # none for copies of documents kept from earlier runs either
+            fresh = {k: pl.concat([s[k] for s in new_stage]).filter(~pl.col("doc_id").is_in(keep_ids))
+                     for k in (new_stage[0] if new_stage else {})}
             stage = pipeline.merge_stage(old_stage, fresh)
             stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
             prev_tallies = _previous_tallies(db_path, keep_ids)

@@ -77,6 +77,22 @@ def stage_from_previous(previous: dict[str, pl.DataFrame], keep_ids: list[str]) 
     return out
 
 
+def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[str, pl.DataFrame]:
+    """A batch's staging frames without documents already staged by an earlier batch; adds its ids to `seen`.
+
+    Identical bytes give identical facts, so the first copy's rows are the copy's rows. Cheaper than
+    deduplicating whole rows of the merged frames (which hashed every sentence of the run at once).
+    """
+    if not stage:
+        return stage
+    ids = set(stage["furniture"]["doc_id"].to_list())
+    repeated = list(ids & seen)
+    seen |= ids
+    if not repeated:
+        return stage
+    return {k: v.filter(~pl.col("doc_id").is_in(repeated)) for k, v in stage.items()}
+
+
 def merge_stage(old: dict, new: dict) -> dict[str, pl.DataFrame]:
     out = {}
     for key in list(STAGE_KEYS) + ["tallies"]:
