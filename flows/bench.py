@@ -157,7 +157,7 @@ def _stage_seconds(db: Path) -> dict | None:
 
 
 def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float,
-               processes: int = 1) -> dict:
+               processes: int = 0) -> dict:
     """(c) The full flow as a child process, then a no-op incremental rerun."""
     db = workdir / "bench.duckdb"
     env = {**os.environ, "DOSSIER_PREFECT_HOME": str(workdir / ".prefect"),
@@ -206,7 +206,7 @@ def _note(message: str) -> None:
 
 
 def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: int = 300, seed: int = 0,
-                  flow_timeout: float = 3600.0, processes: int = 1) -> dict:
+                  flow_timeout: float = 3600.0, processes: int = 0) -> dict:
     """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it."""
     import psutil
 
@@ -261,7 +261,7 @@ def format_benchmark(result: dict) -> str:
     lines = [
         f"Dossier benchmark: {result.get('n_docs', 0):,} docs, {_num(result.get('corpus_mb'))} MB "
         f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}, "
-        f"processes={result.get('processes', 1)}",
+        f"processes={result.get('processes') or 'auto'}",
         f"  {'stage':<52}{'seconds':>10}{'docs/s':>12}{'MB/s':>10}",
     ]
 
@@ -300,7 +300,7 @@ def format_benchmark(result: dict) -> str:
     return "\n".join(lines)
 
 
-def main_bench(docs: int, workers: int = 1, workdir: str | None = None, processes: int = 1) -> None:
+def main_bench(docs: int, workers: int = 1, workdir: str | None = None, processes: int = 0) -> None:
     """CLI entry: run, print the report, write workdir/bench_{docs}.json."""
     folder = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="dossier-bench-"))
     result = run_benchmark(docs, folder, workers=workers, processes=processes)

@@ -65,9 +65,12 @@ def cmd_run(args) -> int:
         if args.warehouse:
             _publish(args, source)
         return code
+    from flows.pipeline import auto_processes
     from flows.settings import EarlyPrefectServer
 
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
+    if args.processes <= 0 and args.workers <= 1:
+        args.processes = auto_processes(str(source), args.db, args.full_refresh, args.batch_size)
     from flows.flow import DataQualityError, flow_with_workers
     from flows.validate import import_great_expectations
 
@@ -294,8 +297,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="exit 1 when any document was rejected")
     p.add_argument("--workers", type=int, default=1,
                    help="run batches on a local Dask cluster of N worker processes (default: 1, no Dask)")
-    p.add_argument("--processes", type=int, default=1,
-                   help="run batches in N local processes (Prefect's process pool; default: 1, threads)")
+    p.add_argument("--processes", type=int, default=0,
+                   help="run batches in N local processes (Prefect's process pool); default: one per core "
+                        "when there are two or more batches to read, else threads")
     p.add_argument("--batch-size", type=int, default=2000, help="documents per task (default: 2000)")
     p.add_argument("--warehouse", metavar="ducklake:CATALOG",
                    help="also publish to a DuckLake lake: ducklake:/path/cat.ducklake or "
@@ -389,7 +393,8 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--docs", type=int, default=10000, help="corpus size (default: 10000)")
     p.add_argument("--workers", type=int, default=1, help="Dask workers for the flow (default: 1)")
-    p.add_argument("--processes", type=int, default=1, help="local processes for the flow (default: 1)")
+    p.add_argument("--processes", type=int, default=0,
+                   help="local processes for the flow (default: 0, chosen by `dossier run` itself)")
     p.add_argument("--workdir", default=None, help="folder for the corpus and results (default: a temp dir)")
     p.set_defaults(func=cmd_bench)
     return parser

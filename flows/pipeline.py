@@ -192,6 +192,17 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0) -> dict | 
                                   dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
 
 
+def auto_processes(source: str, db: str, full_refresh: bool, batch_size: int, cpus: int | None = None) -> int:
+    """Processes worth starting for this run: one per core once it has two or more batches to read.
+
+    A process costs ~2 s to start (it imports the stack), which a run of one batch never earns back.
+    """
+    cpus = cpus or os.cpu_count() or 1
+    previous = None if full_refresh else read_previous(Path(db), documents_only=True).get("documents")
+    n_batches = -(-len(plan_run(scan_source(Path(source)), previous, full_refresh).to_read) // max(1, batch_size))
+    return min(cpus, n_batches) if n_batches >= 2 else 1
+
+
 def counts_from_db(db: Path) -> dict:
     import duckdb
 
@@ -212,4 +223,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "TextSpool", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+           "new_run_id", "TextSpool", "auto_processes", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]

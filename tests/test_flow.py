@@ -183,3 +183,13 @@ def test_texts_round_trip_through_the_spool(harness, tmp_path):
         assert text == (src / path).read_text(encoding="utf-8").replace("\r\n", "\n")
     assert rows[3][2] is None
     assert not list(tmp_path.glob("w.duckdb.spool-*"))
+
+
+def test_auto_processes_counts_only_the_batches_to_read(seeds_copy):
+    from flows.pipeline import auto_processes
+
+    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2000, cpus=2) == 1  # one batch
+    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2, cpus=2) == 2    # three batches
+    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2, cpus=8) == 3
+    assert auto_processes(str(SEEDS), str(seeds_copy), False, batch_size=2, cpus=2) == 1  # nothing new to read
+    assert auto_processes(str(SEEDS), str(seeds_copy), True, batch_size=2, cpus=2) == 2   # --full-refresh
