@@ -34,15 +34,45 @@ def configure_prefect(home: Path | None = None, verbose: bool = False) -> None:
     home.mkdir(parents=True, exist_ok=True)
 
 
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(proc: subprocess.Popen, api_url: str, timeout: float, poll: float) -> str | None:
+    """Poll the server's /health until it answers 200; else why not ('it exited' or 'timed out')."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(api_url + "/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return None
+        except OSError:
+            pass
+        if proc.poll() is not None:
+            return "it exited"
+        if time.monotonic() > deadline:
+            return "timed out"
+        time.sleep(poll)
+
+
+def _stop(proc: subprocess.Popen, timeout: float) -> None:
+    proc.terminate()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+
+
 @contextlib.contextmanager
 def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
     """Run `prefect server start` (API + scheduler) on a free local port while the block runs."""
     if not enabled:
         yield None
         return
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = _free_port()
     home = Path(os.environ["PREFECT_HOME"])
     log = open(home / "server.log", "ab")
     env = dict(os.environ, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5")
@@ -50,26 +80,13 @@ def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
                              "--port", str(port)], stdout=log, stderr=log, env=env, start_new_session=True)
     url = f"http://127.0.0.1:{port}/api"
     try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(url + "/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        break
-            except OSError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")
-            time.sleep(0.5)
+        if _wait_healthy(proc, url, timeout, poll=0.5):
+            raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")
         os.environ["PREFECT_API_URL"] = url
         yield url
     finally:
         os.environ.pop("PREFECT_API_URL", None)
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        _stop(proc, timeout=20)
         log.close()
 
 
@@ -94,9 +111,7 @@ class EarlyPrefectServer:
 
         spec = importlib.util.find_spec("prefect")
         app_dir = str(Path(spec.origin).parent.parent)
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
+        port = _free_port()
         env = dict(os.environ, PREFECT_UI_ENABLED="0", PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
         self.log_path = Path(os.environ.get("PREFECT_HOME", ".")) / "temporary-server.log"
         log = open(self.log_path, "wb")  # a file, not a pipe: a chatty server can never block on it
@@ -111,23 +126,13 @@ class EarlyPrefectServer:
         atexit.register(self.stop)
 
     def wait(self, timeout: float = 90.0) -> None:
-        """Block until the server answers its health check (raises with its stderr if it died)."""
+        """Block until the server answers its health check (raises, pointing at its log, if it never does)."""
         if self.proc is None:
             return
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                with urllib.request.urlopen(self.url + "/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except OSError:
-                pass
-            if self.proc.poll() is not None or time.monotonic() > deadline:
-                dead = self.proc.poll() is not None
-                self.stop()
-                raise RuntimeError(f"Prefect's temporary API server did not start ({'it exited' if dead else 'timed out'}); "
-                                   f"see {self.log_path}")
-            time.sleep(0.05)
+        why = _wait_healthy(self.proc, self.url, timeout, poll=0.05)
+        if why:
+            self.stop()
+            raise RuntimeError(f"Prefect's temporary API server did not start ({why}); see {self.log_path}")
 
     def stop(self) -> None:
         if self.proc is None:
@@ -135,9 +140,4 @@ class EarlyPrefectServer:
         proc, self.proc = self.proc, None
         if os.environ.get("PREFECT_API_URL") == self.url:
             os.environ.pop("PREFECT_API_URL", None)
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        _stop(proc, timeout=10)
