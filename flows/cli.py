@@ -57,7 +57,7 @@ def cmd_run(args) -> int:
     t0 = time.perf_counter()
     try:
         # nothing new in the folder: answer without starting Prefect (seconds saved per scheduled run)
-        noop = None if args.full_refresh else run_if_unchanged(str(source), args.db, args.wait)
+        noop, n_to_read = run_if_unchanged(str(source), args.db, args.wait, args.full_refresh)
     except (WarehouseBusy, WarehouseError) as exc:
         raise CliError(str(exc)) from None
     if noop:
@@ -65,12 +65,12 @@ def cmd_run(args) -> int:
         if args.warehouse:
             _publish(args, source)
         return code
-    from flows.pipeline import auto_processes
+    from flows.pipeline import processes_for
     from flows.settings import EarlyPrefectServer
 
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
     if args.processes <= 0 and args.workers <= 1:
-        args.processes = auto_processes(str(source), args.db, args.full_refresh, args.batch_size)
+        args.processes = processes_for(n_to_read, args.batch_size)
     from flows.flow import DataQualityError, flow_with_workers
     from flows.validate import import_great_expectations
 

@@ -166,40 +166,56 @@ class Timer:
         return json.dumps(self.seconds)
 
 
-def noop_if_unchanged(source: Path, db: Path, run_id: str, started) -> dict | None:
-    """Record and summarise a run that has nothing to do; None when there is work. Caller holds the lock."""
-    timer = Timer()
-    with timer("plan"):
-        previous = read_previous(db, documents_only=True)
-        plan = plan_run(scan_source(source), previous.get("documents"))
-    if not plan.is_noop or "documents" not in previous:
-        return None
-    summary = summarise(previous["documents"], {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
+def plan_folder(source: Path, db: Path, full_refresh: bool = False) -> tuple[Plan, pl.DataFrame | None]:
+    """The incremental plan from a cheap listing and the warehouse's documents (None when it has none)."""
+    previous = read_previous(db, documents_only=True).get("documents")
+    return plan_run(scan_source(source), previous, full_refresh), previous
+
+
+def _record_noop(source: Path, db: Path, run_id: str, started, plan: Plan, previous_docs: pl.DataFrame,
+                 timer: Timer) -> dict:
+    summary = summarise(previous_docs, {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
     summary.update(counts_from_db(db))
     record_run(db, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
     return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
 
 
-def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0) -> dict | None:
-    """Fast path without Prefect: a folder with no new, changed or removed files needs no flow run."""
+def noop_if_unchanged(source: Path, db: Path, run_id: str, started) -> dict | None:
+    """Record and summarise a run that has nothing to do; None when there is work. Caller holds the lock."""
+    timer = Timer()
+    with timer("plan"):
+        plan, previous_docs = plan_folder(source, db)
+    if not plan.is_noop or previous_docs is None:
+        return None
+    return _record_noop(source, db, run_id, started, plan, previous_docs, timer)
+
+
+def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
+                     full_refresh: bool = False) -> tuple[dict | None, int]:
+    """Fast path without Prefect: a folder with no new, changed or removed files needs no flow run.
+
+    Returns the recorded no-op run (or None when there is work) and the number of files to read.
+    """
     from flows.load import write_lock
 
     db_path = Path(db)
     with write_lock(db_path, wait_seconds):  # a busy warehouse is reported before Prefect starts
-        if not db_path.exists():
-            return None
-        return noop_if_unchanged(Path(source), db_path, new_run_id(),
-                                  dt.datetime.now(dt.timezone.utc).replace(tzinfo=None))
+        timer = Timer()
+        with timer("plan"):
+            plan, previous_docs = plan_folder(Path(source), db_path, full_refresh)
+        if full_refresh or not plan.is_noop or previous_docs is None:
+            return None, len(plan.to_read)
+        return _record_noop(Path(source), db_path, new_run_id(), dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                            plan, previous_docs, timer), 0
 
 
-def auto_processes(source: str, db: str, full_refresh: bool, batch_size: int, cpus: int | None = None) -> int:
-    """Processes worth starting for this run: one per core once it has two or more batches to read.
+def processes_for(n_to_read: int, batch_size: int, cpus: int | None = None) -> int:
+    """Processes worth starting for a run: one per core once it has two or more batches to read.
 
     A process costs ~2 s to start (it imports the stack), which a run of one batch never earns back.
     """
     cpus = cpus or os.cpu_count() or 1
-    previous = None if full_refresh else read_previous(Path(db), documents_only=True).get("documents")
-    n_batches = -(-len(plan_run(scan_source(Path(source)), previous, full_refresh).to_read) // max(1, batch_size))
+    n_batches = -(-n_to_read // max(1, batch_size))
     return min(cpus, n_batches) if n_batches >= 2 else 1
 
 
@@ -223,4 +239,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "TextSpool", "auto_processes", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+           "new_run_id", "TextSpool", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]

@@ -185,11 +185,15 @@ def test_texts_round_trip_through_the_spool(harness, tmp_path):
     assert not list(tmp_path.glob("w.duckdb.spool-*"))
 
 
-def test_auto_processes_counts_only_the_batches_to_read(seeds_copy):
-    from flows.pipeline import auto_processes
+def test_auto_processes_counts_only_the_batches_to_read(seeds_copy, tmp_path):
+    from flows.pipeline import processes_for, run_if_unchanged
 
-    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2000, cpus=2) == 1  # one batch
-    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2, cpus=2) == 2    # three batches
-    assert auto_processes(str(SEEDS), "/nonexistent/w.duckdb", False, batch_size=2, cpus=8) == 3
-    assert auto_processes(str(SEEDS), str(seeds_copy), False, batch_size=2, cpus=2) == 1  # nothing new to read
-    assert auto_processes(str(SEEDS), str(seeds_copy), True, batch_size=2, cpus=2) == 2   # --full-refresh
+    fresh = str(tmp_path / "new.duckdb")
+    assert run_if_unchanged(str(SEEDS), fresh) == (None, 5)  # no warehouse yet: every file is read
+    noop, n_to_read = run_if_unchanged(str(SEEDS), str(seeds_copy))
+    assert noop["noop"] and n_to_read == 0  # nothing new to read
+    assert run_if_unchanged(str(SEEDS), str(seeds_copy), full_refresh=True) == (None, 5)
+    assert processes_for(5, batch_size=2000, cpus=2) == 1  # one batch
+    assert processes_for(5, batch_size=2, cpus=2) == 2     # three batches
+    assert processes_for(5, batch_size=2, cpus=8) == 3
+    assert processes_for(0, batch_size=2, cpus=2) == 1
