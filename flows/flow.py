@@ -70,18 +70,23 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 return noop
         with timer("plan"):
             scan = scan_source(source_path)
-            previous = read_previous(db_path)
-            plan = pipeline.plan_run(scan, previous.get("documents"), full_refresh)
+            previous_docs = read_previous(db_path, documents_only=True).get("documents")
+            plan = pipeline.plan_run(scan, previous_docs, full_refresh)
+            keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+            # staging rows only for the documents that stay: a full refresh reads none
+            previous = read_previous(db_path, keep_doc_ids=keep_ids)
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
-        with pipeline.TextSpool(db_path) as spool:
+        with pipeline.RunSpool(db_path) as spool:
             with timer("extract+facts"):
                 # a bounded window of batches in flight: memory stays flat however many batches there are;
                 # each batch's document texts go to the spool on disk at once, only its facts stay in memory
                 results = []
                 seen_ids: set[str] = set()
+                kept_set = set(keep_ids)
+                furniture_parts: list[pl.DataFrame] = []
                 window = max(1, batches_in_flight)
                 pending = [read_and_extract_task.submit(source, paths) for paths in batches[:window]]
                 for i in range(len(batches)):
@@ -90,6 +95,10 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                         pending.append(read_and_extract_task.submit(source, batches[i + window]))
                     # byte-identical files in different batches share a doc_id: keep the first batch's facts
                     batch_stage = pipeline.drop_seen_documents(batch_stage, seen_ids)
+                    furniture_parts.extend([batch_stage["furniture"]] if batch_stage else [])
+                    # none for copies of documents kept from earlier runs either
+                    batch_stage = pipeline.drop_documents(batch_stage, kept_set)
+                    spool.write_stage(batch_stage)  # the load streams the staging tables from disk
                     results.append((spool.write(batch_docs), batch_stage))
                     del batch_docs, batch_stage  # the texts now live only in the spool
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
@@ -97,22 +106,21 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             new_stage = [stage for _, stage in results if stage]
             docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
             all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
-            keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
             old_stage = pipeline.stage_from_previous(previous, keep_ids)
-            # none for copies of documents kept from earlier runs either
-            fresh = {k: pl.concat([s[k] for s in new_stage]).filter(~pl.col("doc_id").is_in(keep_ids))
-                     for k in (new_stage[0] if new_stage else {})}
+            fresh = {k: pl.concat([s[k] for s in new_stage]) for k in (new_stage[0] if new_stage else {})}
             stage = pipeline.merge_stage(old_stage, fresh)
             stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
             prev_tallies = _previous_tallies(db_path, keep_ids)
             if prev_tallies is not None:
                 stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
-            furniture = pl.concat([s["furniture"] for s in new_stage]).unique("doc_id") if new_stage else \
+            furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
                 pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
-            del results, new_stage, new_docs, docs_new, old_stage  # copies now held by `fresh` and `stage`
+            del results, new_stage, new_docs, docs_new, old_stage, fresh, furniture_parts  # held by `stage` now
             with timer("resolve"):
                 tables = resolve_task(stage, previous)
-            del stage, previous  # the load needs only the new staging rows (`fresh`) and the tables
+            # the load takes the staging rows from the spool: from here on only the fact tables stay in memory
+            del stage, previous
+            tables.pop("event_mentions", None)
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
@@ -120,7 +128,6 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             summary = pipeline.summarise(all_docs, tables, plan)
             upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
                 run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
-            staging = {pipeline.STAGE_KEYS[k]: v for k, v in fresh.items() if k in pipeline.STAGE_KEYS}
             current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
             holder = {}
 
@@ -136,7 +143,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
 
             try:
                 with timer("load"):
-                    all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], staging,
+                    all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
                                              current_ids, tables, check, text_files=spool.files)
             except DataQualityError as exc:
                 failed_dq = holder.get("dq", dq)

@@ -112,21 +112,30 @@ def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def read_previous(db: Path, documents_only: bool = False) -> dict[str, pl.DataFrame]:
-    """What the incremental run needs from the current warehouse (empty when none)."""
+def read_previous(db: Path, documents_only: bool = False, keep_doc_ids: list[str] | None = None
+                  ) -> dict[str, pl.DataFrame]:
+    """What the incremental run needs from the current warehouse (empty when none).
+
+    Staging rows are read only for `keep_doc_ids` (the unchanged documents) when given:
+    a full refresh reads none of them.
+    """
     if not Path(db).exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
         out = {}
-        if "documents" in tables:
+        if "documents" in tables and keep_doc_ids is None:  # callers that pick staging rows have the documents
             out["documents"] = con.execute(
                 "select * exclude (text) from documents").pl()
         if documents_only:
             return out
         for name in STAGING_TABLES:
             if name in tables:
-                out[name] = con.execute(f"select * from {name}").pl()
+                if keep_doc_ids is None:
+                    out[name] = con.execute(f"select * from {name}").pl()
+                else:
+                    out[name] = con.execute(f"select * from {name} where doc_id in (select unnest(?))",
+                                            [keep_doc_ids]).pl()
         if "person_mentions" in tables:
             out["person_mentions"] = con.execute(
                 "select doc_id, char_start, person_id from person_mentions").pl()
@@ -148,6 +157,18 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     quoted = ", ".join(f'"{c}"' for c in present)
     con.execute(f"insert into {table} ({quoted}) select {quoted} from _incoming")
     con.unregister("_incoming")
+
+
+def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
+    """Append Parquet files to a table, streamed by DuckDB (never whole in memory)."""
+    cols = [r[0] for r in con.execute(
+        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+        [table]).fetchall()]
+    paths = [str(f) for f in files]
+    in_files = {r[0] for r in con.execute("describe select * from read_parquet(?, union_by_name = true)",
+                                          [paths]).fetchall()}
+    quoted = ", ".join(f'"{c}"' for c in cols if c in in_files)
+    con.execute(f"insert into {table} ({quoted}) select {quoted} from read_parquet(?, union_by_name = true)", [paths])
 
 
 def _connect_retrying(path: Path, seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
@@ -183,14 +204,16 @@ def _ops_ddl() -> str:
 
 
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
-                    staging: dict[str, pl.DataFrame], keep_doc_ids: list[str],
+                    staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
                     tables: dict[str, pl.DataFrame], check, text_files: list[Path] = ()) -> list:
     """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
     caller decides the results are critical it raises, and the copy is discarded.
+    `staging`: new staging rows per staging table, as a frame or as Parquet files
+    that DuckDB streams in (see pipeline.RunSpool).
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
-    rows of `docs_upsert` that come without their text (see pipeline.TextSpool).
+    rows of `docs_upsert` that come without their text.
     """
     db = Path(db)
     tmp = Path(f"{db}.next-{os.getpid()}")
@@ -218,8 +241,12 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                         "and documents.text is null", [[str(f) for f in text_files]])
         for name in STAGING_TABLES:
             con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
-            if name in staging and not staging[name].is_empty():
-                _insert(con, name, staging[name])
+            rows = staging.get(name)
+            if isinstance(rows, pl.DataFrame):
+                if not rows.is_empty():
+                    _insert(con, name, rows)
+            elif rows:
+                _insert_parquet(con, name, rows)
         for name in FACT_TABLES:
             con.execute(f"delete from {name}")
             if name in tables and not tables[name].is_empty():

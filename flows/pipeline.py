@@ -114,21 +114,23 @@ def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -
     }
 
 
-class TextSpool:
-    """Document texts of a run, parked on disk as Parquet between extraction and load.
+class RunSpool:
+    """A run's bulky rows, parked on disk as Parquet between extraction and load.
 
-    Texts are the bulk of a run's memory and nothing between extraction and load
-    needs them (facts carry their own quotes), so each batch's texts are written
-    out as soon as the batch is extracted and the load streams them back with
-    DuckDB. Lives next to the warehouse as `<db>.spool-<pid>/`; removed when the
-    run ends, and a killed run's leftovers go with the next run's lock.
+    Document texts and the staging rows the warehouse keeps per document are
+    the bulk of a run's memory, and the load is the only stage that needs them
+    whole: each batch writes them out as soon as it is extracted and the load
+    streams them into the warehouse with DuckDB. Lives next to the warehouse as
+    `<db>.spool-<pid>/`; removed when the run ends, and a killed run's
+    leftovers go with the next run's lock.
     """
 
     def __init__(self, db: Path) -> None:
         self.folder = Path(f"{db}.spool-{os.getpid()}")
-        self.files: list[Path] = []
+        self.files: list[Path] = []                                   # texts: (source_path, text)
+        self.stage_files: dict[str, list[Path]] = {t: [] for t in STAGE_KEYS.values()}
 
-    def __enter__(self) -> "TextSpool":
+    def __enter__(self) -> "RunSpool":
         shutil.rmtree(self.folder, ignore_errors=True)
         self.folder.mkdir(parents=True)
         return self
@@ -142,6 +144,24 @@ class TextSpool:
         docs.filter(pl.col("text").is_not_null()).select("source_path", "text").write_parquet(path)
         self.files.append(path)
         return docs.with_columns(text=pl.lit(None, pl.String))
+
+    def write_stage(self, stage: dict[str, pl.DataFrame]) -> None:
+        """Park the batch's staging rows for the load (one file per staging table, empty ones skipped)."""
+        for key, table in STAGE_KEYS.items():
+            frame = stage.get(key)
+            if frame is None or frame.is_empty():
+                continue
+            path = self.folder / f"{table}-{len(self.stage_files[table]):06d}.parquet"
+            frame.write_parquet(path)
+            self.stage_files[table].append(path)
+
+
+def drop_documents(stage: dict[str, pl.DataFrame], doc_ids: set[str]) -> dict[str, pl.DataFrame]:
+    """Staging frames without the rows of `doc_ids` (e.g. copies of documents kept from an earlier run)."""
+    if not doc_ids or not stage:
+        return stage
+    ids = list(doc_ids)
+    return {k: v.filter(~pl.col("doc_id").is_in(ids)) for k, v in stage.items()}
 
 
 class Timer:
@@ -239,4 +259,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "TextSpool", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+           "new_run_id", "RunSpool", "drop_documents", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
