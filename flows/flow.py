@@ -15,7 +15,7 @@ from prefect import flow, get_run_logger, task
 from flows import pipeline
 from flows.extract import extract_documents, scan_source
 from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.load import read_previous, record_ops, write_warehouse
+from flows.load import read_previous, read_previous_ids, write_warehouse
 from flows.resolve import assemble_tables
 from flows.validate import critical_failures, run_invariants, run_suites
 
@@ -70,20 +70,22 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 return noop
         with timer("plan"):
             scan = scan_source(source_path)
-            previous_docs = read_previous(db_path, documents_only=True).get("documents")
+            previous_docs = read_previous(db_path).get("documents")
             plan = pipeline.plan_run(scan, previous_docs, full_refresh)
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-            # staging rows only for the documents that stay: a full refresh reads none
-            previous = read_previous(db_path, keep_doc_ids=keep_ids)
+            previous = read_previous_ids(db_path)  # which person and event ids mentions had: ids stay stable
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
         with pipeline.RunSpool(db_path) as spool:
+            with timer("plan"):
+                # unchanged documents' staging rows join this run's in the spool (a full refresh has none)
+                spool.copy_previous(db_path, keep_ids)
             with timer("extract+facts"):
                 # a bounded window of batches in flight: memory stays flat however many batches there are;
-                # each batch's document texts go to the spool on disk at once, only its facts stay in memory
-                results = []
+                # each batch's texts and staging rows go to the spool on disk at once
+                new_docs = []
                 seen_ids: set[str] = set()
                 kept_set = set(keep_ids)
                 furniture_parts: list[pl.DataFrame] = []
@@ -98,28 +100,19 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                     furniture_parts.extend([batch_stage["furniture"]] if batch_stage else [])
                     # none for copies of documents kept from earlier runs either
                     batch_stage = pipeline.drop_documents(batch_stage, kept_set)
-                    spool.write_stage(batch_stage)  # the load streams the staging tables from disk
-                    results.append((spool.write(batch_docs), batch_stage))
-                    del batch_docs, batch_stage  # the texts now live only in the spool
+                    spool.write_stage(batch_stage)
+                    new_docs.append(spool.write(batch_docs))
+                    del batch_docs, batch_stage  # texts and staging rows now live only in the spool
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
-            new_docs = [docs for docs, _ in results]
-            new_stage = [stage for _, stage in results if stage]
             docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
             all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
-            old_stage = pipeline.stage_from_previous(previous, keep_ids)
-            fresh = {k: pl.concat([s[k] for s in new_stage]) for k in (new_stage[0] if new_stage else {})}
-            stage = pipeline.merge_stage(old_stage, fresh)
-            stage = {k: (v if v is not None else _empty_like(k)) for k, v in stage.items()}
-            prev_tallies = _previous_tallies(db_path, keep_ids)
-            if prev_tallies is not None:
-                stage["tallies"] = pl.concat([prev_tallies, stage["tallies"]], how="vertical_relaxed")
             furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
                 pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
-            del results, new_stage, new_docs, docs_new, old_stage, fresh, furniture_parts  # held by `stage` now
+            del new_docs, docs_new, furniture_parts
             with timer("resolve"):
-                tables = resolve_task(stage, previous)
-            # the load takes the staging rows from the spool: from here on only the fact tables stay in memory
-            del stage, previous
+                # resolve reads the staging rows back from the spool, step by step, only the columns it needs
+                tables = resolve_task(spool.sources(), previous)
+            del previous
             tables.pop("event_mentions", None)
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
@@ -157,26 +150,6 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             return {"run_id": run_id, "status": "success", "noop": False, **summary,
                     "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
                     "stage_seconds": timer.seconds}
-
-
-def _empty_like(key: str) -> pl.DataFrame:
-    from flows.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
-    from flows.clean import SENTENCE_SCHEMA
-    from flows.people import CANDIDATE_SCHEMA
-    from flows.sanctions import SANCTION_MENTION_SCHEMA
-
-    return pl.DataFrame(schema={"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
-                                "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
-                                "tallies": TALLY_SCHEMA}[key])
-
-
-def _previous_tallies(db: Path, keep_ids: list[str]) -> pl.DataFrame | None:
-    import duckdb
-
-    if not keep_ids or not db.exists():
-        return None
-    with duckdb.connect(str(db), read_only=True) as con:
-        return con.execute("select * from tallies where doc_id in (select unnest(?))", [keep_ids]).pl()
 
 
 def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:

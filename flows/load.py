@@ -112,30 +112,24 @@ def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def read_previous(db: Path, documents_only: bool = False, keep_doc_ids: list[str] | None = None
-                  ) -> dict[str, pl.DataFrame]:
-    """What the incremental run needs from the current warehouse (empty when none).
+def read_previous(db: Path) -> dict[str, pl.DataFrame]:
+    """The current warehouse's documents, without their texts (empty when none)."""
+    if not Path(db).exists():
+        return {}
+    with duckdb.connect(str(db), read_only=True) as con:
+        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        if "documents" not in tables:
+            return {}
+        return {"documents": con.execute("select * exclude (text) from documents").pl()}
 
-    Staging rows are read only for `keep_doc_ids` (the unchanged documents) when given:
-    a full refresh reads none of them.
-    """
+
+def read_previous_ids(db: Path) -> dict[str, pl.DataFrame]:
+    """Which person and event each mention of the current warehouse belongs to (ids stay stable across runs)."""
     if not Path(db).exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
         tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
         out = {}
-        if "documents" in tables and keep_doc_ids is None:  # callers that pick staging rows have the documents
-            out["documents"] = con.execute(
-                "select * exclude (text) from documents").pl()
-        if documents_only:
-            return out
-        for name in STAGING_TABLES:
-            if name in tables:
-                if keep_doc_ids is None:
-                    out[name] = con.execute(f"select * from {name}").pl()
-                else:
-                    out[name] = con.execute(f"select * from {name} where doc_id in (select unnest(?))",
-                                            [keep_doc_ids]).pl()
         if "person_mentions" in tables:
             out["person_mentions"] = con.execute(
                 "select doc_id, char_start, person_id from person_mentions").pl()
@@ -156,6 +150,34 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     con.register("_incoming", view.to_arrow(compat_level=pl.CompatLevel.newest()))
     quoted = ", ".join(f'"{c}"' for c in present)
     con.execute(f"insert into {table} ({quoted}) select {quoted} from _incoming")
+    con.unregister("_incoming")
+
+
+def _insert_evidence(con: duckdb.DuckDBPyConnection, evidence: pl.DataFrame) -> None:
+    """Evidence rows; a row without a quote takes the sentence of the staging row found at its span.
+
+    Events and sanctions are resolved without their sentences (a run never holds every sentence in
+    memory); their quotes join here from the staging tables, already in this copy. A span that no
+    staging row has gets an empty quote (the column is NOT NULL), which the "quote equals document
+    text" check then fails.
+    """
+    if evidence.is_empty():
+        return
+    con.register("_incoming", evidence.select("fact_table", "fact_id", "doc_id", "char_start", "char_end", "quote")
+                 .to_arrow(compat_level=pl.CompatLevel.newest()))
+    con.execute("""
+        insert into evidence (fact_table, fact_id, doc_id, char_start, char_end, quote)
+        with said as (
+            select doc_id, char_start, char_end, min(sentence) as sentence from (
+                select doc_id, char_start, char_end, sentence from stg_event_mentions
+                union all
+                select doc_id, char_start, char_end, sentence from stg_sanction_mentions)
+            group by all)
+        select e.fact_table, e.fact_id, e.doc_id, e.char_start, e.char_end, coalesce(e.quote, s.sentence, '')
+        from _incoming e
+        left join said s on e.quote is null and s.doc_id = e.doc_id and s.char_start = e.char_start
+                        and s.char_end = e.char_end
+        order by e.fact_table, e.fact_id, e.doc_id, e.char_start""")
     con.unregister("_incoming")
 
 
@@ -249,7 +271,9 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                 _insert_parquet(con, name, rows)
         for name in FACT_TABLES:
             con.execute(f"delete from {name}")
-            if name in tables and not tables[name].is_empty():
+            if name == "evidence" and name in tables:
+                _insert_evidence(con, tables[name])
+            elif name in tables and not tables[name].is_empty():
                 _insert(con, name, tables[name])
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))

@@ -22,6 +22,8 @@ from flows.load import read_previous, record_ops
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
+# what a run parks on disk between extraction and load: the staging tables and the tallies
+SPOOLED_TABLES = {**STAGE_KEYS, "tallies": "tallies"}
 
 
 def new_run_id(now: dt.datetime | None = None) -> str:
@@ -68,15 +70,6 @@ def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame) -> pl.DataFram
     return mark_duplicates(both.sort("source_path"))
 
 
-def stage_from_previous(previous: dict[str, pl.DataFrame], keep_ids: list[str]) -> dict[str, pl.DataFrame]:
-    """Staging rows of unchanged documents, read back from the warehouse."""
-    out = {}
-    for key, table in STAGE_KEYS.items():
-        frame = previous.get(table)
-        out[key] = frame.filter(pl.col("doc_id").is_in(keep_ids)) if frame is not None else None
-    return out
-
-
 def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[str, pl.DataFrame]:
     """A batch's staging frames without documents already staged by an earlier batch; adds its ids to `seen`.
 
@@ -91,16 +84,6 @@ def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[
     if not repeated:
         return stage
     return {k: v.filter(~pl.col("doc_id").is_in(repeated)) for k, v in stage.items()}
-
-
-def merge_stage(old: dict, new: dict) -> dict[str, pl.DataFrame]:
-    out = {}
-    for key in list(STAGE_KEYS) + ["tallies"]:
-        parts = [f for f in (old.get(key), new.get(key)) if f is not None]
-        if key in new and new[key] is not None:
-            parts = [p.select(new[key].columns).cast(new[key].schema) for p in parts]
-        out[key] = pl.concat(parts) if parts else None
-    return out
 
 
 def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -> dict:
@@ -128,7 +111,10 @@ class RunSpool:
     def __init__(self, db: Path) -> None:
         self.folder = Path(f"{db}.spool-{os.getpid()}")
         self.files: list[Path] = []                                   # texts: (source_path, text)
-        self.stage_files: dict[str, list[Path]] = {t: [] for t in STAGE_KEYS.values()}
+        # per staging table (and tallies): rows extracted by this run, which the load appends ...
+        self.stage_files: dict[str, list[Path]] = {t: [] for t in SPOOLED_TABLES.values()}
+        # ... and rows of unchanged documents copied out of the current warehouse, which it keeps
+        self.previous_files: dict[str, list[Path]] = {t: [] for t in SPOOLED_TABLES.values()}
 
     def __enter__(self) -> "RunSpool":
         shutil.rmtree(self.folder, ignore_errors=True)
@@ -146,14 +132,34 @@ class RunSpool:
         return docs.with_columns(text=pl.lit(None, pl.String))
 
     def write_stage(self, stage: dict[str, pl.DataFrame]) -> None:
-        """Park the batch's staging rows for the load (one file per staging table, empty ones skipped)."""
-        for key, table in STAGE_KEYS.items():
+        """Park the batch's staging rows (one file per staging table, empty ones skipped)."""
+        for key, table in SPOOLED_TABLES.items():
             frame = stage.get(key)
             if frame is None or frame.is_empty():
                 continue
             path = self.folder / f"{table}-{len(self.stage_files[table]):06d}.parquet"
             frame.write_parquet(path)
             self.stage_files[table].append(path)
+
+    def copy_previous(self, db: Path, keep_doc_ids: list[str]) -> None:
+        """Copy the unchanged documents' staging rows out of the warehouse (DuckDB streams them to disk)."""
+        import duckdb
+
+        if not keep_doc_ids or not Path(db).exists():
+            return
+        with duckdb.connect(str(db), read_only=True) as con:
+            present = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+            for table in SPOOLED_TABLES.values():
+                if table not in present:
+                    continue
+                path = self.folder / f"previous-{table}.parquet"
+                con.execute(f"copy (select * from {table} where doc_id in (select unnest(?))) to '{path}' "
+                            "(format parquet)", [keep_doc_ids])
+                self.previous_files[table].append(path)
+
+    def sources(self) -> dict[str, list[Path]]:
+        """Every current document's staging rows, per stage key: unchanged documents first, then this run's."""
+        return {key: self.previous_files[table] + self.stage_files[table] for key, table in SPOOLED_TABLES.items()}
 
 
 def drop_documents(stage: dict[str, pl.DataFrame], doc_ids: set[str]) -> dict[str, pl.DataFrame]:
@@ -188,7 +194,7 @@ class Timer:
 
 def plan_folder(source: Path, db: Path, full_refresh: bool = False) -> tuple[Plan, pl.DataFrame | None]:
     """The incremental plan from a cheap listing and the warehouse's documents (None when it has none)."""
-    previous = read_previous(db, documents_only=True).get("documents")
+    previous = read_previous(db).get("documents")
     return plan_run(scan_source(source), previous, full_refresh), previous
 
 
@@ -258,5 +264,5 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 
-__all__ = ["plan_run", "combine_documents", "stage_from_previous", "merge_stage", "summarise", "Timer",
-           "new_run_id", "RunSpool", "drop_documents", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+__all__ = ["plan_run", "combine_documents", "summarise", "Timer",
+           "new_run_id", "RunSpool", "SPOOLED_TABLES", "drop_documents", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]

@@ -281,9 +281,16 @@ def cluster_releases(rel: pl.DataFrame) -> list[int]:
     return labels
 
 
-def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
+def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, sentences_at=None
                        ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """Event mentions -> (events, event mentions with event_id, conflicts)."""
+    """Event mentions -> (events, event mentions with event_id, conflicts).
+
+    `sentences_at(keys)` gives the sentence of each (doc_id, char_start) in `keys`; without it the
+    mentions' own `sentence` column is used (the run passes mentions without their sentences and
+    looks up only the few it summarises).
+    """
+    if sentences_at is None:
+        sentences_at = _lookup_in(ev)
     rel = ev.filter(pl.col("event_type") == "prisoner_release")
     other = ev.filter(pl.col("event_type") != "prisoner_release")
     rel = rel.with_columns(cluster=pl.Series(cluster_releases(rel), dtype=pl.Int64))
@@ -311,7 +318,7 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
             pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
             pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
             pl.col("date_text").drop_nulls().first().alias("date_text"),
-            pl.col("sentence").first().str.slice(0, 240).alias("summary"),
+            pl.col("char_start").first().alias("first_start"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
             pl.col("doc_id").min().alias("first_doc"),
         )
@@ -333,6 +340,10 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None
         seen.add(new_id)
         ids[cluster] = new_id
     agg = agg.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
+    # the summary is the first source's sentence (first document, first mention in it)
+    first = agg.select(doc_id="first_doc", char_start="first_start")
+    agg = agg.join(sentences_at(first).select("doc_id", "char_start", summary=pl.col("sentence").str.slice(0, 240)),
+                   left_on=["first_doc", "first_start"], right_on=["doc_id", "char_start"], how="left")
     m = m.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String)).drop("cluster")
     events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
     return events, m, event_conflicts(m)
@@ -363,14 +374,42 @@ def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
 
 # ---------------------------------------------------------------- event people
 
+LINK_SCHEMA = {"event_id": pl.String, "person_id": pl.String, "role": pl.String, "doc_id": pl.String,
+               "char_start": pl.Int64, "char_end": pl.Int64}
+# sentences linked at once: each slice of documents builds its own lookups, so memory stays bounded
+LINK_SLICE_SENTENCES = 200_000
+
+
 def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
-                      sentences: pl.DataFrame, people: pl.DataFrame) -> pl.DataFrame:
-    """Roles of people in releases: released (named after the release word), decision_maker, envoy."""
-    schema = {"event_id": pl.String, "person_id": pl.String, "role": pl.String, "doc_id": pl.String,
-              "char_start": pl.Int64, "char_end": pl.Int64}
+                      sentences: pl.DataFrame | list, people: pl.DataFrame,
+                      slice_sentences: int = LINK_SLICE_SENTENCES) -> pl.DataFrame:
+    """Roles of people in releases: released (named after the release word), decision_maker, envoy.
+
+    Linking looks only inside each document, so documents are taken in slices (by a hash of
+    doc_id); `sentences` is a frame or the run's Parquet files of linking sentences.
+    """
     rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
     if rel.is_empty() or person_mentions.is_empty():
-        return pl.DataFrame(schema=schema)
+        return pl.DataFrame(schema=LINK_SCHEMA)
+    head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
+                  if any(HEAD_ROLE_RE.search(r) for r in roles)}
+    pm = person_mentions.with_row_index("_row")
+    n_slices = max(1, -(-_n_rows(sentences) // max(1, slice_sentences)))
+    rows = []
+    for part in range(n_slices):
+        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
+        rows += _link_rows(rel.filter(in_part), pm.filter(in_part),
+                           _stage_rows(sentences, "sentences", in_part), head_roles)
+    rows.sort(key=lambda r: r[0])  # the order of the person mentions, as if linked in one go
+    out = pl.DataFrame([r[1:] for r in rows], schema=LINK_SCHEMA, orient="row")
+    return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
+
+
+def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.DataFrame,
+               head_roles: set[str]) -> list[tuple]:
+    """(person mention row, event_id, person_id, role, doc_id, char_start, char_end) for one slice of documents."""
+    if rel.is_empty() or person_mentions.is_empty():
+        return []
     sent_text = {(d, i): (s, t) for d, i, s, t in sentences.select("doc_id", "sent_idx", "char_start", "sentence").iter_rows()}
     doc_events = rel.group_by("doc_id").agg(pl.col("event_id").unique())
     single_event = {d: e[0] for d, e in doc_events.iter_rows() if len(e) == 1}
@@ -379,11 +418,9 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
     for (d, i), (_, text) in sent_text.items():
         if d in single_event and (d, i) not in release_sent and RELEASE_RE.search(text):
             release_sent[(d, i)] = single_event[d]
-    head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
-                  if any(HEAD_ROLE_RE.search(r) for r in roles)}
     rows = []
-    for doc_id, sent_idx, start, end, pid, role in person_mentions.select(
-            "doc_id", "sent_idx", "char_start", "char_end", "person_id", "role").iter_rows():
+    for row, doc_id, sent_idx, start, end, pid, role in person_mentions.select(
+            "_row", "doc_id", "sent_idx", "char_start", "char_end", "person_id", "role").iter_rows():
         key = (doc_id, sent_idx)
         event_id = release_sent.get(key)
         continued = False
@@ -392,7 +429,7 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
             if re.search(r"\b(?:included|includ(?:e|es|ing)|among\s+(?:them|those))\b", sent_text[key][1], re.I):
                 event_id, continued = release_sent[(doc_id, sent_idx - 1)], True
         if role and re.search(r"\benvoy\b|\bnegotiator\b|\bmediator\b", role, re.I) and doc_id in single_event:
-            rows.append((single_event[doc_id], pid, "envoy", doc_id, start, end))
+            rows.append((row, single_event[doc_id], pid, "envoy", doc_id, start, end))
             continue
         if event_id is None or key not in sent_text:
             continue
@@ -402,11 +439,10 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
         after_trigger = continued or any(t.end() <= s for t in triggers)
         acts = bool(ACTOR_VERB_RE.match(sentence[e:]))
         if after_trigger and not acts and pid not in head_roles:
-            rows.append((event_id, pid, "released", doc_id, start, end))
+            rows.append((row, event_id, pid, "released", doc_id, start, end))
         elif pid in head_roles or acts:
-            rows.append((event_id, pid, "decision_maker", doc_id, start, end))
-    out = pl.DataFrame(rows, schema=schema, orient="row")
-    return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
+            rows.append((row, event_id, pid, "decision_maker", doc_id, start, end))
+    return rows
 
 
 # ---------------------------------------------------------------- sanctions
@@ -467,27 +503,90 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tup
     return sanctions, sm.drop("issuer_key")
 
 
+# ---------------------------------------------------------------- staging sources
+
+def stage_schema(key: str) -> dict:
+    """Column types of a staging frame, as the extractors produce it."""
+    from flows.clean import SENTENCE_SCHEMA
+    from flows.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
+    from flows.people import CANDIDATE_SCHEMA
+    from flows.sanctions import SANCTION_MENTION_SCHEMA
+
+    return {"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
+            "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
+            "tallies": TALLY_SCHEMA}[key]
+
+
+def _scan(source: pl.DataFrame | list, key: str, columns: list[str] | None = None) -> pl.LazyFrame:
+    """A staging frame or its Parquet files (the run's spool), as one lazy frame of the extractors' types."""
+    schema = stage_schema(key)
+    columns = columns or list(schema)
+    if isinstance(source, pl.DataFrame):
+        return source.lazy().select(columns)
+    if not source:
+        return pl.LazyFrame(schema={c: schema[c] for c in columns})
+    # files copied out of an older warehouse may type a column differently: cast each to the extractor's type
+    return pl.concat([pl.scan_parquet(f).select(columns).cast({c: schema[c] for c in columns}) for f in source])
+
+
+def stage_frame(stage: dict, key: str, columns: list[str] | None = None) -> pl.DataFrame:
+    """One staging frame (or some of its columns) from memory or from the run's spool."""
+    return _scan(stage.get(key) if stage.get(key) is not None else [], key, columns).collect()
+
+
+def _stage_rows(source: pl.DataFrame | list, key: str, predicate: pl.Expr) -> pl.DataFrame:
+    return _scan(source, key).filter(predicate).collect()
+
+
+def _n_rows(source: pl.DataFrame | list) -> int:
+    if isinstance(source, pl.DataFrame):
+        return source.height
+    return sum(pl.scan_parquet(f).select(pl.len()).collect().item() for f in source)
+
+
+def _lookup_in(frame: pl.DataFrame | list, key: str = "event_mentions"):
+    """sentences_at(keys) over a frame or files holding (doc_id, char_start, sentence)."""
+    def sentences_at(keys: pl.DataFrame) -> pl.DataFrame:
+        return (_scan(frame, key, ["doc_id", "char_start", "sentence"])
+                .join(keys.lazy().unique(), on=["doc_id", "char_start"], how="semi")
+                .unique(["doc_id", "char_start"], keep="first")  # one sentence per start: any row says it
+                .collect())
+    return sentences_at
+
+
 # ---------------------------------------------------------------- assembly
 
-def assemble_tables(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame] | None = None
+def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None
                     ) -> dict[str, pl.DataFrame]:
-    """Staging frames of all current documents -> the warehouse's fact tables with evidence."""
+    """Staging rows of all current documents -> the warehouse's fact tables with evidence.
+
+    Each `stage` value is a frame or a list of Parquet files (the run's spool); each step reads only
+    the columns it needs, and no step holds every sentence of the run. Evidence of events and
+    sanctions comes without its quote: the load joins the quote from the staging row it was found in.
+    """
     from flows.people import resolve_mentions_in_documents
 
     previous = previous or {}
-    mentions = resolve_mentions_in_documents(stage["name_candidates"])
+    mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
-    events, event_mentions, ev_conflicts = consolidate_events(stage["event_mentions"], previous.get("event_mentions"))
-    sanctions, sanction_mentions = consolidate_sanctions(stage["sanction_mentions"], event_mentions)
-    event_people = link_event_people(event_mentions, person_mentions, stage["sentences"], people)
+    del mentions
+    light = [c for c in stage_schema("event_mentions") if c != "sentence"]
+    events, event_mentions, ev_conflicts = consolidate_events(
+        stage_frame(stage, "event_mentions", light), previous.get("event_mentions"),
+        sentences_at=_lookup_in(stage.get("event_mentions") if stage.get("event_mentions") is not None else []))
+    sanctions, sanction_mentions = consolidate_sanctions(stage_frame(stage, "sanction_mentions"), event_mentions)
+    sanction_mentions = sanction_mentions.drop("sentence")
+    event_people = link_event_people(event_mentions, person_mentions,
+                                     stage.get("sentences") if stage.get("sentences") is not None else [], people)
+    no_quote = pl.lit(None, pl.String).alias("quote")
     evidence = pl.concat([
         person_mentions.sort("char_start").group_by("person_id", "doc_id", maintain_order=True).first()
         .select(pl.lit("people").alias("fact_table"), pl.col("person_id").alias("fact_id"), "doc_id",
                 "char_start", "char_end", pl.col("surface").alias("quote")),
         event_mentions.select(pl.lit("events").alias("fact_table"), pl.col("event_id").alias("fact_id"),
-                              "doc_id", "char_start", "char_end", pl.col("sentence").alias("quote")),
+                              "doc_id", "char_start", "char_end", no_quote),
         sanction_mentions.select(pl.lit("sanctions").alias("fact_table"), pl.col("sanction_id").alias("fact_id"),
-                                 "doc_id", "char_start", "char_end", pl.col("sentence").alias("quote")),
+                                 "doc_id", "char_start", "char_end", no_quote),
     ]).unique(subset=["fact_table", "fact_id", "doc_id", "char_start"], keep="first").sort(
         "fact_table", "fact_id", "doc_id", "char_start")
     return {
@@ -499,6 +598,6 @@ def assemble_tables(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataF
         "sanctions": sanctions,
         "evidence": evidence,
         "conflicts": pl.concat([person_conflicts, ev_conflicts]),
-        "tallies": stage["tallies"],
+        "tallies": stage_frame(stage, "tallies"),
         "event_mentions": event_mentions,
     }
