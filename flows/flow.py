@@ -16,7 +16,7 @@ from flows import pipeline
 from flows.extract import extract_documents, scan_source
 from flows.facts import EXTRACTOR_VERSION, extract_facts
 from flows.load import read_previous, read_previous_ids, write_warehouse
-from flows.resolve import assemble_tables
+from flows.resolve import assemble_tables, quote_evidence
 from flows.validate import critical_failures, run_invariants, run_suites
 
 BATCH_SIZE = 2000
@@ -112,6 +112,8 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             with timer("resolve"):
                 # resolve reads the staging rows back from the spool, step by step, only the columns it needs
                 tables = resolve_task(spool.sources(), previous)
+                # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
+                evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
             tables.pop("event_mentions", None)
             _progress(progress, "resolve", 1, 1)
@@ -137,7 +139,8 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             try:
                 with timer("load"):
                     all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
-                                             current_ids, tables, check, text_files=spool.files)
+                                             current_ids, {**tables, "evidence": evidence_files}, check,
+                                             text_files=spool.files)
             except DataQualityError as exc:
                 failed_dq = holder.get("dq", dq)
                 pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)

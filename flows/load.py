@@ -153,34 +153,6 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
     con.unregister("_incoming")
 
 
-def _insert_evidence(con: duckdb.DuckDBPyConnection, evidence: pl.DataFrame) -> None:
-    """Evidence rows; a row without a quote takes the sentence of the staging row found at its span.
-
-    Events and sanctions are resolved without their sentences (a run never holds every sentence in
-    memory); their quotes join here from the staging tables, already in this copy. A span that no
-    staging row has gets an empty quote (the column is NOT NULL), which the "quote equals document
-    text" check then fails.
-    """
-    if evidence.is_empty():
-        return
-    con.register("_incoming", evidence.select("fact_table", "fact_id", "doc_id", "char_start", "char_end", "quote")
-                 .to_arrow(compat_level=pl.CompatLevel.newest()))
-    con.execute("""
-        insert into evidence (fact_table, fact_id, doc_id, char_start, char_end, quote)
-        with said as (
-            select doc_id, char_start, char_end, min(sentence) as sentence from (
-                select doc_id, char_start, char_end, sentence from stg_event_mentions
-                union all
-                select doc_id, char_start, char_end, sentence from stg_sanction_mentions)
-            group by all)
-        select e.fact_table, e.fact_id, e.doc_id, e.char_start, e.char_end, coalesce(e.quote, s.sentence, '')
-        from _incoming e
-        left join said s on e.quote is null and s.doc_id = e.doc_id and s.char_start = e.char_start
-                        and s.char_end = e.char_end
-        order by e.fact_table, e.fact_id, e.doc_id, e.char_start""")
-    con.unregister("_incoming")
-
-
 def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
     """Append Parquet files to a table, streamed by DuckDB (never whole in memory)."""
     cols = [r[0] for r in con.execute(
@@ -227,7 +199,7 @@ def _ops_ddl() -> str:
 
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
-                    tables: dict[str, pl.DataFrame], check, text_files: list[Path] = ()) -> list:
+                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files: list[Path] = ()) -> list:
     """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
@@ -271,10 +243,12 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                 _insert_parquet(con, name, rows)
         for name in FACT_TABLES:
             con.execute(f"delete from {name}")
-            if name == "evidence" and name in tables:
-                _insert_evidence(con, tables[name])
-            elif name in tables and not tables[name].is_empty():
-                _insert(con, name, tables[name])
+            rows = tables.get(name)
+            if isinstance(rows, pl.DataFrame):
+                if not rows.is_empty():
+                    _insert(con, name, rows)
+            elif rows:  # Parquet files (e.g. evidence with its quotes, written slice by slice)
+                _insert_parquet(con, name, rows)
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         # the search index lives in its own file now (flows/search.py); older warehouses carried it

@@ -554,6 +554,38 @@ def _lookup_in(frame: pl.DataFrame | list, key: str = "event_mentions"):
     return sentences_at
 
 
+# rows of evidence given their quotes at once (see quote_evidence)
+QUOTE_SLICE_ROWS = 300_000
+
+
+def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int = QUOTE_SLICE_ROWS) -> list:
+    """Evidence with every quote, written to Parquet files in `folder` slice by slice.
+
+    Events and sanctions are resolved without their sentences; an evidence row without a quote
+    takes the sentence of the staging row found at its span. Documents are taken in hash slices,
+    so only one slice's sentences are in memory at a time. A span that no staging row has gets an
+    empty quote, which the "quote equals document text" check then fails.
+    """
+    from pathlib import Path
+
+    n_slices = max(1, -(-evidence.height // max(1, slice_rows)))
+    files = []
+    keys = ["doc_id", "char_start", "char_end"]
+    for part in range(n_slices):
+        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
+        rows = evidence.filter(in_part)
+        said = pl.concat([
+            _scan(stage.get(key) if stage.get(key) is not None else [], key, keys + ["sentence"]).filter(in_part)
+            for key in ("event_mentions", "sanction_mentions")
+        ]).unique(keys, keep="first").collect()  # one sentence per span: any row says it
+        rows = rows.join(said, on=keys, how="left").with_columns(
+            quote=pl.coalesce("quote", "sentence", pl.lit(""))).drop("sentence")
+        path = Path(folder) / f"evidence-{part:04d}.parquet"
+        rows.write_parquet(path)
+        files.append(path)
+    return files
+
+
 # ---------------------------------------------------------------- assembly
 
 def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None
@@ -562,7 +594,7 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
 
     Each `stage` value is a frame or a list of Parquet files (the run's spool); each step reads only
     the columns it needs, and no step holds every sentence of the run. Evidence of events and
-    sanctions comes without its quote: the load joins the quote from the staging row it was found in.
+    sanctions comes without its quote: `quote_evidence` adds it, slice by slice, before the load.
     """
     from flows.people import resolve_mentions_in_documents
 
