@@ -262,7 +262,10 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     """
     if cands.is_empty():
         return pl.DataFrame(schema=MENTION_SCHEMA)
-    cands = cands.with_columns(key=name_key_expr("surface"))
+    # fold each distinct surface once (a run has millions of candidates but few distinct names)
+    surfaces = cands.select(pl.col("surface").unique())
+    cands = cands.join(surfaces.with_columns(key=name_key_expr("surface")), on="surface", how="left",
+                       maintain_order="left")
     multi = cands.filter(pl.col("n_tokens") >= 2)
     confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
     # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
@@ -302,13 +305,11 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("name").is_not_null())
     )
     # a shorter form that ends a longer one in the same document ("Suu Kyi") takes the longer name
-    longest = dict(zip(zip(doc_names["doc_id"], doc_names["last"]), doc_names["full_key"]))
-    longest_name = dict(zip(zip(doc_names["doc_id"], doc_names["last"]), doc_names["full_name"]))
-    names = []
-    for doc_id, last, key, surface in full.select("doc_id", "last", "key", "surface").iter_rows():
-        long_key = longest.get((doc_id, last), key)
-        names.append(longest_name[(doc_id, last)] if long_key != key and long_key.endswith(" " + key) else surface)
-    full = full.with_columns(name=pl.Series(names, dtype=pl.String), confidence=pl.lit("high"))
+    full = full.join(doc_names.select("doc_id", "last", "full_key", "full_name"), on=["doc_id", "last"],
+                     how="left", maintain_order="left").with_columns(
+        name=pl.when((pl.col("full_key") != pl.col("key")) & pl.col("full_key").str.ends_with(pl.lit(" ") + pl.col("key")))
+        .then(pl.col("full_name")).otherwise(pl.col("surface")),
+        confidence=pl.lit("high"))
     cols = list(MENTION_SCHEMA)
     out = pl.concat([full.select(cols), single.select(cols)]).sort("doc_id", "char_start")
     return out

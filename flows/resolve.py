@@ -281,6 +281,38 @@ def cluster_releases(rel: pl.DataFrame) -> list[int]:
     return labels
 
 
+EVENT_AGG_SLICE_ROWS = 300_000
+
+
+def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
+    """One row per cluster of a slice of mentions; a cluster's mentions in document order (stable sort)."""
+    used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
+            "count_qualifier", "event_date", "date_precision", "date_text"]
+    return (
+        m.select(used).sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
+            pl.col("event_type").first(),
+            pl.col("cameo_code").first(),
+            pl.col("country").drop_nulls().mode().sort().first().alias("country"),
+            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "exact").mode().sort().first()
+            .alias("exact_count"),
+            pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
+            pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
+            pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
+            pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
+            pl.col("date_text").drop_nulls().first().alias("date_text"),
+            pl.col("char_start").first().alias("first_start"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
+            pl.col("doc_id").min().alias("first_doc"),
+        )
+        .with_columns(
+            prisoner_count=pl.coalesce("exact_count", "any_count"),
+            count_qualifier=pl.when(pl.col("exact_count").is_not_null()).then(pl.lit("exact"))
+            .otherwise(pl.col("any_qualifier")),
+            date_precision=pl.col("date_precision").fill_null("unknown"),
+        )
+    )
+
+
 def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, sentences_at=None
                        ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Event mentions -> (events, event mentions with event_id, conflicts).
@@ -306,29 +338,10 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, s
         return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
                 _empty_conflicts())
     old = _previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
-    agg = (
-        m.sort("doc_id", "char_start").group_by("cluster").agg(
-            pl.col("event_type").first(),
-            pl.col("cameo_code").first(),
-            pl.col("country").drop_nulls().mode().sort().first().alias("country"),
-            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "exact").mode().sort().first()
-            .alias("exact_count"),
-            pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
-            pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
-            pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
-            pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
-            pl.col("date_text").drop_nulls().first().alias("date_text"),
-            pl.col("char_start").first().alias("first_start"),
-            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
-            pl.col("doc_id").min().alias("first_doc"),
-        )
-        .with_columns(
-            prisoner_count=pl.coalesce("exact_count", "any_count"),
-            count_qualifier=pl.when(pl.col("exact_count").is_not_null()).then(pl.lit("exact"))
-            .otherwise(pl.col("any_qualifier")),
-            date_precision=pl.col("date_precision").fill_null("unknown"),
-        )
-    )
+    # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
+    n_slices = max(1, -(-m.height // EVENT_AGG_SLICE_ROWS))
+    agg = pl.concat([_aggregate_event_slice(m if n_slices == 1 else m.filter(pl.col("cluster").hash(seed=0) % n_slices == part))
+                     for part in range(n_slices)])
     ids, seen = {}, set()
     for cluster, etype, country, count, qual, first_doc, date in agg.sort("cluster").select(
             "cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc", "event_date"
