@@ -120,6 +120,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
                 dq = validate_task({**tables, "documents": all_docs}, run_id)
+            del tables["evidence"]  # validated; the load appends the quoted copy from the spool
             summary = pipeline.summarise(all_docs, tables, plan)
             upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
                 run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))

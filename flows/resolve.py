@@ -460,7 +460,8 @@ def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.D
 
 # ---------------------------------------------------------------- sanctions
 
-def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None
+                          ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sanction mentions -> (sanctions, mentions with sanction_id).
 
     Within a document a definite relief (lifted/eased) on a target overrides a
@@ -484,15 +485,23 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame) -> tup
     doc_release = rel.group_by("doc_id").agg(pl.col("event_id").unique().alias("events"))
     single = {d: e[0] for d, e in doc_release.iter_rows() if len(e) == 1}
     release_country = dict(rel.select("event_id", "country").unique("event_id").iter_rows())
+    # the sentences that decide a link: relief on a non-country target in a document about one release
+    # (looked up, so that the mentions can come without their sentences)
+    needs = sm.filter(pl.col("action").is_in(list(RELIEF)) & pl.col("doc_id").is_in(list(single))
+                      & (pl.col("target_type") != "country")).select("doc_id", "char_start")
+    if sentences_at is None:
+        sentences_at = _lookup_in(sm, "sanction_mentions")
+    said = {} if needs.is_empty() else {
+        (d, c): t for d, c, t in sentences_at(needs).select("doc_id", "char_start", "sentence").iter_rows()}
     links = []
-    for doc_id, action, target, target_type, sentence in sm.select(
-            "doc_id", "action", "target", "target_type", "sentence").iter_rows():
+    for doc_id, start, action, target, target_type in sm.select(
+            "doc_id", "char_start", "action", "target", "target_type").iter_rows():
         event_id = single.get(doc_id) if action in RELIEF else None
         if event_id:
             country = release_country.get(event_id)
             # relief ties to the document's one release only when it is about the releasing
             # country: "Belarusian potash" yes; an airline in a round-up of other countries, no
-            about = [target] if target_type == "country" else countries_in(sentence)
+            about = [target] if target_type == "country" else countries_in(said[(doc_id, start)])
             if country and country not in about:
                 event_id = None
         links.append(event_id)
@@ -619,8 +628,11 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     events, event_mentions, ev_conflicts = consolidate_events(
         stage_frame(stage, "event_mentions", light), previous.get("event_mentions"),
         sentences_at=_lookup_in(stage.get("event_mentions") if stage.get("event_mentions") is not None else []))
-    sanctions, sanction_mentions = consolidate_sanctions(stage_frame(stage, "sanction_mentions"), event_mentions)
-    sanction_mentions = sanction_mentions.drop("sentence")
+    sanctions, sanction_mentions = consolidate_sanctions(
+        stage_frame(stage, "sanction_mentions", [c for c in stage_schema("sanction_mentions") if c != "sentence"]),
+        event_mentions, sentences_at=_lookup_in(stage.get("sanction_mentions")
+                                                if stage.get("sanction_mentions") is not None else [],
+                                                "sanction_mentions"))
     event_people = link_event_people(event_mentions, person_mentions,
                                      stage.get("sentences") if stage.get("sentences") is not None else [], people)
     no_quote = pl.lit(None, pl.String).alias("quote")

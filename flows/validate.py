@@ -83,7 +83,7 @@ def _to_pandas(frame: pl.DataFrame):
 
 
 # rows validated at once: GX works on a pandas copy, so a big table goes through in slices
-VALIDATION_CHUNK_ROWS = 250_000
+VALIDATION_CHUNK_ROWS = 100_000
 
 
 def _slices(frame: pl.DataFrame, spec: dict, chunk_rows: int) -> list[pl.DataFrame]:
