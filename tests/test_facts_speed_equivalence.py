@@ -5,7 +5,7 @@ import random
 
 import polars as pl
 
-from flows.clean import FURNITURE_LINE, is_furniture_line
+from flows.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
 from flows.dates import DATE_RE
 from flows.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
 from flows.extract import extract_documents
@@ -75,3 +75,26 @@ def test_repeated_sentences_keep_each_documents_own_facts():
     for name, frame in extract_facts(copy).items():
         mine = both[name].filter(pl.col("doc_id").str.ends_with("-copy"))
         assert mine.equals(frame), name
+
+
+def _sentence_spans_by_the_original_pattern(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(body):
+        end, sep = m.start(), m.group()
+        if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
+            continue
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(body)))
+    return spans
+
+
+def test_sentence_boundaries_found_by_the_fast_pattern_are_the_original_ones():
+    rng = random.Random(5)
+    parts = [".", "!", "?", "\n", "\n\n", " ", "  ", "\t", "\x1c", "\xa0", '"', "”", "’", ")", "(", "“", "‘",
+             "A", "Z", "9", "a", "é", "Mr", "U.S", "Dr", "x", "İ", "ſ", "\u212a", "\u0301", "\r"]
+    bodies = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 40))) for _ in range(30_000)]
+    for root in (DEV_DIR, SEEDS):
+        bodies += extract_documents(root).filter(pl.col("status") == "loaded")["text"].to_list()
+    for body in bodies:
+        assert _sentence_spans(body) == _sentence_spans_by_the_original_pattern(body), repr(body)
