@@ -98,3 +98,30 @@ def test_sentence_boundaries_found_by_the_fast_pattern_are_the_original_ones():
         bodies += extract_documents(root).filter(pl.col("status") == "loaded")["text"].to_list()
     for body in bodies:
         assert _sentence_spans(body) == _sentence_spans_by_the_original_pattern(body), repr(body)
+
+
+ODD_SANCTION_SENTENCES = [
+    "The EU lİfted sanctions on potash exports.", "Washington eaſed sanctions on Oıl.",
+    "The UK imposed ſanctions on the steel sector.", "Further ½ sanctions were announced.",
+    "Canada has\x1calso\x1csanctioned officials.", "Brussels extended the sanctions\x1cto banks.",
+    "Sanctions remaın in place; the embargo on dıamonds stays.", "Japan unfroze\u0301 assets and exempted aviation.",
+    "Sanctions were rolled\x1cover and kept in place.", "The \u212aremlin faced sanctions on alumınium.",
+]
+
+
+def test_sanction_prefilters_pass_every_sentence_with_a_match():
+    from flows.sanctions import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
+                                 PREFILTER_SECTOR, SECTOR_BEFORE_RE, SECTOR_RE)
+
+    texts = ODD_SANCTION_SENTENCES + _sentences()
+    flags = pl.DataFrame({"s": texts}).select(
+        sector=pl.col("s").str.contains(PREFILTER_SECTOR),
+        **{a: pl.col("s").str.contains(p) for a, p in PREFILTER_ACTIONS.items()})
+    for text, row in zip(texts, flags.iter_rows(named=True)):
+        assert row["sector"] or not (SECTOR_RE.search(text) or SECTOR_BEFORE_RE.search(text)), text
+        for action, pattern in ACTION_RE.items():
+            assert row[action] or not pattern.search(text), (action, text)
+        assert any(w in text for w in ORGANISATION_TARGET_WORDS) or not COMPANY_RE.search(text), text
+    # the odd sentences do exercise the patterns
+    assert sum(bool(ACTION_RE["lifted"].search(t)) for t in ODD_SANCTION_SENTENCES) >= 1
+    assert sum(bool(SECTOR_RE.search(t)) for t in ODD_SANCTION_SENTENCES) >= 4
