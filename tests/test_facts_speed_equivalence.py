@@ -125,3 +125,23 @@ def test_sanction_prefilters_pass_every_sentence_with_a_match():
     # the odd sentences do exercise the patterns
     assert sum(bool(ACTION_RE["lifted"].search(t)) for t in ODD_SANCTION_SENTENCES) >= 1
     assert sum(bool(SECTOR_RE.search(t)) for t in ODD_SANCTION_SENTENCES) >= 4
+
+
+def test_first_character_guards_change_no_count_or_release_match():
+    import re
+
+    from flows.events import COUNT_RE, RELEASE_RE
+
+    unguarded = [re.compile(re.sub(r"\(\?=\(\?-i:\[[^]]*\]\)\)", "", p.pattern), re.I) for p in (COUNT_RE, RELEASE_RE)]
+    assert all("(?-i:[" not in p.pattern for p in unguarded)
+    rng = random.Random(7)
+    words = ["more than", "ſome", "İn excess of", "about", "nearly", "Up to", "52", "1,400", "٣", "twenty-one",
+             "fıve", "ſix", "a dozen", "Hundreds", "people", "prisoners", "detaİnees", "Americans", "political",
+             "released", "freed", "ſet free", "Pardoned", "were flown to", "ſwapped", "prisoner exchange",
+             "handed over", " ", "  ", "\x1c", "-", "-person", ",", ".", "é", "\u0301", "\u212a", "of", "the"]
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", " "]) for _ in range(rng.randint(0, 14)))
+             for _ in range(20_000)] + _sentences() + ODD_SENTENCES
+    for guarded, plain in zip((COUNT_RE, RELEASE_RE), unguarded):
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in guarded.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
