@@ -231,6 +231,12 @@ def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
+def _sentence_places(sentence: str) -> tuple[tuple[str, str], ...]:
+    """find_places of a whole sentence: doc_main_countries and release_country both need it."""
+    return tuple(find_places(sentence))
+
+
 def countries_in(text: str) -> list[str]:
     """Canonical countries named (or named by demonym or capital) in a text, in order."""
     return [country for country, _ in find_places(text)]
@@ -250,7 +256,7 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
     the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
     evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
     economist" says nothing of who released him)."""
-    places = [(c, kind) for c, kind in find_places(sentence) if c not in ISSUER_COUNTRIES]
+    places = [(c, kind) for c, kind in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
@@ -334,7 +340,7 @@ def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
         per = counts.setdefault(doc_id, {})
         found = seen.get(sentence)
         if found is None:
-            found = seen[sentence] = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
+            found = seen[sentence] = [c for c, _ in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
         for c in found:
             per[c] = per.get(c, 0) + 1
     return {d: max(per, key=per.get) for d, per in counts.items() if per}
