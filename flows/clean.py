@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import polars as pl
 
 # A line that is furniture by itself. Most kinds are known by how the line starts...
@@ -68,6 +69,9 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt"
 # (the look-ahead in front matches no less: both kinds start with a quote, bracket or space; it lets
 # the engine skip other positions faster)
 SENTENCE_END = re.compile(r"(?=[\s\"”’)])(?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+)")
+# SENTENCE_END's matches, each starting one character earlier when it follows end punctuation: a
+# pattern that starts with a plain character class lets the engine jump to candidates (2x faster).
+BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["”’)]*\s+(?=["“‘(]?[A-Z0-9])|(?<=\n)\n*)""")
 ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")|\b[A-Z])\.$")
 
 SENTENCE_SCHEMA = {"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
@@ -139,29 +143,68 @@ def _is_headline(sentence: str) -> bool:
 
 def split_sentences_one(doc_id: str, body: str) -> list[tuple]:
     """Sentence spans of one body; a sentence never crosses a newline."""
+    cols: tuple[list, ...] = ([], [], [], [], [], [])
+    _split_into(cols, doc_id, body)
+    return list(zip(*cols))
+
+
+def _sentence_spans(body: str) -> list[tuple[int, int]]:
+    """(start, end) between SENTENCE_END boundaries, found with BOUNDARY (same matches, faster)."""
     spans = []
     start = 0
-    for m in SENTENCE_END.finditer(body):
-        end = m.start()
+    for m in BOUNDARY.finditer(body):
         sep = m.group()
-        if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
-            continue  # "Mr. Smith", "U.S. officials": not a boundary
+        if sep[0] != "\n":  # end punctuation: SENTENCE_END's match starts one character later
+            end = m.start() + 1
+            sep = sep[1:]
+            if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
+                continue  # "Mr. Smith", "U.S. officials": not a boundary
+        else:
+            end = m.start()
         spans.append((start, end))
         start = m.end()
     spans.append((start, len(body)))
-    rows = []
-    for start, end in spans:
+    return spans
+
+
+def _split_into(cols: tuple[list, ...], doc_id: str, body: str) -> None:
+    """Append the sentences of one body to the column lists of SENTENCE_SCHEMA."""
+    doc_ids, idxs, starts, ends, texts, headlines = cols
+    n = 0
+    for start, end in _sentence_spans(body):
         seg = body[start:end]
         sentence = seg.strip()
-        if sentence and any(ch.isalpha() for ch in sentence):
+        # most sentences start with a letter: no need to look at every character
+        if sentence and (sentence[0].isalpha() or any(ch.isalpha() for ch in sentence)):
             start += len(seg) - len(seg.lstrip())
-            rows.append((doc_id, len(rows), start, start + len(sentence), sentence, _is_headline(sentence)))
-    return rows
+            doc_ids.append(doc_id)
+            idxs.append(n)
+            starts.append(start)
+            ends.append(start + len(sentence))
+            texts.append(sentence)
+            headlines.append(_is_headline(sentence))
+            n += 1
 
 
 def split_sentences(cleaned: pl.DataFrame) -> pl.DataFrame:
     """One row per sentence of every cleaned body, with its span in the document text."""
-    rows: list[tuple] = []
+    cols: tuple[list, ...] = ([], [], [], [], [], [])
     for doc_id, body in zip(cleaned["doc_id"], cleaned["body"]):
-        rows.extend(split_sentences_one(doc_id, body))
-    return pl.DataFrame(rows, schema=SENTENCE_SCHEMA, orient="row")
+        _split_into(cols, doc_id, body)
+    return pl.DataFrame(dict(zip(SENTENCE_SCHEMA, cols)), schema=SENTENCE_SCHEMA)
+
+def expand_rows(rows: pl.DataFrame, row_key: list[int], found: list[list[tuple]],
+                schema: dict[str, pl.DataType]) -> pl.DataFrame:
+    """Row i of `rows` once per item of found[row_key[i]], with the item's fields (`schema`) as columns.
+
+    Extractors analyse each distinct sentence once (a memo); this copies the results to every row
+    that holds the sentence with index arithmetic instead of a Python loop per output row."""
+    counts = np.fromiter((len(f) for f in found), dtype=np.int64, count=len(found))
+    keys = np.asarray(row_key, dtype=np.int64)
+    per_row = counts[keys] if len(keys) else np.zeros(0, dtype=np.int64)
+    row_idx = np.repeat(np.arange(len(keys), dtype=np.int64), per_row)
+    first_item = np.cumsum(counts) - counts  # where each key's items start in the flat list
+    first_out = np.cumsum(per_row) - per_row  # where each row's copies start in the output
+    item_idx = np.repeat(first_item[keys] - first_out, per_row) + np.arange(len(row_idx), dtype=np.int64)
+    items = pl.DataFrame([item for f in found for item in f], schema=schema, orient="row")
+    return pl.concat([rows[row_idx], items[item_idx]], how="horizontal")

@@ -59,11 +59,29 @@ PEOPLE_NOUNS = (
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
+
+
+def _first_char_guard(words, digits: bool = False) -> str:
+    """Look-ahead for the characters a case-insensitive alternation of `words` can start with.
+
+    A plain (case-sensitive) class costs one test, where the alternation tries every word at every
+    word start; it lists both cases and the letters Python's re folds onto ASCII ones."""
+    letters = {w[0].lower() for w in words}
+    chars = letters | {c.upper() for c in letters}
+    for letter, odd in (("i", "\u0130\u0131"), ("s", "\u017f"), ("k", "\u212a")):
+        if letter in letters:
+            chars.update(odd)
+    return "(?=(?-i:[" + (r"\d" if digits else "") + "".join(sorted(chars)) + "]))"
+
+
+_QUAL_GUARD = _first_char_guard(QUALIFIERS)
+_NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
 _MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i)))"
 COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
     # engine skip the other positions faster
-    rf"(?=\w)(?:\b(?P<qual>{_QUAL})\s+)?\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    # (the guards in front of the alternations match no less either: see _first_char_guard)
+    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap))\b",
     re.IGNORECASE,
 )
@@ -72,8 +90,10 @@ INCLUDING_RE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
     re.IGNORECASE,
 )
-RELEASE_RE = re.compile(  # (?=\w): as in COUNT_RE
-    r"(?=\w)\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+_RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "swap",
+                        "exchanged", "prisoner", "handed", "were", "was")
+RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
+    _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
     re.IGNORECASE,
@@ -211,6 +231,12 @@ def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=100_000)
+def _sentence_places(sentence: str) -> tuple[tuple[str, str], ...]:
+    """find_places of a whole sentence: doc_main_countries and release_country both need it."""
+    return tuple(find_places(sentence))
+
+
 def countries_in(text: str) -> list[str]:
     """Canonical countries named (or named by demonym or capital) in a text, in order."""
     return [country for country, _ in find_places(text)]
@@ -230,7 +256,7 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
     the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
     evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
     economist" says nothing of who released him)."""
-    places = [(c, kind) for c, kind in find_places(sentence) if c not in ISSUER_COUNTRIES]
+    places = [(c, kind) for c, kind in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
@@ -314,7 +340,7 @@ def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
         per = counts.setdefault(doc_id, {})
         found = seen.get(sentence)
         if found is None:
-            found = seen[sentence] = [c for c in countries_in(sentence) if c not in ISSUER_COUNTRIES]
+            found = seen[sentence] = [c for c, _ in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
         for c in found:
             per[c] = per.get(c, 0) + 1
     return {d: max(per, key=per.get) for d, per in counts.items() if per}

@@ -22,6 +22,7 @@ import re
 import polars as pl
 import regex
 
+from flows.clean import expand_rows
 from flows.lexicon import (
     NON_NAME_WORDS, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
 )
@@ -68,6 +69,7 @@ SPEECH_VERB_RE = regex.compile(
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 ARTICLES = frozenset({"the", "a", "an"})
+LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
 ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
                               "negotiator", "coordinator", "commander", "marshal", "chief"})
@@ -176,6 +178,18 @@ def _peel_run(text: str) -> tuple | None:
 
 def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
+    found = _classify(sentence, m_start, m_end)
+    if found is None:
+        return None
+    start, end, role, n, is_person, has_title = found
+    return {
+        "char_start": start, "char_end": end, "surface": sentence[start:end], "role": role,
+        "n_tokens": n, "is_person": is_person, "has_title": has_title,
+    }
+
+
+def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
+    """classify_candidate as a tuple (start, end, role, n_tokens, is_person, has_title): no dict per run."""
     peeled = _peel_run(sentence[m_start:m_end])
     if peeled is None:
         return None
@@ -188,7 +202,7 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     before = _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
-    if appo and re.match(r"(?:including|such as|among|like)\b", appo.group("role"), re.I):
+    if appo and LIST_ROLE_RE.match(appo.group("role")):
         appo = None  # "Armenians, including former leaders": a list, not an apposition
     if appo:
         role = appo.group("role").strip()
@@ -207,40 +221,52 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
-    return {
-        "char_start": start, "char_end": end, "surface": sentence[start:end], "role": role,
-        "n_tokens": n, "is_person": is_person, "has_title": has_title,
-    }
+    return start, end, role, n, is_person, has_title
 
 
 def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """Capitalised runs that may be people, one row per candidate, with sentence-relative cues."""
-    rows = []
     cols = sentences.select("doc_id", "sent_idx", "char_start", "sentence", "is_headline")
-    memo: dict[tuple[str, bool], list[tuple]] = {}  # sentences repeat across documents (wire copy, boilerplate)
-    for doc_id, sent_idx, offset, sentence, headline in cols.iter_rows():
-        found = memo.get((sentence, headline))
-        if found is None:
-            found = memo[(sentence, headline)] = _sentence_candidates(sentence, headline)
-        for s, e, surface, role, n_tokens, is_person, has_title in found:
-            rows.append((doc_id, sent_idx, offset + s, offset + e, surface, role, n_tokens, is_person,
-                         has_title, headline))
-    return pl.DataFrame(rows, schema=CANDIDATE_SCHEMA, orient="row")
+    # sentences repeat across documents (wire copy, boilerplate): each distinct one is analysed once,
+    # and its candidates are copied to the rows that hold it by index (no Python loop per output row)
+    memo: dict[tuple[str, bool], int] = {}
+    found: list[list[tuple]] = []
+    row_key = []
+    for key in zip(cols["sentence"], cols["is_headline"]):
+        uid = memo.get(key)
+        if uid is None:
+            uid = memo[key] = len(found)
+            found.append(_sentence_candidates(*key))
+        row_key.append(uid)
+    out = expand_rows(cols.drop("sentence"), row_key, found, _SENTENCE_CANDIDATE_SCHEMA)
+    return out.select(
+        "doc_id", "sent_idx", (pl.col("char_start") + pl.col("s")).alias("char_start"),
+        (pl.col("char_start") + pl.col("e")).alias("char_end"), *("surface", "role", "n_tokens", "is_person", "has_title", "is_headline"),
+    ).cast(CANDIDATE_SCHEMA)
+
+
+_SENTENCE_CANDIDATE_SCHEMA = {"s": pl.Int64, "e": pl.Int64, "surface": pl.String, "role": pl.String,
+                              "n_tokens": pl.Int32, "is_person": pl.Boolean, "has_title": pl.Boolean}
 
 
 def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
     out = []
-    scan = ACRONYM_DOTS.sub(lambda m: m.group(1) + m.group(2) + "  ", sentence)
+    # "U.S." -> "US  " (same length); only a sentence with a dot can hold one
+    scan = ACRONYM_DOTS.sub(_undot, sentence) if "." in sentence else sentence
     for m in NAME_RE.finditer(scan):
-        cand = classify_candidate(scan, m.start(), m.end())
+        cand = _classify(scan, m.start(), m.end())
         if cand is None:
             continue
-        s, e = cand["char_start"], cand["char_end"]
+        s, e, role, n, is_person, has_title = cand
         # a headline's capitalisation proves nothing: only a title cue counts there
-        is_person = cand["is_person"] and (not headline or cand["has_title"])
-        out.append((s, e, sentence[s:e], cand["role"], cand["n_tokens"], is_person, cand["has_title"]))
+        is_person = is_person and (not headline or has_title)
+        out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     return out
+
+
+def _undot(m) -> str:
+    return m.group(1) + m.group(2) + "  "
 
 
 def name_key_expr(col: str) -> pl.Expr:

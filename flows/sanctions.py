@@ -13,7 +13,7 @@ import re
 
 import polars as pl
 
-from flows.events import countries_in
+from flows.events import _rust_superset, countries_in
 from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures)\b", re.I)
@@ -73,6 +73,18 @@ ISSUER_RE = re.compile(
     r"(?<!\w)(?:" + "|".join(sorted((re.escape(k) for k in ISSUER_ALIASES), key=len, reverse=True)) + r")(?!\w)(?:\s+and\s+(?:its|other)\s+(?:Western\s+)?(?:allies|nations|partners))?",
     re.I,
 )
+
+def _rust_word_superset(pattern: str) -> str:
+    """A Python case-insensitive pattern of ASCII words for the Rust engine (polars), never matching
+    less: no word boundaries (Rust counts combining marks as word characters, Python does not), any
+    non-space for \\w (Python also counts '½' as one), and the letters Python folds differently."""
+    return "(?i)" + _rust_superset(pattern.replace(r"\b", "").replace(r"\w", r"\S"))
+
+
+# Vectorised tests, one per action word and one for the sector words: a sentence that fails one
+# cannot match the Python pattern, whose search is then skipped.
+PREFILTER_ACTIONS = {a: _rust_word_superset(p) for a, p in ACTION_WORDS.items()}
+PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
 SANCTION_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -118,14 +130,17 @@ def find_issuer(sentence: str) -> str | None:
     return None
 
 
-def find_target(sentence: str, doc_country: str | None) -> tuple[str | None, str | None, bool]:
-    """(target, target_type, explicit): what the sanctions hit; explicit when 'sanctions on X' says so."""
+def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
+                ) -> tuple[str | None, str | None, bool]:
+    """(target, target_type, explicit): what the sanctions hit; explicit when 'sanctions on X' says so.
+
+    may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
     m = TARGET_RE.search(sentence)
     scope = (m.group("np") or m.group("np2")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
-    target, target_type = _target_in(scope, sentence, bool(m), doc_country)
+    target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
     return target, target_type, bool(m) and target is not None
 
 
@@ -143,20 +158,22 @@ def _person_target(scope: str) -> str | None:
     return None
 
 
-def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None) -> tuple[str | None, str | None]:
+def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
+               may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
-    company = COMPANY_RE.search(scope)
+    # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
+    company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
         name = company.group("name") or company.group("name2")
         if name and not countries_in(name):
             return name.strip(), "company"
-    before_word = SECTOR_BEFORE_RE.search(sentence)
+    before_word = SECTOR_BEFORE_RE.search(sentence) if may_sector else None
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
-    sector = SECTOR_RE.search(scope)
+    sector = SECTOR_RE.search(scope) if may_sector else None  # scope is part of the sentence
     if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)):
         return sector.group("sector").lower(), "sector"
     if m and OFFICIALS_RE.search(scope[:40]):
@@ -171,11 +188,15 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     return None, None
 
 
-def find_actions(sentence: str) -> list[str]:
-    """Actions on sanctions in one sentence, hedged ones turned into 'proposed'."""
+def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list[str]:
+    """Actions on sanctions in one sentence, hedged ones turned into 'proposed'.
+
+    may_act: for each action word, False when PREFILTER_ACTIONS says the sentence cannot hold it."""
     found = []
     sanction_pos = [m.start() for m in SANCTION_RE.finditer(sentence)]
-    for action, pattern in ACTION_RE.items():
+    for i, (action, pattern) in enumerate(ACTION_RE.items()):
+        if may_act is not None and not may_act[i]:
+            continue
         for m in pattern.finditer(sentence):
             if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > 70:
                 continue
@@ -206,14 +227,15 @@ def find_reason(sentence: str) -> str | None:
     return None
 
 
-def _sentence_sanctions(sentence: str, doc_country: str | None) -> tuple | None:
+def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
+                        may_sector: bool = True) -> tuple | None:
     """(actions, target, target_type, explicit) of one sentence; None when it moves no sanctions."""
     if not SANCTION_RE.search(sentence):
         return None
-    actions = find_actions(sentence)
+    actions = find_actions(sentence, may_act)
     if not actions:
         return None
-    return (actions, *find_target(sentence, doc_country))
+    return (actions, *find_target(sentence, doc_country, may_sector))
 
 
 def _sentence_details(sentence: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -229,13 +251,16 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     last_relief_target: dict[str, tuple[str, str]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures"))
-    cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence")
+    cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
+                       pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
+                       *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], tuple | None] = {}
     details: dict[str, tuple] = {}
-    for doc_id, sent_idx, start, end, sentence in cols.iter_rows():
+    for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         key = (sentence, doc_country.get(doc_id))
-        found = memo[key] if key in memo else memo.setdefault(key, _sentence_sanctions(*key))
+        found = memo[key] if key in memo else memo.setdefault(
+            key, _sentence_sanctions(*key, tuple(may_act), may_sector))
         if found is None:
             continue
         actions, target, target_type, explicit = found

@@ -5,7 +5,7 @@ import random
 
 import polars as pl
 
-from flows.clean import FURNITURE_LINE, is_furniture_line
+from flows.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
 from flows.dates import DATE_RE
 from flows.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
 from flows.extract import extract_documents
@@ -75,3 +75,73 @@ def test_repeated_sentences_keep_each_documents_own_facts():
     for name, frame in extract_facts(copy).items():
         mine = both[name].filter(pl.col("doc_id").str.ends_with("-copy"))
         assert mine.equals(frame), name
+
+
+def _sentence_spans_by_the_original_pattern(body: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in SENTENCE_END.finditer(body):
+        end, sep = m.start(), m.group()
+        if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
+            continue
+        spans.append((start, end))
+        start = m.end()
+    spans.append((start, len(body)))
+    return spans
+
+
+def test_sentence_boundaries_found_by_the_fast_pattern_are_the_original_ones():
+    rng = random.Random(5)
+    parts = [".", "!", "?", "\n", "\n\n", " ", "  ", "\t", "\x1c", "\xa0", '"', "”", "’", ")", "(", "“", "‘",
+             "A", "Z", "9", "a", "é", "Mr", "U.S", "Dr", "x", "İ", "ſ", "\u212a", "\u0301", "\r"]
+    bodies = ["".join(rng.choice(parts) for _ in range(rng.randint(0, 40))) for _ in range(30_000)]
+    for root in (DEV_DIR, SEEDS):
+        bodies += extract_documents(root).filter(pl.col("status") == "loaded")["text"].to_list()
+    for body in bodies:
+        assert _sentence_spans(body) == _sentence_spans_by_the_original_pattern(body), repr(body)
+
+
+ODD_SANCTION_SENTENCES = [
+    "The EU lİfted sanctions on potash exports.", "Washington eaſed sanctions on Oıl.",
+    "The UK imposed ſanctions on the steel sector.", "Further ½ sanctions were announced.",
+    "Canada has\x1calso\x1csanctioned officials.", "Brussels extended the sanctions\x1cto banks.",
+    "Sanctions remaın in place; the embargo on dıamonds stays.", "Japan unfroze\u0301 assets and exempted aviation.",
+    "Sanctions were rolled\x1cover and kept in place.", "The \u212aremlin faced sanctions on alumınium.",
+]
+
+
+def test_sanction_prefilters_pass_every_sentence_with_a_match():
+    from flows.sanctions import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
+                                 PREFILTER_SECTOR, SECTOR_BEFORE_RE, SECTOR_RE)
+
+    texts = ODD_SANCTION_SENTENCES + _sentences()
+    flags = pl.DataFrame({"s": texts}).select(
+        sector=pl.col("s").str.contains(PREFILTER_SECTOR),
+        **{a: pl.col("s").str.contains(p) for a, p in PREFILTER_ACTIONS.items()})
+    for text, row in zip(texts, flags.iter_rows(named=True)):
+        assert row["sector"] or not (SECTOR_RE.search(text) or SECTOR_BEFORE_RE.search(text)), text
+        for action, pattern in ACTION_RE.items():
+            assert row[action] or not pattern.search(text), (action, text)
+        assert any(w in text for w in ORGANISATION_TARGET_WORDS) or not COMPANY_RE.search(text), text
+    # the odd sentences do exercise the patterns
+    assert sum(bool(ACTION_RE["lifted"].search(t)) for t in ODD_SANCTION_SENTENCES) >= 1
+    assert sum(bool(SECTOR_RE.search(t)) for t in ODD_SANCTION_SENTENCES) >= 4
+
+
+def test_first_character_guards_change_no_count_or_release_match():
+    import re
+
+    from flows.events import COUNT_RE, RELEASE_RE
+
+    unguarded = [re.compile(re.sub(r"\(\?=\(\?-i:\[[^]]*\]\)\)", "", p.pattern), re.I) for p in (COUNT_RE, RELEASE_RE)]
+    assert all("(?-i:[" not in p.pattern for p in unguarded)
+    rng = random.Random(7)
+    words = ["more than", "ſome", "İn excess of", "about", "nearly", "Up to", "52", "1,400", "٣", "twenty-one",
+             "fıve", "ſix", "a dozen", "Hundreds", "people", "prisoners", "detaİnees", "Americans", "political",
+             "released", "freed", "ſet free", "Pardoned", "were flown to", "ſwapped", "prisoner exchange",
+             "handed over", " ", "  ", "\x1c", "-", "-person", ",", ".", "é", "\u0301", "\u212a", "of", "the"]
+    texts = ["".join(rng.choice(words) + rng.choice(["", " ", " "]) for _ in range(rng.randint(0, 14)))
+             for _ in range(20_000)] + _sentences() + ODD_SENTENCES
+    for guarded, plain in zip((COUNT_RE, RELEASE_RE), unguarded):
+        for text in texts:
+            got = [(m.span(), m.groupdict()) for m in guarded.finditer(text)]
+            assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
