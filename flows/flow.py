@@ -11,6 +11,8 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+# no cache keys: Prefect's default would hash (pickle) every input frame, a copy of the run in memory
+from prefect.cache_policies import NO_CACHE
 
 from flows import pipeline
 from flows.extract import extract_documents, scan_source
@@ -26,7 +28,7 @@ class DataQualityError(RuntimeError):
     """A critical expectation failed; nothing was loaded."""
 
 
-@task(name="read_and_extract", retries=1, retry_delay_seconds=1)
+@task(name="read_and_extract", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
 def read_and_extract_task(source: str, paths: list[str]) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
     """Read one batch of files and extract their candidate facts (files are the outside world: one retry)."""
     docs = extract_documents(Path(source), [Path(source) / p for p in paths])
@@ -34,13 +36,13 @@ def read_and_extract_task(source: str, paths: list[str]) -> tuple[pl.DataFrame, 
     return docs, (extract_facts(loaded) if loaded.height else {})
 
 
-@task(name="resolve")
+@task(name="resolve", cache_policy=NO_CACHE)
 def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
     """Merge people, events and sanctions across all current documents."""
     return assemble_tables(stage, previous)
 
 
-@task(name="validate")
+@task(name="validate", cache_policy=NO_CACHE)
 def validate_task(tables: dict[str, pl.DataFrame], run_id: str) -> pl.DataFrame:
     """Great Expectations suites on the run's frames."""
     return run_suites(tables, run_id)
