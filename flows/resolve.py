@@ -395,7 +395,7 @@ LINK_SLICE_SENTENCES = 200_000
 
 def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
                       sentences: pl.DataFrame | list, people: pl.DataFrame,
-                      slice_sentences: int = LINK_SLICE_SENTENCES) -> pl.DataFrame:
+                      slice_sentences: int | None = None) -> pl.DataFrame:
     """Roles of people in releases: released (named after the release word), decision_maker, envoy.
 
     Linking looks only inside each document, so documents are taken in slices (by a hash of
@@ -407,7 +407,7 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
     head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
                   if any(HEAD_ROLE_RE.search(r) for r in roles)}
     pm = person_mentions.with_row_index("_row")
-    n_slices = max(1, -(-_n_rows(sentences) // max(1, slice_sentences)))
+    n_slices = max(1, -(-_n_rows(sentences) // max(1, slice_sentences or LINK_SLICE_SENTENCES)))
     rows = []
     for part in range(n_slices):
         in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
