@@ -299,23 +299,41 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         if any(key.endswith(" " + c) for c in confirmed_keys):
             confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
+    del multi
     # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
     full = full.with_columns(
         last=pl.col("key").str.split(" ").list.last(),
         name=pl.col("surface"),
-    )
-    # prefer the longest form of each name within the doc
-    doc_names = (
-        full.group_by("doc_id", "last")
-        .agg(pl.col("key").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_key"),
-             pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
-             pl.col("key").n_unique().alias("n_variants"))
     )
     batch_names = (
         full.group_by("last")
         .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
              pl.col("key").n_unique().alias("n_batch"))
         .filter(pl.col("n_batch") == 1)
+    )
+    # the rest looks inside each document: documents go through in hash slices (bounded memory)
+    n_slices = max(1, -(-cands.height // PEOPLE_SLICE_ROWS))
+    parts = []
+    for part in range(n_slices):
+        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
+        parts.append(_name_mentions(full if n_slices == 1 else full.filter(in_part),
+                                    cands if n_slices == 1 else cands.filter(in_part), batch_names))
+    return pl.concat(parts).sort("doc_id", "char_start")
+
+
+# candidates resolved at once inside documents (see resolve_mentions_in_documents)
+PEOPLE_SLICE_ROWS = 400_000
+
+
+def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.DataFrame) -> pl.DataFrame:
+    """Mentions of one slice of documents: full names take their document's longest form, single tokens
+    the full name of their document, else of the batch."""
+    # prefer the longest form of each name within the doc
+    doc_names = (
+        full.group_by("doc_id", "last")
+        .agg(pl.col("key").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_key"),
+             pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
+             pl.col("key").n_unique().alias("n_variants"))
     )
     single = cands.filter(pl.col("n_tokens") == 1).with_columns(last=pl.col("key"))
     single = (
@@ -337,8 +355,7 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .then(pl.col("full_name")).otherwise(pl.col("surface")),
         confidence=pl.lit("high"))
     cols = list(MENTION_SCHEMA)
-    out = pl.concat([full.select(cols), single.select(cols)]).sort("doc_id", "char_start")
-    return out
+    return pl.concat([full.select(cols), single.select(cols)])
 
 
 def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:

@@ -1,12 +1,13 @@
 """Resolve from the run's Parquet spool, in small slices, gives the same tables as resolve in one go.
 
-The slice sizes that matter at 100k documents (hundreds of thousands of rows) are never reached by the
+The slice sizes (people, events, release links, quotes) that matter at 100k documents (hundreds of thousands of rows) are never reached by the
 test data, so these tests shrink them until every slice loop runs many times.
 """
 
 import polars as pl
 import pytest
 
+import flows.people as people
 import flows.resolve as resolve
 from flows.extract import extract_documents
 from flows.facts import extract_facts
@@ -49,6 +50,7 @@ def test_spooled_and_sliced_resolve_equals_resolve_in_one_go(staged, tmp_path, m
     whole = resolve.assemble_tables(stage)
     monkeypatch.setattr(resolve, "EVENT_AGG_SLICE_ROWS", 7)
     monkeypatch.setattr(resolve, "LINK_SLICE_SENTENCES", 5)
+    monkeypatch.setattr(people, "PEOPLE_SLICE_ROWS", 40)
     sliced = resolve.assemble_tables(_spool(stage, tmp_path))
     assert sliced["event_people"].height > 0 and sliced["events"].height > 0
     for name in whole:
