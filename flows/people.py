@@ -312,12 +312,10 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("n_batch") == 1)
     )
     # the rest looks inside each document: documents go through in hash slices (bounded memory)
-    n_slices = max(1, -(-cands.height // PEOPLE_SLICE_ROWS))
-    parts = []
-    for part in range(n_slices):
-        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
-        parts.append(_name_mentions(full if n_slices == 1 else full.filter(in_part),
-                                    cands if n_slices == 1 else cands.filter(in_part), batch_names))
+    from flows.resolve import hash_slices, take
+
+    parts = [_name_mentions(take(full, in_slice), take(cands, in_slice), batch_names)
+             for in_slice in hash_slices(cands.height, PEOPLE_SLICE_ROWS)]
     return pl.concat(parts).sort("doc_id", "char_start")
 
 

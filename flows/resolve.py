@@ -281,6 +281,18 @@ def cluster_releases(rel: pl.DataFrame) -> list[int]:
     return labels
 
 
+def hash_slices(n_rows: int, slice_rows: int, column: str = "doc_id") -> list[pl.Expr | None]:
+    """Filters that cut rows into slices of about `slice_rows` by a hash of `column`, so that all rows of
+    one document (or cluster) share a slice; [None] when one slice holds them all (see `take`)."""
+    n = max(1, -(-n_rows // max(1, slice_rows)))
+    return [None] if n == 1 else [(pl.col(column).hash(seed=0) % n) == part for part in range(n)]
+
+
+def take(frame, in_slice: pl.Expr | None):
+    """The rows of a frame (eager or lazy) in one slice of `hash_slices`."""
+    return frame if in_slice is None else frame.filter(in_slice)
+
+
 EVENT_AGG_SLICE_ROWS = 300_000
 
 
@@ -339,9 +351,8 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, s
                 _empty_conflicts())
     old = _previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
     # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
-    n_slices = max(1, -(-m.height // EVENT_AGG_SLICE_ROWS))
-    agg = pl.concat([_aggregate_event_slice(m if n_slices == 1 else m.filter(pl.col("cluster").hash(seed=0) % n_slices == part))
-                     for part in range(n_slices)])
+    agg = pl.concat([_aggregate_event_slice(take(m, in_slice))
+                     for in_slice in hash_slices(m.height, EVENT_AGG_SLICE_ROWS, "cluster")])
     ids, seen = {}, set()
     for cluster, etype, country, count, qual, first_doc, date in agg.sort("cluster").select(
             "cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc", "event_date"
@@ -407,12 +418,10 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
     head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
                   if any(HEAD_ROLE_RE.search(r) for r in roles)}
     pm = person_mentions.with_row_index("_row")
-    n_slices = max(1, -(-_n_rows(sentences) // max(1, slice_sentences or LINK_SLICE_SENTENCES)))
     rows = []
-    for part in range(n_slices):
-        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
-        rows += _link_rows(rel.filter(in_part), pm.filter(in_part),
-                           _stage_rows(sentences, "sentences", in_part), head_roles)
+    for in_slice in hash_slices(_n_rows(sentences), slice_sentences or LINK_SLICE_SENTENCES):
+        rows += _link_rows(take(rel, in_slice), take(pm, in_slice),
+                           take(_scan(sentences, "sentences"), in_slice).collect(), head_roles)
     rows.sort(key=lambda r: r[0])  # the order of the person mentions, as if linked in one go
     out = pl.DataFrame([r[1:] for r in rows], schema=LINK_SCHEMA, orient="row")
     return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
@@ -551,13 +560,19 @@ def _scan(source: pl.DataFrame | list, key: str, columns: list[str] | None = Non
     return pl.concat([pl.scan_parquet(f).select(columns).cast({c: schema[c] for c in columns}) for f in source])
 
 
+def _source(stage: dict, key: str) -> pl.DataFrame | list:
+    """A stage key's frame or Parquet files (no files when the run has none)."""
+    found = stage.get(key)
+    return found if found is not None else []
+
+
+def _without_sentence(key: str) -> list[str]:
+    return [c for c in stage_schema(key) if c != "sentence"]
+
+
 def stage_frame(stage: dict, key: str, columns: list[str] | None = None) -> pl.DataFrame:
     """One staging frame (or some of its columns) from memory or from the run's spool."""
-    return _scan(stage.get(key) if stage.get(key) is not None else [], key, columns).collect()
-
-
-def _stage_rows(source: pl.DataFrame | list, key: str, predicate: pl.Expr) -> pl.DataFrame:
-    return _scan(source, key).filter(predicate).collect()
+    return _scan(_source(stage, key), key, columns).collect()
 
 
 def _n_rows(source: pl.DataFrame | list) -> int:
@@ -590,17 +605,14 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
     """
     from pathlib import Path
 
-    n_slices = max(1, -(-evidence.height // max(1, slice_rows)))
     files = []
     keys = ["doc_id", "char_start", "char_end"]
-    for part in range(n_slices):
-        in_part = (pl.col("doc_id").hash(seed=0) % n_slices) == part
-        rows = evidence.filter(in_part)
+    for part, in_slice in enumerate(hash_slices(evidence.height, slice_rows)):
         said = pl.concat([
-            _scan(stage.get(key) if stage.get(key) is not None else [], key, keys + ["sentence"]).filter(in_part)
+            take(_scan(_source(stage, key), key, keys + ["sentence"]), in_slice)
             for key in ("event_mentions", "sanction_mentions")
         ]).unique(keys, keep="first").collect()  # one sentence per span: any row says it
-        rows = rows.join(said, on=keys, how="left").with_columns(
+        rows = take(evidence, in_slice).join(said, on=keys, how="left").with_columns(
             quote=pl.coalesce("quote", "sentence", pl.lit(""))).drop("sentence")
         path = Path(folder) / f"evidence-{part:04d}.parquet"
         rows.write_parquet(path)
@@ -624,17 +636,13 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
     del mentions
-    light = [c for c in stage_schema("event_mentions") if c != "sentence"]
     events, event_mentions, ev_conflicts = consolidate_events(
-        stage_frame(stage, "event_mentions", light), previous.get("event_mentions"),
-        sentences_at=_lookup_in(stage.get("event_mentions") if stage.get("event_mentions") is not None else []))
+        stage_frame(stage, "event_mentions", _without_sentence("event_mentions")), previous.get("event_mentions"),
+        sentences_at=_lookup_in(_source(stage, "event_mentions")))
     sanctions, sanction_mentions = consolidate_sanctions(
-        stage_frame(stage, "sanction_mentions", [c for c in stage_schema("sanction_mentions") if c != "sentence"]),
-        event_mentions, sentences_at=_lookup_in(stage.get("sanction_mentions")
-                                                if stage.get("sanction_mentions") is not None else [],
-                                                "sanction_mentions"))
-    event_people = link_event_people(event_mentions, person_mentions,
-                                     stage.get("sentences") if stage.get("sentences") is not None else [], people)
+        stage_frame(stage, "sanction_mentions", _without_sentence("sanction_mentions")), event_mentions,
+        sentences_at=_lookup_in(_source(stage, "sanction_mentions"), "sanction_mentions"))
+    event_people = link_event_people(event_mentions, person_mentions, _source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
     evidence = pl.concat([
         person_mentions.sort("char_start").group_by("person_id", "doc_id", maintain_order=True).first()
