@@ -141,13 +141,6 @@ def _is_headline(sentence: str) -> bool:
     return caps / len(words) >= 0.6
 
 
-def split_sentences_one(doc_id: str, body: str) -> list[tuple]:
-    """Sentence spans of one body; a sentence never crosses a newline."""
-    cols: tuple[list, ...] = ([], [], [], [], [], [])
-    _split_into(cols, doc_id, body)
-    return list(zip(*cols))
-
-
 def _sentence_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) between SENTENCE_END boundaries, found with BOUNDARY (same matches, faster)."""
     spans = []
@@ -168,7 +161,8 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
 
 
 def _split_into(cols: tuple[list, ...], doc_id: str, body: str) -> None:
-    """Append the sentences of one body to the column lists of SENTENCE_SCHEMA."""
+    """Append the sentences of one body to the column lists of SENTENCE_SCHEMA (a sentence never crosses
+    a newline)."""
     doc_ids, idxs, starts, ends, texts, headlines = cols
     n = 0
     for start, end in _sentence_spans(body):
@@ -192,6 +186,7 @@ def split_sentences(cleaned: pl.DataFrame) -> pl.DataFrame:
     for doc_id, body in zip(cleaned["doc_id"], cleaned["body"]):
         _split_into(cols, doc_id, body)
     return pl.DataFrame(dict(zip(SENTENCE_SCHEMA, cols)), schema=SENTENCE_SCHEMA)
+
 
 def expand_rows(rows: pl.DataFrame, row_key: list[int], found: list[list[tuple]],
                 schema: dict[str, pl.DataType]) -> pl.DataFrame:
