@@ -15,9 +15,9 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 
 from flows import pipeline
-from flows.extract import extract_documents, scan_source
+from flows.extract import extract_documents
 from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.load import read_previous, read_previous_ids, write_warehouse
+from flows.load import read_previous_ids, write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
 from flows.validate import critical_failures, run_invariants, run_suites
 
@@ -66,14 +66,11 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     timer = pipeline.Timer()
     source_path, db_path = Path(source), Path(db)
     with write_lock(db_path, wait_seconds):
-        if not full_refresh:
-            noop = pipeline.noop_if_unchanged(source_path, db_path, run_id, started)
-            if noop:
-                return noop
         with timer("plan"):
-            scan = scan_source(source_path)
-            previous_docs = read_previous(db_path).get("documents")
-            plan = pipeline.plan_run(scan, previous_docs, full_refresh)
+            plan, previous_docs = pipeline.plan_folder(source_path, db_path, full_refresh)
+        if not full_refresh and plan.is_noop and previous_docs is not None:
+            return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
+        with timer("plan"):
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
             previous = read_previous_ids(db_path)  # which person and event ids mentions had: ids stay stable
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)

@@ -112,12 +112,16 @@ def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+
+
 def read_previous(db: Path) -> dict[str, pl.DataFrame]:
     """The current warehouse's documents, without their texts (empty when none)."""
     if not Path(db).exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        tables = table_names(con)
         if "documents" not in tables:
             return {}
         return {"documents": con.execute("select * exclude (text) from documents").pl()}
@@ -128,7 +132,7 @@ def read_previous_ids(db: Path) -> dict[str, pl.DataFrame]:
     if not Path(db).exists():
         return {}
     with duckdb.connect(str(db), read_only=True) as con:
-        tables = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+        tables = table_names(con)
         out = {}
         if "person_mentions" in tables:
             out["person_mentions"] = con.execute(
@@ -140,11 +144,14 @@ def read_previous_ids(db: Path) -> dict[str, pl.DataFrame]:
         return out
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
-    cols = [r[0] for r in con.execute(
+def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
+    return [r[0] for r in con.execute(
         "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
         [table]).fetchall()]
-    present = [c for c in cols if c in frame.columns]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    present = [c for c in _table_columns(con, table) if c in frame.columns]
     view = frame.select(present)
     # newest Arrow layout: polars' string views go to DuckDB as they are, not copied to large_string
     con.register("_incoming", view.to_arrow(compat_level=pl.CompatLevel.newest()))
@@ -155,14 +162,20 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> 
 
 def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
     """Append Parquet files to a table, streamed by DuckDB (never whole in memory)."""
-    cols = [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-        [table]).fetchall()]
     paths = [str(f) for f in files]
     in_files = {r[0] for r in con.execute("describe select * from read_parquet(?, union_by_name = true)",
                                           [paths]).fetchall()}
-    quoted = ", ".join(f'"{c}"' for c in cols if c in in_files)
+    quoted = ", ".join(f'"{c}"' for c in _table_columns(con, table) if c in in_files)
     con.execute(f"insert into {table} ({quoted}) select {quoted} from read_parquet(?, union_by_name = true)", [paths])
+
+
+def _append(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame | list[Path] | None) -> None:
+    """Append a frame, or Parquet files (e.g. the run's spool), to a table; nothing when empty."""
+    if isinstance(rows, pl.DataFrame):
+        if not rows.is_empty():
+            _insert(con, table, rows)
+    elif rows:
+        _insert_parquet(con, table, rows)
 
 
 def _connect_retrying(path: Path, seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
@@ -235,20 +248,10 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                         "and documents.text is null", [[str(f) for f in text_files]])
         for name in STAGING_TABLES:
             con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
-            rows = staging.get(name)
-            if isinstance(rows, pl.DataFrame):
-                if not rows.is_empty():
-                    _insert(con, name, rows)
-            elif rows:
-                _insert_parquet(con, name, rows)
+            _append(con, name, staging.get(name))
         for name in FACT_TABLES:
             con.execute(f"delete from {name}")
-            rows = tables.get(name)
-            if isinstance(rows, pl.DataFrame):
-                if not rows.is_empty():
-                    _insert(con, name, rows)
-            elif rows:  # Parquet files (e.g. evidence with its quotes, written slice by slice)
-                _insert_parquet(con, name, rows)
+            _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         # the search index lives in its own file now (flows/search.py); older warehouses carried it

@@ -18,7 +18,7 @@ import polars as pl
 
 from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_source
 from flows.facts import EXTRACTOR_VERSION
-from flows.load import read_previous, record_ops
+from flows.load import read_previous, record_ops, table_names
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
@@ -79,11 +79,9 @@ def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[
     if not stage:
         return stage
     ids = set(stage["furniture"]["doc_id"].to_list())
-    repeated = list(ids & seen)
+    repeated = ids & seen
     seen |= ids
-    if not repeated:
-        return stage
-    return {k: v.filter(~pl.col("doc_id").is_in(repeated)) for k, v in stage.items()}
+    return drop_documents(stage, repeated)
 
 
 def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -> dict:
@@ -148,7 +146,7 @@ class RunSpool:
         if not keep_doc_ids or not Path(db).exists():
             return
         with duckdb.connect(str(db), read_only=True) as con:
-            present = {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+            present = table_names(con)
             for table in SPOOLED_TABLES.values():
                 if table not in present:
                     continue
@@ -198,22 +196,12 @@ def plan_folder(source: Path, db: Path, full_refresh: bool = False) -> tuple[Pla
     return plan_run(scan_source(source), previous, full_refresh), previous
 
 
-def _record_noop(source: Path, db: Path, run_id: str, started, plan: Plan, previous_docs: pl.DataFrame,
+def record_noop(source: Path, db: Path, run_id: str, started, plan: Plan, previous_docs: pl.DataFrame,
                  timer: Timer) -> dict:
     summary = summarise(previous_docs, {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
     summary.update(counts_from_db(db))
     record_run(db, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
     return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
-
-
-def noop_if_unchanged(source: Path, db: Path, run_id: str, started) -> dict | None:
-    """Record and summarise a run that has nothing to do; None when there is work. Caller holds the lock."""
-    timer = Timer()
-    with timer("plan"):
-        plan, previous_docs = plan_folder(source, db)
-    if not plan.is_noop or previous_docs is None:
-        return None
-    return _record_noop(source, db, run_id, started, plan, previous_docs, timer)
 
 
 def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
@@ -231,7 +219,7 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
             plan, previous_docs = plan_folder(Path(source), db_path, full_refresh)
         if full_refresh or not plan.is_noop or previous_docs is None:
             return None, len(plan.to_read)
-        return _record_noop(Path(source), db_path, new_run_id(), dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+        return record_noop(Path(source), db_path, new_run_id(), dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
                             plan, previous_docs, timer), 0
 
 
@@ -265,4 +253,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
-           "new_run_id", "RunSpool", "SPOOLED_TABLES", "drop_documents", "processes_for", "plan_folder", "noop_if_unchanged", "run_if_unchanged", "record_run", "Plan"]
+           "new_run_id", "RunSpool", "SPOOLED_TABLES", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan"]
