@@ -121,6 +121,9 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 dq = validate_task({**tables, "documents": all_docs}, run_id)
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool
             summary = pipeline.summarise(all_docs, tables, plan)
+            # validated tables go to the spool and leave memory: the load streams them into DuckDB
+            table_files = spool.park(tables)
+            del tables
             upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
                 run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
             current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
@@ -139,7 +142,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             try:
                 with timer("load"):
                     all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
-                                             current_ids, {**tables, "evidence": evidence_files}, check,
+                                             current_ids, {**table_files, "evidence": evidence_files}, check,
                                              text_files=spool.files)
             except DataQualityError as exc:
                 failed_dq = holder.get("dq", dq)

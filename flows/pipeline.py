@@ -139,6 +139,19 @@ class RunSpool:
             frame.write_parquet(path)
             self.stage_files[table].append(path)
 
+    def park(self, tables: dict[str, pl.DataFrame]) -> dict[str, list[Path]]:
+        """Write validated fact tables to the spool; the load appends them from there, so the frames can
+        be dropped before DuckDB takes its share of memory. An empty table is parked as no file."""
+        parked: dict[str, list[Path]] = {}
+        for name, frame in tables.items():
+            if frame.is_empty():
+                parked[name] = []
+                continue
+            path = self.folder / f"table-{name}.parquet"
+            frame.write_parquet(path)
+            parked[name] = [path]
+        return parked
+
     def copy_previous(self, db: Path, keep_doc_ids: list[str]) -> None:
         """Copy the unchanged documents' staging rows out of the warehouse (DuckDB streams them to disk)."""
         import duckdb

@@ -346,6 +346,7 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, s
         .rank("dense").cast(pl.Int64) + 1_000_000
     )
     m = pl.concat([rel, other])
+    del rel, other  # the two halves are m now: not held through the aggregation
     if m.is_empty():
         return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
                 _empty_conflicts())
