@@ -325,18 +325,20 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, sentences_at=None
+def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None
                        ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Event mentions -> (events, event mentions with event_id, conflicts).
 
     `sentences_at(keys)` gives the sentence of each (doc_id, char_start) in `keys`; without it the
     mentions' own `sentence` column is used (the run passes mentions without their sentences and
-    looks up only the few it summarises).
+    looks up only the few it summarises). The run passes the mentions as a lazy scan of its spool, so
+    that they are read straight into their two halves, never held whole beside them.
     """
     if sentences_at is None:
-        sentences_at = _lookup_in(ev)
-    rel = ev.filter(pl.col("event_type") == "prisoner_release")
-    other = ev.filter(pl.col("event_type") != "prisoner_release")
+        sentences_at = _lookup_in(ev.collect() if isinstance(ev, pl.LazyFrame) else ev)
+    rel = ev.lazy().filter(pl.col("event_type") == "prisoner_release").collect()
+    other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
+    del ev
     rel = rel.with_columns(cluster=pl.Series(cluster_releases(rel), dtype=pl.Int64))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
@@ -354,8 +356,9 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, s
     # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
     agg = pl.concat([_aggregate_event_slice(take(m, in_slice))
                      for in_slice in hash_slices(m.height, EVENT_AGG_SLICE_ROWS, "cluster")])
-    ids, seen = {}, set()
-    for cluster, etype, country, count, qual, first_doc, date in agg.sort("cluster").select(
+    agg = agg.sort("cluster")
+    ids, seen = [], set()
+    for cluster, etype, country, count, qual, first_doc, date in agg.select(
             "cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc", "event_date"
     ).iter_rows():
         new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
@@ -363,13 +366,17 @@ def consolidate_events(ev: pl.DataFrame, previous: pl.DataFrame | None = None, s
         if new_id in seen:  # two events alike in every key field: tell them apart by their first source
             new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
         seen.add(new_id)
-        ids[cluster] = new_id
-    agg = agg.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
+        ids.append(new_id)
+    del seen
+    agg = agg.with_columns(event_id=pl.Series(ids, dtype=pl.String))
+    del ids
+    # each mention takes its cluster's id by a join on the small cluster -> id frame (mentions keep their order)
+    cluster_ids = agg.select("cluster", "event_id")
     # the summary is the first source's sentence (first document, first mention in it)
     first = agg.select(doc_id="first_doc", char_start="first_start")
     agg = agg.join(sentences_at(first).select("doc_id", "char_start", summary=pl.col("sentence").str.slice(0, 240)),
                    left_on=["first_doc", "first_start"], right_on=["doc_id", "char_start"], how="left")
-    m = m.with_columns(event_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String)).drop("cluster")
+    m = m.join(cluster_ids, on="cluster", how="left", maintain_order="left").drop("cluster")
     events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
     return events, m, event_conflicts(m)
 
@@ -623,6 +630,9 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
 
 # ---------------------------------------------------------------- assembly
 
+# what sanctions, release linking and evidence read of the event mentions
+EVENT_MENTION_KEYS = ["event_id", "event_type", "country", "doc_id", "sent_idx", "char_start", "char_end"]
+
 def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None
                     ) -> dict[str, pl.DataFrame]:
     """Staging rows of all current documents -> the warehouse's fact tables with evidence.
@@ -638,8 +648,12 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
     del mentions
     events, event_mentions, ev_conflicts = consolidate_events(
-        stage_frame(stage, "event_mentions", _without_sentence("event_mentions")), previous.get("event_mentions"),
+        _scan(_source(stage, "event_mentions"), "event_mentions", _without_sentence("event_mentions")),
+        previous.get("event_mentions"),
         sentences_at=_lookup_in(_source(stage, "event_mentions")))
+    # the steps below need only where each mention is and which event it is: the other columns would be
+    # held through sanctions, linking and evidence (the run's later memory peaks) for nothing
+    event_mentions = event_mentions.select(EVENT_MENTION_KEYS)
     sanctions, sanction_mentions = consolidate_sanctions(
         stage_frame(stage, "sanction_mentions", _without_sentence("sanction_mentions")), event_mentions,
         sentences_at=_lookup_in(_source(stage, "sanction_mentions"), "sanction_mentions"))
