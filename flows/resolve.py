@@ -630,6 +630,13 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
 
 # ---------------------------------------------------------------- assembly
 
+def _evidence_part(fact_table: str, rows: pl.DataFrame) -> pl.DataFrame:
+    """Evidence rows of one fact table: one per (fact, document, start), sorted by them."""
+    return (rows.unique(subset=["fact_id", "doc_id", "char_start"], keep="first")
+            .sort("fact_id", "doc_id", "char_start")
+            .select(pl.lit(fact_table).alias("fact_table"), "fact_id", "doc_id", "char_start", "char_end", "quote"))
+
+
 # what sanctions, release linking and evidence read of the event mentions
 EVENT_MENTION_KEYS = ["event_id", "event_type", "country", "doc_id", "sent_idx", "char_start", "char_end"]
 
@@ -659,16 +666,17 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         sentences_at=_lookup_in(_source(stage, "sanction_mentions"), "sanction_mentions"))
     event_people = link_event_people(event_mentions, person_mentions, _source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
+    # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
+    # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak)
     evidence = pl.concat([
-        person_mentions.sort("char_start").group_by("person_id", "doc_id", maintain_order=True).first()
-        .select(pl.lit("people").alias("fact_table"), pl.col("person_id").alias("fact_id"), "doc_id",
-                "char_start", "char_end", pl.col("surface").alias("quote")),
-        event_mentions.select(pl.lit("events").alias("fact_table"), pl.col("event_id").alias("fact_id"),
-                              "doc_id", "char_start", "char_end", no_quote),
-        sanction_mentions.select(pl.lit("sanctions").alias("fact_table"), pl.col("sanction_id").alias("fact_id"),
-                                 "doc_id", "char_start", "char_end", no_quote),
-    ]).unique(subset=["fact_table", "fact_id", "doc_id", "char_start"], keep="first").sort(
-        "fact_table", "fact_id", "doc_id", "char_start")
+        _evidence_part("events", event_mentions.select(
+            pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)),
+        _evidence_part("people", person_mentions.select(
+            pl.col("person_id").alias("fact_id"), "doc_id", "char_start", "char_end", pl.col("surface").alias("quote"))
+            .sort("char_start").group_by("fact_id", "doc_id", maintain_order=True).first()),
+        _evidence_part("sanctions", sanction_mentions.select(
+            pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)),
+    ])
     return {
         "people": people,
         "person_mentions": person_mentions.select(
