@@ -72,7 +72,6 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
         with timer("plan"):
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-            previous = read_previous_ids(db_path)  # which person and event ids mentions had: ids stay stable
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
@@ -81,6 +80,8 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             with timer("plan"):
                 # unchanged documents' staging rows join this run's in the spool (a full refresh has none)
                 spool.copy_previous(db_path, keep_ids)
+                # which person and event ids mentions had (ids stay stable), as files the resolve scans
+                previous = read_previous_ids(db_path, spool.folder)
             with timer("extract+facts"):
                 # a bounded window of batches in flight: memory stays flat however many batches there are;
                 # each batch's texts and staging rows go to the spool on disk at once

@@ -139,12 +139,16 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     return {n: index[uf.find(n)] for n in full + single}
 
 
-def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | None, id_col: str,
+def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, id_col: str,
                   on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
-    """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it)."""
-    if previous is None or previous.is_empty():
+    """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it).
+
+    `previous` is a frame or Parquet files (see load.read_previous_ids) of `on` columns and `id_col`."""
+    if previous is None or len(previous) == 0:
         return {}
-    joined = mentions.select("cluster", *on).join(previous.select(*on, id_col).unique(), on=list(on), how="inner")
+    old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
+    old = old.select(*on, id_col).cast({"char_start": pl.Int64}).unique()
+    joined = mentions.lazy().select("cluster", *on).join(old, on=list(on), how="inner").collect()
     votes = joined.group_by("cluster", id_col).len().sort(["len", "cluster"], descending=[True, False])
     out, taken = {}, set()
     for cluster, old_id, _ in votes.iter_rows():

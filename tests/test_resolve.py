@@ -75,6 +75,21 @@ def test_person_ids_survive_a_second_run_with_a_new_spelling():
     assert people2["person_id"][0] == pm1["person_id"][0]
 
 
+def test_previous_ids_read_from_parquet_files_like_a_frame(tmp_path):
+    """The run hands the previous ids as spool files (load.read_previous_ids with a folder)."""
+    first = _mentions([("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high")])
+    _, pm1, _ = resolve_people(first)
+    path = tmp_path / "previous-ids.parquet"
+    pm1.select("doc_id", pl.col("char_start").cast(pl.Int32), "person_id").write_parquet(path)  # another int type
+    second = _mentions([("d0", 0, 0, 16, "Mariya Kalesnikava", "Mariya Kalesnikava", None, "high"),
+                        ("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high")])
+    from_files, _, _ = resolve_people(second, [path])
+    from_frame, _, _ = resolve_people(second, pm1.select("doc_id", "char_start", "person_id"))
+    fresh, _, _ = resolve_people(second)
+    assert from_files["person_id"].to_list() == from_frame["person_id"].to_list() == pm1["person_id"].to_list()
+    assert fresh["person_id"].to_list() != pm1["person_id"].to_list()  # without them the id would change
+
+
 def _event(doc, start, count, qual, country="Arvelia", date=None):
     return (doc, 0, start, start + 10, "prisoner_release", "0841", country, count, qual, None, date,
             "day" if date else "unknown", f"released {count}")
