@@ -13,7 +13,7 @@ REPORTS_DIR = Path(__file__).resolve().parent.parent / "sql" / "reports"
 # Up to this many documents to read, the GX context (~3 s to import, ~200 MB) is built while Prefect's
 # server boots: a small run finishes sooner. A bigger run builds it when it validates, so the context is
 # not resident while resolve holds the run's frames (its peak).
-EARLY_GX_MAX_DOCS = 5000
+EARLY_GX_MAX_DOCS = 20_000
 
 
 class CliError(Exception):

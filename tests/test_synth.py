@@ -145,6 +145,12 @@ def test_format_benchmark_on_a_hand_made_result():
     assert "peak RSS" in out and "900 MB" in out
     assert "BELOW target" in out  # 0.01 < 0.25
     assert "n/a" in out  # no spaCy ratio
+    assert "target < 2,000 MB: set for 100,000 docs; within it here" in out  # 900 MB on 1,000 docs
+    result["n_docs"] = 100_000
+    result["flow"]["full"]["peak_rss_mb"] = 2100.0
+    out = format_benchmark(result)
+    assert "2,100 MB (target < 2,000 MB: ABOVE target)" in out
+    assert "4.00 s (target < 10 s: meets target)" in out
     json.dumps(result)  # the shape run_benchmark returns is JSON-serialisable
 
     result["spacy"] = {"available": True, "model": "en_core_web_sm 3.8.0", "sample_docs": 300, "seconds": 30.0,
