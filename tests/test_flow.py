@@ -197,3 +197,33 @@ def test_auto_processes_counts_only_the_batches_to_read(seeds_copy, tmp_path):
     assert processes_for(5, batch_size=2, cpus=2) == 2     # three batches
     assert processes_for(5, batch_size=2, cpus=8) == 3
     assert processes_for(0, batch_size=2, cpus=2) == 1
+
+
+def test_process_pool_is_gone_before_resolve(harness, tmp_path, monkeypatch):
+    """Issue 8: idle extraction workers would keep their memory through resolve and load."""
+    import psutil
+
+    import flows.flow as flow_module
+    from flows import pipeline
+
+    def pool_workers() -> int:
+        return sum("spawn_main" in " ".join(p.cmdline())  # how ProcessPoolTaskRunner starts its workers
+                   for p in psutil.Process().children(recursive=True))
+
+    seen = {"during_extraction": 0}
+    real_drop, real_assemble = pipeline.drop_seen_documents, flow_module.assemble_tables
+
+    def drop_and_look(stage, seen_ids):  # the parent handles each batch's result here
+        seen["during_extraction"] = max(seen["during_extraction"], pool_workers())
+        return real_drop(stage, seen_ids)
+
+    def assemble_and_look(stage, previous):
+        seen["at_resolve"] = pool_workers()
+        return real_assemble(stage, previous)
+
+    monkeypatch.setattr(pipeline, "drop_seen_documents", drop_and_look)
+    monkeypatch.setattr(flow_module, "assemble_tables", assemble_and_look)
+    result = flow_module.flow_with_workers(1, 2)(source=str(SEEDS), db=str(tmp_path / "w.duckdb"), batch_size=2)
+    assert result["status"] == "success" and result["n_processed"] == 5
+    assert seen["during_extraction"] >= 1  # the batches did run in worker processes
+    assert seen["at_resolve"] == 0
