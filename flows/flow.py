@@ -18,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import pipeline
 from flows.extract import extract_documents
 from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.load import read_previous_ids, write_warehouse
+from flows.load import write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
 from flows.validate import critical_failures, run_invariants, run_suites
 
@@ -90,10 +90,9 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
         # flow's task runner (threads by default, a Dask cluster with --workers)
         with pipeline.RunSpool(db_path) as spool:
             with timer("plan"):
-                # unchanged documents' staging rows join this run's in the spool (a full refresh has none)
-                spool.copy_previous(db_path, keep_ids)
-                # which person and event ids mentions had (ids stay stable), as files the resolve scans
-                previous = read_previous_ids(db_path, spool.folder)
+                # unchanged documents' staging rows join this run's in the spool (a full refresh has none),
+                # and which person and event ids mentions had (ids stay stable), as files the resolve scans
+                previous = spool.copy_previous(db_path, keep_ids)
             with timer("extract+facts"):
                 # a bounded window of batches in flight: memory stays flat however many batches there are;
                 # each batch's texts and staging rows go to the spool on disk at once

@@ -127,35 +127,13 @@ def read_previous(db: Path) -> dict[str, pl.DataFrame]:
         return {"documents": con.execute("select * exclude (text) from documents").pl()}
 
 
+# which person and event each mention of the current warehouse belongs to (ids stay stable across runs):
+# stage key -> (the table it needs, the query)
 PREVIOUS_IDS_SQL = {
     "person_mentions": ("person_mentions", "select doc_id, char_start, person_id from person_mentions"),
     "event_mentions": ("evidence", "select e.doc_id, e.char_start, v.event_type, e.fact_id as event_id from evidence e "
                                    "join events v on v.event_id = e.fact_id where e.fact_table = 'events'"),
 }
-
-
-def read_previous_ids(db: Path, folder: Path | None = None) -> dict[str, pl.DataFrame | list[Path]]:
-    """Which person and event each mention of the current warehouse belongs to (ids stay stable across runs).
-
-    As frames, or, given a `folder` (the run's spool), as Parquet files written there by DuckDB: the
-    resolve then scans them at the one step that needs them instead of holding them through the run
-    (~430 MB for a 100k-document warehouse).
-    """
-    if not Path(db).exists():
-        return {}
-    with duckdb.connect(str(db), read_only=True) as con:
-        tables = table_names(con)
-        out: dict[str, pl.DataFrame | list[Path]] = {}
-        for key, (needs, sql) in PREVIOUS_IDS_SQL.items():
-            if needs not in tables:
-                continue
-            if folder is None:
-                out[key] = con.execute(sql).pl()
-            else:
-                path = Path(folder) / f"previous-ids-{key}.parquet"
-                con.execute(f"copy ({sql}) to '{path}' (format parquet)")
-                out[key] = [path]
-        return out
 
 
 def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:

@@ -143,7 +143,7 @@ def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, 
                   on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
     """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it).
 
-    `previous` is a frame or Parquet files (see load.read_previous_ids) of `on` columns and `id_col`."""
+    `previous` is a frame or Parquet files (see pipeline.RunSpool.copy_previous) of `on` columns and `id_col`."""
     if previous is None or len(previous) == 0:
         return {}
     old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
@@ -643,6 +643,7 @@ def _evidence_part(fact_table: str, rows: pl.DataFrame) -> pl.DataFrame:
 
 # what sanctions, release linking and evidence read of the event mentions
 EVENT_MENTION_KEYS = ["event_id", "event_type", "country", "doc_id", "sent_idx", "char_start", "char_end"]
+
 
 def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None
                     ) -> dict[str, pl.DataFrame]:
