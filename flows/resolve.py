@@ -253,36 +253,43 @@ def _compatible_range(count: int, qualifier: str) -> tuple[float, float]:
     return count, count
 
 
-def cluster_releases(rel: pl.DataFrame) -> list[int]:
-    """Cluster label per release mention: exact counts by value, others to the nearest compatible."""
-    labels: list[int] = []
-    exact_keys: dict[tuple, int] = {}
-    rows = rel.select("country", "prisoner_count", "count_qualifier").rows()
-    for country, count, qual in rows:
-        if qual == "exact":
-            exact_keys.setdefault((country, count), len(exact_keys))
+def cluster_releases(rel: pl.DataFrame) -> pl.Series:
+    """Cluster label per release mention: exact counts by value, others to the nearest compatible.
+
+    Exact (country, count) keys are numbered in order of first appearance; a qualified count joins the
+    compatible exact count of its country nearest to it (ties: the earlier key), else its own cluster
+    numbered after every exact key, in order of first appearance. A label depends on the mention's
+    (country, count, qualifier) alone, so each distinct key is decided once and rows take it by a join.
+    """
+    keys = rel.select("country", "prisoner_count", "count_qualifier").with_columns(
+        _exact=(pl.col("count_qualifier") == "exact").fill_null(False))
+    exact = keys.filter("_exact").select("country", "prisoner_count").unique(maintain_order=True)
+    n_exact = exact.height
     by_country: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for (ctry, c), k in exact_keys.items():
+    for k, (ctry, c) in enumerate(exact.iter_rows()):
         by_country[ctry].append((c, k))
     for counts in by_country.values():
         counts.sort()
-    other_keys: dict[tuple, int] = {}
-    for country, count, qual in rows:
-        if qual == "exact":
-            labels.append(exact_keys[(country, count)])
-            continue
+    labels = []
+    n_other = 0
+    qualified = keys.filter(~pl.col("_exact")).select("country", "prisoner_count", "count_qualifier") \
+        .unique(maintain_order=True)
+    for country, count, qual in qualified.iter_rows():
         # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
         counts = by_country.get(country, [])
         lo, hi = _compatible_range(count, qual)
-        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, len(exact_keys) + 1))]
+        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, n_exact + 1))]
         options = [(abs(c - count), k) for c, k in window if _compatible(count, qual, c)]
         if options:
             labels.append(min(options)[1])
         else:
-            key = (country, count, qual)
-            other_keys.setdefault(key, len(exact_keys) + len(other_keys))
-            labels.append(other_keys[key])
-    return labels
+            labels.append(n_exact + n_other)
+            n_other += 1
+    exact = exact.with_columns(count_qualifier=pl.lit("exact"), label=pl.int_range(n_exact, dtype=pl.Int64))
+    qualified = qualified.with_columns(label=pl.Series(labels, dtype=pl.Int64))
+    on = ["country", "prisoner_count", "count_qualifier"]
+    lookup = pl.concat([exact.select(*on, "label"), qualified.select(*on, "label")])
+    return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
 
 
 def hash_slices(n_rows: int, slice_rows: int, column: str = "doc_id") -> list[pl.Expr | None]:
@@ -343,7 +350,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     rel = ev.lazy().filter(pl.col("event_type") == "prisoner_release").collect()
     other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
     del ev
-    rel = rel.with_columns(cluster=pl.Series(cluster_releases(rel), dtype=pl.Int64))
+    rel = rel.with_columns(cluster=cluster_releases(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
         cluster=pl.when(pl.col("event_date").is_not_null())
@@ -452,8 +459,16 @@ def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.D
     for (d, i), (_, text) in sent_text.items():
         if d in single_event and (d, i) not in release_sent and RELEASE_RE.search(text):
             release_sent[(d, i)] = single_event[d]
+    # only a mention in or right after a release sentence, or with a role in a one-release document, can
+    # be linked: the rest (most people are named elsewhere) never reaches the loop below
+    near = pl.DataFrame(list(release_sent), schema={"doc_id": pl.String, "sent_idx": pl.Int64}, orient="row")
+    near = pl.concat([near, near.with_columns(pl.col("sent_idx") + 1)]).unique().with_columns(_near=pl.lit(True))
+    candidates = person_mentions.with_columns(pl.col("sent_idx").cast(pl.Int64).alias("_idx")).join(
+        near, left_on=["doc_id", "_idx"], right_on=["doc_id", "sent_idx"], how="left", maintain_order="left",
+    ).filter(pl.col("_near").fill_null(False)
+             | (pl.col("role").is_not_null() & pl.col("doc_id").is_in(list(single_event))))
     rows = []
-    for row, doc_id, sent_idx, start, end, pid, role in person_mentions.select(
+    for row, doc_id, sent_idx, start, end, pid, role in candidates.select(
             "_row", "doc_id", "sent_idx", "char_start", "char_end", "person_id", "role").iter_rows():
         key = (doc_id, sent_idx)
         event_id = release_sent.get(key)
@@ -469,8 +484,9 @@ def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.D
             continue
         offset, sentence = sent_text[key]
         s, e = start - offset, end - offset
-        triggers = [t for t in RELEASE_RE.finditer(sentence)]
-        after_trigger = continued or any(t.end() <= s for t in triggers)
+        # a release word ends before the name (the first one ends first: matches do not overlap)
+        trigger = RELEASE_RE.search(sentence)
+        after_trigger = continued or (trigger is not None and trigger.end() <= s)
         acts = bool(ACTOR_VERB_RE.match(sentence[e:]))
         if after_trigger and not acts and pid not in head_roles:
             rows.append((row, event_id, pid, "released", doc_id, start, end))
