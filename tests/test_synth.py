@@ -158,3 +158,19 @@ def test_format_benchmark_on_a_hand_made_result():
     result["ratios"]["flow_vs_spacy_docs_per_s"] = 5.0
     out = format_benchmark(result)
     assert "(d) spaCy en_core_web_sm 3.8.0 (300 docs)" in out and "5.00x" in out
+
+
+def test_raw_baseline_is_the_fastest_of_its_passes(tmp_path):
+    from flows.bench import bench_raw
+
+    files = []
+    for i in range(3):
+        p = tmp_path / f"d{i}.txt"
+        p.write_text(f"Officials said {i + 10} political prisoners and 7 prisoners were freed.", encoding="utf-8")
+        files.append(p)
+    raw = bench_raw(files, sum(p.stat().st_size for p in files), passes=3)
+    assert len(raw["passes"]) == 3
+    assert raw["seconds"] == min(raw["passes"])
+    assert raw["matches"] == 6  # two per file, counted once (not once per pass)
+    out = format_benchmark({"raw": raw, "stages": {}, "flow": {}, "spacy": {}, "ratios": {}})
+    assert "(a) raw read + 1 regex (best of 3)" in out
