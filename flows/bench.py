@@ -129,17 +129,53 @@ def _tree_rss(proc) -> int:
     return total
 
 
+def _process_role(proc, root_pid: int) -> str:
+    """Which part of a flow run a process is, for the CPU breakdown."""
+    import psutil
+
+    if proc.pid == root_pid:
+        return "parent"
+    try:
+        cmd = " ".join(proc.cmdline())
+    except psutil.Error:
+        return "other"
+    if "uvicorn" in cmd or "prefect server" in cmd or "prefect.server" in cmd:
+        return "Prefect server"
+    if "multiprocessing.spawn" in cmd or "distributed" in cmd or "dask" in cmd:
+        return "workers"
+    return "other"
+
+
 def _run_child(cmd: list[str], env: dict, timeout: float) -> dict:
-    """Run one CLI command, polling the process tree's RSS; wall time, exit code, output tail."""
+    """Run one CLI command, polling its process tree: wall time, exit code, peak RSS, CPU, output tail.
+
+    The tree's CPU time is exact (the rusage of reaped children); its split by role (parent, worker
+    processes, Prefect's temporary server) is each process's last sample, so it can miss the last
+    0.2 s of a process."""
+    import resource
+
     import psutil
 
     t0 = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu: dict[int, tuple[str, float]] = {}
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=str(PROJECT_ROOT))
         proc = psutil.Process(child.pid)
         peak = 0
         while child.poll() is None:
             peak = max(peak, _tree_rss(proc))
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+            except psutil.Error:
+                tree = []
+            for p in tree:
+                try:
+                    times = p.cpu_times()
+                    role = cpu[p.pid][0] if p.pid in cpu else _process_role(p, child.pid)
+                    cpu[p.pid] = (role, times.user + times.system)
+                except psutil.Error:
+                    pass
             if time.perf_counter() - t0 > timeout:
                 child.kill()
                 child.wait()
@@ -150,8 +186,13 @@ def _run_child(cmd: list[str], env: dict, timeout: float) -> dict:
         err.seek(0)
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    by_role: dict[str, float] = {}
+    for role, seconds in cpu.values():
+        by_role[role] = round(by_role.get(role, 0.0) + seconds, 2)
     return {"seconds": round(secs, 3), "returncode": child.returncode, "peak_rss_mb": round(peak / 1e6, 1),
-            "stdout_tail": stdout[-1500:], "stderr_tail": stderr[-1500:]}
+            "cpu_seconds": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+            "cpu_by_role": by_role, "stdout_tail": stdout[-1500:], "stderr_tail": stderr[-1500:]}
 
 
 def _stage_seconds(db: Path) -> dict | None:
@@ -312,6 +353,14 @@ def format_benchmark(result: dict) -> str:
             err = (full.get("stderr_tail") or "").strip().splitlines()
             lines.append(f"  * the flow exited {full.get('returncode')} (rates are time to failure): "
                          + (err[-1][:200] if err else "no message"))
+        if full.get("cpu_seconds"):
+            cores = result.get("machine", {}).get("cpus") or 1
+            share = full["cpu_seconds"] / (full["seconds"] * cores) if full.get("seconds") else None
+            parts = ", ".join(f"{role} {secs:,.1f} s" for role, secs in
+                              sorted((full.get("cpu_by_role") or {}).items(), key=lambda kv: -kv[1]) if secs >= 0.05)
+            lines.append(f"  CPU of the flow: {full['cpu_seconds']:,.1f} s in {_num(full.get('seconds'), ',.1f')} s"
+                         + (f" ({share:.0%} of {cores} cores)" if share is not None else "")
+                         + (f": {parts}" if parts else ""))
         stages = full.get("stage_seconds")
         if stages:
             lines.append("  flow stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items()))

@@ -151,6 +151,11 @@ def test_format_benchmark_on_a_hand_made_result():
     out = format_benchmark(result)
     assert "2,100 MB (target < 2,000 MB: ABOVE target)" in out
     assert "4.00 s (target < 10 s: meets target)" in out
+    result["machine"] = {"cpus": 2}
+    result["flow"]["full"].update(cpu_seconds=30.0, cpu_by_role={"parent": 10.0, "workers": 18.5, "Prefect server": 1.5,
+                                                                "other": 0.0})
+    out = format_benchmark(result)
+    assert "CPU of the flow: 30.0 s in 20.0 s (75% of 2 cores): workers 18.5 s, parent 10.0 s, Prefect server 1.5 s" in out
     json.dumps(result)  # the shape run_benchmark returns is JSON-serialisable
 
     result["spacy"] = {"available": True, "model": "en_core_web_sm 3.8.0", "sample_docs": 300, "seconds": 30.0,
@@ -174,3 +179,19 @@ def test_raw_baseline_is_the_fastest_of_its_passes(tmp_path):
     assert raw["matches"] == 6  # two per file, counted once (not once per pass)
     out = format_benchmark({"raw": raw, "stages": {}, "flow": {}, "spacy": {}, "ratios": {}})
     assert "(a) raw read + 1 regex (best of 3)" in out
+
+
+def test_child_run_reports_the_cpu_of_its_whole_process_tree():
+    """_run_child's CPU total counts the child and the processes it starts (exact, from rusage);
+    its split by role names the parent."""
+    import sys
+
+    from flows.bench import _run_child
+
+    burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\n"
+    script = burn + f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {burn!r}], check=True)\n"
+    run = _run_child([sys.executable, "-c", script], env=None, timeout=60)
+    assert run["returncode"] == 0
+    assert run["cpu_seconds"] >= 1.2  # 0.6 s in the child + 0.6 s in its own child
+    assert run["cpu_by_role"].get("parent", 0) >= 0.3  # sampled every 0.2 s: most of its 0.6 s
+    assert run["cpu_seconds"] < run["seconds"] * 2 + 1
