@@ -395,9 +395,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("bench", help="benchmark against a raw scan and a spaCy baseline",
                        description="Benchmark: raw regex scan vs Dossier vs spaCy NER on one synthetic corpus.\n\n"
-                                   "Example: dossier bench --docs 10000",
+                                   "Example: dossier bench --docs 10000 100000",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--docs", type=int, default=10000, help="corpus size (default: 10000)")
+    p.add_argument("--docs", type=int, nargs="+", default=[10000],
+                   help="corpus size(s) (default: 10000); two or more sizes also report how the flow scales")
     p.add_argument("--workers", type=int, default=1, help="Dask workers for the flow (default: 1)")
     p.add_argument("--processes", type=int, default=0,
                    help="local processes for the flow (default: 0, chosen by `dossier run` itself)")

@@ -195,3 +195,35 @@ def test_child_run_reports_the_cpu_of_its_whole_process_tree():
     assert run["cpu_seconds"] >= 1.2  # 0.6 s in the child + 0.6 s in its own child
     assert run["cpu_by_role"].get("parent", 0) >= 0.3  # sampled every 0.2 s: most of its 0.6 s
     assert run["cpu_seconds"] < run["seconds"] * 2 + 1
+
+
+def test_scaling_line_compares_the_flow_with_linear_time():
+    from flows.bench import format_scaling
+
+    def run(n, secs):
+        return {"n_docs": n, "flow": {"full": {"seconds": secs}}}
+
+    out = format_scaling([run(100_000, 263.5), run(10_000, 37.2)])  # any order
+    assert out == ("  time(100,000) / time(10,000) = 263.5 / 37.2 s = 7.08 for 10x the documents "
+                   "(target <= 11: meets target)")
+    assert "ABOVE target" in format_scaling([run(10_000, 30.0), run(100_000, 340.0)])  # 11.3 > 11
+    assert format_scaling([run(10_000, 30.0)]) == ""  # one size: nothing to compare
+
+
+def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch, capsys):
+    """`dossier bench --docs 10 100`: one report and one JSON file per size, then the scaling line
+    (run_benchmark itself is replaced: this checks the command, not the measurements)."""
+    import flows.bench as bench
+    from flows.cli import main
+
+    def fake_run(n, workdir, workers=1, processes=0):
+        return {"n_docs": n, "corpus_mb": n / 1000, "raw": {}, "stages": {}, "spacy": {}, "ratios": {},
+                "flow": {"full": {"seconds": n / 10, "returncode": 0}, "incremental_noop": {}}}
+
+    monkeypatch.setattr(bench, "run_benchmark", fake_run)
+    assert main(["bench", "--docs", "10", "100", "--workdir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert out.count("Dossier benchmark:") == 2
+    assert json.loads((tmp_path / "bench_10.json").read_text())["n_docs"] == 10
+    assert json.loads((tmp_path / "bench_100.json").read_text())["n_docs"] == 100
+    assert "time(100) / time(10) = 10.0 / 1.0 s = 10.00 for 10x the documents (target <= 11: meets target)" in out
