@@ -112,18 +112,22 @@ def bench_stages(corpus: Path, files: list[Path], n_bytes: int) -> dict:
     }
 
 
-def _tree_rss(proc) -> int:
-    """Resident memory of a process and all its descendants, in bytes."""
+def _sample_tree(proc, root_pid: int, cpu: dict[int, tuple[str, float]]) -> int:
+    """One poll of a process and all its descendants: their resident memory in bytes (returned) and
+    each one's role and CPU seconds so far (into `cpu`, by pid)."""
     import psutil
 
-    total = 0
     try:
         procs = [proc, *proc.children(recursive=True)]
     except psutil.Error:
         return 0
+    total = 0
     for p in procs:
         try:
             total += p.memory_info().rss
+            times = p.cpu_times()
+            role = cpu[p.pid][0] if p.pid in cpu else _process_role(p, root_pid)
+            cpu[p.pid] = (role, times.user + times.system)
         except psutil.Error:
             pass
     return total
@@ -164,18 +168,7 @@ def _run_child(cmd: list[str], env: dict, timeout: float) -> dict:
         proc = psutil.Process(child.pid)
         peak = 0
         while child.poll() is None:
-            peak = max(peak, _tree_rss(proc))
-            try:
-                tree = [proc, *proc.children(recursive=True)]
-            except psutil.Error:
-                tree = []
-            for p in tree:
-                try:
-                    times = p.cpu_times()
-                    role = cpu[p.pid][0] if p.pid in cpu else _process_role(p, child.pid)
-                    cpu[p.pid] = (role, times.user + times.system)
-                except psutil.Error:
-                    pass
+            peak = max(peak, _sample_tree(proc, child.pid, cpu))
             if time.perf_counter() - t0 > timeout:
                 child.kill()
                 child.wait()
