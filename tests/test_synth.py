@@ -236,7 +236,7 @@ def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeyp
     benchmark's own Prefect home, and only when it is missing."""
     import subprocess
 
-    import flows.bench as bench
+    import flows.settings as settings
 
     calls = []
 
@@ -245,10 +245,10 @@ def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeyp
         (Path(env["PREFECT_HOME"]) / "prefect.db").write_bytes(b"")
         return subprocess.CompletedProcess(cmd, 0)
 
-    monkeypatch.setattr(bench.subprocess, "run", fake_run)
+    monkeypatch.setattr(settings.subprocess, "run", fake_run)
     home = tmp_path / ".prefect"
-    assert bench.prepare_prefect_home(home) is not None
+    assert settings.prepare_prefect_home(home) is not None
     assert calls[0][0][-4:] == ["server", "database", "upgrade", "-y"]
     assert calls[0][1]["PREFECT_HOME"] == str(home)
-    assert bench.prepare_prefect_home(home) is None  # there now: nothing to do
+    assert settings.prepare_prefect_home(home) is None  # there now: nothing to do
     assert len(calls) == 1
