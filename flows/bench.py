@@ -210,14 +210,14 @@ def _stage_seconds(db: Path) -> dict | None:
 def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float,
                processes: int = 0) -> dict:
     """(c) The full flow as a child process, then a no-op incremental rerun."""
+    workdir, corpus = Path(workdir).resolve(), Path(corpus).resolve()  # the child runs in PROJECT_ROOT
     db = workdir / "bench.duckdb"
     env = {**os.environ, "DOSSIER_PREFECT_HOME": str(workdir / ".prefect"),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
     base = [sys.executable, "-m", "flows", "run", "--source", str(corpus), "--db", str(db),
             "--workers", str(workers), "--processes", str(processes)]
     # a fresh Prefect home pays its database's migrations (~6 s) once, as `make run` does at setup: not in the timing
-    # (the flow runs in PROJECT_ROOT: a relative workdir means the same home for both)
-    prefect_db_seconds = prepare_prefect_home(PROJECT_ROOT / workdir / ".prefect", env)
+    prefect_db_seconds = prepare_prefect_home(workdir / ".prefect", env)
     full = _run_child(base + ["--full-refresh"], env, timeout)
     full["stage_seconds"] = _stage_seconds(db)
     # a run that fails (e.g. at the load) still did all the work before it: rates are kept, flagged by `ok`
@@ -283,7 +283,7 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
     """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it."""
     import psutil
 
-    workdir = Path(workdir)
+    workdir = Path(workdir).resolve()  # the flow's child runs in the project root: paths must not be relative
     workdir.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     corpus, files, n_bytes = _corpus(n_docs, workdir, seed)
@@ -440,7 +440,9 @@ def format_scaling(results: list[dict]) -> str:
 def main_bench(docs: int | list[int], workers: int = 1, workdir: str | None = None, processes: int = 0) -> None:
     """CLI entry: run each size, print its report, write workdir/bench_{docs}.json; with two or more sizes,
     the full flow's scaling between them."""
-    folder = Path(workdir) if workdir else Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    # absolute: the flow's child process runs in the project root, not in the caller's folder
+    folder = Path(workdir).resolve() if workdir else Path(tempfile.mkdtemp(prefix="dossier-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
     results = []
     for n in [docs] if isinstance(docs, int) else docs:
         result = run_benchmark(n, folder, workers=workers, processes=processes)

@@ -269,7 +269,10 @@ def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch,
     import flows.bench as bench
     from flows.cli import main
 
+    seen = []
+
     def fake_run(n, workdir, workers=1, processes=0):
+        seen.append(workdir)
         return {"n_docs": n, "corpus_mb": n / 1000, "raw": {}, "stages": {}, "spacy": {}, "ratios": {},
                 "flow": {"full": {"seconds": n / 10, "returncode": 0}, "incremental_noop": {}}}
 
@@ -280,6 +283,10 @@ def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch,
     assert json.loads((tmp_path / "bench_10.json").read_text())["n_docs"] == 10
     assert json.loads((tmp_path / "bench_100.json").read_text())["n_docs"] == 100
     assert "time(100) / time(10) = 10.0 / 1.0 s = 10.00 for 10x the documents (target <= 11: meets target)" in out
+    # a relative --workdir is made absolute here: the flow's child process runs in the project root
+    monkeypatch.chdir(tmp_path)
+    assert main(["bench", "--docs", "10", "--workdir", "rel"]) == 0
+    assert seen[-1] == tmp_path / "rel" and seen[-1].is_absolute()
 
 
 def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeypatch):
