@@ -82,6 +82,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             plan, previous_docs = pipeline.plan_folder(source_path, db_path, full_refresh)
         if not full_refresh and plan.is_noop and previous_docs is not None:
             return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
+        pipeline.require_disk_space(source_path, db_path, plan, run_id, started, timer)
         with timer("plan"):
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
         logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)

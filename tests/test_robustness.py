@@ -178,3 +178,88 @@ def test_scheduled_serve_runs_and_stops_cleanly(tmp_path):
     assert "Traceback" not in out, out
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from events where event_type = 'prisoner_release'").fetchone() == (2,)
+
+
+def _tiny_disk(monkeypatch, free_bytes: int):
+    """shutil.disk_usage, as the run's disk check sees it, on a disk with `free_bytes` left."""
+    import collections
+
+    import flows.pipeline as pipeline
+
+    usage = collections.namedtuple("usage", "total used free")
+    monkeypatch.setattr(pipeline.shutil, "disk_usage", lambda path: usage(10**12, 10**12 - free_bytes, free_bytes))
+
+
+def _history(db: Path) -> list[tuple]:
+    with duckdb.connect(str(db) + ".ops.duckdb", read_only=True) as con:
+        return con.execute("select status, message from runs order by started_at").fetchall()
+
+
+def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monkeypatch, capsys):
+    """A disk without room for the next warehouse: the CLI says so before Prefect starts, the warehouse
+    is untouched and the history keeps the failed run with the figures."""
+    from flows.cli import main
+    from flows.pipeline import DISK_HEADROOM_BYTES
+
+    before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
+    size = seeds_copy.stat().st_size
+    # room for the headroom but not for a copy of the warehouse
+    _tiny_disk(monkeypatch, DISK_HEADROOM_BYTES + size // 2)
+    import flows.flow
+
+    real_flow = flows.flow.flow_with_workers
+    monkeypatch.setattr(flows.flow, "flow_with_workers", lambda *a, **k: pytest.fail("the flow was started"))
+    code = main(["run", "--source", str(SEEDS), "--db", str(seeds_copy), "--full-refresh"])
+    monkeypatch.setattr(flows.flow, "flow_with_workers", real_flow)
+    err = capsys.readouterr().err
+    assert code != 0
+    assert "not enough free disk space" in err and "nothing was changed" in err
+    assert hashlib.sha256(seeds_copy.read_bytes()).hexdigest() == before
+    status, message = _history(seeds_copy)[-1]
+    assert status == "failed" and message.startswith("not enough free disk space")
+    assert not list(seeds_copy.parent.glob(seeds_copy.name + ".spool-*"))  # nothing was read or spooled
+
+    # enough room: the same run goes through
+    _tiny_disk(monkeypatch, 10 * size + 10 * DISK_HEADROOM_BYTES)
+    assert main(["run", "--source", str(SEEDS), "--db", str(seeds_copy), "--full-refresh"]) == 0
+    assert _history(seeds_copy)[-1][0] == "success"
+
+
+def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypatch):
+    """The flow (as a deployment or a schedule calls it, without the CLI) makes the same check."""
+    from flows.flow import dossier_flow
+    from flows.load import WarehouseError
+
+    before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
+    _tiny_disk(monkeypatch, 1000)
+    with pytest.raises(WarehouseError, match="not enough free disk space"):
+        dossier_flow(source=str(SEEDS), db=str(seeds_copy), full_refresh=True)
+    assert hashlib.sha256(seeds_copy.read_bytes()).hexdigest() == before
+    assert _history(seeds_copy)[-1][0] == "failed"
+
+
+def test_disk_space_needed_counts_the_copy_and_the_new_text(tmp_path):
+    from flows.pipeline import DISK_BYTES_PER_TEXT_BYTE, DISK_HEADROOM_BYTES, Plan, disk_space_needed
+
+    import polars as pl
+
+    plan = Plan(["a.txt"], pl.DataFrame(), [], 1, bytes_to_read=1000)
+    assert disk_space_needed(tmp_path / "none.duckdb", plan) == DISK_BYTES_PER_TEXT_BYTE * 1000 + DISK_HEADROOM_BYTES
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"x" * 5000)
+    assert disk_space_needed(db, plan) == 5000 + DISK_BYTES_PER_TEXT_BYTE * 1000 + DISK_HEADROOM_BYTES
+
+
+def test_plan_counts_the_bytes_of_the_files_it_will_read():
+    import polars as pl
+
+    from flows.facts import EXTRACTOR_VERSION
+    from flows.pipeline import plan_run
+
+    scan = pl.DataFrame({"source_path": ["a.txt", "b.txt", "c.txt"], "n_bytes": [100, 20, 3],
+                         "mtime_ns": [1, 2, 3]})
+    previous = pl.DataFrame({"source_path": ["a.txt", "b.txt"], "n_bytes": [100, 20], "mtime_ns": [1, 9],
+                             "extractor_version": [EXTRACTOR_VERSION] * 2, "status": ["loaded"] * 2})
+    assert plan_run(scan, previous).bytes_to_read == 23  # b changed, c is new, a unchanged
+    assert plan_run(scan, previous, full_refresh=True).bytes_to_read == 123
+    assert plan_run(scan, None).bytes_to_read == 123
