@@ -395,7 +395,9 @@ def format_benchmark(result: dict) -> str:
                          + (f": {parts}" if parts else ""))
         stages = full.get("stage_seconds")
         if stages:
-            lines.append("  flow stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items()))
+            rest = (full.get("seconds") or 0) - sum(stages.values())
+            lines.append("  flow stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
+                         + (f", start-up and the rest {rest:.1f}s" if full.get("seconds") and rest >= 0 else ""))
     t_sp = result.get("targets", {}).get("flow_vs_spacy_docs_per_s", TARGET_SPACY_RATIO)
     t_ex = result.get("targets", {}).get("facts_vs_raw_mb_per_s", TARGET_EXTRACTION_RATIO)
     lines.append(f"  full flow docs/s / spaCy docs/s     = {_num(ra.get('flow_vs_spacy_docs_per_s'), ',.2f')}x "

@@ -171,6 +171,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
                         holder.get("dq", dq))
                 raise
+            pipeline.record_stage_seconds(db_path, run_id, timer)
             return {"run_id": run_id, "status": "success", "noop": False, **summary,
                     "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
                     "stage_seconds": timer.seconds}

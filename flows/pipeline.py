@@ -302,6 +302,14 @@ def counts_from_db(db: Path) -> dict:
         return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
 
 
+def record_stage_seconds(db: Path, run_id: str, timer: Timer) -> None:
+    """The history's row of a run gets its load time too (record_run runs inside the load, before it ends)."""
+    from flows.load import _connect_retrying, ops_path
+
+    with _connect_retrying(ops_path(db)) as con:
+        con.execute("update runs set stage_seconds = ? where run_id = ?", [timer.json(), run_id])
+
+
 def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
     from flows.validate import DQ_SCHEMA
 

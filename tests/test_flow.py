@@ -227,3 +227,13 @@ def test_process_pool_is_gone_before_resolve(harness, tmp_path, monkeypatch):
     assert result["status"] == "success" and result["n_processed"] == 5
     assert seen["during_extraction"] >= 1  # the batches did run in worker processes
     assert seen["at_resolve"] == 0
+
+
+def test_run_history_has_the_time_of_every_stage_including_the_load(seeds_db):
+    import json
+
+    with duckdb.connect(str(seeds_db) + ".ops.duckdb", read_only=True) as con:
+        raw = con.execute("select stage_seconds from runs where status = 'success' order by started_at desc limit 1").fetchone()[0]
+    stages = json.loads(raw)
+    assert {"plan", "extract+facts", "resolve", "validate", "load"} <= set(stages)
+    assert all(v >= 0 for v in stages.values())

@@ -146,6 +146,7 @@ def test_format_benchmark_on_a_hand_made_result():
     assert "BELOW target" in out  # 0.01 < 0.25
     assert "n/a" in out  # no spaCy ratio
     assert "target < 2,000 MB: set for 100,000 docs; within it here" in out  # 900 MB on 1,000 docs
+    assert "flow stages: extract 2.0s, facts 10.0s, start-up and the rest 8.0s" in out  # of the flow's 20 s
     result["n_docs"] = 100_000
     result["flow"]["full"]["peak_rss_mb"] = 2100.0
     out = format_benchmark(result)
