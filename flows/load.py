@@ -170,6 +170,30 @@ def _append(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame | lis
         _insert_parquet(con, table, rows)
 
 
+def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_files: list[Path]) -> None:
+    """Insert document rows; a loaded row without its text takes it from the spool's text files.
+
+    The texts join their rows in polars one spool file (one batch) at a time, and go in with them. They
+    used to be written by an UPDATE after the insert, but DuckDB keeps a transaction's updated values in
+    memory: 300k documents (1 GB of text) failed with OutOfMemory under the load's 512 MB cap, where
+    inserted rows go to disk.
+    """
+    waiting = (pl.col("status") == "loaded") & pl.col("text").is_null()
+    if not text_files or not docs.select(waiting.any()).item():
+        _insert(con, "documents", docs)
+        return
+    _insert(con, "documents", docs.filter(~waiting))
+    rest = docs.filter(waiting).drop("text")
+    for path in text_files:
+        texts = pl.read_parquet(path, columns=["source_path", "text"])
+        rows = rest.join(texts, on="source_path", how="inner")
+        if rows.height:
+            _insert(con, "documents", rows)
+            rest = rest.join(texts.select("source_path"), on="source_path", how="anti")
+    if rest.height:  # no text in the spool: the row goes in as it came
+        _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
+
+
 def _connect_retrying(path: Path, seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
     """Open a DuckDB file for writing, waiting while a reader briefly holds it."""
     deadline = time.monotonic() + seconds
@@ -232,12 +256,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         if drop_paths:
             con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
-            _insert(con, "documents", docs_upsert)
-        if text_files:
-            # texts stream from disk into the new rows (status 'loaded' only: copies keep none)
-            con.execute("update documents set text = t.text from read_parquet(?) t "
-                        "where documents.source_path = t.source_path and documents.status = 'loaded' "
-                        "and documents.text is null", [[str(f) for f in text_files]])
+            _insert_documents(con, docs_upsert, text_files)
         for name in STAGING_TABLES:
             con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
             _append(con, name, staging.get(name))
