@@ -304,6 +304,43 @@ def take(frame, in_slice: pl.Expr | None):
     return frame if in_slice is None else frame.filter(in_slice)
 
 
+def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_slices: int, column: str = "doc_id"):
+    """Yield, for each of `n_slices` hash slices (as `hash_slices` cuts them), a lazy frame of the source's
+    rows in that slice, in the source's order.
+
+    A spool (Parquet files) is read once and written out again per slice, next to it, so that a slice
+    reads its own rows only: filtering a scan of every file for each slice read the whole spool once per
+    slice, which grows with the square of the run (300k documents: 24 slices). The slice files go when
+    the last slice has been yielded. A frame is filtered in memory.
+    """
+    if n_slices <= 1:
+        yield _scan(source, key, columns)
+        return
+    if isinstance(source, pl.DataFrame) or not source:
+        for part in range(n_slices):
+            yield take(_scan(source, key, columns), (pl.col(column).hash(seed=0) % n_slices) == part)
+        return
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    folder = Path(tempfile.mkdtemp(prefix=f"slices-{key}-", dir=Path(source[0]).parent))
+    try:
+        parts: list[list[Path]] = [[] for _ in range(n_slices)]
+        for i, path in enumerate(source):
+            rows = _scan([path], key, columns).with_columns(
+                _slice=(pl.col(column).hash(seed=0) % n_slices).cast(pl.Int64)).collect()
+            for (part,), group in rows.partition_by("_slice", as_dict=True, maintain_order=True).items():
+                out = folder / f"{i:06d}-{part:04d}.parquet"
+                group.drop("_slice").write_parquet(out)
+                parts[part].append(out)
+            del rows
+        for files in parts:
+            yield _scan(files, key, columns)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 EVENT_AGG_SLICE_ROWS = 300_000
 
 
@@ -438,9 +475,13 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
                   if any(HEAD_ROLE_RE.search(r) for r in roles)}
     pm = person_mentions.with_row_index("_row")
     rows = []
-    for in_slice in hash_slices(_n_rows(sentences), slice_sentences or LINK_SLICE_SENTENCES):
-        rows += _link_rows(take(rel, in_slice), take(pm, in_slice),
-                           take(_scan(sentences, "sentences"), in_slice).collect(), head_roles)
+    slices = hash_slices(_n_rows(sentences), slice_sentences or LINK_SLICE_SENTENCES)
+    scans = sliced_scans(sentences, "sentences", list(stage_schema("sentences")), len(slices))
+    try:
+        for in_slice, slice_sentences_scan in zip(slices, scans):
+            rows += _link_rows(take(rel, in_slice), take(pm, in_slice), slice_sentences_scan.collect(), head_roles)
+    finally:
+        scans.close()  # its slice files go now, not when the generator is collected
     rows.sort(key=lambda r: r[0])  # the order of the person mentions, as if linked in one go
     out = pl.DataFrame([r[1:] for r in rows], schema=LINK_SCHEMA, orient="row")
     return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
@@ -635,16 +676,21 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
 
     files = []
     keys = ["doc_id", "char_start", "char_end"]
-    for part, in_slice in enumerate(hash_slices(evidence.height, slice_rows)):
-        said = pl.concat([
-            take(_scan(_source(stage, key), key, keys + ["sentence"]), in_slice)
-            for key in ("event_mentions", "sanction_mentions")
-        ]).unique(keys, keep="first").collect()  # one sentence per span: any row says it
-        rows = take(evidence, in_slice).join(said, on=keys, how="left").with_columns(
-            quote=pl.coalesce("quote", "sentence", pl.lit(""))).drop("sentence")
-        path = Path(folder) / f"evidence-{part:04d}.parquet"
-        rows.write_parquet(path)
-        files.append(path)
+    slices = hash_slices(evidence.height, slice_rows)
+    events, sanctions = (sliced_scans(_source(stage, key), key, keys + ["sentence"], len(slices))
+                         for key in ("event_mentions", "sanction_mentions"))
+    try:
+        for part, (in_slice, said_events, said_sanctions) in enumerate(zip(slices, events, sanctions)):
+            # one sentence per span: any row says it
+            said = pl.concat([said_events, said_sanctions]).unique(keys, keep="first").collect()
+            rows = take(evidence, in_slice).join(said, on=keys, how="left").with_columns(
+                quote=pl.coalesce("quote", "sentence", pl.lit(""))).drop("sentence")
+            path = Path(folder) / f"evidence-{part:04d}.parquet"
+            rows.write_parquet(path)
+            files.append(path)
+    finally:
+        events.close()  # their slice files go now
+        sanctions.close()
     return files
 
 

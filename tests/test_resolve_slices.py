@@ -71,3 +71,27 @@ def test_quotes_join_to_every_evidence_row_in_any_number_of_slices(staged, tmp_p
     texts = dict(zip(docs["doc_id"], docs["text"]))
     for doc_id, start, end, quote in many.select("doc_id", "char_start", "char_end", "quote").iter_rows():
         assert quote and texts[doc_id][start:end] == quote
+
+
+def test_sliced_scans_of_a_spool_read_each_file_once_and_match_the_filtered_scan(staged, tmp_path, monkeypatch):
+    """Each slice holds the rows that filtering a scan of every file gives, in the same order; the spool's
+    files are read once in all (not once per slice), and the slice files are gone once it is closed."""
+    _, stage = staged
+    files = _spool(stage, tmp_path)["event_mentions"]
+    columns = ["doc_id", "char_start", "char_end", "sentence"]
+    n = 4
+    # the slices as hash_slices cuts them when a run needs n
+    slices = resolve.hash_slices(n * 10, 10)
+    assert len(slices) == n
+    expected = [resolve.take(resolve._scan(files, "event_mentions", columns), in_slice).collect() for in_slice in slices]
+    reads = []
+    real_scan = resolve._scan
+    monkeypatch.setattr(resolve, "_scan", lambda source, *a, **k: reads.append(list(source)) or real_scan(source, *a, **k))
+    scans = resolve.sliced_scans(files, "event_mentions", columns, n)
+    got = [scan.collect() for scan in scans]
+    assert [len(r) for r in reads[:len(files)]] == [1] * len(files)  # the spool: one file at a time, once each
+    assert sorted(str(f) for r in reads[:len(files)] for f in r) == sorted(str(f) for f in files)
+    assert [g.height for g in got] == [e.height for e in expected] and sum(g.height for g in got) > 0
+    for g, e in zip(got, expected):
+        assert g.equals(e)
+    assert not list(tmp_path.glob("slices-*"))  # exhausted: its slice files are gone
