@@ -183,14 +183,20 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
         _insert(con, "documents", docs)
         return
     _insert(con, "documents", docs.filter(~waiting))
-    rest = docs.filter(waiting).drop("text")
-    for path in text_files:
-        texts = pl.read_parquet(path, columns=["source_path", "text"])
-        rows = rest.join(texts, on="source_path", how="inner")
-        if rows.height:
-            _insert(con, "documents", rows)
-            rest = rest.join(texts.select("source_path"), on="source_path", how="anti")
-    if rest.height:  # no text in the spool: the row goes in as it came
+    # which spool file holds each row's text (one pass over the files' paths), so that each file joins its
+    # own rows only: joining every file against all waiting rows grew with files x rows
+    holder = pl.concat([pl.scan_parquet(str(path)).select("source_path").with_columns(_file=pl.lit(i, pl.Int64))
+                        for i, path in enumerate(text_files)]).collect()
+    waiting_rows = docs.filter(waiting).drop("text").join(holder, on="source_path", how="left")
+    by_file = waiting_rows.partition_by("_file", as_dict=True, include_key=False, maintain_order=True)
+    del waiting_rows
+    for i, path in enumerate(text_files):
+        rows = by_file.pop((i,), None)
+        if rows is not None:
+            _insert(con, "documents", rows.join(pl.read_parquet(path, columns=["source_path", "text"]),
+                                                on="source_path", how="inner"))
+    rest = by_file.pop((None,), None)
+    if rest is not None:  # no text in the spool: the row goes in as it came
         _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
 
 

@@ -43,3 +43,16 @@ def test_texts_load_from_the_spool_within_the_memory_limit(tmp_path, monkeypatch
         assert total == 9_999 * (4000 + 7)
         assert con.execute("select text from documents where doc_id = 'd04321'").fetchone()[0].startswith("d04321 x")
         assert con.execute("select text from documents where doc_id = 'd00007'").fetchone()[0] is None
+
+
+def test_a_loaded_row_without_a_spooled_text_goes_in_as_it_came(tmp_path):
+    import flows.load as load
+
+    docs = _documents(3)
+    path = tmp_path / "texts-000000.parquet"
+    pl.DataFrame({"source_path": ["f00000.txt", "f00002.txt"], "text": ["first text", "third text"]}).write_parquet(path)
+    db = tmp_path / "w.duckdb"
+    load.write_warehouse(db, docs, [], {}, docs["doc_id"].to_list(), {}, lambda con: None, text_files=[path])
+    with duckdb.connect(str(db), read_only=True) as con:
+        got = con.execute("select doc_id, status, text from documents order by doc_id").fetchall()
+    assert got == [("d00000", "loaded", "first text"), ("d00001", "loaded", None), ("d00002", "loaded", "third text")]
