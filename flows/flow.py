@@ -132,7 +132,6 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
                 evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
-            tables.pop("event_mentions", None)
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):

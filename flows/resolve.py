@@ -373,14 +373,15 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None
-                       ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None,
+                       mention_columns: list[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Event mentions -> (events, event mentions with event_id, conflicts).
 
     `sentences_at(keys)` gives the sentence of each (doc_id, char_start) in `keys`; without it the
     mentions' own `sentence` column is used (the run passes mentions without their sentences and
     looks up only the few it summarises). The run passes the mentions as a lazy scan of its spool, so
     that they are read straight into their two halves, never held whole beside them.
+    `mention_columns` (besides event_id): the mentions' columns the caller needs, when not all of them.
     """
     if sentences_at is None:
         sentences_at = _lookup_in(ev.collect() if isinstance(ev, pl.LazyFrame) else ev)
@@ -424,9 +425,18 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     first = agg.select(doc_id="first_doc", char_start="first_start")
     agg = agg.join(sentences_at(first).select("doc_id", "char_start", summary=pl.col("sentence").str.slice(0, 240)),
                    left_on=["first_doc", "first_start"], right_on=["doc_id", "char_start"], how="left")
-    m = m.join(cluster_ids, on="cluster", how="left", maintain_order="left").drop("cluster")
     events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
-    return events, m, event_conflicts(m)
+    del agg
+    if mention_columns is not None:
+        # the mentions take their ids by a join, a new copy of them: only the columns still needed are
+        # copied (and conflicts' own), not all of them (at 300k documents the copy was the resolve's peak)
+        wanted = set(mention_columns) | set(CONFLICT_COLUMNS)
+        m = m.select([c for c in m.columns if c in wanted or c == "cluster"])
+    m = m.join(cluster_ids, on="cluster", how="left", maintain_order="left").drop("cluster")
+    conflicts = event_conflicts(m)
+    if mention_columns is not None:
+        m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
+    return events, m, conflicts
 
 
 EVENT_SCHEMA = {
@@ -434,6 +444,9 @@ EVENT_SCHEMA = {
     "date_precision": pl.String, "date_text": pl.String, "country": pl.String,
     "prisoner_count": pl.Int64, "count_qualifier": pl.String, "summary": pl.String, "n_sources": pl.Int64,
 }
+
+
+CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date")  # what event_conflicts reads
 
 
 def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
@@ -724,26 +737,32 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     events, event_mentions, ev_conflicts = consolidate_events(
         _scan(_source(stage, "event_mentions"), "event_mentions", _without_sentence("event_mentions")),
         previous.get("event_mentions"),
-        sentences_at=_lookup_in(_source(stage, "event_mentions")))
-    # the steps below need only where each mention is and which event it is: the other columns would be
-    # held through sanctions, linking and evidence (the run's later memory peaks) for nothing
-    event_mentions = event_mentions.select(EVENT_MENTION_KEYS)
+        sentences_at=_lookup_in(_source(stage, "event_mentions")),
+        # the steps below need only where each mention is and which event it is: the other columns would be
+        # held through sanctions, linking and evidence (the run's later memory peaks) for nothing
+        mention_columns=EVENT_MENTION_KEYS)
     sanctions, sanction_mentions = consolidate_sanctions(
         stage_frame(stage, "sanction_mentions", _without_sentence("sanction_mentions")), event_mentions,
         sentences_at=_lookup_in(_source(stage, "sanction_mentions"), "sanction_mentions"))
     event_people = link_event_people(event_mentions, person_mentions, _source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
-    # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak)
+    # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
+    # the event and sanction mentions go as soon as their part is made (the tables keep only evidence)
+    event_part = _evidence_part("events", event_mentions.select(
+        pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
+    del event_mentions
+    sanction_part = _evidence_part("sanctions", sanction_mentions.select(
+        pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
+    del sanction_mentions
     evidence = pl.concat([
-        _evidence_part("events", event_mentions.select(
-            pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)),
+        event_part,
         _evidence_part("people", person_mentions.select(
             pl.col("person_id").alias("fact_id"), "doc_id", "char_start", "char_end", pl.col("surface").alias("quote"))
             .sort("char_start").group_by("fact_id", "doc_id", maintain_order=True).first()),
-        _evidence_part("sanctions", sanction_mentions.select(
-            pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)),
+        sanction_part,
     ])
+    del event_part, sanction_part
     return {
         "people": people,
         "person_mentions": person_mentions.select(
@@ -754,5 +773,4 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "evidence": evidence,
         "conflicts": pl.concat([person_conflicts, ev_conflicts]),
         "tallies": stage_frame(stage, "tallies"),
-        "event_mentions": event_mentions,
     }
