@@ -11,7 +11,8 @@ All four measure the same synthetic corpus (`flows.synth`), generated once under
 (c) flow     `python -m flows run --full-refresh` as a child process (Prefect,
              validation, DuckDB load included), peak RSS of the child and its
              children polled every 0.2 s; then a second, incremental run that
-             should find nothing to do;
+             should find nothing to do, and a third after 1% new documents are
+             added (a day's news: the run a schedule does most);
 (d) spaCy    `en_core_web_sm` (`nlp.pipe`) over a sample of documents, extrapolated
              to docs/s: the pipeline as shipped on one process, NER alone on one
              process and on every core; the target is judged against the fastest;
@@ -28,6 +29,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -207,10 +209,30 @@ def _stage_seconds(db: Path) -> dict | None:
         return None
 
 
+# a day's new articles, as a share of the corpus: the run a scheduled deployment does most
+NEW_DOCS_SHARE = 0.01
+NEW_DOCS_FOLDER = "_bench_new"
+
+
+def add_new_documents(corpus: Path, n_docs: int, seed: int) -> tuple[Path, int]:
+    """Write NEW_DOCS_SHARE x n_docs further synthetic documents (another seed) into a subfolder of the
+    corpus, which the flow reads with the rest; the caller removes it afterwards."""
+    from flows.synth import generate_corpus
+
+    folder = Path(corpus) / NEW_DOCS_FOLDER
+    shutil.rmtree(folder, ignore_errors=True)
+    n_new = max(1, round(n_docs * NEW_DOCS_SHARE))
+    generate_corpus(n_new, folder, seed + 1)
+    return folder, n_new
+
+
 def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float,
-               processes: int = 0) -> dict:
-    """(c) The full flow as a child process, then a no-op incremental rerun."""
+               processes: int = 0, seed: int = 0) -> dict:
+    """(c) The full flow as a child process, a no-op incremental rerun, then an incremental run that
+    reads 1% new documents."""
     workdir, corpus = Path(workdir).resolve(), Path(corpus).resolve()  # the child runs in PROJECT_ROOT
+    # new documents left behind by a killed benchmark would be part of the full run
+    shutil.rmtree(corpus / NEW_DOCS_FOLDER, ignore_errors=True)
     db = workdir / "bench.duckdb"
     env = {**os.environ, "DOSSIER_PREFECT_HOME": str(workdir / ".prefect"),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(PROJECT_ROOT), os.environ.get("PYTHONPATH")]))}
@@ -226,8 +248,17 @@ def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: 
     full["mb_per_s"] = _rate(n_bytes / 1e6, full["seconds"])
     rerun = _run_child(base, env, timeout)
     rerun["noop"] = "no changes since the last run" in rerun["stdout_tail"]
-    return {"full": full, "incremental_noop": rerun, "workers": workers, "processes": processes,
-            "prefect_db_seconds": prefect_db_seconds}
+    folder, n_new = add_new_documents(corpus, n_docs, seed)
+    try:
+        # every document already in the warehouse is skipped, but resolve, validation and the load still
+        # see all of them: this run's cost grows with the warehouse, not with the new documents
+        new = _run_child(base, env, timeout)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    new.update(n_new=n_new, stage_seconds=_stage_seconds(db), ok=new["returncode"] == 0,
+               docs_per_s=_rate(n_new, new["seconds"]))
+    return {"full": full, "incremental_noop": rerun, "incremental_new": new, "workers": workers,
+            "processes": processes, "prefect_db_seconds": prefect_db_seconds}
 
 
 # spaCy configurations measured, (label, NER alone?, processes: 0 = one per core). The shipped pipeline
@@ -292,7 +323,7 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
     _note(f"raw scan: {raw['seconds']}s")
     stages = bench_stages(corpus, files, n_bytes)
     _note(f"stages: extract {stages['extract_seconds']}s, facts {stages['facts_seconds']}s")
-    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout, processes)
+    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout, processes, seed)
     _note(f"flow: {flow['full']['seconds']}s rc={flow['full']['returncode']}, rerun {flow['incremental_noop']['seconds']}s")
     spacy_result = bench_spacy(files, spacy_sample)
     _note(f"spacy: {spacy_result.get('seconds')}s")
@@ -341,10 +372,17 @@ def _spacy_label(run: dict) -> str:
     return f"{what}, {n} process{'es' if n > 1 else ''}"
 
 
+def _stages_line(stages: dict, seconds: float | None) -> str:
+    """'plan 1.0s, ..., start-up and the rest 9.8s': a run's stages and what its wall time has besides."""
+    rest = (seconds or 0) - sum(stages.values())
+    return (", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
+            + (f", start-up and the rest {rest:.1f}s" if seconds and rest >= 0 else ""))
+
+
 def format_benchmark(result: dict) -> str:
     """Human-readable report of `run_benchmark`'s result."""
     raw, st, fl, sp, ra = (result.get(k, {}) for k in ("raw", "stages", "flow", "spacy", "ratios"))
-    full, noop = fl.get("full", {}), fl.get("incremental_noop", {})
+    full, noop, new = fl.get("full", {}), fl.get("incremental_noop", {}), fl.get("incremental_new", {})
     lines = [
         f"Dossier benchmark: {result.get('n_docs', 0):,} docs, {_num(result.get('corpus_mb'))} MB "
         f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}, "
@@ -365,6 +403,10 @@ def format_benchmark(result: dict) -> str:
         row("(c) full flow (--full-refresh)" + ("" if ok else f" FAILED rc={full.get('returncode')}*"),
             full.get("seconds"), full.get("docs_per_s"), full.get("mb_per_s"))
         row("(c) incremental rerun" + (" (no-op)" if noop.get("noop") else " (NOT a no-op)"), noop.get("seconds"), None, None)
+        if new:
+            row(f"(c) incremental run, {new.get('n_new', 0):,} new docs"
+                + ("" if new.get("returncode") == 0 else f" FAILED rc={new.get('returncode')}"),
+                new.get("seconds"), new.get("docs_per_s"), None)
     if sp.get("available") and sp.get("runs"):
         lines.append(f"  (d) spaCy {sp.get('model', '')}, {sp.get('sample_docs')} docs:")
         for run in sp["runs"]:
@@ -394,9 +436,11 @@ def format_benchmark(result: dict) -> str:
                          + (f": {parts}" if parts else ""))
         stages = full.get("stage_seconds")
         if stages:
-            rest = (full.get("seconds") or 0) - sum(stages.values())
-            lines.append("  flow stages: " + ", ".join(f"{k} {v:.1f}s" for k, v in stages.items())
-                         + (f", start-up and the rest {rest:.1f}s" if full.get("seconds") and rest >= 0 else ""))
+            lines.append("  flow stages: " + _stages_line(stages, full.get("seconds")))
+        if new.get("stage_seconds"):
+            lines.append(f"  incremental run stages ({new.get('n_new', 0):,} new, {result.get('n_docs', 0):,} unchanged): "
+                         + _stages_line(new["stage_seconds"], new.get("seconds"))
+                         + f"; peak {_num(new.get('peak_rss_mb'), ',.0f')} MB")
     t_sp = result.get("targets", {}).get("flow_vs_spacy_docs_per_s", TARGET_SPACY_RATIO)
     t_ex = result.get("targets", {}).get("facts_vs_raw_mb_per_s", TARGET_EXTRACTION_RATIO)
     lines.append(f"  full flow docs/s / spaCy docs/s     = {_num(ra.get('flow_vs_spacy_docs_per_s'), ',.2f')}x "

@@ -152,6 +152,13 @@ def test_format_benchmark_on_a_hand_made_result():
     out = format_benchmark(result)
     assert "2,100 MB (target < 2,000 MB: ABOVE target)" in out
     assert "4.00 s (target < 10 s: meets target)" in out
+    assert "new docs" not in out  # a result without the run with new documents (older JSON) still formats
+    result["flow"]["incremental_new"] = {"seconds": 12.5, "returncode": 0, "n_new": 1000, "docs_per_s": 80.0,
+                                         "peak_rss_mb": 700.0, "stage_seconds": {"plan": 1.0, "resolve": 6.0}}
+    out = format_benchmark(result)
+    assert "(c) incremental run, 1,000 new docs" in out and "80.0" in out
+    assert ("incremental run stages (1,000 new, 100,000 unchanged): plan 1.0s, resolve 6.0s, "
+            "start-up and the rest 5.5s; peak 700 MB") in out
     result["flow"]["prefect_db_seconds"] = 8.5
     assert "database was created first, untimed, in 8.5 s" in format_benchmark(result)
     result["machine"] = {"cpus": 2}
@@ -311,3 +318,31 @@ def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeyp
     assert calls[0][1]["PREFECT_HOME"] == str(home)
     assert settings.prepare_prefect_home(home) is None  # there now: nothing to do
     assert len(calls) == 1
+
+
+def test_bench_flow_adds_one_percent_new_documents_for_the_third_run_and_removes_them(tmp_path, monkeypatch):
+    """The full run and the no-op rerun see the corpus only (a leftover of a killed benchmark is removed
+    first); the third run sees 1% new documents, which are gone afterwards. The runs themselves are
+    replaced: this checks what each one is given, not the flow."""
+    import flows.bench as bench
+
+    corpus = tmp_path / "corpus_300"
+    generate_corpus(300, corpus, seed=0)
+    leftover = corpus / bench.NEW_DOCS_FOLDER
+    generate_corpus(5, leftover, seed=9)
+    seen = []
+
+    def fake_child(cmd, env, timeout):
+        seen.append((cmd, len(list(corpus.rglob("*.txt")))))
+        out = "no changes since the last run" if len(seen) == 2 else "success"
+        return {"seconds": 1.0, "returncode": 0, "stdout_tail": out, "peak_rss_mb": 100.0}
+
+    monkeypatch.setattr(bench, "_run_child", fake_child)
+    monkeypatch.setattr(bench, "prepare_prefect_home", lambda home, env=None: None)
+    monkeypatch.setattr(bench, "_stage_seconds", lambda db: {"plan": 0.5})
+    flow = bench.bench_flow(corpus, tmp_path, 300, 1000, workers=1, timeout=60)
+    assert [n for _, n in seen] == [300, 300, 303]  # 1% of 300
+    assert "--full-refresh" in seen[0][0] and "--full-refresh" not in seen[2][0]
+    assert flow["incremental_noop"]["noop"]
+    assert flow["incremental_new"]["n_new"] == 3 and flow["incremental_new"]["docs_per_s"] == 3.0
+    assert not leftover.exists()
