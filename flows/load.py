@@ -271,19 +271,17 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     try:
         con.execute(schema_sql())
         con.execute("begin transaction")
-        if drop_paths:
-            kept = con.execute("select count(*) from documents where source_path not in (select unnest(?))",
-                               [drop_paths]).fetchone()[0]
-            if kept:
-                con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
-            else:  # a full refresh replaces every document
-                _empty_tables(con, ["documents"])
+        # every run rewrites the fact tables whole, and a full refresh every document: emptied at once
+        replace_documents = bool(drop_paths) and not con.execute(
+            "select count(*) from documents where source_path not in (select unnest(?))", [drop_paths]).fetchone()[0]
+        _empty_tables(con, FACT_TABLES + (("documents",) if replace_documents else ()))
+        if drop_paths and not replace_documents:
+            con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
             _insert_documents(con, docs_upsert, text_files)
         for name in STAGING_TABLES:
             con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
             _append(con, name, staging.get(name))
-        _empty_tables(con, FACT_TABLES)  # every run rewrites the fact tables whole
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute("commit")
