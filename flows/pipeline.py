@@ -172,9 +172,12 @@ class RunSpool:
             present = table_names(con)
             for table in SPOOLED_TABLES.values():
                 if keep_doc_ids and table in present:
+                    # in the order the warehouse stores them (the order the last run resolved them in): the
+                    # semi join alone gives them back in whatever order its threads finish, and resolve's
+                    # tie-breaks (the first mention, the first count seen) would then differ run to run
                     self.previous_files[table].append(copy(
-                        con, f"select * from {table} where doc_id in (select unnest(?))", f"previous-{table}",
-                        [keep_doc_ids]))
+                        con, f"select * from {table} where doc_id in (select unnest(?)) order by rowid",
+                        f"previous-{table}", [keep_doc_ids]))
             return {key: [copy(con, sql, f"previous-ids-{key}")]
                     for key, (needs, sql) in PREVIOUS_IDS_SQL.items() if needs in present}
 

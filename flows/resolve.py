@@ -457,7 +457,7 @@ def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
         if field == "prisoner_count":
             base = base.filter(pl.col("count_qualifier") == "exact")
         g = base.group_by("event_id").agg(pl.col(field).cast(pl.String).unique().sort().alias("values"),
-                                         pl.col("doc_id").unique().sort().alias("doc_ids"))
+                                         pl.col("doc_id").unique().sort().alias("doc_ids")).sort("event_id")
         for eid, values, docs in g.filter(pl.col("values").list.len() > 1).iter_rows():
             rows.append(("events", eid, field, values, docs))
     if not rows:
@@ -487,66 +487,91 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
     head_roles = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
                   if any(HEAD_ROLE_RE.search(r) for r in roles)}
     pm = person_mentions.with_row_index("_row")
-    rows = []
+    parts = []
     slices = hash_slices(_n_rows(sentences), slice_sentences or LINK_SLICE_SENTENCES)
     scans = sliced_scans(sentences, "sentences", list(stage_schema("sentences")), len(slices))
     try:
         for in_slice, slice_sentences_scan in zip(slices, scans):
-            rows += _link_rows(take(rel, in_slice), take(pm, in_slice), slice_sentences_scan.collect(), head_roles)
+            parts.append(_link_rows(take(rel, in_slice), take(pm, in_slice), slice_sentences_scan.collect(), head_roles))
     finally:
         scans.close()  # its slice files go now, not when the generator is collected
-    rows.sort(key=lambda r: r[0])  # the order of the person mentions, as if linked in one go
-    out = pl.DataFrame([r[1:] for r in rows], schema=LINK_SCHEMA, orient="row")
+    # in the order of the person mentions, as if linked in one go (a mention links at most once)
+    out = pl.concat(parts).sort("_row").drop("_row")
     return out.unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True)
 
 
+INCLUDED_RE = re.compile(r"\b(?:included|includ(?:e|es|ing)|among\s+(?:them|those))\b", re.I)
+ENVOY_ROLE = r"(?i)\benvoy\b|\bnegotiator\b|\bmediator\b"
+
+
 def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.DataFrame,
-               head_roles: set[str]) -> list[tuple]:
-    """(person mention row, event_id, person_id, role, doc_id, char_start, char_end) for one slice of documents."""
+               head_roles: set[str]) -> pl.DataFrame:
+    """Links of one slice of documents: `_row` (the person mention's row) and the LINK_SCHEMA columns.
+
+    Frames and joins decide which sentence speaks of which release; Python's regexes run once per
+    distinct sentence (where its first release word ends) and once per mention that a release
+    sentence holds (does the name act: "X announced").
+    """
+    out_schema = {"_row": pl.UInt32, **LINK_SCHEMA}
     if rel.is_empty() or person_mentions.is_empty():
-        return []
-    sent_text = {(d, i): (s, t) for d, i, s, t in sentences.select("doc_id", "sent_idx", "char_start", "sentence").iter_rows()}
-    doc_events = rel.group_by("doc_id").agg(pl.col("event_id").unique())
-    single_event = {d: e[0] for d, e in doc_events.iter_rows() if len(e) == 1}
-    release_sent = {(d, i): e for d, i, e in rel.select("doc_id", "sent_idx", "event_id").iter_rows()}
+        return pl.DataFrame(schema=out_schema)
+    key = ["doc_id", "sent_idx"]
+    sents = (sentences.select("doc_id", pl.col("sent_idx").cast(pl.Int64), pl.col("char_start").alias("_offset"),
+                              "sentence")
+             .unique(key, keep="last", maintain_order=True))
+    texts = sents.select("sentence").unique()
+    trigger_end = [m.end() if (m := RELEASE_RE.search(t)) else -1 for t in texts["sentence"]]
+    sents = sents.join(texts.with_columns(_trigger_end=pl.Series(trigger_end, dtype=pl.Int64)), on="sentence",
+                       how="left")
+    del texts, trigger_end
+    releases = rel.select("doc_id", pl.col("sent_idx").cast(pl.Int64), "event_id")
+    single = (releases.group_by("doc_id").agg(pl.col("event_id").unique())
+              .filter(pl.col("event_id").list.len() == 1)
+              .select("doc_id", _single=pl.col("event_id").list.first()))
+    said = releases.unique(key, keep="last", maintain_order=True)
     # in a document about one release, any sentence with a release word speaks of it
-    for (d, i), (_, text) in sent_text.items():
-        if d in single_event and (d, i) not in release_sent and RELEASE_RE.search(text):
-            release_sent[(d, i)] = single_event[d]
+    extra = (sents.filter(pl.col("_trigger_end") >= 0).join(single, on="doc_id")
+             .join(said, on=key, how="anti").select(*key, event_id="_single"))
+    release_sent = pl.concat([said, extra])
     # only a mention in or right after a release sentence, or with a role in a one-release document, can
-    # be linked: the rest (most people are named elsewhere) never reaches the loop below
-    near = pl.DataFrame(list(release_sent), schema={"doc_id": pl.String, "sent_idx": pl.Int64}, orient="row")
+    # be linked: the rest (most people are named elsewhere) is never looked at
+    near = release_sent.select(key)
     near = pl.concat([near, near.with_columns(pl.col("sent_idx") + 1)]).unique().with_columns(_near=pl.lit(True))
-    candidates = person_mentions.with_columns(pl.col("sent_idx").cast(pl.Int64).alias("_idx")).join(
-        near, left_on=["doc_id", "_idx"], right_on=["doc_id", "sent_idx"], how="left", maintain_order="left",
-    ).filter(pl.col("_near").fill_null(False)
-             | (pl.col("role").is_not_null() & pl.col("doc_id").is_in(list(single_event))))
-    rows = []
-    for row, doc_id, sent_idx, start, end, pid, role in candidates.select(
-            "_row", "doc_id", "sent_idx", "char_start", "char_end", "person_id", "role").iter_rows():
-        key = (doc_id, sent_idx)
-        event_id = release_sent.get(key)
-        continued = False
-        if event_id is None and (doc_id, sent_idx - 1) in release_sent and key in sent_text:
-            # "Other notable figures included X" right after a release sentence
-            if re.search(r"\b(?:included|includ(?:e|es|ing)|among\s+(?:them|those))\b", sent_text[key][1], re.I):
-                event_id, continued = release_sent[(doc_id, sent_idx - 1)], True
-        if role and re.search(r"\benvoy\b|\bnegotiator\b|\bmediator\b", role, re.I) and doc_id in single_event:
-            rows.append((row, single_event[doc_id], pid, "envoy", doc_id, start, end))
-            continue
-        if event_id is None or key not in sent_text:
-            continue
-        offset, sentence = sent_text[key]
-        s, e = start - offset, end - offset
-        # a release word ends before the name (the first one ends first: matches do not overlap)
-        trigger = RELEASE_RE.search(sentence)
-        after_trigger = continued or (trigger is not None and trigger.end() <= s)
-        acts = bool(ACTOR_VERB_RE.match(sentence[e:]))
-        if after_trigger and not acts and pid not in head_roles:
-            rows.append((row, event_id, pid, "released", doc_id, start, end))
-        elif pid in head_roles or acts:
-            rows.append((row, event_id, pid, "decision_maker", doc_id, start, end))
-    return rows
+    cand = (
+        person_mentions.select("_row", "doc_id", pl.col("sent_idx").cast(pl.Int64), "char_start", "char_end",
+                               "person_id", "role")
+        .join(near, on=key, how="left", maintain_order="left")
+        .join(single, on="doc_id", how="left", maintain_order="left")
+        .filter(pl.col("_near").fill_null(False) | (pl.col("role").is_not_null() & pl.col("_single").is_not_null()))
+        .join(release_sent.rename({"event_id": "_here"}), on=key, how="left", maintain_order="left")
+        .join(release_sent.select("doc_id", pl.col("sent_idx") + 1, _before="event_id"), on=key, how="left",
+              maintain_order="left")
+        .join(sents, on=key, how="left", maintain_order="left")
+    )
+    envoy = (pl.col("role").str.contains(ENVOY_ROLE) & pl.col("_single").is_not_null()).fill_null(False)
+    # "Other notable figures included X" right after a release sentence continues it
+    may_continue = (pl.col("_here").is_null() & pl.col("_before").is_not_null() & pl.col("sentence").is_not_null()
+                    & ~envoy)
+    cont = cand.filter(may_continue)
+    cand = cand.join(cont.select("_row", _continued=pl.Series(
+        [INCLUDED_RE.search(t) is not None for t in cont["sentence"]], dtype=pl.Boolean)), on="_row", how="left",
+        maintain_order="left").with_columns(pl.col("_continued").fill_null(False))
+    cand = cand.with_columns(_event=pl.when(pl.col("_continued")).then("_before").otherwise("_here"))
+    # a release word ends before the name (the first one ends first: matches do not overlap)
+    in_release = cand.filter(~envoy & pl.col("_event").is_not_null() & pl.col("sentence").is_not_null())
+    acts = [bool(ACTOR_VERB_RE.match(t[e - o:])) for t, e, o in in_release.select(
+        "sentence", "char_end", "_offset").iter_rows()]
+    head = pl.col("person_id").is_in(pl.Series(sorted(head_roles), dtype=pl.String).implode())
+    after_trigger = pl.col("_continued") | ((pl.col("_trigger_end") >= 0)
+                                            & (pl.col("_trigger_end") <= pl.col("char_start") - pl.col("_offset")))
+    linked = in_release.with_columns(_acts=pl.Series(acts, dtype=pl.Boolean)).with_columns(
+        role=pl.when(after_trigger & ~pl.col("_acts") & ~head).then(pl.lit("released"))
+        .when(head | pl.col("_acts")).then(pl.lit("decision_maker")))
+    envoys = cand.filter(envoy).with_columns(_event="_single", role=pl.lit("envoy"))
+    return (pl.concat([linked.filter(pl.col("role").is_not_null()), envoys], how="diagonal_relaxed")
+            .select("_row", event_id="_event", person_id="person_id", role="role", doc_id="doc_id",
+                    char_start="char_start", char_end="char_end")
+            .cast(out_schema))
 
 
 # ---------------------------------------------------------------- sanctions
