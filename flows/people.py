@@ -312,10 +312,11 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("n_batch") == 1)
     )
     # the rest looks inside each document: documents go through in hash slices (bounded memory)
-    from flows.resolve import hash_slices, take
+    from flows.resolve import hash_slices, split
 
-    parts = [_name_mentions(take(full, in_slice), take(cands, in_slice), batch_names)
-             for in_slice in hash_slices(cands.height, PEOPLE_SLICE_ROWS)]
+    n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
+    parts = [_name_mentions(full_part, cands_part, batch_names)
+             for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
     return pl.concat(parts).sort("doc_id", "char_start")
 
 

@@ -304,6 +304,17 @@ def take(frame, in_slice: pl.Expr | None):
     return frame if in_slice is None else frame.filter(in_slice)
 
 
+def split(frame: pl.DataFrame, n_slices: int, column: str = "doc_id"):
+    """Yield the rows of an eager frame in each of the `n_slices` slices `hash_slices` cuts, in order:
+    the column is hashed once, not once per slice (hashing a string column was most of a slice's cost)."""
+    if n_slices <= 1:
+        yield frame
+        return
+    part_of = frame[column].hash(seed=0) % n_slices
+    for part in range(n_slices):
+        yield frame.filter(part_of == part)
+
+
 def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_slices: int, column: str = "doc_id"):
     """Yield, for each of `n_slices` hash slices (as `hash_slices` cuts them), a lazy frame of the source's
     rows in that slice, in the source's order.
@@ -403,8 +414,8 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
                 _empty_conflicts())
     old = _previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
     # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
-    agg = pl.concat([_aggregate_event_slice(take(m, in_slice))
-                     for in_slice in hash_slices(m.height, EVENT_AGG_SLICE_ROWS, "cluster")])
+    agg = pl.concat([_aggregate_event_slice(part)
+                     for part in split(m, len(hash_slices(m.height, EVENT_AGG_SLICE_ROWS)), "cluster")])
     agg = agg.sort("cluster")
     ids, seen = [], set()
     for cluster, etype, country, count, qual, first_doc, date in agg.select(
@@ -491,8 +502,8 @@ def link_event_people(event_mentions: pl.DataFrame, person_mentions: pl.DataFram
     slices = hash_slices(_n_rows(sentences), slice_sentences or LINK_SLICE_SENTENCES)
     scans = sliced_scans(sentences, "sentences", list(stage_schema("sentences")), len(slices))
     try:
-        for in_slice, slice_sentences_scan in zip(slices, scans):
-            parts.append(_link_rows(take(rel, in_slice), take(pm, in_slice), slice_sentences_scan.collect(), head_roles))
+        for rel_part, pm_part, slice_sentences_scan in zip(split(rel, len(slices)), split(pm, len(slices)), scans):
+            parts.append(_link_rows(rel_part, pm_part, slice_sentences_scan.collect(), head_roles))
     finally:
         scans.close()  # its slice files go now, not when the generator is collected
     # in the order of the person mentions, as if linked in one go (a mention links at most once)
@@ -609,24 +620,28 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         sentences_at = _lookup_in(sm, "sanction_mentions")
     said = {} if needs.is_empty() else {
         (d, c): t for d, c, t in sentences_at(needs).select("doc_id", "char_start", "sentence").iter_rows()}
+    # only relief in a document about one release can link (to that release): the rest never reaches the loop
+    single_release = pl.DataFrame({"doc_id": list(single), "_release": list(single.values())},
+                                  schema={"doc_id": pl.String, "_release": pl.String})
+    sm = sm.with_row_index("_row")
+    relief = sm.filter(pl.col("action").is_in(list(RELIEF))).select(
+        "_row", "doc_id", "char_start", "target", "target_type").join(single_release, on="doc_id", how="inner")
     links = []
-    for doc_id, start, action, target, target_type in sm.select(
-            "doc_id", "char_start", "action", "target", "target_type").iter_rows():
-        event_id = single.get(doc_id) if action in RELIEF else None
-        if event_id:
-            country = release_country.get(event_id)
-            # relief ties to the document's one release only when it is about the releasing
-            # country: "Belarusian potash" yes; an airline in a round-up of other countries, no
-            about = [target] if target_type == "country" else countries_in(said[(doc_id, start)])
-            if country and country not in about:
-                event_id = None
-        links.append(event_id)
-    sm = sm.with_columns(linked_event=pl.Series(links, dtype=pl.String))
-    sm = sm.with_columns(
-        issuer_key=pl.col("issuer").fill_null(""),
-        sanction_id=pl.struct("issuer", "target", "action").map_elements(
-            lambda r: stable_id("S", r["issuer"], fold(r["target"]), r["action"]), return_dtype=pl.String),
-    )
+    for doc_id, start, target, target_type, event_id in relief.select(
+            "doc_id", "char_start", "target", "target_type", "_release").iter_rows():
+        country = release_country.get(event_id)
+        # relief ties to the document's one release only when it is about the releasing
+        # country: "Belarusian potash" yes; an airline in a round-up of other countries, no
+        about = [target] if target_type == "country" else countries_in(said[(doc_id, start)])
+        links.append(None if country and country not in about else event_id)
+    sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
+                 maintain_order="left").drop("_row")
+    # an id per distinct (issuer, target, action), joined on: mentions repeat a few hundred sanctions
+    keys = sm.select("issuer", "target", "action").unique()
+    keys = keys.with_columns(sanction_id=pl.Series(
+        [stable_id("S", issuer, fold(target), action) for issuer, target, action in keys.iter_rows()], dtype=pl.String))
+    sm = sm.join(keys, on=["issuer", "target", "action"], how="left", nulls_equal=True, maintain_order="left")
+    sm = sm.with_columns(issuer_key=pl.col("issuer").fill_null(""))
     sanctions = (
         sm.sort("doc_id", "char_start").group_by("sanction_id").agg(
             pl.col("issuer").first(), pl.col("target").first(), pl.col("target_type").first(),
@@ -718,10 +733,10 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
     events, sanctions = (sliced_scans(_source(stage, key), key, keys + ["sentence"], len(slices))
                          for key in ("event_mentions", "sanction_mentions"))
     try:
-        for part, (in_slice, said_events, said_sanctions) in enumerate(zip(slices, events, sanctions)):
+        for part, (rows, said_events, said_sanctions) in enumerate(zip(split(evidence, len(slices)), events, sanctions)):
             # one sentence per span: any row says it
             said = pl.concat([said_events, said_sanctions]).unique(keys, keep="first").collect()
-            rows = take(evidence, in_slice).join(said, on=keys, how="left").with_columns(
+            rows = rows.join(said, on=keys, how="left").with_columns(
                 quote=pl.coalesce("quote", "sentence", pl.lit(""))).drop("sentence")
             path = Path(folder) / f"evidence-{part:04d}.parquet"
             rows.write_parquet(path)
