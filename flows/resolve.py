@@ -158,6 +158,25 @@ def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, 
     return out
 
 
+def person_ids(clusters, old: dict) -> dict:
+    """cluster -> id, never one twice: clusters holding a mention of the last run keep its id (they are
+    distinct, see `_previous_ids`); the others take one from their canonical name, salted with a counter
+    when another cluster holds it (a cluster that kept an old id can have changed its canonical name)."""
+    clusters = list(clusters)
+    ids = {c: old[c] for c, _ in clusters if c in old}
+    seen = set(ids.values())
+    for c, name in clusters:
+        if c in ids:
+            continue
+        new_id, salt = stable_id("P", fold(name)), 0
+        while new_id in seen:
+            salt += 1
+            new_id = stable_id("P", fold(name), salt)
+        seen.add(new_id)
+        ids[c] = new_id
+    return ids
+
+
 def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
                    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Person mentions -> (people, person_mentions with person_id, role conflicts).
@@ -183,7 +202,7 @@ def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
         .select("cluster", canonical_name="name")
     )
     m = m.join(canon, on="cluster")
-    ids = {c: old.get(c) or stable_id("P", fold(n)) for c, n in canon.iter_rows()}
+    ids = person_ids(canon.iter_rows(), old)
     m = m.with_columns(person_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
     people = (
         m.group_by("person_id").agg(
@@ -417,17 +436,8 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     agg = pl.concat([_aggregate_event_slice(part)
                      for part in split(m, len(hash_slices(m.height, EVENT_AGG_SLICE_ROWS)), "cluster")])
     agg = agg.sort("cluster")
-    ids, seen = [], set()
-    for cluster, etype, country, count, qual, first_doc, date in agg.select(
-            "cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc", "event_date"
-    ).iter_rows():
-        new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
-                                               None if etype == "prisoner_release" else first_doc)
-        if new_id in seen:  # two events alike in every key field: tell them apart by their first source
-            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
-        seen.add(new_id)
-        ids.append(new_id)
-    del seen
+    ids = event_ids(agg.select("cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc",
+                               "event_date").iter_rows(), old)
     agg = agg.with_columns(event_id=pl.Series(ids, dtype=pl.String))
     del ids
     # each mention takes its cluster's id by a join on the small cluster -> id frame (mentions keep their order)
@@ -448,6 +458,27 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     if mention_columns is not None:
         m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
     return events, m, conflicts
+
+
+def event_ids(clusters, old: dict) -> list[str]:
+    """An id per cluster (cluster, event_type, country, count, qualifier, first_doc, date), in order, never
+    one twice: the cluster's id from the last run, else one from its key fields; an id an earlier cluster
+    holds is salted with the first source and the cluster, then with a counter until it is free (ids of
+    an earlier run can equal a salted one: a warehouse built from other documents numbered its clusters
+    otherwise, and the load then failed on the events' primary key)."""
+    ids, seen = [], set()
+    for cluster, etype, country, count, qual, first_doc, date in clusters:
+        new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
+                                               None if etype == "prisoner_release" else first_doc)
+        if new_id in seen:  # two events alike in every key field: tell them apart by their first source
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
+        salt = 0
+        while new_id in seen:
+            salt += 1
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster, salt)
+        seen.add(new_id)
+        ids.append(new_id)
+    return ids
 
 
 EVENT_SCHEMA = {

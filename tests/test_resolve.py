@@ -162,3 +162,34 @@ def test_release_clusters_equal_the_row_by_row_rule(seed):
     from flows.resolve import cluster_releases
 
     assert cluster_releases(rel).to_list() == _cluster_releases_row_by_row(rows)
+
+
+def test_event_ids_are_never_given_twice_when_an_old_id_equals_a_salted_one():
+    """Two clusters alike in every key field: the second is told apart by its first source and number.
+    An earlier run (over other documents, numbered otherwise) may have given exactly that salted id to a
+    cluster that comes first now; the salted id must not be given again (the load failed on the key)."""
+    from flows.resolve import event_ids, stable_id
+
+    fields = ("prisoner_release", "Arvelia", 40, "exact", None)
+    salted = stable_id("E", *fields[:4], None, "doc-c", 2)
+    clusters = [(0, *fields[:4], "doc-a", None),   # takes the plain id
+                (1, *fields[:4], "doc-b", None),   # kept the salted id of cluster 2 from the earlier run
+                (2, *fields[:4], "doc-c", None)]   # alike in every field: would salt to that same id
+    ids = event_ids(clusters, {1: salted})
+    assert len(set(ids)) == 3
+    assert ids[:2] == [stable_id("E", *fields[:4], None, None), salted]  # the old id stays where it was
+    # without old ids the rule is as before: the plain id, then the first source's salt
+    assert event_ids(clusters[:2], {}) == [stable_id("E", *fields[:4], None, None),
+                                           stable_id("E", *fields[:4], None, "doc-b", 1)]
+
+
+def test_person_ids_are_never_given_twice():
+    """A cluster that kept an old id may since have changed its canonical name: a new cluster whose name
+    gives that same id takes another."""
+    from flows.lexicon import fold
+    from flows.resolve import person_ids, stable_id
+
+    taken = stable_id("P", fold("Ilko Varsh"))
+    ids = person_ids([(0, "Ilko Varshovsky"), (1, "Ilko Varsh"), (2, "Mira Denn")], {0: taken})
+    assert ids[0] == taken and len(set(ids.values())) == 3
+    assert ids[2] == stable_id("P", fold("Mira Denn"))
