@@ -70,3 +70,17 @@ def test_unresolved_surname_with_a_role_is_kept_with_low_confidence():
 @pytest.mark.parametrize("text", ["Viasna said the list was incomplete.", "Ministers said nothing on Monday."])
 def test_lone_capitalised_word_that_speaks_is_not_a_person(text):
     assert extract_person_mentions(sentences_of(text)).is_empty()
+
+
+def test_given_names_are_the_names_gender_guessers_detector_knows():
+    import gender_guesser.detector as gd
+
+    from flows.people import given_names, is_given_name
+
+    detector = gd.Detector(case_sensitive=False)
+    assert given_names() == frozenset(detector.names)
+    # '+' in the data file stands for nothing, a space or a hyphen: all three forms are known
+    joined = next(n for n in detector.names if "-" in n)
+    assert is_given_name(joined.title()) and detector.get_gender(joined) != "unknown"
+    for token in ("Maria", "SVIATLANA", "Xqzvy", "Kolesnikova"):
+        assert is_given_name(token) == (detector.get_gender(token) != "unknown")
