@@ -6,10 +6,8 @@ lives in the stage modules; this module only orders, times and logs them.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import gc
-import threading
 from pathlib import Path
 
 import polars as pl
@@ -20,6 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from flows import pipeline
 from flows.extract import extract_documents
 from flows.facts import EXTRACTOR_VERSION, extract_facts
+from flows.heap import frozen_heap
 from flows.load import write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
 from flows.validate import critical_failures, run_invariants, run_suites
@@ -62,33 +61,6 @@ def _release_workers() -> None:
     runner = getattr(FlowRunContext.get(), "task_runner", None)
     if isinstance(runner, ProcessPoolTaskRunner):
         runner.cancel_all()  # every submitted batch has finished: this only shuts the pool down
-
-
-_frozen_depth = 0
-_frozen_lock = threading.Lock()
-
-
-@contextlib.contextmanager
-def frozen_heap():
-    """Keep the objects alive on entry out of the cyclic collector's walks until exit (`gc.freeze`).
-
-    Long-lived objects (imported modules, the lexicons, the extractors' caches) are most of a process's
-    heap, and every full collection walked them again. They are still freed by reference counting
-    when released; a cycle among them waits for the first full collection after exit. Re-entrant
-    across threads (the flow holds it while batch tasks on its threads enter and leave it):
-    the heap is unfrozen when the last holder leaves."""
-    global _frozen_depth
-    with _frozen_lock:
-        if _frozen_depth == 0:
-            gc.freeze()
-        _frozen_depth += 1
-    try:
-        yield
-    finally:
-        with _frozen_lock:
-            _frozen_depth -= 1
-            if _frozen_depth == 0:
-                gc.unfreeze()
 
 
 def _progress(progress, stage: str, done: int, total: int) -> None:

@@ -3,7 +3,7 @@
 import gc
 import threading
 
-from flows.flow import frozen_heap
+from flows.heap import frozen_heap
 
 
 def test_frozen_heap_freezes_until_the_last_holder_leaves():
