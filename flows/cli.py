@@ -76,21 +76,15 @@ def cmd_run(args) -> int:
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
     if args.processes <= 0 and args.workers <= 1:
         args.processes = processes_for(n_to_read, args.batch_size)
-    # importing Prefect and GX makes ~350k objects and almost no garbage, but each automatic full
-    # collection on the way walked every object made so far (~0.7 s of a cold run's start): none runs
-    # during the imports, and what they made is frozen, left out of later walks (the flow freezes the
-    # heap too, and unfreezes it when it ends)
-    gc.disable()
-    try:
+    from flows.heap import frozen_imports
+
+    with frozen_imports():  # Prefect and GX: ~350k objects the run's collections need not walk
         from flows.flow import DataQualityError, flow_with_workers
 
         if n_to_read <= EARLY_GX_MAX_DOCS:
             from flows.validate import import_great_expectations
 
             import_great_expectations()
-    finally:
-        gc.freeze()
-        gc.enable()
     try:
         server.wait()
     except RuntimeError as exc:

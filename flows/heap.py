@@ -37,3 +37,18 @@ def frozen_heap():
             _frozen_depth -= 1
             if _frozen_depth == 0:
                 gc.unfreeze()
+
+
+@contextlib.contextmanager
+def frozen_imports():
+    """Run a block of imports with the collector off, then freeze what they made.
+
+    Imports make hundreds of thousands of objects and almost no garbage, but each automatic full
+    collection on the way walked every object made so far (~0.7 s of the CLI's start, ~0.5 s of the
+    Prefect server's). A `frozen_heap` entered later unfreezes these too when its last holder leaves."""
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        gc.enable()

@@ -5,16 +5,12 @@ server's ~3 s of imports run with the collector off (each automatic full collect
 every object made so far: ~0.5 s of CPU) and what they made is then frozen, out of later walks.
 """
 
-import gc
+from flows.heap import frozen_imports
 
 
 def main() -> None:
-    gc.disable()
-    try:
+    with frozen_imports():
         import prefect.server.api.server  # noqa: F401 - the app factory uvicorn loads next
-    finally:
-        gc.freeze()
-        gc.enable()
     from uvicorn.main import main as uvicorn_main
 
     uvicorn_main()  # reads the options from sys.argv

@@ -1,9 +1,9 @@
-"""The flow keeps long-lived objects out of the cyclic collector's walks while it runs (flows.flow.frozen_heap)."""
+"""The flow keeps long-lived objects out of the cyclic collector's walks while it runs (flows.heap)."""
 
 import gc
 import threading
 
-from flows.heap import frozen_heap
+from flows.heap import frozen_heap, frozen_imports
 
 
 def test_frozen_heap_freezes_until_the_last_holder_leaves():
@@ -38,3 +38,18 @@ def test_cycles_made_while_frozen_are_still_collected():
         a.other, b.other = b, a
         del a, b
         assert gc.collect() >= 2
+
+
+def test_frozen_imports_runs_no_collection_and_freezes_what_it_made():
+    gc.unfreeze()
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(phase))
+    try:
+        with frozen_imports():
+            assert not gc.isenabled()
+            made = [[] for _ in range(50_000)]  # well past the youngest generation's threshold
+        assert collections == []
+        assert gc.isenabled() and gc.get_freeze_count() >= len(made)
+    finally:
+        gc.callbacks.pop()
+        gc.unfreeze()
