@@ -141,13 +141,17 @@ def _target_match(found: str, found_type: str, gold: dict) -> bool:
     return bool(inside) and found_type == gold.get("target_type")
 
 
-def score_sanctions(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, list[str]]:
-    rows = con.execute("""
-        select distinct e.doc_id, s.target, s.action, s.issuer, s.target_type
+def score_sanctions(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, list[str], dict]:
+    has_country = bool(con.execute("select count(*) from information_schema.columns "
+                                   "where table_name = 'sanctions' and column_name = 'target_country'").fetchone()[0])
+    rows = con.execute(f"""
+        select distinct e.doc_id, s.target, s.action, s.issuer, s.target_type,
+               {'s.target_country' if has_country else 'null'}
         from sanctions s join evidence e on e.fact_table = 'sanctions' and e.fact_id = s.sanction_id""").fetchall()
-    found = [(keys.get(d, d), t, a, i, tt) for d, t, a, i, tt in rows]
+    found = [(keys.get(d, d), t, a, i, tt, c) for d, t, a, i, tt, c in rows]
     notes, used = [], set()
     tp = action_ok = 0
+    country_ok = country_total = 0
     unmatched = []
     # first every gold fact whose (document, target, action) was found, then the rest by target only,
     # so one found row cannot hide another gold fact's exact match
@@ -161,32 +165,48 @@ def score_sanctions(con, gold: dict, keys: dict[str, str]) -> tuple[dict, dict, 
             used.add(hit)
         else:
             unmatched.append(g)
+            continue
+        country_total, country_ok = _score_country(hit, g, notes, country_total, country_ok)
     for g in unmatched:
         cands = [f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g) and f not in used]
         if cands:
             tp += 1
             used.add(cands[0])
             notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")
+            country_total, country_ok = _score_country(cands[0], g, notes, country_total, country_ok)
         else:
             notes.append(f"sanctions: missed {g['doc']} {g['target']} {g['action']}")
     fp = [f for f in found if f not in used]
-    notes += [f"sanctions: extra {d} {t} {a}" for d, t, a, _, _ in fp]
+    notes += [f"sanctions: extra {d} {t} {a}" for d, t, a, *_ in fp]
     total = len(gold["sanctions"])
     # action accuracy is judged where the sanction itself was found (its recall is reported above)
     return (_prf(tp, len(fp), total - tp),
-            {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0}, notes)
+            {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0}, notes,
+            {"correct": country_ok, "total": country_total,
+             "accuracy": round(country_ok / country_total, 3) if country_total else 1.0})
+
+
+def _score_country(found: tuple, g: dict, notes: list[str], total: int, ok: int) -> tuple[int, int]:
+    """Count one found sanction's target country against the gold's (when the gold gives one)."""
+    if not g.get("target_country"):
+        return total, ok
+    if found[5] == g["target_country"]:
+        return total + 1, ok + 1
+    notes.append(f"sanctions: {g['doc']} {g['target']} target country {found[5]}, gold {g['target_country']}")
+    return total + 1, ok
 
 
 def evaluate(con, gold_path: Path) -> dict:
-    """Precision/recall per table plus release-count and sanction-action accuracy."""
+    """Precision/recall per table plus release-count, sanction-action and sanction-country accuracy."""
     gold = json.loads(Path(gold_path).read_text())
     keys = doc_keys(con)
     people, n1 = score_people(con, gold)
     releases, rel_acc, n2 = score_releases(con, gold, keys)
-    sanctions, act_acc, n3 = score_sanctions(con, gold, keys)
+    sanctions, act_acc, n3, country_acc = score_sanctions(con, gold, keys)
     merges = score_people_merges(con, gold, keys)
     return {"people": people, "releases": releases, "sanctions": sanctions, "people_merges": merges,
-            "release_count_accuracy": rel_acc, "sanction_action_accuracy": act_acc, "notes": n1 + n2 + n3}
+            "release_count_accuracy": rel_acc, "sanction_action_accuracy": act_acc,
+            "sanction_country_accuracy": country_acc, "notes": n1 + n2 + n3}
 
 
 def format_report(result: dict) -> str:
@@ -200,6 +220,9 @@ def format_report(result: dict) -> str:
     ra, sa = result["release_count_accuracy"], result["sanction_action_accuracy"]
     lines.append(f"release count+qualifier accuracy: {ra['accuracy']:.3f} ({ra['correct']}/{ra['total']})")
     lines.append(f"sanction action accuracy:         {sa['accuracy']:.3f} ({sa['correct']}/{sa['total']} found sanctions)")
+    sc = result.get("sanction_country_accuracy")
+    if sc and sc["total"]:  # only gold that says whose target it is
+        lines.append(f"sanction target country accuracy: {sc['accuracy']:.3f} ({sc['correct']}/{sc['total']} found sanctions)")
     if result["notes"]:
         lines.append("")
         lines += [f"  - {n}" for n in result["notes"]]

@@ -37,6 +37,20 @@ def _attach(con: duckdb.DuckDBPyConnection, uri: str, data_path: str | None) -> 
     con.execute(f"attach '{uri}' as lake{opts}")
 
 
+def _add_new_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Columns the warehouse's table has and the lake's lacks (a newer schema: sanctions.target_country)
+    are added to the lake's table, in the same transaction; its other partitions hold nulls there."""
+    def columns(catalog: str) -> dict[str, str]:
+        return {r[0]: r[1] for r in con.execute(
+            "select column_name, data_type from information_schema.columns "
+            "where table_catalog = ? and table_name = ? order by ordinal_position", [catalog, table]).fetchall()}
+
+    have = columns("lake")
+    for name, dtype in columns("wh").items():
+        if name not in have:
+            con.execute(f'alter table lake.{table} add column "{name}" {dtype}')
+
+
 def publish_to_lake(db: Path, uri: str, partition: str, data_path: str | None = None) -> dict[str, int]:
     """Replace `partition` in every lake table with the warehouse's rows; returns rows written per table."""
     if not uri.startswith("ducklake:"):
@@ -51,8 +65,11 @@ def publish_to_lake(db: Path, uri: str, partition: str, data_path: str | None = 
             for table in EXPORT_TABLES:
                 con.execute(f"create table if not exists lake.{table} as "
                             f"select *, cast(null as varchar) as lake_partition from wh.{table} limit 0")
+                _add_new_columns(con, table)
                 con.execute(f"delete from lake.{table} where lake_partition = ?", [partition])
-                con.execute(f"insert into lake.{table} select *, ? from wh.{table}", [partition])
+                # by name: a lake table made by an older warehouse has its columns in another order
+                con.execute(f"insert into lake.{table} by name select *, ? as lake_partition from wh.{table}",
+                            [partition])
                 written[table] = con.execute(f"select count(*) from wh.{table}").fetchone()[0]
             con.execute("commit")
             return written

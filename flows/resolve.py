@@ -629,7 +629,8 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     document about exactly one release) links to that release event.
     """
     schema = {"sanction_id": pl.String, "issuer": pl.String, "target": pl.String, "target_type": pl.String,
-              "action": pl.String, "reason": pl.String, "event_id": pl.String, "n_sources": pl.Int64}
+              "target_country": pl.String, "action": pl.String, "reason": pl.String, "event_id": pl.String,
+              "n_sources": pl.Int64}
     if sm.is_empty():
         return pl.DataFrame(schema=schema), sm.with_columns(sanction_id=pl.lit(None, pl.String))
     definite = sm.filter(pl.col("action").is_in(["lifted", "eased"])).select("doc_id", "target").unique()
@@ -639,6 +640,11 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     # an unnamed issuer is the one the document names for the same target and action
     sm = sm.with_columns(issuer=pl.coalesce(
         "issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")))
+    # a proposal nobody is said to make ("the release could potentially ease sanctions") is the writer's
+    # speculation, not a move any power has put forward
+    sm = sm.filter(~((pl.col("action") == "proposed") & pl.col("issuer").is_null()))
+    if sm.is_empty():
+        return pl.DataFrame(schema=schema), sm.with_columns(sanction_id=pl.lit(None, pl.String))
     rel = event_mentions.filter(pl.col("event_type") == "prisoner_release")
     doc_release = rel.group_by("doc_id").agg(pl.col("event_id").unique().alias("events"))
     single = {d: e[0] for d, e in doc_release.iter_rows() if len(e) == 1}
@@ -667,16 +673,19 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
                  maintain_order="left").drop("_row")
-    # an id per distinct (issuer, target, action), joined on: mentions repeat a few hundred sanctions
-    keys = sm.select("issuer", "target", "action").unique()
+    # an id per distinct (issuer, target, target country, action), joined on: mentions repeat a few hundred
+    # sanctions; the country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
+    on = ["issuer", "target", "target_country", "action"]
+    keys = sm.select(on).unique()
     keys = keys.with_columns(sanction_id=pl.Series(
-        [stable_id("S", issuer, fold(target), action) for issuer, target, action in keys.iter_rows()], dtype=pl.String))
-    sm = sm.join(keys, on=["issuer", "target", "action"], how="left", nulls_equal=True, maintain_order="left")
+        [stable_id("S", issuer, fold(target), country, action) for issuer, target, country, action in keys.iter_rows()],
+        dtype=pl.String))
+    sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
     sm = sm.with_columns(issuer_key=pl.col("issuer").fill_null(""))
     sanctions = (
         sm.sort("doc_id", "char_start").group_by("sanction_id").agg(
             pl.col("issuer").first(), pl.col("target").first(), pl.col("target_type").first(),
-            pl.col("action").first(),
+            pl.col("target_country").first(), pl.col("action").first(),
             pl.col("reason").drop_nulls().unique(maintain_order=True).str.join("; ").alias("reason"),
             pl.col("linked_event").drop_nulls().mode().sort().first().alias("event_id"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),

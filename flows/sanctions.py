@@ -2,8 +2,9 @@
 
 Output shape (`sanction_mentions`): doc_id, sent_idx, char_start, char_end
 (the sentence span), issuer, target, target_type (sector | company | country |
-officials | person), action (imposed | lifted | eased | tightened | remain |
-proposed), reason, mentions_release (the sentence ties the move to a
+officials | person), target_country (whose potash, airline or officials: the
+target itself for a country), action (imposed | lifted | eased | tightened |
+remain | proposed), reason, mentions_release (the sentence ties the move to a
 release), sentence.
 """
 
@@ -88,9 +89,11 @@ PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
 SANCTION_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
-    "issuer": pl.String, "target": pl.String, "target_type": pl.String, "action": pl.String,
-    "reason": pl.String, "mentions_release": pl.Boolean, "sentence": pl.String,
+    "issuer": pl.String, "target": pl.String, "target_type": pl.String, "target_country": pl.String,
+    "action": pl.String, "reason": pl.String, "mentions_release": pl.Boolean, "sentence": pl.String,
 }
+# powers that impose sanctions: named in a sanctions sentence, they are the issuer, not whose target it is
+ISSUING_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom", "Canada"})
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -131,8 +134,9 @@ def find_issuer(sentence: str) -> str | None:
 
 
 def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
-                ) -> tuple[str | None, str | None, bool]:
-    """(target, target_type, explicit): what the sanctions hit; explicit when 'sanctions on X' says so.
+                ) -> tuple[str | None, str | None, str | None, bool]:
+    """(target, target_type, target_country, explicit): what the sanctions hit, and whose it is;
+    explicit when 'sanctions on X' says so.
 
     may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
     m = TARGET_RE.search(sentence)
@@ -141,7 +145,24 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
     target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
-    return target, target_type, bool(m) and target is not None
+    country = target_country(target, target_type, scope, sentence, doc_country)
+    return target, target_type, country, bool(m) and target is not None
+
+
+def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
+                   doc_country: str | None) -> str | None:
+    """Whose potash, airline or officials the sanctions hit: a country target is its own; else the
+    country the target's words name ("Belarusian potash", "Venezuela's oil sector"), else one the
+    sentence names, else the document's main country. Sanctioning powers are the issuer, not this."""
+    if target is None:
+        return None
+    if target_type == "country":
+        return target
+    for text in (scope, sentence):
+        named = [c for c in countries_in(text) if c not in ISSUING_COUNTRIES]
+        if named:
+            return named[0]
+    return doc_country
 
 
 def _person_target(scope: str) -> str | None:
@@ -178,9 +199,7 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         return sector.group("sector").lower(), "sector"
     if m and OFFICIALS_RE.search(scope[:40]):
         return "officials", "officials"
-    named = countries_in(scope)
-    issuers = {"United States", "European Union", "United Kingdom", "Canada"}
-    named = [c for c in named if c not in issuers]
+    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES]
     if named:
         return named[0], "country"
     if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
@@ -229,7 +248,8 @@ def find_reason(sentence: str) -> str | None:
 
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> tuple | None:
-    """(actions, target, target_type, explicit) of one sentence; None when it moves no sanctions."""
+    """(actions, target, target_type, target_country, explicit) of one sentence; None when it moves no
+    sanctions."""
     if not SANCTION_RE.search(sentence):
         return None
     actions = find_actions(sentence, may_act)
@@ -248,7 +268,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
     rows = []
-    last_relief_target: dict[str, tuple[str, str]] = {}
+    last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures"))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
@@ -263,13 +283,13 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             key, _sentence_sanctions(*key, tuple(may_act), may_sector))
         if found is None:
             continue
-        actions, target, target_type, explicit = found
+        actions, target, target_type, country, explicit = found
         relief = any(a in RELIEF_ACTIONS for a in actions)
         if explicit and relief and target_type in ("sector", "company"):
-            last_relief_target[doc_id] = (target, target_type)
+            last_relief_target[doc_id] = (target, target_type, country)
         elif not explicit and relief and doc_id in last_relief_target:
             # "the lifting of sanctions" after "lifted sanctions on potash" means the same sanctions
-            target, target_type = last_relief_target[doc_id]
+            target, target_type, country = last_relief_target[doc_id]
         if target is None:
             continue
         if sentence not in details:
@@ -277,6 +297,6 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         reason, linked, issuers = details[sentence]
         for issuer in issuers:
             for action in actions:
-                rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, action,
+                rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                              reason if action == "imposed" else None, linked, sentence))
     return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")

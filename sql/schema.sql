@@ -130,15 +130,19 @@ create table if not exists sanctions (
     issuer      varchar,
     target      varchar not null,
     target_type varchar,
+    target_country varchar,
     action      varchar not null,
     reason      varchar,
     event_id    varchar,
     n_sources   bigint
 );
-comment on column sanctions.sanction_id is 'Stable id from issuer, target and action.';
+-- warehouses made before target_country: the load makes the table again, this only lets its comments run
+alter table sanctions add column if not exists target_country varchar;
+comment on column sanctions.sanction_id is 'Stable id from issuer, target, target country and action.';
 comment on column sanctions.issuer is 'Who imposes or lifts: United States, European Union, United Kingdom, Western nations; null when unstated.';
 comment on column sanctions.target is 'What is sanctioned: a sector (potash), a company, a country or officials.';
 comment on column sanctions.target_type is 'sector, company, country, officials or person.';
+comment on column sanctions.target_country is 'Whose sector, company, officials or person it is (Belarusian potash: Belarus); the target itself for a country; null when no country is named.';
 comment on column sanctions.action is 'imposed, lifted, eased, tightened, remain or proposed (discussed, not done).';
 comment on column sanctions.reason is 'Stated reasons, "; "-separated.';
 comment on column sanctions.event_id is 'Release event the move was traded for, when a source ties them.';
@@ -260,9 +264,11 @@ create table if not exists stg_event_mentions (
 comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation).';
 create table if not exists stg_sanction_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, issuer varchar,
-    target varchar, target_type varchar, action varchar, reason varchar, mentions_release boolean,
-    sentence varchar
+    target varchar, target_type varchar, target_country varchar, action varchar, reason varchar,
+    mentions_release boolean, sentence varchar
 );
+-- warehouses made before target_country: their staging rows are all extracted again (EXTRACTOR_VERSION)
+alter table stg_sanction_mentions add column if not exists target_country varchar;
 comment on table stg_sanction_mentions is 'Sanction mentions per sentence (input of sanctions consolidation).';
 create table if not exists stg_sentences (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, sentence varchar,

@@ -128,3 +128,24 @@ def test_unchanged_documents_staging_rows_come_back_in_the_order_the_warehouse_s
             spool.copy_previous(db, keep)
             copied = pl.read_parquet(spool.previous_files["stg_sentences"])
         assert copied["sent_idx"].to_list() == stored.filter(pl.col("doc_id").is_in(keep))["sent_idx"].to_list()
+
+
+def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
+    """Staging tables are not rebuilt by a load: the schema adds the column an older warehouse lacks
+    (its rows are all extracted again, the extractor version having changed)."""
+    from flows.load import schema_sql
+
+    db = tmp_path / "old.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table stg_sanction_mentions (doc_id varchar, sent_idx integer, char_start bigint, "
+                    "char_end bigint, issuer varchar, target varchar, target_type varchar, action varchar, "
+                    "reason varchar, mentions_release boolean, sentence varchar)")
+        con.execute("insert into stg_sanction_mentions (doc_id, target) values ('d1', 'potash')")
+        con.execute("create table sanctions (sanction_id varchar primary key, issuer varchar, target varchar not null, "
+                    "target_type varchar, action varchar not null, reason varchar, event_id varchar, n_sources bigint)")
+        con.execute(schema_sql())
+        con.execute(schema_sql())  # and again, as every load does
+        cols = [r[0] for r in con.execute("describe stg_sanction_mentions").fetchall()]
+        assert "target_country" in cols
+        assert con.execute("select target, target_country from stg_sanction_mentions").fetchall() == [("potash", None)]
+        assert "target_country" in [r[0] for r in con.execute("describe sanctions").fetchall()]

@@ -42,6 +42,11 @@ def test_sanctions_board(seeds_db, capsys):
     rows = report(capsys, seeds_db, "sanctions_board")
     potash = next(r for r in rows if r["target"] == "potash")
     assert potash["latest_action"] == "lifted" and potash["traded_for"].endswith("123")
+    assert potash["target_country"] == "Belarus"
+    # a country's board holds what is sanctioned of it (its potash, its airline), not only the country
+    belarus = report(capsys, seeds_db, "sanctions_board", "--country", "Belarus")
+    assert {"potash", "Belavia", "Belarus"} <= {r["target"] for r in belarus}
+    assert report(capsys, seeds_db, "sanctions_board", "--country", "Cuba") == []
 
 
 def test_source_agreement_shows_the_role_conflict(seeds_db, capsys):
@@ -72,7 +77,7 @@ def test_readme_questions_answer_on_the_seeds(seeds_db):
         results = [con.execute(q).fetchall() for q in queries]
     assert all(results), "every example question has an answer on the seeds"
     assert results[0][0][1] == 123
-    assert ("United States", "potash", "lifted", 123) in results[1]
+    assert ("United States", "potash", "Belarus", "lifted", 123) in results[1]
 
 
 def test_search_finds_the_potash_story(seeds_db, capsys):

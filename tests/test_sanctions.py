@@ -37,3 +37,59 @@ def test_reason_is_kept_for_imposed_sanctions():
 
 def test_no_sanction_word_no_fact():
     assert one("The government lifted the curfew and eased travel rules.") == []
+
+
+def with_country(text, country=None):
+    m = extract_sanction_mentions(sentences_of(text), {"d1": country} if country else None)
+    return [(r["target"], r["target_country"], r["action"]) for r in m.to_dicts()]
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_country", "expected"),
+    [
+        # the target's own words say whose it is (a demonym, a possessive)
+        ("Britain eased sanctions on Iranian oil exports on Monday.", None, ("oil", "Iran", "eased")),
+        ("Ottawa lifted its sanctions on Venezuela's oil sector.", None, ("oil", "Venezuela", "lifted")),
+        ("The EU imposed sanctions on Georgian officials over the police violence.", None,
+         ("officials", "Georgia", "imposed")),
+        # a country target is its own; the issuer is never the target's country
+        ("The United States imposed sanctions on Syria.", None, ("Syria", "Syria", "imposed")),
+        # nothing in the sentence: the document's main country
+        ("Washington lifted sanctions on the state airline, Air Koryo, last week.", "North Korea",
+         ("Air Koryo", "North Korea", "lifted")),
+    ],
+)
+def test_target_country_says_whose_target_it_is(text, doc_country, expected):
+    assert expected in with_country(text, doc_country)
+
+
+def _consolidated(texts: dict[str, str]):
+    from flows.resolve import consolidate_sanctions
+    from flows.events import EVENT_MENTION_SCHEMA
+    import polars as pl
+
+    sentences = pl.concat([sentences_of(t, doc_id=d) for d, t in texts.items()])
+    mentions = extract_sanction_mentions(sentences)
+    sanctions, _ = consolidate_sanctions(mentions, pl.DataFrame(schema={**EVENT_MENTION_SCHEMA, "event_id": pl.String}))
+    return sanctions
+
+
+def test_one_issuer_easing_one_sector_in_two_countries_is_two_sanctions():
+    sanctions = _consolidated({"a": "The United States eased sanctions on Venezuelan oil on Tuesday.",
+                               "b": "The United States eased sanctions on Iranian oil on Tuesday."})
+    rows = {(r["target"], r["target_country"], r["action"]) for r in sanctions.to_dicts()}
+    assert rows == {("oil", "Venezuela", "eased"), ("oil", "Iran", "eased")}
+    assert sanctions["sanction_id"].n_unique() == 2
+
+
+def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
+    sanctions = _consolidated({
+        "a": "The prisoner release could potentially ease crippling sanctions imposed on Moldova.",
+        "b": "Washington could ease sanctions on Moldovan wine if more prisoners are freed.",
+    })
+    # the sentence alone reads as a proposal with no issuer ...
+    assert (None, "Moldova", "country", "proposed") in one(
+        "The prisoner release could potentially ease crippling sanctions imposed on Moldova.")
+    # ... which the sanctions table leaves out; a power's proposal, and the sanctions imposed, stay
+    rows = {(r["issuer"], r["target"], r["action"]) for r in sanctions.to_dicts()}
+    assert rows == {(None, "Moldova", "imposed"), ("United States", "Moldova", "proposed")}

@@ -145,3 +145,26 @@ def test_writers_racing_to_create_a_fresh_lake_all_succeed(postgres, seeds_db, t
     con.execute(f"attach '{postgres}' as lake (data_path '{tmp_path / 'lake'}/', read_only)")
     parts = dict(con.execute("select lake_partition, count(*) from lake.documents group by 1").fetchall())
     assert parts == {"p0": 5, "p1": 5, "p2": 5}
+
+
+def test_a_lake_made_by_an_older_schema_takes_the_new_columns(seeds_db, tmp_path):
+    """A lake whose sanctions table predates target_country: publishing adds the column (null in the
+    older partition) instead of failing on the insert."""
+    from flows.extensions import load_extension
+    from flows.lake import publish_to_lake
+
+    uri, data = f"ducklake:{tmp_path / 'cat.ducklake'}", tmp_path / "lake"
+    publish_to_lake(Path(seeds_db), uri, "old", str(data))
+    con = duckdb.connect()
+    load_extension(con, "ducklake")
+    con.execute(f"attach '{uri}' as lake (data_path '{data}/')")
+    con.execute("alter table lake.sanctions drop column target_country")
+    con.close()
+    publish_to_lake(Path(seeds_db), uri, "new", str(data))
+    con = duckdb.connect()
+    load_extension(con, "ducklake")
+    con.execute(f"attach '{uri}' as lake (data_path '{data}/', read_only)")
+    rows = con.execute("select lake_partition, count(*), count(target_country) from lake.sanctions "
+                       "group by 1 order by 1").fetchall()
+    n = rows[0][1]
+    assert rows == [("new", n, n), ("old", n, 0)] and n > 0

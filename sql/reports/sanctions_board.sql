@@ -1,5 +1,5 @@
 -- sanctions_board: issuer x target with every action seen, the latest-dated source, reasons and the linked release.
--- Parameters: $country (target, null = all).
+-- Parameters: $country (whose target: the country, or its potash, airline, officials; null = all).
 with
 moves as (
     select
@@ -14,10 +14,10 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by coalesce(issuer, '?'), target
+            partition by coalesce(issuer, '?'), target, target_country
             order by last_reported_at desc nulls last, n_sources desc, action
         ) as recency_rank,
-        list(action) over (partition by coalesce(issuer, '?'), target) as actions_seen,
+        list(action) over (partition by coalesce(issuer, '?'), target, target_country) as actions_seen,
     from moves
 ),
 final as (
@@ -25,6 +25,7 @@ final as (
         coalesce(r.issuer, '(unstated)') as issuer,
         r.target,
         r.target_type,
+        r.target_country,
         r.action as latest_action,
         array_to_string(list_distinct(r.actions_seen), ', ') as actions_seen,
         r.last_reported_at,
@@ -34,7 +35,7 @@ final as (
     from ranked as r
     left join events as v on v.event_id = r.event_id
     where r.recency_rank = 1
-      and ($country is null or r.target = $country)
-    order by issuer, r.target
+      and ($country is null or r.target_country = $country or r.target = $country)
+    order by issuer, r.target_country, r.target
 )
 select * from final
