@@ -111,7 +111,7 @@ TALLY_AFTER_RE = re.compile(
     re.IGNORECASE,
 )
 HYPOTHETICAL_RE = re.compile(
-    r"\b(?:could|might|may|would|should|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed)?|"
+    r"\b(?:could|might|(?-i:may)|would|should|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed)?|"
     r"call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )

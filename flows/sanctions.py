@@ -17,19 +17,27 @@ import polars as pl
 from flows.events import _rust_superset, countries_in
 from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
-SANCTION_RE = re.compile(r"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures)\b", re.I)
+# an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
+ASSET_FREEZE = r"(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
+SANCTION_RE = re.compile(
+    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE})\b", re.I)
+# "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
+# auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
+SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
-    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
+               rf"{SUBJECT_SANCTIONED}|(?:froze|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
 HEDGE_RE = re.compile(
-    r"\b(?:could|might|may|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
+    r"\b(?:could|might|(?-i:may)|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
     r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
@@ -49,7 +57,9 @@ REASON_TOPIC_RE = re.compile(
 )
 TARGET_RE = re.compile(
     r"\bsanctions?\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
-    r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})",  # "Washington has sanctioned dozens of officials"
+    # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
+    rf"|(?:\b(?:has|have|had)\s+(?:also\s+)?|{SUBJECT})sanctioned\s+(?P<np2>[^.;:]{{2,90}})"
+    r"|\b(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{2,90})",  # "froze the assets of hundreds of officials"
     re.I,
 )
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
@@ -84,7 +94,8 @@ def _rust_word_superset(pattern: str) -> str:
 
 # Vectorised tests, one per action word and one for the sector words: a sentence that fails one
 # cannot match the Python pattern, whose search is then skipped.
-PREFILTER_ACTIONS = {a: _rust_word_superset(p) for a, p in ACTION_WORDS.items()}
+PREFILTER_ACTIONS = {a: _rust_word_superset(p.replace(SUBJECT_SANCTIONED, "sanctioned"))
+                     for a, p in ACTION_WORDS.items()}
 PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
 SANCTION_MENTION_SCHEMA = {
@@ -140,7 +151,7 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
 
     may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
     m = TARGET_RE.search(sentence)
-    scope = (m.group("np") or m.group("np2")) if m else sentence
+    scope = (m.group("np") or m.group("np2") or m.group("np3")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -179,12 +190,24 @@ def _person_target(scope: str) -> str | None:
     return None
 
 
+# a state body named right after "sanctions on" ("Iran's Ministry of Intelligence", "the Federal Security
+# Service"): the organ, not its country, is what is sanctioned (as officials: it acts through them)
+_BODY = r"(?:Ministry|Department|Committee|Service|Agency|Guards?|Corps|Directorate|Bureau)"
+_BODY_OF = r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)*"
+STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after it ("Department stores": no)
+    rf"^\s*(?:the\s+)?(?:[A-Z][\w\-]+(?:'s|’s)\s+)?(?P<body>(?:[A-Z][\w\-]+\s+){{1,3}}{_BODY}(?:{_BODY_OF})?"
+    rf"|{_BODY}{_BODY_OF})")
+
+
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
+    body = STATE_BODY_RE.match(scope) if explicit else None
+    if body:
+        return body.group("body").strip(), "officials"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
@@ -195,9 +218,12 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
     sector = SECTOR_RE.search(scope) if may_sector else None  # scope is part of the sentence
-    if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)):
+    officials = OFFICIALS_RE.search(scope[:40]) if m else None
+    # "the assets of hundreds of officials and cut the country's banks off": the first named is the target
+    if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)) \
+            and not (officials and officials.start() < sector.start()):
         return sector.group("sector").lower(), "sector"
-    if m and OFFICIALS_RE.search(scope[:40]):
+    if officials:
         return "officials", "officials"
     named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES]
     if named:
@@ -246,22 +272,58 @@ def find_reason(sentence: str) -> str | None:
     return None
 
 
+# where a sentence joins two moves ("Washington has sanctioned dozens of officials, and its sanctions on
+# the state oil company remain in place"); each part must name sanctions itself to stand alone
+CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+on\s+(?=\S)")
+
+
+def sanction_clauses(sentence: str) -> list[str]:
+    """The sentence cut where it joins moves on sanctions, when every part names sanctions; else whole."""
+    parts = CLAUSE_BREAK_RE.split(sentence)
+    if len(parts) < 2:
+        return [sentence]
+    # a part that names no sanctions belongs with the one before it
+    merged: list[str] = []
+    for part, sep in zip(parts, [m.group(0) for m in CLAUSE_BREAK_RE.finditer(sentence)] + [""]):
+        if merged and not SANCTION_RE.search(part) and not merged[-1].endswith(" and on "):
+            merged[-1] += part + sep
+        else:
+            merged.append(part + sep)
+    # "sanctions on X and on Y": the second part takes the first's words up to its 'on'
+    out = []
+    for i, part in enumerate(merged):
+        if i and merged[i - 1].endswith(" and on "):
+            head = merged[i - 1][:TARGET_ON_RE.search(merged[i - 1]).end()] if TARGET_ON_RE.search(merged[i - 1]) else ""
+            out.append(head + " " + part if head else "on " + part)
+        else:
+            out.append(part.removesuffix(" and on "))
+    return [p for p in out if SANCTION_RE.search(p)] or [sentence]
+
+
+TARGET_ON_RE = re.compile(r"^.*?\bsanctions?\b.*?\b(?:on|against)\b", re.I)
+
+
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
-                        may_sector: bool = True) -> tuple | None:
-    """(actions, target, target_type, target_country, explicit) of one sentence; None when it moves no
-    sanctions."""
+                        may_sector: bool = True) -> list[tuple]:
+    """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
+    clause that moves sanctions (see sanction_clauses); empty when none does."""
     if not SANCTION_RE.search(sentence):
-        return None
-    actions = find_actions(sentence, may_act)
-    if not actions:
-        return None
-    return (actions, *find_target(sentence, doc_country, may_sector))
+        return []
+    out = []
+    for clause in sanction_clauses(sentence):
+        actions = find_actions(clause, may_act)
+        if actions:
+            out.append((actions, *find_target(clause, doc_country, may_sector), clause))
+    return out
 
 
-def _sentence_details(sentence: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
-    """(reason, mentions_release, issuers) of one sanction sentence."""
-    reason = find_reason(sentence) if "imposed" in actions else None
-    return reason, bool(RELEASE_LINK_RE.search(sentence)), find_issuers(sentence)
+def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
+    """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
+    reason = find_reason(clause) if "imposed" in actions else None
+    issuers = find_issuers(clause) if clause != sentence else [None]
+    if issuers == [None]:
+        issuers = find_issuers(sentence)
+    return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
 
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
@@ -270,33 +332,33 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     rows = []
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
-    cols = sentences.filter(pl.col("sentence").str.contains(r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures"))
+    cols = sentences.filter(pl.col("sentence").str.contains(
+        r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures|assets|asset\s+freeze"))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
-    memo: dict[tuple[str, str | None], tuple | None] = {}
-    details: dict[str, tuple] = {}
+    memo: dict[tuple[str, str | None], list[tuple]] = {}
+    details: dict[tuple[str, str], tuple] = {}
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         key = (sentence, doc_country.get(doc_id))
         found = memo[key] if key in memo else memo.setdefault(
             key, _sentence_sanctions(*key, tuple(may_act), may_sector))
-        if found is None:
-            continue
-        actions, target, target_type, country, explicit = found
-        relief = any(a in RELIEF_ACTIONS for a in actions)
-        if explicit and relief and target_type in ("sector", "company"):
-            last_relief_target[doc_id] = (target, target_type, country)
-        elif not explicit and relief and doc_id in last_relief_target:
-            # "the lifting of sanctions" after "lifted sanctions on potash" means the same sanctions
-            target, target_type, country = last_relief_target[doc_id]
-        if target is None:
-            continue
-        if sentence not in details:
-            details[sentence] = _sentence_details(sentence, actions)
-        reason, linked, issuers = details[sentence]
-        for issuer in issuers:
-            for action in actions:
-                rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
-                             reason if action == "imposed" else None, linked, sentence))
+        for actions, target, target_type, country, explicit, clause in found:
+            relief = any(a in RELIEF_ACTIONS for a in actions)
+            if explicit and relief and target_type in ("sector", "company"):
+                last_relief_target[doc_id] = (target, target_type, country)
+            elif not explicit and relief and doc_id in last_relief_target:
+                # "the lifting of sanctions" after "lifted sanctions on potash" means the same sanctions
+                target, target_type, country = last_relief_target[doc_id]
+            if target is None:
+                continue
+            if (sentence, clause) not in details:
+                details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
+            reason, linked, issuers = details[(sentence, clause)]
+            # the evidence is the whole sentence: a clause is not a span the quote check could compare
+            for issuer in issuers:
+                for action in actions:
+                    rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
+                                 reason if action == "imposed" else None, linked, sentence))
     return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")

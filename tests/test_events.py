@@ -17,6 +17,7 @@ from tests.conftest import sentences_of
         ("Authorities pardoned nearly 300 inmates in an amnesty.", 300, "about"),
         ("The release of up to 25 activists was confirmed by the ministry.", 25, "at_most"),
         ("Officials freed fifty prisoners in a surprise move.", 50, "exact"),
+        ("In May Belarus freed 52 political prisoners.", 52, "exact"),  # the month is no hedge
     ],
 )
 def test_release_counts_and_qualifiers(sentence, count, qualifier):
@@ -33,6 +34,7 @@ def test_release_counts_and_qualifiers(sentence, count, qualifier):
         "More than 1,000 political prisoners are still held, rights groups say.",
         "Some 2,000 people were arrested after the protests.",
         "The opposition could see 100 prisoners released if talks succeed.",
+        "Minsk may free 40 prisoners before the summit, diplomats say.",
     ],
 )
 def test_tallies_and_hypotheticals_are_not_releases(sentence):

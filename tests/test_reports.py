@@ -155,5 +155,9 @@ def test_eval_on_the_development_set_meets_the_bar(dev_db):
         r = evaluate(con, DEV_GOLD)
     assert r["people"]["f1"] >= 0.95
     assert r["release_count_accuracy"]["accuracy"] >= 0.95
-    assert r["sanction_action_accuracy"]["accuracy"] >= 0.9
+    assert r["sanction_action_accuracy"]["accuracy"] >= 0.95
+    # measured 2026-12-01: P 0.833, R 0.461 (35 of 76 gold moves; most misses name no sanctions: "visa
+    # restrictions", "the terrorism list", "a waiver"); every found sanction's target country is right
+    assert r["sanctions"]["precision"] >= 0.8 and r["sanctions"]["recall"] >= 0.45
+    assert r["sanction_country_accuracy"]["accuracy"] == 1.0
     assert r["people_merges"]["precision"] >= 0.98 and r["people_merges"]["recall"] >= 0.9

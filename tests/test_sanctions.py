@@ -93,3 +93,38 @@ def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
     # ... which the sanctions table leaves out; a power's proposal, and the sanctions imposed, stay
     rows = {(r["issuer"], r["target"], r["action"]) for r in sanctions.to_dicts()}
     assert rows == {(None, "Moldova", "imposed"), ("United States", "Moldova", "proposed")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two moves joined in one sentence: each clause its own target, the issuer from the sentence
+        ("Washington has sanctioned dozens of Honduran officials, and its sanctions on the state power company, "
+         "ENEE, remain in place.",
+         {("United States", "officials", "imposed"), ("United States", "ENEE", "remain")}),
+        # "sanctions on X and on Y": both are targets
+        ("The Treasury imposed sanctions on former President Evo Morales and on Bolivia's Ministry of Defence.",
+         {("United States", "Evo Morales", "imposed"), ("United States", "Ministry of Defence", "imposed")}),
+        # the verb without an auxiliary, and an asset freeze, are impositions ("May" the month is no hedge)
+        ("In May Britain sanctioned three Georgian judges over the verdict.", {("United Kingdom", "officials", "imposed")}),
+        ("Canada froze the assets of two Serbian officials on Friday.", {("Canada", "officials", "imposed")}),
+    ],
+)
+def test_clauses_verbs_and_asset_freezes(text, expected):
+    assert expected <= {(i, t, a) for i, t, _, a in one(text, "Honduras")}
+
+
+@pytest.mark.parametrize("text", [
+    "The sanctioned airline resumed flights to Dubai on Monday.",                 # an adjective, not a move
+    "Belarusian authorities froze the assets of the opposition leader.",          # a state's own repression
+    "Oil revenue frozen in foreign banks was finally released to the government.",  # no sanctions named
+])
+def test_no_sanction_move(text):
+    assert one(text) == []
+
+
+def test_one_clause_without_sanctions_stays_with_its_sentence():
+    # ", and on the airline remain" names no sanctions itself: the sentence is not cut there
+    rows = {(t, a) for _, t, _, a in one("Sanctions on potash, imposed in 2021, and on the airline remain in force.",
+                                         "Belarus")}
+    assert rows == {("potash", "imposed"), ("potash", "remain")}
