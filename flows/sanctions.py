@@ -14,7 +14,7 @@ import re
 
 import polars as pl
 
-from flows.events import _rust_superset, countries_in
+from flows.events import _rust_superset, _sentence_places, countries_in
 from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
@@ -169,11 +169,10 @@ def target_country(target: str | None, target_type: str | None, scope: str, sent
         return None
     if target_type == "country":
         return target
-    for text in (scope, sentence):
-        named = [c for c in countries_in(text) if c not in ISSUING_COUNTRIES]
-        if named:
-            return named[0]
-    return doc_country
+    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES] if scope != sentence else []
+    # the whole sentence's places are cached (doc_main_countries looked them up already)
+    named = named or [c for c, _ in _sentence_places(sentence) if c not in ISSUING_COUNTRIES]
+    return named[0] if named else doc_country
 
 
 def _person_target(scope: str) -> str | None:
