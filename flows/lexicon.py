@@ -161,6 +161,7 @@ ISSUER_ALIASES = {
     "welsh": "United Kingdom",
     "scottish": "United Kingdom",
     "argentine": "Argentina", "treasury": "United States",
+    "white house": "United States", "state department": "United States",
     "eu": "European Union", "european union": "European Union", "brussels": "European Union",
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "united kingdom": "United Kingdom", "british": "United Kingdom", "london": "United Kingdom",
@@ -171,6 +172,7 @@ ISSUER_ALIASES = {
     "western nations": "Western nations", "western countries": "Western nations",
     "western allies": "Western nations", "western governments": "Western nations",
     "the west": "Western nations", "g7": "G7",
+    "western sanctions": "Western nations",  # the adjective alone ("a Western diplomat") names no issuer
 }
 
 

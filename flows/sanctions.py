@@ -19,17 +19,25 @@ from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORD
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 ASSET_FREEZE = r"(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
+# a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
+TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
+                  r"blacklist(?:ed|ing)?")
+# words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
+# not when a government restricts its own people ("Minsk froze the assets of the opposition leader")
+WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 SANCTION_RE = re.compile(
-    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE})\b", re.I)
+    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
+    rf"restrictions|{TERROR_LISTING})\b", re.I)
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
 SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
 SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
-    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
+    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
+               r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                rf"{SUBJECT_SANCTIONED}|(?:froze|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
@@ -56,7 +64,7 @@ REASON_TOPIC_RE = re.compile(
     re.I,
 )
 TARGET_RE = re.compile(
-    r"\bsanctions?\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     rf"|(?:\b(?:has|have|had)\s+(?:also\s+)?|{SUBJECT})sanctioned\s+(?P<np2>[^.;:]{{2,90}})"
     r"|\b(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{2,90})",  # "froze the assets of hundreds of officials"
@@ -65,6 +73,7 @@ TARGET_RE = re.compile(
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
 # (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
 SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
+TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 # find_actions, once per action word: compiled here, not looked up in re's cache each time
 NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
@@ -214,9 +223,13 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         if name and not countries_in(name):
             return name.strip(), "company"
     before_word = SECTOR_BEFORE_RE.search(sentence) if may_sector else None
+    if before_word and before_word.group("sector").lower() == "trade":
+        before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
     sector = SECTOR_RE.search(scope) if may_sector else None  # scope is part of the sentence
+    if sector and TRADE_EMBARGO_RE.match(scope, sector.start()):
+        sector = None
     officials = OFFICIALS_RE.search(scope[:40]) if m else None
     # "the assets of hundreds of officials and cut the country's banks off": the first named is the target
     if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)) \
@@ -226,7 +239,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         return "officials", "officials"
     named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES]
     if named:
-        return named[0], "country"
+        # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
+        # on Israel, ... Iran could not draw on the funds, tightening the restrictions": Iran's)
+        return (doc_country if not explicit and doc_country in named else named[0]), "country"
     if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
         return doc_country, "country"
     return None, None
@@ -242,7 +257,7 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         if may_act is not None and not may_act[i]:
             continue
         for m in pattern.finditer(sentence):
-            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > 70:
+            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > (130 if action == "remain" else 70):
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
             # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence
@@ -299,6 +314,11 @@ def sanction_clauses(sentence: str) -> list[str]:
     return [p for p in out if SANCTION_RE.search(p)] or [sentence]
 
 
+def _names_strong_sanction(sentence: str) -> bool:
+    """True when a sanction word other than the weak ones (restrictions, asset freezes) is in the sentence."""
+    return any(not WEAK_SANCTION_RE.fullmatch(m.group(0)) for m in SANCTION_RE.finditer(sentence))
+
+
 TARGET_ON_RE = re.compile(r"^.*?\bsanctions?\b.*?\b(?:on|against)\b", re.I)
 
 
@@ -307,6 +327,8 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
     clause that moves sanctions (see sanction_clauses); empty when none does."""
     if not SANCTION_RE.search(sentence):
+        return []
+    if not _names_strong_sanction(sentence) and find_issuer(sentence) is None:
         return []
     out = []
     for clause in sanction_clauses(sentence):
@@ -332,7 +354,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(
-        r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures|assets|asset\s+freeze"))
+        r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures|assets|asset\s+freeze|restrictions|"
+        r"terror|blacklist"))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))

@@ -156,8 +156,9 @@ def test_eval_on_the_development_set_meets_the_bar(dev_db):
     assert r["people"]["f1"] >= 0.95
     assert r["release_count_accuracy"]["accuracy"] >= 0.95
     assert r["sanction_action_accuracy"]["accuracy"] >= 0.95
-    # measured 2026-12-01: P 0.833, R 0.461 (35 of 76 gold moves; most misses name no sanctions: "visa
-    # restrictions", "the terrorism list", "a waiver"); every found sanction's target country is right
-    assert r["sanctions"]["precision"] >= 0.8 and r["sanctions"]["recall"] >= 0.45
+    # measured 2026-12-01: P 0.880, R 0.579 (44 of 76 gold moves, from P 0.821 R 0.421 that morning; most
+    # misses name no sanctions at all: "a waiver", "banned Belavia from its airspace", "an export ban");
+    # every found sanction's target country is right
+    assert r["sanctions"]["precision"] >= 0.85 and r["sanctions"]["recall"] >= 0.55
     assert r["sanction_country_accuracy"]["accuracy"] == 1.0
     assert r["people_merges"]["precision"] >= 0.98 and r["people_merges"]["recall"] >= 0.9

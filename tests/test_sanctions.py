@@ -128,3 +128,37 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
     rows = {(t, a) for _, t, _, a in one("Sanctions on potash, imposed in 2021, and on the airline remain in force.",
                                          "Belarus")}
     assert rows == {("potash", "imposed"), ("potash", "remain")}
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_country", "expected"),
+    [
+        # restrictions are sanctions when a sanctioning power imposes them
+        ("Washington has imposed visa restrictions on more than 200 Guatemalan officials this year.", None,
+         ("United States", "officials", "imposed")),
+        # a listing as a sponsor of terrorism, put on or taken off
+        ("The White House took Syria off the list of state sponsors of terrorism on Friday.", None,
+         ("United States", "Syria", "lifted")),
+        ("The White House said it would take Syria off the terrorism blacklist.", None,
+         ("United States", "Syria", "proposed")),
+        ("Trump reinstated North Korea on the U.S. list of state sponsors of terrorism in 2017.", None,
+         ("United States", "North Korea", "imposed")),
+        # an apposition between the sanctions and "remain in place"
+        ("Western sanctions on Iranian oil, the country's main source of hard currency and of state revenue, "
+         "remain in place.", None, ("Western nations", "oil", "remain")),
+        # a trade embargo is on the country
+        ("The decades-old U.S. trade embargo remains in place.", "Cuba", ("United States", "Cuba", "remain")),
+    ],
+)
+def test_restrictions_listings_and_embargoes(text, doc_country, expected):
+    assert expected in [(i, t, a) for i, t, _, a in one(text, doc_country)]
+
+
+def test_restrictions_a_government_puts_on_its_own_people_are_no_sanction():
+    assert one("Minsk imposed new restrictions on independent media after the vote.", "Belarus") == []
+    assert one("The junta has tightened restrictions on foreign travel.", "Myanmar") == []
+
+
+def test_without_sanctions_on_x_the_documents_country_is_the_target_when_named():
+    text = "After the attack on Israel, Washington agreed that Iran could not draw on the funds, tightening the restrictions."
+    assert [t for _, t, _, _ in one(text, "Iran")] == ["Iran"]
