@@ -38,9 +38,10 @@ ACTION_WORDS = {
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
-               rf"{SUBJECT_SANCTIONED}|(?:froze|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+               r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
+               rf"{SUBJECT_SANCTIONED}|(?:froze|frozen|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
-    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
+    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.

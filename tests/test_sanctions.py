@@ -146,6 +146,13 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
         # an apposition between the sanctions and "remain in place"
         ("Western sanctions on Iranian oil, the country's main source of hard currency and of state revenue, "
          "remain in place.", None, ("Western nations", "oil", "remain")),
+        # added to a sanctions list; "stay in force"; "have frozen the assets"
+        ("The European Union on Monday added 12 Iranian officials to its sanctions list.", None,
+         ("European Union", "Iran", "imposed")),
+        ("Canada said its sanctions on Nicaraguan officials would stay in force until all prisoners are released.",
+         None, ("Canada", "officials", "remain")),
+        ("Western governments have frozen the assets of Russia's central bank.", None,
+         ("Western nations", "Russia", "imposed")),
         # a trade embargo is on the country
         ("The decades-old U.S. trade embargo remains in place.", "Cuba", ("United States", "Cuba", "remain")),
     ],
