@@ -32,6 +32,9 @@ SANCTION_RE = re.compile(
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
 SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
 SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
+# tried at every capitalised word, it tripled the cost of the imposed pattern inside its alternation:
+# find_actions runs it only on sentences that hold "sanctioned"
+SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
@@ -39,7 +42,7 @@ ACTION_WORDS = {
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
-               rf"{SUBJECT_SANCTIONED}|(?:froze|frozen|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+               r"(?:froze|frozen|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
@@ -67,10 +70,11 @@ REASON_TOPIC_RE = re.compile(
 TARGET_RE = re.compile(
     r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
-    rf"|(?:\b(?:has|have|had)\s+(?:also\s+)?|{SUBJECT})sanctioned\s+(?P<np2>[^.;:]{{2,90}})"
+    r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
     r"|\b(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{2,90})",  # "froze the assets of hundreds of officials"
     re.I,
 )
+SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
 # (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
 SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
@@ -104,7 +108,7 @@ def _rust_word_superset(pattern: str) -> str:
 
 # Vectorised tests, one per action word and one for the sector words: a sentence that fails one
 # cannot match the Python pattern, whose search is then skipped.
-PREFILTER_ACTIONS = {a: _rust_word_superset(p.replace(SUBJECT_SANCTIONED, "sanctioned"))
+PREFILTER_ACTIONS = {a: _rust_word_superset(p + ("|sanctioned" if a == "imposed" else ""))
                      for a, p in ACTION_WORDS.items()}
 PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
@@ -161,7 +165,11 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
 
     may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
     m = TARGET_RE.search(sentence)
-    scope = (m.group("np") or m.group("np2") or m.group("np3")) if m else sentence
+    if "sanctioned" in sentence.lower():  # "In April it sanctioned the judges": the earlier of the two
+        by_subject = SUBJECT_TARGET_RE.search(sentence)
+        if by_subject and (m is None or by_subject.start() < m.start()):
+            m = by_subject
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -257,7 +265,10 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
     for i, (action, pattern) in enumerate(ACTION_RE.items()):
         if may_act is not None and not may_act[i]:
             continue
-        for m in pattern.finditer(sentence):
+        matches = pattern.finditer(sentence)
+        if action == "imposed" and "sanctioned" in sentence.lower():
+            matches = sorted([*matches, *SUBJECT_SANCTIONED_RE.finditer(sentence)], key=lambda x: x.start())
+        for m in matches:
             if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > (130 if action == "remain" else 70):
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
