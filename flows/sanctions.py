@@ -38,7 +38,8 @@ SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
-    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|exempt\w*",
+    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|"
+             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*",  # "a sanctions waiver allowing Iran to access $6 billion"
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
@@ -81,6 +82,7 @@ SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 # find_actions, once per action word: compiled here, not looked up in re's cache each time
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|be)\s+$", re.I)
 NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
 WITHOUT_BEFORE_RE = re.compile(r"\b(?:no|not|without)\b[^,]{0,40}$")
 NEGATION_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$")
@@ -269,7 +271,10 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         if action == "imposed" and "sanctioned" in sentence.lower():
             matches = sorted([*matches, *SUBJECT_SANCTIONED_RE.finditer(sentence)], key=lambda x: x.start())
         for m in matches:
-            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > (130 if action == "remain" else 70):
+            # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
+            # on the state airline, imposed after the 2021 forced landing, were lifted last week"
+            reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
+            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > reach:
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
             # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence

@@ -153,6 +153,11 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
          None, ("Canada", "officials", "remain")),
         ("Western governments have frozen the assets of Russia's central bank.", None,
          ("Western nations", "Russia", "imposed")),
+        # a sanctions waiver eases them; a passive verb may stand further from its sanctions
+        ("The deal included a sanctions waiver allowing Iran to access $6 billion in frozen funds.", "Iran",
+         (None, "Iran", "eased")),
+        ("Sanctions on the state airline, imposed after the 2021 forced landing, were lifted last week.", "Belarus",
+         (None, "Belarus", "lifted")),
         # a trade embargo is on the country
         ("The decades-old U.S. trade embargo remains in place.", "Cuba", ("United States", "Cuba", "remain")),
     ],
