@@ -306,6 +306,7 @@ def find_reason(sentence: str) -> str | None:
 # where a sentence joins two moves ("Washington has sanctioned dozens of officials, and its sanctions on
 # the state oil company remain in place"); each part must name sanctions itself to stand alone
 CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+on\s+(?=\S)")
+TARGET_ON_RE = re.compile(r"^.*?\bsanctions?\b.*?\b(?:on|against)\b", re.I)  # "... new sanctions the same day on"
 
 
 def sanction_clauses(sentence: str) -> list[str]:
@@ -324,8 +325,8 @@ def sanction_clauses(sentence: str) -> list[str]:
     out = []
     for i, part in enumerate(merged):
         if i and merged[i - 1].endswith(" and on "):
-            head = merged[i - 1][:TARGET_ON_RE.search(merged[i - 1]).end()] if TARGET_ON_RE.search(merged[i - 1]) else ""
-            out.append(head + " " + part if head else "on " + part)
+            head = TARGET_ON_RE.search(merged[i - 1])
+            out.append(head.group(0) + " " + part if head else "on " + part)
         else:
             out.append(part.removesuffix(" and on "))
     return [p for p in out if SANCTION_RE.search(p)] or [sentence]
@@ -336,8 +337,6 @@ def _names_strong_sanction(sentence: str) -> bool:
     return any(not WEAK_SANCTION_RE.fullmatch(m.group(0)) for m in SANCTION_RE.finditer(sentence))
 
 
-TARGET_ON_RE = re.compile(r"^.*?\bsanctions?\b.*?\b(?:on|against)\b", re.I)
-
 
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
@@ -345,10 +344,11 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     clause that moves sanctions (see sanction_clauses); empty when none does."""
     if not SANCTION_RE.search(sentence):
         return []
-    if not _names_strong_sanction(sentence) and find_issuer(sentence) is None:
-        return []
     out = []
     for clause in sanction_clauses(sentence):
+        # per clause: "Minsk imposed restrictions on media, while Western sanctions remain" is one move, not two
+        if not _names_strong_sanction(clause) and find_issuer(clause) is None:
+            continue
         actions = find_actions(clause, may_act)
         if actions:
             out.append((actions, *find_target(clause, doc_country, may_sector), clause))

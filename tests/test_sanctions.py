@@ -169,6 +169,10 @@ def test_restrictions_listings_and_embargoes(text, doc_country, expected):
 def test_restrictions_a_government_puts_on_its_own_people_are_no_sanction():
     assert one("Minsk imposed new restrictions on independent media after the vote.", "Belarus") == []
     assert one("The junta has tightened restrictions on foreign travel.", "Myanmar") == []
+    # nor when a sanctioning power is named in another clause of the sentence
+    assert {(i, t, a) for i, t, _, a in one(
+        "Minsk imposed new restrictions on Belarusian media, while Western sanctions on potash remain in place.",
+        "Belarus")} == {("Western nations", "potash", "remain")}
 
 
 def test_without_sanctions_on_x_the_documents_country_is_the_target_when_named():
