@@ -14,11 +14,12 @@ import re
 
 import polars as pl
 
-from flows.events import _rust_superset, _sentence_places, countries_in
+from flows.events import ISSUER_COUNTRIES, _rust_superset, _sentence_places, countries_in
 from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
-ASSET_FREEZE = r"(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
+FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
+ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
 # a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
 TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
                   r"blacklist(?:ed|ing)?")
@@ -43,7 +44,7 @@ ACTION_WORDS = {
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
-               r"(?:froze|frozen|freez(?:e|es|ing))\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets\b|asset\s+freeze|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
+               rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
@@ -72,7 +73,7 @@ TARGET_RE = re.compile(
     r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
-    r"|\b(?:froze|freez(?:e|es|ing)|frozen)\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{2,90})",  # "froze the assets of hundreds of officials"
+    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})",  # "froze the assets of hundreds of officials"
     re.I,
 )
 SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
@@ -113,6 +114,8 @@ def _rust_word_superset(pattern: str) -> str:
 PREFILTER_ACTIONS = {a: _rust_word_superset(p + ("|sanctioned" if a == "imposed" else ""))
                      for a, p in ACTION_WORDS.items()}
 PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
+# from SANCTION_RE itself: a sanction word added there reaches the prefilter too
+PREFILTER_SANCTION = _rust_word_superset(SANCTION_RE.pattern)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
 SANCTION_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -120,7 +123,8 @@ SANCTION_MENTION_SCHEMA = {
     "action": pl.String, "reason": pl.String, "mentions_release": pl.Boolean, "sentence": pl.String,
 }
 # powers that impose sanctions: named in a sanctions sentence, they are the issuer, not whose target it is
-ISSUING_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom", "Canada"})
+# (events' issuers, which never release prisoners in our texts, and Canada, which sanctions often)
+ISSUING_COUNTRIES = ISSUER_COUNTRIES | {"Canada"}
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -358,8 +362,8 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
     """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
     reason = find_reason(clause) if "imposed" in actions else None
-    issuers = find_issuers(clause) if clause != sentence else [None]
-    if issuers == [None]:
+    issuers = find_issuers(clause)
+    if issuers == [None] and clause != sentence:
         issuers = find_issuers(sentence)
     return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
@@ -370,9 +374,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     rows = []
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
-    cols = sentences.filter(pl.col("sentence").str.contains(
-        r"(?i)sanction|embargo|punitive\s+measures|restrictive\s+measures|assets|asset\s+freeze|restrictions|"
-        r"terror|blacklist"))
+    cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
