@@ -36,9 +36,30 @@ def _need_db(db: str, history_is_enough: bool = False) -> Path:
     return path
 
 
+# C0 and C1 control characters but tab and newline: a document's ESC or OSC sequence would drive the terminal
+TERMINAL_UNSAFE = r"[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+
+
+def terminal_safe(frame):
+    """String columns with control characters shown as escapes (\\x1b), so a document cannot retitle,
+    recolour or clear the terminal that prints it."""
+    import polars as pl
+
+    def show(s: str) -> str:
+        import re
+
+        return re.sub(TERMINAL_UNSAFE, lambda m: f"\\x{ord(m.group()):02x}", s)
+
+    fixes = [pl.col(c).map_elements(show, return_dtype=pl.String) for c, t in frame.schema.items()
+             if t == pl.String and frame[c].str.contains(TERMINAL_UNSAFE).any()]
+    return frame.with_columns(fixes) if fixes else frame
+
+
 def _print_frame(frame, fmt: str) -> None:
     import polars as pl
 
+    if fmt == "table" or sys.stdout.isatty():
+        frame = terminal_safe(frame)
     if fmt == "csv":
         sys.stdout.write(frame.write_csv())
     elif fmt == "json":
@@ -144,11 +165,22 @@ def cmd_sql(args) -> int:
 
     from flows.load import connect_read_only
 
+    from flows.load import WarehouseBusy, WarehouseError
+    from flows.safesql import NotReadOnly, check_read_only
+
     path = _need_db(args.db, history_is_enough=not args.write)
-    if args.write:
-        con = duckdb.connect(str(path))
-    else:
-        con = connect_read_only(path)
+    try:
+        if args.write:
+            con = duckdb.connect(str(path))
+        else:
+            check_read_only(args.query)
+            con = connect_read_only(path)
+    except NotReadOnly as exc:
+        raise CliError(f"read-only: {exc}") from None
+    except (WarehouseBusy, WarehouseError) as exc:
+        raise CliError(str(exc)) from None
+    except duckdb.IOException as exc:
+        raise CliError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
     try:
         frame = con.execute(args.query).pl()
     except duckdb.Error as exc:
@@ -185,7 +217,9 @@ def cmd_eval(args) -> int:
     gold = Path(args.gold)
     if not gold.exists():
         raise CliError(f"gold file {gold} does not exist")
-    with duckdb.connect(str(_need_db(args.db)), read_only=True) as con:
+    from flows.load import connect_read_only
+
+    with connect_read_only(_need_db(args.db)) as con:
         result = evaluate(con, gold)
     if args.format == "json":
         print(json.dumps(result, indent=2))
@@ -206,14 +240,13 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(args) -> int:
-    import duckdb
-
-    from flows.load import EXPORT_TABLES
+    from flows.load import EXPORT_TABLES, connect_read_only
+    from flows.safesql import literal
 
     db = _need_db(args.db)
     out = Path(args.dir)
     out.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect(str(db), read_only=True) as con:
+    with connect_read_only(db, locked=False) as con:
         for table in EXPORT_TABLES:
             target = out / f"{table}.{args.format}"
             opts = "(format parquet)" if args.format == "parquet" else "(header, delimiter ',')"
@@ -223,7 +256,7 @@ def cmd_export(args) -> int:
                 frame = frame.with_columns(pl_join_lists(frame))
                 frame.write_csv(target)
             else:
-                con.execute(f"copy {table} to '{target}' {opts}")
+                con.execute(f"copy {table} to {literal(target)} {opts}")
             print(f"{target}  {frame.height} rows")
     return 0
 

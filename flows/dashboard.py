@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from flows.load import OPS_TABLES, connect_read_only, ops_path
+from flows.load import connect_read_only
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
 TREND_RUNS = 30  # the charts show this many most recent runs; more would crowd the x axis
@@ -40,15 +40,7 @@ def esc(value: object) -> str:
 
 def _connect(db: Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection; when only the sidecar exists (first run failed) attach it alone."""
-    if Path(db).exists():
-        return connect_read_only(db)
-    con = duckdb.connect()
-    ops = ops_path(db)
-    if ops.exists():
-        con.execute(f"attach '{ops}' as ops (read_only)")
-        for table in OPS_TABLES:
-            con.execute(f"create or replace temp view {table} as select * from ops.main.{table}")
-    return con
+    return connect_read_only(db)
 
 
 def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:

@@ -25,4 +25,6 @@ def extension_path(name: str) -> Path:
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    con.execute(f"load '{extension_path(name)}'")
+    from flows.safesql import literal
+
+    con.execute(f"load {literal(extension_path(name))}")

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from flows.extensions import load_extension
+from flows.safesql import literal
 from flows.load import EXPORT_TABLES
 
 RETRIES = 8
@@ -33,8 +34,8 @@ def _attach(con: duckdb.DuckDBPyConnection, uri: str, data_path: str | None) -> 
     load_extension(con, "ducklake")
     if uri.startswith("ducklake:postgres:"):
         load_extension(con, "postgres")
-    opts = f" (data_path '{data_path.rstrip('/')}/')" if data_path else ""
-    con.execute(f"attach '{uri}' as lake{opts}")
+    opts = f" (data_path {literal(data_path.rstrip('/') + '/')})" if data_path else ""
+    con.execute(f"attach {literal(uri)} as lake{opts}")
 
 
 def _add_new_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
@@ -58,7 +59,7 @@ def publish_to_lake(db: Path, uri: str, partition: str, data_path: str | None = 
     for attempt in range(RETRIES):
         con = duckdb.connect()
         try:
-            con.execute(f"attach '{db}' as wh (read_only)")
+            con.execute(f"attach {literal(db)} as wh (read_only)")
             _attach(con, uri, data_path)
             written = {}
             con.execute("begin transaction")

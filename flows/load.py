@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -87,6 +88,8 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
             stale.unlink(missing_ok=True)
         for stale in Path(db).parent.glob(Path(db).name + ".search.duckdb.next-*"):
             stale.unlink(missing_ok=True)
+        for stale in Path(db).parent.glob(Path(db).name + ".ops.duckdb.next-*"):
+            stale.unlink(missing_ok=True)
         for stale in Path(db).parent.glob(Path(db).name + ".spool-*"):
             shutil.rmtree(stale, ignore_errors=True)
         yield
@@ -96,20 +99,56 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         fh.close()
 
 
-def connect_read_only(db: Path) -> duckdb.DuckDBPyConnection:
-    """Read-only connection with run history attached as views `runs` and `dq_results` when present."""
+def connect_read_only(db: Path, locked: bool = True) -> duckdb.DuckDBPyConnection:
+    """Read-only connection with run history as temp tables `runs` and `dq_results` when present.
+
+    The history is copied out of `<db>.ops.duckdb` and the file let go at once: a long query never holds
+    it while a run wants to record itself. `locked` (the default): no file, network, extension or
+    configuration access from here on (safesql.lock_down), so a query can neither write nor read
+    anything but the warehouse.
+    """
+    from flows.safesql import literal, lock_down
+
     ops = ops_path(db)
     # a first run that failed its checks leaves only the history: still worth querying
-    con = duckdb.connect(str(db), read_only=True) if Path(db).exists() else duckdb.connect()
+    try:
+        con = duckdb.connect(str(db), read_only=True) if Path(db).exists() else duckdb.connect()
+    except duckdb.IOException as exc:
+        raise _busy_or_error(db, exc) from None
     if ops.exists():
         try:
-            con.execute(f"attach '{ops}' as ops (read_only)")
+            con.execute(f"attach {literal(ops)} as ops (read_only)")
         except duckdb.Error:
-            return con  # a run is writing its history right now: the warehouse's own copy will do
-        for table in OPS_TABLES:
-            # the sidecar holds the full history, including failed runs that never loaded
-            con.execute(f"create or replace temp view {table} as select * from ops.main.{table}")
-    return con
+            ops = None  # unreadable history: the warehouse's own copy will do
+        if ops is not None:
+            present = {r[0] for r in con.execute(
+                "select table_name from information_schema.tables where table_catalog = 'ops'").fetchall()}
+            for table in OPS_TABLES:
+                if table in present:
+                    # the sidecar holds the full history, including failed runs that never loaded
+                    con.execute(f"create or replace temp table {table} as select * from ops.main.{table}")
+            con.execute("detach ops")
+    return lock_down(con) if locked else con
+
+
+def _busy_or_error(db: Path, exc: Exception) -> Exception:
+    """A DuckDB lock conflict on the warehouse (another program holds it writable, e.g. a `duckdb` shell
+    opened without -readonly) as WarehouseBusy with its holder; any other error as WarehouseError."""
+    text = str(exc)
+    if "lock" in text.lower():
+        holder = re.search(r"PID (\d+)", text)
+        who = f"process {holder.group(1)}" if holder else "another program"
+        return WarehouseBusy(f"{db} is open for writing in {who} (a `duckdb` shell opened without -readonly?); "
+                             f"close it, or open it with `duckdb -readonly {db}`")
+    return WarehouseError(f"cannot open {db}: {text.splitlines()[0] if text else type(exc).__name__}")
+
+
+def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
+    """The warehouse opened read-only by the run itself; a program holding it writable is WarehouseBusy."""
+    try:
+        return duckdb.connect(str(db), read_only=True)
+    except duckdb.IOException as exc:
+        raise _busy_or_error(db, exc) from None
 
 
 def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -120,7 +159,7 @@ def read_previous(db: Path) -> dict[str, pl.DataFrame]:
     """The current warehouse's documents, without their texts (empty when none)."""
     if not Path(db).exists():
         return {}
-    with duckdb.connect(str(db), read_only=True) as con:
+    with open_read_only(db) as con:
         tables = table_names(con)
         if "documents" not in tables:
             return {}
@@ -200,26 +239,82 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
         _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
 
 
-def _connect_retrying(path: Path, seconds: float = 30.0) -> duckdb.DuckDBPyConnection:
-    """Open a DuckDB file for writing, waiting while a reader briefly holds it."""
-    deadline = time.monotonic() + seconds
-    while True:
+@contextlib.contextmanager
+def _ops_lock(db: Path, wait_seconds: float = 30.0):
+    """Exclusive lock on `<db>.ops.lock` while the history file is rewritten (milliseconds a time)."""
+    with open(Path(str(db) + ".ops.lock"), "a+") as fh:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseBusy(f"the run history of {db} stayed locked for {wait_seconds:.0f} s") from None
+                time.sleep(0.05)
         try:
-            return duckdb.connect(str(path))
-        except duckdb.IOException:
-            if time.monotonic() >= deadline:
-                raise
-            time.sleep(0.25)
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def rewrite_ops(db: Path, change) -> None:
+    """Apply `change(con)` to the run history by copy and atomic swap, never in place.
+
+    Readers of the history (dossier sql, dq, a dashboard) copy it out and let go, and whoever still has
+    the old file open keeps reading it: nobody waits for anybody. A history file DuckDB cannot open
+    (overwritten by something else) is set aside as `<ops>.corrupt-<time>` and a new one started, with
+    the reason, instead of failing every run from then on.
+    """
+    ops = ops_path(db)
+    tmp = Path(f"{ops}.next-{os.getpid()}")
+    with _ops_lock(db):
+        try:
+            for stale in (tmp, Path(f"{tmp}.wal")):
+                stale.unlink(missing_ok=True)
+            if ops.exists():
+                shutil.copyfile(ops, tmp)
+            try:
+                con = duckdb.connect(str(tmp))
+            except duckdb.Error as exc:
+                aside = Path(f"{ops}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
+                os.replace(ops, aside)
+                tmp.unlink(missing_ok=True)
+                import sys
+
+                print(f"dossier: warning: run history {ops} could not be opened ({str(exc).splitlines()[0]}); "
+                      f"set aside as {aside.name}, a new history starts", file=sys.stderr)
+                con = duckdb.connect(str(tmp))
+            with con:
+                con.execute(_ops_ddl())
+                change(con)
+                con.execute("checkpoint")
+            with open(tmp, "rb") as fh:
+                os.fsync(fh.fileno())
+            os.replace(tmp, ops)
+        except OSError as exc:
+            raise WarehouseError(f"cannot write the run history {ops}: {exc.strerror or exc}") from None
+        finally:
+            tmp.unlink(missing_ok=True)
+            Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
 def record_ops(db: Path, runs: pl.DataFrame, dq: pl.DataFrame) -> None:
     """Append one run and its checks to the sidecar history (used for failed runs too)."""
-    with _connect_retrying(ops_path(db)) as con:
-        con.execute(_ops_ddl())
+    def change(con):
         con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
         _insert(con, "runs", runs)
         if not dq.is_empty():
+            con.execute("delete from dq_results where run_id in (select unnest(?))", [runs["run_id"].to_list()])
             _insert(con, "dq_results", dq)
+
+    rewrite_ops(db, change)
+
+
+def update_run(db: Path, run_id: str, **values) -> None:
+    """Set columns of one run's history row."""
+    sets = ", ".join(f"{name} = ?" for name in values)
+    rewrite_ops(db, lambda con: con.execute(f"update runs set {sets} where run_id = ?", [*values.values(), run_id]))
 
 
 def _ops_ddl() -> str:
@@ -256,6 +351,8 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
     rows of `docs_upsert` that come without their text.
     """
+    from flows.safesql import literal
+
     db = Path(db)
     tmp = Path(f"{db}.next-{os.getpid()}")
     for stale in (tmp, Path(str(tmp) + ".wal")):
@@ -292,7 +389,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         results = check(con)
         ops = ops_path(db)
         if ops.exists():
-            con.execute(f"attach '{ops}' as ops (read_only)")
+            con.execute(f"attach {literal(ops)} as ops (read_only)")
             for table in OPS_TABLES:
                 con.execute(f"delete from {table}")
                 con.execute(f"insert into {table} select * from ops.main.{table}")

@@ -158,17 +158,19 @@ class RunSpool:
         stable, instead of holding them through the run: ~430 MB for a 100k-document warehouse; a full
         refresh needs them too).
         """
-        import duckdb
 
         if not Path(db).exists():
             return {}
 
+        from flows.load import open_read_only
+        from flows.safesql import literal
+
         def copy(con, sql: str, name: str, params=()) -> Path:
             path = self.folder / f"{name}.parquet"
-            con.execute(f"copy ({sql}) to '{path}' (format parquet)", params)
+            con.execute(f"copy ({sql}) to {literal(path)} (format parquet)", params)
             return path
 
-        with duckdb.connect(str(db), read_only=True) as con:
+        with open_read_only(db) as con:
             present = table_names(con)
             n_loaded = con.execute("select count(*) from documents where status = 'loaded'").fetchone()[0] \
                 if "documents" in present else -1
@@ -307,18 +309,17 @@ def processes_for(n_to_read: int, batch_size: int, cpus: int | None = None) -> i
 
 
 def counts_from_db(db: Path) -> dict:
-    import duckdb
+    from flows.load import open_read_only
 
-    with duckdb.connect(str(db), read_only=True) as con:
+    with open_read_only(db) as con:
         return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
 
 
 def record_stage_seconds(db: Path, run_id: str, timer: Timer) -> None:
     """The history's row of a run gets its load time too (record_run runs inside the load, before it ends)."""
-    from flows.load import _connect_retrying, ops_path
+    from flows.load import update_run
 
-    with _connect_retrying(ops_path(db)) as con:
-        con.execute("update runs set stage_seconds = ? where run_id = ?", [timer.json(), run_id])
+    update_run(db, run_id, stage_seconds=timer.json())
 
 
 def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:

@@ -18,6 +18,7 @@ import duckdb
 import polars as pl
 
 from flows.extensions import load_extension
+from flows.safesql import literal, lock_down
 
 SEARCH_SQL = Path(__file__).resolve().parent.parent / "sql" / "search.sql"
 
@@ -45,7 +46,7 @@ def _current(index: Path, version: str) -> bool:
 def _build(con: duckdb.DuckDBPyConnection, db: Path, version: str) -> None:
     load_extension(con, "fts")
     con.execute(SEARCH_SQL.read_text(encoding="utf-8"))
-    con.execute("attach '" + str(db).replace("'", "''") + "' as wh (read_only)")
+    con.execute(f"attach {literal(db)} as wh (read_only)")
     con.execute("insert into search_documents select source_path, doc_id, coalesce(title, ''), text "
                 "from wh.documents where status = 'loaded' and text is not null")
     con.execute("detach wh")
@@ -79,7 +80,7 @@ def open_search_index(db: Path) -> duckdb.DuckDBPyConnection:
             raise
     con = duckdb.connect(str(index), read_only=True)
     load_extension(con, "fts")
-    return con
+    return lock_down(con)
 
 
 def search(db: Path, words: str, limit: int = 10) -> pl.DataFrame:
