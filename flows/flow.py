@@ -74,16 +74,29 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                  batches_in_flight: int = 2) -> dict:
     """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
     logger = get_run_logger()
-    from flows.load import write_lock
+    from flows.load import WarehouseBusy, write_lock
 
     run_id = pipeline.new_run_id()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     timer = pipeline.Timer()
-    source_path, db_path = Path(source), Path(db)
+    db_path = Path(db)
     # the heap as it is now (Prefect, polars, GX at up to 20k documents: ~390k objects) is left out of the
     # run's collections, which walked it again each time: 0.25-0.4 s per batch in the loop below
-    with write_lock(db_path, wait_seconds), frozen_heap():
+    try:
+        with write_lock(db_path, wait_seconds):
+            return _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger,
+                               run_id, started, timer)
+    except WarehouseBusy as exc:  # another run holds the lock, or a program the warehouse file itself
+        pipeline.record_busy(db_path, source, str(exc), timer)
+        raise
+
+
+def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
+                timer) -> dict:
+    source_path, db_path = Path(source), Path(db)
+    with frozen_heap():
         with timer("plan"):
+            pipeline.reconcile_history(db_path)
             plan, previous_docs = pipeline.plan_folder(source_path, db_path, full_refresh)
         if not full_refresh and plan.is_noop and previous_docs is not None:
             return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
@@ -159,14 +172,16 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 failed = critical_failures(holder["dq"])
                 if failed.height:
                     raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
-                pipeline.record_run(db_path, run_id, started, "success", None, source, summary, timer, holder["dq"])
+                # 'loading' until the new warehouse is in place: a kill before the swap must not leave
+                # 'success' in the history (the next run settles it: pipeline.reconcile_history)
+                pipeline.record_run(db_path, run_id, started, "loading", None, source, summary, timer, holder["dq"])
                 return holder["dq"]
 
             try:
                 with timer("load"):
                     all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
                                              current_ids, {**table_files, "evidence": evidence_files}, check,
-                                             text_files=spool.files)
+                                             text_files=spool.files, run_id=run_id)
             except DataQualityError as exc:
                 failed_dq = holder.get("dq", dq)
                 pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
@@ -176,7 +191,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
                         holder.get("dq", dq))
                 raise
-            pipeline.record_stage_seconds(db_path, run_id, timer)
+            pipeline.record_success(db_path, run_id, timer)
             return {"run_id": run_id, "status": "success", "noop": False, **summary,
                     "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
                     "stage_seconds": timer.seconds}

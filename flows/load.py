@@ -341,7 +341,8 @@ def _empty_tables(con: duckdb.DuckDBPyConnection, tables) -> None:
 
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
-                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files: list[Path] = ()) -> list:
+                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files: list[Path] = (),
+                    run_id: str | None = None) -> list:
     """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
@@ -394,6 +395,9 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                 con.execute(f"delete from {table}")
                 con.execute(f"insert into {table} select * from ops.main.{table}")
             con.execute("detach ops")
+            # the warehouse's copy of the history is read only once this file is swapped in: there the
+            # run has succeeded (the sidecar says 'loading' until the swap)
+            con.execute("update runs set status = 'success' where run_id = ? and status = 'loading'", [run_id])
         con.execute("checkpoint")
         con.close()
         with open(tmp, "rb") as fh:

@@ -282,20 +282,38 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
 
     Returns the recorded no-op run (or None when there is work) and the number of files to read.
     """
-    from flows.load import write_lock
+    from flows.load import WarehouseBusy, write_lock
 
     db_path = Path(db)
-    with write_lock(db_path, wait_seconds):  # a busy warehouse is reported before Prefect starts
-        timer = Timer()
-        with timer("plan"):
-            plan, previous_docs = plan_folder(Path(source), db_path, full_refresh)
-        if full_refresh or not plan.is_noop or previous_docs is None:
-            # a run that cannot fit fails here, before Prefect starts
-            require_disk_space(Path(source), db_path, plan, new_run_id(),
-                               dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), timer)
-            return None, len(plan.to_read)
-        return record_noop(Path(source), db_path, new_run_id(), dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
-                            plan, previous_docs, timer), 0
+    timer = Timer()
+    try:
+        with write_lock(db_path, wait_seconds):  # a busy warehouse is reported before Prefect starts
+            with timer("plan"):
+                reconcile_history(db_path)
+                plan, previous_docs = plan_folder(Path(source), db_path, full_refresh)
+            return _after_plan(source, db_path, full_refresh, plan, previous_docs, timer)
+    except WarehouseBusy as exc:
+        record_busy(db_path, source, str(exc), timer)
+        raise
+
+
+def record_busy(db: Path, source, message: str, timer: "Timer") -> None:
+    """A run turned away by a busy warehouse is in the history too (status 'busy'), with the reason."""
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    try:
+        record_run(db, new_run_id(), now, "busy", message, source, {}, timer, None)
+    except Exception:  # noqa: BLE001 - the history is busy too: the error the caller raises says why
+        pass
+
+
+def _after_plan(source, db_path: Path, full_refresh: bool, plan, previous_docs, timer) -> tuple[dict | None, int]:
+    if full_refresh or not plan.is_noop or previous_docs is None:
+        # a run that cannot fit fails here, before Prefect starts
+        require_disk_space(Path(source), db_path, plan, new_run_id(),
+                           dt.datetime.now(dt.timezone.utc).replace(tzinfo=None), timer)
+        return None, len(plan.to_read)
+    return record_noop(Path(source), db_path, new_run_id(), dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+                       plan, previous_docs, timer), 0
 
 
 def processes_for(n_to_read: int, batch_size: int, cpus: int | None = None) -> int:
@@ -308,6 +326,38 @@ def processes_for(n_to_read: int, batch_size: int, cpus: int | None = None) -> i
     return min(cpus, n_batches) if n_batches >= 2 else 1
 
 
+def reconcile_history(db: Path) -> None:
+    """Settle runs a kill left 'loading' (between their checks and their swap): the warehouse's own copy
+    of the history says whether the swap happened. Called with the write lock held."""
+    from flows.load import connect_read_only, open_read_only, ops_path, rewrite_ops
+
+    if not ops_path(db).exists():
+        return
+    with connect_read_only(db) as con:
+        try:
+            loading = [r[0] for r in con.execute("select run_id from runs where status = 'loading'").fetchall()]
+        except Exception:  # noqa: BLE001 - no history table yet
+            return
+    if not loading:
+        return
+    swapped = set()
+    if Path(db).exists():
+        with open_read_only(db) as con:
+            swapped = {r[0] for r in con.execute(
+                "select run_id from main.runs where run_id in (select unnest(?))", [loading]).fetchall()}
+
+    def settle(con):
+        for run_id in loading:
+            if run_id in swapped:
+                con.execute("update runs set status = 'success' where run_id = ?", [run_id])
+            else:
+                con.execute("update runs set status = 'failed', message = ? where run_id = ?",
+                            ["stopped after its checks and before its warehouse was swapped in (killed?); "
+                             "the warehouse kept the previous state", run_id])
+
+    rewrite_ops(db, settle)
+
+
 def counts_from_db(db: Path) -> dict:
     from flows.load import open_read_only
 
@@ -315,11 +365,12 @@ def counts_from_db(db: Path) -> dict:
         return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
 
 
-def record_stage_seconds(db: Path, run_id: str, timer: Timer) -> None:
-    """The history's row of a run gets its load time too (record_run runs inside the load, before it ends)."""
+def record_success(db: Path, run_id: str, timer: Timer) -> None:
+    """Once the new warehouse is in place: the run's history row says success, with its load time too
+    (record_run ran inside the load, before the swap, with status 'loading')."""
     from flows.load import update_run
 
-    update_run(db, run_id, stage_seconds=timer.json())
+    update_run(db, run_id, status="success", stage_seconds=timer.json())
 
 
 def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
@@ -336,4 +387,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
            "new_run_id", "RunSpool", "SPOOLED_TABLES", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
-           "disk_space_needed", "require_disk_space"]
+           "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy"]

@@ -235,7 +235,7 @@ create table if not exists runs (
 comment on column runs.run_id is 'Id of the run (UTC start time plus a random suffix).';
 comment on column runs.started_at is 'Start time (UTC).';
 comment on column runs.finished_at is 'End time (UTC).';
-comment on column runs.status is 'success, failed_dq (critical expectation failed, nothing loaded) or failed.';
+comment on column runs.status is 'success, failed_dq (critical expectation failed, nothing loaded), failed, busy (turned away: the warehouse was held by another run or program) or loading (checks passed, warehouse being swapped in; a kill here is settled as failed by the next run).';
 comment on column runs.message is 'Why a run failed, or a short summary.';
 comment on column runs.source_dir is 'Folder the run read.';
 comment on column runs.n_files is 'Text files found in the folder.';

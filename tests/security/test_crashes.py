@@ -1,0 +1,51 @@
+"""A kill at any point leaves the last good state and a history that says so."""
+
+import hashlib
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import duckdb
+import pytest
+
+from tests.conftest import SEEDS
+from tests.test_robustness import GOOD, dossier, env_for, wait_for_next_warehouse
+
+pytestmark = pytest.mark.slow
+
+
+def _history(db):
+    with duckdb.connect(f"{db}.ops.duckdb", read_only=True) as con:
+        return con.execute("select status, message from runs order by started_at").fetchall()
+
+
+def test_a_kill_after_the_checks_and_before_the_swap_is_not_recorded_as_success(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in sorted(SEEDS.glob("*.txt"))[:2]:
+        (src / p.name).write_bytes(p.read_bytes())
+    db = tmp_path / "w.duckdb"
+    assert dossier(["run", "--source", str(src), "--db", str(db)], tmp_path).returncode == 0
+    good = hashlib.sha256(db.read_bytes()).hexdigest()
+    (src / "900_extra.txt").write_text(GOOD)
+    proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(db)],
+                            env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:60"), cwd=tmp_path,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    wait_for_next_warehouse(tmp_path)
+    time.sleep(1.0)  # the checks have passed; the next warehouse waits to be swapped in
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == good
+    # what a reader (and the dashboard) sees meanwhile: not a success
+    assert [s for s, _ in _history(db)] == ["success", "loading"]
+    # the next run settles it from the warehouse's own copy of the history: not swapped in, so failed
+    run = dossier(["run", "--source", str(src), "--db", str(db)], tmp_path)
+    assert run.returncode == 0, run.stderr
+    history = _history(db)
+    assert [s for s, _ in history] == ["success", "failed", "success"]
+    assert "before its warehouse was swapped in" in history[1][1]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert [r[0] for r in con.execute("select status from runs order by started_at").fetchall()] == \
+            ["success", "failed", "success"]
