@@ -131,10 +131,9 @@ def cmd_run(args) -> int:
     except RuntimeError as exc:
         raise CliError(str(exc)) from None
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if total > 1 and sys.stderr.isatty() or args.verbose:
-            print(f"\r  {stage:<8} {min(done, total):>7}/{total}", end="\n" if done >= total else "", file=sys.stderr)
+    from flows.progress import RunProgress
 
+    progress = RunProgress()  # a bar on a terminal, a line every few seconds in a log
     try:
         result = flow_with_workers(args.workers, args.processes)(source=str(source), db=args.db, full_refresh=args.full_refresh,
                                                  progress=progress, wait_seconds=args.wait,
@@ -149,6 +148,8 @@ def cmd_run(args) -> int:
         raise CliError(str(exc)) from None
     except WarehouseError as exc:
         raise CliError(str(exc)) from None
+    finally:
+        progress.close()
     code = _print_run_summary(result, args, time.perf_counter() - t0)
     if args.warehouse:
         _publish(args, source)
