@@ -115,12 +115,20 @@ def cmd_run(args) -> int:
     from flows.settings import EarlyPrefectServer
 
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
+    if server.proc is not None and args.verbose:
+        print(f"dossier: Prefect API {server.url} is temporary (no UI, gone after the run); to keep runs and "
+              "watch them, start `prefect server start` and set PREFECT_API_URL", file=sys.stderr)
     if args.processes <= 0 and args.workers <= 1:
         args.processes = processes_for(n_to_read, args.batch_size)
     from flows.heap import frozen_imports
 
     with frozen_imports():  # Prefect and GX: ~350k objects the run's collections need not walk
         from flows.flow import DataQualityError, flow_with_workers
+
+        if server.proc is not None:
+            from flows.settings import hide_temporary_ui_links
+
+            hide_temporary_ui_links()
 
         if n_to_read <= EARLY_GX_MAX_DOCS:
             from flows.validate import import_great_expectations
@@ -465,12 +473,16 @@ def cmd_serve(args) -> int:
         raise CliError(f"source folder {args.source} does not exist")
     # schedules need Prefect's scheduler service: use the team's server when PREFECT_API_URL says
     # where it is, otherwise run a local one for as long as we serve
-    with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")):
+    with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")) as local:
         from flows.flow import dossier_flow
 
+        api = os.environ.get("PREFECT_API_URL", "")
+        ui = api[:-4] if api.endswith("/api") else api
+        where = "local Prefect server (state in .prefect/)" if local else "Prefect server"
+        print(f"{where}: UI {ui}  API {api}", file=sys.stderr)
         when = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
         print(f"serving deployment 'dossier/{args.name}' {when} (source {args.source}, db {args.db}); "
-              "Ctrl-C stops", file=sys.stderr)
+              f"runs at {ui}/deployments; Ctrl-C stops", file=sys.stderr)
         schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
         dossier_flow.serve(name=args.name, **schedule, print_starting_message=False,
                            parameters={"source": str(Path(args.source).resolve()),
