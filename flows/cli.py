@@ -471,6 +471,12 @@ def cmd_serve(args) -> int:
         raise CliError(f"--interval {args.interval:g}: give a number of seconds above 0")
     if not Path(args.source).is_dir():
         raise CliError(f"source folder {args.source} does not exist")
+    import signal
+
+    def stop(signum, frame):  # a service manager's SIGTERM stops serving as Ctrl-C does, server included
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     # schedules need Prefect's scheduler service: use the team's server when PREFECT_API_URL says
     # where it is, otherwise run a local one for as long as we serve
     with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")) as local:
