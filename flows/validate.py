@@ -1,10 +1,16 @@
 """Validate stage: Great Expectations suites from `expectations/` plus warehouse invariants.
 
-One suite per table (`expectations/<table>.json`) runs on the run's frames
-with an ephemeral GX context; `expectations/warehouse.json` holds SQL
-invariants (evidence quote equals its span, every fact has evidence, ...)
-run on the candidate warehouse before it is swapped in. Every result is a
-`dq_results` row; a failed `critical` expectation stops the load.
+Every file in `expectations/` is an ExpectationSuite as GX 1.x writes it
+(`name`, `expectations` with `type`, `kwargs`, `meta` and GX's own `severity`
+field, `notes`): `gx.ExpectationSuite(**json.load(f))` loads it. One suite per
+table (`expectations/<table>.json`) runs on the run's frames with GX;
+`expectations/warehouse.json` holds the warehouse-wide invariants as GX
+`UnexpectedRowsExpectation`s (evidence quote equals its span, every fact has
+evidence, ...): each query returns the rows that break the rule. GX runs those
+only on SQLAlchemy or Spark sources and has no DuckDB dialect in the lock, so
+Dossier runs their queries itself on the candidate warehouse before it is
+swapped in, `{batch}` standing for the table in `meta.batch_table`. Every
+result is a `dq_results` row; a failed `critical` expectation stops the load.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
 
 
 def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
-    return json.loads((directory / "warehouse.json").read_text())["checks"]
+    """The warehouse suite's UnexpectedRowsExpectations, as GX stores them."""
+    return json.loads((directory / "warehouse.json").read_text())["expectations"]
 
 
 def import_great_expectations() -> None:
@@ -134,7 +141,8 @@ def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, d
         suite = gx.ExpectationSuite(name=name)
         for exp in spec["expectations"]:
             suite.add_expectation_configuration(ExpectationConfiguration(
-                type=exp["type"], kwargs=exp["kwargs"], meta={"severity": exp.get("severity", "critical")}))
+                type=exp["type"], kwargs=exp["kwargs"], meta=exp.get("meta") or {},
+                severity=exp.get("severity") or "critical"))
         asset = source.add_dataframe_asset(name=name)
         batch_definition = asset.add_batch_definition_whole_dataframe("all")
         per_slice = []
@@ -147,24 +155,37 @@ def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, d
             same = [results[i] for results in per_slice]
             assert all(r.expectation_config.type == cfg.type for r in same), "GX reordered a suite's results"
             success, observed = _combine(same, cfg.type, cfg.kwargs)
-            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", cfg.meta.get("severity", "critical"),
+            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", _severity(cfg),
                          success, observed, now))
         source.delete_asset(name)
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row")
 
 
+def _severity(cfg) -> str:
+    """GX's own severity field ('critical', 'warning', 'info') as text."""
+    value = getattr(cfg, "severity", None) or "critical"
+    return getattr(value, "value", value)
+
+
+def unexpected_rows_query(expectation: dict) -> str:
+    """An UnexpectedRowsExpectation's query with `{batch}` as the table it stands for (meta.batch_table)."""
+    query = expectation["kwargs"]["unexpected_rows_query"]
+    return query.replace("{batch}", expectation.get("meta", {}).get("batch_table", ""))
+
+
 def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """SQL invariants on a warehouse connection -> (dq rows, offending rows per failed check)."""
+    """The warehouse suite's UnexpectedRowsExpectations on a warehouse connection -> (dq rows, offending
+    rows per failed check). A check passes when its query returns no row."""
     invariants = invariants if invariants is not None else load_invariants()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     rows, offenders = [], {}
     for check in invariants:
-        bad = con.execute(check["sql"]).fetchone()[0]
-        rows.append((run_id, check["table"], check["name"], check["severity"], bad == 0, f"{bad} violating rows", now))
+        query = unexpected_rows_query(check)
+        name, table = check["description"], check.get("meta", {}).get("table", "warehouse")
+        bad = con.execute(f"select count(*) from ({query})").fetchone()[0]
+        rows.append((run_id, table, name, check.get("severity") or "critical", bad == 0, f"{bad} violating rows", now))
         if bad:
-            # the offending rows themselves: the check's own query with its count(*) opened up
-            rows_sql = check.get("rows_sql") or check["sql"].replace("select count(*)", "select *", 1)
-            offenders[check["name"]] = con.execute(rows_sql + " limit 10000").pl()
+            offenders[name] = con.execute(query + " limit 10000").pl()
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
 
 
