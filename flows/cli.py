@@ -445,7 +445,7 @@ def pl_join_lists(frame):
 def cmd_dq(args) -> int:
     from flows.dashboard import write_dashboard
 
-    path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out))
+    path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out), data_docs=not args.no_data_docs)
     print(path.resolve())
     return 0
 
@@ -626,11 +626,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("dq", help="write the data-quality dashboard (HTML)",
-                       description="Write the static data-quality dashboard and print its path (opens nothing).\n\n"
+                       description="Write the static data-quality dashboard and print its path (opens nothing), "
+                                   "with Great Expectations' Data Docs of the kept runs in OUT/data_docs/.\n\n"
                                    "Example: dossier dq --out dq/",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.add_argument("--out", default="dq", help="output folder (default: dq)")
+    p.add_argument("--no-data-docs", action="store_true",
+                   help="skip Great Expectations' Data Docs (OUT/data_docs/; they load GX, a few seconds)")
     p.set_defaults(func=cmd_dq)
 
     p = sub.add_parser("serve", help="serve the flow as a scheduled Prefect deployment",

@@ -426,11 +426,21 @@ def render(state: dict, db: Path, suites: list[Path], quarantine: dict | None = 
     return env.get_template("dashboard.html.j2").render(**page_context(state, db, suites, quarantine, data_docs))
 
 
-def write_dashboard(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR) -> Path:
+def write_dashboard(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR, data_docs: bool = True) -> Path:
     """Write `out_dir/index.html` (and copies of the suites and quarantine files) for warehouse `db`;
-    return the page path. Data Docs already built into `out_dir/data_docs/` are linked."""
+    return the page path. With `data_docs`, GX Data Docs of the kept runs are built into
+    `out_dir/data_docs/` first (flows.datadocs); Data Docs found there are linked."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
+    if data_docs:
+        from flows.datadocs import build_data_docs
+
+        try:
+            build_data_docs(Path(db), out_dir, suites_dir)
+        except Exception as exc:  # the dashboard stands without GX's pages
+            import sys
+
+            print(f"dossier: warning: Data Docs not built: {type(exc).__name__}: {exc}", file=sys.stderr)
     state = read_state(Path(db))
     suites = copy_suites(suites_dir, out_dir)
     failed = [c["expectation"] for c in state["checks"] if not c.get("success")]

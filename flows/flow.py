@@ -21,7 +21,7 @@ from flows.facts import EXTRACTOR_VERSION, extract_facts
 from flows.heap import frozen_heap
 from flows.load import write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
-from flows.validate import critical_failures, run_invariants, run_suites
+from flows.validate import critical_failures, run_invariants, run_suites, save_validation_results
 
 BATCH_SIZE = 2000
 
@@ -47,9 +47,13 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(tables: dict[str, pl.DataFrame], run_id: str) -> pl.DataFrame:
-    """Great Expectations suites on the run's frames."""
-    return run_suites(tables, run_id)
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None) -> pl.DataFrame:
+    """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs."""
+    results = {} if db else None
+    dq = run_suites(tables, run_id, gx_results=results)
+    if db:
+        save_validation_results(Path(db), run_id, results)
+    return dq
 
 
 # the load (with the warehouse invariants it checks before the swap) as a task of its own on the run page;
@@ -184,7 +188,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
-                dq = validate_task({**tables, "documents": all_docs}, run_id)
+                dq = validate_task({**tables, "documents": all_docs}, run_id, db)
             logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
                         timer.seconds.get("validate", 0.0))
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool

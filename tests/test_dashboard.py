@@ -260,3 +260,23 @@ def test_a_row_count_change_beyond_the_bound_is_flagged_26(tmp_path):
     steady = [_run("r1", 0, "success", None, 40, 0), _run("r2", 5, "success", None, 44, 0)]
     html = write_dashboard(build_warehouse(tmp_path / "w2.duckdb", steady, [], []), tmp_path / "s2").read_text()
     assert "No row-count anomaly" in html and 'class="anomaly"' not in html
+
+
+@pytest.mark.slow
+def test_gx_data_docs_of_the_kept_runs_are_built_and_linked_26(seeds_db, tmp_path):
+    import json
+
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
+
+    from flows.load import connect_read_only
+
+    with connect_read_only(seeds_db) as con:
+        run_id = con.execute("select run_id from runs order by started_at desc limit 1").fetchone()[0]
+    kept = Path(str(seeds_db) + ".gx") / run_id / "events.json"
+    assert ExpectationSuiteValidationResult(**json.loads(kept.read_text())).success
+    html = write_dashboard(seeds_db, tmp_path / "site").read_text(encoding="utf-8")
+    docs = tmp_path / "site" / "data_docs"
+    assert '<a href="data_docs/index.html">' in html and (docs / "index.html").exists()
+    warehouse = list(docs.glob(f"validations/warehouse/{run_id}/*/warehouse.html"))
+    assert warehouse and "every person has evidence" in warehouse[0].read_text()
+    assert list(docs.glob(f"validations/events/{run_id}/*/events.html"))
