@@ -243,3 +243,11 @@ def test_strict_says_which_documents_were_rejected_26(seeds_copy, capsys):
     assert _print_run_summary(result, args, 1.0) == 1
     err = capsys.readouterr().err
     assert "--strict: 1 document(s) rejected" in err and f"{path} (empty file)" in err
+
+
+def test_the_command_reference_is_generated_from_help_and_current_26():
+    from flows.clidoc import CLI_MD, render
+
+    assert CLI_MD.read_text() == render(), "run: python -m flows.clidoc"
+    for name in commands():
+        assert f"## dossier {name}\n" in CLI_MD.read_text()
