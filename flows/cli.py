@@ -153,6 +153,8 @@ def _print_run_summary(r: dict, args, secs: float) -> int:
     if not r.get("noop"):
         print(f"  quality    {r['n_dq'] - r['n_dq_failed']} expectations passed, {r['n_dq_failed']} failed (warnings)"
               if r["n_dq_failed"] else f"  quality    {r['n_dq']} expectations passed, 0 failed")
+    for warning in r.get("warnings", []):
+        print(f"  {warning}")
     print(f"  warehouse  {Path(args.db).resolve()}")
     print(f"  query it   dossier sql \"select event_type, prisoner_count, n_sources from events\" --db {args.db}")
     if args.verbose:
