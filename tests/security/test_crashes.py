@@ -49,3 +49,45 @@ def test_a_kill_after_the_checks_and_before_the_swap_is_not_recorded_as_success(
     with duckdb.connect(str(db), read_only=True) as con:
         assert [r[0] for r in con.execute("select status from runs order by started_at").fetchall()] == \
             ["success", "failed", "success"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc"), reason="needs /proc (Linux)")
+def test_the_prefect_server_child_dies_with_a_killed_run(tmp_path):
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(SEEDS), "--db", str(db)],
+                            env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:60"), cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_next_warehouse(tmp_path)
+        children = _children(proc.pid)
+        assert children, "the run started no server child"
+        proc.kill()  # SIGKILL to the run alone, not its process group: no cleanup of its own runs
+        proc.wait(timeout=30)
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(c) for c in children):
+            time.sleep(0.2)
+        assert not any(_alive(c) for c in children)
+    finally:
+        for c in _children(proc.pid):
+            os.kill(c, signal.SIGKILL)
