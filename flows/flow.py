@@ -94,6 +94,14 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     except pipeline.SourceUnreadable as exc:
         pipeline.record_busy(db_path, source, str(exc), timer, status="failed")
         raise
+    except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
+        if not getattr(exc, "dossier_recorded", False):
+            try:
+                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000],
+                                    source, {}, timer, None)
+            except Exception:  # noqa: BLE001 - a full disk may refuse the history too; the error below says why
+                pass
+        raise
 
 
 def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
@@ -196,10 +204,12 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 failed_dq = holder.get("dq", dq)
                 pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
                 _write_quarantine(db_path, run_id, holder.get("offenders", {}))
+                exc.dossier_recorded = True
                 raise
             except Exception as exc:
                 pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
                         holder.get("dq", dq))
+                exc.dossier_recorded = True
                 raise
             pipeline.record_success(db_path, run_id, timer)
             return {"run_id": run_id, "status": "success", "noop": False, **summary, "warnings": plan.warnings,
