@@ -523,7 +523,10 @@ def cmd_serve(args) -> int:
         print(f"serving deployment 'dossier/{args.name}' {when} (source {args.source}, db {args.db}); "
               f"runs at {ui}/deployments; Ctrl-C stops", file=sys.stderr)
         schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
-        dossier_flow.serve(name=args.name, **schedule, print_starting_message=False,
+        # one run at a time (the warehouse has one writer): without a limit the runner started a process
+        # for every tick while the first still ran, each waiting for the lock (dozens on a busy machine,
+        # and Ctrl-C waited for them all)
+        dossier_flow.serve(name=args.name, **schedule, print_starting_message=False, limit=1,
                            parameters={"source": str(Path(args.source).resolve()),
                                        "db": str(Path(args.db).resolve()), "wait_seconds": 60.0})
     return 0
