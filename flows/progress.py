@@ -1,4 +1,5 @@
-"""Run progress for the terminal: a rich bar on a terminal, a log line every few seconds otherwise.
+"""Run progress for the terminal: a rich bar on a terminal, a log line every few seconds otherwise
+(nothing for a run shorter than that: stderr then holds only what went wrong).
 
 The flow reports `(stage, done, total)` as each batch of documents is extracted (extraction is
 vectorised per batch, so a batch is the finest unit there is) and once resolve is done.
@@ -32,8 +33,10 @@ class RunProgress:
             self._draw(stage, done, total)
             return
         now = self.clock()
-        finished = done >= total
-        if finished or now - self.last_logged.get(stage, -1e9) >= self.every:
+        # a run shorter than `every` says nothing (its summary follows); a longer one a line every `every`
+        # seconds per stage, and one when a stage it talked about ends
+        due = now - self.started >= self.every and now - self.last_logged.get(stage, -1e9) >= self.every
+        if due or (done >= total and stage in self.last_logged):
             self.last_logged[stage] = now
             what = f"{done}/{total} documents ({100 * done / total:.0f}%)" if total > 1 else "done"
             print(f"dossier: {stage} {what}, {now - self.started:.0f} s", file=self.stream, flush=True)

@@ -24,8 +24,9 @@ def test_frozen_heap_freezes_until_the_last_holder_leaves():
         entered.wait(10)
         leave.set()
         worker.join(10)
-        # the task thread left first: the flow still holds the heap frozen
-        assert gc.get_freeze_count() >= frozen
+        # the task thread left first: the flow still holds the heap frozen (not `>= frozen`: a frozen object
+        # that another thread frees, e.g. a log record Prefect's log worker has sent, leaves the count)
+        assert gc.get_freeze_count() >= len(long_lived)
     assert gc.get_freeze_count() == 0
 
 
