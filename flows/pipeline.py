@@ -66,7 +66,9 @@ def plan_run(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refres
 
 def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame) -> pl.DataFrame:
     """Kept and newly read rows; byte-identical copies across both become duplicates."""
-    kept = kept.with_columns(text=pl.lit(None, pl.String))
+    # rows of a warehouse made before a column existed (documents.encoding, ...) have it null
+    kept = kept.with_columns(text=pl.lit(None, pl.String), *[
+        pl.lit(None, dtype).alias(c) for c, dtype in DOCUMENT_SCHEMA.items() if c not in kept.columns and c != "text"])
     cols = list(DOCUMENT_SCHEMA)
     both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
     return mark_duplicates(both.sort("source_path"))
