@@ -74,7 +74,15 @@ def cmd_run(args) -> int:
     from flows.settings import configure_prefect
 
     configure_prefect(verbose=args.verbose)
-    source = Path(args.source)
+    if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/feed.py)
+        from flows.feed import FeedError, feeds_into_source
+
+        try:
+            args.source, results = feeds_into_source(args.feed, args.source, args.db)
+        except FeedError as exc:
+            raise CliError(str(exc)) from None
+        print("\n".join(r.line() for r in results))
+    source = Path(args.source or "seeds")
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")
     from flows.load import WarehouseBusy, WarehouseError
@@ -332,7 +340,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run the flow: read the folder, extract facts, validate, load atomically.\n\n"
                                    "Example: dossier run --source seeds --db warehouse.duckdb",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--source", default="seeds", help="folder of *.txt news files (default: seeds)")
+    p.add_argument("--source", help="folder of news files: *.txt in any encoding, *.html / *.htm pages "
+                                    "(default: seeds; with --feed: DB.feeds)")
+    p.add_argument("--feed", action="append", metavar="FILE_OR_URL",
+                   help="also read an RSS or Atom feed: its new items are saved as pages in the source "
+                        "folder, then read with it (repeatable)")
     _db_arg(p)
     p.add_argument("--full-refresh", action="store_true", help="re-extract every document, ignoring what is loaded")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",

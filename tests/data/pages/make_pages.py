@@ -214,6 +214,8 @@ SECOND = [
     "the interior ministry in Vilnius said.",
     "Traffic at the Medininkai and Salcininkai checkpoints resumed in the morning, with queues of lorries "
     "stretching several kilometres, border guards said.",
+    "The crossings were shut in the summer after a series of incidents at the border. Hauliers' groups "
+    "had said the closure cost their members tens of millions of euros.",
 ]
 
 
