@@ -192,3 +192,38 @@ def test_evidence_spans_index_into_the_stored_page_text():
         for row in frame.iter_rows(named=True):
             quote = texts[row["doc_id"]][row["char_start"]:row["char_end"]]
             assert quote == (row.get("sentence") or row.get("surface") or quote)
+
+
+@pytest.mark.slow
+def test_a_warehouse_made_before_pages_takes_the_new_columns(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import duckdb
+
+    from tests.conftest import ROOT
+
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    src.mkdir()
+    shutil.copy(PAGES / "article.txt", src / "a.txt")
+    env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
+
+    def run():
+        out = subprocess.run([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(db)],
+                             capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+        assert out.returncode == 0, out.stderr
+        return out.stdout
+
+    run()
+    new_columns = ("encoding", "format", "author", "site_name", "published_at_source")
+    with duckdb.connect(str(db)) as con:  # as a warehouse made before this change was
+        for column in new_columns:
+            con.execute(f"alter table documents drop column {column}")
+    shutil.copy(PAGES / "ledger_cp1251.htm", src / "b.htm")
+    assert "1 read, 1 unchanged" in run()  # the old row is kept as it is, the page is read
+    with duckdb.connect(str(db), read_only=True) as con:
+        rows = con.execute("select source_path, status, encoding, format, published_at_source "
+                           "from documents order by 1").fetchall()
+    assert rows == [("a.txt", "loaded", None, None, None),
+                    ("b.htm", "loaded", "windows-1251", "html", "page")]
