@@ -2,7 +2,8 @@
 
 Order, first that applies: a byte-order mark (UTF-8, UTF-16, UTF-32); UTF-16 without a mark
 (ASCII-heavy text with every other byte NUL); strict UTF-8; the charset a page or XML prolog
-declares in its first bytes (when the bytes decode with it); charset-normalizer's best guess.
+declares in its first bytes (when the bytes decode with it); UTF-8 with a few stray bytes (they
+become U+FFFD); charset-normalizer's best guess.
 Bytes that no encoding fits (NUL bytes, control characters, or nothing charset-normalizer will
 call text) are binary and get a reason. Names are the WHATWG labels users know
 (`utf-8`, `utf-16le`, `windows-1251`, `windows-1252`, `iso-8859-5`, ...).
@@ -102,6 +103,8 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
             except UnicodeDecodeError:
                 pass
         if not candidates:
+            candidates.extend(_mostly_utf8(data))
+        if not candidates:
             guessed = _guess(data)
             if guessed is None:
                 return None, None, "binary content: no text encoding fits these bytes"
@@ -109,6 +112,15 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str | None]:
     text, name = candidates[0]
     reason = _binary_reason(text)
     return (None, None, reason) if reason else (text, name, None)
+
+
+def _mostly_utf8(data: bytes) -> list[tuple[str, str]]:
+    """UTF-8 with a few stray bytes (a page pasted together from two sources): read as UTF-8, the
+    stray bytes replaced by U+FFFD, rather than guessed as some other encoding whole."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    return [(text, "utf-8")] if bad <= 16 and good >= 10 * bad else []
 
 
 def _guess(data: bytes) -> tuple[str, str] | None:

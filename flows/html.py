@@ -53,10 +53,13 @@ def read_page(page: str) -> dict:
     out = {"text": None, "title": None, "author": None, "site_name": None, "url": None,
            "published_at": None, "published_at_source": None}
     # the page's own markup first (meta tags, JSON-LD, <time>); the text only when that gives nothing
-    doc = trafilatura.bare_extraction(
-        page, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
-        include_links=False, include_formatting=False, fast=False,
-        date_extraction_params=set_date_params(extensive=False))
+    try:
+        doc = trafilatura.bare_extraction(
+            page, with_metadata=True, include_comments=False, include_tables=True, include_images=False,
+            include_links=False, include_formatting=False, fast=False,
+            date_extraction_params=set_date_params(extensive=False))
+    except Exception:  # a page the parser cannot take is a page with no article (a reason), never a failed run
+        doc = None
     if doc is None:
         return out
     text = (doc.text or "").strip()

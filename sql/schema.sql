@@ -20,15 +20,15 @@ create table if not exists documents (
     extractor_version varchar,
     mtime_ns          bigint,
     text              varchar,
-    run_id            varchar not null,
     encoding          varchar,
     format            varchar,
     author            varchar,
     site_name         varchar,
     published_at_source varchar,
+    run_id            varchar not null,
     primary key (doc_id, source_path)
 );
--- warehouses made before pages were read: the columns are added (null for their rows until re-read)
+-- warehouses made before pages were read: the columns are added, after run_id (null for their rows until re-read)
 alter table documents add column if not exists encoding varchar;
 alter table documents add column if not exists format varchar;
 alter table documents add column if not exists author varchar;

@@ -160,6 +160,13 @@ def test_utf16_without_a_byte_order_mark():
         assert decode_bytes(text.encode(codec)) == (text, name, None)
 
 
+def test_utf8_with_a_few_stray_bytes_stays_utf8():
+    text = (PAGES / "article_utf16_utf8.txt").read_text()
+    data = text.encode("utf-8").replace(b"Minsk", b"Minsk\xff", 1)
+    decoded, encoding, reason = decode_bytes(data)
+    assert (encoding, reason) == ("utf-8", None) and decoded == text.replace("Minsk", "Minsk\ufffd", 1)
+
+
 @pytest.mark.parametrize("data", [
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" + bytes(range(256)) * 8,
     b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + bytes(range(255, -1, -1)) * 8,
