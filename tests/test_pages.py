@@ -234,3 +234,42 @@ def test_a_warehouse_made_before_pages_takes_the_new_columns(tmp_path):
                            "from documents order by 1").fetchall()
     assert rows == [("a.txt", "loaded", None, None, None),
                     ("b.htm", "loaded", "windows-1251", "html", "page")]
+
+
+@pytest.mark.slow
+def test_one_run_over_every_kind_finds_the_article_facts_and_none_from_furniture(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    import duckdb
+
+    from tests.conftest import ROOT
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for name in ["article.txt", *HTML_FILES, *ENCODED]:
+        shutil.copy(PAGES / name, src / name)
+    env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(tmp_path / "w.duckdb")],
+                         capture_output=True, text=True, timeout=300, env=env, cwd=tmp_path)
+    assert out.returncode == 0, out.stderr
+    assert "9 files: 9 loaded, 0 rejected" in out.stdout
+    with duckdb.connect(str(tmp_path / "w.duckdb"), read_only=True) as con:
+        q = lambda sql: con.execute(sql).fetchall()  # noqa: E731
+        assert q("select event_type, prisoner_count, event_date, n_sources from events "
+                 "where event_type = 'prisoner_release'") == [("prisoner_release", 23, dt.date(2026, 10, 17), 9)]
+        assert {r[0] for r in q("select event_type from events")} <= {"prisoner_release", "negotiation",
+                                                                      "diplomatic_visit"}
+        assert q("select target, action from sanctions") == [("Belavia", "lifted")]
+        people = {r[0] for r in q("select canonical_name from people")}
+        assert people <= {"Daniel Reeve", "Ales Marchenka", "Tatsiana Hlushko", "Alexander Lukashenko",
+                          "Sviatlana Tsikhanouskaya", "René Lefèvre", "Алесь Марчанка", "Таццяна Глушко"}
+        assert {"Daniel Reeve", "Tatsiana Hlushko", "Alexander Lukashenko"} <= people
+        quotes = " ".join(r[0] for r in q("select quote from evidence")).lower()
+        for piece in FURNITURE:
+            assert piece.lower() not in quotes, piece
+        assert q("select count(*) from evidence e join documents d using (doc_id) "
+                 "where substr(d.text, e.char_start + 1, e.char_end - e.char_start) <> e.quote") == [(0,)]
+        dated = dict(q("select source_path, published_at_source from documents"))
+    assert dated["ledger.html"] == "page" and dated["blog.html"] == "page text" and dated["article.txt"] is None
