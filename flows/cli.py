@@ -78,10 +78,12 @@ def cmd_run(args) -> int:
         from flows.feed import FeedError, feeds_into_source
 
         try:
-            args.source, results = feeds_into_source(args.feed, args.source, args.db)
+            args.source, results, errors = feeds_into_source(args.feed, args.source, args.db)
         except FeedError as exc:
             raise CliError(str(exc)) from None
         print("\n".join(r.line() for r in results))
+        for error in errors:
+            print(f"dossier: warning: feed not read: {error}", file=sys.stderr)
     source = Path(args.source or "seeds")
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")

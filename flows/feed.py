@@ -202,11 +202,22 @@ def materialise(feed: str, source: Path, fetch_pages: bool = True) -> FeedResult
     return result
 
 
-def feeds_into_source(feeds: list[str], source: str | None, db: str) -> tuple[str, list[FeedResult]]:
-    """Materialise every feed into the run's source folder (default `<db>.feeds/`); (folder, results)."""
+def feeds_into_source(feeds: list[str], source: str | None, db: str) -> tuple[str, list[FeedResult], list[str]]:
+    """Materialise every feed into the run's source folder (default `<db>.feeds/`).
+
+    Returns (folder, results, errors). A feed that cannot be read is an error line and the others
+    go on (the folder's items saved earlier are still read); FeedError when none could be read."""
     folder = Path(source) if source else Path(str(db) + ".feeds")
     folder.mkdir(parents=True, exist_ok=True)
-    return str(folder), [materialise(feed, folder) for feed in feeds]
+    results, errors = [], []
+    for feed in feeds:
+        try:
+            results.append(materialise(feed, folder))
+        except FeedError as exc:
+            errors.append(str(exc))
+    if not results:
+        raise FeedError("; ".join(errors))
+    return str(folder), results, errors
 
 
 __all__ = ["materialise", "feeds_into_source", "read_feed", "fetch", "FeedError", "FeedResult"]

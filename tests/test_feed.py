@@ -128,6 +128,17 @@ def test_not_a_feed_is_a_clear_error(tmp_path):
         materialise(str(tmp_path / "missing.xml"), tmp_path / "src")
 
 
+def test_a_feed_that_cannot_be_read_does_not_stop_the_others(tmp_path):
+    from flows.feed import feeds_into_source
+
+    folder, results, errors = feeds_into_source([str(FEED), str(tmp_path / "missing.xml")], None,
+                                                str(tmp_path / "w.duckdb"))
+    assert folder == str(tmp_path / "w.duckdb.feeds") and results[0].n_new == 2
+    assert len(errors) == 1 and "missing.xml" in errors[0]
+    with pytest.raises(FeedError, match="missing.xml"):
+        feeds_into_source([str(tmp_path / "missing.xml")], None, str(tmp_path / "w.duckdb"))
+
+
 def test_feed_over_http_fetches_each_items_page_once(tmp_path):
     site = tmp_path / "site"
     site.mkdir()
@@ -186,3 +197,12 @@ def test_dossier_run_feed_over_http_is_incremental(tmp_path):
     assert releases == [(23, dt.date(2026, 10, 17), 3)]  # three items tell of one release
     assert sanctions == [("Belavia", "lifted")]  # none from the pages' fact-shaped furniture
     assert bad == 0
+
+
+def test_dossier_run_with_an_unreadable_feed_is_a_usage_error(tmp_path):
+    env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
+    out = subprocess.run([sys.executable, "-m", "flows", "run", "--feed", str(tmp_path / "missing.xml"),
+                          "--db", str(tmp_path / "w.duckdb")], capture_output=True, text=True, timeout=120,
+                         env=env, cwd=tmp_path)
+    assert out.returncode == 2 and "missing.xml does not exist" in out.stderr
+    assert not (tmp_path / "w.duckdb").exists()
