@@ -139,10 +139,41 @@ def cmd_run(args) -> int:
         raise CliError(str(exc)) from None
     except WarehouseError as exc:
         raise CliError(str(exc)) from None
+    except Exception as exc:
+        why = environment_failure(exc)
+        if why is None:
+            raise
+        raise CliError(f"{why} near {Path(args.db).resolve().parent}; the run stopped and the warehouse is "
+                       "unchanged (the history says so); fix it and rerun") from None
     code = _print_run_summary(result, args, time.perf_counter() - t0)
     if args.warehouse:
         _publish(args, source)
     return code
+
+
+# what the machine, not the data or the code, got wrong: errno, and the words the engines (polars,
+# DuckDB, pyarrow) put in the messages of errors they raise for them
+ENVIRONMENT_ERRNOS = {28: "no space left on the disk", 122: "disk quota exceeded", 30: "read-only file system",
+                      5: "input/output error", 13: "permission denied", 12: "out of memory"}
+ENVIRONMENT_WORDS = {"No space left on device": "no space left on the disk", "os error 28": "no space left on the disk",
+                     "Disk quota exceeded": "disk quota exceeded", "Read-only file system": "read-only file system",
+                     "Permission denied": "permission denied", "Out of Memory": "out of memory"}
+
+
+def environment_failure(exc: BaseException) -> str | None:
+    """What an error says about the environment (a full disk, a read-only folder, no memory), or None."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in ENVIRONMENT_ERRNOS:
+            return ENVIRONMENT_ERRNOS[exc.errno]
+        if isinstance(exc, MemoryError):
+            return "out of memory"
+        for words, why in ENVIRONMENT_WORDS.items():
+            if words in str(exc):
+                return why
+        exc = exc.__cause__ or exc.__context__
+    return None
 
 
 def _publish(args, source: Path) -> None:
@@ -163,6 +194,8 @@ def _print_run_summary(r: dict, args, secs: float) -> int:
     if not r.get("noop"):
         print(f"  quality    {r['n_dq'] - r['n_dq_failed']} expectations passed, {r['n_dq_failed']} failed (warnings)"
               if r["n_dq_failed"] else f"  quality    {r['n_dq']} expectations passed, 0 failed")
+    for warning in r.get("warnings", []):
+        print(f"  {warning}")
     print(f"  warehouse  {Path(args.db).resolve()}")
     print(f"  query it   dossier sql \"select event_type, prisoner_count, n_sources from events\" --db {args.db}")
     if args.verbose:

@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import re
+import stat as statmod
 from itertools import islice
 from pathlib import Path
 
@@ -61,37 +62,50 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
-def _text_file_entries(root: Path) -> list[tuple[tuple[str, ...], os.DirEntry]]:
-    """(path parts relative to root, directory entry) of every *.txt file under root, sorted by parts.
+def _walk(root: Path) -> tuple[list[tuple[tuple[str, ...], os.DirEntry]], list[tuple[str, str]]]:
+    """Every entry under root that is, or claims to be, a document, sorted by path parts; and the folders
+    that could not be listed, with the reason ((relative path, reason)).
 
-    The files and order of `sorted(p for p in root.rglob("*.txt") if p.is_file())` (symlinked files count,
-    symlinked folders are not entered, unreadable folders are skipped) from one scandir per folder:
-    pathlib stats every match again for is_file and sorts Path objects, ~3 s per scan at 100k files,
-    and every run scans its folder (a scheduled no-op rerun does little else)."""
-    found = []
+    Entries: regular *.txt files; and, so that each gets a row with a reason instead of vanishing, any
+    symbolic link named *.txt or pointing at a folder, folders named *.txt (also entered as folders) and
+    FIFOs, sockets or devices named *.txt. Links are never followed here (read_one decides). One scandir
+    per folder: pathlib stats every match again and sorts Path objects (~3 s per scan at 100k files).
+    """
+    found: list[tuple[tuple[str, ...], os.DirEntry]] = []
+    unreadable: list[tuple[str, str]] = []
     stack: list[tuple[tuple[str, ...], str]] = [((), str(root))]
     while stack:
         parts, folder = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = list(it)
-        except OSError:
+        except OSError as exc:
+            unreadable.append(("/".join(parts) or ".", exc.strerror or str(exc)))
             continue
         for entry in entries:
             try:
-                if entry.is_dir():
-                    if not entry.is_symlink():
-                        stack.append((parts + (entry.name,), entry.path))
-                elif entry.name.endswith(SOURCE_SUFFIXES) and entry.is_file():
+                if entry.is_symlink():
+                    if entry.name.endswith(SOURCE_SUFFIXES) or entry.is_dir():
+                        found.append((parts + (entry.name,), entry))
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append((parts + (entry.name,), entry.path))
+                    if entry.name.endswith(SOURCE_SUFFIXES):
+                        found.append((parts + (entry.name,), entry))
+                elif entry.name.endswith(SOURCE_SUFFIXES):
                     found.append((parts + (entry.name,), entry))
             except OSError:
-                continue
+                found.append((parts + (entry.name,), entry))
     found.sort(key=lambda item: item[0])
-    return found
+    return found, unreadable
+
+
+def _text_file_entries(root: Path) -> list[tuple[tuple[str, ...], os.DirEntry]]:
+    return _walk(root)[0]
 
 
 def list_source_files(source_dir: Path) -> list[Path]:
-    """Every *.txt file under the folder, sorted, so runs are deterministic."""
+    """Every entry of the folder that is or claims to be a document (see _walk), sorted, so runs are
+    deterministic."""
     root = Path(source_dir)
     return [root.joinpath(*parts) for parts, _ in _text_file_entries(root)]
 
@@ -121,12 +135,37 @@ def read_manifest(source_dir: Path) -> tuple[dict[str, dict], str | None]:
         return {}, f"manifest.csv unreadable: {exc}"
 
 
+URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
+
+
+def _typed_metadata(meta: dict) -> tuple[dict, list[str]]:
+    """Metadata values as the documents table takes them, never coerced: each must be a string (a list
+    or a number is refused with the reason, not stored as its repr) and a url an http(s) address."""
+    out: dict = {}
+    problems = []
+    for key in METADATA_KEYS:
+        value = meta.get(key)
+        if value is None or value == "":
+            out[key] = None
+        elif not isinstance(value, str):
+            out[key] = None
+            problems.append(f"{key} ignored: a {type(value).__name__}, not a string")
+        elif key == "url" and not URL_RE.fullmatch(value.strip()):
+            out[key] = None
+            problems.append(f"url ignored: {value[:60]!r} is not an http(s) address")
+        else:
+            out[key] = value.strip() if key == "url" else value
+    return out, problems
+
+
 def read_metadata(path: Path, manifest: dict[str, dict]) -> tuple[dict, str | None]:
     """Metadata for one text file from its sidecar JSON or the manifest; never raises."""
     meta: dict = {}
     issue = None
     sidecar = path.with_suffix(".json")
-    if sidecar.exists():
+    if sidecar.is_symlink():
+        issue = f"sidecar {sidecar.name} ignored: a symbolic link, not followed"
+    elif sidecar.exists():
         try:
             loaded = json.loads(sidecar.read_text(encoding="utf-8"))
             if not isinstance(loaded, dict):
@@ -136,12 +175,14 @@ def read_metadata(path: Path, manifest: dict[str, dict]) -> tuple[dict, str | No
             issue = f"sidecar {sidecar.name} ignored: {exc}"
     elif path.name in manifest:
         meta = manifest[path.name]
-    out = {k: (str(meta[k]) if meta.get(k) not in (None, "") else None) for k in METADATA_KEYS}
+    out, problems = _typed_metadata(meta)
     try:
         out["published_at"] = _parse_date(out["published_at"])
     except ValueError as exc:
         out["published_at"] = None
-        issue = f"{issue}; {exc}" if issue else str(exc)
+        problems.append(str(exc))
+    if problems:
+        issue = "; ".join([issue, *problems] if issue else problems)
     unknown = sorted(set(meta) - set(METADATA_KEYS) - {"file"})
     if unknown:  # loud about fields we do not consume
         note = f"unused metadata keys: {', '.join(unknown)}"
@@ -226,6 +267,46 @@ def _fill_from_page(row: dict, read: dict) -> None:
         row.update(published_at=read["published_at"], published_at_source=read["published_at_source"])
 
 
+def _what_to_read(path: Path, root: Path) -> tuple[Path | None, str | None, os.stat_result]:
+    """(file to read, None, stat) for a regular file or a link to one inside the source folder;
+    (None, reason, stat) for anything else, which is never opened: links out of the folder, links that
+    lead nowhere, folders, FIFOs (opening one would wait forever), sockets and devices. The stat is what
+    a scan and a read both record (so an unchanged entry is skipped by the next incremental run): the
+    target's for a link that is read, else the entry's own."""
+    own = os.lstat(path)
+    if statmod.S_ISLNK(own.st_mode):
+        try:
+            target = Path(os.path.realpath(path, strict=True))
+            st = os.stat(target)
+        except (OSError, RuntimeError):
+            return None, "symbolic link that leads nowhere (missing target or a loop); not followed", own
+        base = Path(root).resolve()
+        if statmod.S_ISDIR(st.st_mode):
+            return None, "symbolic link to a folder; not followed (its files are read where they are)", own
+        if base not in target.parents:
+            return None, "symbolic link to a file outside the source folder; not followed", own
+        if not statmod.S_ISREG(st.st_mode):
+            return None, "symbolic link to a special file (FIFO, socket or device); not read", own
+        return target, None, st
+    if statmod.S_ISDIR(own.st_mode):
+        return None, "a folder named like a text file, not a document (the files in it are read)", own
+    if not statmod.S_ISREG(own.st_mode):
+        kind = "a FIFO" if statmod.S_ISFIFO(own.st_mode) else "a socket" if statmod.S_ISSOCK(own.st_mode) \
+            else "a device"
+        return None, f"{kind}, not a regular file; not read", own
+    return path, None, own
+
+
+def _open_regular(path: Path):
+    """Open a regular file for reading without following a link swapped in meanwhile and without
+    waiting on a FIFO swapped in meanwhile; anything but a regular file is an OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    if not statmod.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{path} is no longer a regular file")
+    return os.fdopen(fd, "rb")
+
+
 def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: str | None) -> dict:
     """One `documents` row for one file (never raises)."""
     rel = path.relative_to(root).as_posix()
@@ -239,19 +320,23 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
             "sidecar" if path.with_suffix(".json").exists() else "manifest"),
     }
     try:
-        stat = path.stat()
+        target, reason, stat = _what_to_read(path, root)
+        row["mtime_ns"], row["n_bytes"] = stat.st_mtime_ns, stat.st_size
+        if reason:
+            row.update(doc_id=content_hash(rel.encode()), reject_reason=reason)
+            return row
         size = stat.st_size
-        row["mtime_ns"] = stat.st_mtime_ns
         if size > MAX_BYTES:
             row.update(n_bytes=size, reject_reason=(
                 f"too large ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB limit)"))
             digest = hashlib.sha256()
-            with path.open("rb") as fh:
+            with _open_regular(target) as fh:
                 for block in iter(lambda: fh.read(1 << 20), b""):
                     digest.update(block)
             row["doc_id"] = row["content_hash"] = digest.hexdigest()[:16]
             return row
-        data = path.read_bytes()
+        with _open_regular(target) as fh:
+            data = fh.read()
     except OSError as exc:
         row.update(doc_id=content_hash(rel.encode()), reject_reason=f"unreadable: {exc.strerror or exc}")
         return row
@@ -271,11 +356,18 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
     return row
 
 
-def mark_duplicates(docs: pl.DataFrame) -> pl.DataFrame:
-    """Byte-identical loaded files after the first (by path) become status 'duplicate'."""
-    first_path = (
-        pl.col("source_path").filter(pl.col("status") == "loaded").min().over("doc_id")
-    )
+def mark_duplicates(docs: pl.DataFrame, originals: list[str] | None = None) -> pl.DataFrame:
+    """Byte-identical loaded files after the first become status 'duplicate'.
+
+    The first is the copy loaded earliest: a path in `originals` (the warehouse's loaded rows) before any
+    other, then by path. A copy added later whose name sorts first stays the duplicate, in the run that
+    adds it and in any full refresh after.
+    """
+    loaded = pl.col("status") == "loaded"
+    # "0<path>" for an original, "1<path>" otherwise: the least of a doc_id's loaded rows is its first copy
+    rank = pl.when(pl.col("source_path").is_in(pl.Series(originals or [], dtype=pl.String).implode()))\
+        .then(pl.lit("0")).otherwise(pl.lit("1")) + pl.col("source_path")
+    first_path = rank.filter(loaded).min().over("doc_id").str.slice(1)
     is_dup = (pl.col("status") == "loaded") & (pl.col("source_path") != first_path)
     return docs.with_columns(
         status=pl.when(is_dup).then(pl.lit("duplicate")).otherwise(pl.col("status")),
@@ -286,8 +378,10 @@ def mark_duplicates(docs: pl.DataFrame) -> pl.DataFrame:
     )
 
 
-def extract_documents(source_dir: Path, paths: list[Path] | None = None) -> pl.DataFrame:
-    """Read every (or the given) text file of a folder into a `documents` frame."""
+def extract_documents(source_dir: Path, paths: list[Path] | None = None,
+                      originals: list[str] | None = None) -> pl.DataFrame:
+    """Read every (or the given) text file of a folder into a `documents` frame; `originals`: paths loaded
+    before, which stay the original of any byte-identical copy (mark_duplicates)."""
     root = Path(source_dir)
     if not root.is_dir():
         raise FileNotFoundError(f"source folder {root} does not exist")
@@ -295,20 +389,31 @@ def extract_documents(source_dir: Path, paths: list[Path] | None = None) -> pl.D
     files = paths if paths is not None else list_source_files(root)
     rows = [read_one(p, root, manifest, manifest_issue) for p in files]
     docs = pl.DataFrame(rows, schema=DOCUMENT_SCHEMA) if rows else pl.DataFrame(schema=DOCUMENT_SCHEMA)
-    return mark_duplicates(docs.sort("source_path"))
+    return mark_duplicates(docs.sort("source_path"), originals)
+
+
+SCAN_SCHEMA = {"source_path": pl.String, "n_bytes": pl.Int64, "mtime_ns": pl.Int64}
+
+
+def scan_folder(source_dir: Path) -> tuple[pl.DataFrame, list[tuple[str, str]]]:
+    """Cheap listing for incremental runs: path, size and mtime of every entry (a link's or special
+    file's own, never what it points at); and the folders that could not be listed, with the reason."""
+    rows = []
+    found, unreadable = _walk(Path(source_dir))
+    for parts, entry in found:
+        try:
+            st = _what_to_read(Path(entry.path), source_dir)[2] if entry.is_symlink() \
+                else entry.stat(follow_symlinks=False)
+        except OSError:
+            rows.append(("/".join(parts), 0, 0))
+            continue
+        rows.append(("/".join(parts), st.st_size, st.st_mtime_ns))
+    return pl.DataFrame(rows, schema=SCAN_SCHEMA, orient="row"), unreadable
 
 
 def scan_source(source_dir: Path) -> pl.DataFrame:
-    """Cheap listing for incremental runs: path, size and mtime of every text file."""
-    rows = []
-    for parts, entry in _text_file_entries(Path(source_dir)):
-        try:
-            st = entry.stat()  # follows a symlink, as Path.stat does
-        except OSError:
-            continue
-        rows.append(("/".join(parts), st.st_size, st.st_mtime_ns))
-    return pl.DataFrame(rows, schema={"source_path": pl.String, "n_bytes": pl.Int64,
-                                      "mtime_ns": pl.Int64}, orient="row")
+    """scan_folder's listing alone."""
+    return scan_folder(source_dir)[0]
 
 
 def resolve_inside(root: Path, relative: str) -> Path:

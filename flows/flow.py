@@ -31,11 +31,13 @@ class DataQualityError(RuntimeError):
 
 
 @task(name="read_and_extract", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
-def read_and_extract_task(source: str, paths: list[str]) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """Read one batch of files and extract their candidate facts (files are the outside world: one retry)."""
+def read_and_extract_task(source: str, paths: list[str], originals: list[str] | None = None
+                          ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Read one batch of files and extract their candidate facts (files are the outside world: one retry).
+    `originals`: the batch's paths that were loaded before (they stay the original of any copy)."""
     # full collections walked a worker's modules, lexicons and caches ~5 times a batch: 0.8-1.1 s of 6-7.5 s
     with frozen_heap():
-        docs = extract_documents(Path(source), [Path(source) / p for p in paths])
+        docs = extract_documents(Path(source), [Path(source) / p for p in paths], originals)
         loaded = docs.filter(pl.col("status") == "loaded")
         return docs, (extract_facts(loaded) if loaded.height else {})
 
@@ -89,6 +91,17 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     except WarehouseBusy as exc:  # another run holds the lock, or a program the warehouse file itself
         pipeline.record_busy(db_path, source, str(exc), timer)
         raise
+    except pipeline.SourceUnreadable as exc:
+        pipeline.record_busy(db_path, source, str(exc), timer, status="failed")
+        raise
+    except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
+        if not getattr(exc, "dossier_recorded", False):
+            try:
+                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000],
+                                    source, {}, timer, None)
+            except Exception:  # noqa: BLE001 - a full disk may refuse the history too; the error below says why
+                pass
+        raise
 
 
 def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
@@ -120,11 +133,14 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 kept_set = set(keep_ids)
                 furniture_parts: list[pl.DataFrame] = []
                 window = max(1, batches_in_flight)
-                pending = [read_and_extract_task.submit(source, paths) for paths in batches[:window]]
+                originals = set(pipeline.loaded_paths(previous_docs))
+                pending = [read_and_extract_task.submit(source, paths, [p for p in paths if p in originals])
+                           for paths in batches[:window]]
                 for i in range(len(batches)):
                     batch_docs, batch_stage = pending.pop(0).result()
                     if i + window < len(batches):
-                        pending.append(read_and_extract_task.submit(source, batches[i + window]))
+                        pending.append(read_and_extract_task.submit(
+                            source, batches[i + window], [p for p in batches[i + window] if p in originals]))
                     # byte-identical files in different batches share a doc_id: keep the first batch's facts
                     batch_stage = pipeline.drop_seen_documents(batch_stage, seen_ids)
                     furniture_parts.extend([batch_stage["furniture"]] if batch_stage else [])
@@ -141,7 +157,8 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
             _release_workers()
             docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
-            all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame())
+            all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame(),
+                                                  list(originals))
             furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
                 pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
             del new_docs, docs_new, furniture_parts
@@ -174,7 +191,8 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                     raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
                 # 'loading' until the new warehouse is in place: a kill before the swap must not leave
                 # 'success' in the history (the next run settles it: pipeline.reconcile_history)
-                pipeline.record_run(db_path, run_id, started, "loading", None, source, summary, timer, holder["dq"])
+                pipeline.record_run(db_path, run_id, started, "loading", plan.message, source, summary, timer,
+                                    holder["dq"])
                 return holder["dq"]
 
             try:
@@ -186,13 +204,15 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 failed_dq = holder.get("dq", dq)
                 pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
                 _write_quarantine(db_path, run_id, holder.get("offenders", {}))
+                exc.dossier_recorded = True
                 raise
             except Exception as exc:
                 pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
                         holder.get("dq", dq))
+                exc.dossier_recorded = True
                 raise
             pipeline.record_success(db_path, run_id, timer)
-            return {"run_id": run_id, "status": "success", "noop": False, **summary,
+            return {"run_id": run_id, "status": "success", "noop": False, **summary, "warnings": plan.warnings,
                     "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
                     "stage_seconds": timer.seconds}
 

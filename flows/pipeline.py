@@ -11,14 +11,14 @@ import os
 import secrets
 import shutil
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polars as pl
 
-from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_source
+from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
 from flows.facts import EXTRACTOR_VERSION
-from flows.load import PREVIOUS_IDS_SQL, read_previous, record_ops, table_names
+from flows.load import PREVIOUS_IDS_SQL, WarehouseError, read_previous, record_ops, table_names
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
@@ -39,15 +39,59 @@ class Plan:
     removed: list[str]                 # paths gone from the folder: their rows go
     n_files: int = 0
     bytes_to_read: int = 0             # size of the files to read (the disk space check needs it)
+    warnings: list[str] = field(default_factory=list)  # said in the run's summary and history
+
+    @property
+    def message(self) -> str | None:
+        return "; ".join(self.warnings) or None
 
     @property
     def is_noop(self) -> bool:
         return not self.to_read and not self.removed
 
 
+class SourceUnreadable(WarehouseError):
+    """The source folder, or a folder in it whose documents a run would have to drop, cannot be listed."""
+
+
+def _keep_unreadable(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, unreadable, full_refresh: bool):
+    """Documents under folders that could not be listed are kept as they are, never deleted: returns the
+    scan with their previous rows standing in for them, and the warnings to record. The folder itself
+    unreadable, or a full refresh (which would drop them), is SourceUnreadable."""
+    if not unreadable:
+        return scan, []
+    if any(folder == "." for folder, _ in unreadable):
+        raise SourceUnreadable(f"cannot list the source folder: {unreadable[0][1]}")
+    warnings = []
+    prev = previous_docs if previous_docs is not None else pl.DataFrame(schema={"source_path": pl.String})
+    stand_ins = []
+    for folder, reason in unreadable:
+        under = prev.filter(pl.col("source_path").str.starts_with(folder + "/")) if prev.height else prev
+        if under.height and full_refresh:
+            raise SourceUnreadable(f"cannot list {folder}/ ({reason}): a full refresh would drop its "
+                                   f"{under.height} documents; fix its permissions or move it out of the folder")
+        warnings.append(f"warning: cannot list {folder}/ ({reason}); its {under.height} documents were kept as they were")
+        if under.height:
+            stand_ins.append(under.select(scan.columns))
+    if stand_ins:
+        scan = pl.concat([scan, *stand_ins], how="vertical_relaxed").unique("source_path", keep="first") \
+            .sort("source_path")
+    return scan, warnings
+
+
 def plan_run(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: bool = False,
-             extractor_version: str = EXTRACTOR_VERSION) -> Plan:
-    """Skip files whose path, size and mtime match a row extracted by the same extractor version."""
+             extractor_version: str = EXTRACTOR_VERSION, unreadable=()) -> Plan:
+    """Skip files whose path, size and mtime match a row extracted by the same extractor version.
+
+    `unreadable`: folders the scan could not list, (path, reason): their documents stay as they were."""
+    scan, warnings = _keep_unreadable(scan, previous_docs, unreadable, full_refresh)
+    plan = _plan(scan, previous_docs, full_refresh, extractor_version)
+    plan.warnings = warnings
+    return plan
+
+
+def _plan(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: bool,
+          extractor_version: str) -> Plan:
     if previous_docs is None or previous_docs.is_empty() or full_refresh:
         empty = pl.DataFrame(schema={k: v for k, v in DOCUMENT_SCHEMA.items() if k != "text"})
         removed = [] if previous_docs is None or previous_docs.is_empty() else previous_docs["source_path"].to_list()
@@ -64,14 +108,23 @@ def plan_run(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refres
     return Plan(to_read, kept, removed, scan.height, int(to_read_bytes or 0))
 
 
-def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame) -> pl.DataFrame:
-    """Kept and newly read rows; byte-identical copies across both become duplicates."""
+def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame, originals: list[str] | None = None) -> pl.DataFrame:
+    """Kept and newly read rows; byte-identical copies across both become duplicates of the copy loaded
+    first: a kept loaded row, else a path in `originals` (loaded before a full refresh), else by path."""
     # rows of a warehouse made before a column existed (documents.encoding, ...) have it null
     kept = kept.with_columns(text=pl.lit(None, pl.String), *[
         pl.lit(None, dtype).alias(c) for c, dtype in DOCUMENT_SCHEMA.items() if c not in kept.columns and c != "text"])
     cols = list(DOCUMENT_SCHEMA)
     both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
-    return mark_duplicates(both.sort("source_path"))
+    first = kept.filter(pl.col("status") == "loaded")["source_path"].to_list() + list(originals or [])
+    return mark_duplicates(both.sort("source_path"), first)
+
+
+def loaded_paths(previous_docs: pl.DataFrame | None) -> list[str]:
+    """Paths the warehouse holds as loaded documents (originals for duplicate marking)."""
+    if previous_docs is None or previous_docs.is_empty():
+        return []
+    return previous_docs.filter(pl.col("status") == "loaded")["source_path"].to_list()
 
 
 def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[str, pl.DataFrame]:
@@ -231,15 +284,18 @@ class Timer:
 def plan_folder(source: Path, db: Path, full_refresh: bool = False) -> tuple[Plan, pl.DataFrame | None]:
     """The incremental plan from a cheap listing and the warehouse's documents (None when it has none)."""
     previous = read_previous(db).get("documents")
-    return plan_run(scan_source(source), previous, full_refresh), previous
+    scan, unreadable = scan_folder(source)
+    return plan_run(scan, previous, full_refresh, unreadable=unreadable), previous
 
 
 def record_noop(source: Path, db: Path, run_id: str, started, plan: Plan, previous_docs: pl.DataFrame,
                  timer: Timer) -> dict:
     summary = summarise(previous_docs, {k: pl.DataFrame() for k in ("people", "events", "sanctions")}, plan)
     summary.update(counts_from_db(db))
-    record_run(db, run_id, started, "success", "no changes", source, summary, timer, pl.DataFrame())
-    return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds}
+    record_run(db, run_id, started, "success", "; ".join(["no changes", *plan.warnings]), source, summary, timer,
+               pl.DataFrame())
+    return {"run_id": run_id, "status": "success", "noop": True, **summary, "stage_seconds": timer.seconds,
+            "warnings": plan.warnings}
 
 
 # What a run writes next to its warehouse at its peak: the next warehouse, built as a copy of the current
@@ -263,7 +319,8 @@ def require_disk_space(source: Path, db: Path, plan: Plan, run_id: str, started,
 
     need = disk_space_needed(db, plan)
     folder = db.resolve().parent
-    free = shutil.disk_usage(folder).free
+    # test seam (as load's DOSSIER_FAULT_PAUSE): a disk reported roomy, so a test can fill a real small one
+    free = int(os.environ.get("DOSSIER_TEST_DISK_FREE") or shutil.disk_usage(folder).free)
     if free >= need:
         return
     current = db.stat().st_size if db.exists() else 0
@@ -297,13 +354,16 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
     except WarehouseBusy as exc:
         record_busy(db_path, source, str(exc), timer)
         raise
+    except SourceUnreadable as exc:
+        record_busy(db_path, source, str(exc), timer, status="failed")
+        raise
 
 
-def record_busy(db: Path, source, message: str, timer: "Timer") -> None:
+def record_busy(db: Path, source, message: str, timer: "Timer", status: str = "busy") -> None:
     """A run turned away by a busy warehouse is in the history too (status 'busy'), with the reason."""
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     try:
-        record_run(db, new_run_id(), now, "busy", message, source, {}, timer, None)
+        record_run(db, new_run_id(), now, status, message, source, {}, timer, None)
     except Exception:  # noqa: BLE001 - the history is busy too: the error the caller raises says why
         pass
 

@@ -83,6 +83,22 @@ def _stop(proc: subprocess.Popen, timeout: float) -> None:
         proc.wait()
 
 
+def die_with_parent() -> None:
+    """preexec_fn of a child server: the kernel sends it SIGTERM when the process that started it dies,
+    however that process dies (SIGKILL, OOM killer); without it the server outlived a killed run.
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the parent's own cleanup still stops it."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 @contextlib.contextmanager
 def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
     """Run `prefect server start` (API + scheduler) on a free local port while the block runs."""
@@ -94,7 +110,8 @@ def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
     log = open(home / "server.log", "ab")
     env = dict(os.environ, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5")
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
-                             "--port", str(port)], stdout=log, stderr=log, env=env, start_new_session=True)
+                             "--port", str(port)], stdout=log, stderr=log, env=env, start_new_session=True,
+                            preexec_fn=die_with_parent)
     url = f"http://127.0.0.1:{port}/api"
     try:
         if _wait_healthy(proc, url, timeout, poll=0.5):
@@ -138,7 +155,7 @@ class EarlyPrefectServer:
             [sys.executable, "-m", "flows.prefect_server", "--app-dir", app_dir, "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
              "--log-level", "error", "--lifespan", "on"],
-            env=env, stdout=subprocess.DEVNULL, stderr=log)
+            env=env, stdout=subprocess.DEVNULL, stderr=log, preexec_fn=die_with_parent)
         log.close()
         self.url = f"http://127.0.0.1:{port}/api"
         os.environ["PREFECT_API_URL"] = self.url

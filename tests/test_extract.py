@@ -97,26 +97,32 @@ def test_language_detection_fast_path_agrees_with_the_classifier(lang, text):
     assert detect_language(text) == lang == py3langid.classify(text[:1000])[0]
 
 
-def test_folder_scan_lists_what_rglob_lists_in_the_same_order(tmp_path):
-    """The scandir walk behind scan_source and list_source_files gives the files and order of
-    sorted(rglob('*.txt')) with is_file(): nested and hidden folders, names that sort differently as
-    strings and as paths ('a/b.txt' before 'a-b.txt'), a symlinked file (counted), a symlinked folder
-    (not entered), a broken link, a folder named like a text file, other extensions."""
+def test_folder_scan_lists_files_and_every_entry_that_claims_to_be_one_in_path_order(tmp_path):
+    """The scandir walk behind scan_source and list_source_files gives the regular *.txt files of
+    sorted(rglob('*.txt')) in the same order (nested and hidden folders, names that sort differently as
+    strings and as paths: 'a/b.txt' before 'a-b.txt'), plus, so each gets a row with a reason instead of
+    vanishing: links named *.txt (to a file, or broken), links to folders (never entered) and a folder
+    named like a text file (entered too)."""
     from flows.extract import list_source_files, scan_source
 
     for folder in ("a/b", "a-b", ".hidden", "z.txt", "real", "deep/1/2"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)
     for name in ("a/b.txt", "a-b.txt", "a-b/c.txt", ".hidden/h.txt", "B.txt", "b.TXT", ".txt", "real/r.txt",
-                 "deep/1/2/d.txt", "sp ace.txt", "é.txt", "notes.md"):
+                 "deep/1/2/d.txt", "sp ace.txt", "é.txt", "notes.md", "z.txt/in.txt"):
         (tmp_path / name).write_text("x" * len(name), encoding="utf-8")
     (tmp_path / "linkdir").symlink_to(tmp_path / "real", target_is_directory=True)
     (tmp_path / "linked.txt").symlink_to(tmp_path / "real" / "r.txt")
     (tmp_path / "broken.txt").symlink_to(tmp_path / "nowhere.txt")
 
-    expected = sorted(p for p in tmp_path.rglob("*.txt") if p.is_file())
+    regular = [p for p in tmp_path.rglob("*.txt") if p.is_file() and not p.is_symlink()]
+    claims = [tmp_path / "linkdir", tmp_path / "linked.txt", tmp_path / "broken.txt", tmp_path / "z.txt"]
+    expected = sorted(regular + claims)
     assert list_source_files(tmp_path) == expected
-    assert tmp_path / "linked.txt" in expected and not any("linkdir" in p.parts for p in expected)
+    assert not any("linkdir" in p.parts[:-1] for p in expected)
     scanned = scan_source(tmp_path)
     assert scanned["source_path"].to_list() == [p.relative_to(tmp_path).as_posix() for p in expected]
-    assert scanned["n_bytes"].to_list() == [p.stat().st_size for p in expected]
-    assert scanned["mtime_ns"].to_list() == [p.stat().st_mtime_ns for p in expected]
+    sizes = dict(zip(scanned["source_path"], scanned["n_bytes"]))
+    assert sizes["linked.txt"] == (tmp_path / "real" / "r.txt").stat().st_size  # a link's target, for skipping
+    assert [sizes[p.relative_to(tmp_path).as_posix()] for p in regular] == [p.stat().st_size for p in regular]
+
+

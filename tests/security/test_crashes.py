@@ -49,3 +49,101 @@ def test_a_kill_after_the_checks_and_before_the_swap_is_not_recorded_as_success(
     with duckdb.connect(str(db), read_only=True) as con:
         assert [r[0] for r in con.execute("select status from runs order by started_at").fetchall()] == \
             ["success", "failed", "success"]
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == pid:
+                        found.append(int(entry))
+            except (OSError, IndexError, ValueError):
+                continue
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc"), reason="needs /proc (Linux)")
+def test_the_prefect_server_child_dies_with_a_killed_run(tmp_path):
+    db = tmp_path / "w.duckdb"
+    proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(SEEDS), "--db", str(db)],
+                            env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:60"), cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for_next_warehouse(tmp_path)
+        children = _children(proc.pid)
+        assert children, "the run started no server child"
+        proc.kill()  # SIGKILL to the run alone, not its process group: no cleanup of its own runs
+        proc.wait(timeout=30)
+        deadline = time.time() + 20
+        while time.time() < deadline and any(_alive(c) for c in children):
+            time.sleep(0.2)
+        assert not any(_alive(c) for c in children)
+    finally:
+        for c in _children(proc.pid):
+            os.kill(c, signal.SIGKILL)
+
+
+def test_a_disk_that_fills_during_the_run_is_one_line_and_exit_2(seeds_copy, harness, monkeypatch, capsys):
+    """The engines' own disk-full errors (polars ComputeError, DuckDB IOException) as the CLI sees them."""
+    import polars as pl
+
+    from flows.cli import main
+
+    before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
+
+    def full(*args, **kwargs):
+        raise pl.exceptions.ComputeError("failed to write parquet: No space left on device (os error 28)")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    code = main(["run", "--source", str(SEEDS), "--db", str(seeds_copy), "--full-refresh"])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1
+    assert "no space left on the disk" in err and "ComputeError" not in err
+    assert hashlib.sha256(seeds_copy.read_bytes()).hexdigest() == before
+    assert _history(seeds_copy)[-1][0] == "failed"
+
+
+def _mount_tmpfs(folder, size: str) -> bool:
+    folder.mkdir()
+    try:
+        return subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                              capture_output=True, timeout=10).returncode == 0
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+
+
+def test_a_real_disk_filling_during_the_run_is_exit_2_and_leaves_the_last_good_state(tmp_path):
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "32m"):
+        pytest.skip("cannot mount a small tmpfs here (needs root)")
+    try:
+        src = tmp_path / "src"
+        src.mkdir()
+        (src / "a.txt").write_text(GOOD)
+        db = disk / "w.duckdb"
+        roomy = {"DOSSIER_TEST_DISK_FREE": str(10**12)}  # past the run's own space check
+        assert dossier(["run", "--source", str(src), "--db", str(db)], tmp_path, **roomy).returncode == 0
+        good = hashlib.sha256(db.read_bytes()).hexdigest()
+        # leave room for a copy of the warehouse and little more
+        free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+        (disk / "filler").write_bytes(b"\0" * (free - db.stat().st_size - 512 * 1024))
+        for i in range(40):
+            (src / f"n{i:03d}.txt").write_text((GOOD.replace("17", str(i + 20)) + " ") * 100)
+        run = dossier(["run", "--source", str(src), "--db", str(db)], tmp_path, **roomy)
+        assert run.returncode == 2, run.stderr
+        assert run.stderr.count("\n") == 1 and "no space left" in run.stderr.lower()
+        assert "Traceback" not in run.stderr and "Error:" not in run.stderr
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == good
+        assert not list(disk.glob("w.duckdb.next-*")) and not list(disk.glob("w.duckdb.spool-*"))
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], capture_output=True, timeout=10)
