@@ -71,9 +71,24 @@ def _print_frame(frame, fmt: str) -> None:
 
 
 def cmd_run(args) -> int:
+    from flows.pipeline import RunTerminated, terminate_on_sigterm
     from flows.settings import configure_prefect
 
     configure_prefect(verbose=args.verbose)
+    # SIGTERM during the flow: recorded and exited there (pipeline.exit_if_terminating); before it: here
+    terminate_on_sigterm(exit_process=True)
+    try:
+        return _cmd_run(args)
+    except BaseException as exc:
+        if not isinstance(exc, RunTerminated) and type(exc).__name__ != "TerminationSignal":
+            raise
+        from flows.pipeline import exit_if_terminating
+
+        exit_if_terminating()  # the lock is already let go; Prefect's server child gets SIGTERM from the kernel
+        raise
+
+
+def _cmd_run(args) -> int:
     if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/feed.py)
         from flows.feed import FeedError, feeds_into_source
 

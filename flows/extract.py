@@ -29,6 +29,10 @@ import polars as pl
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
+# The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
+# file is a dump, a book or an attack (a 2.5 MB file of repeated counts), and one document must never
+# hold a run for minutes. Extraction is linear, so characters bound its time.
+MAX_DOC_CHARS = int(os.environ.get("DOSSIER_MAX_DOC_CHARS", 1_000_000))
 MIN_CHARS = 40
 LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
 METADATA_KEYS = ("published_at", "url", "title", "source")
@@ -346,6 +350,11 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
     text = read["text"]
     if read["reason"]:
         row["reject_reason"] = read["reason"]
+        return row
+    if len(text) > MAX_DOC_CHARS:
+        row.update(n_chars=len(text), reject_reason=(
+            f"too long for one article ({len(text):,} characters > the {MAX_DOC_CHARS:,}-character extraction "
+            "budget; split it into articles, or raise DOSSIER_MAX_DOC_CHARS)"))
         return row
     lang = detect_language(text)
     row.update(n_chars=len(text), language=lang)
