@@ -89,7 +89,17 @@ def cmd_run(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    source = Path(args.source)
+    if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/feed.py)
+        from flows.feed import FeedError, feeds_into_source
+
+        try:
+            args.source, results, errors = feeds_into_source(args.feed, args.source, args.db)
+        except FeedError as exc:
+            raise CliError(str(exc)) from None
+        print("\n".join(r.line() for r in results))
+        for error in errors:
+            print(f"dossier: warning: feed not read: {error}", file=sys.stderr)
+    source = Path(args.source or "seeds")
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")
     from flows.load import WarehouseBusy, WarehouseError
@@ -380,7 +390,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run the flow: read the folder, extract facts, validate, load atomically.\n\n"
                                    "Example: dossier run --source seeds --db warehouse.duckdb",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--source", default="seeds", help="folder of *.txt news files (default: seeds)")
+    p.add_argument("--source", help="folder of news files: *.txt in any encoding, *.html / *.htm pages "
+                                    "(default: seeds; with --feed: DB.feeds)")
+    p.add_argument("--feed", action="append", metavar="FILE_OR_URL",
+                   help="also read an RSS or Atom feed: its new items are saved as pages in the source "
+                        "folder, then read with it (repeatable)")
     _db_arg(p)
     p.add_argument("--full-refresh", action="store_true", help="re-extract every document, ignoring what is loaded")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",

@@ -148,7 +148,9 @@ def _plan(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: 
 def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame, originals: list[str] | None = None) -> pl.DataFrame:
     """Kept and newly read rows; byte-identical copies across both become duplicates of the copy loaded
     first: a kept loaded row, else a path in `originals` (loaded before a full refresh), else by path."""
-    kept = kept.with_columns(text=pl.lit(None, pl.String))
+    # rows of a warehouse made before a column existed (documents.encoding, ...) have it null
+    kept = kept.with_columns(text=pl.lit(None, pl.String), *[
+        pl.lit(None, dtype).alias(c) for c, dtype in DOCUMENT_SCHEMA.items() if c not in kept.columns and c != "text"])
     cols = list(DOCUMENT_SCHEMA)
     both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
     first = kept.filter(pl.col("status") == "loaded")["source_path"].to_list() + list(originals or [])
