@@ -364,14 +364,14 @@ def cmd_serve(args) -> int:
 
 
 def cmd_synth(args) -> int:
-    from flows.synth import main_synth
+    from bench.synth import main_synth
 
     main_synth(args.n, args.out, args.seed)
     return 0
 
 
 def cmd_bench(args) -> int:
-    from flows.bench import main_bench
+    from bench.benchmark import main_bench
 
     main_bench(args.docs, args.workers, args.workdir, args.processes)
     return 0

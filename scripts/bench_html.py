@@ -1,6 +1,6 @@
 """Reading cost of HTML pages against plain texts: the same N synthetic articles both ways.
 
-Each synthetic article (flows/synth.py) is written once as a plain .txt and once as a news-site
+Each synthetic article (bench/synth.py) is written once as a plain .txt and once as a news-site
 page (cookie banner, navigation, JSON-LD, newsletter box, related and most-read lists, comments)
 and both folders are read by the extract stage (flows/extract.py: decode, HTML extraction,
 language). Then the facts stage runs on both, to show what the extracted pages yield against the
@@ -54,7 +54,7 @@ def page(text: str, meta: dict, i: int) -> str:
 
 
 def write_corpus(n: int, seed: int, root: Path) -> tuple[Path, Path, int]:
-    from flows.synth import render_document
+    from bench.synth import render_document
 
     texts, pages = root / "texts", root / "pages"
     texts.mkdir()
