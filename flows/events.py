@@ -10,6 +10,7 @@ is not a tally ("remain behind bars", "since 2021", "documented").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 import polars as pl
@@ -299,10 +300,25 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
                 or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]))
 
 
+def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
+    """The first trigger t of least min(|t.start - end|, |start - t.end|), found by bisection.
+
+    Triggers do not overlap and come in text order, so that distance falls strictly over the
+    triggers that end before the count and rises strictly over those that start after it: only
+    the last of the first, the first of the second and any trigger overlapping the count can be
+    the least (the same one `min` over every trigger picks; linear-time extraction, issue 20)."""
+    lo = bisect_right(ends, start)  # triggers[:lo] end at or before the count starts
+    hi = bisect_left(starts, end, lo)  # triggers[hi:] start at or after the count ends
+    candidates = range(max(0, lo - 1), min(len(triggers), hi + 1))
+    return triggers[min(candidates, key=lambda i: min(abs(starts[i] - end), abs(start - ends[i])))]
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier)."""
     releases, tallies = [], []
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
+    trigger_starts = [t.start() for t in triggers]
+    trigger_ends = [t.end() for t in triggers]
     for m in COUNT_RE.finditer(sentence):
         count = parse_number(m.group("num"))
         if not count:
@@ -313,7 +329,7 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
             tallies.append(item)
             continue
         # the release word must govern the count: nearest trigger not hypothetical
-        nearest = min(triggers, key=lambda t: min(abs(t.start() - m.end()), abs(m.start() - t.end())))
+        nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
         gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
         if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]):
             tallies.append(item)

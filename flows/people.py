@@ -206,6 +206,10 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     }
 
 
+# what follows a name that its cues read (possessive, apposition up to 80 characters, speech verb)
+AFTER_WINDOW = 400
+
+
 def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     """classify_candidate as a tuple (start, end, role, n_tokens, is_person, has_title): no dict per run."""
     peeled = _peel_run(sentence[m_start:m_end])
@@ -214,7 +218,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     first, last, has_title, role_parts, n, given, article = peeled
     start = m_start + first
     end = m_start + last
-    after = sentence[end:]
+    after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
@@ -225,7 +229,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if appo:
         role = appo.group("role").strip()
     elif role_parts:
-        lead = sentence[:m_start].split()
+        lead = sentence[max(0, m_start - 200):m_start].split()
         pre = [w for w in lead[-2:] if fold(w).rstrip(".") in {"former", "ex", "late", "us", "u.s", "acting"}
                or fold(w) in demonyms()]
         role = " ".join(pre + list(role_parts))
@@ -313,8 +317,9 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     multi = cands.filter(pl.col("n_tokens") >= 2)
     confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
     # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
+    # (each of its word suffixes looked up in the set: linear in the names, not names x confirmed names)
     for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
-        if any(key.endswith(" " + c) for c in confirmed_keys):
+        if any(key[i + 1:] in confirmed_keys for i, ch in enumerate(key) if ch == " "):
             confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
     del multi

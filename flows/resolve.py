@@ -114,22 +114,32 @@ class _UnionFind:
 
 
 def cluster_names(names: list[str]) -> dict[str, int]:
-    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster."""
+    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster.
+
+    Within a block, only names whose surnames are close enough to pass `same_person` are compared:
+    the close surname pairs come from one vectorised Jaro-Winkler matrix over the block's distinct
+    surnames (rapidfuzz cdist, in C), not from a Python call per pair of names (issue 20: a page of
+    100,000 names took minutes). Same clusters as comparing every pair of the block."""
     full = sorted({n for n in names if len(n.split()) >= 2})
     single = sorted({n for n in names if len(n.split()) < 2})
     uf = _UnionFind()
-    blocks: dict[str, list[str]] = defaultdict(list)
+    blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in full:
-        blocks[_block_key(n)].append(n)
+        blocks[_block_key(n)][name_parts(n)[1]].append(n)
         uf.find(n)
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if same_person(a, b):
+    for by_surname in blocks.values():
+        surnames = list(by_surname)
+        for i, j in _close_surname_pairs(surnames):
+            group_a, group_b = by_surname[surnames[i]], by_surname[surnames[j]]
+            pairs = ((a, b) for k, a in enumerate(group_a) for b in group_a[k + 1:]) if i == j else \
+                ((a, b) for a in group_a for b in group_b)
+            for a, b in pairs:
+                if uf.find(a) != uf.find(b) and same_person(a, b):
                     uf.union(a, b)
     for s in single:
-        roots = {uf.find(n) for n in blocks.get(_block_key(s), []) if same_person(s, n)
-                 and name_parts(s)[1] == name_parts(n)[1]}
+        surname = name_parts(s)[1]
+        same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
+        roots = {uf.find(n) for n in same_surname if same_person(s, n)}
         if len(roots) == 1:
             uf.union(s, roots.pop())
         else:
@@ -137,6 +147,36 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     roots = sorted({uf.find(n) for n in full + single})
     index = {r: i for i, r in enumerate(roots)}
     return {n: index[uf.find(n)] for n in full + single}
+
+
+CLOSE_PAIRS_CHUNK = 2000  # rows of the similarity matrix computed at once (memory: rows x surnames)
+
+
+def _close_surname_pairs(surnames: list[str]) -> list[tuple[int, int]]:
+    """(i, j), i <= j, for the surnames whose name_similarity reaches SURNAME_MIN_SIM (i == j: itself)."""
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    n = len(surnames)
+    pairs = [(i, i) for i in range(n)]
+    if n < 2:
+        return pairs
+    if n <= 8:  # a few names: plain calls are cheaper than the matrices
+        return pairs + [(i, j) for i in range(n) for j in range(i + 1, n)
+                        if surnames[i] and surnames[j] and name_similarity(surnames[i], surnames[j]) >= SURNAME_MIN_SIM]
+    skeletons = [transliteration_skeleton(w) for w in surnames]
+    for lo in range(0, n, CLOSE_PAIRS_CHUNK):
+        hi = min(n, lo + CLOSE_PAIRS_CHUNK)
+        close = None
+        for words in (surnames, skeletons):
+            sim = cdist(words[lo:hi], words, scorer=JaroWinkler.similarity, dtype=np.float64,
+                        score_cutoff=SURNAME_MIN_SIM, workers=1)
+            close = sim >= SURNAME_MIN_SIM if close is None else close | (sim >= SURNAME_MIN_SIM)
+        rows, cols = np.nonzero(close)
+        rows += lo
+        keep = cols > rows
+        pairs.extend(zip(rows[keep].tolist(), cols[keep].tolist()))
+    return pairs
 
 
 def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, id_col: str,
