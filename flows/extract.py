@@ -20,6 +20,8 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.dates import page_date
+
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
 MIN_CHARS = 40
 LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
@@ -33,6 +35,7 @@ DOCUMENT_SCHEMA = {
     "url": pl.String,
     "source": pl.String,
     "published_at": pl.Date,
+    "published_at_source": pl.String,
     "language": pl.String,
     "n_bytes": pl.Int64,
     "n_chars": pl.Int64,
@@ -236,6 +239,11 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         row["reject_reason"] = f"language '{lang}' is not English; only English is extracted"
         return row
     row.update(status="loaded", text=text)
+    # no date in the metadata: the one the page prints, if any (flows.dates.page_date); never a guess
+    row["published_at_source"] = "metadata" if row["published_at"] else None
+    if row["published_at"] is None:
+        row["published_at"] = page_date(text)
+        row["published_at_source"] = "text" if row["published_at"] else "none"
     return row
 
 

@@ -10,6 +10,7 @@ create table if not exists documents (
     url               varchar,
     source            varchar,
     published_at      date,
+    published_at_source varchar,
     language          varchar,
     n_bytes           bigint,
     n_chars           bigint,
@@ -29,7 +30,10 @@ comment on column documents.content_hash is 'Same as doc_id for readable files; 
 comment on column documents.title is 'Title from metadata (sidecar JSON or manifest.csv), if given.';
 comment on column documents.url is 'URL from metadata, if given.';
 comment on column documents.source is 'Outlet name from metadata, if given.';
-comment on column documents.published_at is 'Publication date from metadata; anchors relative dates such as "on Saturday".';
+comment on column documents.published_at is 'Publication date from metadata, else the date the page itself prints (see published_at_source); anchors relative dates such as "on Saturday".';
+-- warehouses made before published_at_source: the column is added (null for their rows)
+alter table documents add column if not exists published_at_source varchar;
+comment on column documents.published_at_source is 'Where published_at comes from: metadata (sidecar or manifest), text (the date the page prints near its top: "Published 13 Dec 2025", a dateline) or none; null when rejected.';
 comment on column documents.language is 'ISO 639-1 language detected by py3langid (und when undecidable).';
 comment on column documents.n_bytes is 'File size in bytes.';
 comment on column documents.n_chars is 'Length of the decoded text in characters.';
