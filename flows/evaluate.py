@@ -162,16 +162,27 @@ def score_releases(con, gold: dict, keys: dict[str, str], scoped: bool = False
     found = _release_rows(con, keys, scoped)
     matched, used = {}, set()
     correct_count = 0
-    for g in gold["prisoner_releases"]:
-        best = None
-        for row in found:
-            eid, count, qual, country, docs = row[:5]
-            if eid in used:
+    # first every gold release that a row of its count shares documents with, then the rest by shared
+    # documents alone: a row found for one release cannot be taken by an earlier gold of another count
+    best_of: dict[str, tuple] = {}
+    for same_count in (True, False):
+        for g in gold["prisoner_releases"]:
+            if g["key"] in best_of:
                 continue
-            # prefer the row with the gold's count, then the one sharing most sources
-            overlap = len(docs & set(g["docs"])) + (100 if count == g["count"] else 0)
-            if len(docs & set(g["docs"])) and (best is None or overlap > best[0]):
-                best = (overlap, row)
+            best = None
+            for row in found:
+                eid, count, qual, country, docs = row[:5]
+                if eid in used or (same_count and count != g["count"]):
+                    continue
+                overlap = len(docs & set(g["docs"]))  # the row sharing most sources
+                if overlap and (best is None or overlap > best[0]):
+                    best = (overlap, row)
+            if best:
+                best_of[g["key"]] = best
+                used.add(best[1][0])
+    used = set()
+    for g in gold["prisoner_releases"]:
+        best = best_of.get(g["key"])
         if best:
             row = best[1]
             used.add(row[0])

@@ -67,8 +67,9 @@ def test_repeated_release_counts_take_linear_time():
 
 
 def test_many_capitalised_names_take_linear_time():
-    # 1,500 vs 15,000 names in one sentence: the old matching compared names pairwise (~100x)
-    assert _ratio(_names_text, 1_500, 15_000) < 40
+    # 1,000 vs 20,000 names in one sentence (20x): the old matching compared names pairwise (~400x); the
+    # close-surname matrix is still quadratic per block, in C (~25x measured)
+    assert _ratio(_names_text, 1_000, 20_000) < 120
 
 
 def test_a_long_sentence_is_cut_into_bounded_pieces():

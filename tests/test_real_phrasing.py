@@ -1,0 +1,80 @@
+"""Failure classes seen on real news (issue 22), each reproduced with sentences written in our own words."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from flows.events import extract_event_mentions, find_release_counts, release_country
+from tests.conftest import sentences_of
+
+
+def _counts(sentence):
+    releases, _ = find_release_counts(sentence)
+    return [c for _, _, c, _ in releases]
+
+
+# class 1: counts relative to named people
+@pytest.mark.parametrize("sentence, count", [
+    ("Opposition leader Jan Novak and 13 other prisoners were released on Saturday.", 14),
+    ("Bishop Anton Berg and five other priests were freed and flown to Rome.", 6),
+    ("The activist Mira Kell, a former teacher, and 13 others were freed after the visit.", 14),
+])
+def test_named_person_and_n_others(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# class 2 / 11: swaps are one event with both sides
+@pytest.mark.parametrize("sentence, count", [
+    ("The deal was a swap in which 16 people held in Russia were freed in exchange for eight people held abroad.", 24),
+    ("Caracas freed seven Americans for two Venezuelans in a prisoner swap.", 9),
+    ("Moscow said it had exchanged 95 soldiers for an equal number of enemy troops.", 190),
+    ("In exchange for 110 citizens, the army released 108 soldiers it had captured.", 218),
+    ("Baku released 32 Armenians, most of whom were held since 2020, in exchange for two soldiers.", 34),
+    ("The release of the seven prisoners was made in exchange for freeing two nephews of the leader.", 9),
+    ("Washington freed three intelligence officers in exchange for an agent jailed abroad.", 4),
+])
+def test_swap_is_one_release_of_both_sides(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_one_side_reported_elsewhere_in_the_document_is_not_another_release():
+    text = ("Moscow said it had exchanged 95 soldiers for an equal number of enemy troops.\n"
+            "The 95 soldiers were released near the border and taken to hospital.\n")
+    events, _ = extract_event_mentions(sentences_of(text))
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [190]
+
+
+# class 3: members of a counted release
+@pytest.mark.parametrize("sentence, releases", [
+    # a breakdown by nationality: its groups are members of the release whose total is stated elsewhere
+    ("Four citizens were released along with three Latvians, two Lithuanians and two Japanese citizens.", []),
+    ("A rights group said it knew of three women and seven men who had been freed.", [10]),
+    ("Those released on Thursday included more than 30 students.", []),
+])
+def test_members_of_a_release_are_not_releases(sentence, releases):
+    assert _counts(sentence) == releases
+
+
+def test_country_is_the_state_that_frees_not_the_nationality_of_the_freed():
+    sentence = "Russia said it had swapped 95 Ukrainian soldiers for an equal number of Russian troops."
+    assert release_country(sentence, "Ukraine") == "Russia"
+
+
+# class 4: tallies in real phrasing
+@pytest.mark.parametrize("sentence", [
+    "Since the war began, the army has released 215 soldiers under prisoner exchanges.",
+    "This brings the total to 18 hostages freed since the ceasefire began.",
+    "Rights groups are calling for the release of a further 1,150 prisoners.",
+    "Twenty hostages are to be exchanged for nearly 2,000 prisoners under the plan.",
+    "Besides the exchange, the army received the bodies of 501 soldiers.",
+    "While it freed thousands of inmates, the junta was also seeking 832 people on warrants.",
+    "Tehran released five Americans from prison into house arrest at a hotel.",
+])
+def test_tallies_and_non_releases_in_real_phrasing(sentence):
+    assert _counts(sentence) == []
+
+
+# class 11: counts in words
+def test_count_in_words_with_a_military_noun():
+    assert _counts("Thirty-one personnel from the armed forces were released on Wednesday.") == [31]
