@@ -359,6 +359,25 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     return out
 
 
+def _person_moves(sentence: str, doc_country: str | None = None) -> list[tuple]:
+    """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
+    action on sanctions, else 'imposed' (a designation); the target country is the one named just before
+    the name ("Russian President <name>"), else the document's."""
+    if not (SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b", sentence, re.I)):
+        return []
+    people = named_targets(sentence)
+    if not people:
+        return []
+    actions = find_actions(sentence) or ["imposed"]
+    actions = [a for a in actions if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
+    out = []
+    for name, start in people:
+        near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
+        out.append((actions, name, "person", near[-1] if near else doc_country, True, sentence))
+    return out
+
+
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
     """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
     reason = find_reason(clause) if "imposed" in actions else None
@@ -368,13 +387,59 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
     return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
 
+# Named people as sanction targets (issue 22, class 10): each named person designated is its own move.
+# Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
+# sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
+DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
+                    r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
+TARGET_SCOPE_RE = re.compile(
+    r"\b(?:(?:sanctions?|measures|asset\s+freezes?|travel\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+[A-Z])"
+    r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    r"|(?:assets\s+have\s+been\s+frozen|list)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?))\s+",
+)
+PASSIVE_TARGET_RE = re.compile(
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?(?:also\s+)?"
+    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    re.I,
+)
+# what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
+LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
+                           r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
+                           r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
+
+
+def named_targets(sentence: str) -> list[tuple[str, int]]:
+    """(full name, start) of the people the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
+    order; a name in the possessive ("<name>'s envoy") is not a target."""
+    from flows.people import _sentence_candidates
+
+    scope = TARGET_SCOPE_RE.search(sentence)
+    listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
+    out = []
+    for s, e, surface, _role, n, is_person, _title in _sentence_candidates(sentence, False):
+        if not is_person or n < 2 or sentence[e:e + 2] in ("'s", "’s"):
+            continue
+        gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
+        if gap is not None and len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+            out.append((surface, s))
+            listed_to = e
+        elif PASSIVE_TARGET_RE.match(sentence, e):
+            out.append((surface, s))
+    return list({name: (name, start) for name, start in reversed(out)}.values())[::-1]
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
     rows = []
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
-    cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION))
+    cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
+                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
@@ -384,7 +449,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         key = (sentence, doc_country.get(doc_id))
         found = memo[key] if key in memo else memo.setdefault(
-            key, _sentence_sanctions(*key, tuple(may_act), may_sector))
+            key, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key))
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):

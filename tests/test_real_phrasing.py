@@ -78,3 +78,33 @@ def test_tallies_and_non_releases_in_real_phrasing(sentence):
 # class 11: counts in words
 def test_count_in_words_with_a_military_noun():
     assert _counts("Thirty-one personnel from the armed forces were released on Wednesday.") == [31]
+
+
+# class 10: each named person designated is its own move
+@pytest.mark.parametrize("sentence, names", [
+    ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",
+     ["Pavel Orlov", "Ilya Vetrov", "Gleb Sorin"]),
+    ("Specifically, the targeted individuals are Kemal Arslan, Deniz Toprak and Umut Yalcin.",
+     ["Kemal Arslan", "Deniz Toprak", "Umut Yalcin"]),
+    ("Pavel Orlov was one of five tycoons hit with an asset freeze and a travel ban on Thursday.", ["Pavel Orlov"]),
+    ("Ilya Vetrov, a former partner of the banker, was also on the sanctions list.", ["Ilya Vetrov"]),
+    ("Bern adopted financial sanctions against President Pavel Orlov and Prime Minister Gleb Sorin.",
+     ["Pavel Orlov", "Gleb Sorin"]),
+])
+def test_named_people_designated(sentence, names):
+    from flows.sanctions import _person_moves
+
+    assert [m[1] for m in _person_moves(sentence)] == names
+    assert all(m[0] == ["imposed"] and m[2] == "person" for m in _person_moves(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "President Anton Hale lifted sanctions on Ruritania after meeting Marek Dvorak.",
+    "Washington removed sanctions on the national airline, according to President Anton Hale's envoy Jan Novak.",
+    "The envoy said Washington is considering lifting sanctions on potash if Marek Dvorak frees more prisoners.",
+    "Foreign Secretary Jane Holt announced a full asset freeze on seven oligarchs.",
+])
+def test_people_near_sanctions_who_are_not_targets(sentence):
+    from flows.sanctions import _person_moves
+
+    assert _person_moves(sentence) == []
