@@ -40,7 +40,7 @@ SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|"
-             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*",  # "a sanctions waiver allowing Iran to access $6 billion"
+             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*|general\s+licen[cs]es?|authori[sz](?:e|es|ed|ing)\s+(?:all\s+)?transactions",  # "a sanctions waiver allowing Iran to access $6 billion"
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
@@ -372,9 +372,9 @@ def _person_moves(sentence: str, doc_country: str | None = None) -> list[tuple]:
     actions = find_actions(sentence) or ["imposed"]
     actions = [a for a in actions if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
     out = []
-    for name, start in people:
+    for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
-        out.append((actions, name, "person", near[-1] if near else doc_country, True, sentence))
+        out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
     return out
 
 
@@ -395,16 +395,20 @@ DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?
 TARGET_SCOPE_RE = re.compile(
     r"\b(?:(?:sanctions?|measures|asset\s+freezes?|travel\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
-    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+[A-Z])"
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
-    r"|(?:assets\s+have\s+been\s+frozen|list)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?))\s+",
-)
-PASSIVE_TARGET_RE = re.compile(
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|has\s+been|had\s+been|have\s+been)\s+)?(?:also\s+)?"
-    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    r"|(?:assets\s+have\s+been\s+frozen|list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
     re.I,
 )
+PASSIVE_TARGET_RE = re.compile(
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+)?"
+    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    re.I,
+)
+LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
@@ -412,24 +416,71 @@ LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
 
 
-def named_targets(sentence: str) -> list[tuple[str, int]]:
-    """(full name, start) of the people the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
+# a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
+COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
+                 "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
+                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG")
+_CAP = r"[A-Z][\w&’'\-\.]*"
+ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
+_COMPANY_WORD_SET = frozenset(COMPANY_WORDS)
+
+
+def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the named companies of a sentence; "X Co Ltd and Y Bank" is two."""
+    out = []
+    for m in ORG_RUN_RE.finditer(sentence):
+        # cut at 'and' only after a part that is a company itself ("Investment and Commercial Bank" is one)
+        parts = re.split(r"(\s+and\s+)", m.group(0))
+        pieces, offset = [(0, parts[0])], len(parts[0])
+        for sep, part in zip(parts[1::2], parts[2::2]):
+            if _is_company(pieces[-1][1]):
+                pieces.append((offset + len(sep), part))
+            else:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
+            offset += len(sep) + len(part)
+        for offset, part in pieces:
+            if part.strip() != "and" and _is_company(part):
+                start = m.start() + offset
+                out.append((start, start + len(part), part.strip(" .,")))
+    return out
+
+
+def _is_company(part: str) -> bool:
+    words = [w.strip(".,") for w in part.split()]
+    return len(words) > 1 and any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in ("The", "A", "An", "Its", "Their")
+
+
+def named_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target."""
     from flows.people import _sentence_candidates
 
     scope = TARGET_SCOPE_RE.search(sentence)
     listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
     out = []
-    for s, e, surface, _role, n, is_person, _title in _sentence_candidates(sentence, False):
-        if not is_person or n < 2 or sentence[e:e + 2] in ("'s", "’s"):
+    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, _title
+             in _sentence_candidates(sentence, False) if is_person and n >= 2]
+    if any(w in sentence for w in COMPANY_WORDS):
+        companies = _company_runs(sentence)
+        named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
+                       + [(a, b, name, "company") for a, b, name in companies])
+    for s, e, surface, kind in named:
+        if sentence[e:e + 2] in ("'s", "’s"):
             continue
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
         if gap is not None and len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
-            out.append((surface, s))
+            out.append((surface, s, kind))
             listed_to = e
         elif PASSIVE_TARGET_RE.match(sentence, e):
-            out.append((surface, s))
-    return list({name: (name, start) for name, start in reversed(out)}.values())[::-1]
+            out.append((surface, s, kind))
+        # "A, B and C have also been sanctioned": the names listed before a passive designation are targets too
+        if out and out[-1][1] == s and PASSIVE_TARGET_RE.match(sentence, e):
+            i = named.index((s, e, surface, kind))
+            while i > 0 and LIST_GAP_RE.fullmatch(sentence[named[i - 1][1]:named[i][0]]):
+                i -= 1
+                out.insert(-1, (named[i][2], named[i][0], named[i][3]))
+    out.sort(key=lambda t: t[1])
+    return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
 
 
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:

@@ -108,3 +108,23 @@ def test_people_near_sanctions_who_are_not_targets(sentence):
     from flows.sanctions import _person_moves
 
     assert _person_moves(sentence) == []
+
+
+@pytest.mark.parametrize("sentence, names, action", [
+    ("Targets of the sanctions include the Northern Trade Bank and the Coastal Investment and Savings Bank.",
+     ["Northern Trade Bank", "Coastal Investment and Savings Bank"], "imposed"),
+    ("The measures will also hit suppliers, with Delta Fuel Group, Delta Fuel Trading Co Ltd and Orion Cargo Logistics "
+     "Co Ltd also being subject to sanctions.",
+     ["Delta Fuel Group", "Delta Fuel Trading Co Ltd", "Orion Cargo Logistics Co Ltd"], "imposed"),
+    ("The army-run conglomerates Union Public Holdings and Union Economic Corporation have also been sanctioned.",
+     ["Union Public Holdings", "Union Economic Corporation"], "imposed"),
+    ("The general license authorizes all transactions prohibited by the Sanctions Regulations involving Northern "
+     "Potash Company, Field Agro LLC and Salt Works OAO.",
+     ["Northern Potash Company", "Field Agro LLC", "Salt Works OAO"], "eased"),
+])
+def test_named_companies_each_their_own_move(sentence, names, action):
+    from flows.sanctions import _person_moves
+
+    moves = _person_moves(sentence)
+    assert [m[1] for m in moves] == names
+    assert all(m[0] == [action] and m[2] == "company" for m in moves)
