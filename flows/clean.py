@@ -31,6 +31,11 @@ _FURNITURE_LEAD = r"""
       | (?:copyright|©|\(c\))\s.*
       | all\s+rights\s+reserved.*
       | tags?\s*:.*
+      | (?:by|written\s+by)\s*(?-i:[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,4})(?:\s+(?:for|in)\s+[\w.'’\- ]{2,40})?(?:\s*[-|>•].*)?
+      | .{2,60}['’]s\s+(?:articles|stories|posts)\s+(?:from|on|at)\b.*
+      | i\s+am\s+.{2,60},\s+an?\s+(?:\w+\s+){0,2}(?:writer|journalist|reporter|editor|correspondent)\b.*
+      | sources?\s*\(\d+\)\s*:?
+      | (?:photo|image|picture|video)\s+(?:credit|by)\b.{0,120}
 """
 # ... two by a word anywhere in the line (trying these on every line is the costly part).
 _FURNITURE_ANYWHERE = r"""

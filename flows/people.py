@@ -24,7 +24,7 @@ import regex
 
 from flows.clean import expand_rows
 from flows.lexicon import (
-    NON_NAME_WORDS, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
+    NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
 )
 
 TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
@@ -145,6 +145,16 @@ def _role_before(sentence: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+# the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
+OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
+    health economy energy education council ministry department office state affairs""".split())
+
+
+def _is_place_token(token: str, places: frozenset[str]) -> bool:
+    word = fold(token).rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+    return word in places
+
+
 @lru_cache(maxsize=200_000)
 def _peel_run(text: str) -> tuple | None:
     """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
@@ -159,11 +169,20 @@ def _peel_run(text: str) -> tuple | None:
         if word in NAME_TITLES and len(tokens) > 1:
             break  # "Pope Francis" is the name itself
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
+                or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
                 or word in NON_NAME_WORDS or word.endswith("-based")):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
             break
+    # "Special Envoy for Syria Tom Barrack", "Minister for Foreign Affairs Penny Wong", "President of Belarus
+    # Alexander Lukashenko": places and office words that end a job title are not part of the name
+    places = place_words()
+    while len(tokens) > 2 and (_is_place_token(tokens[0][2], places) or fold(tokens[0][2]) in OFFICE_WORDS) \
+            and is_given_name(tokens[1][2]) and (not is_given_name(tokens[0][2])  # "Vladimir" is a city too
+                                                 or fold(tokens[0][2]).rstrip(",.") in country_names()):
+        prefix.append(tokens[0][2])
+        tokens.pop(0)
     # "National Security Adviser Jake Sullivan": the name is what follows the last title word
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
@@ -284,6 +303,34 @@ def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         # a headline's capitalisation proves nothing: only a title cue counts there
         is_person = is_person and (not headline or has_title)
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
+    if len(out) > 1 and not headline:
+        out = _list_mates(sentence, out)
+    return out
+
+
+# between the names of a list: "A, B, C and D"
+NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
+
+
+def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
+    """Full names listed with a person ("Eyvin Hernandez, Joseph Cristella and Savoi Wright") are people
+    too: a given name outside an English lexicon is still a name among names (issue 22, class 7)."""
+    groups, group = [], [0]
+    for i in range(1, len(cands)):
+        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]):
+            group.append(i)
+        else:
+            groups.append(group)
+            group = [i]
+    groups.append(group)
+    out = list(cands)
+    for group in groups:
+        if len(group) < 2 or not any(cands[i][5] for i in group):
+            continue
+        for i in group:
+            s, e, surface, role, n, is_person, has_title = cands[i]
+            if n >= 2 and not is_person:
+                out[i] = (s, e, surface, role, n, True, has_title)
     return out
 
 

@@ -128,3 +128,48 @@ def test_named_companies_each_their_own_move(sentence, names, action):
     moves = _person_moves(sentence)
     assert [m[1] for m in moves] == names
     assert all(m[0] == [action] and m[2] == "company" for m in moves)
+
+
+# class 7: names missed on real pages
+def _people_in(sentence):
+    from flows.people import _sentence_candidates
+
+    return [c[2] for c in _sentence_candidates(sentence, False) if c[5]]
+
+
+@pytest.mark.parametrize("sentence, names", [
+    # a comma list of the freed: names outside an English given-name list stand among known ones
+    ("The freed men included Tural Mammadli, Joseph Carter, Anar Guliyev and Ruslan Ibadov.",
+     ["Tural Mammadli", "Joseph Carter", "Anar Guliyev", "Ruslan Ibadov"]),
+    # names after a job title that ends in a place or an office
+    ("The Special Envoy for Syria Tom Brennan said the talks went well.", ["Tom Brennan"]),
+    ("The Minister for Foreign Affairs Penny Marsh announced the measures.", ["Penny Marsh"]),
+    ("She met the President of Belarus Alexander Petrov on Monday.", ["Alexander Petrov"]),
+])
+def test_names_found(sentence, names):
+    assert _people_in(sentence) == names
+
+
+def test_a_given_name_that_is_also_a_city_stays_in_the_name():
+    assert _people_in("Vladimir Kara Murza is free, his lawyer said.") == ["Vladimir Kara Murza"]
+
+
+# class 8: page furniture
+@pytest.mark.parametrize("line", [
+    "By Mira Holt", "ByThe Wire Service", "Written by Tom Brennan for Wire ->", "Sources (2)",
+    "Jane Doe’s articles from Acme Law LLP are most popular:",
+    "I am Tom Brennan, a professional writer and journalist for Example Times. I cover the world.",
+    "Photo credit: Jane Doe/Wire",
+])
+def test_furniture_lines(line):
+    from flows.clean import is_furniture_line
+
+    assert is_furniture_line(line)
+
+
+@pytest.mark.parametrize("line", ["By then they had left.", "By Monday, 40 prisoners were freed.",
+                                  "By Tuesday the talks had failed."])
+def test_story_lines_starting_with_by_are_not_bylines(line):
+    from flows.clean import is_furniture_line
+
+    assert not is_furniture_line(line)
