@@ -40,8 +40,10 @@ def load_gold(paths) -> dict:
         files += sorted(p.glob("*.json")) if p.is_dir() else [p]
     gold: dict = {k: [] for k in GOLD_LISTS}
     people: dict[str, dict] = {}
-    for f in files:
+    for n_file, f in enumerate(files):
         part = json.loads(f.read_text())
+        for r in part.get("prisoner_releases", []):
+            r.setdefault("_file", n_file)
         for k in GOLD_LISTS:
             if k == "people":
                 for g in part.get(k, []):
@@ -280,13 +282,21 @@ def score_tallies_as_releases(con, gold: dict, keys: dict[str, str], found: list
 
 
 def score_merged_releases(gold: dict, found: list[tuple]) -> tuple[int, list[str]]:
-    """Found events that join two different gold releases of the same count from different documents."""
+    """Found events that join two different gold releases of the same count from different documents (one
+    release annotated in two gold files, same country and no conflicting date, is one release)."""
     merged, notes = 0, []
+
+    def distinct(a: dict, b: dict) -> bool:
+        if a.get("_file") == b.get("_file") or a.get("country") != b.get("country"):
+            return True
+        da, db = a.get("date") or "", b.get("date") or ""
+        return bool(da and db and not (da.startswith(db) or db.startswith(da)))
+
     for row in found:
         docs = row[4]
         same = [g for g in gold["prisoner_releases"] if g["count"] == row[1] and set(g["docs"]) & docs]
         pair = next(((a, b) for i, a in enumerate(same) for b in same[i + 1:]
-                     if any(d1 != d2 and d1 not in b["docs"] and d2 not in a["docs"]
+                     if distinct(a, b) and any(d1 != d2 and d1 not in b["docs"] and d2 not in a["docs"]
                             for d1 in set(a["docs"]) & docs for d2 in set(b["docs"]) & docs)), None)
         if pair:
             merged += 1

@@ -351,6 +351,51 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
     return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
 
 
+# Two mentions of the same count and country whose dates lie further apart than this are two releases
+# ("10 Americans" freed in 2019 and again in 2022), however alike (issue 22, class 6).
+SAME_RELEASE_DAYS = 120
+_PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
+
+
+def split_by_time(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
+    SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
+    else with the period most documents date; clusters with dates in one period (most) keep their label."""
+    if rel.is_empty() or "event_date" not in rel.columns:
+        return rel["cluster"]
+    dated = (rel.filter(pl.col("event_date").is_not_null() & pl.col("date_precision").is_in(list(_PRECISION_DAYS)))
+             .group_by("cluster", "event_date", "date_precision").agg(pl.col("doc_id").unique()))
+    if dated.is_empty():
+        return rel["cluster"]
+    spread = dated.group_by("cluster").agg(lo=pl.col("event_date").min(), hi=pl.col("event_date").max())
+    spread = spread.filter((pl.col("hi") - pl.col("lo")).dt.total_days() > SAME_RELEASE_DAYS)
+    if spread.is_empty():
+        return rel["cluster"]
+    next_label = int(rel["cluster"].max()) + 1
+    relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
+    for cluster in spread["cluster"].to_list():
+        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: r[1])
+        periods: list[list[tuple]] = []
+        for row in rows:
+            slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
+            if periods and (row[1] - periods[-1][-1][1]).days <= slack:
+                periods[-1].append(row)
+            else:
+                periods.append([row])
+        docs = [{d for r in period for d in r[3]} for period in periods]
+        main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
+        for i, period_docs in enumerate(docs):
+            label = cluster if i == main else next_label + i
+            for d in period_docs:
+                relabel.setdefault((cluster, d), label)
+        next_label += len(periods)
+    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                         "_label": list(relabel.values())},
+                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
+    return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
+
+
 def hash_slices(n_rows: int, slice_rows: int, column: str = "doc_id") -> list[pl.Expr | None]:
     """Filters that cut rows into slices of about `slice_rows` by a hash of `column`, so that all rows of
     one document (or cluster) share a slice; [None] when one slice holds them all (see `take`)."""
@@ -459,6 +504,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
     del ev
     rel = rel.with_columns(cluster=cluster_releases(rel))
+    rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
         cluster=pl.when(pl.col("event_date").is_not_null())

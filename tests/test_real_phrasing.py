@@ -173,3 +173,23 @@ def test_story_lines_starting_with_by_are_not_bylines(line):
     from flows.clean import is_furniture_line
 
     assert not is_furniture_line(line)
+
+
+# class 6: cross-document merges respect time
+def test_same_count_and_country_years_apart_are_two_releases():
+    from flows.resolve import consolidate_events
+
+    def mention(doc, date):
+        return {"doc_id": doc, "sent_idx": 0, "char_start": 0, "char_end": 10, "event_type": "prisoner_release",
+                "cameo_code": "0841", "country": "Iran", "prisoner_count": 10, "count_qualifier": "exact",
+                "date_text": "x", "event_date": date, "date_precision": "day" if date else "unknown",
+                "sentence": "Iran freed 10 Americans."}
+
+    rows = [mention("a", dt.date(2019, 6, 1)), mention("b", dt.date(2019, 6, 3)), mention("c", dt.date(2022, 9, 18)),
+            mention("c", None), mention("d", None)]
+    from flows.events import EVENT_MENTION_SCHEMA
+
+    events, m, _ = consolidate_events(pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA))
+    assert events.height == 2
+    by_doc = dict(zip(m["doc_id"], m["event_id"]))
+    assert by_doc["a"] == by_doc["b"] == by_doc["d"] != by_doc["c"]
