@@ -512,6 +512,30 @@ def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], 
     return releases, tallies, types, date, sides
 
 
+# the headline and the first sentences: a day they name ("on Saturday") is the day of the news they lead with
+LEAD_SENTENCES = 3
+LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                         r"yesterday|today)\b", re.IGNORECASE)
+
+
+def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
+    """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
+    against its publication date (documents without one have none)."""
+    lead = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
+                            & pl.col("sentence").str.contains(r"(?i)day\b")
+                            & pl.col("doc_id").is_in([d for d, p in published.items() if p is not None]))
+    out: dict[str, tuple] = {}
+    for doc_id, sentence in lead.sort("doc_id", "sent_idx").select("doc_id", "sentence").iter_rows():
+        if doc_id in out:
+            continue
+        day = LEAD_DAY_RE.search(sentence)
+        if day:
+            found = date_of_match(DATE_RE.search(sentence, day.start()), published.get(doc_id))
+            if found[1] is not None:
+                out[doc_id] = found
+    return out
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -529,6 +553,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                           *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
     memo: dict[str, tuple] = {}  # sentences repeat across documents (wire copy, boilerplate)
     countries: dict[tuple[str, str | None], str | None] = {}
+    lead_dates = _lead_dates(sentences, published)
     swap_sides: dict[str, set[int]] = {}  # per document, the counts of its swaps' sides
     swaps: set[tuple] = set()
     for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
@@ -546,6 +571,9 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         key = (sentence, main_country.get(doc_id))
         country = countries[key] if key in countries else countries.setdefault(key, release_country(*key))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
+        if date is None and releases and sent_idx <= LEAD_SENTENCES and lead_dates.get(doc_id):
+            # a release in the headline or lead takes the day the lead gives ("said late on Saturday")
+            date_text, date, precision = lead_dates[doc_id]
         for s, e, count, qual in releases:
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))

@@ -464,7 +464,9 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
             "count_qualifier", "event_date", "date_precision", "date_text"]
     return (
-        m.select(used).sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
+        m.select(used).with_columns(_prank=pl.col("date_precision").replace_strict(
+            {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8))
+        .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
             pl.col("event_type").first(),
             pl.col("cameo_code").first(),
             pl.col("country").drop_nulls().mode().sort().first().alias("country"),
@@ -472,8 +474,11 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .alias("exact_count"),
             pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
-            pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
-            pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
+            # the most precise dates the mentions give, the one most of them give (ties: the latest)
+            pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
+            pl.col("date_precision").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().first().alias("date_precision"),
             pl.col("date_text").drop_nulls().first().alias("date_text"),
             pl.col("char_start").first().alias("first_start"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),

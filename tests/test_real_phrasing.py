@@ -193,3 +193,15 @@ def test_same_count_and_country_years_apart_are_two_releases():
     assert events.height == 2
     by_doc = dict(zip(m["doc_id"], m["event_id"]))
     assert by_doc["a"] == by_doc["b"] == by_doc["d"] != by_doc["c"]
+
+
+# class 5: the lead's day dates the release it leads with, against the page's date
+def test_lead_day_dates_the_headline_release():
+    text = ("Ruritania frees six political prisoners\n"
+            "The president's office said late on Saturday that the move was humane.\n"
+            "Among the six was a former candidate.\n")
+    events, _ = extract_event_mentions(sentences_of(text, published=dt.date(2015, 8, 23)), {"d1": dt.date(2015, 8, 23)})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel["event_date"].to_list()[:1] == [dt.date(2015, 8, 22)]
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events["event_date"].to_list() == [None] * events.height  # no page date: no year is borrowed
