@@ -22,13 +22,19 @@ FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
 ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
 # a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
 TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
+                  r"list\s+of\s+(?:\w+\s+){0,3}?(?:that\s+)?sponsors?\s+(?:of\s+)?terrorism|"  # "its list of states that sponsor terrorism"
                   r"blacklist(?:ed|ing)?")
+# frozen money released in a deal ("unfrozen funds were transferred") and bans on a country's planes are
+# sanctions moves too (issue 22, classes 9 and 10)
+FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|"
+                  r"airspace\s+ban|ban(?:ned|s)?\s+[^.;]{0,40}?\bfrom\s+(?:its|their|the\s+\w+|\w+)\s+airspace|"
+                  r"(?:flight|landing|overflight)s?\s+ban")
 # words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
 # not when a government restricts its own people ("Minsk froze the assets of the opposition leader")
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 SANCTION_RE = re.compile(
     rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
-    rf"restrictions|{TERROR_LISTING})\b", re.I)
+    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS})\b", re.I)
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
 SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
@@ -43,10 +49,11 @@ ACTION_WORDS = {
              r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*|general\s+licen[cs]es?|authori[sz](?:e|es|ed|ing)\s+(?:all\s+)?transactions",  # "a sanctions waiver allowing Iran to access $6 billion"
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
-               r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
+               r"add(?:s|ed|ing)?\s+[^.;]{0,90}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
+               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|"
                rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
-    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
+    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
@@ -222,6 +229,11 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
     rf"|{_BODY}{_BODY_OF})")
 
 
+FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+VESSELS_RE = re.compile(r"\b(?:shadow\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+
+
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
@@ -231,6 +243,18 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
+    # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
+    # itself, kept as a sector (what the move covers), not the country
+    funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
+    if funds:
+        return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
+    vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
+        if re.search(r"shadow\s+fleet", sentence, re.I) and not (may_sector and SECTOR_RE.search(scope)) else None
+    if vessels:
+        return ("shadow fleet vessels" if re.search(r"shadow\s+fleet", sentence, re.I) else "vessels"), "sector"
+    banned = BANNED_FROM_RE.search(sentence)
+    if banned and not countries_in(banned.group("name")):
+        return banned.group("name"), "company"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
@@ -278,7 +302,9 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
-            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > reach:
+            # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
+            if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
+                                       for p in sanction_pos) > reach:
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
             # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence

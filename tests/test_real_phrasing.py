@@ -205,3 +205,30 @@ def test_lead_day_dates_the_headline_release():
     assert rel["event_date"].to_list()[:1] == [dt.date(2015, 8, 22)]
     events, _ = extract_event_mentions(sentences_of(text), {})
     assert events["event_date"].to_list() == [None] * events.height  # no page date: no year is borrowed
+
+
+# class 9: sanctions in real phrasing
+@pytest.mark.parametrize("sentence, expected", [
+    ("The emirate confirmed that unfrozen Iranian funds worth $6 billion had been transferred to its banks.",
+     (None, "Iranian funds", "eased")),
+    ("Washington has removed Cuba from its list of states that sponsor terrorism.", ("United States", "Cuba", "lifted")),
+    ("The European Union added 30 more shadow fleet vessels, including tankers and bulk carriers, to its sanctions list.",
+     ("European Union", "shadow fleet vessels", "imposed")),
+    ("The European Union banned Belavia from its airspace after the forced landing.",
+     ("European Union", "Belavia", "imposed")),
+    ("The Security Council restored all UN sanctions on Iran under the snapback mechanism.",
+     ("United Nations", "Iran", "imposed")),
+])
+def test_sanctions_real_phrasing(sentence, expected):
+    from flows.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of(sentence)).select("issuer", "target", "action").rows()
+    assert expected in found
+
+
+def test_sector_sanctions_with_tankers_stay_the_sector():
+    from flows.sanctions import extract_sanction_mentions
+
+    sentence = "Britain tightened its sanctions on Russia's oil sector, adding dozens of tankers to its list."
+    found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
+    assert ("oil", "tightened") in found and not any(t == "vessels" for t, _ in found)
