@@ -171,6 +171,8 @@ _NOUNS = _rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital
+    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}[A-Z]"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
@@ -304,6 +306,42 @@ SINCE_DATE_RE = re.compile(
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*)?"
     r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
+
+
+# "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
+# release of lawyer <name>": named people freed, counted (no number in the text)
+_FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3})"
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i)))\s+){0,4}?"
+ACTIVE_NAMED_RELEASE_RE = re.compile(
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
+    rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
+    re.IGNORECASE)
+
+
+_NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that".split())
+
+
+def _active_named_release(sentence: str) -> list[tuple]:
+    """A release of the one or two people named right after an active release verb (see
+    ACTIVE_NAMED_RELEASE_RE): a person's name, not a place or a body, with a given name or a role before it."""
+    m = ACTIVE_NAMED_RELEASE_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    from flows.people import is_given_name
+
+    def person(name: str | None, start: int) -> bool:
+        if not name:
+            return False
+        words = name.split()
+        role = sentence[m.end("verb"):start].split()  # words between the verb and the name
+        if words[0].lower() in demonyms() and len(words) > 2:  # "American <name>": a demonym is a role
+            role, words = role + words[:1], words[1:]
+        if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
+            return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
+        return is_given_name(words[0]) or any(w.islower() for w in role)
+
+    n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
+    return [(m.start("first"), m.end(), n, "exact")] if person(m.group("first"), m.start("first")) else []
 
 
 def is_tally(sentence: str, start: int, end: int) -> bool:
@@ -484,6 +522,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         named = NAMED_RELEASE_RE.search(sentence)
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
             releases.append((named.start("name"), named.end("name"), 1, "exact"))
+        else:
+            releases += _active_named_release(sentence)
     return releases, tallies, tuple(side_counts)
 
 

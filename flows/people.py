@@ -308,6 +308,7 @@ def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     return out
 
 
+MAX_LIST_MATES = 40
 # between the names of a list: "A, B, C and D"
 NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
 
@@ -325,8 +326,8 @@ def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
     groups.append(group)
     out = list(cands)
     for group in groups:
-        if len(group) < 2 or not any(cands[i][5] for i in group):
-            continue
+        if not 2 <= len(group) <= MAX_LIST_MATES or not any(cands[i][5] for i in group):
+            continue  # (a list of hundreds of capitalised pairs is no list of the freed)
         for i in group:
             s, e, surface, role, n, is_person, has_title = cands[i]
             if n >= 2 and not is_person:
