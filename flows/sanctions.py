@@ -541,6 +541,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             reason, linked, issuers = details[(sentence, clause)]
             # the evidence is the whole sentence: a clause is not a span the quote check could compare
             for issuer in issuers:
+                if target_type == "country" and issuer == target:
+                    continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
