@@ -238,6 +238,7 @@ def test_sector_sanctions_with_tankers_stay_the_sector():
 @pytest.mark.parametrize("sentence, count", [
     ("The same day, Havana freed American Alan Brooks from prison after five years.", 1),
     ("Last month the authorities also freed rights researcher Omar Nabil and lawyer Karim Fathy.", 2),
+    ("The authorities also freed researcher Omar Nabil and lawyer Karim el-Fathy after a pardon.", 2),
     ("A judge on Monday ordered the release of human rights lawyer Samir Adel, held for four years.", 1),
 ])
 def test_active_named_releases(sentence, count):
