@@ -344,12 +344,18 @@ def _active_named_release(sentence: str) -> list[tuple]:
     return [(m.start("first"), m.end(), n, "exact")] if person(m.group("first"), m.start("first")) else []
 
 
+# "176 priests expelled, banned or barred from entering the country since 2018": a running total, however
+# many words stand between the count and its 'since <year>' (not "held since 2020": who they are)
+LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|while|because|following|by)\b)[^.;\d]){0,90}?(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)"
+                           r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
     return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after)
-                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]))
+                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))
 
 
 def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):

@@ -254,3 +254,11 @@ def test_active_named_release_needs_the_freed_after_the_verb(sentence):
     from flows.events import _active_named_release
 
     assert _active_named_release(sentence) == []
+
+
+def test_a_total_since_a_year_far_after_its_count():
+    assert _counts("In all, 150 priests were expelled, banned or barred from entering the country since 2018.") == []
+
+
+def test_a_later_since_in_another_clause_leaves_the_release():
+    assert _counts("The junta released 87 prisoners on Monday after a visit by an envoy who has pressed since 2021.") == [87]
