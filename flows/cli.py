@@ -268,17 +268,16 @@ def cmd_report(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    import duckdb
-
     from flows.evaluate import evaluate, format_report
 
-    gold = Path(args.gold)
-    if not gold.exists():
-        raise CliError(f"gold file {gold} does not exist")
+    golds = [Path(g) for g in args.gold]
+    for gold in golds:
+        if not gold.exists():
+            raise CliError(f"gold file {gold} does not exist")
     from flows.load import connect_read_only
 
     with connect_read_only(_need_db(args.db)) as con:
-        result = evaluate(con, gold)
+        result = evaluate(con, golds)
     if args.format == "json":
         print(json.dumps(result, indent=2))
     else:
@@ -439,7 +438,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score the warehouse against a gold file.\n\n"
                                    "Example: dossier eval --gold ../shared/gold/seeds.json",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--gold", required=True, help="gold JSON file (format of shared/gold/seeds.json)")
+    p.add_argument("--gold", required=True, action="append",
+                   help="gold JSON file (format of shared/gold/seeds.json) or a folder of them; repeat to join several")
     _db_arg(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_eval)

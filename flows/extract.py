@@ -28,6 +28,8 @@ from pathlib import Path
 import polars as pl
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
+from flows.dates import page_date
+
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
 # The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
 # file is a dump, a book or an attack (a 2.5 MB file of repeated counts), and one document must never
@@ -362,6 +364,11 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         row["reject_reason"] = f"language '{lang}' is not English; only English is extracted"
         return row
     row.update(status="loaded", text=text)
+    # no date in the metadata or the page's markup: the one the page prints near its top, if any
+    # (flows.dates.page_date: a dateline, 'Published 13 Dec 2025'); never a guess
+    if row["published_at"] is None:
+        row["published_at"] = page_date(text)
+        row["published_at_source"] = "page text" if row["published_at"] else "none"
     return row
 
 

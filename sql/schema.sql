@@ -56,7 +56,7 @@ comment on column documents.encoding is 'Text encoding the file was read in (utf
 comment on column documents.format is 'text (plain text) or html (an HTML page, *.html/*.htm or HTML inside .txt: text is the article trafilatura extracted, without navigation, related links or comments).';
 comment on column documents.author is 'Author the page names (byline, meta author, JSON-LD); null for plain text.';
 comment on column documents.site_name is 'Site the page names (og:site_name, JSON-LD publisher); fills source when no metadata gives one.';
-comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>) or page text (a date htmldate found in its text or address).';
+comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>), page text (the date the page prints near its top: a dateline, "Published 13 Dec 2025"; for HTML, a date htmldate found in its text or address) or none (loaded, and no date anywhere: nothing is guessed).';
 
 -- people: one row per real person, after merging spellings across documents.
 create table if not exists people (
