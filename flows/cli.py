@@ -5,11 +5,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import re
 import sys
 import time
 from pathlib import Path
 
 DEFAULT_DB = "warehouse.duckdb"
+# rows a table prints by default; csv and json always print every row
+TABLE_ROWS = 200
 REPORTS_DIR = Path(__file__).resolve().parent.parent / "sql" / "reports"
 # Up to this many documents to read, the GX context (~3 s to import, ~200 MB) is built while Prefect's
 # server boots: a small run finishes sooner. A bigger run builds it when it validates, so the context is
@@ -23,6 +26,12 @@ class CliError(Exception):
 
 def _db_arg(p: argparse.ArgumentParser) -> None:
     p.add_argument("--db", default=DEFAULT_DB, help=f"warehouse file (default: {DEFAULT_DB})")
+
+
+def _limit_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--limit", type=int, default=TABLE_ROWS, metavar="N",
+                   help=f"--format table prints at most N rows, then how many there are (default: {TABLE_ROWS}; "
+                        "0: all; csv and json print all)")
 
 
 def _need_db(db: str, history_is_enough: bool = False) -> Path:
@@ -55,7 +64,8 @@ def terminal_safe(frame):
     return frame.with_columns(fixes) if fixes else frame
 
 
-def _print_frame(frame, fmt: str) -> None:
+def _print_frame(frame, fmt: str, limit: int = TABLE_ROWS) -> None:
+    """`frame` as a table (the first `limit` rows, 0 = all, then a footer with the row count), CSV or JSON."""
     import polars as pl
 
     if fmt == "table" or sys.stdout.isatty():
@@ -65,9 +75,19 @@ def _print_frame(frame, fmt: str) -> None:
     elif fmt == "json":
         sys.stdout.write(json.dumps(frame.to_dicts(), default=str, indent=2) + "\n")
     else:
-        with pl.Config(tbl_rows=200, tbl_cols=30, fmt_str_lengths=80, tbl_width_chars=200,
+        shown = frame if not limit or frame.height <= limit else frame.head(limit)
+        with pl.Config(tbl_rows=-1, tbl_cols=30, fmt_str_lengths=80, tbl_width_chars=200,
                        tbl_hide_dataframe_shape=True, tbl_hide_column_data_types=True):
-            print(frame)
+            print(shown)
+        print(row_footer(shown.height, frame.height))
+
+
+def row_footer(shown: int, total: int) -> str:
+    """'3 rows', or '200 of 500 rows shown (--limit 0 or --format csv for all)' when the table is cut."""
+    noun = "row" if total == 1 else "rows"
+    if shown == total:
+        return f"{total} {noun}"
+    return f"{shown} of {total} {noun} shown (--limit 0 or --format csv for all)"
 
 
 def cmd_run(args) -> int:
@@ -120,12 +140,20 @@ def _cmd_run(args) -> int:
     from flows.settings import EarlyPrefectServer
 
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
+    if server.proc is not None and args.verbose:
+        print(f"dossier: Prefect API {server.url} is temporary (no UI, gone after the run); to keep runs and "
+              "watch them, start `prefect server start` and set PREFECT_API_URL", file=sys.stderr)
     if args.processes <= 0 and args.workers <= 1:
         args.processes = processes_for(n_to_read, args.batch_size)
     from flows.heap import frozen_imports
 
     with frozen_imports():  # Prefect and GX: ~350k objects the run's collections need not walk
         from flows.flow import DataQualityError, flow_with_workers
+
+        if server.proc is not None:
+            from flows.settings import hide_temporary_ui_links
+
+            hide_temporary_ui_links()
 
         if n_to_read <= EARLY_GX_MAX_DOCS:
             from flows.validate import import_great_expectations
@@ -136,10 +164,9 @@ def _cmd_run(args) -> int:
     except RuntimeError as exc:
         raise CliError(str(exc)) from None
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if total > 1 and sys.stderr.isatty() or args.verbose:
-            print(f"\r  {stage:<8} {min(done, total):>7}/{total}", end="\n" if done >= total else "", file=sys.stderr)
+    from flows.progress import RunProgress
 
+    progress = RunProgress()  # a bar on a terminal, a line every few seconds in a log
     try:
         result = flow_with_workers(args.workers, args.processes)(source=str(source), db=args.db, full_refresh=args.full_refresh,
                                                  progress=progress, wait_seconds=args.wait,
@@ -160,6 +187,8 @@ def _cmd_run(args) -> int:
             raise
         raise CliError(f"{why} near {Path(args.db).resolve().parent}; the run stopped and the warehouse is "
                        "unchanged (the history says so); fix it and rerun") from None
+    finally:
+        progress.close()
     code = _print_run_summary(result, args, time.perf_counter() - t0)
     if args.warehouse:
         _publish(args, source)
@@ -215,7 +244,26 @@ def _print_run_summary(r: dict, args, secs: float) -> int:
     print(f"  query it   dossier sql \"select event_type, prisoner_count, n_sources from events\" --db {args.db}")
     if args.verbose:
         print("  stages     " + ", ".join(f"{k} {v:.2f}s" for k, v in r["stage_seconds"].items()))
-    return 1 if r["n_rejected"] and args.strict else 0
+    if r["n_rejected"] and args.strict:
+        print(f"dossier: --strict: {r['n_rejected']} document(s) rejected: {rejected_documents(Path(args.db))}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+def rejected_documents(db: Path, shown: int = 10) -> str:
+    """'a.txt (empty file); b.bin (binary)' for the warehouse's rejected documents, the first `shown`."""
+    from flows.load import connect_read_only
+
+    try:
+        with connect_read_only(db) as con:
+            rows = con.execute("select source_path, reject_reason from documents where status = 'rejected' "
+                               "order by source_path").fetchall()
+    except Exception as exc:  # the run itself succeeded: say what we can
+        return f"(could not list them: {exc})"
+    text = "; ".join(f"{path} ({reason})" for path, reason in rows[:shown])
+    more = f"; and {len(rows) - shown} more" if len(rows) > shown else ""
+    return text + more + f" (dossier sql \"select source_path, reject_reason from documents where status = 'rejected'\" --db {db})"
 
 
 def cmd_sql(args) -> int:
@@ -240,12 +288,104 @@ def cmd_sql(args) -> int:
     except duckdb.IOException as exc:
         raise CliError(f"cannot open {path}: {str(exc).splitlines()[0]}") from None
     try:
-        frame = con.execute(args.query).pl()
+        frame = con.execute(_show_tables_once(args.query)).pl()
     except duckdb.Error as exc:
-        raise CliError(f"SQL error: {str(exc).splitlines()[0]}") from None
+        raise CliError(f"SQL error: {duckdb_message(exc)}") from None
     finally:
         con.close()
-    _print_frame(frame, args.format)
+    _print_frame(frame, args.format, args.limit)
+    return 0
+
+
+def duckdb_message(exc: Exception) -> str:
+    """DuckDB's error text with its hints ('Did you mean "events"?') and the caret under the culprit,
+    without trailing blank lines."""
+    return "\n".join(line for line in str(exc).rstrip().splitlines() if line.strip()) or type(exc).__name__
+
+
+SHOW_TABLES = re.compile(r"\s*show\s+tables\s*;?\s*", re.IGNORECASE)
+
+
+def _show_tables_once(query: str) -> str:
+    """`show tables` lists each name once: the run history (`runs`, `dq_results`) is read from its own
+    file into temp tables of the same names as the warehouse's copies, which DuckDB would list twice."""
+    if SHOW_TABLES.fullmatch(query):
+        return "select distinct name from (show tables) order by name"
+    return query
+
+
+REPORT_OPTIONS = {"country": "--country", "since": "--since"}
+
+
+def report_parameters(sql: str) -> set[str]:
+    """The options a report's SQL takes: the `$name` parameters it uses."""
+    return {k for k in REPORT_OPTIONS if re.search(rf"\${k}\b", sql)}
+
+
+def cmd_tables(args) -> int:
+    """Every table and view with its row count (views: not counted, they are queries)."""
+    import polars as pl
+
+    from flows.load import connect_read_only
+
+    with connect_read_only(_need_db(args.db, history_is_enough=True)) as con:
+        objects = con.execute(LIST_TABLES_SQL).fetchall()
+        rows = [(name, kind, con.execute(f"select count(*) from {_ident(name)}").fetchone()[0]
+                 if kind == "table" else None, comment) for name, kind, comment in objects]
+    frame = pl.DataFrame(rows, schema={"name": pl.String, "kind": pl.String, "n_rows": pl.Int64,
+                                       "comment": pl.String}, orient="row")
+    _print_frame(frame if args.views else frame.filter(pl.col("kind") == "table").drop("kind"),
+                 args.format, 0)
+    return 0
+
+
+# tables (the run history's temp copies shadow the warehouse's own: each name once) and views
+LIST_TABLES_SQL = """
+    select table_name as name, 'table' as kind, coalesce(any_value(comment), '') as comment
+    from duckdb_tables() where schema_name = 'main' and not internal group by all
+    union all
+    select view_name, 'view', coalesce(comment, '') from duckdb_views() where schema_name = 'main' and not internal
+    order by kind, name
+"""
+
+
+def _ident(name: str) -> str:
+    from flows.safesql import identifier
+
+    return identifier(name)
+
+
+def cmd_schema(args) -> int:
+    """A table's (or view's) columns: name, type, nullable, comment (from sql/schema.sql)."""
+    import difflib
+
+    import polars as pl
+
+    from flows.load import connect_read_only
+
+    with connect_read_only(_need_db(args.db, history_is_enough=True)) as con:
+        names = [r[0] for r in con.execute(LIST_TABLES_SQL).fetchall()]
+        if args.table not in names:
+            close = difflib.get_close_matches(args.table, names, n=3)
+            hint = f"; did you mean {' or '.join(close)}?" if close else f"; tables: {', '.join(names)}"
+            raise CliError(f"no table or view {args.table!r}{hint} (dossier tables lists them)")
+        # the run history's temp copy (what queries see) shadows the warehouse's, which has the comments
+        rows = con.execute("""
+            with cols as (
+                select * from duckdb_columns() where table_name = $t and schema_name = 'main'
+            ),
+            seen as (
+                select * from cols where database_name = (
+                    select database_name from cols order by database_name = 'temp' desc limit 1)
+            )
+            select s.column_name, s.data_type, s.is_nullable,
+                coalesce(s.comment, (select any_value(c.comment) from cols as c
+                                     where c.column_name = s.column_name), '') as comment,
+            from seen as s
+            order by s.column_index""", {"t": args.table}).fetchall()
+    frame = pl.DataFrame(rows, schema={"column": pl.String, "type": pl.String, "nullable": pl.Boolean,
+                                       "comment": pl.String}, orient="row")
+    _print_frame(frame, args.format, 0)
     return 0
 
 
@@ -256,15 +396,31 @@ def cmd_report(args) -> int:
     if args.name not in names:
         raise CliError(f"no report {args.name!r}; available: {', '.join(names) or 'none'}")
     sql = (REPORTS_DIR / f"{args.name}.sql").read_text()
+    takes = report_parameters(sql)
+    given = {k: getattr(args, k) for k in REPORT_OPTIONS if getattr(args, k) is not None}
+    refused = [REPORT_OPTIONS[k] for k in given if k not in takes]
+    if refused:
+        offered = ", ".join(REPORT_OPTIONS[k] for k in sorted(takes)) or "no filter"
+        raise CliError(f"report {args.name} does not take {', '.join(refused)} (it takes {offered})")
     con = connect_read_only(_need_db(args.db))
-    params = {"country": args.country, "since": args.since}
-    used = {k: v for k, v in params.items() if f"${k}" in sql}
+    # every parameter the SQL names gets a value (None = all), so a report never fails on a missing one
+    params = {k: getattr(args, k) for k in takes}
     try:
-        frame = con.execute(sql, used).pl() if used else con.execute(sql).pl()
+        frame = con.execute(sql, params).pl() if params else con.execute(sql).pl()
     finally:
         con.close()
-    _print_frame(frame, args.format)
+    _print_frame(frame, args.format, args.limit)
     return 0
+
+
+def iso_date(text: str) -> str:
+    """argparse type: an ISO date (YYYY-MM-DD), else a usage error (exit 2) that says so."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date; give YYYY-MM-DD, e.g. 2025-09-11") from None
 
 
 def cmd_eval(args) -> int:
@@ -277,12 +433,35 @@ def cmd_eval(args) -> int:
     from flows.load import connect_read_only
 
     with connect_read_only(_need_db(args.db)) as con:
+        missing, named = set(), set()
+        for gold in golds:
+            m, n = gold_documents_missing(con, gold)
+            missing |= m
+            named |= n
         result = evaluate(con, golds)
+    if missing:
+        shown = ", ".join(sorted(missing)[:10]) + (", …" if len(missing) > 10 else "")
+        print(f"dossier: warning: the gold names {len(named)} documents and {len(missing)} of them are not "
+              f"loaded in {args.db} ({shown}); their facts count as missed: is this the gold of this "
+              "warehouse's source folder?", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(result, indent=2))
     else:
         print(format_report(result))
     return 0
+
+
+def gold_documents_missing(con, gold_path: Path) -> tuple[set[str], set[str]]:
+    """(gold document keys the warehouse has no loaded document for, all document keys the gold names)."""
+    from flows.evaluate import doc_keys
+
+    gold = json.loads(Path(gold_path).read_text())
+    named = set()
+    for key in ("people", "releases", "sanctions", "events"):
+        for fact in gold.get(key) or []:
+            if isinstance(fact, dict):
+                named |= set(fact.get("docs") or []) | ({fact["doc"]} if fact.get("doc") else set())
+    return named - set(doc_keys(con).values()), named
 
 
 def cmd_search(args) -> int:
@@ -327,7 +506,7 @@ def pl_join_lists(frame):
 def cmd_dq(args) -> int:
     from flows.dashboard import write_dashboard
 
-    path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out))
+    path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out), data_docs=not args.no_data_docs)
     print(path.resolve())
     return 0
 
@@ -345,21 +524,48 @@ def cmd_serve(args) -> int:
         logging.getLogger("asyncio").setLevel(logging.CRITICAL)
     if not args.cron and not args.interval:
         raise CliError("give --cron EXPR or --interval SECONDS")
+    if args.cron and args.interval:
+        raise CliError("give --cron or --interval, not both")
+    if args.cron:
+        check_cron(args.cron)
+    if args.interval is not None and args.interval <= 0:
+        raise CliError(f"--interval {args.interval:g}: give a number of seconds above 0")
     if not Path(args.source).is_dir():
         raise CliError(f"source folder {args.source} does not exist")
+    import signal
+
+    def stop(signum, frame):  # a service manager's SIGTERM stops serving as Ctrl-C does, server included
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     # schedules need Prefect's scheduler service: use the team's server when PREFECT_API_URL says
     # where it is, otherwise run a local one for as long as we serve
-    with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")):
+    with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")) as local:
         from flows.flow import dossier_flow
 
+        api = os.environ.get("PREFECT_API_URL", "")
+        ui = api[:-4] if api.endswith("/api") else api
+        where = "local Prefect server (state in .prefect/)" if local else "Prefect server"
+        print(f"{where}: UI {ui}  API {api}", file=sys.stderr)
         when = f"cron {args.cron!r}" if args.cron else f"every {args.interval:g} s"
         print(f"serving deployment 'dossier/{args.name}' {when} (source {args.source}, db {args.db}); "
-              "Ctrl-C stops", file=sys.stderr)
+              f"runs at {ui}/deployments; Ctrl-C stops", file=sys.stderr)
         schedule = {"cron": args.cron} if args.cron else {"interval": args.interval}
         dossier_flow.serve(name=args.name, **schedule, print_starting_message=False,
                            parameters={"source": str(Path(args.source).resolve()),
                                        "db": str(Path(args.db).resolve()), "wait_seconds": 60.0})
     return 0
+
+
+def check_cron(expr: str) -> None:
+    """A usage error unless Prefect's scheduler takes `expr` (five fields: minute hour day month weekday)."""
+    from prefect.client.schemas.schedules import CronSchedule
+
+    try:
+        CronSchedule(cron=expr)
+    except ValueError:
+        raise CliError(f"--cron {expr!r} is not a cron expression; give five fields, minute hour day month "
+                       "weekday, e.g. \"0 * * * *\" (hourly) or \"*/30 * * * *\"") from None
 
 
 def cmd_synth(args) -> int:
@@ -421,7 +627,27 @@ def build_parser() -> argparse.ArgumentParser:
     _db_arg(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.add_argument("--write", action="store_true", help="open the warehouse writable (careful)")
+    _limit_arg(p)
     p.set_defaults(func=cmd_sql)
+
+    p = sub.add_parser("tables", help="list the warehouse's tables with their row counts",
+                       description="List the warehouse's tables with their row counts (and views with --views).\n\n"
+                                   "Example: dossier tables --db warehouse.duckdb",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    _db_arg(p)
+    p.add_argument("--views", action="store_true", help="also list the views (not counted)")
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_tables)
+
+    p = sub.add_parser("schema", help="show a table's columns with their comments",
+                       description="Show a table's (or view's) columns: type, nullable, and the comment from "
+                                   "sql/schema.sql.\n\n"
+                                   "Example: dossier schema events",
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("table", help="table or view name (dossier tables lists them)")
+    _db_arg(p)
+    p.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("report", help="run a named report from sql/reports/",
                        description="Run a report from sql/reports/NAME.sql.\n\n"
@@ -430,8 +656,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="report name (file name without .sql)")
     _db_arg(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--country", help="only this country (reports that take it)")
-    p.add_argument("--since", help="only on or after this ISO date (reports that take it)")
+    p.add_argument("--country", help="only this country, any case (release_timeline, sanctions_board)")
+    p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
+                   help="only on or after this date (release_timeline)")
+    _limit_arg(p)
     p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("eval", help="precision/recall against a gold file",
@@ -464,11 +692,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("dq", help="write the data-quality dashboard (HTML)",
-                       description="Write the static data-quality dashboard and print its path (opens nothing).\n\n"
+                       description="Write the static data-quality dashboard and print its path (opens nothing), "
+                                   "with Great Expectations' Data Docs of the kept runs in OUT/data_docs/.\n\n"
                                    "Example: dossier dq --out dq/",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     _db_arg(p)
     p.add_argument("--out", default="dq", help="output folder (default: dq)")
+    p.add_argument("--no-data-docs", action="store_true",
+                   help="skip Great Expectations' Data Docs (OUT/data_docs/; they load GX, a few seconds)")
     p.set_defaults(func=cmd_dq)
 
     p = sub.add_parser("serve", help="serve the flow as a scheduled Prefect deployment",
@@ -518,7 +749,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def _main(argv: list[str] | None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse: --help (0) or a usage error it has printed (2)
+        return exc.code if isinstance(exc.code, int) else 2
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
@@ -537,7 +771,9 @@ def _main(argv: list[str] | None) -> int:
         if getattr(args, "verbose", False):
             raise
         first = str(exc).splitlines()[0] if str(exc) else ""
-        print(f"dossier: error: {type(exc).__name__}: {first} (rerun with --verbose for details)", file=sys.stderr)
+        # only commands that take --verbose are told to rerun with it
+        hint = " (rerun with --verbose for details)" if hasattr(args, "verbose") else ""
+        print(f"dossier: error: {type(exc).__name__}: {first}{hint}", file=sys.stderr)
         return 1
 
 

@@ -22,7 +22,7 @@ from flows.facts import EXTRACTOR_VERSION, extract_facts
 from flows.heap import frozen_heap
 from flows.load import _fault_point, write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
-from flows.validate import critical_failures, run_invariants, run_suites
+from flows.validate import critical_failures, run_invariants, run_suites, save_validation_results
 
 BATCH_SIZE = 2000
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
@@ -53,9 +53,18 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(tables: dict[str, pl.DataFrame], run_id: str) -> pl.DataFrame:
-    """Great Expectations suites on the run's frames."""
-    return run_suites(tables, run_id)
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None) -> pl.DataFrame:
+    """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs."""
+    results = {} if db else None
+    dq = run_suites(tables, run_id, gx_results=results)
+    if db:
+        save_validation_results(Path(db), run_id, results)
+    return dq
+
+
+# the load (with the warehouse invariants it checks before the swap) as a task of its own on the run page;
+# no retries: a failed check or a full disk fails the same way twice
+load_task = task(name="load", cache_policy=NO_CACHE)(write_warehouse)
 
 
 def _release_workers() -> None:
@@ -74,7 +83,22 @@ def _progress(progress, stage: str, done: int, total: int) -> None:
         progress(stage, done, total)
 
 
-@flow(name="dossier", log_prints=False, persist_result=False)
+def _run_name() -> str:
+    """Each flow run is named by Dossier's run id (the id in `runs`, `dq_results` and the quarantine)."""
+    return pipeline.new_run_id()
+
+
+def _run_id() -> str:
+    """This flow run's name, which is its Dossier run id; a new id if the run was renamed otherwise."""
+    import re
+
+    from prefect.runtime import flow_run
+
+    name = flow_run.get_name() if hasattr(flow_run, "get_name") else flow_run.name
+    return name if name and re.fullmatch(r"\d{8}T\d{6}-[0-9a-f]{6}", name) else pipeline.new_run_id()
+
+
+@flow(name="dossier", flow_run_name=_run_name, log_prints=False, persist_result=False)
 def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refresh: bool = False,
                  batch_size: int = BATCH_SIZE, progress=None, wait_seconds: float = 0.0,
                  batches_in_flight: int = 2) -> dict:
@@ -82,7 +106,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     logger = get_run_logger()
     from flows.load import WarehouseBusy, write_lock
 
-    run_id = pipeline.new_run_id()
+    run_id = _run_id()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     timer = pipeline.Timer()
     db_path = Path(db)
@@ -111,6 +135,10 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
             except Exception:  # noqa: BLE001 - a full disk may refuse the history too; the error below says why
                 pass
         raise
+    finally:  # whatever the outcome: the summary and data-quality results on the run page
+        from flows.artifacts import publish_run_artifacts
+
+        publish_run_artifacts(db_path, run_id, logger)
 
 
 def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
@@ -120,12 +148,14 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
         with timer("plan"):
             pipeline.reconcile_history(db_path)
             plan, previous_docs = pipeline.plan_folder(source_path, db_path, full_refresh)
+        logger.info("plan: %d files in %s, %d to read, %d unchanged, %d removed", plan.n_files, source,
+                    len(plan.to_read), plan.kept.height, len(plan.removed))
         if not full_refresh and plan.is_noop and previous_docs is not None:
+            logger.info("no changes since the last run: nothing to do")
             return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
         pipeline.require_disk_space(source_path, db_path, plan, run_id, started, timer)
         with timer("plan"):
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-        logger.info("run %s: %d files, %d to read, %d unchanged", run_id, plan.n_files, len(plan.to_read), plan.kept.height)
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
@@ -166,6 +196,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
             _release_workers()
             docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
+            _log_documents(logger, docs_new, timer)
             all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame(),
                                                   list(originals))
             furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
@@ -177,10 +208,15 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
                 evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
+            logger.info("resolve: %d people, %d events, %d sanctions, %d evidence rows in %.2f s",
+                        tables["people"].height, tables["events"].height, tables["sanctions"].height,
+                        tables["evidence"].height, timer.seconds.get("resolve", 0.0))
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
-                dq = validate_task({**tables, "documents": all_docs}, run_id)
+                dq = validate_task({**tables, "documents": all_docs}, run_id, db)
+            logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
+                        timer.seconds.get("validate", 0.0))
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool
             summary = pipeline.summarise(all_docs, tables, plan)
             # validated tables go to the spool and leave memory: the load streams them into DuckDB
@@ -206,7 +242,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
 
             try:
                 with timer("load"):
-                    all_dq = write_warehouse(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
+                    all_dq = load_task(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
                                              current_ids, {**table_files, "evidence": evidence_files}, check,
                                              text_files=spool.files, run_id=run_id)
             except DataQualityError as exc:
@@ -221,9 +257,26 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 exc.dossier_recorded = True
                 raise
             pipeline.record_success(db_path, run_id, timer)
+            logger.info("load: warehouse %s swapped in (%d checks, %d failed warnings) in %.2f s; stages: %s",
+                        db_path, all_dq.height, int((~all_dq["success"]).sum()), timer.seconds.get("load", 0.0),
+                        ", ".join(f"{k} {v:.2f}s" for k, v in timer.seconds.items()))
             return {"run_id": run_id, "status": "success", "noop": False, **summary, "warnings": plan.warnings,
                     "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
                     "stage_seconds": timer.seconds}
+
+
+def _log_documents(logger, docs: pl.DataFrame | None, timer) -> None:
+    """What extraction made of the files: counts, and each rejected document with its reason."""
+    if docs is None or docs.is_empty():
+        return
+    by = dict(docs.group_by("status").len().iter_rows())
+    logger.info("extract: %d documents read: %d loaded, %d rejected, %d duplicate in %.2f s", docs.height,
+                by.get("loaded", 0), by.get("rejected", 0), by.get("duplicate", 0), timer.seconds.get("extract+facts", 0.0))
+    rejected = docs.filter(pl.col("status") == "rejected").select("source_path", "reject_reason")
+    for path, reason in rejected.head(50).iter_rows():
+        logger.warning("rejected %s: %s", path, reason)
+    if rejected.height > 50:
+        logger.warning("... and %d more rejected documents (dossier dq lists them)", rejected.height - 50)
 
 
 def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:

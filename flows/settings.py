@@ -13,13 +13,17 @@ from pathlib import Path
 
 
 def configure_prefect(home: Path | None = None, verbose: bool = False) -> None:
-    """Keep Prefect's state in a project-local folder and its logs quiet (unless verbose)."""
+    """Keep Prefect's state in a project-local folder; run logs at INFO go to Prefect's API (the run page),
+    and to the terminal only when verbose."""
     home = Path(home or os.environ.get("DOSSIER_PREFECT_HOME") or Path.cwd() / ".prefect")
     defaults = {
         "PREFECT_HOME": str(home),
         "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-        # flow errors are reported by the CLI in one line; Prefect's traceback only with --verbose
-        "PREFECT_LOGGING_LEVEL": "INFO" if verbose else "CRITICAL",
+        # the run page shows the flow's INFO logs (plan, counts, timings, rejected documents) ...
+        "PREFECT_LOGGING_LEVEL": "INFO",
+        # ... while the terminal's handler shows them only with --verbose: flow errors are reported by the
+        # CLI in one line, Prefect's traceback only with --verbose
+        "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL": "INFO" if verbose else "CRITICAL",
         "PREFECT_LOGGING_LOG_PRINTS": "false",
         "PREFECT_UI_ENABLED": "false",
         "PREFECT_SERVER_LOGGING_LEVEL": "WARNING",
@@ -99,20 +103,47 @@ def die_with_parent() -> None:
         os._exit(1)
 
 
+def hide_temporary_ui_links() -> None:
+    """Drop Prefect's 'View at http://127.0.0.1:PORT/runs/...' line for runs on the temporary API
+    server: it has no UI and is gone when the run ends, so the link leads nowhere."""
+    import logging
+
+    class NoViewLink(logging.Filter):
+        def filter(self, record: logging.LogRecord) -> bool:
+            return not str(record.msg).startswith("View at ")
+
+    logging.getLogger("prefect.flow_runs").addFilter(NoViewLink())
+
+
+def _port(preferred: int = 4200) -> int:
+    """Prefect's usual port when it is free, else any free one."""
+    with socket.socket() as sock:
+        try:
+            sock.bind(("127.0.0.1", preferred))
+            return preferred
+        except OSError:
+            pass
+    return _free_port()
+
+
 @contextlib.contextmanager
 def local_prefect_server(enabled: bool = True, timeout: float = 120.0):
-    """Run `prefect server start` (API + scheduler) on a free local port while the block runs."""
+    """Run `prefect server start` (API, scheduler and UI) on port 4200 (or a free one) while the block runs;
+    yields the API address."""
     if not enabled:
         yield None
         return
-    port = _free_port()
+    port = _port()
     home = Path(os.environ["PREFECT_HOME"])
     log = open(home / "server.log", "ab")
-    env = dict(os.environ, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5")
+    # the UI too: a served deployment is watched in it (configure_prefect turns it off for plain runs)
+    url = f"http://127.0.0.1:{port}/api"
+    # the UI's own API address defaults to port 4200 whatever --port says: point it at this server
+    env = dict(os.environ, PREFECT_SERVER_SERVICES_SCHEDULER_LOOP_SECONDS="5", PREFECT_UI_ENABLED="true",
+               PREFECT_SERVER_UI_API_URL=url)
     proc = subprocess.Popen([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
                              "--port", str(port)], stdout=log, stderr=log, env=env, start_new_session=True,
                             preexec_fn=die_with_parent)
-    url = f"http://127.0.0.1:{port}/api"
     try:
         if _wait_healthy(proc, url, timeout, poll=0.5):
             raise RuntimeError(f"the local Prefect server did not start; see {home / 'server.log'}")

@@ -1,10 +1,16 @@
 """Validate stage: Great Expectations suites from `expectations/` plus warehouse invariants.
 
-One suite per table (`expectations/<table>.json`) runs on the run's frames
-with an ephemeral GX context; `expectations/warehouse.json` holds SQL
-invariants (evidence quote equals its span, every fact has evidence, ...)
-run on the candidate warehouse before it is swapped in. Every result is a
-`dq_results` row; a failed `critical` expectation stops the load.
+Every file in `expectations/` is an ExpectationSuite as GX 1.x writes it
+(`name`, `expectations` with `type`, `kwargs`, `meta` and GX's own `severity`
+field, `notes`): `gx.ExpectationSuite(**json.load(f))` loads it. One suite per
+table (`expectations/<table>.json`) runs on the run's frames with GX;
+`expectations/warehouse.json` holds the warehouse-wide invariants as GX
+`UnexpectedRowsExpectation`s (evidence quote equals its span, every fact has
+evidence, ...): each query returns the rows that break the rule. GX runs those
+only on SQLAlchemy or Spark sources and has no DuckDB dialect in the lock, so
+Dossier runs their queries itself on the candidate warehouse before it is
+swapped in, `{batch}` standing for the table in `meta.batch_table`. Every
+result is a `dq_results` row; a failed `critical` expectation stops the load.
 """
 
 from __future__ import annotations
@@ -28,7 +34,8 @@ def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
 
 
 def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
-    return json.loads((directory / "warehouse.json").read_text())["checks"]
+    """The warehouse suite's UnexpectedRowsExpectations, as GX stores them."""
+    return json.loads((directory / "warehouse.json").read_text())["expectations"]
 
 
 def import_great_expectations() -> None:
@@ -117,8 +124,10 @@ def _combine(results: list, exp_type: str, kwargs: dict) -> tuple[bool, str]:
 
 
 def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, dict] | None = None,
-               chunk_rows: int = VALIDATION_CHUNK_ROWS) -> pl.DataFrame:
-    """Validate each frame with its GX suite; one dq_results row per expectation."""
+               chunk_rows: int = VALIDATION_CHUNK_ROWS, gx_results: dict | None = None) -> pl.DataFrame:
+    """Validate each frame with its GX suite; one dq_results row per expectation. With `gx_results`, each
+    suite's GX validation result (JSON, as GX writes it; verdicts of a sliced table combined) goes there
+    by table, for Data Docs."""
     import great_expectations as gx
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
@@ -134,37 +143,100 @@ def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, d
         suite = gx.ExpectationSuite(name=name)
         for exp in spec["expectations"]:
             suite.add_expectation_configuration(ExpectationConfiguration(
-                type=exp["type"], kwargs=exp["kwargs"], meta={"severity": exp.get("severity", "critical")}))
+                type=exp["type"], kwargs=exp["kwargs"], meta=exp.get("meta") or {},
+                severity=exp.get("severity") or "critical"))
         asset = source.add_dataframe_asset(name=name)
         batch_definition = asset.add_batch_definition_whole_dataframe("all")
-        per_slice = []
+        per_slice, suite_result = [], None
         for part in _slices(frame.select(_columns_used(spec, frame)), spec, chunk_rows):
             batch = batch_definition.get_batch(batch_parameters={"dataframe": _to_pandas(part)})
-            per_slice.append(batch.validate(suite).results)
+            result = batch.validate(suite)
+            suite_result = suite_result or result
+            per_slice.append(result.results)
             del batch
+        verdicts = []
         for i, first in enumerate(per_slice[0]):
             cfg = first.expectation_config
             same = [results[i] for results in per_slice]
             assert all(r.expectation_config.type == cfg.type for r in same), "GX reordered a suite's results"
             success, observed = _combine(same, cfg.type, cfg.kwargs)
-            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", cfg.meta.get("severity", "critical"),
+            verdicts.append((success, same))
+            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", _severity(cfg),
                          success, observed, now))
+        if gx_results is not None:
+            gx_results[table] = _result_json(suite_result, table, verdicts)
         source.delete_asset(name)
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row")
 
 
+def _result_json(suite_result, table: str, verdicts: list[tuple[bool, list]]) -> dict:
+    """A suite's GX validation result as JSON, named after its table; for a table validated in slices,
+    each expectation's success and unexpected counts are the whole table's."""
+    data = suite_result.to_json_dict()
+    data["suite_name"] = table
+    for entry, (success, same) in zip(data["results"], verdicts):
+        entry["success"] = success
+        infos = [r.result or {} for r in same]
+        if len(same) > 1 and all("unexpected_count" in i for i in infos):
+            entry["result"]["unexpected_count"] = sum(i["unexpected_count"] or 0 for i in infos)
+            entry["result"]["element_count"] = sum(i.get("element_count") or 0 for i in infos)
+    n_ok = sum(1 for ok, _ in verdicts if ok)
+    data["success"] = n_ok == len(verdicts)
+    data["statistics"].update(evaluated_expectations=len(verdicts), successful_expectations=n_ok,
+                              unsuccessful_expectations=len(verdicts) - n_ok,
+                              success_percent=100.0 * n_ok / len(verdicts) if verdicts else None)
+    return data
+
+
+# the GX validation results of this many most recent runs are kept for Data Docs
+KEEP_RESULTS_RUNS = 30
+
+
+def results_folder(db: Path) -> Path:
+    """Where runs keep their GX validation results: `<db>.gx/<run_id>/<suite>.json`."""
+    return Path(str(db) + ".gx")
+
+
+def save_validation_results(db: Path, run_id: str, results: dict[str, dict]) -> Path:
+    """Write one run's GX validation results beside the warehouse; older runs' beyond the last
+    KEEP_RESULTS_RUNS go."""
+    import shutil
+
+    folder = results_folder(db) / run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for suite, data in results.items():
+        (folder / f"{suite}.json").write_text(json.dumps(data, default=str))
+    runs = sorted(p for p in results_folder(db).iterdir() if p.is_dir())
+    for old in runs[:-KEEP_RESULTS_RUNS]:
+        shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def _severity(cfg) -> str:
+    """GX's own severity field ('critical', 'warning', 'info') as text."""
+    value = getattr(cfg, "severity", None) or "critical"
+    return getattr(value, "value", value)
+
+
+def unexpected_rows_query(expectation: dict) -> str:
+    """An UnexpectedRowsExpectation's query with `{batch}` as the table it stands for (meta.batch_table)."""
+    query = expectation["kwargs"]["unexpected_rows_query"]
+    return query.replace("{batch}", expectation.get("meta", {}).get("batch_table", ""))
+
+
 def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
-    """SQL invariants on a warehouse connection -> (dq rows, offending rows per failed check)."""
+    """The warehouse suite's UnexpectedRowsExpectations on a warehouse connection -> (dq rows, offending
+    rows per failed check). A check passes when its query returns no row."""
     invariants = invariants if invariants is not None else load_invariants()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     rows, offenders = [], {}
     for check in invariants:
-        bad = con.execute(check["sql"]).fetchone()[0]
-        rows.append((run_id, check["table"], check["name"], check["severity"], bad == 0, f"{bad} violating rows", now))
+        query = unexpected_rows_query(check)
+        name, table = check["description"], check.get("meta", {}).get("table", "warehouse")
+        bad = con.execute(f"select count(*) from ({query})").fetchone()[0]
+        rows.append((run_id, table, name, check.get("severity") or "critical", bad == 0, f"{bad} violating rows", now))
         if bad:
-            # the offending rows themselves: the check's own query with its count(*) opened up
-            rows_sql = check.get("rows_sql") or check["sql"].replace("select count(*)", "select *", 1)
-            offenders[check["name"]] = con.execute(rows_sql + " limit 10000").pl()
+            offenders[name] = con.execute(query + " limit 10000").pl()
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
 
 

@@ -105,3 +105,149 @@ def test_early_prefect_server_leaves_a_configured_api_alone(monkeypatch):
     assert server.proc is None and server.url == "http://prefect.example:4200/api"
     server.wait()
     server.stop()
+
+
+# issue 26: the CLI as sqlite-utils and DuckDB shell users expect
+
+
+def test_tables_lists_each_table_once_with_its_row_count_26(seeds_copy, capsys):
+    import json
+
+    assert main(["tables", "--db", str(seeds_copy), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)) and {"events", "people", "runs", "dq_results"} <= set(names)
+    assert next(r for r in rows if r["name"] == "events")["n_rows"] == 20
+    assert not any(n.startswith("v_") for n in names)
+    assert main(["tables", "--views", "--db", str(seeds_copy), "--format", "csv"]) == 0
+    assert "v_releases,view" in capsys.readouterr().out
+
+
+def test_schema_shows_columns_with_their_comments_26(seeds_copy, capsys):
+    import json
+
+    assert main(["schema", "events", "--db", str(seeds_copy), "--format", "json"]) == 0
+    cols = {r["column"]: r for r in json.loads(capsys.readouterr().out)}
+    assert cols["prisoner_count"]["type"] == "BIGINT"
+    assert "released" in cols["prisoner_count"]["comment"]
+    # the run history is read from its own file, yet its columns keep the schema's comments
+    assert main(["schema", "runs", "--db", str(seeds_copy), "--format", "json"]) == 0
+    assert all(r["comment"] for r in json.loads(capsys.readouterr().out) if r["column"] == "run_id")
+
+
+def test_schema_of_an_unknown_table_suggests_the_near_names_26(seeds_copy, capsys):
+    assert main(["schema", "event", "--db", str(seeds_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "no table or view 'event'" in err and "events" in err
+
+
+def test_sql_table_output_says_how_many_rows_it_shows_of_how_many_26(seeds_copy, capsys):
+    assert main(["sql", "select * from range(500)", "--db", str(seeds_copy)]) == 0
+    out = capsys.readouterr().out
+    assert out.rstrip().splitlines()[-1].startswith("200 of 500 rows shown")
+    assert "│ 199 " in out and "│ 200 " not in out and "…" not in out
+    assert main(["sql", "select * from range(500)", "--db", str(seeds_copy), "--limit", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "│ 499 " in out and out.rstrip().splitlines()[-1] == "500 rows"
+    assert main(["sql", "select 1 as x", "--db", str(seeds_copy)]) == 0
+    assert capsys.readouterr().out.rstrip().endswith("1 row")
+    # csv and json are for programs: every row, no footer
+    assert main(["sql", "select * from range(500)", "--db", str(seeds_copy), "--format", "csv"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == 501
+
+
+def test_sql_errors_keep_duckdbs_hints_26(seeds_copy, capsys):
+    assert main(["sql", "select * from event", "--db", str(seeds_copy)]) == 2
+    err = capsys.readouterr().err
+    assert 'Did you mean "events"' in err
+
+
+def test_show_tables_lists_the_run_history_once_26(seeds_copy, capsys):
+    assert main(["sql", "show tables", "--db", str(seeds_copy), "--format", "csv"]) == 0
+    names = capsys.readouterr().out.split()[1:]
+    assert names.count("runs") == 1 and names.count("dq_results") == 1 and "events" in names
+
+
+def test_verbose_is_suggested_only_by_commands_that_take_it_26(seeds_copy, capsys, monkeypatch):
+    import flows.search
+
+    def broken(*a, **k):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(flows.search, "search", broken)
+    assert main(["search", "potash", "--db", str(seeds_copy)]) == 1
+    err = capsys.readouterr().err
+    assert "disk on fire" in err and "--verbose" not in err
+
+
+def test_bad_since_is_a_usage_error_with_the_reason_26(seeds_copy, capsys):
+    assert main(["report", "release_timeline", "--since", "last week", "--db", str(seeds_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "'last week' is not a date" in err and "YYYY-MM-DD" in err
+
+
+def test_country_filter_ignores_case_26(seeds_copy, capsys):
+    import json
+
+    def rows(*extra):
+        assert main(["report", "sanctions_board", "--db", str(seeds_copy), "--format", "json", *extra]) == 0
+        return json.loads(capsys.readouterr().out)
+
+    assert rows("--country", "belarus") == rows("--country", "Belarus") != []
+    assert main(["report", "release_timeline", "--country", "BELARUS", "--db", str(seeds_copy), "--format", "json"]) == 0
+    assert {r["prisoner_count"] for r in json.loads(capsys.readouterr().out)} == {123, 52}
+
+
+def test_an_option_the_report_does_not_take_is_refused_26(seeds_copy, capsys):
+    assert main(["report", "people_directory", "--country", "Belarus", "--db", str(seeds_copy)]) == 2
+    err = capsys.readouterr().err
+    assert "does not take --country" in err
+    assert main(["report", "sanctions_board", "--since", "2025-01-01", "--db", str(seeds_copy)]) == 2
+    assert "does not take --since (it takes --country)" in capsys.readouterr().err
+
+
+def test_serve_refuses_a_bad_cron_before_serving_26(tmp_path, capsys):
+    code = main(["serve", "--cron", "every hour", "--source", str(ROOT / "seeds"), "--db", str(tmp_path / "w.duckdb")])
+    captured = capsys.readouterr()
+    assert code == 2
+    assert "serving" not in captured.out + captured.err
+    assert "'every hour' is not a cron expression" in captured.err
+
+
+def test_eval_warns_when_the_gold_names_documents_the_warehouse_lacks_26(seeds_copy, capsys):
+    from tests.conftest import DEV_GOLD
+
+    assert main(["eval", "--gold", str(DEV_GOLD), "--db", str(seeds_copy)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: the gold names 36 documents and 36 of them are not loaded" in err
+    if SHARED_GOLD.exists():
+        assert main(["eval", "--gold", str(SHARED_GOLD), "--db", str(seeds_copy)]) == 0
+        assert "warning" not in capsys.readouterr().err
+
+
+def test_strict_says_which_documents_were_rejected_26(seeds_copy, capsys):
+    import argparse
+
+    import duckdb
+
+    from flows.cli import _print_run_summary
+
+    with duckdb.connect(str(seeds_copy)) as con:
+        con.execute("update documents set status = 'rejected', reject_reason = 'empty file' "
+                    "where source_path = (select min(source_path) from documents)")
+        path = con.execute("select min(source_path) from documents").fetchone()[0]
+    result = {"run_id": "r1", "status": "success", "n_files": 5, "n_loaded": 4, "n_rejected": 1, "n_duplicates": 0,
+              "n_processed": 5, "n_skipped": 0, "n_people": 8, "n_events": 20, "n_sanctions": 7, "n_dq": 1,
+              "n_dq_failed": 0}
+    args = argparse.Namespace(db=str(seeds_copy), strict=True, verbose=False)
+    assert _print_run_summary(result, args, 1.0) == 1
+    err = capsys.readouterr().err
+    assert "--strict: 1 document(s) rejected" in err and f"{path} (empty file)" in err
+
+
+def test_the_command_reference_is_generated_from_help_and_current_26():
+    from flows.clidoc import CLI_MD, render
+
+    assert CLI_MD.read_text() == render(), "run: python -m flows.clidoc"
+    for name in commands():
+        assert f"## dossier {name}\n" in CLI_MD.read_text()

@@ -189,3 +189,94 @@ def test_latest_run_without_checks_shows_previous_results(tmp_path):
     html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
     assert "Latest run checked nothing; showing run <code>r1</code>" in html
     assert "no changes" in html
+
+
+# issue 26: the dashboard as a data-quality user expects
+
+INVARIANT = "every person has evidence"
+
+
+def failing_warehouse(tmp_path) -> Path:
+    """The standard warehouse whose failed run also broke a SQL invariant, its rows in quarantine."""
+    import polars as pl
+
+    db = standard_warehouse(tmp_path / "wh.duckdb")
+    with duckdb.connect(str(db)) as con:
+        for run_id, ok in (("20250301T0900-aaaa", True), ("20250301T0930-bbbb", True), ("20250301T1000-cccc", False)):
+            con.execute("insert into dq_results values (?, 'people', ?, 'critical', ?, ?, ?)",
+                        [run_id, INVARIANT, ok, "0 violating rows" if ok else "2 violating rows", T0])
+    folder = Path(str(db) + ".quarantine") / "20250301T1000-cccc"
+    folder.mkdir(parents=True)
+    pl.DataFrame({"person_id": ["P1", "P2"], "canonical_name": ["<b>Ann</b>", "Bob"]}).write_parquet(
+        folder / "every_person_has_evidence.parquet")
+    return db
+
+
+def test_suites_card_counts_the_warehouse_invariants_26(page):
+    suites = page[page.index("Great Expectations suites"):]
+    assert re.search(r'>warehouse</a><span class="muted">(\d+) critical · (\d+) warning', suites)
+    crit, warn = re.search(r'>warehouse</a><span class="muted">(\d+) critical · (\d+) warning', suites).groups()
+    assert int(crit) + int(warn) >= 13
+
+
+def test_every_axis_shows_dates_26(page):
+    for chart in ("trend-chart", "rows-chart"):
+        svg = page[page.index(f'id="{chart}"'):]
+        svg = svg[:svg.index("</svg>")]
+        assert '<text class="xlab xdate"' in svg and ">2025-03-01<" in svg
+
+
+def test_failing_rows_are_sampled_escaped_and_linked_to_their_quarantine_file_26(tmp_path):
+    db = failing_warehouse(tmp_path)
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    href = "quarantine/20250301T1000-cccc/every_person_has_evidence.parquet"
+    assert f'href="{href}"' in html and (tmp_path / "site" / href).exists()
+    assert "2 failing rows" in html and "&lt;b&gt;Ann&lt;/b&gt;" in html and "<b>Ann" not in html
+
+
+def test_expectations_read_as_sentences_26(page):
+    assert "person_id is never null" in page
+    assert "country is never null (in at least 80% of rows)" in page
+    assert "canonical_name has at least 3 characters" in page
+
+
+def test_each_expectation_shows_its_history_26(tmp_path):
+    db = failing_warehouse(tmp_path)
+    html = write_dashboard(db, tmp_path / "site").read_text(encoding="utf-8")
+    row = html[html.index(f'<span class="sentence">{INVARIANT}</span>'):]
+    row = row[:row.index("</tr>")]
+    assert re.findall(r'class="cell (\w+)"', row) == ["ok", "ok", "no"]
+
+
+def test_a_row_count_change_beyond_the_bound_is_flagged_26(tmp_path):
+    runs = [_run("r1", 0, "success", None, 40, 0), _run("r2", 5, "success", None, 41, 0),
+            _run("r3", 10, "success", None, 12, 0)]
+    html = write_dashboard(build_warehouse(tmp_path / "wh.duckdb", runs, [], []), tmp_path / "site").read_text()
+    flagged = html[html.index('id="anomalies"'):]
+    flagged = flagged[:flagged.index("</ul>")]
+    assert "<strong>people</strong> 41 → 12 (-71%)" in flagged and "r3" in flagged
+    assert flagged.count("<li>") == 1
+    assert 'class="anomaly"' in html
+    steady = [_run("r1", 0, "success", None, 40, 0), _run("r2", 5, "success", None, 44, 0)]
+    html = write_dashboard(build_warehouse(tmp_path / "w2.duckdb", steady, [], []), tmp_path / "s2").read_text()
+    assert "No row-count anomaly" in html and 'class="anomaly"' not in html
+
+
+@pytest.mark.slow
+def test_gx_data_docs_of_the_kept_runs_are_built_and_linked_26(seeds_db, tmp_path):
+    import json
+
+    from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
+
+    from flows.load import connect_read_only
+
+    with connect_read_only(seeds_db) as con:
+        run_id = con.execute("select run_id from runs order by started_at desc limit 1").fetchone()[0]
+    kept = Path(str(seeds_db) + ".gx") / run_id / "events.json"
+    assert ExpectationSuiteValidationResult(**json.loads(kept.read_text())).success
+    html = write_dashboard(seeds_db, tmp_path / "site").read_text(encoding="utf-8")
+    docs = tmp_path / "site" / "data_docs"
+    assert '<a href="data_docs/index.html">' in html and (docs / "index.html").exists()
+    warehouse = list(docs.glob(f"validations/warehouse/{run_id}/*/warehouse.html"))
+    assert warehouse and "every person has evidence" in warehouse[0].read_text()
+    assert list(docs.glob(f"validations/events/{run_id}/*/events.html"))

@@ -59,3 +59,19 @@ def test_screenshot(site, tmp_path):
     assert SCREENSHOT.exists()
     assert SCREENSHOT.stat().st_size > 10_000
     assert SCREENSHOT.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_failing_run_as_a_browser_renders_it_26(tmp_path):
+    # issue 26: a failing run's page, as Chromium builds it: sample rows (escaped), quarantine link,
+    # sentences, history strips, dated axes
+    from tests.test_dashboard import INVARIANT, failing_warehouse
+
+    page = write_dashboard(failing_warehouse(tmp_path), tmp_path / "site")
+    result = _chromium(tmp_path / "profile", "--dump-dom", page.as_uri())
+    dom = result.stdout
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert re.search(r"<title>(.*?)</title>", dom).group(1) == "Dossier data quality"
+    assert INVARIANT in dom and "person_id is never null" in dom
+    assert 'href="quarantine/20250301T1000-cccc/every_person_has_evidence.parquet"' in dom
+    assert "&lt;b&gt;Ann&lt;/b&gt;" in dom and "<b>Ann" not in dom
+    assert dom.count('class="cell no"') >= 2 and ">2025-03-01<" in dom

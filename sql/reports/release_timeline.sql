@@ -1,5 +1,5 @@
 -- release_timeline: prisoner releases by date, with counts, sources, people freed and linked sanctions.
--- Parameters: $country (null = all), $since (ISO date, null = all).
+-- Parameters: $country (any case; null = all), $since (ISO date, null = all).
 with
 releases as (
     select * from v_releases
@@ -7,7 +7,7 @@ releases as (
 filtered as (
     select *
     from releases
-    where ($country is null or country = $country)
+    where ($country is null or lower(country) = lower($country))
       and ($since is null or event_date >= cast($since as date))
 ),
 final as (

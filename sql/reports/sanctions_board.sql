@@ -1,5 +1,5 @@
 -- sanctions_board: issuer x target with every action seen, the latest-dated source, reasons and the linked release.
--- Parameters: $country (whose target: the country, or its potash, airline, officials; null = all).
+-- Parameters: $country (any case; whose target: the country, or its potash, airline, officials; null = all).
 with
 moves as (
     select
@@ -35,7 +35,7 @@ final as (
     from ranked as r
     left join events as v on v.event_id = r.event_id
     where r.recency_rank = 1
-      and ($country is null or r.target_country = $country or r.target = $country)
+      and ($country is null or lower(r.target_country) = lower($country) or lower(r.target) = lower($country))
     order by issuer, r.target_country, r.target
 )
 select * from final
