@@ -141,7 +141,8 @@ def test_a_real_disk_filling_during_the_run_is_exit_2_and_leaves_the_last_good_s
             (src / f"n{i:03d}.txt").write_text((GOOD.replace("17", str(i + 20)) + " ") * 100)
         run = dossier(["run", "--source", str(src), "--db", str(db)], tmp_path, **roomy)
         assert run.returncode == 2, run.stderr
-        assert run.stderr.count("\n") == 1 and "no space left" in run.stderr.lower()
+        errors = [line for line in run.stderr.splitlines() if not line.startswith("dossier: ") or "error" in line]
+        assert len(errors) == 1 and "no space left" in errors[0].lower()  # besides progress lines
         assert "Traceback" not in run.stderr and "Error:" not in run.stderr
         assert hashlib.sha256(db.read_bytes()).hexdigest() == good
         assert not list(disk.glob("w.duckdb.next-*")) and not list(disk.glob("w.duckdb.spool-*"))
