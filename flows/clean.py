@@ -31,6 +31,11 @@ _FURNITURE_LEAD = r"""
       | (?:copyright|©|\(c\))\s.*
       | all\s+rights\s+reserved.*
       | tags?\s*:.*
+      | (?:by|written\s+by)\s*(?-i:[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,4})(?:\s+(?:for|in)\s+[\w.'’\- ]{2,40})?(?:\s*[-|>•].*)?
+      | .{2,60}['’]s\s+(?:articles|stories|posts)\s+(?:from|on|at)\b.*
+      | i\s+am\s+.{2,60},\s+an?\s+(?:\w+\s+){0,2}(?:writer|journalist|reporter|editor|correspondent)\b.*
+      | sources?\s*\(\d+\)\s*:?
+      | (?:photo|image|picture|video)\s+(?:credit|by)\b.{0,120}
 """
 # ... two by a word anywhere in the line (trying these on every line is the costly part).
 _FURNITURE_ANYWHERE = r"""
@@ -141,8 +146,8 @@ def _is_headline(sentence: str) -> bool:
     return caps / len(words) >= 0.6
 
 
-def _sentence_spans(body: str) -> list[tuple[int, int]]:
-    """(start, end) between SENTENCE_END boundaries, found with BOUNDARY (same matches, faster)."""
+def _sentence_spans(body: str) -> list[tuple[int, int, bool]]:
+    """(start, end, is_piece) between SENTENCE_END boundaries, found with BOUNDARY (same matches, faster)."""
     spans = []
     start = 0
     for m in BOUNDARY.finditer(body):
@@ -154,10 +159,29 @@ def _sentence_spans(body: str) -> list[tuple[int, int]]:
                 continue  # "Mr. Smith", "U.S. officials": not a boundary
         else:
             end = m.start()
-        spans.append((start, end))
+        _append_capped(spans, body, start, end)
         start = m.end()
-    spans.append((start, len(body)))
+    _append_capped(spans, body, start, len(body))
     return spans
+
+
+# A sentence is at most this long: a longer run without a boundary (a list with no full stop, a
+# hostile page repeating one phrase) is cut at whitespace into pieces of at most this size, so every
+# extractor's work per sentence is bounded and a document's cost stays linear in its size (issue 20).
+# News sentences are a few hundred characters.
+MAX_SENTENCE_CHARS = 2000
+
+
+def _append_capped(spans: list[tuple[int, int, bool]], body: str, start: int, end: int) -> None:
+    """Append (start, end, is_piece), cut at whitespace into pieces of at most MAX_SENTENCE_CHARS
+    (is_piece: a piece of a cut sentence, never a headline)."""
+    piece = False
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = body.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut, True))
+        start, piece = cut, True
+    spans.append((start, end, piece))
 
 
 def _split_into(cols: tuple[list, ...], doc_id: str, body: str) -> None:
@@ -165,7 +189,7 @@ def _split_into(cols: tuple[list, ...], doc_id: str, body: str) -> None:
     a newline)."""
     doc_ids, idxs, starts, ends, texts, headlines = cols
     n = 0
-    for start, end in _sentence_spans(body):
+    for start, end, piece in _sentence_spans(body):
         seg = body[start:end]
         sentence = seg.strip()
         # most sentences start with a letter: no need to look at every character
@@ -176,7 +200,7 @@ def _split_into(cols: tuple[list, ...], doc_id: str, body: str) -> None:
             starts.append(start)
             ends.append(start + len(sentence))
             texts.append(sentence)
-            headlines.append(_is_headline(sentence))
+            headlines.append(not piece and _is_headline(sentence))
             n += 1
 
 

@@ -91,10 +91,35 @@ def row_footer(shown: int, total: int) -> str:
 
 
 def cmd_run(args) -> int:
+    from flows.pipeline import RunTerminated, terminate_on_sigterm
     from flows.settings import configure_prefect
 
     configure_prefect(verbose=args.verbose)
-    source = Path(args.source)
+    # SIGTERM during the flow: recorded and exited there (pipeline.exit_if_terminating); before it: here
+    terminate_on_sigterm(exit_process=True)
+    try:
+        return _cmd_run(args)
+    except BaseException as exc:
+        if not isinstance(exc, RunTerminated) and type(exc).__name__ != "TerminationSignal":
+            raise
+        from flows.pipeline import exit_if_terminating
+
+        exit_if_terminating()  # the lock is already let go; Prefect's server child gets SIGTERM from the kernel
+        raise
+
+
+def _cmd_run(args) -> int:
+    if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/feed.py)
+        from flows.feed import FeedError, feeds_into_source
+
+        try:
+            args.source, results, errors = feeds_into_source(args.feed, args.source, args.db)
+        except FeedError as exc:
+            raise CliError(str(exc)) from None
+        print("\n".join(r.line() for r in results))
+        for error in errors:
+            print(f"dossier: warning: feed not read: {error}", file=sys.stderr)
+    source = Path(args.source or "seeds")
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")
     from flows.load import WarehouseBusy, WarehouseError
@@ -399,18 +424,21 @@ def iso_date(text: str) -> str:
 
 
 def cmd_eval(args) -> int:
-    import duckdb
-
     from flows.evaluate import evaluate, format_report
 
-    gold = Path(args.gold)
-    if not gold.exists():
-        raise CliError(f"gold file {gold} does not exist")
+    golds = [Path(g) for g in args.gold]
+    for gold in golds:
+        if not gold.exists():
+            raise CliError(f"gold file {gold} does not exist")
     from flows.load import connect_read_only
 
     with connect_read_only(_need_db(args.db)) as con:
-        missing, named = gold_documents_missing(con, gold)
-        result = evaluate(con, gold)
+        missing, named = set(), set()
+        for gold in golds:
+            m, n = gold_documents_missing(con, gold)
+            missing |= m
+            named |= n
+        result = evaluate(con, golds)
     if missing:
         shown = ", ".join(sorted(missing)[:10]) + (", …" if len(missing) > 10 else "")
         print(f"dossier: warning: the gold names {len(named)} documents and {len(missing)} of them are not "
@@ -544,14 +572,14 @@ def check_cron(expr: str) -> None:
 
 
 def cmd_synth(args) -> int:
-    from flows.synth import main_synth
+    from bench.synth import main_synth
 
     main_synth(args.n, args.out, args.seed)
     return 0
 
 
 def cmd_bench(args) -> int:
-    from flows.bench import main_bench
+    from bench.benchmark import main_bench
 
     main_bench(args.docs, args.workers, args.workdir, args.processes)
     return 0
@@ -570,7 +598,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Run the flow: read the folder, extract facts, validate, load atomically.\n\n"
                                    "Example: dossier run --source seeds --db warehouse.duckdb",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--source", default="seeds", help="folder of *.txt news files (default: seeds)")
+    p.add_argument("--source", help="folder of news files: *.txt in any encoding, *.html / *.htm pages "
+                                    "(default: seeds; with --feed: DB.feeds)")
+    p.add_argument("--feed", action="append", metavar="FILE_OR_URL",
+                   help="also read an RSS or Atom feed: its new items are saved as pages in the source "
+                        "folder, then read with it (repeatable)")
     _db_arg(p)
     p.add_argument("--full-refresh", action="store_true", help="re-extract every document, ignoring what is loaded")
     p.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
@@ -637,7 +669,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score the warehouse against a gold file.\n\n"
                                    "Example: dossier eval --gold ../shared/gold/seeds.json",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--gold", required=True, help="gold JSON file (format of shared/gold/seeds.json)")
+    p.add_argument("--gold", required=True, action="append",
+                   help="gold JSON file (format of shared/gold/seeds.json) or a folder of them; repeat to join several")
     _db_arg(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_eval)

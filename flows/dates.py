@@ -116,3 +116,59 @@ def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | 
     if date and published and date > published:
         return m.group(0), None, "unknown"  # a future date is a plan, not when it happened
     return m.group(0).strip(), date, precision
+
+
+# ---------------------------------------------------------------- the publication date a page states
+
+_WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+# a full date (with its year): "August 23, 2015", "Dec. 13, 2025", "22 December 2025", "11th December 2023",
+# "12 Apr, 2022", "2025-06-21", "2021-06-01T16:07:03Z", "03/10/2025" (month first), "02-12-2021" (day first)
+FULL_DATE = (
+    rf"{_WEEKDAY}(?:(?P<mdy_month>{_MONTH})\s+(?P<mdy_day>{_DAY}),?\s+{_YEAR}"
+    rf"|(?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+(?P<dmy_year>(?:19|20)\d{{2}})"
+    r"|(?P<iso_y>(?:19|20)\d{2})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])"
+    r"|(?P<slash_a>[01]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_y>(?:19|20)\d{2})"
+    r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2}))(?!\d)"
+)
+# where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
+# "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
+PAGE_DATE_RE = re.compile(
+    rf"(?:\b(?:published|posted|updated|created|last\s+updated|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
+    rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}},[ \t]+)?)"
+    rf"(?:{FULL_DATE})",
+    re.IGNORECASE | re.MULTILINE,
+)
+PAGE_HEAD_CHARS = 1500  # a page prints its date above or beside the story's first lines
+
+
+def page_date(text: str) -> dt.date | None:
+    """The publication date a page states near its top (see PAGE_DATE_RE), or None: a date without a
+    year ("WASHINGTON, Dec 13 (Reuters)") is not one, and nothing is guessed."""
+    for m in PAGE_DATE_RE.finditer(text[:PAGE_HEAD_CHARS]):
+        found = _full_date(m)
+        if found:
+            return found
+    return None
+
+
+def _full_date(m: re.Match) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        if g["mdy_month"]:
+            return dt.date(int(g["year"]), _month(g["mdy_month"]), _day(g["mdy_day"]))
+        if g["dmy_month"]:
+            return dt.date(int(g["dmy_year"]), _month(g["dmy_month"]), _day(g["dmy_day"]))
+        if g["iso_y"]:
+            return dt.date(int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
+        if g["slash_y"]:  # month first (US pages), unless that cannot be a month
+            a, b = int(g["slash_a"]), int(g["slash_b"])
+            month, day = (a, b) if a <= 12 else (b, a)
+            return dt.date(int(g["slash_y"]), month, day)
+        if g["dash_y"]:  # day first, unless that cannot be a day-month order
+            d, mth = int(g["dash_d"]), int(g["dash_m"])
+            day, month = (d, mth) if mth <= 12 else (mth, d)
+            return dt.date(int(g["dash_y"]), month, day)
+    except ValueError:
+        return None
+    return None

@@ -4,7 +4,13 @@ One row is one source file. Columns: doc_id (content hash), source_path
 (relative to the source folder), content_hash, title, url, source,
 published_at, language, n_bytes, n_chars, status ('loaded' | 'rejected' |
 'duplicate'), reject_reason, metadata_issue, text (decoded text; null when
-rejected). Bad input never raises: it becomes a row with a reason.
+rejected), encoding, format ('text' | 'html'), author, site_name,
+published_at_source. Bad input never raises: it becomes a row with a reason.
+
+Files are plain text in any text encoding (flows/encoding.py) or HTML pages
+(`*.html`, `*.htm`, or HTML inside `.txt`; flows/html.py): a page's article text
+is what is stored, and what the page says about itself fills the metadata a
+sidecar or the manifest leaves empty.
 """
 
 from __future__ import annotations
@@ -21,7 +27,14 @@ from pathlib import Path
 
 import polars as pl
 
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
+from flows.dates import page_date
+
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
+# The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
+# file is a dump, a book or an attack (a 2.5 MB file of repeated counts), and one document must never
+# hold a run for minutes. Extraction is linear, so characters bound its time.
+MAX_DOC_CHARS = int(os.environ.get("DOSSIER_MAX_DOC_CHARS", 1_000_000))
 MIN_CHARS = 40
 LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
 METADATA_KEYS = ("published_at", "url", "title", "source")
@@ -42,6 +55,11 @@ DOCUMENT_SCHEMA = {
     "reject_reason": pl.String,
     "metadata_issue": pl.String,
     "text": pl.String,
+    "encoding": pl.String,
+    "format": pl.String,
+    "author": pl.String,
+    "site_name": pl.String,
+    "published_at_source": pl.String,
 }
 
 
@@ -73,13 +91,13 @@ def _walk(root: Path) -> tuple[list[tuple[tuple[str, ...], os.DirEntry]], list[t
         for entry in entries:
             try:
                 if entry.is_symlink():
-                    if entry.name.endswith(".txt") or entry.is_dir():
+                    if entry.name.endswith(SOURCE_SUFFIXES) or entry.is_dir():
                         found.append((parts + (entry.name,), entry))
                 elif entry.is_dir(follow_symlinks=False):
                     stack.append((parts + (entry.name,), entry.path))
-                    if entry.name.endswith(".txt"):
+                    if entry.name.endswith(SOURCE_SUFFIXES):
                         found.append((parts + (entry.name,), entry))
-                elif entry.name.endswith(".txt"):
+                elif entry.name.endswith(SOURCE_SUFFIXES):
                     found.append((parts + (entry.name,), entry))
             except OSError:
                 found.append((parts + (entry.name,), entry))
@@ -180,7 +198,6 @@ def read_metadata(path: Path, manifest: dict[str, dict]) -> tuple[dict, str | No
 
 LETTER_RE = re.compile(r"[^\W\d_]")
 WORD_RE = re.compile(r"[^\W\d_]+")
-CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # control characters other than \t \n \f \r
 # The commonest English function words make up roughly a third of the words of English prose and
 # almost none of other languages' (these spellings are not words in French, German, Spanish...).
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -205,38 +222,55 @@ def detect_language(text: str) -> str:
     return py3langid.classify(sample)[0]
 
 
-def _guess_legacy_encoding(data: bytes) -> str:
-    """Name the likely 8-bit encoding so the reject reason helps the user convert the file."""
-    high = [b for b in data if b >= 0x80]
-    if high and sum(0xC0 <= b <= 0xFF for b in high) / len(high) > 0.6:
-        return "windows-1251 or another 8-bit encoding"
-    return "latin-1 or another 8-bit encoding"
+def read_bytes(data: bytes, html: bool = False) -> dict:
+    """Decode raw bytes, and read an HTML page's article out of them.
+
+    Keys: text (None when rejected), reason, encoding, format ('text' | 'html'), and for pages what
+    the page says about itself (flows.html.read_page). `html`: the file is named as a page (.html);
+    a .txt whose text is HTML is read as a page too.
+    """
+    from flows.encoding import decode_bytes
+    from flows.html import looks_like_html, read_page
+
+    out = {"text": None, "reason": None, "encoding": None, "format": None}
+    if not data.strip():
+        return {**out, "reason": "empty file"}
+    text, encoding, reason = decode_bytes(data)
+    if reason:
+        return {**out, "reason": reason}
+    out["encoding"] = encoding
+    if html or looks_like_html(text):
+        page = read_page(text)
+        out.update(page, format="html")
+        if page["text"] is None:
+            return {**out, "reason": "HTML page with no article text found (navigation, links or scripts only)"}
+        text = page["text"]
+    else:
+        out["format"] = "text"
+        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    if len(text.strip()) < MIN_CHARS:
+        what = "HTML page's article text" if out["format"] == "html" else "text"
+        return {**out, "text": None,
+                "reason": f"too short ({len(text.strip())} characters of {what}) to be an article"}
+    out["text"] = text
+    return out
 
 
 def classify_bytes(data: bytes) -> tuple[str | None, str | None]:
     """Decode raw bytes; return (text, None) or (None, reject_reason)."""
-    if not data.strip():
-        return None, "empty file"
-    head = data[:8192]
-    if b"\x00" in head:
-        return None, "binary content (NUL bytes), not a text file"
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        return None, (
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            f"looks like {_guess_legacy_encoding(data)} - convert to UTF-8"
-        )
-    controls = len(CONTROL_RE.findall(text, 0, 8192))
-    if controls > 0.05 * min(len(text), 8192):
-        return None, "binary content (control characters), not a text file"
-    low = text[:4096].lower()
-    if "<html" in low or "<!doctype html" in low or low.count("</p>") + low.count("<div") >= 5:
-        return None, "HTML markup saved as .txt; save the article text instead"
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if len(text.strip()) < MIN_CHARS:
-        return None, f"too short ({len(text.strip())} characters) to be an article"
-    return text, None
+    read = read_bytes(data)
+    return read["text"], read["reason"]
+
+
+def _fill_from_page(row: dict, read: dict) -> None:
+    """The reading's encoding and format, and a page's metadata where the sidecar or manifest gave none."""
+    row.update(encoding=read["encoding"], format=read["format"],
+               author=read.get("author"), site_name=read.get("site_name"))
+    for column, key in (("title", "title"), ("url", "url"), ("source", "site_name")):
+        if row.get(column) is None and read.get(key):
+            row[column] = read[key]
+    if row.get("published_at") is None and read.get("published_at"):
+        row.update(published_at=read["published_at"], published_at_source=read["published_at_source"])
 
 
 def _what_to_read(path: Path, root: Path) -> tuple[Path | None, str | None, os.stat_result]:
@@ -288,6 +322,8 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         "doc_id": None, "source_path": rel, "content_hash": None, "n_bytes": None,
         "n_chars": None, "mtime_ns": None, "language": None, "status": "rejected", "reject_reason": None,
         "metadata_issue": issue, "text": None, **meta,
+        "published_at_source": None if meta.get("published_at") is None else (
+            "sidecar" if path.with_suffix(".json").exists() else "manifest"),
     }
     try:
         target, reason, stat = _what_to_read(path, root)
@@ -311,9 +347,16 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         row.update(doc_id=content_hash(rel.encode()), reject_reason=f"unreadable: {exc.strerror or exc}")
         return row
     row.update(doc_id=content_hash(data), content_hash=content_hash(data), n_bytes=len(data))
-    text, reason = classify_bytes(data)
-    if reason:
-        row["reject_reason"] = reason
+    read = read_bytes(data, html=path.suffix.lower() in (".html", ".htm"))
+    _fill_from_page(row, read)
+    text = read["text"]
+    if read["reason"]:
+        row["reject_reason"] = read["reason"]
+        return row
+    if len(text) > MAX_DOC_CHARS:
+        row.update(n_chars=len(text), reject_reason=(
+            f"too long for one article ({len(text):,} characters > the {MAX_DOC_CHARS:,}-character extraction "
+            "budget; split it into articles, or raise DOSSIER_MAX_DOC_CHARS)"))
         return row
     lang = detect_language(text)
     row.update(n_chars=len(text), language=lang)
@@ -321,6 +364,11 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         row["reject_reason"] = f"language '{lang}' is not English; only English is extracted"
         return row
     row.update(status="loaded", text=text)
+    # no date in the metadata or the page's markup: the one the page prints near its top, if any
+    # (flows.dates.page_date: a dateline, 'Published 13 Dec 2025'); never a guess
+    if row["published_at"] is None:
+        row["published_at"] = page_date(text)
+        row["published_at_source"] = "page text" if row["published_at"] else "none"
     return row
 
 

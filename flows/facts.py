@@ -15,7 +15,7 @@ from flows.people import find_name_candidates
 from flows.sanctions import extract_sanction_mentions
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.01-6"
+EXTRACTOR_VERSION = "2026.12.03-8"  # -8: HTML pages and any encoding are read; the page's printed date; real-news rules
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 

@@ -14,16 +14,19 @@ import polars as pl
 from prefect import flow, get_run_logger, task
 # no cache keys: Prefect's default would hash (pickle) every input frame, a copy of the run in memory
 from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
 
 from flows import pipeline
 from flows.extract import extract_documents
 from flows.facts import EXTRACTOR_VERSION, extract_facts
 from flows.heap import frozen_heap
-from flows.load import write_warehouse
+from flows.load import _fault_point, write_warehouse
 from flows.resolve import assemble_tables, quote_evidence
 from flows.validate import critical_failures, run_invariants, run_suites, save_validation_results
 
 BATCH_SIZE = 2000
+# SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
+TERMINATIONS = (pipeline.RunTerminated, TerminationSignal)
 
 
 class DataQualityError(RuntimeError):
@@ -37,6 +40,7 @@ def read_and_extract_task(source: str, paths: list[str], originals: list[str] | 
     `originals`: the batch's paths that were loaded before (they stay the original of any copy)."""
     # full collections walked a worker's modules, lexicons and caches ~5 times a batch: 0.8-1.1 s of 6-7.5 s
     with frozen_heap():
+        _fault_point("extract")
         docs = extract_documents(Path(source), [Path(source) / p for p in paths], originals)
         loaded = docs.filter(pl.col("status") == "loaded")
         return docs, (extract_facts(loaded) if loaded.height else {})
@@ -117,6 +121,11 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
         raise
     except pipeline.SourceUnreadable as exc:
         pipeline.record_busy(db_path, source, str(exc), timer, status="failed")
+        raise
+    except TERMINATIONS:
+        pipeline.record_run(db_path, run_id, started, "failed", "terminated by SIGTERM; the warehouse kept the "
+                            "previous state", source, {}, timer, None)
+        pipeline.exit_if_terminating()
         raise
     except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
         if not getattr(exc, "dossier_recorded", False):

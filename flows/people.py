@@ -24,7 +24,7 @@ import regex
 
 from flows.clean import expand_rows
 from flows.lexicon import (
-    NON_NAME_WORDS, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
+    NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
 )
 
 TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
@@ -145,6 +145,16 @@ def _role_before(sentence: str, start: int) -> str | None:
     return " ".join(words) or None
 
 
+# the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
+OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
+    health economy energy education council ministry department office state affairs""".split())
+
+
+def _is_place_token(token: str, places: frozenset[str]) -> bool:
+    word = fold(token).rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+    return word in places
+
+
 @lru_cache(maxsize=200_000)
 def _peel_run(text: str) -> tuple | None:
     """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
@@ -159,11 +169,20 @@ def _peel_run(text: str) -> tuple | None:
         if word in NAME_TITLES and len(tokens) > 1:
             break  # "Pope Francis" is the name itself
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
+                or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
                 or word in NON_NAME_WORDS or word.endswith("-based")):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
             break
+    # "Special Envoy for Syria Tom Barrack", "Minister for Foreign Affairs Penny Wong", "President of Belarus
+    # Alexander Lukashenko": places and office words that end a job title are not part of the name
+    places = place_words()
+    while len(tokens) > 2 and (_is_place_token(tokens[0][2], places) or fold(tokens[0][2]) in OFFICE_WORDS) \
+            and is_given_name(tokens[1][2]) and (not is_given_name(tokens[0][2])  # "Vladimir" is a city too
+                                                 or fold(tokens[0][2]).rstrip(",.") in country_names()):
+        prefix.append(tokens[0][2])
+        tokens.pop(0)
     # "National Security Adviser Jake Sullivan": the name is what follows the last title word
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
@@ -206,6 +225,10 @@ def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
     }
 
 
+# what follows a name that its cues read (possessive, apposition up to 80 characters, speech verb)
+AFTER_WINDOW = 400
+
+
 def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     """classify_candidate as a tuple (start, end, role, n_tokens, is_person, has_title): no dict per run."""
     peeled = _peel_run(sentence[m_start:m_end])
@@ -214,7 +237,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     first, last, has_title, role_parts, n, given, article = peeled
     start = m_start + first
     end = m_start + last
-    after = sentence[end:]
+    after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
@@ -225,7 +248,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if appo:
         role = appo.group("role").strip()
     elif role_parts:
-        lead = sentence[:m_start].split()
+        lead = sentence[max(0, m_start - 200):m_start].split()
         pre = [w for w in lead[-2:] if fold(w).rstrip(".") in {"former", "ex", "late", "us", "u.s", "acting"}
                or fold(w) in demonyms()]
         role = " ".join(pre + list(role_parts))
@@ -280,6 +303,35 @@ def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         # a headline's capitalisation proves nothing: only a title cue counts there
         is_person = is_person and (not headline or has_title)
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
+    if len(out) > 1 and not headline:
+        out = _list_mates(sentence, out)
+    return out
+
+
+MAX_LIST_MATES = 40
+# between the names of a list: "A, B, C and D"
+NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
+
+
+def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
+    """Full names listed with a person ("Eyvin Hernandez, Joseph Cristella and Savoi Wright") are people
+    too: a given name outside an English lexicon is still a name among names (issue 22, class 7)."""
+    groups, group = [], [0]
+    for i in range(1, len(cands)):
+        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]):
+            group.append(i)
+        else:
+            groups.append(group)
+            group = [i]
+    groups.append(group)
+    out = list(cands)
+    for group in groups:
+        if not 2 <= len(group) <= MAX_LIST_MATES or not any(cands[i][5] for i in group):
+            continue  # (a list of hundreds of capitalised pairs is no list of the freed)
+        for i in group:
+            s, e, surface, role, n, is_person, has_title = cands[i]
+            if n >= 2 and not is_person:
+                out[i] = (s, e, surface, role, n, True, has_title)
     return out
 
 
@@ -313,8 +365,9 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     multi = cands.filter(pl.col("n_tokens") >= 2)
     confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
     # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
+    # (each of its word suffixes looked up in the set: linear in the names, not names x confirmed names)
     for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
-        if any(key.endswith(" " + c) for c in confirmed_keys):
+        if any(key[i + 1:] in confirmed_keys for i, ch in enumerate(key) if ch == " "):
             confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
     del multi

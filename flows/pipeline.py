@@ -50,6 +50,43 @@ class Plan:
         return not self.to_read and not self.removed
 
 
+class RunTerminated(BaseException):
+    """SIGTERM (a scheduler stopping the run, `kill`): unwinds the run like Ctrl-C, recorded as failed."""
+
+
+TERMINATED_MESSAGE = ("dossier: terminated (SIGTERM); the warehouse kept the previous state and the history "
+                      "records the run as failed")
+_exit_on_termination = False
+
+
+def terminate_on_sigterm(exit_process: bool = False) -> None:
+    """From now on SIGTERM raises RunTerminated in the main thread (Prefect raises its own
+    TerminationSignal while a flow runs): the run unwinds (spool removed, lock released, history
+    written) instead of dying mid-write or being ignored. `exit_process` (the CLI owns its process):
+    once recorded, the process exits at once (143) instead of waiting for a batch still extracting in a
+    worker thread, which Prefect's task runner would join."""
+    import signal
+
+    global _exit_on_termination
+    _exit_on_termination = exit_process
+
+    def handler(signum, frame):
+        raise RunTerminated("terminated by SIGTERM")
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+def exit_if_terminating() -> None:
+    """After a terminated run is recorded: leave now when the CLI asked for it (terminate_on_sigterm)."""
+    if _exit_on_termination:
+        import sys
+
+        print(TERMINATED_MESSAGE, file=sys.stderr)
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(143)
+
+
 class SourceUnreadable(WarehouseError):
     """The source folder, or a folder in it whose documents a run would have to drop, cannot be listed."""
 
@@ -111,7 +148,9 @@ def _plan(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: 
 def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame, originals: list[str] | None = None) -> pl.DataFrame:
     """Kept and newly read rows; byte-identical copies across both become duplicates of the copy loaded
     first: a kept loaded row, else a path in `originals` (loaded before a full refresh), else by path."""
-    kept = kept.with_columns(text=pl.lit(None, pl.String))
+    # rows of a warehouse made before a column existed (documents.encoding, ...) have it null
+    kept = kept.with_columns(text=pl.lit(None, pl.String), *[
+        pl.lit(None, dtype).alias(c) for c, dtype in DOCUMENT_SCHEMA.items() if c not in kept.columns and c != "text"])
     cols = list(DOCUMENT_SCHEMA)
     both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
     first = kept.filter(pl.col("status") == "loaded")["source_path"].to_list() + list(originals or [])

@@ -114,22 +114,32 @@ class _UnionFind:
 
 
 def cluster_names(names: list[str]) -> dict[str, int]:
-    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster."""
+    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster.
+
+    Within a block, only names whose surnames are close enough to pass `same_person` are compared:
+    the close surname pairs come from one vectorised Jaro-Winkler matrix over the block's distinct
+    surnames (rapidfuzz cdist, in C), not from a Python call per pair of names (issue 20: a page of
+    100,000 names took minutes). Same clusters as comparing every pair of the block."""
     full = sorted({n for n in names if len(n.split()) >= 2})
     single = sorted({n for n in names if len(n.split()) < 2})
     uf = _UnionFind()
-    blocks: dict[str, list[str]] = defaultdict(list)
+    blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for n in full:
-        blocks[_block_key(n)].append(n)
+        blocks[_block_key(n)][name_parts(n)[1]].append(n)
         uf.find(n)
-    for members in blocks.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
-                if same_person(a, b):
+    for by_surname in blocks.values():
+        surnames = list(by_surname)
+        for i, j in _close_surname_pairs(surnames):
+            group_a, group_b = by_surname[surnames[i]], by_surname[surnames[j]]
+            pairs = ((a, b) for k, a in enumerate(group_a) for b in group_a[k + 1:]) if i == j else \
+                ((a, b) for a in group_a for b in group_b)
+            for a, b in pairs:
+                if uf.find(a) != uf.find(b) and same_person(a, b):
                     uf.union(a, b)
     for s in single:
-        roots = {uf.find(n) for n in blocks.get(_block_key(s), []) if same_person(s, n)
-                 and name_parts(s)[1] == name_parts(n)[1]}
+        surname = name_parts(s)[1]
+        same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
+        roots = {uf.find(n) for n in same_surname if same_person(s, n)}
         if len(roots) == 1:
             uf.union(s, roots.pop())
         else:
@@ -137,6 +147,36 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     roots = sorted({uf.find(n) for n in full + single})
     index = {r: i for i, r in enumerate(roots)}
     return {n: index[uf.find(n)] for n in full + single}
+
+
+CLOSE_PAIRS_CHUNK = 2000  # rows of the similarity matrix computed at once (memory: rows x surnames)
+
+
+def _close_surname_pairs(surnames: list[str]) -> list[tuple[int, int]]:
+    """(i, j), i <= j, for the surnames whose name_similarity reaches SURNAME_MIN_SIM (i == j: itself)."""
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    n = len(surnames)
+    pairs = [(i, i) for i in range(n)]
+    if n < 2:
+        return pairs
+    if n <= 8:  # a few names: plain calls are cheaper than the matrices
+        return pairs + [(i, j) for i in range(n) for j in range(i + 1, n)
+                        if surnames[i] and surnames[j] and name_similarity(surnames[i], surnames[j]) >= SURNAME_MIN_SIM]
+    skeletons = [transliteration_skeleton(w) for w in surnames]
+    for lo in range(0, n, CLOSE_PAIRS_CHUNK):
+        hi = min(n, lo + CLOSE_PAIRS_CHUNK)
+        close = None
+        for words in (surnames, skeletons):
+            sim = cdist(words[lo:hi], words, scorer=JaroWinkler.similarity, dtype=np.float64,
+                        score_cutoff=SURNAME_MIN_SIM, workers=1)
+            close = sim >= SURNAME_MIN_SIM if close is None else close | (sim >= SURNAME_MIN_SIM)
+        rows, cols = np.nonzero(close)
+        rows += lo
+        keep = cols > rows
+        pairs.extend(zip(rows[keep].tolist(), cols[keep].tolist()))
+    return pairs
 
 
 def _previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, id_col: str,
@@ -311,6 +351,51 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
     return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
 
 
+# Two mentions of the same count and country whose dates lie further apart than this are two releases
+# ("10 Americans" freed in 2019 and again in 2022), however alike (issue 22, class 6).
+SAME_RELEASE_DAYS = 120
+_PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
+
+
+def split_by_time(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
+    SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
+    else with the period most documents date; clusters with dates in one period (most) keep their label."""
+    if rel.is_empty() or "event_date" not in rel.columns:
+        return rel["cluster"]
+    dated = (rel.filter(pl.col("event_date").is_not_null() & pl.col("date_precision").is_in(list(_PRECISION_DAYS)))
+             .group_by("cluster", "event_date", "date_precision").agg(pl.col("doc_id").unique()))
+    if dated.is_empty():
+        return rel["cluster"]
+    spread = dated.group_by("cluster").agg(lo=pl.col("event_date").min(), hi=pl.col("event_date").max())
+    spread = spread.filter((pl.col("hi") - pl.col("lo")).dt.total_days() > SAME_RELEASE_DAYS)
+    if spread.is_empty():
+        return rel["cluster"]
+    next_label = int(rel["cluster"].max()) + 1
+    relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
+    for cluster in spread["cluster"].to_list():
+        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: r[1])
+        periods: list[list[tuple]] = []
+        for row in rows:
+            slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
+            if periods and (row[1] - periods[-1][-1][1]).days <= slack:
+                periods[-1].append(row)
+            else:
+                periods.append([row])
+        docs = [{d for r in period for d in r[3]} for period in periods]
+        main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
+        for i, period_docs in enumerate(docs):
+            label = cluster if i == main else next_label + i
+            for d in period_docs:
+                relabel.setdefault((cluster, d), label)
+        next_label += len(periods)
+    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                         "_label": list(relabel.values())},
+                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
+    return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
+
+
 def hash_slices(n_rows: int, slice_rows: int, column: str = "doc_id") -> list[pl.Expr | None]:
     """Filters that cut rows into slices of about `slice_rows` by a hash of `column`, so that all rows of
     one document (or cluster) share a slice; [None] when one slice holds them all (see `take`)."""
@@ -379,7 +464,9 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
             "count_qualifier", "event_date", "date_precision", "date_text"]
     return (
-        m.select(used).sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
+        m.select(used).with_columns(_prank=pl.col("date_precision").replace_strict(
+            {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8))
+        .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
             pl.col("event_type").first(),
             pl.col("cameo_code").first(),
             pl.col("country").drop_nulls().mode().sort().first().alias("country"),
@@ -387,8 +474,11 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .alias("exact_count"),
             pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
-            pl.col("event_date").drop_nulls().mode().sort().first().alias("event_date"),
-            pl.col("date_precision").filter(pl.col("event_date").is_not_null()).first().alias("date_precision"),
+            # the most precise dates the mentions give, the one most of them give (ties: the latest)
+            pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
+            pl.col("date_precision").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().first().alias("date_precision"),
             pl.col("date_text").drop_nulls().first().alias("date_text"),
             pl.col("char_start").first().alias("first_start"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
@@ -419,6 +509,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
     del ev
     rel = rel.with_columns(cluster=cluster_releases(rel))
+    rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
         cluster=pl.when(pl.col("event_date").is_not_null())

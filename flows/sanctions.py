@@ -22,13 +22,19 @@ FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
 ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
 # a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
 TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
+                  r"list\s+of\s+(?:\w+\s+){0,3}?(?:that\s+)?sponsors?\s+(?:of\s+)?terrorism|"  # "its list of states that sponsor terrorism"
                   r"blacklist(?:ed|ing)?")
+# frozen money released in a deal ("unfrozen funds were transferred") and bans on a country's planes are
+# sanctions moves too (issue 22, classes 9 and 10)
+FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|"
+                  r"airspace\s+ban|ban(?:ned|s)?\s+[^.;]{0,40}?\bfrom\s+(?:its|their|the\s+\w+|\w+)\s+airspace|"
+                  r"(?:flight|landing|overflight)s?\s+ban")
 # words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
 # not when a government restricts its own people ("Minsk froze the assets of the opposition leader")
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 SANCTION_RE = re.compile(
     rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
-    rf"restrictions|{TERROR_LISTING})\b", re.I)
+    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS})\b", re.I)
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
 SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
@@ -40,13 +46,14 @@ SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
     "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|"
-             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*",  # "a sanctions waiver allowing Iran to access $6 billion"
+             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*|general\s+licen[cs]es?|authori[sz](?:e|es|ed|ing)\s+(?:all\s+)?transactions",  # "a sanctions waiver allowing Iran to access $6 billion"
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
-               r"add(?:s|ed|ing)?\s+[^.;]{0,60}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
+               r"add(?:s|ed|ing)?\s+[^.;]{0,90}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
+               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|"
                rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
-    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
+    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
@@ -222,6 +229,11 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
     rf"|{_BODY}{_BODY_OF})")
 
 
+FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+VESSELS_RE = re.compile(r"\b(?:shadow\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+
+
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
@@ -231,6 +243,18 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
+    # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
+    # itself, kept as a sector (what the move covers), not the country
+    funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
+    if funds:
+        return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
+    vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
+        if re.search(r"shadow\s+fleet", sentence, re.I) and not (may_sector and SECTOR_RE.search(scope)) else None
+    if vessels:
+        return ("shadow fleet vessels" if re.search(r"shadow\s+fleet", sentence, re.I) else "vessels"), "sector"
+    banned = BANNED_FROM_RE.search(sentence)
+    if banned and not countries_in(banned.group("name")):
+        return banned.group("name"), "company"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
@@ -278,7 +302,9 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
-            if not sanction_pos or min(abs(m.start() - p) for p in sanction_pos) > reach:
+            # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
+            if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
+                                       for p in sanction_pos) > reach:
                 continue
             before = sentence[max(0, m.start() - 60):m.start()]
             # a nominal action ("the lifting of", "easing of") is hedged by anything in the sentence
@@ -359,6 +385,25 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     return out
 
 
+def _person_moves(sentence: str, doc_country: str | None = None) -> list[tuple]:
+    """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
+    action on sanctions, else 'imposed' (a designation); the target country is the one named just before
+    the name ("Russian President <name>"), else the document's."""
+    if not (SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b", sentence, re.I)):
+        return []
+    people = named_targets(sentence)
+    if not people:
+        return []
+    actions = find_actions(sentence) or ["imposed"]
+    actions = [a for a in actions if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
+    out = []
+    for name, start, kind in people:
+        near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
+        out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
+    return out
+
+
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
     """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
     reason = find_reason(clause) if "imposed" in actions else None
@@ -368,13 +413,110 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
     return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
 
+# Named people as sanction targets (issue 22, class 10): each named person designated is its own move.
+# Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
+# sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
+DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
+                    r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
+TARGET_SCOPE_RE = re.compile(
+    r"\b(?:(?:sanctions?|measures|asset\s+freezes?|travel\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
+    r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    r"|(?:assets\s+have\s+been\s+frozen|list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
+    re.I,
+)
+PASSIVE_TARGET_RE = re.compile(
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+)?"
+    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    re.I,
+)
+LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
+# what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
+LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
+                           r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
+                           r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
+
+
+# a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
+COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
+                 "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
+                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG")
+_CAP = r"[A-Z][\w&’'\-\.]*"
+ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
+_COMPANY_WORD_SET = frozenset(COMPANY_WORDS)
+
+
+def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the named companies of a sentence; "X Co Ltd and Y Bank" is two."""
+    out = []
+    for m in ORG_RUN_RE.finditer(sentence):
+        # cut at 'and' only after a part that is a company itself ("Investment and Commercial Bank" is one)
+        parts = re.split(r"(\s+and\s+)", m.group(0))
+        pieces, offset = [(0, parts[0])], len(parts[0])
+        for sep, part in zip(parts[1::2], parts[2::2]):
+            if _is_company(pieces[-1][1]):
+                pieces.append((offset + len(sep), part))
+            else:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
+            offset += len(sep) + len(part)
+        for offset, part in pieces:
+            if part.strip() != "and" and _is_company(part):
+                start = m.start() + offset
+                out.append((start, start + len(part), part.strip(" .,")))
+    return out
+
+
+def _is_company(part: str) -> bool:
+    words = [w.strip(".,") for w in part.split()]
+    return len(words) > 1 and any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in ("The", "A", "An", "Its", "Their")
+
+
+def named_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
+    order; a name in the possessive ("<name>'s envoy") is not a target."""
+    from flows.people import _sentence_candidates
+
+    scope = TARGET_SCOPE_RE.search(sentence)
+    listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
+    out = []
+    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, _title
+             in _sentence_candidates(sentence, False) if is_person and n >= 2]
+    if any(w in sentence for w in COMPANY_WORDS):
+        companies = _company_runs(sentence)
+        named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
+                       + [(a, b, name, "company") for a, b, name in companies])
+    for s, e, surface, kind in named:
+        if sentence[e:e + 2] in ("'s", "’s"):
+            continue
+        gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
+        if gap is not None and len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+            out.append((surface, s, kind))
+            listed_to = e
+        elif PASSIVE_TARGET_RE.match(sentence, e):
+            out.append((surface, s, kind))
+        # "A, B and C have also been sanctioned": the names listed before a passive designation are targets too
+        if out and out[-1][1] == s and PASSIVE_TARGET_RE.match(sentence, e):
+            i = named.index((s, e, surface, kind))
+            while i > 0 and LIST_GAP_RE.fullmatch(sentence[named[i - 1][1]:named[i][0]]):
+                i -= 1
+                out.insert(-1, (named[i][2], named[i][0], named[i][3]))
+    out.sort(key=lambda t: t[1])
+    return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
     rows = []
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
-    cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION))
+    cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
+                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
@@ -384,7 +526,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         key = (sentence, doc_country.get(doc_id))
         found = memo[key] if key in memo else memo.setdefault(
-            key, _sentence_sanctions(*key, tuple(may_act), may_sector))
+            key, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key))
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
@@ -399,6 +541,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             reason, linked, issuers = details[(sentence, clause)]
             # the evidence is the whole sentence: a clause is not a span the quote check could compare
             for issuer in issuers:
+                if target_type == "country" and issuer == target:
+                    continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))

@@ -87,6 +87,22 @@ def _stop(proc: subprocess.Popen, timeout: float) -> None:
         proc.wait()
 
 
+def die_with_parent() -> None:
+    """preexec_fn of a child server: the kernel sends it SIGTERM when the process that started it dies,
+    however that process dies (SIGKILL, OOM killer); without it the server outlived a killed run.
+    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the parent's own cleanup still stops it."""
+    import ctypes
+    import signal
+
+    parent = os.getppid()
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
 def hide_temporary_ui_links() -> None:
     """Drop Prefect's 'View at http://127.0.0.1:PORT/runs/...' line for runs on the temporary API
     server: it has no UI and is gone when the run ends, so the link leads nowhere."""
@@ -108,22 +124,6 @@ def _port(preferred: int = 4200) -> int:
         except OSError:
             pass
     return _free_port()
-
-
-def die_with_parent() -> None:
-    """preexec_fn of a child server: the kernel sends it SIGTERM when the process that started it dies,
-    however that process dies (SIGKILL, OOM killer); without it the server outlived a killed run.
-    Linux only (prctl PR_SET_PDEATHSIG); elsewhere the parent's own cleanup still stops it."""
-    import ctypes
-    import signal
-
-    parent = os.getppid()
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 @contextlib.contextmanager

@@ -20,16 +20,27 @@ create table if not exists documents (
     extractor_version varchar,
     mtime_ns          bigint,
     text              varchar,
+    encoding          varchar,
+    format            varchar,
+    author            varchar,
+    site_name         varchar,
+    published_at_source varchar,
     run_id            varchar not null,
     primary key (doc_id, source_path)
 );
+-- warehouses made before pages were read: the columns are added, after run_id (null for their rows until re-read)
+alter table documents add column if not exists encoding varchar;
+alter table documents add column if not exists format varchar;
+alter table documents add column if not exists author varchar;
+alter table documents add column if not exists site_name varchar;
+alter table documents add column if not exists published_at_source varchar;
 comment on column documents.doc_id is 'First 16 hex digits of the SHA-256 of the file bytes (content hash).';
 comment on column documents.source_path is 'Path of the file relative to the source folder.';
 comment on column documents.content_hash is 'Same as doc_id for readable files; null when the file could not be read.';
-comment on column documents.title is 'Title from metadata (sidecar JSON or manifest.csv), if given.';
-comment on column documents.url is 'URL from metadata, if given.';
-comment on column documents.source is 'Outlet name from metadata, if given.';
-comment on column documents.published_at is 'Publication date from metadata; anchors relative dates such as "on Saturday".';
+comment on column documents.title is 'Title from metadata (sidecar JSON or manifest.csv), else the page''s own title.';
+comment on column documents.url is 'URL from metadata, else the page''s canonical address (http/https).';
+comment on column documents.source is 'Outlet name from metadata, else the page''s site name.';
+comment on column documents.published_at is 'Publication date from metadata, else the date the page states (published_at_source says which); anchors relative dates such as "on Saturday".';
 comment on column documents.language is 'ISO 639-1 language detected by py3langid (und when undecidable).';
 comment on column documents.n_bytes is 'File size in bytes.';
 comment on column documents.n_chars is 'Length of the decoded text in characters.';
@@ -39,8 +50,13 @@ comment on column documents.reject_reason is 'One readable line saying why the f
 comment on column documents.metadata_issue is 'Problem with the metadata (malformed JSON, bad date, unused keys); the text is still used.';
 comment on column documents.extractor_version is 'Version of the extractors that produced this document''s facts; a change reprocesses it.';
 comment on column documents.mtime_ns is 'File modification time seen at extraction (nanoseconds), used to skip unchanged files cheaply.';
-comment on column documents.text is 'Decoded text (UTF-8, newlines normalised); evidence spans index into it. Null when rejected.';
+comment on column documents.text is 'Decoded text (UTF-8, newlines normalised; for a page, the extracted article); evidence spans index into it. Null when rejected.';
 comment on column documents.run_id is 'Run that last read this file.';
+comment on column documents.encoding is 'Text encoding the file was read in (utf-8, utf-16le, windows-1251, windows-1252, ...): its byte-order mark, the charset the page declares, else detected by charset-normalizer. Null when no text encoding fits (binary).';
+comment on column documents.format is 'text (plain text) or html (an HTML page, *.html/*.htm or HTML inside .txt: text is the article trafilatura extracted, without navigation, related links or comments).';
+comment on column documents.author is 'Author the page names (byline, meta author, JSON-LD); null for plain text.';
+comment on column documents.site_name is 'Site the page names (og:site_name, JSON-LD publisher); fills source when no metadata gives one.';
+comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>), page text (the date the page prints near its top: a dateline, "Published 13 Dec 2025"; for HTML, a date htmldate found in its text or address) or none (loaded, and no date anywhere: nothing is guessed).';
 
 -- people: one row per real person, after merging spellings across documents.
 create table if not exists people (

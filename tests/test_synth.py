@@ -1,4 +1,4 @@
-"""Synthetic corpus generator (flows.synth) and the benchmark report (flows.bench)."""
+"""Synthetic corpus generator (bench.synth) and the benchmark report (bench.benchmark)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from flows.bench import format_benchmark
-from flows.synth import generate_corpus
+from bench.benchmark import format_benchmark
+from bench.synth import generate_corpus
 
-SYNTH_SOURCE = Path(__file__).resolve().parent.parent / "flows" / "synth.py"
+SYNTH_SOURCE = Path(__file__).resolve().parent.parent / "bench" / "synth.py"
 # Names from the seed texts that must never appear in the generator or its output,
 # stored ROT13-encoded so that this file does not carry them either.
 SEED_NAMES_ROT13 = ("Yhxnfurawb", "Ovnyvngfxv", "Xbyrfavxbin", "Xnyrfavxnin", "Ononelxn", "Pbnyr",
@@ -93,7 +93,7 @@ def test_styles_vary(corpus):
 
 
 def test_people_are_spelled_differently_across_documents(corpus):
-    from flows.synth import CAST
+    from bench.synth import CAST
 
     words = set(re.findall(r"[A-Z][a-z]+", "\n".join(_texts(corpus))))
     varied = sum(len(words.intersection(surnames)) >= 2 for _given, surnames, *_ in CAST)
@@ -196,7 +196,7 @@ def test_spacy_baseline_measures_each_configuration_and_keeps_the_fastest(monkey
     import time
     import types
 
-    from flows.bench import bench_spacy
+    from bench.benchmark import bench_spacy
 
     calls = []
 
@@ -227,7 +227,7 @@ def test_spacy_baseline_measures_each_configuration_and_keeps_the_fastest(monkey
 
 
 def test_raw_baseline_is_the_fastest_of_its_passes(tmp_path):
-    from flows.bench import bench_raw
+    from bench.benchmark import bench_raw
 
     files = []
     for i in range(3):
@@ -247,7 +247,7 @@ def test_child_run_reports_the_cpu_of_its_whole_process_tree():
     its split by role names the parent."""
     import sys
 
-    from flows.bench import _run_child
+    from bench.benchmark import _run_child
 
     burn = "import time\nt = time.process_time()\nwhile time.process_time() - t < 0.6: pass\n"
     script = burn + f"import subprocess, sys\nsubprocess.run([sys.executable, '-c', {burn!r}], check=True)\n"
@@ -259,7 +259,7 @@ def test_child_run_reports_the_cpu_of_its_whole_process_tree():
 
 
 def test_scaling_line_compares_the_flow_with_linear_time():
-    from flows.bench import format_scaling
+    from bench.benchmark import format_scaling
 
     def run(n, secs):
         return {"n_docs": n, "flow": {"full": {"seconds": secs}}}
@@ -274,7 +274,7 @@ def test_scaling_line_compares_the_flow_with_linear_time():
 def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch, capsys):
     """`dossier bench --docs 10 100`: one report and one JSON file per size, then the scaling line
     (run_benchmark itself is replaced: this checks the command, not the measurements)."""
-    import flows.bench as bench
+    import bench.benchmark as bench
     from flows.cli import main
 
     seen = []
@@ -324,7 +324,7 @@ def test_bench_flow_adds_one_percent_new_documents_for_the_third_run_and_removes
     """The full run and the no-op rerun see the corpus only (a leftover of a killed benchmark is removed
     first); the third run sees 1% new documents, which are gone afterwards. The runs themselves are
     replaced: this checks what each one is given, not the flow."""
-    import flows.bench as bench
+    import bench.benchmark as bench
 
     corpus = tmp_path / "corpus_300"
     generate_corpus(300, corpus, seed=0)

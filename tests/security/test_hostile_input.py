@@ -151,3 +151,22 @@ def test_sidecar_values_are_typed_not_coerced_and_urls_are_http_only(harness, tm
     assert "url ignored: a list" in issue and "published_at ignored: a int" in issue
     assert docs["b.txt"][3] is None and "not an http(s) address" in docs["b.txt"][5]
     assert docs["c.txt"][3] == "https://example.org/c" and str(docs["c.txt"][4]) == "2024-01-02"
+
+
+def test_a_document_past_the_extraction_budget_is_rejected_with_the_reason_fast(harness, tmp_path, capsys):
+    import time
+
+    from flows.extract import MAX_DOC_CHARS
+
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD)
+    sentence = "Officials said the government released 12 prisoners on Monday. "
+    (src / "flood.txt").write_text(sentence * (MAX_DOC_CHARS // len(sentence) + 10))
+    t = time.perf_counter()
+    code, out, err = _run(src, db, capsys)
+    assert code == 0, err
+    assert time.perf_counter() - t < 120
+    docs = _docs(db)
+    assert docs["good.txt"][0] == "loaded"
+    assert docs["flood.txt"][0] == "rejected" and "extraction budget" in docs["flood.txt"][1]

@@ -1,6 +1,6 @@
 """Benchmark: a raw regex scan vs Dossier's extraction vs the full flow vs spaCy NER.
 
-All four measure the same synthetic corpus (`flows.synth`), generated once under
+All four measure the same synthetic corpus (`bench.synth`), generated once under
 `workdir/corpus_{n}`:
 
 (a) raw      read every file and run one compiled regex over the decoded text
@@ -53,7 +53,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 def _corpus(n_docs: int, workdir: Path, seed: int) -> tuple[Path, list[Path], int]:
     """The corpus folder (generated when missing or incomplete), its text files and their bytes."""
-    from flows.synth import generate_corpus
+    from bench.synth import generate_corpus
 
     corpus = workdir / f"corpus_{n_docs}"
     files = sorted(corpus.glob("synth_*.txt")) if corpus.is_dir() else []
@@ -220,7 +220,7 @@ NEW_DOCS_FOLDER = "_bench_new"
 def add_new_documents(corpus: Path, n_docs: int, seed: int) -> tuple[Path, int]:
     """Write NEW_DOCS_SHARE x n_docs further synthetic documents (another seed) into a subfolder of the
     corpus, which the flow reads with the rest; the caller removes it afterwards."""
-    from flows.synth import generate_corpus
+    from bench.synth import generate_corpus
 
     folder = Path(corpus) / NEW_DOCS_FOLDER
     shutil.rmtree(folder, ignore_errors=True)

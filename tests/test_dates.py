@@ -1,0 +1,69 @@
+"""The publication date a page prints (issue 22, class 5), written in our own words."""
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+from flows.dates import page_date
+from flows.events import extract_event_mentions
+from tests.conftest import sentences_of
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania frees nine dissidents\nMarch 4, 2024The interior ministry said on Sunday ...", dt.date(2024, 3, 4)),
+    ("Headline here\n\nBy A Reporter\nJan. 9, 2023, 7:15 PM\n\nOSTRAVA -- Officials said ...", dt.date(2023, 1, 9)),
+    ("Headline\n\nPublished 13 Dec 2025\nUpdated 14 Dec 2025\nText.", dt.date(2025, 12, 13)),
+    ("Headline\nPublished 11/05/2024, 09:10 AM\nText.", dt.date(2024, 11, 5)),
+    ("Outlet | City | Updated: 07-10-2022 11:00 IST\nText.", dt.date(2022, 10, 7)),
+    ("Headline\nPosted on June 2, 2021\n3 min read", dt.date(2021, 6, 2)),
+    ("Oslo, May 17, 2019 – A press freedom group said ...", dt.date(2019, 5, 17)),
+    ("Headline\n\n3rd February 2020 – (Tallinn) A new rule ...", dt.date(2020, 2, 3)),
+    ("Headline\n2020-08-30T10:00:00Z\nPHOTO: a crowd", dt.date(2020, 8, 30)),
+    ("Headline\n\n29 October, 2018\n\nThe council met ...", dt.date(2018, 10, 29)),
+])
+def test_page_states_its_date(text, expected):
+    assert page_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "WARSAW, Dec 13 (Wire) - Officials freed 12 prisoners.",          # no year: nothing is borrowed
+    "On Sunday, September 28, 2025, the council restored its sanctions.",  # a story sentence, not a page date
+    "The amnesty of 12 May 2019 freed 300 people.\nMore text.",           # a date inside a sentence
+    "Headline\n" + "x" * 2000 + "\nPublished 13 Dec 2025",               # far below the top
+])
+def test_no_page_date_is_invented(text):
+    assert page_date(text) is None
+
+
+def test_the_page_date_anchors_a_yearless_date():
+    text = "Officials freed 12 prisoners on Sept. 11, the ministry said."
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2025, 12, 13)})
+    assert events["event_date"].to_list() == [dt.date(2025, 9, 11)]
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events["event_date"].to_list() == [None]
+
+
+def test_documents_record_where_the_date_comes_from(tmp_path):
+    from flows.extract import extract_documents
+
+    (tmp_path / "a.txt").write_text("Headline\nPublished 13 Dec 2025\nOfficials freed 12 prisoners on Saturday.\n")
+    (tmp_path / "b.txt").write_text("Officials freed 12 prisoners on Saturday, a group said in a statement.\n")
+    (tmp_path / "c.txt").write_text("Officials freed 13 prisoners on Saturday, a group said in a statement.\n")
+    (tmp_path / "c.json").write_text('{"published_at": "2024-01-02"}')
+    docs = extract_documents(tmp_path).sort("source_path")
+    assert docs["published_at_source"].to_list() == ["page text", "none", "sidecar"]
+    assert docs["published_at"].to_list() == [dt.date(2025, 12, 13), None, dt.date(2024, 1, 2)]
+
+
+def test_a_lead_line_stating_the_publication_date_is_not_the_news_day():
+    """'Written on Sunday, 18 October 2026, by the editors.' at the top of a page is its date line: a
+    release in the headline does not take 'Sunday' from it (it takes the day the story gives, if any)."""
+    from flows.events import extract_event_mentions
+
+    text = ("Belarus frees 23 prisoners\nWritten on Sunday, 18 October 2026, by the editors.\n"
+            "The government freed 23 political prisoners on Saturday, officials said.\n")
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 10, 18)})
+    releases = events.filter(pl.col("event_type") == "prisoner_release")
+    assert dt.date(2026, 10, 18) not in releases["event_date"].to_list()
+    assert dt.date(2026, 10, 17) in releases["event_date"].to_list()

@@ -1,0 +1,106 @@
+"""`dossier eval` on a gold that lists its pages (the real-news set's format), from one or several files."""
+
+import json
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from flows.cli import main
+from flows.evaluate import evaluate, load_gold
+
+ROOT = Path(__file__).resolve().parent.parent
+TEXT_A = ("Published 4 May 2025\nThe government freed 12 prisoners on 3 May 2025. "
+          "About 900 political prisoners remain behind bars.\n")
+TEXT_B = "Officials freed 12 detainees in 2019, a rights group said.\n"
+TEXT_C = "The council lifted sanctions on Ruritania. Jan Novak welcomed it.\n"
+
+
+def _warehouse(path: Path) -> Path:
+    con = duckdb.connect(str(path))
+    con.execute((ROOT / "sql" / "schema.sql").read_text())
+    docs = [("da", "x01_a.txt", TEXT_A, "2025-05-04"), ("db", "x02_b.txt", TEXT_B, None),
+            ("dc", "y01_c.txt", TEXT_C, None), ("dz", "z99_other.txt", "Anna Berg spoke.\n", None)]
+    for doc_id, name, text, published in docs:
+        con.execute("insert into documents (doc_id, source_path, published_at, status, text, run_id) "
+                    "values (?, ?, ?, 'loaded', ?, 'r')", [doc_id, name, published, text])
+    con.execute("insert into people values ('P1', 'Jan Novak', ['Jan Novak'], [], 1, 1, 'high'), "
+                "('P2', 'Anna Berg', ['Anna Berg'], [], 1, 1, 'high')")
+    con.execute("insert into person_mentions values ('P1', 'dc', 1, 'Jan Novak', 'Jan Novak', 43, 52, null, 'high'), "
+                "('P2', 'dz', 0, 'Anna Berg', 'Anna Berg', 0, 9, null, 'high')")
+    # one event joins the 2025 release and the 2019 one (same count, years apart); one is a tally
+    con.execute("insert into events values ('E1', 'prisoner_release', '0841', '2025-05-03', 'day', '3 May 2025', "
+                "'Ruritania', 12, 'exact', '', 2), ('E2', 'prisoner_release', '0841', null, null, null, "
+                "'Ruritania', 900, 'about', '', 1)")
+    tally_start = TEXT_A.index("About 900")
+    con.execute("insert into evidence values ('events', 'E1', 'da', 21, 69, 'q'), ('events', 'E1', 'db', 0, 40, 'q'), "
+                f"('events', 'E2', 'da', {tally_start}, {tally_start + 40}, 'q')")
+    con.execute("insert into sanctions values ('S1', 'EU', 'Ruritania', 'country', 'Ruritania', 'lifted', null, null, 1)")
+    con.execute("insert into evidence values ('sanctions', 'S1', 'dc', 0, 40, 'q')")
+    con.close()
+    return path
+
+
+def _golds(tmp_path: Path) -> tuple[Path, Path]:
+    releases = {
+        "pages": [{"doc": "x01", "published": "2025-05-04"}, {"doc": "x02", "published": None}],
+        "people": [],
+        "prisoner_releases": [
+            {"key": "r-2025", "count": 12, "qualifier": "exact", "docs": ["x01"], "date": "2025-05-03"},
+            {"key": "r-2019", "count": 12, "qualifier": "exact", "docs": ["x02"], "date": "2019"},
+        ],
+        "not_release_events": [{"doc": "x01", "text": "About 900 political prisoners remain behind bars"}],
+        "sanctions": [],
+    }
+    sanctions = {
+        "pages": [{"doc": "y01", "published": None}],
+        "people": [{"canonical": "Jan Novak", "variants": ["Novak"], "docs": ["y01"]}],
+        "sanctions": [{"doc": "y01", "issuer": "EU", "target": "Ruritania", "target_type": "country",
+                       "action": "lifted"}],
+    }
+    a, b = tmp_path / "gold_releases.json", tmp_path / "gold_sanctions.json"
+    a.write_text(json.dumps(releases))
+    b.write_text(json.dumps(sanctions))
+    return a, b
+
+
+def test_eval_scores_the_real_set_measures(tmp_path):
+    db = _warehouse(tmp_path / "w.duckdb")
+    a, b = _golds(tmp_path)
+    with duckdb.connect(str(db), read_only=True) as con:
+        result = evaluate(con, [a, b])
+    assert result["n_documents"] == 3  # z99 is not a page of this gold: Anna Berg is not scored
+    assert result["people"]["tp"] == 1 and result["people"]["fp"] == 0
+    assert result["releases"]["tp"] == 1 and result["releases"]["fn"] == 1
+    assert result["release_count_accuracy"]["correct"] == 1
+    assert result["extra_release_rows"]["rows"] == 1
+    assert result["tallies_as_releases"] == 1
+    assert result["merged_releases"] == 1
+    assert result["release_dates"] == {"correct": 1, "total": 2, "accuracy": 0.5, "dated_without_gold_date": 0}
+    assert result["sanctions"]["tp"] == 1 and result["sanction_action_accuracy"]["accuracy"] == 1.0
+    assert result["published_dates"]["correct"] == 1 and result["published_dates"]["total"] == 1
+
+
+def test_eval_takes_several_gold_files_or_a_folder(tmp_path, capsys):
+    db = _warehouse(tmp_path / "w.duckdb")
+    a, b = _golds(tmp_path)
+    assert main(["eval", "--gold", str(a), "--gold", str(b), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "tallies turned into releases:     1" in out
+    assert "publication date from the page:   1 of 1" in out
+    assert load_gold(tmp_path)["sanctions"] == load_gold([a, b])["sanctions"]
+
+
+def test_a_person_in_two_gold_files_is_one_person(tmp_path):
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    a.write_text(json.dumps({"people": [{"canonical": "Jan Novak", "variants": ["Novak"], "docs": ["x01"]}]}))
+    b.write_text(json.dumps({"people": [{"canonical": "Jan Novak", "variants": ["J. Novak"], "docs": ["y01"]}]}))
+    gold = load_gold([a, b])
+    assert len(gold["people"]) == 1
+    assert gold["people"][0]["variants"] == ["Novak", "J. Novak"] and gold["people"][0]["docs"] == ["x01", "y01"]
+
+
+@pytest.mark.parametrize("missing", ["nope.json"])
+def test_eval_missing_gold_is_one_line(tmp_path, capsys, missing):
+    db = _warehouse(tmp_path / "w.duckdb")
+    assert main(["eval", "--gold", str(tmp_path / missing), "--db", str(db)]) == 2
