@@ -57,6 +57,19 @@ def schema_sql() -> str:
     return SCHEMA_SQL.read_text(encoding="utf-8")
 
 
+def _flock(fh, wait_seconds: float, poll: float) -> bool:
+    """Take an exclusive flock on an open file, polling up to `wait_seconds`; False when it stayed held."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                return False
+            time.sleep(poll)
+
+
 @contextlib.contextmanager
 def write_lock(db: Path, wait_seconds: float = 0.0):
     """Exclusive lock on `<db>.lock`; waits up to `wait_seconds`, then raises WarehouseBusy."""
@@ -65,20 +78,11 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         fh = open(lock_path, "a+")
     except OSError as exc:
         raise WarehouseError(f"cannot create lock file {lock_path}: {exc.strerror}") from None
-    deadline = time.monotonic() + wait_seconds
     try:
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    fh.seek(0)
-                    holder = fh.read().strip() or "unknown"
-                    raise WarehouseBusy(
-                        f"another run (pid {holder}) is writing {db}; wait for it or pass --wait SECONDS"
-                    ) from None
-                time.sleep(0.2)
+        if not _flock(fh, wait_seconds, poll=0.2):
+            fh.seek(0)
+            holder = fh.read().strip() or "unknown"
+            raise WarehouseBusy(f"another run (pid {holder}) is writing {db}; wait for it or pass --wait SECONDS")
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
@@ -111,10 +115,7 @@ def connect_read_only(db: Path, locked: bool = True) -> duckdb.DuckDBPyConnectio
 
     ops = ops_path(db)
     # a first run that failed its checks leaves only the history: still worth querying
-    try:
-        con = duckdb.connect(str(db), read_only=True) if Path(db).exists() else duckdb.connect()
-    except duckdb.IOException as exc:
-        raise _busy_or_error(db, exc) from None
+    con = open_read_only(db) if Path(db).exists() else duckdb.connect()
     if ops.exists():
         try:
             con.execute(f"attach {literal(ops)} as ops (read_only)")
@@ -243,15 +244,8 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
 def _ops_lock(db: Path, wait_seconds: float = 30.0):
     """Exclusive lock on `<db>.ops.lock` while the history file is rewritten (milliseconds a time)."""
     with open(Path(str(db) + ".ops.lock"), "a+") as fh:
-        deadline = time.monotonic() + wait_seconds
-        while True:
-            try:
-                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise WarehouseBusy(f"the run history of {db} stayed locked for {wait_seconds:.0f} s") from None
-                time.sleep(0.05)
+        if not _flock(fh, wait_seconds, poll=0.05):
+            raise WarehouseBusy(f"the run history of {db} stayed locked for {wait_seconds:.0f} s")
         try:
             yield
         finally:

@@ -175,8 +175,8 @@ def _peel_run(text: str) -> tuple | None:
             tokens.pop(0)
         else:
             break
-    # "Special Envoy for Syria Tom Barrack", "Minister for Foreign Affairs Penny Wong", "President of Belarus
-    # Alexander Lukashenko": places and office words that end a job title are not part of the name
+    # "Special Envoy for Syria <name>", "Minister for Foreign Affairs <name>", "President of <country>
+    # <name>": places and office words that end a job title are not part of the name
     places = place_words()
     while len(tokens) > 2 and (_is_place_token(tokens[0][2], places) or fold(tokens[0][2]) in OFFICE_WORDS) \
             and is_given_name(tokens[1][2]) and (not is_given_name(tokens[0][2])  # "Vladimir" is a city too
