@@ -94,6 +94,17 @@ SECTOR_WORDS = (
     "insurance", "trade", "investment", "investments", "debt", "bonds", "cotton",
 )
 
+# Goods a ban on imports or exports names one by one ("bans exports of coal, iron and seafood"): each is its
+# own sanctions move on that sector (issue 22, class 10). Longer names first: "crude oil" before "oil".
+GOODS_WORDS = (
+    "refined petroleum products", "refined petroleum", "refined oil", "crude oil", "jet fuel", "aviation fuel",
+    "natural gas", "liquefied natural gas", "iron ore", "lead ore", "luxury goods", "dual-use goods",
+    "coal", "iron", "lead", "seafood", "wood", "timber", "chemicals", "textiles", "machinery", "steel", "gold",
+    "diamonds", "potash", "oil", "gas", "petroleum", "aluminium", "aluminum", "copper", "nickel", "uranium",
+    "cement", "cotton", "tobacco", "fertilizers", "fertilizer", "fertiliser", "weapons", "arms", "vodka",
+    "caviar", "semiconductors", "electronics", "vehicles", "minerals",
+)
+
 ORGANISATION_TARGET_WORDS = (
     "airline", "carrier", "bank", "company", "firm", "producer", "conglomerate",
     "refinery", "manufacturer", "exporter", "operator", "enterprise",

@@ -15,7 +15,7 @@ import re
 import polars as pl
 
 from flows.events import ISSUER_COUNTRIES, _rust_superset, _sentence_places, countries_in
-from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -50,7 +50,7 @@ ACTION_WORDS = {
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,90}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
-               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|"
+               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|cap(?:s|ped|ping)?\b|"
                rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
@@ -368,6 +368,26 @@ def _names_strong_sanction(sentence: str) -> bool:
 
 
 
+# a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron
+# and seafood"); the list runs over goods words and the words that join them
+_GOODS_ALT = "|".join(re.escape(g) for g in GOODS_WORDS)
+_FLOW = r"(?:imports?|exports?|supplies|supply|sales?|purchases?|shipments?|deliveries)"
+_GOODS_LIST = rf"(?:(?:{_GOODS_ALT})(?:\s+products?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)?(?:(?:various|all|other|some)\s+)?)+"
+GOODS_AFTER_RE = re.compile(rf"\b{_FLOW}\s+of\s+(?:(?:various|all|other|some|the)\s+)?(?P<list>{_GOODS_LIST})", re.I)
+GOODS_BEFORE_RE = re.compile(rf"\b(?P<list>{_GOODS_LIST})\s*(?:products?\s+)?{_FLOW}\b", re.I)
+GOODS_WORD_RE = re.compile(rf"\b(?:{_GOODS_ALT})\b", re.I)
+FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
+
+
+def goods_in(clause: str) -> list[str]:
+    """The goods a ban on imports or exports names in a clause, in order, each once."""
+    out: list[str] = []
+    for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
+        for m in rx.finditer(clause):
+            out += [g.group(0).lower() for g in GOODS_WORD_RE.finditer(m.group("list"))]
+    return list(dict.fromkeys(out))
+
+
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
@@ -381,16 +401,28 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
             continue
         actions = find_actions(clause, may_act)
         if actions:
-            out.append((actions, *find_target(clause, doc_country, may_sector), clause))
+            target = find_target(clause, doc_country, may_sector)
+            goods = goods_in(clause) if may_sector else []
+            if goods and target[1] in ("sector", None):
+                # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
+                country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country)
+                out += [(actions, g, "sector", country, True, clause) for g in goods]
+            else:
+                out.append((actions, *target, clause))
+                out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
+                        for g in goods]
     return out
 
 
-def _person_moves(sentence: str, doc_country: str | None = None) -> list[tuple]:
+def _person_moves(sentence: str, doc_country: str | None = None, in_context: bool = False) -> list[tuple]:
     """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
     action on sanctions, else 'imposed' (a designation); the target country is the one named just before
-    the name ("Russian President <name>"), else the document's."""
-    if not (SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b", sentence, re.I)):
+    the name ("Russian President <name>"), else the document's.
+
+    in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
+    sanction word of its own (issue 22, class 10)."""
+    if not (in_context or SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
     if not people:
@@ -425,7 +457,8 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
-    r"|(?:assets\s+have\s+been\s+frozen|list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
     re.I,
 )
@@ -436,7 +469,7 @@ PASSIVE_TARGET_RE = re.compile(
 )
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
-LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
+LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
@@ -476,6 +509,26 @@ def _is_company(part: str) -> bool:
     return len(words) > 1 and any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in ("The", "A", "An", "Its", "Their")
 
 
+# items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
+ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
+
+
+def _list_gap(gap: str, after_item: bool) -> bool:
+    """True when the words between two names keep the list of targets going: a short gap with no word that
+    ends the list, or, after a listed name, that name's description up to a semicolon and then a short lead-in
+    to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
+    if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+        return True
+    cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
+    if not cut:
+        return False
+    description, lead = gap[:cut[-1].start()], gap[cut[-1].end():]
+    # a job title may lead an item ("; Kremlin spokesperson B"), where elsewhere it ends the list
+    lead = re.sub(r"\b(?:envoy|spokes\w+)\b", "", lead, flags=re.I)
+    return (len(description) <= 160 and not re.search(r"[.:]\s", description)
+            and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
+
+
 def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target."""
@@ -494,7 +547,7 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
-        if gap is not None and len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+        if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
         elif PASSIVE_TARGET_RE.match(sentence, e):
@@ -509,6 +562,37 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
 
 
+# a bulleted list of targets (issue 22, class 10): a line ending in a colon that introduces the names,
+# just after sanctions were named, then one target per bullet line
+BULLET_RE = re.compile(r"^\s*[\-•*–·▪]\s+")
+PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$"
+LIST_HEADER_RE = re.compile(
+    r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?)\b"
+    r"[^:]*:\s*$", re.I)
+# how many sentences after a move on sanctions a list of its targets may still stand
+CONTEXT_SENTENCES = 6
+BODY_ITEM_RE = re.compile(r"^(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)(?:\s+(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)){0,11}$")
+
+
+def bullet_target(line: str) -> tuple[str, str] | None:
+    """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
+    named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
+    from flows.people import _sentence_candidates
+
+    m = BULLET_RE.match(line)
+    if not m:
+        return None
+    item = line[m.end():].strip()
+    people = [(s, surface) for s, _e, surface, _r, n, is_person, _t in _sentence_candidates(item, False)
+              if is_person and n >= 2]
+    head = re.split(r",|\s[\-–—]\s|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    if people and people[0][0] <= 40 and people[0][0] < len(head):
+        return people[0][1], "person"
+    if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:
+        return head, ("company" if _is_company(head) else "officials")
+    return None
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
@@ -516,17 +600,44 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
-                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION))
+                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
+                            | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], list[tuple]] = {}
     details: dict[tuple[str, str], tuple] = {}
+    last_move: dict[str, tuple[int, list[str | None], list[str]]] = {}  # doc -> (sentence, issuers, actions)
+    bullets_from: dict[str, int] = {}  # doc -> index the next bullet of a list of targets must have
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
+        recent = last_move.get(doc_id)
+        in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
+        if bullets_from.get(doc_id) == sent_idx and recent is not None:
+            item = bullet_target(sentence)
+            if item is not None:
+                bullets_from[doc_id] = sent_idx + 1
+                for issuer in recent[1]:
+                    for action in recent[2]:
+                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
+                                     action, None, False, sentence))
+                continue
         key = (sentence, doc_country.get(doc_id))
-        found = memo[key] if key in memo else memo.setdefault(
-            key, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key))
+        mkey = (*key, in_context)
+        found = memo[mkey] if mkey in memo else memo.setdefault(
+            mkey, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key, in_context))
+        if found or (in_context and LIST_HEADER_RE.search(sentence)):
+            if found:
+                moves = [f for f in found if f[1] is not None]
+                issuers = details.get((sentence, moves[0][5]))[2] if moves and (sentence, moves[0][5]) in details \
+                    else find_issuers(sentence)
+                actions = [a for a in (moves[0][0] if moves else ["imposed"]) if a in ("imposed", "lifted", "eased")] \
+                    or ["imposed"]
+                if issuers == [None] and recent is not None:
+                    issuers = recent[1]
+                last_move[doc_id] = (sent_idx, issuers, actions)
+            if sentence.rstrip().endswith(":"):
+                bullets_from[doc_id] = sent_idx + 1
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
@@ -539,6 +650,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
+            if issuers == [None] and in_context and recent[1] != [None] and target_type in ("person", "company"):
+                issuers = recent[1]  # "The list also includes <name>": the issuer of the move just named
             # the evidence is the whole sentence: a clause is not a span the quote check could compare
             for issuer in issuers:
                 if target_type == "country" and issuer == target:

@@ -262,3 +262,70 @@ def test_a_total_since_a_year_far_after_its_count():
 
 def test_a_later_since_in_another_clause_leaves_the_release():
     assert _counts("The junta released 87 prisoners on Monday after a visit by an envoy who has pressed since 2021.") == [87]
+
+
+# class 10: lists of named targets cut by semicolons, with each name's description or a job title leading it
+@pytest.mark.parametrize("sentence, names", [
+    ("Others on the blacklist include Pavel Orlov, the head of a state lender; Ilya Vetrov, chairman of a "
+     "pipeline firm; and Gleb Sorin, owner of a fertiliser maker.", ["Pavel Orlov", "Ilya Vetrov", "Gleb Sorin"]),
+    ("Among those whose assets were frozen are the chief of the security council, Pavel Orlov; presidential "
+     "spokesman Ilya Vetrov; and the president's deputy chief of staff, Gleb Sorin.",
+     ["Pavel Orlov", "Ilya Vetrov", "Gleb Sorin"]),
+    ("Those designated by London include Pavel Orlov, worth more than two billion pounds; the metals magnate "
+     "Ilya Vetrov, and steel boss Gleb Sorin.", ["Pavel Orlov", "Ilya Vetrov", "Gleb Sorin"]),
+])
+def test_semicolon_lists_of_named_targets(sentence, names):
+    from flows.sanctions import _person_moves
+
+    assert [m[1] for m in _person_moves(sentence)] == names
+
+
+def test_a_list_sentence_right_after_sanctions_needs_no_sanction_word():
+    from flows.sanctions import extract_sanction_mentions
+
+    text = ("Japan froze the assets of forty more Ruritanian officials on Friday. "
+            "Also joining the list, which now counts 90 people, are the head of the state bank (S.B.R.), Pavel Orlov; "
+            "and Ilya Vetrov, chairman of the largest steelmaker.")
+    found = set(extract_sanction_mentions(sentences_of(text)).select("issuer", "target", "action").rows())
+    assert {("Japan", "Pavel Orlov", "imposed"), ("Japan", "Ilya Vetrov", "imposed")} <= found
+    # far from any sanctions, the same kind of sentence designates nobody
+    alone = "The list of speakers includes Pavel Orlov and Ilya Vetrov."
+    assert extract_sanction_mentions(sentences_of(alone)).height == 0
+
+
+def test_bulleted_targets_after_a_header():
+    from flows.sanctions import extract_sanction_mentions
+
+    text = ("Ottawa is imposing sanctions against Ruritania by listing two individuals and one entity.\n\n"
+            "The names of those added to the schedule are the following:\n\n"
+            "  • Colonel General Pavel Orlov, Commander of the Northern Air Defence Headquarters\n"
+            "  • Major General Ilya Vetrov, Minister of Supply\n"
+            "  • Northern Air Defence Headquarters\n\n"
+            "Page details\n")
+    found = set(extract_sanction_mentions(sentences_of(text)).select("issuer", "target", "action").rows())
+    assert {("Canada", "Pavel Orlov", "imposed"), ("Canada", "Ilya Vetrov", "imposed"),
+            ("Canada", "Northern Air Defence Headquarters", "imposed")} <= found
+    assert not any(t == "Page details" for _, t, _ in found)
+
+
+def test_bullets_without_a_sanctions_header_are_not_targets():
+    from flows.sanctions import extract_sanction_mentions
+
+    text = ("The minister met several guests:\n- Pavel Orlov is a banker\n- Ilya Vetrov is an engineer\n")
+    assert extract_sanction_mentions(sentences_of(text)).height == 0
+
+
+# class 10: a ban on imports or exports names its goods one by one
+@pytest.mark.parametrize("sentence, goods", [
+    ("The new sanctions ban exports of coal, iron, iron ore and seafood from Ruritania.",
+     ["coal", "iron", "iron ore", "seafood"]),
+    ("The bloc adopted new sanctions against Ruritania, including bans on the import of timber, chemicals and "
+     "on all dealings with two banks.", ["timber", "chemicals"]),
+    ("The sanctions resolution also caps crude oil supplies to Ruritania at two million barrels a year.", ["crude oil"]),
+])
+def test_goods_of_a_trade_ban_are_each_a_target(sentence, goods):
+    from flows.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of(sentence)).select("target", "target_type").rows()
+    assert [t for t, tt in found if tt == "sector" and t in goods] == goods
+    assert not any(t in ("exports", "imports", "import", "export") for t, _ in found)
