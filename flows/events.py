@@ -266,37 +266,65 @@ RELEASE_SUBJECT_RE = re.compile(
 PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+# where the freed were flown ("landed in Doha, Qatar", "en route to Berlin"): never the state that frees them
+# (issue 22, class 3)
+DESTINATION_RE = re.compile(
+    r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
+    r"taken|brought|transferred|bused|deported|expelled|sent|returned|wheels\s+up)\s+"
+    r"(?:(?:back|home|out|on|safely)\s+)?(?:in|to|into|at|for|via)\s+"
+    r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}")
+
+
+# who helped ("mediated by Qatar", "thanks to the Emir of Qatar") is not who frees
+MEDIATOR_RE = re.compile(
+    r"\b(?:mediat\w+|brokered|facilitated|hosted|helped|help(?:ing)?|thank(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?"
+    r"(?:by|of|to|from)\s+(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]+){0,3}", re.I)
+# the scene of a war ("criticizing the war in Ukraine") is not who frees anyone
+WAR_PLACE_RE = re.compile(r"\b(?:war|conflict|invasion|fighting|occupation|offensive|aggression)\s+(?:in|on|against)\s+"
+                          r"(?:the\s+)?[A-Z][\w\-]+", re.I)
+
+
 def release_country(sentence: str, doc_country: str | None) -> str | None:
-    """The releasing country, most specific evidence first: the document's main country when the
-    sentence names it; 'in/by/from X' with X a country or demonym; a country named in the sentence;
-    the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
-    evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
-    economist" says nothing of who released him)."""
+    """The releasing country (see release_country_evidence)."""
+    return release_country_evidence(sentence, doc_country)[0]
+
+
+def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[str | None, int]:
+    """(releasing country, strength: 2 when the sentence itself says it, 1 when it falls back on the
+    document's country or a weak cue), most specific evidence first: who frees ("Minsk freed"); the
+    document's main country when the sentence names it; 'in/by/from X' with X a country or demonym; a
+    country named in the sentence; the document's main country; a capital ("Minsk freed ..."); a demonym.
+    A capital is weak evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the
+    Australian economist" says nothing of who released him). Where the freed were flown and the scene of
+    a war are left out (issue 22, class 3)."""
+    for rx in (DESTINATION_RE, WAR_PLACE_RE, MEDIATOR_RE):
+        if rx.search(sentence):
+            sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
     places = [(c, kind) for c, kind in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
         if found:
-            return found[0]
+            return found[0], 2
     # a demonym names whom the release frees ("95 Ukrainian soldiers"), not who frees them
     if doc_country and any(c == doc_country and kind != "demonym" for c, kind in places):
-        return doc_country
+        return doc_country, 2
     m = PLACE_AFTER_RE.search(sentence)
     if m:
         found = [c for c, kind in find_places(m.group(1)) if kind != "capital" and c not in ISSUER_COUNTRIES]
         if found:
-            return found[0]
+            return found[0], 2
     for wanted in ("name",):
         named = [c for c, kind in places if kind == wanted]
         if named:
-            return named[0]
+            return named[0], 2
     if doc_country:
-        return doc_country
+        return doc_country, 1
     for wanted in ("capital", "demonym"):
         named = [c for c, kind in places if kind == wanted]
         if named:
-            return named[0]
-    return None
+            return named[0], 1
+    return None, 0
 
 
 SINCE_DATE_RE = re.compile(
@@ -447,6 +475,22 @@ def _breakdowns(sentence: str, releases: list[tuple]) -> list[tuple]:
     return [r for run, commas in runs if len(run) >= 3 or (len(run) == 2 and commas) for r in run]
 
 
+# "183 prisoners ..., including 111 detainees": a count inside a larger one is part of it, not a release of
+# its own (issue 22, class 3)
+PART_OF_RE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\b", re.I)
+
+
+def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> list[tuple]:
+    """Releases of a sentence that are parts of a larger count it names before them."""
+    out = []
+    for r in releases:
+        larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
+        including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+        if including:
+            out.append(r)
+    return out
+
+
 def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     """Two counted groups joined by a bare 'and' are one group: "three women and seven men were freed"."""
     out: list[tuple] = []
@@ -505,6 +549,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             continue
         releases.append(item)
     members = _breakdowns(sentence, releases) if len(releases) >= 2 else []
+    members += [r for r in _parts_of_a_count(sentence, releases, matches) if r not in members]
     if members:
         releases = [r for r in releases if r not in members]
         tallies = sorted(tallies + members)
@@ -541,10 +586,54 @@ def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
         per = counts.setdefault(doc_id, {})
         found = seen.get(sentence)
         if found is None:
-            found = seen[sentence] = [c for c, _ in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
+            # where the freed were flown and who mediated do not make a document's country (issue 22, class 3)
+            text = sentence
+            for rx in (DESTINATION_RE, MEDIATOR_RE):
+                if rx.search(text):
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            found = seen[sentence] = [c for c, _ in _sentence_places(text) if c not in ISSUER_COUNTRIES]
         for c in found:
             per[c] = per.get(c, 0) + 1
     return {d: max(per, key=per.get) for d, per in counts.items() if per}
+
+
+# a sentence that places a release in the past ("freed in 2019", "last month", "had already been released"):
+# a release of its own, not one of the document's counted release
+BACKGROUND_CUE_RE = re.compile(
+    r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
+    r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"former(?:ly)?|once|had\s+been|judge|court)\b", re.I)  # a court's order is a release of its own
+MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
+MEMBER_OF_MIN = 3
+
+
+def _without_members(rows: list[tuple]) -> list[tuple]:
+    """A release of one or two people in a document that reports a counted release of three or more is one
+    of its members (a named person freed "along with" them, "two Japanese citizens" among them), not a release
+    of its own, unless its sentence places it in the past (issue 22, class 3)."""
+    counted = {r[0] for r in rows if r[4] == "prisoner_release" and (r[7] or 0) >= MEMBER_OF_MIN}
+    if not counted:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and r[7] is not None
+                                    and r[7] <= MEMBER_MAX and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list[tuple]:
+    """Release mentions of one document with the same count are one release told again: they take one
+    country, the one their sentences give most directly (a sentence naming who frees outweighs one that
+    falls back on the document's country; then the most given, then the first), so that "24 freed" in
+    the lead and "24 prisoners, 16 detained in Russia" stay one event (issue 22, class 3)."""
+    given: dict[tuple[str, int], dict[str | None, tuple[int, int]]] = {}
+    for i, r in enumerate(rows):
+        if r[4] == "prisoner_release" and r[7] is not None and r[6] is not None:
+            votes = given.setdefault((r[0], r[7]), {})
+            strong, n = votes.get(r[6], (0, 0))
+            votes[r[6]] = (max(strong, strengths.get(i, 1)), n + 1)
+    chosen = {k: max(v, key=v.get) for k, v in given.items() if len(v) > 1}
+    if not chosen:
+        return rows
+    return [(*r[:6], chosen[(r[0], r[7])], *r[7:]) if r[4] == "prisoner_release" and (r[0], r[7]) in chosen else r
+            for r in rows]
 
 
 def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True
@@ -617,7 +706,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                           pl.col("sentence").str.contains(PREFILTER_DATE).alias("may_date"), "may_count",
                           *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
     memo: dict[str, tuple] = {}  # sentences repeat across documents (wire copy, boilerplate)
-    countries: dict[tuple[str, str | None], str | None] = {}
+    countries: dict[tuple[str, str | None], tuple[str | None, int]] = {}
+    strengths: dict[int, int] = {}  # row index of a release -> how directly its sentence names its country
     lead_dates = _lead_dates(sentences, published)
     swap_sides: dict[str, set[int]] = {}  # per document, the counts of its swaps' sides
     swaps: set[tuple] = set()
@@ -634,7 +724,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         if not releases and not types:
             continue
         key = (sentence, main_country.get(doc_id))
-        country = countries[key] if key in countries else countries.setdefault(key, release_country(*key))
+        country, strength = countries[key] if key in countries else countries.setdefault(
+            key, release_country_evidence(*key))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
         if date is None and releases and sent_idx <= LEAD_SENTENCES and lead_dates.get(doc_id):
             # a release in the headline or lead takes the day the lead gives ("said late on Saturday")
@@ -642,9 +733,12 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         for s, e, count, qual in releases:
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
+            strengths[len(rows) - 1] = strength
         for event_type in types:
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
+    rows = _one_country_per_count(rows, strengths)
+    rows = _without_members(rows)
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]

@@ -15,7 +15,7 @@ from flows.people import find_name_candidates
 from flows.sanctions import extract_sanction_mentions
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-8"  # -8: HTML pages and any encoding are read; the page's printed date; real-news rules
+EXTRACTOR_VERSION = "2026.12.03-9"  # -9: real-news rules (issue 22): lists of targets, goods, release country
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 

@@ -329,3 +329,37 @@ def test_goods_of_a_trade_ban_are_each_a_target(sentence, goods):
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "target_type").rows()
     assert [t for t, tt in found if tt == "sector" and t in goods] == goods
     assert not any(t in ("exports", "imports", "import", "export") for t, _ in found)
+
+
+# class 3: the country of a release is the state that frees, not where the freed were flown, who mediated,
+# or where a war is fought
+@pytest.mark.parametrize("sentence, doc_country, country", [
+    ("Three aid workers held in Syria were freed and have landed in Amman, Jordan, on Monday.", "Jordan", "Syria"),
+    ("The exchange, mediated by Oman, let three aid workers detained by Syria go home.", "Oman", "Syria"),
+])
+def test_release_country_is_not_the_destination_or_the_mediator(sentence, doc_country, country):
+    assert release_country(sentence, doc_country) == country
+
+
+def test_one_release_count_told_twice_in_a_document_keeps_one_country():
+    text = ("The swap set free 24 prisoners held in six countries, 16 of them detained in Russia. "
+            "A writer jailed for criticising the war in Ukraine was among the 24 people released in the deal.")
+    events, _ = extract_event_mentions(sentences_of(text), {}, {"d1": "Ukraine"})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert set(rel["prisoner_count"]) == {24} and set(rel["country"]) == {"Russia"}
+
+
+def test_a_count_inside_a_larger_count_is_part_of_it():
+    sentence = ("Officials say 240 prisoners are being freed, including people serving life terms and 95 detainees "
+                "arrested last year.")
+    assert _counts(sentence) == [240]
+
+
+def test_a_named_member_of_a_counted_release_is_not_a_release_of_one():
+    text = ("The government freed 30 political prisoners on Sunday. "
+            "The journalist Pavel Orlov was released today after three years in jail. "
+            "A judge separately ordered the release of human rights lawyer Karim Fathy, held for three years. "
+            "Ilya Vetrov was freed in 2019 after two years in jail.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    counts = sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list())
+    assert 30 in counts and counts.count(1) == 2  # the judge's order and the 2019 release stay; the member goes
