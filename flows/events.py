@@ -176,7 +176,7 @@ PREFILTER_RELEASE = (
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month"
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|in (?:19|20)\d\d"
 ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
 
 EVENT_MENTION_SCHEMA = {
@@ -636,6 +636,28 @@ def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list
             for r in rows]
 
 
+# a date that tells when someone was taken or jailed ("arrested after October 7, 2023", "jailed in 2021") is
+# not the date of the release the sentence reports (issue 22, class 5)
+CAPTIVITY_BEFORE_RE = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp(?:ed|ing)|jail(?:ed|ing)?|imprison(?:ed|ing)?|"
+    r"sentenc(?:ed|ing)|convict(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|taken|held|since|attacks?|attacked)\b"
+    r"[^.;,]{0,25}$", re.I)
+
+
+def release_date_match(sentence: str) -> re.Match | None:
+    """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
+    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday)."""
+    first_year = None
+    for m in DATE_RE.finditer(sentence):
+        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
+        if m.group("y_year"):
+            first_year = first_year or m
+            continue
+        return m
+    return first_year
+
+
 def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True
                      ) -> tuple[list[tuple], list[tuple], list[str], re.Match | None, tuple[int, ...]]:
     """(releases, tallies, other event types, date match, swap side counts) of one sentence: depends on
@@ -643,7 +665,7 @@ def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], 
     releases, tallies, sides = release_parts(sentence) if may_count else ([], [], ())
     types = [t for (t, pattern), candidate in zip(OTHER_EVENT_PATTERNS.items(), is_type)
              if candidate and pattern.search(sentence)]
-    date = DATE_RE.search(sentence) if may_date and (releases or types) else None
+    date = release_date_match(sentence) if may_date and (releases or types) else None
     return releases, tallies, types, date, sides
 
 

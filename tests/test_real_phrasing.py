@@ -363,3 +363,26 @@ def test_a_named_member_of_a_counted_release_is_not_a_release_of_one():
     events, _ = extract_event_mentions(sentences_of(text), {})
     counts = sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list())
     assert 30 in counts and counts.count(1) == 2  # the judge's order and the 2019 release stay; the member goes
+
+
+# class 5: a background release dated by its year alone; a captivity date is not the release's
+def test_a_background_release_takes_its_year():
+    text = "This is not the first such gesture. In 2009, the president freed 300 prisoners during a state visit."
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel.select("prisoner_count", "event_date", "date_precision").rows() == [(300, dt.date(2009, 1, 1), "year")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Officials say 150 prisoners are being freed, among them fighters captured after March 3, 2021.",
+    "The 40 men, arrested on June 2, 2022, were freed and sent home.",
+])
+def test_the_date_someone_was_taken_does_not_date_the_release(sentence):
+    events, _ = extract_event_mentions(sentences_of(sentence), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["event_date"].to_list() == [None]
+
+
+def test_a_later_day_wins_over_a_captivity_year():
+    from flows.events import release_date_match
+
+    assert release_date_match("The activist, jailed in 2020, was freed on Monday with 12 others.").group(0) == "on Monday"
