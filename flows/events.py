@@ -419,6 +419,9 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
 def _is_people_noun(m: re.Match) -> bool:
     """A capitalised plural noun counts people only when it is a demonym ("Armenians", not "Mondays")."""
     noun = m.group("noun")
+    if re.fullmatch(r"(?:relatives|family(?:\s+members)?)", noun, re.I) or \
+            (re.search(r"\bfamily\s+$", m.group("mods") or "", re.I) and noun.lower() == "members"):
+        return False  # "five freed Americans and two American family members": kin who leave, not prisoners
     if not noun[:1].isupper() or re.fullmatch(PEOPLE_NOUNS, noun, re.IGNORECASE):
         return True
     return noun[:-1].lower() in demonyms()

@@ -50,7 +50,7 @@ ACTION_WORDS = {
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
                r"add(?:s|ed|ing)?\s+[^.;]{0,90}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
-               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|cap(?:s|ped|ping)?\b|"
+               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|cap(?:s|ped|ping)?\b|adopt(?:s|ed|ing)?\b|"
                rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
     "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
@@ -388,6 +388,19 @@ def goods_in(clause: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def _more_countries(clause: str, target: tuple) -> list[str]:
+    """The other countries of "sanctions against Russia and Belarus": each its own move."""
+    if target[1] != "country" or not target[3]:
+        return []
+    m = TARGET_RE.search(clause)
+    np = m.groupdict().get("np") if m else None
+    if not np:
+        return []
+    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response)\b|[,;:]|$)", np)
+    named = [c for c in countries_in(head.group(0) if head else np) if c not in ISSUING_COUNTRIES]
+    return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", head.group(0) if head else "") else []
+
+
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
@@ -409,6 +422,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                 out += [(actions, g, "sector", country, True, clause) for g in goods]
             else:
                 out.append((actions, *target, clause))
+                out += [(actions, c, "country", c, True, clause) for c in _more_countries(clause, target)]
                 out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
                         for g in goods]
     return out
@@ -459,6 +473,7 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
+    r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
     r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
     re.I,
 )
@@ -565,7 +580,7 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
 # a bulleted list of targets (issue 22, class 10): a line ending in a colon that introduces the names,
 # just after sanctions were named, then one target per bullet line
 BULLET_RE = re.compile(r"^\s*[\-•*–·▪]\s+")
-PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$"
+PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$|^(?:They|These|Those) (?:also )?include"
 LIST_HEADER_RE = re.compile(
     r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?)\b"
     r"[^:]*:\s*$", re.I)

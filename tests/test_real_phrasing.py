@@ -386,3 +386,24 @@ def test_a_later_day_wins_over_a_captivity_year():
     from flows.events import release_date_match
 
     assert release_date_match("The activist, jailed in 2020, was freed on Monday with 12 others.").group(0) == "on Monday"
+
+
+def test_kin_who_leave_with_the_freed_are_not_counted():
+    assert _counts("Officials confirmed that the four freed Canadians and three Canadian family members are on a plane.") == [4]
+
+
+def test_sanctions_against_two_countries_are_two_moves():
+    from flows.sanctions import extract_sanction_mentions
+
+    sentence = "Norway has adopted the latest round of European Union sanctions against Russia and Belarus for the war."
+    found = set(extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows())
+    assert {("Russia", "imposed"), ("Belarus", "imposed")} <= found
+
+
+def test_they_include_names_targets_only_right_after_sanctions():
+    from flows.sanctions import extract_sanction_mentions
+
+    text = "Canada imposed sanctions on 12 army officers on Monday. They include the commander Pavel Orlov."
+    assert ("Canada", "Pavel Orlov") in extract_sanction_mentions(sentences_of(text)).select("issuer", "target").rows()
+    other = "The gallery holds many portraits. They include a study of Pavel Orlov."
+    assert extract_sanction_mentions(sentences_of(other)).height == 0
