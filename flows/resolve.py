@@ -474,6 +474,7 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .alias("exact_count"),
             pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
+            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "at_least").alias("_at_least_counts"),
             # the most precise dates the mentions give, the one most of them give (ties: the latest)
             pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
             .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
@@ -490,7 +491,18 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.col("any_qualifier")),
             date_precision=pl.col("date_precision").fill_null("unknown"),
         )
+        .with_columns(count_qualifier=_at_least_over_exact())
+        .drop("_at_least_counts")
     )
+
+
+def _at_least_over_exact() -> pl.Expr:
+    """"At least 10 freed" in one report and "10 freed" in another: the careful count is a floor, so the
+    event's count is at least 10, not exactly 10 (issue 22, class 11)."""
+    return (pl.when(pl.col("count_qualifier") == "exact")
+            .then(pl.when(pl.col("_at_least_counts").list.contains(pl.col("prisoner_count")))
+                  .then(pl.lit("at_least")).otherwise(pl.lit("exact")))
+            .otherwise(pl.col("count_qualifier")))
 
 
 def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None,

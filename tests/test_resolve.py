@@ -193,3 +193,11 @@ def test_person_ids_are_never_given_twice():
     ids = person_ids([(0, "Ilko Varshovsky"), (1, "Ilko Varsh"), (2, "Mira Denn")], {0: taken})
     assert ids[0] == taken and len(set(ids.values())) == 3
     assert ids[2] == stable_id("P", fold("Mira Denn"))
+
+
+def test_at_least_n_and_n_of_one_release_are_at_least_n():
+    # issue 22, class 11: one report says "at least 10 freed", another "10 freed": the count is a floor
+    ev = pl.DataFrame([_event("a", 0, 10, "exact"), _event("b", 0, 10, "at_least"), _event("c", 0, 7, "exact")],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, _ = consolidate_events(ev)
+    assert sorted(events.select("prisoner_count", "count_qualifier").rows()) == [(7, "exact"), (10, "at_least")]
