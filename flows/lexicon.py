@@ -24,7 +24,7 @@ TITLE_WORDS = frozenset(
     judge justice ambassador envoy special spokesman spokeswoman spokesperson
     former ex late acting deputy chief head leader opposition activist journalist
     blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
-    archbishop cardinal patriarch commissioner chairman chairwoman chair director
+    archbishop cardinal patriarch commissioner chairman chairwoman chair director monsignor msgr
     laureate nobel peace prize human rights
     """.split()
 )

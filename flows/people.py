@@ -52,14 +52,17 @@ ROLE_NOUNS = (
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
 )
-ROLE_NOUN_SET = frozenset(ROLE_NOUNS)
+# before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
+# ends a clause about a place as often as it describes a person
+CAPTIVE_NOUNS = ("hostage", "detainee", "prisoner", "captive")
+ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 APPOSITION_RE = regex.compile(
     r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
 PRE_ROLE_RE = regex.compile(
-    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS) + r"))\s+$",
+    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS + CAPTIVE_NOUNS) + r")s?)\s+$",
     regex.IGNORECASE,
 )
 # The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
@@ -126,7 +129,8 @@ def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
     last = window.split()[-1:] or [""]
-    if last[0].lower() not in ROLE_NOUN_SET:
+    word = last[0].lower()
+    if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET):
         return None  # cheap test first: the regex below backtracks
     # a match is at most five letter runs up to the end: start the search where that suffix starts
     # (same leftmost match, without trying every position of the window)

@@ -407,3 +407,14 @@ def test_they_include_names_targets_only_right_after_sanctions():
     assert ("Canada", "Pavel Orlov") in extract_sanction_mentions(sentences_of(text)).select("issuer", "target").rows()
     other = "The gallery holds many portraits. They include a study of Pavel Orlov."
     assert extract_sanction_mentions(sentences_of(other)).height == 0
+
+
+def test_names_after_a_plural_captive_noun_are_people():
+    assert _people_in("Militants handed over the hostages Tomas Berg and Anika Lund to the Red Cross.") == \
+        ["Tomas Berg", "Anika Lund"]
+    # after a name, "the hostages" does not make a place a person
+    assert _people_in("Fighting raged in Kafr Tala, where the hostages were held.") == []
+
+
+def test_a_monsignor_is_a_title():
+    assert _people_in("Monsignor Tomas Berg was among those freed.") == ["Tomas Berg"]
