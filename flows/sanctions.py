@@ -45,7 +45,7 @@ SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
 # Action words; order matters only for the label, the nearest one to "sanctions" wins.
 ACTION_WORDS = {
     "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
-    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|"
+    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|waver(?:s)?\b|"
              r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*|general\s+licen[cs]es?|authori[sz](?:e|es|ed|ing)\s+(?:all\s+)?transactions",  # "a sanctions waiver allowing Iran to access $6 billion"
     "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
                r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
@@ -53,7 +53,7 @@ ACTION_WORDS = {
                r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|cap(?:s|ped|ping)?\b|adopt(?:s|ed|ing)?\b|"
                rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
     "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
-    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
+    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|(?:has|have|had)\s+(?:also\s+)?been\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
 }
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
@@ -519,9 +519,14 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
+LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC"})
+
+
 def _is_company(part: str) -> bool:
     words = [w.strip(".,") for w in part.split()]
-    return len(words) > 1 and any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in ("The", "A", "An", "Its", "Their")
+    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST) \
+        and words[0] not in ("The", "A", "An", "Its", "Their")
 
 
 # items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
@@ -549,18 +554,23 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     order; a name in the possessive ("<name>'s envoy") is not a target."""
     from flows.people import _sentence_candidates
 
-    scope = TARGET_SCOPE_RE.search(sentence)
-    listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
+    scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
     out = []
-    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, _title
-             in _sentence_candidates(sentence, False) if is_person and n >= 2]
-    if any(w in sentence for w in COMPANY_WORDS):
+    # a full name, or a surname with its title ("President Putin", "PM Mishustin")
+    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
+             in _sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
+    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
         companies = _company_runs(sentence)
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, "company") for a, b, name in companies])
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
+        # a later "including an asset freeze on <name>" starts a list of its own
+        later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
+        if later:
+            listed_to = later[-1]
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
         if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))

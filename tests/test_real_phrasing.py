@@ -418,3 +418,20 @@ def test_names_after_a_plural_captive_noun_are_people():
 
 def test_a_monsignor_is_a_title():
     assert _people_in("Monsignor Tomas Berg was among those freed.") == ["Tomas Berg"]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # "a new wave of sanctions" is no waiver; a later "including an asset freeze on" starts a list of its own;
+    # a legal form written before the name makes a company
+    ("London imposed a new wave of sanctions on Ruritanian officials, including an asset freeze on one of the "
+     "largest steel makers, OJSC Northsteel.", ("United Kingdom", "OJSC Northsteel", "imposed")),
+    ("Tough EU sanctions have also been in place in Ruritania since the 2011 crackdown.",
+     ("European Union", "Ruritania", "remain")),
+    ("The EU also froze the assets of President Orlov and his foreign minister.", ("European Union", "Orlov", "imposed")),
+])
+def test_more_sanctions_phrasing(sentence, expected):
+    from flows.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of(sentence), {"d1": "Ruritania"}).select("issuer", "target", "action")
+    assert expected in found.rows()
+    assert not any(a == "eased" for *_, a in found.rows())
