@@ -621,6 +621,36 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
                                     and r[7] <= MEMBER_MAX and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
+# "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
+# told in a later sentence (issue 22, class 2)
+EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+reciprocal\s+move)\b", re.I)
+SWAP_REACH_SENTENCES = 6
+
+
+def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) -> list[tuple]:
+    """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
+    before it are the two sides of one swap: every mention of either count becomes the swap's total."""
+    releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
+    totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
+    known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
+    for r in releases:
+        if not EXCHANGE_LEAD_RE.match(r[12]) or r[7] in known_sides.get(r[0], ()):
+            continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
+        before = [p for p in releases if p[0] == r[0] and r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
+                  and p[7] != r[7] and not EXCHANGE_LEAD_RE.match(p[12])]
+        if not before:
+            continue
+        first = before[-1]
+        total = first[7] + r[7]
+        qual = "exact" if first[8] == r[8] == "exact" else "at_least"
+        totals[(r[0], first[7])] = totals[(r[0], r[7])] = (total, qual)
+        swap_sides.setdefault(r[0], set()).update({first[7], r[7]})
+    if not totals:
+        return rows
+    return [(*r[:7], *totals[(r[0], r[7])], *r[9:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
+
+
 def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list[tuple]:
     """Release mentions of one document with the same count are one release told again: they take one
     country, the one their sentences give most directly (a sentence naming who frees outweighs one that
@@ -762,6 +792,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         for event_type in types:
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
+    rows = _swaps_across_sentences(rows, swap_sides)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(rows)
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own

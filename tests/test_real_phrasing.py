@@ -435,3 +435,20 @@ def test_more_sanctions_phrasing(sentence, expected):
     found = extract_sanction_mentions(sentences_of(sentence), {"d1": "Ruritania"}).select("issuer", "target", "action")
     assert expected in found.rows()
     assert not any(a == "eased" for *_, a in found.rows())
+
+
+# class 2: a swap told across sentences
+def test_a_swap_told_across_sentences_is_one_release_of_both_sides():
+    text = ("The militia released four foreign hostages on Sunday. "
+            "Their families had waited for months. "
+            "In exchange, the government released 150 prisoners from two jails.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    counts = events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list()
+    assert counts and set(counts) == {154}
+
+
+def test_in_return_after_a_counted_swap_is_not_added_again():
+    text = ("Moscow said it had swapped 40 soldiers for an equal number of its own troops. "
+            "\"In return, 40 prisoners of war were handed over,\" it said.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert set(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"]) == {80}
