@@ -201,3 +201,13 @@ def test_at_least_n_and_n_of_one_release_are_at_least_n():
                       schema=EVENT_MENTION_SCHEMA, orient="row")
     events, _, _ = consolidate_events(ev)
     assert sorted(events.select("prisoner_count", "count_qualifier").rows()) == [(7, "exact"), (10, "at_least")]
+
+
+def test_a_rounded_count_joins_the_one_precise_count_near_it():
+    # issue 22, class 11: "23,000 freed" in one report and "23,184 freed" in another are one release
+    ev = pl.DataFrame([_event("a", 0, 23000, "exact"), _event("b", 0, 23184, "exact"),
+                       _event("c", 0, 5000, "exact"), _event("d", 0, 5400, "exact")],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, _ = consolidate_events(ev)
+    rel = {r["prisoner_count"]: r["n_sources"] for r in events.to_dicts()}
+    assert rel == {23184: 2, 5000: 1, 5400: 1}  # 5,000 is not within 2% of 5,400
