@@ -627,6 +627,28 @@ EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+recipro
 SWAP_REACH_SENTENCES = 6
 
 
+# "Of the 801 pardons, 463 people were released from prison": the decree's size is not the number freed
+# (issue 22, class 11)
+OF_THE_FREED_RE = re.compile(
+    r"\b[Oo]f\s+(?:the|these|those)\s+(?P<all>\d{1,3}(?:,\d{3})+|\d+)\s+[\w\-]+(?:\s+[\w\-]+)?,\s+"
+    r"(?P<part>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}(?:were|have\s+been|had\s+been|are\s+being)\s+"
+    r"(?:released|freed|set\s+free)\b")
+
+
+def _decree_not_release(rows: list[tuple]) -> list[tuple]:
+    """A document that says "Of the N pardons, M were released" reports a release of M: its mentions of
+    N (the pardon or amnesty decree) are not a release of their own."""
+    decrees: dict[str, set[int]] = {}
+    for r in rows:
+        if r[4] == "prisoner_release":
+            m = OF_THE_FREED_RE.search(r[12])
+            if m:
+                decrees.setdefault(r[0], set()).add(int(m.group("all").replace(",", "")))
+    if not decrees:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
+
+
 def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) -> list[tuple]:
     """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
     before it are the two sides of one swap: every mention of either count becomes the swap's total."""
@@ -793,6 +815,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
     rows = _swaps_across_sentences(rows, swap_sides)
+    rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(rows)
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own

@@ -452,3 +452,10 @@ def test_in_return_after_a_counted_swap_is_not_added_again():
             "\"In return, 40 prisoners of war were handed over,\" it said.")
     events, _ = extract_event_mentions(sentences_of(text), {})
     assert set(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"]) == {80}
+
+
+def test_of_the_n_pardoned_m_were_released_is_a_release_of_m():
+    text = ("The president pardoned 640 people to mark the holiday. "
+            "Of the 640 pardons, 300 individuals were released from prison and the rest had their terms cut.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [300]
