@@ -129,6 +129,10 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
+# what it provides for, not a release carried out (issue 22, class 4)
+DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
+                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
 OTHER_EVENT_PATTERNS = {
     "negotiation": re.compile(r"\b(?:talks|negotiat(?:ions?|ed|ing|ors?)|mediat(?:ion|ed))\b", re.I),
     "letter": re.compile(r"\b(?:signed|sent|delivered|wrote|handed)\b[^.]{0,60}\bletter\b|\bletter\b[^.]{0,60}\b(?:signed|sent|delivered)\b", re.I),
@@ -547,7 +551,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         # the release word must govern the count: nearest trigger not hypothetical
         nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
         gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
-        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]):
+        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
+                or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue
         releases.append(item)

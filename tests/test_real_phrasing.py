@@ -459,3 +459,10 @@ def test_of_the_n_pardoned_m_were_released_is_a_release_of_m():
             "Of the 640 pardons, 300 individuals were released from prison and the rest had their terms cut.")
     events, _ = extract_event_mentions(sentences_of(text), {})
     assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [300]
+
+
+# class 4: the terms of a deal are not a release carried out
+def test_the_terms_of_a_deal_are_not_a_release():
+    sentence = ("The agreement, brokered by Oman and announced on Aug. 3, allows four citizens held by Ruritania to "
+                "leave in exchange for the release of four Ruritanians held abroad.")
+    assert _counts(sentence) == []
