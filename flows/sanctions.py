@@ -64,6 +64,11 @@ HEDGE_RE = re.compile(
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
 )
+# a decision reported in indirect speech ("the minister announced that the government would impose sanctions
+# on", "stated they would immediately freeze the assets of"): done, not talked about (issue 22, class 9)
+ANNOUNCED_DECISION_RE = re.compile(
+    r"\b(?:announced|stated|declared|confirmed|decided)\b(?:\s+\w+){0,3}?(?:\s+that)?[^.;]{0,60}?\b(?:would|will)\s+"
+    r"(?:\w+ly\s+|also\s+)?$", re.I)
 REASON_RE = re.compile(
     r"\b(?:for|over|due\s+to|in\s+response\s+to|because\s+of|prompted\s+by|in\s+retaliation\s+for|"
     r"as\s+punishment\s+for|accus(?:es|ed|ing)\s+(?:\w+\s+)?of|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
@@ -234,6 +239,15 @@ VESSELS_RE = re.compile(r"\b(?:shadow\s+fleet\s+)?(?:vessels|tankers|ships)\b", 
 BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
 
 
+def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
+    """The first sector word of `text` that is not inside a name: "Foreign Trade Bank", "Gulf Oil Company"
+    hold "trade" and "oil" but name a company (a capital at the text's start is only the sentence's)."""
+    for m in rx.finditer(text):
+        if m.start() == 0 or not text[m.start()].isupper():
+            return m
+    return None
+
+
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
@@ -261,12 +275,12 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         name = company.group("name") or company.group("name2")
         if name and not countries_in(name):
             return name.strip(), "company"
-    before_word = SECTOR_BEFORE_RE.search(sentence) if may_sector else None
+    before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
     if before_word and before_word.group("sector").lower() == "trade":
         before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
-    sector = SECTOR_RE.search(scope) if may_sector else None  # scope is part of the sentence
+    sector = _lower_case_sector(SECTOR_RE, scope) if may_sector else None  # scope is part of the sentence
     if sector and TRADE_EMBARGO_RE.match(scope, sector.start()):
         sector = None
     officials = OFFICIALS_RE.search(scope[:40]) if m else None
@@ -313,7 +327,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
                 HEDGE_RE.search(before) or WITHOUT_BEFORE_RE.search(before)
                 or (nominal and HEDGE_RE.search(sentence[m.end():])))
             # "threatened to reimpose", "could impose": a new sanction only talked about
-            hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:])))
+            hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:]))
+                                and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             negated = (NEGATION_BEFORE_RE.search(before)
                        and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):

@@ -466,3 +466,25 @@ def test_the_terms_of_a_deal_are_not_a_release():
     sentence = ("The agreement, brokered by Oman and announced on Aug. 3, allows four citizens held by Ruritania to "
                 "leave in exchange for the release of four Ruritanians held abroad.")
     assert _counts(sentence) == []
+
+
+# class 9: a decision reported in indirect speech is done; a sector word inside a name is not a sector
+@pytest.mark.parametrize("sentence, target, action", [
+    ("The foreign minister announced this morning that the government would impose sanctions on the Northern "
+     "Trade Bank.", "Northern Trade Bank", "imposed"),
+    ("The government stated it would immediately freeze the assets of President Orlov.", "Orlov", "imposed"),
+])
+def test_a_reported_decision_is_not_a_proposal(sentence, target, action):
+    from flows.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
+    assert (target, action) in found and not any(a == "proposed" for _, a in found)
+    assert not any(t == "trade" for t, _ in found)
+
+
+def test_a_hedged_sanction_stays_a_proposal():
+    from flows.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of("The EU said it could impose sanctions on Ruritania's oil sector.")
+                                      ).select("action").to_series().to_list()
+    assert found and set(found) == {"proposed"}
