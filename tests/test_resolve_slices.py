@@ -7,10 +7,10 @@ test data, so these tests shrink them until every slice loop runs many times.
 import polars as pl
 import pytest
 
-import flows.people as people
-import flows.resolve as resolve
-from flows.extract import extract_documents
-from flows.facts import extract_facts
+import flows.extraction.names as people
+import flows.resolution.resolve as resolve
+from flows.documents.extract import extract_documents
+from flows.extraction.facts import extract_facts
 from tests.conftest import DEV_DIR, SEEDS
 
 

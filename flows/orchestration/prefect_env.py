@@ -181,9 +181,9 @@ class EarlyPrefectServer:
         self.log_path = Path(os.environ.get("PREFECT_HOME", ".")) / "temporary-server.log"
         log = open(self.log_path, "wb")  # a file, not a pipe: a chatty server can never block on it
         self.proc = subprocess.Popen(
-            # uvicorn, launched by flows.prefect_server: no cyclic collection while the server imports
+            # uvicorn, launched by flows.orchestration.prefect_server: no cyclic collection while the server imports
             # (time to healthy 5.9-6.7 -> 4.4-5.6 s here)
-            [sys.executable, "-m", "flows.prefect_server", "--app-dir", app_dir, "--factory",
+            [sys.executable, "-m", "flows.orchestration.prefect_server", "--app-dir", app_dir, "--factory",
              "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(port),
              "--log-level", "error", "--lifespan", "on"],
             env=env, stdout=subprocess.DEVNULL, stderr=log, preexec_fn=die_with_parent)

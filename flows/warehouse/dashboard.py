@@ -26,10 +26,9 @@ from pathlib import Path
 
 import duckdb
 
-from flows.load import connect_read_only
+from flows.core.paths import EXPECTATIONS_DIR, TEMPLATES_DIR, quarantine_path
+from flows.warehouse.load import connect_read_only
 
-EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
-TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 TREND_RUNS = 30  # the charts show this many most recent runs; more would crowd the x axis
 HISTORY_RUNS = 20  # cells in each expectation's history strip
 SAMPLE_ROWS = 5  # failing rows shown per check (the quarantine file holds them all)
@@ -80,7 +79,7 @@ def read_state(db: Path) -> dict:
 
 
 def quarantine_file_name(check_name: str) -> str:
-    """The file a failed check's offending rows go to (flows.flow._write_quarantine names them so)."""
+    """The file a failed check's offending rows go to (flows.orchestration.flow._write_quarantine names them so)."""
     return check_name.replace(" ", "_").replace("'", "") + ".parquet"
 
 
@@ -89,7 +88,7 @@ def read_quarantine(db: Path, run_id: str | None, check_names: list[str], out_di
     `<db>.quarantine/<run_id>/`, with the file copied next to the page (the link works offline)."""
     import polars as pl
 
-    folder = Path(str(db) + ".quarantine") / str(run_id)
+    folder = quarantine_path(db) / str(run_id)
     if run_id is None or not folder.is_dir():
         return {}
     samples = {}
@@ -429,11 +428,11 @@ def render(state: dict, db: Path, suites: list[Path], quarantine: dict | None = 
 def write_dashboard(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR, data_docs: bool = True) -> Path:
     """Write `out_dir/index.html` (and copies of the suites and quarantine files) for warehouse `db`;
     return the page path. With `data_docs`, GX Data Docs of the kept runs are built into
-    `out_dir/data_docs/` first (flows.datadocs); Data Docs found there are linked."""
+    `out_dir/data_docs/` first (flows.warehouse.datadocs); Data Docs found there are linked."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     if data_docs:
-        from flows.datadocs import build_data_docs
+        from flows.warehouse.datadocs import build_data_docs
 
         try:
             build_data_docs(Path(db), out_dir, suites_dir)
@@ -452,7 +451,7 @@ def write_dashboard(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR
     return page
 
 
-if __name__ == "__main__":  # python -m flows.dashboard WAREHOUSE [OUT_DIR]
+if __name__ == "__main__":  # python -m flows.warehouse.dashboard WAREHOUSE [OUT_DIR]
     import sys
 
     print(write_dashboard(Path(sys.argv[1]), Path(sys.argv[2] if len(sys.argv) > 2 else "out/dashboard")))

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import duckdb
 
-from flows.extensions import load_extension
-from flows.safesql import literal
-from flows.load import EXPORT_TABLES
+from flows.warehouse.extensions import load_extension
+from flows.warehouse.safesql import literal
+from flows.warehouse.load import EXPORT_TABLES
 
 RETRIES = 8
 # Errors a concurrent writer causes: a lost commit race, or two writers creating a

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.clean import clean_documents, split_sentences
-from flows.events import doc_main_countries, extract_event_mentions
-from flows.people import find_name_candidates
-from flows.sanctions import extract_sanction_mentions
+from flows.extraction.clean import clean_documents, split_sentences
+from flows.extraction.events import doc_main_countries, extract_event_mentions
+from flows.extraction.names import find_name_candidates
+from flows.extraction.sanctions import extract_sanction_mentions
 
 # Bump when an extractor changes: every document is then extracted again.
 EXTRACTOR_VERSION = "2026.12.03-8"  # -8: HTML pages and any encoding are read; the page's printed date; real-news rules

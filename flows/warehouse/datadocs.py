@@ -1,7 +1,7 @@
 """Great Expectations Data Docs for the dashboard, built offline from the runs' own results.
 
 Each run keeps its suites' GX validation results beside the warehouse
-(`<db>.gx/<run_id>/<table>.json`, flows.validate.save_validation_results); the
+(`<db>.gx/<run_id>/<table>.json`, flows.warehouse.validate.save_validation_results); the
 warehouse invariants' results come from the run history (`dq_results`), as GX
 validation results of the `warehouse` suite's UnexpectedRowsExpectations.
 `build_data_docs` loads them into an in-memory GX context with a Data Docs site
@@ -16,7 +16,7 @@ import json
 import logging
 from pathlib import Path
 
-from flows.validate import EXPECTATIONS_DIR, load_invariants, results_folder
+from flows.warehouse.validate import EXPECTATIONS_DIR, load_invariants, results_folder
 
 SITE = "dossier"
 
@@ -36,7 +36,7 @@ def _gx_version() -> str:
 
 def _invariant_results(db: Path, run_ids: list[str]) -> dict[str, dict]:
     """run id -> the warehouse suite's validation result (JSON) from that run's dq_results rows."""
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     checks = {e["description"]: e for e in load_invariants()}
     with connect_read_only(db) as con:
@@ -82,7 +82,7 @@ def build_data_docs(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier, ValidationResultIdentifier)
 
-    from flows.validate import _gx_context  # noqa: F401 - quiets GX's loggers and bars once per process
+    from flows.warehouse.validate import _gx_context  # noqa: F401 - quiets GX's loggers and bars once per process
 
     for name in ("great_expectations", "great_expectations.render"):
         logging.getLogger(name).setLevel(logging.ERROR)

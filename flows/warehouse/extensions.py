@@ -25,6 +25,6 @@ def extension_path(name: str) -> Path:
 
 
 def load_extension(con: duckdb.DuckDBPyConnection, name: str) -> None:
-    from flows.safesql import literal
+    from flows.warehouse.safesql import literal
 
     con.execute(f"load {literal(extension_path(name))}")

@@ -24,8 +24,8 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-SCHEMA_SQL = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
-VIEWS_SQL = SCHEMA_SQL.with_name("views.sql")
+from flows.core.paths import SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
+
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
                "conflicts", "tallies")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
@@ -49,10 +49,6 @@ class WarehouseError(RuntimeError):
     """The warehouse cannot be written (read-only folder, disk full, ...)."""
 
 
-def ops_path(db: Path) -> Path:
-    return Path(str(db) + ".ops.duckdb")
-
-
 def schema_sql() -> str:
     return SCHEMA_SQL.read_text(encoding="utf-8")
 
@@ -73,11 +69,11 @@ def _flock(fh, wait_seconds: float, poll: float) -> bool:
 @contextlib.contextmanager
 def write_lock(db: Path, wait_seconds: float = 0.0):
     """Exclusive lock on `<db>.lock`; waits up to `wait_seconds`, then raises WarehouseBusy."""
-    lock_path = Path(str(db) + ".lock")
+    lock_file = lock_path(db)
     try:
-        fh = open(lock_path, "a+")
+        fh = open(lock_file, "a+")
     except OSError as exc:
-        raise WarehouseError(f"cannot create lock file {lock_path}: {exc.strerror}") from None
+        raise WarehouseError(f"cannot create lock file {lock_file}: {exc.strerror}") from None
     try:
         if not _flock(fh, wait_seconds, poll=0.2):
             fh.seek(0)
@@ -88,14 +84,11 @@ def write_lock(db: Path, wait_seconds: float = 0.0):
         fh.write(str(os.getpid()))
         fh.flush()
         # we hold the lock: copies left by a killed run are garbage
-        for stale in Path(db).parent.glob(Path(db).name + ".next-*"):
-            stale.unlink(missing_ok=True)
-        for stale in Path(db).parent.glob(Path(db).name + ".search.duckdb.next-*"):
-            stale.unlink(missing_ok=True)
-        for stale in Path(db).parent.glob(Path(db).name + ".ops.duckdb.next-*"):
-            stale.unlink(missing_ok=True)
-        for stale in Path(db).parent.glob(Path(db).name + ".spool-*"):
-            shutil.rmtree(stale, ignore_errors=True)
+        for stale in stale_leftovers(db):
+            if stale.is_dir():
+                shutil.rmtree(stale, ignore_errors=True)
+            else:
+                stale.unlink(missing_ok=True)
         yield
     finally:
         with contextlib.suppress(OSError):
@@ -111,7 +104,7 @@ def connect_read_only(db: Path, locked: bool = True) -> duckdb.DuckDBPyConnectio
     configuration access from here on (safesql.lock_down), so a query can neither write nor read
     anything but the warehouse.
     """
-    from flows.safesql import literal, lock_down
+    from flows.warehouse.safesql import literal, lock_down
 
     ops = ops_path(db)
     # a first run that failed its checks leaves only the history: still worth querying
@@ -243,7 +236,7 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
 @contextlib.contextmanager
 def _ops_lock(db: Path, wait_seconds: float = 30.0):
     """Exclusive lock on `<db>.ops.lock` while the history file is rewritten (milliseconds a time)."""
-    with open(Path(str(db) + ".ops.lock"), "a+") as fh:
+    with open(ops_lock_path(db), "a+") as fh:
         if not _flock(fh, wait_seconds, poll=0.05):
             raise WarehouseBusy(f"the run history of {db} stayed locked for {wait_seconds:.0f} s")
         try:
@@ -261,7 +254,7 @@ def rewrite_ops(db: Path, change) -> None:
     the reason, instead of failing every run from then on.
     """
     ops = ops_path(db)
-    tmp = Path(f"{ops}.next-{os.getpid()}")
+    tmp = next_path(ops, os.getpid())
     with _ops_lock(db):
         try:
             for stale in (tmp, Path(f"{tmp}.wal")):
@@ -346,10 +339,10 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
     rows of `docs_upsert` that come without their text.
     """
-    from flows.safesql import literal
+    from flows.warehouse.safesql import literal
 
     db = Path(db)
-    tmp = Path(f"{db}.next-{os.getpid()}")
+    tmp = next_path(db, os.getpid())
     for stale in (tmp, Path(str(tmp) + ".wal")):
         stale.unlink(missing_ok=True)
     try:
@@ -378,7 +371,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
-        # the search index lives in its own file now (flows/search.py); older warehouses carried it
+        # the search index lives in its own file now (flows/warehouse/search.py); older warehouses carried it
         con.execute("drop schema if exists fts_main_search_documents cascade")
         con.execute("drop table if exists search_documents")
         results = check(con)

@@ -1,6 +1,6 @@
 """The run, as plain functions: plan (incremental), extract, facts, resolve, validate, load.
 
-`flows/flow.py` wraps these as Prefect tasks; tests call them directly.
+`flows/orchestration/flow.py` wraps these as Prefect tasks; tests call them directly.
 """
 
 from __future__ import annotations
@@ -16,9 +16,10 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
-from flows.facts import EXTRACTOR_VERSION
-from flows.load import PREVIOUS_IDS_SQL, WarehouseError, read_previous, record_ops, table_names
+from flows.core.paths import spool_path
+from flows.documents.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
+from flows.extraction.facts import EXTRACTOR_VERSION
+from flows.warehouse.load import PREVIOUS_IDS_SQL, WarehouseError, read_previous, record_ops, table_names
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
@@ -201,7 +202,7 @@ class RunSpool:
     """
 
     def __init__(self, db: Path) -> None:
-        self.folder = Path(f"{db}.spool-{os.getpid()}")
+        self.folder = spool_path(db, os.getpid())
         self.files: list[Path] = []                                   # texts: (source_path, text)
         # per staging table (and tallies): rows extracted by this run, which the load appends ...
         self.stage_files: dict[str, list[Path]] = {t: [] for t in SPOOLED_TABLES.values()}
@@ -254,8 +255,8 @@ class RunSpool:
         if not Path(db).exists():
             return {}
 
-        from flows.load import open_read_only
-        from flows.safesql import literal
+        from flows.warehouse.load import open_read_only
+        from flows.warehouse.safesql import literal
 
         def copy(con, sql: str, name: str, params=()) -> Path:
             path = self.folder / f"{name}.parquet"
@@ -352,7 +353,7 @@ def disk_space_needed(db: Path, plan: Plan) -> int:
 def require_disk_space(source: Path, db: Path, plan: Plan, run_id: str, started, timer: Timer) -> None:
     """Refuse a run that cannot fit on the warehouse's disk before it reads anything: raises WarehouseError
     with the figures, and records the failed run in the history (the warehouse is not touched)."""
-    from flows.load import WarehouseError
+    from flows.warehouse.load import WarehouseError
 
     need = disk_space_needed(db, plan)
     folder = db.resolve().parent
@@ -378,7 +379,7 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
 
     Returns the recorded no-op run (or None when there is work) and the number of files to read.
     """
-    from flows.load import WarehouseBusy, write_lock
+    from flows.warehouse.load import WarehouseBusy, write_lock
 
     db_path = Path(db)
     timer = Timer()
@@ -428,7 +429,8 @@ def processes_for(n_to_read: int, batch_size: int, cpus: int | None = None) -> i
 def reconcile_history(db: Path) -> None:
     """Settle runs a kill left 'loading' (between their checks and their swap): the warehouse's own copy
     of the history says whether the swap happened. Called with the write lock held."""
-    from flows.load import connect_read_only, open_read_only, ops_path, rewrite_ops
+    from flows.core.paths import ops_path
+    from flows.warehouse.load import connect_read_only, open_read_only, rewrite_ops
 
     if not ops_path(db).exists():
         return
@@ -458,7 +460,7 @@ def reconcile_history(db: Path) -> None:
 
 
 def counts_from_db(db: Path) -> dict:
-    from flows.load import open_read_only
+    from flows.warehouse.load import open_read_only
 
     with open_read_only(db) as con:
         return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
@@ -467,13 +469,13 @@ def counts_from_db(db: Path) -> dict:
 def record_success(db: Path, run_id: str, timer: Timer) -> None:
     """Once the new warehouse is in place: the run's history row says success, with its load time too
     (record_run ran inside the load, before the swap, with status 'loading')."""
-    from flows.load import update_run
+    from flows.warehouse.load import update_run
 
     update_run(db, run_id, status="success", stage_seconds=timer.json())
 
 
 def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
-    from flows.validate import DQ_SCHEMA
+    from flows.warehouse.validate import DQ_SCHEMA
 
     finished = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     dq = dq if dq is not None and not dq.is_empty() else pl.DataFrame(schema=DQ_SCHEMA)

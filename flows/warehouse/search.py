@@ -17,14 +17,9 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.extensions import load_extension
-from flows.safesql import literal, lock_down
-
-SEARCH_SQL = Path(__file__).resolve().parent.parent / "sql" / "search.sql"
-
-
-def search_path(db: Path) -> Path:
-    return Path(f"{db}.search.duckdb")
+from flows.core.paths import SEARCH_SQL, next_path, search_path
+from flows.warehouse.extensions import load_extension
+from flows.warehouse.safesql import literal, lock_down
 
 
 def _warehouse_version(db: Path) -> str:
@@ -62,7 +57,7 @@ def open_search_index(db: Path) -> duckdb.DuckDBPyConnection:
     db, index = Path(db), search_path(db)
     version = _warehouse_version(db)
     if not _current(index, version):
-        tmp = Path(f"{index}.next-{os.getpid()}")
+        tmp = next_path(index, os.getpid())
         try:
             tmp.unlink(missing_ok=True)
             with duckdb.connect(str(tmp)) as con:

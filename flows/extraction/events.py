@@ -15,8 +15,8 @@ from functools import lru_cache
 
 import polars as pl
 
-from flows.dates import DATE_RE, date_of_match
-from flows.lexicon import capitals, country_names, demonyms
+from flows.language.dates import DATE_RE, date_of_match
+from flows.language.lexicon import capitals, country_names, demonyms
 
 CAMEO = {
     "prisoner_release": "0841",   # return, release person(s)
@@ -327,7 +327,7 @@ def _active_named_release(sentence: str) -> list[tuple]:
     m = ACTIVE_NAMED_RELEASE_RE.search(sentence)
     if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
-    from flows.people import is_given_name
+    from flows.extraction.names import is_given_name
 
     def person(name: str | None, start: int) -> bool:
         if not name:

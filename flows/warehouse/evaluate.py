@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.lexicon import fold
+from flows.language.lexicon import fold
 
 
 def _key(name: str) -> str:
@@ -239,7 +239,7 @@ _NUMBER_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b"
 
 
 def _numbers_in(text: str) -> set[int]:
-    from flows.events import parse_number
+    from flows.extraction.events import parse_number
 
     out = set()
     for m in _NUMBER_RE.finditer(text):

@@ -7,7 +7,6 @@ lives in the stage modules; this module only orders, times and logs them.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from pathlib import Path
 
 import polars as pl
@@ -16,13 +15,14 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 
-from flows import pipeline
-from flows.extract import extract_documents
-from flows.facts import EXTRACTOR_VERSION, extract_facts
-from flows.heap import frozen_heap
-from flows.load import _fault_point, write_warehouse
-from flows.resolve import assemble_tables, quote_evidence
-from flows.validate import critical_failures, run_invariants, run_suites, save_validation_results
+from flows.core.paths import quarantine_path
+from flows.orchestration import pipeline
+from flows.documents.extract import extract_documents
+from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
+from flows.core.runtime import collect_batch, frozen_heap
+from flows.warehouse.load import _fault_point, write_warehouse
+from flows.resolution.resolve import assemble_tables, quote_evidence
+from flows.warehouse.validate import critical_failures, run_invariants, run_suites, save_validation_results
 
 BATCH_SIZE = 2000
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
@@ -104,7 +104,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                  batches_in_flight: int = 2) -> dict:
     """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
     logger = get_run_logger()
-    from flows.load import WarehouseBusy, write_lock
+    from flows.warehouse.load import WarehouseBusy, write_lock
 
     run_id = _run_id()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
@@ -136,7 +136,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                 pass
         raise
     finally:  # whatever the outcome: the summary and data-quality results on the run page
-        from flows.artifacts import publish_run_artifacts
+        from flows.orchestration.artifacts import publish_run_artifacts
 
         publish_run_artifacts(db_path, run_id, logger)
 
@@ -188,11 +188,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                     spool.write_stage(batch_stage)
                     new_docs.append(spool.write(batch_docs))
                     del batch_docs, batch_stage  # texts and staging rows now live only in the spool
-                    # a batch that came back from a worker process is held by reference cycles of Prefect's
-                    # future and state objects: without a collection per batch they pile up until the
-                    # next full one (the parent grew by ~1.2 GB over 25 batches at 100k); the heap being
-                    # frozen, it looks only at what the run made
-                    gc.collect()
+                    collect_batch()  # Prefect's futures hold the batch in cycles (flows.core.runtime)
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
             _release_workers()
             docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
@@ -283,7 +279,7 @@ def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame])
     """Offending rows of a failed critical check, as Parquet files the user can inspect."""
     if not offenders:
         return
-    folder = Path(str(db) + ".quarantine") / run_id
+    folder = quarantine_path(db) / run_id
     folder.mkdir(parents=True, exist_ok=True)
     for name, frame in offenders.items():
         frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))

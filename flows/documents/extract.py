@@ -7,8 +7,8 @@ published_at, language, n_bytes, n_chars, status ('loaded' | 'rejected' |
 rejected), encoding, format ('text' | 'html'), author, site_name,
 published_at_source. Bad input never raises: it becomes a row with a reason.
 
-Files are plain text in any text encoding (flows/encoding.py) or HTML pages
-(`*.html`, `*.htm`, or HTML inside `.txt`; flows/html.py): a page's article text
+Files are plain text in any text encoding (flows/documents/encoding.py) or HTML pages
+(`*.html`, `*.htm`, or HTML inside `.txt`; flows/documents/html.py): a page's article text
 is what is stored, and what the page says about itself fills the metadata a
 sidecar or the manifest leaves empty.
 """
@@ -28,7 +28,7 @@ from pathlib import Path
 import polars as pl
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
-from flows.dates import page_date
+from flows.language.dates import page_date
 
 MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
 # The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
@@ -226,11 +226,11 @@ def read_bytes(data: bytes, html: bool = False) -> dict:
     """Decode raw bytes, and read an HTML page's article out of them.
 
     Keys: text (None when rejected), reason, encoding, format ('text' | 'html'), and for pages what
-    the page says about itself (flows.html.read_page). `html`: the file is named as a page (.html);
+    the page says about itself (flows.documents.html.read_page). `html`: the file is named as a page (.html);
     a .txt whose text is HTML is read as a page too.
     """
-    from flows.encoding import decode_bytes
-    from flows.html import looks_like_html, read_page
+    from flows.documents.encoding import decode_bytes
+    from flows.documents.html import looks_like_html, read_page
 
     out = {"text": None, "reason": None, "encoding": None, "format": None}
     if not data.strip():
@@ -365,7 +365,7 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         return row
     row.update(status="loaded", text=text)
     # no date in the metadata or the page's markup: the one the page prints near its top, if any
-    # (flows.dates.page_date: a dateline, 'Published 13 Dec 2025'); never a guess
+    # (flows.language.dates.page_date: a dateline, 'Published 13 Dec 2025'); never a guess
     if row["published_at"] is None:
         row["published_at"] = page_date(text)
         row["published_at_source"] = "page text" if row["published_at"] else "none"

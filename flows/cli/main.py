@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import json
 import re
 import sys
 import time
 from pathlib import Path
 
+from flows.core.paths import REPORTS_DIR
+
 DEFAULT_DB = "warehouse.duckdb"
 # rows a table prints by default; csv and json always print every row
 TABLE_ROWS = 200
-REPORTS_DIR = Path(__file__).resolve().parent.parent / "sql" / "reports"
 # Up to this many documents to read, the GX context (~3 s to import, ~200 MB) is built while Prefect's
 # server boots: a small run finishes sooner. A bigger run builds it when it validates, so the context is
 # not resident while resolve holds the run's frames (its peak).
@@ -35,7 +35,7 @@ def _limit_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _need_db(db: str, history_is_enough: bool = False) -> Path:
-    from flows.load import ops_path
+    from flows.core.paths import ops_path
 
     path = Path(db)
     if history_is_enough and ops_path(path).exists():
@@ -91,8 +91,8 @@ def row_footer(shown: int, total: int) -> str:
 
 
 def cmd_run(args) -> int:
-    from flows.pipeline import RunTerminated, terminate_on_sigterm
-    from flows.settings import configure_prefect
+    from flows.orchestration.pipeline import RunTerminated, terminate_on_sigterm
+    from flows.orchestration.prefect_env import configure_prefect
 
     configure_prefect(verbose=args.verbose)
     # SIGTERM during the flow: recorded and exited there (pipeline.exit_if_terminating); before it: here
@@ -102,15 +102,15 @@ def cmd_run(args) -> int:
     except BaseException as exc:
         if not isinstance(exc, RunTerminated) and type(exc).__name__ != "TerminationSignal":
             raise
-        from flows.pipeline import exit_if_terminating
+        from flows.orchestration.pipeline import exit_if_terminating
 
         exit_if_terminating()  # the lock is already let go; Prefect's server child gets SIGTERM from the kernel
         raise
 
 
 def _cmd_run(args) -> int:
-    if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/feed.py)
-        from flows.feed import FeedError, feeds_into_source
+    if args.feed:  # the feeds' new items become pages in the folder the run reads (flows/documents/feed.py)
+        from flows.documents.feed import FeedError, feeds_into_source
 
         try:
             args.source, results, errors = feeds_into_source(args.feed, args.source, args.db)
@@ -122,8 +122,8 @@ def _cmd_run(args) -> int:
     source = Path(args.source or "seeds")
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")
-    from flows.load import WarehouseBusy, WarehouseError
-    from flows.pipeline import run_if_unchanged
+    from flows.warehouse.load import WarehouseBusy, WarehouseError
+    from flows.orchestration.pipeline import run_if_unchanged
 
     t0 = time.perf_counter()
     try:
@@ -136,8 +136,8 @@ def _cmd_run(args) -> int:
         if args.warehouse:
             _publish(args, source)
         return code
-    from flows.pipeline import processes_for
-    from flows.settings import EarlyPrefectServer
+    from flows.orchestration.pipeline import processes_for
+    from flows.orchestration.prefect_env import EarlyPrefectServer
 
     server = EarlyPrefectServer()  # boots while the imports below run (saves ~4 s on a cold run)
     if server.proc is not None and args.verbose:
@@ -145,18 +145,18 @@ def _cmd_run(args) -> int:
               "watch them, start `prefect server start` and set PREFECT_API_URL", file=sys.stderr)
     if args.processes <= 0 and args.workers <= 1:
         args.processes = processes_for(n_to_read, args.batch_size)
-    from flows.heap import frozen_imports
+    from flows.core.runtime import frozen_imports
 
     with frozen_imports():  # Prefect and GX: ~350k objects the run's collections need not walk
-        from flows.flow import DataQualityError, flow_with_workers
+        from flows.orchestration.flow import DataQualityError, flow_with_workers
 
         if server.proc is not None:
-            from flows.settings import hide_temporary_ui_links
+            from flows.orchestration.prefect_env import hide_temporary_ui_links
 
             hide_temporary_ui_links()
 
         if n_to_read <= EARLY_GX_MAX_DOCS:
-            from flows.validate import import_great_expectations
+            from flows.warehouse.validate import import_great_expectations
 
             import_great_expectations()
     try:
@@ -164,7 +164,7 @@ def _cmd_run(args) -> int:
     except RuntimeError as exc:
         raise CliError(str(exc)) from None
 
-    from flows.progress import RunProgress
+    from flows.orchestration.progress import RunProgress
 
     progress = RunProgress()  # a bar on a terminal, a line every few seconds in a log
     try:
@@ -221,7 +221,7 @@ def environment_failure(exc: BaseException) -> str | None:
 
 
 def _publish(args, source: Path) -> None:
-    from flows.lake import publish_to_lake
+    from flows.warehouse.lake import publish_to_lake
 
     partition = args.partition or source.resolve().name
     written = publish_to_lake(Path(args.db), args.warehouse, partition, args.lake_data)
@@ -253,7 +253,7 @@ def _print_run_summary(r: dict, args, secs: float) -> int:
 
 def rejected_documents(db: Path, shown: int = 10) -> str:
     """'a.txt (empty file); b.bin (binary)' for the warehouse's rejected documents, the first `shown`."""
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     try:
         with connect_read_only(db) as con:
@@ -269,10 +269,10 @@ def rejected_documents(db: Path, shown: int = 10) -> str:
 def cmd_sql(args) -> int:
     import duckdb
 
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
-    from flows.load import WarehouseBusy, WarehouseError
-    from flows.safesql import NotReadOnly, check_read_only
+    from flows.warehouse.load import WarehouseBusy, WarehouseError
+    from flows.warehouse.safesql import NotReadOnly, check_read_only
 
     path = _need_db(args.db, history_is_enough=not args.write)
     try:
@@ -326,7 +326,7 @@ def cmd_tables(args) -> int:
     """Every table and view with its row count (views: not counted, they are queries)."""
     import polars as pl
 
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     with connect_read_only(_need_db(args.db, history_is_enough=True)) as con:
         objects = con.execute(LIST_TABLES_SQL).fetchall()
@@ -350,7 +350,7 @@ LIST_TABLES_SQL = """
 
 
 def _ident(name: str) -> str:
-    from flows.safesql import identifier
+    from flows.warehouse.safesql import identifier
 
     return identifier(name)
 
@@ -361,7 +361,7 @@ def cmd_schema(args) -> int:
 
     import polars as pl
 
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     with connect_read_only(_need_db(args.db, history_is_enough=True)) as con:
         names = [r[0] for r in con.execute(LIST_TABLES_SQL).fetchall()]
@@ -390,7 +390,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     names = sorted(p.stem for p in REPORTS_DIR.glob("*.sql"))
     if args.name not in names:
@@ -424,13 +424,13 @@ def iso_date(text: str) -> str:
 
 
 def cmd_eval(args) -> int:
-    from flows.evaluate import evaluate, format_report
+    from flows.warehouse.evaluate import evaluate, format_report
 
     golds = [Path(g) for g in args.gold]
     for gold in golds:
         if not gold.exists():
             raise CliError(f"gold file {gold} does not exist")
-    from flows.load import connect_read_only
+    from flows.warehouse.load import connect_read_only
 
     with connect_read_only(_need_db(args.db)) as con:
         missing, named = set(), set()
@@ -453,7 +453,7 @@ def cmd_eval(args) -> int:
 
 def gold_documents_missing(con, gold_path: Path) -> tuple[set[str], set[str]]:
     """(gold document keys the warehouse has no loaded document for, all document keys the gold names)."""
-    from flows.evaluate import doc_keys
+    from flows.warehouse.evaluate import doc_keys
 
     gold = json.loads(Path(gold_path).read_text())
     named = set()
@@ -465,7 +465,7 @@ def gold_documents_missing(con, gold_path: Path) -> tuple[set[str], set[str]]:
 
 
 def cmd_search(args) -> int:
-    from flows.search import search
+    from flows.warehouse.search import search
 
     frame = search(_need_db(args.db), args.words, args.limit)
     if frame.is_empty():
@@ -476,8 +476,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from flows.load import EXPORT_TABLES, connect_read_only
-    from flows.safesql import literal
+    from flows.warehouse.load import EXPORT_TABLES, connect_read_only
+    from flows.warehouse.safesql import literal
 
     db = _need_db(args.db)
     out = Path(args.dir)
@@ -504,7 +504,7 @@ def pl_join_lists(frame):
 
 
 def cmd_dq(args) -> int:
-    from flows.dashboard import write_dashboard
+    from flows.warehouse.dashboard import write_dashboard
 
     path = write_dashboard(_need_db(args.db, history_is_enough=True), Path(args.out), data_docs=not args.no_data_docs)
     print(path.resolve())
@@ -514,7 +514,7 @@ def cmd_dq(args) -> int:
 def cmd_serve(args) -> int:
     import os
 
-    from flows.settings import configure_prefect, local_prefect_server
+    from flows.orchestration.prefect_env import configure_prefect, local_prefect_server
 
     configure_prefect(verbose=args.verbose)
     if not args.verbose:
@@ -541,7 +541,7 @@ def cmd_serve(args) -> int:
     # schedules need Prefect's scheduler service: use the team's server when PREFECT_API_URL says
     # where it is, otherwise run a local one for as long as we serve
     with local_prefect_server(enabled=not os.environ.get("PREFECT_API_URL")) as local:
-        from flows.flow import dossier_flow
+        from flows.orchestration.flow import dossier_flow
 
         api = os.environ.get("PREFECT_API_URL", "")
         ui = api[:-4] if api.endswith("/api") else api
@@ -744,10 +744,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _main(argv)
     finally:
-        if argv is None:
-            # run as a program (sys.argv), the process ends now: no last full collection walking every
-            # object (~400k after a flow run, 0.3-0.4 s of its wall time)
-            gc.freeze()
+        if argv is None:  # run as a program (sys.argv): the process ends now
+            from flows.core.runtime import freeze_at_exit
+
+            freeze_at_exit()
 
 
 def _main(argv: list[str] | None) -> int:

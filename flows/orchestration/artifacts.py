@@ -23,7 +23,7 @@ def read_run(db: Path, run_id: str) -> tuple[dict | None, list[dict]]:
     """(the run's `runs` row, its `dq_results` rows) from the history sidecar; (None, []) if absent."""
     import duckdb
 
-    from flows.load import ops_path
+    from flows.core.paths import ops_path
 
     ops = ops_path(Path(db))
     if not ops.exists():
@@ -75,7 +75,7 @@ def summary_markdown(run: dict, dq: list[dict], db: Path) -> str:
 def dq_table(dq: list[dict]) -> list[dict]:
     """One row per expectation, failures first: result, severity, table, the check as a sentence, what
     was observed, and GX's own name of it."""
-    from flows.dashboard import readable
+    from flows.warehouse.dashboard import readable
 
     return [{"result": "pass" if c["success"] else "FAIL", "severity": c["severity"], "table": c["table_name"],
              "check": readable(str(c["expectation"])), "observed": c["observed"], "expectation": c["expectation"]}

@@ -23,7 +23,8 @@ from pathlib import Path
 
 import polars as pl
 
-EXPECTATIONS_DIR = Path(__file__).resolve().parent.parent / "expectations"
+from flows.core.paths import EXPECTATIONS_DIR, gx_results_path
+
 DQ_SCHEMA = {"run_id": pl.String, "table_name": pl.String, "expectation": pl.String, "severity": pl.String,
              "success": pl.Boolean, "observed": pl.String, "checked_at": pl.Datetime("us")}
 
@@ -194,7 +195,7 @@ KEEP_RESULTS_RUNS = 30
 
 def results_folder(db: Path) -> Path:
     """Where runs keep their GX validation results: `<db>.gx/<run_id>/<suite>.json`."""
-    return Path(str(db) + ".gx")
+    return gx_results_path(db)
 
 
 def save_validation_results(db: Path, run_id: str, results: dict[str, dict]) -> Path:

@@ -20,8 +20,8 @@ import jellyfish
 import polars as pl
 from rapidfuzz.distance import JaroWinkler
 
-from flows.events import RELEASE_RE, countries_in
-from flows.lexicon import fold
+from flows.extraction.events import RELEASE_RE, countries_in
+from flows.language.lexicon import fold
 
 SURNAME_MIN_SIM = 0.84
 GIVEN_MIN_SIM = 0.72
@@ -791,10 +791,10 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
 
 def stage_schema(key: str) -> dict:
     """Column types of a staging frame, as the extractors produce it."""
-    from flows.clean import SENTENCE_SCHEMA
-    from flows.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
-    from flows.people import CANDIDATE_SCHEMA
-    from flows.sanctions import SANCTION_MENTION_SCHEMA
+    from flows.extraction.clean import SENTENCE_SCHEMA
+    from flows.extraction.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
+    from flows.extraction.names import CANDIDATE_SCHEMA
+    from flows.extraction.sanctions import SANCTION_MENTION_SCHEMA
 
     return {"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
             "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
@@ -899,7 +899,7 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     the columns it needs, and no step holds every sentence of the run. Evidence of events and
     sanctions comes without its quote: `quote_evidence` adds it, slice by slice, before the load.
     """
-    from flows.people import resolve_mentions_in_documents
+    from flows.extraction.names import resolve_mentions_in_documents
 
     previous = previous or {}
     mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))

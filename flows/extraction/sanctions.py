@@ -14,8 +14,8 @@ import re
 
 import polars as pl
 
-from flows.events import ISSUER_COUNTRIES, _rust_superset, _sentence_places, countries_in
-from flows.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.extraction.events import ISSUER_COUNTRIES, _rust_superset, _sentence_places, countries_in
+from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -208,7 +208,7 @@ def target_country(target: str | None, target_type: str | None, scope: str, sent
 
 def _person_target(scope: str) -> str | None:
     """A named person right after 'sanctions on' ("former President Mahmoud Ahmadinejad")."""
-    from flows.people import NAME_RE, classify_candidate
+    from flows.extraction.names import NAME_RE, classify_candidate
 
     head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?", "", scope)
     m = NAME_RE.match(head)
@@ -479,7 +479,7 @@ def _is_company(part: str) -> bool:
 def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target."""
-    from flows.people import _sentence_candidates
+    from flows.extraction.names import _sentence_candidates
 
     scope = TARGET_SCOPE_RE.search(sentence)
     listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name

@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import re
 import sys
-from pathlib import Path
 
 import duckdb
 
-from flows.load import SCHEMA_SQL
+from flows.core.paths import DOCS_DIR, SCHEMA_SQL, SEARCH_SQL
 
-SEARCH_SQL = SCHEMA_SQL.with_name("search.sql")
 
 
 def all_ddl() -> str:
     return SCHEMA_SQL.read_text() + "\n" + SEARCH_SQL.read_text()
 
-DICTIONARY_MD = SCHEMA_SQL.parent.parent / "docs" / "data_dictionary.md"
+DICTIONARY_MD = DOCS_DIR / "data_dictionary.md"
 
 
 def table_grains(schema_sql: str) -> dict[str, str]:
@@ -41,7 +39,7 @@ def render(schema_sql: str | None = None) -> str:
     schema_sql = schema_sql if schema_sql is not None else all_ddl()
     grains = table_grains(schema_sql)
     lines = ["# Data dictionary", "",
-             "Generated from the column comments in `sql/schema.sql` and `sql/search.sql` by `python -m flows.dictionary`;",
+             "Generated from the column comments in `sql/schema.sql` and `sql/search.sql` by `python -m flows.warehouse.dictionary`;",
              "a test fails when it is out of date or a column has no comment.", ""]
     current = None
     for table, column, dtype, comment in columns(schema_sql):

@@ -22,8 +22,8 @@ from pathlib import Path
 import polars as pl
 import regex
 
-from flows.clean import expand_rows
-from flows.lexicon import (
+from flows.extraction.clean import expand_rows
+from flows.language.lexicon import (
     NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
 )
 
@@ -383,7 +383,7 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("n_batch") == 1)
     )
     # the rest looks inside each document: documents go through in hash slices (bounded memory)
-    from flows.resolve import hash_slices, split
+    from flows.resolution.resolve import hash_slices, split
 
     n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
     parts = [_name_mentions(full_part, cands_part, batch_names)
