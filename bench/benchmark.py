@@ -36,10 +36,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from flows.core.config import BATCH_SIZE  # the flow's batches, measured the same way
 from flows.orchestration.prefect_env import prepare_prefect_home
 
 RAW_PATTERN = re.compile(r"\b\d[\d,]*\s+(?:political\s+)?prisoners\b")
-BATCH_SIZE = 2000
 RAW_PASSES = 3
 POLL_SECONDS = 0.2
 TARGET_SPACY_RATIO = 100.0

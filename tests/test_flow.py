@@ -137,7 +137,7 @@ def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, mo
     import flows.orchestration.flow as flow_module
     from flows.orchestration.flow import DataQualityError, dossier_flow
     from flows.warehouse.load import connect_read_only
-    from flows.resolution.resolve import assemble_tables
+    from flows.resolution.assemble import assemble_tables
 
     def corrupt(stage, previous):
         tables = assemble_tables(stage, previous)

@@ -16,7 +16,8 @@ from flows.extraction.clean import MAX_SENTENCE_CHARS
 from flows.extraction.events import _nearest_trigger, find_release_counts, RELEASE_RE
 from flows.extraction.facts import extract_facts
 from flows.extraction.names import resolve_mentions_in_documents
-from flows.resolution.resolve import cluster_names, name_similarity, same_person, _block_key, _UnionFind
+from flows.resolution.people import cluster_names, name_similarity, same_person, _block_key
+from flows.resolution.ids import UnionFind
 
 
 def _docs(text: str) -> pl.DataFrame:
@@ -124,11 +125,11 @@ def _cluster_names_pairwise(names):
     """cluster_names as it was: every pair of a block compared."""
     from collections import defaultdict
 
-    from flows.resolution.resolve import name_parts
+    from flows.resolution.people import name_parts
 
     full = sorted({n for n in names if len(n.split()) >= 2})
     single = sorted({n for n in names if len(n.split()) < 2})
-    uf = _UnionFind()
+    uf = UnionFind()
     blocks = defaultdict(list)
     for n in full:
         blocks[_block_key(n)].append(n)

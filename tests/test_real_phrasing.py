@@ -132,9 +132,9 @@ def test_named_companies_each_their_own_move(sentence, names, action):
 
 # class 7: names missed on real pages
 def _people_in(sentence):
-    from flows.extraction.names import _sentence_candidates
+    from flows.extraction.names import sentence_candidates
 
-    return [c[2] for c in _sentence_candidates(sentence, False) if c[5]]
+    return [c[2] for c in sentence_candidates(sentence, False) if c[5]]
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -177,7 +177,7 @@ def test_story_lines_starting_with_by_are_not_bylines(line):
 
 # class 6: cross-document merges respect time
 def test_same_count_and_country_years_apart_are_two_releases():
-    from flows.resolution.resolve import consolidate_events
+    from flows.resolution.events import consolidate_events
 
     def mention(doc, date):
         return {"doc_id": doc, "sent_idx": 0, "char_start": 0, "char_end": 10, "event_type": "prisoner_release",

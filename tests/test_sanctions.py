@@ -64,7 +64,7 @@ def test_target_country_says_whose_target_it_is(text, doc_country, expected):
 
 
 def _consolidated(texts: dict[str, str]):
-    from flows.resolution.resolve import consolidate_sanctions
+    from flows.resolution.sanctions import consolidate_sanctions
     from flows.extraction.events import EVENT_MENTION_SCHEMA
     import polars as pl
 

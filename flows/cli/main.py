@@ -9,15 +9,13 @@ import sys
 import time
 from pathlib import Path
 
+from flows.core.config import BATCH_SIZE, DEFAULT_DB, EARLY_GX_MAX_DOCS, TABLE_ROWS
 from flows.core.paths import REPORTS_DIR
 
-DEFAULT_DB = "warehouse.duckdb"
 # rows a table prints by default; csv and json always print every row
-TABLE_ROWS = 200
 # Up to this many documents to read, the GX context (~3 s to import, ~200 MB) is built while Prefect's
 # server boots: a small run finishes sooner. A bigger run builds it when it validates, so the context is
 # not resident while resolve holds the run's frames (its peak).
-EARLY_GX_MAX_DOCS = 20_000
 
 
 class CliError(Exception):
@@ -613,7 +611,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=0,
                    help="run batches in N local processes (Prefect's process pool); default: one per core "
                         "when there are two or more batches to read, else threads")
-    p.add_argument("--batch-size", type=int, default=2000, help="documents per task (default: 2000)")
+    p.add_argument("--batch-size", type=int, default=BATCH_SIZE, help=f"documents per task (default: {BATCH_SIZE})")
     p.add_argument("--warehouse", metavar="ducklake:CATALOG",
                    help="also publish to a DuckLake lake: ducklake:/path/cat.ducklake or "
                         "'ducklake:postgres:dbname=lake host=...' (many writers)")

@@ -27,15 +27,11 @@ from pathlib import Path
 
 import polars as pl
 
-SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
+from flows.core.config import MAX_BYTES, MAX_DOC_CHARS, MIN_CHARS
 from flows.language.dates import page_date
 
-MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
-# The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
-# file is a dump, a book or an attack (a 2.5 MB file of repeated counts), and one document must never
-# hold a run for minutes. Extraction is linear, so characters bound its time.
-MAX_DOC_CHARS = int(os.environ.get("DOSSIER_MAX_DOC_CHARS", 1_000_000))
-MIN_CHARS = 40
+SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
+
 LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
 METADATA_KEYS = ("published_at", "url", "title", "source")
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 
 import polars as pl
 
 from flows.language.dates import DATE_RE, date_of_match
-from flows.language.lexicon import capitals, country_names, demonyms
+from flows.extraction.names import is_given_name
+from flows.extraction.places import ISSUER_COUNTRIES, doc_main_countries, find_places, sentence_places
+from flows.language.lexicon import demonyms
+from flows.language.patterns import rust_superset
 
 CAMEO = {
     "prisoner_release": "0841",   # return, release person(s)
@@ -156,18 +158,12 @@ PREFILTER_EVENTS = {
 }
 
 
-def _rust_superset(pattern: str) -> str:
-    """A Python case-insensitive word pattern for the Rust engine, never matching less: Python also
-    folds the dotted and dotless capital i into 'i', and counts \\x1c-\\x1f as whitespace."""
-    return pattern.replace("i", "[iıİ]").replace(r"\s", r"[\s\x1c-\x1f]")
-
-
 # Sharper count test, on top of PREFILTER_COUNT: a number, up to three modifier words and a people
 # noun (every COUNT_RE match has one; no word boundaries, so it can only pass more), or a
 # NAMED_RELEASE_RE verb phrase. Half the sentences with a number fail it and skip find_release_counts,
 # which would find nothing in them.
-_NUM_ENDS = _rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORDS.items() if n})))
-_NOUNS = _rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
+_NUM_ENDS = rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORDS.items() if n})))
+_NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
@@ -177,7 +173,6 @@ PREFILTER_RELEASE = (
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
 PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month"
-ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -201,63 +196,6 @@ def parse_number(text: str) -> int | None:
     return NUMBER_WORDS.get(t)
 
 
-# Capitalised runs ("United Arab Emirates", "Republic of the Congo", "U.S."), looked up as n-grams:
-# dictionary look-ups instead of one huge alternation regex (which dominated the extraction time).
-CAPITAL_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.\-]*)*")
-MAX_PLACE_TOKENS = 5
-
-
-def find_places(text: str) -> list[tuple[str, str]]:
-    """(canonical country, kind) for each country, capital or demonym named in the text, in order.
-
-    kind is 'name', 'capital' or 'demonym'. Lower-case words never count ("us" the pronoun), nor
-    all-capital words longer than 3 letters ("VILNIUS, Dec 13 -": a dateline says where the reporter is).
-    """
-    out: list[tuple[str, str]] = []
-    for run in CAPITAL_RUN_RE.findall(text):
-        out.extend(_places_in_run(run))
-    return out
-
-
-@lru_cache(maxsize=200_000)
-def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
-    """Places in one capitalised run, longest n-gram first (runs repeat a lot: cached)."""
-    names, caps, dem = country_names(), capitals(), demonyms()
-    tokens = run.split()
-    out = []
-    i = 0
-    while i < len(tokens):
-        for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i:i + n])
-            if n == 1 and phrase.isupper() and len(phrase.strip(".")) > 3:
-                continue
-            key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
-            key = key if key in names or key in caps or key in dem else key.rstrip(".")
-            if key in names:
-                out.append((names[key], "name"))
-            elif key in caps:
-                out.append((caps[key], "capital"))
-            elif key in dem:
-                out.append((dem[key], "demonym"))
-            else:
-                continue
-            i += n - 1
-            break
-        i += 1
-    return tuple(out)
-
-
-@lru_cache(maxsize=100_000)
-def _sentence_places(sentence: str) -> tuple[tuple[str, str], ...]:
-    """find_places of a whole sentence: doc_main_countries and release_country both need it."""
-    return tuple(find_places(sentence))
-
-
-def countries_in(text: str) -> list[str]:
-    """Canonical countries named (or named by demonym or capital) in a text, in order."""
-    return [country for country, _ in find_places(text)]
-
-
 RELEASE_SUBJECT_RE = re.compile(
     r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
@@ -272,7 +210,7 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
     the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
     evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
     economist" says nothing of who released him)."""
-    places = [(c, kind) for c, kind in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
+    places = [(c, kind) for c, kind in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
@@ -327,7 +265,6 @@ def _active_named_release(sentence: str) -> list[tuple]:
     m = ACTIVE_NAMED_RELEASE_RE.search(sentence)
     if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
-    from flows.extraction.names import is_given_name
 
     def person(name: str | None, start: int) -> bool:
         if not name:
@@ -531,20 +468,6 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         else:
             releases += _active_named_release(sentence)
     return releases, tallies, tuple(side_counts)
-
-
-def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
-    """Most-mentioned non-issuer country of each document (ties: first mentioned)."""
-    counts: dict[str, dict[str, int]] = {}
-    seen: dict[str, list[str]] = {}  # sentences repeat across documents (wire copy, boilerplate)
-    for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
-        per = counts.setdefault(doc_id, {})
-        found = seen.get(sentence)
-        if found is None:
-            found = seen[sentence] = [c for c, _ in _sentence_places(sentence) if c not in ISSUER_COUNTRIES]
-        for c in found:
-            per[c] = per.get(c, 0) + 1
-    return {d: max(per, key=per.get) for d, per in counts.items() if per}
 
 
 def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True

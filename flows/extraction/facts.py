@@ -10,7 +10,8 @@ from __future__ import annotations
 import polars as pl
 
 from flows.extraction.clean import clean_documents, split_sentences
-from flows.extraction.events import doc_main_countries, extract_event_mentions
+from flows.extraction.events import extract_event_mentions
+from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates
 from flows.extraction.sanctions import extract_sanction_mentions
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import polars as pl
 import regex
 
+from flows.core.frames import hash_slices, split
 from flows.extraction.clean import expand_rows
 from flows.language.lexicon import (
     NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
@@ -277,7 +278,7 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
         uid = memo.get(key)
         if uid is None:
             uid = memo[key] = len(found)
-            found.append(_sentence_candidates(*key))
+            found.append(sentence_candidates(*key))
         row_key.append(uid)
     out = expand_rows(cols.drop("sentence"), row_key, found, _SENTENCE_CANDIDATE_SCHEMA)
     return out.select(
@@ -290,7 +291,7 @@ _SENTENCE_CANDIDATE_SCHEMA = {"s": pl.Int64, "e": pl.Int64, "surface": pl.String
                               "n_tokens": pl.Int32, "is_person": pl.Boolean, "has_title": pl.Boolean}
 
 
-def _sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
+def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
     out = []
     # "U.S." -> "US  " (same length); only a sentence with a dot can hold one
@@ -383,7 +384,6 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
         .filter(pl.col("n_batch") == 1)
     )
     # the rest looks inside each document: documents go through in hash slices (bounded memory)
-    from flows.resolution.resolve import hash_slices, split
 
     n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
     parts = [_name_mentions(full_part, cands_part, batch_names)

@@ -14,7 +14,9 @@ import re
 
 import polars as pl
 
-from flows.extraction.events import ISSUER_COUNTRIES, _rust_superset, _sentence_places, countries_in
+from flows.extraction.names import NAME_RE, classify_candidate, sentence_candidates
+from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_places
+from flows.language.patterns import rust_word_superset
 from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
@@ -109,20 +111,13 @@ ISSUER_RE = re.compile(
     re.I,
 )
 
-def _rust_word_superset(pattern: str) -> str:
-    """A Python case-insensitive pattern of ASCII words for the Rust engine (polars), never matching
-    less: no word boundaries (Rust counts combining marks as word characters, Python does not), any
-    non-space for \\w (Python also counts '½' as one), and the letters Python folds differently."""
-    return "(?i)" + _rust_superset(pattern.replace(r"\b", "").replace(r"\w", r"\S"))
-
-
 # Vectorised tests, one per action word and one for the sector words: a sentence that fails one
 # cannot match the Python pattern, whose search is then skipped.
-PREFILTER_ACTIONS = {a: _rust_word_superset(p + ("|sanctioned" if a == "imposed" else ""))
+PREFILTER_ACTIONS = {a: rust_word_superset(p + ("|sanctioned" if a == "imposed" else ""))
                      for a, p in ACTION_WORDS.items()}
-PREFILTER_SECTOR = _rust_word_superset(_SECTOR_ALT)
+PREFILTER_SECTOR = rust_word_superset(_SECTOR_ALT)
 # from SANCTION_RE itself: a sanction word added there reaches the prefilter too
-PREFILTER_SANCTION = _rust_word_superset(SANCTION_RE.pattern)
+PREFILTER_SANCTION = rust_word_superset(SANCTION_RE.pattern)
 RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
 SANCTION_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -202,13 +197,12 @@ def target_country(target: str | None, target_type: str | None, scope: str, sent
         return target
     named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES] if scope != sentence else []
     # the whole sentence's places are cached (doc_main_countries looked them up already)
-    named = named or [c for c, _ in _sentence_places(sentence) if c not in ISSUING_COUNTRIES]
+    named = named or [c for c, _ in sentence_places(sentence) if c not in ISSUING_COUNTRIES]
     return named[0] if named else doc_country
 
 
 def _person_target(scope: str) -> str | None:
     """A named person right after 'sanctions on' ("former President Mahmoud Ahmadinejad")."""
-    from flows.extraction.names import NAME_RE, classify_candidate
 
     head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?", "", scope)
     m = NAME_RE.match(head)
@@ -479,13 +473,12 @@ def _is_company(part: str) -> bool:
 def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target."""
-    from flows.extraction.names import _sentence_candidates
 
     scope = TARGET_SCOPE_RE.search(sentence)
     listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
     out = []
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, _title
-             in _sentence_candidates(sentence, False) if is_person and n >= 2]
+             in sentence_candidates(sentence, False) if is_person and n >= 2]
     if any(w in sentence for w in COMPANY_WORDS):
         companies = _company_runs(sentence)
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]

@@ -15,16 +15,17 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 
+from flows.core.config import BATCH_SIZE, fault_point
 from flows.core.paths import quarantine_path
 from flows.orchestration import pipeline
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
 from flows.core.runtime import collect_batch, frozen_heap
-from flows.warehouse.load import _fault_point, write_warehouse
-from flows.resolution.resolve import assemble_tables, quote_evidence
+from flows.warehouse.load import write_warehouse
+from flows.resolution.assemble import assemble_tables
+from flows.resolution.evidence import quote_evidence
 from flows.warehouse.validate import critical_failures, run_invariants, run_suites, save_validation_results
 
-BATCH_SIZE = 2000
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
 TERMINATIONS = (pipeline.RunTerminated, TerminationSignal)
 
@@ -40,7 +41,7 @@ def read_and_extract_task(source: str, paths: list[str], originals: list[str] | 
     `originals`: the batch's paths that were loaded before (they stay the original of any copy)."""
     # full collections walked a worker's modules, lexicons and caches ~5 times a batch: 0.8-1.1 s of 6-7.5 s
     with frozen_heap():
-        _fault_point("extract")
+        fault_point("extract")
         docs = extract_documents(Path(source), [Path(source) / p for p in paths], originals)
         loaded = docs.filter(pl.col("status") == "loaded")
         return docs, (extract_facts(loaded) if loaded.height else {})

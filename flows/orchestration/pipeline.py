@@ -16,6 +16,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.core.config import disk_free_override
 from flows.core.paths import spool_path
 from flows.documents.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
 from flows.extraction.facts import EXTRACTOR_VERSION
@@ -358,7 +359,7 @@ def require_disk_space(source: Path, db: Path, plan: Plan, run_id: str, started,
     need = disk_space_needed(db, plan)
     folder = db.resolve().parent
     # test seam (as load's DOSSIER_FAULT_PAUSE): a disk reported roomy, so a test can fill a real small one
-    free = int(os.environ.get("DOSSIER_TEST_DISK_FREE") or shutil.disk_usage(folder).free)
+    free = disk_free_override() or shutil.disk_usage(folder).free
     if free >= need:
         return
     current = db.stat().st_size if db.exists() else 0

@@ -82,7 +82,7 @@ def build_data_docs(db: Path, out_dir: Path, suites_dir: Path = EXPECTATIONS_DIR
     from great_expectations.data_context.types.resource_identifiers import (
         ExpectationSuiteIdentifier, ValidationResultIdentifier)
 
-    from flows.warehouse.validate import _gx_context  # noqa: F401 - quiets GX's loggers and bars once per process
+    from flows.warehouse.validate import gx_context  # noqa: F401 - quiets GX's loggers and bars once per process
 
     for name in ("great_expectations", "great_expectations.render"):
         logging.getLogger(name).setLevel(logging.ERROR)

@@ -24,21 +24,14 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.core.config import LOAD_MEMORY_LIMIT, fault_point
 from flows.core.paths import SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
 
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
                "conflicts", "tallies")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
-LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
 EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
-
-
-def _fault_point(name: str) -> None:
-    """Test seam: DOSSIER_FAULT_PAUSE=<name>:<seconds> pauses here so a test can kill the run."""
-    spec = os.environ.get("DOSSIER_FAULT_PAUSE", "")
-    if spec.startswith(name + ":"):
-        time.sleep(float(spec.split(":", 1)[1]))
 
 
 class WarehouseBusy(RuntimeError):
@@ -389,7 +382,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         con.close()
         with open(tmp, "rb") as fh:
             os.fsync(fh.fileno())
-        _fault_point("before_swap")
+        fault_point("before_swap")
         os.replace(tmp, db)
         return results
     except BaseException:

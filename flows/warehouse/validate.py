@@ -23,6 +23,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.core.config import KEEP_RESULTS_RUNS
 from flows.core.paths import EXPECTATIONS_DIR, gx_results_path
 
 DQ_SCHEMA = {"run_id": pl.String, "table_name": pl.String, "expectation": pl.String, "severity": pl.String,
@@ -41,11 +42,11 @@ def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
 
 def import_great_expectations() -> None:
     """Create the GX context now (a ~3 s import), e.g. while Prefect's server boots."""
-    _gx_context()
+    gx_context()
 
 
 @lru_cache(maxsize=1)
-def _gx_context():
+def gx_context():
     """One ephemeral GX context per process, progress bars off."""
     import great_expectations as gx
 
@@ -133,7 +134,7 @@ def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, d
     from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
 
     suites = suites if suites is not None else load_suites()
-    context, source = _gx_context()
+    context, source = gx_context()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     rows = []
     for table, spec in suites.items():
@@ -190,7 +191,6 @@ def _result_json(suite_result, table: str, verdicts: list[tuple[bool, list]]) ->
 
 
 # the GX validation results of this many most recent runs are kept for Data Docs
-KEEP_RESULTS_RUNS = 30
 
 
 def results_folder(db: Path) -> Path:
