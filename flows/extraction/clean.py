@@ -13,36 +13,14 @@ import re
 import numpy as np
 import polars as pl
 
-# A line that is furniture by itself. Most kinds are known by how the line starts...
-_FURNITURE_LEAD = r"""
-        (?:related|recommended|more|popular|trending|latest)\s+(?:articles?|stories|news|reads?|posts?|coverage)\b.*
-      | (?:read|see|watch|listen)\s+(?:also|more|next)\b.*
-      | most\s+(?:read|viewed|popular|shared)\b.*
-      | you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested)\b.*
-      | (?:stay\s+informed|sign\s+up|subscribe|join\s+our|get\s+our)\b.*(?:newsletter|updates|inbox|alerts|subscribe).*
-      | comments?\s*(?:\(\d+\))?\s*:?
-      | (?:leave|post|add)\s+a\s+comment\b.*
-      | you\s+must\s+be\s+logged\s+in\b.*
-      | (?:share|tweet|email|print)\s+(?:this|the)\s+(?:article|story|page)\b.*
-      | share\s*(?:on)?\s*(?:facebook|twitter|x|whatsapp|linkedin)?\s*:?
-      | follow\s+us\s+on\b.*
-      | advertisement|sponsored(?:\s+content)?|ad
-      | (?:photo|image|video|credit)\s*:.{0,120}
-      | (?:copyright|©|\(c\))\s.*
-      | all\s+rights\s+reserved.*
-      | tags?\s*:.*
-      | (?:by|written\s+by)\s*(?-i:[A-Z][\w.'’\-]*(?:\s+(?:and\s+)?[A-Z][\w.'’\-]*){0,4})(?:\s+(?:for|in)\s+[\w.'’\- ]{2,40})?(?:\s*[-|>•].*)?
-      | .{2,60}['’]s\s+(?:articles|stories|posts)\s+(?:from|on|at)\b.*
-      | i\s+am\s+.{2,60},\s+an?\s+(?:\w+\s+){0,2}(?:writer|journalist|reporter|editor|correspondent)\b.*
-      | sources?\s*\(\d+\)\s*:?
-      | (?:photo|image|picture|video)\s+(?:credit|by)\b.{0,120}
-"""
-# ... two by a word anywhere in the line (trying these on every line is the costly part).
-_FURNITURE_ANYWHERE = r"""
-        .*\bnewsletter\b.{0,40}$
-      | .*\bcookies?\b.{0,80}(?:accept|consent|policy|settings).*
-"""
-_FURNITURE_WORDS = ("newsletter", "cookie")
+from flows.language import rules
+
+# Lines that are furniture by themselves: one entry each in flows/language/rules/furniture.toml, with
+# examples. Most kinds are known by how the line starts ("lead"), two by a word anywhere in the line
+# ("anywhere": trying those on every line is the costly part, so only lines holding the word are tried).
+_FURNITURE_LEAD = rules.furniture_alternation("lead")
+_FURNITURE_ANYWHERE = rules.furniture_alternation("anywhere")
+_FURNITURE_WORDS = rules.furniture_words()
 FURNITURE_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD}|{_FURNITURE_ANYWHERE})\s*$", re.IGNORECASE | re.VERBOSE)
 FURNITURE_LEAD_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD})\s*$", re.IGNORECASE | re.VERBOSE)
 
@@ -58,13 +36,8 @@ def is_furniture_line(line: str) -> bool:
     return bool(FURNITURE_LINE.match(line))
 
 
-# Headings after which the rest of the page is link lists, not article.
-TRAILER_HEADING = re.compile(
-    r"^\s*(?:read\s+also|see\s+also|related(?:\s+\w+)?|more\s+(?:from|on|stories|news)\b.*"
-    r"|most\s+(?:read|viewed|popular)|you\s+(?:may|might)\s+also\s+like|recommended(?:\s+\w+)?"
-    r"|comments?)\s*:?\s*$",
-    re.IGNORECASE,
-)
+# Headings after which the rest of the page is link lists, not article ("trailer" entries).
+TRAILER_HEADING = re.compile(rf"^\s*(?:{rules.furniture_alternation('trailer')})\s*:?\s*$", re.IGNORECASE | re.VERBOSE)
 LIST_ITEM = re.compile(r"^\s*(?:[-•*–—·▪]|\d+[.)])\s+")
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr",
                  "Sr", "Prof", "No", "Vol", "U.S", "U.K", "U.N", "E.U", "Inc", "Ltd", "Co", "vs",

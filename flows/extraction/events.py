@@ -17,21 +17,13 @@ import polars as pl
 from flows.language.dates import DATE_RE, date_of_match
 from flows.extraction.names import is_given_name
 from flows.extraction.places import ISSUER_COUNTRIES, doc_main_countries, find_places, sentence_places
+from flows.language import rules
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
 
-CAMEO = {
-    "prisoner_release": "0841",   # return, release person(s)
-    "negotiation": "046",         # engage in negotiation
-    "diplomatic_visit": "042",    # make a visit
-    "letter": "020",              # make an appeal or request
-    "embassy_reopening": "050",   # engage in diplomatic cooperation
-    "election": None,             # CAMEO has no code for holding an election
-    "protest_crackdown": "175",   # use tactics of violent repression
-    "military_exercise": "150",   # demonstrate military or police power
-    "military_action": "190",     # use conventional military force
-    "prisoner_swap": "0841",
-}
+# Event types, their CAMEO codes, patterns and prefilters: one entry each in
+# flows/language/rules/event_types.toml (with the sentences each must and must not match).
+CAMEO = rules.cameo_codes()
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
     "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -131,31 +123,13 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
-OTHER_EVENT_PATTERNS = {
-    "negotiation": re.compile(r"\b(?:talks|negotiat(?:ions?|ed|ing|ors?)|mediat(?:ion|ed))\b", re.I),
-    "letter": re.compile(r"\b(?:signed|sent|delivered|wrote|handed)\b[^.]{0,60}\bletter\b|\bletter\b[^.]{0,60}\b(?:signed|sent|delivered)\b", re.I),
-    "diplomatic_visit": re.compile(r"\b(?:visit(?:ed|s|ing)?\s+(?:to\s+)?[A-Z]|trip\s+to\s+[A-Z]|arrived\s+in\s+[A-Z]|travel(?:l?ed)\s+to\s+[A-Z]|during\s+a\s+visit)", re.I),
-    "embassy_reopening": re.compile(r"\b(?:re-?open\w*)\b[^.]{0,60}\bembass(?:y|ies)\b|\bembass(?:y|ies)\b[^.]{0,30}\bre-?open", re.I),
-    "election": re.compile(r"\b(?:presidential|parliamentary|general|local)\s+elections?\b|\b(?:19|20)\d\d\s+elections?\b|\bre-?election\b", re.I),
-    "protest_crackdown": re.compile(r"\bcrack(?:down|ed\s+down)\b|\b(?:suppression|dispersal)\s+of\s+(?:the\s+)?protests?\b", re.I),
-    "military_exercise": re.compile(r"\b(?:military|joint|naval|war)\s+(?:exercises|drills|manoeuvres|maneuvers)\b", re.I),
-    "military_action": re.compile(r"\b(?:shot\s+down|shoot\s+down|air\s?strikes?|missile\s+strikes?|drone\s+strikes?|shell(?:ed|ing)|bomb(?:ed|ing)|invaded)\b", re.I),
-}
+OTHER_EVENT_PATTERNS = rules.event_patterns()
 # Cheap vectorised (polars, Rust regex) tests that a sentence may hold a count or an event;
 # the exact Python patterns then run on the few sentences that pass.
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b")
-PREFILTER_EVENTS = {
-    "negotiation": r"(?i)talks|negotiat|mediat",
-    "letter": r"(?i)letter",
-    "diplomatic_visit": r"(?i)visit|trip\s+to|arrived\s+in|travel",
-    "embassy_reopening": r"(?i)embass",
-    "election": r"(?i)election",
-    "protest_crackdown": r"(?i)crack|suppression|dispersal",
-    "military_exercise": r"(?i)exercises|drills|manoeuvres|maneuvers",
-    "military_action": r"(?i)shot\s+down|shoot\s+down|strike|shell|bomb|invaded",
-}
+PREFILTER_EVENTS = rules.event_prefilters()
 
 
 # Sharper count test, on top of PREFILTER_COUNT: a number, up to three modifier words and a people

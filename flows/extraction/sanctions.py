@@ -17,6 +17,7 @@ import polars as pl
 from flows.extraction.names import NAME_RE, classify_candidate, sentence_candidates
 from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_places
 from flows.language.patterns import rust_word_superset
+from flows.language import rules
 from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
@@ -44,19 +45,9 @@ SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
 # tried at every capitalised word, it tripled the cost of the imposed pattern inside its alternation:
 # find_actions runs it only on sentences that hold "sanctioned"
 SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
-# Action words; order matters only for the label, the nearest one to "sanctions" wins.
-ACTION_WORDS = {
-    "lifted": r"lift(?:s|ed|ing)?|lifting|remov(?:e|es|ed|ing|al)|(?:take|takes|took|taken|taking)\s+\w+\s+off|delist\w*|scrap(?:s|ped|ping)?|drop(?:s|ped|ping)?|rescind(?:s|ed|ing)?|end(?:s|ed|ing)?\s+(?:the\s+)?",
-    "eased": r"eas(?:e|es|ed|ing)|relax(?:es|ed|ing|ation)?|relief|loosen(?:s|ed|ing)?|unfr[eo]z\w*|wav(?:e|ed|er|ers|ing)|"
-             r"waiv(?:e|es|ed|er|ers|ing)|exempt\w*|general\s+licen[cs]es?|authori[sz](?:e|es|ed|ing)\s+(?:all\s+)?transactions",  # "a sanctions waiver allowing Iran to access $6 billion"
-    "imposed": r"(?:re)?impos(?:e|es|ed|ing|ition)|(?:has|have|had)\s+(?:also\s+)?sanctioned|"
-               r"reinstat(?:e|es|ed|ing)|put\s+\w+\s+back\s+on|(?:returned|added)\s+to\s+the\s+list|"
-               r"add(?:s|ed|ing)?\s+[^.;]{0,90}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?(?:sanctions\s+)?(?:list|blacklist)|"
-               r"restor(?:e|es|ed|ing)|snap\s*-?\s*back|ban(?:ned|s)?\b|"
-               rf"{ASSET_FREEZE}|slap(?:s|ped)?|introduc(?:e|es|ed|ing)|levied|levy|hit\s+with|placed|targeted|new\s+sanctions|faced?\s+sanctions|has\s+faced",
-    "tightened": r"tighten(?:s|ed|ing)?|expand(?:s|ed|ing)?|broaden(?:s|ed|ing)?|widen(?:s|ed|ing)?|(?:additional|further|more|harsher|tougher)\s+(?:\w+\s+)?sanctions|stepped\s+up|extend(?:s|ed|ing)?\s+(?:the\s+)?(?:sanctions\s+)?to",
-    "remain": r"remain(?:s|ed)?\s+in\s+(?:place|force)|remain(?:s|ed)?\s+under\s+(?:\w+\s+)?sanctions|(?:still|remains?)\s+subject\s+to|stay(?:s|ed)?\s+in\s+(?:place|force)|kept\s+in\s+place|keep(?:s|ing)?\s+(?:the\s+)?sanctions|maintain(?:s|ed|ing)?|renew(?:s|ed|ing|al)?|extend(?:s|ed|ing)?|prolong(?:s|ed|ing)?|roll(?:s|ed)?\s+over|still\s+in\s+(?:place|force)",
-}
+# Action words, one entry per action in flows/language/rules/sanction_actions.toml (with examples);
+# order matters only for the label, the nearest one to "sanctions" wins.
+ACTION_WORDS = rules.action_words()
 ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
 # Hedges that turn an action into a proposal: talked about, hoped for, not done.
 HEDGE_RE = re.compile(
