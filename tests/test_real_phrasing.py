@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.events import extract_event_mentions, find_release_counts, release_country
+from flows.extraction.events import extract_event_mentions, find_release_counts, release_country
 from tests.conftest import sentences_of
 
 
@@ -92,7 +92,7 @@ def test_count_in_words_with_a_military_noun():
      ["Pavel Orlov", "Gleb Sorin"]),
 ])
 def test_named_people_designated(sentence, names):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     assert [m[1] for m in _person_moves(sentence)] == names
     assert all(m[0] == ["imposed"] and m[2] == "person" for m in _person_moves(sentence))
@@ -105,7 +105,7 @@ def test_named_people_designated(sentence, names):
     "Foreign Secretary Jane Holt announced a full asset freeze on seven oligarchs.",
 ])
 def test_people_near_sanctions_who_are_not_targets(sentence):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     assert _person_moves(sentence) == []
 
@@ -123,7 +123,7 @@ def test_people_near_sanctions_who_are_not_targets(sentence):
      ["Northern Potash Company", "Field Agro LLC", "Salt Works OAO"], "eased"),
 ])
 def test_named_companies_each_their_own_move(sentence, names, action):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     moves = _person_moves(sentence)
     assert [m[1] for m in moves] == names
@@ -132,9 +132,9 @@ def test_named_companies_each_their_own_move(sentence, names, action):
 
 # class 7: names missed on real pages
 def _people_in(sentence):
-    from flows.people import _sentence_candidates
+    from flows.extraction.names import sentence_candidates
 
-    return [c[2] for c in _sentence_candidates(sentence, False) if c[5]]
+    return [c[2] for c in sentence_candidates(sentence, False) if c[5]]
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -162,7 +162,7 @@ def test_a_given_name_that_is_also_a_city_stays_in_the_name():
     "Photo credit: Jane Doe/Wire",
 ])
 def test_furniture_lines(line):
-    from flows.clean import is_furniture_line
+    from flows.extraction.clean import is_furniture_line
 
     assert is_furniture_line(line)
 
@@ -170,14 +170,14 @@ def test_furniture_lines(line):
 @pytest.mark.parametrize("line", ["By then they had left.", "By Monday, 40 prisoners were freed.",
                                   "By Tuesday the talks had failed."])
 def test_story_lines_starting_with_by_are_not_bylines(line):
-    from flows.clean import is_furniture_line
+    from flows.extraction.clean import is_furniture_line
 
     assert not is_furniture_line(line)
 
 
 # class 6: cross-document merges respect time
 def test_same_count_and_country_years_apart_are_two_releases():
-    from flows.resolve import consolidate_events
+    from flows.resolution.events import consolidate_events
 
     def mention(doc, date):
         return {"doc_id": doc, "sent_idx": 0, "char_start": 0, "char_end": 10, "event_type": "prisoner_release",
@@ -187,7 +187,7 @@ def test_same_count_and_country_years_apart_are_two_releases():
 
     rows = [mention("a", dt.date(2019, 6, 1)), mention("b", dt.date(2019, 6, 3)), mention("c", dt.date(2022, 9, 18)),
             mention("c", None), mention("d", None)]
-    from flows.events import EVENT_MENTION_SCHEMA
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
 
     events, m, _ = consolidate_events(pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA))
     assert events.height == 2
@@ -220,14 +220,14 @@ def test_lead_day_dates_the_headline_release():
      ("United Nations", "Iran", "imposed")),
 ])
 def test_sanctions_real_phrasing(sentence, expected):
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of(sentence)).select("issuer", "target", "action").rows()
     assert expected in found
 
 
 def test_sector_sanctions_with_tankers_stay_the_sector():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     sentence = "Britain tightened its sanctions on Russia's oil sector, adding dozens of tankers to its list."
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
@@ -251,7 +251,7 @@ def test_active_named_releases(sentence, count):
     "Also freed were television journalist Irina Vale and editor Pavel Moss.",
 ])
 def test_active_named_release_needs_the_freed_after_the_verb(sentence):
-    from flows.events import _active_named_release
+    from flows.extraction.events import _active_named_release
 
     assert _active_named_release(sentence) == []
 
@@ -275,13 +275,13 @@ def test_a_later_since_in_another_clause_leaves_the_release():
      "Ilya Vetrov, and steel boss Gleb Sorin.", ["Pavel Orlov", "Ilya Vetrov", "Gleb Sorin"]),
 ])
 def test_semicolon_lists_of_named_targets(sentence, names):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     assert [m[1] for m in _person_moves(sentence)] == names
 
 
 def test_a_list_sentence_right_after_sanctions_needs_no_sanction_word():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     text = ("Japan froze the assets of forty more Ruritanian officials on Friday. "
             "Also joining the list, which now counts 90 people, are the head of the state bank (S.B.R.), Pavel Orlov; "
@@ -294,7 +294,7 @@ def test_a_list_sentence_right_after_sanctions_needs_no_sanction_word():
 
 
 def test_bulleted_targets_after_a_header():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     text = ("Ottawa is imposing sanctions against Ruritania by listing two individuals and one entity.\n\n"
             "The names of those added to the schedule are the following:\n\n"
@@ -309,7 +309,7 @@ def test_bulleted_targets_after_a_header():
 
 
 def test_bullets_without_a_sanctions_header_are_not_targets():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     text = ("The minister met several guests:\n- Pavel Orlov is a banker\n- Ilya Vetrov is an engineer\n")
     assert extract_sanction_mentions(sentences_of(text)).height == 0
@@ -324,7 +324,7 @@ def test_bullets_without_a_sanctions_header_are_not_targets():
     ("The sanctions resolution also caps crude oil supplies to Ruritania at two million barrels a year.", ["crude oil"]),
 ])
 def test_goods_of_a_trade_ban_are_each_a_target(sentence, goods):
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "target_type").rows()
     assert [t for t, tt in found if tt == "sector" and t in goods] == goods
@@ -383,7 +383,7 @@ def test_the_date_someone_was_taken_does_not_date_the_release(sentence):
 
 
 def test_a_later_day_wins_over_a_captivity_year():
-    from flows.events import release_date_match
+    from flows.extraction.events import release_date_match
 
     assert release_date_match("The activist, jailed in 2020, was freed on Monday with 12 others.").group(0) == "on Monday"
 
@@ -393,7 +393,7 @@ def test_kin_who_leave_with_the_freed_are_not_counted():
 
 
 def test_sanctions_against_two_countries_are_two_moves():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     sentence = "Norway has adopted the latest round of European Union sanctions against Russia and Belarus for the war."
     found = set(extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows())
@@ -401,7 +401,7 @@ def test_sanctions_against_two_countries_are_two_moves():
 
 
 def test_they_include_names_targets_only_right_after_sanctions():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     text = "Canada imposed sanctions on 12 army officers on Monday. They include the commander Pavel Orlov."
     assert ("Canada", "Pavel Orlov") in extract_sanction_mentions(sentences_of(text)).select("issuer", "target").rows()
@@ -430,7 +430,7 @@ def test_a_monsignor_is_a_title():
     ("The EU also froze the assets of President Orlov and his foreign minister.", ("European Union", "Orlov", "imposed")),
 ])
 def test_more_sanctions_phrasing(sentence, expected):
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of(sentence), {"d1": "Ruritania"}).select("issuer", "target", "action")
     assert expected in found.rows()
@@ -475,7 +475,7 @@ def test_the_terms_of_a_deal_are_not_a_release():
     ("The government stated it would immediately freeze the assets of President Orlov.", "Orlov", "imposed"),
 ])
 def test_a_reported_decision_is_not_a_proposal(sentence, target, action):
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
     assert (target, action) in found and not any(a == "proposed" for _, a in found)
@@ -483,7 +483,7 @@ def test_a_reported_decision_is_not_a_proposal(sentence, target, action):
 
 
 def test_a_hedged_sanction_stays_a_proposal():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of("The EU said it could impose sanctions on Ruritania's oil sector.")
                                       ).select("action").to_series().to_list()

@@ -86,7 +86,7 @@ def test_bad_input_folder_loads_good_and_explains_bad(tmp_path):
 
 
 def test_file_vanishing_mid_run_is_recorded_not_fatal(tmp_path):
-    from flows.extract import extract_documents
+    from flows.documents.extract import extract_documents
 
     (tmp_path / "a.txt").write_text(GOOD)
     docs = extract_documents(tmp_path, [tmp_path / "a.txt", tmp_path / "gone.txt"])
@@ -171,10 +171,15 @@ def test_scheduled_serve_runs_and_stops_cleanly(tmp_path):
                 # the warehouse file is only ever swapped in whole, so reading it never races a run
                 with duckdb.connect(str(db), read_only=True) as con:
                     runs = con.execute("select count(*) from runs where status = 'success'").fetchone()[0]
-        assert runs >= 1, "no scheduled run happened"
     finally:
         proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=60)
+        try:
+            out, _ = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+            pytest.fail(f"serve did not stop within 60 s of Ctrl-C:\n{out}")
+    assert runs >= 1, f"no scheduled run happened:\n{out}"
     assert proc.returncode in (0, 130, -signal.SIGINT), out
     assert "Traceback" not in out, out
     with duckdb.connect(str(db), read_only=True) as con:
@@ -185,7 +190,7 @@ def _tiny_disk(monkeypatch, free_bytes: int):
     """shutil.disk_usage, as the run's disk check sees it, on a disk with `free_bytes` left."""
     import collections
 
-    import flows.pipeline as pipeline
+    import flows.orchestration.pipeline as pipeline
 
     usage = collections.namedtuple("usage", "total used free")
     monkeypatch.setattr(pipeline.shutil, "disk_usage", lambda path: usage(10**12, 10**12 - free_bytes, free_bytes))
@@ -199,19 +204,19 @@ def _history(db: Path) -> list[tuple]:
 def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monkeypatch, capsys):
     """A disk without room for the next warehouse: the CLI says so before Prefect starts, the warehouse
     is untouched and the history keeps the failed run with the figures."""
-    from flows.cli import main
-    from flows.pipeline import DISK_HEADROOM_BYTES
+    from flows.cli.main import main
+    from flows.orchestration.pipeline import DISK_HEADROOM_BYTES
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
     size = seeds_copy.stat().st_size
     # room for the headroom but not for a copy of the warehouse
     _tiny_disk(monkeypatch, DISK_HEADROOM_BYTES + size // 2)
-    import flows.flow
+    import flows.orchestration.flow
 
-    real_flow = flows.flow.flow_with_workers
-    monkeypatch.setattr(flows.flow, "flow_with_workers", lambda *a, **k: pytest.fail("the flow was started"))
+    real_flow = flows.orchestration.flow.flow_with_workers
+    monkeypatch.setattr(flows.orchestration.flow, "flow_with_workers", lambda *a, **k: pytest.fail("the flow was started"))
     code = main(["run", "--source", str(SEEDS), "--db", str(seeds_copy), "--full-refresh"])
-    monkeypatch.setattr(flows.flow, "flow_with_workers", real_flow)
+    monkeypatch.setattr(flows.orchestration.flow, "flow_with_workers", real_flow)
     err = capsys.readouterr().err
     assert code != 0
     assert "not enough free disk space" in err and "nothing was changed" in err
@@ -228,8 +233,8 @@ def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monk
 
 def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypatch):
     """The flow (as a deployment or a schedule calls it, without the CLI) makes the same check."""
-    from flows.flow import dossier_flow
-    from flows.load import WarehouseError
+    from flows.orchestration.flow import dossier_flow
+    from flows.warehouse.load import WarehouseError
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
     _tiny_disk(monkeypatch, 1000)
@@ -240,7 +245,7 @@ def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypa
 
 
 def test_disk_space_needed_counts_the_copy_and_the_new_text(tmp_path):
-    from flows.pipeline import DISK_BYTES_PER_TEXT_BYTE, DISK_HEADROOM_BYTES, Plan, disk_space_needed
+    from flows.orchestration.pipeline import DISK_BYTES_PER_TEXT_BYTE, DISK_HEADROOM_BYTES, Plan, disk_space_needed
 
     import polars as pl
 
@@ -254,8 +259,8 @@ def test_disk_space_needed_counts_the_copy_and_the_new_text(tmp_path):
 def test_plan_counts_the_bytes_of_the_files_it_will_read():
     import polars as pl
 
-    from flows.facts import EXTRACTOR_VERSION
-    from flows.pipeline import plan_run
+    from flows.extraction.facts import EXTRACTOR_VERSION
+    from flows.orchestration.pipeline import plan_run
 
     scan = pl.DataFrame({"source_path": ["a.txt", "b.txt", "c.txt"], "n_bytes": [100, 20, 3],
                          "mtime_ns": [1, 2, 3]})

@@ -1,0 +1,44 @@
+"""Facts stage: cleaned documents -> per-document candidate facts with evidence spans.
+
+Returns the staging frames that the warehouse keeps per document, so that an
+unchanged document never has to be extracted again:
+sentences, name candidates, event mentions, tallies, sanction mentions.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.extraction.clean import clean_documents, split_sentences
+from flows.extraction.events import extract_event_mentions
+from flows.extraction.places import doc_main_countries
+from flows.extraction.names import find_name_candidates
+from flows.extraction.sanctions import extract_sanction_mentions
+
+# Bump when an extractor changes: every document is then extracted again.
+EXTRACTOR_VERSION = "2026.12.03-9"  # -9: real-news rules (issue 22): lists of targets, goods, release country
+LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
+
+
+def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
+    """Loaded documents -> staging frames keyed by name (see module docstring)."""
+    cleaned = clean_documents(docs)
+    sentences = split_sentences(cleaned)
+    published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
+    main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
+    events, tallies = extract_event_mentions(sentences, published, main_country)
+    sanctions = extract_sanction_mentions(sentences, main_country)
+    release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
+    # event_people linking reads only sentences that speak of a release or list who was in it
+    linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
+                               & pl.col("sentence").str.contains(LINKING_SENTENCE))
+    frames = {
+        "furniture": cleaned.select("doc_id", "n_furniture_chars"),
+        "sentences": linking,
+        "name_candidates": find_name_candidates(sentences),
+        "event_mentions": events,
+        "tallies": tallies,
+        "sanction_mentions": sanctions,
+    }
+    # a sentence with two release words yields the same mention twice: one row per fact
+    return {k: v.unique(maintain_order=True) for k, v in frames.items()}

