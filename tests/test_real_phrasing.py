@@ -488,3 +488,15 @@ def test_a_hedged_sanction_stays_a_proposal():
     found = extract_sanction_mentions(sentences_of("The EU said it could impose sanctions on Ruritania's oil sector.")
                                       ).select("action").to_series().to_list()
     assert found and set(found) == {"proposed"}
+
+
+# class 7/8: place names after "New"/"South" and organisations are not people; an actor's name is
+@pytest.mark.parametrize("sentence, names", [
+    ("The group included Senator Anna Berg of New Hampshire, a member of the panel.", ["Anna Berg"]),
+    ("She met Representative Tom Vale of South Carolina, a member of the committee.", ["Tom Vale"]),
+    ("The Treasury issued Ruritania General License 7 on Monday.", []),
+    ("The club was sold to a group led by Tom Vale and Harbour Capital, a private equity firm.", ["Tom Vale"]),
+    ("Among them were film director Anna Berg and actor Lio Tamm.", ["Anna Berg", "Lio Tamm"]),
+])
+def test_more_names_in_real_phrasing(sentence, names):
+    assert _people_in(sentence) == names

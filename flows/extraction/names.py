@@ -52,6 +52,7 @@ ROLE_NOUNS = (
     "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
+    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -160,6 +161,9 @@ def _is_place_token(token: str, places: frozenset[str]) -> bool:
     return word in places
 
 
+PLACE_LEAD_WORDS = frozenset({"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
 @lru_cache(maxsize=200_000)
 def _peel_run(text: str) -> tuple | None:
     """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
@@ -180,6 +184,10 @@ def _peel_run(text: str) -> tuple | None:
             tokens.pop(0)
         else:
             break
+    # "New Hampshire", "South Carolina", "New York City": what follows a compass word or "New" is a place
+    if prefix and fold(prefix[-1]) in PLACE_LEAD_WORDS and len(tokens) <= 2 \
+            and not any(fold(t[2]) in TITLE_WORDS or fold(t[2]) in ROLE_TITLE_WORDS for t in tokens):
+        return None
     # "Special Envoy for Syria <name>", "Minister for Foreign Affairs <name>", "President of <country>
     # <name>": places and office words that end a job title are not part of the name
     places = place_words()

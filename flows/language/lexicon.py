@@ -55,7 +55,7 @@ ORG_WORDS = frozenset(
     review daily weekly herald tribune gazette magazine reuters agency
     cross crescent penal prison jail detention camp colony airport square street avenue
     initiative project program programme platform channel article articles comments
-    newsletter
+    newsletter license licence capital partners worldwide berets
     """.split()
 )
 
