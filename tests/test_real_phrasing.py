@@ -500,3 +500,7 @@ def test_a_hedged_sanction_stays_a_proposal():
 ])
 def test_more_names_in_real_phrasing(sentence, names):
     assert _people_in(sentence) == names
+
+
+def test_a_role_word_in_ist_before_a_name():
+    assert _people_in("The freed men were venture capitalist Lio Tamm and novelist Anna Berg.") == ["Lio Tamm", "Anna Berg"]

@@ -64,7 +64,7 @@ APPOSITION_RE = regex.compile(
     regex.IGNORECASE,
 )
 PRE_ROLE_RE = regex.compile(
-    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS + CAPTIVE_NOUNS) + r")s?)\s+$",
+    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS + CAPTIVE_NOUNS) + r"|[a-z]{3,}ist)s?)\s+$",
     regex.IGNORECASE,
 )
 # The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
@@ -132,7 +132,8 @@ def _role_before(sentence: str, start: int) -> str | None:
     window = sentence[max(0, start - 80):start]
     last = window.split()[-1:] or [""]
     word = last[0].lower()
-    if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET):
+    if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
+            and not IST_ROLE_RE.fullmatch(word):
         return None  # cheap test first: the regex below backtracks
     # a match is at most five letter runs up to the end: start the search where that suffix starts
     # (same leftmost match, without trying every position of the window)
@@ -161,6 +162,8 @@ def _is_place_token(token: str, places: frozenset[str]) -> bool:
     return word in places
 
 
+# "venture capitalist <name>", "novelist <name>": a lower-case word in -ist before a name is a role
+IST_ROLE_RE = regex.compile(r"[a-z]{3,}ists?")
 PLACE_LEAD_WORDS = frozenset({"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 
 
