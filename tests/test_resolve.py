@@ -212,3 +212,9 @@ def test_a_rounded_count_joins_the_one_precise_count_near_it():
     events, _, _ = consolidate_events(ev)
     rel = {r["prisoner_count"]: r["n_sources"] for r in events.to_dicts()}
     assert rel == {23184: 2, 5000: 1, 5400: 1}  # 5,000 is not within 2% of 5,400
+
+
+@pytest.mark.parametrize("short, full", [("Ortiz-Canel", "Mateo Ortiz-Canel"), ("al-Hadid", "Omar al-Hadid")])
+def test_a_hyphenated_surname_alone_is_the_surname(short, full):
+    # issue 22: "Díaz-Canel"-like surnames written alone were read as a given name and a surname
+    assert same_person(short, full)
