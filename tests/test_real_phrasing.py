@@ -504,3 +504,11 @@ def test_more_names_in_real_phrasing(sentence, names):
 
 def test_a_role_word_in_ist_before_a_name():
     assert _people_in("The freed men were venture capitalist Lio Tamm and novelist Anna Berg.") == ["Lio Tamm", "Anna Berg"]
+
+
+def test_a_dark_fleet_is_the_shadow_fleet():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    sentence = "The EU formally adopted its largest sanctions package, adding a further 40 dark fleet vessels to its list."
+    found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
+    assert ("shadow fleet vessels", "imposed") in found

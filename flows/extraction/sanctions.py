@@ -220,7 +220,9 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
 
 
 FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
-VESSELS_RE = re.compile(r"\b(?:shadow\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+# "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
+SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
 BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
 
 
@@ -248,9 +250,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if funds:
         return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
     vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
-        if re.search(r"shadow\s+fleet", sentence, re.I) and not (may_sector and SECTOR_RE.search(scope)) else None
+        if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
-        return ("shadow fleet vessels" if re.search(r"shadow\s+fleet", sentence, re.I) else "vessels"), "sector"
+        return ("shadow fleet vessels" if SHADOW_FLEET_RE.search(sentence) else "vessels"), "sector"
     banned = BANNED_FROM_RE.search(sentence)
     if banned and not countries_in(banned.group("name")):
         return banned.group("name"), "company"
