@@ -512,3 +512,11 @@ def test_a_dark_fleet_is_the_shadow_fleet():
     sentence = "The EU formally adopted its largest sanctions package, adding a further 40 dark fleet vessels to its list."
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
     assert ("shadow fleet vessels", "imposed") in found
+
+
+def test_a_person_already_under_sanctions_remains_sanctioned():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    sentence = ("Power sits with the president and his wife, Vice President Ana Perez, who is already subject to "
+                "U.S. sanctions along with other officials.")
+    assert ("Ana Perez", "remain") in extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()

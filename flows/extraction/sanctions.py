@@ -480,8 +480,9 @@ TARGET_SCOPE_RE = re.compile(
     re.I,
 )
 PASSIVE_TARGET_RE = re.compile(
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+)?"
-    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+)?"
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
     re.I,
 )
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
