@@ -10,12 +10,14 @@ from __future__ import annotations
 import polars as pl
 
 from flows.clean import clean_documents, split_sentences
+from flows.countries import with_iso_codes
 from flows.events import doc_main_countries, extract_event_mentions
 from flows.people import find_name_candidates
+from flows.sanction_moves import date_sanction_mentions
 from flows.sanctions import extract_sanction_mentions
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-8"  # -8: HTML pages and any encoding are read; the page's printed date; real-news rules
+EXTRACTOR_VERSION = "2026.12.03-9"  # -9: dated sanction mentions, issuer words, documents' main country
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 
@@ -26,13 +28,17 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
     main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
     events, tallies = extract_event_mentions(sentences, published, main_country)
-    sanctions = extract_sanction_mentions(sentences, main_country)
+    # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
+    sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
                                & pl.col("sentence").str.contains(LINKING_SENTENCE))
     frames = {
-        "furniture": cleaned.select("doc_id", "n_furniture_chars"),
+        # per document, joined onto its documents row: furniture blanked and its main country
+        "furniture": with_iso_codes(cleaned.select("doc_id", "n_furniture_chars", main_country=pl.col("doc_id")
+                                                   .replace_strict(main_country, default=None, return_dtype=pl.String)),
+                                    "main_country"),
         "sentences": linking,
         "name_candidates": find_name_candidates(sentences),
         "event_mentions": events,

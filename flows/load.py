@@ -27,7 +27,9 @@ import polars as pl
 SCHEMA_SQL = Path(__file__).resolve().parent.parent / "sql" / "schema.sql"
 VIEWS_SQL = SCHEMA_SQL.with_name("views.sql")
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
-               "conflicts", "tallies")
+               "conflicts", "tallies", "countries", "issuers", "sources")
+# derived from the whole warehouse after the fact tables are in: documents.source_id and `sources`
+DIMENSIONS_SQL = SCHEMA_SQL.with_name("dimensions.sql")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
 LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
@@ -376,6 +378,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _append(con, name, staging.get(name))
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         # the search index lives in its own file now (flows/search.py); older warehouses carried it

@@ -579,23 +579,16 @@ EVENT_SCHEMA = {
 }
 
 
-CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date")  # what event_conflicts reads
+CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date",
+                    "date_precision")  # what event_conflicts reads
 
 
 def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
-    """Sources that give one event different exact counts or different dates."""
-    rows = []
-    for field in ("prisoner_count", "event_date"):
-        base = m.filter(pl.col(field).is_not_null())
-        if field == "prisoner_count":
-            base = base.filter(pl.col("count_qualifier") == "exact")
-        g = base.group_by("event_id").agg(pl.col(field).cast(pl.String).unique().sort().alias("values"),
-                                         pl.col("doc_id").unique().sort().alias("doc_ids")).sort("event_id")
-        for eid, values, docs in g.filter(pl.col("values").list.len() > 1).iter_rows():
-            rows.append(("events", eid, field, values, docs))
-    if not rows:
-        return _empty_conflicts()
-    return pl.DataFrame(rows, schema=_empty_conflicts().schema, orient="row")
+    """Sources that give one event counts or dates that cannot both be true, compared at their precision
+    (issue 25: "January 2024" and 2024-01-15 agree, as do "more than 50" and 52; see flows/agreement.py)."""
+    from flows.agreement import precision_conflicts
+
+    return precision_conflicts(m, "events", "event_id", "event_date", count=True)
 
 
 # ---------------------------------------------------------------- event people
@@ -709,6 +702,12 @@ def _link_rows(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.D
 
 # ---------------------------------------------------------------- sanctions
 
+# one row per move: (issuer, target, target country, action, date); see flows/sanction_moves.py
+SANCTION_SCHEMA = {"sanction_id": pl.String, "issuer": pl.String, "issuer_text": pl.String, "target": pl.String,
+                   "target_type": pl.String, "target_country": pl.String, "action": pl.String,
+                   "move_date": pl.Date, "date_precision": pl.String, "date_text": pl.String,
+                   "date_source": pl.String, "reason": pl.String, "event_id": pl.String, "n_sources": pl.Int64}
+
 def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None
                           ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sanction mentions -> (sanctions, mentions with sanction_id).
@@ -719,9 +718,10 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     Relief tied to a release ('in exchange for', 'as part of the deal', or a
     document about exactly one release) links to that release event.
     """
-    schema = {"sanction_id": pl.String, "issuer": pl.String, "target": pl.String, "target_type": pl.String,
-              "target_country": pl.String, "action": pl.String, "reason": pl.String, "event_id": pl.String,
-              "n_sources": pl.Int64}
+    from flows.sanction_moves import move_ids, split_issuers, with_date_columns
+
+    schema = SANCTION_SCHEMA
+    sm = with_date_columns(sm)
     if sm.is_empty():
         return pl.DataFrame(schema=schema), sm.with_columns(sanction_id=pl.lit(None, pl.String))
     definite = sm.filter(pl.col("action").is_in(["lifted", "eased"])).select("doc_id", "target").unique()
@@ -729,8 +729,9 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         ~((pl.col("action") == "proposed") & pl.col("has_definite").fill_null(False))).drop("has_definite")
     # the issuer of a document's (target, action) is the first one named in it
     # an unnamed issuer is the one the document names for the same target and action
-    sm = sm.with_columns(issuer=pl.coalesce(
-        "issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")))
+    sm = sm.with_columns(
+        issuer=pl.coalesce("issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")),
+        issuer_text=pl.coalesce("issuer_text", pl.col("issuer_text").drop_nulls().first().over("doc_id", "target", "action")))
     # a proposal nobody is said to make ("the release could potentially ease sanctions") is the writer's
     # speculation, not a move any power has put forward
     sm = sm.filter(~((pl.col("action") == "proposed") & pl.col("issuer").is_null()))
@@ -764,24 +765,25 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
                  maintain_order="left").drop("_row")
-    # an id per distinct (issuer, target, target country, action), joined on: mentions repeat a few hundred
-    # sanctions; the country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
+    # one row per sanctioning body (issue 25): "the US and the EU" is two moves, each with its code
+    sm = split_issuers(sm)
+    # an id per move: a distinct (issuer, target, target country, action) cut where its dates lie far
+    # apart (an imposition in 2021 and another in 2024 are two moves; sources of one move merge); the
+    # country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
     on = ["issuer", "target", "target_country", "action"]
-    keys = sm.select(on).unique()
-    keys = keys.with_columns(sanction_id=pl.Series(
-        [stable_id("S", issuer, fold(target), country, action) for issuer, target, country, action in keys.iter_rows()],
-        dtype=pl.String))
-    sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
+    sm, move_dates = move_ids(sm, on, split_by_time, stable_id)
     sm = sm.with_columns(issuer_key=pl.col("issuer").fill_null(""))
     sanctions = (
         sm.sort("doc_id", "char_start").group_by("sanction_id").agg(
-            pl.col("issuer").first(), pl.col("target").first(), pl.col("target_type").first(),
+            pl.col("issuer").first(), pl.col("issuer_text").drop_nulls().first(),
+            pl.col("target").first(), pl.col("target_type").first(),
             pl.col("target_country").first(), pl.col("action").first(),
             pl.col("reason").drop_nulls().unique(maintain_order=True).str.join("; ").alias("reason"),
             pl.col("linked_event").drop_nulls().mode().sort().first().alias("event_id"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
         )
         .with_columns(reason=pl.when(pl.col("reason") == "").then(None).otherwise(pl.col("reason")))
+        .join(move_dates, on="sanction_id", how="left")
         .select(list(schema)).sort("sanction_id")
     )
     return sanctions, sm.drop("issuer_key")
@@ -794,10 +796,10 @@ def stage_schema(key: str) -> dict:
     from flows.clean import SENTENCE_SCHEMA
     from flows.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
     from flows.people import CANDIDATE_SCHEMA
-    from flows.sanctions import SANCTION_MENTION_SCHEMA
+    from flows.sanction_moves import DATED_SANCTION_MENTION_SCHEMA
 
     return {"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
-            "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
+            "sanction_mentions": DATED_SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
             "tallies": TALLY_SCHEMA}[key]
 
 
@@ -923,6 +925,11 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     event_part = _evidence_part("events", event_mentions.select(
         pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
     del event_mentions
+    from flows.agreement import precision_conflicts
+
+    # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
+    sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
+                                             "sanctions", "sanction_id", "move_date")
     sanction_part = _evidence_part("sanctions", sanction_mentions.select(
         pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
     del sanction_mentions
@@ -934,7 +941,10 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         sanction_part,
     ])
     del event_part, sanction_part
-    return {
+    from flows.dimensions import add_dimensions
+
+    # ISO codes, nationality, and the countries and issuers tables (issue 25)
+    return add_dimensions({
         "people": people,
         "person_mentions": person_mentions.select(
             "person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role", "confidence"),
@@ -942,6 +952,6 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "event_people": event_people,
         "sanctions": sanctions,
         "evidence": evidence,
-        "conflicts": pl.concat([person_conflicts, ev_conflicts]),
+        "conflicts": pl.concat([person_conflicts, ev_conflicts, sanction_conflicts]),
         "tallies": stage_frame(stage, "tallies"),
-    }
+    })
