@@ -482,6 +482,13 @@ def cmd_export(args) -> int:
     db = _need_db(args.db)
     out = Path(args.dir)
     out.mkdir(parents=True, exist_ok=True)
+    if args.format == "ftm":
+        from flows.ftm import write_ftm
+
+        with connect_read_only(db) as con:
+            path, counts = write_ftm(con, out)
+        print(f"{path}  {sum(counts.values())} entities: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        return 0
     with connect_read_only(db, locked=False) as con:
         for table in EXPORT_TABLES:
             target = out / f"{table}.{args.format}"
@@ -685,12 +692,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("export", help="write every table to Parquet or CSV files",
-                       description="Export every warehouse table to DIR as Parquet or CSV.\n\n"
-                                   "Example: dossier export --format parquet out/",
+    p = sub.add_parser("export", help="write every table to Parquet or CSV files, or FollowTheMoney entities",
+                       description="Export every warehouse table to DIR as Parquet or CSV; with --format ftm, "
+                                   "the people, events, sanctions and their source documents as FollowTheMoney "
+                                   "entities (JSON lines, DIR/entities.ftm.json) for OpenSanctions and Aleph.\n\n"
+                                   "Example: dossier export --format parquet out/\n"
+                                   "Example: dossier export --format ftm out/",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("dir", help="output folder (created if missing)")
-    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.add_argument("--format", choices=["parquet", "csv", "ftm"], default="parquet")
     _db_arg(p)
     p.set_defaults(func=cmd_export)
 
