@@ -666,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="report name (file name without .sql)")
     _db_arg(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--country", help="only this country, any case (release_timeline, sanctions_board)")
+    p.add_argument("--country", help="only this country, any case (release_timeline, sanctions_board; sanctions_timeline also takes an ISO code)")
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
                    help="only on or after this date (release_timeline)")
     _limit_arg(p)

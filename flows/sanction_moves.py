@@ -22,7 +22,7 @@ import re
 
 import polars as pl
 
-from flows.dates import DATE_RE, date_of_match
+from flows.dates import _MONTH, DATE_RE, MONTHS, date_of_match
 from flows.issuers import issuer_codes
 from flows.lexicon import ISSUER_ALIASES, fold
 from flows.sanctions import ISSUER_RE, SANCTION_MENTION_SCHEMA
@@ -32,16 +32,27 @@ SANCTION_DATE_SCHEMA = {"issuer_text": pl.String, "move_date": pl.Date, "date_pr
 DATED_SANCTION_MENTION_SCHEMA = {**SANCTION_MENTION_SCHEMA, **SANCTION_DATE_SCHEMA}
 # a bare year ("imposed in 2021"): DATE_RE wants a month; "since 2021" is when a state began, not the move
 YEAR_RE = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d{2})\b(?!-)", re.I)
+# ... but an imposition "since 2019" began then ("has sanctioned dozens of officials since 2019")
+SINCE_YEAR_RE = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d{2})\b(?!-)", re.I)
+# "last October": the latest such month before the publication month
+LAST_MONTH_RE = re.compile(rf"\blast\s+(?P<month>{_MONTH})(?![a-z])(?!\s+\d)", re.I)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
-def sentence_date(sentence: str, published: dt.date | None) -> tuple[str | None, dt.date | None, str, str | None]:
+def sentence_date(sentence: str, published: dt.date | None, action: str | None = None
+                  ) -> tuple[str | None, dt.date | None, str, str | None]:
     """(date_text, date, precision, source) of a sanctions sentence: the date it states, else the
-    publication date (source 'published', no date_text), else nothing ('unknown', source None)."""
+    publication date (source 'published', no date_text), else nothing ('unknown', source None).
+    `action`: 'imposed' also reads "since 2019" as the year of the move."""
     text, date, precision = date_of_match(DATE_RE.search(sentence), published)
     if date is not None:
         return text, date, precision, "sentence"
-    year = YEAR_RE.search(sentence)
+    last = LAST_MONTH_RE.search(sentence) if published else None
+    if last:
+        month = MONTHS[last.group("month").lower().rstrip(".")]
+        year = published.year if month < published.month else published.year - 1
+        return last.group(0), dt.date(year, month, 1), "month", "sentence"
+    year = YEAR_RE.search(sentence) or (SINCE_YEAR_RE.search(sentence) if action == "imposed" else None)
     if year and (published is None or int(year.group("year")) <= published.year):
         return year.group(0), dt.date(int(year.group("year")), 1, 1), "year", "sentence"
     if published is not None:
@@ -70,10 +81,10 @@ def date_sanction_mentions(mentions: pl.DataFrame, published: dict[str, dt.date 
     published = published or {}
     memo: dict[tuple, tuple] = {}
     rows = []
-    for doc_id, sentence, issuer in mentions.select("doc_id", "sentence", "issuer").iter_rows():
-        key = (sentence, issuer, published.get(doc_id))
+    for doc_id, sentence, issuer, action in mentions.select("doc_id", "sentence", "issuer", "action").iter_rows():
+        key = (sentence, issuer, action, published.get(doc_id))
         if key not in memo:
-            memo[key] = (issuer_words(sentence, issuer), *sentence_date(sentence, published.get(doc_id)))
+            memo[key] = (issuer_words(sentence, issuer), *sentence_date(sentence, published.get(doc_id), action))
         words, text, date, precision, source = memo[key]
         rows.append((words, date, precision, text, source))
     extra = pl.DataFrame(rows, schema={"issuer_text": pl.String, "move_date": pl.Date, "date_precision": pl.String,

@@ -145,6 +145,8 @@ def test_a_month_and_a_day_inside_it_are_no_conflict_but_two_days_are_issue_25()
          ("on Monday", dt.date(2025, 9, 8), "day", "sentence")),
         ("Britain first imposed sanctions on the bank in 2019.", dt.date(2025, 9, 12),
          ("in 2019", dt.date(2019, 1, 1), "year", "sentence")),
+        ("Last October the Treasury imposed sanctions on the gold sector.", dt.date(2023, 2, 9),
+         ("Last October", dt.date(2022, 10, 1), "month", "sentence")),
         # no date in the sentence: the publication date, said to be one
         ("Canada imposed sanctions on the judges.", dt.date(2025, 9, 12),
          (None, dt.date(2025, 9, 12), "day", "published")),
@@ -156,6 +158,14 @@ def test_a_sanction_move_is_dated_by_its_sentence_else_its_publication_issue_25(
     from flows.sanction_moves import sentence_date
 
     assert sentence_date(sentence, published) == expected
+
+
+def test_an_imposition_since_a_year_began_that_year_but_a_state_since_then_is_as_reported_issue_25():
+    from flows.sanction_moves import sentence_date
+
+    sentence = "Canada has sanctioned dozens of officials since 2019."
+    assert sentence_date(sentence, dt.date(2023, 2, 13), "imposed")[1:] == (dt.date(2019, 1, 1), "year", "sentence")
+    assert sentence_date(sentence, dt.date(2023, 2, 13), "remain")[1:] == (dt.date(2023, 2, 13), "day", "published")
 
 
 def _sanctions(texts: dict[str, tuple[str, dt.date | None]]) -> pl.DataFrame:
