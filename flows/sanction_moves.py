@@ -22,7 +22,7 @@ import re
 
 import polars as pl
 
-from flows.dates import _MONTH, DATE_RE, MONTHS, date_of_match
+from flows.dates import DATE_RE, MONTHS, date_of_match
 from flows.issuers import issuer_codes
 from flows.lexicon import ISSUER_ALIASES, fold
 from flows.sanctions import ISSUER_RE, SANCTION_MENTION_SCHEMA
@@ -35,7 +35,8 @@ YEAR_RE = re.compile(r"\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:1
 # ... but an imposition "since 2019" began then ("has sanctioned dozens of officials since 2019")
 SINCE_YEAR_RE = re.compile(r"\bsince\s+(?P<year>(?:19|20)\d{2})\b(?!-)", re.I)
 # "last October": the latest such month before the publication month
-LAST_MONTH_RE = re.compile(rf"\blast\s+(?P<month>{_MONTH})(?![a-z])(?!\s+\d)", re.I)
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+LAST_MONTH_RE = re.compile(rf"\blast\s+(?P<month>(?:{_MONTH_NAMES})\.?)(?![a-z])(?!\s+\d)", re.I)
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 
 
