@@ -27,7 +27,7 @@ run: setup $(PREFECT_DB)
 # Prefect's API database in the project's Prefect home (.prefect/, where `dossier run` keeps it), created
 # once here: its migrations would otherwise take ~6 s of the first run (seeds 15 s instead of 9 s)
 $(PREFECT_DB): $(STAMP)
-	$(BIN)/python -c "from flows.settings import prepare_prefect_home; prepare_prefect_home('$(dir $@)')"
+	$(BIN)/python -c "from flows.orchestration.prefect_env import prepare_prefect_home; prepare_prefect_home('$(dir $@)')"
 
 test: setup browser postgres
 	$(BIN)/python -m pytest

@@ -36,10 +36,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from flows.settings import prepare_prefect_home
+from flows.core.config import BATCH_SIZE  # the flow's batches, measured the same way
+from flows.orchestration.prefect_env import prepare_prefect_home
 
 RAW_PATTERN = re.compile(r"\b\d[\d,]*\s+(?:political\s+)?prisoners\b")
-BATCH_SIZE = 2000
 RAW_PASSES = 3
 POLL_SECONDS = 0.2
 TARGET_SPACY_RATIO = 100.0
@@ -89,12 +89,12 @@ def bench_raw(files: list[Path], n_bytes: int, passes: int = 0) -> dict:
 
 def bench_stages(corpus: Path, files: list[Path], n_bytes: int) -> dict:
     """(b) extract_documents and extract_facts in-process, batch by batch, each batch in a frozen heap as
-    the flow's batch task runs it (flows.heap)."""
+    the flow's batch task runs it (flows.core.runtime)."""
     import polars as pl
 
-    from flows.extract import extract_documents
-    from flows.facts import extract_facts
-    from flows.heap import frozen_heap
+    from flows.documents.extract import extract_documents
+    from flows.extraction.facts import extract_facts
+    from flows.core.runtime import frozen_heap
 
     t_extract = t_facts = 0.0
     counts: dict[str, int] = {}
@@ -202,7 +202,7 @@ def _stage_seconds(db: Path) -> dict | None:
     try:
         import duckdb
 
-        from flows.load import ops_path
+        from flows.core.paths import ops_path
 
         with duckdb.connect(str(ops_path(db)), read_only=True) as con:
             row = con.execute("select stage_seconds from runs order by started_at desc limit 1").fetchone()

@@ -1,5 +1,5 @@
 import sys
 
-from flows.cli import main
+from flows.cli.main import main
 
 sys.exit(main())

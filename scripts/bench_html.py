@@ -2,7 +2,7 @@
 
 Each synthetic article (bench/synth.py) is written once as a plain .txt and once as a news-site
 page (cookie banner, navigation, JSON-LD, newsletter box, related and most-read lists, comments)
-and both folders are read by the extract stage (flows/extract.py: decode, HTML extraction,
+and both folders are read by the extract stage (flows/documents/extract.py: decode, HTML extraction,
 language). Then the facts stage runs on both, to show what the extracted pages yield against the
 texts they were made from (release mentions and sanction mentions per document).
 
@@ -84,8 +84,8 @@ def main() -> int:
     args = ap.parse_args()
     import polars as pl
 
-    from flows.extract import extract_documents
-    from flows.facts import extract_facts
+    from flows.documents.extract import extract_documents
+    from flows.extraction.facts import extract_facts
 
     extract_documents(ROOT / "tests" / "data" / "pages", [ROOT / "tests" / "data" / "pages" / "ledger.html"])  # warm
     with tempfile.TemporaryDirectory() as tmp:

@@ -51,7 +51,7 @@ def _server(folder: Path) -> ThreadingHTTPServer:
 
 def build(work: Path) -> tuple[Path, dict[str, str]]:
     """The source folder (one file per kind, plus feed items) and kind per source_path prefix."""
-    from flows.feed import materialise
+    from flows.documents.feed import materialise
 
     sys.path.insert(0, str(PAGES))
     import make_pages as m

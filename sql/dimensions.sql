@@ -1,4 +1,4 @@
--- Dimensions the load derives from the whole warehouse, inside its transaction (flows/load.py).
+-- Dimensions the load derives from the whole warehouse, inside its transaction (flows/warehouse/load.py).
 
 -- documents.source_id for rows that have none yet: this run's new rows, and every row of a warehouse
 -- made before sources existed (issue 25). The outlet is the name the metadata or the page gives, else

@@ -142,8 +142,8 @@ create table if not exists events (
 alter table events add column if not exists country_iso2 varchar;
 alter table events add column if not exists country_iso3 varchar;
 comment on column events.event_id is 'Stable id of the event.';
-comment on column events.event_type is 'prisoner_release, negotiation, diplomatic_visit, letter, embassy_reopening, election, protest_crackdown, military_exercise, military_action.';
-comment on column events.cameo_code is 'CAMEO event code where one fits (0841 release persons, 046 negotiate, ...).';
+comment on column events.event_type is 'prisoner_release, negotiation, letter, diplomatic_visit, embassy_reopening, election, protest_crackdown, military_exercise, military_action.';
+comment on column events.cameo_code is 'CAMEO event code where one fits (0841 prisoner_release, 046 negotiation, 020 letter, 042 diplomatic_visit, 050 embassy_reopening, 175 protest_crackdown, 150 military_exercise, 190 military_action).';
 comment on column events.event_date is 'Best-supported date; null when no source fixes it.';
 comment on column events.date_precision is 'day, week, month, year or unknown.';
 comment on column events.date_text is 'The date as the text states it ("on Saturday", "September 11th").';
@@ -211,7 +211,7 @@ comment on column sanctions.date_source is 'sentence (stated by the text) or pub
 comment on column sanctions.target is 'What is sanctioned: a sector (potash), a company, a country or officials.';
 comment on column sanctions.target_type is 'sector, company, country, officials or person.';
 comment on column sanctions.target_country is 'Whose sector, company, officials or person it is (Belarusian potash: Belarus); the target itself for a country; null when no country is named.';
-comment on column sanctions.action is 'imposed, lifted, eased, tightened, remain or proposed (discussed, not done).';
+comment on column sanctions.action is 'lifted, eased, imposed, tightened, remain, proposed (discussed, not done).';
 comment on column sanctions.reason is 'Stated reasons, "; "-separated.';
 comment on column sanctions.event_id is 'Release event the move was traded for, when a source ties them.';
 comment on column sanctions.n_sources is 'Number of documents that report it.';

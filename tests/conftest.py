@@ -18,7 +18,7 @@ DEV_GOLD = ROOT / "tests" / "data" / "dev_gold.json"
 
 def sentences_of(text: str, doc_id: str = "d1", published=None) -> pl.DataFrame:
     """Sentence frame of one inline text, as the clean stage makes it."""
-    from flows.clean import clean_documents, split_sentences
+    from flows.extraction.clean import clean_documents, split_sentences
 
     docs = pl.DataFrame({"doc_id": [doc_id], "text": [text], "published_at": [published], "status": ["loaded"]},
                         schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Date, "status": pl.String})
@@ -29,7 +29,7 @@ def sentences_of(text: str, doc_id: str = "d1", published=None) -> pl.DataFrame:
 def prefect_home(tmp_path_factory) -> Path:
     home = tmp_path_factory.mktemp("prefect")
     os.environ["DOSSIER_PREFECT_HOME"] = str(home)
-    from flows.settings import configure_prefect
+    from flows.orchestration.prefect_env import configure_prefect
 
     configure_prefect(home)
     return home
@@ -47,7 +47,7 @@ def harness(prefect_home):
 @pytest.fixture(scope="session")
 def seeds_db(harness, tmp_path_factory) -> Path:
     """A warehouse built once from the seeds by the real flow."""
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     db = tmp_path_factory.mktemp("wh") / "seeds.duckdb"
     dossier_flow(source=str(SEEDS), db=str(db))
@@ -68,7 +68,7 @@ def seeds_copy(seeds_db, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def dev_db(harness, tmp_path_factory) -> Path:
     """A warehouse built once from the development set (tests/data/dev) by the real flow."""
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     db = tmp_path_factory.mktemp("dev") / "dev.duckdb"
     dossier_flow(source=str(DEV_DIR), db=str(db))

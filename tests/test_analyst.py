@@ -29,13 +29,13 @@ from tests.conftest import sentences_of
     ],
 )
 def test_iso_codes_issue_25(name, expected):
-    from flows.countries import iso_codes
+    from flows.language.countries import iso_codes
 
     assert iso_codes(name) == expected
 
 
 def test_the_countries_dimension_holds_every_name_the_gazetteer_writes_issue_25():
-    from flows.countries import _gazetteer_codes, countries_frame
+    from flows.language.countries import _gazetteer_codes, countries_frame
 
     countries = countries_frame()
     assert countries["iso2"].is_unique().all() and countries["iso3"].is_unique().all()
@@ -45,7 +45,7 @@ def test_the_countries_dimension_holds_every_name_the_gazetteer_writes_issue_25(
 
 
 def test_with_iso_codes_puts_both_codes_beside_the_name():
-    from flows.countries import with_iso_codes
+    from flows.language.countries import with_iso_codes
 
     frame = pl.DataFrame({"country": ["Belarus", None, "European Union"]})
     result = with_iso_codes(frame, "country")
@@ -73,8 +73,8 @@ def test_with_iso_codes_puts_both_codes_beside_the_name():
     ],
 )
 def test_issuer_codes_are_a_closed_set_issue_25(name, expected):
-    from flows.issuers import ISSUERS, issuer_codes
-    from flows.countries import countries_frame
+    from flows.language.issuers import ISSUERS, issuer_codes
+    from flows.language.countries import countries_frame
 
     codes = issuer_codes(name)
     assert codes == expected
@@ -95,7 +95,7 @@ def test_issuer_codes_are_a_closed_set_issue_25(name, expected):
     ],
 )
 def test_dates_agree_at_their_precision_issue_25(a, b, agree):
-    from flows.agreement import dates_agree
+    from flows.resolution.agreement import dates_agree
 
     assert dates_agree(*a, *b) is agree
     assert dates_agree(*b, *a) is agree
@@ -112,13 +112,13 @@ def test_dates_agree_at_their_precision_issue_25(a, b, agree):
     ],
 )
 def test_counts_agree_at_their_qualifier_issue_25(a, b, agree):
-    from flows.agreement import counts_agree
+    from flows.resolution.agreement import counts_agree
 
     assert counts_agree(*a, *b) is agree
 
 
 def test_a_month_and_a_day_inside_it_are_no_conflict_but_two_days_are_issue_25():
-    from flows.agreement import precision_conflicts
+    from flows.resolution.agreement import precision_conflicts
 
     m = pl.DataFrame({
         "event_id": ["e1", "e1", "e2", "e2", "e3", "e3"],
@@ -155,13 +155,13 @@ def test_a_month_and_a_day_inside_it_are_no_conflict_but_two_days_are_issue_25()
     ],
 )
 def test_a_sanction_move_is_dated_by_its_sentence_else_its_publication_issue_25(sentence, published, expected):
-    from flows.sanction_moves import sentence_date
+    from flows.extraction.sanction_dates import sentence_date
 
     assert sentence_date(sentence, published) == expected
 
 
 def test_an_imposition_since_a_year_began_that_year_but_a_state_since_then_is_as_reported_issue_25():
-    from flows.sanction_moves import sentence_date
+    from flows.extraction.sanction_dates import sentence_date
 
     sentence = "Canada has sanctioned dozens of officials since 2019."
     assert sentence_date(sentence, dt.date(2023, 2, 13), "imposed")[1:] == (dt.date(2019, 1, 1), "year", "sentence")
@@ -169,10 +169,10 @@ def test_an_imposition_since_a_year_began_that_year_but_a_state_since_then_is_as
 
 
 def _sanctions(texts: dict[str, tuple[str, dt.date | None]]) -> pl.DataFrame:
-    from flows.events import EVENT_MENTION_SCHEMA
-    from flows.resolve import consolidate_sanctions
-    from flows.sanction_moves import date_sanction_mentions
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
+    from flows.resolution.sanctions import consolidate_sanctions
+    from flows.extraction.sanction_dates import date_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     sentences = pl.concat([sentences_of(t, doc_id=d, published=p) for d, (t, p) in texts.items()])
     mentions = date_sanction_mentions(extract_sanction_mentions(sentences), {d: p for d, (_, p) in texts.items()})
@@ -230,13 +230,13 @@ def test_a_move_by_several_bodies_is_one_row_per_body_with_the_words_kept_issue_
     ],
 )
 def test_nationality_is_what_a_role_states_issue_25(roles, expected):
-    from flows.dimensions import nationality
+    from flows.resolution.dimensions import nationality
 
     assert nationality(roles) == expected
 
 
 def test_sources_come_from_the_outlet_name_else_the_address_domain_issue_25():
-    from flows.load import DIMENSIONS_SQL, schema_sql
+    from flows.warehouse.load import DIMENSIONS_SQL, schema_sql
 
     con = duckdb.connect()
     con.execute(schema_sql())

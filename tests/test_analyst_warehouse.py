@@ -9,7 +9,7 @@ import shutil
 import duckdb
 import pytest
 
-from flows.cli import main
+from flows.cli.main import main
 from tests.conftest import DEV_DIR, ROOT
 
 QUESTIONS = ROOT / "sql" / "questions"
@@ -89,7 +89,7 @@ def _as_warehouse_before_issue_25(db, old_db) -> None:
 
 
 def test_a_warehouse_from_before_issue_25_is_upgraded_in_place_issue_25(harness, tmp_path):
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     source = tmp_path / "news"
     source.mkdir()

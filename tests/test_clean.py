@@ -1,6 +1,6 @@
 """Clean stage: furniture is blanked in place; sentences keep exact spans."""
 
-from flows.clean import furniture_spans, mask_spans
+from flows.extraction.clean import furniture_spans, mask_spans
 from tests.conftest import sentences_of
 
 PAGE = """Envoy Visits Capital as Detainees Are Freed

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from flows.cli import build_parser, main
+from flows.cli.main import build_parser, main
 from tests.conftest import ROOT, SHARED_GOLD
 
 
@@ -79,7 +79,7 @@ def test_early_prefect_server_answers_and_stops(tmp_path, monkeypatch):
     import os
     import urllib.request
 
-    from flows.settings import EarlyPrefectServer
+    from flows.orchestration.prefect_env import EarlyPrefectServer
 
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
     monkeypatch.setenv("PREFECT_HOME", str(tmp_path))
@@ -98,7 +98,7 @@ def test_early_prefect_server_answers_and_stops(tmp_path, monkeypatch):
 
 
 def test_early_prefect_server_leaves_a_configured_api_alone(monkeypatch):
-    from flows.settings import EarlyPrefectServer
+    from flows.orchestration.prefect_env import EarlyPrefectServer
 
     monkeypatch.setenv("PREFECT_API_URL", "http://prefect.example:4200/api")
     server = EarlyPrefectServer()
@@ -169,12 +169,12 @@ def test_show_tables_lists_the_run_history_once_26(seeds_copy, capsys):
 
 
 def test_verbose_is_suggested_only_by_commands_that_take_it_26(seeds_copy, capsys, monkeypatch):
-    import flows.search
+    import flows.warehouse.search
 
     def broken(*a, **k):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(flows.search, "search", broken)
+    monkeypatch.setattr(flows.warehouse.search, "search", broken)
     assert main(["search", "potash", "--db", str(seeds_copy)]) == 1
     err = capsys.readouterr().err
     assert "disk on fire" in err and "--verbose" not in err
@@ -230,7 +230,7 @@ def test_strict_says_which_documents_were_rejected_26(seeds_copy, capsys):
 
     import duckdb
 
-    from flows.cli import _print_run_summary
+    from flows.cli.main import _print_run_summary
 
     with duckdb.connect(str(seeds_copy)) as con:
         con.execute("update documents set status = 'rejected', reject_reason = 'empty file' "
@@ -246,8 +246,8 @@ def test_strict_says_which_documents_were_rejected_26(seeds_copy, capsys):
 
 
 def test_the_command_reference_is_generated_from_help_and_current_26():
-    from flows.clidoc import CLI_MD, render
+    from flows.cli.clidoc import CLI_MD, render
 
-    assert CLI_MD.read_text() == render(), "run: python -m flows.clidoc"
+    assert CLI_MD.read_text() == render(), "run: python -m flows.cli.clidoc"
     for name in commands():
         assert f"## dossier {name}\n" in CLI_MD.read_text()

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.dashboard import write_dashboard
+from flows.warehouse.dashboard import write_dashboard
 from tests.test_dashboard import FAILED_EXPECTATION, standard_warehouse
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -5,8 +5,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.dates import page_date
-from flows.events import extract_event_mentions
+from flows.language.dates import page_date
+from flows.extraction.events import extract_event_mentions
 from tests.conftest import sentences_of
 
 
@@ -45,7 +45,7 @@ def test_the_page_date_anchors_a_yearless_date():
 
 
 def test_documents_record_where_the_date_comes_from(tmp_path):
-    from flows.extract import extract_documents
+    from flows.documents.extract import extract_documents
 
     (tmp_path / "a.txt").write_text("Headline\nPublished 13 Dec 2025\nOfficials freed 12 prisoners on Saturday.\n")
     (tmp_path / "b.txt").write_text("Officials freed 12 prisoners on Saturday, a group said in a statement.\n")
@@ -59,7 +59,7 @@ def test_documents_record_where_the_date_comes_from(tmp_path):
 def test_a_lead_line_stating_the_publication_date_is_not_the_news_day():
     """'Written on Sunday, 18 October 2026, by the editors.' at the top of a page is its date line: a
     release in the headline does not take 'Sunday' from it (it takes the day the story gives, if any)."""
-    from flows.events import extract_event_mentions
+    from flows.extraction.events import extract_event_mentions
 
     text = ("Belarus frees 23 prisoners\nWritten on Sunday, 18 October 2026, by the editors.\n"
             "The government freed 23 political prisoners on Saturday, officials said.\n")

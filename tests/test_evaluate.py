@@ -6,8 +6,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import main
-from flows.evaluate import evaluate, load_gold
+from flows.cli.main import main
+from flows.warehouse.evaluate import evaluate, load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXT_A = ("Published 4 May 2025\nThe government freed 12 prisoners on 3 May 2025. "

@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.events import extract_event_mentions, find_release_counts
+from flows.extraction.events import extract_event_mentions, find_release_counts
 from tests.conftest import sentences_of
 
 
@@ -107,7 +107,7 @@ def test_month_names_with_look_alike_letters_do_not_crash():
     # pattern; the look-up must fold them back instead of raising inside an extraction batch
     import datetime as dt
 
-    from flows.dates import find_date
+    from flows.language.dates import find_date
 
     assert find_date("They were freed on Aprıl 5, 2025.", dt.date(2025, 9, 1))[1] == dt.date(2025, 4, 5)
     assert find_date("They left on Auguſt 3.", dt.date(2025, 9, 1))[1] == dt.date(2025, 8, 3)

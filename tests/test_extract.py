@@ -5,7 +5,7 @@ import json
 import polars as pl
 import pytest
 
-from flows.extract import classify_bytes, extract_documents, resolve_inside
+from flows.documents.extract import classify_bytes, extract_documents, resolve_inside
 
 ARTICLE = ("The government of Freedonia released 40 political prisoners on Friday, "
            "their lawyers said, after weeks of quiet talks with European diplomats.\n")
@@ -64,7 +64,7 @@ def test_manifest_supplies_metadata(tmp_path):
 
 
 def test_oversized_file_rejected_without_reading_it(tmp_path, monkeypatch):
-    import flows.extract as ex
+    import flows.documents.extract as ex
 
     monkeypatch.setattr(ex, "MAX_BYTES", 100)
     (tmp_path / "big.txt").write_text(ARTICLE * 5)
@@ -91,7 +91,7 @@ def test_metadata_paths_cannot_escape_the_source_folder(tmp_path):
 def test_language_detection_fast_path_agrees_with_the_classifier(lang, text):
     import py3langid
 
-    from flows.extract import detect_language
+    from flows.documents.extract import detect_language
 
     text = " ".join([text] * 4)
     assert detect_language(text) == lang == py3langid.classify(text[:1000])[0]
@@ -103,7 +103,7 @@ def test_folder_scan_lists_files_and_every_entry_that_claims_to_be_one_in_path_o
     strings and as paths: 'a/b.txt' before 'a-b.txt'), plus, so each gets a row with a reason instead of
     vanishing: links named *.txt (to a file, or broken), links to folders (never entered) and a folder
     named like a text file (entered too)."""
-    from flows.extract import list_source_files, scan_source
+    from flows.documents.extract import list_source_files, scan_source
 
     for folder in ("a/b", "a-b", ".hidden", "z.txt", "real", "deep/1/2"):
         (tmp_path / folder).mkdir(parents=True, exist_ok=True)

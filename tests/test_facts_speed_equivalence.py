@@ -5,12 +5,12 @@ import random
 
 import polars as pl
 
-from flows.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
-from flows.dates import DATE_RE
-from flows.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
-from flows.extract import extract_documents
-from flows.facts import extract_facts
-from flows.people import PRE_ROLE_RE, ROLE_TAIL_RE
+from flows.extraction.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
+from flows.language.dates import DATE_RE
+from flows.extraction.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
+from flows.documents.extract import extract_documents
+from flows.extraction.facts import extract_facts
+from flows.extraction.names import PRE_ROLE_RE, ROLE_TAIL_RE
 from tests.conftest import DEV_DIR, SEEDS, sentences_of
 
 # Python's case folding and whitespace differ from the Rust engine's at these characters.
@@ -110,7 +110,7 @@ ODD_SANCTION_SENTENCES = [
 
 
 def test_sanction_prefilters_pass_every_sentence_with_a_match():
-    from flows.sanctions import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
+    from flows.extraction.sanctions import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
                                  PREFILTER_SECTOR, SECTOR_BEFORE_RE, SECTOR_RE)
 
     texts = ODD_SANCTION_SENTENCES + _sentences()
@@ -130,7 +130,7 @@ def test_sanction_prefilters_pass_every_sentence_with_a_match():
 def test_first_character_guards_change_no_count_or_release_match():
     import re
 
-    from flows.events import COUNT_RE, RELEASE_RE
+    from flows.extraction.events import COUNT_RE, RELEASE_RE
 
     unguarded = [re.compile(re.sub(r"\(\?=\(\?-i:\[[^]]*\]\)\)", "", p.pattern), re.I) for p in (COUNT_RE, RELEASE_RE)]
     assert all("(?-i:[" not in p.pattern for p in unguarded)

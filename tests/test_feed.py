@@ -1,4 +1,4 @@
-"""Feeds: `dossier run --feed FILE_OR_URL` (flows/feed.py), from a file and from a local HTTP server."""
+"""Feeds: `dossier run --feed FILE_OR_URL` (flows/documents/feed.py), from a file and from a local HTTP server."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import duckdb
 import polars as pl
 import pytest
 
-from flows.extract import extract_documents
-from flows.feed import FeedError, materialise
+from flows.documents.extract import extract_documents
+from flows.documents.feed import FeedError, materialise
 from tests.conftest import ROOT
 from tests.test_pages import PAGES, PUBLISHED, facts_of
 
@@ -129,7 +129,7 @@ def test_not_a_feed_is_a_clear_error(tmp_path):
 
 
 def test_a_feed_that_cannot_be_read_does_not_stop_the_others(tmp_path):
-    from flows.feed import feeds_into_source
+    from flows.documents.feed import feeds_into_source
 
     folder, results, errors = feeds_into_source([str(FEED), str(tmp_path / "missing.xml")], None,
                                                 str(tmp_path / "w.duckdb"))

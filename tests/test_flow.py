@@ -24,7 +24,7 @@ def digest(path: Path) -> str:
 
 
 def test_smoke_import_flow():
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     assert dossier_flow.name == "dossier"
 
@@ -87,7 +87,7 @@ def test_seed_sanctions(seeds_db):
 
 
 def test_eval_against_seed_gold(seeds_db):
-    from flows.evaluate import evaluate
+    from flows.warehouse.evaluate import evaluate
 
     if not SHARED_GOLD.exists():
         pytest.skip("shared gold not beside the repo")
@@ -100,7 +100,7 @@ def test_eval_against_seed_gold(seeds_db):
 
 
 def test_rerun_is_a_noop_with_same_ids(seeds_copy, harness):
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     before = {t: q(seeds_copy, f"select * from {t} order by all") for t in ("people", "events", "sanctions", "evidence")}
     result = dossier_flow(source=str(SEEDS), db=str(seeds_copy))
@@ -112,7 +112,7 @@ def test_rerun_is_a_noop_with_same_ids(seeds_copy, harness):
 
 
 def test_adding_documents_keeps_earlier_ids(seeds_copy, harness, tmp_path):
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     src = tmp_path / "src"
     shutil.copytree(SEEDS, src)
@@ -134,10 +134,10 @@ def test_adding_documents_keeps_earlier_ids(seeds_copy, harness, tmp_path):
 
 def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, monkeypatch):
     """Issue 6: a corrupted evidence span stops the load; the failure is recorded outside the warehouse."""
-    import flows.flow as flow_module
-    from flows.flow import DataQualityError, dossier_flow
-    from flows.load import connect_read_only
-    from flows.resolve import assemble_tables
+    import flows.orchestration.flow as flow_module
+    from flows.orchestration.flow import DataQualityError, dossier_flow
+    from flows.warehouse.load import connect_read_only
+    from flows.resolution.assemble import assemble_tables
 
     def corrupt(stage, previous):
         tables = assemble_tables(stage, previous)
@@ -165,7 +165,7 @@ def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, mo
 def test_texts_round_trip_through_the_spool(harness, tmp_path):
     # texts leave memory after extraction and come back from disk at load: every loaded document's
     # text must be the file's text, copies keep none, and no spool folder outlives the run
-    from flows.flow import dossier_flow
+    from flows.orchestration.flow import dossier_flow
 
     src = tmp_path / "src"
     src.mkdir()
@@ -186,7 +186,7 @@ def test_texts_round_trip_through_the_spool(harness, tmp_path):
 
 
 def test_auto_processes_counts_only_the_batches_to_read(seeds_copy, tmp_path):
-    from flows.pipeline import processes_for, run_if_unchanged
+    from flows.orchestration.pipeline import processes_for, run_if_unchanged
 
     fresh = str(tmp_path / "new.duckdb")
     assert run_if_unchanged(str(SEEDS), fresh) == (None, 5)  # no warehouse yet: every file is read
@@ -203,8 +203,8 @@ def test_process_pool_is_gone_before_resolve(harness, tmp_path, monkeypatch):
     """Issue 8: idle extraction workers would keep their memory through resolve and load."""
     import psutil
 
-    import flows.flow as flow_module
-    from flows import pipeline
+    import flows.orchestration.flow as flow_module
+    from flows.orchestration import pipeline
 
     def pool_workers() -> int:
         return sum("spawn_main" in " ".join(p.cmdline())  # how ProcessPoolTaskRunner starts its workers

@@ -11,7 +11,7 @@ def test_every_ftm_entity_is_valid_and_traced_to_its_source_issue_25(dev_db, tmp
     from followthemoney import model
     from followthemoney.types import registry
 
-    from flows.cli import main
+    from flows.cli.main import main
 
     assert main(["export", "--format", "ftm", str(tmp_path), "--db", str(dev_db)]) == 0
     assert "entities:" in capsys.readouterr().out

@@ -1,9 +1,9 @@
-"""The flow keeps long-lived objects out of the cyclic collector's walks while it runs (flows.heap)."""
+"""The flow keeps long-lived objects out of the cyclic collector's walks while it runs (flows.core.runtime)."""
 
 import gc
 import threading
 
-from flows.heap import frozen_heap, frozen_imports
+from flows.core.runtime import frozen_heap, frozen_imports
 
 
 def test_frozen_heap_freezes_until_the_last_holder_leaves():

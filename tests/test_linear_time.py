@@ -12,11 +12,12 @@ import time
 
 import polars as pl
 
-from flows.clean import MAX_SENTENCE_CHARS
-from flows.events import _nearest_trigger, find_release_counts, RELEASE_RE
-from flows.facts import extract_facts
-from flows.people import resolve_mentions_in_documents
-from flows.resolve import cluster_names, name_similarity, same_person, _block_key, _UnionFind
+from flows.extraction.clean import MAX_SENTENCE_CHARS
+from flows.extraction.events import _nearest_trigger, find_release_counts, RELEASE_RE
+from flows.extraction.facts import extract_facts
+from flows.extraction.names import resolve_mentions_in_documents
+from flows.resolution.people import cluster_names, name_similarity, same_person, _block_key
+from flows.resolution.ids import UnionFind
 
 
 def _docs(text: str) -> pl.DataFrame:
@@ -115,7 +116,7 @@ def test_release_counts_on_normal_text_unchanged(monkeypatch):
 
     texts = _sentences()
     fast = [find_release_counts(t) for t in texts]
-    monkeypatch.setattr("flows.events._nearest_trigger", lambda trig, s, e, a, b: _nearest_by_min(trig, a, b))
+    monkeypatch.setattr("flows.extraction.events._nearest_trigger", lambda trig, s, e, a, b: _nearest_by_min(trig, a, b))
     assert [find_release_counts(t) for t in texts] == fast
     assert sum(bool(r) for r, _ in fast) > 20
 
@@ -124,11 +125,11 @@ def _cluster_names_pairwise(names):
     """cluster_names as it was: every pair of a block compared."""
     from collections import defaultdict
 
-    from flows.resolve import name_parts
+    from flows.resolution.people import name_parts
 
     full = sorted({n for n in names if len(n.split()) >= 2})
     single = sorted({n for n in names if len(n.split()) < 2})
-    uf = _UnionFind()
+    uf = UnionFind()
     blocks = defaultdict(list)
     for n in full:
         blocks[_block_key(n)].append(n)

@@ -7,8 +7,8 @@ import re
 import polars as pl
 import pytest
 
-from flows.events import RELEASE_RE
-from flows.resolve import ACTOR_VERB_RE, HEAD_ROLE_RE, LINK_SCHEMA, link_event_people
+from flows.extraction.events import RELEASE_RE
+from flows.resolution.links import ACTOR_VERB_RE, HEAD_ROLE_RE, LINK_SCHEMA, link_event_people
 
 
 def _link_row_by_row(rel: pl.DataFrame, person_mentions: pl.DataFrame, sentences: pl.DataFrame,

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
-from flows.extract import DOCUMENT_SCHEMA
+from flows.documents.extract import DOCUMENT_SCHEMA
 
 
 def _documents(n: int, loaded_every: int = 1) -> pl.DataFrame:
@@ -23,7 +23,7 @@ def test_texts_load_from_the_spool_within_the_memory_limit(tmp_path, monkeypatch
     met with under 2 MB to spare; every documents column costs it a fixed amount whatever the texts,
     and pages brought five (encoding, format, author, site_name, published_at_source): measured, 18 MB
     passes and 16 MB does not. Twice the text of the cap still fails the UPDATE way."""
-    import flows.load as load
+    import flows.warehouse.load as load
 
     monkeypatch.setattr(load, "LOAD_MEMORY_LIMIT", "20MB")
     docs = _documents(10_000, loaded_every=1)
@@ -49,7 +49,7 @@ def test_texts_load_from_the_spool_within_the_memory_limit(tmp_path, monkeypatch
 
 
 def test_a_loaded_row_without_a_spooled_text_goes_in_as_it_came(tmp_path):
-    import flows.load as load
+    import flows.warehouse.load as load
 
     docs = _documents(3)
     path = tmp_path / "texts-000000.parquet"
@@ -69,7 +69,7 @@ def test_a_load_replaces_the_fact_tables_and_keeps_their_keys_and_comments(tmp_p
     """Each run rewrites the fact tables whole; they are emptied by a drop and made again from schema.sql
     (a delete went row by row through the primary key's index: 6-7 s for a 100k-document warehouse). The
     tables must come back with their primary keys and comments, and only the new run's rows."""
-    import flows.load as load
+    import flows.warehouse.load as load
 
     db = tmp_path / "w.duckdb"
     first, second = _documents(3), _documents(5).with_columns(run_id=pl.lit("r2"))
@@ -95,7 +95,7 @@ def test_a_load_replaces_the_fact_tables_and_keeps_their_keys_and_comments(tmp_p
 
 
 def test_a_load_that_keeps_some_documents_deletes_only_the_dropped_ones(tmp_path):
-    import flows.load as load
+    import flows.warehouse.load as load
 
     db = tmp_path / "w.duckdb"
     docs = _documents(4)
@@ -115,7 +115,7 @@ def test_unchanged_documents_staging_rows_come_back_in_the_order_the_warehouse_s
     for several row groups, documents stored in shuffled order, a third of them dropped."""
     import random
 
-    from flows.pipeline import RunSpool
+    from flows.orchestration.pipeline import RunSpool
 
     db = tmp_path / "w.duckdb"
     ids = [f"d{i:05d}" for i in range(30_000)]
@@ -136,7 +136,7 @@ def test_unchanged_documents_staging_rows_come_back_in_the_order_the_warehouse_s
 def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
     """Staging tables are not rebuilt by a load: the schema adds the column an older warehouse lacks
     (its rows are all extracted again, the extractor version having changed)."""
-    from flows.load import schema_sql
+    from flows.warehouse.load import schema_sql
 
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:

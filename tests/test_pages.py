@@ -16,9 +16,9 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.encoding import decode_bytes, declared_charset
-from flows.extract import extract_documents, read_bytes
-from flows.facts import extract_facts
+from flows.documents.encoding import decode_bytes, declared_charset
+from flows.documents.extract import extract_documents, read_bytes
+from flows.extraction.facts import extract_facts
 
 PAGES = Path(__file__).parent / "data" / "pages"
 PUBLISHED = dt.date(2026, 10, 18)

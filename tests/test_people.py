@@ -5,7 +5,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.people import extract_person_mentions
+from flows.extraction.names import extract_person_mentions
 from tests.conftest import sentences_of
 
 TEXT = """Opposition Leader Freed as Talks Continue
@@ -77,7 +77,7 @@ def test_lone_capitalised_word_that_speaks_is_not_a_person(text):
 def test_given_names_are_the_names_gender_guessers_detector_knows():
     import gender_guesser.detector as gd
 
-    from flows.people import given_names, is_given_name
+    from flows.extraction.names import given_names, is_given_name
 
     detector = gd.Detector(case_sensitive=False)
     assert given_names() == frozenset(detector.names)

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from flows.load import connect_read_only
+from flows.warehouse.load import connect_read_only
 
 pytestmark = pytest.mark.slow
 
@@ -77,7 +77,7 @@ def test_extract_resolve_validate_and_load_are_tasks_26(flow_run):
 
 
 def test_logs_go_to_the_api_at_info_and_to_the_terminal_only_when_verbose_26(monkeypatch):
-    from flows.settings import configure_prefect
+    from flows.orchestration.prefect_env import configure_prefect
 
     for key in ("PREFECT_LOGGING_LEVEL", "PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL"):
         monkeypatch.delenv(key, raising=False)
@@ -92,7 +92,7 @@ def test_logs_go_to_the_api_at_info_and_to_the_terminal_only_when_verbose_26(mon
 def test_the_served_server_keeps_its_ui_pointed_at_its_own_api_26(monkeypatch, tmp_path):
     import subprocess
 
-    from flows import settings
+    from flows.orchestration import prefect_env as settings
 
     seen = {}
 

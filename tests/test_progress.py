@@ -2,7 +2,7 @@
 
 import io
 
-from flows.progress import RunProgress
+from flows.orchestration.progress import RunProgress
 
 
 class Clock:

@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.events import extract_event_mentions, find_release_counts, release_country
+from flows.extraction.events import extract_event_mentions, find_release_counts, release_country
 from tests.conftest import sentences_of
 
 
@@ -92,7 +92,7 @@ def test_count_in_words_with_a_military_noun():
      ["Pavel Orlov", "Gleb Sorin"]),
 ])
 def test_named_people_designated(sentence, names):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     assert [m[1] for m in _person_moves(sentence)] == names
     assert all(m[0] == ["imposed"] and m[2] == "person" for m in _person_moves(sentence))
@@ -105,7 +105,7 @@ def test_named_people_designated(sentence, names):
     "Foreign Secretary Jane Holt announced a full asset freeze on seven oligarchs.",
 ])
 def test_people_near_sanctions_who_are_not_targets(sentence):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     assert _person_moves(sentence) == []
 
@@ -123,7 +123,7 @@ def test_people_near_sanctions_who_are_not_targets(sentence):
      ["Northern Potash Company", "Field Agro LLC", "Salt Works OAO"], "eased"),
 ])
 def test_named_companies_each_their_own_move(sentence, names, action):
-    from flows.sanctions import _person_moves
+    from flows.extraction.sanctions import _person_moves
 
     moves = _person_moves(sentence)
     assert [m[1] for m in moves] == names
@@ -132,9 +132,9 @@ def test_named_companies_each_their_own_move(sentence, names, action):
 
 # class 7: names missed on real pages
 def _people_in(sentence):
-    from flows.people import _sentence_candidates
+    from flows.extraction.names import sentence_candidates
 
-    return [c[2] for c in _sentence_candidates(sentence, False) if c[5]]
+    return [c[2] for c in sentence_candidates(sentence, False) if c[5]]
 
 
 @pytest.mark.parametrize("sentence, names", [
@@ -162,7 +162,7 @@ def test_a_given_name_that_is_also_a_city_stays_in_the_name():
     "Photo credit: Jane Doe/Wire",
 ])
 def test_furniture_lines(line):
-    from flows.clean import is_furniture_line
+    from flows.extraction.clean import is_furniture_line
 
     assert is_furniture_line(line)
 
@@ -170,14 +170,14 @@ def test_furniture_lines(line):
 @pytest.mark.parametrize("line", ["By then they had left.", "By Monday, 40 prisoners were freed.",
                                   "By Tuesday the talks had failed."])
 def test_story_lines_starting_with_by_are_not_bylines(line):
-    from flows.clean import is_furniture_line
+    from flows.extraction.clean import is_furniture_line
 
     assert not is_furniture_line(line)
 
 
 # class 6: cross-document merges respect time
 def test_same_count_and_country_years_apart_are_two_releases():
-    from flows.resolve import consolidate_events
+    from flows.resolution.events import consolidate_events
 
     def mention(doc, date):
         return {"doc_id": doc, "sent_idx": 0, "char_start": 0, "char_end": 10, "event_type": "prisoner_release",
@@ -187,7 +187,7 @@ def test_same_count_and_country_years_apart_are_two_releases():
 
     rows = [mention("a", dt.date(2019, 6, 1)), mention("b", dt.date(2019, 6, 3)), mention("c", dt.date(2022, 9, 18)),
             mention("c", None), mention("d", None)]
-    from flows.events import EVENT_MENTION_SCHEMA
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
 
     events, m, _ = consolidate_events(pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA))
     assert events.height == 2
@@ -220,14 +220,14 @@ def test_lead_day_dates_the_headline_release():
      ("United Nations", "Iran", "imposed")),
 ])
 def test_sanctions_real_phrasing(sentence, expected):
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     found = extract_sanction_mentions(sentences_of(sentence)).select("issuer", "target", "action").rows()
     assert expected in found
 
 
 def test_sector_sanctions_with_tankers_stay_the_sector():
-    from flows.sanctions import extract_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
 
     sentence = "Britain tightened its sanctions on Russia's oil sector, adding dozens of tankers to its list."
     found = extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
@@ -251,7 +251,7 @@ def test_active_named_releases(sentence, count):
     "Also freed were television journalist Irina Vale and editor Pavel Moss.",
 ])
 def test_active_named_release_needs_the_freed_after_the_verb(sentence):
-    from flows.events import _active_named_release
+    from flows.extraction.events import _active_named_release
 
     assert _active_named_release(sentence) == []
 

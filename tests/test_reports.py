@@ -7,8 +7,8 @@ import shutil
 import duckdb
 import pytest
 
-from flows.cli import main
-from flows.dictionary import DICTIONARY_MD, missing_comments, render
+from flows.cli.main import main
+from flows.warehouse.dictionary import DICTIONARY_MD, missing_comments, render
 from tests.conftest import ROOT, SEEDS
 
 pytestmark = pytest.mark.slow
@@ -89,8 +89,8 @@ def test_search_finds_the_potash_story(seeds_db, capsys):
 def test_search_index_follows_the_warehouse(seeds_copy, harness, tmp_path):
     # the index is a sidecar built on first search after a load: reused while the warehouse is
     # unchanged, rebuilt when a load swaps in a new warehouse (a new article becomes findable)
-    from flows.flow import dossier_flow
-    from flows.search import search, search_path
+    from flows.orchestration.flow import dossier_flow
+    from flows.warehouse.search import search, search_path
 
     assert search(seeds_copy, "zanzibar").is_empty()
     built = search_path(seeds_copy).stat().st_mtime_ns
@@ -117,7 +117,7 @@ def test_export_writes_every_table(seeds_db, tmp_path, capsys):
 
 
 def test_data_dictionary_is_current():
-    assert DICTIONARY_MD.read_text() == render(), "run: python -m flows.dictionary"
+    assert DICTIONARY_MD.read_text() == render(), "run: python -m flows.warehouse.dictionary"
 
 
 def test_data_dictionary_check_fails_without_a_comment():
@@ -148,7 +148,7 @@ def test_reports_on_the_development_set(dev_db, capsys):
 
 def test_eval_on_the_development_set_meets_the_bar(dev_db):
     """Issue 4/5 acceptance on our own development set; fails if extraction quality regresses."""
-    from flows.evaluate import evaluate
+    from flows.warehouse.evaluate import evaluate
     from tests.conftest import DEV_GOLD
 
     with duckdb.connect(str(dev_db), read_only=True) as con:

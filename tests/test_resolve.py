@@ -5,9 +5,10 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.events import EVENT_MENTION_SCHEMA
-from flows.resolve import cluster_names, consolidate_events, resolve_people, same_person
-from flows.people import MENTION_SCHEMA
+from flows.extraction.events import EVENT_MENTION_SCHEMA
+from flows.resolution.people import cluster_names, resolve_people, same_person
+from flows.resolution.events import consolidate_events
+from flows.extraction.names import MENTION_SCHEMA
 
 
 @pytest.mark.parametrize(
@@ -119,7 +120,7 @@ def _cluster_releases_row_by_row(rows):
     from bisect import bisect_left, bisect_right
     from collections import defaultdict
 
-    from flows.resolve import _compatible, _compatible_range
+    from flows.resolution.events import _compatible, _compatible_range
 
     exact_keys: dict[tuple, int] = {}
     for country, count, qual in rows:
@@ -159,7 +160,7 @@ def test_release_clusters_equal_the_row_by_row_rule(seed):
              rnd.choice(quals)) for _ in range(400)]
     rel = pl.DataFrame(rows, schema={"country": pl.String, "prisoner_count": pl.Int64,
                                      "count_qualifier": pl.String}, orient="row")
-    from flows.resolve import cluster_releases
+    from flows.resolution.events import cluster_releases
 
     assert cluster_releases(rel).to_list() == _cluster_releases_row_by_row(rows)
 
@@ -168,7 +169,7 @@ def test_event_ids_are_never_given_twice_when_an_old_id_equals_a_salted_one():
     """Two clusters alike in every key field: the second is told apart by its first source and number.
     An earlier run (over other documents, numbered otherwise) may have given exactly that salted id to a
     cluster that comes first now; the salted id must not be given again (the load failed on the key)."""
-    from flows.resolve import event_ids, stable_id
+    from flows.resolution.ids import event_ids, stable_id
 
     fields = ("prisoner_release", "Arvelia", 40, "exact", None)
     salted = stable_id("E", *fields[:4], None, "doc-c", 2)
@@ -186,8 +187,8 @@ def test_event_ids_are_never_given_twice_when_an_old_id_equals_a_salted_one():
 def test_person_ids_are_never_given_twice():
     """A cluster that kept an old id may since have changed its canonical name: a new cluster whose name
     gives that same id takes another."""
-    from flows.lexicon import fold
-    from flows.resolve import person_ids, stable_id
+    from flows.language.lexicon import fold
+    from flows.resolution.ids import person_ids, stable_id
 
     taken = stable_id("P", fold("Ilko Varsh"))
     ids = person_ids([(0, "Ilko Varshovsky"), (1, "Ilko Varsh"), (2, "Mira Denn")], {0: taken})

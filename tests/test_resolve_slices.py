@@ -7,10 +7,15 @@ test data, so these tests shrink them until every slice loop runs many times.
 import polars as pl
 import pytest
 
-import flows.people as people
-import flows.resolve as resolve
-from flows.extract import extract_documents
-from flows.facts import extract_facts
+import flows.extraction.names as people
+import flows.core.frames as frames
+import flows.resolution.events as events
+import flows.resolution.links as links
+import flows.resolution.staging as staging
+from flows.resolution.assemble import assemble_tables
+from flows.resolution.evidence import quote_evidence
+from flows.documents.extract import extract_documents
+from flows.extraction.facts import extract_facts
 from tests.conftest import DEV_DIR, SEEDS
 
 
@@ -47,11 +52,11 @@ def _batches(frame: pl.DataFrame, n: int = 3) -> list[pl.DataFrame]:
 
 def test_spooled_and_sliced_resolve_equals_resolve_in_one_go(staged, tmp_path, monkeypatch):
     _, stage = staged
-    whole = resolve.assemble_tables(stage)
-    monkeypatch.setattr(resolve, "EVENT_AGG_SLICE_ROWS", 7)
-    monkeypatch.setattr(resolve, "LINK_SLICE_SENTENCES", 5)
+    whole = assemble_tables(stage)
+    monkeypatch.setattr(events, "EVENT_AGG_SLICE_ROWS", 7)
+    monkeypatch.setattr(links, "LINK_SLICE_SENTENCES", 5)
     monkeypatch.setattr(people, "PEOPLE_SLICE_ROWS", 40)
-    sliced = resolve.assemble_tables(_spool(stage, tmp_path))
+    sliced = assemble_tables(_spool(stage, tmp_path))
     assert sliced["event_people"].height > 0 and sliced["events"].height > 0
     for name in whole:
         assert _canon(sliced[name]).equals(_canon(whole[name])), name
@@ -59,11 +64,11 @@ def test_spooled_and_sliced_resolve_equals_resolve_in_one_go(staged, tmp_path, m
 
 def test_quotes_join_to_every_evidence_row_in_any_number_of_slices(staged, tmp_path):
     docs, stage = staged
-    tables = resolve.assemble_tables(stage)
+    tables = assemble_tables(stage)
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
-    one = pl.read_parquet(resolve.quote_evidence(tables["evidence"], stage, tmp_path / "a", slice_rows=10**9))
-    many_files = resolve.quote_evidence(tables["evidence"], _spool(stage, tmp_path), tmp_path / "b", slice_rows=40)
+    one = pl.read_parquet(quote_evidence(tables["evidence"], stage, tmp_path / "a", slice_rows=10**9))
+    many_files = quote_evidence(tables["evidence"], _spool(stage, tmp_path), tmp_path / "b", slice_rows=40)
     assert len(many_files) > 5
     many = pl.read_parquet(many_files)
     assert _canon(one).equals(_canon(many))
@@ -81,13 +86,13 @@ def test_sliced_scans_of_a_spool_read_each_file_once_and_match_the_filtered_scan
     columns = ["doc_id", "char_start", "char_end", "sentence"]
     n = 4
     # the slices as hash_slices cuts them when a run needs n
-    slices = resolve.hash_slices(n * 10, 10)
+    slices = frames.hash_slices(n * 10, 10)
     assert len(slices) == n
-    expected = [resolve.take(resolve._scan(files, "event_mentions", columns), in_slice).collect() for in_slice in slices]
+    expected = [frames.take(staging.scan_stage(files, "event_mentions", columns), in_slice).collect() for in_slice in slices]
     reads = []
-    real_scan = resolve._scan
-    monkeypatch.setattr(resolve, "_scan", lambda source, *a, **k: reads.append(list(source)) or real_scan(source, *a, **k))
-    scans = resolve.sliced_scans(files, "event_mentions", columns, n)
+    real_scan = staging.scan_stage
+    monkeypatch.setattr(staging, "scan_stage", lambda source, *a, **k: reads.append(list(source)) or real_scan(source, *a, **k))
+    scans = staging.sliced_scans(files, "event_mentions", columns, n)
     got = [scan.collect() for scan in scans]
     assert [len(r) for r in reads[:len(files)]] == [1] * len(files)  # the spool: one file at a time, once each
     assert sorted(str(f) for r in reads[:len(files)] for f in r) == sorted(str(f) for f in files)

@@ -86,7 +86,7 @@ def test_bad_input_folder_loads_good_and_explains_bad(tmp_path):
 
 
 def test_file_vanishing_mid_run_is_recorded_not_fatal(tmp_path):
-    from flows.extract import extract_documents
+    from flows.documents.extract import extract_documents
 
     (tmp_path / "a.txt").write_text(GOOD)
     docs = extract_documents(tmp_path, [tmp_path / "a.txt", tmp_path / "gone.txt"])
@@ -185,7 +185,7 @@ def _tiny_disk(monkeypatch, free_bytes: int):
     """shutil.disk_usage, as the run's disk check sees it, on a disk with `free_bytes` left."""
     import collections
 
-    import flows.pipeline as pipeline
+    import flows.orchestration.pipeline as pipeline
 
     usage = collections.namedtuple("usage", "total used free")
     monkeypatch.setattr(pipeline.shutil, "disk_usage", lambda path: usage(10**12, 10**12 - free_bytes, free_bytes))
@@ -199,19 +199,19 @@ def _history(db: Path) -> list[tuple]:
 def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monkeypatch, capsys):
     """A disk without room for the next warehouse: the CLI says so before Prefect starts, the warehouse
     is untouched and the history keeps the failed run with the figures."""
-    from flows.cli import main
-    from flows.pipeline import DISK_HEADROOM_BYTES
+    from flows.cli.main import main
+    from flows.orchestration.pipeline import DISK_HEADROOM_BYTES
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
     size = seeds_copy.stat().st_size
     # room for the headroom but not for a copy of the warehouse
     _tiny_disk(monkeypatch, DISK_HEADROOM_BYTES + size // 2)
-    import flows.flow
+    import flows.orchestration.flow
 
-    real_flow = flows.flow.flow_with_workers
-    monkeypatch.setattr(flows.flow, "flow_with_workers", lambda *a, **k: pytest.fail("the flow was started"))
+    real_flow = flows.orchestration.flow.flow_with_workers
+    monkeypatch.setattr(flows.orchestration.flow, "flow_with_workers", lambda *a, **k: pytest.fail("the flow was started"))
     code = main(["run", "--source", str(SEEDS), "--db", str(seeds_copy), "--full-refresh"])
-    monkeypatch.setattr(flows.flow, "flow_with_workers", real_flow)
+    monkeypatch.setattr(flows.orchestration.flow, "flow_with_workers", real_flow)
     err = capsys.readouterr().err
     assert code != 0
     assert "not enough free disk space" in err and "nothing was changed" in err
@@ -228,8 +228,8 @@ def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monk
 
 def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypatch):
     """The flow (as a deployment or a schedule calls it, without the CLI) makes the same check."""
-    from flows.flow import dossier_flow
-    from flows.load import WarehouseError
+    from flows.orchestration.flow import dossier_flow
+    from flows.warehouse.load import WarehouseError
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
     _tiny_disk(monkeypatch, 1000)
@@ -240,7 +240,7 @@ def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypa
 
 
 def test_disk_space_needed_counts_the_copy_and_the_new_text(tmp_path):
-    from flows.pipeline import DISK_BYTES_PER_TEXT_BYTE, DISK_HEADROOM_BYTES, Plan, disk_space_needed
+    from flows.orchestration.pipeline import DISK_BYTES_PER_TEXT_BYTE, DISK_HEADROOM_BYTES, Plan, disk_space_needed
 
     import polars as pl
 
@@ -254,8 +254,8 @@ def test_disk_space_needed_counts_the_copy_and_the_new_text(tmp_path):
 def test_plan_counts_the_bytes_of_the_files_it_will_read():
     import polars as pl
 
-    from flows.facts import EXTRACTOR_VERSION
-    from flows.pipeline import plan_run
+    from flows.extraction.facts import EXTRACTOR_VERSION
+    from flows.orchestration.pipeline import plan_run
 
     scan = pl.DataFrame({"source_path": ["a.txt", "b.txt", "c.txt"], "n_bytes": [100, 20, 3],
                          "mtime_ns": [1, 2, 3]})

@@ -2,7 +2,7 @@
 
 import pytest
 
-from flows.sanctions import extract_sanction_mentions
+from flows.extraction.sanctions import extract_sanction_mentions
 from tests.conftest import sentences_of
 
 
@@ -64,9 +64,9 @@ def test_target_country_says_whose_target_it_is(text, doc_country, expected):
 
 
 def _consolidated(texts: dict[str, str]):
-    from flows.resolve import consolidate_sanctions
-    from flows.events import EVENT_MENTION_SCHEMA
-    from flows.sanction_moves import date_sanction_mentions
+    from flows.resolution.sanctions import consolidate_sanctions
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
+    from flows.extraction.sanction_dates import date_sanction_mentions
     import polars as pl
 
     sentences = pl.concat([sentences_of(t, doc_id=d) for d, t in texts.items()])

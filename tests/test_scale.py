@@ -48,7 +48,7 @@ def test_ducklake_with_a_duckdb_catalog(tmp_path):
                "--lake-data", str(tmp_path / "lake")], tmp_path)
     assert out.returncode == 0, out.stderr
     assert "partition 'seeds' published" in out.stdout
-    from flows.extensions import load_extension
+    from flows.warehouse.extensions import load_extension
 
     con = duckdb.connect()
     load_extension(con, "ducklake")
@@ -105,7 +105,7 @@ def test_two_flows_write_one_lake_on_postgres(postgres, tmp_path):
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for src in (a, b)]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
-    from flows.extensions import load_extension
+    from flows.warehouse.extensions import load_extension
 
     con = duckdb.connect()
     load_extension(con, "postgres")
@@ -119,7 +119,7 @@ def test_two_flows_write_one_lake_on_postgres(postgres, tmp_path):
 
 
 def _publish_in_child(db, uri, partition, data):
-    from flows.lake import publish_to_lake
+    from flows.warehouse.lake import publish_to_lake
 
     publish_to_lake(Path(db), uri, partition, data)
 
@@ -137,7 +137,7 @@ def test_writers_racing_to_create_a_fresh_lake_all_succeed(postgres, seeds_db, t
     for p in procs:
         p.join(120)
     assert [p.exitcode for p in procs] == [0, 0, 0]
-    from flows.extensions import load_extension
+    from flows.warehouse.extensions import load_extension
 
     con = duckdb.connect()
     load_extension(con, "postgres")
@@ -150,8 +150,8 @@ def test_writers_racing_to_create_a_fresh_lake_all_succeed(postgres, seeds_db, t
 def test_a_lake_made_by_an_older_schema_takes_the_new_columns(seeds_db, tmp_path):
     """A lake whose sanctions table predates target_country: publishing adds the column (null in the
     older partition) instead of failing on the insert."""
-    from flows.extensions import load_extension
-    from flows.lake import publish_to_lake
+    from flows.warehouse.extensions import load_extension
+    from flows.warehouse.lake import publish_to_lake
 
     uri, data = f"ducklake:{tmp_path / 'cat.ducklake'}", tmp_path / "lake"
     publish_to_lake(Path(seeds_db), uri, "old", str(data))

@@ -275,7 +275,7 @@ def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch,
     """`dossier bench --docs 10 100`: one report and one JSON file per size, then the scaling line
     (run_benchmark itself is replaced: this checks the command, not the measurements)."""
     import bench.benchmark as bench
-    from flows.cli import main
+    from flows.cli.main import main
 
     seen = []
 
@@ -302,7 +302,7 @@ def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeyp
     benchmark's own Prefect home, and only when it is missing."""
     import subprocess
 
-    import flows.settings as settings
+    import flows.orchestration.prefect_env as settings
 
     calls = []
 

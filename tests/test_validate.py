@@ -2,7 +2,7 @@
 
 import polars as pl
 
-from flows.validate import run_suites
+from flows.warehouse.validate import run_suites
 
 SUITE = {"expectations": [
     {"type": "expect_column_values_to_be_unique", "kwargs": {"column": "event_id"}},
@@ -53,7 +53,7 @@ import json  # noqa: E402
 
 import pytest  # noqa: E402
 
-from flows.validate import EXPECTATIONS_DIR  # noqa: E402
+from flows.warehouse.validate import EXPECTATIONS_DIR  # noqa: E402
 
 SUITE_FILES = sorted(EXPECTATIONS_DIR.glob("*.json"))
 
@@ -98,7 +98,7 @@ def test_a_file_backed_gx_project_loads_the_suites_by_name_26(tmp_path):
 def test_warehouse_invariants_are_unexpected_rows_queries_that_return_the_offending_rows_26():
     import duckdb
 
-    from flows.validate import load_invariants, run_invariants
+    from flows.warehouse.validate import load_invariants, run_invariants
 
     invariants = load_invariants()
     assert all(e["type"] == "unexpected_rows_expectation" and "{batch}" in e["kwargs"]["unexpected_rows_query"]

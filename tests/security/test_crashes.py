@@ -97,7 +97,7 @@ def test_a_disk_that_fills_during_the_run_is_one_line_and_exit_2(seeds_copy, har
     """The engines' own disk-full errors (polars ComputeError, DuckDB IOException) as the CLI sees them."""
     import polars as pl
 
-    from flows.cli import main
+    from flows.cli.main import main
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
 

@@ -7,7 +7,7 @@ import shutil
 import duckdb
 import pytest
 
-from flows.cli import main
+from flows.cli.main import main
 from tests.test_robustness import GOOD
 
 pytestmark = pytest.mark.slow
@@ -44,7 +44,7 @@ def test_a_copy_added_later_stays_the_duplicate_even_when_its_name_sorts_first(h
 
 
 def test_the_warehouse_refuses_a_document_loaded_twice(seeds_copy):
-    from flows.validate import critical_failures, run_invariants
+    from flows.warehouse.validate import critical_failures, run_invariants
 
     con = duckdb.connect(str(seeds_copy))
     con.execute("insert into documents select * replace (source_path || '.twin' as source_path) from documents "
@@ -97,7 +97,7 @@ def test_an_unreadable_folder_keeps_its_documents_and_says_so(harness, tmp_path,
 
 def test_an_unlistable_folder_keeps_its_documents_and_says_so(harness, tmp_path, capsys, monkeypatch):
     """The same, made with a scandir that fails on one folder (root reads any folder)."""
-    import flows.extract as extract
+    import flows.documents.extract as extract
 
     real = os.scandir
 
@@ -156,7 +156,7 @@ def test_sidecar_values_are_typed_not_coerced_and_urls_are_http_only(harness, tm
 def test_a_document_past_the_extraction_budget_is_rejected_with_the_reason_fast(harness, tmp_path, capsys):
     import time
 
-    from flows.extract import MAX_DOC_CHARS
+    from flows.documents.extract import MAX_DOC_CHARS
 
     src, db = tmp_path / "src", tmp_path / "w.duckdb"
     src.mkdir()

@@ -6,8 +6,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from flows.cli import main
-from flows.safesql import NotReadOnly, check_read_only, literal
+from flows.cli.main import main
+from flows.warehouse.safesql import NotReadOnly, check_read_only, literal
 
 pytestmark = pytest.mark.slow
 

@@ -1,0 +1,1 @@
+"""Below every stage: settings, paths, frame schemas, runtime levers."""

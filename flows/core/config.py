@@ -1,0 +1,53 @@
+"""Every setting of the product with its one default, and the environment variables that change them.
+
+Command-line options take their defaults from here (`dossier run --batch-size`, `--db`), and modules
+import the names they need, so a default is written once. Tuning constants that are not settings (slice
+sizes that bound memory, regex budgets) stay beside the code they tune.
+
+| setting | default | environment |
+|---|---|---|
+| DEFAULT_DB | warehouse.duckdb | |
+| BATCH_SIZE: documents per extraction task | 2000 | |
+| MAX_BYTES: a file bigger than this is not an article (rejected) | 10 MiB | |
+| MAX_DOC_CHARS: extraction budget of one document (rejected past it) | 1,000,000 | DOSSIER_MAX_DOC_CHARS |
+| MIN_CHARS: a text shorter than this is rejected | 40 | |
+| LOAD_MEMORY_LIMIT: DuckDB's memory limit while loading | 512MB | DOSSIER_LOAD_MEMORY_LIMIT |
+| KEEP_RESULTS_RUNS: runs whose GX results are kept for Data Docs | 30 | |
+| TABLE_ROWS: rows `dossier sql` prints before it says how many more | 200 | |
+| EARLY_GX_MAX_DOCS: runs up to this size import GX while the Prefect server starts | 20,000 | |
+
+Test seams (never set in production): DOSSIER_FAULT_PAUSE=<point>:<seconds> pauses a run at a named
+point so a test can kill it there (`fault_point`); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
+has that much room (`disk_free_override`).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+DEFAULT_DB = "warehouse.duckdb"
+BATCH_SIZE = 2000
+MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big is not one
+# The extraction budget of one document: the longest news long-reads run to ~150k characters; past this a
+# file is a dump, a book or an attack (a 2.5 MB file of repeated counts), and one document must never
+# hold a run for minutes. Extraction is linear, so characters bound its time.
+MAX_DOC_CHARS = int(os.environ.get("DOSSIER_MAX_DOC_CHARS", 1_000_000))
+MIN_CHARS = 40
+LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
+KEEP_RESULTS_RUNS = 30
+TABLE_ROWS = 200
+EARLY_GX_MAX_DOCS = 20_000
+
+
+def fault_point(name: str) -> None:
+    """Test seam: DOSSIER_FAULT_PAUSE=<name>:<seconds> pauses here so a test can kill the run."""
+    spec = os.environ.get("DOSSIER_FAULT_PAUSE", "")
+    if spec.startswith(name + ":"):
+        time.sleep(float(spec.split(":", 1)[1]))
+
+
+def disk_free_override() -> int | None:
+    """Test seam: DOSSIER_TEST_DISK_FREE=<bytes> stands for the free space of the warehouse's disk."""
+    value = os.environ.get("DOSSIER_TEST_DISK_FREE")
+    return int(value) if value else None

@@ -1,0 +1,1 @@
+"""Stage 2, extraction: documents -> sentences and mentions (names, events, sanctions, places, dates)."""

@@ -1,0 +1,433 @@
+"""Person mentions: sentences -> one row per mention of a real person.
+
+Output shape (`person_mentions` before resolution): doc_id, sent_idx,
+char_start, char_end (span of the name in the document text, possessive and
+titles excluded), surface (the text at that span), name (full name the mention
+refers to within its document), role (title or apposition, if any),
+confidence ('high' | 'low').
+
+Technique: capitalised-token sequences (Unicode aware) are candidates; titles,
+demonyms and possessives are peeled off; a candidate is a person when a given
+name lexicon (gender-guesser), a title cue, an apposition role or a speech verb
+supports it, and it is not a place or an organisation. Single-token mentions
+resolve to a full name of the same document, then of the batch.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+import regex
+
+from flows.core.frames import hash_slices, split
+from flows.extraction.clean import expand_rows
+from flows.language.lexicon import (
+    NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
+)
+
+TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
+DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
+NAME_RE = regex.compile(
+    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,5}}"
+    r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
+)
+# Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
+NAME_TITLES = frozenset({"pope"})
+# Articles of other languages: "El Chipote", "La Modelo" are places, not people.
+FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
+POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
+ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
+ROLE_NOUNS = (
+    "laureate", "envoy", "analyst", "activist", "leader", "politician", "journalist",
+    "president", "minister", "spokesman", "spokeswoman", "spokesperson", "lawyer",
+    "dissident", "blogger", "advocate", "founder", "co-founder", "chief", "head",
+    "official", "diplomat", "ambassador", "secretary", "chancellor", "premier",
+    "reporter", "editor", "researcher", "economist", "professor", "expert", "scholar",
+    "candidate", "figure", "opponent", "critic", "director", "commissioner", "senator",
+    "representative", "negotiator", "mediator", "adviser", "advisor", "aide", "member",
+    "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
+    "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
+    "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
+)
+ROLE_NOUN_SET = frozenset(ROLE_NOUNS)
+APPOSITION_RE = regex.compile(
+    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
+    regex.IGNORECASE,
+)
+PRE_ROLE_RE = regex.compile(
+    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS) + r"))\s+$",
+    regex.IGNORECASE,
+)
+# The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
+ROLE_TAIL_RE = regex.compile(r"(?r)(?:[\p{L}\-’']+\s+){1,5}\Z")
+SPEECH_VERB_RE = regex.compile(
+    r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
+    r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
+)
+ARTICLES = frozenset({"the", "a", "an"})
+LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
+WORD_RE = regex.compile(r"\S+")
+ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
+                              "negotiator", "coordinator", "commander", "marshal", "chief"})
+ROLE_FILLER_RE = regex.compile(
+    r"^(?:(?:another|key|prominent|leading|notable|well-known|senior|top|veteran|jailed|"
+    r"imprisoned|detained|renowned|famous|popular|influential|high-profile|longtime|long-time)\s+)+",
+    regex.IGNORECASE,
+)
+MENTION_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "surface": pl.String, "name": pl.String, "role": pl.String, "confidence": pl.String,
+}
+CANDIDATE_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "surface": pl.String, "role": pl.String, "n_tokens": pl.Int32, "is_person": pl.Boolean,
+    "has_title": pl.Boolean, "is_headline": pl.Boolean,
+}
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Every first name gender_guesser knows, lower-cased, read straight from its data file.
+
+    Its Detector knows a name when `get_gender` says anything but 'unknown', i.e. when the name is a
+    key of the table it parses; that parse reads the file line by line through `codecs` (~0.6 s, a
+    tenth of a cold seeds run, paid again by every worker process). The keys are built here by the
+    same rule: a line's second field, lower-cased; a '+' in it stands for nothing, a space or a
+    hyphen (a test checks the set against the Detector's)."""
+    import gender_guesser.detector as gd
+
+    data = Path(gd.__file__).with_name("data") / "nam_dict.txt"
+    names = set()
+    for line in data.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if not line or line[0] in "#=":
+            continue
+        name = line.split()[1].lower()
+        if "+" in name:
+            names.update(name.replace("+", joiner) for joiner in ("", " ", "-"))
+        else:
+            names.add(name)
+    return frozenset(names)
+
+
+@lru_cache(maxsize=200_000)
+def is_given_name(token: str) -> bool:
+    """True when the lexicon knows the token as a first name (any country)."""
+    if len(token) < 2 or token.endswith("."):
+        return False
+    return token.lower() in given_names()
+
+
+def _role_before(sentence: str, start: int) -> str | None:
+    """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
+    window = sentence[max(0, start - 80):start]
+    last = window.split()[-1:] or [""]
+    if last[0].lower() not in ROLE_NOUN_SET:
+        return None  # cheap test first: the regex below backtracks
+    # a match is at most five letter runs up to the end: start the search where that suffix starts
+    # (same leftmost match, without trying every position of the window)
+    tail = ROLE_TAIL_RE.search(window)
+    m = PRE_ROLE_RE.search(window, tail.start()) if tail else None
+    if not m:
+        return None
+    role = m.group("role").strip()
+    words = role.split()
+    # keep only the noun phrase: cut at a verb-ish or function word
+    for i in range(len(words) - 1, -1, -1):
+        if fold(words[i]) in {"the", "a", "an", "were", "was", "including", "and", "by", "of",
+                              "with", "from", "to", "that", "as", "for", "said", "told"}:
+            words = words[i + 1:]
+            break
+    return " ".join(words) or None
+
+
+# the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
+OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
+    health economy energy education council ministry department office state affairs""".split())
+
+
+def _is_place_token(token: str, places: frozenset[str]) -> bool:
+    word = fold(token).rstrip(",.;:").removesuffix("'s").removesuffix("’s")
+    return word in places
+
+
+@lru_cache(maxsize=200_000)
+def _peel_run(text: str) -> tuple | None:
+    """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
+
+    None when the run is not a name; else (start and end of the name in the run, has_title, role
+    words of the prefix, number of tokens, first token is a given name, prefix has an article)."""
+    tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
+    prefix: list[str] = []
+    # leading titles, demonyms and sentence-start function words are not part of the name
+    while tokens:
+        word = fold(tokens[0][2])
+        if word in NAME_TITLES and len(tokens) > 1:
+            break  # "Pope Francis" is the name itself
+        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
+                or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
+                or word in NON_NAME_WORDS or word.endswith("-based")):
+            prefix.append(tokens[0][2])
+            tokens.pop(0)
+        else:
+            break
+    # "Special Envoy for Syria <name>", "Minister for Foreign Affairs <name>", "President of <country>
+    # <name>": places and office words that end a job title are not part of the name
+    places = place_words()
+    while len(tokens) > 2 and (_is_place_token(tokens[0][2], places) or fold(tokens[0][2]) in OFFICE_WORDS) \
+            and is_given_name(tokens[1][2]) and (not is_given_name(tokens[0][2])  # "Vladimir" is a city too
+                                                 or fold(tokens[0][2]).rstrip(",.") in country_names()):
+        prefix.append(tokens[0][2])
+        tokens.pop(0)
+    # "National Security Adviser Jake Sullivan": the name is what follows the last title word
+    folded = [fold(t[2]) for t in tokens]
+    last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
+                      and w not in NAME_TITLES), default=None)
+    if last_title is not None and is_given_name(tokens[last_title + 1][2]):
+        prefix.extend(t[2] for t in tokens[:last_title + 1])
+        tokens = tokens[last_title + 1:]
+    if not tokens:
+        return None
+    folded = [fold(t[2]) for t in tokens]
+    if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1:
+        return None
+    if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
+        return None
+    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
+        return None
+    if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
+        return None  # "Ortega Regime", "Peace Prize": not a name
+    places = place_words()
+    if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
+        return None  # "Belarus", "Minsk", "Armenians"
+    title_cues = [fold(p) for p in prefix]
+    has_title = any(p in PERSON_TITLE_CUES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
+    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
+    n = len(tokens)
+    given = n >= 2 and is_given_name(tokens[0][2])
+    article = any(fold(p) in ARTICLES for p in prefix)
+    return tokens[0][0], tokens[-1][1], has_title, tuple(role_parts), n, given, article
+
+
+def classify_candidate(sentence: str, m_start: int, m_end: int) -> dict | None:
+    """Peel titles/demonyms/possessive off one capitalised run; None when it is not a name."""
+    found = _classify(sentence, m_start, m_end)
+    if found is None:
+        return None
+    start, end, role, n, is_person, has_title = found
+    return {
+        "char_start": start, "char_end": end, "surface": sentence[start:end], "role": role,
+        "n_tokens": n, "is_person": is_person, "has_title": has_title,
+    }
+
+
+# what follows a name that its cues read (possessive, apposition up to 80 characters, speech verb)
+AFTER_WINDOW = 400
+
+
+def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
+    """classify_candidate as a tuple (start, end, role, n_tokens, is_person, has_title): no dict per run."""
+    peeled = _peel_run(sentence[m_start:m_end])
+    if peeled is None:
+        return None
+    first, last, has_title, role_parts, n, given, article = peeled
+    start = m_start + first
+    end = m_start + last
+    after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
+    poss = POSSESSIVE_RE.match(after)
+    after_name = after[poss.end():] if poss else after
+    before = _role_before(sentence, m_start)
+    appo = APPOSITION_RE.match(after_name) if not poss else None
+    role = None
+    if appo and LIST_ROLE_RE.match(appo.group("role")):
+        appo = None  # "Armenians, including former leaders": a list, not an apposition
+    if appo:
+        role = appo.group("role").strip()
+    elif role_parts:
+        lead = sentence[max(0, m_start - 200):m_start].split()
+        pre = [w for w in lead[-2:] if fold(w).rstrip(".") in {"former", "ex", "late", "us", "u.s", "acting"}
+               or fold(w) in demonyms()]
+        role = " ".join(pre + list(role_parts))
+    elif before:
+        role = before
+    # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
+    # "Ministers said"): only full names count on a speech verb alone
+    speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
+    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
+    if article:
+        is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
+    if role:
+        role = ROLE_FILLER_RE.sub("", role).strip() or None
+    return start, end, role, n, is_person, has_title
+
+
+def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Capitalised runs that may be people, one row per candidate, with sentence-relative cues."""
+    cols = sentences.select("doc_id", "sent_idx", "char_start", "sentence", "is_headline")
+    # sentences repeat across documents (wire copy, boilerplate): each distinct one is analysed once,
+    # and its candidates are copied to the rows that hold it by index (no Python loop per output row)
+    memo: dict[tuple[str, bool], int] = {}
+    found: list[list[tuple]] = []
+    row_key = []
+    for key in zip(cols["sentence"], cols["is_headline"]):
+        uid = memo.get(key)
+        if uid is None:
+            uid = memo[key] = len(found)
+            found.append(sentence_candidates(*key))
+        row_key.append(uid)
+    out = expand_rows(cols.drop("sentence"), row_key, found, _SENTENCE_CANDIDATE_SCHEMA)
+    return out.select(
+        "doc_id", "sent_idx", (pl.col("char_start") + pl.col("s")).alias("char_start"),
+        (pl.col("char_start") + pl.col("e")).alias("char_end"), *("surface", "role", "n_tokens", "is_person", "has_title", "is_headline"),
+    ).cast(CANDIDATE_SCHEMA)
+
+
+_SENTENCE_CANDIDATE_SCHEMA = {"s": pl.Int64, "e": pl.Int64, "surface": pl.String, "role": pl.String,
+                              "n_tokens": pl.Int32, "is_person": pl.Boolean, "has_title": pl.Boolean}
+
+
+def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
+    """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
+    out = []
+    # "U.S." -> "US  " (same length); only a sentence with a dot can hold one
+    scan = ACRONYM_DOTS.sub(_undot, sentence) if "." in sentence else sentence
+    for m in NAME_RE.finditer(scan):
+        cand = _classify(scan, m.start(), m.end())
+        if cand is None:
+            continue
+        s, e, role, n, is_person, has_title = cand
+        # a headline's capitalisation proves nothing: only a title cue counts there
+        is_person = is_person and (not headline or has_title)
+        out.append((s, e, sentence[s:e], role, n, is_person, has_title))
+    if len(out) > 1 and not headline:
+        out = _list_mates(sentence, out)
+    return out
+
+
+MAX_LIST_MATES = 40
+# between the names of a list: "A, B, C and D"
+NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
+
+
+def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
+    """Full names listed with a person ("Eyvin Hernandez, Joseph Cristella and Savoi Wright") are people
+    too: a given name outside an English lexicon is still a name among names (issue 22, class 7)."""
+    groups, group = [], [0]
+    for i in range(1, len(cands)):
+        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]):
+            group.append(i)
+        else:
+            groups.append(group)
+            group = [i]
+    groups.append(group)
+    out = list(cands)
+    for group in groups:
+        if not 2 <= len(group) <= MAX_LIST_MATES or not any(cands[i][5] for i in group):
+            continue  # (a list of hundreds of capitalised pairs is no list of the freed)
+        for i in group:
+            s, e, surface, role, n, is_person, has_title = cands[i]
+            if n >= 2 and not is_person:
+                out[i] = (s, e, surface, role, n, True, has_title)
+    return out
+
+
+def _undot(m) -> str:
+    return m.group(1) + m.group(2) + "  "
+
+
+def name_key_expr(col: str) -> pl.Expr:
+    """Folded, punctuation-free key of a name column (for exact matching of variants)."""
+    return (
+        pl.col(col).map_elements(fold, return_dtype=pl.String)
+        .str.replace_all(r"['’\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
+    )
+
+
+def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
+    """Decide which candidates are people and link short mentions to full names.
+
+    A multi-token name counts as a person when any mention of it, in any document
+    of the batch, had person evidence. A single token resolves to the unique full
+    name in its document whose last (or first-and-last) token it equals; failing
+    that, to a unique full name of the batch; a titled single token that resolves
+    nowhere is kept with low confidence.
+    """
+    if cands.is_empty():
+        return pl.DataFrame(schema=MENTION_SCHEMA)
+    # fold each distinct surface once (a run has millions of candidates but few distinct names)
+    surfaces = cands.select(pl.col("surface").unique())
+    cands = cands.join(surfaces.with_columns(key=name_key_expr("surface")), on="surface", how="left",
+                       maintain_order="left")
+    multi = cands.filter(pl.col("n_tokens") >= 2)
+    confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
+    # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
+    # (each of its word suffixes looked up in the set: linear in the names, not names x confirmed names)
+    for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
+        if any(key[i + 1:] in confirmed_keys for i, ch in enumerate(key) if ch == " "):
+            confirmed_keys.add(key)
+    full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
+    del multi
+    # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
+    full = full.with_columns(
+        last=pl.col("key").str.split(" ").list.last(),
+        name=pl.col("surface"),
+    )
+    batch_names = (
+        full.group_by("last")
+        .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
+             pl.col("key").n_unique().alias("n_batch"))
+        .filter(pl.col("n_batch") == 1)
+    )
+    # the rest looks inside each document: documents go through in hash slices (bounded memory)
+
+    n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
+    parts = [_name_mentions(full_part, cands_part, batch_names)
+             for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
+    return pl.concat(parts).sort("doc_id", "char_start")
+
+
+# candidates resolved at once inside documents (see resolve_mentions_in_documents)
+PEOPLE_SLICE_ROWS = 400_000
+
+
+def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.DataFrame) -> pl.DataFrame:
+    """Mentions of one slice of documents: full names take their document's longest form, single tokens
+    the full name of their document, else of the batch."""
+    # prefer the longest form of each name within the doc
+    doc_names = (
+        full.group_by("doc_id", "last")
+        .agg(pl.col("key").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_key"),
+             pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
+             pl.col("key").n_unique().alias("n_variants"))
+    )
+    single = cands.filter(pl.col("n_tokens") == 1).with_columns(last=pl.col("key"))
+    single = (
+        single.join(doc_names, on=["doc_id", "last"], how="left")
+        .join(batch_names, on="last", how="left")
+        .with_columns(
+            name=pl.coalesce("full_name", "batch_name",
+                             pl.when((pl.col("has_title") | pl.col("is_person")) & ~pl.col("is_headline"))
+                             .then(pl.col("surface"))),
+            confidence=pl.when(pl.col("full_name").is_not_null()).then(pl.lit("high"))
+            .otherwise(pl.lit("low")),
+        )
+        .filter(pl.col("name").is_not_null())
+    )
+    # a shorter form that ends a longer one in the same document ("Suu Kyi") takes the longer name
+    full = full.join(doc_names.select("doc_id", "last", "full_key", "full_name"), on=["doc_id", "last"],
+                     how="left", maintain_order="left").with_columns(
+        name=pl.when((pl.col("full_key") != pl.col("key")) & pl.col("full_key").str.ends_with(pl.lit(" ") + pl.col("key")))
+        .then(pl.col("full_name")).otherwise(pl.col("surface")),
+        confidence=pl.lit("high"))
+    cols = list(MENTION_SCHEMA)
+    return pl.concat([full.select(cols), single.select(cols)])
+
+
+def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
+    """Sentences -> resolved person mentions (see module docstring for the shape)."""
+    return resolve_mentions_in_documents(find_name_candidates(sentences))

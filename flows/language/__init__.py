@@ -1,0 +1,1 @@
+"""Words and dates: lexicons, gazetteers, date expressions, the rules as data."""

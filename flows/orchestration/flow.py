@@ -1,0 +1,302 @@
+"""Prefect orchestration: the stage functions as tasks, wired by one flow.
+
+Tasks work on batches (a frame of documents), never on one document. Logic
+lives in the stage modules; this module only orders, times and logs them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import polars as pl
+from prefect import flow, get_run_logger, task
+# no cache keys: Prefect's default would hash (pickle) every input frame, a copy of the run in memory
+from prefect.cache_policies import NO_CACHE
+from prefect.exceptions import TerminationSignal
+
+from flows.core.config import BATCH_SIZE, fault_point
+from flows.core.paths import quarantine_path
+from flows.orchestration import pipeline
+from flows.documents.extract import extract_documents
+from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
+from flows.core.runtime import collect_batch, frozen_heap
+from flows.warehouse.load import write_warehouse
+from flows.resolution.assemble import assemble_tables
+from flows.resolution.evidence import quote_evidence
+from flows.warehouse.validate import critical_failures, run_invariants, run_suites, save_validation_results
+
+# SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
+TERMINATIONS = (pipeline.RunTerminated, TerminationSignal)
+
+
+class DataQualityError(RuntimeError):
+    """A critical expectation failed; nothing was loaded."""
+
+
+@task(name="read_and_extract", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
+def read_and_extract_task(source: str, paths: list[str], originals: list[str] | None = None
+                          ) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """Read one batch of files and extract their candidate facts (files are the outside world: one retry).
+    `originals`: the batch's paths that were loaded before (they stay the original of any copy)."""
+    # full collections walked a worker's modules, lexicons and caches ~5 times a batch: 0.8-1.1 s of 6-7.5 s
+    with frozen_heap():
+        fault_point("extract")
+        docs = extract_documents(Path(source), [Path(source) / p for p in paths], originals)
+        loaded = docs.filter(pl.col("status") == "loaded")
+        return docs, (extract_facts(loaded) if loaded.height else {})
+
+
+@task(name="resolve", cache_policy=NO_CACHE)
+def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Merge people, events and sanctions across all current documents."""
+    return assemble_tables(stage, previous)
+
+
+@task(name="validate", cache_policy=NO_CACHE)
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None) -> pl.DataFrame:
+    """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs."""
+    results = {} if db else None
+    dq = run_suites(tables, run_id, gx_results=results)
+    if db:
+        save_validation_results(Path(db), run_id, results)
+    return dq
+
+
+# the load (with the warehouse invariants it checks before the swap) as a task of its own on the run page;
+# no retries: a failed check or a full disk fails the same way twice
+load_task = task(name="load", cache_policy=NO_CACHE)(write_warehouse)
+
+
+def _release_workers() -> None:
+    """Stop the flow's local process pool once every batch is extracted: its idle workers would keep
+    their extraction memory (~0.5 GB each) through resolve and load, where only this process works."""
+    from prefect.context import FlowRunContext
+    from prefect.task_runners import ProcessPoolTaskRunner
+
+    runner = getattr(FlowRunContext.get(), "task_runner", None)
+    if isinstance(runner, ProcessPoolTaskRunner):
+        runner.cancel_all()  # every submitted batch has finished: this only shuts the pool down
+
+
+def _progress(progress, stage: str, done: int, total: int) -> None:
+    if progress:
+        progress(stage, done, total)
+
+
+def _run_name() -> str:
+    """Each flow run is named by Dossier's run id (the id in `runs`, `dq_results` and the quarantine)."""
+    return pipeline.new_run_id()
+
+
+def _run_id() -> str:
+    """This flow run's name, which is its Dossier run id; a new id if the run was renamed otherwise."""
+    import re
+
+    from prefect.runtime import flow_run
+
+    name = flow_run.get_name() if hasattr(flow_run, "get_name") else flow_run.name
+    return name if name and re.fullmatch(r"\d{8}T\d{6}-[0-9a-f]{6}", name) else pipeline.new_run_id()
+
+
+@flow(name="dossier", flow_run_name=_run_name, log_prints=False, persist_result=False)
+def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refresh: bool = False,
+                 batch_size: int = BATCH_SIZE, progress=None, wait_seconds: float = 0.0,
+                 batches_in_flight: int = 2) -> dict:
+    """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
+    logger = get_run_logger()
+    from flows.warehouse.load import WarehouseBusy, write_lock
+
+    run_id = _run_id()
+    started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    timer = pipeline.Timer()
+    db_path = Path(db)
+    # the heap as it is now (Prefect, polars, GX at up to 20k documents: ~390k objects) is left out of the
+    # run's collections, which walked it again each time: 0.25-0.4 s per batch in the loop below
+    try:
+        with write_lock(db_path, wait_seconds):
+            return _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger,
+                               run_id, started, timer)
+    except WarehouseBusy as exc:  # another run holds the lock, or a program the warehouse file itself
+        pipeline.record_busy(db_path, source, str(exc), timer)
+        raise
+    except pipeline.SourceUnreadable as exc:
+        pipeline.record_busy(db_path, source, str(exc), timer, status="failed")
+        raise
+    except TERMINATIONS:
+        pipeline.record_run(db_path, run_id, started, "failed", "terminated by SIGTERM; the warehouse kept the "
+                            "previous state", source, {}, timer, None)
+        pipeline.exit_if_terminating()
+        raise
+    except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
+        if not getattr(exc, "dossier_recorded", False):
+            try:
+                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000],
+                                    source, {}, timer, None)
+            except Exception:  # noqa: BLE001 - a full disk may refuse the history too; the error below says why
+                pass
+        raise
+    finally:  # whatever the outcome: the summary and data-quality results on the run page
+        from flows.orchestration.artifacts import publish_run_artifacts
+
+        publish_run_artifacts(db_path, run_id, logger)
+
+
+def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
+                timer) -> dict:
+    source_path, db_path = Path(source), Path(db)
+    with frozen_heap():
+        with timer("plan"):
+            pipeline.reconcile_history(db_path)
+            plan, previous_docs = pipeline.plan_folder(source_path, db_path, full_refresh)
+        logger.info("plan: %d files in %s, %d to read, %d unchanged, %d removed", plan.n_files, source,
+                    len(plan.to_read), plan.kept.height, len(plan.removed))
+        if not full_refresh and plan.is_noop and previous_docs is not None:
+            logger.info("no changes since the last run: nothing to do")
+            return pipeline.record_noop(source_path, db_path, run_id, started, plan, previous_docs, timer)
+        pipeline.require_disk_space(source_path, db_path, plan, run_id, started, timer)
+        with timer("plan"):
+            keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+        batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
+        # one task per batch: read + extract where the files are; batches run in parallel on the
+        # flow's task runner (threads by default, a Dask cluster with --workers)
+        with pipeline.RunSpool(db_path) as spool:
+            with timer("plan"):
+                # unchanged documents' staging rows join this run's in the spool (a full refresh has none),
+                # and which person and event ids mentions had (ids stay stable), as files the resolve scans
+                previous = spool.copy_previous(db_path, keep_ids)
+            with timer("extract+facts"):
+                # a bounded window of batches in flight: memory stays flat however many batches there are;
+                # each batch's texts and staging rows go to the spool on disk at once
+                new_docs = []
+                seen_ids: set[str] = set()
+                kept_set = set(keep_ids)
+                furniture_parts: list[pl.DataFrame] = []
+                window = max(1, batches_in_flight)
+                originals = set(pipeline.loaded_paths(previous_docs))
+                pending = [read_and_extract_task.submit(source, paths, [p for p in paths if p in originals])
+                           for paths in batches[:window]]
+                for i in range(len(batches)):
+                    batch_docs, batch_stage = pending.pop(0).result()
+                    if i + window < len(batches):
+                        pending.append(read_and_extract_task.submit(
+                            source, batches[i + window], [p for p in batches[i + window] if p in originals]))
+                    # byte-identical files in different batches share a doc_id: keep the first batch's facts
+                    batch_stage = pipeline.drop_seen_documents(batch_stage, seen_ids)
+                    furniture_parts.extend([batch_stage["furniture"]] if batch_stage else [])
+                    # none for copies of documents kept from earlier runs either
+                    batch_stage = pipeline.drop_documents(batch_stage, kept_set)
+                    spool.write_stage(batch_stage)
+                    new_docs.append(spool.write(batch_docs))
+                    del batch_docs, batch_stage  # texts and staging rows now live only in the spool
+                    collect_batch()  # Prefect's futures hold the batch in cycles (flows.core.runtime)
+                    _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
+            _release_workers()
+            docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
+            _log_documents(logger, docs_new, timer)
+            all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame(),
+                                                  list(originals))
+            furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
+                pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
+            del new_docs, docs_new, furniture_parts
+            with timer("resolve"):
+                # resolve reads the staging rows back from the spool, step by step, only the columns it needs
+                tables = resolve_task(spool.sources(), previous)
+                # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
+                evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
+            del previous
+            logger.info("resolve: %d people, %d events, %d sanctions, %d evidence rows in %.2f s",
+                        tables["people"].height, tables["events"].height, tables["sanctions"].height,
+                        tables["evidence"].height, timer.seconds.get("resolve", 0.0))
+            _progress(progress, "resolve", 1, 1)
+            docs_frame = all_docs.join(furniture, on="doc_id", how="left")
+            with timer("validate"):
+                dq = validate_task({**tables, "documents": all_docs}, run_id, db)
+            logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
+                        timer.seconds.get("validate", 0.0))
+            del tables["evidence"]  # validated; the load appends the quoted copy from the spool
+            summary = pipeline.summarise(all_docs, tables, plan)
+            # validated tables go to the spool and leave memory: the load streams them into DuckDB
+            table_files = spool.park(tables)
+            del tables
+            upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
+                run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
+            current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+            holder = {}
+
+            def check(con):
+                inv, offenders = run_invariants(con, run_id)
+                holder["dq"] = pl.concat([dq, inv])
+                holder["offenders"] = offenders
+                failed = critical_failures(holder["dq"])
+                if failed.height:
+                    raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
+                # 'loading' until the new warehouse is in place: a kill before the swap must not leave
+                # 'success' in the history (the next run settles it: pipeline.reconcile_history)
+                pipeline.record_run(db_path, run_id, started, "loading", plan.message, source, summary, timer,
+                                    holder["dq"])
+                return holder["dq"]
+
+            try:
+                with timer("load"):
+                    all_dq = load_task(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
+                                             current_ids, {**table_files, "evidence": evidence_files}, check,
+                                             text_files=spool.files, run_id=run_id)
+            except DataQualityError as exc:
+                failed_dq = holder.get("dq", dq)
+                pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
+                _write_quarantine(db_path, run_id, holder.get("offenders", {}))
+                exc.dossier_recorded = True
+                raise
+            except Exception as exc:
+                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
+                        holder.get("dq", dq))
+                exc.dossier_recorded = True
+                raise
+            pipeline.record_success(db_path, run_id, timer)
+            logger.info("load: warehouse %s swapped in (%d checks, %d failed warnings) in %.2f s; stages: %s",
+                        db_path, all_dq.height, int((~all_dq["success"]).sum()), timer.seconds.get("load", 0.0),
+                        ", ".join(f"{k} {v:.2f}s" for k, v in timer.seconds.items()))
+            return {"run_id": run_id, "status": "success", "noop": False, **summary, "warnings": plan.warnings,
+                    "n_dq_failed": int((~all_dq["success"]).sum()), "n_dq": all_dq.height,
+                    "stage_seconds": timer.seconds}
+
+
+def _log_documents(logger, docs: pl.DataFrame | None, timer) -> None:
+    """What extraction made of the files: counts, and each rejected document with its reason."""
+    if docs is None or docs.is_empty():
+        return
+    by = dict(docs.group_by("status").len().iter_rows())
+    logger.info("extract: %d documents read: %d loaded, %d rejected, %d duplicate in %.2f s", docs.height,
+                by.get("loaded", 0), by.get("rejected", 0), by.get("duplicate", 0), timer.seconds.get("extract+facts", 0.0))
+    rejected = docs.filter(pl.col("status") == "rejected").select("source_path", "reject_reason")
+    for path, reason in rejected.head(50).iter_rows():
+        logger.warning("rejected %s: %s", path, reason)
+    if rejected.height > 50:
+        logger.warning("... and %d more rejected documents (dossier dq lists them)", rejected.height - 50)
+
+
+def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:
+    """Offending rows of a failed critical check, as Parquet files the user can inspect."""
+    if not offenders:
+        return
+    folder = quarantine_path(db) / run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in offenders.items():
+        frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))
+
+
+def flow_with_workers(workers: int = 1, processes: int = 1):
+    """The flow on a task runner: a local Dask cluster of `workers` processes (prefect-dask), else a
+    pool of `processes` local processes (Prefect's ProcessPoolTaskRunner), else threads."""
+    if workers > 1:
+        from prefect_dask import DaskTaskRunner
+
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": workers, "threads_per_worker": 1, "processes": True,
+                                                "dashboard_address": None})
+        return dossier_flow.with_options(task_runner=runner)
+    if processes > 1:
+        from prefect.task_runners import ProcessPoolTaskRunner
+
+        return dossier_flow.with_options(task_runner=ProcessPoolTaskRunner(max_workers=processes))
+    return dossier_flow

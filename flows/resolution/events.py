@@ -1,0 +1,237 @@
+"""Events: event mentions from many documents -> one row per real event.
+
+Events merge when type and country agree and counts are compatible (52 and "more than 50" are;
+52 and 123 are not), and are split again when their dates are too far apart.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+
+import polars as pl
+
+from flows.core.frames import hash_slices, split
+from flows.resolution.agreement import precision_conflicts
+from flows.resolution.ids import event_ids, previous_ids
+from flows.resolution.people import empty_conflicts
+from flows.resolution.staging import sentence_lookup
+
+
+def _compatible(count: int, qualifier: str, exact: int) -> bool:
+    if qualifier == "at_least":
+        return exact >= count and exact <= count * 1.5
+    if qualifier == "about":
+        return abs(exact - count) <= max(2, 0.1 * count)
+    if qualifier == "at_most":
+        return exact <= count and exact >= count * 0.6
+    return exact == count
+
+
+def _compatible_range(count: int, qualifier: str) -> tuple[float, float]:
+    """Exact counts that can be the same release as a qualified count (superset of `_compatible`)."""
+    if qualifier == "at_least":
+        return count, count * 1.5
+    if qualifier == "about":
+        return count - max(2, 0.1 * count), count + max(2, 0.1 * count)
+    if qualifier == "at_most":
+        return count * 0.6, count
+    return count, count
+
+
+def cluster_releases(rel: pl.DataFrame) -> pl.Series:
+    """Cluster label per release mention: exact counts by value, others to the nearest compatible.
+
+    Exact (country, count) keys are numbered in order of first appearance; a qualified count joins the
+    compatible exact count of its country nearest to it (ties: the earlier key), else its own cluster
+    numbered after every exact key, in order of first appearance. A label depends on the mention's
+    (country, count, qualifier) alone, so each distinct key is decided once and rows take it by a join.
+    """
+    keys = rel.select("country", "prisoner_count", "count_qualifier").with_columns(
+        _exact=(pl.col("count_qualifier") == "exact").fill_null(False))
+    exact = keys.filter("_exact").select("country", "prisoner_count").unique(maintain_order=True)
+    n_exact = exact.height
+    by_country: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for k, (ctry, c) in enumerate(exact.iter_rows()):
+        by_country[ctry].append((c, k))
+    for counts in by_country.values():
+        counts.sort()
+    labels = []
+    n_other = 0
+    qualified = keys.filter(~pl.col("_exact")).select("country", "prisoner_count", "count_qualifier") \
+        .unique(maintain_order=True)
+    for country, count, qual in qualified.iter_rows():
+        # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
+        counts = by_country.get(country, [])
+        lo, hi = _compatible_range(count, qual)
+        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, n_exact + 1))]
+        options = [(abs(c - count), k) for c, k in window if _compatible(count, qual, c)]
+        if options:
+            labels.append(min(options)[1])
+        else:
+            labels.append(n_exact + n_other)
+            n_other += 1
+    exact = exact.with_columns(count_qualifier=pl.lit("exact"), label=pl.int_range(n_exact, dtype=pl.Int64))
+    qualified = qualified.with_columns(label=pl.Series(labels, dtype=pl.Int64))
+    on = ["country", "prisoner_count", "count_qualifier"]
+    lookup = pl.concat([exact.select(*on, "label"), qualified.select(*on, "label")])
+    return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
+
+
+# Two mentions of the same count and country whose dates lie further apart than this are two releases
+# ("10 Americans" freed in 2019 and again in 2022), however alike (issue 22, class 6).
+SAME_RELEASE_DAYS = 120
+
+
+_PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
+
+
+def split_by_time(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
+    SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
+    else with the period most documents date; clusters with dates in one period (most) keep their label."""
+    if rel.is_empty() or "event_date" not in rel.columns:
+        return rel["cluster"]
+    dated = (rel.filter(pl.col("event_date").is_not_null() & pl.col("date_precision").is_in(list(_PRECISION_DAYS)))
+             .group_by("cluster", "event_date", "date_precision").agg(pl.col("doc_id").unique()))
+    if dated.is_empty():
+        return rel["cluster"]
+    spread = dated.group_by("cluster").agg(lo=pl.col("event_date").min(), hi=pl.col("event_date").max())
+    spread = spread.filter((pl.col("hi") - pl.col("lo")).dt.total_days() > SAME_RELEASE_DAYS)
+    if spread.is_empty():
+        return rel["cluster"]
+    next_label = int(rel["cluster"].max()) + 1
+    relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
+    for cluster in spread["cluster"].to_list():
+        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: r[1])
+        periods: list[list[tuple]] = []
+        for row in rows:
+            slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
+            if periods and (row[1] - periods[-1][-1][1]).days <= slack:
+                periods[-1].append(row)
+            else:
+                periods.append([row])
+        docs = [{d for r in period for d in r[3]} for period in periods]
+        main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
+        for i, period_docs in enumerate(docs):
+            label = cluster if i == main else next_label + i
+            for d in period_docs:
+                relabel.setdefault((cluster, d), label)
+        next_label += len(periods)
+    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                         "_label": list(relabel.values())},
+                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
+    return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
+
+
+EVENT_AGG_SLICE_ROWS = 300_000
+
+
+def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
+    """One row per cluster of a slice of mentions; a cluster's mentions in document order (stable sort)."""
+    used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
+            "count_qualifier", "event_date", "date_precision", "date_text"]
+    return (
+        m.select(used).with_columns(_prank=pl.col("date_precision").replace_strict(
+            {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8))
+        .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
+            pl.col("event_type").first(),
+            pl.col("cameo_code").first(),
+            pl.col("country").drop_nulls().mode().sort().first().alias("country"),
+            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "exact").mode().sort().first()
+            .alias("exact_count"),
+            pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
+            pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
+            # the most precise dates the mentions give, the one most of them give (ties: the latest)
+            pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
+            pl.col("date_precision").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
+            .drop_nulls().first().alias("date_precision"),
+            pl.col("date_text").drop_nulls().first().alias("date_text"),
+            pl.col("char_start").first().alias("first_start"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
+            pl.col("doc_id").min().alias("first_doc"),
+        )
+        .with_columns(
+            prisoner_count=pl.coalesce("exact_count", "any_count"),
+            count_qualifier=pl.when(pl.col("exact_count").is_not_null()).then(pl.lit("exact"))
+            .otherwise(pl.col("any_qualifier")),
+            date_precision=pl.col("date_precision").fill_null("unknown"),
+        )
+    )
+
+
+def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None,
+                       mention_columns: list[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Event mentions -> (events, event mentions with event_id, conflicts).
+
+    `sentences_at(keys)` gives the sentence of each (doc_id, char_start) in `keys`; without it the
+    mentions' own `sentence` column is used (the run passes mentions without their sentences and
+    looks up only the few it summarises). The run passes the mentions as a lazy scan of its spool, so
+    that they are read straight into their two halves, never held whole beside them.
+    `mention_columns` (besides event_id): the mentions' columns the caller needs, when not all of them.
+    """
+    if sentences_at is None:
+        sentences_at = sentence_lookup(ev.collect() if isinstance(ev, pl.LazyFrame) else ev)
+    rel = ev.lazy().filter(pl.col("event_type") == "prisoner_release").collect()
+    other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
+    del ev
+    rel = rel.with_columns(cluster=cluster_releases(rel))
+    rel = rel.with_columns(cluster=split_by_time(rel))
+    # other events: one per (type, country) per document; across documents only on the same known date
+    other = other.with_columns(
+        cluster=pl.when(pl.col("event_date").is_not_null())
+        .then(pl.concat_str("event_type", "country", pl.col("event_date").cast(pl.String), separator="|", ignore_nulls=True))
+        .otherwise(pl.concat_str("event_type", "country", "doc_id", separator="|", ignore_nulls=True))
+        .rank("dense").cast(pl.Int64) + 1_000_000
+    )
+    m = pl.concat([rel, other])
+    del rel, other  # the two halves are m now: not held through the aggregation
+    if m.is_empty():
+        return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
+                empty_conflicts())
+    old = previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
+    # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
+    agg = pl.concat([_aggregate_event_slice(part)
+                     for part in split(m, len(hash_slices(m.height, EVENT_AGG_SLICE_ROWS)), "cluster")])
+    agg = agg.sort("cluster")
+    ids = event_ids(agg.select("cluster", "event_type", "country", "prisoner_count", "count_qualifier", "first_doc",
+                               "event_date").iter_rows(), old)
+    agg = agg.with_columns(event_id=pl.Series(ids, dtype=pl.String))
+    del ids
+    # each mention takes its cluster's id by a join on the small cluster -> id frame (mentions keep their order)
+    cluster_ids = agg.select("cluster", "event_id")
+    # the summary is the first source's sentence (first document, first mention in it)
+    first = agg.select(doc_id="first_doc", char_start="first_start")
+    agg = agg.join(sentences_at(first).select("doc_id", "char_start", summary=pl.col("sentence").str.slice(0, 240)),
+                   left_on=["first_doc", "first_start"], right_on=["doc_id", "char_start"], how="left")
+    events = agg.select(list(EVENT_SCHEMA)).sort("event_id")
+    del agg
+    if mention_columns is not None:
+        # the mentions take their ids by a join, a new copy of them: only the columns still needed are
+        # copied (and conflicts' own), not all of them (at 300k documents the copy was the resolve's peak)
+        wanted = set(mention_columns) | set(CONFLICT_COLUMNS)
+        m = m.select([c for c in m.columns if c in wanted or c == "cluster"])
+    m = m.join(cluster_ids, on="cluster", how="left", maintain_order="left").drop("cluster")
+    conflicts = event_conflicts(m)
+    if mention_columns is not None:
+        m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
+    return events, m, conflicts
+
+
+EVENT_SCHEMA = {
+    "event_id": pl.String, "event_type": pl.String, "cameo_code": pl.String, "event_date": pl.Date,
+    "date_precision": pl.String, "date_text": pl.String, "country": pl.String,
+    "prisoner_count": pl.Int64, "count_qualifier": pl.String, "summary": pl.String, "n_sources": pl.Int64,
+}
+
+
+CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date",
+                    "date_precision")  # what event_conflicts reads
+
+
+def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
+    """Sources that give one event counts or dates that cannot both be true, compared at their precision
+    (issue 25: "January 2024" and 2024-01-15 agree, as do "more than 50" and 52; see resolution/agreement.py)."""
+    return precision_conflicts(m, "events", "event_id", "event_date", count=True)

@@ -1,0 +1,91 @@
+"""Stable ids: a cluster that contains a mention seen in an earlier run keeps that run's id; clusters by union-find."""
+
+from __future__ import annotations
+
+import hashlib
+
+import polars as pl
+
+from flows.language.lexicon import fold
+
+
+def stable_id(prefix: str, *parts: object) -> str:
+    """Short deterministic id from the fewest stable raw fields."""
+    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    return prefix + hashlib.sha256(raw.encode()).hexdigest()[:12]
+
+
+class UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def find(self, x):
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, id_col: str,
+                  on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
+    """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it).
+
+    `previous` is a frame or Parquet files (see pipeline.RunSpool.copy_previous) of `on` columns and `id_col`."""
+    if previous is None or len(previous) == 0:
+        return {}
+    old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
+    old = old.select(*on, id_col).cast({"char_start": pl.Int64}).unique()
+    joined = mentions.lazy().select("cluster", *on).join(old, on=list(on), how="inner").collect()
+    votes = joined.group_by("cluster", id_col).len().sort(["len", "cluster"], descending=[True, False])
+    out, taken = {}, set()
+    for cluster, old_id, _ in votes.iter_rows():
+        if cluster not in out and old_id not in taken:
+            out[cluster] = old_id
+            taken.add(old_id)
+    return out
+
+
+def person_ids(clusters, old: dict) -> dict:
+    """cluster -> id, never one twice: clusters holding a mention of the last run keep its id (they are
+    distinct, see `previous_ids`); the others take one from their canonical name, salted with a counter
+    when another cluster holds it (a cluster that kept an old id can have changed its canonical name)."""
+    clusters = list(clusters)
+    ids = {c: old[c] for c, _ in clusters if c in old}
+    seen = set(ids.values())
+    for c, name in clusters:
+        if c in ids:
+            continue
+        new_id, salt = stable_id("P", fold(name)), 0
+        while new_id in seen:
+            salt += 1
+            new_id = stable_id("P", fold(name), salt)
+        seen.add(new_id)
+        ids[c] = new_id
+    return ids
+
+
+def event_ids(clusters, old: dict) -> list[str]:
+    """An id per cluster (cluster, event_type, country, count, qualifier, first_doc, date), in order, never
+    one twice: the cluster's id from the last run, else one from its key fields; an id an earlier cluster
+    holds is salted with the first source and the cluster, then with a counter until it is free (ids of
+    an earlier run can equal a salted one: a warehouse built from other documents numbered its clusters
+    otherwise, and the load then failed on the events' primary key)."""
+    ids, seen = [], set()
+    for cluster, etype, country, count, qual, first_doc, date in clusters:
+        new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
+                                               None if etype == "prisoner_release" else first_doc)
+        if new_id in seen:  # two events alike in every key field: tell them apart by their first source
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
+        salt = 0
+        while new_id in seen:
+            salt += 1
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster, salt)
+        seen.add(new_id)
+        ids.append(new_id)
+    return ids

@@ -1,0 +1,216 @@
+"""People: person mentions from many documents -> one row per real person.
+
+People merge across documents on transliteration-aware name similarity (anyascii folding,
+Jaro-Winkler from rapidfuzz, blocking on the surname's first metaphone letter so cost stays
+near-linear). Role conflicts (one person, two incompatible roles) are reported, not resolved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+import jellyfish
+import polars as pl
+from rapidfuzz.distance import JaroWinkler
+
+from flows.language.lexicon import fold
+from flows.resolution.ids import UnionFind, person_ids, previous_ids
+
+SURNAME_MIN_SIM = 0.84
+
+
+GIVEN_MIN_SIM = 0.72
+
+
+ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
+
+
+@lru_cache(maxsize=500_000)
+def name_parts(name: str) -> tuple[str, str]:
+    """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
+    tokens = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    tokens = [t for i, t in enumerate(tokens) if not (i > 0 and t in ARABIC_ARTICLES and i < len(tokens) - 1)]
+    if not tokens:
+        return "", ""
+    if len(tokens) == 1:
+        return "", tokens[0]
+    return tokens[0], "".join(tokens[1:])
+
+
+@lru_cache(maxsize=500_000)
+def transliteration_skeleton(word: str) -> str:
+    """Collapse spelling differences of romanised names: Navalny/Navalnyi, Tsikhanouski/Tikhanovsky."""
+    word = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])[iy](?=[aeou])", "", word)  # palatal glide: bia, bya -> ba
+    for a, b in (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i")):
+        word = word.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def name_similarity(a: str, b: str) -> float:
+    return max(JaroWinkler.similarity(a, b),
+               JaroWinkler.similarity(transliteration_skeleton(a), transliteration_skeleton(b)))
+
+
+def same_person(a: str, b: str) -> bool:
+    """Transliteration-aware: surnames close (JW), given names compatible or absent."""
+    ga, sa = name_parts(a)
+    gb, sb = name_parts(b)
+    if not sa or not sb:
+        return False
+    if name_similarity(sa, sb) < SURNAME_MIN_SIM:
+        return False
+    # gendered surname endings mark different people (Tikhanovsky / Tikhanovskaya)
+    fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
+    if sa[-3:] != sb[-3:] and (sa.endswith(fem) != sb.endswith(fem)) and sa[:-3] == sb[:len(sa) - 3]:
+        return False
+    if ga and gb:
+        if len(ga) == 1 or len(gb) == 1:
+            return ga[0] == gb[0]
+        return name_similarity(ga, gb) >= GIVEN_MIN_SIM
+    return True
+
+
+def _block_key(name: str) -> str:
+    surname = name_parts(name)[1]
+    code = jellyfish.metaphone(surname) if surname else ""
+    return code[:1] or surname[:1]
+
+
+def cluster_names(names: list[str]) -> dict[str, int]:
+    """Cluster distinct full names; surname-only names join only an unambiguous full-name cluster.
+
+    Within a block, only names whose surnames are close enough to pass `same_person` are compared:
+    the close surname pairs come from one vectorised Jaro-Winkler matrix over the block's distinct
+    surnames (rapidfuzz cdist, in C), not from a Python call per pair of names (issue 20: a page of
+    100,000 names took minutes). Same clusters as comparing every pair of the block."""
+    full = sorted({n for n in names if len(n.split()) >= 2})
+    single = sorted({n for n in names if len(n.split()) < 2})
+    uf = UnionFind()
+    blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for n in full:
+        blocks[_block_key(n)][name_parts(n)[1]].append(n)
+        uf.find(n)
+    for by_surname in blocks.values():
+        surnames = list(by_surname)
+        for i, j in _close_surname_pairs(surnames):
+            group_a, group_b = by_surname[surnames[i]], by_surname[surnames[j]]
+            pairs = ((a, b) for k, a in enumerate(group_a) for b in group_a[k + 1:]) if i == j else \
+                ((a, b) for a in group_a for b in group_b)
+            for a, b in pairs:
+                if uf.find(a) != uf.find(b) and same_person(a, b):
+                    uf.union(a, b)
+    for s in single:
+        surname = name_parts(s)[1]
+        same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
+        roots = {uf.find(n) for n in same_surname if same_person(s, n)}
+        if len(roots) == 1:
+            uf.union(s, roots.pop())
+        else:
+            uf.find(s)
+    roots = sorted({uf.find(n) for n in full + single})
+    index = {r: i for i, r in enumerate(roots)}
+    return {n: index[uf.find(n)] for n in full + single}
+
+
+CLOSE_PAIRS_CHUNK = 2000  # rows of the similarity matrix computed at once (memory: rows x surnames)
+
+
+def _close_surname_pairs(surnames: list[str]) -> list[tuple[int, int]]:
+    """(i, j), i <= j, for the surnames whose name_similarity reaches SURNAME_MIN_SIM (i == j: itself)."""
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    n = len(surnames)
+    pairs = [(i, i) for i in range(n)]
+    if n < 2:
+        return pairs
+    if n <= 8:  # a few names: plain calls are cheaper than the matrices
+        return pairs + [(i, j) for i in range(n) for j in range(i + 1, n)
+                        if surnames[i] and surnames[j] and name_similarity(surnames[i], surnames[j]) >= SURNAME_MIN_SIM]
+    skeletons = [transliteration_skeleton(w) for w in surnames]
+    for lo in range(0, n, CLOSE_PAIRS_CHUNK):
+        hi = min(n, lo + CLOSE_PAIRS_CHUNK)
+        close = None
+        for words in (surnames, skeletons):
+            sim = cdist(words[lo:hi], words, scorer=JaroWinkler.similarity, dtype=np.float64,
+                        score_cutoff=SURNAME_MIN_SIM, workers=1)
+            close = sim >= SURNAME_MIN_SIM if close is None else close | (sim >= SURNAME_MIN_SIM)
+        rows, cols = np.nonzero(close)
+        rows += lo
+        keep = cols > rows
+        pairs.extend(zip(rows[keep].tolist(), cols[keep].tolist()))
+    return pairs
+
+
+def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
+                   ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """Person mentions -> (people, person_mentions with person_id, role conflicts).
+
+    `previous` is the earlier run's person_mentions (doc_id, char_start, person_id):
+    a cluster holding any of those mentions keeps its id.
+    """
+    if mentions.is_empty():
+        empty_people = pl.DataFrame(schema={"person_id": pl.String, "canonical_name": pl.String,
+                                            "aliases": pl.List(pl.String), "roles": pl.List(pl.String),
+                                            "n_documents": pl.Int64, "n_mentions": pl.Int64,
+                                            "confidence": pl.String})
+        return empty_people, mentions.with_columns(person_id=pl.lit(None, pl.String)), empty_conflicts()
+    clusters = cluster_names(mentions["name"].unique().to_list())
+    m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
+    old = previous_ids(m, previous, "person_id")
+    canon = (
+        m.group_by("cluster", "name").agg(pl.len().alias("n"))
+        .with_columns(n_tokens=pl.col("name").str.count_matches(r"\S+"),
+                      n_chars=pl.col("name").str.len_chars())
+        .sort(["cluster", "n_tokens", "n", "n_chars", "name"], descending=[False, True, True, True, False])
+        .group_by("cluster", maintain_order=True).first()
+        .select("cluster", canonical_name="name")
+    )
+    m = m.join(canon, on="cluster")
+    ids = person_ids(canon.iter_rows(), old)
+    m = m.with_columns(person_id=pl.col("cluster").replace_strict(ids, return_dtype=pl.String))
+    people = (
+        m.group_by("person_id").agg(
+            pl.col("canonical_name").first(),
+            pl.col("surface").unique().sort().alias("aliases"),
+            pl.col("role").drop_nulls().unique().sort().alias("roles"),
+            pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_documents"),
+            pl.len().cast(pl.Int64).alias("n_mentions"),
+            pl.when((pl.col("confidence") == "high").any()).then(pl.lit("high")).otherwise(pl.lit("low"))
+            .first().alias("confidence"),
+        ).sort("person_id")
+    )
+    conflicts = role_conflicts(m)
+    return people, m.drop("cluster", "canonical_name"), conflicts
+
+
+def empty_conflicts() -> pl.DataFrame:
+    return pl.DataFrame(schema={"fact_table": pl.String, "fact_id": pl.String, "field": pl.String,
+                                "values": pl.List(pl.String), "doc_ids": pl.List(pl.String)})
+
+
+def role_conflicts(m: pl.DataFrame) -> pl.DataFrame:
+    """'former President' in one source and 'President' in another: a recorded conflict."""
+    rows = []
+    roles = m.filter(pl.col("role").is_not_null()).group_by("person_id", "role").agg(pl.col("doc_id").unique())
+    by_person: dict[str, list] = defaultdict(list)
+    for pid, role, docs in roles.iter_rows():
+        by_person[pid].append((role, docs))
+    for pid, items in sorted(by_person.items()):
+        former = [(r, d) for r, d in items if re.search(r"\bformer\b|\bex-", r, re.I)]
+        current = [(r, d) for r, d in items if not re.search(r"\bformer\b|\bex-", r, re.I)]
+        values, docs = set(), set()
+        for fr, fd in former:
+            core = re.sub(r"\bformer\s+|\bex-", "", fr, flags=re.I).split()[-1].lower()
+            clash = [(r, d) for r, d in current if r.split()[-1].lower() == core]
+            if clash:
+                values |= {fr, *(r for r, _ in clash)}
+                docs |= {*fd, *(x for _, d in clash for x in d)}
+        if values:  # one row per person: every role in the dispute, every document behind it
+            rows.append(("people", pid, "role", sorted(values), sorted(docs)))
+    if not rows:
+        return empty_conflicts()
+    return pl.DataFrame(rows, schema=empty_conflicts().schema, orient="row").unique(
+        subset=["fact_id", "field"], keep="first", maintain_order=True)

@@ -1,0 +1,1 @@
+"""Stage 4, the warehouse: schema, load, run history, validation, search, lake, reports, dashboard."""

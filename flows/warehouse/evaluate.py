@@ -1,0 +1,463 @@
+"""Score a warehouse against a gold file (format of ../shared/gold/seeds.json).
+
+Documents are matched by the gold's doc key: the file name's prefix before the
+first underscore ("000" for 000_9bf6....txt). People match on folded names
+(any variant), releases on (count, docs overlap), sanctions on
+(doc, target, action).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import polars as pl
+
+from flows.language.lexicon import fold
+
+
+def _key(name: str) -> str:
+    return re.sub(r"['’]s$", "", fold(name)).replace(".", "").strip()
+
+
+def doc_keys(con, scope: set[str] | None = None) -> dict[str, str]:
+    """doc_id -> gold doc key (only the keys in `scope`, when given)."""
+    rows = con.execute("select doc_id, source_path from documents where status = 'loaded'").fetchall()
+    keys = {d: Path(p).name.split("_")[0] for d, p in rows}
+    return keys if scope is None else {d: k for d, k in keys.items() if k in scope}
+
+
+GOLD_LISTS = ("pages", "people", "not_people", "prisoner_releases", "not_release_events", "sanctions")
+
+
+def load_gold(paths) -> dict:
+    """One gold from one or several files (or folders of *.json): lists concatenated, a person named in
+    several files once (variants and documents joined)."""
+    files: list[Path] = []
+    for p in [paths] if isinstance(paths, (str, Path)) else paths:
+        p = Path(p)
+        files += sorted(p.glob("*.json")) if p.is_dir() else [p]
+    gold: dict = {k: [] for k in GOLD_LISTS}
+    people: dict[str, dict] = {}
+    for n_file, f in enumerate(files):
+        part = json.loads(f.read_text())
+        for r in part.get("prisoner_releases", []):
+            r.setdefault("_file", n_file)
+        for k in GOLD_LISTS:
+            if k == "people":
+                for g in part.get(k, []):
+                    have = people.get(g["canonical"])
+                    if have is None:
+                        people[g["canonical"]] = {**g, "variants": list(g.get("variants", [])),
+                                                  "docs": list(g.get("docs", []))}
+                    else:
+                        have["variants"] += [v for v in g.get("variants", []) if v not in have["variants"]]
+                        have["docs"] += [d for d in g.get("docs", []) if d not in have["docs"]]
+            else:
+                gold[k] += part.get(k, [])
+    gold["people"] = list(people.values())
+    return gold
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
+
+
+def _people(con, keys: dict[str, str] | None = None) -> list[tuple]:
+    """(person_id, canonical_name, aliases) of the people mentioned in the scored documents."""
+    rows = con.execute("select person_id, canonical_name, aliases from people").fetchall()
+    if keys is None:
+        return rows
+    in_scope = {pid for pid, d in con.execute("select distinct person_id, doc_id from person_mentions").fetchall()
+                if d in keys}
+    return [r for r in rows if r[0] in in_scope]
+
+
+def score_people(con, gold: dict, keys: dict[str, str] | None = None) -> tuple[dict, list[str]]:
+    people = _people(con, keys)
+    notes = []
+    matched_gold, tp_ids = set(), set()
+    rows_of: dict[str, list[str]] = {}
+    for pid, canon, aliases in people:
+        keys = {_key(canon), *(_key(a) for a in aliases or [])}
+        for g in gold["people"]:
+            gkeys = {_key(v) for v in [g["canonical"], *g["variants"]]}
+            if _key(canon) in gkeys or (keys & gkeys and len(_key(canon).split()) >= 2 and
+                                        _key(canon).split()[-1] == _key(g["canonical"]).split()[-1]):
+                matched_gold.add(g["canonical"])
+                tp_ids.add(pid)
+                rows_of.setdefault(g["canonical"], []).append(canon)
+    fp = [c for pid, c, _ in people if pid not in tp_ids]
+    fn = [g["canonical"] for g in gold["people"] if g["canonical"] not in matched_gold]
+    notes += [f"people: false positive {x!r}" for x in fp] + [f"people: missed {x!r}" for x in fn]
+    # duplicates: one gold person split over several rows counts against precision
+    split = len(tp_ids) - len(matched_gold)
+    notes += [f"people: {g} split over rows {sorted(rows)}" for g, rows in rows_of.items() if len(rows) > 1]
+    return _prf(len(matched_gold), len(fp) + max(split, 0), len(fn)), notes
+
+
+def gold_person_of(canon: str, aliases: list[str], gold: dict) -> str | None:
+    """The gold person a warehouse person stands for (by canonical name or a variant), if any."""
+    keys = {_key(canon), *(_key(a) for a in aliases or [])}
+    for g in gold["people"]:
+        gkeys = {_key(v) for v in [g["canonical"], *g["variants"]]}
+        if _key(canon) in gkeys or keys & gkeys:
+            return g["canonical"]
+    return None
+
+
+def score_people_merges(con, gold: dict, keys: dict[str, str], scoped: bool = False) -> dict:
+    """Pairwise merge precision/recall over (document, person) items across documents.
+
+    An item is a person as found in one document. Two items from different
+    documents are a true pair when the gold says they are the same person; a
+    predicted pair when the warehouse gave them the same person_id.
+    """
+    people = _people(con, keys if scoped else None)
+    label = {pid: gold_person_of(c, a, gold) for pid, c, a in people}
+    items = con.execute("select distinct doc_id, person_id from person_mentions").fetchall()
+    if scoped:
+        items = [(d, p) for d, p in items if d in keys]
+    gold_items = []
+    for doc_id, pid in items:
+        # the gold label of an item: the gold person whose variant is mentioned in that document
+        gold_items.append((keys.get(doc_id, doc_id), pid, label.get(pid) or f"?{pid}"))
+    tp = fp = fn = 0
+    for i, (d1, p1, g1) in enumerate(gold_items):
+        for d2, p2, g2 in gold_items[i + 1:]:
+            if d1 == d2:
+                continue
+            same_pred, same_gold = p1 == p2, g1 == g2 and not g1.startswith("?")
+            tp += same_pred and same_gold
+            fp += same_pred and not same_gold
+            fn += same_gold and not same_pred
+    return _prf(tp, fp, fn)
+
+
+def _release_rows(con, keys: dict[str, str], scoped: bool) -> list[tuple]:
+    """(event_id, count, qualifier, country, doc keys, event_date, date_precision, [(doc key, start, end)])
+    of every release event (with evidence in the scored documents, when scoped)."""
+    rows = con.execute("""
+        select v.event_id, v.prisoner_count, v.count_qualifier, v.country, v.event_date, v.date_precision,
+               list(distinct e.doc_id) as docs, list({'doc_id': e.doc_id, 'char_start': e.char_start, 'char_end': e.char_end}) as spans
+        from events v join evidence e on e.fact_table = 'events' and e.fact_id = v.event_id
+        where v.event_type = 'prisoner_release' group by all""").fetchall()
+    found = []
+    for eid, count, qual, country, date, precision, docs, spans in rows:
+        if scoped:
+            docs = [d for d in docs if d in keys]
+            if not docs:
+                continue
+        found.append((eid, count, qual, country, {keys.get(d, d) for d in docs}, date, precision,
+                      [(keys.get(sp["doc_id"], sp["doc_id"]), sp["char_start"], sp["char_end"]) for sp in spans]))
+    return found
+
+
+def score_releases(con, gold: dict, keys: dict[str, str], scoped: bool = False
+                   ) -> tuple[dict, dict, list[str], dict[str, tuple], list[tuple]]:
+    """(P/R, count+qualifier accuracy, notes, gold key -> matched found row, found rows)."""
+    notes = []
+    found = _release_rows(con, keys, scoped)
+    matched, used = {}, set()
+    correct_count = 0
+    # first every gold release that a row of its count shares documents with, then the rest by shared
+    # documents alone: a row found for one release cannot be taken by an earlier gold of another count
+    best_of: dict[str, tuple] = {}
+    for same_count in (True, False):
+        for g in gold["prisoner_releases"]:
+            if g["key"] in best_of:
+                continue
+            best = None
+            for row in found:
+                eid, count, qual, country, docs = row[:5]
+                if eid in used or (same_count and count != g["count"]):
+                    continue
+                overlap = len(docs & set(g["docs"]))  # the row sharing most sources
+                if overlap and (best is None or overlap > best[0]):
+                    best = (overlap, row)
+            if best:
+                best_of[g["key"]] = best
+                used.add(best[1][0])
+    used = set()
+    for g in gold["prisoner_releases"]:
+        best = best_of.get(g["key"])
+        if best:
+            row = best[1]
+            used.add(row[0])
+            matched[g["key"]] = row
+            ok = row[1] == g["count"] and row[2] == g.get("qualifier", "exact")
+            correct_count += ok
+            if not ok:
+                notes.append(f"releases: {g['key']} has count {row[1]} {row[2]}, gold {g['count']} {g.get('qualifier')}")
+            if row[4] != set(g["docs"]):
+                notes.append(f"releases: {g['key']} sources {sorted(row[4])}, gold {sorted(g['docs'])}")
+        else:
+            notes.append(f"releases: missed {g['key']}")
+    fp = [f for f in found if f[0] not in used]
+    notes += [f"releases: extra release of {f[1]} ({f[2]}) in docs {sorted(f[4])}" for f in fp]
+    scores = _prf(len(matched), len(fp), len(gold["prisoner_releases"]) - len(matched))
+    accuracy = {"correct": correct_count, "total": len(gold["prisoner_releases"]),
+                "accuracy": round(correct_count / len(gold["prisoner_releases"]), 3) if gold["prisoner_releases"] else 1.0}
+    return scores, accuracy, notes, matched, found
+
+
+def _date_string(date, precision: str | None) -> str | None:
+    """An event date written to its precision: 2025-06-21, 2025-06 or 2025."""
+    if date is None:
+        return None
+    iso = date.isoformat()
+    return {"month": iso[:7], "year": iso[:4]}.get(precision or "day", iso)
+
+
+def score_release_dates(gold: dict, matched: dict[str, tuple]) -> tuple[dict, list[str]]:
+    """Found release dates against the gold's `date` (where a reader can date the release): right when
+    the found date, written to its precision, starts with the gold's (2025-06-21 is right for 2025-06).
+    Also counts matched releases dated although the gold has no date (a year borrowed or invented)."""
+    right = total = invented = 0
+    notes = []
+    for g in gold["prisoner_releases"]:
+        row = matched.get(g["key"])
+        found = _date_string(row[5], row[6]) if row else None
+        if g.get("date"):
+            total += 1
+            if found and found.startswith(g["date"]):
+                right += 1
+            else:
+                notes.append(f"release dates: {g['key']} dated {found}, gold {g['date']}")
+        elif "date" in g and found:
+            invented += 1
+            notes.append(f"release dates: {g['key']} dated {found}, gold has no date")
+    return {"correct": right, "total": total, "accuracy": round(right / total, 3) if total else 1.0,
+            "dated_without_gold_date": invented}, notes
+
+
+_NUMBER_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b")
+
+
+def _numbers_in(text: str) -> set[int]:
+    from flows.extraction.events import parse_number
+
+    out = set()
+    for m in _NUMBER_RE.finditer(text):
+        n = parse_number(m.group(1))
+        if n:
+            out.add(n)
+    return out
+
+
+def score_tallies_as_releases(con, gold: dict, keys: dict[str, str], found: list[tuple],
+                              matched: dict[str, tuple]) -> tuple[int, list[str]]:
+    """Found releases, not matched to a gold release, whose evidence overlaps a gold not_release_events
+    text (a tally, arrests, a rescue ...) and whose count is a number of that text (or the text has none)."""
+    texts = {}
+    by_key = {k: d for d, k in keys.items()}
+    for doc_key in {n["doc"] for n in gold.get("not_release_events", [])}:
+        doc_id = by_key.get(doc_key)
+        if doc_id:
+            texts[doc_key] = con.execute("select text from documents where doc_id = ?", [doc_id]).fetchone()[0] or ""
+    spans = []  # (doc key, start, end, numbers, text)
+    for n in gold.get("not_release_events", []):
+        text = texts.get(n["doc"], "")
+        start = text.find(n["text"])
+        if start < 0:
+            continue
+        spans.append((n["doc"], start, start + len(n["text"]), _numbers_in(n["text"]), n["text"]))
+    matched_ids = {row[0] for row in matched.values()}
+    hits, notes = 0, []
+    for row in found:
+        if row[0] in matched_ids:
+            continue
+        for doc, s, e in row[7]:
+            hit = next((sp for sp in spans if sp[0] == doc and s < sp[2] and sp[1] < e
+                        and (not sp[3] or row[1] in sp[3])), None)
+            if hit:
+                hits += 1
+                notes.append(f"tallies: release of {row[1]} in {doc} from {hit[4]!r}")
+                break
+    return hits, notes
+
+
+def score_merged_releases(gold: dict, found: list[tuple]) -> tuple[int, list[str]]:
+    """Found events that join two different gold releases of the same count from different documents (one
+    release annotated in two gold files, same country and no conflicting date, is one release)."""
+    merged, notes = 0, []
+
+    def distinct(a: dict, b: dict) -> bool:
+        if a.get("_file") == b.get("_file") or a.get("country") != b.get("country"):
+            return True
+        da, db = a.get("date") or "", b.get("date") or ""
+        return bool(da and db and not (da.startswith(db) or db.startswith(da)))
+
+    for row in found:
+        docs = row[4]
+        same = [g for g in gold["prisoner_releases"] if g["count"] == row[1] and set(g["docs"]) & docs]
+        pair = next(((a, b) for i, a in enumerate(same) for b in same[i + 1:]
+                     if distinct(a, b) and any(d1 != d2 and d1 not in b["docs"] and d2 not in a["docs"]
+                            for d1 in set(a["docs"]) & docs for d2 in set(b["docs"]) & docs)), None)
+        if pair:
+            merged += 1
+            notes.append(f"merges: one event of {row[1]} joins {pair[0]['key']} and {pair[1]['key']}")
+    return merged, notes
+
+
+def score_published(con, gold: dict, keys: dict[str, str]) -> tuple[dict, list[str]]:
+    """documents.published_at against the gold pages' `published` (a date the page itself states)."""
+    pages = [p for p in gold.get("pages", []) if "published" in p]
+    has_source = bool(con.execute("select count(*) from information_schema.columns where table_name = 'documents' "
+                                  "and column_name = 'published_at_source'").fetchone()[0])
+    rows = con.execute(f"""select doc_id, published_at, {'published_at_source' if has_source else 'null'}
+                           from documents where status = 'loaded'""").fetchall()
+    by_key = {keys[d]: (pub, src) for d, pub, src in rows if d in keys}
+    right = total = invented = 0
+    notes = []
+    for p in pages:
+        pub, _ = by_key.get(p["doc"], (None, None))
+        found = pub.isoformat()[:10] if pub else None
+        if p["published"]:
+            total += 1
+            if found == p["published"][:10]:
+                right += 1
+            else:
+                notes.append(f"published: {p['doc']} {found}, gold {p['published']}")
+        elif found:
+            invented += 1
+            notes.append(f"published: {p['doc']} {found}, the page states no date")
+    return {"correct": right, "total": total, "accuracy": round(right / total, 3) if total else 1.0,
+            "dated_without_page_date": invented, "n_pages": len(pages)}, notes
+
+
+def _target_match(found: str, found_type: str, gold: dict) -> bool:
+    """Same target: equal names, or one inside the other ("aviation" / "aviation fuel") of the same type."""
+    a, b = fold(found or ""), fold(gold["target"] or "")
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    inside = re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a)
+    return bool(inside) and found_type == gold.get("target_type")
+
+
+def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False) -> tuple[dict, dict, list[str], dict]:
+    has_country = bool(con.execute("select count(*) from information_schema.columns "
+                                   "where table_name = 'sanctions' and column_name = 'target_country'").fetchone()[0])
+    rows = con.execute(f"""
+        select distinct e.doc_id, s.target, s.action, s.issuer, s.target_type,
+               {'s.target_country' if has_country else 'null'}
+        from sanctions s join evidence e on e.fact_table = 'sanctions' and e.fact_id = s.sanction_id""").fetchall()
+    found = [(keys.get(d, d), t, a, i, tt, c) for d, t, a, i, tt, c in rows if not scoped or d in keys]
+    notes, used = [], set()
+    tp = action_ok = 0
+    country_ok = country_total = 0
+    unmatched = []
+    # first every gold fact whose (document, target, action) was found, then the rest by target only,
+    # so one found row cannot hide another gold fact's exact match
+    for g in gold["sanctions"]:
+        actions = {g["action"], *g.get("also_accept", [])}
+        hit = next((f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g)
+                    and f[2] in actions and f not in used), None)
+        if hit:
+            tp += 1
+            action_ok += 1
+            used.add(hit)
+        else:
+            unmatched.append(g)
+            continue
+        country_total, country_ok = _score_country(hit, g, notes, country_total, country_ok)
+    for g in unmatched:
+        cands = [f for f in found if f[0] == g["doc"] and _target_match(f[1], f[4], g) and f not in used]
+        if cands:
+            tp += 1
+            used.add(cands[0])
+            notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")
+            country_total, country_ok = _score_country(cands[0], g, notes, country_total, country_ok)
+        else:
+            notes.append(f"sanctions: missed {g['doc']} {g['target']} {g['action']}")
+    fp = [f for f in found if f not in used]
+    notes += [f"sanctions: extra {d} {t} {a}" for d, t, a, *_ in fp]
+    total = len(gold["sanctions"])
+    # action accuracy is judged where the sanction itself was found (its recall is reported above)
+    return (_prf(tp, len(fp), total - tp),
+            {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0}, notes,
+            {"correct": country_ok, "total": country_total,
+             "accuracy": round(country_ok / country_total, 3) if country_total else 1.0})
+
+
+def _score_country(found: tuple, g: dict, notes: list[str], total: int, ok: int) -> tuple[int, int]:
+    """Count one found sanction's target country against the gold's (when the gold gives one)."""
+    if not g.get("target_country"):
+        return total, ok
+    if found[5] == g["target_country"]:
+        return total + 1, ok + 1
+    notes.append(f"sanctions: {g['doc']} {g['target']} target country {found[5]}, gold {g['target_country']}")
+    return total + 1, ok
+
+
+def evaluate(con, gold_path) -> dict:
+    """Precision/recall per table plus release-count, sanction-action and sanction-country accuracy; with a
+    gold that lists its pages (the real-news set), only those documents are scored, and release dates,
+    extra release rows, tallies turned into releases, merged releases and publication dates too.
+    `gold_path`: a file, a folder of gold files, or a list of either."""
+    gold = load_gold(gold_path)
+    scoped = bool(gold["pages"])
+    keys = doc_keys(con, {p["doc"] for p in gold["pages"]} if scoped else None)
+    people, n1 = score_people(con, gold, keys if scoped else None)
+    releases, rel_acc, n2, matched, found = score_releases(con, gold, keys, scoped)
+    sanctions, act_acc, n3, country_acc = score_sanctions(con, gold, keys, scoped)
+    merges = score_people_merges(con, gold, keys, scoped)
+    result = {"people": people, "releases": releases, "sanctions": sanctions, "people_merges": merges,
+              "release_count_accuracy": rel_acc, "sanction_action_accuracy": act_acc,
+              "sanction_country_accuracy": country_acc, "notes": n1 + n2 + n3}
+    if scoped:
+        dates, n4 = score_release_dates(gold, matched)
+        tallies, n5 = score_tallies_as_releases(con, gold, keys, found, matched)
+        merged, n6 = score_merged_releases(gold, found)
+        published, n7 = score_published(con, gold, keys)
+        n_docs = len(keys)
+        result.update({
+            "n_documents": n_docs, "release_dates": dates,
+            "extra_release_rows": {"rows": releases["fp"],
+                                   "per_20_documents": round(20 * releases["fp"] / n_docs, 2) if n_docs else 0.0},
+            "tallies_as_releases": tallies, "merged_releases": merged, "published_dates": published,
+        })
+        result["notes"] += n4 + n5 + n6 + n7
+    return result
+
+
+def format_report(result: dict) -> str:
+    lines = [f"{'table':<10} {'precision':>9} {'recall':>7} {'f1':>6} {'tp':>4} {'fp':>4} {'fn':>4}"]
+    for table in ("people", "releases", "sanctions"):
+        r = result[table]
+        lines.append(f"{table:<10} {r['precision']:>9.3f} {r['recall']:>7.3f} {r['f1']:>6.3f} {r['tp']:>4} {r['fp']:>4} {r['fn']:>4}")
+    pm = result["people_merges"]
+    lines.append(f"{'merges':<10} {pm['precision']:>9.3f} {pm['recall']:>7.3f} {pm['f1']:>6.3f} {pm['tp']:>4} {pm['fp']:>4} {pm['fn']:>4}"
+                 "   (pairs of one person across documents)")
+    ra, sa = result["release_count_accuracy"], result["sanction_action_accuracy"]
+    lines.append(f"release count+qualifier accuracy: {ra['accuracy']:.3f} ({ra['correct']}/{ra['total']})")
+    lines.append(f"sanction action accuracy:         {sa['accuracy']:.3f} ({sa['correct']}/{sa['total']} found sanctions)")
+    sc = result.get("sanction_country_accuracy")
+    if sc and sc["total"]:  # only gold that says whose target it is
+        lines.append(f"sanction target country accuracy: {sc['accuracy']:.3f} ({sc['correct']}/{sc['total']} found sanctions)")
+    if "n_documents" in result:  # a gold that lists its pages (the real-news set)
+        rel, ex, dd, pd = result["releases"], result["extra_release_rows"], result["release_dates"], result["published_dates"]
+        found_total = rel["tp"] + rel["fn"]
+        lines += [
+            f"documents scored:                 {result['n_documents']}",
+            f"releases found (count+qualifier): {ra['correct']} of {found_total} (found at all: {rel['tp']})",
+            f"extra release rows:               {ex['rows']} ({ex['per_20_documents']:.2f} per 20 documents)",
+            f"tallies turned into releases:     {result['tallies_as_releases']}",
+            f"release dates right:              {dd['correct']} of {dd['total']} (dated where the gold has no date: "
+            f"{dd['dated_without_gold_date']})",
+            f"gold releases merged into one:    {result['merged_releases']}",
+            f"sanctions found:                  {result['sanctions']['tp']} of {result['sanctions']['tp'] + result['sanctions']['fn']}"
+            f" (action accuracy {sa['accuracy']:.3f})",
+            f"publication date from the page:   {pd['correct']} of {pd['total']} (dated where the page states none: "
+            f"{pd['dated_without_page_date']})",
+        ]
+    if result["notes"]:
+        lines.append("")
+        lines += [f"  - {n}" for n in result["notes"]]
+    return "\n".join(lines)

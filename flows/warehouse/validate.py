@@ -1,0 +1,245 @@
+"""Validate stage: Great Expectations suites from `expectations/` plus warehouse invariants.
+
+Every file in `expectations/` is an ExpectationSuite as GX 1.x writes it
+(`name`, `expectations` with `type`, `kwargs`, `meta` and GX's own `severity`
+field, `notes`): `gx.ExpectationSuite(**json.load(f))` loads it. One suite per
+table (`expectations/<table>.json`) runs on the run's frames with GX;
+`expectations/warehouse.json` holds the warehouse-wide invariants as GX
+`UnexpectedRowsExpectation`s (evidence quote equals its span, every fact has
+evidence, ...): each query returns the rows that break the rule. GX runs those
+only on SQLAlchemy or Spark sources and has no DuckDB dialect in the lock, so
+Dossier runs their queries itself on the candidate warehouse before it is
+swapped in, `{batch}` standing for the table in `meta.batch_table`. Every
+result is a `dq_results` row; a failed `critical` expectation stops the load.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from functools import lru_cache
+from pathlib import Path
+
+import polars as pl
+
+from flows.core.config import KEEP_RESULTS_RUNS
+from flows.core.paths import EXPECTATIONS_DIR, gx_results_path
+
+DQ_SCHEMA = {"run_id": pl.String, "table_name": pl.String, "expectation": pl.String, "severity": pl.String,
+             "success": pl.Boolean, "observed": pl.String, "checked_at": pl.Datetime("us")}
+
+
+def load_suites(directory: Path = EXPECTATIONS_DIR) -> dict[str, dict]:
+    """Table name -> suite definition, from every `<table>.json` except warehouse.json."""
+    return {p.stem: json.loads(p.read_text()) for p in sorted(directory.glob("*.json")) if p.stem != "warehouse"}
+
+
+def load_invariants(directory: Path = EXPECTATIONS_DIR) -> list[dict]:
+    """The warehouse suite's UnexpectedRowsExpectations, as GX stores them."""
+    return json.loads((directory / "warehouse.json").read_text())["expectations"]
+
+
+def import_great_expectations() -> None:
+    """Create the GX context now (a ~3 s import), e.g. while Prefect's server boots."""
+    gx_context()
+
+
+@lru_cache(maxsize=1)
+def gx_context():
+    """One ephemeral GX context per process, progress bars off."""
+    import great_expectations as gx
+
+    for name in ("great_expectations", "great_expectations.data_context.types.base"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    context = gx.get_context(mode="ephemeral")
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except Exception:  # older/newer GX without the knob: bars only, not fatal
+        pass
+    return context, context.data_sources.add_pandas("dossier")
+
+
+def _describe(kwargs: dict) -> str:
+    args = {k: v for k, v in kwargs.items() if k not in ("batch_id",)}
+    return ", ".join(f"{k}={v}" for k, v in args.items())
+
+
+def _observed(result: dict) -> str:
+    if "unexpected_count" in result:
+        return f"{result['unexpected_count']} unexpected of {result.get('element_count', '?')}"
+    if "observed_value" in result:
+        return str(result["observed_value"])[:200]
+    return ""
+
+
+def _columns_used(spec: dict, frame: pl.DataFrame) -> list[str]:
+    """Only the columns a suite looks at go to pandas (memory and time)."""
+    wanted = {c for e in spec["expectations"] for k in ("column", "column_A", "column_B")
+              if (c := e["kwargs"].get(k))}
+    wanted |= {c for e in spec["expectations"] for c in e["kwargs"].get("column_set", [])}
+    return [c for c in frame.columns if c in wanted]
+
+
+def _to_pandas(frame: pl.DataFrame):
+    # list columns become strings: GX's pandas metrics do not handle arrays
+    lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]
+    if lists:
+        frame = frame.with_columns(pl.col(c).list.join("|") for c in lists)
+    return frame.to_pandas()
+
+
+# rows validated at once: GX works on a pandas copy, so a big table goes through in slices
+VALIDATION_CHUNK_ROWS = 100_000
+
+
+def _slices(frame: pl.DataFrame, spec: dict, chunk_rows: int) -> list[pl.DataFrame]:
+    """The frame in slices of about `chunk_rows`; a column that must be unique decides the slice of
+    each row (by hash), so that a duplicate can never hide across two slices."""
+    n = -(-frame.height // chunk_rows)
+    if n <= 1:
+        return [frame]
+    unique = [e["kwargs"]["column"] for e in spec["expectations"] if e["type"] == "expect_column_values_to_be_unique"]
+    if not unique:
+        return [frame.slice(i * chunk_rows, chunk_rows) for i in range(n)]
+    part = frame.select((pl.col(unique[0]).hash(seed=0) % n).alias("_slice"))["_slice"]
+    return [frame.filter(part == i) for i in range(n)]
+
+
+def _combine(results: list, exp_type: str, kwargs: dict) -> tuple[bool, str]:
+    """One verdict from the slices' results: counts add up; `mostly` applies to the whole table."""
+    infos = [r.result or {} for r in results]
+    if len(results) == 1 or not all("unexpected_count" in i for i in infos):
+        return all(bool(r.success) for r in results), _observed(infos[0])
+    unexpected = sum(i["unexpected_count"] or 0 for i in infos)
+    elements = sum(i.get("element_count") or 0 for i in infos)
+    missing = sum(i.get("missing_count") or 0 for i in infos)
+    denominator = elements if exp_type == "expect_column_values_to_not_be_null" else elements - missing
+    mostly = kwargs.get("mostly")
+    if mostly is not None and denominator:
+        success = 1 - unexpected / denominator >= mostly
+    else:
+        success = all(bool(r.success) for r in results)
+    return success, f"{unexpected} unexpected of {elements}"
+
+
+def run_suites(tables: dict[str, pl.DataFrame], run_id: str, suites: dict[str, dict] | None = None,
+               chunk_rows: int = VALIDATION_CHUNK_ROWS, gx_results: dict | None = None) -> pl.DataFrame:
+    """Validate each frame with its GX suite; one dq_results row per expectation. With `gx_results`, each
+    suite's GX validation result (JSON, as GX writes it; verdicts of a sliced table combined) goes there
+    by table, for Data Docs."""
+    import great_expectations as gx
+    from great_expectations.expectations.expectation_configuration import ExpectationConfiguration
+
+    suites = suites if suites is not None else load_suites()
+    context, source = gx_context()
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows = []
+    for table, spec in suites.items():
+        frame = tables.get(table)
+        if frame is None:
+            continue
+        name = f"{table}_{run_id}".replace("-", "_")
+        suite = gx.ExpectationSuite(name=name)
+        for exp in spec["expectations"]:
+            suite.add_expectation_configuration(ExpectationConfiguration(
+                type=exp["type"], kwargs=exp["kwargs"], meta=exp.get("meta") or {},
+                severity=exp.get("severity") or "critical"))
+        asset = source.add_dataframe_asset(name=name)
+        batch_definition = asset.add_batch_definition_whole_dataframe("all")
+        per_slice, suite_result = [], None
+        for part in _slices(frame.select(_columns_used(spec, frame)), spec, chunk_rows):
+            batch = batch_definition.get_batch(batch_parameters={"dataframe": _to_pandas(part)})
+            result = batch.validate(suite)
+            suite_result = suite_result or result
+            per_slice.append(result.results)
+            del batch
+        verdicts = []
+        for i, first in enumerate(per_slice[0]):
+            cfg = first.expectation_config
+            same = [results[i] for results in per_slice]
+            assert all(r.expectation_config.type == cfg.type for r in same), "GX reordered a suite's results"
+            success, observed = _combine(same, cfg.type, cfg.kwargs)
+            verdicts.append((success, same))
+            rows.append((run_id, table, f"{cfg.type}({_describe(cfg.kwargs)})", _severity(cfg),
+                         success, observed, now))
+        if gx_results is not None:
+            gx_results[table] = _result_json(suite_result, table, verdicts)
+        source.delete_asset(name)
+    return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row")
+
+
+def _result_json(suite_result, table: str, verdicts: list[tuple[bool, list]]) -> dict:
+    """A suite's GX validation result as JSON, named after its table; for a table validated in slices,
+    each expectation's success and unexpected counts are the whole table's."""
+    data = suite_result.to_json_dict()
+    data["suite_name"] = table
+    for entry, (success, same) in zip(data["results"], verdicts):
+        entry["success"] = success
+        infos = [r.result or {} for r in same]
+        if len(same) > 1 and all("unexpected_count" in i for i in infos):
+            entry["result"]["unexpected_count"] = sum(i["unexpected_count"] or 0 for i in infos)
+            entry["result"]["element_count"] = sum(i.get("element_count") or 0 for i in infos)
+    n_ok = sum(1 for ok, _ in verdicts if ok)
+    data["success"] = n_ok == len(verdicts)
+    data["statistics"].update(evaluated_expectations=len(verdicts), successful_expectations=n_ok,
+                              unsuccessful_expectations=len(verdicts) - n_ok,
+                              success_percent=100.0 * n_ok / len(verdicts) if verdicts else None)
+    return data
+
+
+# the GX validation results of this many most recent runs are kept for Data Docs
+
+
+def results_folder(db: Path) -> Path:
+    """Where runs keep their GX validation results: `<db>.gx/<run_id>/<suite>.json`."""
+    return gx_results_path(db)
+
+
+def save_validation_results(db: Path, run_id: str, results: dict[str, dict]) -> Path:
+    """Write one run's GX validation results beside the warehouse; older runs' beyond the last
+    KEEP_RESULTS_RUNS go."""
+    import shutil
+
+    folder = results_folder(db) / run_id
+    folder.mkdir(parents=True, exist_ok=True)
+    for suite, data in results.items():
+        (folder / f"{suite}.json").write_text(json.dumps(data, default=str))
+    runs = sorted(p for p in results_folder(db).iterdir() if p.is_dir())
+    for old in runs[:-KEEP_RESULTS_RUNS]:
+        shutil.rmtree(old, ignore_errors=True)
+    return folder
+
+
+def _severity(cfg) -> str:
+    """GX's own severity field ('critical', 'warning', 'info') as text."""
+    value = getattr(cfg, "severity", None) or "critical"
+    return getattr(value, "value", value)
+
+
+def unexpected_rows_query(expectation: dict) -> str:
+    """An UnexpectedRowsExpectation's query with `{batch}` as the table it stands for (meta.batch_table)."""
+    query = expectation["kwargs"]["unexpected_rows_query"]
+    return query.replace("{batch}", expectation.get("meta", {}).get("batch_table", ""))
+
+
+def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
+    """The warehouse suite's UnexpectedRowsExpectations on a warehouse connection -> (dq rows, offending
+    rows per failed check). A check passes when its query returns no row."""
+    invariants = invariants if invariants is not None else load_invariants()
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    rows, offenders = [], {}
+    for check in invariants:
+        query = unexpected_rows_query(check)
+        name, table = check["description"], check.get("meta", {}).get("table", "warehouse")
+        bad = con.execute(f"select count(*) from ({query})").fetchone()[0]
+        rows.append((run_id, table, name, check.get("severity") or "critical", bad == 0, f"{bad} violating rows", now))
+        if bad:
+            offenders[name] = con.execute(query + " limit 10000").pl()
+    return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
+
+
+def critical_failures(dq: pl.DataFrame) -> pl.DataFrame:
+    return dq.filter(~pl.col("success") & (pl.col("severity") == "critical"))
