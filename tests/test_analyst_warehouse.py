@@ -137,3 +137,14 @@ def test_the_dimensions_have_the_keys_they_promise_issue_25(dev_db, table):
     with duckdb.connect(str(dev_db), read_only=True) as con:
         n, distinct = con.execute(f"select count(*), count(distinct {key}) from {table}").fetchone()
     assert n == distinct > 0
+
+
+def test_a_move_by_several_bodies_is_one_fact_for_the_gold_issue_25(seeds_db):
+    """"The United States and other Western nations imposed" is two rows (US, WEST) but one gold fact."""
+    from flows.warehouse.evaluate import evaluate
+    from tests.conftest import SHARED_GOLD
+
+    with duckdb.connect(str(seeds_db), read_only=True) as con:
+        assert con.execute("select count(*) from sanctions where issuer = 'WEST'").fetchone()[0] >= 1
+        result = evaluate(con, SHARED_GOLD)
+    assert result["sanctions"]["precision"] == result["sanctions"]["recall"] == 1.0
