@@ -230,7 +230,7 @@ def test_strict_says_which_documents_were_rejected_26(seeds_copy, capsys):
 
     import duckdb
 
-    from flows.cli.main import _print_run_summary
+    from flows.cli.run import print_run_summary as _print_run_summary
 
     with duckdb.connect(str(seeds_copy)) as con:
         con.execute("update documents set status = 'rejected', reject_reason = 'empty file' "
