@@ -26,6 +26,7 @@ SQL_DIR = ROOT / "sql"
 SCHEMA_SQL = SQL_DIR / "schema.sql"
 VIEWS_SQL = SQL_DIR / "views.sql"
 SEARCH_SQL = SQL_DIR / "search.sql"
+DIMENSIONS_SQL = SQL_DIR / "dimensions.sql"  # documents.source_id and `sources`, derived by every load
 REPORTS_DIR = SQL_DIR / "reports"
 EXPECTATIONS_DIR = ROOT / "expectations"
 DOCS_DIR = ROOT / "docs"

@@ -12,6 +12,7 @@ from collections import defaultdict
 import polars as pl
 
 from flows.core.frames import hash_slices, split
+from flows.resolution.agreement import precision_conflicts
 from flows.resolution.ids import event_ids, previous_ids
 from flows.resolution.people import empty_conflicts
 from flows.resolution.staging import sentence_lookup
@@ -276,20 +277,11 @@ EVENT_SCHEMA = {
 }
 
 
-CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date")  # what event_conflicts reads
+CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date",
+                    "date_precision")  # what event_conflicts reads
 
 
 def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
-    """Sources that give one event different exact counts or different dates."""
-    rows = []
-    for field in ("prisoner_count", "event_date"):
-        base = m.filter(pl.col(field).is_not_null())
-        if field == "prisoner_count":
-            base = base.filter(pl.col("count_qualifier") == "exact")
-        g = base.group_by("event_id").agg(pl.col(field).cast(pl.String).unique().sort().alias("values"),
-                                         pl.col("doc_id").unique().sort().alias("doc_ids")).sort("event_id")
-        for eid, values, docs in g.filter(pl.col("values").list.len() > 1).iter_rows():
-            rows.append(("events", eid, field, values, docs))
-    if not rows:
-        return empty_conflicts()
-    return pl.DataFrame(rows, schema=empty_conflicts().schema, orient="row")
+    """Sources that give one event counts or dates that cannot both be true, compared at their precision
+    (issue 25: "January 2024" and 2024-01-15 agree, as do "more than 50" and 52; see resolution/agreement.py)."""
+    return precision_conflicts(m, "events", "event_id", "event_date", count=True)

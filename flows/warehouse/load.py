@@ -25,10 +25,10 @@ import duckdb
 import polars as pl
 
 from flows.core.config import LOAD_MEMORY_LIMIT, fault_point
-from flows.core.paths import SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
+from flows.core.paths import DIMENSIONS_SQL, SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
 
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
-               "conflicts", "tallies")
+               "conflicts", "tallies", "countries", "issuers", "sources")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
 EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
@@ -362,6 +362,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _append(con, name, staging.get(name))
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         # the search index lives in its own file now (flows/warehouse/search.py); older warehouses carried it
