@@ -328,7 +328,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     Returns what `check` returned. `check` raises or returns results; when the
     caller decides the results are critical it raises, and the copy is discarded.
     `staging`: new staging rows per staging table, as a frame or as Parquet files
-    that DuckDB streams in (see pipeline.RunSpool).
+    that DuckDB streams in (see spool.RunSpool).
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
     rows of `docs_upsert` that come without their text.
     """
