@@ -170,10 +170,15 @@ def test_scheduled_serve_runs_and_stops_cleanly(tmp_path):
                 # the warehouse file is only ever swapped in whole, so reading it never races a run
                 with duckdb.connect(str(db), read_only=True) as con:
                     runs = con.execute("select count(*) from runs where status = 'success'").fetchone()[0]
-        assert runs >= 1, "no scheduled run happened"
     finally:
         proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=60)
+        try:
+            out, _ = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            out, _ = proc.communicate()
+            pytest.fail(f"serve did not stop within 60 s of Ctrl-C:\n{out}")
+    assert runs >= 1, f"no scheduled run happened:\n{out}"
     assert proc.returncode in (0, 130, -signal.SIGINT), out
     assert "Traceback" not in out, out
     with duckdb.connect(str(db), read_only=True) as con:
