@@ -159,6 +159,10 @@ PREVIOUS_IDS_SQL = {
     "person_mentions": ("person_mentions", "select doc_id, char_start, person_id from person_mentions"),
     "event_mentions": ("evidence", "select e.doc_id, e.char_start, v.event_type, e.fact_id as event_id from evidence e "
                                    "join events v on v.event_id = e.fact_id where e.fact_table = 'events'"),
+    # a move keeps its id when a new source dates it anew (issue 25: the date is part of its grain)
+    "sanction_mentions": ("evidence", "select e.doc_id, e.char_start, s.issuer, s.target, s.action, "
+                                      "e.fact_id as sanction_id from evidence e join sanctions s "
+                                      "on s.sanction_id = e.fact_id where e.fact_table = 'sanctions'"),
 }
 
 
