@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from tests.test_robustness import GOOD, dossier, env_for, wait_for_next_warehouse
+from tests.test_robustness import GOOD, dossier, env_for, snapshot, wait_for_next_warehouse
 
 pytestmark = pytest.mark.slow
 
@@ -133,7 +133,7 @@ def test_a_real_disk_filling_during_the_run_is_exit_2_and_leaves_the_last_good_s
         db = disk / "w.duckdb"
         roomy = {"DOSSIER_TEST_DISK_FREE": str(10**12)}  # past the run's own space check
         assert dossier(["run", "--source", str(src), "--db", str(db)], tmp_path, **roomy).returncode == 0
-        good = hashlib.sha256(db.read_bytes()).hexdigest()
+        good = snapshot(db)
         # leave room for a copy of the warehouse and little more
         free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
         (disk / "filler").write_bytes(b"\0" * (free - db.stat().st_size - 512 * 1024))
@@ -144,8 +144,21 @@ def test_a_real_disk_filling_during_the_run_is_exit_2_and_leaves_the_last_good_s
         errors = [line for line in run.stderr.splitlines() if not line.startswith("dossier: ") or "error" in line]
         assert len(errors) == 1 and "no space left" in errors[0].lower()  # besides progress lines
         assert "Traceback" not in run.stderr and "Error:" not in run.stderr
-        assert hashlib.sha256(db.read_bytes()).hexdigest() == good
-        assert not list(disk.glob("w.duckdb.next-*")) and not list(disk.glob("w.duckdb.spool-*"))
+        # the daily load writes in place and needs no copy: the disk may fill before its commit (the last
+        # good state stays) or after it (the new state is kept whole, and the warehouse's own history says
+        # so). Never anything between; and once there is room, the next run gives an uninterrupted one's
+        now = snapshot(db)
+        with duckdb.connect(str(db), read_only=True) as con:
+            kept = [r[0] for r in con.execute("select status from runs order by started_at").fetchall()]
+        assert (now == good and kept == ["success"]) or (kept == ["success", "success"] and len(now["documents"]) == 41)
+        (disk / "filler").unlink()
+        assert dossier(["run", "--source", str(src), "--db", str(db)], tmp_path).returncode == 0
+        clean = tmp_path / "clean.duckdb"
+        assert dossier(["run", "--source", str(src), "--db", str(clean)], tmp_path).returncode == 0
+        a, b = snapshot(db), snapshot(clean)
+        strip = lambda rows: [r[:-1] if len(r) > 17 else r for r in rows]  # documents.run_id differs by design
+        assert strip(a.pop("documents")) == strip(b.pop("documents"))
+        assert a == b
     finally:
         subprocess.run(["umount", "-l", str(disk)], capture_output=True, timeout=10)
 
