@@ -255,6 +255,22 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
         _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
 
 
+def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_ids: list[str]) -> None:
+    """A staging table keeps the rows of kept documents only, and a document read again (a full refresh
+    reads them all, under the same doc_ids) has its new rows only: its stored ones went twice before,
+    every full refresh doubling every staging row, and every later run counting each mention twice."""
+    con.execute(f"delete from {table} where doc_id not in (select unnest(?))", [keep_doc_ids])
+    if isinstance(rows, pl.DataFrame):
+        incoming = rows["doc_id"].unique().to_list() if "doc_id" in rows.columns else []
+    elif rows:
+        incoming = pl.scan_parquet([str(f) for f in rows]).select("doc_id").unique().collect()["doc_id"].to_list()
+    else:
+        incoming = []
+    if incoming:
+        con.execute(f"delete from {table} where doc_id in (select unnest(?))", [incoming])
+    _append(con, table, rows)
+
+
 @contextlib.contextmanager
 def _ops_lock(db: Path, wait_seconds: float = 30.0):
     """Exclusive lock on `<db>.ops.lock` while the history file is rewritten (milliseconds a time)."""
@@ -403,7 +419,8 @@ def _source_sql(con: duckdb.DuckDBPyConnection, table: str, rows, types: dict[st
     """A SELECT of a table's new rows (a frame, Parquet files or nothing) in the table's columns and types."""
     if isinstance(rows, pl.DataFrame) and not rows.is_empty():
         name = f"_incoming_{table}"
-        con.register(name, rows.to_arrow(compat_level=pl.CompatLevel.newest()))
+        # oldest layout: DuckDB pushes the merge's key filter into the Arrow scan, which has no string_view kernel
+        con.register(name, rows.to_arrow(compat_level=pl.CompatLevel.oldest()))
         source, present = name, set(rows.columns)
     elif isinstance(rows, (list, tuple)) and rows:
         from flows.warehouse.safesql import literal
@@ -486,8 +503,7 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _insert_documents(con, docs_upsert, text_files)
         fault_point("load_documents")
         for name in STAGING_TABLES:
-            con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
-            _append(con, name, staging.get(name))
+            _replace_staging(con, name, staging.get(name), keep_doc_ids)
         fault_point("load_staging")
         for name in FACT_TABLES:
             _merge(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
@@ -548,8 +564,7 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         if not docs_upsert.is_empty():
             _insert_documents(con, docs_upsert, text_files)
         for name in STAGING_TABLES:
-            con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
-            _append(con, name, staging.get(name))
+            _replace_staging(con, name, staging.get(name), keep_doc_ids)
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute("commit")
