@@ -19,7 +19,7 @@ sizes that bound memory, regex budgets) stay beside the code they tune.
 | EARLY_GX_MAX_DOCS: runs up to this size import GX while the Prefect server starts | 20,000 | |
 
 Test seams (never set in production): DOSSIER_FAULT_PAUSE=<point>:<seconds> pauses a run at a named
-point so a test can kill it there (`fault_point`); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
+point so a test can kill it there (`fault_point`; DOSSIER_FAULT_MARK=<file> is written when it pauses); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
 has that much room (`disk_free_override`).
 """
 
@@ -48,6 +48,10 @@ def fault_point(name: str) -> None:
     """Test seam: DOSSIER_FAULT_PAUSE=<name>:<seconds> pauses here so a test can kill the run."""
     spec = os.environ.get("DOSSIER_FAULT_PAUSE", "")
     if spec.startswith(name + ":"):
+        mark = os.environ.get("DOSSIER_FAULT_MARK")  # a file the test waits for: the run is paused here
+        if mark:
+            with open(mark, "w") as fh:
+                fh.write(name)
         time.sleep(float(spec.split(":", 1)[1]))
 
 
