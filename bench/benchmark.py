@@ -539,6 +539,9 @@ def format_daily(results: list[dict]) -> str:
         lines.append(f"  t({new.get('n_new', 0):,} new into {r['n_docs']:,}) / t({empty.get('n_new', 0):,} new into empty) = "
                      f"{_num(new.get('seconds'), ',.2f')} / {_num(empty.get('seconds'), ',.2f')} s = {_num(value, ',.2f')} "
                      f"(target <= {target:g}: {'n/a' if value is None else ('meets target' if value <= target else 'ABOVE target')}); "
+                     f"by CPU seconds {_num(new.get('cpu_seconds'), ',.1f')} / {_num(empty.get('cpu_seconds'), ',.1f')} = "
+                     f"{_num(new['cpu_seconds'] / empty['cpu_seconds'] if new.get('cpu_seconds') and empty.get('cpu_seconds') else None, ',.2f')} "
+                     "(the wall ratio on a busy machine moves with the others' load); "
                      f"peak {_num(new.get('peak_rss_mb'), ',.0f')} MB; full flow {_num(r['flow']['full'].get('seconds'), ',.1f')} s, "
                      f"no-op rerun {_num(r['flow']['incremental_noop'].get('seconds'), ',.2f')} s")
     return "\n".join(lines)

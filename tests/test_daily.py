@@ -142,3 +142,45 @@ def test_a_merge_writes_only_the_groups_that_changed(tmp_path):
             ("b", 3, 4), ("c", 3, 3)]
         assert load._merge(con, "tallies", None) == 2
         assert con.execute("select count(*) from tallies").fetchone()[0] == 0
+
+
+def _stored(db, names):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"select * from {t}").pl() for t in names}
+
+
+def test_incremental_validation_checks_new_rows_and_fails_whatever_the_whole_would_fail(seeds_copy):
+    """Nothing that fails today passes incrementally: a bad new row fails; a stored row that a changed suite
+    now rejects fails (changed suites validate everything); unchanged rows are not validated again."""
+    import polars as pl
+
+    import flows.warehouse.validate as validate
+
+    names = ("people", "events", "sanctions", "person_mentions", "event_people", "documents")
+    stored = _stored(seeds_copy, names)
+    stored["documents"] = stored["documents"].drop("text")
+    delta = validate.changed_rows(seeds_copy, {t: f for t, f in stored.items() if t != "documents"})
+    assert all(f.is_empty() for f in delta.values())  # nothing changed: nothing of the fact tables to validate
+    dq = validate.run_suites_incremental(seeds_copy, stored, "r-same")
+    assert dq["success"].all()
+    full = validate.run_suites(stored, "r-full")
+    assert sorted(dq.select("table_name", "expectation").rows()) == sorted(full.select("table_name", "expectation").rows())
+
+    bad = dict(stored)
+    bad["events"] = stored["events"].with_columns(
+        event_type=pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("bogus")).otherwise(pl.col("event_type")))
+    dq = validate.run_suites_incremental(seeds_copy, bad, "r-bad")
+    assert not dq.filter(pl.col("table_name") == "events")["success"].all()
+
+    suites = validate.load_suites()
+    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
+         "severity": "critical"}]}}
+    real = validate.load_suites
+    validate.load_suites = lambda *a, **k: stricter
+    try:
+        dq = validate.run_suites_incremental(seeds_copy, stored, "r-stricter")
+    finally:
+        validate.load_suites = real
+    failed = dq.filter(~pl.col("success"))
+    assert failed.height == 1 and "none" in failed["expectation"][0]
