@@ -520,3 +520,73 @@ def test_a_person_already_under_sanctions_remains_sanctioned():
     sentence = ("Power sits with the president and his wife, Vice President Ana Perez, who is already subject to "
                 "U.S. sanctions along with other officials.")
     assert ("Ana Perez", "remain") in extract_sanction_mentions(sentences_of(sentence)).select("target", "action").rows()
+
+
+# class 7 / 10 (real2): long titled names with a capitalised particle, a role apposed before a name,
+# an office ending in "Presidency", a doctor's title in a list of targets, counted targets named after a
+# relative clause, a cooperative's legal form
+@pytest.mark.parametrize("sentence, names", [
+    ("Washington blacklisted Ruritanian Attorney General Ana Lucia Berg De Vale, Secretary of the Presidency "
+     "Tomas Pavel Orlov Kell and a state lender.", ["Ana Lucia Berg De Vale", "Tomas Pavel Orlov Kell"]),
+    ("The measures include an asset freeze and visa restrictions on Dr. Ilya Vetrov, the agency's chief.",
+     ["Ilya Vetrov"]),
+    ("Canberra has targeted two banks that finance the army, the Ruritania Trade Bank and Northern Commercial Bank.",
+     ["Ruritania Trade Bank", "Northern Commercial Bank"]),
+])
+def test_designations_in_long_official_phrasing(sentence, names):
+    from flows.extraction.sanctions import _person_moves
+
+    assert [m[1] for m in _person_moves(sentence)] == names
+
+
+def test_a_cooperative_named_before_a_passive_designation_is_a_company():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    sentence = "Lastly, the Cooperativa De Credito Rural Nacional RL was designated as a lender to the regime."
+    rows = extract_sanction_mentions(sentences_of(sentence)).select("target", "target_type", "action").rows()
+    assert ("Cooperativa De Credito Rural Nacional RL", "company", "imposed") in rows
+
+
+def test_a_role_apposed_before_a_name_makes_it_a_person():
+    assert _people_in("They include the army chief Anna Berg and his deputy, Soe Lwin.") == ["Anna Berg", "Soe Lwin"]
+
+
+# class 7 / 10 (real2): OFAC-style surnames in capitals, each titled person added to a list its own move
+def test_surnames_in_capitals_after_a_given_name_are_people():
+    assert _people_in("The order names Maria TORVALD and the agency's director Peter NOVAK.") == \
+        ["Maria TORVALD", "Peter NOVAK"]
+    # an acronym after a name is no surname; capitals without a given name are no person
+    assert _people_in("The report by Anna Berg NATO said.") == ["Anna Berg"]
+    assert _people_in("The ZETA Holdings report was late.") == []
+
+
+def test_titled_people_added_to_a_list_are_each_designated():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    sentence = ("OFAC also added the Director of Defence Procurement Prof. Dr. Peter NOVAK, Deputy Director of "
+                "Defence Procurement Maria TORVALD, and Program Manager for Northern Air Defence Systems Directorate "
+                "Tomas Ilya VETROV to its Specially Designated Nationals List.")
+    rows = extract_sanction_mentions(sentences_of(sentence)).select("issuer", "target", "target_type", "action").rows()
+    assert set(rows) == {("United States", n, "person", "imposed")
+                         for n in ("Peter NOVAK", "Maria TORVALD", "Tomas Ilya VETROV")}
+
+
+# class 10 (real2): the subject of a passive designation at the head of a sentence, a name no name pattern knows
+@pytest.mark.parametrize("sentence, target, kind", [
+    ("Skyvia was sanctioned by the previous administration in 2021, citing the crackdown.", "Skyvia", "company"),
+    ("Ruritania’s Attorney General was designated for being an official of the government.",
+     "Ruritania’s Attorney General", "person"),
+    ("Finally, the Northern Savings Cooperative was also designated as a lender to the regime.",
+     "Northern Savings Cooperative", "company"),
+])
+def test_a_passive_designation_of_a_sentence_subject(sentence, target, kind):
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    rows = extract_sanction_mentions(sentences_of(sentence)).select("target", "target_type", "action").rows()
+    assert (target, kind, "imposed") in rows
+
+
+def test_a_pronoun_designated_is_no_target():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    assert extract_sanction_mentions(sentences_of("He was sanctioned by the previous administration.")).height == 0

@@ -32,9 +32,13 @@ TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,5}}"
+    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
+# capitals that are an acronym, never a surname after a name ("<name> NATO")
+CAPS_ACRONYMS = frozenset({"NATO", "OFAC", "OPEC", "UNHCR", "UNICEF", "UNESCO", "USAID", "IRGC", "FIFA", "NASA",
+                           "ASEAN", "CAATSA", "SWIFT", "EFE", "TASS", "IRNA", "WAFA", "IAEA", "OSCE"})
 # Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
 NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
@@ -52,7 +56,7 @@ ROLE_NOUNS = (
     "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
-    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer",
+    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -130,6 +134,8 @@ def is_given_name(token: str) -> bool:
 def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
+    if window.endswith(", "):  # "<name> and his deputy, <name>": the role before an apposed name
+        window = window[:-2] + " "
     last = window.split()[-1:] or [""]
     word = last[0].lower()
     if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
@@ -154,7 +160,7 @@ def _role_before(sentence: str, start: int) -> str | None:
 
 # the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
 OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
-    health economy energy education council ministry department office state affairs""".split())
+    health economy energy education council ministry department office state affairs presidency""".split())
 
 
 def _is_place_token(token: str, places: frozenset[str]) -> bool:
@@ -174,7 +180,15 @@ def _peel_run(text: str) -> tuple | None:
     None when the run is not a name; else (start and end of the name in the run, has_title, role
     words of the prefix, number of tokens, first token is a given name, prefix has an article)."""
     tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
+    # a surname in capitals closes a name only after a given name ("Faruk YILMAZ"), else it is an acronym
+    if len(tokens) > 1 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4 and (
+            tokens[-1][2] in CAPS_ACRONYMS or not any(is_given_name(t[2]) for t in tokens[:-1])):
+        tokens.pop()
     prefix: list[str] = []
+    if len(tokens) > 2 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4:
+        # "... Systems Directorate Mustafa Ali DEMIR": the name starts at its given name
+        first = next(i for i, t in enumerate(tokens) if is_given_name(t[2]))
+        prefix, tokens = [t[2] for t in tokens[:first]], tokens[first:]
     # leading titles, demonyms and sentence-start function words are not part of the name
     while tokens:
         word = fold(tokens[0][2])

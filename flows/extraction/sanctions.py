@@ -14,11 +14,12 @@ import re
 
 import polars as pl
 
-from flows.extraction.names import NAME_RE, classify_candidate, sentence_candidates
+from flows.extraction.names import DOTTED_TITLE, NAME_RE, classify_candidate, sentence_candidates
 from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_places
+from flows.language.lexicon import country_names
 from flows.language.patterns import rust_word_superset
 from flows.language import rules
-from flows.language.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.language.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS, TITLE_WORDS, fold
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -441,6 +442,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
+    subject = _passive_subject(sentence)
+    if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
+        people = [subject, *people]
     if not people:
         return []
     actions = find_actions(sentence) or ["imposed"]
@@ -450,6 +454,32 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
         out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
     return out
+
+
+# the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern
+# knows (issue 22, class 10): "Belavia was sanctioned in 2023", "Ruritania's Attorney General was also designated"
+PASSIVE_SUBJECT_RE = re.compile(
+    r"^(?:(?:Finally|Also|Separately|Additionally|Meanwhile|Lastly),\s+)?(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w\-’'&]*)(?:\s+(?:(?-i:[A-Z][\w\-’'&]*)|of|for|and|de|the)){0,8}?)"
+    r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:also\s+|first\s+|later\s+|previously\s+)?"
+    r"(?:sanctioned|designated|blacklisted)\b", re.I)
+NOT_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "which", "who", "its", "their",
+                          "his", "her", "we", "i", "you", "there", "sanctions", "what"})
+
+
+def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
+    """(name, start, 'person' | 'company' | 'country') of PASSIVE_SUBJECT_RE's subject: an office held
+    ("Attorney General") is a person, a country name a country, anything else an organisation."""
+    m = PASSIVE_SUBJECT_RE.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = [fold(w).removesuffix("'s") for w in name.split()]
+    if words[0] in NOT_SUBJECTS or (len(words) == 1 and words[0] in TITLE_WORDS):
+        return None
+    if fold(name) in country_names():
+        return name, m.start("name"), "country"
+    return name, m.start("name"), ("person" if any(w in TITLE_WORDS for w in words) else "company")
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -467,7 +497,7 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
 DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
                     r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
 TARGET_SCOPE_RE = re.compile(
-    r"\b(?:(?:sanctions?|measures|asset\s+freezes?|travel\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
@@ -475,8 +505,10 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
+    r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
-    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
+    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons)"
+    r"(?:\s+(?:that|which|who)\s+[^,.;:]{1,100}?,|,)?)\s+",  # "two banks that fund the army, the A and B"
     re.I,
 )
 PASSIVE_TARGET_RE = re.compile(
@@ -485,6 +517,7 @@ PASSIVE_TARGET_RE = re.compile(
     rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
     re.I,
 )
+DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
@@ -496,7 +529,7 @@ PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|
 # a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
 COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
                  "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
-                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG")
+                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG", "RL", "SRL")
 _CAP = r"[A-Z][\w&’'\-\.]*"
 ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
 _COMPANY_WORD_SET = frozenset(COMPANY_WORDS)
@@ -523,7 +556,7 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
 
 
 # a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
-LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC"})
+LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
 
 
 def _is_company(part: str) -> bool:
@@ -532,6 +565,7 @@ def _is_company(part: str) -> bool:
         and words[0] not in ("The", "A", "An", "Its", "Their")
 
 
+TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
 # items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
 ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
 
@@ -542,6 +576,8 @@ def _list_gap(gap: str, after_item: bool) -> bool:
     to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
     if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
         return True
+    if after_item and len(gap) <= 90 and TITLE_LEAD_RE.fullmatch(gap):
+        return True  # "..., and Program Manager for Air Defense <name>": a job title in capitals leads the item
     cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
     if not cut:
         return False
@@ -563,7 +599,11 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
-        companies = _company_runs(sentence)
+        # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
+        # and a run led by a job title is no company
+        companies = [(a, b, name) for a, b, name in _company_runs(sentence)
+                     if fold(name.split()[0]) not in TITLE_WORDS
+                     and not any(a <= c[0] < b and c[1] <= b for c in named)]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, "company") for a, b, name in companies])
     for s, e, surface, kind in named:
@@ -574,6 +614,8 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
         if later:
             listed_to = later[-1]
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
+        if gap is not None and "." in gap:  # a title's dot ("on Dr. <name>") ends no list
+            gap = DOTTED_TITLE_RE.sub("", gap)
         if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
