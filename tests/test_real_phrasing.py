@@ -590,3 +590,20 @@ def test_a_pronoun_designated_is_no_target():
     from flows.extraction.sanctions import extract_sanction_mentions
 
     assert extract_sanction_mentions(sentences_of("He was sanctioned by the previous administration.")).height == 0
+
+
+# class 10 (real2): an imposition verb wins over the "further sanctions" adjective; announced sanctions are imposed
+def test_imposed_further_sanctions_is_one_imposition():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    text = "The minister announced on Thursday that the government would impose further sanctions on Belarus."
+    actions = set(extract_sanction_mentions(sentences_of(text))["action"])
+    assert actions == {"imposed"}
+
+
+def test_sanctions_for_counted_officials_name_them_as_targets():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    text = "The Treasury on Monday announced sanctions for six officials in Ruritania as the vote nears."
+    rows = extract_sanction_mentions(sentences_of(text)).select("target", "action").rows()
+    assert ("officials", "imposed") in rows

@@ -79,7 +79,10 @@ TARGET_RE = re.compile(
     r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
-    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})",  # "froze the assets of hundreds of officials"
+    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})"  # "froze the assets of hundreds of officials"
+    # "announced sanctions for six officials": "for" names the targets only before people or bodies
+    r"|\bsanctions\s+for\s+(?P<np4>(?:[\w\-]+\s+){0,2}(?:officials|individuals|people|persons|entities|companies|"
+    r"firms|banks|ministers|judges|oligarchs)\b[^.;:]{0,60})",
     re.I,
 )
 SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
@@ -89,6 +92,7 @@ SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 # find_actions, once per action word: compiled here, not looked up in re's cache each time
+ADJECTIVE_TIGHTENED_RE = re.compile(r"(?:additional|further|more|harsher|tougher)\b", re.I)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|be)\s+$", re.I)
 NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
 WITHOUT_BEFORE_RE = re.compile(r"\b(?:no|not|without)\b[^,]{0,40}$")
@@ -174,7 +178,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         by_subject = SUBJECT_TARGET_RE.search(sentence)
         if by_subject and (m is None or by_subject.start() < m.start()):
             m = by_subject
-    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3")) if m else sentence
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")) \
+        if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -301,6 +306,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         if action == "imposed" and "sanctioned" in sentence.lower():
             matches = sorted([*matches, *SUBJECT_SANCTIONED_RE.finditer(sentence)], key=lambda x: x.start())
         for m in matches:
+            if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
+                continue  # "imposed further sanctions": the verb says what was done, not the adjective
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
