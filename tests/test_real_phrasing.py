@@ -607,3 +607,20 @@ def test_sanctions_for_counted_officials_name_them_as_targets():
     text = "The Treasury on Monday announced sanctions for six officials in Ruritania as the vote nears."
     rows = extract_sanction_mentions(sentences_of(text)).select("target", "action").rows()
     assert ("officials", "imposed") in rows
+
+
+# class 7 (real2): a name after a long office title, a title repeated before each name of a list, money roles
+@pytest.mark.parametrize("sentence, names", [
+    ("Under Secretary for Trade and Export Intelligence Peter Novak said in a statement that the move was final.",
+     ["Peter Novak"]),
+    ("Freed were Father Tomas Ilya Vetrov, Father Zorvan Quillet Amaro Teyes and Father Anna Berg.",
+     ["Tomas Ilya Vetrov", "Zorvan Quillet Amaro Teyes", "Anna Berg"]),
+    ("The buyers include co-owner Peter Novak and Swiss billionaire Zorvan Quillet.", ["Peter Novak", "Zorvan Quillet"]),
+])
+def test_names_after_office_titles_and_money_roles(sentence, names):
+    assert _people_in(sentence) == names
+
+
+def test_a_regnal_name_and_a_general_staff_keep_their_words():
+    assert _people_in("The visit of Pope John Paul II was recalled.") == ["Pope John Paul II"]
+    assert _people_in("The Armed Forces General Staff was listed.") == []

@@ -57,6 +57,7 @@ ROLE_NOUNS = (
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
     "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
+    "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -227,6 +228,13 @@ def _peel_run(text: str) -> tuple | None:
         return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
+    if (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
+            and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS for w in folded[-2:])
+            and not any(w in NAME_TITLES for w in folded)
+            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])):
+        # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
+        prefix.extend(t[2] for t in tokens[:-2])
+        tokens, folded = tokens[-2:], folded[-2:]
     if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
@@ -343,12 +351,19 @@ MAX_LIST_MATES = 40
 NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
 
 
+def _titled_gap(gap: str) -> bool:
+    """", Father ": a list gap, then the next name's title ("Father A, Father B and Father C")."""
+    m = NAME_LIST_GAP_RE.match(gap)
+    words = gap[m.end():].split() if m else []
+    return bool(words) and len(words) <= 2 and all(fold(w).rstrip(".") in TITLE_WORDS for w in words)
+
+
 def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
     """Full names listed with a person ("Eyvin Hernandez, Joseph Cristella and Savoi Wright") are people
     too: a given name outside an English lexicon is still a name among names (issue 22, class 7)."""
     groups, group = [], [0]
     for i in range(1, len(cands)):
-        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]):
+        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]) or _titled_gap(sentence[cands[i - 1][1]:cands[i][0]]):
             group.append(i)
         else:
             groups.append(group)
