@@ -624,3 +624,32 @@ def test_names_after_office_titles_and_money_roles(sentence, names):
 def test_a_regnal_name_and_a_general_staff_keep_their_words():
     assert _people_in("The visit of Pope John Paul II was recalled.") == ["Pope John Paul II"]
     assert _people_in("The Armed Forces General Staff was listed.") == []
+
+
+# class 10 (real2): the named members of counted targets are each a target
+@pytest.mark.parametrize("sentence, names", [
+    ("The new sanctions ban all transactions with four Ruritanian banks, including ZetaBank.", ["ZetaBank"]),
+    ("Ottawa sanctioned three companies, Alpha Trading, Beta Shipping and Gamma Oil.",
+     ["Alpha Trading", "Beta Shipping", "Gamma Oil"]),
+])
+def test_named_members_of_counted_targets(sentence, names):
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    found = extract_sanction_mentions(sentences_of(sentence)).filter(pl.col("target_type") == "company")["target"]
+    assert list(found) == names
+
+
+def test_a_source_after_counted_targets_is_no_member():
+    from flows.extraction.sanctions import _counted_members
+
+    assert _counted_members("Tokyo imposed sanctions on 20 individuals, Reuters reported.") == []
+
+
+def test_a_group_of_targets_named_by_its_label():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    text = "The sanctions follow the listing of seven traders, which the bloc labelled “cargo fleet enablers”."
+    assert ("cargo fleet enablers", "imposed") in extract_sanction_mentions(sentences_of(text)).select("target", "action").rows()
+    # a quoted opinion is no label of targets
+    other = "The sanctions are what critics described as 'a terrible idea'."
+    assert "a terrible idea" not in set(extract_sanction_mentions(sentences_of(other))["target"])

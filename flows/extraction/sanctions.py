@@ -449,6 +449,10 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
+    people += [m for m in _counted_members(sentence) if not any(m[1] <= p[1] < m[1] + len(m[0]) or
+                                                                 p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
+    people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
         people = [subject, *people]
@@ -472,6 +476,38 @@ PASSIVE_SUBJECT_RE = re.compile(
     r"(?:sanctioned|designated|blacklisted)\b", re.I)
 NOT_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "which", "who", "its", "their",
                           "his", "her", "we", "i", "you", "there", "sanctions", "what"})
+
+
+# the named members of counted targets (issue 22, class 10): "four banks, including <A>", "two top banks,
+# <A> and <B>": without a lead word the list needs two names and an "and"
+_MEMBER = r"(?-i:[A-Z][\w\-&\.]*(?:\s+(?:[A-Z][\w\-&\.]*|of|de)){0,4})"
+COUNTED_MEMBERS_RE = re.compile(
+    r"\b(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
+    r"businessmen)\s*,\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
+    rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*(?:,?\s+and\s+{_MEMBER})?)(?=\s*(?:[.;:,)]|$))", re.I)
+
+
+# a group of targets named by the label the issuer gave it (issue 22, class 10): "nine traders, which the
+# bloc labelled “fleet enablers”", "entities described as 'cartel financiers'"
+LABEL_RE = re.compile(
+    r"\b(?:labell?ed|described\s+as|dubbed|branded|termed)\s+(?:them\s+|as\s+)?[“\"‘']"
+    r"(?P<label>(?-i:(?!(?:a|an|the)\s)[a-z][a-z\-]*(?:\s+[a-z\-]+){0,4}s))[”\"’']", re.I)  # a plural group
+
+
+def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
+    out = []
+    for m in COUNTED_MEMBERS_RE.finditer(sentence):
+        items = list(re.finditer(_MEMBER, m.group("list")))
+        if not m.group("lead") and (len(items) < 2 or " and " not in m.group("list")):
+            continue
+        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", m.group(0)[:40], re.I)
+        for item in items:
+            name = item.group(0).rstrip(".,")
+            if fold(name) in country_names() or fold(name.split()[0]) in NOT_SUBJECTS:
+                continue
+            out.append((name, m.start("list") + item.start(), "person" if people_words else "company"))
+    return out
 
 
 def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
