@@ -217,20 +217,41 @@ NEW_DOCS_SHARE = 0.01
 NEW_DOCS_FOLDER = "_bench_new"
 
 
-def add_new_documents(corpus: Path, n_docs: int, seed: int) -> tuple[Path, int]:
-    """Write NEW_DOCS_SHARE x n_docs further synthetic documents (another seed) into a subfolder of the
-    corpus, which the flow reads with the rest; the caller removes it afterwards."""
+def add_new_documents(corpus: Path, n_docs: int, seed: int, n_new: int | None = None) -> tuple[Path, int]:
+    """Write `n_new` (default NEW_DOCS_SHARE x n_docs) further synthetic documents (another seed) into a
+    subfolder of the corpus, which the flow reads with the rest; the caller removes it afterwards."""
     from bench.synth import generate_corpus
 
     folder = Path(corpus) / NEW_DOCS_FOLDER
     shutil.rmtree(folder, ignore_errors=True)
-    n_new = max(1, round(n_docs * NEW_DOCS_SHARE))
+    n_new = n_new or max(1, round(n_docs * NEW_DOCS_SHARE))
     generate_corpus(n_new, folder, seed + 1)
     return folder, n_new
 
 
+# issue 24: t(new into a warehouse of N) / t(the same new into an empty warehouse), by N
+TARGET_DAILY_RATIO = {10_000: 1.2, 100_000: 1.3}
+TARGET_DAILY_PEAK_MB = 1000.0
+
+
+def daily_target(n_docs: int) -> float:
+    """The issue's ratio target for the daily run into `n_docs` (the nearest size it sets one for)."""
+    return TARGET_DAILY_RATIO[min(TARGET_DAILY_RATIO, key=lambda n: abs(n - n_docs))]
+
+
+def bench_daily_empty(folder: Path, workdir: Path, env: dict, base_args: list[str], timeout: float) -> dict:
+    """The day's new documents alone into an empty warehouse: the denominator of the daily ratio."""
+    db = workdir / "bench_empty.duckdb"
+    for stale in workdir.glob("bench_empty.duckdb*"):
+        shutil.rmtree(stale, ignore_errors=True) if stale.is_dir() else stale.unlink()
+    run = _run_child([sys.executable, "-m", "flows", "run", "--source", str(folder), "--db", str(db), *base_args],
+                     env, timeout)
+    run.update(stage_seconds=_stage_seconds(db), ok=run["returncode"] == 0)
+    return run
+
+
 def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: int, timeout: float,
-               processes: int = 0, seed: int = 0) -> dict:
+               processes: int = 0, seed: int = 0, n_new: int | None = None) -> dict:
     """(c) The full flow as a child process, a no-op incremental rerun, then an incremental run that
     reads 1% new documents."""
     workdir, corpus = Path(workdir).resolve(), Path(corpus).resolve()  # the child runs in PROJECT_ROOT
@@ -251,17 +272,19 @@ def bench_flow(corpus: Path, workdir: Path, n_docs: int, n_bytes: int, workers: 
     full["mb_per_s"] = _rate(n_bytes / 1e6, full["seconds"])
     rerun = _run_child(base, env, timeout)
     rerun["noop"] = "no changes since the last run" in rerun["stdout_tail"]
-    folder, n_new = add_new_documents(corpus, n_docs, seed)
+    folder, n_new = add_new_documents(corpus, n_docs, seed, n_new)
     try:
-        # every document already in the warehouse is skipped, but resolve, validation and the load still
-        # see all of them: this run's cost grows with the warehouse, not with the new documents
+        # the daily run (issue 24): its cost should follow the new documents, not the warehouse
         new = _run_child(base, env, timeout)
+        new.update(n_new=n_new, stage_seconds=_stage_seconds(db), ok=new["returncode"] == 0,
+                   docs_per_s=_rate(n_new, new["seconds"]))
+        # the same documents into an empty warehouse: the ratio's denominator
+        empty = bench_daily_empty(folder, workdir, env, base[base.index("--workers"):], timeout)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    new.update(n_new=n_new, stage_seconds=_stage_seconds(db), ok=new["returncode"] == 0,
-               docs_per_s=_rate(n_new, new["seconds"]))
-    return {"full": full, "incremental_noop": rerun, "incremental_new": new, "workers": workers,
-            "processes": processes, "prefect_db_seconds": prefect_db_seconds}
+    empty["n_new"] = n_new
+    return {"full": full, "incremental_noop": rerun, "incremental_new": new, "daily_empty": empty,
+            "workers": workers, "processes": processes, "prefect_db_seconds": prefect_db_seconds}
 
 
 # spaCy configurations measured, (label, NER alone?, processes: 0 = one per core). The shipped pipeline
@@ -312,8 +335,10 @@ def _note(message: str) -> None:
 
 
 def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: int = 300, seed: int = 0,
-                  flow_timeout: float = 3600.0, processes: int = 0) -> dict:
-    """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it."""
+                  flow_timeout: float = 3600.0, processes: int = 0, daily_only: bool = False,
+                  n_new: int | None = None) -> dict:
+    """Generate (if needed) one corpus and measure raw scan, stages, full flow and spaCy on it
+    (`daily_only`: the flow's runs alone: full, no-op rerun, the daily run and its empty-warehouse twin)."""
     import psutil
 
     workdir = Path(workdir).resolve()  # the flow's child runs in the project root: paths must not be relative
@@ -322,13 +347,14 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
     corpus, files, n_bytes = _corpus(n_docs, workdir, seed)
     gen_secs = time.perf_counter() - t0
     _note(f"corpus {corpus}: {len(files)} docs, {n_bytes / 1e6:.1f} MB ({gen_secs:.1f}s)")
-    raw = bench_raw(files, n_bytes)
-    _note(f"raw scan: {raw['seconds']}s")
-    stages = bench_stages(corpus, files, n_bytes)
-    _note(f"stages: extract {stages['extract_seconds']}s, facts {stages['facts_seconds']}s")
-    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout, processes, seed)
-    _note(f"flow: {flow['full']['seconds']}s rc={flow['full']['returncode']}, rerun {flow['incremental_noop']['seconds']}s")
-    spacy_result = bench_spacy(files, spacy_sample)
+    raw = {} if daily_only else bench_raw(files, n_bytes)
+    _note(f"raw scan: {raw.get('seconds')}s")
+    stages = {} if daily_only else bench_stages(corpus, files, n_bytes)
+    _note(f"stages: extract {stages.get('extract_seconds')}s, facts {stages.get('facts_seconds')}s")
+    flow = bench_flow(corpus, workdir, len(files), n_bytes, workers, flow_timeout, processes, seed, n_new)
+    _note(f"flow: {flow['full']['seconds']}s rc={flow['full']['returncode']}, rerun {flow['incremental_noop']['seconds']}s, "
+          f"daily {flow['incremental_new']['seconds']}s, into empty {flow['daily_empty']['seconds']}s")
+    spacy_result = {"available": False, "reason": "--daily"} if daily_only else bench_spacy(files, spacy_sample)
     _note(f"spacy: {spacy_result.get('seconds')}s")
 
     def ratio(a, b):
@@ -336,9 +362,10 @@ def run_benchmark(n_docs: int, workdir: Path, workers: int = 1, spacy_sample: in
 
     ratios = {
         "flow_vs_spacy_docs_per_s": ratio(flow["full"]["docs_per_s"], spacy_result.get("docs_per_s")),
-        "facts_vs_raw_mb_per_s": ratio(stages["facts_mb_per_s"], raw["mb_per_s"]),
-        "stages_vs_raw_mb_per_s": ratio(stages["combined_mb_per_s"], raw["mb_per_s"]),
-        "flow_vs_raw_mb_per_s": ratio(flow["full"]["mb_per_s"], raw["mb_per_s"]),
+        "facts_vs_raw_mb_per_s": ratio(stages.get("facts_mb_per_s"), raw.get("mb_per_s")),
+        "stages_vs_raw_mb_per_s": ratio(stages.get("combined_mb_per_s"), raw.get("mb_per_s")),
+        "flow_vs_raw_mb_per_s": ratio(flow["full"]["mb_per_s"], raw.get("mb_per_s")),
+        "daily_vs_empty_seconds": ratio(flow["incremental_new"]["seconds"], flow["daily_empty"]["seconds"]),
     }
     return {
         "n_docs": len(files), "corpus_mb": round(n_bytes / 1e6, 3), "corpus_dir": str(corpus),
@@ -386,6 +413,7 @@ def format_benchmark(result: dict) -> str:
     """Human-readable report of `run_benchmark`'s result."""
     raw, st, fl, sp, ra = (result.get(k, {}) for k in ("raw", "stages", "flow", "spacy", "ratios"))
     full, noop, new = fl.get("full", {}), fl.get("incremental_noop", {}), fl.get("incremental_new", {})
+    empty = fl.get("daily_empty", {})
     lines = [
         f"Dossier benchmark: {result.get('n_docs', 0):,} docs, {_num(result.get('corpus_mb'))} MB "
         f"(synthetic, seed {result.get('seed', 0)}), workers={result.get('workers', 1)}, "
@@ -410,6 +438,10 @@ def format_benchmark(result: dict) -> str:
             row(f"(c) incremental run, {new.get('n_new', 0):,} new docs"
                 + ("" if new.get("returncode") == 0 else f" FAILED rc={new.get('returncode')}"),
                 new.get("seconds"), new.get("docs_per_s"), None)
+        if empty:
+            row(f"(c) the same {empty.get('n_new', 0):,} new docs into an empty warehouse"
+                + ("" if empty.get("returncode") == 0 else f" FAILED rc={empty.get('returncode')}"),
+                empty.get("seconds"), _rate(empty.get("n_new", 0), empty.get("seconds") or 0), None)
     if sp.get("available") and sp.get("runs"):
         lines.append(f"  (d) spaCy {sp.get('model', '')}, {sp.get('sample_docs')} docs:")
         for run in sp["runs"]:
@@ -444,6 +476,9 @@ def format_benchmark(result: dict) -> str:
             lines.append(f"  incremental run stages ({new.get('n_new', 0):,} new, {result.get('n_docs', 0):,} unchanged): "
                          + _stages_line(new["stage_seconds"], new.get("seconds"))
                          + f"; peak {_num(new.get('peak_rss_mb'), ',.0f')} MB")
+        if empty.get("stage_seconds"):
+            lines.append(f"  the same into an empty warehouse: " + _stages_line(empty["stage_seconds"], empty.get("seconds"))
+                         + f"; peak {_num(empty.get('peak_rss_mb'), ',.0f')} MB")
     t_sp = result.get("targets", {}).get("flow_vs_spacy_docs_per_s", TARGET_SPACY_RATIO)
     t_ex = result.get("targets", {}).get("facts_vs_raw_mb_per_s", TARGET_EXTRACTION_RATIO)
     lines.append(f"  full flow docs/s / spaCy docs/s     = {_num(ra.get('flow_vs_spacy_docs_per_s'), ',.2f')}x "
@@ -455,6 +490,15 @@ def format_benchmark(result: dict) -> str:
             f"{_spacy_label(r)} {full['docs_per_s'] / r['docs_per_s']:,.2f}x" for r in others))
     lines.append(f"  extract_facts MB/s / raw MB/s       = {_num(ra.get('facts_vs_raw_mb_per_s'), ',.4f')} "
                  f"(target >= {t_ex:g}: {_verdict(ra.get('facts_vs_raw_mb_per_s'), t_ex)})")
+    if empty and new:
+        n = result.get("n_docs", 0)
+        target = daily_target(n)
+        value = ra.get("daily_vs_empty_seconds")
+        lines.append(f"  daily run: t({new.get('n_new', 0):,} new into {n:,}) / t(into empty) = "
+                     f"{_num(new.get('seconds'), ',.2f')} / {_num(empty.get('seconds'), ',.2f')} s = {_num(value, ',.2f')} "
+                     f"(target <= {target:g}: {'n/a' if value is None else ('meets target' if value <= target else 'ABOVE target')})")
+        lines.append(f"  peak memory of the daily run        = {_num(new.get('peak_rss_mb'), ',.0f')} MB "
+                     f"(target < {TARGET_DAILY_PEAK_MB:,.0f} MB: {_at_most(new.get('peak_rss_mb'), TARGET_DAILY_PEAK_MB, n)})")
     if full:
         n = result.get("n_docs", 0)
         lines.append(f"  peak memory of the flow (tree)      = {_num(full.get('peak_rss_mb'), ',.0f')} MB "
@@ -485,7 +529,26 @@ def format_scaling(results: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def main_bench(docs: int | list[int], workers: int = 1, workdir: str | None = None, processes: int = 0) -> None:
+def format_daily(results: list[dict]) -> str:
+    """The closing note of issue 24: the daily run's ratio to the same documents into an empty warehouse, by size."""
+    lines = []
+    for r in sorted(results, key=lambda r: r["n_docs"]):
+        new, empty = r["flow"].get("incremental_new", {}), r["flow"].get("daily_empty", {})
+        value = r.get("ratios", {}).get("daily_vs_empty_seconds")
+        target = daily_target(r["n_docs"])
+        lines.append(f"  t({new.get('n_new', 0):,} new into {r['n_docs']:,}) / t({empty.get('n_new', 0):,} new into empty) = "
+                     f"{_num(new.get('seconds'), ',.2f')} / {_num(empty.get('seconds'), ',.2f')} s = {_num(value, ',.2f')} "
+                     f"(target <= {target:g}: {'n/a' if value is None else ('meets target' if value <= target else 'ABOVE target')}); "
+                     f"by CPU seconds {_num(new.get('cpu_seconds'), ',.1f')} / {_num(empty.get('cpu_seconds'), ',.1f')} = "
+                     f"{_num(new['cpu_seconds'] / empty['cpu_seconds'] if new.get('cpu_seconds') and empty.get('cpu_seconds') else None, ',.2f')} "
+                     "(the wall ratio on a busy machine moves with the others' load); "
+                     f"peak {_num(new.get('peak_rss_mb'), ',.0f')} MB; full flow {_num(r['flow']['full'].get('seconds'), ',.1f')} s, "
+                     f"no-op rerun {_num(r['flow']['incremental_noop'].get('seconds'), ',.2f')} s")
+    return "\n".join(lines)
+
+
+def main_bench(docs: int | list[int], workers: int = 1, workdir: str | None = None, processes: int = 0,
+               daily_only: bool = False, n_new: int | None = None) -> None:
     """CLI entry: run each size, print its report, write workdir/bench_{docs}.json; with two or more sizes,
     the full flow's scaling between them."""
     # absolute: the flow's child process runs in the project root, not in the caller's folder
@@ -493,7 +556,7 @@ def main_bench(docs: int | list[int], workers: int = 1, workdir: str | None = No
     folder.mkdir(parents=True, exist_ok=True)
     results = []
     for n in [docs] if isinstance(docs, int) else docs:
-        result = run_benchmark(n, folder, workers=workers, processes=processes)
+        result = run_benchmark(n, folder, workers=workers, processes=processes, daily_only=daily_only, n_new=n_new)
         print(format_benchmark(result))
         out = folder / f"bench_{n}.json"
         out.write_text(json.dumps(result, indent=2, default=str) + "\n", encoding="utf-8")
@@ -502,6 +565,8 @@ def main_bench(docs: int | list[int], workers: int = 1, workdir: str | None = No
     if len(results) > 1:
         print("Scaling of the full flow:")
         print(format_scaling(results))
+    print("The daily run (issue 24):")
+    print(format_daily(results))
 
 
 __all__ = ["run_benchmark", "format_benchmark", "format_scaling", "main_bench"]

@@ -253,3 +253,28 @@ def test_sources_come_from_the_outlet_name_else_the_address_domain_issue_25():
                        "order by name").fetchall()
     assert rows == [("Example Wire", "example.org", 2, dt.date(2023, 5, 1), dt.date(2024, 1, 2)),
                     ("news.example.net", "news.example.net", 1, dt.date(2024, 2, 3), dt.date(2024, 2, 3))]
+
+
+def test_a_move_keeps_its_id_when_a_new_source_dates_it_anew_issue_25():
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
+    from flows.extraction.sanction_dates import date_sanction_mentions
+    from flows.extraction.sanctions import extract_sanction_mentions
+    from flows.resolution.sanction_moves import PREVIOUS_KEYS
+    from flows.resolution.sanctions import consolidate_sanctions
+
+    texts = {"b": ("The European Union imposed sanctions on Moldovan wine exports.", dt.date(2024, 5, 9)),
+             "a": ("The European Union imposed sanctions on Moldovan wine exports on Monday.", dt.date(2024, 5, 8))}
+
+    def run(docs, previous=None):
+        sentences = pl.concat([sentences_of(texts[d][0], doc_id=d, published=texts[d][1]) for d in docs])
+        mentions = date_sanction_mentions(extract_sanction_mentions(sentences), {d: texts[d][1] for d in docs})
+        return consolidate_sanctions(mentions, pl.DataFrame(schema={**EVENT_MENTION_SCHEMA, "event_id": pl.String}),
+                                     previous=previous)
+
+    first, first_mentions = run(["b"])
+    assert first["move_date"].to_list() == [dt.date(2024, 5, 9)]
+    second, _ = run(["b", "a"], previous=first_mentions.select(*PREVIOUS_KEYS, "sanction_id"))
+    assert second["move_date"].to_list() == [dt.date(2024, 5, 6)]  # the stated date wins ...
+    assert second["sanction_id"].to_list() == first["sanction_id"].to_list()  # ... and the id stays
+    fresh, _ = run(["b", "a"])
+    assert fresh["sanction_id"].to_list() != first["sanction_id"].to_list()  # (without the last run it would not)

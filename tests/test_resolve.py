@@ -77,7 +77,7 @@ def test_person_ids_survive_a_second_run_with_a_new_spelling():
 
 
 def test_previous_ids_read_from_parquet_files_like_a_frame(tmp_path):
-    """The run hands the previous ids as spool files (pipeline.RunSpool.copy_previous)."""
+    """The run hands the previous ids as spool files (spool.RunSpool.copy_previous)."""
     first = _mentions([("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high")])
     _, pm1, _ = resolve_people(first)
     path = tmp_path / "previous-ids.parquet"

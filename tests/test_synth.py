@@ -279,7 +279,7 @@ def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch,
 
     seen = []
 
-    def fake_run(n, workdir, workers=1, processes=0):
+    def fake_run(n, workdir, workers=1, processes=0, **daily):
         seen.append(workdir)
         return {"n_docs": n, "corpus_mb": n / 1000, "raw": {}, "stages": {}, "spacy": {}, "ratios": {},
                 "flow": {"full": {"seconds": n / 10, "returncode": 0}, "incremental_noop": {}}}
@@ -291,10 +291,27 @@ def test_bench_command_runs_each_size_and_reports_scaling(tmp_path, monkeypatch,
     assert json.loads((tmp_path / "bench_10.json").read_text())["n_docs"] == 10
     assert json.loads((tmp_path / "bench_100.json").read_text())["n_docs"] == 100
     assert "time(100) / time(10) = 10.0 / 1.0 s = 10.00 for 10x the documents (target <= 11: meets target)" in out
+    assert "The daily run (issue 24):" in out and "t(0 new into 100)" in out
     # a relative --workdir is made absolute here: the flow's child process runs in the project root
     monkeypatch.chdir(tmp_path)
     assert main(["bench", "--docs", "10", "--workdir", "rel"]) == 0
     assert seen[-1] == tmp_path / "rel" and seen[-1].is_absolute()
+
+
+def test_the_daily_ratio_is_the_daily_run_over_the_same_documents_into_an_empty_warehouse():
+    from bench.benchmark import daily_target, format_daily
+
+    def run(n, daily, empty):
+        return {"n_docs": n, "ratios": {"daily_vs_empty_seconds": round(daily / empty, 3)},
+                "flow": {"full": {"seconds": 50.0}, "incremental_noop": {"seconds": 1.0},
+                         "incremental_new": {"n_new": n // 100, "seconds": daily, "cpu_seconds": daily / 2},
+                         "daily_empty": {"n_new": n // 100, "seconds": empty, "cpu_seconds": empty / 2}}}
+
+    assert daily_target(10_000) == 1.2 and daily_target(100_000) == 1.3 and daily_target(20_000) == 1.2
+    out = format_daily([run(100_000, 26.0, 20.0), run(10_000, 12.0, 10.0)])
+    assert out.index("into 10,000") < out.index("into 100,000")
+    assert "= 12.00 / 10.00 s = 1.20 (target <= 1.2: meets target)" in out
+    assert "= 26.00 / 20.00 s = 1.30 (target <= 1.3: meets target)" in out
 
 
 def test_benchmark_creates_prefect_database_once_before_timing(tmp_path, monkeypatch):
@@ -341,8 +358,13 @@ def test_bench_flow_adds_one_percent_new_documents_for_the_third_run_and_removes
     monkeypatch.setattr(bench, "prepare_prefect_home", lambda home, env=None: None)
     monkeypatch.setattr(bench, "_stage_seconds", lambda db: {"plan": 0.5})
     flow = bench.bench_flow(corpus, tmp_path, 300, 1000, workers=1, timeout=60)
-    assert [n for _, n in seen] == [300, 300, 303]  # 1% of 300
+    assert [n for _, n in seen] == [300, 300, 303, 303]  # 1% of 300
     assert "--full-refresh" in seen[0][0] and "--full-refresh" not in seen[2][0]
     assert flow["incremental_noop"]["noop"]
     assert flow["incremental_new"]["n_new"] == 3 and flow["incremental_new"]["docs_per_s"] == 3.0
+    # the fourth run: the same new documents alone into an empty warehouse of their own (the daily ratio)
+    empty_cmd = seen[3][0]
+    assert empty_cmd[empty_cmd.index("--source") + 1].endswith(bench.NEW_DOCS_FOLDER)
+    assert empty_cmd[empty_cmd.index("--db") + 1].endswith("bench_empty.duckdb")
+    assert flow["daily_empty"]["n_new"] == 3
     assert not leftover.exists()

@@ -21,7 +21,7 @@ def cmd_synth(args) -> int:
 def cmd_bench(args) -> int:
     from bench.benchmark import main_bench
 
-    main_bench(args.docs, args.workers, args.workdir, args.processes)
+    main_bench(args.docs, args.workers, args.workdir, args.processes, daily_only=args.daily, n_new=args.new)
     return 0
 
 
@@ -179,6 +179,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=0,
                    help="local processes for the flow (default: 0, chosen by `dossier run` itself)")
     p.add_argument("--workdir", default=None, help="folder for the corpus and results (default: a temp dir)")
+    p.add_argument("--daily", action="store_true",
+                   help="the flow's runs only (full, no-op rerun, the daily run and the same into an empty warehouse)")
+    p.add_argument("--new", type=int, default=None,
+                   help="new documents of the daily run (default: 1%% of each size)")
     p.set_defaults(func=cmd_bench)
     return parser
 

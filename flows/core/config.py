@@ -12,12 +12,14 @@ sizes that bound memory, regex budgets) stay beside the code they tune.
 | MAX_DOC_CHARS: extraction budget of one document (rejected past it) | 1,000,000 | DOSSIER_MAX_DOC_CHARS |
 | MIN_CHARS: a text shorter than this is rejected | 40 | |
 | LOAD_MEMORY_LIMIT: DuckDB's memory limit while loading | 512MB | DOSSIER_LOAD_MEMORY_LIMIT |
+| READ_WAIT_SECONDS: how long a reader retries while a run commits its load in place | 30 | DOSSIER_READ_WAIT |
+| LOAD_WAIT_SECONDS: how long the load waits for readers to let go of the warehouse (then it copies) | 10 | DOSSIER_LOAD_WAIT |
 | KEEP_RESULTS_RUNS: runs whose GX results are kept for Data Docs | 30 | |
 | TABLE_ROWS: rows `dossier sql` prints before it says how many more | 200 | |
 | EARLY_GX_MAX_DOCS: runs up to this size import GX while the Prefect server starts | 20,000 | |
 
 Test seams (never set in production): DOSSIER_FAULT_PAUSE=<point>:<seconds> pauses a run at a named
-point so a test can kill it there (`fault_point`); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
+point so a test can kill it there (`fault_point`; DOSSIER_FAULT_MARK=<file> is written when it pauses); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
 has that much room (`disk_free_override`).
 """
 
@@ -35,6 +37,8 @@ MAX_BYTES = 10 * 1024 * 1024  # news articles are kilobytes; anything this big i
 MAX_DOC_CHARS = int(os.environ.get("DOSSIER_MAX_DOC_CHARS", 1_000_000))
 MIN_CHARS = 40
 LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
+READ_WAIT_SECONDS = float(os.environ.get("DOSSIER_READ_WAIT", 30))
+LOAD_WAIT_SECONDS = float(os.environ.get("DOSSIER_LOAD_WAIT", 10))
 KEEP_RESULTS_RUNS = 30
 TABLE_ROWS = 200
 EARLY_GX_MAX_DOCS = 20_000
@@ -44,6 +48,10 @@ def fault_point(name: str) -> None:
     """Test seam: DOSSIER_FAULT_PAUSE=<name>:<seconds> pauses here so a test can kill the run."""
     spec = os.environ.get("DOSSIER_FAULT_PAUSE", "")
     if spec.startswith(name + ":"):
+        mark = os.environ.get("DOSSIER_FAULT_MARK")  # a file the test waits for: the run is paused here
+        if mark:
+            with open(mark, "w") as fh:
+                fh.write(name)
         time.sleep(float(spec.split(":", 1)[1]))
 
 

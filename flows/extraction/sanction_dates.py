@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import polars as pl
 
@@ -40,15 +41,16 @@ def sentence_date(sentence: str, published: dt.date | None, action: str | None =
     """(date_text, date, precision, source) of a sanctions sentence: the date it states, else the
     publication date (source 'published', no date_text), else nothing ('unknown', source None).
     `action`: 'imposed' also reads "since 2019" as the year of the move."""
-    text, date, precision = date_of_match(DATE_RE.search(sentence), published)
+    stated, last, year, since = _date_matches(sentence)
+    text, date, precision = date_of_match(stated, published)
     if date is not None:
         return text, date, precision, "sentence"
-    last = LAST_MONTH_RE.search(sentence) if published else None
+    last = last if published else None
     if last:
         month = MONTHS[last.group("month").lower().rstrip(".")]
         year = published.year if month < published.month else published.year - 1
         return last.group(0), dt.date(year, month, 1), "month", "sentence"
-    year = YEAR_RE.search(sentence) or (SINCE_YEAR_RE.search(sentence) if action == "imposed" else None)
+    year = year or (since if action == "imposed" else None)
     if year and (published is None or int(year.group("year")) <= published.year):
         return year.group(0), dt.date(int(year.group("year")), 1, 1), "year", "sentence"
     if published is not None:
@@ -56,6 +58,15 @@ def sentence_date(sentence: str, published: dt.date | None, action: str | None =
     return text, None, "unknown", None
 
 
+@lru_cache(maxsize=100_000)
+def _date_matches(sentence: str) -> tuple:
+    """The date patterns' first matches in a sentence (sentences repeat across documents: the searches
+    are done once, the resolution against each document's publication date is cheap)."""
+    return (DATE_RE.search(sentence), LAST_MONTH_RE.search(sentence), YEAR_RE.search(sentence),
+            SINCE_YEAR_RE.search(sentence))
+
+
+@lru_cache(maxsize=100_000)
 def issuer_words(sentence: str, issuer: str | None) -> str | None:
     """The words naming `issuer` in the sentence ("Washington", "the EU's"); the issuer's name when the
     sentence does not name it (it was named elsewhere in the document); None without an issuer."""

@@ -17,17 +17,19 @@ from prefect.exceptions import TerminationSignal
 
 from flows.core.config import BATCH_SIZE, fault_point
 from flows.core.paths import quarantine_path
-from flows.orchestration import pipeline
+from flows.orchestration import pipeline, signals
+from flows.orchestration.spool import RunSpool
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
 from flows.core.runtime import collect_batch, frozen_heap
 from flows.warehouse.load import write_warehouse
 from flows.resolution.assemble import assemble_tables
 from flows.resolution.evidence import quote_evidence
-from flows.warehouse.validate import critical_failures, run_invariants, run_suites, save_validation_results
+from flows.warehouse.validate import (critical_failures, run_invariants, run_suites, run_suites_incremental,
+                                     save_validation_results)
 
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
-TERMINATIONS = (pipeline.RunTerminated, TerminationSignal)
+TERMINATIONS = (signals.RunTerminated, TerminationSignal)
 
 
 class DataQualityError(RuntimeError):
@@ -54,10 +56,13 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
 
 
 @task(name="validate", cache_policy=NO_CACHE)
-def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None) -> pl.DataFrame:
-    """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs."""
+def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None,
+                  incremental: bool = False) -> pl.DataFrame:
+    """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs.
+    `incremental` (a daily run into a stored warehouse): the rows that are new or changed against it."""
     results = {} if db else None
-    dq = run_suites(tables, run_id, gx_results=results)
+    dq = run_suites_incremental(Path(db), tables, run_id, gx_results=results) if incremental and db else \
+        run_suites(tables, run_id, gx_results=results)
     if db:
         save_validation_results(Path(db), run_id, results)
     return dq
@@ -126,7 +131,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     except TERMINATIONS:
         pipeline.record_run(db_path, run_id, started, "failed", "terminated by SIGTERM; the warehouse kept the "
                             "previous state", source, {}, timer, None)
-        pipeline.exit_if_terminating()
+        signals.exit_if_terminating()
         raise
     except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
         if not getattr(exc, "dossier_recorded", False):
@@ -160,7 +165,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
-        with pipeline.RunSpool(db_path) as spool:
+        with RunSpool(db_path) as spool:
             with timer("plan"):
                 # unchanged documents' staging rows join this run's in the spool (a full refresh has none),
                 # and which person and event ids mentions had (ids stay stable), as files the resolve scans
@@ -211,7 +216,9 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             _progress(progress, "resolve", 1, 1)
             docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
-                dq = validate_task({**tables, "documents": all_docs}, run_id, db)
+                # a daily run (documents kept from the warehouse) validates what is new or changed
+                dq = validate_task({**tables, "documents": all_docs}, run_id, db,
+                                   incremental=not full_refresh and bool(keep_ids) and db_path.exists())
             logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
                         timer.seconds.get("validate", 0.0))
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool

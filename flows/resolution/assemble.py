@@ -47,7 +47,8 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         mention_columns=EVENT_MENTION_KEYS)
     sanctions, sanction_mentions = consolidate_sanctions(
         stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions")), event_mentions,
-        sentences_at=sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions"))
+        sentences_at=sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions"),
+        previous=previous.get("sanction_mentions"))
     event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as

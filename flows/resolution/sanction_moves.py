@@ -14,9 +14,11 @@ import polars as pl
 from flows.language.issuers import issuer_codes
 from flows.language.lexicon import fold
 from flows.resolution.events import split_by_time
-from flows.resolution.ids import stable_id
+from flows.resolution.ids import previous_ids, stable_id
 
 _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# what ties a mention to the move it was in last run (the warehouse's sanction evidence, see load.PREVIOUS_IDS_SQL)
+PREVIOUS_KEYS = ("doc_id", "char_start", "issuer", "target", "action")
 
 
 def split_issuers(sm: pl.DataFrame) -> pl.DataFrame:
@@ -30,13 +32,16 @@ def split_issuers(sm: pl.DataFrame) -> pl.DataFrame:
             .explode("issuer"))
 
 
-def move_ids(sm: pl.DataFrame, on: list[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | None = None
+             ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """(mentions with `sanction_id`, one row per sanction_id with its date columns).
 
     Mentions sharing `on` are one move unless their dates fall into periods further apart than
     `split_by_time` allows (as for releases). A move's date is the most precise
     date its sentences state (the one most sources give, ties: the latest), else the earliest
-    publication date that reports it. The id hashes `on` and that date."""
+    publication date that reports it. A move holding a mention of the last run keeps that run's id
+    (`previous`: doc_id, char_start, issuer, target, action, sanction_id), so a new source that dates it
+    anew does not change it; a new move's id hashes `on` and its date."""
     keys = sm.select(on).unique(maintain_order=True).with_row_index("cluster").with_columns(pl.col("cluster").cast(pl.Int64))
     sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
     sm = sm.with_columns(cluster=split_by_time(sm.select("cluster", "doc_id", event_date="move_date",
@@ -54,8 +59,12 @@ def move_ids(sm: pl.DataFrame, on: list[str]) -> tuple[pl.DataFrame, pl.DataFram
         if cluster not in best or rank < best[cluster][0]:
             best[cluster] = (rank, date, precision, text, source)
     clusters = sm.select("cluster", *on).unique("cluster", keep="first", maintain_order=True)
-    ids, seen = [], set()
+    old = previous_ids(sm, previous, "sanction_id", on=PREVIOUS_KEYS)
+    ids, seen = [], set(old.values())
     for row in clusters.iter_rows(named=True):
+        if row["cluster"] in old:
+            ids.append(old[row["cluster"]])
+            continue
         _, date, precision, _, _ = best.get(row["cluster"], (None, None, None, None, None))
         new_id = stable_id("S", row["issuer"], fold(row["target"]), row["target_country"], row["action"],
                            None if date is None else date.isoformat())

@@ -18,9 +18,12 @@ SANCTION_SCHEMA = {"sanction_id": pl.String, "issuer": pl.String, "issuer_text":
                    "date_source": pl.String, "reason": pl.String, "event_id": pl.String, "n_sources": pl.Int64}
 
 
-def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None
-                          ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None,
+                          previous: pl.DataFrame | list | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sanction mentions -> (sanctions, mentions with sanction_id).
+
+    `previous` is the earlier run's sanction evidence (doc_id, char_start, issuer, target, action,
+    sanction_id): a move holding any of those mentions keeps its id, though a new source dates it anew.
 
     Within a document a definite relief (lifted/eased) on a target overrides a
     hedged 'proposed' on the same target; a missing issuer is the one named elsewhere in the
@@ -79,7 +82,7 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     # apart (an imposition in 2021 and another in 2024 are two moves; sources of one move merge); the
     # country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
     on = ["issuer", "target", "target_country", "action"]
-    sm, move_dates = move_ids(sm, on)
+    sm, move_dates = move_ids(sm, on, previous)
     sm = sm.with_columns(issuer_key=pl.col("issuer").fill_null(""))
     sanctions = (
         sm.sort("doc_id", "char_start").group_by("sanction_id").agg(

@@ -1,10 +1,21 @@
 """Load stage: write a run's tables into the DuckDB warehouse atomically.
 
-The warehouse file is never written in place. A run copies it, writes the copy
-in one transaction, checks it, and swaps it in with `os.replace` (atomic on
-POSIX). A crash, a kill or a failed check at any point leaves the previous
-file exactly as it was. A lock file serialises writers; readers open the file
-read-only and are never blocked.
+Two ways, one guarantee (a crash, a kill or a failed check at any point leaves
+the previous state; see docs/architecture.md, "Storage"):
+
+- the daily run writes the warehouse **in place**, in one short DuckDB
+  transaction that writes only what changed: new and dropped documents and
+  their staging rows, and of each fact table only the groups (a document's
+  mentions, links and evidence; a person, event or sanction) whose rows differ
+  from the stored ones. The checks run inside the transaction, which commits
+  only if none is critical. Readers retry while the load holds the file
+  (`open_read_only`, up to READ_WAIT_SECONDS) and the load waits for readers to
+  let go (LOAD_WAIT_SECONDS).
+- a first load or a full refresh (every document replaced) builds a copy, checks
+  it and swaps it in with `os.replace` (atomic on POSIX): every row is new, and
+  readers keep the old file meanwhile.
+
+A lock file serialises writers.
 
 Run history (`runs`, `dq_results`) is also kept in a sidecar file
 `<warehouse>.ops.duckdb`, so a failed run is recorded without touching the
@@ -24,6 +35,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.core import config
 from flows.core.config import LOAD_MEMORY_LIMIT, fault_point
 from flows.core.paths import DIMENSIONS_SQL, SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
 
@@ -130,10 +142,27 @@ def _busy_or_error(db: Path, exc: Exception) -> Exception:
     return WarehouseError(f"cannot open {db}: {text.splitlines()[0] if text else type(exc).__name__}")
 
 
-def open_read_only(db: Path) -> duckdb.DuckDBPyConnection:
-    """The warehouse opened read-only by the run itself; a program holding it writable is WarehouseBusy."""
+def _connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried while another process holds a conflicting lock on the file (a load
+    committing in place, or readers the load waits for), up to `wait_seconds`."""
+    deadline = time.monotonic() + wait_seconds
+    delay = 0.01
+    while True:
+        try:
+            return duckdb.connect(str(db), **kwargs)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(delay)
+            delay = min(0.1, delay * 1.5)
+
+
+def open_read_only(db: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
+    """The warehouse opened read-only; while a run commits its load in place the open is retried (up to
+    READ_WAIT_SECONDS), and a program holding it writable past that is WarehouseBusy."""
+    wait = config.READ_WAIT_SECONDS if wait_seconds is None else wait_seconds
     try:
-        return duckdb.connect(str(db), read_only=True)
+        return _connect_retrying(db, wait, read_only=True)
     except duckdb.IOException as exc:
         raise _busy_or_error(db, exc) from None
 
@@ -159,6 +188,10 @@ PREVIOUS_IDS_SQL = {
     "person_mentions": ("person_mentions", "select doc_id, char_start, person_id from person_mentions"),
     "event_mentions": ("evidence", "select e.doc_id, e.char_start, v.event_type, e.fact_id as event_id from evidence e "
                                    "join events v on v.event_id = e.fact_id where e.fact_table = 'events'"),
+    # a move keeps its id when a new source dates it anew (issue 25: the date is part of its grain)
+    "sanction_mentions": ("evidence", "select e.doc_id, e.char_start, s.issuer, s.target, s.action, "
+                                      "e.fact_id as sanction_id from evidence e join sanctions s "
+                                      "on s.sanction_id = e.fact_id where e.fact_table = 'sanctions'"),
 }
 
 
@@ -224,6 +257,22 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
     rest = by_file.pop((None,), None)
     if rest is not None:  # no text in the spool: the row goes in as it came
         _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
+
+
+def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_ids: list[str]) -> None:
+    """A staging table keeps the rows of kept documents only, and a document read again (a full refresh
+    reads them all, under the same doc_ids) has its new rows only: its stored ones went twice before,
+    every full refresh doubling every staging row, and every later run counting each mention twice."""
+    con.execute(f"delete from {table} where doc_id not in (select unnest(?))", [keep_doc_ids])
+    if isinstance(rows, pl.DataFrame):
+        incoming = rows["doc_id"].unique().to_list() if "doc_id" in rows.columns else []
+    elif rows:
+        incoming = pl.scan_parquet([str(f) for f in rows]).select("doc_id").unique().collect()["doc_id"].to_list()
+    else:
+        incoming = []
+    if incoming:
+        con.execute(f"delete from {table} where doc_id in (select unnest(?))", [incoming])
+    _append(con, table, rows)
 
 
 @contextlib.contextmanager
@@ -323,17 +372,179 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
                     tables: dict[str, pl.DataFrame | list[Path]], check, text_files: list[Path] = (),
                     run_id: str | None = None) -> list:
-    """Build the next warehouse in a copy, run `check(con)` on it, swap it in if no critical failure.
+    """Write the run into the warehouse, run `check(con)` on the result, keep it if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
-    caller decides the results are critical it raises, and the copy is discarded.
+    caller decides the results are critical it raises, and nothing is kept.
     `staging`: new staging rows per staging table, as a frame or as Parquet files
-    that DuckDB streams in (see pipeline.RunSpool).
+    that DuckDB streams in (see spool.RunSpool).
+    `tables`: every fact table whole (a frame or Parquet files); only what differs
+    from the stored rows is written.
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
     rows of `docs_upsert` that come without their text.
     """
+    db = Path(db)
+    if db.exists() and _keeps_documents(db, drop_paths):
+        try:
+            return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
+                                   run_id)
+        except _HeldByOthers:
+            pass  # a reader kept the file past LOAD_WAIT_SECONDS: a copy, which no reader blocks, as before
+    return _write_copy(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files, run_id)
+
+
+class _HeldByOthers(Exception):
+    """The warehouse stayed open in other processes (readers) for LOAD_WAIT_SECONDS."""
+
+
+def _keeps_documents(db: Path, drop_paths: list[str]) -> bool:
+    """Does the run keep some stored document (a daily run), rather than replace them all (a first load,
+    a full refresh)?"""
+    with open_read_only(db) as con:
+        if "documents" not in table_names(con):
+            return False
+        return bool(con.execute("select count(*) from documents where source_path not in (select unnest(?))",
+                                [list(drop_paths)]).fetchone()[0])
+
+
+# the rows of a fact table that change together: a document's mentions, links, evidence and tallies; one
+# person, event or sanction; one fact's conflicts. A table without an entry is written whole.
+GROUP_KEYS = {"people": "person_id", "events": "event_id", "sanctions": "sanction_id", "conflicts": "fact_id",
+              "person_mentions": "doc_id", "event_people": "doc_id", "evidence": "doc_id", "tallies": "doc_id"}
+
+
+def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
+    return dict(con.execute("select column_name, data_type from information_schema.columns "
+                            "where table_name = ? and table_schema = 'main' order by ordinal_position",
+                            [table]).fetchall())
+
+
+def _source_sql(con: duckdb.DuckDBPyConnection, table: str, rows, types: dict[str, str]) -> str:
+    """A SELECT of a table's new rows (a frame, Parquet files or nothing) in the table's columns and types."""
+    if isinstance(rows, pl.DataFrame) and not rows.is_empty():
+        name = f"_incoming_{table}"
+        # oldest layout: DuckDB pushes the merge's key filter into the Arrow scan, which has no string_view kernel
+        con.register(name, rows.to_arrow(compat_level=pl.CompatLevel.oldest()))
+        source, present = name, set(rows.columns)
+    elif isinstance(rows, (list, tuple)) and rows:
+        from flows.warehouse.safesql import literal
+
+        paths = "[" + ", ".join(literal(str(f)) for f in rows) + "]"
+        source = f"read_parquet({paths}, union_by_name = true)"
+        present = {r[0] for r in con.execute(f"describe select * from {source}").fetchall()}
+    else:
+        return "select " + ", ".join(f'cast(null as {t}) as "{c}"' for c, t in types.items()) + " where false"
+    return "select " + ", ".join(f'cast({chr(34) + c + chr(34) if c in present else "null"} as {t}) as "{c}"'
+                                 for c, t in types.items()) + f" from {source}"
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, rows) -> int:
+    """Make `table` hold exactly `rows`, writing only the groups (GROUP_KEYS) whose rows differ: each
+    group's row count and sum of row hashes, new against stored, decide. Returns the groups written."""
+    types = _column_types(con, table)
+    new = _source_sql(con, table, rows, types)
+    cols = ", ".join(f'"{c}"' for c in types)
+    key = GROUP_KEYS.get(table)
+    if key is None:
+        con.execute(f"delete from {table}")
+        con.execute(f"insert into {table} ({cols}) {new}")
+        return -1
+    con.execute(f"""
+        create or replace temp table _changed as
+        with n as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
+             o as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h
+                   from (select {cols} from {table}) t group by all)
+        select coalesce(n.k, o.k) as k from n full outer join o on n.k is not distinct from o.k
+        where n.c is distinct from o.c or n.h is distinct from o.h""")
+    n_changed = con.execute("select count(*) from _changed").fetchone()[0]
+    if n_changed:
+        con.execute(f'delete from {table} where "{key}" in (select k from _changed)')
+        con.execute(f'insert into {table} ({cols}) select * from ({new}) t where "{key}" in (select k from _changed)')
+    con.execute("drop table _changed")
+    with contextlib.suppress(Exception):
+        con.unregister(f"_incoming_{table}")
+    return n_changed
+
+
+def _copy_history(con: duckdb.DuckDBPyConnection, db: Path, run_id: str | None) -> None:
+    """The sidecar history into the warehouse's own copy; this run is 'success' there, which is true
+    exactly when the warehouse holding that copy is the one kept (committed or swapped in)."""
     from flows.warehouse.safesql import literal
 
+    ops = ops_path(db)
+    if ops.exists():
+        con.execute(f"attach {literal(ops)} as ops (read_only)")
+        for table in OPS_TABLES:
+            con.execute(f"delete from {table}")
+            con.execute(f"insert into {table} select * from ops.main.{table}")
+        con.execute("detach ops")
+        con.execute("update runs set status = 'success' where run_id = ? and status = 'loading'", [run_id])
+
+
+def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
+                    staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
+                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id) -> list:
+    """The daily load: one transaction in the warehouse itself, writing only what changed, checked
+    before it commits. A kill before the commit leaves the last committed state (DuckDB's write-ahead
+    log); the file is held only from the open to the checkpoint, readers retrying meanwhile. Readers
+    that keep it open past LOAD_WAIT_SECONDS turn the load into a copy (`_HeldByOthers`)."""
+    try:
+        # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead
+        con = _connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": LOAD_MEMORY_LIMIT})
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise _HeldByOthers(str(exc)) from None
+        raise _busy_or_error(db, exc) from None
+    except OSError as exc:
+        raise WarehouseError(f"cannot write {db}: {exc.strerror or exc}") from None
+    try:
+        fault_point("load_open")
+        con.execute("begin transaction")
+        con.execute(schema_sql())
+        if drop_paths:
+            con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
+        if not docs_upsert.is_empty():
+            _insert_documents(con, docs_upsert, text_files)
+        fault_point("load_documents")
+        for name in STAGING_TABLES:
+            _replace_staging(con, name, staging.get(name), keep_doc_ids)
+        fault_point("load_staging")
+        for name in FACT_TABLES:
+            _merge(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))  # sources, documents.source_id (issue 25)
+        fault_point("load_facts")
+        con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
+        con.execute("drop schema if exists fts_main_search_documents cascade")
+        con.execute("drop table if exists search_documents")
+        results = check(con)
+        fault_point("load_checked")
+        _copy_history(con, db, run_id)
+        fault_point("before_swap")  # the moment before the new state is kept, as for the copy's swap
+        con.execute("commit")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            con.execute("rollback")
+        with contextlib.suppress(Exception):
+            con.close()
+        raise
+    # committed: the run's state is kept whatever happens now. A checkpoint folds the write-ahead log into
+    # the file; if it fails (a full disk), DuckDB replays the log on the next open instead
+    fault_point("load_committed")
+    try:
+        con.execute("checkpoint")
+    except duckdb.Error:
+        pass
+    finally:
+        with contextlib.suppress(Exception):
+            con.close()
+    return results
+
+
+def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
+                staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
+                tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id) -> list:
+    """A first load or a full refresh: build the next warehouse in a copy, run `check(con)` on it, swap it
+    in if no critical failure."""
     db = Path(db)
     tmp = next_path(db, os.getpid())
     for stale in (tmp, Path(str(tmp) + ".wal")):
@@ -349,7 +560,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     try:
         con.execute(schema_sql())
         con.execute("begin transaction")
-        # every run rewrites the fact tables whole, and a full refresh every document: emptied at once
+        # every document replaced: the fact tables and documents are emptied at once
         replace_documents = bool(drop_paths) and not con.execute(
             "select count(*) from documents where source_path not in (select unnest(?))", [drop_paths]).fetchone()[0]
         _empty_tables(con, FACT_TABLES + (("documents",) if replace_documents else ()))
@@ -358,8 +569,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         if not docs_upsert.is_empty():
             _insert_documents(con, docs_upsert, text_files)
         for name in STAGING_TABLES:
-            con.execute(f"delete from {name} where doc_id not in (select unnest(?))", [keep_doc_ids])
-            _append(con, name, staging.get(name))
+            _replace_staging(con, name, staging.get(name), keep_doc_ids)
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
@@ -369,16 +579,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         con.execute("drop schema if exists fts_main_search_documents cascade")
         con.execute("drop table if exists search_documents")
         results = check(con)
-        ops = ops_path(db)
-        if ops.exists():
-            con.execute(f"attach {literal(ops)} as ops (read_only)")
-            for table in OPS_TABLES:
-                con.execute(f"delete from {table}")
-                con.execute(f"insert into {table} select * from ops.main.{table}")
-            con.execute("detach ops")
-            # the warehouse's copy of the history is read only once this file is swapped in: there the
-            # run has succeeded (the sidecar says 'loading' until the swap)
-            con.execute("update runs set status = 'success' where run_id = ? and status = 'loading'", [run_id])
+        _copy_history(con, db, run_id)
         con.execute("checkpoint")
         con.close()
         with open(tmp, "rb") as fh:

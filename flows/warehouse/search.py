@@ -23,9 +23,12 @@ from flows.warehouse.safesql import literal, lock_down
 
 
 def _warehouse_version(db: Path) -> str:
-    """Changes whenever a load swaps in a new warehouse file (new inode, mtime, size)."""
+    """Changes whenever a load swaps in a new warehouse file (new inode, mtime, size) or writes it in place
+    (mtime, size; and its write-ahead log, when a load's checkpoint did not fold it in)."""
     st = Path(db).stat()
-    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}"
+    wal = Path(f"{db}.wal")
+    extra = f":{wal.stat().st_mtime_ns}:{wal.stat().st_size}" if wal.exists() else ""
+    return f"{st.st_ino}:{st.st_mtime_ns}:{st.st_size}{extra}"
 
 
 def _current(index: Path, version: str) -> bool:
@@ -38,10 +41,27 @@ def _current(index: Path, version: str) -> bool:
         return False
 
 
+def _attach_retrying(con: duckdb.DuckDBPyConnection, db: Path) -> None:
+    """Attach the warehouse read-only, retrying while a load holds it (as load.open_read_only does)."""
+    import time
+
+    from flows.core import config
+
+    deadline = time.monotonic() + config.READ_WAIT_SECONDS
+    while True:
+        try:
+            con.execute(f"attach {literal(db)} as wh (read_only)")
+            return
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _build(con: duckdb.DuckDBPyConnection, db: Path, version: str) -> None:
     load_extension(con, "fts")
     con.execute(SEARCH_SQL.read_text(encoding="utf-8"))
-    con.execute(f"attach {literal(db)} as wh (read_only)")
+    _attach_retrying(con, db)
     con.execute("insert into search_documents select source_path, doc_id, coalesce(title, ''), text "
                 "from wh.documents where status = 'loaded' and text is not null")
     con.execute("detach wh")

@@ -15,6 +15,7 @@ result is a `dq_results` row; a failed `critical` expectation stops the load.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -239,6 +240,100 @@ def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tu
         if bad:
             offenders[name] = con.execute(query + " limit 10000").pl()
     return pl.DataFrame(rows, schema=DQ_SCHEMA, orient="row"), offenders
+
+
+# the columns that decide whether a stored group of rows changed, when not all of them: evidence is validated
+# before its quotes are joined (they follow from the span and the document, both compared)
+COMPARED_COLUMNS = {"evidence": ("fact_table", "fact_id", "doc_id", "char_start", "char_end")}
+
+
+def changed_rows(db: Path, tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+    """Each fact table's rows in the groups (load.GROUP_KEYS: a document's rows, a person, an event, ...)
+    that differ from the warehouse's, as the load's merge decides them; tables without a group key, or
+    not yet stored, whole. One read-only look at the warehouse (no copy of it in memory)."""
+    from flows.warehouse.load import GROUP_KEYS, _column_types, _source_sql, open_read_only, table_names
+
+    out = dict(tables)
+    with open_read_only(db) as con:
+        present = table_names(con)
+        for name, frame in tables.items():
+            key = GROUP_KEYS.get(name)
+            if key is None or name not in present or frame is None or frame.is_empty():
+                continue
+            types = _column_types(con, name)
+            compared = COMPARED_COLUMNS.get(name)
+            if compared:
+                types = {c: t for c, t in types.items() if c in compared}
+            new = _source_sql(con, name, frame, types)
+            cols = ", ".join(f'"{c}"' for c in types)
+            changed = con.execute(f"""
+                with n as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
+                     o as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h
+                           from (select {cols} from {name}) t group by all)
+                select n.k from n left join o on n.k is not distinct from o.k
+                where n.c is distinct from o.c or n.h is distinct from o.h""").pl()
+            with contextlib.suppress(Exception):
+                con.unregister(f"_incoming_{name}")
+            out[name] = frame.filter(pl.col(key).is_in(changed["k"].implode()))
+    return out
+
+
+def _split_mostly(suites: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict]]:
+    """Each suite as (its expectations on single rows, its `mostly` expectations): a share of a whole
+    table is only ever measured on the whole table."""
+    rows, whole = {}, {}
+    for table, spec in suites.items():
+        mostly = [e for e in spec["expectations"] if "mostly" in e["kwargs"]]
+        rows[table] = {**spec, "expectations": [e for e in spec["expectations"] if "mostly" not in e["kwargs"]]}
+        if mostly:
+            whole[table] = {**spec, "expectations": mostly}
+    return rows, whole
+
+
+def last_success_expectations(db: Path) -> set[tuple[str, str]] | None:
+    """(table, expectation) of the warehouse's last successful run, as its dq_results recorded them."""
+    from flows.warehouse.load import open_read_only, table_names
+
+    with open_read_only(db) as con:
+        if not {"runs", "dq_results"} <= table_names(con):
+            return None
+        rows = con.execute("select table_name, expectation from dq_results where run_id = (select run_id from runs "
+                           "where status = 'success' order by started_at desc limit 1)").fetchall()
+    return set(rows) or None
+
+
+def run_suites_incremental(db: Path, tables: dict[str, pl.DataFrame], run_id: str,
+                           gx_results: dict | None = None) -> pl.DataFrame:
+    """The daily run's suites: each fact table's expectations on single rows run on its new and changed
+    rows only (`changed_rows`): a stored row that has not changed passed these very expectations when it
+    was loaded. Unchanged, whole: `documents` (its source paths must be unique across the warehouse) and
+    every `mostly` expectation (a share of the whole table). A unique column is its table's group key, so
+    a changed group brings every row that could repeat it. When the suites differ from those of the last
+    successful load (an expectation added or changed), everything is validated whole, as a full run does."""
+    suites = load_suites()
+    delta = changed_rows(db, {t: f for t, f in tables.items() if t != "documents"})
+    per_row, whole = _split_mostly(suites)
+    results_rows, results_whole = ({}, {}) if gx_results is not None else (None, None)
+    dq = pl.concat([
+        run_suites({**delta, "documents": tables["documents"]} if "documents" in tables else delta, run_id,
+                   suites=per_row, gx_results=results_rows),
+        run_suites({t: tables[t] for t in whole if t in tables}, run_id, suites=whole, gx_results=results_whole),
+    ])
+    before = last_success_expectations(db)
+    if before is None or set(dq.select("table_name", "expectation").iter_rows()) != before:
+        return run_suites(tables, run_id, gx_results=gx_results)  # new suites: every stored row too
+    if gx_results is not None:
+        for table, data in results_rows.items():
+            extra = results_whole.get(table)
+            if extra:
+                data["results"] = data["results"] + extra["results"]
+                n = len(data["results"])
+                n_ok = sum(1 for r in data["results"] if r.get("success"))
+                data["success"] = n_ok == n
+                data["statistics"].update(evaluated_expectations=n, successful_expectations=n_ok,
+                                          unsuccessful_expectations=n - n_ok, success_percent=100.0 * n_ok / n)
+            gx_results[table] = data
+    return dq
 
 
 def critical_failures(dq: pl.DataFrame) -> pl.DataFrame:

@@ -8,7 +8,7 @@ import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from tests.test_robustness import GOOD, dossier, env_for
+from tests.test_robustness import GOOD, dossier, env_for, loading
 
 pytestmark = pytest.mark.slow
 
@@ -52,10 +52,12 @@ def test_a_program_holding_the_warehouse_writable_is_exit_2_and_recorded(tmp_pat
     assert dossier(["run", "--source", str(SEEDS), "--db", str(db)], tmp_path).returncode == 0
     shell = _hold(db, read_only=False, tmp_path=tmp_path)
     try:
-        run = dossier(["run", "--source", str(SEEDS), "--db", str(db), "--full-refresh"], tmp_path)
+        # readers retry while a load commits in place (DOSSIER_READ_WAIT); a shell holds it for good
+        run = dossier(["run", "--source", str(SEEDS), "--db", str(db), "--full-refresh"], tmp_path,
+                      DOSSIER_READ_WAIT="1")
         assert run.returncode == 2 and run.stderr.count("\n") == 1
         assert "open for writing" in run.stderr and "-readonly" in run.stderr
-        read = dossier(["sql", "select 1", "--db", str(db)], tmp_path)
+        read = dossier(["sql", "select 1", "--db", str(db)], tmp_path, DOSSIER_READ_WAIT="1")
         assert read.returncode == 2 and "open for writing" in read.stderr
     finally:
         shell.kill()
@@ -70,7 +72,7 @@ def test_a_run_turned_away_by_another_run_is_recorded(tmp_path):
                              env=env_for(tmp_path, DOSSIER_FAULT_PAUSE="before_swap:6"), cwd=tmp_path,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.time() + 120
-    while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")):
+    while time.time() < deadline and not list(tmp_path.glob("w.duckdb.next-*")) and not loading(tmp_path):
         time.sleep(0.2)
     second = dossier(["run", "--source", str(SEEDS), "--db", str(db)], tmp_path)
     assert second.returncode == 2

@@ -1,0 +1,186 @@
+"""The daily run (issue 24): a load in place writes what a whole rewrite writes, whatever the days."""
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+TABLES = ("documents", "people", "person_mentions", "events", "event_people", "sanctions", "evidence",
+          "conflicts", "tallies")
+STAGING = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
+
+
+def tables(db: Path, ordered_staging: bool = True) -> dict:
+    """Every table's rows (documents without the run that wrote them); staging rows in stored order, which
+    resolve's tie-breaks read."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        out = {t: con.execute(f"select * exclude (run_id) from {t} order by all" if t == "documents" else
+                              f"select * from {t} order by all").fetchall() for t in TABLES}
+        for t in STAGING:
+            out[t] = con.execute(f"select * from {t}" + ("" if ordered_staging else " order by all")).fetchall()
+    return out
+
+
+def _days(tmp_path: Path) -> list:
+    """Three days of a folder: 24 documents, 24 more, then 24 more while 3 go and 1 changes."""
+    from bench.synth import generate_corpus
+
+    pool = tmp_path / "pool"
+    generate_corpus(72, pool, seed=5)
+    files = sorted(p for p in pool.iterdir() if p.suffix == ".txt")
+    src = tmp_path / "src"
+
+    def day(k: int):
+        def apply():
+            src.mkdir(exist_ok=True)
+            for p in files[(k - 1) * 24:k * 24]:
+                shutil.copy(p, src / p.name)
+                side = p.with_suffix(".json")
+                if side.exists():
+                    shutil.copy(side, src / side.name)
+            if k == 3:
+                for p in files[:3]:
+                    (src / p.name).unlink()
+                changed = src / files[5].name
+                changed.write_text(changed.read_text() + "\nOpposition leader Carlos Mesa welcomed it.\n")
+        return apply
+
+    return src, [day(1), day(2), day(3)]
+
+
+@pytest.mark.slow
+def test_daily_loads_in_place_equal_the_whole_rewrite_and_a_full_refresh(harness, tmp_path, monkeypatch):
+    """The same days loaded in place and by main's whole rewrite (a copy of the warehouse with every fact
+    table emptied and written again) give the same warehouse, staging rows in the same stored order; a
+    full refresh of the last day's folder gives the same tables again."""
+    import flows.warehouse.load as load
+    from flows.orchestration.flow import dossier_flow
+
+    src, days = _days(tmp_path)
+    in_place, rewrite = tmp_path / "in_place.duckdb", tmp_path / "rewrite.duckdb"
+    writes = []
+    real = load._write_in_place
+    monkeypatch.setattr(load, "_write_in_place", lambda *a, **k: writes.append(a[0]) or real(*a, **k))
+    for apply in days:
+        apply()
+        dossier_flow(source=str(src), db=str(in_place))
+        with monkeypatch.context() as m:
+            m.setattr(load, "_keeps_documents", lambda db, paths: False)  # every load the whole rewrite
+            dossier_flow(source=str(src), db=str(rewrite))
+        assert tables(in_place) == tables(rewrite)
+    assert writes.count(in_place) == 2  # days 2 and 3 went in place
+    # a full refresh of the warehouse (every document read, resolved and loaded again; ids kept)
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copyfile(in_place, refreshed)
+    dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
+    assert tables(refreshed, ordered_staging=False) == tables(in_place, ordered_staging=False)
+    # from nothing, the same facts (ids are made afresh: a daily run keeps the id a cluster had the day before)
+    fresh = tmp_path / "fresh.duckdb"
+    dossier_flow(source=str(src), db=str(fresh))
+    a, b = tables(fresh, ordered_staging=False), tables(in_place, ordered_staging=False)
+    for t in STAGING + ("documents", "tallies"):
+        assert a[t] == b[t], t
+    for t, cols in (("people", "canonical_name, aliases, roles, n_documents, n_mentions"),
+                    ("events", "event_type, country, prisoner_count, count_qualifier, event_date, n_sources"),
+                    ("sanctions", "issuer, target, action, n_sources")):
+        assert _q(fresh, f"select {cols} from {t} order by all") == _q(in_place, f"select {cols} from {t} order by all"), t
+
+
+def _q(db, sql):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute(sql).fetchall()
+
+
+@pytest.mark.slow
+def test_a_critical_failure_in_place_keeps_the_last_state(seeds_copy, harness, monkeypatch, tmp_path):
+    """A corrupted evidence span found inside the in-place transaction: rolled back, nothing kept."""
+    import polars as pl
+
+    import flows.orchestration.flow as flow_module
+    from flows.orchestration.flow import DataQualityError, dossier_flow
+    from flows.resolution.assemble import assemble_tables
+    from tests.conftest import SEEDS
+    from tests.test_robustness import GOOD
+
+    def corrupt(stage, previous):
+        out = assemble_tables(stage, previous)
+        out["evidence"] = out["evidence"].with_columns(
+            char_start=pl.when(pl.int_range(pl.len()) == 0).then(pl.col("char_start") + 1).otherwise(pl.col("char_start")))
+        return out
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    (src / "900_extra.txt").write_text(GOOD)
+    before = tables(seeds_copy)
+    monkeypatch.setattr(flow_module, "assemble_tables", corrupt)
+    with pytest.raises(DataQualityError, match="evidence quote equals document text"):
+        dossier_flow(source=str(src), db=str(seeds_copy))
+    assert tables(seeds_copy) == before
+    assert not Path(f"{seeds_copy}.wal").exists() or Path(f"{seeds_copy}.wal").stat().st_size == 0
+
+
+def test_a_merge_writes_only_the_groups_that_changed(tmp_path):
+    """Of a fact table, only the groups (here documents) whose rows differ are deleted and written again."""
+    import polars as pl
+
+    import flows.warehouse.load as load
+
+    def rows(docs):
+        return pl.DataFrame({"doc_id": [d for d in docs for _ in range(3)], "char_start": list(range(3 * len(docs))),
+                             "char_end": list(range(1, 3 * len(docs) + 1)), "count": [1] * (3 * len(docs))})
+
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute(load.schema_sql())
+        assert load._merge(con, "tallies", rows(["a", "b", "c"])) == 3
+        assert load._merge(con, "tallies", rows(["a", "b", "c"])) == 0
+        changed = rows(["a", "b", "c"]).with_columns(count=pl.when(pl.col("char_start") == 4).then(2).otherwise(1))
+        assert load._merge(con, "tallies", changed) == 1  # b
+        assert load._merge(con, "tallies", changed.filter(pl.col("doc_id") != "a")) == 1  # a goes
+        assert con.execute("select doc_id, count(*), sum(count) from tallies group by 1 order by 1").fetchall() == [
+            ("b", 3, 4), ("c", 3, 3)]
+        assert load._merge(con, "tallies", None) == 2
+        assert con.execute("select count(*) from tallies").fetchone()[0] == 0
+
+
+def _stored(db, names):
+    with duckdb.connect(str(db), read_only=True) as con:
+        return {t: con.execute(f"select * from {t}").pl() for t in names}
+
+
+def test_incremental_validation_checks_new_rows_and_fails_whatever_the_whole_would_fail(seeds_copy):
+    """Nothing that fails today passes incrementally: a bad new row fails; a stored row that a changed suite
+    now rejects fails (changed suites validate everything); unchanged rows are not validated again."""
+    import polars as pl
+
+    import flows.warehouse.validate as validate
+
+    names = ("people", "events", "sanctions", "person_mentions", "event_people", "documents")
+    stored = _stored(seeds_copy, names)
+    stored["documents"] = stored["documents"].drop("text")
+    delta = validate.changed_rows(seeds_copy, {t: f for t, f in stored.items() if t != "documents"})
+    assert all(f.is_empty() for f in delta.values())  # nothing changed: nothing of the fact tables to validate
+    dq = validate.run_suites_incremental(seeds_copy, stored, "r-same")
+    assert dq["success"].all()
+    full = validate.run_suites(stored, "r-full")
+    assert sorted(dq.select("table_name", "expectation").rows()) == sorted(full.select("table_name", "expectation").rows())
+
+    bad = dict(stored)
+    bad["events"] = stored["events"].with_columns(
+        event_type=pl.when(pl.int_range(pl.len()) == 0).then(pl.lit("bogus")).otherwise(pl.col("event_type")))
+    dq = validate.run_suites_incremental(seeds_copy, bad, "r-bad")
+    assert not dq.filter(pl.col("table_name") == "events")["success"].all()
+
+    suites = validate.load_suites()
+    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
+         "severity": "critical"}]}}
+    real = validate.load_suites
+    validate.load_suites = lambda *a, **k: stricter
+    try:
+        dq = validate.run_suites_incremental(seeds_copy, stored, "r-stricter")
+    finally:
+        validate.load_suites = real
+    failed = dq.filter(~pl.col("success"))
+    assert failed.height == 1 and "none" in failed["expectation"][0]
