@@ -557,6 +557,7 @@ def test_surnames_in_capitals_after_a_given_name_are_people():
         ["Maria TORVALD", "Peter NOVAK"]
     # an acronym after a name is no surname; capitals without a given name are no person
     assert _people_in("The report by Anna Berg NATO said.") == ["Anna Berg"]
+    assert _people_in("Photo by Anna Berg REUTERS, taken in Peter Novak LONDON office.") == ["Anna Berg", "Peter Novak"]
     assert _people_in("The ZETA Holdings report was late.") == []
 
 
@@ -653,3 +654,18 @@ def test_a_group_of_targets_named_by_its_label():
     # a quoted opinion is no label of targets
     other = "The sanctions are what critics described as 'a terrible idea'."
     assert "a terrible idea" not in set(extract_sanction_mentions(sentences_of(other))["target"])
+
+
+# class 10 (real2): a company named after its country's possessive is the target, not the country
+def test_a_countrys_company_is_the_target():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    rows = extract_sanction_mentions(sentences_of(
+        "The Treasury imposed sanctions on Belarus' Zetakali marketing arm, blaming Minsk.")).select(
+        "target", "target_type").rows()
+    assert ("Zetakali", "company") in rows and ("Belarus", "country") not in rows
+    # a title names a person, and a headline's capitals name nothing
+    assert ("President Novak", "company") not in extract_sanction_mentions(sentences_of(
+        "The US imposed sanctions on Ruritania's President Novak.")).select("target", "target_type").rows()
+    headline = extract_sanction_mentions(sentences_of("New Sanctions on Iran's Missile Program Reimposed"))
+    assert "Missile Program Reimposed" not in set(headline["target"])

@@ -38,7 +38,9 @@ NAME_RE = regex.compile(
 )
 # capitals that are an acronym, never a surname after a name ("<name> NATO")
 CAPS_ACRONYMS = frozenset({"NATO", "OFAC", "OPEC", "UNHCR", "UNICEF", "UNESCO", "USAID", "IRGC", "FIFA", "NASA",
-                           "ASEAN", "CAATSA", "SWIFT", "EFE", "TASS", "IRNA", "WAFA", "IAEA", "OSCE"})
+                           "ASEAN", "CAATSA", "SWIFT", "EFE", "TASS", "IRNA", "WAFA", "IAEA", "OSCE", "REUTERS",
+                           "XINHUA", "ANSA", "YONHAP", "KYODO", "BERNAMA", "ANADOLU", "SPUTNIK", "GETTY", "IMAGES",
+                           "PHOTO", "VIDEO", "WATCH", "READ", "MORE", "UPDATE", "BREAKING", "EXCLUSIVE"})
 # Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
 NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
@@ -183,7 +185,8 @@ def _peel_run(text: str) -> tuple | None:
     tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
     # a surname in capitals closes a name only after a given name ("Faruk YILMAZ"), else it is an acronym
     if len(tokens) > 1 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4 and (
-            tokens[-1][2] in CAPS_ACRONYMS or not any(is_given_name(t[2]) for t in tokens[:-1])):
+            tokens[-1][2] in CAPS_ACRONYMS or fold(tokens[-1][2]) in place_words()
+            or not any(is_given_name(t[2]) for t in tokens[:-1])):
         tokens.pop()
     prefix: list[str] = []
     if len(tokens) > 2 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4:

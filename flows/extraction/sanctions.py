@@ -229,6 +229,14 @@ FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)
 VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
 # "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
 SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
+def _title_case(sentence: str) -> bool:
+    """A headline in Title Case ("Sanctions on Ruritania's Oil Program Reimposed"): its capitals name nothing."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", sentence)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+COUNTRY_OWNED_RE = re.compile(r"(?:the\s+)?(?P<country>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s?)\s+"
+                              r"(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))\b")
 BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
 
 
@@ -259,6 +267,11 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
         return ("shadow fleet vessels" if SHADOW_FLEET_RE.search(sentence) else "vessels"), "sector"
+    owned = COUNTRY_OWNED_RE.match(scope) if explicit and not _title_case(sentence) else None
+    if owned and fold(owned.group("country")) in country_names() and not countries_in(owned.group("name")) \
+            and not (may_sector and SECTOR_RE.match(owned.group("name"))) \
+            and not any(fold(w) in TITLE_WORDS or w in _COMPANY_WORD_SET for w in owned.group("name").split()):
+        return owned.group("name"), "company"  # "sanctions on Ruritania's Zetakali": the company, not the country
     banned = BANNED_FROM_RE.search(sentence)
     if banned and not countries_in(banned.group("name")):
         return banned.group("name"), "company"
