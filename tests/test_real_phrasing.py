@@ -669,3 +669,28 @@ def test_a_countrys_company_is_the_target():
         "The US imposed sanctions on Ruritania's President Novak.")).select("target", "target_type").rows()
     headline = extract_sanction_mentions(sentences_of("New Sanctions on Iran's Missile Program Reimposed"))
     assert "Missile Program Reimposed" not in set(headline["target"])
+
+
+# class 10 (real2): "as well as" goes on with a list of targets; a country's possessive is no part of a
+# company's name; "<name> ... after he was sanctioned" designates the person the sentence starts with
+def test_as_well_as_continues_a_list_of_targets():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = "The Treasury sanctioned officials in the army as well as the state-owned Ruritanian Mining Company."
+    assert [m[1] for m in _person_moves(sentence)] == ["Ruritanian Mining Company"]
+
+
+def test_a_countrys_possessive_is_no_part_of_a_company_name():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = "Washington is imposing sanctions on the Republic of Moldova's Directorate of Defence Holdings today."
+    assert "Directorate of Defence Holdings" in [m[1] for m in _person_moves(sentence)]
+
+
+def test_a_person_sanctioned_told_by_a_pronoun():
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    rows = extract_sanction_mentions(sentences_of(
+        "Novak sold the club in March after he was sanctioned by the UK government.")).select("target", "target_type").rows()
+    assert ("Novak", "person") in rows
+    assert extract_sanction_mentions(sentences_of("After the vote he was sanctioned by Canada.")).height == 0

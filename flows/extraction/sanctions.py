@@ -19,7 +19,8 @@ from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_pla
 from flows.language.lexicon import country_names
 from flows.language.patterns import rust_word_superset
 from flows.language import rules
-from flows.language.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS, TITLE_WORDS, fold
+from flows.language.lexicon import (GOODS_WORDS, ISSUER_ALIASES, NON_NAME_WORDS, ORGANISATION_TARGET_WORDS, SECTOR_WORDS,
+                                    TITLE_WORDS, fold)
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -462,11 +463,15 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
-    people += [m for m in _counted_members(sentence) if not any(m[1] <= p[1] < m[1] + len(m[0]) or
-                                                                 p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
+    members = _counted_members(sentence)
+    # a member of "three companies, A, B and C" is a company, whatever its name looks like
+    firms = {start for _, start, kind in members if kind == "company"}
+    people = [(name, start, "company" if start in firms else kind) for name, start, kind in people]
+    people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
+                                             p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
     people.sort(key=lambda t: t[1])
-    subject = _passive_subject(sentence)
+    subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
         people = [subject, *people]
     if not people:
@@ -523,6 +528,23 @@ def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
     return out
 
 
+PRONOUN_PASSIVE_RE = re.compile(
+    r"^(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\b[^.;]{0,150}?\b(?:he|she)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:also\s+|first\s+|later\s+)?(?:sanctioned|designated|blacklisted)\b")
+
+
+def _pronoun_subject(sentence: str) -> tuple[str, int, str] | None:
+    """"<Name> sold the club after he was sanctioned": the person the sentence starts with."""
+    m = PRONOUN_PASSIVE_RE.match(sentence)
+    if m is None:
+        return None
+    words = [fold(w) for w in m.group("name").split()]
+    if words[0] in NOT_SUBJECTS or words[0] in NON_NAME_WORDS or words[0] in TITLE_WORDS \
+            or fold(m.group("name")) in country_names():
+        return None
+    return m.group("name"), 0, "person"
+
+
 def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
     """(name, start, 'person' | 'company' | 'country') of PASSIVE_SUBJECT_RE's subject: an office held
     ("Attorney General") is a person, a country name a country, anything else an organisation."""
@@ -563,6 +585,9 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
+    # "sanctioned officials in the army as well as <A>", "designated six officials, including <A>"
+    r"|(?:sanctioned|designated)\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons|officials)"
+    r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|,\s+(?:including|such\s+as|namely))"
     r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons)"
     r"(?:\s+(?:that|which|who)\s+[^,.;:]{1,100}?,|,)?)\s+",  # "two banks that fund the army, the A and B"
     re.I,
@@ -577,7 +602,8 @@ DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
-                           r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
+                           r"following|during|since|than|by|with|from|in\s+response|according|citing|"
+                           r"(?<!well\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
 
@@ -607,10 +633,14 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
         for offset, part in pieces:
             if part.strip() != "and" and _is_company(part):
                 start = m.start() + offset
+                owner = COUNTRY_PREFIX_RE.match(part)
+                if owner and fold(owner.group("country")) in country_names() and _is_company(part[owner.end():]):
+                    start, part = start + owner.end(), part[owner.end():]  # "<Country>'s Presidency of ..."
                 out.append((start, start + len(part), part.strip(" .,")))
     return out
 
 
+COUNTRY_PREFIX_RE = re.compile(r"(?:Republic\s+of\s+)?(?P<country>[A-Z][\w\-]+)['’]s\s+")
 # a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
 LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
 
