@@ -111,7 +111,7 @@ ODD_SANCTION_SENTENCES = [
 
 
 def test_sanction_prefilters_pass_every_sentence_with_a_match():
-    from flows.extraction.sanctions import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
+    from flows.extraction.sanction_patterns import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
                                  PREFILTER_SECTOR, SECTOR_BEFORE_RE, SECTOR_RE)
 
     texts = ODD_SANCTION_SENTENCES + _sentences()

@@ -642,7 +642,7 @@ def test_named_members_of_counted_targets(sentence, names):
 
 
 def test_a_source_after_counted_targets_is_no_member():
-    from flows.extraction.sanctions import _counted_members
+    from flows.extraction.designations import _counted_members
 
     assert _counted_members("Tokyo imposed sanctions on 20 individuals, Reuters reported.") == []
 

@@ -22,7 +22,7 @@ import polars as pl
 
 from flows.language.dates import DATE_RE, MONTHS, date_of_match
 from flows.language.lexicon import ISSUER_ALIASES
-from flows.extraction.sanctions import ISSUER_RE, SANCTION_MENTION_SCHEMA
+from flows.extraction.sanction_patterns import ISSUER_RE, SANCTION_MENTION_SCHEMA
 
 SANCTION_DATE_SCHEMA = {"issuer_text": pl.String, "move_date": pl.Date, "date_precision": pl.String,
                         "date_text": pl.String, "date_source": pl.String}

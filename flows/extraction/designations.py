@@ -1,0 +1,274 @@
+"""Named people and companies designated by name: lists after a designation verb, counted members ("four banks,
+including ..."), passive and pronoun subjects, labels, bulleted lists under a header."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.names import DOTTED_TITLE, sentence_candidates
+from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
+from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
+
+# the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern
+# knows (issue 22, class 10): "Belavia was sanctioned in 2023", "Ruritania's Attorney General was also designated"
+PASSIVE_SUBJECT_RE = re.compile(
+    r"^(?:(?:Finally|Also|Separately|Additionally|Meanwhile|Lastly),\s+)?(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w\-’'&]*)(?:\s+(?:(?-i:[A-Z][\w\-’'&]*)|of|for|and|de|the)){0,8}?)"
+    r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:also\s+|first\s+|later\s+|previously\s+)?"
+    r"(?:sanctioned|designated|blacklisted)\b", re.I)
+
+
+NOT_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "which", "who", "its", "their",
+                          "his", "her", "we", "i", "you", "there", "sanctions", "what"})
+
+
+# the named members of counted targets (issue 22, class 10): "four banks, including <A>", "two top banks,
+# <A> and <B>": without a lead word the list needs two names and an "and"
+_MEMBER = r"(?-i:[A-Z][\w\-&\.]*(?:\s+(?:[A-Z][\w\-&\.]*|of|de)){0,4})"
+
+COUNTED_MEMBERS_RE = re.compile(
+    r"\b(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
+    r"businessmen)\s*,\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
+    rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*(?:,?\s+and\s+{_MEMBER})?)(?=\s*(?:[.;:,)]|$))", re.I)
+
+
+# a group of targets named by the label the issuer gave it (issue 22, class 10): "nine traders, which the
+# bloc labelled “fleet enablers”", "entities described as 'cartel financiers'"
+LABEL_RE = re.compile(
+    r"\b(?:labell?ed|described\s+as|dubbed|branded|termed)\s+(?:them\s+|as\s+)?[“\"‘']"
+    r"(?P<label>(?-i:(?!(?:a|an|the)\s)[a-z][a-z\-]*(?:\s+[a-z\-]+){0,4}s))[”\"’']", re.I)  # a plural group
+
+
+def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
+    out = []
+    for m in COUNTED_MEMBERS_RE.finditer(sentence):
+        items = list(re.finditer(_MEMBER, m.group("list")))
+        if not m.group("lead") and (len(items) < 2 or " and " not in m.group("list")):
+            continue
+        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", m.group(0)[:40], re.I)
+        for item in items:
+            name = item.group(0).rstrip(".,")
+            if fold(name) in country_names() or fold(name.split()[0]) in NOT_SUBJECTS:
+                continue
+            out.append((name, m.start("list") + item.start(), "person" if people_words else "company"))
+    return out
+
+
+PRONOUN_PASSIVE_RE = re.compile(
+    r"^(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\b[^.;]{0,150}?\b(?:he|she)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:also\s+|first\s+|later\s+)?(?:sanctioned|designated|blacklisted)\b")
+
+
+def _pronoun_subject(sentence: str) -> tuple[str, int, str] | None:
+    """"<Name> sold the club after he was sanctioned": the person the sentence starts with."""
+    m = PRONOUN_PASSIVE_RE.match(sentence)
+    if m is None:
+        return None
+    words = [fold(w) for w in m.group("name").split()]
+    if words[0] in NOT_SUBJECTS or words[0] in NON_NAME_WORDS or words[0] in TITLE_WORDS \
+            or fold(m.group("name")) in country_names():
+        return None
+    return m.group("name"), 0, "person"
+
+
+def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
+    """(name, start, 'person' | 'company' | 'country') of PASSIVE_SUBJECT_RE's subject: an office held
+    ("Attorney General") is a person, a country name a country, anything else an organisation."""
+    m = PASSIVE_SUBJECT_RE.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = [fold(w).removesuffix("'s") for w in name.split()]
+    if words[0] in NOT_SUBJECTS or (len(words) == 1 and words[0] in TITLE_WORDS):
+        return None
+    if fold(name) in country_names():
+        return name, m.start("name"), "country"
+    return name, m.start("name"), ("person" if any(w in TITLE_WORDS for w in words) else "company")
+
+
+# Named people as sanction targets (issue 22, class 10): each named person designated is its own move.
+# Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
+# sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
+DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
+                    r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
+
+
+TARGET_SCOPE_RE = re.compile(
+    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
+    r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
+    r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
+    r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
+    # "sanctioned officials in the army as well as <A>", "designated six officials, including <A>"
+    r"|(?:sanctioned|designated)\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons|officials)"
+    r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|,\s+(?:including|such\s+as|namely))"
+    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons)"
+    r"(?:\s+(?:that|which|who)\s+[^,.;:]{1,100}?,|,)?)\s+",  # "two banks that fund the army, the A and B"
+    re.I,
+)
+
+PASSIVE_TARGET_RE = re.compile(
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+)?"
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    re.I,
+)
+
+DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
+
+LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
+
+# what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
+LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
+                           r"following|during|since|than|by|with|from|in\s+response|according|citing|"
+                           r"(?<!well\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
+                           r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
+
+
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
+
+_CAP = r"[A-Z][\w&’'\-\.]*"
+
+ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
+
+
+def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the named companies of a sentence; "X Co Ltd and Y Bank" is two."""
+    out = []
+    for m in ORG_RUN_RE.finditer(sentence):
+        # cut at 'and' only after a part that is a company itself ("Investment and Commercial Bank" is one)
+        parts = re.split(r"(\s+and\s+)", m.group(0))
+        pieces, offset = [(0, parts[0])], len(parts[0])
+        for sep, part in zip(parts[1::2], parts[2::2]):
+            if _is_company(pieces[-1][1]):
+                pieces.append((offset + len(sep), part))
+            else:
+                pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
+            offset += len(sep) + len(part)
+        for offset, part in pieces:
+            if part.strip() != "and" and _is_company(part):
+                start = m.start() + offset
+                owner = COUNTRY_PREFIX_RE.match(part)
+                if owner and fold(owner.group("country")) in country_names() and _is_company(part[owner.end():]):
+                    start, part = start + owner.end(), part[owner.end():]  # "<Country>'s Presidency of ..."
+                out.append((start, start + len(part), part.strip(" .,")))
+    return out
+
+
+COUNTRY_PREFIX_RE = re.compile(r"(?:Republic\s+of\s+)?(?P<country>[A-Z][\w\-]+)['’]s\s+")
+
+# a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
+LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
+
+
+def _is_company(part: str) -> bool:
+    words = [w.strip(".,") for w in part.split()]
+    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST) \
+        and words[0] not in ("The", "A", "An", "Its", "Their")
+
+
+TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
+
+# items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
+ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
+
+
+def _list_gap(gap: str, after_item: bool) -> bool:
+    """True when the words between two names keep the list of targets going: a short gap with no word that
+    ends the list, or, after a listed name, that name's description up to a semicolon and then a short lead-in
+    to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
+    if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+        return True
+    if after_item and len(gap) <= 90 and TITLE_LEAD_RE.fullmatch(gap):
+        return True  # "..., and Program Manager for Air Defense <name>": a job title in capitals leads the item
+    cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
+    if not cut:
+        return False
+    description, lead = gap[:cut[-1].start()], gap[cut[-1].end():]
+    # a job title may lead an item ("; Kremlin spokesperson B"), where elsewhere it ends the list
+    lead = re.sub(r"\b(?:envoy|spokes\w+)\b", "", lead, flags=re.I)
+    return (len(description) <= 160 and not re.search(r"[.:]\s", description)
+            and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
+
+
+def named_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
+    order; a name in the possessive ("<name>'s envoy") is not a target."""
+
+    scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
+    out = []
+    # a full name, or a surname with its title ("President Putin", "PM Mishustin")
+    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
+             in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
+    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
+        # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
+        # and a run led by a job title is no company
+        companies = [(a, b, name) for a, b, name in _company_runs(sentence)
+                     if fold(name.split()[0]) not in TITLE_WORDS
+                     and not any(a <= c[0] < b and c[1] <= b for c in named)]
+        named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
+                       + [(a, b, name, "company") for a, b, name in companies])
+    for s, e, surface, kind in named:
+        if sentence[e:e + 2] in ("'s", "’s"):
+            continue
+        # a later "including an asset freeze on <name>" starts a list of its own
+        later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
+        if later:
+            listed_to = later[-1]
+        gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
+        if gap is not None and "." in gap:  # a title's dot ("on Dr. <name>") ends no list
+            gap = DOTTED_TITLE_RE.sub("", gap)
+        if gap is not None and _list_gap(gap, bool(out)):
+            out.append((surface, s, kind))
+            listed_to = e
+        elif PASSIVE_TARGET_RE.match(sentence, e):
+            out.append((surface, s, kind))
+        # "A, B and C have also been sanctioned": the names listed before a passive designation are targets too
+        if out and out[-1][1] == s and PASSIVE_TARGET_RE.match(sentence, e):
+            i = named.index((s, e, surface, kind))
+            while i > 0 and LIST_GAP_RE.fullmatch(sentence[named[i - 1][1]:named[i][0]]):
+                i -= 1
+                out.insert(-1, (named[i][2], named[i][0], named[i][3]))
+    out.sort(key=lambda t: t[1])
+    return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+
+
+# a bulleted list of targets (issue 22, class 10): a line ending in a colon that introduces the names,
+# just after sanctions were named, then one target per bullet line
+BULLET_RE = re.compile(r"^\s*[\-•*–·▪]\s+")
+
+PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$|^(?:They|These|Those) (?:also )?include"
+
+LIST_HEADER_RE = re.compile(
+    r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?)\b"
+    r"[^:]*:\s*$", re.I)
+
+
+# how many sentences after a move on sanctions a list of its targets may still stand
+CONTEXT_SENTENCES = 6
+
+BODY_ITEM_RE = re.compile(r"^(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)(?:\s+(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)){0,11}$")
+
+
+def bullet_target(line: str) -> tuple[str, str] | None:
+    """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
+    named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
+    m = BULLET_RE.match(line)
+    if not m:
+        return None
+    item = line[m.end():].strip()
+    people = [(s, surface) for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False)
+              if is_person and n >= 2]
+    head = re.split(r",|\s[\-–—]\s|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    if people and people[0][0] <= 40 and people[0][0] < len(head):
+        return people[0][1], "person"
+    if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:
+        return head, ("company" if _is_company(head) else "officials")
+    return None

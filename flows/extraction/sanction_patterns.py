@@ -1,0 +1,169 @@
+"""The words of sanctions: sanction words, action words (from flows/language/rules/sanction_actions.toml),
+hedges, reasons, issuers, company and official words, the vectorised prefilters and the mention schema."""
+
+from __future__ import annotations
+
+import re
+
+import polars as pl
+
+from flows.extraction.places import ISSUER_COUNTRIES
+from flows.language import rules
+from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.language.patterns import rust_word_superset
+
+# an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
+FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
+
+ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
+
+# a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
+TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
+                  r"list\s+of\s+(?:\w+\s+){0,3}?(?:that\s+)?sponsors?\s+(?:of\s+)?terrorism|"  # "its list of states that sponsor terrorism"
+                  r"blacklist(?:ed|ing)?")
+
+
+# frozen money released in a deal ("unfrozen funds were transferred") and bans on a country's planes are
+# sanctions moves too (issue 22, classes 9 and 10)
+FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|"
+                  r"airspace\s+ban|ban(?:ned|s)?\s+[^.;]{0,40}?\bfrom\s+(?:its|their|the\s+\w+|\w+)\s+airspace|"
+                  r"(?:flight|landing|overflight)s?\s+ban")
+
+
+# words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
+# not when a government restricts its own people ("Minsk froze the assets of the opposition leader")
+WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
+
+SANCTION_RE = re.compile(
+    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
+    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS})\b", re.I)
+
+
+# "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
+# auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
+SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+
+SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
+
+# tried at every capitalised word, it tripled the cost of the imposed pattern inside its alternation:
+# find_actions runs it only on sentences that hold "sanctioned"
+SUBJECT_SANCTIONED_RE = re.compile(rf"\b{SUBJECT_SANCTIONED}", re.I)
+
+# Action words, one entry per action in flows/language/rules/sanction_actions.toml (with examples);
+# order matters only for the label, the nearest one to "sanctions" wins.
+ACTION_WORDS = rules.action_words()
+
+ACTION_RE = {a: re.compile(rf"\b(?:{p})", re.I) for a, p in ACTION_WORDS.items()}
+
+# Hedges that turn an action into a proposal: talked about, hoped for, not done.
+HEDGE_RE = re.compile(
+    r"\b(?:could|might|(?-i:may)|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
+    r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
+    r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
+    r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
+    re.I,
+)
+
+# a decision reported in indirect speech ("the minister announced that the government would impose sanctions
+# on", "stated they would immediately freeze the assets of"): done, not talked about (issue 22, class 9)
+ANNOUNCED_DECISION_RE = re.compile(
+    r"\b(?:announced|stated|declared|confirmed|decided)\b(?:\s+\w+){0,3}?(?:\s+that)?[^.;]{0,60}?\b(?:would|will)\s+"
+    r"(?:\w+ly\s+|also\s+)?$", re.I)
+
+
+REASON_RE = re.compile(
+    r"\b(?:for|over|due\s+to|in\s+response\s+to|because\s+of|prompted\s+by|in\s+retaliation\s+for|"
+    r"as\s+punishment\s+for|accus(?:es|ed|ing)\s+(?:\w+\s+)?of|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
+    r"(?P<reason>(?:its\s+|the\s+|their\s+|his\s+|her\s+)?[^.;:]{6,160}?)(?=[.;:]|,\s+(?:have|has|had|which|while|and\s+the|but|aiming|led|the)\b|$)",
+    re.I,
+)
+
+REASON_TOPIC_RE = re.compile(
+    r"human\s+rights|repress|fraud|rigg|election|crackdown|dissent|support\w*\s+for|invasion|war|"
+    r"abuse|violat|protest|nuclear|terror|corruption|annex|cyber|poison|persecut|torture|jail|arrest|"
+    r"territory|ukraine|democra|opposition|journalist",
+    re.I,
+)
+
+TARGET_RE = re.compile(
+    r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
+    r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
+    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})"  # "froze the assets of hundreds of officials"
+    # "announced sanctions for six officials": "for" names the targets only before people or bodies
+    r"|\bsanctions\s+for\s+(?P<np4>(?:[\w\-]+\s+){0,2}(?:officials|individuals|people|persons|entities|companies|"
+    r"firms|banks|ministers|judges|oligarchs)\b[^.;:]{0,60})",
+    re.I,
+)
+
+SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
+
+_SECTOR_ALT = "|".join(SECTOR_WORDS)
+
+# (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
+SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
+
+TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
+
+SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
+
+# find_actions, once per action word: compiled here, not looked up in re's cache each time
+ADJECTIVE_TIGHTENED_RE = re.compile(r"(?:additional|further|more|harsher|tougher)\b", re.I)
+
+PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|be)\s+$", re.I)
+
+NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
+
+WITHOUT_BEFORE_RE = re.compile(r"\b(?:no|not|without)\b[^,]{0,40}$")
+
+NEGATION_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0,2}$")
+
+CONDITION_RE = re.compile(r"\b(?:if|unless)\b")
+
+COMPANY_RE = re.compile(
+    rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
+    rf"|(?P<name2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}}),?\s+(?:the|its|a)\s+(?:\w+\s+){{0,3}}(?:{'|'.join(ORGANISATION_TARGET_WORDS)})\b"
+)
+
+OFFICIALS_RE = re.compile(r"\b(?:officials|individuals|judges|oligarchs|elites|ministers|security\s+forces|leaders)\b", re.I)
+
+RELEASE_LINK_RE = re.compile(
+    r"\b(?:releas\w+|freed|freeing|prisoners?|in\s+exchange\s+for|in\s+return\s+for|as\s+part\s+of\s+(?:a|the)\s+(?:\w+\s+)?deal|deal|brokered|linked\s+to)\b",
+    re.I,
+)
+
+ISSUER_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(sorted((re.escape(k) for k in ISSUER_ALIASES), key=len, reverse=True)) + r")(?!\w)(?:\s+and\s+(?:its|other)\s+(?:Western\s+)?(?:allies|nations|partners))?",
+    re.I,
+)
+
+# Vectorised tests, one per action word and one for the sector words: a sentence that fails one
+# cannot match the Python pattern, whose search is then skipped.
+PREFILTER_ACTIONS = {a: rust_word_superset(p + ("|sanctioned" if a == "imposed" else ""))
+                     for a, p in ACTION_WORDS.items()}
+
+
+PREFILTER_SECTOR = rust_word_superset(_SECTOR_ALT)
+
+# from SANCTION_RE itself: a sanction word added there reaches the prefilter too
+PREFILTER_SANCTION = rust_word_superset(SANCTION_RE.pattern)
+
+RELIEF_ACTIONS = frozenset({"lifted", "eased", "proposed"})
+
+SANCTION_MENTION_SCHEMA = {
+    "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
+    "issuer": pl.String, "target": pl.String, "target_type": pl.String, "target_country": pl.String,
+    "action": pl.String, "reason": pl.String, "mentions_release": pl.Boolean, "sentence": pl.String,
+}
+
+# powers that impose sanctions: named in a sanctions sentence, they are the issuer, not whose target it is
+# (events' issuers, which never release prisoners in our texts, and Canada, which sanctions often)
+ISSUING_COUNTRIES = ISSUER_COUNTRIES | {"Canada"}
+
+# a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
+COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
+                 "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
+                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG", "RL", "SRL")
+
+
+_COMPANY_WORD_SET = frozenset(COMPANY_WORDS)

@@ -1,0 +1,208 @@
+"""What a sanctions move targets in a clause: a sector, goods, a company, a state body, officials, a person, a
+country; and whose it is (the target country)."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.names import NAME_RE, classify_candidate
+from flows.extraction.places import countries_in, sentence_places
+from flows.extraction.sanction_patterns import (
+    _COMPANY_WORD_SET,
+    COMPANY_RE,
+    ISSUING_COUNTRIES,
+    OFFICIALS_RE,
+    REASON_RE,
+    SECTOR_BEFORE_RE,
+    SECTOR_RE,
+    SUBJECT_TARGET_RE,
+    TARGET_RE,
+    TRADE_EMBARGO_RE,
+)
+from flows.language.lexicon import GOODS_WORDS, ORGANISATION_TARGET_WORDS, TITLE_WORDS, country_names, fold
+
+
+def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
+                ) -> tuple[str | None, str | None, str | None, bool]:
+    """(target, target_type, target_country, explicit): what the sanctions hit, and whose it is;
+    explicit when 'sanctions on X' says so.
+
+    may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
+    m = TARGET_RE.search(sentence)
+    if "sanctioned" in sentence.lower():  # "In April it sanctioned the judges": the earlier of the two
+        by_subject = SUBJECT_TARGET_RE.search(sentence)
+        if by_subject and (m is None or by_subject.start() < m.start()):
+            m = by_subject
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")) \
+        if m else sentence
+    reason = REASON_RE.search(scope)
+    if reason:  # "support for Russia" in a reason is not the target
+        scope = scope[:reason.start()]
+    target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
+    country = target_country(target, target_type, scope, sentence, doc_country)
+    return target, target_type, country, bool(m) and target is not None
+
+
+def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
+                   doc_country: str | None) -> str | None:
+    """Whose potash, airline or officials the sanctions hit: a country target is its own; else the
+    country the target's words name ("Belarusian potash", "Venezuela's oil sector"), else one the
+    sentence names, else the document's main country. Sanctioning powers are the issuer, not this."""
+    if target is None:
+        return None
+    if target_type == "country":
+        return target
+    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES] if scope != sentence else []
+    # the whole sentence's places are cached (doc_main_countries looked them up already)
+    named = named or [c for c, _ in sentence_places(sentence) if c not in ISSUING_COUNTRIES]
+    return named[0] if named else doc_country
+
+
+def _person_target(scope: str) -> str | None:
+    """A named person right after 'sanctions on' ("former President Mahmoud Ahmadinejad")."""
+
+    head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?", "", scope)
+    m = NAME_RE.match(head)
+    if not m:
+        return None
+    cand = classify_candidate(head, m.start(), m.end())
+    if cand and cand["is_person"] and cand["n_tokens"] >= 2:
+        return cand["surface"]
+    return None
+
+
+# a state body named right after "sanctions on" ("Iran's Ministry of Intelligence", "the Federal Security
+# Service"): the organ, not its country, is what is sanctioned (as officials: it acts through them)
+_BODY = r"(?:Ministry|Department|Committee|Service|Agency|Guards?|Corps|Directorate|Bureau)"
+
+_BODY_OF = r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)*"
+
+STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after it ("Department stores": no)
+    rf"^\s*(?:the\s+)?(?:[A-Z][\w\-]+(?:'s|’s)\s+)?(?P<body>(?:[A-Z][\w\-]+\s+){{1,3}}{_BODY}(?:{_BODY_OF})?"
+    rf"|{_BODY}{_BODY_OF})")
+
+
+FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+
+VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+
+# "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
+SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
+
+
+def _title_case(sentence: str) -> bool:
+    """A headline in Title Case ("Sanctions on Ruritania's Oil Program Reimposed"): its capitals name nothing."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", sentence)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+COUNTRY_OWNED_RE = re.compile(r"(?:the\s+)?(?P<country>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s?)\s+"
+                              r"(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))\b")
+
+
+BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+
+
+def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
+    """The first sector word of `text` that is not inside a name: "Foreign Trade Bank", "Gulf Oil Company"
+    hold "trade" and "oil" but name a company (a capital at the text's start is only the sentence's)."""
+    for m in rx.finditer(text):
+        if m.start() == 0 or not text[m.start()].isupper():
+            return m
+    return None
+
+
+def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
+               may_sector: bool = True) -> tuple[str | None, str | None]:
+    m = explicit
+    person = _person_target(scope) if explicit else None
+    if person:
+        return person, "person"
+    body = STATE_BODY_RE.match(scope) if explicit else None
+    if body:
+        return body.group("body").strip(), "officials"
+    # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
+    # itself, kept as a sector (what the move covers), not the country
+    funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
+    if funds:
+        return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
+    vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
+        if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
+    if vessels:
+        return ("shadow fleet vessels" if SHADOW_FLEET_RE.search(sentence) else "vessels"), "sector"
+    owned = COUNTRY_OWNED_RE.match(scope) if explicit and not _title_case(sentence) else None
+    if owned and fold(owned.group("country")) in country_names() and not countries_in(owned.group("name")) \
+            and not (may_sector and SECTOR_RE.match(owned.group("name"))) \
+            and not any(fold(w) in TITLE_WORDS or w in _COMPANY_WORD_SET for w in owned.group("name").split()):
+        return owned.group("name"), "company"  # "sanctions on Ruritania's Zetakali": the company, not the country
+    banned = BANNED_FROM_RE.search(sentence)
+    if banned and not countries_in(banned.group("name")):
+        return banned.group("name"), "company"
+    # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
+    company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
+    if company:
+        name = company.group("name") or company.group("name2")
+        if name and not countries_in(name):
+            return name.strip(), "company"
+    before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
+    if before_word and before_word.group("sector").lower() == "trade":
+        before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
+    if before_word and not m:
+        return before_word.group("sector").lower(), "sector"
+    sector = _lower_case_sector(SECTOR_RE, scope) if may_sector else None  # scope is part of the sentence
+    if sector and TRADE_EMBARGO_RE.match(scope, sector.start()):
+        sector = None
+    officials = OFFICIALS_RE.search(scope[:40]) if m else None
+    # "the assets of hundreds of officials and cut the country's banks off": the first named is the target
+    if sector and (m or re.search(r"sanctions?\s+\w*\s*(?:on|against)?", sentence, re.I)) \
+            and not (officials and officials.start() < sector.start()):
+        return sector.group("sector").lower(), "sector"
+    if officials:
+        return "officials", "officials"
+    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES]
+    if named:
+        # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
+        # on Israel, ... Iran could not draw on the funds, tightening the restrictions": Iran's)
+        return (doc_country if not explicit and doc_country in named else named[0]), "country"
+    if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
+        return doc_country, "country"
+    return None, None
+
+
+# a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron
+# and seafood"); the list runs over goods words and the words that join them
+_GOODS_ALT = "|".join(re.escape(g) for g in GOODS_WORDS)
+
+_FLOW = r"(?:imports?|exports?|supplies|supply|sales?|purchases?|shipments?|deliveries)"
+
+_GOODS_LIST = rf"(?:(?:{_GOODS_ALT})(?:\s+products?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)?(?:(?:various|all|other|some)\s+)?)+"
+
+GOODS_AFTER_RE = re.compile(rf"\b{_FLOW}\s+of\s+(?:(?:various|all|other|some|the)\s+)?(?P<list>{_GOODS_LIST})", re.I)
+
+GOODS_BEFORE_RE = re.compile(rf"\b(?P<list>{_GOODS_LIST})\s*(?:products?\s+)?{_FLOW}\b", re.I)
+
+GOODS_WORD_RE = re.compile(rf"\b(?:{_GOODS_ALT})\b", re.I)
+
+FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
+
+
+def goods_in(clause: str) -> list[str]:
+    """The goods a ban on imports or exports names in a clause, in order, each once."""
+    out: list[str] = []
+    for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
+        for m in rx.finditer(clause):
+            out += [g.group(0).lower() for g in GOODS_WORD_RE.finditer(m.group("list"))]
+    return list(dict.fromkeys(out))
+
+
+def _more_countries(clause: str, target: tuple) -> list[str]:
+    """The other countries of "sanctions against Russia and Belarus": each its own move."""
+    if target[1] != "country" or not target[3]:
+        return []
+    m = TARGET_RE.search(clause)
+    np = m.groupdict().get("np") if m else None
+    if not np:
+        return []
+    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response)\b|[,;:]|$)", np)
+    named = [c for c in countries_in(head.group(0) if head else np) if c not in ISSUING_COUNTRIES]
+    return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", head.group(0) if head else "") else []
