@@ -17,7 +17,7 @@ import polars as pl
 from flows.extraction.clean import MAX_SENTENCE_CHARS
 from flows.extraction.counts import _nearest_trigger, find_release_counts, RELEASE_RE
 from flows.extraction.facts import extract_facts
-from flows.extraction.names import resolve_mentions_in_documents
+from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.people import cluster_names, name_similarity, same_person, _block_key
 from flows.resolution.ids import UnionFind
 

@@ -5,7 +5,7 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from flows.extraction.names import extract_person_mentions
+from flows.extraction.mentions import extract_person_mentions
 from tests.conftest import sentences_of
 
 TEXT = """Opposition Leader Freed as Talks Continue

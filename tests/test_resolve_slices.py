@@ -7,7 +7,7 @@ test data, so these tests shrink them until every slice loop runs many times.
 import polars as pl
 import pytest
 
-import flows.extraction.names as people
+import flows.extraction.mentions as people
 import flows.core.frames as frames
 import flows.resolution.events as events
 import flows.resolution.links as links

@@ -117,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="full-text search over documents",
                        description="Full-text (BM25) search over loaded documents.\n\n"
-                                   "Example: dossier search \"potash sanctions\"",
+                                   "Example: dossier search \"oil sanctions\"",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("words", help="words to look for")
     db_arg(p)

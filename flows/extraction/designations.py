@@ -10,7 +10,7 @@ from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
 from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
 
 # the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern
-# knows (issue 22, class 10): "Belavia was sanctioned in 2023", "Ruritania's Attorney General was also designated"
+# knows (issue 22, class 10): "Northwind Air was sanctioned in 2023", "Ruritania's Attorney General was also designated"
 PASSIVE_SUBJECT_RE = re.compile(
     r"^(?:(?:Finally|Also|Separately|Additionally|Meanwhile|Lastly),\s+)?(?:the\s+)?"
     r"(?P<name>(?-i:[A-Z][\w\-’'&]*)(?:\s+(?:(?-i:[A-Z][\w\-’'&]*)|of|for|and|de|the)){0,8}?)"
@@ -163,7 +163,7 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
 
 COUNTRY_PREFIX_RE = re.compile(r"(?:Republic\s+of\s+)?(?P<country>[A-Z][\w\-]+)['’]s\s+")
 
-# a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
+# a legal form written before the name ("OJSC Northern Ore", "PJSC Gazprom")
 LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
 
 
@@ -204,7 +204,7 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
     listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
     out = []
-    # a full name, or a surname with its title ("President Putin", "PM Mishustin")
+    # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):

@@ -87,9 +87,9 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
 
 def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[str | None, int]:
     """(releasing country, strength: 2 when the sentence itself says it, 1 when it falls back on the
-    document's country or a weak cue), most specific evidence first: who frees ("Minsk freed"); the
+    document's country or a weak cue), most specific evidence first: who frees ("Caracas freed"); the
     document's main country when the sentence names it; 'in/by/from X' with X a country or demonym; a
-    country named in the sentence; the document's main country; a capital ("Minsk freed ..."); a demonym.
+    country named in the sentence; the document's main country; a capital ("Caracas freed ..."); a demonym.
     A capital is weak evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the
     Australian economist" says nothing of who released him). Where the freed were flown and the scene of
     a war are left out (issue 22, class 3)."""
@@ -98,7 +98,7 @@ def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[st
             sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
     places = [(c, kind) for c, kind in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
-    if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
+    if subject:  # "Caracas freed 17 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2

@@ -22,10 +22,16 @@ from pathlib import Path
 import polars as pl
 import regex
 
-from flows.core.frames import hash_slices, split
 from flows.extraction.clean import expand_rows
 from flows.language.lexicon import (
-    NON_NAME_WORDS, country_names, ORG_WORDS, PERSON_TITLE_CUES, TITLE_WORDS, demonyms, fold, place_words,
+    NON_NAME_WORDS,
+    ORG_WORDS,
+    PERSON_TITLE_CUES,
+    TITLE_WORDS,
+    country_names,
+    demonyms,
+    fold,
+    place_words,
 )
 
 TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
@@ -244,7 +250,7 @@ def _peel_run(text: str) -> tuple | None:
         return None  # "Ortega Regime", "Peace Prize": not a name
     places = place_words()
     if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
-        return None  # "Belarus", "Minsk", "Armenians"
+        return None  # "Iran", "Tehran", "Armenians"
     title_cues = [fold(p) for p in prefix]
     has_title = any(p in PERSON_TITLE_CUES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
@@ -385,96 +391,3 @@ def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
 
 def _undot(m) -> str:
     return m.group(1) + m.group(2) + "  "
-
-
-def name_key_expr(col: str) -> pl.Expr:
-    """Folded, punctuation-free key of a name column (for exact matching of variants)."""
-    return (
-        pl.col(col).map_elements(fold, return_dtype=pl.String)
-        .str.replace_all(r"['’\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
-    )
-
-
-def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
-    """Decide which candidates are people and link short mentions to full names.
-
-    A multi-token name counts as a person when any mention of it, in any document
-    of the batch, had person evidence. A single token resolves to the unique full
-    name in its document whose last (or first-and-last) token it equals; failing
-    that, to a unique full name of the batch; a titled single token that resolves
-    nowhere is kept with low confidence.
-    """
-    if cands.is_empty():
-        return pl.DataFrame(schema=MENTION_SCHEMA)
-    # fold each distinct surface once (a run has millions of candidates but few distinct names)
-    surfaces = cands.select(pl.col("surface").unique())
-    cands = cands.join(surfaces.with_columns(key=name_key_expr("surface")), on="surface", how="left",
-                       maintain_order="left")
-    multi = cands.filter(pl.col("n_tokens") >= 2)
-    confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
-    # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
-    # (each of its word suffixes looked up in the set: linear in the names, not names x confirmed names)
-    for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
-        if any(key[i + 1:] in confirmed_keys for i, ch in enumerate(key) if ch == " "):
-            confirmed_keys.add(key)
-    full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
-    del multi
-    # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
-    full = full.with_columns(
-        last=pl.col("key").str.split(" ").list.last(),
-        name=pl.col("surface"),
-    )
-    batch_names = (
-        full.group_by("last")
-        .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
-             pl.col("key").n_unique().alias("n_batch"))
-        .filter(pl.col("n_batch") == 1)
-    )
-    # the rest looks inside each document: documents go through in hash slices (bounded memory)
-
-    n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
-    parts = [_name_mentions(full_part, cands_part, batch_names)
-             for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
-    return pl.concat(parts).sort("doc_id", "char_start")
-
-
-# candidates resolved at once inside documents (see resolve_mentions_in_documents)
-PEOPLE_SLICE_ROWS = 400_000
-
-
-def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.DataFrame) -> pl.DataFrame:
-    """Mentions of one slice of documents: full names take their document's longest form, single tokens
-    the full name of their document, else of the batch."""
-    # prefer the longest form of each name within the doc
-    doc_names = (
-        full.group_by("doc_id", "last")
-        .agg(pl.col("key").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_key"),
-             pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
-             pl.col("key").n_unique().alias("n_variants"))
-    )
-    single = cands.filter(pl.col("n_tokens") == 1).with_columns(last=pl.col("key"))
-    single = (
-        single.join(doc_names, on=["doc_id", "last"], how="left")
-        .join(batch_names, on="last", how="left")
-        .with_columns(
-            name=pl.coalesce("full_name", "batch_name",
-                             pl.when((pl.col("has_title") | pl.col("is_person")) & ~pl.col("is_headline"))
-                             .then(pl.col("surface"))),
-            confidence=pl.when(pl.col("full_name").is_not_null()).then(pl.lit("high"))
-            .otherwise(pl.lit("low")),
-        )
-        .filter(pl.col("name").is_not_null())
-    )
-    # a shorter form that ends a longer one in the same document ("Suu Kyi") takes the longer name
-    full = full.join(doc_names.select("doc_id", "last", "full_key", "full_name"), on=["doc_id", "last"],
-                     how="left", maintain_order="left").with_columns(
-        name=pl.when((pl.col("full_key") != pl.col("key")) & pl.col("full_key").str.ends_with(pl.lit(" ") + pl.col("key")))
-        .then(pl.col("full_name")).otherwise(pl.col("surface")),
-        confidence=pl.lit("high"))
-    cols = list(MENTION_SCHEMA)
-    return pl.concat([full.select(cols), single.select(cols)])
-
-
-def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
-    """Sentences -> resolved person mentions (see module docstring for the shape)."""
-    return resolve_mentions_in_documents(find_name_candidates(sentences))

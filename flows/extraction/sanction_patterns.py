@@ -31,7 +31,7 @@ FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|
 
 
 # words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
-# not when a government restricts its own people ("Minsk froze the assets of the opposition leader")
+# not when a government restricts its own people ("Tehran froze the assets of the opposition leader")
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 
 SANCTION_RE = re.compile(

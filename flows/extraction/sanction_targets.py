@@ -45,8 +45,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
 
 def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
                    doc_country: str | None) -> str | None:
-    """Whose potash, airline or officials the sanctions hit: a country target is its own; else the
-    country the target's words name ("Belarusian potash", "Venezuela's oil sector"), else one the
+    """Whose oil, airline or officials the sanctions hit: a country target is its own; else the
+    country the target's words name ("Iranian oil", "Venezuela's oil sector"), else one the
     sentence names, else the document's main country. Sanctioning powers are the issuer, not this."""
     if target is None:
         return None
@@ -196,7 +196,7 @@ def goods_in(clause: str) -> list[str]:
 
 
 def _more_countries(clause: str, target: tuple) -> list[str]:
-    """The other countries of "sanctions against Russia and Belarus": each its own move."""
+    """The other countries of "sanctions against Russia and Iran": each its own move."""
     if target[1] != "country" or not target[3]:
         return []
     m = TARGET_RE.search(clause)

@@ -2,7 +2,7 @@
 
 Output shape (`sanction_mentions`): doc_id, sent_idx, char_start, char_end
 (the sentence span), issuer, target, target_type (sector | company | country |
-officials | person), target_country (whose potash, airline or officials: the
+officials | person), target_country (whose oil, airline or officials: the
 target itself for a country), action (imposed | lifted | eased | tightened |
 remain | proposed), reason, mentions_release (the sentence ties the move to a
 release), sentence.
@@ -185,7 +185,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
         return []
     out = []
     for clause in sanction_clauses(sentence):
-        # per clause: "Minsk imposed restrictions on media, while Western sanctions remain" is one move, not two
+        # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two
         if not _names_strong_sanction(clause) and find_issuer(clause) is None:
             continue
         actions = find_actions(clause, may_act)
@@ -296,7 +296,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if explicit and relief and target_type in ("sector", "company"):
                 last_relief_target[doc_id] = (target, target_type, country)
             elif not explicit and relief and doc_id in last_relief_target:
-                # "the lifting of sanctions" after "lifted sanctions on potash" means the same sanctions
+                # "the lifting of sanctions" after "lifted sanctions on timber" means the same sanctions
                 target, target_type, country = last_relief_target[doc_id]
             if target is None:
                 continue

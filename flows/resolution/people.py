@@ -48,7 +48,7 @@ def name_parts(name: str) -> tuple[str, str]:
 
 @lru_cache(maxsize=500_000)
 def transliteration_skeleton(word: str) -> str:
-    """Collapse spelling differences of romanised names: Navalny/Navalnyi, Tsikhanouski/Tikhanovsky."""
+    """Collapse spelling differences of romanised names: Navalny/Navalnyi, Tsvetkova/Tzvetkova."""
     word = re.sub(r"(?<=[bcdfghjklmnpqrstvwxz])[iy](?=[aeou])", "", word)  # palatal glide: bia, bya -> ba
     for a, b in (("kh", "h"), ("ts", "c"), ("tz", "c"), ("w", "v"), ("y", "i"), ("j", "i")):
         word = word.replace(a, b)

@@ -71,7 +71,7 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
             "doc_id", "char_start", "target", "target_type", "_release").iter_rows():
         country = release_country.get(event_id)
         # relief ties to the document's one release only when it is about the releasing
-        # country: "Belarusian potash" yes; an airline in a round-up of other countries, no
+        # country: "Iranian oil" yes; an airline in a round-up of other countries, no
         about = [target] if target_type == "country" else countries_in(said[(doc_id, start)])
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
