@@ -15,6 +15,8 @@ setup: $(STAMP)
 
 $(STAMP): requirements.lock pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@# PyICU (followthemoney -> normality) builds from source against ICU's headers (issue 25)
+	@scripts/install_debian.sh libicu-dev /usr/include/unicode/uversion.h
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $(STAMP)

@@ -26,6 +26,10 @@ create table if not exists documents (
     site_name         varchar,
     published_at_source varchar,
     run_id            varchar not null,
+    source_id         varchar,
+    main_country      varchar,
+    main_country_iso2 varchar,
+    main_country_iso3 varchar,
     primary key (doc_id, source_path)
 );
 -- warehouses made before pages were read: the columns are added, after run_id (null for their rows until re-read)
@@ -34,6 +38,12 @@ alter table documents add column if not exists format varchar;
 alter table documents add column if not exists author varchar;
 alter table documents add column if not exists site_name varchar;
 alter table documents add column if not exists published_at_source varchar;
+-- warehouses made before sources and country codes (issue 25): source_id is filled by the next load
+-- (sql/dimensions.sql); the main country comes with each document's next extraction
+alter table documents add column if not exists source_id varchar;
+alter table documents add column if not exists main_country varchar;
+alter table documents add column if not exists main_country_iso2 varchar;
+alter table documents add column if not exists main_country_iso3 varchar;
 comment on column documents.doc_id is 'First 16 hex digits of the SHA-256 of the file bytes (content hash).';
 comment on column documents.source_path is 'Path of the file relative to the source folder.';
 comment on column documents.content_hash is 'Same as doc_id for readable files; null when the file could not be read.';
@@ -56,6 +66,10 @@ comment on column documents.encoding is 'Text encoding the file was read in (utf
 comment on column documents.format is 'text (plain text) or html (an HTML page, *.html/*.htm or HTML inside .txt: text is the article trafilatura extracted, without navigation, related links or comments).';
 comment on column documents.author is 'Author the page names (byline, meta author, JSON-LD); null for plain text.';
 comment on column documents.site_name is 'Site the page names (og:site_name, JSON-LD publisher); fills source when no metadata gives one.';
+comment on column documents.source_id is 'The outlet (sources.source_id): the outlet name from metadata or the page, else the address''s domain; null when neither is known.';
+comment on column documents.main_country is 'Country the document names most (sanctioning powers not counted: United States, European Union, United Kingdom); null when it names none or was extracted before this column existed.';
+comment on column documents.main_country_iso2 is 'ISO 3166-1 alpha-2 code of main_country (countries.iso2).';
+comment on column documents.main_country_iso3 is 'ISO 3166-1 alpha-3 code of main_country.';
 comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>), page text (the date the page prints near its top: a dateline, "Published 13 Dec 2025"; for HTML, a date htmldate found in its text or address) or none (loaded, and no date anywhere: nothing is guessed).';
 
 -- people: one row per real person, after merging spellings across documents.
@@ -66,8 +80,15 @@ create table if not exists people (
     roles          varchar[],
     n_documents    bigint,
     n_mentions     bigint,
-    confidence     varchar
+    confidence     varchar,
+    nationality    varchar,
+    nationality_iso2 varchar,
+    nationality_iso3 varchar
 );
+-- warehouses made before nationality: the load makes the table again, this only lets its comments run
+alter table people add column if not exists nationality varchar;
+alter table people add column if not exists nationality_iso2 varchar;
+alter table people add column if not exists nationality_iso3 varchar;
 comment on column people.person_id is 'Stable id; kept across runs while any of its mentions remains.';
 comment on column people.canonical_name is 'Fullest, most frequent spelling of the name.';
 comment on column people.aliases is 'Every surface form seen (titles and possessives stripped).';
@@ -75,6 +96,9 @@ comment on column people.roles is 'Every role seen: titles and appositions ("for
 comment on column people.n_documents is 'Number of documents that mention the person.';
 comment on column people.n_mentions is 'Number of mentions across all documents.';
 comment on column people.confidence is 'high when a full name or title supports it; low for an unresolved surname.';
+comment on column people.nationality is 'Country a role of the person states ("Belarusian opposition leader", "U.S. envoy"; the most stated); null when none does.';
+comment on column people.nationality_iso2 is 'ISO 3166-1 alpha-2 code of nationality (countries.iso2).';
+comment on column people.nationality_iso3 is 'ISO 3166-1 alpha-3 code of nationality.';
 
 -- person_mentions: one row per mention of a person in a document.
 create table if not exists person_mentions (
@@ -107,11 +131,16 @@ create table if not exists events (
     date_precision  varchar,
     date_text       varchar,
     country         varchar,
+    country_iso2    varchar,
+    country_iso3    varchar,
     prisoner_count  bigint,
     count_qualifier varchar,
     summary         varchar,
     n_sources       bigint
 );
+-- warehouses made before country codes: the load makes the table again, this only lets its comments run
+alter table events add column if not exists country_iso2 varchar;
+alter table events add column if not exists country_iso3 varchar;
 comment on column events.event_id is 'Stable id of the event.';
 comment on column events.event_type is 'prisoner_release, negotiation, letter, diplomatic_visit, embassy_reopening, election, protest_crackdown, military_exercise, military_action.';
 comment on column events.cameo_code is 'CAMEO event code where one fits (0841 prisoner_release, 046 negotiation, 020 letter, 042 diplomatic_visit, 050 embassy_reopening, 175 protest_crackdown, 150 military_exercise, 190 military_action).';
@@ -119,6 +148,8 @@ comment on column events.event_date is 'Best-supported date; null when no source
 comment on column events.date_precision is 'day, week, month, year or unknown.';
 comment on column events.date_text is 'The date as the text states it ("on Saturday", "September 11th").';
 comment on column events.country is 'Country where the event happened (for releases: the releasing country).';
+comment on column events.country_iso2 is 'ISO 3166-1 alpha-2 code of country (countries.iso2); null when country names no country.';
+comment on column events.country_iso3 is 'ISO 3166-1 alpha-3 code of country.';
 comment on column events.prisoner_count is 'Number of people released (releases only).';
 comment on column events.count_qualifier is 'exact, at_least ("more than 50"), about ("nearly 300") or at_most.';
 comment on column events.summary is 'First sentence reporting the event.';
@@ -140,22 +171,43 @@ comment on column event_people.doc_id is 'First document that states the link.';
 comment on column event_people.char_start is 'Start of the name mention that states the link.';
 comment on column event_people.char_end is 'End of that mention.';
 
--- sanctions: one row per issuer/target/action, merged across sources.
+-- sanctions: one row per sanctions move (issuer, target, target country, action, date), merged across the sources that report it.
 create table if not exists sanctions (
     sanction_id varchar primary key,
     issuer      varchar,
+    issuer_text varchar,
     target      varchar not null,
     target_type varchar,
     target_country varchar,
+    target_country_iso2 varchar,
+    target_country_iso3 varchar,
     action      varchar not null,
+    move_date   date,
+    date_precision varchar,
+    date_text   varchar,
+    date_source varchar,
     reason      varchar,
     event_id    varchar,
     n_sources   bigint
 );
--- warehouses made before target_country: the load makes the table again, this only lets its comments run
+-- warehouses made before these columns: the load makes the table again, this only lets its comments run
 alter table sanctions add column if not exists target_country varchar;
-comment on column sanctions.sanction_id is 'Stable id from issuer, target, target country and action.';
-comment on column sanctions.issuer is 'Who imposes or lifts: United States, European Union, United Kingdom, Western nations; null when unstated.';
+alter table sanctions add column if not exists issuer_text varchar;
+alter table sanctions add column if not exists target_country_iso2 varchar;
+alter table sanctions add column if not exists target_country_iso3 varchar;
+alter table sanctions add column if not exists move_date date;
+alter table sanctions add column if not exists date_precision varchar;
+alter table sanctions add column if not exists date_text varchar;
+alter table sanctions add column if not exists date_source varchar;
+comment on column sanctions.sanction_id is 'Stable id from issuer, target, target country, action and the move''s date.';
+comment on column sanctions.issuer is 'Code of the sanctioning body (issuers.issuer): US, EU, UK, CA, UN, AU, JP, CH, G7, WEST (Western nations the text does not name) or a state''s ISO code; null when unstated. A move by several bodies is one row per body.';
+comment on column sanctions.issuer_text is 'The issuer as the source words it ("Washington", "the EU", "the United States and its Western allies").';
+comment on column sanctions.target_country_iso2 is 'ISO 3166-1 alpha-2 code of target_country (countries.iso2).';
+comment on column sanctions.target_country_iso3 is 'ISO 3166-1 alpha-3 code of target_country.';
+comment on column sanctions.move_date is 'When the move took effect or was announced: the date its sentence states, else the earliest publication date of a document reporting it (date_source says which); null when neither is known.';
+comment on column sanctions.date_precision is 'day, week, month, year or unknown.';
+comment on column sanctions.date_text is 'The date as the sentence states it ("on Monday", "in March 2024"); null when move_date is a publication date.';
+comment on column sanctions.date_source is 'sentence (stated by the text) or published (the publication date of the earliest report); null when undated.';
 comment on column sanctions.target is 'What is sanctioned: a sector (potash), a company, a country or officials.';
 comment on column sanctions.target_type is 'sector, company, country, officials or person.';
 comment on column sanctions.target_country is 'Whose sector, company, officials or person it is (Belarusian potash: Belarus); the target itself for a country; null when no country is named.';
@@ -163,6 +215,50 @@ comment on column sanctions.action is 'lifted, eased, imposed, tightened, remain
 comment on column sanctions.reason is 'Stated reasons, "; "-separated.';
 comment on column sanctions.event_id is 'Release event the move was traded for, when a source ties them.';
 comment on column sanctions.n_sources is 'Number of documents that report it.';
+
+-- countries: one row per country of ISO 3166-1 (and Kosovo, XK): the codes every country column joins on.
+create table if not exists countries (
+    iso2          varchar primary key,
+    iso3          varchar not null,
+    iso_numeric   varchar,
+    name          varchar not null,
+    iso_name      varchar not null,
+    official_name varchar
+);
+comment on column countries.iso2 is 'ISO 3166-1 alpha-2 code (pycountry); XK for Kosovo (user-assigned).';
+comment on column countries.iso3 is 'ISO 3166-1 alpha-3 code.';
+comment on column countries.iso_numeric is 'ISO 3166-1 numeric code (null for XK).';
+comment on column countries.name is 'The name the warehouse''s country columns use (events.country, sanctions.target_country, ...).';
+comment on column countries.iso_name is 'ISO 3166-1 short name ("Russian Federation").';
+comment on column countries.official_name is 'ISO 3166-1 official name, where it has one.';
+
+-- issuers: one row per sanctioning body a sanctions.issuer code names.
+create table if not exists issuers (
+    issuer       varchar primary key,
+    name         varchar not null,
+    kind         varchar,
+    country_iso2 varchar
+);
+comment on column issuers.issuer is 'Code of the body: US, EU, UK, CA, UN, AU, JP, CH, NZ, NO, KR, UA, G7, WEST, or a state''s ISO 3166-1 alpha-2 code.';
+comment on column issuers.name is 'Name of the body.';
+comment on column issuers.kind is 'state, union (EU), organisation (UN) or group (G7, unnamed Western nations).';
+comment on column issuers.country_iso2 is 'ISO 3166-1 alpha-2 code of the state (GB for UK); null for a union, organisation or group.';
+
+-- sources: one row per outlet that published documents in the warehouse.
+create table if not exists sources (
+    source_id          varchar primary key,
+    name               varchar not null,
+    domain             varchar,
+    n_documents        bigint,
+    first_published_at date,
+    last_published_at  date
+);
+comment on column sources.source_id is 'Stable id: a hash of the outlet''s name (metadata or page), else of the address''s domain, lower-cased.';
+comment on column sources.name is 'Outlet name as its documents give it (the most frequent spelling), else its domain.';
+comment on column sources.domain is 'Domain of its documents'' addresses (the most frequent, without www.); null when none has an address.';
+comment on column sources.n_documents is 'Loaded documents from this outlet.';
+comment on column sources.first_published_at is 'Earliest publication date of its documents (first seen).';
+comment on column sources.last_published_at is 'Latest publication date of its documents (last seen).';
 
 -- evidence: one row per supporting span of text for a fact.
 create table if not exists evidence (
@@ -281,10 +377,16 @@ comment on table stg_event_mentions is 'Event mentions per sentence (input of ev
 create table if not exists stg_sanction_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, issuer varchar,
     target varchar, target_type varchar, target_country varchar, action varchar, reason varchar,
-    mentions_release boolean, sentence varchar
+    mentions_release boolean, sentence varchar, issuer_text varchar, move_date date, date_precision varchar,
+    date_text varchar, date_source varchar
 );
--- warehouses made before target_country: their staging rows are all extracted again (EXTRACTOR_VERSION)
+-- warehouses made before target_country and dates: their staging rows are all extracted again (EXTRACTOR_VERSION)
 alter table stg_sanction_mentions add column if not exists target_country varchar;
+alter table stg_sanction_mentions add column if not exists issuer_text varchar;
+alter table stg_sanction_mentions add column if not exists move_date date;
+alter table stg_sanction_mentions add column if not exists date_precision varchar;
+alter table stg_sanction_mentions add column if not exists date_text varchar;
+alter table stg_sanction_mentions add column if not exists date_source varchar;
 comment on table stg_sanction_mentions is 'Sanction mentions per sentence (input of sanctions consolidation).';
 create table if not exists stg_sentences (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, sentence varchar,

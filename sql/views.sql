@@ -24,7 +24,10 @@ actors as (
 moves as (
     select
         s.event_id,
-        list(distinct coalesce(s.issuer, '?') || ': ' || s.target || ' ' || s.action order by 1) as sanctions_moves,
+        list(distinct coalesce(s.issuer, '?') || ': ' || s.target || ' ' || s.action
+             || coalesce(' (' || strftime(s.move_date, '%Y-%m-%d') || ')', '')
+             order by coalesce(s.issuer, '?') || ': ' || s.target || ' ' || s.action
+             || coalesce(' (' || strftime(s.move_date, '%Y-%m-%d') || ')', '')) as sanctions_moves,
     from sanctions as s
     where s.event_id is not null
     group by s.event_id
@@ -35,6 +38,8 @@ select
     v.date_precision,
     v.date_text,
     v.country,
+    v.country_iso2,
+    v.country_iso3,
     v.prisoner_count,
     v.count_qualifier,
     v.n_sources,
@@ -48,19 +53,23 @@ left join actors as a on a.event_id = v.event_id
 left join moves as m on m.event_id = v.event_id
 where v.event_type = 'prisoner_release';
 
--- v_fact_sources: one row per fact and supporting document, with the document's path and the quote.
+-- v_fact_sources: one row per fact and supporting document, with the document's path, outlet and the quote.
 create or replace view v_fact_sources as
 select
     e.fact_table,
     e.fact_id,
     d.source_path,
     d.source,
+    d.source_id,
+    o.name as outlet,
+    d.url,
     d.published_at,
     e.char_start,
     e.char_end,
     e.quote,
 from evidence as e
-join documents as d on d.doc_id = e.doc_id and d.status = 'loaded';
+join documents as d on d.doc_id = e.doc_id and d.status = 'loaded'
+left join sources as o on o.source_id = d.source_id;
 
 -- v_person_events: one row per person and event they took part in.
 create or replace view v_person_events as
@@ -76,3 +85,48 @@ select
 from event_people as ep
 join people as p on p.person_id = ep.person_id
 join events as v on v.event_id = ep.event_id;
+
+-- v_sanction_moves: one row per sanctions move, with its issuer's name, the target's ISO codes and the outlets that report it.
+create or replace view v_sanction_moves as
+with
+reports as (
+    select
+        e.fact_id as sanction_id,
+        list(distinct coalesce(o.name, d.source, d.source_path) order by coalesce(o.name, d.source, d.source_path)) as outlets,
+        min(d.published_at) as first_reported_at,
+        max(d.published_at) as last_reported_at,
+    from evidence as e
+    join documents as d on d.doc_id = e.doc_id and d.status = 'loaded'
+    left join sources as o on o.source_id = d.source_id
+    where e.fact_table = 'sanctions'
+    group by e.fact_id
+)
+select
+    s.sanction_id,
+    -- when
+    s.move_date,
+    s.date_precision,
+    s.date_text,
+    s.date_source,
+    -- who
+    s.issuer,
+    i.name as issuer_name,
+    i.kind as issuer_kind,
+    s.issuer_text,
+    -- what
+    s.action,
+    s.target,
+    s.target_type,
+    s.target_country,
+    s.target_country_iso2,
+    s.target_country_iso3,
+    s.reason,
+    s.event_id,
+    -- reported by
+    s.n_sources,
+    coalesce(r.outlets, []) as outlets,
+    r.first_reported_at,
+    r.last_reported_at,
+from sanctions as s
+left join issuers as i on i.issuer = s.issuer
+left join reports as r on r.sanction_id = s.sanction_id;

@@ -24,18 +24,22 @@ def _warehouse(path: Path) -> Path:
     for doc_id, name, text, published in docs:
         con.execute("insert into documents (doc_id, source_path, published_at, status, text, run_id) "
                     "values (?, ?, ?, 'loaded', ?, 'r')", [doc_id, name, published, text])
-    con.execute("insert into people values ('P1', 'Jan Novak', ['Jan Novak'], [], 1, 1, 'high'), "
+    con.execute("insert into people (person_id, canonical_name, aliases, roles, n_documents, n_mentions, confidence) "
+                "values ('P1', 'Jan Novak', ['Jan Novak'], [], 1, 1, 'high'), "
                 "('P2', 'Anna Berg', ['Anna Berg'], [], 1, 1, 'high')")
     con.execute("insert into person_mentions values ('P1', 'dc', 1, 'Jan Novak', 'Jan Novak', 43, 52, null, 'high'), "
                 "('P2', 'dz', 0, 'Anna Berg', 'Anna Berg', 0, 9, null, 'high')")
     # one event joins the 2025 release and the 2019 one (same count, years apart); one is a tally
-    con.execute("insert into events values ('E1', 'prisoner_release', '0841', '2025-05-03', 'day', '3 May 2025', "
+    con.execute("insert into events (event_id, event_type, cameo_code, event_date, date_precision, date_text, country, "
+                "prisoner_count, count_qualifier, summary, n_sources) "
+                "values ('E1', 'prisoner_release', '0841', '2025-05-03', 'day', '3 May 2025', "
                 "'Ruritania', 12, 'exact', '', 2), ('E2', 'prisoner_release', '0841', null, null, null, "
                 "'Ruritania', 900, 'about', '', 1)")
     tally_start = TEXT_A.index("About 900")
     con.execute("insert into evidence values ('events', 'E1', 'da', 21, 69, 'q'), ('events', 'E1', 'db', 0, 40, 'q'), "
                 f"('events', 'E2', 'da', {tally_start}, {tally_start + 40}, 'q')")
-    con.execute("insert into sanctions values ('S1', 'EU', 'Ruritania', 'country', 'Ruritania', 'lifted', null, null, 1)")
+    con.execute("insert into sanctions (sanction_id, issuer, target, target_type, target_country, action, reason, "
+                "event_id, n_sources) values ('S1', 'EU', 'Ruritania', 'country', 'Ruritania', 'lifted', null, null, 1)")
     con.execute("insert into evidence values ('sanctions', 'S1', 'dc', 0, 40, 'q')")
     con.close()
     return path

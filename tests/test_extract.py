@@ -91,7 +91,7 @@ def test_metadata_paths_cannot_escape_the_source_folder(tmp_path):
 def test_language_detection_fast_path_agrees_with_the_classifier(lang, text):
     import py3langid
 
-    from flows.documents.extract import detect_language
+    from flows.documents.language_id import detect_language
 
     text = " ".join([text] * 4)
     assert detect_language(text) == lang == py3langid.classify(text[:1000])[0]

@@ -4,6 +4,8 @@ A hostile page repeating "released N prisoners" or listing tens of thousands of 
 hours: the nearest release word was a minimum over every release word of the sentence for each count,
 and name matching compared every name with every other. The timings here compare a big document with
 a small one of the same kind (a ratio, generous: linear is ~10x for 10x the text, quadratic ~100x).
+They count the process's CPU time, not the wall clock: on a loaded machine (CI, other jobs) the wall
+time of a small run swings by more than the margin between linear and quadratic.
 """
 
 import random
@@ -48,10 +50,10 @@ def _names_text(n_names: int, seed: int = 1) -> str:
 
 def _seconds(text: str) -> float:
     """Extraction and the per-document name resolution of one document (cluster_names: see its own test)."""
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     facts = extract_facts(_docs(text))
     resolve_mentions_in_documents(facts["name_candidates"])
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def _ratio(make, small, big) -> float:
@@ -67,8 +69,9 @@ def test_repeated_release_counts_take_linear_time():
 
 
 def test_many_capitalised_names_take_linear_time():
-    # 1,000 vs 20,000 names in one sentence (20x): the confirmed-name suffix test was names x names
-    assert _ratio(_names_text, 1_000, 20_000) < 80
+    # 2,000 vs 20,000 names in one sentence (10x; linear ~10x, quadratic ~100x): the confirmed-name suffix
+    # test was names x names
+    assert _ratio(_names_text, 2_000, 20_000) < 40
 
 
 def test_clustering_many_distinct_names_is_fast():

@@ -115,7 +115,7 @@ def test_unchanged_documents_staging_rows_come_back_in_the_order_the_warehouse_s
     for several row groups, documents stored in shuffled order, a third of them dropped."""
     import random
 
-    from flows.orchestration.pipeline import RunSpool
+    from flows.orchestration.spool import RunSpool
 
     db = tmp_path / "w.duckdb"
     ids = [f"d{i:05d}" for i in range(30_000)]

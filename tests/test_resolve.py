@@ -77,7 +77,7 @@ def test_person_ids_survive_a_second_run_with_a_new_spelling():
 
 
 def test_previous_ids_read_from_parquet_files_like_a_frame(tmp_path):
-    """The run hands the previous ids as spool files (pipeline.RunSpool.copy_previous)."""
+    """The run hands the previous ids as spool files (spool.RunSpool.copy_previous)."""
     first = _mentions([("d1", 0, 0, 17, "Maria Kolesnikova", "Maria Kolesnikova", None, "high")])
     _, pm1, _ = resolve_people(first)
     path = tmp_path / "previous-ids.parquet"
@@ -194,3 +194,27 @@ def test_person_ids_are_never_given_twice():
     ids = person_ids([(0, "Ilko Varshovsky"), (1, "Ilko Varsh"), (2, "Mira Denn")], {0: taken})
     assert ids[0] == taken and len(set(ids.values())) == 3
     assert ids[2] == stable_id("P", fold("Mira Denn"))
+
+
+def test_at_least_n_and_n_of_one_release_are_at_least_n():
+    # issue 22, class 11: one report says "at least 10 freed", another "10 freed": the count is a floor
+    ev = pl.DataFrame([_event("a", 0, 10, "exact"), _event("b", 0, 10, "at_least"), _event("c", 0, 7, "exact")],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, _ = consolidate_events(ev)
+    assert sorted(events.select("prisoner_count", "count_qualifier").rows()) == [(7, "exact"), (10, "at_least")]
+
+
+def test_a_rounded_count_joins_the_one_precise_count_near_it():
+    # issue 22, class 11: "23,000 freed" in one report and "23,184 freed" in another are one release
+    ev = pl.DataFrame([_event("a", 0, 23000, "exact"), _event("b", 0, 23184, "exact"),
+                       _event("c", 0, 5000, "exact"), _event("d", 0, 5400, "exact")],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    events, _, _ = consolidate_events(ev)
+    rel = {r["prisoner_count"]: r["n_sources"] for r in events.to_dicts()}
+    assert rel == {23184: 2, 5000: 1, 5400: 1}  # 5,000 is not within 2% of 5,400
+
+
+@pytest.mark.parametrize("short, full", [("Ortiz-Canel", "Mateo Ortiz-Canel"), ("al-Hadid", "Omar al-Hadid")])
+def test_a_hyphenated_surname_alone_is_the_surname(short, full):
+    # issue 22: "Díaz-Canel"-like surnames written alone were read as a given name and a surname
+    assert same_person(short, full)

@@ -66,10 +66,11 @@ def test_target_country_says_whose_target_it_is(text, doc_country, expected):
 def _consolidated(texts: dict[str, str]):
     from flows.resolution.sanctions import consolidate_sanctions
     from flows.extraction.events import EVENT_MENTION_SCHEMA
+    from flows.extraction.sanction_dates import date_sanction_mentions
     import polars as pl
 
     sentences = pl.concat([sentences_of(t, doc_id=d) for d, t in texts.items()])
-    mentions = extract_sanction_mentions(sentences)
+    mentions = date_sanction_mentions(extract_sanction_mentions(sentences))  # as the facts stage does
     sanctions, _ = consolidate_sanctions(mentions, pl.DataFrame(schema={**EVENT_MENTION_SCHEMA, "event_id": pl.String}))
     return sanctions
 
@@ -91,8 +92,9 @@ def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
     assert (None, "Moldova", "country", "proposed") in one(
         "The prisoner release could potentially ease crippling sanctions imposed on Moldova.")
     # ... which the sanctions table leaves out; a power's proposal, and the sanctions imposed, stay
-    rows = {(r["issuer"], r["target"], r["action"]) for r in sanctions.to_dicts()}
-    assert rows == {(None, "Moldova", "imposed"), ("United States", "Moldova", "proposed")}
+    rows = {(r["issuer"], r["issuer_text"], r["target"], r["action"]) for r in sanctions.to_dicts()}
+    # the issuer is the body's code (issue 25), its words as written beside it
+    assert rows == {(None, None, "Moldova", "imposed"), ("US", "Washington", "Moldova", "proposed")}
 
 
 @pytest.mark.parametrize(

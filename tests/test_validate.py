@@ -92,7 +92,7 @@ def test_a_file_backed_gx_project_loads_the_suites_by_name_26(tmp_path):
     assert context.suites.get("events").expectations
     warehouse = context.suites.get("warehouse")
     assert {type(e).__name__ for e in warehouse.expectations} == {"UnexpectedRowsExpectation"}
-    assert len(warehouse.expectations) == len(json.loads((EXPECTATIONS_DIR / "warehouse.json").read_text())["expectations"]) == 14
+    assert len(warehouse.expectations) == len(json.loads((EXPECTATIONS_DIR / "warehouse.json").read_text())["expectations"]) == 16
 
 
 def test_warehouse_invariants_are_unexpected_rows_queries_that_return_the_offending_rows_26():

@@ -99,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", help="report name (file name without .sql)")
     db_arg(p)
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
-    p.add_argument("--country", help="only this country, any case (release_timeline, sanctions_board)")
+    p.add_argument("--country", help="only this country, any case (release_timeline, sanctions_board; sanctions_timeline also takes an ISO code)")
     p.add_argument("--since", type=iso_date, metavar="YYYY-MM-DD",
                    help="only on or after this date (release_timeline)")
     limit_arg(p)
@@ -125,12 +125,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "csv", "json"], default="table")
     p.set_defaults(func=cmd_search)
 
-    p = sub.add_parser("export", help="write every table to Parquet or CSV files",
-                       description="Export every warehouse table to DIR as Parquet or CSV.\n\n"
-                                   "Example: dossier export --format parquet out/",
+    p = sub.add_parser("export", help="write every table to Parquet or CSV files, or FollowTheMoney entities",
+                       description="Export every warehouse table to DIR as Parquet or CSV; with --format ftm, "
+                                   "the people, events, sanctions and their source documents as FollowTheMoney "
+                                   "entities (JSON lines, DIR/entities.ftm.json) for OpenSanctions and Aleph.\n\n"
+                                   "Example: dossier export --format parquet out/\n"
+                                   "Example: dossier export --format ftm out/",
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("dir", help="output folder (created if missing)")
-    p.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+    p.add_argument("--format", choices=["parquet", "csv", "ftm"], default="parquet")
     db_arg(p)
     p.set_defaults(func=cmd_export)
 

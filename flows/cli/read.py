@@ -210,6 +210,13 @@ def cmd_export(args) -> int:
     db = need_db(args.db)
     out = Path(args.dir)
     out.mkdir(parents=True, exist_ok=True)
+    if args.format == "ftm":
+        from flows.warehouse.ftm import write_ftm
+
+        with connect_read_only(db) as con:
+            path, counts = write_ftm(con, out)
+        print(f"{path}  {sum(counts.values())} entities: " + ", ".join(f"{n} {k}" for k, n in counts.items()))
+        return 0
     with connect_read_only(db, locked=False) as con:
         for table in EXPORT_TABLES:
             target = out / f"{table}.{args.format}"

@@ -11,18 +11,18 @@ from flows.core.config import EARLY_GX_MAX_DOCS
 
 
 def cmd_run(args) -> int:
-    from flows.orchestration.pipeline import RunTerminated, terminate_on_sigterm
+    from flows.orchestration.signals import RunTerminated, terminate_on_sigterm
     from flows.orchestration.prefect_env import configure_prefect
 
     configure_prefect(verbose=args.verbose)
-    # SIGTERM during the flow: recorded and exited there (pipeline.exit_if_terminating); before it: here
+    # SIGTERM during the flow: recorded and exited there (signals.exit_if_terminating); before it: here
     terminate_on_sigterm(exit_process=True)
     try:
         return _cmd_run(args)
     except BaseException as exc:
         if not isinstance(exc, RunTerminated) and type(exc).__name__ != "TerminationSignal":
             raise
-        from flows.orchestration.pipeline import exit_if_terminating
+        from flows.orchestration.signals import exit_if_terminating
 
         exit_if_terminating()  # the lock is already let go; Prefect's server child gets SIGTERM from the kernel
         raise

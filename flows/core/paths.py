@@ -8,7 +8,7 @@ A warehouse `w.duckdb` never travels alone. Beside it live (all removable except
 | `w.duckdb.ops.duckdb` | run history (`runs`, `dq_results`) | load.rewrite_ops |
 | `w.duckdb.ops.lock` | the history's lock while it is rewritten (milliseconds) | load.rewrite_ops |
 | `w.duckdb.next-<pid>` | the next warehouse, swapped in with `os.replace` | load.write_warehouse |
-| `w.duckdb.spool-<pid>/` | a run's spooled staging frames (Parquet) | pipeline.RunSpool |
+| `w.duckdb.spool-<pid>/` | a run's spooled staging frames (Parquet) | spool.RunSpool |
 | `w.duckdb.quarantine/<run_id>/` | rows that failed a critical check | flow |
 | `w.duckdb.search.duckdb` | the full-text index | search |
 | `w.duckdb.gx/<run_id>/` | Great Expectations validation results | validate |
@@ -26,6 +26,7 @@ SQL_DIR = ROOT / "sql"
 SCHEMA_SQL = SQL_DIR / "schema.sql"
 VIEWS_SQL = SQL_DIR / "views.sql"
 SEARCH_SQL = SQL_DIR / "search.sql"
+DIMENSIONS_SQL = SQL_DIR / "dimensions.sql"  # documents.source_id and `sources`, derived by every load
 REPORTS_DIR = SQL_DIR / "reports"
 EXPECTATIONS_DIR = ROOT / "expectations"
 DOCS_DIR = ROOT / "docs"

@@ -15,25 +15,20 @@ sidecar or the manifest leaves empty.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import hashlib
-import json
 import os
-import re
 import stat as statmod
-from itertools import islice
 from pathlib import Path
 
 import polars as pl
 
 from flows.core.config import MAX_BYTES, MAX_DOC_CHARS, MIN_CHARS
+from flows.documents.language_id import detect_language
+from flows.documents.metadata import read_manifest, read_metadata
 from flows.language.dates import page_date
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
 
-LANG_SAMPLE_CHARS = 1000  # enough for a confident guess; 3x cheaper than 3000
-METADATA_KEYS = ("published_at", "url", "title", "source")
 
 DOCUMENT_SCHEMA = {
     "doc_id": pl.String,
@@ -110,112 +105,6 @@ def list_source_files(source_dir: Path) -> list[Path]:
     deterministic."""
     root = Path(source_dir)
     return [root.joinpath(*parts) for parts, _ in _text_file_entries(root)]
-
-
-def _parse_date(value: object) -> dt.date | None:
-    if value in (None, ""):
-        return None
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        raise ValueError(f"published_at {text!r} is not an ISO date") from None
-
-
-def read_manifest(source_dir: Path) -> tuple[dict[str, dict], str | None]:
-    """Rows of `manifest.csv` keyed by file name, plus a problem description if it is malformed."""
-    path = Path(source_dir) / "manifest.csv"
-    if not path.exists():
-        return {}, None
-    try:
-        with path.open(newline="", encoding="utf-8") as fh:
-            rows = list(csv.DictReader(fh))
-        if rows and "file" not in rows[0]:
-            return {}, "manifest.csv has no 'file' column"
-        return {Path(r["file"]).name: r for r in rows if r.get("file")}, None
-    except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        return {}, f"manifest.csv unreadable: {exc}"
-
-
-URL_RE = re.compile(r"https?://[^\s/$.?#][^\s]*", re.IGNORECASE)
-
-
-def _typed_metadata(meta: dict) -> tuple[dict, list[str]]:
-    """Metadata values as the documents table takes them, never coerced: each must be a string (a list
-    or a number is refused with the reason, not stored as its repr) and a url an http(s) address."""
-    out: dict = {}
-    problems = []
-    for key in METADATA_KEYS:
-        value = meta.get(key)
-        if value is None or value == "":
-            out[key] = None
-        elif not isinstance(value, str):
-            out[key] = None
-            problems.append(f"{key} ignored: a {type(value).__name__}, not a string")
-        elif key == "url" and not URL_RE.fullmatch(value.strip()):
-            out[key] = None
-            problems.append(f"url ignored: {value[:60]!r} is not an http(s) address")
-        else:
-            out[key] = value.strip() if key == "url" else value
-    return out, problems
-
-
-def read_metadata(path: Path, manifest: dict[str, dict]) -> tuple[dict, str | None]:
-    """Metadata for one text file from its sidecar JSON or the manifest; never raises."""
-    meta: dict = {}
-    issue = None
-    sidecar = path.with_suffix(".json")
-    if sidecar.is_symlink():
-        issue = f"sidecar {sidecar.name} ignored: a symbolic link, not followed"
-    elif sidecar.exists():
-        try:
-            loaded = json.loads(sidecar.read_text(encoding="utf-8"))
-            if not isinstance(loaded, dict):
-                raise ValueError("not a JSON object")
-            meta = loaded
-        except (OSError, ValueError) as exc:
-            issue = f"sidecar {sidecar.name} ignored: {exc}"
-    elif path.name in manifest:
-        meta = manifest[path.name]
-    out, problems = _typed_metadata(meta)
-    try:
-        out["published_at"] = _parse_date(out["published_at"])
-    except ValueError as exc:
-        out["published_at"] = None
-        problems.append(str(exc))
-    if problems:
-        issue = "; ".join([issue, *problems] if issue else problems)
-    unknown = sorted(set(meta) - set(METADATA_KEYS) - {"file"})
-    if unknown:  # loud about fields we do not consume
-        note = f"unused metadata keys: {', '.join(unknown)}"
-        issue = f"{issue}; {note}" if issue else note
-    return out, issue
-
-
-LETTER_RE = re.compile(r"[^\W\d_]")
-WORD_RE = re.compile(r"[^\W\d_]+")
-# The commonest English function words make up roughly a third of the words of English prose and
-# almost none of other languages' (these spellings are not words in French, German, Spanish...).
-ENGLISH_FUNCTION_WORDS = frozenset(
-    "the of and to in that is was for with on as by at from has have were are said which".split())
-ENGLISH_SHARE = 0.18  # well below English prose, far above any other language
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language (py3langid), 'und' when undecidable.
-
-    Plain English prose is recognised by its function words without running the
-    classifier (4x cheaper per document); anything else goes to py3langid.
-    """
-    sample = text[:LANG_SAMPLE_CHARS]
-    if sum(1 for _ in islice(LETTER_RE.finditer(sample), 20)) < 20:
-        return "und"
-    words = WORD_RE.findall(sample.lower())
-    if len(words) >= 40 and sum(w in ENGLISH_FUNCTION_WORDS for w in words) >= ENGLISH_SHARE * len(words):
-        return "en"
-    import py3langid
-
-    return py3langid.classify(sample)[0]
 
 
 def read_bytes(data: bytes, html: bool = False) -> dict:

@@ -16,7 +16,9 @@ import polars as pl
 
 from flows.language.dates import DATE_RE, date_of_match
 from flows.extraction.names import is_given_name
-from flows.extraction.places import ISSUER_COUNTRIES, doc_main_countries, find_places, sentence_places
+from flows.extraction.places import (
+    DESTINATION_RE, ISSUER_COUNTRIES, MEDIATOR_RE, doc_main_countries, find_places, sentence_places,
+)
 from flows.language import rules
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
@@ -123,6 +125,10 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+# the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
+# what it provides for, not a release carried out (issue 22, class 4)
+DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
+                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
 OTHER_EVENT_PATTERNS = rules.event_patterns()
 # Cheap vectorised (polars, Rust regex) tests that a sentence may hold a count or an event;
 # the exact Python patterns then run on the few sentences that pass.
@@ -146,7 +152,7 @@ PREFILTER_RELEASE = (
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month"
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|in (?:19|20)\d\d"
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -178,37 +184,52 @@ RELEASE_SUBJECT_RE = re.compile(
 PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+# the scene of a war ("criticizing the war in Ukraine") is not who frees anyone
+WAR_PLACE_RE = re.compile(r"\b(?:war|conflict|invasion|fighting|occupation|offensive|aggression)\s+(?:in|on|against)\s+"
+                          r"(?:the\s+)?[A-Z][\w\-]+", re.I)
+
+
 def release_country(sentence: str, doc_country: str | None) -> str | None:
-    """The releasing country, most specific evidence first: the document's main country when the
-    sentence names it; 'in/by/from X' with X a country or demonym; a country named in the sentence;
-    the document's main country; a capital ("Minsk freed ..."); a demonym. A capital is weak
-    evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the Australian
-    economist" says nothing of who released him)."""
+    """The releasing country (see release_country_evidence)."""
+    return release_country_evidence(sentence, doc_country)[0]
+
+
+def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[str | None, int]:
+    """(releasing country, strength: 2 when the sentence itself says it, 1 when it falls back on the
+    document's country or a weak cue), most specific evidence first: who frees ("Minsk freed"); the
+    document's main country when the sentence names it; 'in/by/from X' with X a country or demonym; a
+    country named in the sentence; the document's main country; a capital ("Minsk freed ..."); a demonym.
+    A capital is weak evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the
+    Australian economist" says nothing of who released him). Where the freed were flown and the scene of
+    a war are left out (issue 22, class 3)."""
+    for rx in (DESTINATION_RE, WAR_PLACE_RE, MEDIATOR_RE):
+        if rx.search(sentence):
+            sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
     places = [(c, kind) for c, kind in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Minsk freed 52 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
         if found:
-            return found[0]
+            return found[0], 2
     # a demonym names whom the release frees ("95 Ukrainian soldiers"), not who frees them
     if doc_country and any(c == doc_country and kind != "demonym" for c, kind in places):
-        return doc_country
+        return doc_country, 2
     m = PLACE_AFTER_RE.search(sentence)
     if m:
         found = [c for c, kind in find_places(m.group(1)) if kind != "capital" and c not in ISSUER_COUNTRIES]
         if found:
-            return found[0]
+            return found[0], 2
     for wanted in ("name",):
         named = [c for c, kind in places if kind == wanted]
         if named:
-            return named[0]
+            return named[0], 2
     if doc_country:
-        return doc_country
+        return doc_country, 1
     for wanted in ("capital", "demonym"):
         named = [c for c, kind in places if kind == wanted]
         if named:
-            return named[0]
-    return None
+            return named[0], 1
+    return None, 0
 
 
 SINCE_DATE_RE = re.compile(
@@ -302,6 +323,9 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
 def _is_people_noun(m: re.Match) -> bool:
     """A capitalised plural noun counts people only when it is a demonym ("Armenians", not "Mondays")."""
     noun = m.group("noun")
+    if re.fullmatch(r"(?:relatives|family(?:\s+members)?)", noun, re.I) or \
+            (re.search(r"\bfamily\s+$", m.group("mods") or "", re.I) and noun.lower() == "members"):
+        return False  # "five freed Americans and two American family members": kin who leave, not prisoners
     if not noun[:1].isupper() or re.fullmatch(PEOPLE_NOUNS, noun, re.IGNORECASE):
         return True
     return noun[:-1].lower() in demonyms()
@@ -358,6 +382,22 @@ def _breakdowns(sentence: str, releases: list[tuple]) -> list[tuple]:
     return [r for run, commas in runs if len(run) >= 3 or (len(run) == 2 and commas) for r in run]
 
 
+# "183 prisoners ..., including 111 detainees": a count inside a larger one is part of it, not a release of
+# its own (issue 22, class 3)
+PART_OF_RE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\b", re.I)
+
+
+def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> list[tuple]:
+    """Releases of a sentence that are parts of a larger count it names before them."""
+    out = []
+    for r in releases:
+        larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
+        including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+        if including:
+            out.append(r)
+    return out
+
+
 def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     """Two counted groups joined by a bare 'and' are one group: "three women and seven men were freed"."""
     out: list[tuple] = []
@@ -411,11 +451,13 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         # the release word must govern the count: nearest trigger not hypothetical
         nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
         gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
-        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]):
+        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
+                or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue
         releases.append(item)
     members = _breakdowns(sentence, releases) if len(releases) >= 2 else []
+    members += [r for r in _parts_of_a_count(sentence, releases, matches) if r not in members]
     if members:
         releases = [r for r in releases if r not in members]
         tallies = sorted(tallies + members)
@@ -444,6 +486,119 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     return releases, tallies, tuple(side_counts)
 
 
+# a sentence that places a release in the past ("freed in 2019", "last month", "had already been released"):
+# a release of its own, not one of the document's counted release
+BACKGROUND_CUE_RE = re.compile(
+    r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
+    r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"former(?:ly)?|once|had\s+been|judge|court)\b", re.I)  # a court's order is a release of its own
+MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
+MEMBER_OF_MIN = 3
+
+
+def _without_members(rows: list[tuple]) -> list[tuple]:
+    """A release of one or two people in a document that reports a counted release of three or more is one
+    of its members (a named person freed "along with" them, "two Japanese citizens" among them), not a release
+    of its own, unless its sentence places it in the past (issue 22, class 3)."""
+    counted = {r[0] for r in rows if r[4] == "prisoner_release" and (r[7] or 0) >= MEMBER_OF_MIN}
+    if not counted:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and r[7] is not None
+                                    and r[7] <= MEMBER_MAX and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+# "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
+# told in a later sentence (issue 22, class 2)
+EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+reciprocal\s+move)\b", re.I)
+SWAP_REACH_SENTENCES = 6
+
+
+# "Of the 801 pardons, 463 people were released from prison": the decree's size is not the number freed
+# (issue 22, class 11)
+OF_THE_FREED_RE = re.compile(
+    r"\b[Oo]f\s+(?:the|these|those)\s+(?P<all>\d{1,3}(?:,\d{3})+|\d+)\s+[\w\-]+(?:\s+[\w\-]+)?,\s+"
+    r"(?P<part>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}(?:were|have\s+been|had\s+been|are\s+being)\s+"
+    r"(?:released|freed|set\s+free)\b")
+
+
+def _decree_not_release(rows: list[tuple]) -> list[tuple]:
+    """A document that says "Of the N pardons, M were released" reports a release of M: its mentions of
+    N (the pardon or amnesty decree) are not a release of their own."""
+    decrees: dict[str, set[int]] = {}
+    for r in rows:
+        if r[4] == "prisoner_release":
+            m = OF_THE_FREED_RE.search(r[12])
+            if m:
+                decrees.setdefault(r[0], set()).add(int(m.group("all").replace(",", "")))
+    if not decrees:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
+
+
+def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) -> list[tuple]:
+    """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
+    before it are the two sides of one swap: every mention of either count becomes the swap's total."""
+    releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
+    totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
+    known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
+    for r in releases:
+        if not EXCHANGE_LEAD_RE.match(r[12]) or r[7] in known_sides.get(r[0], ()):
+            continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
+        before = [p for p in releases if p[0] == r[0] and r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
+                  and p[7] != r[7] and not EXCHANGE_LEAD_RE.match(p[12])]
+        if not before:
+            continue
+        first = before[-1]
+        total = first[7] + r[7]
+        qual = "exact" if first[8] == r[8] == "exact" else "at_least"
+        totals[(r[0], first[7])] = totals[(r[0], r[7])] = (total, qual)
+        swap_sides.setdefault(r[0], set()).update({first[7], r[7]})
+    if not totals:
+        return rows
+    return [(*r[:7], *totals[(r[0], r[7])], *r[9:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
+
+
+def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list[tuple]:
+    """Release mentions of one document with the same count are one release told again: they take one
+    country, the one their sentences give most directly (a sentence naming who frees outweighs one that
+    falls back on the document's country; then the most given, then the first), so that "24 freed" in
+    the lead and "24 prisoners, 16 detained in Russia" stay one event (issue 22, class 3)."""
+    given: dict[tuple[str, int], dict[str | None, tuple[int, int]]] = {}
+    for i, r in enumerate(rows):
+        if r[4] == "prisoner_release" and r[7] is not None and r[6] is not None:
+            votes = given.setdefault((r[0], r[7]), {})
+            strong, n = votes.get(r[6], (0, 0))
+            votes[r[6]] = (max(strong, strengths.get(i, 1)), n + 1)
+    chosen = {k: max(v, key=v.get) for k, v in given.items() if len(v) > 1}
+    if not chosen:
+        return rows
+    return [(*r[:6], chosen[(r[0], r[7])], *r[7:]) if r[4] == "prisoner_release" and (r[0], r[7]) in chosen else r
+            for r in rows]
+
+
+# a date that tells when someone was taken or jailed ("arrested after October 7, 2023", "jailed in 2021") is
+# not the date of the release the sentence reports (issue 22, class 5)
+CAPTIVITY_BEFORE_RE = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|abduct(?:ed|ing)?|kidnapp(?:ed|ing)|jail(?:ed|ing)?|imprison(?:ed|ing)?|"
+    r"sentenc(?:ed|ing)|convict(?:ed|ing)|captur(?:ed|ing)|seiz(?:ed|ing)|taken|held|since|attacks?|attacked)\b"
+    r"[^.;,]{0,25}$", re.I)
+
+
+def release_date_match(sentence: str) -> re.Match | None:
+    """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
+    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday)."""
+    first_year = None
+    for m in DATE_RE.finditer(sentence):
+        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue
+        if m.group("y_year"):
+            first_year = first_year or m
+            continue
+        return m
+    return first_year
+
+
 def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True
                      ) -> tuple[list[tuple], list[tuple], list[str], re.Match | None, tuple[int, ...]]:
     """(releases, tallies, other event types, date match, swap side counts) of one sentence: depends on
@@ -451,7 +606,7 @@ def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], 
     releases, tallies, sides = release_parts(sentence) if may_count else ([], [], ())
     types = [t for (t, pattern), candidate in zip(OTHER_EVENT_PATTERNS.items(), is_type)
              if candidate and pattern.search(sentence)]
-    date = DATE_RE.search(sentence) if may_date and (releases or types) else None
+    date = release_date_match(sentence) if may_date and (releases or types) else None
     return releases, tallies, types, date, sides
 
 
@@ -514,7 +669,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                           pl.col("sentence").str.contains(PREFILTER_DATE).alias("may_date"), "may_count",
                           *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
     memo: dict[str, tuple] = {}  # sentences repeat across documents (wire copy, boilerplate)
-    countries: dict[tuple[str, str | None], str | None] = {}
+    countries: dict[tuple[str, str | None], tuple[str | None, int]] = {}
+    strengths: dict[int, int] = {}  # row index of a release -> how directly its sentence names its country
     lead_dates = _lead_dates(sentences, published)
     swap_sides: dict[str, set[int]] = {}  # per document, the counts of its swaps' sides
     swaps: set[tuple] = set()
@@ -531,7 +687,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         if not releases and not types:
             continue
         key = (sentence, main_country.get(doc_id))
-        country = countries[key] if key in countries else countries.setdefault(key, release_country(*key))
+        country, strength = countries[key] if key in countries else countries.setdefault(
+            key, release_country_evidence(*key))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
         if date is None and releases and sent_idx <= LEAD_SENTENCES and lead_dates.get(doc_id):
             # a release in the headline or lead takes the day the lead gives ("said late on Saturday")
@@ -539,9 +696,14 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         for s, e, count, qual in releases:
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
+            strengths[len(rows) - 1] = strength
         for event_type in types:
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
+    rows = _swaps_across_sentences(rows, swap_sides)
+    rows = _decree_not_release(rows)
+    rows = _one_country_per_count(rows, strengths)
+    rows = _without_members(rows)
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]

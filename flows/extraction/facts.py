@@ -13,10 +13,12 @@ from flows.extraction.clean import clean_documents, split_sentences
 from flows.extraction.events import extract_event_mentions
 from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates
+from flows.extraction.sanction_dates import date_sanction_mentions
 from flows.extraction.sanctions import extract_sanction_mentions
+from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-8"  # -8: HTML pages and any encoding are read; the page's printed date; real-news rules
+EXTRACTOR_VERSION = "2026.12.03-10"  # -10: real-news rules (issue 22): lists of targets, goods, release country, dates; -9: dated sanction mentions, issuer words, documents' main country
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 
@@ -27,13 +29,17 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
     main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
     events, tallies = extract_event_mentions(sentences, published, main_country)
-    sanctions = extract_sanction_mentions(sentences, main_country)
+    # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
+    sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
                                & pl.col("sentence").str.contains(LINKING_SENTENCE))
     frames = {
-        "furniture": cleaned.select("doc_id", "n_furniture_chars"),
+        # per document, joined onto its documents row: furniture blanked and its main country
+        "furniture": with_iso_codes(cleaned.select("doc_id", "n_furniture_chars", main_country=pl.col("doc_id")
+                                                   .replace_strict(main_country, default=None, return_dtype=pl.String)),
+                                    "main_country"),
         "sentences": linking,
         "name_candidates": find_name_candidates(sentences),
         "event_mentions": events,

@@ -52,15 +52,19 @@ ROLE_NOUNS = (
     "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
+    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer",
 )
-ROLE_NOUN_SET = frozenset(ROLE_NOUNS)
+# before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
+# ends a clause about a place as often as it describes a person
+CAPTIVE_NOUNS = ("hostage", "detainee", "prisoner", "captive")
+ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 APPOSITION_RE = regex.compile(
     r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
 PRE_ROLE_RE = regex.compile(
-    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS) + r"))\s+$",
+    r"(?P<role>(?:[\p{L}\-’']+\s+){0,4}?(?:" + "|".join(ROLE_NOUNS + CAPTIVE_NOUNS) + r"|[a-z]{3,}ist)s?)\s+$",
     regex.IGNORECASE,
 )
 # The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
@@ -127,7 +131,9 @@ def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
     last = window.split()[-1:] or [""]
-    if last[0].lower() not in ROLE_NOUN_SET:
+    word = last[0].lower()
+    if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
+            and not IST_ROLE_RE.fullmatch(word):
         return None  # cheap test first: the regex below backtracks
     # a match is at most five letter runs up to the end: start the search where that suffix starts
     # (same leftmost match, without trying every position of the window)
@@ -156,6 +162,11 @@ def _is_place_token(token: str, places: frozenset[str]) -> bool:
     return word in places
 
 
+# "venture capitalist <name>", "novelist <name>": a lower-case word in -ist before a name is a role
+IST_ROLE_RE = regex.compile(r"[a-z]{3,}ists?")
+PLACE_LEAD_WORDS = frozenset({"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western"})
+
+
 @lru_cache(maxsize=200_000)
 def _peel_run(text: str) -> tuple | None:
     """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
@@ -176,6 +187,10 @@ def _peel_run(text: str) -> tuple | None:
             tokens.pop(0)
         else:
             break
+    # "New Hampshire", "South Carolina", "New York City": what follows a compass word or "New" is a place
+    if prefix and fold(prefix[-1]) in PLACE_LEAD_WORDS and len(tokens) <= 2 \
+            and not any(fold(t[2]) in TITLE_WORDS or fold(t[2]) in ROLE_TITLE_WORDS for t in tokens):
+        return None
     # "Special Envoy for Syria <name>", "Minister for Foreign Affairs <name>", "President of <country>
     # <name>": places and office words that end a job title are not part of the name
     places = place_words()

@@ -72,15 +72,35 @@ def countries_in(text: str) -> list[str]:
     return [country for country, _ in find_places(text)]
 
 
+# where the freed were flown ("landed in Doha, Qatar", "en route to Berlin"): never the state that frees them
+# (issue 22, class 3)
+DESTINATION_RE = re.compile(
+    r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
+    r"taken|brought|transferred|bused|deported|expelled|sent|returned|wheels\s+up)\s+"
+    r"(?:(?:back|home|out|on|safely)\s+)?(?:in|to|into|at|for|via)\s+"
+    r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}")
+
+
+# who helped ("mediated by Qatar", "thanks to the Emir of Qatar") is not who frees
+MEDIATOR_RE = re.compile(
+    r"\b(?:mediat\w+|brokered|facilitated|hosted|helped|help(?:ing)?|thank(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?"
+    r"(?:by|of|to|from)\s+(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]+){0,3}", re.I)
+
+
 def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
-    """Most-mentioned non-issuer country of each document (ties: first mentioned)."""
+    """Most-mentioned non-issuer country of each document (ties: first mentioned); where the freed were
+    flown and who mediated do not make a document's country (issue 22, class 3)."""
     counts: dict[str, dict[str, int]] = {}
     seen: dict[str, list[str]] = {}  # sentences repeat across documents (wire copy, boilerplate)
     for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
         per = counts.setdefault(doc_id, {})
         found = seen.get(sentence)
         if found is None:
-            found = seen[sentence] = [c for c, _ in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
+            text = sentence
+            for rx in (DESTINATION_RE, MEDIATOR_RE):
+                if rx.search(text):
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+            found = seen[sentence] = [c for c, _ in sentence_places(text) if c not in ISSUER_COUNTRIES]
         for c in found:
             per[c] = per.get(c, 0) + 1
     return {d: max(per, key=per.get) for d, per in counts.items() if per}

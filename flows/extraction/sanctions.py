@@ -18,7 +18,7 @@ from flows.extraction.names import NAME_RE, classify_candidate, sentence_candida
 from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_places
 from flows.language.patterns import rust_word_superset
 from flows.language import rules
-from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.language.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -57,6 +57,11 @@ HEDGE_RE = re.compile(
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
 )
+# a decision reported in indirect speech ("the minister announced that the government would impose sanctions
+# on", "stated they would immediately freeze the assets of"): done, not talked about (issue 22, class 9)
+ANNOUNCED_DECISION_RE = re.compile(
+    r"\b(?:announced|stated|declared|confirmed|decided)\b(?:\s+\w+){0,3}?(?:\s+that)?[^.;]{0,60}?\b(?:would|will)\s+"
+    r"(?:\w+ly\s+|also\s+)?$", re.I)
 REASON_RE = re.compile(
     r"\b(?:for|over|due\s+to|in\s+response\s+to|because\s+of|prompted\s+by|in\s+retaliation\s+for|"
     r"as\s+punishment\s+for|accus(?:es|ed|ing)\s+(?:\w+\s+)?of|designed\s+to\s+pressure\s+(?:the\s+\w+\s+)?to|citing|after)\s+"
@@ -215,8 +220,19 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
 
 
 FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
-VESSELS_RE = re.compile(r"\b(?:shadow\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
+# "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
+SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
 BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+
+
+def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
+    """The first sector word of `text` that is not inside a name: "Foreign Trade Bank", "Gulf Oil Company"
+    hold "trade" and "oil" but name a company (a capital at the text's start is only the sentence's)."""
+    for m in rx.finditer(text):
+        if m.start() == 0 or not text[m.start()].isupper():
+            return m
+    return None
 
 
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
@@ -234,9 +250,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if funds:
         return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
     vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
-        if re.search(r"shadow\s+fleet", sentence, re.I) and not (may_sector and SECTOR_RE.search(scope)) else None
+        if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
-        return ("shadow fleet vessels" if re.search(r"shadow\s+fleet", sentence, re.I) else "vessels"), "sector"
+        return ("shadow fleet vessels" if SHADOW_FLEET_RE.search(sentence) else "vessels"), "sector"
     banned = BANNED_FROM_RE.search(sentence)
     if banned and not countries_in(banned.group("name")):
         return banned.group("name"), "company"
@@ -246,12 +262,12 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         name = company.group("name") or company.group("name2")
         if name and not countries_in(name):
             return name.strip(), "company"
-    before_word = SECTOR_BEFORE_RE.search(sentence) if may_sector else None
+    before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
     if before_word and before_word.group("sector").lower() == "trade":
         before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
-    sector = SECTOR_RE.search(scope) if may_sector else None  # scope is part of the sentence
+    sector = _lower_case_sector(SECTOR_RE, scope) if may_sector else None  # scope is part of the sentence
     if sector and TRADE_EMBARGO_RE.match(scope, sector.start()):
         sector = None
     officials = OFFICIALS_RE.search(scope[:40]) if m else None
@@ -298,7 +314,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
                 HEDGE_RE.search(before) or WITHOUT_BEFORE_RE.search(before)
                 or (nominal and HEDGE_RE.search(sentence[m.end():])))
             # "threatened to reimpose", "could impose": a new sanction only talked about
-            hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:])))
+            hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:]))
+                                and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             negated = (NEGATION_BEFORE_RE.search(before)
                        and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
@@ -353,6 +370,39 @@ def _names_strong_sanction(sentence: str) -> bool:
 
 
 
+# a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron
+# and seafood"); the list runs over goods words and the words that join them
+_GOODS_ALT = "|".join(re.escape(g) for g in GOODS_WORDS)
+_FLOW = r"(?:imports?|exports?|supplies|supply|sales?|purchases?|shipments?|deliveries)"
+_GOODS_LIST = rf"(?:(?:{_GOODS_ALT})(?:\s+products?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)?(?:(?:various|all|other|some)\s+)?)+"
+GOODS_AFTER_RE = re.compile(rf"\b{_FLOW}\s+of\s+(?:(?:various|all|other|some|the)\s+)?(?P<list>{_GOODS_LIST})", re.I)
+GOODS_BEFORE_RE = re.compile(rf"\b(?P<list>{_GOODS_LIST})\s*(?:products?\s+)?{_FLOW}\b", re.I)
+GOODS_WORD_RE = re.compile(rf"\b(?:{_GOODS_ALT})\b", re.I)
+FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
+
+
+def goods_in(clause: str) -> list[str]:
+    """The goods a ban on imports or exports names in a clause, in order, each once."""
+    out: list[str] = []
+    for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
+        for m in rx.finditer(clause):
+            out += [g.group(0).lower() for g in GOODS_WORD_RE.finditer(m.group("list"))]
+    return list(dict.fromkeys(out))
+
+
+def _more_countries(clause: str, target: tuple) -> list[str]:
+    """The other countries of "sanctions against Russia and Belarus": each its own move."""
+    if target[1] != "country" or not target[3]:
+        return []
+    m = TARGET_RE.search(clause)
+    np = m.groupdict().get("np") if m else None
+    if not np:
+        return []
+    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response)\b|[,;:]|$)", np)
+    named = [c for c in countries_in(head.group(0) if head else np) if c not in ISSUING_COUNTRIES]
+    return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", head.group(0) if head else "") else []
+
+
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
@@ -366,16 +416,29 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
             continue
         actions = find_actions(clause, may_act)
         if actions:
-            out.append((actions, *find_target(clause, doc_country, may_sector), clause))
+            target = find_target(clause, doc_country, may_sector)
+            goods = goods_in(clause) if may_sector else []
+            if goods and target[1] in ("sector", None):
+                # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
+                country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country)
+                out += [(actions, g, "sector", country, True, clause) for g in goods]
+            else:
+                out.append((actions, *target, clause))
+                out += [(actions, c, "country", c, True, clause) for c in _more_countries(clause, target)]
+                out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
+                        for g in goods]
     return out
 
 
-def _person_moves(sentence: str, doc_country: str | None = None) -> list[tuple]:
+def _person_moves(sentence: str, doc_country: str | None = None, in_context: bool = False) -> list[tuple]:
     """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
     action on sanctions, else 'imposed' (a designation); the target country is the one named just before
-    the name ("Russian President <name>"), else the document's."""
-    if not (SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b", sentence, re.I)):
+    the name ("Russian President <name>"), else the document's.
+
+    in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
+    sanction word of its own (issue 22, class 10)."""
+    if not (in_context or SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
     if not people:
@@ -410,18 +473,21 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
-    r"|(?:assets\s+have\s+been\s+frozen|list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
+    r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
     r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
     re.I,
 )
 PASSIVE_TARGET_RE = re.compile(
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:(?:was|were|is|are|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+)?"
-    rf"(?:{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+)?"
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
     re.I,
 )
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
-LIST_BREAK_RE = re.compile(r"[.;:]|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
+LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
@@ -456,29 +522,59 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
     return out
 
 
+# a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
+LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC"})
+
+
 def _is_company(part: str) -> bool:
     words = [w.strip(".,") for w in part.split()]
-    return len(words) > 1 and any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in ("The", "A", "An", "Its", "Their")
+    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST) \
+        and words[0] not in ("The", "A", "An", "Its", "Their")
+
+
+# items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
+ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
+
+
+def _list_gap(gap: str, after_item: bool) -> bool:
+    """True when the words between two names keep the list of targets going: a short gap with no word that
+    ends the list, or, after a listed name, that name's description up to a semicolon and then a short lead-in
+    to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
+    if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+        return True
+    cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
+    if not cut:
+        return False
+    description, lead = gap[:cut[-1].start()], gap[cut[-1].end():]
+    # a job title may lead an item ("; Kremlin spokesperson B"), where elsewhere it ends the list
+    lead = re.sub(r"\b(?:envoy|spokes\w+)\b", "", lead, flags=re.I)
+    return (len(description) <= 160 and not re.search(r"[.:]\s", description)
+            and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
 
 
 def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target."""
 
-    scope = TARGET_SCOPE_RE.search(sentence)
-    listed_to = scope.end() if scope else None  # the list of targets runs on from here, name after name
+    scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
     out = []
-    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, _title
-             in sentence_candidates(sentence, False) if is_person and n >= 2]
-    if any(w in sentence for w in COMPANY_WORDS):
+    # a full name, or a surname with its title ("President Putin", "PM Mishustin")
+    named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
+             in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
+    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
         companies = _company_runs(sentence)
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, "company") for a, b, name in companies])
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
+        # a later "including an asset freeze on <name>" starts a list of its own
+        later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
+        if later:
+            listed_to = later[-1]
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
-        if gap is not None and len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
+        if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
         elif PASSIVE_TARGET_RE.match(sentence, e):
@@ -493,6 +589,35 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
 
 
+# a bulleted list of targets (issue 22, class 10): a line ending in a colon that introduces the names,
+# just after sanctions were named, then one target per bullet line
+BULLET_RE = re.compile(r"^\s*[\-•*–·▪]\s+")
+PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$|^(?:They|These|Those) (?:also )?include"
+LIST_HEADER_RE = re.compile(
+    r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?)\b"
+    r"[^:]*:\s*$", re.I)
+# how many sentences after a move on sanctions a list of its targets may still stand
+CONTEXT_SENTENCES = 6
+BODY_ITEM_RE = re.compile(r"^(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)(?:\s+(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)){0,11}$")
+
+
+def bullet_target(line: str) -> tuple[str, str] | None:
+    """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
+    named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
+    m = BULLET_RE.match(line)
+    if not m:
+        return None
+    item = line[m.end():].strip()
+    people = [(s, surface) for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False)
+              if is_person and n >= 2]
+    head = re.split(r",|\s[\-–—]\s|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    if people and people[0][0] <= 40 and people[0][0] < len(head):
+        return people[0][1], "person"
+    if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:
+        return head, ("company" if _is_company(head) else "officials")
+    return None
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
@@ -500,17 +625,44 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
-                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION))
+                            | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
+                            | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], list[tuple]] = {}
     details: dict[tuple[str, str], tuple] = {}
+    last_move: dict[str, tuple[int, list[str | None], list[str]]] = {}  # doc -> (sentence, issuers, actions)
+    bullets_from: dict[str, int] = {}  # doc -> index the next bullet of a list of targets must have
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
+        recent = last_move.get(doc_id)
+        in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
+        if bullets_from.get(doc_id) == sent_idx and recent is not None:
+            item = bullet_target(sentence)
+            if item is not None:
+                bullets_from[doc_id] = sent_idx + 1
+                for issuer in recent[1]:
+                    for action in recent[2]:
+                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
+                                     action, None, False, sentence))
+                continue
         key = (sentence, doc_country.get(doc_id))
-        found = memo[key] if key in memo else memo.setdefault(
-            key, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key))
+        mkey = (*key, in_context)
+        found = memo[mkey] if mkey in memo else memo.setdefault(
+            mkey, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key, in_context))
+        if found or (in_context and LIST_HEADER_RE.search(sentence)):
+            if found:
+                moves = [f for f in found if f[1] is not None]
+                issuers = details.get((sentence, moves[0][5]))[2] if moves and (sentence, moves[0][5]) in details \
+                    else find_issuers(sentence)
+                actions = [a for a in (moves[0][0] if moves else ["imposed"]) if a in ("imposed", "lifted", "eased")] \
+                    or ["imposed"]
+                if issuers == [None] and recent is not None:
+                    issuers = recent[1]
+                last_move[doc_id] = (sent_idx, issuers, actions)
+            if sentence.rstrip().endswith(":"):
+                bullets_from[doc_id] = sent_idx + 1
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
@@ -523,6 +675,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
+            if issuers == [None] and in_context and recent[1] != [None] and target_type in ("person", "company"):
+                issuers = recent[1]  # "The list also includes <name>": the issuer of the move just named
             # the evidence is the whole sentence: a clause is not a span the quote check could compare
             for issuer in issuers:
                 if target_type == "country" and issuer == target:

@@ -29,6 +29,7 @@ DATE_RE = re.compile(
       | (?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
       | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|this\s+month)
       | in\s+(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
+      | in\s+(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -91,6 +92,8 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
             if "month" in rel:
                 return None, "unknown"
             return published - dt.timedelta(days=published.weekday()), "week"
+        if g.get("y_year"):  # "In 1998, ... freed 200 prisoners": the year alone
+            return dt.date(int(g["y_year"]), 1, 1), "year"
         if g["m_month"]:
             if g["m_year"]:
                 return dt.date(int(g["m_year"]), _month(g["m_month"]), 1), "month"

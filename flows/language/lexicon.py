@@ -24,7 +24,7 @@ TITLE_WORDS = frozenset(
     judge justice ambassador envoy special spokesman spokeswoman spokesperson
     former ex late acting deputy chief head leader opposition activist journalist
     blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
-    archbishop cardinal patriarch commissioner chairman chairwoman chair director
+    archbishop cardinal patriarch commissioner chairman chairwoman chair director monsignor msgr
     laureate nobel peace prize human rights
     """.split()
 )
@@ -55,7 +55,7 @@ ORG_WORDS = frozenset(
     review daily weekly herald tribune gazette magazine reuters agency
     cross crescent penal prison jail detention camp colony airport square street avenue
     initiative project program programme platform channel article articles comments
-    newsletter
+    newsletter license licence capital partners worldwide berets
     """.split()
 )
 
@@ -92,6 +92,17 @@ SECTOR_WORDS = (
     "tobacco", "mining", "energy", "technology", "aviation", "arms", "weapons",
     "coal", "nickel", "copper", "uranium", "cement", "petrochemicals", "shipping",
     "insurance", "trade", "investment", "investments", "debt", "bonds", "cotton",
+)
+
+# Goods a ban on imports or exports names one by one ("bans exports of coal, iron and seafood"): each is its
+# own sanctions move on that sector (issue 22, class 10). Longer names first: "crude oil" before "oil".
+GOODS_WORDS = (
+    "refined petroleum products", "refined petroleum", "refined oil", "crude oil", "jet fuel", "aviation fuel",
+    "natural gas", "liquefied natural gas", "iron ore", "lead ore", "luxury goods", "dual-use goods",
+    "coal", "iron", "lead", "seafood", "wood", "timber", "chemicals", "textiles", "machinery", "steel", "gold",
+    "diamonds", "potash", "oil", "gas", "petroleum", "aluminium", "aluminum", "copper", "nickel", "uranium",
+    "cement", "cotton", "tobacco", "fertilizers", "fertilizer", "fertiliser", "weapons", "arms", "vodka",
+    "caviar", "semiconductors", "electronics", "vehicles", "minerals",
 )
 
 ORGANISATION_TARGET_WORDS = (

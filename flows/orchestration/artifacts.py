@@ -75,7 +75,7 @@ def summary_markdown(run: dict, dq: list[dict], db: Path) -> str:
 def dq_table(dq: list[dict]) -> list[dict]:
     """One row per expectation, failures first: result, severity, table, the check as a sentence, what
     was observed, and GX's own name of it."""
-    from flows.warehouse.dashboard import readable
+    from flows.warehouse.expectation_text import readable
 
     return [{"result": "pass" if c["success"] else "FAIL", "severity": c["severity"], "table": c["table_name"],
              "check": readable(str(c["expectation"])), "observed": c["observed"], "expectation": c["expectation"]}

@@ -17,7 +17,8 @@ from prefect.exceptions import TerminationSignal
 
 from flows.core.config import BATCH_SIZE, fault_point
 from flows.core.paths import quarantine_path
-from flows.orchestration import pipeline
+from flows.orchestration import pipeline, signals
+from flows.orchestration.spool import RunSpool
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
 from flows.core.runtime import collect_batch, frozen_heap
@@ -28,7 +29,7 @@ from flows.warehouse.validate import (critical_failures, run_invariants, run_sui
                                      save_validation_results)
 
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
-TERMINATIONS = (pipeline.RunTerminated, TerminationSignal)
+TERMINATIONS = (signals.RunTerminated, TerminationSignal)
 
 
 class DataQualityError(RuntimeError):
@@ -130,7 +131,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
     except TERMINATIONS:
         pipeline.record_run(db_path, run_id, started, "failed", "terminated by SIGTERM; the warehouse kept the "
                             "previous state", source, {}, timer, None)
-        pipeline.exit_if_terminating()
+        signals.exit_if_terminating()
         raise
     except Exception as exc:  # failed before the load (extract, resolve, validate): in the history too
         if not getattr(exc, "dossier_recorded", False):
@@ -164,7 +165,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
         # one task per batch: read + extract where the files are; batches run in parallel on the
         # flow's task runner (threads by default, a Dask cluster with --workers)
-        with pipeline.RunSpool(db_path) as spool:
+        with RunSpool(db_path) as spool:
             with timer("plan"):
                 # unchanged documents' staging rows join this run's in the spool (a full refresh has none),
                 # and which person and event ids mentions had (ids stay stable), as files the resolve scans

@@ -5,6 +5,8 @@ from __future__ import annotations
 import polars as pl
 
 from flows.extraction.names import resolve_mentions_in_documents
+from flows.resolution.agreement import precision_conflicts
+from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
@@ -45,7 +47,8 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         mention_columns=EVENT_MENTION_KEYS)
     sanctions, sanction_mentions = consolidate_sanctions(
         stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions")), event_mentions,
-        sentences_at=sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions"))
+        sentences_at=sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions"),
+        previous=previous.get("sanction_mentions"))
     event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
@@ -54,6 +57,9 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     event_part = _evidence_part("events", event_mentions.select(
         pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
     del event_mentions
+    # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
+    sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
+                                             "sanctions", "sanction_id", "move_date")
     sanction_part = _evidence_part("sanctions", sanction_mentions.select(
         pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
     del sanction_mentions
@@ -65,7 +71,8 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         sanction_part,
     ])
     del event_part, sanction_part
-    return {
+    # ISO codes, nationality, and the countries and issuers tables (issue 25)
+    return add_dimensions({
         "people": people,
         "person_mentions": person_mentions.select(
             "person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role", "confidence"),
@@ -73,6 +80,6 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "event_people": event_people,
         "sanctions": sanctions,
         "evidence": evidence,
-        "conflicts": pl.concat([person_conflicts, ev_conflicts]),
+        "conflicts": pl.concat([person_conflicts, ev_conflicts, sanction_conflicts]),
         "tallies": stage_frame(stage, "tallies"),
-    }
+    })

@@ -12,6 +12,7 @@ from collections import defaultdict
 import polars as pl
 
 from flows.core.frames import hash_slices, split
+from flows.resolution.agreement import precision_conflicts
 from flows.resolution.ids import event_ids, previous_ids
 from flows.resolution.people import empty_conflicts
 from flows.resolution.staging import sentence_lookup
@@ -75,6 +76,42 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
     on = ["country", "prisoner_count", "count_qualifier"]
     lookup = pl.concat([exact.select(*on, "label"), qualified.select(*on, "label")])
     return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
+
+
+ROUND_COUNT_MIN = 1000  # "1,600" beside "1,619", "23,000" beside "23,184": a rounded figure of one release
+ROUND_COUNT_SLACK = 0.02
+
+
+def round_counts_to_precise(rel: pl.DataFrame) -> pl.Series:
+    """Mention counts with a round exact figure (a multiple of 100, at least ROUND_COUNT_MIN) replaced by the
+    one precise exact count of the same country within ROUND_COUNT_SLACK of it, when there is exactly one:
+    one release reported rounded by one source and to the unit by another (issue 22, class 11)."""
+    counts = rel["prisoner_count"]
+    if rel.is_empty():
+        return counts
+    keys = rel.filter((pl.col("count_qualifier") == "exact") & pl.col("prisoner_count").is_not_null()) \
+        .select("country", "prisoner_count").unique()
+    precise: dict[str | None, list[int]] = defaultdict(list)
+    rounded: list[tuple[str | None, int]] = []
+    for country, count in keys.iter_rows():
+        if count >= ROUND_COUNT_MIN and count % 100 == 0:
+            rounded.append((country, count))
+        else:
+            precise[country].append(count)
+    to: dict[tuple[str | None, int], int] = {}
+    for country, count in rounded:
+        near = [p for p in precise.get(country, []) if abs(p - count) <= ROUND_COUNT_SLACK * p]
+        if len(near) == 1:
+            to[(country, count)] = near[0]
+    if not to:
+        return counts
+    lookup = pl.DataFrame({"country": [k[0] for k in to], "prisoner_count": [k[1] for k in to],
+                           "_precise": list(to.values()), "count_qualifier": ["exact"] * len(to)},
+                          schema={"country": rel.schema["country"], "prisoner_count": rel.schema["prisoner_count"],
+                                  "_precise": rel.schema["prisoner_count"], "count_qualifier": pl.String})
+    joined = rel.select("country", "prisoner_count", "count_qualifier").join(
+        lookup, on=["country", "prisoner_count", "count_qualifier"], how="left", nulls_equal=True, maintain_order="left")
+    return joined.select(pl.coalesce("_precise", "prisoner_count").alias("prisoner_count"))["prisoner_count"]
 
 
 # Two mentions of the same count and country whose dates lie further apart than this are two releases
@@ -142,6 +179,7 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .alias("exact_count"),
             pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
+            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "at_least").alias("_at_least_counts"),
             # the most precise dates the mentions give, the one most of them give (ties: the latest)
             pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
             .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
@@ -158,7 +196,19 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             .otherwise(pl.col("any_qualifier")),
             date_precision=pl.col("date_precision").fill_null("unknown"),
         )
+        .with_columns(count_qualifier=_at_least_over_exact())
+        .drop("_at_least_counts")
     )
+
+
+def _at_least_over_exact() -> pl.Expr:
+    """"At least 10 freed" in one report and "10 freed" in another: the careful count is a floor, so the
+    event's count is at least 10, not exactly 10 (issue 22, class 11)."""
+    return (pl.when(pl.col("count_qualifier") == "exact")
+            .then(pl.when(pl.col("_at_least_counts").list.contains(pl.col("prisoner_count")))
+                  .then(pl.lit("at_least")).otherwise(pl.lit("exact")))
+            .otherwise(pl.col("count_qualifier")))
+
 
 
 def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None,
@@ -176,6 +226,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     rel = ev.lazy().filter(pl.col("event_type") == "prisoner_release").collect()
     other = ev.lazy().filter(pl.col("event_type") != "prisoner_release").collect()
     del ev
+    rel = rel.with_columns(prisoner_count=round_counts_to_precise(rel))
     rel = rel.with_columns(cluster=cluster_releases(rel))
     rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
@@ -226,20 +277,11 @@ EVENT_SCHEMA = {
 }
 
 
-CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date")  # what event_conflicts reads
+CONFLICT_COLUMNS = ("event_id", "doc_id", "prisoner_count", "count_qualifier", "event_date",
+                    "date_precision")  # what event_conflicts reads
 
 
 def event_conflicts(m: pl.DataFrame) -> pl.DataFrame:
-    """Sources that give one event different exact counts or different dates."""
-    rows = []
-    for field in ("prisoner_count", "event_date"):
-        base = m.filter(pl.col(field).is_not_null())
-        if field == "prisoner_count":
-            base = base.filter(pl.col("count_qualifier") == "exact")
-        g = base.group_by("event_id").agg(pl.col(field).cast(pl.String).unique().sort().alias("values"),
-                                         pl.col("doc_id").unique().sort().alias("doc_ids")).sort("event_id")
-        for eid, values, docs in g.filter(pl.col("values").list.len() > 1).iter_rows():
-            rows.append(("events", eid, field, values, docs))
-    if not rows:
-        return empty_conflicts()
-    return pl.DataFrame(rows, schema=empty_conflicts().schema, orient="row")
+    """Sources that give one event counts or dates that cannot both be true, compared at their precision
+    (issue 25: "January 2024" and 2024-01-15 agree, as do "more than 50" and 52; see resolution/agreement.py)."""
+    return precision_conflicts(m, "events", "event_id", "event_date", count=True)

@@ -36,7 +36,7 @@ def previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, i
                   on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
     """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it).
 
-    `previous` is a frame or Parquet files (see pipeline.RunSpool.copy_previous) of `on` columns and `id_col`."""
+    `previous` is a frame or Parquet files (see spool.RunSpool.copy_previous) of `on` columns and `id_col`."""
     if previous is None or len(previous) == 0:
         return {}
     old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()

@@ -30,7 +30,14 @@ ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
 @lru_cache(maxsize=500_000)
 def name_parts(name: str) -> tuple[str, str]:
     """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
-    tokens = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    folded = re.sub(r"['’\.]", "", fold(name))
+    if " " not in folded.strip() and "-" in folded:
+        # one hyphenated word is a surname alone ("Díaz-Canel", "al-Sharaa"), not a given name and a surname
+        # (issue 22: people split over rows)
+        parts = [p for p in folded.strip().split("-") if p]
+        parts = parts[1:] if len(parts) > 1 and parts[0] in ARABIC_ARTICLES else parts
+        return "", "".join(parts)
+    tokens = folded.replace("-", " ").split()
     tokens = [t for i, t in enumerate(tokens) if not (i > 0 and t in ARABIC_ARTICLES and i < len(tokens) - 1)]
     if not tokens:
         return "", ""

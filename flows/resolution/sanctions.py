@@ -1,20 +1,29 @@
-"""Sanctions: sanction mentions from many documents -> one row per (issuer, target, target country, action)."""
+"""Sanctions: sanction mentions from many documents -> one row per move (issuer, target, target country,
+action, date): see flows/resolution/sanction_moves.py (issue 25)."""
 
 from __future__ import annotations
 
 import polars as pl
 
 from flows.extraction.places import countries_in
-from flows.language.lexicon import fold
-from flows.resolution.ids import stable_id
+from flows.extraction.sanction_dates import with_date_columns
+from flows.resolution.sanction_moves import move_ids, split_issuers
 from flows.resolution.staging import sentence_lookup
 
 RELIEF = ("lifted", "eased", "proposed")
+# one row per move: (issuer, target, target country, action, date)
+SANCTION_SCHEMA = {"sanction_id": pl.String, "issuer": pl.String, "issuer_text": pl.String, "target": pl.String,
+                   "target_type": pl.String, "target_country": pl.String, "action": pl.String,
+                   "move_date": pl.Date, "date_precision": pl.String, "date_text": pl.String,
+                   "date_source": pl.String, "reason": pl.String, "event_id": pl.String, "n_sources": pl.Int64}
 
 
-def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None
-                          ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, sentences_at=None,
+                          previous: pl.DataFrame | list | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sanction mentions -> (sanctions, mentions with sanction_id).
+
+    `previous` is the earlier run's sanction evidence (doc_id, char_start, issuer, target, action,
+    sanction_id): a move holding any of those mentions keeps its id, though a new source dates it anew.
 
     Within a document a definite relief (lifted/eased) on a target overrides a
     hedged 'proposed' on the same target; a missing issuer is the one named elsewhere in the
@@ -22,9 +31,8 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     Relief tied to a release ('in exchange for', 'as part of the deal', or a
     document about exactly one release) links to that release event.
     """
-    schema = {"sanction_id": pl.String, "issuer": pl.String, "target": pl.String, "target_type": pl.String,
-              "target_country": pl.String, "action": pl.String, "reason": pl.String, "event_id": pl.String,
-              "n_sources": pl.Int64}
+    schema = SANCTION_SCHEMA
+    sm = with_date_columns(sm)
     if sm.is_empty():
         return pl.DataFrame(schema=schema), sm.with_columns(sanction_id=pl.lit(None, pl.String))
     definite = sm.filter(pl.col("action").is_in(["lifted", "eased"])).select("doc_id", "target").unique()
@@ -32,8 +40,9 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         ~((pl.col("action") == "proposed") & pl.col("has_definite").fill_null(False))).drop("has_definite")
     # the issuer of a document's (target, action) is the first one named in it
     # an unnamed issuer is the one the document names for the same target and action
-    sm = sm.with_columns(issuer=pl.coalesce(
-        "issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")))
+    sm = sm.with_columns(
+        issuer=pl.coalesce("issuer", pl.col("issuer").drop_nulls().first().over("doc_id", "target", "action")),
+        issuer_text=pl.coalesce("issuer_text", pl.col("issuer_text").drop_nulls().first().over("doc_id", "target", "action")))
     # a proposal nobody is said to make ("the release could potentially ease sanctions") is the writer's
     # speculation, not a move any power has put forward
     sm = sm.filter(~((pl.col("action") == "proposed") & pl.col("issuer").is_null()))
@@ -67,24 +76,25 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
                  maintain_order="left").drop("_row")
-    # an id per distinct (issuer, target, target country, action), joined on: mentions repeat a few hundred
-    # sanctions; the country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
+    # one row per sanctioning body (issue 25): "the US and the EU" is two moves, each with its code
+    sm = split_issuers(sm)
+    # an id per move: a distinct (issuer, target, target country, action) cut where its dates lie far
+    # apart (an imposition in 2021 and another in 2024 are two moves; sources of one move merge); the
+    # country keeps the U.S. easing on Venezuelan oil apart from one on Iranian oil
     on = ["issuer", "target", "target_country", "action"]
-    keys = sm.select(on).unique()
-    keys = keys.with_columns(sanction_id=pl.Series(
-        [stable_id("S", issuer, fold(target), country, action) for issuer, target, country, action in keys.iter_rows()],
-        dtype=pl.String))
-    sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
+    sm, move_dates = move_ids(sm, on, previous)
     sm = sm.with_columns(issuer_key=pl.col("issuer").fill_null(""))
     sanctions = (
         sm.sort("doc_id", "char_start").group_by("sanction_id").agg(
-            pl.col("issuer").first(), pl.col("target").first(), pl.col("target_type").first(),
+            pl.col("issuer").first(), pl.col("issuer_text").drop_nulls().first(),
+            pl.col("target").first(), pl.col("target_type").first(),
             pl.col("target_country").first(), pl.col("action").first(),
             pl.col("reason").drop_nulls().unique(maintain_order=True).str.join("; ").alias("reason"),
             pl.col("linked_event").drop_nulls().mode().sort().first().alias("event_id"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
         )
         .with_columns(reason=pl.when(pl.col("reason") == "").then(None).otherwise(pl.col("reason")))
+        .join(move_dates, on="sanction_id", how="left")
         .select(list(schema)).sort("sanction_id")
     )
     return sanctions, sm.drop("issuer_key")

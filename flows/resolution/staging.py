@@ -7,7 +7,7 @@ import polars as pl
 from flows.extraction.clean import SENTENCE_SCHEMA
 from flows.extraction.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
 from flows.extraction.names import CANDIDATE_SCHEMA
-from flows.extraction.sanctions import SANCTION_MENTION_SCHEMA
+from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.core.frames import take
 
 
@@ -52,7 +52,7 @@ def stage_schema(key: str) -> dict:
     """Column types of a staging frame, as the extractors produce it."""
 
     return {"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
-            "sanction_mentions": SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
+            "sanction_mentions": DATED_SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
             "tallies": TALLY_SCHEMA}[key]
 
 

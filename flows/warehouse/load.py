@@ -37,10 +37,10 @@ import polars as pl
 
 from flows.core import config
 from flows.core.config import LOAD_MEMORY_LIMIT, fault_point
-from flows.core.paths import SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
+from flows.core.paths import DIMENSIONS_SQL, SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
 
 FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
-               "conflicts", "tallies")
+               "conflicts", "tallies", "countries", "issuers", "sources")
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 OPS_TABLES = ("runs", "dq_results")
 EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
@@ -188,6 +188,10 @@ PREVIOUS_IDS_SQL = {
     "person_mentions": ("person_mentions", "select doc_id, char_start, person_id from person_mentions"),
     "event_mentions": ("evidence", "select e.doc_id, e.char_start, v.event_type, e.fact_id as event_id from evidence e "
                                    "join events v on v.event_id = e.fact_id where e.fact_table = 'events'"),
+    # a move keeps its id when a new source dates it anew (issue 25: the date is part of its grain)
+    "sanction_mentions": ("evidence", "select e.doc_id, e.char_start, s.issuer, s.target, s.action, "
+                                      "e.fact_id as sanction_id from evidence e join sanctions s "
+                                      "on s.sanction_id = e.fact_id where e.fact_table = 'sanctions'"),
 }
 
 
@@ -373,7 +377,7 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     Returns what `check` returned. `check` raises or returns results; when the
     caller decides the results are critical it raises, and nothing is kept.
     `staging`: new staging rows per staging table, as a frame or as Parquet files
-    that DuckDB streams in (see pipeline.RunSpool).
+    that DuckDB streams in (see spool.RunSpool).
     `tables`: every fact table whole (a frame or Parquet files); only what differs
     from the stored rows is written.
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
@@ -404,9 +408,11 @@ def _keeps_documents(db: Path, drop_paths: list[str]) -> bool:
 
 
 # the rows of a fact table that change together: a document's mentions, links, evidence and tallies; one
-# person, event or sanction; one fact's conflicts. A table without an entry is written whole.
+# person, event or sanction; one fact's conflicts; a country, an issuer. A table without an entry (sources,
+# which sql/dimensions.sql derives) is written whole.
 GROUP_KEYS = {"people": "person_id", "events": "event_id", "sanctions": "sanction_id", "conflicts": "fact_id",
-              "person_mentions": "doc_id", "event_people": "doc_id", "evidence": "doc_id", "tallies": "doc_id"}
+              "person_mentions": "doc_id", "event_people": "doc_id", "evidence": "doc_id", "tallies": "doc_id",
+              "countries": "iso2", "issuers": "issuer"}
 
 
 def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
@@ -507,6 +513,7 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         fault_point("load_staging")
         for name in FACT_TABLES:
             _merge(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
         fault_point("load_facts")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("drop schema if exists fts_main_search_documents cascade")
@@ -567,6 +574,7 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _replace_staging(con, name, staging.get(name), keep_doc_ids)
         for name in FACT_TABLES:
             _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         # the search index lives in its own file now (flows/warehouse/search.py); older warehouses carried it

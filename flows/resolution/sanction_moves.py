@@ -1,0 +1,85 @@
+"""Sanctions as moves in time: one row per issuing body, mentions cut into moves by their dates (issue 25).
+
+An issuer name becomes one row per body (flows/language/issuers.py), and the mentions of one (issuer,
+target, target country, action) are cut into moves where their dates lie more than
+SAME_RELEASE_DAYS apart (flows/resolution/events.py, as for releases), so an imposition in 2021 and
+another in 2024 are two rows while the outlets reporting one move still merge. The dates come from
+flows/extraction/sanction_dates.py.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+from flows.language.issuers import issuer_codes
+from flows.language.lexicon import fold
+from flows.resolution.events import split_by_time
+from flows.resolution.ids import previous_ids, stable_id
+
+_PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
+# what ties a mention to the move it was in last run (the warehouse's sanction evidence, see load.PREVIOUS_IDS_SQL)
+PREVIOUS_KEYS = ("doc_id", "char_start", "issuer", "target", "action")
+
+
+def split_issuers(sm: pl.DataFrame) -> pl.DataFrame:
+    """One row per sanctioning body: `issuer` becomes its code (US, EU, UK, ...; "United States and
+    Western allies" is US and WEST); `issuer_text` keeps the words (the name, when none were kept)."""
+    names = sm.select(pl.col("issuer").drop_nulls().unique())["issuer"].to_list()
+    codes = {n: issuer_codes(n) for n in names}
+    return (sm.with_columns(issuer_text=pl.coalesce("issuer_text", "issuer"),
+                            issuer=pl.col("issuer").replace_strict(codes, default=[None],
+                                                                   return_dtype=pl.List(pl.String)))
+            .explode("issuer"))
+
+
+def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | None = None
+             ) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(mentions with `sanction_id`, one row per sanction_id with its date columns).
+
+    Mentions sharing `on` are one move unless their dates fall into periods further apart than
+    `split_by_time` allows (as for releases). A move's date is the most precise
+    date its sentences state (the one most sources give, ties: the latest), else the earliest
+    publication date that reports it. A move holding a mention of the last run keeps that run's id
+    (`previous`: doc_id, char_start, issuer, target, action, sanction_id), so a new source that dates it
+    anew does not change it; a new move's id hashes `on` and its date."""
+    keys = sm.select(on).unique(maintain_order=True).with_row_index("cluster").with_columns(pl.col("cluster").cast(pl.Int64))
+    sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
+    sm = sm.with_columns(cluster=split_by_time(sm.select("cluster", "doc_id", event_date="move_date",
+                                                          date_precision="date_precision")))
+    counted = (sm.filter(pl.col("move_date").is_not_null())
+               .group_by("cluster", "move_date", "date_precision", "date_source")
+               .agg(pl.col("doc_id").n_unique().alias("n"), pl.col("date_text").drop_nulls().first()))
+    best: dict[int, tuple] = {}
+    for cluster, date, precision, source, n, text in counted.iter_rows():
+        stated = source == "sentence"
+        # stated before published; then the finer precision; then most sources; the latest stated date or
+        # the earliest publication date
+        rank = (0 if stated else 1, _PRECISION_RANK.get(precision, 9), -n,
+                -date.toordinal() if stated else date.toordinal())
+        if cluster not in best or rank < best[cluster][0]:
+            best[cluster] = (rank, date, precision, text, source)
+    clusters = sm.select("cluster", *on).unique("cluster", keep="first", maintain_order=True)
+    old = previous_ids(sm, previous, "sanction_id", on=PREVIOUS_KEYS)
+    ids, seen = [], set(old.values())
+    for row in clusters.iter_rows(named=True):
+        if row["cluster"] in old:
+            ids.append(old[row["cluster"]])
+            continue
+        _, date, precision, _, _ = best.get(row["cluster"], (None, None, None, None, None))
+        new_id = stable_id("S", row["issuer"], fold(row["target"]), row["target_country"], row["action"],
+                           None if date is None else date.isoformat())
+        salt = 0
+        while new_id in seen:  # two moves alike in every key and date (undated periods): told apart
+            salt += 1
+            new_id = stable_id("S", row["issuer"], fold(row["target"]), row["target_country"], row["action"],
+                               None if date is None else date.isoformat(), salt)
+        seen.add(new_id)
+        ids.append(new_id)
+    clusters = clusters.with_columns(sanction_id=pl.Series(ids, dtype=pl.String))
+    dates = pl.DataFrame(
+        [(sid, *best.get(c, (None, None, "unknown", None, None))[1:])
+         for c, sid in clusters.select("cluster", "sanction_id").iter_rows()],
+        schema={"sanction_id": pl.String, "move_date": pl.Date, "date_precision": pl.String,
+                "date_text": pl.String, "date_source": pl.String}, orient="row")
+    sm = sm.join(clusters.select("cluster", "sanction_id"), on="cluster", how="left", maintain_order="left").drop("cluster")
+    return sm, dates
