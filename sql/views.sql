@@ -15,7 +15,8 @@ released as (
 actors as (
     select
         ep.event_id,
-        list(distinct p.canonical_name || ' (' || ep.role || ')' order by 1) as other_people,
+        list(distinct p.canonical_name || ' (' || ep.role || ')'
+             order by p.canonical_name || ' (' || ep.role || ')') as other_people,
     from event_people as ep
     join people as p on p.person_id = ep.person_id
     where ep.role <> 'released'

@@ -5,7 +5,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.extraction.events import extract_event_mentions, find_release_counts
+from flows.extraction.events import extract_event_mentions
+from flows.extraction.counts import find_release_counts
 from tests.conftest import sentences_of
 
 

@@ -7,7 +7,8 @@ import polars as pl
 
 from flows.extraction.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
 from flows.language.dates import DATE_RE
-from flows.extraction.events import PREFILTER_DATE, PREFILTER_RELEASE, find_release_counts
+from flows.extraction.events import PREFILTER_DATE, PREFILTER_RELEASE
+from flows.extraction.counts import find_release_counts
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import extract_facts
 from flows.extraction.names import PRE_ROLE_RE, ROLE_TAIL_RE
@@ -130,7 +131,7 @@ def test_sanction_prefilters_pass_every_sentence_with_a_match():
 def test_first_character_guards_change_no_count_or_release_match():
     import re
 
-    from flows.extraction.events import COUNT_RE, RELEASE_RE
+    from flows.extraction.counts import COUNT_RE, RELEASE_RE
 
     unguarded = [re.compile(re.sub(r"\(\?=\(\?-i:\[[^]]*\]\)\)", "", p.pattern), re.I) for p in (COUNT_RE, RELEASE_RE)]
     assert all("(?-i:[" not in p.pattern for p in unguarded)

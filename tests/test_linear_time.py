@@ -15,7 +15,7 @@ import time
 import polars as pl
 
 from flows.extraction.clean import MAX_SENTENCE_CHARS
-from flows.extraction.events import _nearest_trigger, find_release_counts, RELEASE_RE
+from flows.extraction.counts import _nearest_trigger, find_release_counts, RELEASE_RE
 from flows.extraction.facts import extract_facts
 from flows.extraction.names import resolve_mentions_in_documents
 from flows.resolution.people import cluster_names, name_similarity, same_person, _block_key
@@ -119,7 +119,7 @@ def test_release_counts_on_normal_text_unchanged(monkeypatch):
 
     texts = _sentences()
     fast = [find_release_counts(t) for t in texts]
-    monkeypatch.setattr("flows.extraction.events._nearest_trigger", lambda trig, s, e, a, b: _nearest_by_min(trig, a, b))
+    monkeypatch.setattr("flows.extraction.counts._nearest_trigger", lambda trig, s, e, a, b: _nearest_by_min(trig, a, b))
     assert [find_release_counts(t) for t in texts] == fast
     assert sum(bool(r) for r, _ in fast) > 20
 

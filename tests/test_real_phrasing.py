@@ -5,7 +5,8 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.extraction.events import extract_event_mentions, find_release_counts, release_country
+from flows.extraction.events import extract_event_mentions, release_country
+from flows.extraction.counts import find_release_counts
 from tests.conftest import sentences_of
 
 
@@ -251,7 +252,7 @@ def test_active_named_releases(sentence, count):
     "Also freed were television journalist Irina Vale and editor Pavel Moss.",
 ])
 def test_active_named_release_needs_the_freed_after_the_verb(sentence):
-    from flows.extraction.events import _active_named_release
+    from flows.extraction.counts import _active_named_release
 
     assert _active_named_release(sentence) == []
 

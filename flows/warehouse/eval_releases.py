@@ -114,7 +114,7 @@ _NUMBER_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b"
 
 
 def _numbers_in(text: str) -> set[int]:
-    from flows.extraction.events import parse_number
+    from flows.extraction.counts import parse_number
 
     out = set()
     for m in _NUMBER_RE.finditer(text):

@@ -513,7 +513,7 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         fault_point("load_staging")
         for name in FACT_TABLES:
             _merge(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
-        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
+        con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))  # sources, documents.source_id (issue 25)
         fault_point("load_facts")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
         con.execute("drop schema if exists fts_main_search_documents cascade")

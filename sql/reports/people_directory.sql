@@ -7,7 +7,9 @@ person_events as (
     select
         person_id,
         list(distinct role || ': ' || event_type || coalesce(' ' || country, '')
-             || coalesce(' (' || prisoner_count || ')', '') order by 1) as events,
+             || coalesce(' (' || prisoner_count || ')', '')
+             order by role || ': ' || event_type || coalesce(' ' || country, '')
+             || coalesce(' (' || prisoner_count || ')', '')) as events,
     from v_person_events
     group by person_id
 ),

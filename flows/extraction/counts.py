@@ -1,0 +1,414 @@
+"""Counts of people freed in one sentence: numbers in digits and words with their qualifiers, release words,
+tallies and hypotheticals that are not releases, swap sides, breakdowns and parts of a count, named releases.
+
+`release_parts(sentence)` is the entry point: (releases, tallies, swap side counts). Everything here looks
+at one sentence; what spans a document (members of a counted release, swaps told across sentences, one
+country per count) is in `flows.extraction.events`."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from flows.extraction.names import is_given_name
+from flows.extraction.places import find_places
+from flows.language.lexicon import demonyms
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "a hundred": 100, "one hundred": 100, "a dozen": 12,
+    "a thousand": 1000, "one thousand": 1000, "two dozen": 24, "hundreds": None,
+    "dozens": None, "thousands": None,
+}
+
+QUALIFIERS = {
+    "more than": "at_least", "over": "at_least", "at least": "at_least", "upwards of": "at_least",
+    "in excess of": "at_least", "no fewer than": "at_least",
+    "nearly": "about", "almost": "about", "about": "about", "around": "about", "some": "about",
+    "roughly": "about", "approximately": "about", "an estimated": "about", "close to": "about",
+    "about a": "about", "some of the": "about",
+    "up to": "at_most", "fewer than": "at_most", "less than": "at_most", "as many as": "at_most",
+    "no more than": "at_most", "under": "at_most",
+}
+
+_QUAL = "|".join(sorted((re.escape(q) for q in QUALIFIERS), key=len, reverse=True))
+
+_NUMW = "|".join(sorted((re.escape(w) for w in NUMBER_WORDS if NUMBER_WORDS[w]), key=len, reverse=True))
+
+PEOPLE_NOUNS = (
+    r"political\s+prisoners|prisoners\s+of\s+conscience|prisoners|detainees|individuals|people|"
+    r"persons|inmates|dissidents|activists|opposition\s+(?:figures|members|activists)|journalists|"
+    r"captives|hostages|citizens|nationals|protesters|protestors|convicts|men|women|Americans|foreigners|"
+    r"defenders|servicemen|soldiers|prisoners\s+of\s+war|POWs|opponents|critics|clergy|priests|students|"
+    r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
+    r"civilians|minors|children|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
+    r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies"
+)
+
+# a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon
+DEMONYM_PLURAL = r"(?-i:\b[A-Z][a-z]+s)"
+
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def _first_char_guard(words, digits: bool = False) -> str:
+    """Look-ahead for the characters a case-insensitive alternation of `words` can start with.
+
+    A plain (case-sensitive) class costs one test, where the alternation tries every word at every
+    word start; it lists both cases and the letters Python's re folds onto ASCII ones."""
+    letters = {w[0].lower() for w in words}
+    chars = letters | {c.upper() for c in letters}
+    for letter, odd in (("i", "\u0130\u0131"), ("s", "\u017f"), ("k", "\u212a")):
+        if letter in letters:
+            chars.update(odd)
+    return "(?=(?-i:[" + (r"\d" if digits else "") + "".join(sorted(chars)) + "]))"
+
+
+_QUAL_GUARD = _first_char_guard(QUALIFIERS)
+
+_NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
+
+_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i)))"
+
+COUNT_RE = re.compile(
+    # the leading look-ahead matches no less (a count starts with a word character) but lets the
+    # engine skip the other positions faster
+    # (the guards in front of the alternations match no less either: see _first_char_guard)
+    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
+    re.IGNORECASE,
+)
+
+# "... since July 2021, including 52 on September 11th": a release inside a tally
+INCLUDING_RE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
+    re.IGNORECASE,
+)
+
+_RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "swap",
+                        "exchanged", "prisoner", "handed", "were", "was")
+
+
+RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
+    _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+    r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
+    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
+    re.IGNORECASE,
+)
+
+# "since the war began", "since the ceasefire took effect": a running total
+_SINCE_EVENT = (r"(?:the\s+)?(?:war|conflict|invasion|ceasefire|truce|deal|agreement|crackdown|protests|election|"
+                r"start|beginning|(?:\w+\s+){1,3}?(?:began|started|begun|took\s+effect|came\s+into\s+force))")
+
+
+# Markers that make a count a stock or a running total, not one release.
+TALLY_BEFORE_RE = re.compile(
+    r"\b(?:including|includ(?:ed|es?)|among\s+them|among\s+whom|among\s+(?:those|the)(?:\s+\w+)?\s+(?:were|are|was)|of\s+whom|of\s+them|"
+    r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
+    r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
+    # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
+    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
+    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of)\s*\W*\s*$",
+    re.IGNORECASE,
+)
+
+TALLY_AFTER_RE = re.compile(
+    rf"^\W*(?:\w+\W+){{0,8}}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
+    rf"are\s+(?:in\s+)?(?:jail|prison)|(?:in|into|to)\s+house\s+arrest|"
+    rf"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)since\s+(?:(?:January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+year|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?)",
+    re.IGNORECASE,
+)
+
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:could|might|(?-i:may)|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
+    r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
+    r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+# the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
+# what it provides for, not a release carried out (issue 22, class 4)
+DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
+                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
+
+
+def parse_number(text: str) -> int | None:
+    """'1,400' -> 1400, 'fifty' -> 50, 'twenty-four' -> 24; None for vague plurals ('hundreds')."""
+    t = text.lower().replace(",", "").strip()
+    if t.isdigit():
+        return int(t)
+    if "-" in t:
+        tens, _, unit = t.partition("-")
+        if NUMBER_WORDS.get(tens) and NUMBER_WORDS.get(unit):
+            return NUMBER_WORDS[tens] + NUMBER_WORDS[unit]
+    return NUMBER_WORDS.get(t)
+
+
+SINCE_DATE_RE = re.compile(
+    r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"|(?:19|20)\d\d\b|then\b|the\s+(?:start|beginning)\b|{_SINCE_EVENT}\b)", re.IGNORECASE)
+
+
+# "Alaa Abdel Fattah was released from prison": one named person freed
+NAMED_RELEASE_RE = re.compile(
+    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*)?"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
+
+
+# "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
+# release of lawyer <name>": named people freed, counted (no number in the text)
+_FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
+
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i)))\s+){0,4}?"
+
+ACTIVE_NAMED_RELEASE_RE = re.compile(
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
+    rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
+    re.IGNORECASE)
+
+
+_NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that".split())
+
+
+def _active_named_release(sentence: str) -> list[tuple]:
+    """A release of the one or two people named right after an active release verb (see
+    ACTIVE_NAMED_RELEASE_RE): a person's name, not a place or a body, with a given name or a role before it."""
+    m = ACTIVE_NAMED_RELEASE_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+
+    def person(name: str | None, start: int) -> bool:
+        if not name:
+            return False
+        words = name.split()
+        role = sentence[m.end("verb"):start].split()  # words between the verb and the name
+        if words[0].lower() in demonyms() and len(words) > 2:  # "American <name>": a demonym is a role
+            role, words = role + words[:1], words[1:]
+        if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
+            return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
+        return is_given_name(words[0]) or any(w.islower() for w in role)
+
+    n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
+    return [(m.start("first"), m.end(), n, "exact")] if person(m.group("first"), m.start("first")) else []
+
+
+# "176 priests expelled, banned or barred from entering the country since 2018": a running total, however
+# many words stand between the count and its 'since <year>' (not "held since 2020": who they are)
+LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|while|because|following|by)\b)[^.;\d]){0,90}?(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)"
+                           r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+def is_tally(sentence: str, start: int, end: int) -> bool:
+    """True when the count at sentence[start:end] is a stock or running total."""
+    before = sentence[max(0, start - 40):start]
+    after = sentence[end:end + 80]
+    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after)
+                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))
+
+
+def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
+    """The first trigger t of least min(|t.start - end|, |start - t.end|), found by bisection.
+
+    Triggers do not overlap and come in text order, so that distance falls strictly over the
+    triggers that end before the count and rises strictly over those that start after it: only
+    the last of the first, the first of the second and any trigger overlapping the count can be
+    the least (the same one `min` over every trigger picks; linear-time extraction, issue 20)."""
+    lo = bisect_right(ends, start)  # triggers[:lo] end at or before the count starts
+    hi = bisect_left(starts, end, lo)  # triggers[hi:] start at or after the count ends
+    candidates = range(max(0, lo - 1), min(len(triggers), hi + 1))
+    return triggers[min(candidates, key=lambda i: min(abs(starts[i] - end), abs(start - ends[i])))]
+
+
+# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group
+OTHERS_BEFORE_RE = re.compile(r"\band\s*$")
+
+# a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
+# equal number of", "seven Americans for two Venezuelans", "ten prisoners in exchange for the release of <name>"
+SWAP_LINK_RE = re.compile(
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+)?",
+    re.IGNORECASE)
+
+
+EXCHANGE_BEFORE_RE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?$", re.I)
+
+SWAP_WORD_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return)\b", re.IGNORECASE)
+
+EQUAL_SIDE_RE = re.compile(r"(?:an\s+)?(?:equal|the\s+same)\s+number\b", re.IGNORECASE)
+
+ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russian pilot", a full name
+    r"(?:(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+(?:man|woman|er|or|ist|ian|ant|ent|ier|ot|ee|ive)|agent|spy|soldier|officer|"
+    r"citizen|national|prisoner|detainee|businessman|pilot)\b"
+    r"|(?-i:[A-Z][\w’'\-]+(?:\s+(?:al|el|bin|de|van|von|[A-Z][\w’'\-]+)){1,3})(?!\s*(?:government|authorities|officials)))",
+    re.IGNORECASE)
+
+
+def _is_people_noun(m: re.Match) -> bool:
+    """A capitalised plural noun counts people only when it is a demonym ("Armenians", not "Mondays")."""
+    noun = m.group("noun")
+    if re.fullmatch(r"(?:relatives|family(?:\s+members)?)", noun, re.I) or \
+            (re.search(r"\bfamily\s+$", m.group("mods") or "", re.I) and noun.lower() == "members"):
+        return False  # "five freed Americans and two American family members": kin who leave, not prisoners
+    if not noun[:1].isupper() or re.fullmatch(PEOPLE_NOUNS, noun, re.IGNORECASE):
+        return True
+    return noun[:-1].lower() in demonyms()
+
+
+def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
+    """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
+    link = SWAP_LINK_RE.match(sentence, m.end())
+    if not link or (link.group("link").lower() == "for" and not SWAP_WORD_RE.search(sentence)):
+        return None
+    at = link.end()
+    other = counts.get(at)
+    if other is not None:
+        return parse_number(other.group("num")) or 0, other.end()
+    equal = EQUAL_SIDE_RE.match(sentence, at)
+    if equal:
+        return parse_number(m.group("num")) or 0, equal.end()
+    one = ONE_SIDE_RE.match(sentence, at)
+    if one and link.group("link").lower() != "for" or one and SWAP_WORD_RE.search(sentence[:m.start()]):
+        # a named person on the other side ("ten Americans in exchange for <name>") is recorded as a side,
+        # not added to the count (the development gold counts such a release as the ten); "an agent" is one more
+        return (1 if one.group(0).split()[0].lower() in ("a", "an", "one") else 0), one.end()
+    return None
+
+
+# between the groups of a breakdown: "five nationals were freed along with three Poles, two Latvians and ..."
+LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s*,?\s+and|\s*,?\s+as\s+well\s+as|\s+(?:\w+\s+){0,3}?(?:along|together)\s+with|\s+plus)\s*$",
+                          re.IGNORECASE)
+
+
+def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
+    """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
+
+    A swap ("16 for 10", "95 for an equal number", "ten in exchange for <name>") is one release of both
+    sides; "X and 13 others" is a release of 14."""
+    releases, tallies, _ = release_parts(sentence)
+    return releases, tallies
+
+
+def _breakdowns(sentence: str, releases: list[tuple]) -> list[tuple]:
+    """Releases that are groups of a breakdown (three or more counted groups listed one after another:
+    "five nationals along with three Poles, two Latvians and two Japanese"): members of a release, not
+    releases of their own."""
+    runs, run, commas = [], releases[:1], False
+    for prev, cur in zip(releases, releases[1:]):
+        gap = sentence[prev[1]:cur[0]]
+        if LIST_JOIN_RE.match(gap):
+            run.append(cur)
+            commas = commas or not re.fullmatch(r"\s+and\s+", gap)
+        else:
+            runs.append((run, commas))
+            run, commas = [cur], False
+    runs.append((run, commas))
+    return [r for run, commas in runs if len(run) >= 3 or (len(run) == 2 and commas) for r in run]
+
+
+# "183 prisoners ..., including 111 detainees": a count inside a larger one is part of it, not a release of
+# its own (issue 22, class 3)
+PART_OF_RE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\b", re.I)
+
+
+def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> list[tuple]:
+    """Releases of a sentence that are parts of a larger count it names before them."""
+    out = []
+    for r in releases:
+        larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
+        including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+        if including:
+            out.append(r)
+    return out
+
+
+def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
+    """Two counted groups joined by a bare 'and' are one group: "three women and seven men were freed"."""
+    out: list[tuple] = []
+    for r in releases:
+        if out and re.fullmatch(r"\s+and\s+", sentence[out[-1][1]:r[0]]) and out[-1][3] == r[3] == "exact":
+            out[-1] = (out[-1][0], r[1], out[-1][2] + r[2], "exact")
+        else:
+            out.append(r)
+    return out
+
+
+def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
+    """find_release_counts plus the counts of the swaps' sides (a release of one side, reported
+    elsewhere in the document, is part of the swap)."""
+    releases, tallies = [], []
+    side_counts: list[int] = []
+    triggers = [m for m in RELEASE_RE.finditer(sentence)]
+    trigger_starts = [t.start() for t in triggers]
+    trigger_ends = [t.end() for t in triggers]
+    matches = [m for m in COUNT_RE.finditer(sentence) if _is_people_noun(m)]
+    counts = {m.start(): m for m in matches}
+    # the second side of a swap is part of the first side's release, never a release or a tally of its own
+    sides: dict[int, tuple[int, int]] = {}
+    for m in matches:
+        if m.start() in sides or not triggers:
+            continue
+        other = _other_side(sentence, m, counts)
+        if other:
+            sides[m.start()] = other
+            if other[1] in {c.end() for c in matches}:
+                sides[next(c.start() for c in matches if c.end() == other[1])] = (0, -1)
+    for m in matches:
+        count = parse_number(m.group("num"))
+        if not count:
+            continue
+        side = sides.get(m.start())
+        if side and side[1] < 0:
+            continue  # the other side of a swap
+        qual = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+        end = m.end()
+        if side:
+            side_counts += [count, side[0] or 1]
+            count, end = count + side[0], side[1]
+        elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
+                and re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", sentence[max(0, m.start() - 120):m.start()]):
+            count += 1  # "<name> and 13 others"
+        item = (m.start(), end, count, qual)
+        if is_tally(sentence, m.start(), m.end()) or not triggers:
+            tallies.append(item)
+            continue
+        # the release word must govern the count: nearest trigger not hypothetical
+        nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
+        gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
+        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
+                or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
+            tallies.append(item)
+            continue
+        releases.append(item)
+    members = _breakdowns(sentence, releases) if len(releases) >= 2 else []
+    members += [r for r in _parts_of_a_count(sentence, releases, matches) if r not in members]
+    if members:
+        releases = [r for r in releases if r not in members]
+        tallies = sorted(tallies + members)
+    if len(releases) >= 2:
+        releases = _pairs(sentence, releases)
+    # "In exchange for 110 citizens, Ruritania released 108 soldiers": the side named first joins the release
+    for first in [r for r in releases if EXCHANGE_BEFORE_RE.search(sentence, 0, r[0])]:
+        later = [r for r in releases if r[0] > first[1]]
+        if later:
+            releases.remove(first)
+            i = releases.index(later[0])
+            side_counts += [first[2], later[0][2]]
+            releases[i] = (later[0][0], later[0][1], later[0][2] + first[2], later[0][3])
+    if tallies and triggers:
+        for m in INCLUDING_RE.finditer(sentence):
+            releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
+        # "including 299 on Saturday ... among the 299 detainees": the same group named twice is the release
+        released = {count for _, _, count, _ in releases}
+        tallies = [t for t in tallies if t[2] not in released]
+    if not releases and not tallies:
+        named = NAMED_RELEASE_RE.search(sentence)
+        if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
+            releases.append((named.start("name"), named.end("name"), 1, "exact"))
+        else:
+            releases += _active_named_release(sentence)
+    return releases, tallies, tuple(side_counts)
