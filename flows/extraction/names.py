@@ -32,9 +32,15 @@ TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,5}}"
+    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
+# capitals that are an acronym, never a surname after a name ("<name> NATO")
+CAPS_ACRONYMS = frozenset({"NATO", "OFAC", "OPEC", "UNHCR", "UNICEF", "UNESCO", "USAID", "IRGC", "FIFA", "NASA",
+                           "ASEAN", "CAATSA", "SWIFT", "EFE", "TASS", "IRNA", "WAFA", "IAEA", "OSCE", "REUTERS",
+                           "XINHUA", "ANSA", "YONHAP", "KYODO", "BERNAMA", "ANADOLU", "SPUTNIK", "GETTY", "IMAGES",
+                           "PHOTO", "VIDEO", "WATCH", "READ", "MORE", "UPDATE", "BREAKING", "EXCLUSIVE"})
 # Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
 NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
@@ -52,7 +58,8 @@ ROLE_NOUNS = (
     "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
-    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer",
+    "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
+    "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -130,6 +137,8 @@ def is_given_name(token: str) -> bool:
 def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
+    if window.endswith(", "):  # "<name> and his deputy, <name>": the role before an apposed name
+        window = window[:-2] + " "
     last = window.split()[-1:] or [""]
     word = last[0].lower()
     if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
@@ -154,7 +163,7 @@ def _role_before(sentence: str, start: int) -> str | None:
 
 # the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
 OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
-    health economy energy education council ministry department office state affairs""".split())
+    health economy energy education council ministry department office state affairs presidency""".split())
 
 
 def _is_place_token(token: str, places: frozenset[str]) -> bool:
@@ -174,7 +183,16 @@ def _peel_run(text: str) -> tuple | None:
     None when the run is not a name; else (start and end of the name in the run, has_title, role
     words of the prefix, number of tokens, first token is a given name, prefix has an article)."""
     tokens = [(t.start(), t.end(), t.group()) for t in WORD_RE.finditer(text)]
+    # a surname in capitals closes a name only after a given name ("Faruk YILMAZ"), else it is an acronym
+    if len(tokens) > 1 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4 and (
+            tokens[-1][2] in CAPS_ACRONYMS or fold(tokens[-1][2]) in place_words()
+            or not any(is_given_name(t[2]) for t in tokens[:-1])):
+        tokens.pop()
     prefix: list[str] = []
+    if len(tokens) > 2 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4:
+        # "... Systems Directorate Mustafa Ali DEMIR": the name starts at its given name
+        first = next(i for i, t in enumerate(tokens) if is_given_name(t[2]))
+        prefix, tokens = [t[2] for t in tokens[:first]], tokens[first:]
     # leading titles, demonyms and sentence-start function words are not part of the name
     while tokens:
         word = fold(tokens[0][2])
@@ -213,6 +231,13 @@ def _peel_run(text: str) -> tuple | None:
         return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
+    if (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
+            and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS for w in folded[-2:])
+            and not any(w in NAME_TITLES for w in folded)
+            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])):
+        # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
+        prefix.extend(t[2] for t in tokens[:-2])
+        tokens, folded = tokens[-2:], folded[-2:]
     if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
@@ -329,12 +354,19 @@ MAX_LIST_MATES = 40
 NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
 
 
+def _titled_gap(gap: str) -> bool:
+    """", Father ": a list gap, then the next name's title ("Father A, Father B and Father C")."""
+    m = NAME_LIST_GAP_RE.match(gap)
+    words = gap[m.end():].split() if m else []
+    return bool(words) and len(words) <= 2 and all(fold(w).rstrip(".") in TITLE_WORDS for w in words)
+
+
 def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
     """Full names listed with a person ("Eyvin Hernandez, Joseph Cristella and Savoi Wright") are people
     too: a given name outside an English lexicon is still a name among names (issue 22, class 7)."""
     groups, group = [], [0]
     for i in range(1, len(cands)):
-        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]):
+        if NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], cands[i][0]) or _titled_gap(sentence[cands[i - 1][1]:cands[i][0]]):
             group.append(i)
         else:
             groups.append(group)

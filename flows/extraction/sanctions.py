@@ -14,11 +14,13 @@ import re
 
 import polars as pl
 
-from flows.extraction.names import NAME_RE, classify_candidate, sentence_candidates
+from flows.extraction.names import DOTTED_TITLE, NAME_RE, classify_candidate, sentence_candidates
 from flows.extraction.places import ISSUER_COUNTRIES, countries_in, sentence_places
+from flows.language.lexicon import country_names
 from flows.language.patterns import rust_word_superset
 from flows.language import rules
-from flows.language.lexicon import GOODS_WORDS, ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
+from flows.language.lexicon import (GOODS_WORDS, ISSUER_ALIASES, NON_NAME_WORDS, ORGANISATION_TARGET_WORDS, SECTOR_WORDS,
+                                    TITLE_WORDS, fold)
 
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
@@ -78,7 +80,10 @@ TARGET_RE = re.compile(
     r"\b(?:sanctions?|restrictions)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
-    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})",  # "froze the assets of hundreds of officials"
+    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})"  # "froze the assets of hundreds of officials"
+    # "announced sanctions for six officials": "for" names the targets only before people or bodies
+    r"|\bsanctions\s+for\s+(?P<np4>(?:[\w\-]+\s+){0,2}(?:officials|individuals|people|persons|entities|companies|"
+    r"firms|banks|ministers|judges|oligarchs)\b[^.;:]{0,60})",
     re.I,
 )
 SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
@@ -88,6 +93,7 @@ SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 # find_actions, once per action word: compiled here, not looked up in re's cache each time
+ADJECTIVE_TIGHTENED_RE = re.compile(r"(?:additional|further|more|harsher|tougher)\b", re.I)
 PASSIVE_BEFORE_RE = re.compile(r"\b(?:were|was|been|be)\s+$", re.I)
 NOMINAL_ACTION_RE = re.compile(r"(?:lifting|easing|removal|relaxation|relief|tightening)\b", re.I)
 WITHOUT_BEFORE_RE = re.compile(r"\b(?:no|not|without)\b[^,]{0,40}$")
@@ -173,7 +179,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         by_subject = SUBJECT_TARGET_RE.search(sentence)
         if by_subject and (m is None or by_subject.start() < m.start()):
             m = by_subject
-    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3")) if m else sentence
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")) \
+        if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -223,6 +230,14 @@ FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)
 VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
 # "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
 SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
+def _title_case(sentence: str) -> bool:
+    """A headline in Title Case ("Sanctions on Ruritania's Oil Program Reimposed"): its capitals name nothing."""
+    words = [w for w in re.findall(r"[A-Za-z]{4,}", sentence)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+COUNTRY_OWNED_RE = re.compile(r"(?:the\s+)?(?P<country>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s?)\s+"
+                              r"(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))\b")
 BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
 
 
@@ -253,6 +268,11 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
         return ("shadow fleet vessels" if SHADOW_FLEET_RE.search(sentence) else "vessels"), "sector"
+    owned = COUNTRY_OWNED_RE.match(scope) if explicit and not _title_case(sentence) else None
+    if owned and fold(owned.group("country")) in country_names() and not countries_in(owned.group("name")) \
+            and not (may_sector and SECTOR_RE.match(owned.group("name"))) \
+            and not any(fold(w) in TITLE_WORDS or w in _COMPANY_WORD_SET for w in owned.group("name").split()):
+        return owned.group("name"), "company"  # "sanctions on Ruritania's Zetakali": the company, not the country
     banned = BANNED_FROM_RE.search(sentence)
     if banned and not countries_in(banned.group("name")):
         return banned.group("name"), "company"
@@ -300,6 +320,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         if action == "imposed" and "sanctioned" in sentence.lower():
             matches = sorted([*matches, *SUBJECT_SANCTIONED_RE.finditer(sentence)], key=lambda x: x.start())
         for m in matches:
+            if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
+                continue  # "imposed further sanctions": the verb says what was done, not the adjective
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
@@ -441,6 +463,17 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     people = named_targets(sentence)
+    members = _counted_members(sentence)
+    # a member of "three companies, A, B and C" is a company, whatever its name looks like
+    firms = {start for _, start, kind in members if kind == "company"}
+    people = [(name, start, "company" if start in firms else kind) for name, start, kind in people]
+    people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
+                                             p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
+    people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    people.sort(key=lambda t: t[1])
+    subject = _passive_subject(sentence) or _pronoun_subject(sentence)
+    if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
+        people = [subject, *people]
     if not people:
         return []
     actions = find_actions(sentence) or ["imposed"]
@@ -450,6 +483,81 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
         out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
     return out
+
+
+# the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern
+# knows (issue 22, class 10): "Belavia was sanctioned in 2023", "Ruritania's Attorney General was also designated"
+PASSIVE_SUBJECT_RE = re.compile(
+    r"^(?:(?:Finally|Also|Separately|Additionally|Meanwhile|Lastly),\s+)?(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w\-’'&]*)(?:\s+(?:(?-i:[A-Z][\w\-’'&]*)|of|for|and|de|the)){0,8}?)"
+    r"\s+(?:was|were|has\s+been|had\s+been|have\s+been)\s+(?:also\s+|first\s+|later\s+|previously\s+)?"
+    r"(?:sanctioned|designated|blacklisted)\b", re.I)
+NOT_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "those", "which", "who", "its", "their",
+                          "his", "her", "we", "i", "you", "there", "sanctions", "what"})
+
+
+# the named members of counted targets (issue 22, class 10): "four banks, including <A>", "two top banks,
+# <A> and <B>": without a lead word the list needs two names and an "and"
+_MEMBER = r"(?-i:[A-Z][\w\-&\.]*(?:\s+(?:[A-Z][\w\-&\.]*|of|de)){0,4})"
+COUNTED_MEMBERS_RE = re.compile(
+    r"\b(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
+    r"businessmen)\s*,\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
+    rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*(?:,?\s+and\s+{_MEMBER})?)(?=\s*(?:[.;:,)]|$))", re.I)
+
+
+# a group of targets named by the label the issuer gave it (issue 22, class 10): "nine traders, which the
+# bloc labelled “fleet enablers”", "entities described as 'cartel financiers'"
+LABEL_RE = re.compile(
+    r"\b(?:labell?ed|described\s+as|dubbed|branded|termed)\s+(?:them\s+|as\s+)?[“\"‘']"
+    r"(?P<label>(?-i:(?!(?:a|an|the)\s)[a-z][a-z\-]*(?:\s+[a-z\-]+){0,4}s))[”\"’']", re.I)  # a plural group
+
+
+def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
+    out = []
+    for m in COUNTED_MEMBERS_RE.finditer(sentence):
+        items = list(re.finditer(_MEMBER, m.group("list")))
+        if not m.group("lead") and (len(items) < 2 or " and " not in m.group("list")):
+            continue
+        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", m.group(0)[:40], re.I)
+        for item in items:
+            name = item.group(0).rstrip(".,")
+            if fold(name) in country_names() or fold(name.split()[0]) in NOT_SUBJECTS:
+                continue
+            out.append((name, m.start("list") + item.start(), "person" if people_words else "company"))
+    return out
+
+
+PRONOUN_PASSIVE_RE = re.compile(
+    r"^(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\b[^.;]{0,150}?\b(?:he|she)\s+"
+    r"(?:was|had\s+been|has\s+been)\s+(?:also\s+|first\s+|later\s+)?(?:sanctioned|designated|blacklisted)\b")
+
+
+def _pronoun_subject(sentence: str) -> tuple[str, int, str] | None:
+    """"<Name> sold the club after he was sanctioned": the person the sentence starts with."""
+    m = PRONOUN_PASSIVE_RE.match(sentence)
+    if m is None:
+        return None
+    words = [fold(w) for w in m.group("name").split()]
+    if words[0] in NOT_SUBJECTS or words[0] in NON_NAME_WORDS or words[0] in TITLE_WORDS \
+            or fold(m.group("name")) in country_names():
+        return None
+    return m.group("name"), 0, "person"
+
+
+def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
+    """(name, start, 'person' | 'company' | 'country') of PASSIVE_SUBJECT_RE's subject: an office held
+    ("Attorney General") is a person, a country name a country, anything else an organisation."""
+    m = PASSIVE_SUBJECT_RE.match(sentence)
+    if m is None:
+        return None
+    name = m.group("name")
+    words = [fold(w).removesuffix("'s") for w in name.split()]
+    if words[0] in NOT_SUBJECTS or (len(words) == 1 and words[0] in TITLE_WORDS):
+        return None
+    if fold(name) in country_names():
+        return name, m.start("name"), "country"
+    return name, m.start("name"), ("person" if any(w in TITLE_WORDS for w in words) else "company")
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -467,7 +575,7 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
 DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
                     r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
 TARGET_SCOPE_RE = re.compile(
-    r"\b(?:(?:sanctions?|measures|asset\s+freezes?|travel\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
@@ -475,8 +583,13 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
+    r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
-    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons),?)\s+",
+    # "sanctioned officials in the army as well as <A>", "designated six officials, including <A>"
+    r"|(?:sanctioned|designated)\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons|officials)"
+    r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|,\s+(?:including|such\s+as|namely))"
+    r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons)"
+    r"(?:\s+(?:that|which|who)\s+[^,.;:]{1,100}?,|,)?)\s+",  # "two banks that fund the army, the A and B"
     re.I,
 )
 PASSIVE_TARGET_RE = re.compile(
@@ -485,10 +598,12 @@ PASSIVE_TARGET_RE = re.compile(
     rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
     re.I,
 )
+DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
-                           r"following|during|since|than|by|with|from|in\s+response|according|citing|as|where|whose|"
+                           r"following|during|since|than|by|with|from|in\s+response|according|citing|"
+                           r"(?<!well\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
 
@@ -496,7 +611,7 @@ PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|
 # a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
 COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
                  "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
-                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG")
+                 "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG", "RL", "SRL")
 _CAP = r"[A-Z][\w&’'\-\.]*"
 ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
 _COMPANY_WORD_SET = frozenset(COMPANY_WORDS)
@@ -518,12 +633,16 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
         for offset, part in pieces:
             if part.strip() != "and" and _is_company(part):
                 start = m.start() + offset
+                owner = COUNTRY_PREFIX_RE.match(part)
+                if owner and fold(owner.group("country")) in country_names() and _is_company(part[owner.end():]):
+                    start, part = start + owner.end(), part[owner.end():]  # "<Country>'s Presidency of ..."
                 out.append((start, start + len(part), part.strip(" .,")))
     return out
 
 
+COUNTRY_PREFIX_RE = re.compile(r"(?:Republic\s+of\s+)?(?P<country>[A-Z][\w\-]+)['’]s\s+")
 # a legal form written before the name ("OJSC Belaruskali", "PJSC Gazprom")
-LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC"})
+LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
 
 
 def _is_company(part: str) -> bool:
@@ -532,6 +651,7 @@ def _is_company(part: str) -> bool:
         and words[0] not in ("The", "A", "An", "Its", "Their")
 
 
+TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
 # items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
 ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
 
@@ -542,6 +662,8 @@ def _list_gap(gap: str, after_item: bool) -> bool:
     to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
     if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
         return True
+    if after_item and len(gap) <= 90 and TITLE_LEAD_RE.fullmatch(gap):
+        return True  # "..., and Program Manager for Air Defense <name>": a job title in capitals leads the item
     cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
     if not cut:
         return False
@@ -563,7 +685,11 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
-        companies = _company_runs(sentence)
+        # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
+        # and a run led by a job title is no company
+        companies = [(a, b, name) for a, b, name in _company_runs(sentence)
+                     if fold(name.split()[0]) not in TITLE_WORDS
+                     and not any(a <= c[0] < b and c[1] <= b for c in named)]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, "company") for a, b, name in companies])
     for s, e, surface, kind in named:
@@ -574,6 +700,8 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
         if later:
             listed_to = later[-1]
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
+        if gap is not None and "." in gap:  # a title's dot ("on Dr. <name>") ends no list
+            gap = DOTTED_TITLE_RE.sub("", gap)
         if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
