@@ -408,9 +408,11 @@ def _keeps_documents(db: Path, drop_paths: list[str]) -> bool:
 
 
 # the rows of a fact table that change together: a document's mentions, links, evidence and tallies; one
-# person, event or sanction; one fact's conflicts. A table without an entry is written whole.
+# person, event or sanction; one fact's conflicts; a country, an issuer. A table without an entry (sources,
+# which sql/dimensions.sql derives) is written whole.
 GROUP_KEYS = {"people": "person_id", "events": "event_id", "sanctions": "sanction_id", "conflicts": "fact_id",
-              "person_mentions": "doc_id", "event_people": "doc_id", "evidence": "doc_id", "tallies": "doc_id"}
+              "person_mentions": "doc_id", "event_people": "doc_id", "evidence": "doc_id", "tallies": "doc_id",
+              "countries": "iso2", "issuers": "issuer"}
 
 
 def _column_types(con: duckdb.DuckDBPyConnection, table: str) -> dict[str, str]:
