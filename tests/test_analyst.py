@@ -236,7 +236,8 @@ def test_nationality_is_what_a_role_states_issue_25(roles, expected):
 
 
 def test_sources_come_from_the_outlet_name_else_the_address_domain_issue_25():
-    from flows.warehouse.load import DIMENSIONS_SQL, schema_sql
+    from flows.warehouse.load import DIMENSIONS_SQL
+    from flows.warehouse.access import schema_sql
 
     con = duckdb.connect()
     con.execute(schema_sql())

@@ -268,7 +268,7 @@ def test_gx_data_docs_of_the_kept_runs_are_built_and_linked_26(seeds_db, tmp_pat
 
     from great_expectations.core.expectation_validation_result import ExpectationSuiteValidationResult
 
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     with connect_read_only(seeds_db) as con:
         run_id = con.execute("select run_id from runs order by started_at desc limit 1").fetchone()[0]

@@ -136,7 +136,7 @@ def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, mo
     """Issue 6: a corrupted evidence span stops the load; the failure is recorded outside the warehouse."""
     import flows.orchestration.flow as flow_module
     from flows.orchestration.flow import DataQualityError, dossier_flow
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
     from flows.resolution.assemble import assemble_tables
 
     def corrupt(stage, previous):

@@ -136,7 +136,7 @@ def test_unchanged_documents_staging_rows_come_back_in_the_order_the_warehouse_s
 def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
     """Staging tables are not rebuilt by a load: the schema adds the column an older warehouse lacks
     (its rows are all extracted again, the extractor version having changed)."""
-    from flows.warehouse.load import schema_sql
+    from flows.warehouse.access import schema_sql
 
     db = tmp_path / "old.duckdb"
     with duckdb.connect(str(db)) as con:

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from flows.warehouse.load import connect_read_only
+from flows.warehouse.access import connect_read_only
 
 pytestmark = pytest.mark.slow
 

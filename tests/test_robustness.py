@@ -246,7 +246,7 @@ def test_run_that_cannot_fit_on_disk_is_refused_before_it_reads(seeds_copy, monk
 def test_flow_itself_refuses_a_run_that_cannot_fit(seeds_copy, harness, monkeypatch):
     """The flow (as a deployment or a schedule calls it, without the CLI) makes the same check."""
     from flows.orchestration.flow import dossier_flow
-    from flows.warehouse.load import WarehouseError
+    from flows.warehouse.access import WarehouseError
 
     before = hashlib.sha256(seeds_copy.read_bytes()).hexdigest()
     _tiny_disk(monkeypatch, 1000)

@@ -1,5 +1,5 @@
 """The read commands: sql, tables, schema, report, eval, search, export, dq. Every one opens the warehouse
-through the read-only door (flows.warehouse.load.connect_read_only)."""
+through the read-only door (flows.warehouse.access.connect_read_only)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from flows.core.paths import REPORTS_DIR
 def cmd_sql(args) -> int:
     import duckdb
 
-    from flows.warehouse.load import WarehouseBusy, WarehouseError, connect_read_only
+    from flows.warehouse.access import WarehouseBusy, WarehouseError, connect_read_only
     from flows.warehouse.safesql import NotReadOnly, check_read_only
 
     path = need_db(args.db, history_is_enough=not args.write)
@@ -64,7 +64,7 @@ def cmd_tables(args) -> int:
     """Every table and view with its row count (views: not counted, they are queries)."""
     import polars as pl
 
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     with connect_read_only(need_db(args.db, history_is_enough=True)) as con:
         objects = con.execute(LIST_TABLES_SQL).fetchall()
@@ -99,7 +99,7 @@ def cmd_schema(args) -> int:
 
     import polars as pl
 
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     with connect_read_only(need_db(args.db, history_is_enough=True)) as con:
         names = [r[0] for r in con.execute(LIST_TABLES_SQL).fetchall()]
@@ -128,7 +128,7 @@ def cmd_schema(args) -> int:
 
 
 def cmd_report(args) -> int:
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     names = sorted(p.stem for p in REPORTS_DIR.glob("*.sql"))
     if args.name not in names:
@@ -158,7 +158,7 @@ def cmd_eval(args) -> int:
     for gold in golds:
         if not gold.exists():
             raise CliError(f"gold file {gold} does not exist")
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     with connect_read_only(need_db(args.db)) as con:
         missing, named = set(), set()
@@ -204,7 +204,7 @@ def cmd_search(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from flows.warehouse.load import EXPORT_TABLES, connect_read_only
+    from flows.warehouse.access import EXPORT_TABLES, connect_read_only
     from flows.warehouse.safesql import literal
 
     db = need_db(args.db)

@@ -43,7 +43,7 @@ def _cmd_run(args) -> int:
     if not source.is_dir():
         raise CliError(f"source folder {source} does not exist")
     from flows.orchestration.pipeline import run_if_unchanged
-    from flows.warehouse.load import WarehouseBusy, WarehouseError
+    from flows.warehouse.access import WarehouseBusy, WarehouseError
 
     t0 = time.perf_counter()
     try:
@@ -175,7 +175,7 @@ def print_run_summary(r: dict, args, secs: float) -> int:
 
 def rejected_documents(db: Path, shown: int = 10) -> str:
     """'a.txt (empty file); b.bin (binary)' for the warehouse's rejected documents, the first `shown`."""
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     try:
         with connect_read_only(db) as con:

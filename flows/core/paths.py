@@ -4,9 +4,9 @@ A warehouse `w.duckdb` never travels alone. Beside it live (all removable except
 
 | path | what | written by |
 |---|---|---|
-| `w.duckdb.lock` | writers' lock (flock): one run at a time | load.write_lock |
-| `w.duckdb.ops.duckdb` | run history (`runs`, `dq_results`) | load.rewrite_ops |
-| `w.duckdb.ops.lock` | the history's lock while it is rewritten (milliseconds) | load.rewrite_ops |
+| `w.duckdb.lock` | writers' lock (flock): one run at a time | access.write_lock |
+| `w.duckdb.ops.duckdb` | run history (`runs`, `dq_results`) | history.rewrite_ops |
+| `w.duckdb.ops.lock` | the history's lock while it is rewritten (milliseconds) | history.rewrite_ops |
 | `w.duckdb.next-<pid>` | the next warehouse, swapped in with `os.replace` | load.write_warehouse |
 | `w.duckdb.spool-<pid>/` | a run's spooled staging frames (Parquet) | spool.RunSpool |
 | `w.duckdb.quarantine/<run_id>/` | rows that failed a critical check | flow |

@@ -110,7 +110,7 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
                  batches_in_flight: int = 2) -> dict:
     """Folder of news texts -> DuckDB warehouse (incremental; atomic load)."""
     logger = get_run_logger()
-    from flows.warehouse.load import WarehouseBusy, write_lock
+    from flows.warehouse.access import WarehouseBusy, write_lock
 
     run_id = _run_id()
     started = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)

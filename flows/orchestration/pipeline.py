@@ -20,7 +20,9 @@ from flows.core.config import disk_free_override
 from flows.documents.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
 from flows.extraction.facts import EXTRACTOR_VERSION
 from flows.orchestration.spool import SPOOLED_TABLES, RunSpool  # noqa: F401 - the run's spool, re-exported
-from flows.warehouse.load import WarehouseError, read_previous, record_ops
+from flows.warehouse.access import WarehouseError
+from flows.warehouse.load import read_previous
+from flows.warehouse.history import record_ops
 
 
 
@@ -214,7 +216,7 @@ def disk_space_needed(db: Path, plan: Plan) -> int:
 def require_disk_space(source: Path, db: Path, plan: Plan, run_id: str, started, timer: Timer) -> None:
     """Refuse a run that cannot fit on the warehouse's disk before it reads anything: raises WarehouseError
     with the figures, and records the failed run in the history (the warehouse is not touched)."""
-    from flows.warehouse.load import WarehouseError
+    from flows.warehouse.access import WarehouseError
 
     need = disk_space_needed(db, plan)
     folder = db.resolve().parent
@@ -240,7 +242,7 @@ def run_if_unchanged(source: str, db: str, wait_seconds: float = 0.0,
 
     Returns the recorded no-op run (or None when there is work) and the number of files to read.
     """
-    from flows.warehouse.load import WarehouseBusy, write_lock
+    from flows.warehouse.access import WarehouseBusy, write_lock
 
     db_path = Path(db)
     timer = Timer()
@@ -291,7 +293,8 @@ def reconcile_history(db: Path) -> None:
     """Settle runs a kill left 'loading' (between their checks and their swap): the warehouse's own copy
     of the history says whether the swap happened. Called with the write lock held."""
     from flows.core.paths import ops_path
-    from flows.warehouse.load import connect_read_only, open_read_only, rewrite_ops
+    from flows.warehouse.access import connect_read_only, open_read_only
+    from flows.warehouse.history import rewrite_ops
 
     if not ops_path(db).exists():
         return
@@ -321,7 +324,7 @@ def reconcile_history(db: Path) -> None:
 
 
 def counts_from_db(db: Path) -> dict:
-    from flows.warehouse.load import open_read_only
+    from flows.warehouse.access import open_read_only
 
     with open_read_only(db) as con:
         return {f"n_{t}": con.execute(f"select count(*) from {t}").fetchone()[0] for t in ("people", "events", "sanctions")}
@@ -330,7 +333,7 @@ def counts_from_db(db: Path) -> dict:
 def record_success(db: Path, run_id: str, timer: Timer) -> None:
     """Once the new warehouse is in place: the run's history row says success, with its load time too
     (record_run ran inside the load, before the swap, with status 'loading')."""
-    from flows.warehouse.load import update_run
+    from flows.warehouse.history import update_run
 
     update_run(db, run_id, status="success", stage_seconds=timer.json())
 

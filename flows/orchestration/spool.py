@@ -9,7 +9,8 @@ from pathlib import Path
 import polars as pl
 
 from flows.core.paths import spool_path
-from flows.warehouse.load import PREVIOUS_IDS_SQL, table_names
+from flows.warehouse.load import PREVIOUS_IDS_SQL
+from flows.warehouse.access import table_names
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
               "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
@@ -82,7 +83,7 @@ class RunSpool:
         if not Path(db).exists():
             return {}
 
-        from flows.warehouse.load import open_read_only
+        from flows.warehouse.access import open_read_only
         from flows.warehouse.safesql import literal
 
         def copy(con, sql: str, name: str, params=()) -> Path:

@@ -26,7 +26,7 @@ import duckdb
 from flows.core.paths import EXPECTATIONS_DIR, TEMPLATES_DIR, quarantine_path
 from flows.warehouse.charts import ANOMALY_MIN_ROWS, ANOMALY_SHARE, SERIES, anomalies, fmt_time, rows_chart, trend_chart
 from flows.warehouse.expectation_text import readable
-from flows.warehouse.load import connect_read_only
+from flows.warehouse.access import connect_read_only
 
 TREND_RUNS = 30  # the charts show this many most recent runs; more would crowd the x axis
 HISTORY_RUNS = 20  # cells in each expectation's history strip

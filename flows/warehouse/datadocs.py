@@ -36,7 +36,7 @@ def _gx_version() -> str:
 
 def _invariant_results(db: Path, run_ids: list[str]) -> dict[str, dict]:
     """run id -> the warehouse suite's validation result (JSON) from that run's dq_results rows."""
-    from flows.warehouse.load import connect_read_only
+    from flows.warehouse.access import connect_read_only
 
     checks = {e["description"]: e for e in load_invariants()}
     with connect_read_only(db) as con:

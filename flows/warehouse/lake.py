@@ -18,7 +18,7 @@ import duckdb
 
 from flows.warehouse.extensions import load_extension
 from flows.warehouse.safesql import literal
-from flows.warehouse.load import EXPORT_TABLES
+from flows.warehouse.access import EXPORT_TABLES
 
 RETRIES = 8
 # Errors a concurrent writer causes: a lost commit race, or two writers creating a

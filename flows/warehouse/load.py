@@ -25,11 +25,8 @@ warehouse; each successful load copies the history into the warehouse too.
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
-import re
 import shutil
-import time
 from pathlib import Path
 
 import duckdb
@@ -37,138 +34,20 @@ import polars as pl
 
 from flows.core import config
 from flows.core.config import LOAD_MEMORY_LIMIT, fault_point
-from flows.core.paths import DIMENSIONS_SQL, SCHEMA_SQL, VIEWS_SQL, lock_path, next_path, ops_lock_path, ops_path, stale_leftovers
-
-FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions", "evidence",
-               "conflicts", "tallies", "countries", "issuers", "sources")
-STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
-OPS_TABLES = ("runs", "dq_results")
-EXPORT_TABLES = ("documents",) + FACT_TABLES + OPS_TABLES
-
-
-class WarehouseBusy(RuntimeError):
-    """Another run holds the warehouse's write lock."""
-
-
-class WarehouseError(RuntimeError):
-    """The warehouse cannot be written (read-only folder, disk full, ...)."""
-
-
-def schema_sql() -> str:
-    return SCHEMA_SQL.read_text(encoding="utf-8")
-
-
-def _flock(fh, wait_seconds: float, poll: float) -> bool:
-    """Take an exclusive flock on an open file, polling up to `wait_seconds`; False when it stayed held."""
-    deadline = time.monotonic() + wait_seconds
-    while True:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except BlockingIOError:
-            if time.monotonic() >= deadline:
-                return False
-            time.sleep(poll)
-
-
-@contextlib.contextmanager
-def write_lock(db: Path, wait_seconds: float = 0.0):
-    """Exclusive lock on `<db>.lock`; waits up to `wait_seconds`, then raises WarehouseBusy."""
-    lock_file = lock_path(db)
-    try:
-        fh = open(lock_file, "a+")
-    except OSError as exc:
-        raise WarehouseError(f"cannot create lock file {lock_file}: {exc.strerror}") from None
-    try:
-        if not _flock(fh, wait_seconds, poll=0.2):
-            fh.seek(0)
-            holder = fh.read().strip() or "unknown"
-            raise WarehouseBusy(f"another run (pid {holder}) is writing {db}; wait for it or pass --wait SECONDS")
-        fh.seek(0)
-        fh.truncate()
-        fh.write(str(os.getpid()))
-        fh.flush()
-        # we hold the lock: copies left by a killed run are garbage
-        for stale in stale_leftovers(db):
-            if stale.is_dir():
-                shutil.rmtree(stale, ignore_errors=True)
-            else:
-                stale.unlink(missing_ok=True)
-        yield
-    finally:
-        with contextlib.suppress(OSError):
-            fcntl.flock(fh, fcntl.LOCK_UN)
-        fh.close()
-
-
-def connect_read_only(db: Path, locked: bool = True) -> duckdb.DuckDBPyConnection:
-    """Read-only connection with run history as temp tables `runs` and `dq_results` when present.
-
-    The history is copied out of `<db>.ops.duckdb` and the file let go at once: a long query never holds
-    it while a run wants to record itself. `locked` (the default): no file, network, extension or
-    configuration access from here on (safesql.lock_down), so a query can neither write nor read
-    anything but the warehouse.
-    """
-    from flows.warehouse.safesql import literal, lock_down
-
-    ops = ops_path(db)
-    # a first run that failed its checks leaves only the history: still worth querying
-    con = open_read_only(db) if Path(db).exists() else duckdb.connect()
-    if ops.exists():
-        try:
-            con.execute(f"attach {literal(ops)} as ops (read_only)")
-        except duckdb.Error:
-            ops = None  # unreadable history: the warehouse's own copy will do
-        if ops is not None:
-            present = {r[0] for r in con.execute(
-                "select table_name from information_schema.tables where table_catalog = 'ops'").fetchall()}
-            for table in OPS_TABLES:
-                if table in present:
-                    # the sidecar holds the full history, including failed runs that never loaded
-                    con.execute(f"create or replace temp table {table} as select * from ops.main.{table}")
-            con.execute("detach ops")
-    return lock_down(con) if locked else con
-
-
-def _busy_or_error(db: Path, exc: Exception) -> Exception:
-    """A DuckDB lock conflict on the warehouse (another program holds it writable, e.g. a `duckdb` shell
-    opened without -readonly) as WarehouseBusy with its holder; any other error as WarehouseError."""
-    text = str(exc)
-    if "lock" in text.lower():
-        holder = re.search(r"PID (\d+)", text)
-        who = f"process {holder.group(1)}" if holder else "another program"
-        return WarehouseBusy(f"{db} is open for writing in {who} (a `duckdb` shell opened without -readonly?); "
-                             f"close it, or open it with `duckdb -readonly {db}`")
-    return WarehouseError(f"cannot open {db}: {text.splitlines()[0] if text else type(exc).__name__}")
-
-
-def _connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, retried while another process holds a conflicting lock on the file (a load
-    committing in place, or readers the load waits for), up to `wait_seconds`."""
-    deadline = time.monotonic() + wait_seconds
-    delay = 0.01
-    while True:
-        try:
-            return duckdb.connect(str(db), **kwargs)
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
-                raise
-            time.sleep(delay)
-            delay = min(0.1, delay * 1.5)
-
-
-def open_read_only(db: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
-    """The warehouse opened read-only; while a run commits its load in place the open is retried (up to
-    READ_WAIT_SECONDS), and a program holding it writable past that is WarehouseBusy."""
-    wait = config.READ_WAIT_SECONDS if wait_seconds is None else wait_seconds
-    try:
-        return _connect_retrying(db, wait, read_only=True)
-    except duckdb.IOException as exc:
-        raise _busy_or_error(db, exc) from None
-
-
-def table_names(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {r[0] for r in con.execute("select table_name from information_schema.tables").fetchall()}
+from flows.core.paths import DIMENSIONS_SQL, VIEWS_SQL, next_path
+from flows.warehouse.access import (
+    FACT_TABLES,
+    STAGING_TABLES,
+    WarehouseError,
+    busy_or_error,
+    connect_retrying,
+    insert_frame,
+    open_read_only,
+    schema_sql,
+    table_columns,
+    table_names,
+)
+from flows.warehouse.history import copy_history
 
 
 def read_previous(db: Path) -> dict[str, pl.DataFrame]:
@@ -195,28 +74,12 @@ PREVIOUS_IDS_SQL = {
 }
 
 
-def _table_columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
-    return [r[0] for r in con.execute(
-        "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
-        [table]).fetchall()]
-
-
-def _insert(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
-    present = [c for c in _table_columns(con, table) if c in frame.columns]
-    view = frame.select(present)
-    # newest Arrow layout: polars' string views go to DuckDB as they are, not copied to large_string
-    con.register("_incoming", view.to_arrow(compat_level=pl.CompatLevel.newest()))
-    quoted = ", ".join(f'"{c}"' for c in present)
-    con.execute(f"insert into {table} ({quoted}) select {quoted} from _incoming")
-    con.unregister("_incoming")
-
-
 def _insert_parquet(con: duckdb.DuckDBPyConnection, table: str, files: list[Path]) -> None:
     """Append Parquet files to a table, streamed by DuckDB (never whole in memory)."""
     paths = [str(f) for f in files]
     in_files = {r[0] for r in con.execute("describe select * from read_parquet(?, union_by_name = true)",
                                           [paths]).fetchall()}
-    quoted = ", ".join(f'"{c}"' for c in _table_columns(con, table) if c in in_files)
+    quoted = ", ".join(f'"{c}"' for c in table_columns(con, table) if c in in_files)
     con.execute(f"insert into {table} ({quoted}) select {quoted} from read_parquet(?, union_by_name = true)", [paths])
 
 
@@ -224,7 +87,7 @@ def _append(con: duckdb.DuckDBPyConnection, table: str, rows: pl.DataFrame | lis
     """Append a frame, or Parquet files (e.g. the run's spool), to a table; nothing when empty."""
     if isinstance(rows, pl.DataFrame):
         if not rows.is_empty():
-            _insert(con, table, rows)
+            insert_frame(con, table, rows)
     elif rows:
         _insert_parquet(con, table, rows)
 
@@ -239,9 +102,9 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
     """
     waiting = (pl.col("status") == "loaded") & pl.col("text").is_null()
     if not text_files or not docs.select(waiting.any()).item():
-        _insert(con, "documents", docs)
+        insert_frame(con, "documents", docs)
         return
-    _insert(con, "documents", docs.filter(~waiting))
+    insert_frame(con, "documents", docs.filter(~waiting))
     # which spool file holds each row's text (one pass over the files' paths), so that each file joins its
     # own rows only: joining every file against all waiting rows grew with files x rows
     holder = pl.concat([pl.scan_parquet(str(path)).select("source_path").with_columns(_file=pl.lit(i, pl.Int64))
@@ -252,11 +115,11 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
     for i, path in enumerate(text_files):
         rows = by_file.pop((i,), None)
         if rows is not None:
-            _insert(con, "documents", rows.join(pl.read_parquet(path, columns=["source_path", "text"]),
+            insert_frame(con, "documents", rows.join(pl.read_parquet(path, columns=["source_path", "text"]),
                                                 on="source_path", how="inner"))
     rest = by_file.pop((None,), None)
     if rest is not None:  # no text in the spool: the row goes in as it came
-        _insert(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
+        insert_frame(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
 
 
 def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_ids: list[str]) -> None:
@@ -273,87 +136,6 @@ def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_
     if incoming:
         con.execute(f"delete from {table} where doc_id in (select unnest(?))", [incoming])
     _append(con, table, rows)
-
-
-@contextlib.contextmanager
-def _ops_lock(db: Path, wait_seconds: float = 30.0):
-    """Exclusive lock on `<db>.ops.lock` while the history file is rewritten (milliseconds a time)."""
-    with open(ops_lock_path(db), "a+") as fh:
-        if not _flock(fh, wait_seconds, poll=0.05):
-            raise WarehouseBusy(f"the run history of {db} stayed locked for {wait_seconds:.0f} s")
-        try:
-            yield
-        finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
-
-
-def rewrite_ops(db: Path, change) -> None:
-    """Apply `change(con)` to the run history by copy and atomic swap, never in place.
-
-    Readers of the history (dossier sql, dq, a dashboard) copy it out and let go, and whoever still has
-    the old file open keeps reading it: nobody waits for anybody. A history file DuckDB cannot open
-    (overwritten by something else) is set aside as `<ops>.corrupt-<time>` and a new one started, with
-    the reason, instead of failing every run from then on.
-    """
-    ops = ops_path(db)
-    tmp = next_path(ops, os.getpid())
-    with _ops_lock(db):
-        try:
-            for stale in (tmp, Path(f"{tmp}.wal")):
-                stale.unlink(missing_ok=True)
-            if ops.exists():
-                shutil.copyfile(ops, tmp)
-            try:
-                con = duckdb.connect(str(tmp))
-            except duckdb.Error as exc:
-                aside = Path(f"{ops}.corrupt-{time.strftime('%Y%m%dT%H%M%S')}")
-                os.replace(ops, aside)
-                tmp.unlink(missing_ok=True)
-                import sys
-
-                print(f"dossier: warning: run history {ops} could not be opened ({str(exc).splitlines()[0]}); "
-                      f"set aside as {aside.name}, a new history starts", file=sys.stderr)
-                con = duckdb.connect(str(tmp))
-            with con:
-                con.execute(_ops_ddl())
-                change(con)
-                con.execute("checkpoint")
-            with open(tmp, "rb") as fh:
-                os.fsync(fh.fileno())
-            os.replace(tmp, ops)
-        except OSError as exc:
-            raise WarehouseError(f"cannot write the run history {ops}: {exc.strerror or exc}") from None
-        finally:
-            tmp.unlink(missing_ok=True)
-            Path(f"{tmp}.wal").unlink(missing_ok=True)
-
-
-def record_ops(db: Path, runs: pl.DataFrame, dq: pl.DataFrame) -> None:
-    """Append one run and its checks to the sidecar history (used for failed runs too)."""
-    def change(con):
-        con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
-        _insert(con, "runs", runs)
-        if not dq.is_empty():
-            con.execute("delete from dq_results where run_id in (select unnest(?))", [runs["run_id"].to_list()])
-            _insert(con, "dq_results", dq)
-
-    rewrite_ops(db, change)
-
-
-def update_run(db: Path, run_id: str, **values) -> None:
-    """Set columns of one run's history row."""
-    sets = ", ".join(f"{name} = ?" for name in values)
-    rewrite_ops(db, lambda con: con.execute(f"update runs set {sets} where run_id = ?", [*values.values(), run_id]))
-
-
-def _ops_ddl() -> str:
-    """The DDL of the ops tables only (taken from schema.sql, so there is one definition)."""
-    sql = schema_sql()
-    parts = []
-    for table in OPS_TABLES:
-        start = sql.index(f"create table if not exists {table} (")
-        parts.append(sql[start:sql.index(");", start) + 2])
-    return "\n".join(parts)
 
 
 def _empty_tables(con: duckdb.DuckDBPyConnection, tables) -> None:
@@ -468,21 +250,6 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, rows) -> int:
     return n_changed
 
 
-def _copy_history(con: duckdb.DuckDBPyConnection, db: Path, run_id: str | None) -> None:
-    """The sidecar history into the warehouse's own copy; this run is 'success' there, which is true
-    exactly when the warehouse holding that copy is the one kept (committed or swapped in)."""
-    from flows.warehouse.safesql import literal
-
-    ops = ops_path(db)
-    if ops.exists():
-        con.execute(f"attach {literal(ops)} as ops (read_only)")
-        for table in OPS_TABLES:
-            con.execute(f"delete from {table}")
-            con.execute(f"insert into {table} select * from ops.main.{table}")
-        con.execute("detach ops")
-        con.execute("update runs set status = 'success' where run_id = ? and status = 'loading'", [run_id])
-
-
 def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
                     tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id) -> list:
@@ -492,11 +259,11 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     that keep it open past LOAD_WAIT_SECONDS turn the load into a copy (`_HeldByOthers`)."""
     try:
         # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead
-        con = _connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": LOAD_MEMORY_LIMIT})
+        con = connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": LOAD_MEMORY_LIMIT})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise _HeldByOthers(str(exc)) from None
-        raise _busy_or_error(db, exc) from None
+        raise busy_or_error(db, exc) from None
     except OSError as exc:
         raise WarehouseError(f"cannot write {db}: {exc.strerror or exc}") from None
     try:
@@ -520,7 +287,7 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         con.execute("drop table if exists search_documents")
         results = check(con)
         fault_point("load_checked")
-        _copy_history(con, db, run_id)
+        copy_history(con, db, run_id)
         fault_point("before_swap")  # the moment before the new state is kept, as for the copy's swap
         con.execute("commit")
     except BaseException:
@@ -581,7 +348,7 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         con.execute("drop schema if exists fts_main_search_documents cascade")
         con.execute("drop table if exists search_documents")
         results = check(con)
-        _copy_history(con, db, run_id)
+        copy_history(con, db, run_id)
         con.execute("checkpoint")
         con.close()
         with open(tmp, "rb") as fh:

@@ -42,7 +42,7 @@ def _current(index: Path, version: str) -> bool:
 
 
 def _attach_retrying(con: duckdb.DuckDBPyConnection, db: Path) -> None:
-    """Attach the warehouse read-only, retrying while a load holds it (as load.open_read_only does)."""
+    """Attach the warehouse read-only, retrying while a load holds it (as access.open_read_only does)."""
     import time
 
     from flows.core import config

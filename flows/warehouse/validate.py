@@ -251,7 +251,8 @@ def changed_rows(db: Path, tables: dict[str, pl.DataFrame]) -> dict[str, pl.Data
     """Each fact table's rows in the groups (load.GROUP_KEYS: a document's rows, a person, an event, ...)
     that differ from the warehouse's, as the load's merge decides them; tables without a group key, or
     not yet stored, whole. One read-only look at the warehouse (no copy of it in memory)."""
-    from flows.warehouse.load import GROUP_KEYS, _column_types, _source_sql, open_read_only, table_names
+    from flows.warehouse.load import GROUP_KEYS, _column_types, _source_sql
+    from flows.warehouse.access import open_read_only, table_names
 
     out = dict(tables)
     with open_read_only(db) as con:
@@ -292,7 +293,7 @@ def _split_mostly(suites: dict[str, dict]) -> tuple[dict[str, dict], dict[str, d
 
 def last_success_expectations(db: Path) -> set[tuple[str, str]] | None:
     """(table, expectation) of the warehouse's last successful run, as its dq_results recorded them."""
-    from flows.warehouse.load import open_read_only, table_names
+    from flows.warehouse.access import open_read_only, table_names
 
     with open_read_only(db) as con:
         if not {"runs", "dq_results"} <= table_names(con):

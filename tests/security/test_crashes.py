@@ -269,7 +269,7 @@ def test_a_sigkill_at_any_moment_of_the_load_leaves_a_readable_state_and_the_nex
 def test_a_reader_querying_throughout_a_load_is_never_refused_and_sees_before_or_after(daily_runs, tmp_path):
     """A reader querying again and again while a daily run loads in place (paused inside its transaction
     for 3 s): every query answers, with the state before or the state after, never an error."""
-    from flows.warehouse.load import open_read_only
+    from flows.warehouse.access import open_read_only
 
     base, src, good_db, before, after = daily_runs
     db = tmp_path / "w.duckdb"
