@@ -11,29 +11,30 @@ from pathlib import Path
 
 import polars as pl
 from prefect import flow, get_run_logger, task
+
 # no cache keys: Prefect's default would hash (pickle) every input frame, a copy of the run in memory
 from prefect.cache_policies import NO_CACHE
 from prefect.exceptions import TerminationSignal
 
 from flows.core.config import BATCH_SIZE, fault_point
-from flows.core.paths import quarantine_path
-from flows.orchestration import pipeline, signals
-from flows.orchestration.spool import RunSpool
+from flows.core.runtime import frozen_heap
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
-from flows.core.runtime import collect_batch, frozen_heap
-from flows.warehouse.load import write_warehouse
+from flows.orchestration import pipeline, signals
+from flows.orchestration.spool import RunSpool
+from flows.orchestration.steps import (  # noqa: F401 - DataQualityError: what callers catch
+    BatchSink,
+    DataQualityError,
+    LoadCheck,
+    record_load_failure,
+)
 from flows.resolution.assemble import assemble_tables
 from flows.resolution.evidence import quote_evidence
-from flows.warehouse.validate import (critical_failures, run_invariants, run_suites, run_suites_incremental,
-                                     save_validation_results)
+from flows.warehouse.load import write_warehouse
+from flows.warehouse.validate import run_suites, run_suites_incremental, save_validation_results
 
 # SIGTERM, as ours (before the flow starts) or as Prefect's engine turns it into an exception while a flow runs
 TERMINATIONS = (signals.RunTerminated, TerminationSignal)
-
-
-class DataQualityError(RuntimeError):
-    """A critical expectation failed; nothing was loaded."""
 
 
 @task(name="read_and_extract", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)
@@ -149,6 +150,8 @@ def dossier_flow(source: str = "seeds", db: str = "warehouse.duckdb", full_refre
 
 def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_flight, logger, run_id, started,
                 timer) -> dict:
+    """Plan, extract (batches in flight), resolve, validate, load, record: each step is a task or a plain
+    function of `pipeline` / `steps`; this only orders them, times them and logs what they did."""
     source_path, db_path = Path(source), Path(db)
     with frozen_heap():
         with timer("plan"):
@@ -163,47 +166,33 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
         with timer("plan"):
             keep_ids = plan.kept.filter(pl.col("status") == "loaded")["doc_id"].to_list()
         batches = [plan.to_read[i:i + batch_size] for i in range(0, len(plan.to_read), batch_size)]
-        # one task per batch: read + extract where the files are; batches run in parallel on the
-        # flow's task runner (threads by default, a Dask cluster with --workers)
+        originals = set(pipeline.loaded_paths(previous_docs))
         with RunSpool(db_path) as spool:
             with timer("plan"):
                 # unchanged documents' staging rows join this run's in the spool (a full refresh has none),
                 # and which person and event ids mentions had (ids stay stable), as files the resolve scans
                 previous = spool.copy_previous(db_path, keep_ids)
             with timer("extract+facts"):
-                # a bounded window of batches in flight: memory stays flat however many batches there are;
-                # each batch's texts and staging rows go to the spool on disk at once
-                new_docs = []
-                seen_ids: set[str] = set()
-                kept_set = set(keep_ids)
-                furniture_parts: list[pl.DataFrame] = []
+                # one task per batch, read + extract where the files are, on the flow's task runner (threads,
+                # processes or Dask), a bounded window in flight; each result goes to the spool at once
+                sink = BatchSink(spool, keep_ids)
                 window = max(1, batches_in_flight)
-                originals = set(pipeline.loaded_paths(previous_docs))
-                pending = [read_and_extract_task.submit(source, paths, [p for p in paths if p in originals])
-                           for paths in batches[:window]]
+
+                def submit(paths):
+                    return read_and_extract_task.submit(source, paths, [p for p in paths if p in originals])
+
+                pending = [submit(paths) for paths in batches[:window]]
                 for i in range(len(batches)):
                     batch_docs, batch_stage = pending.pop(0).result()
                     if i + window < len(batches):
-                        pending.append(read_and_extract_task.submit(
-                            source, batches[i + window], [p for p in batches[i + window] if p in originals]))
-                    # byte-identical files in different batches share a doc_id: keep the first batch's facts
-                    batch_stage = pipeline.drop_seen_documents(batch_stage, seen_ids)
-                    furniture_parts.extend([batch_stage["furniture"]] if batch_stage else [])
-                    # none for copies of documents kept from earlier runs either
-                    batch_stage = pipeline.drop_documents(batch_stage, kept_set)
-                    spool.write_stage(batch_stage)
-                    new_docs.append(spool.write(batch_docs))
-                    del batch_docs, batch_stage  # texts and staging rows now live only in the spool
-                    collect_batch()  # Prefect's futures hold the batch in cycles (flows.core.runtime)
+                        pending.append(submit(batches[i + window]))
+                    sink.add(batch_docs, batch_stage)
+                    del batch_docs, batch_stage
                     _progress(progress, "extract", min((i + 1) * batch_size, len(plan.to_read)), len(plan.to_read))
             _release_workers()
-            docs_new = pl.concat(new_docs, how="diagonal_relaxed") if new_docs else None
+            docs_new, all_docs, furniture = sink.documents(plan, list(originals))
             _log_documents(logger, docs_new, timer)
-            all_docs = pipeline.combine_documents(plan.kept, docs_new if docs_new is not None else pl.DataFrame(),
-                                                  list(originals))
-            furniture = pl.concat(furniture_parts).unique("doc_id") if furniture_parts else \
-                pl.DataFrame(schema={"doc_id": pl.String, "n_furniture_chars": pl.Int64})
-            del new_docs, docs_new, furniture_parts
+            del docs_new
             with timer("resolve"):
                 # resolve reads the staging rows back from the spool, step by step, only the columns it needs
                 tables = resolve_task(spool.sources(), previous)
@@ -214,7 +203,6 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                         tables["people"].height, tables["events"].height, tables["sanctions"].height,
                         tables["evidence"].height, timer.seconds.get("resolve", 0.0))
             _progress(progress, "resolve", 1, 1)
-            docs_frame = all_docs.join(furniture, on="doc_id", how="left")
             with timer("validate"):
                 # a daily run (documents kept from the warehouse) validates what is new or changed
                 dq = validate_task({**tables, "documents": all_docs}, run_id, db,
@@ -226,42 +214,21 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             # validated tables go to the spool and leave memory: the load streams them into DuckDB
             table_files = spool.park(tables)
             del tables
-            upsert = docs_frame.filter(pl.col("source_path").is_in(plan.to_read)).with_columns(
+            upsert = all_docs.join(furniture, on="doc_id", how="left").filter(
+                pl.col("source_path").is_in(plan.to_read)).with_columns(
                 run_id=pl.lit(run_id), extractor_version=pl.lit(EXTRACTOR_VERSION))
             current_ids = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
-            holder = {}
-
-            def check(con):
-                inv, offenders = run_invariants(con, run_id)
-                holder["dq"] = pl.concat([dq, inv])
-                holder["offenders"] = offenders
-                failed = critical_failures(holder["dq"])
-                if failed.height:
-                    raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))
-                # 'loading' until the new warehouse is in place: a kill before the swap must not leave
-                # 'success' in the history (the next run settles it: pipeline.reconcile_history)
-                pipeline.record_run(db_path, run_id, started, "loading", plan.message, source, summary, timer,
-                                    holder["dq"])
-                return holder["dq"]
-
+            check = LoadCheck(dq, db_path, run_id, started, plan, source, summary, timer)
             try:
                 with timer("load"):
-                    all_dq = load_task(db_path, upsert, plan.removed + [p for p in plan.to_read], spool.stage_files,
-                                             current_ids, {**table_files, "evidence": evidence_files}, check,
-                                             text_files=spool.files, run_id=run_id)
-            except DataQualityError as exc:
-                failed_dq = holder.get("dq", dq)
-                pipeline.record_run(db_path, run_id, started, "failed_dq", str(exc)[:2000], source, summary, timer, failed_dq)
-                _write_quarantine(db_path, run_id, holder.get("offenders", {}))
-                exc.dossier_recorded = True
-                raise
+                    all_dq = load_task(db_path, upsert, plan.removed + list(plan.to_read), spool.stage_files,
+                                       current_ids, {**table_files, "evidence": evidence_files}, check,
+                                       text_files=spool.files, run_id=run_id)
             except Exception as exc:
-                pipeline.record_run(db_path, run_id, started, "failed", f"{type(exc).__name__}: {exc}"[:2000], source, summary, timer,
-                        holder.get("dq", dq))
-                exc.dossier_recorded = True
+                record_load_failure(check, exc)
                 raise
             pipeline.record_success(db_path, run_id, timer)
-            logger.info("load: warehouse %s swapped in (%d checks, %d failed warnings) in %.2f s; stages: %s",
+            logger.info("load: warehouse %s written (%d checks, %d failed warnings) in %.2f s; stages: %s",
                         db_path, all_dq.height, int((~all_dq["success"]).sum()), timer.seconds.get("load", 0.0),
                         ", ".join(f"{k} {v:.2f}s" for k, v in timer.seconds.items()))
             return {"run_id": run_id, "status": "success", "noop": False, **summary, "warnings": plan.warnings,
@@ -281,16 +248,6 @@ def _log_documents(logger, docs: pl.DataFrame | None, timer) -> None:
         logger.warning("rejected %s: %s", path, reason)
     if rejected.height > 50:
         logger.warning("... and %d more rejected documents (dossier dq lists them)", rejected.height - 50)
-
-
-def _write_quarantine(db: Path, run_id: str, offenders: dict[str, pl.DataFrame]) -> None:
-    """Offending rows of a failed critical check, as Parquet files the user can inspect."""
-    if not offenders:
-        return
-    folder = quarantine_path(db) / run_id
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in offenders.items():
-        frame.write_parquet(folder / (name.replace(" ", "_").replace("'", "") + ".parquet"))
 
 
 def flow_with_workers(workers: int = 1, processes: int = 1):

@@ -72,7 +72,7 @@ def read_state(db: Path) -> dict:
 
 
 def quarantine_file_name(check_name: str) -> str:
-    """The file a failed check's offending rows go to (flows.orchestration.flow._write_quarantine names them so)."""
+    """The file a failed check's offending rows go to (flows.orchestration.steps.write_quarantine names them so)."""
     return check_name.replace(" ", "_").replace("'", "") + ".parquet"
 
 
