@@ -29,16 +29,16 @@ PAGES = ROOT / "tests" / "data" / "pages"
 sys.path.insert(0, str(ROOT))
 
 KINDS = [  # (kind, fixture, name in the source folder)
-    ("clean text (UTF-8, no metadata)", "article.txt", "01_clean.txt"),
-    ("clean text + sidecar published_at", "article.txt", "02_clean_sidecar.txt"),
+    ("clean text (UTF-8, no metadata)", "story.txt", "01_clean.txt"),
+    ("clean text + sidecar published_at", "story.txt", "02_clean_sidecar.txt"),
     ("HTML page (JSON-LD datePublished)", "ledger.html", "03_ledger.html"),
     ("HTML page (article:published_time)", "wire.html", "04_wire.html"),
     ("HTML page (date only in its text)", "blog.html", "05_blog.html"),
     ("HTML inside .txt (browser 'save as')", "ledger_saved_as.txt", "06_saved_as.txt"),
     ("windows-1251 page (declared charset)", "ledger_cp1251.htm", "07_cp1251.htm"),
-    ("windows-1251 text (detected)", "article_cp1251.txt", "08_cp1251.txt"),
-    ("latin-1 text (detected)", "article_latin1.txt", "09_latin1.txt"),
-    ("UTF-16 text (byte-order mark)", "article_utf16.txt", "10_utf16.txt"),
+    ("windows-1251 text (detected)", "story_cp1251.txt", "08_cp1251.txt"),
+    ("latin-1 text (detected)", "story_latin1.txt", "09_latin1.txt"),
+    ("UTF-16 text (byte-order mark)", "story_utf16.txt", "10_utf16.txt"),
 ]
 
 

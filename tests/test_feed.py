@@ -85,11 +85,11 @@ def test_feed_file_items_become_documents_with_the_items_metadata(tmp_path):
     assert (item["published_at"], item["published_at_source"]) == (PUBLISHED, "sidecar")
     assert item["url"] == "https://northernledger.example/world/2026/10/18/belarus-frees-23-prisoners"
     assert item["source"] == "The Northern Ledger - Europe" and item["author"] == "Marta Kowalczyk"
-    assert item["text"] == (PAGES / "article.txt").read_text()  # the item's content is the article
+    assert item["text"] == (PAGES / "story.txt").read_text()  # the item's content is the article
     second = rows["Lithuania reopens two border crossings with Belarus"]
     assert second["published_at"] == dt.date(2026, 10, 19)
     # the same facts as the article as clean text, published that day
-    clean = facts_of(extract_documents(PAGES, [PAGES / "article.txt"]).with_columns(published_at=pl.lit(PUBLISHED)))
+    clean = facts_of(extract_documents(PAGES, [PAGES / "story.txt"]).with_columns(published_at=pl.lit(PUBLISHED)))
     assert facts_of(docs.filter(pl.col("title") == TITLE)) == clean
 
 
@@ -104,7 +104,7 @@ def test_feed_items_already_read_are_not_written_again(tmp_path):
 
 
 def test_an_atom_feed(tmp_path):
-    body = "".join(f"<p>{p}</p>" for p in (PAGES / "article.txt").read_text().split("\n\n")[1:])
+    body = "".join(f"<p>{p}</p>" for p in (PAGES / "story.txt").read_text().split("\n\n")[1:])
     (tmp_path / "atom.xml").write_text(f"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>Ledger (Atom)</title><id>urn:ledger</id><updated>2026-10-18T10:00:00Z</updated>

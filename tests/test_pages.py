@@ -23,8 +23,8 @@ from flows.extraction.facts import extract_facts
 PAGES = Path(__file__).parent / "data" / "pages"
 PUBLISHED = dt.date(2026, 10, 18)
 HTML_FILES = ["ledger.html", "wire.html", "blog.html", "ledger_saved_as.txt", "ledger_cp1251.htm"]
-ENCODED = {"article_cp1251.txt": "windows-1251", "article_latin1.txt": "windows-1252",
-           "article_utf16.txt": "utf-16le"}
+ENCODED = {"story_cp1251.txt": "windows-1251", "story_latin1.txt": "windows-1252",
+           "story_utf16.txt": "utf-16le"}
 # furniture of the pages; several pieces are fact-shaped (a release, a sanction) on purpose
 FURNITURE = ["cookie", "Accept all", "Subscribe", "Most read", "Related stories", "Iran frees",
              "Azerbaijan pardons", "Venezuela releases", "Britain imposes", "Belaruskali", "fishermen",
@@ -58,7 +58,7 @@ def facts_of(docs: pl.DataFrame) -> dict:
 @pytest.fixture(scope="module")
 def clean_facts():
     """The facts of the article as clean text, published the day the pages say."""
-    return facts_of(_docs("article.txt").with_columns(published_at=pl.lit(PUBLISHED)))
+    return facts_of(_docs("story.txt").with_columns(published_at=pl.lit(PUBLISHED)))
 
 
 def test_clean_article_has_the_facts_the_furniture_must_not_add_to(clean_facts):
@@ -82,14 +82,14 @@ def test_page_furniture_is_not_in_the_stored_text(name):
     for piece in FURNITURE:
         assert piece.lower() not in text.lower(), piece
     # the article is, paragraph for paragraph
-    article = (PAGES / ("article_cp1251_utf8.txt" if "cp1251" in name else "article.txt")).read_text()
+    article = (PAGES / ("story_cp1251_utf8.txt" if "cp1251" in name else "story.txt")).read_text()
     for paragraph in article.split("\n\n"):
         assert paragraph.strip() in text
 
 
 def test_page_text_is_the_clean_article_exactly():
-    assert _row("ledger.html")["text"] == (PAGES / "article.txt").read_text()
-    assert _row("ledger_cp1251.htm")["text"] == (PAGES / "article_cp1251_utf8.txt").read_text()
+    assert _row("ledger.html")["text"] == (PAGES / "story.txt").read_text()
+    assert _row("ledger_cp1251.htm")["text"] == (PAGES / "story_cp1251_utf8.txt").read_text()
 
 
 @pytest.mark.parametrize(("name", "site", "author", "source", "url_start"), [
@@ -140,8 +140,8 @@ def test_encoded_articles_give_the_clean_texts_release_and_sanction(clean_facts)
     for name in ENCODED:
         facts = facts_of(_docs(name).with_columns(published_at=pl.lit(PUBLISHED)))
         assert facts["events"] == clean_facts["events"] and facts["sanctions"] == clean_facts["sanctions"]
-    assert "Алесь Марчанка" in _row("article_cp1251.txt")["text"]
-    assert "René Lefèvre" in _row("article_latin1.txt")["text"]
+    assert "Алесь Марчанка" in _row("story_cp1251.txt")["text"]
+    assert "René Lefèvre" in _row("story_latin1.txt")["text"]
 
 
 def test_a_pages_declared_charset_is_used():
@@ -156,13 +156,13 @@ def test_a_pages_declared_charset_is_used():
 
 
 def test_utf16_without_a_byte_order_mark():
-    text = (PAGES / "article.txt").read_text()
+    text = (PAGES / "story.txt").read_text()
     for codec, name in (("utf-16-le", "utf-16le"), ("utf-16-be", "utf-16be")):
         assert decode_bytes(text.encode(codec)) == (text, name, None)
 
 
 def test_utf8_with_a_few_stray_bytes_stays_utf8():
-    text = (PAGES / "article_utf16_utf8.txt").read_text()
+    text = (PAGES / "story_utf16_utf8.txt").read_text()
     data = text.encode("utf-8").replace(b"Minsk", b"Minsk\xff", 1)
     decoded, encoding, reason = decode_bytes(data)
     assert (encoding, reason) == ("utf-8", None) and decoded == text.replace("Minsk", "Minsk\ufffd", 1)
@@ -214,7 +214,7 @@ def test_a_warehouse_made_before_pages_takes_the_new_columns(tmp_path):
 
     src, db = tmp_path / "src", tmp_path / "w.duckdb"
     src.mkdir()
-    shutil.copy(PAGES / "article.txt", src / "a.txt")
+    shutil.copy(PAGES / "story.txt", src / "a.txt")
     env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
 
     def run():
@@ -249,7 +249,7 @@ def test_one_run_over_every_kind_finds_the_article_facts_and_none_from_furniture
 
     src = tmp_path / "src"
     src.mkdir()
-    for name in ["article.txt", *HTML_FILES, *ENCODED]:
+    for name in ["story.txt", *HTML_FILES, *ENCODED]:
         shutil.copy(PAGES / name, src / name)
     env = dict(os.environ, DOSSIER_PREFECT_HOME=str(tmp_path / ".prefect"), PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(tmp_path / "w.duckdb")],
@@ -273,4 +273,4 @@ def test_one_run_over_every_kind_finds_the_article_facts_and_none_from_furniture
         assert q("select count(*) from evidence e join documents d using (doc_id) "
                  "where substr(d.text, e.char_start + 1, e.char_end - e.char_start) <> e.quote") == [(0,)]
         dated = dict(q("select source_path, published_at_source from documents"))
-    assert dated["ledger.html"] == "page" and dated["blog.html"] == "page text" and dated["article.txt"] == "none"
+    assert dated["ledger.html"] == "page" and dated["blog.html"] == "page text" and dated["story.txt"] == "none"

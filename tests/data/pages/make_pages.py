@@ -259,13 +259,13 @@ def write_all() -> dict[str, bytes]:
     both = {**CYR, **LATIN}
     files = {
         # the article as clean text, and its twins in other encodings (each has a UTF-8 twin: *_utf8.txt)
-        "article.txt": clean_text().encode("utf-8"),
-        "article_cp1251.txt": clean_text(CYR).encode("cp1251"),
-        "article_cp1251_utf8.txt": clean_text(CYR).encode("utf-8"),
-        "article_latin1.txt": clean_text(LATIN).encode("latin-1"),
-        "article_latin1_utf8.txt": clean_text(LATIN).encode("utf-8"),
-        "article_utf16.txt": clean_text(both).encode("utf-16"),  # with BOM, as Windows Notepad saves it
-        "article_utf16_utf8.txt": clean_text(both).encode("utf-8"),
+        "story.txt": clean_text().encode("utf-8"),
+        "story_cp1251.txt": clean_text(CYR).encode("cp1251"),
+        "story_cp1251_utf8.txt": clean_text(CYR).encode("utf-8"),
+        "story_latin1.txt": clean_text(LATIN).encode("latin-1"),
+        "story_latin1_utf8.txt": clean_text(LATIN).encode("utf-8"),
+        "story_utf16.txt": clean_text(both).encode("utf-16"),  # with BOM, as Windows Notepad saves it
+        "story_utf16_utf8.txt": clean_text(both).encode("utf-8"),
         # pages
         "ledger.html": ledger_page(paragraphs()).encode("utf-8"),
         # HTML inside .txt: "Save page as" in a browser, with the mark browsers put on top
