@@ -87,7 +87,7 @@ def main() -> int:
     from flows.documents.extract import extract_documents
     from flows.extraction.facts import extract_facts
 
-    extract_documents(ROOT / "tests" / "data" / "pages", [ROOT / "tests" / "data" / "pages" / "ledger.html"])  # warm
+    extract_documents(ROOT / "tests" / "data" / "page_fixtures", [ROOT / "tests" / "data" / "page_fixtures" / "ledger.html"])  # warm
     with tempfile.TemporaryDirectory() as tmp:
         texts, pages, page_bytes = write_corpus(args.n, args.seed, Path(tmp))
         text_bytes = sum(p.stat().st_size for p in texts.iterdir())

@@ -1,6 +1,6 @@
 """One run over every kind of input Dossier accepts, and what each file gave: a Markdown table.
 
-The same invented article (tests/data/pages, written by us) as clean text, as three outlets' pages,
+The same invented article (tests/data/page_fixtures, written by us) as clean text, as three outlets' pages,
 as HTML inside .txt, in windows-1251 / latin-1 / UTF-16, and as feed items (the item's content, and
 the item's page fetched from a local HTTP server on 127.0.0.1), plus a binary file. All go through
 `dossier run` into one warehouse; per file the table shows what was loaded (status, format,
@@ -25,7 +25,7 @@ from pathlib import Path
 import duckdb
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT / "tests" / "data" / "pages"
+PAGES = ROOT / "tests" / "data" / "page_fixtures"
 sys.path.insert(0, str(ROOT))
 
 KINDS = [  # (kind, fixture, name in the source folder)

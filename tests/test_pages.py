@@ -1,6 +1,6 @@
 """Real pages in: HTML articles, any text encoding, and what a page says about itself.
 
-Fixtures (tests/data/pages, written by tests/data/pages/make_pages.py in our own words): one article
+Fixtures (tests/data/page_fixtures, written by tests/data/page_fixtures/make_pages.py in our own words): one article
 as clean text; the same article as pages of three invented outlets (cookie banner, navigation,
 JSON-LD, newsletter box, related / most read / trending boxes, comments: fact-shaped furniture), as
 HTML inside .txt, and in windows-1251, latin-1 and UTF-16 (each with a UTF-8 twin).
@@ -20,7 +20,7 @@ from flows.documents.encoding import decode_bytes, declared_charset
 from flows.documents.extract import extract_documents, read_bytes
 from flows.extraction.facts import extract_facts
 
-PAGES = Path(__file__).parent / "data" / "pages"
+PAGES = Path(__file__).parent / "data" / "page_fixtures"
 PUBLISHED = dt.date(2026, 10, 18)
 HTML_FILES = ["ledger.html", "wire.html", "blog.html", "ledger_saved_as.txt", "ledger_cp1251.htm"]
 ENCODED = {"story_cp1251.txt": "windows-1251", "story_latin1.txt": "windows-1252",

@@ -5,7 +5,7 @@ story (a release of 23 prisoners) and invented furniture. The furniture is fact-
 (related stories, "most read" and comments that speak of releases and sanctions), so a test can
 check that nothing from it becomes a fact.
 
-    python tests/data/pages/make_pages.py
+    python tests/data/page_fixtures/make_pages.py
 """
 
 from __future__ import annotations
