@@ -98,7 +98,8 @@ def test_a_critical_failure_in_place_keeps_the_last_state(seeds_copy, harness, m
     import polars as pl
 
     import flows.orchestration.flow as flow_module
-    from flows.orchestration.flow import DataQualityError, dossier_flow
+    from flows.orchestration.flow import dossier_flow
+    from flows.orchestration.steps import DataQualityError
     from flows.resolution.assemble import assemble_tables
     from tests.conftest import SEEDS
     from tests.test_robustness import GOOD

@@ -135,7 +135,8 @@ def test_adding_documents_keeps_earlier_ids(seeds_copy, harness, tmp_path):
 def test_critical_failure_leaves_warehouse_byte_for_byte(seeds_copy, harness, monkeypatch):
     """Issue 6: a corrupted evidence span stops the load; the failure is recorded outside the warehouse."""
     import flows.orchestration.flow as flow_module
-    from flows.orchestration.flow import DataQualityError, dossier_flow
+    from flows.orchestration.flow import dossier_flow
+    from flows.orchestration.steps import DataQualityError
     from flows.warehouse.access import connect_read_only
     from flows.resolution.assemble import assemble_tables
 

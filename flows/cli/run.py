@@ -68,7 +68,8 @@ def _cmd_run(args) -> int:
     from flows.core.runtime import frozen_imports
 
     with frozen_imports():  # Prefect and GX: ~350k objects the run's collections need not walk
-        from flows.orchestration.flow import DataQualityError, flow_with_workers
+        from flows.orchestration.flow import flow_with_workers
+        from flows.orchestration.steps import DataQualityError
 
         if server.proc is not None:
             from flows.orchestration.prefect_env import hide_temporary_ui_links

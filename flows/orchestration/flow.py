@@ -22,12 +22,7 @@ from flows.documents.extract import extract_documents
 from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
 from flows.orchestration import pipeline, signals
 from flows.orchestration.spool import RunSpool
-from flows.orchestration.steps import (  # noqa: F401 - DataQualityError: what callers catch
-    BatchSink,
-    DataQualityError,
-    LoadCheck,
-    record_load_failure,
-)
+from flows.orchestration.steps import BatchSink, LoadCheck, record_load_failure
 from flows.resolution.assemble import assemble_tables
 from flows.resolution.evidence import quote_evidence
 from flows.warehouse.load import write_warehouse

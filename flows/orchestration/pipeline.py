@@ -19,7 +19,6 @@ import polars as pl
 from flows.core.config import disk_free_override
 from flows.documents.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
 from flows.extraction.facts import EXTRACTOR_VERSION
-from flows.orchestration.spool import SPOOLED_TABLES, RunSpool  # noqa: F401 - the run's spool, re-exported
 from flows.warehouse.access import WarehouseError
 from flows.warehouse.load import read_previous
 from flows.warehouse.history import record_ops
@@ -350,5 +349,5 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
-           "new_run_id", "RunSpool", "SPOOLED_TABLES", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
+           "new_run_id", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
            "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy"]
