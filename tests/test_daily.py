@@ -185,3 +185,30 @@ def test_incremental_validation_checks_new_rows_and_fails_whatever_the_whole_wou
         validate.load_suites = real
     failed = dq.filter(~pl.col("success"))
     assert failed.height == 1 and "none" in failed["expectation"][0]
+
+
+def test_incremental_validation_does_not_fall_back_to_everything_after_a_real_run(seeds_copy):
+    """A warehouse that a real run wrote records the load's SQL invariants in dq_results beside the GX
+    suites: that is no change of the suites, so a daily run still validates only its new rows (it used to
+    read the invariants as 'suites changed' and validate every stored row, every day)."""
+    import duckdb
+
+    import flows.warehouse.validate as validate
+
+    con = duckdb.connect(str(seeds_copy), read_only=True)
+    recorded = {d for (d,) in con.execute("select expectation from dq_results").fetchall()}
+    con.close()
+    assert {c["description"] for c in validate.load_invariants()} <= recorded  # the run recorded its invariants
+
+    names = ("people", "events", "sanctions", "person_mentions", "event_people", "documents")
+    stored = _stored(seeds_copy, names)
+    stored["documents"] = stored["documents"].drop("text")
+    calls = []
+    real = validate.run_suites
+    validate.run_suites = lambda tables, *a, **k: calls.append(sorted(tables)) or real(tables, *a, **k)
+    try:
+        dq = validate.run_suites_incremental(seeds_copy, stored, "r-daily")
+    finally:
+        validate.run_suites = real
+    assert len(calls) == 2, calls  # the new rows' suites and the `mostly` ones on whole tables; no third, whole pass
+    assert dq["success"].all()
