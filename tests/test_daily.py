@@ -212,3 +212,25 @@ def test_incremental_validation_does_not_fall_back_to_everything_after_a_real_ru
         validate.run_suites = real
     assert len(calls) == 2, calls  # the new rows' suites and the `mostly` ones on whole tables; no third, whole pass
     assert dq["success"].all()
+
+
+def test_the_quote_check_of_a_daily_load_reads_the_touched_documents_only(seeds_copy):
+    """`evidence quote equals document text` reads a row and its own document: in a daily load it looks at
+    the documents the load touched (the temp table the load fills); elsewhere (copy loads) at every row."""
+    import flows.warehouse.validate as validate
+    from flows.warehouse.access import TOUCHED_DOCS
+
+    db = seeds_copy  # a copy of its own
+    check = [c for c in validate.load_invariants() if c["description"].startswith("evidence quote equals")]
+    with duckdb.connect(str(db)) as con:
+        first, second = [d for (d,) in con.execute(
+            "select distinct doc_id from evidence where quote is not null order by 1 limit 2").fetchall()]
+        con.execute("update evidence set quote = quote || 'x' where doc_id = ?", [second])  # a bad row
+        whole, _ = validate.run_invariants(con, "r")  # no temp table: every row
+        assert not whole.filter(whole["expectation"] == check[0]["description"])["success"].item()
+        con.execute(f"create temp table {TOUCHED_DOCS} as select ? as doc_id", [first])
+        scoped, _ = validate.run_invariants(con, "r", check)
+        assert scoped["success"].item()  # the bad row's document was not touched: not looked at
+        con.execute(f"insert into {TOUCHED_DOCS} values (?)", [second])
+        scoped, offenders = validate.run_invariants(con, "r", check)
+        assert not scoped["success"].item() and offenders  # touched: caught

@@ -21,6 +21,11 @@ FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions
                "conflicts", "tallies", "countries", "issuers", "sources")
 
 
+# the daily load's temp table of the documents it touched: written, removed, or whose rows of a fact table
+# grouped by document (evidence) it rewrote; the SQL invariants with a `daily_scope` look at these only
+TOUCHED_DOCS = "_touched_docs"
+
+
 STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
 
 OPS_TABLES = ("runs", "dq_results")

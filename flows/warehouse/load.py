@@ -38,6 +38,7 @@ from flows.core.paths import DIMENSIONS_SQL, VIEWS_SQL, next_path
 from flows.warehouse.access import (
     FACT_TABLES,
     STAGING_TABLES,
+    TOUCHED_DOCS,
     WarehouseError,
     busy_or_error,
     connect_retrying,
@@ -222,9 +223,10 @@ def _source_sql(con: duckdb.DuckDBPyConnection, table: str, rows, types: dict[st
                                  for c, t in types.items()) + f" from {source}"
 
 
-def _merge(con: duckdb.DuckDBPyConnection, table: str, rows) -> int:
+def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | None = None) -> int:
     """Make `table` hold exactly `rows`, writing only the groups (GROUP_KEYS) whose rows differ: each
-    group's row count and sum of row hashes, new against stored, decide. Returns the groups written."""
+    group's row count and sum of row hashes, new against stored, decide. Returns the groups written;
+    with `record_in`, their keys are added to that (temp) table too."""
     types = _column_types(con, table)
     new = _source_sql(con, table, rows, types)
     cols = ", ".join(f'"{c}"' for c in types)
@@ -241,6 +243,8 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, rows) -> int:
         select coalesce(n.k, o.k) as k from n full outer join o on n.k is not distinct from o.k
         where n.c is distinct from o.c or n.h is distinct from o.h""")
     n_changed = con.execute("select count(*) from _changed").fetchone()[0]
+    if record_in and n_changed:
+        con.execute(f"insert into {record_in} select k from _changed")
     if n_changed:
         con.execute(f'delete from {table} where "{key}" in (select k from _changed)')
         con.execute(f'insert into {table} ({cols}) select * from ({new}) t where "{key}" in (select k from _changed)')
@@ -270,16 +274,21 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         fault_point("load_open")
         con.execute("begin transaction")
         con.execute(schema_sql())
+        # the documents this load touches, for the checks that read a row and its own document only
+        con.execute(f"create or replace temp table {TOUCHED_DOCS} (doc_id varchar)")
         if drop_paths:
+            con.execute(f"insert into {TOUCHED_DOCS} select doc_id from documents where source_path in "
+                        "(select unnest(?))", [drop_paths])
             con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
+            con.execute(f"insert into {TOUCHED_DOCS} select unnest(?)", [docs_upsert["doc_id"].to_list()])
             _insert_documents(con, docs_upsert, text_files)
         fault_point("load_documents")
         for name in STAGING_TABLES:
             _replace_staging(con, name, staging.get(name), keep_doc_ids)
         fault_point("load_staging")
-        for name in FACT_TABLES:
-            _merge(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+        for name in FACT_TABLES:  # evidence arrives as files, quoted slice by slice
+            _merge(con, name, tables.get(name), record_in=TOUCHED_DOCS if GROUP_KEYS.get(name) == "doc_id" else None)
         con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))  # sources, documents.source_id (issue 25)
         fault_point("load_facts")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))

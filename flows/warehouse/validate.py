@@ -220,10 +220,21 @@ def _severity(cfg) -> str:
     return getattr(value, "value", value)
 
 
-def unexpected_rows_query(expectation: dict) -> str:
-    """An UnexpectedRowsExpectation's query with `{batch}` as the table it stands for (meta.batch_table)."""
+def unexpected_rows_query(expectation: dict, touched_docs: bool = False) -> str:
+    """An UnexpectedRowsExpectation's query with `{batch}` as the table it stands for (meta.batch_table).
+
+    With `touched_docs`, a check whose `meta.daily_scope` names the table's document column looks only at
+    the rows of the documents the daily load touched: such a check reads nothing but a row and its own
+    document, so a row outside them is the row that passed it when it was loaded, against the same text.
+    """
+    from flows.warehouse.access import TOUCHED_DOCS
+
+    meta = expectation.get("meta", {})
     query = expectation["kwargs"]["unexpected_rows_query"]
-    return query.replace("{batch}", expectation.get("meta", {}).get("batch_table", ""))
+    batch = meta.get("batch_table", "")
+    if touched_docs and meta.get("daily_scope"):
+        batch = f'(select * from {batch} where "{meta["daily_scope"]}" in (select doc_id from {TOUCHED_DOCS}))'
+    return query.replace("{batch}", batch)
 
 
 def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tuple[pl.DataFrame, dict[str, pl.DataFrame]]:
@@ -232,8 +243,13 @@ def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tu
     invariants = invariants if invariants is not None else load_invariants()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     rows, offenders = [], {}
+    from flows.warehouse.access import TOUCHED_DOCS
+
+    # a daily load in place says which documents it touched; a copy (first load, full refresh) checks all
+    touched = con.execute("select count(*) from duckdb_tables() where temporary and table_name = ?",
+                          [TOUCHED_DOCS]).fetchone()[0] > 0
     for check in invariants:
-        query = unexpected_rows_query(check)
+        query = unexpected_rows_query(check, touched)
         name, table = check["description"], check.get("meta", {}).get("table", "warehouse")
         bad = con.execute(f"select count(*) from ({query})").fetchone()[0]
         rows.append((run_id, table, name, check.get("severity") or "critical", bad == 0, f"{bad} violating rows", now))

@@ -230,19 +230,9 @@ def _strip(snap):
     return snap
 
 
-@pytest.mark.parametrize("moment", LOAD_MOMENTS)
-def test_a_sigkill_at_any_moment_of_the_load_leaves_a_readable_state_and_the_next_run_completes_it(
-        daily_runs, tmp_path, moment):
-    """SIGKILL at each moment of an in-place load: the warehouse opens, holds the state before (or, once
-    committed, the state after) and nothing between; the next run then gives what an uninterrupted one
-    gives, and its history says what happened."""
-    from tests.test_robustness import snapshot
-
-    base, src, good_db, before, after = daily_runs
-    db = tmp_path / "w.duckdb"
-    shutil.copyfile(good_db, db)
-    shutil.copyfile(f"{good_db}.ops.duckdb", f"{db}.ops.duckdb")
-    mark = tmp_path / "paused"
+def _kill_at(moment: str, src, db, tmp_path) -> None:
+    """A daily run into `db`, SIGKILLed (its whole process group) while paused at `moment` of the load."""
+    mark = tmp_path / f"paused-{moment}"
     proc = subprocess.Popen([sys.executable, "-m", "flows", "run", "--source", str(src), "--db", str(db)],
                             env=env_for(tmp_path, DOSSIER_FAULT_PAUSE=f"{moment}:60", DOSSIER_FAULT_MARK=str(mark)),
                             cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
@@ -252,18 +242,39 @@ def test_a_sigkill_at_any_moment_of_the_load_leaves_a_readable_state_and_the_nex
     assert mark.exists(), f"the run never reached {moment}"
     os.killpg(proc.pid, signal.SIGKILL)
     proc.wait(timeout=30)
-    now = _strip(snapshot(db))
-    assert now == _strip(after if moment == "load_committed" else before)
+
+
+def test_a_sigkill_at_every_moment_of_the_load_leaves_a_readable_state_and_the_next_run_completes_it(
+        daily_runs, tmp_path):
+    """SIGKILL at each moment of an in-place load, one run after another on the same warehouse (each run
+    starts from what the kill before left): the warehouse opens and holds the state before (or, once
+    committed, the state after) and nothing between; a run killed before its checks leaves no record, one
+    killed after them leaves 'loading', which the next run settles ('failed', or 'success' if it had
+    committed); the run after the last kill finds nothing to do and the tables an uninterrupted run gives."""
+    from tests.test_robustness import snapshot
+
+    base, src, good_db, before, after = daily_runs
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(good_db, db)
+    shutil.copyfile(f"{good_db}.ops.duckdb", f"{db}.ops.duckdb")
+    recorded = len(_history(db))
+    for moment in LOAD_MOMENTS:
+        _kill_at(moment, src, db, tmp_path)
+        assert _strip(snapshot(db)) == _strip(after if moment == "load_committed" else before), moment
+        history = _history(db)
+        if moment in ("load_checked", "before_swap", "load_committed"):  # checked: its 'loading' is on record
+            assert len(history) == recorded + 1 and history[-1][0] == "loading", (moment, history)
+            recorded += 1
+        else:  # killed before its checks: no record, as a SIGKILL anywhere before them
+            assert len(history) == recorded, (moment, history)
+        assert all(s != "loading" for s, _ in history[:-1]), (moment, history)  # earlier ones settled
     run = dossier(["run", "--source", str(src), "--db", str(db)], tmp_path)
     assert run.returncode == 0, run.stderr
     assert _strip(snapshot(db)) == _strip(after)
+    assert "no changes" in run.stdout  # the committed load was kept: nothing left to do
     statuses = [s for s, _ in _history(db)]
-    if moment == "load_committed":  # kept: the next run settles the history and finds nothing to do
-        assert statuses[-2:] == ["success", "success"] and "no changes" in run.stdout
-    elif moment in ("load_checked", "before_swap"):  # 'loading' in the history, settled as failed
-        assert statuses[-1] == "success" and "failed" in statuses[1:]
-    else:  # killed before its checks: the run left no record (as a SIGKILL anywhere before them)
-        assert statuses[-1] == "success" and "loading" not in statuses
+    # load_checked and before_swap settled as failed, load_committed as success, then this no-op run
+    assert statuses[-4:] == ["failed", "failed", "success", "success"], statuses
 
 
 def test_a_reader_querying_throughout_a_load_is_never_refused_and_sees_before_or_after(daily_runs, tmp_path):
