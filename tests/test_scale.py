@@ -168,3 +168,28 @@ def test_a_lake_made_by_an_older_schema_takes_the_new_columns(seeds_db, tmp_path
                        "group by 1 order by 1").fetchall()
     n = rows[0][1]
     assert rows == [("new", n, n), ("old", n, 0)] and n > 0
+
+
+def test_publishing_to_the_lake_waits_while_a_load_holds_the_warehouse(seeds_db, tmp_path):
+    """A daily load commits in place holding the warehouse file for a moment: a lake publish that starts
+    then retries its attach (as every reader does) instead of failing."""
+    from flows.warehouse.lake import publish_to_lake
+
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(seeds_db, db)
+    mark = tmp_path / "held"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import duckdb, pathlib, sys, time\n"
+        "con = duckdb.connect(sys.argv[1])\n"
+        "pathlib.Path(sys.argv[2]).touch()\n"
+        "time.sleep(1.5)\n"
+        "con.close()\n"), str(db), str(mark)])
+    try:
+        deadline = time.time() + 60
+        while not mark.exists() and time.time() < deadline:
+            time.sleep(0.05)
+        assert mark.exists() and holder.poll() is None  # held for writing right now
+        written = publish_to_lake(db, f"ducklake:{tmp_path / 'cat.ducklake'}", "p1", str(tmp_path / "lake"))
+    finally:
+        holder.wait(timeout=30)
+    assert written["events"] > 0

@@ -144,6 +144,26 @@ def connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPy
             delay = min(0.1, delay * 1.5)
 
 
+def attach_read_only(con: duckdb.DuckDBPyConnection, db: Path, alias: str) -> None:
+    """ATTACH the warehouse read-only as `alias` on another connection (a search index, a lake), retried
+    while a run commits its load in place, up to READ_WAIT_SECONDS, as `open_read_only` is."""
+    from flows.warehouse.safesql import literal
+
+    deadline = time.monotonic() + config.READ_WAIT_SECONDS
+    delay = 0.01
+    while True:
+        try:
+            con.execute(f"attach {literal(db)} as {alias} (read_only)")
+            return
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower():
+                raise
+            if time.monotonic() >= deadline:
+                raise busy_or_error(db, exc) from None
+            time.sleep(delay)
+            delay = min(delay * 2, 0.2)
+
+
 def open_read_only(db: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
     """The warehouse opened read-only; while a run commits its load in place the open is retried (up to
     READ_WAIT_SECONDS), and a program holding it writable past that is WarehouseBusy."""

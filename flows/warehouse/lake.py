@@ -18,7 +18,7 @@ import duckdb
 
 from flows.warehouse.extensions import load_extension
 from flows.warehouse.safesql import literal
-from flows.warehouse.access import EXPORT_TABLES
+from flows.warehouse.access import EXPORT_TABLES, attach_read_only
 
 RETRIES = 8
 # Errors a concurrent writer causes: a lost commit race, or two writers creating a
@@ -59,7 +59,7 @@ def publish_to_lake(db: Path, uri: str, partition: str, data_path: str | None = 
     for attempt in range(RETRIES):
         con = duckdb.connect()
         try:
-            con.execute(f"attach {literal(db)} as wh (read_only)")
+            attach_read_only(con, db, "wh")  # retried while a daily load commits in place
             _attach(con, uri, data_path)
             written = {}
             con.execute("begin transaction")

@@ -19,7 +19,8 @@ import polars as pl
 
 from flows.core.paths import SEARCH_SQL, next_path, search_path
 from flows.warehouse.extensions import load_extension
-from flows.warehouse.safesql import literal, lock_down
+from flows.warehouse.access import attach_read_only
+from flows.warehouse.safesql import lock_down
 
 
 def _warehouse_version(db: Path) -> str:
@@ -41,27 +42,10 @@ def _current(index: Path, version: str) -> bool:
         return False
 
 
-def _attach_retrying(con: duckdb.DuckDBPyConnection, db: Path) -> None:
-    """Attach the warehouse read-only, retrying while a load holds it (as access.open_read_only does)."""
-    import time
-
-    from flows.core import config
-
-    deadline = time.monotonic() + config.READ_WAIT_SECONDS
-    while True:
-        try:
-            con.execute(f"attach {literal(db)} as wh (read_only)")
-            return
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
-                raise
-            time.sleep(0.05)
-
-
 def _build(con: duckdb.DuckDBPyConnection, db: Path, version: str) -> None:
     load_extension(con, "fts")
     con.execute(SEARCH_SQL.read_text(encoding="utf-8"))
-    _attach_retrying(con, db)
+    attach_read_only(con, db, "wh")
     con.execute("insert into search_documents select source_path, doc_id, coalesce(title, ''), text "
                 "from wh.documents where status = 'loaded' and text is not null")
     con.execute("detach wh")
