@@ -695,3 +695,68 @@ def test_a_person_sanctioned_told_by_a_pronoun():
         "Novak sold the club in March after he was sanctioned by the UK government.")).select("target", "target_type").rows()
     assert ("Novak", "person") in rows
     assert extract_sanction_mentions(sentences_of("After the vote he was sanctioned by Canada.")).height == 0
+
+
+def _moves(text, doc_country=None):
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    return extract_sanction_mentions(sentences_of(text), {"d1": doc_country} if doc_country else None).select(
+        "target", "target_type", "target_country", "action").rows()
+
+
+# class 10 (real3): a general licence is a move on sanctions; the company it names by its legal form and
+# bracketed acronym is the target, not the country the licence is about
+@pytest.mark.parametrize("text", [
+    "The Treasury issued Kenya General License 12 authorizing all transactions ordinarily incident to the "
+    "operation by an American firm of its joint ventures in Kenya involving Kenya Steel Works, S.A. (KSW) "
+    "or any entity in which it owns a majority stake.",
+    "GL 12 authorizes transactions related to the joint ventures involving the state-owned steel maker "
+    "Kenya Steel Works, S.A. (KSW).",
+])
+def test_a_general_licence_eases_sanctions_on_the_company_it_names(text):
+    rows = _moves(text, "Kenya")
+    assert ("Kenya Steel Works (KSW)", "company", "Kenya", "eased") in rows
+    assert not [r for r in rows if r[1] == "country"]
+
+
+def test_a_company_named_with_its_legal_form_then_designated():
+    rows = _moves("The cooperative was designated for supporting the Banco Zafiro, SA, an entity designated in "
+                  "2018 for laundering state money.", "Kenya")
+    assert ("Banco Zafiro", "company", "Kenya", "imposed") in rows
+
+
+# a participle before "sanctions" names their kind, not a move: "targeted sanctions relief" eases nothing
+# into an imposition, and "the renewed sanctions prohibit" renews nothing
+def test_participles_before_sanctions_are_no_moves():
+    relief = {r[3] for r in _moves("The action reflects a policy of targeted sanctions relief for Kenya.")}
+    assert relief == {"eased"}
+    assert _moves("The renewed sanctions prohibit arms sales to and from Kenya.") == []
+
+
+# a sentence that names whom it designates is about them: no move on the document's country beside them
+def test_a_named_target_leaves_no_move_on_the_documents_country():
+    rows = _moves("Pavel Orlov hit with sanctions by UK", "Kenya")
+    assert [r[0] for r in rows] == ["Pavel Orlov"]
+
+
+# class 10 (real3): aircraft delisted or licensed, by make and model or by kind
+@pytest.mark.parametrize("text, target, action", [
+    ("The Treasury has also issued a general license allowing some operations involving three of the "
+     "president's previously sanctioned aircraft.", "aircraft", "eased"),
+    ("Also removed from the sanctions list was a luxury helicopter owned by a mining company.", "helicopter", "lifted"),
+    ("The national carrier was removed from the US sanctions list, and restrictions were also lifted on the "
+     "Dassault Falcon 900 business jet used by the government.", "Dassault Falcon 900", "lifted"),
+])
+def test_aircraft_as_targets(text, target, action):
+    assert (target, action) in [(r[0], r[3]) for r in _moves(text, "Kenya")]
+
+
+def test_an_airline_and_the_leaders_planes_keep_the_airline_first():
+    assert "aircraft" not in [r[0] for r in _moves("The US lifted sanctions on the state airline and allowed "
+                                                 "the president's planes to fly.", "Kenya")]
+
+
+# class 9 (real3): funds named by their country's possessive are that country's, wherever they were sent
+def test_unfrozen_funds_are_their_owners_wherever_sent():
+    rows = _moves("Qatar confirms receiving $3bn of Kenya's unfrozen funds for the prisoner swap", "Qatar")
+    assert ("Kenyan funds", "sector", "Kenya", "eased") in rows

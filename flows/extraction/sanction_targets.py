@@ -19,7 +19,14 @@ from flows.extraction.sanction_patterns import (
     TARGET_RE,
     TRADE_EMBARGO_RE,
 )
-from flows.language.lexicon import GOODS_WORDS, ORGANISATION_TARGET_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import (
+    GOODS_WORDS,
+    IRREGULAR_DEMONYMS,
+    ORGANISATION_TARGET_WORDS,
+    TITLE_WORDS,
+    country_names,
+    fold,
+)
 
 
 def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
@@ -40,7 +47,13 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         scope = scope[:reason.start()]
     target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
     country = target_country(target, target_type, scope, sentence, doc_country)
-    return target, target_type, country, bool(m) and target is not None
+    # frozen funds and aircraft are named by the sentence itself, with or without "sanctions on"
+    own = target_type == "sector" and target is not None and (
+        target.endswith("funds") or AIRCRAFT_RE.search(target) is not None or NAMED_AIRCRAFT_RE.search(sentence) is not None
+        and target in NAMED_AIRCRAFT_RE.search(sentence).group("name"))
+    if own and target.endswith(" funds"):
+        country = (countries_in(target) or [country])[0]  # "Iranian funds" are Iran's, wherever they were sent
+    return target, target_type, country, (bool(m) or own) and target is not None
 
 
 def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
@@ -82,12 +95,46 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
     rf"|{_BODY}{_BODY_OF})")
 
 
-FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+|(?P<owner>(?-i:[A-Z][a-z]+))['’]s\s+)?"
+                             r"(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+
+
+def _demonym(country: str) -> str | None:
+    """"Iranian" for Iran, "Russian" for Russia (the regular forms, and the irregular ones of the lexicon)."""
+    irregular = [d for d, c in IRREGULAR_DEMONYMS.items() if c == country]
+    if irregular:
+        return irregular[0].capitalize()
+    if " " in country:
+        return None
+    return country[:-1] + "an" if country[-1] in "aeiouy" else country + "ian"
 
 VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
 
 # "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
 SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
+
+
+# aircraft as targets (issue 22, class 10): a named one ("the <Maker> <Model> 850 business jet"), else the kind
+# ("three of the leader's aircraft", "a luxury helicopter")
+_AIRCRAFT = r"\b(?:aircraft|airplanes?|planes?|jets?|helicopters?)\b"
+
+NAMED_AIRCRAFT_RE = re.compile(
+    rf"(?P<name>(?-i:[A-Z][\w\-]+)(?:\s+(?:(?-i:[A-Z][\w\-]+)|\d[\w\-]*))+)\s+(?:(?:business|private|presidential|"
+    rf"government|cargo|passenger)\s+)?{_AIRCRAFT}\b", re.I)
+
+AIRCRAFT_RE = re.compile(rf"\b(?P<kind>{_AIRCRAFT})\b(?!\s+(?:maker|manufacturer|industry|parts|components|sector))", re.I)
+
+
+def aircraft_target(text: str) -> str | None:
+    """The aircraft a move on sanctions covers: its make and model when named, else its kind (singular)."""
+    m = AIRCRAFT_RE.search(text)
+    if m is None:
+        return None
+    named = NAMED_AIRCRAFT_RE.search(text)
+    if named and named.end() >= m.end() and not countries_in(named.group("name")):
+        return named.group("name")
+    kind = m.group("kind").lower()
+    return "aircraft" if kind in ("aircraft", "airplane", "airplanes", "plane", "planes") else kind.rstrip("s")
 
 
 def _title_case(sentence: str) -> bool:
@@ -121,11 +168,19 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
+    # the leader's aircraft, a government jet: delisted or licensed one by one
+    # (after "sanctions on", only the first of what the scope lists: "on <airline> and allowed the leader's planes")
+    plane = aircraft_target(re.split(r",|\band\b", scope)[0] if explicit else sentence) \
+        if re.search(_AIRCRAFT, sentence, re.I) and not re.search(r"\bairlines?\b|\bairways\b|\bcarrier\b", scope, re.I) else None
+    if plane:
+        return plane, "sector"
     # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
     # itself, kept as a sector (what the move covers), not the country
     funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
     if funds:
-        return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
+        owner = countries_in(funds.group("owner")) if funds.group("owner") else []
+        dem = funds.group("dem") or (_demonym(owner[0]) if owner else None)  # "Iran's unfrozen funds"
+        return (dem + " funds" if dem else "funds"), "sector"
     vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
         if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:

@@ -53,7 +53,7 @@ from flows.extraction.sanction_patterns import (
     WITHOUT_BEFORE_RE,
 )
 from flows.extraction.sanction_targets import _more_countries, find_target, goods_in, target_country
-from flows.language.lexicon import ISSUER_ALIASES
+from flows.language.lexicon import ISSUER_ALIASES, fold
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -108,6 +108,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         for m in matches:
             if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
                 continue  # "imposed further sanctions": the verb says what was done, not the adjective
+            if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()):
+                continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
@@ -132,6 +134,10 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
                 found.append("proposed" if hedged else action)
             break
     return list(dict.fromkeys(found))
+
+
+# a participle used as an adjective before sanctions names what kind they are, not what was done to them
+PARTICIPLE_ADJECTIVE_RE = re.compile(r"(?:targeted|renewed)\s+(?:[\w\-]+\s+)?(?:sanctions|measures|relief)\b", re.I)
 
 
 def find_reason(sentence: str) -> str | None:
@@ -184,11 +190,16 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     if not SANCTION_RE.search(sentence):
         return []
     out = []
+    strong_actions: set[str] = set()
     for clause in sanction_clauses(sentence):
-        # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two
-        if not _names_strong_sanction(clause) and find_issuer(clause) is None:
-            continue
         actions = find_actions(clause, may_act)
+        # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two;
+        # but "<airline> was removed from the sanctions list, and restrictions were also lifted on <jet>" is two
+        # liftings: restrictions moved the way sanctions were in the same sentence are sanctions too
+        if _names_strong_sanction(clause):
+            strong_actions.update(actions)
+        elif find_issuer(clause) is None and not (actions and set(actions) <= strong_actions):
+            continue
         if actions:
             target = find_target(clause, doc_country, may_sector)
             goods = goods_in(clause) if may_sector else []
@@ -237,6 +248,29 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     return out
 
 
+def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
+                    in_context: bool) -> list[tuple]:
+    """The sentence's moves (_sentence_sanctions) and its named targets (_person_moves); where the sentence
+    names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
+    "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
+    the same move told less well: dropped (issue 22, class 10)."""
+    moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
+    named = _person_moves(sentence, doc_country, in_context)
+    if not named:
+        return moves
+    names = [fold(n[1]) for n in named if n[1]]
+    kept = []
+    for move in moves:
+        actions, target, target_type, _country, explicit, _clause = move
+        if target_type == "country" and not explicit:
+            continue
+        if target and target_type in ("company", "person") and any(
+                n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
+            continue
+        kept.append(move)
+    return kept + named
+
+
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
     """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
     reason = find_reason(clause) if "imposed" in actions else None
@@ -278,7 +312,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         key = (sentence, doc_country.get(doc_id))
         mkey = (*key, in_context)
         found = memo[mkey] if mkey in memo else memo.setdefault(
-            mkey, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key, in_context))
+            mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context))
         if found or (in_context and LIST_HEADER_RE.search(sentence)):
             if found:
                 moves = [f for f in found if f[1] is not None]
@@ -295,7 +329,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
                 last_relief_target[doc_id] = (target, target_type, country)
-            elif not explicit and relief and doc_id in last_relief_target:
+            elif not explicit and relief and doc_id in last_relief_target and target_type in (None, "country"):
                 # "the lifting of sanctions" after "lifted sanctions on timber" means the same sanctions
                 target, target_type, country = last_relief_target[doc_id]
             if target is None:
