@@ -318,8 +318,9 @@ def test_bullets_without_a_sanctions_header_are_not_targets():
 
 # class 10: a ban on imports or exports names its goods one by one
 @pytest.mark.parametrize("sentence, goods", [
+    # (a form of a good the list also names is that good: "iron, iron ore" is iron, as an analyst counts it)
     ("The new sanctions ban exports of coal, iron, iron ore and seafood from Ruritania.",
-     ["coal", "iron", "iron ore", "seafood"]),
+     ["coal", "iron", "seafood"]),
     ("The bloc adopted new sanctions against Ruritania, including bans on the import of timber, chemicals and "
      "on all dealings with two banks.", ["timber", "chemicals"]),
     ("The sanctions resolution also caps crude oil supplies to Ruritania at two million barrels a year.", ["crude oil"]),
@@ -760,3 +761,33 @@ def test_an_airline_and_the_leaders_planes_keep_the_airline_first():
 def test_unfrozen_funds_are_their_owners_wherever_sent():
     rows = _moves("Qatar confirms receiving $3bn of Kenya's unfrozen funds for the prisoner swap", "Qatar")
     assert ("Kenyan funds", "sector", "Kenya", "eased") in rows
+
+
+# class 10 (real3): "sanctions against <country>, including ..." target the country, then what they list
+def test_sanctions_against_a_country_including_goods():
+    rows = _moves("The EU on Friday adopted new sanctions against Kenya, including bans on the import of coal, "
+                  "wood and chemicals.")
+    targets = [r[0] for r in rows]
+    assert ("Kenya", "country", "Kenya", "imposed") in rows and {"coal", "wood", "chemicals"} <= set(targets)
+
+
+def test_a_form_of_a_listed_good_is_that_good():
+    from flows.extraction.sanction_targets import goods_in
+
+    assert goods_in("The sanctions ban exports of coal, iron, iron ore, lead and lead ore.") == ["coal", "iron", "lead"]
+
+
+# class 10 (real3): an airline told by its country ("<country>'s national airline", "the <demonym> airline")
+# is the airline the document names; "added <Name> to its sanctions list" and "<Name> airline" name it too;
+# "<Name> Airlines" and "<Name>" in one document are one company
+def test_a_countrys_airline_is_the_airline_the_document_names():
+    text = ("US lifts sanctions on Kenyan airline. Washington has removed sanctions against Kenya's national "
+            "airline, Zetavia, the envoy said. He added that the lifting of sanctions on Zetavia Airlines "
+            "is just the beginning. In 2023 the US added Zetavia to its sanctions list.")
+    rows = set((r[0], r[1], r[3]) for r in _moves(text, "Kenya"))
+    assert rows == {("Zetavia", "company", "lifted"), ("Zetavia", "company", "imposed")}
+
+
+def test_an_airline_named_before_the_word():
+    assert ("Zetavia", "company", "Kenya", "proposed") in _moves(
+        "The US is considering lifting sanctions on Zetavia airline next month.", "Kenya")

@@ -147,7 +147,13 @@ COUNTRY_OWNED_RE = re.compile(r"(?:the\s+)?(?P<country>(?-i:[A-Z][\w\-]+(?:\s+[A
                               r"(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))\b")
 
 
-BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+BANNED_FROM_RE = re.compile(
+    r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b"
+    # "added <Name> to its sanctions list", "removed <Name> from the list" (issue 22, class 10)
+    r"|\b(?:added|adds|adding|removed|removes|removing)\s+(?P<listed>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+"
+    r"(?:to|from)\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?(?:list|blacklist)\b"
+    # "sanctions on <Name> airline": an airline named before the word
+    r"|\b(?:on|against)\s+(?P<airline>(?-i:[A-Z][\w\-]+))\s+(?:airline|air\s+carrier)\b", re.I)
 
 
 def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
@@ -162,6 +168,11 @@ def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
+    # "sanctions against <country>, including bans on coal and on four banks": the country, then what it lists
+    head = re.split(r",|\s+(?:including|such\s+as|notably)\b", scope, maxsplit=1)[0] if explicit else ""
+    if head and countries_in(head) and fold(re.sub(r"^\s*the\s+", "", head, flags=re.I).strip()) in country_names() \
+            and countries_in(head)[0] not in ISSUING_COUNTRIES:
+        return countries_in(head)[0], "country"
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
@@ -191,8 +202,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
             and not any(fold(w) in TITLE_WORDS or w in _COMPANY_WORD_SET for w in owned.group("name").split()):
         return owned.group("name"), "company"  # "sanctions on Ruritania's Zetakali": the company, not the country
     banned = BANNED_FROM_RE.search(sentence)
-    if banned and not countries_in(banned.group("name")):
-        return banned.group("name"), "company"
+    name = banned and (banned.group("name") or banned.group("listed") or banned.group("airline"))
+    if name and not countries_in(name) and fold(name.split()[0]) not in TITLE_WORDS:
+        return name, "company"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
@@ -242,12 +254,27 @@ FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
 
 
 def goods_in(clause: str) -> list[str]:
-    """The goods a ban on imports or exports names in a clause, in order, each once."""
+    """The goods a ban on imports or exports names in a clause, in order, each once; a form of a good the
+    list names too is that good ("iron, iron ore": iron)."""
     out: list[str] = []
     for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
         for m in rx.finditer(clause):
             out += [g.group(0).lower() for g in GOODS_WORD_RE.finditer(m.group("list"))]
-    return list(dict.fromkeys(out))
+    out = list(dict.fromkeys(out))
+    return [g for g in out if not (" " in g and g.split()[0] in out)]
+
+
+# an airline named where the document first calls it one: "the national airline, <Name>", "<Name> Airlines"
+AIRLINE_NAME = r"(?:airline|carrier)\s*,?\s+(?-i:(?P<a>[A-Z][\w\-]+))|(?-i:(?P<b>[A-Z][\w\-]+))\s+(?-i:Airlines|Airways)\b"
+
+# "<country>'s national airline", "the Belarusian airline": an airline told by its country (issue 22, class 10)
+COUNTRY_AIRLINE_RE = re.compile(r"(?P<c>(?-i:[A-Z][\w\-]+))(?:['’]s?)?\s+(?:(?:national|state|state-owned|flag)\s+)?"
+                                r"(?:airline|carrier|air\s+carrier)\b(?!\s*,?\s+(?-i:[A-Z]))", re.I)
+
+
+def country_airline(clause: str, country: str | None) -> bool:
+    """True when the clause's country target stands for that country's airline."""
+    return any(countries_in(m.group("c")) == [country] for m in COUNTRY_AIRLINE_RE.finditer(clause))
 
 
 def _more_countries(clause: str, target: tuple) -> list[str]:

@@ -51,8 +51,16 @@ from flows.extraction.sanction_patterns import (
     SUBJECT_SANCTIONED_RE,
     WEAK_SANCTION_RE,
     WITHOUT_BEFORE_RE,
+    _COMPANY_WORD_SET,
 )
-from flows.extraction.sanction_targets import _more_countries, find_target, goods_in, target_country
+from flows.extraction.sanction_targets import (
+    AIRLINE_NAME,
+    _more_countries,
+    country_airline,
+    find_target,
+    goods_in,
+    target_country,
+)
 from flows.language.lexicon import ISSUER_ALIASES, fold
 
 
@@ -292,6 +300,10 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
+    # each document's airline, by the name it is first given (vectorised): "<country>'s airline" is that one
+    airlines = dict(sentences.select("doc_id", pl.col("sentence").str.extract_groups(AIRLINE_NAME).alias("g"))
+                    .select("doc_id", pl.coalesce(pl.col("g").struct.field("a"), pl.col("g").struct.field("b")).alias("n"))
+                    .drop_nulls().unique("doc_id", keep="first", maintain_order=True).iter_rows())
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], list[tuple]] = {}
     details: dict[tuple[str, str], tuple] = {}
@@ -334,6 +346,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 target, target_type, country = last_relief_target[doc_id]
             if target is None:
                 continue
+            if target_type == "country" and doc_id in airlines and country_airline(clause, target):
+                target, target_type = airlines[doc_id], "company"  # "sanctions on Ruritania's airline"
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
@@ -346,4 +360,27 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
-    return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")
+    return _one_name_per_company(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row"))
+
+
+def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
+    """Within a document, a company named once with its legal form or company word and once without
+    ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
+    companies = sm.filter(pl.col("target_type") == "company").select("doc_id", "target").unique()
+    if companies.height < 2:
+        return sm
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, target in companies.iter_rows():
+        by_doc.setdefault(doc_id, []).append(target)
+    rename = {}
+    for doc_id, names in by_doc.items():
+        for name in names:
+            for short in names:
+                rest = name[len(short):].split() if name.startswith(short + " ") else None
+                if rest and all(w.strip(".,") in _COMPANY_WORD_SET for w in rest):
+                    rename[(doc_id, name)] = short
+    if not rename:
+        return sm
+    keys = pl.DataFrame([(d, t, n) for (d, t), n in rename.items()], schema=["doc_id", "target", "_short"], orient="row")
+    return (sm.join(keys, on=["doc_id", "target"], how="left", maintain_order="left")
+            .with_columns(target=pl.coalesce("_short", "target")).drop("_short"))
