@@ -791,3 +791,15 @@ def test_a_countrys_airline_is_the_airline_the_document_names():
 def test_an_airline_named_before_the_word():
     assert ("Zetavia", "company", "Kenya", "proposed") in _moves(
         "The US is considering lifting sanctions on Zetavia airline next month.", "Kenya")
+
+
+# class 10 (real3): named targets whose country fell back on the document's, when that is the country that
+# sanctions, belong to the country the document's moves target
+def test_named_targets_are_not_the_sanctioning_countrys():
+    text = ("Canada imposes further sanctions against Kenya. Effective immediately, Canada is imposing sanctions "
+            "against Kenya by listing two individuals and one entity:\n"
+            "• Major General Peter Otieno, Commander of the Northern Command\n"
+            "• Northern Command Central Headquarters\n")
+    rows = _moves(text, "Canada")
+    named = [r for r in rows if r[1] != "country"]
+    assert named and {r[2] for r in named} == {"Kenya"}

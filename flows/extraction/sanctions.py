@@ -11,6 +11,7 @@ release), sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import polars as pl
 
@@ -360,7 +361,30 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
+    rows = _not_the_issuers_country(rows)
     return _one_name_per_company(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row"))
+
+
+def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
+    """A person, company or body whose country fell back on the document's main country when that is the
+    country that sanctions ("Canada imposes sanctions against Iran: <bullet list of names>", a Swiss report
+    on Swiss sanctions) belongs to the country the document's moves target instead (the one most of its
+    country targets name), else to one its sentence names that sanctions nobody here (issue 22, class 10)."""
+    by_doc: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_doc.setdefault(row[0], []).append(i)
+    out = list(rows)
+    for idx in by_doc.values():
+        issuing = {c for i in idx if rows[i][4] for c in countries_in(rows[i][4])}
+        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
+        if not wrong:
+            continue
+        targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
+        for i in wrong:
+            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
+            country = targeted.most_common(1)[0][0] if targeted else (named[0] if named else rows[i][7])
+            out[i] = (*rows[i][:7], country, *rows[i][8:])
+    return out
 
 
 def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
