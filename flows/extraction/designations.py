@@ -98,7 +98,8 @@ TARGET_SCOPE_RE = re.compile(
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
-    r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,80}?\binvolving"
+    # a licence's long object ("authorizing all transactions ... related to the operation of ... involving")
+    r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,400}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
@@ -115,7 +116,9 @@ TARGET_SCOPE_RE = re.compile(
 
 PASSIVE_TARGET_RE = re.compile(
     rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
-    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+)?"
+    # "<name>, an entity designated in 2019": what the name is, then its designation
+    r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+)?"
     rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
     re.I,
 )
@@ -158,6 +161,28 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
                 if owner and fold(owner.group("country")) in country_names() and _is_company(part[owner.end():]):
                     start, part = start + owner.end(), part[owner.end():]  # "<Country>'s Presidency of ..."
                 out.append((start, start + len(part), part.strip(" .,")))
+    return out
+
+
+# a company named by its legal form after a comma, with its acronym in brackets ("Northern Ore, S.A. (NOSA)",
+# "Banco Ejemplo, SA"): the name without the form, with the acronym that other sentences use (issue 22, class 10)
+LEGAL_SUFFIX_RE = re.compile(
+    rf"(?P<name>(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|y)[ \t]+)?{_CAP})*),?[ \t]+"
+    r"(?:S\.\s?A\.(?:\s?de\s?C\.\s?V\.)?|SA\b|C\.\s?A\.|N\.\s?V\.|Ltd\.?|Inc\.?|LLC\b|PLC\b|GmbH\b|AG\b|S\.p\.A\.)"
+    r"(?:[ \t]+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?")
+
+
+def _legal_form_runs(sentence: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of the companies LEGAL_SUFFIX_RE names; the end is after the form (and acronym)."""
+    out = []
+    for m in LEGAL_SUFFIX_RE.finditer(sentence):
+        name = m.group("name")
+        lead = re.match(r"(?:The|A|An|Its|Their)\s+", name)
+        start = m.start("name") + (lead.end() if lead else 0)
+        name = name[lead.end():] if lead else name
+        if fold(name.split()[0]) in TITLE_WORDS or fold(name) in country_names():
+            continue
+        out.append((start, m.end(), name + (f" ({m.group('acr')})" if m.group("acr") else "")))
     return out
 
 
@@ -207,12 +232,16 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
-    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST):
+    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence:
         # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
         # and a run led by a job title is no company
-        companies = [(a, b, name) for a, b, name in _company_runs(sentence)
+        runs = _company_runs(sentence)
+        legal = [r for r in _legal_form_runs(sentence) if not any(a <= r[0] < b for a, b, _ in runs)]
+        runs = [r for r in runs if not any(a <= r[0] < b for a, b, _ in legal)] + legal
+        # (a legal form says company, whatever the words before it look like: "<Given> Steel Works, S.A.")
+        companies = [(a, b, name) for a, b, name in runs
                      if fold(name.split()[0]) not in TITLE_WORDS
-                     and not any(a <= c[0] < b and c[1] <= b for c in named)]
+                     and ((a, b, name) in legal or not any(a <= c[0] < b and c[1] <= b for c in named))]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, "company") for a, b, name in companies])
     for s, e, surface, kind in named:

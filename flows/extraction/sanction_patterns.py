@@ -30,13 +30,18 @@ FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|
                   r"(?:flight|landing|overflight)s?\s+ban")
 
 
+# a licence under a sanctions regime is itself a move on sanctions ("issued General License 8", "GL 41
+# authorizes transactions involving ..."): what it authorises is eased (issue 22, class 10)
+LICENCE = r"general\s+licen[cs]es?|GL\s+\d+[A-Z]?"
+
+
 # words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),
 # not when a government restricts its own people ("Tehran froze the assets of the opposition leader")
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 
 SANCTION_RE = re.compile(
     rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
-    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS})\b", re.I)
+    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS}|{LICENCE})\b", re.I)
 
 
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no

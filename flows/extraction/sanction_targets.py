@@ -19,7 +19,14 @@ from flows.extraction.sanction_patterns import (
     TARGET_RE,
     TRADE_EMBARGO_RE,
 )
-from flows.language.lexicon import GOODS_WORDS, ORGANISATION_TARGET_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import (
+    GOODS_WORDS,
+    IRREGULAR_DEMONYMS,
+    ORGANISATION_TARGET_WORDS,
+    TITLE_WORDS,
+    country_names,
+    fold,
+)
 
 
 def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
@@ -40,7 +47,13 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         scope = scope[:reason.start()]
     target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
     country = target_country(target, target_type, scope, sentence, doc_country)
-    return target, target_type, country, bool(m) and target is not None
+    # frozen funds and aircraft are named by the sentence itself, with or without "sanctions on"
+    own = target_type == "sector" and target is not None and (
+        target.endswith("funds") or AIRCRAFT_RE.search(target) is not None or NAMED_AIRCRAFT_RE.search(sentence) is not None
+        and target in NAMED_AIRCRAFT_RE.search(sentence).group("name"))
+    if own and target.endswith(" funds"):
+        country = (countries_in(target) or [country])[0]  # "Iranian funds" are Iran's, wherever they were sent
+    return target, target_type, country, (bool(m) or own) and target is not None
 
 
 def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
@@ -82,12 +95,46 @@ STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after
     rf"|{_BODY}{_BODY_OF})")
 
 
-FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+)?(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+|(?P<owner>(?-i:[A-Z][a-z]+))['’]s\s+)?"
+                             r"(?:\w+\s+)?(?:funds|assets|money)\b", re.I)
+
+
+def _demonym(country: str) -> str | None:
+    """"Iranian" for Iran, "Russian" for Russia (the regular forms, and the irregular ones of the lexicon)."""
+    irregular = [d for d, c in IRREGULAR_DEMONYMS.items() if c == country]
+    if irregular:
+        return irregular[0].capitalize()
+    if " " in country:
+        return None
+    return country[:-1] + "an" if country[-1] in "aeiouy" else country + "ian"
 
 VESSELS_RE = re.compile(r"\b(?:(?:shadow|dark|ghost)\s+fleet\s+)?(?:vessels|tankers|ships)\b", re.I)
 
 # "shadow fleet", "dark fleet", "ghost fleet": the same ships (issue 22, class 9)
 SHADOW_FLEET_RE = re.compile(r"\b(?:shadow|dark|ghost)\s+fleet", re.I)
+
+
+# aircraft as targets (issue 22, class 10): a named one ("the <Maker> <Model> 850 business jet"), else the kind
+# ("three of the leader's aircraft", "a luxury helicopter")
+_AIRCRAFT = r"\b(?:aircraft|airplanes?|planes?|jets?|helicopters?)\b"
+
+NAMED_AIRCRAFT_RE = re.compile(
+    rf"(?P<name>(?-i:[A-Z][\w\-]+)(?:\s+(?:(?-i:[A-Z][\w\-]+)|\d[\w\-]*))+)\s+(?:(?:business|private|presidential|"
+    rf"government|cargo|passenger)\s+)?{_AIRCRAFT}\b", re.I)
+
+AIRCRAFT_RE = re.compile(rf"\b(?P<kind>{_AIRCRAFT})\b(?!\s+(?:maker|manufacturer|industry|parts|components|sector))", re.I)
+
+
+def aircraft_target(text: str) -> str | None:
+    """The aircraft a move on sanctions covers: its make and model when named, else its kind (singular)."""
+    m = AIRCRAFT_RE.search(text)
+    if m is None:
+        return None
+    named = NAMED_AIRCRAFT_RE.search(text)
+    if named and named.end() >= m.end() and not countries_in(named.group("name")):
+        return named.group("name")
+    kind = m.group("kind").lower()
+    return "aircraft" if kind in ("aircraft", "airplane", "airplanes", "plane", "planes") else kind.rstrip("s")
 
 
 def _title_case(sentence: str) -> bool:
@@ -100,7 +147,13 @@ COUNTRY_OWNED_RE = re.compile(r"(?:the\s+)?(?P<country>(?-i:[A-Z][\w\-]+(?:\s+[A
                               r"(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,3}))\b")
 
 
-BANNED_FROM_RE = re.compile(r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b", re.I)
+BANNED_FROM_RE = re.compile(
+    r"\bbann(?:ed|ing)\s+(?P<name>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+from\b"
+    # "added <Name> to its sanctions list", "removed <Name> from the list" (issue 22, class 10)
+    r"|\b(?:added|adds|adding|removed|removes|removing)\s+(?P<listed>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))\s+"
+    r"(?:to|from)\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?(?:list|blacklist)\b"
+    # "sanctions on <Name> airline": an airline named before the word
+    r"|\b(?:on|against)\s+(?P<airline>(?-i:[A-Z][\w\-]+))\s+(?:airline|air\s+carrier)\b", re.I)
 
 
 def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
@@ -115,17 +168,30 @@ def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
                may_sector: bool = True) -> tuple[str | None, str | None]:
     m = explicit
+    # "sanctions against <country>, including bans on coal and on four banks": the country, then what it lists
+    head = re.split(r",|\s+(?:including|such\s+as|notably)\b", scope, maxsplit=1)[0] if explicit else ""
+    if head and countries_in(head) and fold(re.sub(r"^\s*the\s+", "", head, flags=re.I).strip()) in country_names() \
+            and countries_in(head)[0] not in ISSUING_COUNTRIES:
+        return countries_in(head)[0], "country"
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
+    # the leader's aircraft, a government jet: delisted or licensed one by one
+    # (after "sanctions on", only the first of what the scope lists: "on <airline> and allowed the leader's planes")
+    plane = aircraft_target(re.split(r",|\band\b", scope)[0] if explicit else sentence) \
+        if re.search(_AIRCRAFT, sentence, re.I) and not re.search(r"\bairlines?\b|\bairways\b|\bcarrier\b", scope, re.I) else None
+    if plane:
+        return plane, "sector"
     # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
     # itself, kept as a sector (what the move covers), not the country
     funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
     if funds:
-        return (funds.group("dem") + " funds" if funds.group("dem") else "funds"), "sector"
+        owner = countries_in(funds.group("owner")) if funds.group("owner") else []
+        dem = funds.group("dem") or (_demonym(owner[0]) if owner else None)  # "Iran's unfrozen funds"
+        return (dem + " funds" if dem else "funds"), "sector"
     vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
         if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
@@ -136,8 +202,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
             and not any(fold(w) in TITLE_WORDS or w in _COMPANY_WORD_SET for w in owned.group("name").split()):
         return owned.group("name"), "company"  # "sanctions on Ruritania's Zetakali": the company, not the country
     banned = BANNED_FROM_RE.search(sentence)
-    if banned and not countries_in(banned.group("name")):
-        return banned.group("name"), "company"
+    name = banned and (banned.group("name") or banned.group("listed") or banned.group("airline"))
+    if name and not countries_in(name) and fold(name.split()[0]) not in TITLE_WORDS:
+        return name, "company"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
@@ -187,12 +254,27 @@ FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
 
 
 def goods_in(clause: str) -> list[str]:
-    """The goods a ban on imports or exports names in a clause, in order, each once."""
+    """The goods a ban on imports or exports names in a clause, in order, each once; a form of a good the
+    list names too is that good ("iron, iron ore": iron)."""
     out: list[str] = []
     for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
         for m in rx.finditer(clause):
             out += [g.group(0).lower() for g in GOODS_WORD_RE.finditer(m.group("list"))]
-    return list(dict.fromkeys(out))
+    out = list(dict.fromkeys(out))
+    return [g for g in out if not (" " in g and g.split()[0] in out)]
+
+
+# an airline named where the document first calls it one: "the national airline, <Name>", "<Name> Airlines"
+AIRLINE_NAME = r"(?:airline|carrier)\s*,?\s+(?-i:(?P<a>[A-Z][\w\-]+))|(?-i:(?P<b>[A-Z][\w\-]+))\s+(?-i:Airlines|Airways)\b"
+
+# "<country>'s national airline", "the Belarusian airline": an airline told by its country (issue 22, class 10)
+COUNTRY_AIRLINE_RE = re.compile(r"(?P<c>(?-i:[A-Z][\w\-]+))(?:['’]s?)?\s+(?:(?:national|state|state-owned|flag)\s+)?"
+                                r"(?:airline|carrier|air\s+carrier)\b(?!\s*,?\s+(?-i:[A-Z]))", re.I)
+
+
+def country_airline(clause: str, country: str | None) -> bool:
+    """True when the clause's country target stands for that country's airline."""
+    return any(countries_in(m.group("c")) == [country] for m in COUNTRY_AIRLINE_RE.finditer(clause))
 
 
 def _more_countries(clause: str, target: tuple) -> list[str]:

@@ -11,6 +11,7 @@ release), sentence.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import polars as pl
 
@@ -51,9 +52,17 @@ from flows.extraction.sanction_patterns import (
     SUBJECT_SANCTIONED_RE,
     WEAK_SANCTION_RE,
     WITHOUT_BEFORE_RE,
+    _COMPANY_WORD_SET,
 )
-from flows.extraction.sanction_targets import _more_countries, find_target, goods_in, target_country
-from flows.language.lexicon import ISSUER_ALIASES
+from flows.extraction.sanction_targets import (
+    AIRLINE_NAME,
+    _more_countries,
+    country_airline,
+    find_target,
+    goods_in,
+    target_country,
+)
+from flows.language.lexicon import ISSUER_ALIASES, fold
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -108,6 +117,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         for m in matches:
             if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
                 continue  # "imposed further sanctions": the verb says what was done, not the adjective
+            if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()):
+                continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
@@ -132,6 +143,10 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
                 found.append("proposed" if hedged else action)
             break
     return list(dict.fromkeys(found))
+
+
+# a participle used as an adjective before sanctions names what kind they are, not what was done to them
+PARTICIPLE_ADJECTIVE_RE = re.compile(r"(?:targeted|renewed)\s+(?:[\w\-]+\s+)?(?:sanctions|measures|relief)\b", re.I)
 
 
 def find_reason(sentence: str) -> str | None:
@@ -184,11 +199,16 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     if not SANCTION_RE.search(sentence):
         return []
     out = []
+    strong_actions: set[str] = set()
     for clause in sanction_clauses(sentence):
-        # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two
-        if not _names_strong_sanction(clause) and find_issuer(clause) is None:
-            continue
         actions = find_actions(clause, may_act)
+        # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two;
+        # but "<airline> was removed from the sanctions list, and restrictions were also lifted on <jet>" is two
+        # liftings: restrictions moved the way sanctions were in the same sentence are sanctions too
+        if _names_strong_sanction(clause):
+            strong_actions.update(actions)
+        elif find_issuer(clause) is None and not (actions and set(actions) <= strong_actions):
+            continue
         if actions:
             target = find_target(clause, doc_country, may_sector)
             goods = goods_in(clause) if may_sector else []
@@ -237,6 +257,29 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     return out
 
 
+def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
+                    in_context: bool) -> list[tuple]:
+    """The sentence's moves (_sentence_sanctions) and its named targets (_person_moves); where the sentence
+    names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
+    "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
+    the same move told less well: dropped (issue 22, class 10)."""
+    moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
+    named = _person_moves(sentence, doc_country, in_context)
+    if not named:
+        return moves
+    names = [fold(n[1]) for n in named if n[1]]
+    kept = []
+    for move in moves:
+        actions, target, target_type, _country, explicit, _clause = move
+        if target_type == "country" and not explicit:
+            continue
+        if target and target_type in ("company", "person") and any(
+                n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
+            continue
+        kept.append(move)
+    return kept + named
+
+
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
     """(reason, mentions_release, issuers) of one sanction clause: the issuers it names, else the sentence's."""
     reason = find_reason(clause) if "imposed" in actions else None
@@ -258,6 +301,10 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
+    # each document's airline, by the name it is first given (vectorised): "<country>'s airline" is that one
+    airlines = dict(sentences.select("doc_id", pl.col("sentence").str.extract_groups(AIRLINE_NAME).alias("g"))
+                    .select("doc_id", pl.coalesce(pl.col("g").struct.field("a"), pl.col("g").struct.field("b")).alias("n"))
+                    .drop_nulls().unique("doc_id", keep="first", maintain_order=True).iter_rows())
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], list[tuple]] = {}
     details: dict[tuple[str, str], tuple] = {}
@@ -278,7 +325,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         key = (sentence, doc_country.get(doc_id))
         mkey = (*key, in_context)
         found = memo[mkey] if mkey in memo else memo.setdefault(
-            mkey, _sentence_sanctions(*key, tuple(may_act), may_sector) + _person_moves(*key, in_context))
+            mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context))
         if found or (in_context and LIST_HEADER_RE.search(sentence)):
             if found:
                 moves = [f for f in found if f[1] is not None]
@@ -295,11 +342,13 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
                 last_relief_target[doc_id] = (target, target_type, country)
-            elif not explicit and relief and doc_id in last_relief_target:
+            elif not explicit and relief and doc_id in last_relief_target and target_type in (None, "country"):
                 # "the lifting of sanctions" after "lifted sanctions on timber" means the same sanctions
                 target, target_type, country = last_relief_target[doc_id]
             if target is None:
                 continue
+            if target_type == "country" and doc_id in airlines and country_airline(clause, target):
+                target, target_type = airlines[doc_id], "company"  # "sanctions on Ruritania's airline"
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
@@ -312,4 +361,50 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
-    return pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")
+    rows = _not_the_issuers_country(rows)
+    return _one_name_per_company(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row"))
+
+
+def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
+    """A person, company or body whose country fell back on the document's main country when that is the
+    country that sanctions ("Canada imposes sanctions against Iran: <bullet list of names>", a Swiss report
+    on Swiss sanctions) belongs to the country the document's moves target instead (the one most of its
+    country targets name), else to one its sentence names that sanctions nobody here (issue 22, class 10)."""
+    by_doc: dict[str, list[int]] = {}
+    for i, row in enumerate(rows):
+        by_doc.setdefault(row[0], []).append(i)
+    out = list(rows)
+    for idx in by_doc.values():
+        issuing = {c for i in idx if rows[i][4] for c in countries_in(rows[i][4])}
+        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
+        if not wrong:
+            continue
+        targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
+        for i in wrong:
+            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
+            country = targeted.most_common(1)[0][0] if targeted else (named[0] if named else rows[i][7])
+            out[i] = (*rows[i][:7], country, *rows[i][8:])
+    return out
+
+
+def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
+    """Within a document, a company named once with its legal form or company word and once without
+    ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
+    companies = sm.filter(pl.col("target_type") == "company").select("doc_id", "target").unique()
+    if companies.height < 2:
+        return sm
+    by_doc: dict[str, list[str]] = {}
+    for doc_id, target in companies.iter_rows():
+        by_doc.setdefault(doc_id, []).append(target)
+    rename = {}
+    for doc_id, names in by_doc.items():
+        for name in names:
+            for short in names:
+                rest = name[len(short):].split() if name.startswith(short + " ") else None
+                if rest and all(w.strip(".,") in _COMPANY_WORD_SET for w in rest):
+                    rename[(doc_id, name)] = short
+    if not rename:
+        return sm
+    keys = pl.DataFrame([(d, t, n) for (d, t), n in rename.items()], schema=["doc_id", "target", "_short"], orient="row")
+    return (sm.join(keys, on=["doc_id", "target"], how="left", maintain_order="left")
+            .with_columns(target=pl.coalesce("_short", "target")).drop("_short"))
