@@ -695,3 +695,56 @@ def test_a_person_sanctioned_told_by_a_pronoun():
         "Novak sold the club in March after he was sanctioned by the UK government.")).select("target", "target_type").rows()
     assert ("Novak", "person") in rows
     assert extract_sanction_mentions(sentences_of("After the vote he was sanctioned by Canada.")).height == 0
+
+
+# class 3/5/7 (rel): named people freed without a number anywhere in the sentence, a role such as "U.S. citizen",
+# an apposed name before "was freed", an apposed release with its year
+@pytest.mark.parametrize("sentence, count", [
+    ("Last month the authorities also freed rights researcher Omar Nabil and lawyer Karim Fathy after a pardon.", 2),
+    ("In spring, the junta released U.S. citizen Mark Dole in another prisoner exchange.", 1),
+    ("Another detained American, Mark Dole, was freed from prison in spring.", 1),
+    ("Her husband, Pavel Orlov, released in 2021, led the campaign for the others.", 1),
+])
+def test_named_releases_without_a_number(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_a_named_release_without_a_number_reaches_the_counts():
+    text = "Last month the authorities also freed rights researcher Omar Nabil and lawyer Karim Fathy after a pardon."
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]
+
+
+def test_a_release_reported_as_separate_is_not_a_member_of_the_counted_one():
+    text = ("The president pardoned 120 prisoners on Monday. "
+            "In another case, the regime released U.S. citizen Mark Dole in a separate exchange.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list()) == [1, 120]
+
+
+# class 11 (rel): a faith before the noun ("Catholic priests"); a list of groups right after the verb is one
+# release of their sum, an aside on one of them between; a total followed by its breakdown stays the total
+@pytest.mark.parametrize("sentence, counts", [
+    ("The regime also released a dozen Catholic priests in the autumn.", [12]),
+    ("The council freed five Orthodox monks and two Baptist pastors.", [5]),
+    ("The government said it had released two Catholic bishops, including Monsignor Karl Weiss, a fierce critic "
+     "of the president, 13 priests and three seminarians, and flew them abroad.", [18]),
+    ("The army freed three officers, four sailors and two pilots on Friday.", [9]),
+    ("Belarus released 14 prisoners, six Lithuanians, two Latvians and two Germans.", [14]),
+    ("Earlier, the president shipped 140 prisoners to a neighbouring country.", [140]),
+])
+def test_lists_and_faiths_in_counts(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 3 (rel): "Among those released were also <name> and 13 other priests": members of the release told before
+@pytest.mark.parametrize("sentence", [
+    "Among those released were also Bishop Anton Berg and 13 other priests arrested in December.",
+    "Among the people freed was the journalist Pavel Orlov and four other reporters.",
+])
+def test_among_those_released_are_members(sentence):
+    assert _counts(sentence) == []
+
+
+def test_the_freed_include_names_members_not_a_release():
+    assert _counts("The freed include newspaper reporter Ivan Gray and the critic Oleg Brin.") == []

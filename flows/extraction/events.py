@@ -37,7 +37,9 @@ OTHER_EVENT_PATTERNS = rules.event_patterns()
 # the exact Python patterns then run on the few sentences that pass.
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
-                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b")
+                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
+                   # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
+                   r"\b(?:freed|frees|released|releases|pardoned|pardons|release\s+of)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -128,7 +130,7 @@ def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[st
 BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"former(?:ly)?|once|had\s+been|judge|court)\b", re.I)  # a court's order is a release of its own
+    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
 MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
 MEMBER_OF_MIN = 3
 

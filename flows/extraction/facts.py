@@ -18,7 +18,7 @@ from flows.extraction.sanctions import extract_sanction_mentions
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-17"  # -17: "new <country> sanctions" is an imposition; -16: "as well as" lists, a country's possessive before a company, a pronoun designated; -15: a country's company is the target; capitals after a name that are a place or an outlet are no surname; -14: named members of counted targets, labelled groups; -13: names after long office titles, titled lists, money roles; -12: announced / further sanctions are imposed; -11: real2 (issue 22): long titled names, designations in official phrasing; -10: real-news rules (issue 22): lists of targets, goods, release country, dates; -9: dated sanction mentions, issuer words, documents' main country
+EXTRACTOR_VERSION = "2026.12.03-18r"  # -18r: named releases without a number, lists of groups after the verb summed, faith modifiers, "among those released" members; -17: "new <country> sanctions" is an imposition; -16: "as well as" lists, a country's possessive before a company, a pronoun designated; -15: a country's company is the target; capitals after a name that are a place or an outlet are no surname; -14: named members of counted targets, labelled groups; -13: names after long office titles, titled lists, money roles; -12: announced / further sanctions are imposed; -11: real2 (issue 22): long titled names, designations in official phrasing; -10: real-news rules (issue 22): lists of targets, goods, release country, dates; -9: dated sanction mentions, issuer words, documents' main country
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 
 
