@@ -748,3 +748,32 @@ def test_among_those_released_are_members(sentence):
 
 def test_the_freed_include_names_members_not_a_release():
     assert _counts("The freed include newspaper reporter Ivan Gray and the critic Oleg Brin.") == []
+
+
+# class 2 (rel): "handed over two soldiers" is not "more than two"; "the two countries swapped prisoners"
+# counts countries; a side told as expected, then "In return ..." told as done: one swap of both
+def test_handed_over_is_no_qualifier():
+    releases, _ = find_release_counts("In return, the rebels handed over two army pilots held since spring.")
+    assert [(c, q) for _, _, c, q in releases] == [(2, "exact")]
+
+
+def test_a_verb_between_number_and_noun_is_no_count():
+    assert _counts("The two countries swapped prisoners at the border on Tuesday.") == []
+    assert _counts("Officials said the five freed Americans were on a plane.") == [5]
+
+
+def test_a_hedged_side_then_in_return_is_one_swap():
+    text = ("The two countries swapped prisoners at the border on Tuesday. "
+            "The exchange is expected to involve Armenia releasing 30 soldiers captured last year. "
+            "In return, Azerbaijan handed over three pilots who had been held since May.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel.select("prisoner_count", "country").rows() == [(33, "Armenia")]
+
+
+# class 11 (rel): a rounded release count beside the official precise figure of the same document
+def test_a_rounded_count_takes_the_precise_figure_of_the_statement():
+    text = ("The junta granted amnesty to 2,400 prisoners on Sunday, a news agency reported. "
+            "\"2,412 prisoners, including 12 foreigners, will be released under the amnesty,\" the statement said.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2412]

@@ -253,9 +253,16 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# a release verb after the first modifier: "<two> countries swapped <prisoners>" (one before the noun is an
+# adjective: "five freed Americans")
+VERB_IN_MODS_RE = re.compile(r"^\S+\s+(?:\S+\s+)*?(?:swapped|exchanged|released|freed|pardoned|traded|handed|returned)\s", re.I)
+
+
 def _is_people_noun(m: re.Match) -> bool:
     """A capitalised plural noun counts people only when it is a demonym ("Armenians", not "Mondays")."""
     noun = m.group("noun")
+    if VERB_IN_MODS_RE.search(m.group("mods") or ""):
+        return False  # "the two countries swapped prisoners": the number counts the countries
     if re.fullmatch(r"(?:relatives|family(?:\s+members)?)", noun, re.I) or \
             (re.search(r"\bfamily\s+$", m.group("mods") or "", re.I) and noun.lower() == "members"):
         return False  # "five freed Americans and two American family members": kin who leave, not prisoners
@@ -389,6 +396,9 @@ def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list
     return out, members
 
 
+HANDED_OVER_RE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|g[ai]ve)\s+$", re.I)
+
+
 def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
     """find_release_counts plus the counts of the swaps' sides (a release of one side, reported
     elsewhere in the document, is part of the swap)."""
@@ -417,6 +427,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if side and side[1] < 0:
             continue  # the other side of a swap
         qual = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+        if (m.group("qual") or "").lower() == "over" and HANDED_OVER_RE.search(sentence, 0, m.start()):
+            qual = "exact"  # "handed over two soldiers": a verb's particle, not "more than"
         end = m.end()
         if side:
             side_counts += [count, side[0] or 1]
