@@ -777,3 +777,20 @@ def test_a_rounded_count_takes_the_precise_figure_of_the_statement():
             "\"2,412 prisoners, including 12 foreigners, will be released under the amnesty,\" the statement said.")
     events, _ = extract_event_mentions(sentences_of(text), {})
     assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2412]
+
+
+# class 3/11 (rel): one person counted by "a/an" or a couple after the verb; a count whose noun is left out
+@pytest.mark.parametrize("sentence, counts", [
+    ("The militia on Sunday freed an American from a desert prison, weeks after the talks.", [1]),
+    ("The emirate also helped in releasing a British couple who were held for months.", [2]),
+    ("The ministry released a statement on the talks.", []),
+    ("And today they are freeing thirty political prisoners, on top of four released previously.", [30, 4]),
+])
+def test_one_freed_and_counts_without_a_noun(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_one_freed_reaches_the_events():
+    text = "The emirate also helped in releasing a British couple who were held for months."
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]

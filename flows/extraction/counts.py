@@ -396,6 +396,31 @@ def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list
     return out, members
 
 
+# a count whose noun is left out, freed before: "twenty political prisoners, on top of five released previously"
+ELLIPTIC_COUNT_RE = re.compile(
+    rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_NUMW})\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:released|freed|pardoned)\s+"
+    r"(?:previously|earlier|already|before)\b", re.I)
+
+# one person (or a couple) freed, counted by the article: "freed an American from prison", "releasing a
+# British couple" (issue 22, class 3/11)
+ONE_FREED_RE = re.compile(
+    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+"
+    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
+    r"(?P<noun>(?-i:[A-Z][a-z]+)|couple|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker)\b")
+
+
+def _one_freed(sentence: str) -> list[tuple]:
+    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple)."""
+    m = ONE_FREED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    noun = m.group("noun")
+    if noun[:1].isupper() and noun.lower() not in demonyms():
+        return []  # "released a Statement", a place or a name: only a demonym counts a person
+    return [(m.start("mods"), m.end(), 2 if noun == "couple" else 1, "exact")]
+
+
 HANDED_OVER_RE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|g[ai]ve)\s+$", re.I)
 
 
@@ -471,6 +496,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             i = releases.index(later[0])
             side_counts += [first[2], later[0][2]]
             releases[i] = (later[0][0], later[0][1], later[0][2] + first[2], later[0][3])
+    for m in ELLIPTIC_COUNT_RE.finditer(sentence):  # "on top of five released previously"
+        count = parse_number(m.group("num"))
+        if count and not any(r[0] <= m.start() < r[1] for r in releases + tallies):
+            releases.append((m.start(), m.end(), count, "exact"))
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence):
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
@@ -483,5 +512,5 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             group = "name" if named.group("name") else "apposed"
             releases.append((named.start(group), named.end(group), 1, "exact"))
         else:
-            releases += _active_named_release(sentence)
+            releases += _active_named_release(sentence) or _one_freed(sentence)
     return releases, tallies, tuple(side_counts)

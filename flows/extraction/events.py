@@ -39,7 +39,7 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
-                   r"\b(?:freed|frees|released|releases|pardoned|pardons|release\s+of)\b")
+                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -54,6 +54,10 @@ PREFILTER_RELEASE = (
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}[A-Z]"
+    # ONE_FREED_RE: a release verb, "a/an/one", a noun
+    r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
+    # ELLIPTIC_COUNT_RE: "five released previously"
+    r"|(?:released|freed|pardoned)[\s\x1c-\x1f]+(?:previously|earlier|already|before|in|on|last)\b"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
