@@ -803,3 +803,102 @@ def test_named_targets_are_not_the_sanctioning_countrys():
     rows = _moves(text, "Canada")
     named = [r for r in rows if r[1] != "country"]
     assert named and {r[2] for r in named} == {"Kenya"}
+
+
+# class 3/5/7 (rel): named people freed without a number anywhere in the sentence, a role such as "U.S. citizen",
+# an apposed name before "was freed", an apposed release with its year
+@pytest.mark.parametrize("sentence, count", [
+    ("Last month the authorities also freed rights researcher Omar Nabil and lawyer Karim Fathy after a pardon.", 2),
+    ("In spring, the junta released U.S. citizen Mark Dole in another prisoner exchange.", 1),
+    ("Another detained American, Mark Dole, was freed from prison in spring.", 1),
+    ("Her husband, Pavel Orlov, released in 2021, led the campaign for the others.", 1),
+])
+def test_named_releases_without_a_number(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_a_named_release_without_a_number_reaches_the_counts():
+    text = "Last month the authorities also freed rights researcher Omar Nabil and lawyer Karim Fathy after a pardon."
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]
+
+
+def test_a_release_reported_as_separate_is_not_a_member_of_the_counted_one():
+    text = ("The president pardoned 120 prisoners on Monday. "
+            "In another case, the regime released U.S. citizen Mark Dole in a separate exchange.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list()) == [1, 120]
+
+
+# class 11 (rel): a faith before the noun ("Catholic priests"); a list of groups right after the verb is one
+# release of their sum, an aside on one of them between; a total followed by its breakdown stays the total
+@pytest.mark.parametrize("sentence, counts", [
+    ("The regime also released a dozen Catholic priests in the autumn.", [12]),
+    ("The council freed five Orthodox monks and two Baptist pastors.", [5]),
+    ("The government said it had released two Catholic bishops, including Monsignor Karl Weiss, a fierce critic "
+     "of the president, 13 priests and three seminarians, and flew them abroad.", [18]),
+    ("The army freed three officers, four sailors and two pilots on Friday.", [9]),
+    ("Belarus released 14 prisoners, six Lithuanians, two Latvians and two Germans.", [14]),
+    ("Earlier, the president shipped 140 prisoners to a neighbouring country.", [140]),
+])
+def test_lists_and_faiths_in_counts(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 3 (rel): "Among those released were also <name> and 13 other priests": members of the release told before
+@pytest.mark.parametrize("sentence", [
+    "Among those released were also Bishop Anton Berg and 13 other priests arrested in December.",
+    "Among the people freed was the journalist Pavel Orlov and four other reporters.",
+])
+def test_among_those_released_are_members(sentence):
+    assert _counts(sentence) == []
+
+
+def test_the_freed_include_names_members_not_a_release():
+    assert _counts("The freed include newspaper reporter Ivan Gray and the critic Oleg Brin.") == []
+
+
+# class 2 (rel): "handed over two soldiers" is not "more than two"; "the two countries swapped prisoners"
+# counts countries; a side told as expected, then "In return ..." told as done: one swap of both
+def test_handed_over_is_no_qualifier():
+    releases, _ = find_release_counts("In return, the rebels handed over two army pilots held since spring.")
+    assert [(c, q) for _, _, c, q in releases] == [(2, "exact")]
+
+
+def test_a_verb_between_number_and_noun_is_no_count():
+    assert _counts("The two countries swapped prisoners at the border on Tuesday.") == []
+    assert _counts("Officials said the five freed Americans were on a plane.") == [5]
+
+
+def test_a_hedged_side_then_in_return_is_one_swap():
+    text = ("The two countries swapped prisoners at the border on Tuesday. "
+            "The exchange is expected to involve Armenia releasing 30 soldiers captured last year. "
+            "In return, Azerbaijan handed over three pilots who had been held since May.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel.select("prisoner_count", "country").rows() == [(33, "Armenia")]
+
+
+# class 11 (rel): a rounded release count beside the official precise figure of the same document
+def test_a_rounded_count_takes_the_precise_figure_of_the_statement():
+    text = ("The junta granted amnesty to 2,400 prisoners on Sunday, a news agency reported. "
+            "\"2,412 prisoners, including 12 foreigners, will be released under the amnesty,\" the statement said.")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2412]
+
+
+# class 3/11 (rel): one person counted by "a/an" or a couple after the verb; a count whose noun is left out
+@pytest.mark.parametrize("sentence, counts", [
+    ("The militia on Sunday freed an American from a desert prison, weeks after the talks.", [1]),
+    ("The emirate also helped in releasing a British couple who were held for months.", [2]),
+    ("The ministry released a statement on the talks.", []),
+    ("And today they are freeing thirty political prisoners, on top of four released previously.", [30, 4]),
+])
+def test_one_freed_and_counts_without_a_noun(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_one_freed_reaches_the_events():
+    text = "The emirate also helped in releasing a British couple who were held for months."
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]

@@ -73,7 +73,8 @@ _QUAL_GUARD = _first_char_guard(QUALIFIERS)
 
 _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
 
-_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i)))"
+# a capitalised modifier is a demonym or a faith ("Catholic", "Orthodox", "Baptist", "Muslim": issue 22, class 11)
+_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)))"
 
 COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
@@ -90,13 +91,13 @@ INCLUDING_RE = re.compile(
     re.IGNORECASE,
 )
 
-_RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "swap",
-                        "exchanged", "prisoner", "handed", "were", "was")
+_RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "shipped",
+                        "swap", "exchanged", "prisoner", "handed", "were", "was")
 
 
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
     _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
-    r"amnest(?:y|ied|ies)|expelled|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
+    r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
     re.IGNORECASE,
 )
@@ -157,15 +158,18 @@ SINCE_DATE_RE = re.compile(
 
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*)?"
-    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
+    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # an apposed release with its time: "His wife, <name>, released in 2023, led ..." (issue 22, class 3/5)
+    r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
+    r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
 
 
 # "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
 # release of lawyer <name>": named people freed, counted (no number in the text)
 _FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
 
-_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i)))\s+){0,4}?"
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|US|UK))\s+){0,4}?"
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
@@ -173,7 +177,8 @@ ACTIVE_NAMED_RELEASE_RE = re.compile(
     re.IGNORECASE)
 
 
-_NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that".split())
+_NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that "
+                      "include includes included including".split())  # "the freed include <name>": members
 
 
 def _active_named_release(sentence: str) -> list[tuple]:
@@ -248,9 +253,16 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# a release verb after the first modifier: "<two> countries swapped <prisoners>" (one before the noun is an
+# adjective: "five freed Americans")
+VERB_IN_MODS_RE = re.compile(r"^\S+\s+(?:\S+\s+)*?(?:swapped|exchanged|released|freed|pardoned|traded|handed|returned)\s", re.I)
+
+
 def _is_people_noun(m: re.Match) -> bool:
     """A capitalised plural noun counts people only when it is a demonym ("Armenians", not "Mondays")."""
     noun = m.group("noun")
+    if VERB_IN_MODS_RE.search(m.group("mods") or ""):
+        return False  # "the two countries swapped prisoners": the number counts the countries
     if re.fullmatch(r"(?:relatives|family(?:\s+members)?)", noun, re.I) or \
             (re.search(r"\bfamily\s+$", m.group("mods") or "", re.I) and noun.lower() == "members"):
         return False  # "five freed Americans and two American family members": kin who leave, not prisoners
@@ -337,6 +349,81 @@ def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     return out
 
 
+# "Among those released were also <name> and 13 other priests": members of a release told elsewhere (issue 22, class 3)
+MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the\s+[\w\-]+)\s+"
+                             r"(?:who\s+(?:were|have\s+been)\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
+
+# between the groups of one release's list, an aside on one of them: ", including <name>, <who he is>, "
+LIST_ASIDE_RE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^;.]{0,120},\s*$", re.I)
+
+VERB_BEFORE_RE = re.compile(
+    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|pardon(?:ed|s|ing)?|set\s+free|expelled|deported)\s+$", re.I)
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether `gap` joins two groups of one list (", ", " and ", ", including <name>, <aside>, ")."""
+    return bool((LIST_JOIN_RE.match(gap) or LIST_ASIDE_RE.match(gap)) and not COUNT_RE.search(gap)
+                and not re.search(r"along|together|plus", gap, re.I))
+
+
+def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """(releases, members): a list of counted groups right after a release verb is one release of their sum
+    ("released two bishops, including <name>, 13 priests and three seminarians"), unless its first group
+    is at least the others together ("released 14 prisoners, six Lithuanians, two Latvians and two
+    Germans"): a total, then its breakdown, whose groups are members (issue 22, class 11)."""
+    out: list[tuple] = []
+    members: list[tuple] = []
+    i = 0
+    while i < len(releases):
+        r = releases[i]
+        j = i
+        if VERB_BEFORE_RE.search(sentence, 0, r[0]) and r[3] == "exact":
+            while j + 1 < len(releases) and releases[j + 1][3] == "exact":
+                if not _list_gap(sentence[releases[j][1]:releases[j + 1][0]]):
+                    break
+                j += 1
+        if j > i and re.search(r"\band\s*$", sentence[releases[j - 1][1]:releases[j][0]]):
+            rest = releases[i + 1:j + 1]
+            if r[2] < sum(x[2] for x in rest):
+                out.append((r[0], releases[j][1], r[2] + sum(x[2] for x in rest), "exact"))
+            else:
+                out.append(r)
+                members += rest
+            i = j + 1
+        else:
+            out.append(r)
+            i += 1
+    return out, members
+
+
+# a count whose noun is left out, freed before: "twenty political prisoners, on top of five released previously"
+ELLIPTIC_COUNT_RE = re.compile(
+    rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_NUMW})\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:released|freed|pardoned)\s+"
+    r"(?:previously|earlier|already|before)\b", re.I)
+
+# one person (or a couple) freed, counted by the article: "freed an American from prison", "releasing a
+# British couple" (issue 22, class 3/11)
+ONE_FREED_RE = re.compile(
+    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+"
+    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
+    r"(?P<noun>(?-i:[A-Z][a-z]+)|couple|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker)\b")
+
+
+def _one_freed(sentence: str) -> list[tuple]:
+    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple)."""
+    m = ONE_FREED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    noun = m.group("noun")
+    if noun[:1].isupper() and noun.lower() not in demonyms():
+        return []  # "released a Statement", a place or a name: only a demonym counts a person
+    return [(m.start("mods"), m.end(), 2 if noun == "couple" else 1, "exact")]
+
+
+HANDED_OVER_RE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|g[ai]ve)\s+$", re.I)
+
+
 def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
     """find_release_counts plus the counts of the swaps' sides (a release of one side, reported
     elsewhere in the document, is part of the swap)."""
@@ -365,6 +452,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if side and side[1] < 0:
             continue  # the other side of a swap
         qual = QUALIFIERS.get((m.group("qual") or "").lower(), "exact")
+        if (m.group("qual") or "").lower() == "over" and HANDED_OVER_RE.search(sentence, 0, m.start()):
+            qual = "exact"  # "handed over two soldiers": a verb's particle, not "more than"
         end = m.end()
         if side:
             side_counts += [count, side[0] or 1]
@@ -379,11 +468,19 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         # the release word must govern the count: nearest trigger not hypothetical
         nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
         gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
+        if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
+            gap = 0  # the next group of a list whose first group the verb governs
         if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
                 or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue
         releases.append(item)
+    if MEMBERS_LEAD_RE.match(sentence):
+        releases, tallies = [], sorted(tallies + releases)
+    listed: list[tuple] = []
+    if len(releases) >= 2:
+        releases, listed = _verb_lists(sentence, releases)
+        tallies = sorted(tallies + listed)
     members = _breakdowns(sentence, releases) if len(releases) >= 2 else []
     members += [r for r in _parts_of_a_count(sentence, releases, matches) if r not in members]
     if members:
@@ -399,6 +496,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             i = releases.index(later[0])
             side_counts += [first[2], later[0][2]]
             releases[i] = (later[0][0], later[0][1], later[0][2] + first[2], later[0][3])
+    for m in ELLIPTIC_COUNT_RE.finditer(sentence):  # "on top of five released previously"
+        count = parse_number(m.group("num"))
+        if count and not any(r[0] <= m.start() < r[1] for r in releases + tallies):
+            releases.append((m.start(), m.end(), count, "exact"))
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence):
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
@@ -408,7 +509,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     if not releases and not tallies:
         named = NAMED_RELEASE_RE.search(sentence)
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
-            releases.append((named.start("name"), named.end("name"), 1, "exact"))
+            group = "name" if named.group("name") else "apposed"
+            releases.append((named.start(group), named.end(group), 1, "exact"))
         else:
-            releases += _active_named_release(sentence)
+            releases += _active_named_release(sentence) or _one_freed(sentence)
     return releases, tallies, tuple(side_counts)

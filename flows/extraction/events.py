@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.counts import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, release_parts
+from flows.extraction.counts import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,
@@ -37,7 +37,9 @@ OTHER_EVENT_PATTERNS = rules.event_patterns()
 # the exact Python patterns then run on the few sentences that pass.
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
-                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b")
+                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
+                   # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
+                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -52,6 +54,10 @@ PREFILTER_RELEASE = (
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}[A-Z]"
+    # ONE_FREED_RE: a release verb, "a/an/one", a noun
+    r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
+    # ELLIPTIC_COUNT_RE: "five released previously"
+    r"|(?:released|freed|pardoned)[\s\x1c-\x1f]+(?:previously|earlier|already|before|in|on|last)\b"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
@@ -128,7 +134,7 @@ def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[st
 BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"former(?:ly)?|once|had\s+been|judge|court)\b", re.I)  # a court's order is a release of its own
+    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
 MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
 MEMBER_OF_MIN = 3
 
@@ -148,6 +154,7 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
 # told in a later sentence (issue 22, class 2)
 EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+reciprocal\s+move)\b", re.I)
 SWAP_REACH_SENTENCES = 6
+HEDGED_SWAP_RE = re.compile(r"\b(?:exchange|swap)\b[^.;]{0,60}\b(?:expected|set|due|scheduled)\s+to\b", re.I)
 
 
 # "Of the 801 pardons, 463 people were released from prison": the decree's size is not the number freed
@@ -172,10 +179,15 @@ def _decree_not_release(rows: list[tuple]) -> list[tuple]:
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
 
 
-def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) -> list[tuple]:
+def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
+                            hedged: list[tuple] = ()) -> list[tuple]:
     """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
-    before it are the two sides of one swap: every mention of either count becomes the swap's total."""
+    before it are the two sides of one swap: every mention of either count becomes the swap's total.
+    `hedged`: (doc, sent_idx, count, qualifier) of counts in swap sentences that were not taken for releases
+    ("the exchange is expected to involve A releasing 32"): a side when the "In return" release follows
+    them and no release does (issue 22, class 2)."""
     releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
+    countries: dict[tuple[str, int], str | None] = {}  # (doc, side count) -> the swap's country, when known
     totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
     known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
     for r in releases:
@@ -183,6 +195,11 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) 
             continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
         before = [p for p in releases if p[0] == r[0] and r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
                   and p[7] != r[7] and not EXCHANGE_LEAD_RE.match(p[12])]
+        if not before:  # the other side only told as hedged, in the sentence just before
+            before = [(h[0], h[1], None, None, None, None, h[4], h[2], h[3]) for h in hedged
+                      if h[0] == r[0] and h[1] == r[1] - 1 and h[2] != r[7]]
+            if before:  # the side told first, by its state, leads the swap
+                countries[(r[0], r[7])] = before[-1][6]
         if not before:
             continue
         first = before[-1]
@@ -192,8 +209,27 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]]) 
         swap_sides.setdefault(r[0], set()).update({first[7], r[7]})
     if not totals:
         return rows
-    return [(*r[:7], *totals[(r[0], r[7])], *r[9:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
-            for r in rows]
+    return [(*r[:6], countries.get((r[0], r[7]), r[6]) or r[6], *totals[(r[0], r[7])], *r[9:])
+            if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r for r in rows]
+
+
+ROUND_MIN, ROUND_SLACK = 1000, 0.02
+
+
+def _rounded_to_precise(rows: list[tuple], precise: dict[str, set[int]]) -> list[tuple]:
+    """A round release count ("amnesty to 1,600 prisoners") beside one precise count of a release sentence of
+    the same document within 2% ("1,619 prisoners ... will be released", the official statement) is that
+    figure rounded: the release takes the precise count (issue 22, class 11)."""
+    if not precise:
+        return rows
+    out = []
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and r[7] >= ROUND_MIN and r[7] % 100 == 0 and r[8] == "exact":
+            near = [p for p in precise.get(r[0], ()) if abs(p - r[7]) <= ROUND_SLACK * p]
+            if len(near) == 1:
+                r = (*r[:7], near[0], *r[8:])
+        out.append(r)
+    return out
 
 
 def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list[tuple]:
@@ -311,6 +347,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     lead_dates = _lead_dates(sentences, published)
     swap_sides: dict[str, set[int]] = {}  # per document, the counts of its swaps' sides
     swaps: set[tuple] = set()
+    hedged: list[tuple] = []  # counts of swap sentences not taken for releases (see _swaps_across_sentences)
+    precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
     for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
         if found is None:
@@ -321,6 +359,10 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
             swaps.update((doc_id, sent_idx, c) for _, _, c, _ in releases)
         for s, e, count, qual in tallies:
             tally_rows.append((doc_id, start + s, start + e, count, qual, sentence[s:e]))
+            if count % 100 and RELEASE_RE.search(sentence):
+                precise.setdefault(doc_id, set()).add(count)
+            if HEDGED_SWAP_RE.search(sentence):
+                hedged.append((doc_id, sent_idx, count, qual, release_country(sentence, main_country.get(doc_id))))
         if not releases and not types:
             continue
         key = (sentence, main_country.get(doc_id))
@@ -337,7 +379,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         for event_type in types:
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
-    rows = _swaps_across_sentences(rows, swap_sides)
+    rows = _swaps_across_sentences(rows, swap_sides, hedged)
+    rows = _rounded_to_precise(rows, precise)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(rows)

@@ -76,8 +76,9 @@ def countries_in(text: str) -> list[str]:
 # (issue 22, class 3)
 DESTINATION_RE = re.compile(
     r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
-    r"taken|brought|transferred|bused|deported|expelled|sent|returned|wheels\s+up)\s+"
-    r"(?:(?:back|home|out|on|safely)\s+)?(?:in|to|into|at|for|via)\s+"
+    r"taken|brought|transferred|bused|deported|expelled|sent|shipped|returned|wheels\s+up)\s+"
+    # "sent them to", "shipped 222 prisoners to": the freed between the verb and where they went
+    r"(?:(?:back|home|out|on|safely)\s+|(?:them|him|her)\s+|(?:[\w\-,]+\s+){1,3}?)?(?:in|to|into|at|for|via)\s+"
     r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}")
 
 
