@@ -83,6 +83,9 @@ def test_eval_scores_the_real_set_measures(tmp_path):
     assert result["release_dates"] == {"correct": 1, "total": 2, "accuracy": 0.5, "dated_without_gold_date": 0}
     assert result["sanctions"]["tp"] == 1 and result["sanction_action_accuracy"]["accuracy"] == 1.0
     assert result["published_dates"]["correct"] == 1 and result["published_dates"]["total"] == 1
+    # per class of the gold: no kind given is "other"; the one sanction is a country's
+    assert result["releases_by_kind"] == {"other": {"right": 1, "found": 1, "total": 2}}
+    assert result["sanction_action_accuracy"]["found_by_target_type"] == {"country": {"found": 1, "total": 1}}
 
 
 def test_eval_takes_several_gold_files_or_a_folder(tmp_path, capsys):

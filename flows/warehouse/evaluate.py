@@ -162,6 +162,9 @@ def score_published(con, gold: dict, keys: dict[str, str]) -> tuple[dict, list[s
             "dated_without_page_date": invented, "n_pages": len(pages)}, notes
 
 
+# the kinds of release the real-news gold tells apart; a gold kind outside them (a free description) is "other"
+RELEASE_KINDS = ("release", "swap", "pardon", "amnesty")
+
 # the real-news gold (issue 22) types some targets "body" (a ministry, a police force, a state council) or
 # "other" (a group: "Nicaraguan officials", a fleet's vessels, frozen funds), words the warehouse's
 # target_type (sector, company, country, officials, person) never holds: each matches the types it covers
@@ -197,6 +200,9 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
     tp = action_ok = 0
     country_ok = country_total = 0
     unmatched = []
+    by_type: dict[str, list[int]] = {}  # gold target type -> [found, total]
+    for g in gold["sanctions"]:
+        by_type.setdefault(g.get("target_type") or "unknown", [0, 0])[1] += 1
     # first every gold fact whose (document, target, action) was found, then the rest by target only,
     # so one found row cannot hide another gold fact's exact match
     for g in gold["sanctions"]:
@@ -207,6 +213,7 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
             tp += 1
             action_ok += 1
             used.add(hit)
+            by_type[g.get("target_type") or "unknown"][0] += 1
         else:
             unmatched.append(g)
             continue
@@ -216,6 +223,7 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
         if cands:
             tp += 1
             used.add(cands[0])
+            by_type[g.get("target_type") or "unknown"][0] += 1
             notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")
             country_total, country_ok = _score_country(cands[0], g, notes, country_total, country_ok)
         else:
@@ -225,7 +233,8 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
     total = len(gold["sanctions"])
     # action accuracy is judged where the sanction itself was found (its recall is reported above)
     return (prf(tp, len(fp), total - tp),
-            {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0}, notes,
+            {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0,
+             "found_by_target_type": {k: {"found": f, "total": t} for k, (f, t) in sorted(by_type.items())}}, notes,
             {"correct": country_ok, "total": country_total,
              "accuracy": round(country_ok / country_total, 3) if country_total else 1.0})
 
@@ -261,7 +270,16 @@ def evaluate(con, gold_path) -> dict:
         merged, n6 = score_merged_releases(gold, found)
         published, n7 = score_published(con, gold, keys)
         n_docs = len(keys)
+        by_kind: dict[str, dict] = {}  # the gold's kind of release (release, swap, pardon, amnesty) -> right / total
+        for g in gold["prisoner_releases"]:
+            row = matched.get(g["key"])
+            kind = g.get("kind") if g.get("kind") in RELEASE_KINDS else "other"
+            slot = by_kind.setdefault(kind, {"right": 0, "found": 0, "total": 0})
+            slot["total"] += 1
+            slot["found"] += row is not None
+            slot["right"] += row is not None and row[1] == g["count"] and row[2] == g.get("qualifier", "exact")
         result.update({
+            "releases_by_kind": dict(sorted(by_kind.items())),
             "n_documents": n_docs, "release_dates": dates,
             "extra_release_rows": {"rows": releases["fp"],
                                    "per_20_documents": round(20 * releases["fp"] / n_docs, 2) if n_docs else 0.0},
@@ -301,6 +319,14 @@ def format_report(result: dict) -> str:
             f"publication date from the page:   {pd['correct']} of {pd['total']} (dated where the page states none: "
             f"{pd['dated_without_page_date']})",
         ]
+        kinds = result.get("releases_by_kind") or {}
+        if kinds:
+            lines.append("releases right by kind:           " + ", ".join(
+                f"{k} {v['right']}/{v['total']}" for k, v in kinds.items()))
+        types = sa.get("found_by_target_type") or {}
+        if types:
+            lines.append("sanctions found by target type:   " + ", ".join(
+                f"{k} {v['found']}/{v['total']}" for k, v in types.items()))
     if result["notes"]:
         lines.append("")
         lines += [f"  - {n}" for n in result["notes"]]
