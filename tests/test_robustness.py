@@ -281,3 +281,32 @@ def test_plan_counts_the_bytes_of_the_files_it_will_read():
     assert plan_run(scan, previous).bytes_to_read == 23  # b changed, c is new, a unchanged
     assert plan_run(scan, previous, full_refresh=True).bytes_to_read == 123
     assert plan_run(scan, None).bytes_to_read == 123
+
+
+def test_one_implausible_count_does_not_fail_the_run(tmp_path):
+    """A page saying a whole prison population will have its sentences cut (a six-figure number beside a
+    real release) used to give a release of that size, which the events suite's critical bound rejects:
+    the whole run failed and nothing was loaded. The count is no release; the real one stays."""
+    import json
+
+    import duckdb
+
+    from flows.extraction.facts import MAX_RELEASE_COUNT
+    from flows.orchestration.flow import dossier_flow
+    from tests.conftest import ROOT
+
+    bound = [e for e in json.loads((ROOT / "expectations" / "events.json").read_text())["expectations"]
+             if e["type"] == "expect_column_values_to_be_between" and e["kwargs"]["column"] == "prisoner_count"]
+    assert bound and bound[0]["kwargs"]["max_value"] == MAX_RELEASE_COUNT
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Published 3 March 2024\nThe king pardoned 150 prisoners on Sunday, the palace "
+                               "said, and 240,000 other inmates will have their sentences reduced.\n")
+    (src / "b.txt").write_text("Published 4 March 2024\nAuthorities in Ruritania freed 12 political prisoners on "
+                               "Monday, their lawyers said.\n")
+    db = tmp_path / "w.duckdb"
+    dossier_flow(source=str(src), db=str(db))
+    with duckdb.connect(str(db), read_only=True) as con:
+        counts = sorted(c for (c,) in con.execute(
+            "select prisoner_count from events where event_type = 'prisoner_release'").fetchall())
+    assert counts == [12, 150]
