@@ -180,3 +180,41 @@ def test_restrictions_a_government_puts_on_its_own_people_are_no_sanction():
 def test_without_sanctions_on_x_the_documents_country_is_the_target_when_named():
     text = "After the attack on Israel, Washington agreed that Iran could not draw on the funds, tightening the restrictions."
     assert [t for _, t, _, _ in one(text, "Iran")] == ["Iran"]
+
+
+def _facts_of(*texts):
+    import datetime as dt
+
+    import polars as pl
+
+    from flows.extraction.facts import extract_facts
+
+    docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts),
+                         "published_at": [dt.date(2024, 5, 1)] * len(texts), "source_path": [f"{i}.txt" for i in range(len(texts))],
+                         "title": [None] * len(texts), "status": ["loaded"] * len(texts)})
+    return extract_facts(docs)["sanction_mentions"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the move in one sentence, its designees listed in the next (real reports do this)
+    ("The Treasury on Friday sanctioned Ruritania's interior minister Jan Kowal and 7 others over the crackdown. "
+     "Others sanctioned are police chief Adam Nowak, former chief Piotr Zielinski and justice minister Anna Wrobel.",
+     {"Jan Kowal", "Adam Nowak", "Piotr Zielinski", "Anna Wrobel"}),
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. Among those listed are Tomasz Duda, "
+     "Karol Mazur and Ewa Krol.", {"Tomasz Duda", "Karol Mazur", "Ewa Krol"}),
+    ("Britain imposed sanctions on Ruritanian officials. Tomasz Duda and Ewa Krol were also designated, the "
+     "Foreign Office said.", {"Tomasz Duda", "Ewa Krol"}),
+    ("Canada imposed new sanctions on Ruritania. The list also includes former defence minister Karol Mazur.",
+     {"Karol Mazur"}),
+    # a speaker after the cue is no designee; a list with no move in the document is nothing
+    ("Canada imposed sanctions on Ruritania. The sanctions target the banking sector, said analyst John Smith.", set()),
+    ("Among those listed are Tomasz Duda and Ewa Krol, the magazine said of its yearly ranking.", set()),
+])
+def test_designees_listed_after_the_move_are_its_targets(text, expected):
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == expected
+    if expected:  # each takes the move's issuer and action
+        moves = rows.filter(rows["target_type"] != "person")
+        issuers = set(moves["issuer"]) or set(people["issuer"])
+        assert set(people["issuer"]) <= issuers and set(people["action"]) == {"imposed"}

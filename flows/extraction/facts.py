@@ -10,6 +10,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.extraction.clean import clean_documents, split_sentences
+from flows.extraction.designee_lists import listed_designees
 from flows.extraction.events import extract_event_mentions
 from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates
@@ -18,7 +19,7 @@ from flows.extraction.sanctions import extract_sanction_mentions
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-22"  # -22: no release of more than MAX_RELEASE_COUNT; -21: merge of the sanctions (-18s..-20s) and releases (-18r..-20r) rounds; -20r: one person or a couple after "freed a/an", counts without a noun freed before; -19r: hedged swap side then "In return", "handed over" no qualifier, a verb among the modifiers, rounded count to the precise one; -18r: named releases without a number, lists of groups after the verb summed, faith modifiers, "among those released" members; -20s: a named target's country is never the sanctioning one; -19s: a country's airline is the one the document names, "added <Name> to its list", sanctions against a country including goods, announced further sanctions, one name per company, forms of a listed good; -18s: general licences and their legal-form companies, aircraft, funds by possessive, named targets drop the document country, participles before sanctions; -17: "new <country> sanctions" is an imposition; -16: "as well as" lists, a country's possessive before a company, a pronoun designated; -15: a country's company is the target; capitals after a name that are a place or an outlet are no surname; -14: named members of counted targets, labelled groups; -13: names after long office titles, titled lists, money roles; -12: announced / further sanctions are imposed; -11: real2 (issue 22): long titled names, designations in official phrasing; -10: real-news rules (issue 22): lists of targets, goods, release country, dates; -9: dated sanction mentions, issuer words, documents' main country
+EXTRACTOR_VERSION = "2026.12.03-23"  # -23: designees listed in a sentence of their own; -22: no release of more than MAX_RELEASE_COUNT; -21: merge of the sanctions (-18s..-20s) and releases (-18r..-20r) rounds; -20r: one person or a couple after "freed a/an", counts without a noun freed before; -19r: hedged swap side then "In return", "handed over" no qualifier, a verb among the modifiers, rounded count to the precise one; -18r: named releases without a number, lists of groups after the verb summed, faith modifiers, "among those released" members; -20s: a named target's country is never the sanctioning one; -19s: a country's airline is the one the document names, "added <Name> to its list", sanctions against a country including goods, announced further sanctions, one name per company, forms of a listed good; -18s: general licences and their legal-form companies, aircraft, funds by possessive, named targets drop the document country, participles before sanctions; -17: "new <country> sanctions" is an imposition; -16: "as well as" lists, a country's possessive before a company, a pronoun designated; -15: a country's company is the target; capitals after a name that are a place or an outlet are no surname; -14: named members of counted targets, labelled groups; -13: names after long office titles, titled lists, money roles; -12: announced / further sanctions are imposed; -11: real2 (issue 22): long titled names, designations in official phrasing; -10: real-news rules (issue 22): lists of targets, goods, release country, dates; -9: dated sanction mentions, issuer words, documents' main country
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among"
 # A release of more people than this is a number misread (sentences reduced for a whole prison population, a
 # sum, a census): no release mention keeps it. It is the events suite's critical bound on prisoner_count
@@ -36,6 +37,9 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     events = events.filter(pl.col("prisoner_count").is_null() | (pl.col("prisoner_count") <= MAX_RELEASE_COUNT))
     # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
+    candidates = find_name_candidates(sentences)
+    # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
+    sanctions = pl.concat([sanctions, listed_designees(sanctions, sentences, candidates)])
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
@@ -46,7 +50,7 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
                                                    .replace_strict(main_country, default=None, return_dtype=pl.String)),
                                     "main_country"),
         "sentences": linking,
-        "name_candidates": find_name_candidates(sentences),
+        "name_candidates": candidates,
         "event_mentions": events,
         "tallies": tallies,
         "sanction_mentions": sanctions,

@@ -1,0 +1,113 @@
+"""Named people a report lists as a sanctions move's designees in a sentence of their own.
+
+Real reports name the move once ("The Treasury on Friday sanctioned the interior minister and ten
+others") and its designees in a later sentence: "Others sanctioned are police chief A, former chief B
+and justice minister C", "Among those listed are A, B and C", "The list also includes A", "A and B were
+also designated". The sanctions extractor reads one sentence at a time and finds no move in such a
+sentence; here each person named in it becomes a target of the move the document reported last before
+it (else the first after it): same issuer, action, reason and date, the list sentence as evidence.
+
+Examples (tests/test_sanctions.py runs them):
+- "Others sanctioned are police chief Adam Nowak and justice minister Anna Wrobel." after a move ->
+  Adam Nowak and Anna Wrobel, each a person target of that move;
+- "Among those listed are Tomasz Duda and Ewa Krol." -> both;
+- "Tomasz Duda and Ewa Krol were also designated." -> both (the names come before the cue here);
+- "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
+- a list sentence in a document that reports no sanctions move -> nobody.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+import regex
+
+from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
+
+_DESIGNATED = r"(?:sanctioned|designated|targeted|listed|blacklisted|named|added|hit)"
+# cues after which the sentence lists designees
+AFTER_CUE = regex.compile(
+    rf"\b(?:others?|those|individuals|people|officials|entities)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
+    rf"|\bamong\s+(?:those|the\s+\w+(?:\s+\w+)?)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
+    r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties)\s+(?:also\s+)?"
+    r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named)\b",
+    regex.IGNORECASE)
+# cues before which it lists them ("A and B were also designated")
+BEFORE_CUE = regex.compile(
+    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)\b",
+    regex.IGNORECASE)
+PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
+             r"cover)")
+# a list ends where someone speaks: names after it are speakers, not designees
+SPEECH = regex.compile(r"\b(?:said|says|told|according\s+to|announced|added\s+that|spokes(?:man|woman|person))\b",
+                       regex.IGNORECASE)
+
+
+def _spans(sentence: str) -> list[tuple[int, int]]:
+    """Character ranges of a list sentence where designees are named: after each cue that opens a list (up
+    to where someone speaks), and before a passive cue ('... were also designated')."""
+    spans = []
+    for m in AFTER_CUE.finditer(sentence):
+        speech = SPEECH.search(sentence, m.end())
+        spans.append((m.end(), speech.start() if speech else len(sentence)))
+    for m in BEFORE_CUE.finditer(sentence):
+        speech = None
+        for speech in SPEECH.finditer(sentence, 0, m.start()):
+            pass
+        spans.append((speech.end() if speech else 0, m.start()))
+    return spans
+
+
+def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions (DATED_SANCTION_MENTION_SCHEMA) for the people list sentences name, each a target
+    of its document's nearest move; people the document already has as targets are left out."""
+    empty = pl.DataFrame(schema=DATED_SANCTION_MENTION_SCHEMA)
+    if sanctions.is_empty():
+        return empty
+    moved = sanctions["doc_id"].unique().implode()
+    listing = (sentences.filter(pl.col("doc_id").is_in(moved) & pl.col("sentence").str.contains(PREFILTER))
+               .select("doc_id", "sent_idx", "char_start", "char_end", "sentence"))
+    if listing.is_empty():
+        return empty
+    people = (candidates.filter(pl.col("is_person") & (pl.col("n_tokens") >= 2))
+              .join(listing.select("doc_id", "sent_idx", pl.col("char_start").alias("s_start")), on=["doc_id", "sent_idx"])
+              .select("doc_id", "sent_idx", "surface", (pl.col("char_start") - pl.col("s_start")).alias("at")))
+    if people.is_empty():
+        return empty
+    named = {(d, s): [] for d, s in people.select("doc_id", "sent_idx").unique().iter_rows()}
+    for d, s, surface, at in people.iter_rows():
+        named[(d, s)].append((surface, at))
+    known = {(d, t) for d, t in sanctions.select("doc_id", "target").iter_rows() if t}
+    rows, seen = [], set()
+    for d, s, start, end, sentence in listing.iter_rows():
+        names = named.get((d, s))
+        if not names:
+            continue
+        spans = _spans(sentence)
+        for surface, at in names:
+            if not any(lo <= at < hi for lo, hi in spans) or (d, surface) in known or (d, surface) in seen:
+                continue
+            seen.add((d, surface))
+            rows.append((d, s, start, end, surface, sentence))
+    if not rows:
+        return empty
+    found = pl.DataFrame(rows, schema={"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
+                                       "char_end": pl.Int64, "target": pl.String, "sentence": pl.String}, orient="row")
+    # the move: the document's last before the list sentence, else its first after it
+    moves = (sanctions.sort("doc_id", "sent_idx", "char_start")
+             .with_columns(move_country=pl.when(pl.col("target_type") == "country").then(pl.col("target"))
+                           .otherwise(pl.col("target_country")))
+             .select("doc_id", pl.col("sent_idx").alias("move_idx"), "issuer", "move_country", "action", "reason",
+                     "issuer_text", "move_date", "date_precision", "date_text", "date_source"))
+    found = found.sort("doc_id", "sent_idx")
+    before = found.join_asof(moves, left_on="sent_idx", right_on="move_idx", by="doc_id", strategy="backward",
+                            check_sortedness=False)
+    after = found.join_asof(moves, left_on="sent_idx", right_on="move_idx", by="doc_id", strategy="forward",
+                           check_sortedness=False)
+    took = pl.concat([before.filter(pl.col("move_idx").is_not_null()),
+                      after.filter(pl.col("move_idx").is_not_null())]).unique(["doc_id", "target"], keep="first",
+                                                                                  maintain_order=True)
+    return took.select(
+        "doc_id", "sent_idx", "char_start", "char_end", "issuer", "target", pl.lit("person").alias("target_type"),
+        pl.col("move_country").alias("target_country"), "action", "reason", pl.lit(False).alias("mentions_release"),
+        "sentence", "issuer_text", "move_date", "date_precision", "date_text", "date_source",
+    ).cast(DATED_SANCTION_MENTION_SCHEMA).select(list(DATED_SANCTION_MENTION_SCHEMA))
