@@ -209,6 +209,15 @@ def _facts_of(*texts):
     # a speaker after the cue is no designee; a list with no move in the document is nothing
     ("Canada imposed sanctions on Ruritania. The sanctions target the banking sector, said analyst John Smith.", set()),
     ("Among those listed are Tomasz Duda and Ewa Krol, the magazine said of its yearly ranking.", set()),
+    # a colon list, one name a line, given names the lexicon does not know
+    ("Canada announced new sanctions on Ruritanian officials. The individuals added to the list include:\n"
+     "Quanguo Chenwu\nErkinyaz Tuni\nShohrat Zakiro\nIn response, the group thanked the government.",
+     {"Quanguo Chenwu", "Erkinyaz Tuni", "Shohrat Zakiro"}),
+    # a described name is the name; a piece of a longer company name is no person
+    ("Canada imposed new sanctions on Ruritanian officials. Others sanctioned are Ruritania-linked Alexander "
+     "Abramov and Ewa Krol.", {"Alexander Abramov", "Ewa Krol"}),
+    ("Canada imposed new sanctions on Ruritania. Targets of the sanctions include the Ruritania Savings "
+     "and Commercial Bank.", set()),
 ])
 def test_designees_listed_after_the_move_are_its_targets(text, expected):
     rows = _facts_of(text)

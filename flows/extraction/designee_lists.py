@@ -13,7 +13,10 @@ Examples (tests/test_sanctions.py runs them):
 - "Among those listed are Tomasz Duda and Ewa Krol." -> both;
 - "Tomasz Duda and Ewa Krol were also designated." -> both (the names come before the cue here);
 - "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
-- a list sentence in a document that reports no sanctions move -> nobody.
+- a list sentence in a document that reports no sanctions move -> nobody;
+- "The individuals added to the list include:" then one name per line -> each name on those lines;
+- a name the given-name lexicon does not know ("Quanguo Chen") is still a person in a list of designees;
+  one with an organisation's word ("Ruritania Trading Company") is a company; "<Place>-linked A B" is A B.
 """
 
 from __future__ import annotations
@@ -22,6 +25,9 @@ import polars as pl
 import regex
 
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
+from flows.extraction.places import countries_in
+from flows.extraction.sanction_patterns import COMPANY_WORDS
+from flows.language.lexicon import ORG_WORDS
 
 _DESIGNATED = r"(?:sanctioned|designated|targeted|listed|blacklisted|named|added|hit)"
 # cues after which the sentence lists designees
@@ -40,6 +46,36 @@ PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|ad
 # a list ends where someone speaks: names after it are speakers, not designees
 SPEECH = regex.compile(r"\b(?:said|says|told|according\s+to|announced|added\s+that|spokes(?:man|woman|person))\b",
                        regex.IGNORECASE)
+
+
+# a line of a colon list: the name first (after a bullet), then at most a short description
+LINE_MAX_CHARS = 120
+# "<Place>-linked", "<Place>-based" before a name describe it
+DESCRIBED_RE = regex.compile(r"^(?:\S+-(?:linked|based|born|backed|appointed)\s+)+")
+_COMPANY = frozenset(w.lower() for w in COMPANY_WORDS)
+
+
+# the name goes on past the candidate ("<A B> and Commercial Bank", "<Cooperative De Ahorro> Y Credito")
+JOINED_AFTER = regex.compile(r"^\s+(?i:and|y|de|of|&|für|et)\s+\p{Lu}")
+JOINED_BEFORE = regex.compile(r"\p{Lu}[\w’'.\-]*\s+(?i:and|y|de|of|&|für|et)\s+$")
+
+
+def _target(surface: str, is_person: bool, before: str = "", after: str = "") -> tuple[str, str] | None:
+    """(target, target type) of a name in a list of designees, or None for what is no designee's name.
+    `before` / `after`: the sentence's text either side of the candidate."""
+    surface = DESCRIBED_RE.sub("", surface).strip()
+    words = [w.strip(".,").lower() for w in surface.split()]
+    if len(words) < 2:
+        return None
+    if is_person:
+        return surface, "person"
+    if JOINED_AFTER.match(after) or JOINED_BEFORE.search(before) or countries_in(surface.split()[0]):
+        return None  # a piece of a longer name, or a name that begins with a country: an entity's
+    if any(w in _COMPANY for w in words):
+        return surface, "company"
+    if any(w in ORG_WORDS for w in words) or len(words) > 4:
+        return None  # a body or a long title: not told apart here
+    return surface, "person"  # the list says it is a designee; the lexicon did not know the given name
 
 
 def _spans(sentence: str) -> list[tuple[int, int]]:
@@ -68,30 +104,54 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
                .select("doc_id", "sent_idx", "char_start", "char_end", "sentence"))
     if listing.is_empty():
         return empty
-    people = (candidates.filter(pl.col("is_person") & (pl.col("n_tokens") >= 2))
-              .join(listing.select("doc_id", "sent_idx", pl.col("char_start").alias("s_start")), on=["doc_id", "sent_idx"])
-              .select("doc_id", "sent_idx", "surface", (pl.col("char_start") - pl.col("s_start")).alias("at")))
-    if people.is_empty():
+    # the lines after a list sentence that ends with a colon: one designee per line
+    colon_docs = listing.filter(pl.col("sentence").str.contains(r":\s*$"))["doc_id"].unique().implode()
+    following = sentences.filter(pl.col("doc_id").is_in(colon_docs)).select(
+        "doc_id", "sent_idx", "char_start", "char_end", "sentence").sort("doc_id", "sent_idx")
+    cue_at = {(d, s) for d, s, sentence in listing.select("doc_id", "sent_idx", "sentence").iter_rows()
+              if sentence.rstrip().endswith(":") and _spans(sentence)}
+    lines, open_list = [], None
+    for d, s, start, end, sentence in following.iter_rows():
+        if (d, s) in cue_at:
+            open_list = d
+            continue
+        if open_list == d and len(sentence) <= LINE_MAX_CHARS:
+            lines.append((d, s, start, end, sentence))
+            continue
+        open_list = None
+    lines_frame = pl.DataFrame(lines, schema=dict(following.schema), orient="row")
+    where = pl.concat([listing.with_columns(line=pl.lit(False)), lines_frame.with_columns(line=pl.lit(True))])
+    names = (candidates.filter(pl.col("n_tokens") >= 2)
+             .join(where.select("doc_id", "sent_idx", "line", pl.col("char_start").alias("s_start")),
+                   on=["doc_id", "sent_idx"])
+             .select("doc_id", "sent_idx", "surface", "is_person", "line",
+                     (pl.col("char_start") - pl.col("s_start")).alias("at")))
+    if names.is_empty():
         return empty
-    named = {(d, s): [] for d, s in people.select("doc_id", "sent_idx").unique().iter_rows()}
-    for d, s, surface, at in people.iter_rows():
-        named[(d, s)].append((surface, at))
+    named: dict[tuple, list] = {}
+    for d, s, surface, is_person, line, at in names.iter_rows():
+        named.setdefault((d, s), []).append((surface, is_person, line, at))
     known = {(d, t) for d, t in sanctions.select("doc_id", "target").iter_rows() if t}
     rows, seen = [], set()
-    for d, s, start, end, sentence in listing.iter_rows():
-        names = named.get((d, s))
-        if not names:
+    for d, s, start, end, sentence, _line in where.iter_rows():
+        found_here = named.get((d, s))
+        if not found_here:
             continue
         spans = _spans(sentence)
-        for surface, at in names:
-            if not any(lo <= at < hi for lo, hi in spans) or (d, surface) in known or (d, surface) in seen:
+        for surface, is_person, line, at in found_here:
+            # on a list line the name comes first (after a bullet); in a sentence, inside a listed span
+            if (at > 3) if line else not any(lo <= at < hi for lo, hi in spans):
                 continue
-            seen.add((d, surface))
-            rows.append((d, s, start, end, surface, sentence))
+            target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):])
+            if target is None or (d, target[0]) in known or (d, target[0]) in seen:
+                continue
+            seen.add((d, target[0]))
+            rows.append((d, s, start, end, *target, sentence))
     if not rows:
         return empty
     found = pl.DataFrame(rows, schema={"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
-                                       "char_end": pl.Int64, "target": pl.String, "sentence": pl.String}, orient="row")
+                                       "char_end": pl.Int64, "target": pl.String, "target_type": pl.String,
+                                       "sentence": pl.String}, orient="row")
     # the move: the document's last before the list sentence, else its first after it
     moves = (sanctions.sort("doc_id", "sent_idx", "char_start")
              .with_columns(move_country=pl.when(pl.col("target_type") == "country").then(pl.col("target"))
@@ -107,7 +167,7 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
                       after.filter(pl.col("move_idx").is_not_null())]).unique(["doc_id", "target"], keep="first",
                                                                                   maintain_order=True)
     return took.select(
-        "doc_id", "sent_idx", "char_start", "char_end", "issuer", "target", pl.lit("person").alias("target_type"),
+        "doc_id", "sent_idx", "char_start", "char_end", "issuer", "target", "target_type",
         pl.col("move_country").alias("target_country"), "action", "reason", pl.lit(False).alias("mentions_release"),
         "sentence", "issuer_text", "move_date", "date_precision", "date_text", "date_source",
     ).cast(DATED_SANCTION_MENTION_SCHEMA).select(list(DATED_SANCTION_MENTION_SCHEMA))
