@@ -227,3 +227,16 @@ def test_designees_listed_after_the_move_are_its_targets(text, expected):
         moves = rows.filter(rows["target_type"] != "person")
         issuers = set(moves["issuer"]) or set(people["issuer"])
         assert set(people["issuer"]) <= issuers and set(people["action"]) == {"imposed"}
+
+
+@pytest.mark.parametrize("text, issuer", [
+    ("New Zealand imposes further sanctions on Myanmar's political elite.", "New Zealand"),
+    ("The UN Security Council imposed sanctions on Myanmar.", "United Nations"),
+    ("Norway imposed sanctions on Myanmar.", "Norway"),
+    ("South Korea imposed sanctions on Myanmar.", "South Korea"),
+])
+def test_every_listed_sanctioning_body_is_named_by_its_words(text, issuer):
+    """Each body of flows/language/issuers.py has words that name it (New Zealand, Norway and South Korea
+    had none: their moves had no issuer)."""
+    rows = _facts_of(text)
+    assert set(rows["issuer"]) == {issuer}

@@ -180,7 +180,9 @@ ISSUER_ALIASES = {
     "canada": "Canada", "canadian": "Canada", "ottawa": "Canada",
     "switzerland": "Switzerland", "swiss": "Switzerland",
     "japan": "Japan", "japanese": "Japan", "australia": "Australia", "australian": "Australia",
-    "un": "United Nations", "united nations": "United Nations",
+    "un": "United Nations", "united nations": "United Nations", "security council": "United Nations",
+    # bodies flows/language/issuers.py lists, which no words named
+    "new zealand": "New Zealand", "norway": "Norway", "south korea": "South Korea", "south korean": "South Korea",
     "western nations": "Western nations", "western countries": "Western nations",
     "western allies": "Western nations", "western governments": "Western nations",
     "the west": "Western nations", "g7": "G7",
