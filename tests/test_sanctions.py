@@ -240,3 +240,17 @@ def test_every_listed_sanctioning_body_is_named_by_its_words(text, issuer):
     had none: their moves had no issuer)."""
     rows = _facts_of(text)
     assert set(rows["issuer"]) == {issuer}
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The EU imposed an asset freeze and travel ban on eight Burmese officials.", "officials"),
+    ("Britain imposed travel bans on three Burmese generals and their wives.", None),
+])
+def test_the_targets_of_asset_freezes_and_travel_bans(text, target):
+    """'an asset freeze and travel ban on eight officials' names its targets after the measures, as
+    'sanctions on' does (they fell back on the document's country)."""
+    rows = _facts_of(text)
+    if target is None:
+        assert "country" not in set(rows["target_type"])
+    else:
+        assert set(rows["target"]) == {target}

@@ -20,7 +20,8 @@ def release_rows(con, keys: dict[str, str], scoped: bool) -> list[tuple]:
         select v.event_id, v.prisoner_count, v.count_qualifier, v.country, v.event_date, v.date_precision,
                list(distinct e.doc_id) as docs, list({'doc_id': e.doc_id, 'char_start': e.char_start, 'char_end': e.char_end}) as spans
         from events v join evidence e on e.fact_table = 'events' and e.fact_id = v.event_id
-        where v.event_type = 'prisoner_release' group by all""").fetchall()
+        where v.event_type = 'prisoner_release' group by all order by v.event_id""").fetchall()  # matching takes
+    # the first row that fits: in a fixed order, the score is the same run after run
     found = []
     for eid, count, qual, country, date, precision, docs, spans in rows:
         if scoped:

@@ -194,7 +194,8 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
         select distinct e.doc_id, s.target, s.action, {'coalesce(s.issuer_text, s.issuer)' if has_text else 's.issuer'},
                s.target_type,
                {'s.target_country' if has_country else 'null'}
-        from sanctions s join evidence e on e.fact_table = 'sanctions' and e.fact_id = s.sanction_id""").fetchall()
+        from sanctions s join evidence e on e.fact_table = 'sanctions' and e.fact_id = s.sanction_id
+        order by all""").fetchall()  # matching takes the first row that fits: a fixed order, a repeatable score
     found = [(keys.get(d, d), t, a, i, tt, c) for d, t, a, i, tt, c in rows if not scoped or d in keys]
     notes, used = [], set()
     tp = action_ok = 0
