@@ -254,3 +254,22 @@ def test_the_targets_of_asset_freezes_and_travel_bans(text, target):
         assert "country" not in set(rows["target_type"])
     else:
         assert set(rows["target"]) == {target}
+
+
+def test_a_name_in_a_list_of_designees_is_a_person_and_a_body_is_not():
+    """Listed as designees, names whose given name no lexicon knows are people (name candidates marked so,
+    hence in the people table); a state body in the list is neither a person nor a person target."""
+    import datetime as dt
+
+    import polars as pl
+
+    from flows.extraction.facts import extract_facts
+
+    text = ("Canada announced new sanctions on Burmese officials. Others sanctioned are Quanguo Chenwu, "
+            "Erkinyaz Tuni and the Presidential Security Directorate.")
+    out = extract_facts(pl.DataFrame({"doc_id": ["d0"], "text": [text], "published_at": [dt.date(2024, 5, 1)],
+                                      "source_path": ["a.txt"], "title": [None], "status": ["loaded"]}))
+    people = set(out["name_candidates"].filter(pl.col("is_person"))["surface"])
+    assert {"Quanguo Chenwu", "Erkinyaz Tuni"} <= people and not any("Directorate" in p for p in people)
+    targets = out["sanction_mentions"].filter(pl.col("target_type") == "person")["target"]
+    assert set(targets) == {"Quanguo Chenwu", "Erkinyaz Tuni"}

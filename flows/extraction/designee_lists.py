@@ -53,6 +53,9 @@ LINE_MAX_CHARS = 120
 # "<Place>-linked", "<Place>-based" before a name describe it
 DESCRIBED_RE = regex.compile(r"^(?:\S+-(?:linked|based|born|backed|appointed)\s+)+")
 _COMPANY = frozenset(w.lower() for w in COMPANY_WORDS)
+# words of state bodies and armed units that the organisation lexicon lacks
+BODY_WORDS = frozenset("""directorate corps force brigade battalion regiment militia unit division
+    inspectorate secretariat prosecutor prosecutors tribunal""".split())
 
 
 # the name goes on past the candidate ("<A B> and Commercial Bank", "<Cooperative De Ahorro> Y Credito")
@@ -73,7 +76,7 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "") ->
         return None  # a piece of a longer name, or a name that begins with a country: an entity's
     if any(w in _COMPANY for w in words):
         return surface, "company"
-    if any(w in ORG_WORDS for w in words) or len(words) > 4:
+    if any(w in ORG_WORDS or w in BODY_WORDS for w in words) or len(words) > 4:
         return None  # a body or a long title: not told apart here
     return surface, "person"  # the list says it is a designee; the lexicon did not know the given name
 
