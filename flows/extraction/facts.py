@@ -42,11 +42,12 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     listed = listed_designees(sanctions, sentences, candidates)
     sanctions = pl.concat([sanctions, listed])
     # a name a list of designees holds is a person's even when the lexicon does not know its given name
-    listed_people = listed.filter(pl.col("target_type") == "person").select("doc_id", "sent_idx", "target")
-    candidates = candidates.join(listed_people, on=["doc_id", "sent_idx"], how="left").with_columns(
-        listed=pl.col("target").is_not_null() & (pl.col("surface") == pl.col("target"))
-    ).group_by([c for c in candidates.columns], maintain_order=True).agg(pl.col("listed").any()).with_columns(
-        is_person=pl.col("is_person") | pl.col("listed")).drop("listed").select(candidates.columns)
+    listed_people = (listed.filter(pl.col("target_type") == "person")
+                     .select("doc_id", "sent_idx", pl.col("target").alias("surface"), listed=pl.lit(True)).unique())
+    if not listed_people.is_empty():
+        candidates = (candidates.join(listed_people, on=["doc_id", "sent_idx", "surface"], how="left",
+                                      maintain_order="left")
+                      .with_columns(is_person=pl.col("is_person") | pl.col("listed").fill_null(False)).drop("listed"))
     release_docs = events.filter(pl.col("event_type") == "prisoner_release")["doc_id"].unique()
     # event_people linking reads only sentences that speak of a release or list who was in it
     linking = sentences.filter(pl.col("doc_id").is_in(release_docs.implode())
