@@ -708,11 +708,9 @@ def _moves(text, doc_country=None):
 # class 10 (real3): a general licence is a move on sanctions; the company it names by its legal form and
 # bracketed acronym is the target, not the country the licence is about
 @pytest.mark.parametrize("text", [
-    "The Treasury issued Kenya General License 12 authorizing all transactions ordinarily incident to the "
-    "operation by an American firm of its joint ventures in Kenya involving Kenya Steel Works, S.A. (KSW) "
-    "or any entity in which it owns a majority stake.",
-    "GL 12 authorizes transactions related to the joint ventures involving the state-owned steel maker "
-    "Kenya Steel Works, S.A. (KSW).",
+    "Officials published Kenya General License 12, which permits every dealing a foreign miner needs to run its "
+    "partnerships in Kenya involving Kenya Steel Works, S.A. (KSW) or firms it controls.",
+    "GL 12 authorizes transactions tied to the partnerships involving state steel maker Kenya Steel Works, S.A. (KSW).",
 ])
 def test_a_general_licence_eases_sanctions_on_the_company_it_names(text):
     rows = _moves(text, "Kenya")
@@ -721,32 +719,31 @@ def test_a_general_licence_eases_sanctions_on_the_company_it_names(text):
 
 
 def test_a_company_named_with_its_legal_form_then_designated():
-    rows = _moves("The cooperative was designated for supporting the Banco Zafiro, SA, an entity designated in "
-                  "2018 for laundering state money.", "Kenya")
+    rows = _moves("Regulators also listed the Banco Zafiro, SA, a bank designated two years ago for laundering "
+                  "state money.", "Kenya")
     assert ("Banco Zafiro", "company", "Kenya", "imposed") in rows
 
 
-# a participle before "sanctions" names their kind, not a move: "targeted sanctions relief" eases nothing
-# into an imposition, and "the renewed sanctions prohibit" renews nothing
+# a participle before "sanctions" names their kind, not a move: "targeted sanctions relief" is no imposition,
+# and "under the renewed sanctions" renews nothing
 def test_participles_before_sanctions_are_no_moves():
-    relief = {r[3] for r in _moves("The action reflects a policy of targeted sanctions relief for Kenya.")}
+    relief = {r[3] for r in _moves("Officials called the step a case of targeted sanctions relief for Kenya.")}
     assert relief == {"eased"}
-    assert _moves("The renewed sanctions prohibit arms sales to and from Kenya.") == []
+    assert _moves("Under the renewed sanctions, Kenya may neither buy nor sell weapons.") == []
 
 
 # a sentence that names whom it designates is about them: no move on the document's country beside them
 def test_a_named_target_leaves_no_move_on_the_documents_country():
-    rows = _moves("Pavel Orlov hit with sanctions by UK", "Kenya")
+    rows = _moves("Britain sanctions Pavel Orlov over the war", "Kenya")
     assert [r[0] for r in rows] == ["Pavel Orlov"]
 
 
 # class 10 (real3): aircraft delisted or licensed, by make and model or by kind
 @pytest.mark.parametrize("text, target, action", [
-    ("The Treasury has also issued a general license allowing some operations involving three of the "
-     "president's previously sanctioned aircraft.", "aircraft", "eased"),
-    ("Also removed from the sanctions list was a luxury helicopter owned by a mining company.", "helicopter", "lifted"),
-    ("The national carrier was removed from the US sanctions list, and restrictions were also lifted on the "
-     "Dassault Falcon 900 business jet used by the government.", "Dassault Falcon 900", "lifted"),
+    ("A new general license lets the ruling family use its three aircraft again.", "aircraft", "eased"),
+    ("Washington also delisted a helicopter that a mining firm owns from its sanctions list.", "helicopter", "lifted"),
+    ("Sanctions on the flag carrier were dropped, and restrictions on the government's Dassault Falcon 900 "
+     "business jet were lifted too.", "Dassault Falcon 900", "lifted"),
 ])
 def test_aircraft_as_targets(text, target, action):
     assert (target, action) in [(r[0], r[3]) for r in _moves(text, "Kenya")]
@@ -759,31 +756,31 @@ def test_an_airline_and_the_leaders_planes_keep_the_airline_first():
 
 # class 9 (real3): funds named by their country's possessive are that country's, wherever they were sent
 def test_unfrozen_funds_are_their_owners_wherever_sent():
-    rows = _moves("Qatar confirms receiving $3bn of Kenya's unfrozen funds for the prisoner swap", "Qatar")
+    rows = _moves("Kenya's unfrozen funds, some $3bn, have reached accounts in a Gulf state, officials said", "Qatar")
     assert ("Kenyan funds", "sector", "Kenya", "eased") in rows
 
 
 # class 10 (real3): "sanctions against <country>, including ..." target the country, then what they list
 def test_sanctions_against_a_country_including_goods():
-    rows = _moves("The EU on Friday adopted new sanctions against Kenya, including bans on the import of coal, "
-                  "wood and chemicals.")
+    rows = _moves("Brussels adopted a fresh round of sanctions against Kenya, including bans on imports of coal, "
+                  "timber and chemicals.")
     targets = [r[0] for r in rows]
-    assert ("Kenya", "country", "Kenya", "imposed") in rows and {"coal", "wood", "chemicals"} <= set(targets)
+    assert ("Kenya", "country", "Kenya", "imposed") in rows and {"coal", "timber", "chemicals"} <= set(targets)
 
 
 def test_a_form_of_a_listed_good_is_that_good():
     from flows.extraction.sanction_targets import goods_in
 
-    assert goods_in("The sanctions ban exports of coal, iron, iron ore, lead and lead ore.") == ["coal", "iron", "lead"]
+    assert goods_in("Sanctions stop exports of steel, iron, iron ore and gold.") == ["steel", "iron", "gold"]
 
 
 # class 10 (real3): an airline told by its country ("<country>'s national airline", "the <demonym> airline")
 # is the airline the document names; "added <Name> to its sanctions list" and "<Name> airline" name it too;
 # "<Name> Airlines" and "<Name>" in one document are one company
 def test_a_countrys_airline_is_the_airline_the_document_names():
-    text = ("US lifts sanctions on Kenyan airline. Washington has removed sanctions against Kenya's national "
-            "airline, Zetavia, the envoy said. He added that the lifting of sanctions on Zetavia Airlines "
-            "is just the beginning. In 2023 the US added Zetavia to its sanctions list.")
+    text = ("US drops sanctions on Kenyan airline. The Treasury has dropped sanctions on Kenya's flag carrier, "
+            "Zetavia, officials said. Lifting sanctions on Zetavia Airlines opens the way to new jets, the "
+            "minister said. Washington first added Zetavia to its sanctions list in 2022.")
     rows = set((r[0], r[1], r[3]) for r in _moves(text, "Kenya"))
     assert rows == {("Zetavia", "company", "lifted"), ("Zetavia", "company", "imposed")}
 
@@ -793,12 +790,18 @@ def test_an_airline_named_before_the_word():
         "The US is considering lifting sanctions on Zetavia airline next month.", "Kenya")
 
 
+def test_an_airline_named_before_its_description():
+    text = ("US lifts sanctions on Kenyan airline amid thaw. Zetavia, Kenya's state carrier, has been under US "
+            "sanctions since 2022.")
+    assert ("Zetavia", "lifted") in [(r[0], r[3]) for r in _moves(text, "Kenya")]
+
+
 # class 10 (real3): named targets whose country fell back on the document's, when that is the country that
 # sanctions, belong to the country the document's moves target
 def test_named_targets_are_not_the_sanctioning_countrys():
-    text = ("Canada imposes further sanctions against Kenya. Effective immediately, Canada is imposing sanctions "
-            "against Kenya by listing two individuals and one entity:\n"
-            "• Major General Peter Otieno, Commander of the Northern Command\n"
+    text = ("Ottawa widens its Kenya measures. Canada today placed sanctions on Kenya, listing one person and "
+            "one body:\n"
+            "• Major General Peter Otieno, who commands the northern army\n"
             "• Northern Command Central Headquarters\n")
     rows = _moves(text, "Canada")
     named = [r for r in rows if r[1] != "country"]
@@ -902,3 +905,206 @@ def test_one_freed_reaches_the_events():
     text = "The emirate also helped in releasing a British couple who were held for months."
     events, _ = extract_event_mentions(sentences_of(text), {})
     assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]
+
+
+# class 10 (real3): a document that names the people a move designates has no extra row for them as a group
+def test_no_group_row_beside_the_named_people():
+    text = ("Washington has sanctioned two Kenyan officials and a lender. The Treasury blacklisted Attorney "
+            "General Mary Wanjiru Otieno and cabinet secretary Paul James Mwangi.")
+    targets = [r[0] for r in _moves(text, "Kenya")]
+    assert "officials" not in targets and "Mary Wanjiru Otieno" in targets
+    # a group nobody names stays
+    assert "officials" in [r[0] for r in _moves("Washington announced sanctions for four army officials from "
+                                                "Kenya.", "Kenya")]
+
+
+# what the targets did or are tied to is no further target country
+@pytest.mark.parametrize("text", [
+    "Oslo is to apply the bloc's sanctions against Kenyan nationals and Nairobi involved in the attack on Uganda.",
+    "Ministers announced additional sanctions on Kenyan citizens and companies as a result of the conflict "
+    "with Uganda.",
+])
+def test_a_country_the_targets_act_on_is_no_target(text):
+    assert "Uganda" not in [r[0] for r in _moves(text)]
+
+
+# "the targeted firms" describes; goods in the reason for a move are not its targets; a listed group with
+# its named members is the members; a call for sanctions is nobody's move; "designated as wrongfully
+# detained" is no sanction; a company in a listed person's role is not designated; one person in two spellings
+def test_determiner_before_a_participle_is_no_move():
+    assert _moves("Being on a sanctions list cuts the targeted firms off from dollar clearing, bankers say.",
+                  "Kenya") == []
+
+
+def test_goods_in_the_reason_are_no_targets():
+    rows = _moves("Washington imposed sanctions on Kenya for knowingly buying missiles from Uganda's main "
+                  "arms export agency.")
+    assert "arms" not in [r[0] for r in rows] and ("Kenya", "country", "Kenya", "imposed") in rows
+    # what a relief covers stays its target
+    assert "coal" in [r[0] for r in _moves("The US granted sanctions relief for exports of coal from Kenya.")]
+
+
+def test_a_group_with_named_members_is_the_members():
+    rows = _moves("Brussels adopted a fresh round of sanctions against Kenya and on dealings with three Kenyan "
+                  "banks, including Nairobi Savings Bank.")
+    assert "banks" not in [r[0] for r in rows] and "Nairobi Savings Bank" in [r[0] for r in rows]
+
+
+def test_a_call_for_sanctions_is_no_move():
+    assert _moves("“Ottawa should go after the gold trade too, with sanctions against Kenya Gold Mining Enterprise "
+                  "and Kenya Oil Enterprise,” the activist said.", "Kenya") == []
+
+
+def test_designated_as_wrongfully_detained_is_no_sanction():
+    assert _moves("Peter Otieno and Paul Mwangi were designated as wrongfully detained by Washington.") == []
+
+
+def test_a_company_in_a_listed_persons_role_is_not_designated():
+    rows = _moves("London further designated Peter Otieno, chair of Nairobi Savings Bank, and Paul Mwangi, boss "
+                  "of the power utility Kenya Power Holdings.", "Kenya")
+    assert [r[0] for r in rows] == ["Peter Otieno", "Paul Mwangi"]
+
+
+def test_one_person_in_two_spellings_is_one_target():
+    text = ("The Treasury blacklisted Ahmet ÖZTÜRK, head of the state arms office. The measures include an asset "
+            "freeze on Ahmet Ozturk.")
+    assert len({r[0] for r in _moves(text, "Turkey") if r[1] == "person"}) == 1
+
+
+# class 9 (real3): frozen funds transferred are released, whatever else the sentence names (an aircraft
+# waiting, the oil exports that earned them); funds of no one named are the document's country's
+def test_frozen_funds_transferred_are_eased():
+    rows = _moves("Under the exchange, $2 billion of frozen money was transferred to a third country's banks while "
+                  "an aircraft waited to carry the freed men home.", "Kenya")
+    assert ("funds", "sector", "Kenya", "eased") in rows and "aircraft" not in [r[0] for r in rows]
+
+
+def test_funds_frozen_after_sanctions_are_the_target_not_their_goods():
+    rows = _moves("Kenya's oil exports to Japan earned the money, and Tokyo froze the funds once Washington "
+                  "reimposed sanctions.", "Kenya")
+    assert "oil" not in [r[0] for r in rows] and ("funds", "imposed") in [(r[0], r[3]) for r in rows]
+
+
+# class 10 (real3): "sanctions on jet fuel" target the good (no aircraft); a long list of unnamed and named
+# targets cut by commas goes on; a role's words ("president of the state-owned grid company <Name>") name
+# no target
+def test_sanctions_on_a_good_target_the_good():
+    assert ("jet fuel", "imposed") in [(r[0], r[3]) for r in _moves(
+        "Ottawa has placed sanctions on jet fuel bound for the army.", "Kenya")]
+
+
+def test_a_long_comma_list_of_targets_goes_on():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = ("Brussels and Washington designated army officials as well as the defence minister, two deputy "
+                "ministers, the chief of the national post office, and the state-owned Kenyan Mining Company.")
+    assert "Kenyan Mining Company" in [m[1] for m in _person_moves(sentence)]
+
+
+def test_a_role_names_no_target():
+    rows = _moves("London further designated Peter Otieno, president of the national state-owned grid company "
+                  "Gridco, and Paul Mwangi, chief executive of the mining company Minco.", "Kenya")
+    assert {r[0] for r in rows} == {"Peter Otieno", "Paul Mwangi"}
+
+
+# class 10 (real3): a person the document's sanctions sentences name in full, listed later by surname alone
+def test_a_surname_alone_in_a_list_names_the_person():
+    text = ("Tokyo froze the assets of Peter Otieno, a deputy to President Joseph Kamau. Earlier rounds put "
+            "sanctions on several others, including Kamau and a dozen army officers.")
+    assert "Kamau" in [r[0] for r in _moves(text, "Kenya") if r[1] == "person"]
+    # a surname no sanctions sentence names in full is no one
+    assert "Kamau" not in [r[0] for r in _moves(
+        "Earlier rounds put sanctions on several others, including Kamau and a dozen army officers.", "Kenya")]
+
+
+# class 10 (real3): a state body designated by name is a target (officials), not when it is a listed
+# person's role ("<name>, head of the <Body>")
+@pytest.mark.parametrize("text, body", [
+    ("The attorney general was designated for working with the designated National Guard to jail protesters.",
+     "National Guard"),
+    ("Twelve members of the ruling State Security Council have also been sanctioned.", "State Security Council"),
+    ("Washington designated army officials as well as the defence minister, the Kenyan Institute of Posts and "
+     "Telegraphs, and the state-owned Kenyan Mining Company.", "Kenyan Institute of Posts and Telegraphs"),
+])
+def test_a_state_body_designated_by_name(text, body):
+    assert (body, "officials") in [(r[0], r[1]) for r in _moves(text, "Kenya")]
+
+
+def test_a_body_in_a_persons_role_is_no_target():
+    rows = _moves("The frozen list includes Peter Otieno, head of the Kenyan Security Council, and adviser "
+                  "Paul Mwangi.", "Kenya")
+    assert "Kenyan Security Council" not in [r[0] for r in rows]
+
+
+# a law that obliges the government to impose sanctions has not imposed them
+def test_sanctions_a_law_obliges_are_proposed():
+    assert [r[3] for r in _moves("A new law obliges the government to impose sanctions on Kenya within a "
+                                 "month.")] == ["proposed"]
+
+
+# "sanctioned the two banks" after the document named two banks: those banks, one move each
+def test_the_counted_banks_are_the_named_banks():
+    text = ("Canberra has targeted two banks serving the junta, the Kenya Trade Bank and Kenya Commercial Bank. "
+            "Washington had sanctioned the two banks a year earlier.")
+    rows = [(r[0], r[3]) for r in _moves(text, "Kenya")]
+    assert "banks" not in [t for t, _ in rows] and rows.count(("Kenya Trade Bank", "imposed")) == 2
+
+
+# "This company is still subject to sanctions": the company the sentence before names
+def test_this_company_is_the_one_named_before():
+    text = ("The jets may fly only for the head of state or for the Zetakali Group. This company is still "
+            "subject to sanctions despite the waiver.")
+    assert ("Zetakali Group", "remain") in [(r[0], r[3]) for r in _moves(text, "Kenya")]
+
+
+# class 10 (real3): a group told by its nationality ("sanctions on <demonym> citizens and companies") is
+# each group; a document that names the people designated drops the unnamed groups of people beside them
+def test_groups_told_by_nationality():
+    rows = [(r[0], r[1]) for r in _moves("Ministers announced additional sanctions on Kenyan citizens and "
+                                         "companies over the border war.", "Kenya")]
+    assert ("Kenyan citizens", "officials") in rows and ("Kenyan companies", "company") in rows
+    named = _moves("Canberra has sanctioned Kenyan officials over the crackdown. They include army chief "
+                   "Peter Otieno and his deputy, Paul Mwangi.", "Kenya")
+    assert "officials" not in [r[0] for r in named] and "Peter Otieno" in [r[0] for r in named]
+
+
+# "sanctions against <country>, freezing the assets of 300 <demonym> individuals": the group is a target beside
+# the country, and stays beside the few of them the document names
+def test_a_frozen_group_beside_the_country():
+    text = ("Tokyo imposed new sanctions against Kenya, freezing the assets of 300 Kenyan individuals. "
+            "They include businesswoman Mary Otieno.")
+    targets = [r[0] for r in _moves(text, "Kenya")]
+    assert {"Kenya", "Kenyan individuals", "Mary Otieno"} <= set(targets)
+
+
+# class 10 (real3): "the GL" alone is the licence; what it keeps prohibited remains
+def test_what_a_licence_keeps_prohibited_remains():
+    rows = _moves("Several of the operator's activities in Kenya remain prohibited under the GL.", "Kenya")
+    assert ("Kenya", "country", "Kenya", "remain") in rows
+
+
+# a participle that is the verb keeps its action: "renewed its sanctions on ... for another year" remains,
+# and "<demonym> banks" stay the banks sector
+def test_renewed_its_sanctions_remains_and_banks_stay_a_sector():
+    assert ("officials", "remain") in [(r[0], r[3]) for r in _moves(
+        "The European Union renewed its sanctions on Kenyan officials for another twelve months.")]
+    assert ("banks", "sector") in [(r[0], r[1]) for r in _moves(
+        "The US is considering easing sanctions on Kenyan banks.", "Kenya")]
+
+
+# the country that sanctions in a document is no target where no "sanctions on" names it
+def test_the_sanctioning_country_is_no_stand_in_target():
+    text = ("Australia imposed further sanctions on Kenya's junta on Monday. Canberra also added four more firms "
+            "to its list of people and companies sanctioned since the coup.")
+    assert "Australia" not in [r[0] for r in _moves(text, "Australia")]
+
+
+# a reason told by a deed cuts the goods off however long it runs; a sector word after "to" is a verb
+def test_a_long_deed_reason_names_no_goods_and_to_finance_is_a_verb():
+    rows = _moves("Washington imposed sanctions on Kenya under its adversaries law (the CAL) for “knowingly taking "
+                  "part in a large purchase from Uganda’s main arms export company, which supplied it with a "
+                  "long-range air-defence battery, radars, launchers and trained crews over the past three years.”")
+    assert "arms" not in [r[0] for r in rows]
+    rows = _moves("Brussels has broadened its sanctions so that Kenya struggles to pay for troops and to finance "
+                  "the fighting.", "Kenya")
+    assert "finance" not in [r[0] for r in rows]

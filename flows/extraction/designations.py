@@ -123,6 +123,11 @@ PASSIVE_TARGET_RE = re.compile(
     re.I,
 )
 
+# a company named in a listed person's role: "chair of <Bank>", "chief executive of energy company <Name>"
+ROLE_OF_RE = re.compile(
+    r"\b(?:chair(?:man|woman)?|chief\s+executive(?:\s+officer)?|CEO|head|president|founder|owner|director|"
+    r"shareholder|boss)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$", re.I)
+
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
@@ -148,8 +153,10 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
         # cut at 'and' only after a part that is a company itself ("Investment and Commercial Bank" is one)
         parts = re.split(r"(\s+and\s+)", m.group(0))
         pieces, offset = [(0, parts[0])], len(parts[0])
-        for sep, part in zip(parts[1::2], parts[2::2]):
-            if _is_company(pieces[-1][1]):
+        for k, (sep, part) in enumerate(zip(parts[1::2], parts[2::2])):
+            # ... and only before words that name a company too ("Institute of Posts and Telegraphs" is one)
+            rest = "".join(parts[2 + 2 * k:])
+            if _is_company(pieces[-1][1]) and _is_company("X " + rest):
                 pieces.append((offset + len(sep), part))
             else:
                 pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
@@ -194,8 +201,21 @@ LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC"
 
 def _is_company(part: str) -> bool:
     words = [w.strip(".,") for w in part.split()]
-    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST) \
+    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST
+                               or any(w in BODY_WORDS for w in words[1:])) \
         and words[0] not in ("The", "A", "An", "Its", "Their")
+
+
+# a state body designated by name ("the <Country> Institute of Posts", "the National Guard", "the State Security
+# Council"): a target of the officials type (issue 22, class 10)
+BODY_WORDS = frozenset({"Institute", "Council", "Ministry", "Police", "Presidency", "Agency", "Directorate",
+                        "Headquarters", "Command", "Corps", "Guard", "Guards", "Committee", "Commission"})
+
+
+def _run_kind(name: str) -> str:
+    words = [w.strip(".,") for w in name.split()]
+    return "officials" if not any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in LEGAL_FORM_FIRST \
+        and any(w in BODY_WORDS for w in words[1:]) else "company"
 
 
 TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
@@ -210,6 +230,10 @@ def _list_gap(gap: str, after_item: bool) -> bool:
     to the next name ("Igor Sechin, the chief executive of Rosneft; Andrey Kostin")."""
     if len(gap) <= 90 and not LIST_BREAK_RE.search(gap):
         return True
+    # a list of unnamed and named targets ("as well as the minister of defence, the <Body>, and the state-owned
+    # <Company>"): longer, but only items cut by commas
+    if len(gap) <= 140 and gap.count(",") >= 2 and not LIST_BREAK_RE.search(gap) and ";" not in gap:
+        return True
     if after_item and len(gap) <= 90 and TITLE_LEAD_RE.fullmatch(gap):
         return True  # "..., and Program Manager for Air Defense <name>": a job title in capitals leads the item
     cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
@@ -222,9 +246,12 @@ def _list_gap(gap: str, after_item: bool) -> bool:
             and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
 
 
-def named_targets(sentence: str) -> list[tuple[str, int, str]]:
+def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
-    order; a name in the possessive ("<name>'s envoy") is not a target."""
+    order; a name in the possessive ("<name>'s envoy") is not a target.
+
+    surnames: the surnames of people the document's sanctions sentences name in full; one of them alone in a
+    list ("sanctions on other officials, including <surname> and ...") names that person (issue 22, class 10)."""
 
     scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
     listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
@@ -232,21 +259,29 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
-    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence:
+    if surnames:
+        named = sorted(named + [(m.start("s"), m.end("s"), m.group("s"), "person") for m in LISTED_SURNAME_RE.finditer(sentence)
+                                if m.group("s") in surnames and not any(a <= m.start("s") < b for a, b, *_ in named)])
+    if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence \
+            or any(w in sentence for w in BODY_WORDS):
         # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
         # and a run led by a job title is no company
         runs = _company_runs(sentence)
         legal = [r for r in _legal_form_runs(sentence) if not any(a <= r[0] < b for a, b, _ in runs)]
         runs = [r for r in runs if not any(a <= r[0] < b for a, b, _ in legal)] + legal
         # (a legal form says company, whatever the words before it look like: "<Given> Steel Works, S.A.")
+        # ("State" leads a body's name as well as an office's: "the State Security Council")
         companies = [(a, b, name) for a, b, name in runs
-                     if fold(name.split()[0]) not in TITLE_WORDS
+                     if (fold(name.split()[0]) not in TITLE_WORDS
+                         or (fold(name.split()[0]) == "state" and _run_kind(name) == "officials"))
                      and ((a, b, name) in legal or not any(a <= c[0] < b and c[1] <= b for c in named))]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
-                       + [(a, b, name, "company") for a, b, name in companies])
+                       + [(a, b, name, _run_kind(name)) for a, b, name in companies])
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
+        if kind in ("company", "officials") and ROLE_OF_RE.search(sentence, max(0, s - 80), s):
+            continue  # "<name>, chair of <Bank>": the company says who the person is, it is not designated
         # a later "including an asset freeze on <name>" starts a list of its own
         later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
         if later:
@@ -267,6 +302,16 @@ def named_targets(sentence: str) -> list[tuple[str, int, str]]:
                 out.insert(-1, (named[i][2], named[i][0], named[i][3]))
     out.sort(key=lambda t: t[1])
     return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+
+
+# a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"
+LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
+
+
+def person_surnames(sentence: str) -> set[str]:
+    """The surnames of the people a sentence names in full ("<Given> <Surname>")."""
+    return {surface.split()[-1] for _s, _e, surface, _r, n, is_person, _t in sentence_candidates(sentence, False)
+            if is_person and n >= 2 and surface.split()[-1][:1].isupper()}
 
 
 # a bulleted list of targets (issue 22, class 10): a line ending in a colon that introduces the names,

@@ -32,7 +32,7 @@ FUNDS_AND_BANS = (r"unfr[oe]z\w*|frozen\s+(?:\w+\s+){0,2}(?:funds|assets|money)|
 
 # a licence under a sanctions regime is itself a move on sanctions ("issued General License 8", "GL 41
 # authorizes transactions involving ..."): what it authorises is eased (issue 22, class 10)
-LICENCE = r"general\s+licen[cs]es?|GL\s+\d+[A-Z]?"
+LICENCE = r"general\s+licen[cs]es?|GL(?:\s+\d+[A-Z]?)?"
 
 
 # words that name sanctions only when a sanctioning power acts ("Washington imposed visa restrictions on"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from flows.extraction.designations import ROLE_OF_RE
 from flows.extraction.names import NAME_RE, classify_candidate
 from flows.extraction.places import countries_in, sentence_places
 from flows.extraction.sanction_patterns import (
@@ -51,8 +52,9 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
     own = target_type == "sector" and target is not None and (
         target.endswith("funds") or AIRCRAFT_RE.search(target) is not None or NAMED_AIRCRAFT_RE.search(sentence) is not None
         and target in NAMED_AIRCRAFT_RE.search(sentence).group("name"))
-    if own and target.endswith(" funds"):
-        country = (countries_in(target) or [country])[0]  # "Iranian funds" are Iran's, wherever they were sent
+    if own and target.endswith("funds"):
+        # "<demonym> funds" are that country's, wherever they were sent; funds of no one named, the document's
+        country = (countries_in(target) or [doc_country or country])[0]
     return target, target_type, country, (bool(m) or own) and target is not None
 
 
@@ -100,7 +102,7 @@ FUNDS_TARGET_RE = re.compile(r"(?:(?P<dem>(?-i:[A-Z][a-z]+(?:an|ian|ese|i)))\s+|
 
 
 def _demonym(country: str) -> str | None:
-    """"Iranian" for Iran, "Russian" for Russia (the regular forms, and the irregular ones of the lexicon)."""
+    """"Kenyan" for Kenya, "Ruritanian" for Ruritania (the regular forms, and the irregular ones of the lexicon)."""
     irregular = [d for d, c in IRREGULAR_DEMONYMS.items() if c == country]
     if irregular:
         return irregular[0].capitalize()
@@ -122,7 +124,7 @@ NAMED_AIRCRAFT_RE = re.compile(
     rf"(?P<name>(?-i:[A-Z][\w\-]+)(?:\s+(?:(?-i:[A-Z][\w\-]+)|\d[\w\-]*))+)\s+(?:(?:business|private|presidential|"
     rf"government|cargo|passenger)\s+)?{_AIRCRAFT}\b", re.I)
 
-AIRCRAFT_RE = re.compile(rf"\b(?P<kind>{_AIRCRAFT})\b(?!\s+(?:maker|manufacturer|industry|parts|components|sector))", re.I)
+AIRCRAFT_RE = re.compile(rf"\b(?P<kind>{_AIRCRAFT})\b(?!\s+(?:maker|manufacturer|industry|parts|components|sector|fuel))", re.I)
 
 
 def aircraft_target(text: str) -> str | None:
@@ -135,6 +137,44 @@ def aircraft_target(text: str) -> str | None:
         return named.group("name")
     kind = m.group("kind").lower()
     return "aircraft" if kind in ("aircraft", "airplane", "airplanes", "plane", "planes") else kind.rstrip("s")
+
+
+# a group told by its nationality: "sanctions on Ruritanian citizens and companies" (issue 22, class 10)
+_GROUP = r"individuals|citizens|nationals|officials|oligarchs|businessmen|companies|entities|firms|organi[sz]ations"
+
+NATIONALS_RE = re.compile(rf"\s*(?:the\s+|\d[\d,]*\s+|a\s+further\s+\d[\d,]*\s+)?(?P<dem>(?-i:[A-Z][a-z]+))\s+(?P<g1>{_GROUP})\b"
+                          rf"(?:\s*(?:,|and|,\s*and)\s+(?P<g2>{_GROUP})\b)?", re.I)
+
+
+def _group_name(demonym: str, word: str) -> str:
+    """"Ruritanian companies"; officials stay "officials" (their country is the target country)."""
+    return "officials" if word.lower() == "officials" else f"{demonym} {word.lower()}"
+
+
+def _group_type(word: str) -> str:
+    return "company" if re.match(r"compan|entit|firm|bank|organi", word, re.I) else "officials"
+
+
+FROZEN_GROUP_RE = re.compile(r"\b(?:froze|freez(?:e|es|ing))\s+(?:the\s+)?assets\s+of(?P<np>\s+[^.;:]{3,80})", re.I)
+
+
+def frozen_group(clause: str, target: tuple) -> list[tuple[str, str]]:
+    """"sanctions against <country>, freezing the assets of a further <n> <demonym> individuals": the group
+    whose assets are frozen is a target beside the country (issue 22, class 10)."""
+    m = FROZEN_GROUP_RE.search(clause) if target[1] == "country" else None
+    group = NATIONALS_RE.match(m.group("np")) if m else None
+    if group is None or not countries_in(group.group("dem")):
+        return []
+    return [(_group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1")))]
+
+
+def nationals_more(clause: str, target: tuple) -> list[tuple[str, str]]:
+    """The second group of "sanctions on <demonym> citizens and companies": (target, type)."""
+    m = re.search(r"\b(?:sanctions?|restrictions)\s+(?:\w+\s+){0,2}?(?:on|against|targeting)(?P<np>\s+.*)", clause, re.I)
+    group = NATIONALS_RE.match(m.group("np")) if m and target[0] and target[1] in ("officials", "company") else None
+    if group is None or not group.group("g2") or _group_name(group.group("dem"), group.group("g1")) != target[0]:
+        return []
+    return [(_group_name(group.group("dem"), group.group("g2")), _group_type(group.group("g2")))]
 
 
 def _title_case(sentence: str) -> bool:
@@ -160,6 +200,8 @@ def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
     """The first sector word of `text` that is not inside a name: "Foreign Trade Bank", "Gulf Oil Company"
     hold "trade" and "oil" but name a company (a capital at the text's start is only the sentence's)."""
     for m in rx.finditer(text):
+        if re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()]):
+            continue  # "its ability to finance the war": a verb
         if m.start() == 0 or not text[m.start()].isupper():
             return m
     return None
@@ -176,22 +218,30 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
+    group = NATIONALS_RE.match(scope) if explicit else None
+    if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in ISSUING_COUNTRIES:
+        return _group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1"))
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
+    good = GOODS_HEAD_RE.match(scope) if explicit else None
+    if good:  # "sanctions on jet fuel": the good itself
+        return good.group("good").lower(), "sector"
+    # "<person>, chief executive of energy company <Name>": the role's words name no target
+    scope = ROLE_SPAN_RE.sub(" ", scope)
+    # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
+    # itself, kept as a sector (what the move covers), not the country
+    funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr|\bfro(?:ze|zen)\s+the\s+(?:\w+\s+)?(?:funds|money)", sentence, re.I) else None
+    if funds:
+        owner = countries_in(funds.group("owner")) if funds.group("owner") else []
+        dem = funds.group("dem") or (_demonym(owner[0]) if owner else None)  # "<country>'s unfrozen funds"
+        return (dem + " funds" if dem else "funds"), "sector"
     # the leader's aircraft, a government jet: delisted or licensed one by one
     # (after "sanctions on", only the first of what the scope lists: "on <airline> and allowed the leader's planes")
     plane = aircraft_target(re.split(r",|\band\b", scope)[0] if explicit else sentence) \
-        if re.search(_AIRCRAFT, sentence, re.I) and not re.search(r"\bairlines?\b|\bairways\b|\bcarrier\b", scope, re.I) else None
+        if AIRCRAFT_RE.search(sentence) and not re.search(r"\bairlines?\b|\bairways\b|\bcarrier\b", scope, re.I) else None
     if plane:
         return plane, "sector"
-    # money released in a deal ("unfrozen Iranian funds were transferred") and a fleet's ships are the target
-    # itself, kept as a sector (what the move covers), not the country
-    funds = FUNDS_TARGET_RE.search(sentence) if not explicit and re.search(r"unfr[oe]z|transferr", sentence, re.I) else None
-    if funds:
-        owner = countries_in(funds.group("owner")) if funds.group("owner") else []
-        dem = funds.group("dem") or (_demonym(owner[0]) if owner else None)  # "Iran's unfrozen funds"
-        return (dem + " funds" if dem else "funds"), "sector"
     vessels = (VESSELS_RE.search(scope) if explicit else VESSELS_RE.search(sentence)) \
         if SHADOW_FLEET_RE.search(sentence) and not (may_sector and SECTOR_RE.search(scope)) else None
     if vessels:
@@ -209,7 +259,8 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
     if company:
         name = company.group("name") or company.group("name2")
-        if name and not countries_in(name):
+        # "<person>, chief executive of energy company <Name>": the company says who the person is
+        if name and not countries_in(name) and not ROLE_OF_RE.search(scope, 0, company.start()):
             return name.strip(), "company"
     before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
     if before_word and before_word.group("sector").lower() == "trade":
@@ -250,6 +301,12 @@ GOODS_BEFORE_RE = re.compile(rf"\b(?P<list>{_GOODS_LIST})\s*(?:products?\s+)?{_F
 
 GOODS_WORD_RE = re.compile(rf"\b(?:{_GOODS_ALT})\b", re.I)
 
+GOODS_HEAD_RE = re.compile(rf"\s*(?:the\s+)?(?P<good>{_GOODS_ALT})\b(?!\s+(?:sector|industry|compan\w+|firms?|producers?))", re.I)
+
+ROLE_SPAN_RE = re.compile(
+    r"\b(?:chair(?:man|woman)?|chief\s+executive(?:\s+officer)?|CEO|head|president|founder|owner|director|"
+    r"shareholder|boss)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)", re.I)
+
 FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
 
 
@@ -265,9 +322,12 @@ def goods_in(clause: str) -> list[str]:
 
 
 # an airline named where the document first calls it one: "the national airline, <Name>", "<Name> Airlines"
-AIRLINE_NAME = r"(?:airline|carrier)\s*,?\s+(?-i:(?P<a>[A-Z][\w\-]+))|(?-i:(?P<b>[A-Z][\w\-]+))\s+(?-i:Airlines|Airways)\b"
+AIRLINE_NAME = (r"(?:airline|carrier)\s*,?\s+(?-i:(?P<a>[A-Z][\w\-]+))|(?-i:(?P<b>[A-Z][\w\-]+))\s+(?-i:Airlines|Airways)\b"
+                # "<Name>, <country>'s state airline"
+                r"|(?-i:(?P<c>[A-Z][\w\-]+)),\s+(?:the\s+)?(?:(?-i:[A-Z][\w\-]+)(?:'s|’s|')?\s+)?"
+                r"(?:national\s+|state\s+|state-owned\s+|flag\s+)?(?:airline|carrier)\b")
 
-# "<country>'s national airline", "the Belarusian airline": an airline told by its country (issue 22, class 10)
+# "<country>'s national airline", "the <demonym> airline": an airline told by its country (issue 22, class 10)
 COUNTRY_AIRLINE_RE = re.compile(r"(?P<c>(?-i:[A-Z][\w\-]+))(?:['’]s?)?\s+(?:(?:national|state|state-owned|flag)\s+)?"
                                 r"(?:airline|carrier|air\s+carrier)\b(?!\s*,?\s+(?-i:[A-Z]))", re.I)
 
@@ -285,6 +345,9 @@ def _more_countries(clause: str, target: tuple) -> list[str]:
     np = m.groupdict().get("np") if m else None
     if not np:
         return []
-    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response)\b|[,;:]|$)", np)
+    # (what the targets did or are tied to is no further target: "Russians involved in the invasion of <country>",
+    # "citizens and companies as a result of the war with <country>")
+    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response|as|amid|following|during|"
+                    r"due|involved|linked|tied|responsible|accused|close)\b|[,;:]|$)", np)
     named = [c for c in countries_in(head.group(0) if head else np) if c not in ISSUING_COUNTRIES]
     return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", head.group(0) if head else "") else []

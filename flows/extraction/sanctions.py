@@ -20,6 +20,7 @@ from flows.extraction.designations import (
     DESIGNATION_VERB,
     LABEL_RE,
     LIST_HEADER_RE,
+    _company_runs,
     PREFILTER_BULLET_OR_HEADER,
     PREFILTER_DESIGNATION,
     _counted_members,
@@ -27,6 +28,7 @@ from flows.extraction.designations import (
     _pronoun_subject,
     bullet_target,
     named_targets,
+    person_surnames,
 )
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_patterns import (
@@ -59,7 +61,9 @@ from flows.extraction.sanction_targets import (
     _more_countries,
     country_airline,
     find_target,
+    frozen_group,
     goods_in,
+    nationals_more,
     target_country,
 )
 from flows.language.lexicon import ISSUER_ALIASES, fold
@@ -117,7 +121,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
         for m in matches:
             if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
                 continue  # "imposed further sanctions": the verb says what was done, not the adjective
-            if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()):
+            if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()) or (
+                    m.group(0).lower() in ("targeted", "placed") and DETERMINER_BEFORE_RE.search(sentence, 0, m.start())):
                 continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
@@ -135,6 +140,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
             # "threatened to reimpose", "could impose": a new sanction only talked about
             hedged = hedged or (action == "imposed" and bool(HEDGE_RE.search(before[-25:]))
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
+            # "the act requires the administration to impose sanctions": mandated, not yet done
+            hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
             negated = (NEGATION_BEFORE_RE.search(before)
                        and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
@@ -146,7 +153,11 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
-PARTICIPLE_ADJECTIVE_RE = re.compile(r"(?:targeted|renewed)\s+(?:[\w\-]+\s+)?(?:sanctions|measures|relief)\b", re.I)
+PARTICIPLE_ADJECTIVE_RE = re.compile(r"(?:targeted|renewed)\s+(?!(?:its|their|the|his|her|these|those|all|some|existing)\b)"
+                                     r"(?:[\w\-]+\s+)?(?:sanctions|measures|relief)\b", re.I)  # not "renewed its sanctions"
+
+# "the targeted firms", "its sanctioned aircraft": a participle after a determiner describes, it does not act
+DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those|a|an)\s+$", re.I)
 
 
 def find_reason(sentence: str) -> str | None:
@@ -211,20 +222,47 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
             continue
         if actions:
             target = find_target(clause, doc_country, may_sector)
-            goods = goods_in(clause) if may_sector else []
-            if goods and target[1] in ("sector", None):
+            # the goods of the move, not of the reason for it ("for buying arms from <country>'s arms exporter")
+            # ("relief for exports of <good>" is what the move covers, not why: only a deed cuts)
+            first = SANCTION_RE.search(clause)
+            reason = DEED_REASON_RE.search(clause, first.end()) if first else None
+            goods = goods_in(clause[:reason.start()] if reason else clause) if may_sector else []
+            if goods and target[1] in ("sector", None) and not (target[0] or "").endswith("funds"):
                 # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
                 country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country)
                 out += [(actions, g, "sector", country, True, clause) for g in goods]
             else:
+                if (target[0] or "").endswith("funds"):
+                    goods = []  # "the oil sales that earned the frozen funds": the funds are the target
                 out.append((actions, *target, clause))
                 out += [(actions, c, "country", c, True, clause) for c in _more_countries(clause, target)]
+                out += [(actions, g, kind, target[2], True, clause) for g, kind in
+                        nationals_more(clause, target) + frozen_group(clause, target)]
                 out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
                         for g in goods]
     return out
 
 
-def _person_moves(sentence: str, doc_country: str | None = None, in_context: bool = False) -> list[tuple]:
+WRONGFUL_DETENTION_RE = re.compile(r"\bdesignat\w*\s+(?:\w+\s+){0,2}?(?:as\s+)?(?:being\s+)?wrongfully\s+detained", re.I)
+
+# a reason told by a deed ("for knowingly engaging in", "for buying", "for its role in"), not by what is covered
+DEED_REASON_RE = re.compile(r"\b(?:for|over|after)\s+[“\"']?(?:(?:\w+ly\s+)?\w+ing\b|(?:its|their|his|her)\s)", re.I)
+
+MANDATE_BEFORE_RE = re.compile(r"\b(?:requir(?:e|es|ed|ing)|oblig(?:e|es|ed)|direct(?:s|ed)|mandat(?:e|es|ed))\s+"
+                               r"(?:[\w\-]+\s+){1,5}?to\s+$", re.I)
+
+THIS_COMPANY_RE = re.compile(r"(?:This|That|The)\s+(?:company|firm|group|bank|airline|carrier|producer)\s+"
+                             r"(?:is|was|remains|has|had)\b")
+
+# a call for sanctions by someone who does not impose them
+CALL_FOR_RE = re.compile(r"\b(?:need\s+to\s+see|needs?\s+to\s+be|should|must|calls?\s+for|called\s+for|urg(?:e|es|ed|ing))\b", re.I)
+
+# the groups a list of named members makes up: "four banks, including <A>" is <A>, not also "banks"
+GROUP_SECTORS = frozenset({"banks", "companies", "firms", "entities", "lenders"})
+
+
+def _person_moves(sentence: str, doc_country: str | None = None, in_context: bool = False,
+                  surnames: frozenset[str] = frozenset()) -> list[tuple]:
     """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
     action on sanctions, else 'imposed' (a designation); the target country is the one named just before
     the name ("Russian President <name>"), else the document's.
@@ -234,7 +272,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     if not (in_context or SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
-    people = named_targets(sentence)
+    if WRONGFUL_DETENTION_RE.search(sentence):
+        return []  # "designated as wrongfully detained": a hostage's status, no sanction
+    people = named_targets(sentence, surnames)
     members = _counted_members(sentence)
     # a member of "three companies, A, B and C" is a company, whatever its name looks like
     firms = {start for _, start, kind in members if kind == "company"}
@@ -248,8 +288,10 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         people = [subject, *people]
     if not people:
         return []
-    actions = find_actions(sentence) or ["imposed"]
-    actions = [a for a in actions if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
+    actions = find_actions(sentence)
+    if not actions and CALL_FOR_RE.search(sentence):
+        return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
+    actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
     out = []
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
@@ -258,13 +300,13 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 
 
 def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
-                    in_context: bool) -> list[tuple]:
+                    in_context: bool, surnames: frozenset[str] = frozenset()) -> list[tuple]:
     """The sentence's moves (_sentence_sanctions) and its named targets (_person_moves); where the sentence
     names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
     "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
     the same move told less well: dropped (issue 22, class 10)."""
     moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
-    named = _person_moves(sentence, doc_country, in_context)
+    named = _person_moves(sentence, doc_country, in_context, surnames)
     if not named:
         return moves
     names = [fold(n[1]) for n in named if n[1]]
@@ -275,6 +317,8 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         if target and target_type in ("company", "person") and any(
                 n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
+            continue
+        if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
         kept.append(move)
     return kept + named
@@ -301,9 +345,16 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
+    # the surnames of the people each document's sanctions sentences name in full (only where a list names
+    # someone by surname alone: "including <Surname>")
+    surnames: dict[str, set[str]] = {}
+    listing = cols.filter(pl.col("sentence").str.contains(r"(?:including|namely|such as) [A-Z][a-z]+(?:,| and|\.|$)"))
+    for doc_id in listing["doc_id"].unique().to_list():
+        for sentence in cols.filter(pl.col("doc_id") == doc_id)["sentence"]:
+            surnames.setdefault(doc_id, set()).update(person_surnames(sentence))
     # each document's airline, by the name it is first given (vectorised): "<country>'s airline" is that one
     airlines = dict(sentences.select("doc_id", pl.col("sentence").str.extract_groups(AIRLINE_NAME).alias("g"))
-                    .select("doc_id", pl.coalesce(pl.col("g").struct.field("a"), pl.col("g").struct.field("b")).alias("n"))
+                    .select("doc_id", pl.coalesce(*(pl.col("g").struct.field(k) for k in "abc")).alias("n"))
                     .drop_nulls().unique("doc_id", keep="first", maintain_order=True).iter_rows())
     # sentences repeat across documents (wire copy, boilerplate): the text-only work is done once
     memo: dict[tuple[str, str | None], list[tuple]] = {}
@@ -323,9 +374,11 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                      action, None, False, sentence))
                 continue
         key = (sentence, doc_country.get(doc_id))
-        mkey = (*key, in_context)
+        # the surnames of the document's people the sentence holds (one alone in a list names them too)
+        alone = frozenset(w for w in surnames.get(doc_id, ()) if w in sentence)
+        mkey = (*key, in_context, alone)
         found = memo[mkey] if mkey in memo else memo.setdefault(
-            mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context))
+            mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context, alone))
         if found or (in_context and LIST_HEADER_RE.search(sentence)):
             if found:
                 moves = [f for f in found if f[1] is not None]
@@ -349,6 +402,12 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 continue
             if target_type == "country" and doc_id in airlines and country_airline(clause, target):
                 target, target_type = airlines[doc_id], "company"  # "sanctions on Ruritania's airline"
+            if target_type == "country" and not explicit and THIS_COMPANY_RE.match(sentence):
+                # "This company is still subject to sanctions": the company the sentence before names
+                before = sentences.filter((pl.col("doc_id") == doc_id) & (pl.col("sent_idx") == sent_idx - 1))["sentence"]
+                named = _company_runs(before[0]) if len(before) else []
+                if len(named) == 1:
+                    target, target_type = named[0][2], "company"
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
@@ -361,21 +420,56 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
-    rows = _not_the_issuers_country(rows)
-    return _one_name_per_company(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row"))
+    rows = _counted_group_is_the_named(_not_the_issuers_country(rows))
+    return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+# "sanctioned the two banks (that ...)", "this company is still subject to sanctions": targets told again
+COUNTED_GROUP_RE = re.compile(r"\bthe\s+(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?P<g>banks|companies|firms|entities)\b", re.I)
+
+_GROUP_WORD = {"banks": "Bank"}
+
+
+def _counted_group_is_the_named(rows: list[tuple]) -> list[tuple]:
+    """"In 2023 the United States sanctioned the two banks that <issuer> is now targeting": when the document
+    names exactly that many companies of the kind ("<Name> Bank") as targets, the group is those companies,
+    one move each (issue 22, class 10)."""
+    out = []
+    for row in rows:
+        m = COUNTED_GROUP_RE.search(row[11]) if row[6] == "sector" and row[5] in GROUP_SECTORS else None
+        if m is None or m.group("g").lower() != row[5]:
+            out.append(row)
+            continue
+        n = int(m.group("n")) if m.group("n").isdigit() else _NUMBER_WORDS[m.group("n").lower()]
+        word = _GROUP_WORD.get(row[5])
+        named = list(dict.fromkeys(r[5] for r in rows if r[0] == row[0] and r[6] == "company"
+                                   and (word is None or word in r[5].split())))
+        if len(named) != n:
+            out.append(row)
+            continue
+        country = next(r[7] for r in rows if r[0] == row[0] and r[5] == named[0])
+        out += [(*row[:5], name, "company", country, *row[8:]) for name in named]
+    return out
 
 
 def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     """A person, company or body whose country fell back on the document's main country when that is the
-    country that sanctions ("Canada imposes sanctions against Iran: <bullet list of names>", a Swiss report
+    country that sanctions ("<issuer> imposes sanctions against <country>: <bullet list of names>", a Swiss report
     on Swiss sanctions) belongs to the country the document's moves target instead (the one most of its
     country targets name), else to one its sentence names that sanctions nobody here (issue 22, class 10)."""
     by_doc: dict[str, list[int]] = {}
     for i, row in enumerate(rows):
         by_doc.setdefault(row[0], []).append(i)
     out = list(rows)
+    drop = set()
     for idx in by_doc.values():
         issuing = {c for i in idx if rows[i][4] for c in countries_in(rows[i][4])}
+        # a country that sanctions in this document stood in as a target no "sanctions on" names ("The government
+        # added five businesses to its list": the document's country is the one acting)
+        drop |= {i for i in idx if rows[i][6] == "country" and rows[i][5] in issuing
+                 and not re.search(rf"\b(?:on|against|targeting)\s+(?:the\s+)?{re.escape(rows[i][5])}\b", rows[i][11])}
         wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
         if not wrong:
             continue
@@ -384,13 +478,28 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
             named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
             country = targeted.most_common(1)[0][0] if targeted else (named[0] if named else rows[i][7])
             out[i] = (*rows[i][:7], country, *rows[i][8:])
-    return out
+    return [row for i, row in enumerate(out) if i not in drop]
+
+
+# a group of people nobody names: "officials", "<demonym> individuals"
+UNNAMED_GROUP = r"^(?:officials|individuals|citizens|nationals|oligarchs|businessmen)$"
+
+
+def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
+    """A document that names the people its move designates needs no row for them as a group: "sanctions on
+    two officials" then their names is two moves, not three; a group nobody names stays (issue 22, class 10)."""
+    named = sm.filter(pl.col("target_type") == "person").select("doc_id", "action").unique()
+    if named.is_empty():
+        return sm
+    return (sm.join(named.with_columns(_named=pl.lit(True)), on=["doc_id", "action"], how="left", maintain_order="left")
+            .filter(~(pl.col("target").str.contains(UNNAMED_GROUP) & (pl.col("target_type") == "officials")
+                      & pl.col("_named").fill_null(False))).drop("_named"))
 
 
 def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
     """Within a document, a company named once with its legal form or company word and once without
     ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
-    companies = sm.filter(pl.col("target_type") == "company").select("doc_id", "target").unique()
+    companies = sm.filter(pl.col("target_type").is_in(["company", "person"])).select("doc_id", "target").unique()
     if companies.height < 2:
         return sm
     by_doc: dict[str, list[str]] = {}
@@ -402,6 +511,9 @@ def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
             for short in names:
                 rest = name[len(short):].split() if name.startswith(short + " ") else None
                 if rest and all(w.strip(".,") in _COMPANY_WORD_SET for w in rest):
+                    rename[(doc_id, name)] = short
+                # one person written in capitals or without diacritics once ("<Given> <SURNAME>"): the first form
+                elif name != short and fold(name) == fold(short) and short == min(n for n in names if fold(n) == fold(name)):
                     rename[(doc_id, name)] = short
     if not rename:
         return sm
