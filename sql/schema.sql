@@ -151,7 +151,7 @@ comment on column events.country is 'Country where the event happened (for relea
 comment on column events.country_iso2 is 'ISO 3166-1 alpha-2 code of country (countries.iso2); null when country names no country.';
 comment on column events.country_iso3 is 'ISO 3166-1 alpha-3 code of country.';
 comment on column events.prisoner_count is 'Number of people released (releases only).';
-comment on column events.count_qualifier is 'exact, at_least ("more than 50"), about ("nearly 300") or at_most.';
+comment on column events.count_qualifier is 'exact, at_least ("more than 50"), about ("nearly 300"), at_most, or unknown (a release whose size is not said: prisoner_count is null).';
 comment on column events.summary is 'First sentence reporting the event.';
 comment on column events.n_sources is 'Number of documents that report the event.';
 

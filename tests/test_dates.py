@@ -67,3 +67,24 @@ def test_a_lead_line_stating_the_publication_date_is_not_the_news_day():
     releases = events.filter(pl.col("event_type") == "prisoner_release")
     assert dt.date(2026, 10, 18) not in releases["event_date"].to_list()
     assert dt.date(2026, 10, 17) in releases["event_date"].to_list()
+
+
+# issue 22, class 5 (rel): relative months, "late/early/mid" a month, "N days ago", against the page's date
+@pytest.mark.parametrize("text, expected", [
+    ("they were freed in late November", (dt.date(2025, 11, 1), "month")),
+    ("they were freed earlier this month", (dt.date(2025, 12, 1), "month")),
+    ("they were freed last month", (dt.date(2025, 11, 1), "month")),
+    ("they were freed two days ago", (dt.date(2025, 12, 11), "day")),
+    ("they were freed in mid-October 2024", (dt.date(2024, 10, 1), "month")),
+])
+def test_relative_and_vague_month_dates(text, expected):
+    from flows.language.dates import find_date
+
+    assert find_date(text, dt.date(2025, 12, 13))[1:] == expected
+
+
+def test_relative_dates_without_a_page_date_stay_undated():
+    from flows.language.dates import find_date
+
+    assert find_date("they were freed last month", None)[1:] == (None, "unknown")
+    assert find_date("they were freed two days ago", None)[1:] == (None, "unknown")

@@ -69,18 +69,25 @@ def _first_char_guard(words, digits: bool = False) -> str:
     return "(?=(?-i:[" + (r"\d" if digits else "") + "".join(sorted(chars)) + "]))"
 
 
+# numbers in words with hundreds and thousands: "two hundred", "one hundred and fifty", "three thousand"
+_SMALL_WORDS = (rf"(?:(?:{_TENS})(?:-(?:{_UNITS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                rf"eighteen|nineteen|{_UNITS})")
+_HUNDREDS_WORDS = rf"(?:a|{_UNITS})\s+hundred(?:\s+(?:and\s+)?{_SMALL_WORDS}(?![\w-]))?"
+_BIG_WORDS = (rf"(?:(?:a|{_SMALL_WORDS}|{_HUNDREDS_WORDS})\s+thousand(?:\s+(?:and\s+)?(?:{_HUNDREDS_WORDS}|{_SMALL_WORDS}(?![\w-])))?"
+              rf"|{_HUNDREDS_WORDS})")
+
 _QUAL_GUARD = _first_char_guard(QUALIFIERS)
 
 _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
 
 # a capitalised modifier is a demonym or a faith ("Catholic", "Orthodox", "Baptist", "Muslim": issue 22, class 11)
-_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)))"
+_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+teen|dozen|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)))"
 
 COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
     # engine skip the other positions faster
     # (the guards in front of the alternations match no less either: see _first_char_guard)
-    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
     re.IGNORECASE,
 )
@@ -112,6 +119,7 @@ TALLY_BEFORE_RE = re.compile(
     r"\b(?:including|includ(?:ed|es?)|among\s+them|among\s+whom|among\s+(?:those|the)(?:\s+\w+)?\s+(?:were|are|was)|of\s+whom|of\s+them|"
     r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
+    r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
     # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
     r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of)\s*\W*\s*$",
@@ -122,7 +130,10 @@ TALLY_AFTER_RE = re.compile(
     rf"^\W*(?:\w+\W+){{0,8}}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
     rf"are\s+(?:in\s+)?(?:jail|prison)|(?:in|into|to)\s+house\s+arrest|"
     rf"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)since\s+(?:(?:January|February|March|April|May|June|July|August|"
-    rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+year|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?)",
+    rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+(?:year|summer|spring|autumn|fall|winter|month)|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?|"
+    # released over a period, in waves: a running total (issue 22, class 4)
+    rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
+    rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade))",
     re.IGNORECASE,
 )
 
@@ -139,11 +150,32 @@ DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120
                            r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
 
 
+def _parse_big_words(t: str) -> int | None:
+    """'one hundred and fifty' -> 150, 'two thousand five hundred' -> 2500 (None when a word is unknown)."""
+    total = current = 0
+    for word in re.sub(r"\band\b", " ", t).split():
+        if word == "hundred":
+            current = (current or 1) * 100
+        elif word == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif word == "a":
+            current += 1
+        else:
+            n = parse_number(word) if word not in ("hundreds", "thousands") else None
+            if not n:
+                return None
+            current += n
+    return total + current or None
+
+
 def parse_number(text: str) -> int | None:
     """'1,400' -> 1400, 'fifty' -> 50, 'twenty-four' -> 24; None for vague plurals ('hundreds')."""
     t = text.lower().replace(",", "").strip()
     if t.isdigit():
         return int(t)
+    if t not in NUMBER_WORDS and " " in t and ("hundred" in t or "thousand" in t):
+        return _parse_big_words(t)
     if "-" in t:
         tens, _, unit = t.partition("-")
         if NUMBER_WORDS.get(tens) and NUMBER_WORDS.get(unit):
@@ -160,7 +192,7 @@ SINCE_DATE_RE = re.compile(
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
     r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
-    # an apposed release with its time: "His wife, <name>, released in 2023, led ..." (issue 22, class 3/5)
+    # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
 
@@ -200,7 +232,12 @@ def _active_named_release(sentence: str) -> list[tuple]:
         return is_given_name(words[0]) or any(w.islower() for w in role)
 
     n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
-    return [(m.start("first"), m.end(), n, "exact")] if person(m.group("first"), m.start("first")) else []
+    if not person(m.group("first"), m.start("first")):
+        return []
+    others = ALONG_WITH_UNCOUNTED_RE.match(sentence, m.end())
+    if others:  # "pardoned <name>, along with several other detainees": how many is not said
+        return [(m.start("first"), others.end(), None, "unknown")]
+    return [(m.start("first"), m.end(), n, "exact")]
 
 
 # "176 priests expelled, banned or barred from entering the country since 2018": a running total, however
@@ -209,11 +246,16 @@ LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|w
                            r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
 
 
+# "Over the past year, the government has released 700 prisoners": a period opening the sentence
+PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+                            r"(?:year|years|months|weeks|decade)\b", re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after)
+    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence)
                 or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))
 
 
@@ -232,6 +274,23 @@ def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: 
 
 # "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group
 OTHERS_BEFORE_RE = re.compile(r"\band\s*$")
+# "<someone> was freed along with 13 others": the one freed is one more
+ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+                                  r"[^,.;]{0,40}?\b(?:along|together)\s+with\s+$", re.I)
+_LISTED_NAME = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|al|el|bin|de|van|von)){1,3})"
+
+
+def _names_listed_before(sentence: str, start: int) -> int:
+    """How many full names are listed right before "and N others": "<name>, <name> and three others" is 2."""
+    before = re.sub(r"\s*,?\s*and\s*$", "", sentence[max(0, start - 160):start])
+    n = 1
+    while True:
+        m = re.search(rf",\s+{_LISTED_NAME}$", before)
+        if not m or not re.search(rf"{_LISTED_NAME},\s+{_LISTED_NAME}$", before):
+            break
+        n += 1
+        before = before[:m.start()]
+    return n
 
 # a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
 # equal number of", "seven Americans for two Venezuelans", "ten prisoners in exchange for the release of <name>"
@@ -253,9 +312,9 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
-# a release verb after the first modifier: "<two> countries swapped <prisoners>" (one before the noun is an
-# adjective: "five freed Americans")
-VERB_IN_MODS_RE = re.compile(r"^\S+\s+(?:\S+\s+)*?(?:swapped|exchanged|released|freed|pardoned|traded|handed|returned)\s", re.I)
+# a plural noun and a release verb between number and noun: "<two> countries swapped <prisoners>" (a verb
+# alone before the noun is an adjective: "five freed Americans", "three newly released prisoners")
+VERB_IN_MODS_RE = re.compile(r"\b[a-z]+s\s+(?:swapped|exchanged|released|freed|pardoned|traded|handed|returned)\s")
 
 
 def _is_people_noun(m: re.Match) -> bool:
@@ -349,7 +408,7 @@ def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     return out
 
 
-# "Among those released were also <name> and 13 other priests": members of a release told elsewhere (issue 22, class 3)
+# "Among those freed were also <name> and nine other priests": members of a release told elsewhere (issue 22, class 3)
 MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the\s+[\w\-]+)\s+"
                              r"(?:who\s+(?:were|have\s+been)\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
 
@@ -368,9 +427,9 @@ def _list_gap(gap: str) -> bool:
 
 def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list[tuple]]:
     """(releases, members): a list of counted groups right after a release verb is one release of their sum
-    ("released two bishops, including <name>, 13 priests and three seminarians"), unless its first group
-    is at least the others together ("released 14 prisoners, six Lithuanians, two Latvians and two
-    Germans"): a total, then its breakdown, whose groups are members (issue 22, class 11)."""
+    ("released three bishops, including <name>, 11 priests and four monks"), unless its first group
+    is at least the others together ("released 20 prisoners, eight Poles, three Czechs and two
+    Swedes"): a total, then its breakdown, whose groups are members (issue 22, class 11)."""
     out: list[tuple] = []
     members: list[tuple] = []
     i = 0
@@ -396,17 +455,33 @@ def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list
     return out, members
 
 
-# a count whose noun is left out, freed before: "twenty political prisoners, on top of five released previously"
+# a count whose noun is left out, freed before: "thirty political prisoners, besides four freed earlier"
 ELLIPTIC_COUNT_RE = re.compile(
     rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_NUMW})\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:released|freed|pardoned)\s+"
     r"(?:previously|earlier|already|before)\b", re.I)
 
-# one person (or a couple) freed, counted by the article: "freed an American from prison", "releasing a
-# British couple" (issue 22, class 3/11)
+# a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
+SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:was|has\s+been|had\s+been)\s+"
+                                r"(?:set\s+free|released|freed|pardoned)\b")
+_NOT_SURNAME = frozenset(
+    "he she it they we i you this that these those who which what one none nobody noone everyone everybody someone "
+    "somebody anyone each another neither either nothing everything only also finally later eventually then today "
+    "yesterday tomorrow nor but and or so yet still once here there".split())
+
+
+def _is_surname(word: str) -> bool:
+    """A lone capitalised word that can be a surname: not a pronoun or function word, a place or a demonym."""
+    return word.lower() not in _NOT_SURNAME and word.lower() not in demonyms() and not find_places(word)
+
+
+# one person (or a couple) freed, counted by the article: "freed a Canadian from jail", "releasing a
+# Danish couple" (issue 22, class 3/11)
 ONE_FREED_RE = re.compile(
     r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+"
     r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
-    r"(?P<noun>(?-i:[A-Z][a-z]+)|couple|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
+    # a demonym as the noun itself ("freed a Canadian from jail"), not before one ("a Russian translation")
+    r"(?P<noun>(?-i:[A-Z][a-z]+)(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|after|before|and|to|for|with|held|jailed|"
+    r"detained|imprisoned|was|had|has|back|home)\b)|couple(?!\s+of)|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
     r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker)\b")
 
 
@@ -421,7 +496,77 @@ def _one_freed(sentence: str) -> list[tuple]:
     return [(m.start("mods"), m.end(), 2 if noun == "couple" else 1, "exact")]
 
 
+# a release whose size is not said (issue 22, class 11): "released a number of prisoners, including <names>",
+# "<name>, along with several other detainees", "mended ties in <year> after an exchange of prisoners"
+_VAGUE = r"(?:a\s+number\s+of|several|dozens\s+of|hundreds\s+of|thousands\s+of|scores\s+of|a\s+group\s+of|many)"
+UNCOUNTED_RE = re.compile(
+    rf"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+{_VAGUE}\s+(?:other\s+)?"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS})\b"
+    r"|\b(?:with|in|after|through)\s+an?\s+exchange\s+of\s+(?:prisoners|detainees|captives)\b", re.I)
+ALONG_WITH_UNCOUNTED_RE = re.compile(
+    rf",?\s+(?:along|together)\s+with\s+(?:{_VAGUE}|other|some)\s+(?:other\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS})\b", re.I)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# "had also committed to releasing a number of ...": an unsaid number promised is no release
+COMMITTED_RE = re.compile(r"\b(?:committed|agreed|ready|willing|prepared|consider(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+)?$", re.I)
+# "Since last year he has pardoned several hundred people": an unsaid number over a period is a running total
+VAGUE_TOTAL_RE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+recent\s+\w+|over\s+the\s+(?:past|last)|every\s+year|"
+                            r"regularly|routinely|repeatedly)\b", re.I)
+
+
+def _uncounted(sentence: str) -> list[tuple]:
+    """A release of an unsaid number of people (count None, qualifier "unknown"); an exchange of prisoners
+    only when its year is given (a past swap recalled, not one being talked about)."""
+    m = UNCOUNTED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]) \
+            or COMMITTED_RE.search(sentence, max(0, m.start() - 40), m.start()) \
+            or DEAL_TERMS_RE.search(sentence, 0, m.start()) or is_tally(sentence, m.start(), m.end()) \
+            or VAGUE_TOTAL_RE.search(sentence):
+        return []
+    if "exchange" in m.group(0).lower() and not YEAR_RE.search(sentence):
+        return []
+    return [(m.start(), m.end(), None, "unknown")]
+
+
+OTHER_ACTOR_RELEASE_RE = re.compile(r"[^.;,]{0,40},?\s+and\s+(?:the\s+)?[\w\-]+\s+(?:also\s+|in\s+turn\s+)?"
+                                    r"(?P<verb>released|freed|handed\s+over)\s", re.I)
+
+
+# "In 2017 prisoners were released": a year after a preposition is no count
+YEAR_NUM_RE = re.compile(r"(?:19|20)\d\d")
+YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|of|by|until|from|during|before|after|through)\s+$", re.I)
+
+
 HANDED_OVER_RE = re.compile(r"\b(?:hand(?:s|ed|ing)?|turn(?:s|ed|ing)?|pass(?:es|ed|ing)?|g[ai]ve)\s+$", re.I)
+
+
+# "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers
+_WORDNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+BARE_SWAP_RE = re.compile(
+    rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
+    rf"|\b(?P<a2>{_WORDNUM})-for-(?P<b2>{_WORDNUM})\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+# "a 21-person swap": the swap's total
+PERSON_SWAP_RE = re.compile(rf"\b(?P<num>{_WORDNUM})-(?:person|people|prisoner|man)\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+
+
+def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple]) -> tuple[list[tuple], list[tuple], list[int]]:
+    """Swaps whose sides (or total) are bare numbers: one release of the total; counts inside it leave."""
+    sides: list[int] = []
+    found = []
+    for m in BARE_SWAP_RE.finditer(sentence):
+        a, b = parse_number(m.group("a") or m.group("a2")), parse_number(m.group("b") or m.group("b2"))
+        if a and b:
+            found.append((m.start(), m.end(), a + b))
+            sides += [a, b]
+    for m in PERSON_SWAP_RE.finditer(sentence):
+        n = parse_number(m.group("num"))
+        if n and not any(f[0] <= m.start() < f[1] for f in found):
+            found.append((m.start(), m.end(), n))
+    if not found or HYPOTHETICAL_RE.search(sentence[max(0, found[0][0] - 40):found[0][0]]):
+        return releases, tallies, []
+    inside = lambda r: any(f[0] <= r[0] < f[1] + 40 for f in found)  # "40 for 40 soldiers"
+    releases = [r for r in releases if not inside(r)] + [(f[0], f[1], f[2], "exact") for f in found]
+    tallies = [t for t in tallies if not inside(t)]
+    return sorted(releases), tallies, sides
 
 
 def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
@@ -432,7 +577,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
     trigger_starts = [t.start() for t in triggers]
     trigger_ends = [t.end() for t in triggers]
-    matches = [m for m in COUNT_RE.finditer(sentence) if _is_people_noun(m)]
+    matches = [m for m in COUNT_RE.finditer(sentence) if _is_people_noun(m)
+               and not (YEAR_NUM_RE.fullmatch(m.group("num")) and YEAR_BEFORE_RE.search(sentence, 0, m.start("num")))]
     counts = {m.start(): m for m in matches}
     # the second side of a swap is part of the first side's release, never a release or a tally of its own
     sides: dict[int, tuple[int, int]] = {}
@@ -460,7 +606,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             count, end = count + side[0], side[1]
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", sentence[max(0, m.start() - 120):m.start()]):
-            count += 1  # "<name> and 13 others"
+            count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
+        elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
+            count += 1  # "<someone> was freed along with 13 others"
         item = (m.start(), end, count, qual)
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
@@ -496,10 +644,19 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             i = releases.index(later[0])
             side_counts += [first[2], later[0][2]]
             releases[i] = (later[0][0], later[0][1], later[0][2] + first[2], later[0][3])
-    for m in ELLIPTIC_COUNT_RE.finditer(sentence):  # "on top of five released previously"
+    for m in ELLIPTIC_COUNT_RE.finditer(sentence):  # "besides four freed earlier"
         count = parse_number(m.group("num"))
         if count and not any(r[0] <= m.start() < r[1] for r in releases + tallies):
             releases.append((m.start(), m.end(), count, "exact"))
+    releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies)
+    side_counts += bare_sides
+    # "A released 40 soldiers, and B also released <name>": the two sides of one swap in one sentence
+    for k, r in enumerate(releases):
+        other = OTHER_ACTOR_RELEASE_RE.match(sentence, r[1])
+        if other and r[3] == "exact" and _active_named_release(sentence[other.start("verb"):]):
+            side_counts += [r[2], 1]
+            releases[k] = (r[0], r[1], r[2] + 1, r[3])
+            break
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence):
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
@@ -508,9 +665,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         tallies = [t for t in tallies if t[2] not in released]
     if not releases and not tallies:
         named = NAMED_RELEASE_RE.search(sentence)
+        surname = SURNAME_RELEASE_RE.match(sentence)
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
             group = "name" if named.group("name") else "apposed"
             releases.append((named.start(group), named.end(group), 1, "exact"))
+        elif surname and _is_surname(surname.group("name")):
+            releases.append((surname.start("name"), surname.end("name"), 1, "exact"))
         else:
-            releases += _active_named_release(sentence) or _one_freed(sentence)
+            releases += _active_named_release(sentence) or _one_freed(sentence) or _uncounted(sentence)
     return releases, tallies, tuple(side_counts)

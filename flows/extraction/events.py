@@ -25,6 +25,7 @@ from flows.extraction.places import (
 )
 from flows.language import rules
 from flows.language.dates import DATE_RE, date_of_match
+from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
 
 # Event types, their CAMEO codes, patterns and prefilters: one entry each in
@@ -58,6 +59,9 @@ PREFILTER_RELEASE = (
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # ELLIPTIC_COUNT_RE: "five released previously"
     r"|(?:released|freed|pardoned)[\s\x1c-\x1f]+(?:previously|earlier|already|before|in|on|last)\b"
+    # UNCOUNTED_RE: a release of an unsaid number, an exchange of prisoners
+    r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:a[\s\x1c-\x1f]+number|a[\s\x1c-\x1f]+group|several|dozens|hundreds|thousands|scores|many)"
+    r"|exchange[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:prisoners|detainees|captives)"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
@@ -146,8 +150,9 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
     counted = {r[0] for r in rows if r[4] == "prisoner_release" and (r[7] or 0) >= MEMBER_OF_MIN}
     if not counted:
         return rows
-    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and r[7] is not None
-                                    and r[7] <= MEMBER_MAX and not BACKGROUND_CUE_RE.search(r[12]))]
+    # a release of an unsaid number beside a counted one is the counted one told vaguely
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and (r[7] is None or r[7] <= MEMBER_MAX)
+                                    and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
@@ -184,7 +189,7 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
     """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
     before it are the two sides of one swap: every mention of either count becomes the swap's total.
     `hedged`: (doc, sent_idx, count, qualifier) of counts in swap sentences that were not taken for releases
-    ("the exchange is expected to involve A releasing 32"): a side when the "In return" release follows
+    ("the exchange is expected to involve A releasing 30"): a side when the "In return" release follows
     them and no release does (issue 22, class 2)."""
     releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
     countries: dict[tuple[str, int], str | None] = {}  # (doc, side count) -> the swap's country, when known
@@ -217,8 +222,8 @@ ROUND_MIN, ROUND_SLACK = 1000, 0.02
 
 
 def _rounded_to_precise(rows: list[tuple], precise: dict[str, set[int]]) -> list[tuple]:
-    """A round release count ("amnesty to 1,600 prisoners") beside one precise count of a release sentence of
-    the same document within 2% ("1,619 prisoners ... will be released", the official statement) is that
+    """A round release count ("amnesty to 2,400 prisoners") beside one precise count of a release sentence of
+    the same document within 2% ("2,412 inmates are to be set free", the official statement) is that
     figure rounded: the release takes the precise count (issue 22, class 11)."""
     if not precise:
         return rows
@@ -230,6 +235,29 @@ def _rounded_to_precise(rows: list[tuple], precise: dict[str, set[int]]) -> list
                 r = (*r[:7], near[0], *r[8:])
         out.append(r)
     return out
+
+
+# "a monitor added that three more prisoners were being freed": more of the release told before
+MORE_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty)\s+more\b",
+                     re.I)
+
+
+def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
+    """A release counted as "N more" after a release of the same document is part of it: every mention of
+    either count becomes their sum (issue 22, class 3)."""
+    releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
+    totals: dict[tuple[str, int], int] = {}
+    for r in releases:
+        if not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
+            continue
+        before = [p for p in releases if p[0] == r[0] and p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
+        if before and r[8] == "exact" and (r[0], r[7]) not in totals:
+            first = totals.get((r[0], before[-1][7]), before[-1][7])
+            totals[(r[0], before[-1][7])] = totals[(r[0], r[7])] = first + r[7]
+    if not totals:
+        return rows
+    return [(*r[:7], totals[(r[0], r[7])], *r[8:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
 
 
 def _one_country_per_count(rows: list[tuple], strengths: dict[int, int]) -> list[tuple]:
@@ -326,6 +354,61 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     return out
 
 
+def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, str], sentences: pl.DataFrame,
+                                  published: dict) -> list[tuple]:
+    """An undated release of one named person takes the date of the sentence just before it when that sentence
+    names the person: "Also today, judges cut <name>'s prison term. <Surname> was released hours
+    later" (issue 22, class 5)."""
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated_named],
+                           "sent_idx": [rows[i][1] - 1 for i in undated_named]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    before = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                         on=["doc_id", "sent_idx"]).iter_rows())
+    out = list(rows)
+    for i, name in undated_named.items():
+        r = rows[i]
+        prev = before.get((r[0], r[1] - 1))
+        if not prev or not re.search(rf"\b{re.escape(name)}\b", prev):
+            continue
+        date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
+        if date is not None:
+            out[i] = (*r[:9], date_text, date, precision, r[12])
+    return out
+
+
+# "In return, the other state agreed to free unnamed <demonym> citizens", "freed in exchange for <demonym> nationals":
+# the other side of a swap, its number not said (issue 22, class 2)
+UNCOUNTED_SIDE_RE = (r"(?i)\bin\s+(?:exchange|return)(?:\s+for|,)\s+(?:[a-z\s]{0,40}?\b(?:release|free)\s+)?"
+                     r"(?:the\s+release\s+of\s+)?(?:unidentified\s+|unnamed\s+|several\s+|some\s+)?"
+                     r"(?P<demonym>[A-Z][a-z]+)\s+(?:nationals|citizens|prisoners|detainees)\b")
+SWAP_SENTENCE_RE = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
+ANOTHER_SWAP_RE = re.compile(r"\b(?:another|separate(?:ly)?|previous(?:ly)?|earlier|last\s+year)\b", re.I)
+
+
+def _uncounted_other_side(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """A document telling a swap whose other side is people of another nationality, their number not said:
+    its releases told as the swap (in a swap sentence, or of the same count) are at least their count, not
+    exactly it ("four citizens of one state for an unstated number of another's")."""
+    found = sentences.filter(pl.col("sentence").str.contains(UNCOUNTED_SIDE_RE)).select("doc_id", "sentence")
+    if found.is_empty():
+        return rows
+    sides: dict[str, set[str]] = {}
+    for doc_id, sentence in found.iter_rows():
+        m = re.search(UNCOUNTED_SIDE_RE, sentence)
+        if m and m.group("demonym").lower() in demonyms():
+            sides.setdefault(doc_id, set()).add(m.group("demonym").lower())
+    if not sides:
+        return rows
+
+    def other_nationality(r: tuple) -> bool:  # the sentence counts people who are not the other side's
+        return not any(re.search(rf"\b{d}", r[12], re.I) for d in sides[r[0]]) and not ANOTHER_SWAP_RE.search(r[12])
+
+    swapped = {(r[0], r[7]) for r in rows if r[4] == "prisoner_release" and r[0] in sides and r[7] and r[8] == "exact"
+               and SWAP_SENTENCE_RE.search(r[12]) and other_nationality(r)}
+    return [(*r[:8], "at_least", *r[9:]) if r[4] == "prisoner_release" and (r[0], r[7]) in swapped
+            and r[8] == "exact" and other_nationality(r) else r for r in rows]
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -348,6 +431,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     swap_sides: dict[str, set[int]] = {}  # per document, the counts of its swaps' sides
     swaps: set[tuple] = set()
     hedged: list[tuple] = []  # counts of swap sentences not taken for releases (see _swaps_across_sentences)
+    undated_named: dict[int, str] = {}  # row index of an undated release of one named person -> the name's last word
     precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
     for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
@@ -376,11 +460,17 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
             strengths[len(rows) - 1] = strength
+            if count == 1 and date is None and sent_idx > 0:
+                undated_named[len(rows) - 1] = sentence[s:e].split()[-1]
         for event_type in types:
             rows.append((doc_id, sent_idx, start, end, event_type, CAMEO[event_type], country,
                          None, None, date_text, date, precision, sentence))
+    if undated_named:
+        rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
+    rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
+    rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(rows)

@@ -76,16 +76,19 @@ def countries_in(text: str) -> list[str]:
 # (issue 22, class 3)
 DESTINATION_RE = re.compile(
     r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
-    r"taken|brought|transferred|bused|deported|expelled|sent|shipped|returned|wheels\s+up)\s+"
-    # "sent them to", "shipped 222 prisoners to": the freed between the verb and where they went
+    r"taken|brought|transferred|bused|driven|deported|expelled|sent|shipped|return(?:s|ed|ing)?|cross(?:ed|ing)|wheels\s+up)\s+"
+    # "sent them to", "shipped 140 prisoners to": the freed between the verb and where they went
     r"(?:(?:back|home|out|on|safely)\s+|(?:them|him|her)\s+|(?:[\w\-,]+\s+){1,3}?)?(?:in|to|into|at|for|via)\s+"
-    r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}")
+    r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}"
+    r"|\b(?:reach(?:ed|ing)|bound\s+for)\s+(?:the\s+)?[A-Z][\w\-]+")
 
 
 # who helped ("mediated by Qatar", "thanks to the Emir of Qatar") is not who frees
+# (the names are matched case-sensitively: "mediation by Oman, Iran released ..." leaves "Iran released")
 MEDIATOR_RE = re.compile(
     r"\b(?:mediat\w+|brokered|facilitated|hosted|helped|help(?:ing)?|thank(?:s|ed|ing)?)\s+(?:\w+\s+){0,4}?"
-    r"(?:by|of|to|from)\s+(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]+){0,3}", re.I)
+    r"(?:by|of|to|from)\s+(?:the\s+)?(?-i:[A-Z][\w\-]+)"
+    r"(?:\s+(?:of|al|and)\s+(?:the\s+)?(?-i:[A-Z][\w\-]+)|\s+(?-i:[A-Z][\w\-]+)|,\s+(?-i:[A-Z][\w\-]+)(?=\s*[,.;]|\s*$)){0,3}", re.I)
 
 
 def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:

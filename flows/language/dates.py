@@ -27,8 +27,9 @@ DATE_RE = re.compile(
       | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
       | (?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>(?:19|20)\d{{2}}))?
       | (?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-      | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|this\s+month)
-      | in\s+(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
+      | (?P<ago>(?P<ago_n>a|one|two|three|four|five|six|\d)\s+(?P<ago_unit>days?|weeks?)\s+ago)
+      | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
+      | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
       | in\s+(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -81,6 +82,15 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
                 return None, "unknown"
             back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
             return published - dt.timedelta(days=back), "day"
+        if g.get("ago"):  # "two days ago", "a week ago"
+            if not published:
+                return None, "unknown"
+            n = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}.get(g["ago_n"].lower()) \
+                or int(g["ago_n"])
+            if g["ago_unit"].lower().startswith("week"):
+                back = published - dt.timedelta(weeks=n)
+                return back - dt.timedelta(days=back.weekday()), "week"
+            return published - dt.timedelta(days=n), "day"
         if g["rel"]:
             rel = g["rel"].lower()
             if not published:
@@ -89,8 +99,11 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
                 return published - dt.timedelta(days=1), "day"
             if rel == "today":
                 return published, "day"
-            if "month" in rel:
-                return None, "unknown"
+            if "month" in rel:  # this month, last month: the month itself
+                first = published.replace(day=1)
+                if rel.startswith("last"):
+                    first = (first - dt.timedelta(days=1)).replace(day=1)
+                return first, "month"
             return published - dt.timedelta(days=published.weekday()), "week"
         if g.get("y_year"):  # "In 1998, ... freed 200 prisoners": the year alone
             return dt.date(int(g["y_year"]), 1, 1), "year"

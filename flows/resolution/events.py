@@ -61,6 +61,10 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
     qualified = keys.filter(~pl.col("_exact")).select("country", "prisoner_count", "count_qualifier") \
         .unique(maintain_order=True)
     for country, count, qual in qualified.iter_rows():
+        if count is None:  # a release of an unsaid number: its own cluster (see consolidate_events)
+            labels.append(n_exact + n_other)
+            n_other += 1
+            continue
         # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
         counts = by_country.get(country, [])
         lo, hi = _compatible_range(count, qual)
@@ -228,6 +232,10 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     del ev
     rel = rel.with_columns(prisoner_count=round_counts_to_precise(rel))
     rel = rel.with_columns(cluster=cluster_releases(rel))
+    # a release of an unsaid number merges with nothing across documents (nothing to tell two apart)
+    rel = rel.with_columns(cluster=pl.when(pl.col("prisoner_count").is_null())
+                           .then(pl.col("cluster").max() + 1 + pl.col("doc_id").rank("dense").cast(pl.Int64))
+                           .otherwise(pl.col("cluster")))
     rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
