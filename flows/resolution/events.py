@@ -138,7 +138,7 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
     relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
-    for cluster in spread["cluster"].to_list():
+    for cluster in sorted(spread["cluster"].to_list()):  # in label order: new labels follow the old ones' order
         rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: r[1])
         periods: list[list[tuple]] = []
         for row in rows:
