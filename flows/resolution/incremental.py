@@ -42,7 +42,7 @@ import polars as pl
 
 from flows.extraction.facts import EXTRACTOR_VERSION
 from flows.resolution.agreement import CONFLICT_SCHEMA
-from flows.resolution.events import EVENT_SCHEMA, consolidate_events
+from flows.resolution.events import EVENT_SCHEMA, cluster_releases, consolidate_events, round_counts_to_precise
 from flows.resolution.sanctions import SANCTION_SCHEMA, consolidate_sanctions
 
 # a sanction move's block
@@ -107,16 +107,18 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
                                    mention_columns: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows, and
     the kept documents whose release mentions changed event (their sanctions may link anew)."""
-    m = ev.lazy().collect().with_row_index("_order").with_columns(event_block())
+    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
+    m = ev.lazy().collect().with_row_index("_order").with_columns(event_block().alias("_country_block"))
+    m, touched = _release_clusters(m, new_docs)
     prev = _previous(previous, EVENT_PREVIOUS_KEYS + ["event_id"])
     stored_events = _frame(stored.events, EVENT_SCHEMA)
-    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
-    touched = set(m.filter(pl.col("doc_id").is_in(new_docs))["_block"].to_list())
-    # the blocks of the dropped documents' mentions, from the events they were in
+    touched |= set(m.filter(pl.col("doc_id").is_in(new_docs))["_block"].to_list())
+    # the blocks of the dropped documents' mentions, from the events they were in (a release: its country)
     gone = (prev.filter(pl.col("doc_id").is_in(pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()))
             .select("doc_id", "event_id")
             .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id"))
-    touched |= set(gone.select(event_block())["_block"].to_list())
+    gone = pl.Series(gone.select(event_block())["_block"].unique(), dtype=pl.String).implode()
+    touched |= set(m.filter(pl.col("_country_block").is_in(gone))["_block"].to_list())
     while True:
         kept = m.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
         kept = kept.join(prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
@@ -132,9 +134,15 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
         if not bad:
             break
         touched |= bad
-    todo = m.filter(pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())).drop("_block")
+    in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
+    todo = m.filter(in_block | _context(m, in_block)).drop("_block", "_country_block")
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
                                                      mention_columns=mention_columns + ["_order"])
+    # the context's own events are partial: only the touched blocks' events are kept
+    mentions = mentions.filter(pl.col("_order").is_in(m.filter(in_block)["_order"].implode()))
+    touched_ids = _ids(mentions, "event_id").implode()
+    events = events.filter(pl.col("event_id").is_in(touched_ids))
+    conflicts = conflicts.filter(pl.col("fact_id").is_in(touched_ids))
     # kept documents whose release mentions are in another event than before
     moved = (mentions.filter((pl.col("event_type") == "prisoner_release")
                              & ~pl.col("doc_id").is_in(new_docs))
@@ -150,6 +158,51 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     mentions = (pl.concat([mentions, kept.select(mentions.columns)])
                 .sort(pl.col("event_type") != "prisoner_release", "_order").drop("_order"))
     return events, mentions, conflicts, changed_docs
+
+
+RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
+
+
+def _release_labels(rel: pl.DataFrame) -> pl.Series:
+    """The cluster a full run gives each release mention before cutting it by dates: counts rounded to the
+    precise figure, then exact counts by value and qualified ones to the nearest (`consolidate_events`)."""
+    rel = rel.with_columns(prisoner_count=round_counts_to_precise(rel))
+    return cluster_releases(rel)
+
+
+def _release_clusters(m: pl.DataFrame, new_docs: pl.Series) -> tuple[pl.DataFrame, set]:
+    """`m` with `_block`: a release's cluster before its cut by dates (within its country), another event's
+    cluster key; and the release blocks whose kept mentions are clustered otherwise than before this run's
+    documents came (their counts now round to a new precise figure, or a qualified count found a nearer
+    exact one): those are touched too. Deciding clusters takes the distinct counts only (cheap)."""
+    is_release = pl.col("event_type") == "prisoner_release"
+    rel = m.filter(is_release).select("_order", "doc_id", *RELEASE_KEY)
+    if rel.is_empty():
+        return m.with_columns(_block=pl.col("_country_block")), set()
+    rel = rel.with_columns(_label=_release_labels(rel))
+    kept = rel.filter(~pl.col("doc_id").is_in(new_docs))
+    kept = kept.with_columns(_was=_release_labels(kept)) if kept.height else kept.with_columns(_was=pl.lit(None, pl.Int64))
+    # a kept cluster now split, or joined to another: every block it touches
+    moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1) | (pl.col("_was").n_unique().over("_label") > 1))
+    block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String), separator="|")
+    rel = rel.select("_order", _block=block)
+    touched = set(moved.select(block.alias("_block"))["_block"].to_list())
+    m = m.join(rel, on="_order", how="left", maintain_order="left").with_columns(
+        _block=pl.coalesce("_block", "_country_block"))
+    return m, touched
+
+
+def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
+    """Mentions a touched release block is resolved with though not in it: the first mention of each distinct
+    (country, count, qualifier) of the touched blocks' countries, so that counts round and qualified counts
+    join exactly as among all mentions (both read the distinct counts of a country in order of appearance)."""
+    is_release = pl.col("event_type") == "prisoner_release"
+    countries = m.filter(in_block & is_release).select("country").unique()
+    if countries.is_empty():
+        return pl.lit(False)
+    first = (m.filter(is_release).join(countries, on="country", how="semi", nulls_equal=True)
+             .unique(RELEASE_KEY, keep="first", maintain_order=True)["_order"])
+    return pl.col("_order").is_in(first.implode())
 
 
 def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
@@ -171,11 +224,14 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
     stored_keyed = prev.join(stored_sanctions.select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
     touched = pl.concat([first.select(SANCTION_KEY),
                          stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY)]).unique()
-    # every kept document that holds a touched move
-    holding = stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)["doc_id"]
-    docs = pl.concat([docs.explode(), holding]).unique().implode()
-    sanctions, mentions = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs)),
-                                                event_mentions.filter(pl.col("doc_id").is_in(docs)),
+    # every kept document that holds a touched move, with its mentions of that move's target: a document
+    # decides a mention's issuer and whether a proposal stands from its mentions of the same target
+    holding = (stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+               .select("doc_id", "target").unique().with_columns(_holds=pl.lit(True)))
+    todo = (sm.join(holding, on=["doc_id", "target"], how="left", nulls_equal=True, maintain_order="left")
+            .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds"))
+    docs = todo["doc_id"].unique().implode()
+    sanctions, mentions = consolidate_sanctions(todo, event_mentions.filter(pl.col("doc_id").is_in(docs)),
                                                 sentences_at=sentences_at, previous=previous)
     sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
     mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
