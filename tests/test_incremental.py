@@ -143,3 +143,23 @@ def test_the_blocks_of_event_mentions():
                          "doc_id": ["d1", "d2", "d3", "d4"]})
     assert rows.select(event_block())["_block"].to_list() == [
         "R|Cuba", "R|\x00", "O|election|Cuba|2024-01-02", "O|election|Cuba|d4"]
+
+
+@pytest.mark.slow
+def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, compare_resolutions):
+    """tests/data/dev (real-news shapes) arriving in three days: each daily run's incremental tables equal the
+    whole resolution's, and the warehouse's digests equal a full refresh's."""
+    from flows.orchestration.flow import dossier_flow
+    from scripts.table_digest import digests
+    from tests.conftest import DEV_DIR
+
+    files = sorted(p for p in DEV_DIR.iterdir() if p.suffix == ".txt")
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    for k in range(3):
+        _copy(files[k::3], src)
+        dossier_flow(source=str(src), db=str(db))
+    assert compare_resolutions == ["full", "incremental", "incremental"]
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copyfile(db, refreshed)
+    dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
+    assert digests(str(refreshed)) == digests(str(db))

@@ -119,21 +119,16 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
             .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id"))
     gone = pl.Series(gone.select(event_block())["_block"].unique(), dtype=pl.String).implode()
     touched |= set(m.filter(pl.col("_country_block").is_in(gone))["_block"].to_list())
-    while True:
-        kept = m.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
-        kept = kept.join(prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
-        # the safety net: a mention with no stored id or several, an id without its stored event, or an id
-        # a touched mention had too: its block is resolved again
-        bad = set(kept.filter(pl.col("event_id").is_null() | (pl.len().over("_order") > 1)
-                              | ~pl.col("event_id").is_in(stored_events["event_id"].implode()))["_block"].to_list())
-        in_touched = m.filter(pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())) \
-            .join(prev, on=EVENT_PREVIOUS_KEYS, how="inner")
-        bad |= set(kept.filter(pl.col("event_id").is_in(_ids(in_touched, "event_id").implode()))["_block"].to_list())
-        # an id split over two untouched blocks (two stored events made one?) is no untouched event either
-        bad |= set(kept.filter(pl.col("_block").n_unique().over("event_id") > 1)["_block"].to_list())
-        if not bad:
-            break
-        touched |= bad
+    # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
+    # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
+    # blocks are resolved again
+    with_ids = m.join(prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
+    touched |= set(with_ids.filter(pl.col("event_id").is_null() | (pl.len().over("_order") > 1)
+                                   | ~pl.col("event_id").is_in(stored_events["event_id"].implode()))["_block"].unique())
+    touched |= set(with_ids.filter(pl.col("event_id").is_not_null() & (pl.col("_block").n_unique().over("event_id") > 1))
+                   ["_block"].unique())
+    kept = with_ids.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
+    del with_ids
     in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
     todo = m.filter(in_block | _context(m, in_block)).drop("_block", "_country_block")
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
@@ -171,37 +166,50 @@ def _release_labels(rel: pl.DataFrame) -> pl.Series:
 
 
 def _release_clusters(m: pl.DataFrame, new_docs: pl.Series) -> tuple[pl.DataFrame, set]:
-    """`m` with `_block`: a release's cluster before its cut by dates (within its country), another event's
-    cluster key; and the release blocks whose kept mentions are clustered otherwise than before this run's
-    documents came (their counts now round to a new precise figure, or a qualified count found a nearer
-    exact one): those are touched too. Deciding clusters takes the distinct counts only (cheap)."""
+    """`m` with `_block`: a release's cluster before its cut by dates, another event's cluster key; and the
+    release blocks whose kept mentions are clustered otherwise than before this run's documents came (their
+    counts now round to a new precise figure, or a qualified count found a nearer exact one): touched too.
+
+    Clusters are decided from the distinct counts, per country; only the countries this run brings release
+    mentions to are decided (a country without any keeps one untouched block), and the kept mentions'
+    clusters before the run only where it brings an exact count the country did not have (nothing else
+    moves a kept mention: qualified counts join exact ones, and rounding reads exact counts only)."""
     is_release = pl.col("event_type") == "prisoner_release"
+    is_new = pl.col("doc_id").is_in(new_docs)
     rel = m.filter(is_release).select("_order", "doc_id", *RELEASE_KEY)
+    countries = rel.filter(is_new).select("country").unique()
+    rel = rel.join(countries, on="country", how="semi", nulls_equal=True)
     if rel.is_empty():
         return m.with_columns(_block=pl.col("_country_block")), set()
     rel = rel.with_columns(_label=_release_labels(rel))
-    kept = rel.filter(~pl.col("doc_id").is_in(new_docs))
-    kept = kept.with_columns(_was=_release_labels(kept)) if kept.height else kept.with_columns(_was=pl.lit(None, pl.Int64))
-    # a kept cluster now split, or joined to another: every block it touches
-    moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1) | (pl.col("_was").n_unique().over("_label") > 1))
+    exact = pl.col("count_qualifier") == "exact"
+    new_exact = (rel.filter(is_new & exact).select("country", "prisoner_count").unique()
+                 .join(rel.filter(~is_new & exact), on=["country", "prisoner_count"], how="anti", nulls_equal=True))
+    kept = (rel.filter(~is_new).join(new_exact.select("country").unique(), on="country", how="semi", nulls_equal=True))
     block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String), separator="|")
-    rel = rel.select("_order", _block=block)
-    touched = set(moved.select(block.alias("_block"))["_block"].to_list())
-    m = m.join(rel, on="_order", how="left", maintain_order="left").with_columns(
+    touched: set = set()
+    if kept.height:
+        kept = kept.with_columns(_was=_release_labels(kept))
+        # a kept cluster now split, or joined to another: every block it touches
+        moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1)
+                            | (pl.col("_was").n_unique().over("_label") > 1))
+        touched = set(moved.select(block.alias("_block"))["_block"].to_list())
+    m = m.join(rel.select("_order", _block=block), on="_order", how="left", maintain_order="left").with_columns(
         _block=pl.coalesce("_block", "_country_block"))
     return m, touched
 
 
 def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
     """Mentions a touched release block is resolved with though not in it: the first mention of each distinct
-    (country, count, qualifier) of the touched blocks' countries, so that counts round and qualified counts
-    join exactly as among all mentions (both read the distinct counts of a country in order of appearance)."""
+    exact count of the touched blocks' countries, so that counts round and qualified counts join exactly as
+    among all mentions (both read a country's distinct exact counts, in order of appearance)."""
     is_release = pl.col("event_type") == "prisoner_release"
     countries = m.filter(in_block & is_release).select("country").unique()
     if countries.is_empty():
         return pl.lit(False)
-    first = (m.filter(is_release).join(countries, on="country", how="semi", nulls_equal=True)
-             .unique(RELEASE_KEY, keep="first", maintain_order=True)["_order"])
+    first = (m.filter(is_release & (pl.col("count_qualifier") == "exact"))
+             .join(countries, on="country", how="semi", nulls_equal=True)
+             .unique(["country", "prisoner_count"], keep="first", maintain_order=True)["_order"])
     return pl.col("_order").is_in(first.implode())
 
 
