@@ -50,7 +50,7 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
                  ) -> dict[str, pl.DataFrame]:
     """Merge people, events and sanctions across all current documents (`stored`: a daily run, which resolves
     events and sanctions again only where its documents touch them)."""
-    return assemble_tables(stage, previous, stored)
+    return assemble_tables(stage, previous) if stored is None else assemble_tables(stage, previous, stored)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

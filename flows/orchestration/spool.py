@@ -22,7 +22,9 @@ STORED_SQL = {
     "events": ("events", "select * from events"),
     "sanctions": ("sanctions", "select * from sanctions"),
     "conflicts": ("conflicts", "select * from conflicts where fact_table in ('events', 'sanctions')"),
-    "sanction_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end from evidence "
+    "event_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end, quote from evidence "
+                                   "where fact_table = 'events'"),
+    "sanction_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end, quote from evidence "
                                       "where fact_table = 'sanctions'"),
 }
 

@@ -57,17 +57,25 @@ class Stored:
 
     `new_doc_ids`: the documents this run extracted; `gone_doc_ids`: stored documents it drops (removed
     or changed files). `events`, `sanctions`: the stored rows; `conflicts`: the stored conflicts of
-    events and sanctions; `sanction_evidence`: the stored evidence of sanctions (fact_id, doc_id,
-    char_start, char_end)."""
+    events and sanctions; `event_evidence`, `sanction_evidence`: their stored evidence (fact_id, doc_id,
+    char_start, char_end, quote)."""
     new_doc_ids: list[str]
     gone_doc_ids: list[str]
     events: pl.DataFrame | list = field(default_factory=list)
     sanctions: pl.DataFrame | list = field(default_factory=list)
     conflicts: pl.DataFrame | list = field(default_factory=list)
+    event_evidence: pl.DataFrame | list = field(default_factory=list)
     sanction_evidence: pl.DataFrame | list = field(default_factory=list)
 
 
-EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64}
+EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+                   "quote": pl.String}
+
+
+def kept_evidence(source: pl.DataFrame | list, kept_ids: pl.Series) -> pl.DataFrame:
+    """The stored evidence (quoted) of the facts an incremental run keeps as stored: the rows a full run
+    makes for them from the same mentions, and the quotes `quote_evidence` gives those spans."""
+    return _frame(source, EVIDENCE_SCHEMA).filter(pl.col("fact_id").is_in(kept_ids.implode()))
 
 
 def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
@@ -104,9 +112,11 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str]) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set]:
-    """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows, and
-    the kept documents whose release mentions changed event (their sanctions may link anew)."""
+                                   mention_columns: list[str]
+                                   ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
+    """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
+    kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
+    events kept as stored (their evidence is stored too)."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
     m = ev.lazy().collect().with_row_index("_order").with_columns(event_block().alias("_country_block"))
     m, touched = _release_clusters(m, new_docs)
@@ -152,7 +162,7 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # a full run's mention order: releases, then the other events, each in the order the stage holds them
     mentions = (pl.concat([mentions, kept.select(mentions.columns)])
                 .sort(pl.col("event_type") != "prisoner_release", "_order").drop("_order"))
-    return events, mentions, conflicts, changed_docs
+    return events, mentions, conflicts, changed_docs, kept_ids.explode()
 
 
 RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
@@ -249,9 +259,8 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
         raise IncrementalMismatch(f"{clash.height} stored sanctions share an id with a touched one")
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
-    kept_evidence = _frame(stored.sanction_evidence, EVIDENCE_SCHEMA).filter(
-        pl.col("fact_id").is_in(kept["sanction_id"].implode()))
-    return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept_evidence
+    return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
+            kept_evidence(stored.sanction_evidence, kept["sanction_id"]))
 
 
 class IncrementalMismatch(Exception):
