@@ -175,3 +175,14 @@ def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, co
     shutil.copyfile(db, refreshed)
     dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
     assert digests(str(refreshed)) == digests(str(db))
+
+
+def test_the_fingerprint_covers_the_resolution_code_and_the_rules():
+    """A change to resolution, to the language rules (Python or TOML) or to extraction makes a warehouse
+    resolved before it one that the next daily run resolves whole."""
+    from flows.resolution.incremental import fingerprinted_files
+
+    root = Path(__file__).resolve().parent.parent
+    names = {p.relative_to(root).as_posix() for p in fingerprinted_files()}
+    assert {"flows/resolution/events.py", "flows/resolution/people.py", "flows/extraction/mentions.py"} <= names
+    assert any(n.startswith("flows/language/rules/") and n.endswith(".toml") for n in names)

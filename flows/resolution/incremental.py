@@ -271,13 +271,21 @@ class IncrementalMismatch(Exception):
 FINGERPRINTED = ("resolution", "language", "extraction")
 
 
+FINGERPRINTED_SUFFIXES = (".py", ".toml", ".json", ".yaml", ".yml", ".txt", ".csv", ".tsv")
+
+
+def fingerprinted_files() -> list[Path]:
+    """The code and rule files whose content `resolver_fingerprint` digests."""
+    root = Path(__file__).resolve().parent.parent
+    return [path for package in FINGERPRINTED for path in sorted((root / package).rglob("*"))
+            if path.is_file() and path.suffix in FINGERPRINTED_SUFFIXES]
+
+
 def resolver_fingerprint() -> str:
     """A digest of the code and rules that decide resolution (and of the extractor version)."""
     root = Path(__file__).resolve().parent.parent
     digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
-    for package in FINGERPRINTED:
-        for path in sorted((root / package).rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".json", ".yaml", ".yml", ".txt", ".csv", ".tsv"):
-                digest.update(str(path.relative_to(root)).encode())
-                digest.update(path.read_bytes())
+    for path in fingerprinted_files():
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
