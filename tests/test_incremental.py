@@ -186,3 +186,20 @@ def test_the_fingerprint_covers_the_resolution_code_and_the_rules():
     names = {p.relative_to(root).as_posix() for p in fingerprinted_files()}
     assert {"flows/resolution/events.py", "flows/resolution/people.py", "flows/extraction/mentions.py"} <= names
     assert any(n.startswith("flows/language/rules/") and n.endswith(".toml") for n in names)
+
+
+def test_a_warehouse_changed_by_hand_loses_its_fingerprint(tmp_path, capsys):
+    """`dossier sql --write` may change stored rows: the next daily run must not keep them as resolution's."""
+    import duckdb
+
+    from flows.cli.main import main
+    from flows.core.paths import resolver_path
+
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table events (event_id varchar)")
+    resolver_path(db).write_text("fingerprint\n")
+    assert main(["sql", "--db", str(db), "select count(*) as n from events"]) == 0
+    assert resolver_path(db).exists()  # a read changes nothing
+    assert main(["sql", "--write", "--db", str(db), "insert into events values ('E1')"]) == 0
+    assert not resolver_path(db).exists()

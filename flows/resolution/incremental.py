@@ -25,6 +25,9 @@ conflicts) and its mentions their stored ids. Why that is what a full run comput
 - within a block, a full run's decisions and tie-breaks read the mentions' relative order only, which a
   subset keeps.
 
+The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster on (`event_block`,
+`_release_labels`, `SANCTION_KEY`): a change there must change them too.
+
 Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, makes
 its block touched (the safety net for a warehouse the code did not write). People, person mentions,
 links and tallies are resolved whole, as before (people read across documents from the very first step,
