@@ -25,6 +25,7 @@ from flows.orchestration.spool import RunSpool
 from flows.orchestration.steps import BatchSink, LoadCheck, record_load_failure
 from flows.resolution.assemble import assemble_tables
 from flows.resolution.evidence import quote_evidence
+from flows.resolution.incremental import IncrementalMismatch
 from flows.warehouse.load import write_warehouse
 from flows.warehouse.validate import run_suites, run_suites_incremental, save_validation_results
 
@@ -50,7 +51,12 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
                  ) -> dict[str, pl.DataFrame]:
     """Merge people, events and sanctions across all current documents (`stored`: a daily run, which resolves
     events and sanctions again only where its documents touch them)."""
-    return assemble_tables(stage, previous) if stored is None else assemble_tables(stage, previous, stored)
+    if stored is not None:
+        try:
+            return assemble_tables(stage, previous, stored)
+        except IncrementalMismatch as exc:  # stored rows this code would not make: resolve everything
+            get_run_logger().warning("incremental resolution: %s; resolving everything", exc)
+    return assemble_tables(stage, previous)
 
 
 @task(name="validate", cache_policy=NO_CACHE)

@@ -3,16 +3,19 @@
 A *block* is a set of mentions whose resolution depends on nothing outside it (its clusters, their ids,
 rows, conflicts and evidence are a function of the block's mentions and of the ids they had):
 
-- events: a release mention's block is its country (counts are rounded to a precise figure, and qualified
-  counts joined to the nearest exact count, among that country's counts: `round_counts_to_precise`,
-  `cluster_releases`); any other event's block is its own cluster key, (type, country, date), or (type,
-  country, document) when undated, as `consolidate_events` clusters them;
+- events: a release mention's block is its cluster before the cut by dates (`_release_labels`: counts
+  rounded to a precise figure and qualified counts joined to the nearest exact count, both among the
+  distinct exact counts of its country); a touched release block is resolved with the first mention of
+  each distinct exact count of its country as context, so it decides as among all mentions; any other
+  event's block is its own cluster key, (type, country, date), or (type, country, document) when undated,
+  as `consolidate_events` clusters them;
 - sanctions: a move's (issuer, target, target country, action), the key `move_ids` cuts into moves by
   date; what a document decides for its own mentions first (issuer of the document, relief linked to the
   document's one release) makes the document's mentions depend on its release events' ids.
 
-A run's touched blocks are those holding a mention of a document it adds or drops, and, for sanctions,
-of a kept document whose release mentions changed event. Those blocks are resolved again by the very
+A run's touched blocks are those holding a mention of a document it adds or drops (a dropped release:
+its whole country), the release blocks whose kept mentions cluster otherwise once the day's counts come,
+and, for sanctions, the moves of a kept document whose release mentions changed event. Those blocks are resolved again by the very
 functions a full run uses (`consolidate_events`, `consolidate_sanctions`), on their mentions only, in
 the order a full run sees them; every other block keeps its stored rows (events, sanctions, their
 conflicts) and its mentions their stored ids. Why that is what a full run computes:
@@ -28,8 +31,9 @@ conflicts) and its mentions their stored ids. Why that is what a full run comput
 The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster on (`event_block`,
 `_release_labels`, `SANCTION_KEY`): a change there must change them too.
 
-Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, makes
-its block touched (the safety net for a warehouse the code did not write). People, person mentions,
+Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, or an
+id held in two blocks, makes its block touched (the safety net for a warehouse the code did not write); a
+stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. People, person mentions,
 links and tallies are resolved whole, as before (people read across documents from the very first step,
 `resolve_mentions_in_documents`). `tests/test_incremental.py` checks, day after day, that these tables
 equal the full resolution's, and that daily runs build the warehouse a full refresh builds.
@@ -245,11 +249,15 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
     stored_keyed = prev.join(stored_sanctions.select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
     touched = pl.concat([first.select(SANCTION_KEY),
                          stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY)]).unique()
-    # every kept document that holds a touched move, with its mentions of that move's target: a document
-    # decides a mention's issuer and whether a proposal stands from its mentions of the same target
-    holding = (stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
-               .select("doc_id", "target").unique().with_columns(_holds=pl.lit(True)))
-    todo = (sm.join(holding, on=["doc_id", "target"], how="left", nulls_equal=True, maintain_order="left")
+    # every kept document that holds a touched move, with its mentions of that move's target and action: a
+    # document names the issuer of a (target, action) once, and a proposal falls where it lifts or eases the
+    # same target, so a proposal brings the document's reliefs of its target too
+    holding = stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(
+        "doc_id", "target", "action").unique()
+    proposals = holding.filter(pl.col("action") == "proposed")
+    holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
+                         proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
+    todo = (sm.join(holding, on=["doc_id", "target", "action"], how="left", nulls_equal=True, maintain_order="left")
             .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds"))
     docs = todo["doc_id"].unique().implode()
     sanctions, mentions = consolidate_sanctions(todo, event_mentions.filter(pl.col("doc_id").is_in(docs)),
