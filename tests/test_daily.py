@@ -104,8 +104,8 @@ def test_a_critical_failure_in_place_keeps_the_last_state(seeds_copy, harness, m
     from tests.conftest import SEEDS
     from tests.test_robustness import GOOD
 
-    def corrupt(stage, previous):
-        out = assemble_tables(stage, previous)
+    def corrupt(stage, previous, stored=None):
+        out = assemble_tables(stage, previous, stored)
         out["evidence"] = out["evidence"].with_columns(
             char_start=pl.when(pl.int_range(pl.len()) == 0).then(pl.col("char_start") + 1).otherwise(pl.col("char_start")))
         return out

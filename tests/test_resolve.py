@@ -166,22 +166,26 @@ def test_release_clusters_equal_the_row_by_row_rule(seed):
 
 
 def test_event_ids_are_never_given_twice_when_an_old_id_equals_a_salted_one():
-    """Two clusters alike in every key field: the second is told apart by its first source and number.
-    An earlier run (over other documents, numbered otherwise) may have given exactly that salted id to a
-    cluster that comes first now; the salted id must not be given again (the load failed on the key)."""
+    """Two clusters alike in every key field: the second is told apart by its first source.
+    An earlier run may have given exactly that salted id to a cluster that holds it now; the salted id
+    must not be given again (the load failed on the key), and the old id stays where it was."""
     from flows.resolution.ids import event_ids, stable_id
 
     fields = ("prisoner_release", "Arvelia", 40, "exact", None)
-    salted = stable_id("E", *fields[:4], None, "doc-c", 2)
+    salted = stable_id("E", *fields[:4], None, "doc-c", "salted")
     clusters = [(0, *fields[:4], "doc-a", None),   # takes the plain id
                 (1, *fields[:4], "doc-b", None),   # kept the salted id of cluster 2 from the earlier run
                 (2, *fields[:4], "doc-c", None)]   # alike in every field: would salt to that same id
     ids = event_ids(clusters, {1: salted})
     assert len(set(ids)) == 3
     assert ids[:2] == [stable_id("E", *fields[:4], None, None), salted]  # the old id stays where it was
-    # without old ids the rule is as before: the plain id, then the first source's salt
+    # without old ids: the plain id, then the first source's salt (content, not the cluster's number)
     assert event_ids(clusters[:2], {}) == [stable_id("E", *fields[:4], None, None),
-                                           stable_id("E", *fields[:4], None, "doc-b", 1)]
+                                           stable_id("E", *fields[:4], None, "doc-b", "salted")]
+    # old ids are claimed first: a new cluster before it never takes the id a stored event keeps
+    plain = stable_id("E", *fields[:4], None, None)
+    ids = event_ids(clusters, {2: plain})
+    assert ids[2] == plain and len(set(ids)) == 3
 
 
 def test_person_ids_are_never_given_twice():

@@ -21,6 +21,11 @@ def cmd_sql(args) -> int:
     path = need_db(args.db, history_is_enough=not args.write)
     try:
         if args.write:
+            from flows.core.paths import resolver_path
+
+            # a warehouse changed by hand is no longer what resolution made of its documents: the next daily
+            # run resolves everything again (docs/architecture.md, "Incremental resolution")
+            resolver_path(path).unlink(missing_ok=True)
             con = duckdb.connect(str(path))
         else:
             check_read_only(args.query)

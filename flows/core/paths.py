@@ -12,6 +12,7 @@ A warehouse `w.duckdb` never travels alone. Beside it live (all removable except
 | `w.duckdb.quarantine/<run_id>/` | rows that failed a critical check | flow |
 | `w.duckdb.search.duckdb` | the full-text index | search |
 | `w.duckdb.gx/<run_id>/` | Great Expectations validation results | validate |
+| `w.duckdb.resolver` | the fingerprint of the resolution code that resolved the warehouse (daily runs resolve incrementally only when it is the current code's) | pipeline |
 
 A `<pid>` suffix marks a file a killed run can leave behind: `stale_leftovers` lists them, and the
 next writer removes them under the lock (no other run can be writing then).
@@ -52,6 +53,10 @@ def ops_lock_path(db: Path | str) -> Path:
 def next_path(target: Path | str, pid: int) -> Path:
     """Where the next version of `target` (the warehouse, its history or its index) is written."""
     return _beside(target, f".next-{pid}")
+
+
+def resolver_path(db: Path | str) -> Path:
+    return _beside(db, ".resolver")
 
 
 def spool_path(db: Path | str, pid: int) -> Path:

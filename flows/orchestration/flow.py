@@ -25,6 +25,7 @@ from flows.orchestration.spool import RunSpool
 from flows.orchestration.steps import BatchSink, LoadCheck, record_load_failure
 from flows.resolution.assemble import assemble_tables
 from flows.resolution.evidence import quote_evidence
+from flows.resolution.incremental import IncrementalMismatch
 from flows.warehouse.load import write_warehouse
 from flows.warehouse.validate import run_suites, run_suites_incremental, save_validation_results
 
@@ -46,8 +47,15 @@ def read_and_extract_task(source: str, paths: list[str], originals: list[str] | 
 
 
 @task(name="resolve", cache_policy=NO_CACHE)
-def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
-    """Merge people, events and sanctions across all current documents."""
+def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFrame], stored=None
+                 ) -> dict[str, pl.DataFrame]:
+    """Merge people, events and sanctions across all current documents (`stored`: a daily run, which resolves
+    events and sanctions again only where its documents touch them)."""
+    if stored is not None:
+        try:
+            return assemble_tables(stage, previous, stored)
+        except IncrementalMismatch as exc:  # stored rows this code would not make: resolve everything
+            get_run_logger().warning("incremental resolution: %s; resolving everything", exc)
     return assemble_tables(stage, previous)
 
 
@@ -189,8 +197,11 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             _log_documents(logger, docs_new, timer)
             del docs_new
             with timer("resolve"):
+                # a daily run resolves again only the blocks its documents touch, the rest as stored
+                stored = pipeline.incremental_state(db_path, spool, keep_ids, all_docs, previous_docs, full_refresh)
                 # resolve reads the staging rows back from the spool, step by step, only the columns it needs
-                tables = resolve_task(spool.sources(), previous)
+                tables = resolve_task(spool.sources(), previous, stored)
+                del stored
                 # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
                 evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
@@ -216,6 +227,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             check = LoadCheck(dq, db_path, run_id, started, plan, source, summary, timer)
             try:
                 with timer("load"):
+                    pipeline.forget_resolver(db_path)
                     all_dq = load_task(db_path, upsert, plan.removed + list(plan.to_read), spool.stage_files,
                                        current_ids, {**table_files, "evidence": evidence_files}, check,
                                        text_files=spool.files, run_id=run_id)
@@ -223,6 +235,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 record_load_failure(check, exc)
                 raise
             pipeline.record_success(db_path, run_id, timer)
+            pipeline.mark_resolver(db_path)
             logger.info("load: warehouse %s written (%d checks, %d failed warnings) in %.2f s; stages: %s",
                         db_path, all_dq.height, int((~all_dq["success"]).sum()), timer.seconds.get("load", 0.0),
                         ", ".join(f"{k} {v:.2f}s" for k, v in timer.seconds.items()))

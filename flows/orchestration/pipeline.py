@@ -337,6 +337,42 @@ def record_success(db: Path, run_id: str, timer: Timer) -> None:
     update_run(db, run_id, status="success", stage_seconds=timer.json())
 
 
+def incremental_state(db: Path, spool, keep_ids: list[str], all_docs: pl.DataFrame,
+                      previous_docs: pl.DataFrame | None, full_refresh: bool):
+    """What incremental resolution needs (`resolution.incremental.Stored`), or None when the run resolves
+    everything: a first load, a full refresh, or a warehouse the current resolution code did not resolve
+    (its `.resolver` fingerprint is missing or another), whose stored rows may not be what this code makes."""
+    from flows.core.paths import resolver_path
+    from flows.resolution.incremental import Stored, resolver_fingerprint
+
+    fingerprint = resolver_path(db)
+    if full_refresh or not keep_ids or previous_docs is None or not Path(db).exists() or not fingerprint.exists():
+        return None
+    if fingerprint.read_text().strip() != resolver_fingerprint():
+        return None
+    keep = set(keep_ids)
+    loaded = all_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+    stored_loaded = previous_docs.filter(pl.col("status") == "loaded")["doc_id"].to_list()
+    return Stored(new_doc_ids=sorted(set(loaded) - keep), gone_doc_ids=sorted(set(stored_loaded) - keep),
+                  **spool.copy_stored(db))
+
+
+def forget_resolver(db: Path) -> None:
+    """Before a load: the warehouse is about to change, so its fingerprint goes (a kill between the load and
+    `mark_resolver` leaves none: the next run resolves everything, which is always right)."""
+    from flows.core.paths import resolver_path
+
+    resolver_path(db).unlink(missing_ok=True)
+
+
+def mark_resolver(db: Path) -> None:
+    """After a successful load: the warehouse is the current resolution code's (see `incremental_state`)."""
+    from flows.core.paths import resolver_path
+    from flows.resolution.incremental import resolver_fingerprint
+
+    resolver_path(db).write_text(resolver_fingerprint() + "\n")
+
+
 def record_run(db: Path, run_id: str, started, status: str, message, source, summary: dict, timer, dq) -> None:
     from flows.warehouse.validate import DQ_SCHEMA
 
@@ -350,4 +386,5 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
            "new_run_id", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
-           "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy"]
+           "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy", "incremental_state",
+           "forget_resolver", "mark_resolver"]

@@ -17,6 +17,17 @@ STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_e
 # what a run parks on disk between extraction and load: the staging tables and the tallies
 SPOOLED_TABLES = {**STAGE_KEYS, "tallies": "tallies"}
 
+# what incremental resolution keeps of the warehouse (flows/resolution/incremental.py, `Stored`)
+STORED_SQL = {
+    "events": ("events", "select * from events"),
+    "sanctions": ("sanctions", "select * from sanctions"),
+    "conflicts": ("conflicts", "select * from conflicts where fact_table in ('events', 'sanctions')"),
+    "event_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end, quote from evidence "
+                                   "where fact_table = 'events'"),
+    "sanction_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end, quote from evidence "
+                                      "where fact_table = 'sanctions'"),
+}
+
 
 class RunSpool:
     """A run's bulky rows, parked on disk as Parquet between extraction and load.
@@ -111,6 +122,22 @@ class RunSpool:
                     self.previous_files[table].append(path)
             return {key: [copy(con, sql, f"previous-ids-{key}")]
                     for key, (needs, sql) in PREVIOUS_IDS_SQL.items() if needs in present}
+
+    def copy_stored(self, db: Path) -> dict[str, list[Path]]:
+        """The stored rows incremental resolution keeps for the blocks a run does not touch
+        (flows/resolution/incremental.py), copied with DuckDB straight to disk, per `Stored` field."""
+        from flows.warehouse.access import open_read_only
+        from flows.warehouse.safesql import literal
+
+        out = {}
+        with open_read_only(db) as con:
+            present = table_names(con)
+            for name, (table, sql) in STORED_SQL.items():
+                if table in present:
+                    path = self.folder / f"stored-{name}.parquet"
+                    con.execute(f"copy ({sql}) to {literal(path)} (format parquet)")
+                    out[name] = [path]
+        return out
 
     def sources(self) -> dict[str, list[Path]]:
         """Every current document's staging rows, per stage key: unchanged documents first, then this run's."""

@@ -8,6 +8,8 @@ from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.agreement import precision_conflicts
 from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events
+from flows.resolution.incremental import (Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
+                                          kept_evidence)
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -25,43 +27,68 @@ def _evidence_part(fact_table: str, rows: pl.DataFrame) -> pl.DataFrame:
 EVENT_MENTION_KEYS = ["event_id", "event_type", "country", "doc_id", "sent_idx", "char_start", "char_end"]
 
 
-def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None
-                    ) -> dict[str, pl.DataFrame]:
+def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None,
+                    stored: Stored | None = None) -> dict[str, pl.DataFrame]:
     """Staging rows of all current documents -> the warehouse's fact tables with evidence.
 
     Each `stage` value is a frame or a list of Parquet files (the run's spool); each step reads only
     the columns it needs, and no step holds every sentence of the run. Evidence of events and
-    sanctions comes without its quote: `quote_evidence` adds it, slice by slice, before the load.
+    sanctions comes without its quote: `quote_evidence` adds it, slice by slice, before the load (an
+    incremental run's stored evidence comes quoted).
+    `stored` (a daily run): events and sanctions are resolved again only in the blocks this run's
+    documents touch, the rest taken as stored (flows/resolution/incremental.py); the same tables.
     """
 
     previous = previous or {}
     mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
     del mentions
-    events, event_mentions, ev_conflicts = consolidate_events(
-        scan_stage(stage_source(stage, "event_mentions"), "event_mentions", without_sentence("event_mentions")),
-        previous.get("event_mentions"),
-        sentences_at=sentence_lookup(stage_source(stage, "event_mentions")),
-        # the steps below need only where each mention is and which event it is: the other columns would be
-        # held through sanctions, linking and evidence (the run's later memory peaks) for nothing
-        mention_columns=EVENT_MENTION_KEYS)
-    sanctions, sanction_mentions = consolidate_sanctions(
-        stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions")), event_mentions,
-        sentences_at=sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions"),
-        previous=previous.get("sanction_mentions"))
+    event_scan = scan_stage(stage_source(stage, "event_mentions"), "event_mentions", without_sentence("event_mentions"))
+    event_sentences = sentence_lookup(stage_source(stage, "event_mentions"))
+    # the steps below need only where each mention is and which event it is: the other columns would be
+    # held through sanctions, linking and evidence (the run's later memory peaks) for nothing
+    if stored is None:
+        events, event_mentions, ev_conflicts = consolidate_events(
+            event_scan, previous.get("event_mentions"), sentences_at=event_sentences,
+            mention_columns=EVENT_MENTION_KEYS)
+        moved_docs: set = set()
+        kept_event_evidence = None
+    else:
+        events, event_mentions, ev_conflicts, moved_docs, kept_events = consolidate_events_incremental(
+            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS)
+        kept_event_evidence = kept_evidence(stored.event_evidence, kept_events)
+    del event_scan
+    sanction_rows = stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions"))
+    sanction_sentences = sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions")
+    if stored is None:
+        sanctions, sanction_mentions = consolidate_sanctions(
+            sanction_rows, event_mentions, sentences_at=sanction_sentences, previous=previous.get("sanction_mentions"))
+        kept_sanction_conflicts = kept_sanction_evidence = None
+    else:
+        sanctions, sanction_mentions, kept_sanction_conflicts, kept_sanction_evidence = \
+            consolidate_sanctions_incremental(sanction_rows, event_mentions, previous.get("sanction_mentions"),
+                                              stored, moved_docs, sanction_sentences)
+    del sanction_rows
     event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
     # the event and sanction mentions go as soon as their part is made (the tables keep only evidence)
-    event_part = _evidence_part("events", event_mentions.select(
-        pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
+    event_part = event_mentions.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    if kept_event_evidence is not None:  # the untouched events' stored evidence, quoted
+        event_part = pl.concat([event_part.filter(~pl.col("fact_id").is_in(kept_events.implode())),
+                                kept_event_evidence])
+    event_part = _evidence_part("events", event_part)
     del event_mentions
     # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
     sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
                                              "sanctions", "sanction_id", "move_date")
-    sanction_part = _evidence_part("sanctions", sanction_mentions.select(
-        pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote))
+    sanction_part = sanction_mentions.select(
+        pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    if kept_sanction_evidence is not None:  # the untouched moves' stored evidence, quoted
+        sanction_conflicts = pl.concat([sanction_conflicts, kept_sanction_conflicts])
+        sanction_part = pl.concat([sanction_part, kept_sanction_evidence])
+    sanction_part = _evidence_part("sanctions", sanction_part)
     del sanction_mentions
     evidence = pl.concat([
         event_part,

@@ -142,8 +142,10 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
     relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
-    for cluster in spread["cluster"].to_list():
-        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: r[1])
+    for cluster in sorted(spread["cluster"].to_list()):  # in label order: new labels follow the old ones' order
+        # by date, then the finer precision first: the periods depend on the order of one date's rows (a
+        # row's slack is its own precision), which the group_by above leaves to chance
+        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: (r[1], _PRECISION_DAYS[r[2]]))
         periods: list[list[tuple]] = []
         for row in rows:
             slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]

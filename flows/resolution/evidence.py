@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polars as pl
 
 from flows.core.frames import hash_slices, split
@@ -19,12 +21,23 @@ def quote_evidence(evidence: pl.DataFrame, stage: dict, folder, slice_rows: int 
     so only one slice's sentences are in memory at a time. A span that no staging row has gets an
     empty quote, which the "quote equals document text" check then fails.
     """
-    from pathlib import Path
-
     files = []
     keys = ["doc_id", "char_start", "char_end"]
+    # rows that come quoted (people's surface; an incremental run's stored evidence) are written as they are,
+    # and only the documents of the others are read from the staging rows
+    quoted = evidence.filter(pl.col("quote").is_not_null())
+    if quoted.height:
+        path = Path(folder) / "evidence-quoted.parquet"
+        quoted.write_parquet(path)
+        files.append(path)
+        evidence = evidence.filter(pl.col("quote").is_null())
+    del quoted
+    if evidence.is_empty():
+        return files
+    docs = evidence["doc_id"].unique().implode()
     slices = hash_slices(evidence.height, slice_rows)
-    events, sanctions = (sliced_scans(stage_source(stage, key), key, keys + ["sentence"], len(slices))
+    events, sanctions = (sliced_scans(stage_source(stage, key), key, keys + ["sentence"], len(slices),
+                                      where=pl.col("doc_id").is_in(docs))
                          for key in ("event_mentions", "sanction_mentions"))
     try:
         for part, (rows, said_events, said_sanctions) in enumerate(zip(split(evidence, len(slices)), events, sanctions)):

@@ -42,7 +42,9 @@ def previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, i
     old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
     old = old.select(*on, id_col).cast({"char_start": pl.Int64}).unique()
     joined = mentions.lazy().select("cluster", *on).join(old, on=list(on), how="inner").collect()
-    votes = joined.group_by("cluster", id_col).len().sort(["len", "cluster"], descending=[True, False])
+    # ties (a cluster holding as many mentions of two old ids, two clusters as many of one) go to the
+    # smaller cluster, then the smaller id: the same choice whatever order the votes were counted in
+    votes = joined.group_by("cluster", id_col).len().sort(["len", "cluster", id_col], descending=[True, False, False])
     out, taken = {}, set()
     for cluster, old_id, _ in votes.iter_rows():
         if cluster not in out and old_id not in taken:
@@ -72,20 +74,29 @@ def person_ids(clusters, old: dict) -> dict:
 
 def event_ids(clusters, old: dict) -> list[str]:
     """An id per cluster (cluster, event_type, country, count, qualifier, first_doc, date), in order, never
-    one twice: the cluster's id from the last run, else one from its key fields; an id an earlier cluster
-    holds is salted with the first source and the cluster, then with a counter until it is free (ids of
-    an earlier run can equal a salted one: a warehouse built from other documents numbered its clusters
-    otherwise, and the load then failed on the events' primary key)."""
-    ids, seen = [], set()
+    one twice: the cluster's id from the last run (`previous_ids` gives each old id to one cluster), else
+    one from its key fields; an id another cluster holds is salted with the first source, then with a
+    counter until it is free (ids of an earlier run can equal a salted one, and the load then failed on
+    the events' primary key).
+
+    Old ids are claimed first, so a new cluster never takes the id a stored event keeps; and the salts
+    are content, not the cluster's number: two clusters alike in every key field lie in one block of
+    incremental resolution (flows/resolution/incremental.py), so resolving that block alone gives the
+    ids resolving everything gives."""
+    clusters = list(clusters)
+    seen = {old[c[0]] for c in clusters if c[0] in old}
+    ids = []
     for cluster, etype, country, count, qual, first_doc, date in clusters:
-        new_id = old.get(cluster) or stable_id("E", etype, country, count, qual, date,
-                                               None if etype == "prisoner_release" else first_doc)
+        if cluster in old:
+            ids.append(old[cluster])
+            continue
+        new_id = stable_id("E", etype, country, count, qual, date, None if etype == "prisoner_release" else first_doc)
         if new_id in seen:  # two events alike in every key field: tell them apart by their first source
-            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster)
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, "salted")
         salt = 0
         while new_id in seen:
             salt += 1
-            new_id = stable_id("E", etype, country, count, qual, date, first_doc, cluster, salt)
+            new_id = stable_id("E", etype, country, count, qual, date, first_doc, "salted", salt)
         seen.add(new_id)
         ids.append(new_id)
     return ids

@@ -11,21 +11,26 @@ from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.core.frames import take
 
 
-def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_slices: int, column: str = "doc_id"):
+def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_slices: int, column: str = "doc_id",
+                 where: pl.Expr | None = None):
     """Yield, for each of `n_slices` hash slices (as `hash_slices` cuts them), a lazy frame of the source's
     rows in that slice, in the source's order.
 
     A spool (Parquet files) is read once and written out again per slice, next to it, so that a slice
     reads its own rows only: filtering a scan of every file for each slice read the whole spool once per
     slice, which grows with the square of the run (300k documents: 24 slices). The slice files go when
-    the last slice has been yielded. A frame is filtered in memory.
+    the last slice has been yielded. A frame is filtered in memory. `where`: only the rows it keeps.
     """
+    def scan(src) -> pl.LazyFrame:
+        found = scan_stage(src, key, columns)
+        return found if where is None else found.filter(where)
+
     if n_slices <= 1:
-        yield scan_stage(source, key, columns)
+        yield scan(source)
         return
     if isinstance(source, pl.DataFrame) or not source:
         for part in range(n_slices):
-            yield take(scan_stage(source, key, columns), (pl.col(column).hash(seed=0) % n_slices) == part)
+            yield take(scan(source), (pl.col(column).hash(seed=0) % n_slices) == part)
         return
     import shutil
     import tempfile
@@ -35,7 +40,7 @@ def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_sl
     try:
         parts: list[list[Path]] = [[] for _ in range(n_slices)]
         for i, path in enumerate(source):
-            rows = scan_stage([path], key, columns).with_columns(
+            rows = scan([path]).with_columns(
                 _slice=(pl.col(column).hash(seed=0) % n_slices).cast(pl.Int64)).collect()
             for (part,), group in rows.partition_by("_slice", as_dict=True, maintain_order=True).items():
                 out = folder / f"{i:06d}-{part:04d}.parquet"
@@ -43,7 +48,7 @@ def sliced_scans(source: pl.DataFrame | list, key: str, columns: list[str], n_sl
                 parts[part].append(out)
             del rows
         for files in parts:
-            yield scan_stage(files, key, columns)
+            yield scan_stage(files, key, columns)  # rows `where` kept
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,0 +1,302 @@
+"""Incremental resolution (issue 24): a daily run resolves again only the blocks its documents touch.
+
+A *block* is a set of mentions whose resolution depends on nothing outside it (its clusters, their ids,
+rows, conflicts and evidence are a function of the block's mentions and of the ids they had):
+
+- events: a release mention's block is its cluster before the cut by dates (`_release_labels`: counts
+  rounded to a precise figure and qualified counts joined to the nearest exact count, both among the
+  distinct exact counts of its country); a touched release block is resolved with the first mention of
+  each distinct exact count of its country as context, so it decides as among all mentions; any other
+  event's block is its own cluster key, (type, country, date), or (type, country, document) when undated,
+  as `consolidate_events` clusters them;
+- sanctions: a move's (issuer, target, target country, action), the key `move_ids` cuts into moves by
+  date; what a document decides for its own mentions first (issuer of the document, relief linked to the
+  document's one release) makes the document's mentions depend on its release events' ids.
+
+A run's touched blocks are those holding a mention of a document it adds or drops (a dropped release:
+its whole country), the release blocks whose kept mentions cluster otherwise once the day's counts come,
+and, for sanctions, the moves of a kept document whose release mentions changed event. Those blocks are resolved again by the very
+functions a full run uses (`consolidate_events`, `consolidate_sanctions`), on their mentions only, in
+the order a full run sees them; every other block keeps its stored rows (events, sanctions, their
+conflicts) and its mentions their stored ids. Why that is what a full run computes:
+
+- a stored event or move is the last run's resolution of its block; an untouched block holds the same
+  mentions now, and resolution is idempotent (a cluster holding the mentions of an old id keeps it);
+- an old id lies in one block (the last run's cluster was inside one), so no cluster of a touched block
+  can claim an id an untouched block keeps, and two clusters alike in every field an id is made of lie in
+  one block (`ids.event_ids` salts with content, not with the cluster's number);
+- within a block, a full run's decisions and tie-breaks read the mentions' relative order only, which a
+  subset keeps.
+
+The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster on (`event_block`,
+`_release_labels`, `SANCTION_KEY`): a change there must change them too.
+
+Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, or an
+id held in two blocks, makes its block touched (the safety net for a warehouse the code did not write); a
+stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. People, person mentions,
+links and tallies are resolved whole, as before (people read across documents from the very first step,
+`resolve_mentions_in_documents`). `tests/test_incremental.py` checks, day after day, that these tables
+equal the full resolution's, and that daily runs build the warehouse a full refresh builds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polars as pl
+
+from flows.extraction.facts import EXTRACTOR_VERSION
+from flows.resolution.agreement import CONFLICT_SCHEMA
+from flows.resolution.events import EVENT_SCHEMA, cluster_releases, consolidate_events, round_counts_to_precise
+from flows.resolution.sanctions import SANCTION_SCHEMA, consolidate_sanctions
+
+# a sanction move's block
+SANCTION_KEY = ["issuer", "target", "target_country", "action"]
+# what ties an event mention to the event it was in last run (load.PREVIOUS_IDS_SQL's columns)
+EVENT_PREVIOUS_KEYS = ["doc_id", "char_start", "event_type"]
+
+
+@dataclass
+class Stored:
+    """What the warehouse holds as the last run resolved it (frames or Parquet files), and what changes.
+
+    `new_doc_ids`: the documents this run extracted; `gone_doc_ids`: stored documents it drops (removed
+    or changed files). `events`, `sanctions`: the stored rows; `conflicts`: the stored conflicts of
+    events and sanctions; `event_evidence`, `sanction_evidence`: their stored evidence (fact_id, doc_id,
+    char_start, char_end, quote)."""
+    new_doc_ids: list[str]
+    gone_doc_ids: list[str]
+    events: pl.DataFrame | list = field(default_factory=list)
+    sanctions: pl.DataFrame | list = field(default_factory=list)
+    conflicts: pl.DataFrame | list = field(default_factory=list)
+    event_evidence: pl.DataFrame | list = field(default_factory=list)
+    sanction_evidence: pl.DataFrame | list = field(default_factory=list)
+
+
+EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
+                   "quote": pl.String}
+
+
+def kept_evidence(source: pl.DataFrame | list, kept_ids: pl.Series) -> pl.DataFrame:
+    """The stored evidence (quoted) of the facts an incremental run keeps as stored: the rows a full run
+    makes for them from the same mentions, and the quotes `quote_evidence` gives those spans."""
+    return _frame(source, EVIDENCE_SCHEMA).filter(pl.col("fact_id").is_in(kept_ids.implode()))
+
+
+def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
+    """A frame, Parquet files or nothing, in `schema`'s columns and types."""
+    if isinstance(source, pl.DataFrame):
+        frame = source
+    elif source:
+        frame = pl.concat([pl.read_parquet(f) for f in source], how="vertical_relaxed")
+    else:
+        return pl.DataFrame(schema=schema)
+    return frame.select(list(schema)).cast(schema)
+
+
+def _previous(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.DataFrame:
+    if previous is None or len(previous) == 0:
+        return pl.DataFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
+    frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
+    return frame.select(columns).cast({"char_start": pl.Int64}).collect()
+
+
+def event_block() -> pl.Expr:
+    """The block of an event mention (see the module): a release's country, another event's cluster key."""
+    release = pl.col("event_type") == "prisoner_release"
+    other = (pl.when(pl.col("event_date").is_not_null())
+             .then(pl.concat_str("event_type", "country", pl.col("event_date").cast(pl.String), separator="|",
+                                 ignore_nulls=True))
+             .otherwise(pl.concat_str("event_type", "country", "doc_id", separator="|", ignore_nulls=True)))
+    return (pl.when(release).then(pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), separator="|"))
+            .otherwise(pl.concat_str(pl.lit("O"), other, separator="|"))).alias("_block")
+
+
+def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
+    return frame[column].drop_nulls().unique()
+
+
+def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
+                                   mention_columns: list[str]
+                                   ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
+    """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
+    kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
+    events kept as stored (their evidence is stored too)."""
+    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
+    m = ev.lazy().collect().with_row_index("_order").with_columns(event_block().alias("_country_block"))
+    m, touched = _release_clusters(m, new_docs)
+    prev = _previous(previous, EVENT_PREVIOUS_KEYS + ["event_id"])
+    stored_events = _frame(stored.events, EVENT_SCHEMA)
+    touched |= set(m.filter(pl.col("doc_id").is_in(new_docs))["_block"].to_list())
+    # the blocks of the dropped documents' mentions, from the events they were in (a release: its country)
+    gone = (prev.filter(pl.col("doc_id").is_in(pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()))
+            .select("doc_id", "event_id")
+            .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id"))
+    gone = pl.Series(gone.select(event_block())["_block"].unique(), dtype=pl.String).implode()
+    touched |= set(m.filter(pl.col("_country_block").is_in(gone))["_block"].to_list())
+    # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
+    # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
+    # blocks are resolved again
+    with_ids = m.join(prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
+    touched |= set(with_ids.filter(pl.col("event_id").is_null() | (pl.len().over("_order") > 1)
+                                   | ~pl.col("event_id").is_in(stored_events["event_id"].implode()))["_block"].unique())
+    touched |= set(with_ids.filter(pl.col("event_id").is_not_null() & (pl.col("_block").n_unique().over("event_id") > 1))
+                   ["_block"].unique())
+    kept = with_ids.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
+    del with_ids
+    in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
+    todo = m.filter(in_block | _context(m, in_block)).drop("_block", "_country_block")
+    events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
+                                                     mention_columns=mention_columns + ["_order"])
+    # the context's own events are partial: only the touched blocks' events are kept
+    mentions = mentions.filter(pl.col("_order").is_in(m.filter(in_block)["_order"].implode()))
+    touched_ids = _ids(mentions, "event_id").implode()
+    events = events.filter(pl.col("event_id").is_in(touched_ids))
+    conflicts = conflicts.filter(pl.col("fact_id").is_in(touched_ids))
+    # kept documents whose release mentions are in another event than before
+    moved = (mentions.filter((pl.col("event_type") == "prisoner_release")
+                             & ~pl.col("doc_id").is_in(new_docs))
+             .join(prev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
+             .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id"))))
+    changed_docs = set(moved["doc_id"].to_list())
+    kept_ids = _ids(kept, "event_id").implode()
+    events = pl.concat([events, stored_events.filter(pl.col("event_id").is_in(kept_ids))]).sort("event_id")
+    stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
+    conflicts = pl.concat([conflicts, stored_conflicts.filter(
+        (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept_ids))])
+    # a full run's mention order: releases, then the other events, each in the order the stage holds them
+    mentions = (pl.concat([mentions, kept.select(mentions.columns)])
+                .sort(pl.col("event_type") != "prisoner_release", "_order").drop("_order"))
+    return events, mentions, conflicts, changed_docs, kept_ids.explode()
+
+
+RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
+
+
+def _release_labels(rel: pl.DataFrame) -> pl.Series:
+    """The cluster a full run gives each release mention before cutting it by dates: counts rounded to the
+    precise figure, then exact counts by value and qualified ones to the nearest (`consolidate_events`)."""
+    rel = rel.with_columns(prisoner_count=round_counts_to_precise(rel))
+    return cluster_releases(rel)
+
+
+def _release_clusters(m: pl.DataFrame, new_docs: pl.Series) -> tuple[pl.DataFrame, set]:
+    """`m` with `_block`: a release's cluster before its cut by dates, another event's cluster key; and the
+    release blocks whose kept mentions are clustered otherwise than before this run's documents came (their
+    counts now round to a new precise figure, or a qualified count found a nearer exact one): touched too.
+
+    Clusters are decided from the distinct counts, per country; only the countries this run brings release
+    mentions to are decided (a country without any keeps one untouched block), and the kept mentions'
+    clusters before the run only where it brings an exact count the country did not have (nothing else
+    moves a kept mention: qualified counts join exact ones, and rounding reads exact counts only)."""
+    is_release = pl.col("event_type") == "prisoner_release"
+    is_new = pl.col("doc_id").is_in(new_docs)
+    rel = m.filter(is_release).select("_order", "doc_id", *RELEASE_KEY)
+    countries = rel.filter(is_new).select("country").unique()
+    rel = rel.join(countries, on="country", how="semi", nulls_equal=True)
+    if rel.is_empty():
+        return m.with_columns(_block=pl.col("_country_block")), set()
+    rel = rel.with_columns(_label=_release_labels(rel))
+    exact = pl.col("count_qualifier") == "exact"
+    new_exact = (rel.filter(is_new & exact).select("country", "prisoner_count").unique()
+                 .join(rel.filter(~is_new & exact), on=["country", "prisoner_count"], how="anti", nulls_equal=True))
+    kept = (rel.filter(~is_new).join(new_exact.select("country").unique(), on="country", how="semi", nulls_equal=True))
+    block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String), separator="|")
+    touched: set = set()
+    if kept.height:
+        kept = kept.with_columns(_was=_release_labels(kept))
+        # a kept cluster now split, or joined to another: every block it touches
+        moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1)
+                            | (pl.col("_was").n_unique().over("_label") > 1))
+        touched = set(moved.select(block.alias("_block"))["_block"].to_list())
+    m = m.join(rel.select("_order", _block=block), on="_order", how="left", maintain_order="left").with_columns(
+        _block=pl.coalesce("_block", "_country_block"))
+    return m, touched
+
+
+def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
+    """Mentions a touched release block is resolved with though not in it: the first mention of each distinct
+    exact count of the touched blocks' countries, so that counts round and qualified counts join exactly as
+    among all mentions (both read a country's distinct exact counts, in order of appearance)."""
+    is_release = pl.col("event_type") == "prisoner_release"
+    countries = m.filter(in_block & is_release).select("country").unique()
+    if countries.is_empty():
+        return pl.lit(False)
+    first = (m.filter(is_release & (pl.col("count_qualifier") == "exact"))
+             .join(countries, on="country", how="semi", nulls_equal=True)
+             .unique(["country", "prisoner_count"], keep="first", maintain_order=True)["_order"])
+    return pl.col("_order").is_in(first.implode())
+
+
+def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
+                                      changed_docs: set, sentences_at
+                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
+    touched moves only; the stored conflicts and evidence (fact_id, doc_id, char_start, char_end) of the
+    untouched moves."""
+    prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
+    stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
+    stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
+    # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
+    docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
+    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs)),
+                                     event_mentions.filter(pl.col("doc_id").is_in(docs)),
+                                     sentences_at=sentences_at, previous=previous)
+    # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
+    was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
+    stored_keyed = prev.join(stored_sanctions.select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
+    touched = pl.concat([first.select(SANCTION_KEY),
+                         stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY)]).unique()
+    # every kept document that holds a touched move, with its mentions of that move's target and action: a
+    # document names the issuer of a (target, action) once, and a proposal falls where it lifts or eases the
+    # same target, so a proposal brings the document's reliefs of its target too
+    holding = stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(
+        "doc_id", "target", "action").unique()
+    proposals = holding.filter(pl.col("action") == "proposed")
+    holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
+                         proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
+    todo = (sm.join(holding, on=["doc_id", "target", "action"], how="left", nulls_equal=True, maintain_order="left")
+            .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds"))
+    docs = todo["doc_id"].unique().implode()
+    sanctions, mentions = consolidate_sanctions(todo, event_mentions.filter(pl.col("doc_id").is_in(docs)),
+                                                sentences_at=sentences_at, previous=previous)
+    sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+    kept = stored_sanctions.join(touched, on=SANCTION_KEY, how="anti", nulls_equal=True)
+    clash = kept.filter(pl.col("sanction_id").is_in(sanctions["sanction_id"].implode()))
+    if clash.height:  # a stored move's id taken by a touched one: not a warehouse this code wrote
+        raise IncrementalMismatch(f"{clash.height} stored sanctions share an id with a touched one")
+    kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
+                                             & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
+    return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
+            kept_evidence(stored.sanction_evidence, kept["sanction_id"]))
+
+
+class IncrementalMismatch(Exception):
+    """The stored rows are not what this code's resolution of them gives: resolve everything instead."""
+
+
+# what the resolution's decisions are made of: a warehouse resolved by other code is resolved whole again
+FINGERPRINTED = ("resolution", "language", "extraction")
+
+
+FINGERPRINTED_SUFFIXES = (".py", ".toml", ".json", ".yaml", ".yml", ".txt", ".csv", ".tsv")
+
+
+def fingerprinted_files() -> list[Path]:
+    """The code and rule files whose content `resolver_fingerprint` digests."""
+    root = Path(__file__).resolve().parent.parent
+    return [path for package in FINGERPRINTED for path in sorted((root / package).rglob("*"))
+            if path.is_file() and path.suffix in FINGERPRINTED_SUFFIXES]
+
+
+def resolver_fingerprint() -> str:
+    """A digest of the code and rules that decide resolution (and of the extractor version)."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256(EXTRACTOR_VERSION.encode())
+    for path in fingerprinted_files():
+        digest.update(str(path.relative_to(root)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

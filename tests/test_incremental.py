@@ -1,0 +1,205 @@
+"""Incremental resolution (issue 24): a daily run resolves again only the blocks its documents touch, and
+builds exactly what resolving everything builds: day after day, table by table, and as a full refresh."""
+
+import shutil
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from tests.conftest import SEEDS
+
+# our own invented reports: a surname stored alone, then the full name; a release reported again; a
+# rounded count, then the precise one; relief tied to a release; a removed and a changed file
+DAYS_EXTRA = [
+    {"inc_a1.txt": "Authorities in Bolivia released 17 political prisoners on Tuesday, the ombudsman said. "
+                   "Opposition leader Quiroga welcomed the decision but said dozens remain jailed.\n",
+     "inc_a2.txt": "Egypt released 1,600 prisoners on March 3, 2025, in a presidential pardon, state media said.\n",
+     "inc_a3.txt": "Belarus freed 14 political prisoners on 11 September 2025. The United States lifted sanctions on "
+                   "Belavia as part of the deal, the envoy John Coale said.\n"},
+    {"inc_b1.txt": "Bolivia freed 17 political prisoners this week, officials said. Former president Jorge Quiroga "
+                   "called it a first step.\n",
+     "inc_b2.txt": "Egypt released 1,619 prisoners on March 3, 2025, the interior ministry said.\n"},
+    {"inc_c1.txt": "Belarus released 14 political prisoners in September 2025 after talks with U.S. envoy John Coale. "
+                   "Washington eased sanctions on Belavia in exchange.\n"},
+]
+
+
+def _write_day(src: Path, files: dict) -> None:
+    src.mkdir(exist_ok=True)
+    for name, text in files.items():
+        (src / name).write_text(text)
+
+
+def _frames_equal(a: pl.DataFrame, b: pl.DataFrame) -> bool:
+    if a.columns != b.columns or a.height != b.height:
+        return False
+    cols = [c for c in a.columns if not isinstance(a.schema[c], pl.List)]
+    return a.sort(cols, nulls_last=True).equals(b.sort(cols, nulls_last=True))
+
+
+def _quoted(evidence: pl.DataFrame, stage) -> pl.DataFrame:
+    import tempfile
+
+    from flows.resolution.evidence import quote_evidence
+
+    with tempfile.TemporaryDirectory() as folder:
+        return pl.concat([pl.read_parquet(f) for f in quote_evidence(evidence, stage, folder)])
+
+
+@pytest.fixture
+def compare_resolutions(monkeypatch):
+    """Every daily run resolves twice, incrementally and whole: the tables must be the same."""
+    import flows.orchestration.flow as flow_module
+    from flows.resolution.assemble import assemble_tables
+
+    seen = []
+
+    def both(stage, previous, stored=None):
+        full = assemble_tables(stage, previous)
+        if stored is None:
+            seen.append("full")
+            return full
+        incremental = assemble_tables(stage, previous, stored)
+        for name in full:
+            if name == "evidence":  # an incremental run's stored evidence comes quoted: compare quoted
+                assert _frames_equal(_quoted(incremental[name], stage), _quoted(full[name], stage)), "evidence differs"
+            else:
+                assert _frames_equal(incremental[name], full[name]), f"{name} differs"
+        seen.append("incremental")
+        return incremental
+
+    monkeypatch.setattr(flow_module, "assemble_tables", both)
+    return seen
+
+
+def _synth_days(tmp_path: Path, n: int, n_days: int, seed: int) -> list[list[Path]]:
+    from bench.synth import generate_corpus
+
+    pool = tmp_path / "pool"
+    generate_corpus(n, pool, seed=seed)
+    files = sorted(p for p in pool.iterdir() if p.suffix == ".txt")
+    size = -(-len(files) // n_days)
+    return [files[i:i + size] for i in range(0, len(files), size)]
+
+
+def _copy(files: list[Path], src: Path) -> None:
+    src.mkdir(exist_ok=True)
+    for p in files:
+        shutil.copy(p, src / p.name)
+        if p.with_suffix(".json").exists():
+            shutil.copy(p.with_suffix(".json"), src / p.with_suffix(".json").name)
+
+
+@pytest.mark.slow
+def test_daily_incremental_resolution_equals_resolving_everything(harness, tmp_path, compare_resolutions):
+    """Seeds, then synthetic days with our own reports mixed in (a full name after its surname alone, a
+    second report of a stored release, the precise count of a rounded one, relief tied to a release), then
+    a day that removes and changes files: each daily run's incremental tables equal the whole resolution's,
+    and the warehouse equals a full refresh of the last folder (ids kept) table by table."""
+    from flows.orchestration.flow import dossier_flow
+    from scripts.table_digest import digests
+    from tests.test_daily import tables
+
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, src)
+    dossier_flow(source=str(src), db=str(db))
+    days = _synth_days(tmp_path, 60, 3, seed=11)
+    for synth, extra in zip(days, DAYS_EXTRA):
+        _copy(synth, src)
+        _write_day(src, extra)
+        dossier_flow(source=str(src), db=str(db))
+    # a day that removes two files and changes one
+    (src / "inc_a2.txt").unlink()
+    (src / days[0][0].name).unlink()
+    changed = src / "inc_b1.txt"
+    changed.write_text(changed.read_text() + "Bolivian authorities confirmed 17 releases on Wednesday.\n")
+    dossier_flow(source=str(src), db=str(db))
+    assert compare_resolutions == ["full"] + ["incremental"] * 4
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copyfile(db, refreshed)
+    dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
+    assert compare_resolutions[-1] == "full"
+    assert tables(refreshed, ordered_staging=False) == tables(db, ordered_staging=False)
+    assert digests(str(refreshed)) == digests(str(db))
+
+
+@pytest.mark.slow
+def test_a_warehouse_resolved_by_other_code_is_resolved_whole(harness, tmp_path, compare_resolutions):
+    """No fingerprint of the current resolution code beside the warehouse (another version wrote it, or a
+    copy without it): the next daily run resolves everything, then the fingerprint is back."""
+    from flows.core.paths import resolver_path
+    from flows.orchestration.flow import dossier_flow
+
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, src)
+    dossier_flow(source=str(src), db=str(db))
+    assert resolver_path(db).exists()
+    resolver_path(db).write_text("another\n")
+    _write_day(src, DAYS_EXTRA[0])
+    dossier_flow(source=str(src), db=str(db))
+    _write_day(src, DAYS_EXTRA[1])
+    dossier_flow(source=str(src), db=str(db))
+    assert compare_resolutions == ["full", "full", "incremental"]
+
+
+def test_the_blocks_of_event_mentions():
+    """A release's block is its country; another event's is its cluster key (type, country, date or document)."""
+    import datetime as dt
+
+    from flows.resolution.incremental import event_block
+
+    rows = pl.DataFrame({"event_type": ["prisoner_release", "prisoner_release", "election", "election"],
+                         "country": ["Cuba", None, "Cuba", "Cuba"],
+                         "event_date": [dt.date(2024, 1, 2), None, dt.date(2024, 1, 2), None],
+                         "doc_id": ["d1", "d2", "d3", "d4"]})
+    assert rows.select(event_block())["_block"].to_list() == [
+        "R|Cuba", "R|\x00", "O|election|Cuba|2024-01-02", "O|election|Cuba|d4"]
+
+
+@pytest.mark.slow
+def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, compare_resolutions):
+    """tests/data/dev (real-news shapes) arriving in three days: each daily run's incremental tables equal the
+    whole resolution's, and the warehouse's digests equal a full refresh's."""
+    from flows.orchestration.flow import dossier_flow
+    from scripts.table_digest import digests
+    from tests.conftest import DEV_DIR
+
+    files = sorted(p for p in DEV_DIR.iterdir() if p.suffix == ".txt")
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    for k in range(3):
+        _copy(files[k::3], src)
+        dossier_flow(source=str(src), db=str(db))
+    assert compare_resolutions == ["full", "incremental", "incremental"]
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copyfile(db, refreshed)
+    dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
+    assert digests(str(refreshed)) == digests(str(db))
+
+
+def test_the_fingerprint_covers_the_resolution_code_and_the_rules():
+    """A change to resolution, to the language rules (Python or TOML) or to extraction makes a warehouse
+    resolved before it one that the next daily run resolves whole."""
+    from flows.resolution.incremental import fingerprinted_files
+
+    root = Path(__file__).resolve().parent.parent
+    names = {p.relative_to(root).as_posix() for p in fingerprinted_files()}
+    assert {"flows/resolution/events.py", "flows/resolution/people.py", "flows/extraction/mentions.py"} <= names
+    assert any(n.startswith("flows/language/rules/") and n.endswith(".toml") for n in names)
+
+
+def test_a_warehouse_changed_by_hand_loses_its_fingerprint(tmp_path, capsys):
+    """`dossier sql --write` may change stored rows: the next daily run must not keep them as resolution's."""
+    import duckdb
+
+    from flows.cli.main import main
+    from flows.core.paths import resolver_path
+
+    db = tmp_path / "w.duckdb"
+    with duckdb.connect(str(db)) as con:
+        con.execute("create table events (event_id varchar)")
+    resolver_path(db).write_text("fingerprint\n")
+    assert main(["sql", "--db", str(db), "select count(*) as n from events"]) == 0
+    assert resolver_path(db).exists()  # a read changes nothing
+    assert main(["sql", "--write", "--db", str(db), "insert into events values ('E1')"]) == 0
+    assert not resolver_path(db).exists()
