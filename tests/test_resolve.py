@@ -222,3 +222,18 @@ def test_a_rounded_count_joins_the_one_precise_count_near_it():
 def test_a_hyphenated_surname_alone_is_the_surname(short, full):
     # issue 22: "Díaz-Canel"-like surnames written alone were read as a given name and a surname
     assert same_person(short, full)
+
+
+def test_no_event_mentions_give_mentions_in_the_shape_asked_for():
+    """With nothing to consolidate, the mentions come in the columns asked for, as they do otherwise (a
+    daily run whose documents touch no event block hands over none, and joined them with the stored ones)."""
+    import polars as pl
+
+    from flows.extraction.events import EVENT_MENTION_SCHEMA
+    from flows.resolution.events import consolidate_events
+
+    columns = ["event_id", "event_type", "country", "doc_id", "sent_idx", "char_start", "char_end"]
+    events, mentions, conflicts = consolidate_events(pl.DataFrame(schema=EVENT_MENTION_SCHEMA), None,
+                                                     sentences_at=lambda keys: keys, mention_columns=columns)
+    assert events.is_empty() and conflicts.is_empty() and mentions.is_empty()
+    assert mentions.columns == columns

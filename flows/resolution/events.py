@@ -248,9 +248,11 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     )
     m = pl.concat([rel, other])
     del rel, other  # the two halves are m now: not held through the aggregation
-    if m.is_empty():
-        return (pl.DataFrame(schema=EVENT_SCHEMA), m.with_columns(event_id=pl.lit(None, pl.String)),
-                empty_conflicts())
+    if m.is_empty():  # the mentions in the shape the other path returns (the columns asked for, no cluster)
+        m = m.with_columns(event_id=pl.lit(None, pl.String)).drop("cluster")
+        if mention_columns is not None:
+            m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
+        return pl.DataFrame(schema=EVENT_SCHEMA), m, empty_conflicts()
     old = previous_ids(m, previous, "event_id", on=("doc_id", "char_start", "event_type"))
     # clusters are aggregated in hash slices: the sort and the per-group lists of one slice at a time
     agg = pl.concat([_aggregate_event_slice(part)
