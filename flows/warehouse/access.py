@@ -129,14 +129,14 @@ def busy_or_error(db: Path, exc: Exception) -> Exception:
     return WarehouseError(f"cannot open {db}: {text.splitlines()[0] if text else type(exc).__name__}")
 
 
-def connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPyConnection:
-    """duckdb.connect, retried while another process holds a conflicting lock on the file (a load
+def _retried_on_lock(action, wait_seconds: float):
+    """`action()`, retried while another process holds a conflicting lock on the warehouse file (a load
     committing in place, or readers the load waits for), up to `wait_seconds`."""
     deadline = time.monotonic() + wait_seconds
     delay = 0.01
     while True:
         try:
-            return duckdb.connect(str(db), **kwargs)
+            return action()
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
                 raise
@@ -144,24 +144,23 @@ def connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPy
             delay = min(0.1, delay * 1.5)
 
 
+def connect_retrying(db: Path, wait_seconds: float, **kwargs) -> duckdb.DuckDBPyConnection:
+    """duckdb.connect, retried while another process holds a conflicting lock on the file."""
+    return _retried_on_lock(lambda: duckdb.connect(str(db), **kwargs), wait_seconds)
+
+
 def attach_read_only(con: duckdb.DuckDBPyConnection, db: Path, alias: str) -> None:
     """ATTACH the warehouse read-only as `alias` on another connection (a search index, a lake), retried
     while a run commits its load in place, up to READ_WAIT_SECONDS, as `open_read_only` is."""
     from flows.warehouse.safesql import literal
 
-    deadline = time.monotonic() + config.READ_WAIT_SECONDS
-    delay = 0.01
-    while True:
-        try:
-            con.execute(f"attach {literal(db)} as {alias} (read_only)")
-            return
-        except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower():
-                raise
-            if time.monotonic() >= deadline:
-                raise busy_or_error(db, exc) from None
-            time.sleep(delay)
-            delay = min(delay * 2, 0.2)
+    try:
+        _retried_on_lock(lambda: con.execute(f"attach {literal(db)} as {alias} (read_only)"),
+                         config.READ_WAIT_SECONDS)
+    except duckdb.IOException as exc:
+        if "lock" not in str(exc).lower():
+            raise
+        raise busy_or_error(db, exc) from None
 
 
 def open_read_only(db: Path, wait_seconds: float | None = None) -> duckdb.DuckDBPyConnection:
