@@ -545,14 +545,14 @@ BARE_SWAP_RE = re.compile(
     rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
     rf"|\b(?P<a2>{_WORDNUM})-for-(?P<b2>{_WORDNUM})\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 # what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without (a cheap test before their scans)
-SWAP_WORD_RE = re.compile(r"swap|exchang|traded", re.I)
+BARE_SWAP_GUARD_RE = re.compile(r"swap|exchang|traded", re.I)
 # "a 21-person swap": the swap's total
 PERSON_SWAP_RE = re.compile(rf"\b(?P<num>{_WORDNUM})-(?:person|people|prisoner|man)\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 
 
 def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple]) -> tuple[list[tuple], list[tuple], list[int]]:
     """Swaps whose sides (or total) are bare numbers: one release of the total; counts inside it leave."""
-    if not SWAP_WORD_RE.search(sentence):  # every pattern below needs one of these words: skip the scans
+    if not BARE_SWAP_GUARD_RE.search(sentence):  # every pattern below needs one of these words: skip the scans
         return releases, tallies, []
     sides: list[int] = []
     found = []
