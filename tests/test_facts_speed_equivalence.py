@@ -131,7 +131,7 @@ def test_sanction_prefilters_pass_every_sentence_with_a_match():
 def test_first_character_guards_change_no_count_or_release_match():
     import re
 
-    from flows.extraction.counts import COUNT_RE, RELEASE_RE
+    from flows.extraction.count_numbers import COUNT_RE, RELEASE_RE
 
     unguarded = [re.compile(re.sub(r"\(\?=\(\?-i:\[[^]]*\]\)\)", "", p.pattern), re.I) for p in (COUNT_RE, RELEASE_RE)]
     assert all("(?-i:[" not in p.pattern for p in unguarded)

@@ -15,7 +15,8 @@ import time
 import polars as pl
 
 from flows.extraction.clean import MAX_SENTENCE_CHARS
-from flows.extraction.counts import _nearest_trigger, find_release_counts, RELEASE_RE
+from flows.extraction.count_numbers import RELEASE_RE
+from flows.extraction.counts import _nearest_trigger, find_release_counts
 from flows.extraction.facts import extract_facts
 from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.people import cluster_names, name_similarity, same_person, _block_key

@@ -7,7 +7,7 @@ import re
 import polars as pl
 import pytest
 
-from flows.extraction.counts import RELEASE_RE
+from flows.extraction.count_numbers import RELEASE_RE
 from flows.resolution.links import ACTOR_VERB_RE, HEAD_ROLE_RE, LINK_SCHEMA, link_event_people
 
 

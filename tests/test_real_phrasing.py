@@ -252,7 +252,7 @@ def test_active_named_releases(sentence, count):
     "Also freed were television journalist Irina Vale and editor Pavel Moss.",
 ])
 def test_active_named_release_needs_the_freed_after_the_verb(sentence):
-    from flows.extraction.counts import _active_named_release
+    from flows.extraction.count_named import _active_named_release
 
     assert _active_named_release(sentence) == []
 
@@ -1223,7 +1223,7 @@ def test_numbers_in_words_with_hundreds_and_thousands(sentence, count):
 
 
 def test_vague_hundreds_are_no_count():
-    from flows.extraction.counts import parse_number
+    from flows.extraction.count_numbers import parse_number
 
     assert parse_number("hundreds") is None and parse_number("two thousand five hundred") == 2500
 

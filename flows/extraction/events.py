@@ -14,7 +14,8 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.counts import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, release_parts
+from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE
+from flows.extraction.counts import release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,

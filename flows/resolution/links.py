@@ -7,7 +7,7 @@ import re
 import polars as pl
 
 from flows.core.frames import hash_slices, split
-from flows.extraction.counts import RELEASE_RE
+from flows.extraction.count_numbers import RELEASE_RE
 from flows.resolution.staging import n_rows, sliced_scans, stage_schema
 
 HEAD_ROLE_RE = re.compile(r"(?<!vice )(?<!vice-)\b(?:president|prime minister|king|premier|dictator|ruler|emir|sultan|head of state)\b", re.I)

@@ -115,7 +115,7 @@ _NUMBER_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b"
 
 
 def _numbers_in(text: str) -> set[int]:
-    from flows.extraction.counts import parse_number
+    from flows.extraction.count_numbers import parse_number
 
     out = set()
     for m in _NUMBER_RE.finditer(text):

@@ -1,0 +1,125 @@
+"""Counted groups listed in one sentence: breakdowns and parts of a count (members, not releases), lists
+after a release verb and pairs joined by "and" (one release of their sum), "<name> and N others".
+Part of `flows.extraction.counts`."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.count_numbers import COUNT_RE, parse_number
+
+# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group
+OTHERS_BEFORE_RE = re.compile(r"\band\s*$")
+# "<someone> was freed along with 13 others": the one freed is one more
+ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+                                  r"[^,.;]{0,40}?\b(?:along|together)\s+with\s+$", re.I)
+_LISTED_NAME = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|al|el|bin|de|van|von)){1,3})"
+
+
+def _names_listed_before(sentence: str, start: int) -> int:
+    """How many full names are listed right before "and N others": "<name>, <name> and three others" is 2."""
+    before = re.sub(r"\s*,?\s*and\s*$", "", sentence[max(0, start - 160):start])
+    n = 1
+    while True:
+        m = re.search(rf",\s+{_LISTED_NAME}$", before)
+        if not m or not re.search(rf"{_LISTED_NAME},\s+{_LISTED_NAME}$", before):
+            break
+        n += 1
+        before = before[:m.start()]
+    return n
+
+
+# between the groups of a breakdown: "five nationals were freed along with three Poles, two Latvians and ..."
+LIST_JOIN_RE = re.compile(r"^(?:\s*,|\s*,?\s+and|\s*,?\s+as\s+well\s+as|\s+(?:\w+\s+){0,3}?(?:along|together)\s+with|\s+plus)\s*$",
+                          re.IGNORECASE)
+
+
+def _breakdowns(sentence: str, releases: list[tuple]) -> list[tuple]:
+    """Releases that are groups of a breakdown (three or more counted groups listed one after another:
+    "five nationals along with three Poles, two Latvians and two Japanese"): members of a release, not
+    releases of their own."""
+    runs, run, commas = [], releases[:1], False
+    for prev, cur in zip(releases, releases[1:]):
+        gap = sentence[prev[1]:cur[0]]
+        if LIST_JOIN_RE.match(gap):
+            run.append(cur)
+            commas = commas or not re.fullmatch(r"\s+and\s+", gap)
+        else:
+            runs.append((run, commas))
+            run, commas = [cur], False
+    runs.append((run, commas))
+    return [r for run, commas in runs if len(run) >= 3 or (len(run) == 2 and commas) for r in run]
+
+
+# "183 prisoners ..., including 111 detainees": a count inside a larger one is part of it, not a release of
+# its own (issue 22, class 3)
+PART_OF_RE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom))\b", re.I)
+
+
+def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> list[tuple]:
+    """Releases of a sentence that are parts of a larger count it names before them."""
+    out = []
+    for r in releases:
+        larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
+        including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+        if including:
+            out.append(r)
+    return out
+
+
+def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
+    """Two counted groups joined by a bare 'and' are one group: "three women and seven men were freed"."""
+    out: list[tuple] = []
+    for r in releases:
+        if out and re.fullmatch(r"\s+and\s+", sentence[out[-1][1]:r[0]]) and out[-1][3] == r[3] == "exact":
+            out[-1] = (out[-1][0], r[1], out[-1][2] + r[2], "exact")
+        else:
+            out.append(r)
+    return out
+
+
+# "Among those freed were also <name> and nine other priests": members of a release told elsewhere (issue 22, class 3)
+MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the\s+[\w\-]+)\s+"
+                             r"(?:who\s+(?:were|have\s+been)\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
+
+# between the groups of one release's list, an aside on one of them: ", including <name>, <who he is>, "
+LIST_ASIDE_RE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^;.]{0,120},\s*$", re.I)
+
+VERB_BEFORE_RE = re.compile(
+    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|pardon(?:ed|s|ing)?|set\s+free|expelled|deported)\s+$", re.I)
+
+
+def _list_gap(gap: str) -> bool:
+    """Whether `gap` joins two groups of one list (", ", " and ", ", including <name>, <aside>, ")."""
+    return bool((LIST_JOIN_RE.match(gap) or LIST_ASIDE_RE.match(gap)) and not COUNT_RE.search(gap)
+                and not re.search(r"along|together|plus", gap, re.I))
+
+
+def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list[tuple]]:
+    """(releases, members): a list of counted groups right after a release verb is one release of their sum
+    ("released three bishops, including <name>, 11 priests and four monks"), unless its first group
+    is at least the others together ("released 20 prisoners, eight Poles, three Czechs and two
+    Swedes"): a total, then its breakdown, whose groups are members (issue 22, class 11)."""
+    out: list[tuple] = []
+    members: list[tuple] = []
+    i = 0
+    while i < len(releases):
+        r = releases[i]
+        j = i
+        if VERB_BEFORE_RE.search(sentence, 0, r[0]) and r[3] == "exact":
+            while j + 1 < len(releases) and releases[j + 1][3] == "exact":
+                if not _list_gap(sentence[releases[j][1]:releases[j + 1][0]]):
+                    break
+                j += 1
+        if j > i and re.search(r"\band\s*$", sentence[releases[j - 1][1]:releases[j][0]]):
+            rest = releases[i + 1:j + 1]
+            if r[2] < sum(x[2] for x in rest):
+                out.append((r[0], releases[j][1], r[2] + sum(x[2] for x in rest), "exact"))
+            else:
+                out.append(r)
+                members += rest
+            i = j + 1
+        else:
+            out.append(r)
+            i += 1
+    return out, members

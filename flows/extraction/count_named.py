@@ -1,0 +1,131 @@
+"""Releases without a number: named people freed ("<name> was released", "freed the activist <name>",
+"<Surname> was set free"), one person by "a/an" ("freed a Canadian"), an unsaid number ("released
+several prisoners"). Part of `flows.extraction.counts`."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.count_numbers import PEOPLE_NOUNS
+from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, is_tally
+from flows.extraction.names import is_given_name
+from flows.extraction.places import find_places
+from flows.language.lexicon import demonyms
+
+# "Alaa Abdel Fattah was released from prison": one named person freed
+NAMED_RELEASE_RE = re.compile(
+    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
+    r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
+    r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
+
+
+# "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
+# release of lawyer <name>": named people freed, counted (no number in the text)
+_FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
+
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|US|UK))\s+){0,4}?"
+
+ACTIVE_NAMED_RELEASE_RE = re.compile(
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
+    rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
+    re.IGNORECASE)
+
+
+_NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that "
+                      "include includes included including".split())  # "the freed include <name>": members
+
+
+def _active_named_release(sentence: str) -> list[tuple]:
+    """A release of the one or two people named right after an active release verb (see
+    ACTIVE_NAMED_RELEASE_RE): a person's name, not a place or a body, with a given name or a role before it."""
+    m = ACTIVE_NAMED_RELEASE_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+
+    def person(name: str | None, start: int) -> bool:
+        if not name:
+            return False
+        words = name.split()
+        role = sentence[m.end("verb"):start].split()  # words between the verb and the name
+        if words[0].lower() in demonyms() and len(words) > 2:  # "American <name>": a demonym is a role
+            role, words = role + words[:1], words[1:]
+        if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
+            return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
+        return is_given_name(words[0]) or any(w.islower() for w in role)
+
+    n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
+    if not person(m.group("first"), m.start("first")):
+        return []
+    others = ALONG_WITH_UNCOUNTED_RE.match(sentence, m.end())
+    if others:  # "pardoned <name>, along with several other detainees": how many is not said
+        return [(m.start("first"), others.end(), None, "unknown")]
+    return [(m.start("first"), m.end(), n, "exact")]
+
+
+# a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
+SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:was|has\s+been|had\s+been)\s+"
+                                r"(?:set\s+free|released|freed|pardoned)\b")
+_NOT_SURNAME = frozenset(
+    "he she it they we i you this that these those who which what one none nobody noone everyone everybody someone "
+    "somebody anyone each another neither either nothing everything only also finally later eventually then today "
+    "yesterday tomorrow nor but and or so yet still once here there".split())
+
+
+def _is_surname(word: str) -> bool:
+    """A lone capitalised word that can be a surname: not a pronoun or function word, a place or a demonym."""
+    return word.lower() not in _NOT_SURNAME and word.lower() not in demonyms() and not find_places(word)
+
+
+# one person (or a couple) freed, counted by the article: "freed a Canadian from jail", "releasing a
+# Danish couple" (issue 22, class 3/11)
+ONE_FREED_RE = re.compile(
+    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+"
+    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
+    # a demonym as the noun itself ("freed a Canadian from jail"), not before one ("a Russian translation")
+    r"(?P<noun>(?-i:[A-Z][a-z]+)(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|after|before|and|to|for|with|held|jailed|"
+    r"detained|imprisoned|was|had|has|back|home)\b)|couple(?!\s+of)|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker)\b")
+
+
+def _one_freed(sentence: str) -> list[tuple]:
+    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple)."""
+    m = ONE_FREED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    noun = m.group("noun")
+    if noun[:1].isupper() and noun.lower() not in demonyms():
+        return []  # "released a Statement", a place or a name: only a demonym counts a person
+    return [(m.start("mods"), m.end(), 2 if noun == "couple" else 1, "exact")]
+
+
+# a release whose size is not said (issue 22, class 11): "released a number of prisoners, including <names>",
+# "<name>, along with several other detainees", "mended ties in <year> after an exchange of prisoners"
+_VAGUE = r"(?:a\s+number\s+of|several|dozens\s+of|hundreds\s+of|thousands\s+of|scores\s+of|a\s+group\s+of|many)"
+UNCOUNTED_RE = re.compile(
+    rf"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+{_VAGUE}\s+(?:other\s+)?"
+    rf"(?:[\w\-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS})\b"
+    r"|\b(?:with|in|after|through)\s+an?\s+exchange\s+of\s+(?:prisoners|detainees|captives)\b", re.I)
+ALONG_WITH_UNCOUNTED_RE = re.compile(
+    rf",?\s+(?:along|together)\s+with\s+(?:{_VAGUE}|other|some)\s+(?:other\s+)?(?:[\w\-]+\s+){{0,2}}?(?:{PEOPLE_NOUNS})\b", re.I)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+# "had also committed to releasing a number of ...": an unsaid number promised is no release
+COMMITTED_RE = re.compile(r"\b(?:committed|agreed|ready|willing|prepared|consider(?:s|ed|ing)?)\s+(?:to\s+)?(?:\w+\s+)?$", re.I)
+# "Since last year he has pardoned several hundred people": an unsaid number over a period is a running total
+VAGUE_TOTAL_RE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+recent\s+\w+|over\s+the\s+(?:past|last)|every\s+year|"
+                            r"regularly|routinely|repeatedly)\b", re.I)
+
+
+def _uncounted(sentence: str) -> list[tuple]:
+    """A release of an unsaid number of people (count None, qualifier "unknown"); an exchange of prisoners
+    only when its year is given (a past swap recalled, not one being talked about)."""
+    m = UNCOUNTED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]) \
+            or COMMITTED_RE.search(sentence, max(0, m.start() - 40), m.start()) \
+            or DEAL_TERMS_RE.search(sentence, 0, m.start()) or is_tally(sentence, m.start(), m.end()) \
+            or VAGUE_TOTAL_RE.search(sentence):
+        return []
+    if "exchange" in m.group(0).lower() and not YEAR_RE.search(sentence):
+        return []
+    return [(m.start(), m.end(), None, "unknown")]

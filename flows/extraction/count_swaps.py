@@ -1,0 +1,87 @@
+"""Swaps told in one sentence: a count's other side ("16 for 10", "in exchange for <name>", "an equal
+number"), sides as bare numbers ("swapped 12 for 9", "a 21-person swap"), two actors each freeing one
+side. Part of `flows.extraction.counts`."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.count_numbers import _NUMW, _TENS, _UNITS, parse_number
+from flows.extraction.count_tallies import HYPOTHETICAL_RE
+
+# a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
+# equal number of", "seven Americans for two Venezuelans", "ten prisoners in exchange for the release of <name>"
+SWAP_LINK_RE = re.compile(
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+)?",
+    re.IGNORECASE)
+
+
+EXCHANGE_BEFORE_RE = re.compile(r"\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?$", re.I)
+
+SWAP_WORD_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return)\b", re.IGNORECASE)
+
+EQUAL_SIDE_RE = re.compile(r"(?:an\s+)?(?:equal|the\s+same)\s+number\b", re.IGNORECASE)
+
+ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russian pilot", a full name
+    r"(?:(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+(?:man|woman|er|or|ist|ian|ant|ent|ier|ot|ee|ive)|agent|spy|soldier|officer|"
+    r"citizen|national|prisoner|detainee|businessman|pilot)\b"
+    r"|(?-i:[A-Z][\w’'\-]+(?:\s+(?:al|el|bin|de|van|von|[A-Z][\w’'\-]+)){1,3})(?!\s*(?:government|authorities|officials)))",
+    re.IGNORECASE)
+
+
+def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
+    """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
+    link = SWAP_LINK_RE.match(sentence, m.end())
+    if not link or (link.group("link").lower() == "for" and not SWAP_WORD_RE.search(sentence)):
+        return None
+    at = link.end()
+    other = counts.get(at)
+    if other is not None:
+        return parse_number(other.group("num")) or 0, other.end()
+    equal = EQUAL_SIDE_RE.match(sentence, at)
+    if equal:
+        return parse_number(m.group("num")) or 0, equal.end()
+    one = ONE_SIDE_RE.match(sentence, at)
+    if one and link.group("link").lower() != "for" or one and SWAP_WORD_RE.search(sentence[:m.start()]):
+        # a named person on the other side ("ten Americans in exchange for <name>") is recorded as a side,
+        # not added to the count (the development gold counts such a release as the ten); "an agent" is one more
+        return (1 if one.group(0).split()[0].lower() in ("a", "an", "one") else 0), one.end()
+    return None
+
+
+OTHER_ACTOR_RELEASE_RE = re.compile(r"[^.;,]{0,40},?\s+and\s+(?:the\s+)?[\w\-]+\s+(?:also\s+|in\s+turn\s+)?"
+                                    r"(?P<verb>released|freed|handed\s+over)\s", re.I)
+
+
+# "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers
+_WORDNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+BARE_SWAP_RE = re.compile(
+    rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
+    rf"|\b(?P<a2>{_WORDNUM})-for-(?P<b2>{_WORDNUM})\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+# what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without (a cheap test before their scans)
+BARE_SWAP_GUARD_RE = re.compile(r"swap|exchang|traded", re.I)
+# "a 21-person swap": the swap's total
+PERSON_SWAP_RE = re.compile(rf"\b(?P<num>{_WORDNUM})-(?:person|people|prisoner|man)\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+
+
+def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple]) -> tuple[list[tuple], list[tuple], list[int]]:
+    """Swaps whose sides (or total) are bare numbers: one release of the total; counts inside it leave."""
+    if not BARE_SWAP_GUARD_RE.search(sentence):  # every pattern below needs one of these words: skip the scans
+        return releases, tallies, []
+    sides: list[int] = []
+    found = []
+    for m in BARE_SWAP_RE.finditer(sentence):
+        a, b = parse_number(m.group("a") or m.group("a2")), parse_number(m.group("b") or m.group("b2"))
+        if a and b:
+            found.append((m.start(), m.end(), a + b))
+            sides += [a, b]
+    for m in PERSON_SWAP_RE.finditer(sentence):
+        n = parse_number(m.group("num"))
+        if n and not any(f[0] <= m.start() < f[1] for f in found):
+            found.append((m.start(), m.end(), n))
+    if not found or HYPOTHETICAL_RE.search(sentence[max(0, found[0][0] - 40):found[0][0]]):
+        return releases, tallies, []
+    inside = lambda r: any(f[0] <= r[0] < f[1] + 40 for f in found)  # "40 for 40 soldiers"
+    releases = [r for r in releases if not inside(r)] + [(f[0], f[1], f[2], "exact") for f in found]
+    tallies = [t for t in tallies if not inside(t)]
+    return sorted(releases), tallies, sides

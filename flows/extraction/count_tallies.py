@@ -1,0 +1,77 @@
+"""Counts that are not releases: stocks and running totals (is_tally), hypotheticals and the terms of a
+deal. Part of `flows.extraction.counts`."""
+
+from __future__ import annotations
+
+import re
+
+# "... since July 2021, including 52 on September 11th": a release inside a tally
+INCLUDING_RE = re.compile(
+    r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
+    re.IGNORECASE,
+)
+
+
+# "since the war began", "since the ceasefire took effect": a running total
+_SINCE_EVENT = (r"(?:the\s+)?(?:war|conflict|invasion|ceasefire|truce|deal|agreement|crackdown|protests|election|"
+                r"start|beginning|(?:\w+\s+){1,3}?(?:began|started|begun|took\s+effect|came\s+into\s+force))")
+
+
+# Markers that make a count a stock or a running total, not one release.
+TALLY_BEFORE_RE = re.compile(
+    r"\b(?:including|includ(?:ed|es?)|among\s+them|among\s+whom|among\s+(?:those|the)(?:\s+\w+)?\s+(?:were|are|was)|of\s+whom|of\s+them|"
+    r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
+    r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
+    r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
+    # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
+    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
+    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of)\s*\W*\s*$",
+    re.IGNORECASE,
+)
+
+TALLY_AFTER_RE = re.compile(
+    rf"^\W*(?:\w+\W+){{0,8}}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
+    rf"are\s+(?:in\s+)?(?:jail|prison)|(?:in|into|to)\s+house\s+arrest|"
+    rf"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)since\s+(?:(?:January|February|March|April|May|June|July|August|"
+    rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+(?:year|summer|spring|autumn|fall|winter|month)|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?|"
+    # released over a period, in waves: a running total (issue 22, class 4)
+    rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
+    rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade))",
+    re.IGNORECASE,
+)
+
+HYPOTHETICAL_RE = re.compile(
+    r"\b(?:could|might|(?-i:may)|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
+    r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
+    r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+# the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
+# what it provides for, not a release carried out (issue 22, class 4)
+DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
+                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
+
+
+SINCE_DATE_RE = re.compile(
+    r"\bsince\s+(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    rf"|(?:19|20)\d\d\b|then\b|the\s+(?:start|beginning)\b|{_SINCE_EVENT}\b)", re.IGNORECASE)
+
+
+# "176 priests expelled, banned or barred from entering the country since 2018": a running total, however
+# many words stand between the count and its 'since <year>' (not "held since 2020": who they are)
+LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|while|because|following|by)\b)[^.;\d]){0,90}?(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)"
+                           r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+# "Over the past year, the government has released 700 prisoners": a period opening the sentence
+PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
+                            r"(?:year|years|months|weeks|decade)\b", re.I)
+
+
+def is_tally(sentence: str, start: int, end: int) -> bool:
+    """True when the count at sentence[start:end] is a stock or running total."""
+    before = sentence[max(0, start - 40):start]
+    after = sentence[end:end + 80]
+    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence)
+                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))
