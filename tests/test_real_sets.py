@@ -9,7 +9,8 @@ import pytest
 from flows.warehouse.evaluate import load_gold
 
 REAL = Path(__file__).parent / "data" / "real"
-SETS = {"dev": REAL, "heldout": REAL / "heldout", "heldout2": REAL / "heldout2", "dev2": REAL / "dev2"}
+SETS = {"dev": REAL, "heldout": REAL / "heldout", "heldout2": REAL / "heldout2", "dev2": REAL / "dev2",
+        "dev3": REAL / "dev3"}
 
 
 def _pages(folder: Path) -> list[dict]:
