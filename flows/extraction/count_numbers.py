@@ -37,7 +37,7 @@ PEOPLE_NOUNS = (
     r"captives|hostages|citizens|nationals|protesters|protestors|convicts|men|women|Americans|foreigners|"
     r"defenders|servicemen|soldiers|prisoners\s+of\s+war|POWs|opponents|critics|clergy|priests|students|"
     r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
-    r"civilians|minors|children|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
+    r"civilians|minors|children|beneficiaries|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
     r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies"
 )
 
@@ -73,6 +73,12 @@ _QUAL_GUARD = _first_char_guard(QUALIFIERS)
 
 _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
 
+# thousands grouped by a space, as many outlets print them ("4 000", "1 534", a no-break or thin space too);
+# never after a month or a day's number ("on May 3 150 ..." is a date, then a count: SPACED_AFTER_DATE_RE)
+SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?![,.]\d)"
+SPACED_AFTER_DATE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|\bNo\.\s*$")
+_SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
+
 # a capitalised modifier is a demonym or a faith ("Catholic", "Orthodox", "Baptist", "Muslim": issue 22, class 11)
 _MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+teen|dozen|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)))"
 
@@ -80,7 +86,7 @@ COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
     # engine skip the other positions faster
     # (the guards in front of the alternations match no less either: see _first_char_guard)
-    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACED_THOUSANDS}|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
     re.IGNORECASE,
 )
@@ -119,7 +125,7 @@ def _parse_big_words(t: str) -> int | None:
 
 def parse_number(text: str) -> int | None:
     """'1,400' -> 1400, 'fifty' -> 50, 'twenty-four' -> 24; None for vague plurals ('hundreds')."""
-    t = text.lower().replace(",", "").strip()
+    t = _SPACES_RE.sub("", text.lower().replace(",", "").strip())
     if t.isdigit():
         return int(t)
     if t not in NUMBER_WORDS and " " in t and ("hundred" in t or "thousand" in t):

@@ -25,7 +25,10 @@ TALLY_BEFORE_RE = re.compile(
     r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
     # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
     r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
-    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of)\s*\W*\s*$",
+    r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of|"
+    # what a prison holds or is built for: "a capacity of 9,000", "built for 2,500", "held about 14,000"
+    r"capacity\s+(?:of|for)|(?:built|designed|meant)\s+for|hold(?:s|ing)?|(?<!been\s)held|hous(?:es|ed|ing)|"
+    r"accommodat(?:es?|ed|ing)|population\s+of)\s*\W*\s*$",
     re.IGNORECASE,
 )
 
@@ -43,7 +46,10 @@ TALLY_AFTER_RE = re.compile(
 HYPOTHETICAL_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
     r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
-    r"(?:promised|pledged|vowed|refused)\s+to)\s+(?:\w+\s+){0,3}$",
+    r"(?:promised|pledged|vowed|refused)\s+to|"
+    # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
+    r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
+    r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -69,9 +75,16 @@ PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout)\s+the\s+(?:past|
                             r"(?:year|years|months|weeks|decade)\b", re.I)
 
 
+# "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release
+# (a total over a period still meets TALLY_AFTER_RE: "since ...", "so far")
+ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|released|pardoned|set\s+free)\s+"
+                                   r"a\s+total\s+of\s*$", re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    return bool(TALLY_BEFORE_RE.search(before) or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence)
+    before_tally = TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
+    return bool(before_tally or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence)
                 or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))

@@ -19,9 +19,11 @@ from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, MEMBERS_LEAD_RE,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
                                           _one_freed, _uncounted)
-from flows.extraction.count_numbers import (COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
+from flows.extraction.count_numbers import (_NUMW, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
+                                            SPACED_AFTER_DATE_RE,
                                             YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, parse_number)
-from flows.extraction.count_swaps import EXCHANGE_BEFORE_RE, OTHER_ACTOR_RELEASE_RE, _bare_swaps, _other_side
+from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE, _bare_swaps,
+                                         _other_side)
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, is_tally
 
 
@@ -36,6 +38,50 @@ def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: 
     hi = bisect_left(starts, end, lo)  # triggers[hi:] start at or after the count ends
     candidates = range(max(0, lo - 1), min(len(triggers), hi + 1))
     return triggers[min(candidates, key=lambda i: min(abs(starts[i] - end), abs(start - ends[i])))]
+
+
+def _count_matches(sentence: str) -> list[re.Match]:
+    """COUNT_RE's matches, where a day's number before a count ("on May 3 150 prisoners") is not read as
+    the first group of a space-grouped thousand: the count then starts after the space."""
+    out = []
+    for m in COUNT_RE.finditer(sentence):
+        num = m.group("num")
+        if num[:1].isdigit() and not num.isdigit() and "," not in num \
+                and SPACED_AFTER_DATE_RE.search(sentence, max(0, m.start("num") - 12), m.start("num")):
+            again = COUNT_RE.match(sentence, m.start("num") + len(num.split()[0]) + 1)
+            if again:
+                out.append(again)
+            continue
+        out.append(m)
+    return out
+
+
+# between a counted group and "and N others": what qualifies the group, with no clause, name or count of its own
+OTHERS_GAP_RE = re.compile(r"^(?:(?![;:.()\u2014]|\b(?:were|was|are|is|has|have|had|who|which|while|but)\b)[^\d])"
+                           r"{0,80}?\band\s+$", re.I)
+
+
+def _others_of_the_count_before(sentence: str, m: re.Match, matches: list[re.Match], releases: list[tuple]
+                                ) -> int | None:
+    """Index in `releases` of the release that "and N others" (m) adds to: the counted group right before it,
+    when only a qualifying phrase stands between ("40 inmates with final sentences and 25 others")."""
+    if "other" not in m.group("noun").lower() or not releases:
+        return None
+    before = [p for p in matches if p.end() <= m.start()]
+    if not before or releases[-1][1] != before[-1].end():
+        return None
+    gap = sentence[before[-1].end():m.start()]
+    if not OTHERS_GAP_RE.match(gap) or re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", gap) \
+            or RELEASE_RE.search(gap):
+        return None
+    return len(releases) - 1
+
+
+# a swap's count given per side: "35 people held in each country", "60 on each side"
+_EACH_SIDE = r"\b(?:in|on|from|by)\s+each\s+(?:side|country|nation|state)\b"
+EACH_SIDE_RE = re.compile(rf"[^.;,\d]{{0,40}}?{_EACH_SIDE}", re.I)
+BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed|ing)|exchang(?:ed|ing))\s+"
+                               rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+{_EACH_SIDE}", re.I)
 
 
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
@@ -55,7 +101,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
     trigger_starts = [t.start() for t in triggers]
     trigger_ends = [t.end() for t in triggers]
-    matches = [m for m in COUNT_RE.finditer(sentence) if _is_people_noun(m)
+    matches = [m for m in _count_matches(sentence) if _is_people_noun(m)
                and not (YEAR_NUM_RE.fullmatch(m.group("num")) and YEAR_BEFORE_RE.search(sentence, 0, m.start("num")))]
     counts = {m.start(): m for m in matches}
     # the second side of a swap is part of the first side's release, never a release or a tally of its own
@@ -82,11 +128,19 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if side:
             side_counts += [count, side[0] or 1]
             count, end = count + side[0], side[1]
+        elif (joined := _others_of_the_count_before(sentence, m, matches, releases)) is not None:
+            # "pardoned 40 inmates with final sentences and 25 others": the others join that release
+            releases[joined] = (releases[joined][0], m.end(), releases[joined][2] + count, releases[joined][3])
+            continue
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", sentence[max(0, m.start() - 120):m.start()]):
             count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
         elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
             count += 1  # "<someone> was freed along with 13 others"
+        each = EACH_SIDE_RE.match(sentence, m.end()) if not side else None
+        if each and SWAP_WORD_RE.search(sentence):
+            side_counts += [count, count]  # "freed 35 people held in each country": both sides of the swap
+            count, end = count * 2, each.end()
         item = (m.start(), end, count, qual)
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
@@ -128,6 +182,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             releases.append((m.start(), m.end(), count, "exact"))
     releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies)
     side_counts += bare_sides
+    if not releases and SWAP_WORD_RE.search(sentence):  # "swapped prisoners, releasing 60 on each side"
+        for m in BARE_EACH_SIDE_RE.finditer(sentence):
+            count = parse_number(m.group("num"))
+            if count and not HYPOTHETICAL_RE.search(sentence, max(0, m.start() - 40), m.start()):
+                releases.append((m.start("num"), m.end(), count * 2, "exact"))
+                side_counts += [count, count]
     # "A released 40 soldiers, and B also released <name>": the two sides of one swap in one sentence
     for k, r in enumerate(releases):
         other = OTHER_ACTOR_RELEASE_RE.match(sentence, r[1])

@@ -1,0 +1,90 @@
+"""Release counts as real pages state them (issue 22, second development batch): each class in our own words.
+
+Each sentence reproduces a structure seen on real pages from several outlets, never one page's wording.
+"""
+
+import polars as pl
+import pytest
+
+from flows.extraction.counts import find_release_counts, parse_number
+from flows.extraction.events import extract_event_mentions
+from tests.conftest import sentences_of
+
+
+def _counts(sentence):
+    releases, _ = find_release_counts(sentence)
+    return [c for _, _, c, _ in releases]
+
+
+def _releases(text):
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    return sorted(zip(rel["prisoner_count"].to_list(), rel["count_qualifier"].to_list()), key=str)
+
+
+# thousands grouped with a space, as many African and European outlets print them ("4 000", "1 534")
+@pytest.mark.parametrize("text, number", [("2 000", 2000), ("1 875", 1875), ("12 400", 12400), ("1 250 000", 1250000),
+                                          ("3\u00a0978", 3978), ("3\u202f978", 3978)])
+def test_space_grouped_thousands_parse(text, number):
+    assert parse_number(text) == number
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The prison service on Tuesday began releasing nearly 2 000 inmates under the amnesty.", 2000),
+    ("The minister said the release of the 1 875 beneficiaries of the decree starts today.", 1875),
+])
+def test_space_grouped_counts_are_released(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_a_day_and_a_count_stay_apart():
+    # "on May 3" then a count: the day is no thousands group
+    assert _counts("The court freed 120 detainees on May 3, and 45 more a week later.") != [3120]
+
+
+# "a total of N ... on <day>": one occasion's total is a release; a total over a period stays a tally
+@pytest.mark.parametrize("sentence, releases", [
+    ("The ministry said it freed a total of 312 detainees on Friday, as the prosecutor had promised.", [312]),
+    ("Officials released a total of 88 prisoners from two jails in the capital this morning.", [88]),
+    ("A total of 1,200 detainees have been freed since the truce began.", []),
+    ("The government has released a total of 640 prisoners so far this year.", []),
+])
+def test_a_total_on_one_occasion_is_a_release(sentence, releases):
+    assert _counts(sentence) == releases
+
+
+# "N <qualified group> and M others": the others join the count before them
+@pytest.mark.parametrize("sentence, count", [
+    ("The president decided to pardon 40 inmates with final sentences and 25 others who had not yet been tried.", 65),
+    ("The council freed 12 students held since the protests and 9 others, officials said.", 21),
+])
+def test_a_count_and_n_others_is_one_release(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# what a prison holds or is built for is no release, even in a sentence about an amnesty
+@pytest.mark.parametrize("sentence", [
+    "The country's jails have a capacity of 9,000 inmates but held about 14,000 before the amnesty.",
+    "The facility, built for 2,500 prisoners, held twice that many before the pardons.",
+])
+def test_prison_capacity_is_no_release(sentence):
+    assert _counts(sentence) == []
+
+
+# a release aimed at, expected or agreed is not yet a release
+@pytest.mark.parametrize("sentence", [
+    "A spokesperson said they are targeting to release more than 600 prisoners at the central jail.",
+    "The service said it aims to free about 900 inmates before the end of the month.",
+    "Both sides agreed to a prisoner swap to free 700 of their fighters in exchange for 450 soldiers.",
+])
+def test_releases_aimed_at_or_agreed_are_not_releases(sentence):
+    assert _counts(sentence) == []
+
+
+# "N people held in each country" / "on each side" of a swap: both sides
+@pytest.mark.parametrize("sentence, count", [
+    ("The two states carried out an exchange that freed 20 people held in each country.", 40),
+    ("The neighbours swapped prisoners on Sunday, releasing 60 on each side.", 120),
+])
+def test_each_side_of_a_swap_doubles(sentence, count):
+    assert _counts(sentence) == [count]
