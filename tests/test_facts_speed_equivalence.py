@@ -23,6 +23,8 @@ ODD_SENTENCES = [
     "The army released TWENTY-ONE SOLDIERS on Friday.",
     "Ana Lopez was released from prison on Tuesday.",
     "Ana Lopez was\x1creleased from prison yesterday.",
+    "The court freed\x1cblogger\x1cAna Lopez on Friday.",
+    "Officials releaſed student Irena Lopez.",
 ]
 
 
