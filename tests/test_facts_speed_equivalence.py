@@ -23,6 +23,8 @@ ODD_SENTENCES = [
     "The army released TWENTY-ONE SOLDIERS on Friday.",
     "Ana Lopez was released from prison on Tuesday.",
     "Ana Lopez was\x1creleased from prison yesterday.",
+    "The court freed\x1cblogger\x1cAna Lopez on Friday.",
+    "Officials releaſed student Irena Lopez.",
 ]
 
 
@@ -146,3 +148,22 @@ def test_first_character_guards_change_no_count_or_release_match():
         for text in texts:
             got = [(m.span(), m.groupdict()) for m in guarded.finditer(text)]
             assert got == [(m.span(), m.groupdict()) for m in plain.finditer(text)], text
+
+
+def test_folded_text_holds_every_ascii_letter_a_case_insensitive_pattern_matches():
+    """count_numbers.folded: the literal guards in front of the count patterns rest on this."""
+    import re
+    import sys
+
+    from flows.extraction.count_numbers import folded
+
+    letter = re.compile("[a-z]", re.I)
+    chars = [chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF]
+    assert all(len(folded(c)) == 1 for c in chars)  # the same length: places in the folded text are the text's
+    matched = [c for c in chars if letter.fullmatch(c)]
+    assert {"\u0130", "\u0131", "\u017f", "\u212a"} < set(matched)
+    for c in matched:
+        assert folded(c) in "abcdefghijklmnopqrstuvwxyz" and re.fullmatch(folded(c), c, re.I), repr(c)
+    text = "Officials releaſed FİVE detaınees prevİously, \u212aarl said."
+    assert "released" in folded(text) and "five" in folded(text) and "previously" in folded(text)
+    assert "detainees" in folded(text) and "karl" in folded(text)

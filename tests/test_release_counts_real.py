@@ -88,3 +88,8 @@ def test_releases_aimed_at_or_agreed_are_not_releases(sentence):
 ])
 def test_each_side_of_a_swap_doubles(sentence, count):
     assert _counts(sentence) == [count]
+
+
+def test_a_swap_counted_per_side_without_a_noun_reaches_the_counts():
+    text = "The neighbours swapped prisoners on Sunday, releasing 60 on each side.\n"
+    assert _releases(text) == [(120, "exact")]

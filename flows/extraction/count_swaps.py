@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extraction.count_numbers import _NUMW, _TENS, _UNITS, parse_number
+from flows.extraction.count_numbers import _NUMW, _TENS, _UNITS, folded, parse_number
 from flows.extraction.count_tallies import HYPOTHETICAL_RE
 
 # a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
@@ -58,15 +58,19 @@ _WORDNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
 BARE_SWAP_RE = re.compile(
     rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
     rf"|\b(?P<a2>{_WORDNUM})-for-(?P<b2>{_WORDNUM})\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
-# what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without (a cheap test before their scans)
-BARE_SWAP_GUARD_RE = re.compile(r"swap|exchang|traded", re.I)
+# what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without: a cheap test on the folded sentence before
+# their scans (see count_numbers.folded)
+BARE_SWAP_WORDS = ("swap", "exchang", "traded")
 # "a 21-person swap": the swap's total
 PERSON_SWAP_RE = re.compile(rf"\b(?P<num>{_WORDNUM})-(?:person|people|prisoner|man)\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
 
 
-def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple]) -> tuple[list[tuple], list[tuple], list[int]]:
-    """Swaps whose sides (or total) are bare numbers: one release of the total; counts inside it leave."""
-    if not BARE_SWAP_GUARD_RE.search(sentence):  # every pattern below needs one of these words: skip the scans
+def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low: str | None = None
+                ) -> tuple[list[tuple], list[tuple], list[int]]:
+    """Swaps whose sides (or total) are bare numbers: one release of the total; counts inside it leave.
+    `low` is folded(sentence) when the caller has it."""
+    low = folded(sentence) if low is None else low
+    if not any(w in low for w in BARE_SWAP_WORDS):  # every pattern below needs one of these words: skip the scans
         return releases, tallies, []
     sides: list[int] = []
     found = []

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from flows.extraction.count_numbers import folded
+
 # "... since July 2021, including 52 on September 11th": a release inside a tally
 INCLUDING_RE = re.compile(
     r"\b(?:including|among\s+them|of\s+whom|of\s+them)\s+(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?=on\b|in\b|last\b|this\b|during\b)",
@@ -85,6 +87,10 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    before_tally = TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
-    return bool(before_tally or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence)
-                or SINCE_DATE_RE.search(sentence[max(0, start - 80):start]) or LATE_SINCE_RE.search(after))
+    if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)) or TALLY_AFTER_RE.search(after) \
+            or PERIOD_LEAD_RE.match(sentence):
+        return True
+    # both patterns below need 'since' (see folded): most counts have none around them
+    before = sentence[max(0, start - 80):start]
+    return bool("since" in folded(before) and SINCE_DATE_RE.search(before)
+                or "since" in folded(after) and LATE_SINCE_RE.search(after))

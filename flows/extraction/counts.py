@@ -20,11 +20,18 @@ from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, MEMBERS_LEAD_RE,
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
                                           _one_freed, _uncounted)
 from flows.extraction.count_numbers import (_NUMW, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
-                                            SPACED_AFTER_DATE_RE,
-                                            YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, parse_number)
+                                            SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
+                                            parse_number)
 from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE, _bare_swaps,
                                          _other_side)
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, is_tally
+
+# Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
+# skip scans which would find nothing
+ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUNT_RE
+INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
+# NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
+NAMED_WORDS = ("free", "releas", "pardon", "exchange")
 
 
 def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
@@ -98,6 +105,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     elsewhere in the document, is part of the swap)."""
     releases, tallies = [], []
     side_counts: list[int] = []
+    low = folded(sentence)
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
     trigger_starts = [t.start() for t in triggers]
     trigger_ends = [t.end() for t in triggers]
@@ -176,11 +184,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             i = releases.index(later[0])
             side_counts += [first[2], later[0][2]]
             releases[i] = (later[0][0], later[0][1], later[0][2] + first[2], later[0][3])
-    for m in ELLIPTIC_COUNT_RE.finditer(sentence):  # "besides four freed earlier"
+    elliptic = ELLIPTIC_COUNT_RE.finditer(sentence) if any(w in low for w in ELLIPTIC_WORDS) else ()
+    for m in elliptic:  # "besides four freed earlier"
         count = parse_number(m.group("num"))
         if count and not any(r[0] <= m.start() < r[1] for r in releases + tallies):
             releases.append((m.start(), m.end(), count, "exact"))
-    releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies)
+    releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies, low)
     side_counts += bare_sides
     if not releases and SWAP_WORD_RE.search(sentence):  # "swapped prisoners, releasing 60 on each side"
         for m in BARE_EACH_SIDE_RE.finditer(sentence):
@@ -196,12 +205,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             releases[k] = (r[0], r[1], r[2] + 1, r[3])
             break
     if tallies and triggers:
-        for m in INCLUDING_RE.finditer(sentence):
+        for m in INCLUDING_RE.finditer(sentence) if any(w in low for w in INCLUDING_WORDS) else ():
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
         # "including 299 on Saturday ... among the 299 detainees": the same group named twice is the release
         released = {count for _, _, count, _ in releases}
         tallies = [t for t in tallies if t[2] not in released]
-    if not releases and not tallies:
+    if not releases and not tallies and any(w in low for w in NAMED_WORDS):
         named = NAMED_RELEASE_RE.search(sentence)
         surname = SURNAME_RELEASE_RE.match(sentence)
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):

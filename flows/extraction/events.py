@@ -54,8 +54,9 @@ _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
-    # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital
-    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}[A-Z]"
+    # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
+    # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
+    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # ELLIPTIC_COUNT_RE: "five released previously"
@@ -63,6 +64,8 @@ PREFILTER_RELEASE = (
     # UNCOUNTED_RE: a release of an unsaid number, an exchange of prisoners
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:a[\s\x1c-\x1f]+number|a[\s\x1c-\x1f]+group|several|dozens|hundreds|thousands|scores|many)"
     r"|exchange[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:prisoners|detainees|captives)"
+    # BARE_EACH_SIDE_RE: a swap's count per side with no noun ("releasing 60 on each side")
+    r"|each[\s\x1c-\x1f]+(?:side|country|nation|state)"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
