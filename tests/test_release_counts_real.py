@@ -93,3 +93,28 @@ def test_each_side_of_a_swap_doubles(sentence, count):
 def test_a_swap_counted_per_side_without_a_noun_reaches_the_counts():
     text = "The neighbours swapped prisoners on Sunday, releasing 60 on each side.\n"
     assert _releases(text) == [(120, "exact")]
+
+
+# counts that belong to another release, a period, or a rescue
+@pytest.mark.parametrize("sentence", [
+    "During more than four years of conflict, the government has released only nine political prisoners.",
+    "The 18 fishermen seized in the spring are also among the released.",
+    "Special forces freed three hostages in a night-time raid on a farmhouse, the army said.",
+])
+def test_counts_of_a_period_a_member_group_or_a_rescue_are_no_release(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_release_told_by_its_prison_is_part_of_the_counted_release():
+    text = ("The state began releasing about 2,500 prisoners under an amnesty on Friday.\n"
+            "About 300 inmates have been released from the northern prison and two other jails.\n")
+    assert _releases(text) == [(2500, "about")]
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("Novak was freed in exchange for Ruritanian citizen Ivan Petrov, the ministry said.", 2),
+    ("The reporter Lena Marsh was released in exchange for a convicted arms dealer.", 2),
+    ("Novak was freed on Tuesday after a long campaign.", 1),
+])
+def test_one_for_one_swap_of_a_named_person(sentence, count):
+    assert _counts(sentence) == [count]

@@ -41,9 +41,15 @@ TALLY_AFTER_RE = re.compile(
     rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+(?:year|summer|spring|autumn|fall|winter|month)|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?|"
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
-    rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade))",
+    rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"
+    # "The 24 sailors ... are also among the released": members of a release told elsewhere
+    rf"(?:are|were|is|was)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:released|freed|pardoned))",
     re.IGNORECASE,
 )
+
+# "Special forces freed two hostages in an overnight raid": a rescue by force, not a release by those holding them
+RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|military|marines)\b[^.;]{0,60}?"
+                       r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b", re.I)
 
 HYPOTHETICAL_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
@@ -73,8 +79,8 @@ LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|w
 
 
 # "Over the past year, the government has released 700 prisoners": a period opening the sentence
-PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout)\s+the\s+(?:past|last)\s+(?:\w+\s+)?"
-                            r"(?:year|years|months|weeks|decade)\b", re.I)
+PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout|For)\s+(?:the\s+(?:past|last)|more\s+than|nearly|almost|over)"
+                            r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b", re.I)
 
 
 # "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release

@@ -22,9 +22,9 @@ from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, 
 from flows.extraction.count_numbers import (_NUMW, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
-from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE, _bare_swaps,
-                                         _other_side)
-from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, is_tally
+from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE,
+                                         _bare_swaps, _other_side)
+from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, RESCUE_RE, is_tally
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
@@ -32,6 +32,7 @@ ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUN
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
 NAMED_WORDS = ("free", "releas", "pardon", "exchange")
+RESCUE_WORDS = ("mission", "operation", "raid", "assault")  # RESCUE_RE
 
 
 def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
@@ -89,6 +90,11 @@ _EACH_SIDE = r"\b(?:in|on|from|by)\s+each\s+(?:side|country|nation|state)\b"
 EACH_SIDE_RE = re.compile(rf"[^.;,\d]{{0,40}}?{_EACH_SIDE}", re.I)
 BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed|ing)|exchang(?:ed|ing))\s+"
                                rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+{_EACH_SIDE}", re.I)
+
+
+# after a named person freed, the other side of a one-for-one swap: "... was freed in exchange for <person>"
+ONE_FOR_ONE_RE = re.compile(r"[^,.;]{0,30}?\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom)\s+of\s+)?"
+                            r"(?:(?-i:[A-Z][a-z]+)\s+(?:citizen|national|pilot|businessman|agent|officer|prisoner)\s+)?", re.I)
 
 
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
@@ -213,11 +219,23 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     if not releases and not tallies and any(w in low for w in NAMED_WORDS):
         named = NAMED_RELEASE_RE.search(sentence)
         surname = SURNAME_RELEASE_RE.match(sentence)
+        one = None
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
             group = "name" if named.group("name") else "apposed"
-            releases.append((named.start(group), named.end(group), 1, "exact"))
+            one = (named.start(group), named.end(group), named.end())
         elif surname and _is_surname(surname.group("name")):
-            releases.append((surname.start("name"), surname.end("name"), 1, "exact"))
+            one = (surname.start("name"), surname.end("name"), surname.end())
+        if one:
+            # "<name> was freed in exchange for <one person>": a one-for-one swap, both sides
+            other = ONE_FOR_ONE_RE.match(sentence, one[2])
+            side = other and ONE_SIDE_RE.match(sentence, other.end())
+            if side:
+                side_counts += [1, 1]
+                releases.append((one[0], side.end(), 2, "exact"))
+            else:
+                releases.append((one[0], one[1], 1, "exact"))
         else:
             releases += _active_named_release(sentence) or _one_freed(sentence) or _uncounted(sentence)
+    if releases and any(w in low for w in RESCUE_WORDS) and RESCUE_RE.search(sentence):
+        releases, tallies = [], sorted(tallies + releases)  # a rescue by force is no release
     return releases, tallies, tuple(side_counts)

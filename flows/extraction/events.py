@@ -159,6 +159,23 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
                                     and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
+# "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
+# smaller than the document's counted release, is a part of it (issue 22, class 3)
+PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
+                              r"(?:prisons?|jails?|correctional|detention|penitentiar|facilit|centres?|centers?)", re.I)
+
+
+def _parts_by_place(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases told by their prison that are smaller than a counted release their document
+    reports elsewhere, unless their sentence places them in the past."""
+    largest: dict[str, int] = {}
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and not PART_BY_PLACE_RE.search(r[12]):
+            largest[r[0]] = max(largest.get(r[0], 0), r[7])
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] and r[7] < largest.get(r[0], 0)
+                                    and PART_BY_PLACE_RE.search(r[12]) and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
 # told in a later sentence (issue 22, class 2)
 EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+reciprocal\s+move)\b", re.I)
@@ -477,7 +494,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(rows)
+    rows = _without_members(_parts_by_place(rows))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
