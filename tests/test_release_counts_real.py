@@ -37,9 +37,14 @@ def test_space_grouped_counts_are_released(sentence, count):
     assert _counts(sentence) == [count]
 
 
-def test_a_day_and_a_count_stay_apart():
-    # "on May 3" then a count: the day is no thousands group
-    assert _counts("The court freed 120 detainees on May 3, and 45 more a week later.") != [3120]
+@pytest.mark.parametrize("sentence, count", [
+    ("The court freed 120 detainees on May 3 150 prisoners were freed a week later.", 150),
+    ("date 2021-06-04 230 soldiers and civilians were freed in the exchange", 230),
+    ("Published 14/02/2022 310 prisoners walk free after the decree", 310),
+])
+def test_a_date_and_a_count_stay_apart(sentence, count):
+    # the end of a date before a count is no thousands group
+    assert count in _counts(sentence) and not any(c > 1000 for c in _counts(sentence))
 
 
 # "a total of N ... on <day>": one occasion's total is a release; a total over a period stays a tally

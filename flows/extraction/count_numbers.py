@@ -85,8 +85,9 @@ _QUAL_GUARD = _first_char_guard(QUALIFIERS)
 _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _TENS.split("|"), digits=True)
 
 # thousands grouped by a space, as many outlets print them ("4 000", "1 534", a no-break or thin space too);
-# never after a month or a day's number ("on May 3 150 ..." is a date, then a count: SPACED_AFTER_DATE_RE)
-SPACED_THOUSANDS = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?![,.]\d)"
+# never the end of a date ("2024-01-03 230 ...": no digit, dash, slash, dot or colon before, no leading zero)
+# nor after a month ("on May 3 150 ..." is a date, then a count: SPACED_AFTER_DATE_RE)
+SPACED_THOUSANDS = r"(?<![\d\-/.:])[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?![,.]\d)"
 SPACED_AFTER_DATE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|\bNo\.\s*$")
 _SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
