@@ -123,3 +123,8 @@ def test_a_release_told_by_its_prison_is_part_of_the_counted_release():
 ])
 def test_one_for_one_swap_of_a_named_person(sentence, count):
     assert _counts(sentence) == [count]
+
+
+def test_a_named_person_on_the_other_side_of_a_swap_is_counted():
+    # a swap counts both its sides, named or not
+    assert _counts("Caracas agreed to release ten American prisoners in exchange for the release of Omar Vance.") == [11]

@@ -43,9 +43,9 @@ def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tupl
         return parse_number(m.group("num")) or 0, equal.end()
     one = ONE_SIDE_RE.match(sentence, at)
     if one and link.group("link").lower() != "for" or one and SWAP_WORD_RE.search(sentence[:m.start()]):
-        # a named person on the other side ("ten Americans in exchange for <name>") is recorded as a side,
-        # not added to the count (the development gold counts such a release as the ten); "an agent" is one more
-        return (1 if one.group(0).split()[0].lower() in ("a", "an", "one") else 0), one.end()
+        # one person on the other side, named ("ten Americans in exchange for <name>") or not ("an agent"):
+        # one more, as a swap counts both its sides
+        return 1, one.end()
     return None
 
 
