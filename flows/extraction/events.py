@@ -24,7 +24,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, date_of_match
+from flows.language.dates import DATE_RE, date_of_match, is_date_stamp
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
 
@@ -288,11 +288,14 @@ CAPTIVITY_BEFORE_RE = re.compile(
 
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
-    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday)."""
+    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
+    come ("next Tuesday") nor the page's date line the sentence opens with ("date 2026-03-03 ...")."""
     first_year = None
     for m in DATE_RE.finditer(sentence):
         if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
             continue
+        if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
+            continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if m.group("y_year"):
             first_year = first_year or m
             continue
@@ -313,7 +316,11 @@ def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], 
 
 # the headline and the first sentences: a day they name ("on Saturday") is the day of the news they lead with
 LEAD_SENTENCES = 3
+FIRST_RELEASE_SENTENCES = 6  # a document's first release sentence up to here is the lead's news told again
 LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                         # "the ministry announced Wednesday": a reporting verb before the bare day
+                         r"(?:announced|said|confirmed|reported|released|freed|pardoned)\s+(?:late\s+|early\s+)?"
+                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                          r"yesterday|today)\b", re.IGNORECASE)
 
 
@@ -432,6 +439,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     swaps: set[tuple] = set()
     hedged: list[tuple] = []  # counts of swap sentences not taken for releases (see _swaps_across_sentences)
     undated_named: dict[int, str] = {}  # row index of an undated release of one named person -> the name's last word
+    released_docs: set[str] = set()  # documents whose first release sentence has been read
     precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
     for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
@@ -453,9 +461,13 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         country, strength = countries[key] if key in countries else countries.setdefault(
             key, release_country_evidence(*key))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
-        if date is None and releases and sent_idx <= LEAD_SENTENCES and lead_dates.get(doc_id):
-            # a release in the headline or lead takes the day the lead gives ("said late on Saturday")
+        if date is None and releases and lead_dates.get(doc_id) and (
+                sent_idx <= LEAD_SENTENCES or (doc_id not in released_docs and sent_idx <= FIRST_RELEASE_SENTENCES)):
+            # a release in the headline or lead takes the day the lead gives ("said late on Saturday"); so does
+            # the document's first release a few sentences on (the news the lead announced, told in detail)
             date_text, date, precision = lead_dates[doc_id]
+        if releases:
+            released_docs.add(doc_id)
         for s, e, count, qual in releases:
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
