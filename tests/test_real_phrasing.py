@@ -151,6 +151,32 @@ def test_names_found(sentence, names):
     assert _people_in(sentence) == names
 
 
+@pytest.mark.parametrize("sentence, names", [
+    # titles real pages print before a name: peeled off, the name alone is the person
+    ("At a briefing, the navy's Rear Adm. Tom Brennan said the operation had been planned for weeks.", ["Tom Brennan"]),
+    ("The Honourable Penny Marsh, the foreign minister, announced the measures.", ["Penny Marsh"]),
+    ("The harbour city's Chief Executive Mary Holt was among those listed.", ["Mary Holt"]),
+    # a surname with an apostrophe after a capital
+    ("Trade Minister Peter O’Brien said the measures would stay.", ["Peter O’Brien"]),
+    # places, bodies and texts listed beside names are not people
+    ("Those listed are Tom Brennan, accused of attacks in the Hollow Valley, and Mary Holt, who runs the Grey Creek Farm.",
+     ["Tom Brennan", "Mary Holt"]),
+    ("The list names Tom Brennan, chief of the Northern Production and Construction Corps.", ["Tom Brennan"]),
+    ("The Treasury issued two General Licenses for aid groups.", []),
+    ("In an annex to the Order, the President named 13 officials.", []),
+])
+def test_titles_and_place_heads(sentence, names):
+    assert _people_in(sentence) == names
+
+
+def test_a_title_case_headline_verb_after_a_title_is_no_name():
+    from flows.extraction.names import sentence_candidates
+
+    headline = "Ruritanian President Grants Pardon to Jailed Poet"
+    assert [c[2] for c in sentence_candidates(headline, True) if c[5]] == []
+    assert [c[2] for c in sentence_candidates("President Maria Lopez frees jailed poet", True) if c[5]] == ["Maria Lopez"]
+
+
 def test_a_given_name_that_is_also_a_city_stays_in_the_name():
     assert _people_in("Vladimir Kara Murza is free, his lawyer said.") == ["Vladimir Kara Murza"]
 
@@ -161,6 +187,11 @@ def test_a_given_name_that_is_also_a_city_stays_in_the_name():
     "Jane Doe’s articles from Acme Law LLP are most popular:",
     "I am Tom Brennan, a professional writer and journalist for Example Times. I cover the world.",
     "Photo credit: Jane Doe/Wire",
+    # captions that end with the picture's credit: their names are photographers or repeat the story
+    "Freed captives Tom Brennan, 61, left, and Mary Holt, 70, at the hospital, May 3, 2024. (Photo: Wire)",
+    "The king at a ceremony on the palace ground, Dec 5. Photo: Wire",
+    "FILE - A former minister gestures at a rally in the capital, March 3, 2021.",
+    "The envoy at the airport. Jo Smith/Wire via Getty Images",
 ])
 def test_furniture_lines(line):
     from flows.extraction.clean import is_furniture_line

@@ -27,14 +27,22 @@ from flows.language.lexicon import (
     NON_NAME_WORDS,
     ORG_WORDS,
     PERSON_TITLE_CUES,
-    TITLE_WORDS,
+    TITLE_WORDS as LEXICON_TITLE_WORDS,
     country_names,
     demonyms,
     fold,
     place_words,
 )
 
-TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+# Titles real pages put before a name besides the lexicon's: "Rear Adm.", "Pres", "The Honourable", "Chief
+# Executive" (issue 22, class 8): peeled off, never part of the name
+TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive"})
+# Last words that make a capitalised run a place, a body or a text ("Jordan Valley", "Production and
+# Construction Corps", "the Order", "General Licenses"), never a person, even in a list beside names
+PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
+    province district county territory territories island islands mountains corps order orders control
+    jurisdiction licenses licences regulations regulation production construction normalization lawyers""".split())
+TOKEN = r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
@@ -244,7 +252,8 @@ def _peel_run(text: str) -> tuple | None:
         # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
         prefix.extend(t[2] for t in tokens[:-2])
         tokens, folded = tokens[-2:], folded[-2:]
-    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
+    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded) \
+            or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
         return None  # "Ortega Regime", "Peace Prize": not a name
@@ -256,7 +265,9 @@ def _peel_run(text: str) -> tuple | None:
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
     n = len(tokens)
     given = n >= 2 and is_given_name(tokens[0][2])
-    article = any(fold(p) in ARTICLES for p in prefix)
+    # "The Long Road" is a noun phrase; "The Honourable <given name> <surname>" is a titled person
+    article = any(fold(p) in ARTICLES for p in prefix) and not (
+        given and fold(prefix[-1]) in TITLE_WORDS and fold(prefix[-1]) not in ARTICLES)
     return tokens[0][0], tokens[-1][1], has_title, tuple(role_parts), n, given, article
 
 
@@ -348,7 +359,10 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
             continue
         s, e, role, n, is_person, has_title = cand
         # a headline's capitalisation proves nothing: only a title cue counts there
-        is_person = is_person and (not headline or has_title)
+        # ... and in a headline's Title Case a title can be followed by a verb ("President Grants Pardon to
+        # ..."): a titled run of several words counts there only from a known given name
+        is_person = is_person and (not headline or has_title) and (
+            not headline or n == 1 or is_given_name(sentence[s:e].split()[0]))
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
