@@ -169,6 +169,29 @@ def test_titles_and_place_heads(sentence, names):
     assert _people_in(sentence) == names
 
 
+@pytest.mark.parametrize("sentence, names", [
+    # an age before a name, a relative "who" after it
+    ("Among those freed was 31-year-old Tadesse Worku, who had served half of his term.", ["Tadesse Worku"]),
+    ("One of the pardoned inmates was Runako Dube, who had been jailed for life.", ["Runako Dube"]),
+    # kin and trades before a name
+    ("He backed the former premier and his sister, Malee Suwan.", ["Malee Suwan"]),
+    ("Among the freed were newscaster Chatri Wongsa and two students.", ["Chatri Wongsa"]),
+    # a role word opening a list line, a "-linked" modifier, a middle initial after a long office name
+    ("Businessman Viktor Pavel Orlov;", ["Viktor Pavel Orlov"]),
+    ("The list names 40 tycoons, among them Ruritania-linked Boris Kamenev.", ["Boris Kamenev"]),
+    ("said the Under Secretary for Terrorism and Financial Intelligence Tom J. Brennan.", ["Tom J. Brennan"]),
+])
+def test_person_cues_on_real_pages(sentence, names):
+    assert _people_in(sentence) == names
+
+
+def test_an_unpunctuated_comma_list_of_names_is_no_headline():
+    from flows.extraction.clean import _is_headline
+
+    assert not _is_headline("Those freed include Tadesse Worku, Abebe Kebede, Hana Girma, Lemlem Tesfaye and Dawit Alemu")
+    assert _is_headline("Ruritania Frees Jailed Poet After Ten Years")
+
+
 def test_a_title_case_headline_verb_after_a_title_is_no_name():
     from flows.extraction.names import sentence_candidates
 

@@ -74,6 +74,9 @@ ROLE_NOUNS = (
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
     "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
+    # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
+    "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
+    "newscaster", "presenter",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -94,6 +97,8 @@ SPEECH_VERB_RE = regex.compile(
     r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
+WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
+AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
@@ -214,7 +219,8 @@ def _peel_run(text: str) -> tuple | None:
             break  # "Pope Francis" is the name itself
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
                 or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
-                or word in NON_NAME_WORDS or word.endswith("-based")):
+                or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
+                or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))):  # "Businessman <name>"
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
@@ -245,7 +251,13 @@ def _peel_run(text: str) -> tuple | None:
         return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
-    if (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
+    if (len(tokens) >= 4 and regex.fullmatch(r"\p{Lu}\.", tokens[-2][2]) and is_given_name(tokens[-3][2])
+            and not any(w in NAME_TITLES for w in folded)
+            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-3])):
+        # "... Financial Intelligence <given name> <initial>. <surname>": the same, with a middle initial
+        prefix.extend(t[2] for t in tokens[:-3])
+        tokens, folded = tokens[-3:], folded[-3:]
+    elif (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
             and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS for w in folded[-2:])
             and not any(w in NAME_TITLES for w in folded)
             and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])):
@@ -315,7 +327,9 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
     # "Ministers said"): only full names count on a speech verb alone
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
-    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
+    # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, m_start - 20), m_start)))
+    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue
     if article:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if role:
