@@ -180,6 +180,9 @@ def test_titles_and_place_heads(sentence, names):
     ("Businessman Viktor Pavel Orlov;", ["Viktor Pavel Orlov"]),
     ("The list names 40 tycoons, among them Ruritania-linked Boris Kamenev.", ["Boris Kamenev"]),
     ("said the Under Secretary for Terrorism and Financial Intelligence Tom J. Brennan.", ["Tom J. Brennan"]),
+    # a surname-first name after a long office; a name after a company written with an inner capital
+    ("the Deputy Chief Cabinet Secretary Tanaka Hiroshi told reporters on Friday.", ["Tanaka Hiroshi"]),
+    ("Former head of GrainCorp Viktor Orlov;", ["Viktor Orlov"]),
 ])
 def test_person_cues_on_real_pages(sentence, names):
     assert _people_in(sentence) == names

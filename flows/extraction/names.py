@@ -241,7 +241,12 @@ def _peel_run(text: str) -> tuple | None:
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
                       and w not in NAME_TITLES), default=None)
-    if last_title is not None and is_given_name(tokens[last_title + 1][2]):
+    rest = folded[last_title + 1:] if last_title is not None else []
+    if last_title is not None and (is_given_name(tokens[last_title + 1][2]) or (
+            # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
+            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) == 2 and not any(
+                w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in PLACE_BODY_HEADS or w in place_words()
+                for w in rest))):
         prefix.extend(t[2] for t in tokens[:last_title + 1])
         tokens = tokens[last_title + 1:]
     if not tokens:
@@ -260,7 +265,9 @@ def _peel_run(text: str) -> tuple | None:
     elif (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
             and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS for w in folded[-2:])
             and not any(w in NAME_TITLES for w in folded)
-            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])):
+            and (any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])
+                 # "head of BrandCo <given name> <surname>": a word with an inner capital is a company's
+                 or regex.fullmatch(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+", tokens[0][2]) is not None)):
         # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
         prefix.extend(t[2] for t in tokens[:-2])
         tokens, folded = tokens[-2:], folded[-2:]
