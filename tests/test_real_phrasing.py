@@ -193,6 +193,8 @@ def test_an_unpunctuated_comma_list_of_names_is_no_headline():
 
     assert not _is_headline("Those freed include Tadesse Worku, Abebe Kebede, Hana Girma, Lemlem Tesfaye and Dawit Alemu")
     assert _is_headline("Ruritania Frees Jailed Poet After Ten Years")
+    # an item of a list of designees closed by a semicolon is no headline either
+    assert not _is_headline("• Former head of GrainCorp Viktor Orlov;")
 
 
 def test_a_title_case_headline_verb_after_a_title_is_no_name():
