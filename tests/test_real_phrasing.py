@@ -183,6 +183,8 @@ def test_titles_and_place_heads(sentence, names):
     # a surname-first name after a long office; a name after a company written with an inner capital
     ("the Deputy Chief Cabinet Secretary Tanaka Hiroshi told reporters on Friday.", ["Tanaka Hiroshi"]),
     ("Former head of GrainCorp Viktor Orlov;", ["Viktor Orlov"]),
+    # a clause on the first of two names, then the second: both freed people
+    ("Tadesse Worku, who also runs a radio station, and Abebe Kebede, were granted amnesty.", ["Tadesse Worku", "Abebe Kebede"]),
 ])
 def test_person_cues_on_real_pages(sentence, names):
     assert _people_in(sentence) == names

@@ -392,7 +392,9 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
 
 MAX_LIST_MATES = 40
 # between the names of a list: "A, B, C and D"
-NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
+NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as"
+                                 # "A, who led the party, and B were freed": a clause on the first, then the next
+                                 r"|,\s+who\s+[^,;.()\"“”]{1,80},\s+and)\s+")
 
 
 def _titled_gap(gap: str) -> bool:
