@@ -164,6 +164,9 @@ def test_names_found(sentence, names):
     ("The list names Tom Brennan, chief of the Northern Production and Construction Corps.", ["Tom Brennan"]),
     ("The Treasury issued two General Licenses for aid groups.", []),
     ("In an annex to the Order, the President named 13 officials.", []),
+    # a capitalised name followed by what it is: a club, a group, a party
+    ("Tom Brennan, head of the Victor Wolves motorcycle club, was listed.", ["Tom Brennan"]),
+    ("The envoy met Tom Brennan and party members.", ["Tom Brennan"]),
 ])
 def test_titles_and_place_heads(sentence, names):
     assert _people_in(sentence) == names

@@ -98,6 +98,8 @@ SPEECH_VERB_RE = regex.compile(
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
+ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
+                                  r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement)s?\b")
 AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
@@ -337,6 +339,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, m_start - 20), m_start)))
     is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue
+    if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
+        is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if role:
