@@ -139,3 +139,12 @@ def test_the_lead_day_after_a_reporting_verb_dates_the_first_release_told_later(
             "The sailor, Tomas Vell, was freed in exchange for a Ruritanian businessman, the ministry said.\n")
     dates = _release_dates(text, dt.date(2025, 12, 11))
     assert dates and all(d == (1, dt.date(2025, 12, 11), "day") for d in dates)
+
+
+def test_a_month_still_to_come_does_not_date_a_release():
+    # the page is dated August 2025: "in October" after "prepares to" is this year's October, still to come
+    text = ("The release of the nine men comes as the president prepares to run for a new term in October.")
+    assert _release_dates(text, dt.date(2025, 8, 23)) == [(9, None, "unknown")]
+    # a month told of a release done stays its date
+    assert _release_dates("The nine men were freed in June, officials said.", dt.date(2025, 8, 23)) == \
+        [(9, dt.date(2025, 6, 1), "month")]

@@ -286,6 +286,12 @@ CAPTIVITY_BEFORE_RE = re.compile(
     r"[^.;,]{0,25}$", re.I)
 
 
+# a date after these words is one still to come, not the day of a release (issue 22, class 5)
+FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
+    r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -296,6 +302,8 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue
         if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
+        if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "as he prepares to run for a new term in October": a day still to come
         if m.group("y_year"):
             first_year = first_year or m
             continue
