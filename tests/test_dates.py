@@ -118,6 +118,8 @@ def test_a_date_line_opening_the_first_sentence_is_not_the_release_day():
     ("Last August, the council pardoned them", (dt.date(2025, 8, 1), "month")),
     ("they were pardoned last December", (dt.date(2024, 12, 1), "month")),
     ("ahead of the holiday next Tuesday, the council pardoned them", (None, "unknown")),
+    ("the council pardoned them last Monday", (dt.date(2025, 12, 8), "day")),
+    ("the council pardoned them on Monday", (dt.date(2025, 12, 15), "day")),
 ])
 def test_weekday_after_today_next_weekday_last_month(text, expected):
     from flows.language.dates import find_date

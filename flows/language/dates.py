@@ -83,6 +83,8 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
             if not published or g["wd_next"]:  # "next Tuesday": a day still to come, no release's day
                 return None, "unknown"
             back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+            if back == 0 and m.group(0).lower().startswith("last"):
+                back = 7  # "last Monday" on a Monday page: the week before
             return published - dt.timedelta(days=back), "day"
         if g.get("ago"):  # "two days ago", "a week ago"
             if not published:
