@@ -150,3 +150,14 @@ def test_a_month_still_to_come_does_not_date_a_release():
     # a month told of a release done stays its date
     assert _release_dates("The nine men were freed in June, officials said.", dt.date(2025, 8, 23)) == \
         [(9, dt.date(2025, 6, 1), "month")]
+
+
+def test_the_next_sentence_tells_when_they_walked_out():
+    lead = "Protests\nThe protests began in spring.\nThey spread to the north.\nMany were arrested.\nCourts were busy.\n"
+    text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
+            "According to the statement, the pardoned detainees were released on Wednesday evening.\n")
+    assert _release_dates(text, dt.date(2025, 12, 12)) == [(40, dt.date(2025, 12, 10), "day")]
+    # a next sentence about other people does not date the release
+    text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
+            "Two journalists were released on Wednesday evening in another case.\n")
+    assert dt.date(2025, 12, 10) not in [d for c, d, _ in _release_dates(text, dt.date(2025, 12, 12)) if c == 40]

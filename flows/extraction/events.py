@@ -391,6 +391,37 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
     return out
 
 
+# the sentence after a release that tells when "they", "the pardoned detainees", "those freed" walked out
+BACK_REFERENCE_RE = re.compile(
+    r"^(?:[^,]{0,60},\s+)?(?:they|the(?:se|y)?\s+(?:[a-z]+\s+){0,2}(?:prisoners|detainees|inmates|activists|captives)|"
+    r"those\s+(?:freed|released|pardoned))\b[^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:released|freed|set\s+free|let\s+go)\b", re.I)
+
+
+def _dated_by_the_sentence_after(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release with a count takes the date of the next sentence when that sentence tells, of the
+    same people named again only by a pronoun or a definite noun, when they were let out: "The president
+    decided to pardon 40 detainees. The pardoned detainees were released on Wednesday evening" (issue 22,
+    class 5)."""
+    undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None and r[7] is not None]
+    if not undated:
+        return rows
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] + 1 for i in undated]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    after = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                        on=["doc_id", "sent_idx"]).iter_rows())
+    out = list(rows)
+    for i in undated:
+        r = rows[i]
+        nxt = after.get((r[0], r[1] + 1))
+        if not nxt or not BACK_REFERENCE_RE.search(nxt):
+            continue
+        date_text, date, precision = date_of_match(release_date_match(nxt), published.get(r[0]))
+        if date is not None:
+            out[i] = (*r[:9], date_text, date, precision, r[12])
+    return out
+
+
 # "In return, the other state agreed to free unnamed <demonym> citizens", "freed in exchange for <demonym> nationals":
 # the other side of a swap, its number not said (issue 22, class 2)
 UNCOUNTED_SIDE_RE = (r"(?i)\bin\s+(?:exchange|return)(?:\s+for|,)\s+(?:[a-z\s]{0,40}?\b(?:release|free)\s+)?"
@@ -487,6 +518,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                          None, None, date_text, date, precision, sentence))
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
+    rows = _dated_by_the_sentence_after(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
