@@ -88,3 +88,77 @@ def test_relative_dates_without_a_page_date_stay_undated():
 
     assert find_date("they were freed last month", None)[1:] == (None, "unknown")
     assert find_date("they were freed two days ago", None)[1:] == (None, "unknown")
+
+
+# issue 22, class 5: the page's date line glued to the first sentence, "today, <weekday>", "next <weekday>",
+# "last <month>", a reporting verb before a bare weekday
+def _release_dates(text: str, published):
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": published})
+    releases = events.filter(pl.col("event_type") == "prisoner_release")
+    return releases.select("prisoner_count", "event_date", "date_precision").rows()
+
+
+def test_a_date_line_opening_the_first_sentence_is_not_the_release_day():
+    # the page prints its date right before the story's first words: the story's own day wins
+    assert _release_dates("date 2025-06-11 Ruritania on Tuesday began freeing 1,200 inmates under an amnesty.",
+                          dt.date(2025, 6, 11)) == [(1200, dt.date(2025, 6, 10), "day")]
+    assert _release_dates("9 March 2024; WIRE: The governor on Friday pardoned 45 protesters.",
+                          dt.date(2024, 3, 9)) == [(45, dt.date(2024, 3, 8), "day")]
+    # with no other date the line dates nothing: when the page appeared is not when the release happened
+    assert _release_dates("date 2025-06-11 PORTVILLE (Wire) - Ruritania has started releasing 900 prisoners.",
+                          dt.date(2025, 6, 11)) == [(900, None, "unknown")]
+    # a date that opens the story's own sentence is the release's
+    assert _release_dates("On 9 March 2024, the governor pardoned 45 protesters.",
+                          dt.date(2024, 3, 12)) == [(45, dt.date(2024, 3, 9), "day")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("the minister signed today, Saturday, an order freeing them", (dt.date(2025, 12, 13), "day")),
+    ("the minister signed yesterday (Friday) an order freeing them", (dt.date(2025, 12, 12), "day")),
+    ("Last August, the council pardoned them", (dt.date(2025, 8, 1), "month")),
+    ("they were pardoned last December", (dt.date(2024, 12, 1), "month")),
+    ("ahead of the holiday next Tuesday, the council pardoned them", (None, "unknown")),
+    ("the council pardoned them last Monday", (dt.date(2025, 12, 8), "day")),
+    ("the council pardoned them on Monday", (dt.date(2025, 12, 15), "day")),
+])
+def test_weekday_after_today_next_weekday_last_month(text, expected):
+    from flows.language.dates import find_date
+
+    assert dt.date(2025, 12, 15).weekday() == 0  # the page is dated Monday 15 December 2025
+    assert find_date(text, dt.date(2025, 12, 15))[1:] == expected
+
+
+def test_a_day_still_to_come_does_not_date_a_pardon():
+    text = ('The palace said: "For the feast (next Tuesday), the king has decided to pardon 40 detainees."')
+    assert _release_dates(text, dt.date(2025, 12, 15)) == [(40, None, "unknown")]
+
+
+def test_the_lead_day_after_a_reporting_verb_dates_the_first_release_told_later():
+    text = ("Ruritania frees jailed sailor in swap\n"
+            "A sailor held in Ruritania for two years has come home, the government announced Thursday.\n"
+            "He had been arrested in March 2023 at a port.\n"
+            "Officials say he was questioned for weeks.\n"
+            "The sailor, Tomas Vell, was freed in exchange for a Ruritanian businessman, the ministry said.\n")
+    dates = _release_dates(text, dt.date(2025, 12, 11))
+    # a one-for-one swap: both sides counted (tests/test_release_counts_real.py)
+    assert dates and all(d == (2, dt.date(2025, 12, 11), "day") for d in dates)
+
+
+def test_a_month_still_to_come_does_not_date_a_release():
+    # the page is dated August 2025: "in October" after "prepares to" is this year's October, still to come
+    text = ("The release of the nine men comes as the president prepares to run for a new term in October.")
+    assert _release_dates(text, dt.date(2025, 8, 23)) == [(9, None, "unknown")]
+    # a month told of a release done stays its date
+    assert _release_dates("The nine men were freed in June, officials said.", dt.date(2025, 8, 23)) == \
+        [(9, dt.date(2025, 6, 1), "month")]
+
+
+def test_the_next_sentence_tells_when_they_walked_out():
+    lead = "Protests\nThe protests began in spring.\nThey spread to the north.\nMany were arrested.\nCourts were busy.\n"
+    text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
+            "According to the statement, the pardoned detainees were released on Wednesday evening.\n")
+    assert _release_dates(text, dt.date(2025, 12, 12)) == [(40, dt.date(2025, 12, 10), "day")]
+    # a next sentence about other people does not date the release
+    text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
+            "Two journalists were released on Wednesday evening in another case.\n")
+    assert dt.date(2025, 12, 10) not in [d for c, d, _ in _release_dates(text, dt.date(2025, 12, 12)) if c == 40]

@@ -110,11 +110,11 @@ def clean_documents(docs: pl.DataFrame) -> pl.DataFrame:
 
 def _is_headline(sentence: str) -> bool:
     """Title-case line without final punctuation (a headline or section heading)."""
-    if sentence.rstrip()[-1:] in ".!?\"”":
-        return False  # most sentences: no need to split into words
+    if sentence.rstrip()[-1:] in ".!?\"”;":
+        return False  # most sentences (and list items closed by a semicolon): no need to split into words
     words = [w for w in sentence.split() if w[:1].isalpha()]
-    if len(words) < 2:
-        return False
+    if len(words) < 2 or sentence.count(",") >= 3:
+        return False  # (a comma list of names without its full stop is a sentence, not a heading)
     caps = sum(w[0].isupper() for w in words)
     return caps / len(words) >= 0.6
 

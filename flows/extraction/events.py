@@ -25,7 +25,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, date_of_match
+from flows.language.dates import DATE_RE, date_of_match, is_date_stamp
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
 
@@ -307,13 +307,24 @@ CAPTIVITY_BEFORE_RE = re.compile(
     r"[^.;,]{0,25}$", re.I)
 
 
+# a date after these words is one still to come, not the day of a release (issue 22, class 5)
+FUTURE_BEFORE_RE = re.compile(
+    r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
+    r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
-    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday)."""
+    or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
+    come ("next Tuesday") nor the page's date line the sentence opens with ("date 2026-03-03 ...")."""
     first_year = None
     for m in DATE_RE.finditer(sentence):
         if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
             continue
+        if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
+            continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
+        if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "as he prepares to run for a new term in October": a day still to come
         if m.group("y_year"):
             first_year = first_year or m
             continue
@@ -334,7 +345,11 @@ def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], 
 
 # the headline and the first sentences: a day they name ("on Saturday") is the day of the news they lead with
 LEAD_SENTENCES = 3
+FIRST_RELEASE_SENTENCES = 6  # a document's first release sentence up to here is the lead's news told again
 LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                         # "the ministry announced Wednesday": a reporting verb before the bare day
+                         r"(?:announced|said|confirmed|reported|released|freed|pardoned)\s+(?:late\s+|early\s+)?"
+                         r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                          r"yesterday|today)\b", re.IGNORECASE)
 
 
@@ -397,6 +412,37 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
     return out
 
 
+# the sentence after a release that tells when "they", "the pardoned detainees", "those freed" walked out
+BACK_REFERENCE_RE = re.compile(
+    r"^(?:[^,]{0,60},\s+)?(?:they|the(?:se|y)?\s+(?:[a-z]+\s+){0,2}(?:prisoners|detainees|inmates|activists|captives)|"
+    r"those\s+(?:freed|released|pardoned))\b[^.;]{0,40}?\b(?:were|was|have\s+been|had\s+been)\s+"
+    r"(?:released|freed|set\s+free|let\s+go)\b", re.I)
+
+
+def _dated_by_the_sentence_after(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release with a count takes the date of the next sentence when that sentence tells, of the
+    same people named again only by a pronoun or a definite noun, when they were let out: "The president
+    decided to pardon 40 detainees. The pardoned detainees were released on Wednesday evening" (issue 22,
+    class 5)."""
+    undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None and r[7] is not None]
+    if not undated:
+        return rows
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] + 1 for i in undated]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    after = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                        on=["doc_id", "sent_idx"]).iter_rows())
+    out = list(rows)
+    for i in undated:
+        r = rows[i]
+        nxt = after.get((r[0], r[1] + 1))
+        if not nxt or not BACK_REFERENCE_RE.search(nxt):
+            continue
+        date_text, date, precision = date_of_match(release_date_match(nxt), published.get(r[0]))
+        if date is not None:
+            out[i] = (*r[:9], date_text, date, precision, r[12])
+    return out
+
+
 # "In return, the other state agreed to free unnamed <demonym> citizens", "freed in exchange for <demonym> nationals":
 # the other side of a swap, its number not said (issue 22, class 2)
 UNCOUNTED_SIDE_RE = (r"(?i)\bin\s+(?:exchange|return)(?:\s+for|,)\s+(?:[a-z\s]{0,40}?\b(?:release|free)\s+)?"
@@ -453,6 +499,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     swaps: set[tuple] = set()
     hedged: list[tuple] = []  # counts of swap sentences not taken for releases (see _swaps_across_sentences)
     undated_named: dict[int, str] = {}  # row index of an undated release of one named person -> the name's last word
+    released_docs: set[str] = set()  # documents whose first release sentence has been read
     precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
     for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
@@ -474,9 +521,13 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         country, strength = countries[key] if key in countries else countries.setdefault(
             key, release_country_evidence(*key))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
-        if date is None and releases and sent_idx <= LEAD_SENTENCES and lead_dates.get(doc_id):
-            # a release in the headline or lead takes the day the lead gives ("said late on Saturday")
+        if date is None and releases and lead_dates.get(doc_id) and (
+                sent_idx <= LEAD_SENTENCES or (doc_id not in released_docs and sent_idx <= FIRST_RELEASE_SENTENCES)):
+            # a release in the headline or lead takes the day the lead gives ("said late on Saturday"); so does
+            # the document's first release a few sentences on (the news the lead announced, told in detail)
             date_text, date, precision = lead_dates[doc_id]
+        if releases:
+            released_docs.add(doc_id)
         for s, e, count, qual in releases:
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
@@ -488,6 +539,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                          None, None, date_text, date, precision, sentence))
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
+    rows = _dated_by_the_sentence_after(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)

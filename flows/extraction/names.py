@@ -27,14 +27,22 @@ from flows.language.lexicon import (
     NON_NAME_WORDS,
     ORG_WORDS,
     PERSON_TITLE_CUES,
-    TITLE_WORDS,
+    TITLE_WORDS as LEXICON_TITLE_WORDS,
     country_names,
     demonyms,
     fold,
     place_words,
 )
 
-TOKEN = r"(?:\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+# Titles real pages put before a name besides the lexicon's: "Rear Adm.", "Pres", "The Honourable", "Chief
+# Executive" (issue 22, class 8): peeled off, never part of the name
+TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive"})
+# Last words that make a capitalised run a place, a body or a text ("Jordan Valley", "Production and
+# Construction Corps", "the Order", "General Licenses"), never a person, even in a list beside names
+PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
+    province district county territory territories island islands mountains corps order orders control
+    jurisdiction licenses licences regulations regulation production construction normalization lawyers""".split())
+TOKEN = r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
@@ -66,6 +74,9 @@ ROLE_NOUNS = (
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
     "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
+    # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
+    "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
+    "newscaster", "presenter",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -86,6 +97,10 @@ SPEECH_VERB_RE = regex.compile(
     r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
+WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
+ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
+                                  r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement)s?\b")
+AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
@@ -206,7 +221,8 @@ def _peel_run(text: str) -> tuple | None:
             break  # "Pope Francis" is the name itself
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
                 or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
-                or word in NON_NAME_WORDS or word.endswith("-based")):
+                or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
+                or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))):  # "Businessman <name>"
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
@@ -227,7 +243,12 @@ def _peel_run(text: str) -> tuple | None:
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
                       and w not in NAME_TITLES), default=None)
-    if last_title is not None and is_given_name(tokens[last_title + 1][2]):
+    rest = folded[last_title + 1:] if last_title is not None else []
+    if last_title is not None and (is_given_name(tokens[last_title + 1][2]) or (
+            # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
+            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) == 2 and not any(
+                w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in PLACE_BODY_HEADS or w in place_words()
+                for w in rest))):
         prefix.extend(t[2] for t in tokens[:last_title + 1])
         tokens = tokens[last_title + 1:]
     if not tokens:
@@ -237,14 +258,23 @@ def _peel_run(text: str) -> tuple | None:
         return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
-    if (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
+    if (len(tokens) >= 4 and regex.fullmatch(r"\p{Lu}\.", tokens[-2][2]) and is_given_name(tokens[-3][2])
+            and not any(w in NAME_TITLES for w in folded)
+            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-3])):
+        # "... Financial Intelligence <given name> <initial>. <surname>": the same, with a middle initial
+        prefix.extend(t[2] for t in tokens[:-3])
+        tokens, folded = tokens[-3:], folded[-3:]
+    elif (len(tokens) >= 3 and is_given_name(tokens[-2][2]) and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
             and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS for w in folded[-2:])
             and not any(w in NAME_TITLES for w in folded)
-            and any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])):
+            and (any(w in ORG_WORDS or w in OFFICE_WORDS or w in TITLE_WORDS for w in folded[:-2])
+                 # "head of BrandCo <given name> <surname>": a word with an inner capital is a company's
+                 or regex.fullmatch(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+", tokens[0][2]) is not None)):
         # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
         prefix.extend(t[2] for t in tokens[:-2])
         tokens, folded = tokens[-2:], folded[-2:]
-    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded):
+    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded) \
+            or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
         return None  # "Ortega Regime", "Peace Prize": not a name
@@ -256,7 +286,9 @@ def _peel_run(text: str) -> tuple | None:
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
     n = len(tokens)
     given = n >= 2 and is_given_name(tokens[0][2])
-    article = any(fold(p) in ARTICLES for p in prefix)
+    # "The Long Road" is a noun phrase; "The Honourable <given name> <surname>" is a titled person
+    article = any(fold(p) in ARTICLES for p in prefix) and not (
+        given and fold(prefix[-1]) in TITLE_WORDS and fold(prefix[-1]) not in ARTICLES)
     return tokens[0][0], tokens[-1][1], has_title, tuple(role_parts), n, given, article
 
 
@@ -304,7 +336,11 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
     # "Ministers said"): only full names count on a speech verb alone
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
-    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech
+    # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, m_start - 20), m_start)))
+    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue
+    if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
+        is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if role:
@@ -348,7 +384,10 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
             continue
         s, e, role, n, is_person, has_title = cand
         # a headline's capitalisation proves nothing: only a title cue counts there
-        is_person = is_person and (not headline or has_title)
+        # ... and in a headline's Title Case a title can be followed by a verb ("President Grants Pardon to
+        # ..."): a titled run of several words counts there only from a known given name
+        is_person = is_person and (not headline or has_title) and (
+            not headline or n == 1 or is_given_name(sentence[s:e].split()[0]))
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
@@ -357,7 +396,9 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
 
 MAX_LIST_MATES = 40
 # between the names of a list: "A, B, C and D"
-NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+")
+NAME_LIST_GAP_RE = regex.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as"
+                                 # "A, who led the party, and B were freed": a clause on the first, then the next
+                                 r"|,\s+who\s+[^,;.()\"“”]{1,80},\s+and)\s+")
 
 
 def _titled_gap(gap: str) -> bool:

@@ -26,9 +26,11 @@ DATE_RE = re.compile(
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
       | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
       | (?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>(?:19|20)\d{{2}}))?
-      | (?:on\s+|last\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
+      | (?:on\s+|last\s+|(?P<wd_next>next\s+|(?:this\s+)?coming\s+)|(?:today|yesterday|tonight),?\s+\(?)?
+        (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
       | (?P<ago>(?P<ago_n>a|one|two|three|four|five|six|\d)\s+(?P<ago_unit>days?|weeks?)\s+ago)
       | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
+      | [Ll]ast\s+(?-i:(?P<lm_month>January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)
       | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
       | in\s+(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
@@ -78,9 +80,11 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
                 return (found, "day") if found else (None, "unknown")
             return None, "unknown"
         if g["weekday"]:
-            if not published:
+            if not published or g["wd_next"]:  # "next Tuesday": a day still to come, no release's day
                 return None, "unknown"
             back = (published.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+            if back == 0 and m.group(0).lower().startswith("last"):
+                back = 7  # "last Monday" on a Monday page: the week before
             return published - dt.timedelta(days=back), "day"
         if g.get("ago"):  # "two days ago", "a week ago"
             if not published:
@@ -105,6 +109,11 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
                     first = (first - dt.timedelta(days=1)).replace(day=1)
                 return first, "month"
             return published - dt.timedelta(days=published.weekday()), "week"
+        if g["lm_month"]:  # "last February": the latest such month before the publication month
+            if not published:
+                return None, "unknown"
+            month = _month(g["lm_month"])
+            return dt.date(published.year if month < published.month else published.year - 1, month, 1), "month"
         if g.get("y_year"):  # "In 1998, ... freed 200 prisoners": the year alone
             return dt.date(int(g["y_year"]), 1, 1), "year"
         if g["m_month"]:
@@ -132,6 +141,36 @@ def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | 
     if date and published and date > published:
         return m.group(0), None, "unknown"  # a future date is a plan, not when it happened
     return m.group(0).strip(), date, precision
+
+
+# a date stamp opening a sentence: the page's own date line glued to the story's first words ("date 2026-03-03
+# Officials said ...", "15 July 2021; AGENCY: ...", "CITY, March 3, 2026 - ..."): when the page was
+# published, not when the news happened (issue 22, class 5)
+_STAMP_LABEL_RE = re.compile(r"(?i)^\W*(?:(?:date|published|posted|updated)\b\s*(?:on\b|:)?\s*)?$")
+_STAMP_PLACE_RE = re.compile(r"^\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},\s*$")
+_STAMP_AFTER_RE = re.compile(r"^\s*(?:[;:|\u2013\u2014-]|\(|$)")
+_STAMP_LABELLED_RE = re.compile(r"(?i)\b(?:date|published|posted|updated)\b")
+
+
+def is_date_stamp(sentence: str, m: re.Match) -> bool:
+    """Whether DATE_RE match `m` is a date line at the start of `sentence` (a full date with its year, after
+    nothing but a label or a dateline place, and labelled or followed by a dash, colon or semicolon).
+
+    >>> is_date_stamp("date 2026-03-03 Officials freed 40 on Monday.", DATE_RE.search("date 2026-03-03 Officials freed 40 on Monday."))
+    True
+    >>> s = "On 3 March 2026, officials freed 40."
+    >>> is_date_stamp(s, DATE_RE.search(s))
+    False
+    """
+    g = m.groupdict()
+    if not (g["iso"] or g["md_year"] or g["dm_year"]):
+        return False
+    before = sentence[:m.start()]
+    if _STAMP_LABEL_RE.match(before) and _STAMP_LABELLED_RE.search(before):
+        return True
+    if not (_STAMP_LABEL_RE.match(before) or _STAMP_PLACE_RE.match(before)):
+        return False
+    return bool(_STAMP_AFTER_RE.match(sentence[m.end():]))
 
 
 # ---------------------------------------------------------------- the publication date a page states
