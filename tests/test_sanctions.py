@@ -108,8 +108,10 @@ def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
         ("The Treasury imposed sanctions on former President Evo Morales and on Bolivia's Ministry of Defence.",
          {("United States", "Evo Morales", "imposed"), ("United States", "Ministry of Defence", "imposed")}),
         # the verb without an auxiliary, and an asset freeze, are impositions ("May" the month is no hedge)
-        ("In May Britain sanctioned three Georgian judges over the verdict.", {("United Kingdom", "officials", "imposed")}),
-        ("Canada froze the assets of two Serbian officials on Friday.", {("Canada", "officials", "imposed")}),
+                    # (a counted group is named in the page's words: see sanction_groups)
+            ("In May Britain sanctioned three Georgian judges over the verdict.",
+             {("United Kingdom", "three Georgian judges", "imposed")}),
+        ("Canada froze the assets of two Serbian officials on Friday.", {("Canada", "two Serbian officials", "imposed")}),
     ],
 )
 def test_clauses_verbs_and_asset_freezes(text, expected):
@@ -137,7 +139,7 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
     [
         # restrictions are sanctions when a sanctioning power imposes them
         ("Washington has imposed visa restrictions on more than 200 Guatemalan officials this year.", None,
-         ("United States", "officials", "imposed")),
+         ("United States", "200 Guatemalan officials", "imposed")),
         # a listing as a sponsor of terrorism, put on or taken off
         ("The White House took Syria off the list of state sponsors of terrorism on Friday.", None,
          ("United States", "Syria", "lifted")),
@@ -243,7 +245,7 @@ def test_every_listed_sanctioning_body_is_named_by_its_words(text, issuer):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("The EU imposed an asset freeze and travel ban on eight Burmese officials.", "officials"),
+    ("The EU imposed an asset freeze and travel ban on eight Burmese officials.", "eight Burmese officials"),
     ("Britain imposed travel bans on three Burmese generals and their wives.", None),
 ])
 def test_the_targets_of_asset_freezes_and_travel_bans(text, target):
@@ -273,3 +275,97 @@ def test_a_name_in_a_list_of_designees_is_a_person_and_a_body_is_not():
     assert {"Quanguo Chenwu", "Erkinyaz Tuni"} <= people and not any("Directorate" in p for p in people)
     targets = out["sanction_mentions"].filter(pl.col("target_type") == "person")["target"]
     assert set(targets) == {"Quanguo Chenwu", "Erkinyaz Tuni"}
+
+
+# issue 22, class 10: counted groups of targets in the page's words (flows/extraction/sanction_groups.py)
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry imposed sanctions on 12 individuals and three entities over the crackdown.",
+     {("12 individuals", "officials"), ("three entities", "company")}),
+    ("New Zealand imposed sanctions on 40 oligarchs including businessman Karol Mazur and 17 Ruritania-backed office "
+     "holders.",
+     {("17 Ruritania-backed office holders", "officials")}),
+    ("Japan froze the assets of nine Ruritanian organisations and 31 individuals.",
+     {("nine Ruritanian organisations", "company"), ("31 individuals", "officials")}),
+    ("Washington imposed sanctions on Ruritania, and nine Ruritanian nationals were sanctioned too.",
+     {("nine Ruritanian nationals", "officials")}),
+    ("Australia imposed financial sanctions on four Kenyans and one Kenyan business for selling drones.",
+     {("four Kenyans", "officials"), ("one Kenyan business", "company")}),
+    # the named members are the targets, not their count
+    ("Ottawa imposed sanctions on 13 individuals and two entities, including Ruritania's Border Guard.", set()),
+    # a count of years, or a count with no sanctions scope before it, is no group
+    ("Britain imposed sanctions on Ruritania after a court jailed him for 25 years.", set()),
+])
+def test_counted_groups_are_targets_in_the_pages_words(text, expected):
+    from flows.extraction.sanction_groups import GENERIC_GROUP_RE, group_size
+
+    rows = one(text, "Ruritania")
+    groups = {(t, tt) for _, t, tt, _ in rows if tt in ("officials", "company") and group_size(t)}
+    assert groups == expected
+    if expected:  # the generic row the target finder gave the sentence gives way to the groups
+        assert not any(GENERIC_GROUP_RE.match(t or "") for _, t, tt, _ in rows if tt == "officials")
+
+
+def test_a_counted_group_the_document_names_in_full_is_those_names():
+    """"sanctions on two officials" and then the two of them by name: two moves, no group row beside them; a
+    group bigger than the names given stays."""
+    rows = _facts_of("Canada imposed sanctions on two Ruritanian officials on Monday. Among those listed are "
+                     "Tomasz Duda and Ewa Krol.",
+                     "Canada imposed sanctions on 30 Ruritanian officials on Monday. Among those listed are "
+                     "Tomasz Duda and Ewa Krol.")
+    first = set(rows.filter(rows["doc_id"] == "d0")["target"])
+    second = set(rows.filter(rows["doc_id"] == "d1")["target"])
+    assert {"Tomasz Duda", "Ewa Krol"} <= first and "two Ruritanian officials" not in first
+    assert {"Tomasz Duda", "Ewa Krol", "30 Ruritanian officials"} <= second
+
+
+# issue 22, class 10: a cue that says what the listed names are (sanction_groups.cue_listed_targets)
+@pytest.mark.parametrize("text, expected, action", [
+    ("London sanctioned settlers on Friday. The sanctioned outposts are the Cedar Hill Farm, Makhrot, and Givat Lev.",
+     {("Cedar Hill Farm", "company"), ("Makhrot", "company"), ("Givat Lev", "company")}, "imposed"),
+    ("London sanctioned settlers on Friday. The targeted organisations are the Beit Orot Fund, “a charity that "
+     "funds outposts”; Har Tzvi, a youth group; and Nachala, a building company.",
+     {("Beit Orot Fund", "company"), ("Har Tzvi", "company"), ("Nachala", "company")}, "imposed"),
+    ("The EU renewed its sanctions on Ruritania. Also removed from the sanctions list were Pavel Orlov, a former "
+     "banker, and Slovak citizen Marek Hudak, a club president.",
+     {("Pavel Orlov", "person"), ("Marek Hudak", "person")}, "lifted"),
+    ("The EU renewed its sanctions on Ruritania. Among those penalised are Igor Volkov, the head of the secret "
+     "police, and Oleg Sidorov, a deputy minister.",
+     {("Igor Volkov", "person"), ("Oleg Sidorov", "person")}, "imposed"),
+])
+def test_a_cue_tells_what_the_listed_names_are(text, expected, action):
+    rows = _facts_of(text)
+    found = {(t, tt) for t, tt in rows.select("target", "target_type").iter_rows() if tt in ("person", "company")}
+    assert found == expected
+    if action:
+        assert set(rows.filter(rows["target"].is_in([n for n, _ in expected]))["action"]) == {action}
+
+
+def test_descriptions_in_brackets_name_no_listed_target():
+    """"The targets include chairs of big firms (including A, B and C)": the firms say whose chairs they are."""
+    from flows.extraction.sanction_groups import cue_listed_targets
+
+    assert cue_listed_targets("The targets include chairs of big firms (including Orbis Group, Polar Bank and "
+                              "Tundra Oil).") == ([], None)
+    assert cue_listed_targets("The targets include Orbis Group and Polar Bank.")[0] == [
+        ("Orbis Group", 20, "company"), ("Polar Bank", 36, "company")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- KOWAL Janusz— a politician, serving since 2019 as party head;", ("Kowal Janusz", "person")),
+    ("• Former head of Polarchem Vladimir Sidorenko;", ("Vladimir Sidorenko", "person")),
+    ("• Businessman Pavel Moshe Orlov;", ("Pavel Moshe Orlov", "person")),
+    ("• Former head of the Ruritanian Jewish Congress;", None),
+])
+def test_bullet_items_in_capitals_or_after_a_description(line, expected):
+    from flows.extraction.designations import bullet_target
+
+    assert bullet_target(line) == expected
+
+
+def test_a_bullet_read_as_no_target_keeps_the_list_going():
+    text = ("The EU extended its sanctions on Ruritania. It is reported that these individuals have been removed "
+            "from the sanctions lists:\n• Former head of the Ruritanian Jewish Congress;\n• Businessman Pavel Moshe "
+            "Orlov;\n• Sports Minister Igor Volkov.")
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Pavel Moshe Orlov", "Igor Volkov"} and set(people["action"]) == {"lifted"}

@@ -139,7 +139,8 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 
 
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
+# (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)"
 
 _CAP = r"[A-Z][\w&’'\-\.]*"
 
@@ -331,6 +332,16 @@ CONTEXT_SENTENCES = 6
 BODY_ITEM_RE = re.compile(r"^(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)(?:\s+(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)){0,11}$")
 
 
+def _uncapitalised(head: str) -> str:
+    """A short name with a word in capitals ("ZHU Hailun", "Hailun ZHU") in normal case; anything else as it is."""
+    words = head.split()
+    if not 2 <= len(words) <= 3 or not any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) \
+            or not all(w[:1].isupper() for w in words) or any(w.strip(".,") in _COMPANY_WORD_SET or w in BODY_WORDS
+                                                           for w in words):
+        return head
+    return " ".join(w.capitalize() if w.isupper() and w.isalpha() else w for w in words)
+
+
 def bullet_target(line: str) -> tuple[str, str] | None:
     """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
     named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
@@ -338,9 +349,21 @@ def bullet_target(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     item = line[m.end():].strip()
-    people = [(s, surface) for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False)
-              if is_person and n >= 2]
-    head = re.split(r",|\s[\-–—]\s|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    head = re.split(r",|\s[\-–—]\s|[–—]|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    cased = _uncapitalised(head)
+    if cased != head:  # "<SURNAME> <Given>— a politician": a person's name, in normal case
+        return cased, "person"
+    people = []
+    for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False):
+        if is_person and n >= 2:
+            people.append((s, surface))
+        elif n >= 3:  # "<Company> <Given> <Surname>", "Businessman <Given> <Surname>": a person after the words before
+            words = surface.split()
+            for k in range(1, n - 1):
+                rest = " ".join(words[k:])
+                if any(p and m >= 2 and x == rest for _s, _e2, x, _r2, m, p, _t2 in sentence_candidates(rest, False)):
+                    people.append((s + len(" ".join(words[:k])) + 1, rest))
+                    break
     if people and people[0][0] <= 40 and people[0][0] < len(head):
         return people[0][1], "person"
     if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:

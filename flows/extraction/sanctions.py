@@ -20,6 +20,7 @@ from flows.extraction.designations import (
     DESIGNATION_VERB,
     LABEL_RE,
     LIST_HEADER_RE,
+    BULLET_RE,
     _company_runs,
     PREFILTER_BULLET_OR_HEADER,
     PREFILTER_DESIGNATION,
@@ -31,6 +32,7 @@ from flows.extraction.designations import (
     person_surnames,
 )
 from flows.extraction.places import countries_in
+from flows.extraction.sanction_groups import cue_listed_targets, with_counted_groups
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
     ADJECTIVE_TIGHTENED_RE,
@@ -282,6 +284,12 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
                                              p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
+    listed, list_action = cue_listed_targets(sentence)
+    # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
+    # organisations are ...")
+    people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
+                                           for t in listed)] + listed
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -292,6 +300,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
+    if list_action:
+        actions = [list_action]  # "Also removed from the sanctions list were A and B"
     out = []
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
@@ -308,7 +318,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
     named = _person_moves(sentence, doc_country, in_context, surnames)
     if not named:
-        return moves
+        return with_counted_groups(moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
     kept = []
     for move in moves:
@@ -321,7 +331,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
         kept.append(move)
-    return kept + named
+    return with_counted_groups(kept + named, sentence, doc_country)
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -366,8 +376,9 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
         if bullets_from.get(doc_id) == sent_idx and recent is not None:
             item = bullet_target(sentence)
+            if BULLET_RE.match(sentence):
+                bullets_from[doc_id] = sent_idx + 1  # an item read as no target keeps the list going
             if item is not None:
-                bullets_from[doc_id] = sent_idx + 1
                 for issuer in recent[1]:
                     for action in recent[2]:
                         rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
@@ -384,7 +395,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 moves = [f for f in found if f[1] is not None]
                 issuers = details.get((sentence, moves[0][5]))[2] if moves and (sentence, moves[0][5]) in details \
                     else find_issuers(sentence)
-                actions = [a for a in (moves[0][0] if moves else ["imposed"]) if a in ("imposed", "lifted", "eased")] \
+                # (a move whose target the sentence leaves to the list still says what is done: "removed from the list:")
+                actions = [a for a in (moves[0][0] if moves else found[0][0]) if a in ("imposed", "lifted", "eased")] \
                     or ["imposed"]
                 if issuers == [None] and recent is not None:
                     issuers = recent[1]
