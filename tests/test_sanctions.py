@@ -151,8 +151,9 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
         ("Western sanctions on Iranian oil, the country's main source of hard currency and of state revenue, "
          "remain in place.", None, ("Western nations", "oil", "remain")),
         # added to a sanctions list; "stay in force"; "have frozen the assets"
+        # (a counted group is named in the page's words, and takes the place of its country: see sanction_groups)
         ("The European Union on Monday added 12 Iranian officials to its sanctions list.", None,
-         ("European Union", "Iran", "imposed")),
+         ("European Union", "12 Iranian officials", "imposed")),
         ("Canada said its sanctions on Nicaraguan officials would stay in force until all prisoners are released.",
          None, ("Canada", "officials", "remain")),
         ("Western governments have frozen the assets of Russia's central bank.", None,
@@ -369,3 +370,25 @@ def test_a_bullet_read_as_no_target_keeps_the_list_going():
     rows = _facts_of(text)
     people = rows.filter(rows["target_type"] == "person")
     assert set(people["target"]) == {"Pavel Moshe Orlov", "Igor Volkov"} and set(people["action"]) == {"lifted"}
+
+
+# issue 22, class 10: armed and criminal groups named as bodies are, and lists of two bodies
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury announced new sanctions against the Northern Ruritania Cartel (NRC), a crime group.",
+     {"Northern Ruritania Cartel"}),
+    ("OFAC imposed sanctions on the Cartel del Valle Alto on Friday.", {"Cartel del Valle Alto"}),
+    ("Washington kept its sanctions on the Sunrise Network in place.", {"Sunrise Network"}),
+    ("Australia imposed sanctions on two entities, including Kenya's Moral Police and Volunteer Resistance "
+     "Force.", {"Moral Police", "Volunteer Resistance Force"}),
+])
+def test_named_armed_groups_and_bodies_are_targets(text, expected):
+    rows = one(text, "Ruritania")
+    assert {t for _, t, tt, _ in rows if tt == "officials"} == expected
+
+
+def test_a_counted_group_takes_the_place_of_the_documents_country():
+    """"sanctions against four <demonym> settlers": the settlers, not the document's country as a stand-in."""
+    rows = one("Britain has imposed sanctions against four Israeli settlers over attacks.", "Israel")
+    assert [(t, tt) for _, t, tt, _ in rows] == [("four Israeli settlers", "officials")]
+    rows = one("Canada imposed sanctions on eight former and current senior Kenyan officials on Tuesday.", "Kenya")
+    assert [t for _, t, _, _ in rows] == ["eight former and current senior Kenyan officials"]

@@ -210,7 +210,10 @@ def _is_company(part: str) -> bool:
 # a state body designated by name ("the <Country> Institute of Posts", "the National Guard", "the State Security
 # Council"): a target of the officials type (issue 22, class 10)
 BODY_WORDS = frozenset({"Institute", "Council", "Ministry", "Police", "Presidency", "Agency", "Directorate",
-                        "Headquarters", "Command", "Corps", "Guard", "Guards", "Committee", "Commission"})
+                        "Headquarters", "Command", "Corps", "Guard", "Guards", "Committee", "Commission",
+                        # armed and criminal groups are designated by name as bodies are ("the <A> Resistance Force",
+                        # "the <A> Network", "<A> Cartel"): issue 22, class 10
+                        "Force", "Forces", "Network", "Cartel", "Front", "Brigade", "Brigades", "Militia", "Army"})
 
 
 def _run_kind(name: str) -> str:

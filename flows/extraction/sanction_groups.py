@@ -37,7 +37,7 @@ COUNT = rf"(?:\d[\d,]*|(?:{_NUMBER_WORDS})(?:[\s\-](?:one|two|three|four|five|si
 # group nouns: a group of people, or of organisations
 PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official|oligarchs|businessmen|nationals|"
                 "national|citizens|citizen|separatists|leaders|members|holders|actors|abusers|judges|ministers|"
-                "commanders|officers")
+                "commanders|officers|settlers|gangs|gang\\s+leaders")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
              "banks|bank|groups|networks")  # (vessels are a fleet's ships: sanction_targets names them)
 # a demonym plural is a head too ("five Ruritanians"): checked against the country lexicon
@@ -51,7 +51,7 @@ _HEAD = (rf"(?:(?:{PEOPLE_HEADS}|{ORG_HEADS})\b|{_DEMONYM_PLURAL}\b"
          rf"(?!\s+(?:[\w\-]+\s+){{0,2}}(?:{PEOPLE_HEADS}|{ORG_HEADS})\b))")
 
 GROUP_RE = re.compile(
-    rf"(?P<group>(?P<count>\b{COUNT})\s+(?P<mods>(?:(?!{_STOP}\b){_MODIFIER}\s+){{0,4}}?)(?P<head>{_HEAD})"
+    rf"(?P<group>(?P<count>\b{COUNT})\s+(?P<mods>(?:(?!{_STOP}\b){_MODIFIER}\s+(?:and\s+(?=[a-z]))?){{0,4}}?)(?P<head>{_HEAD})"
     # "abusers and corrupt actors", "individuals and entities": one group with two heads and no count between
     rf"(?:\s+and\s+(?:(?!{_STOP}\b|{COUNT}\b)[a-z][a-z\-]*\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?)", re.I)
 
@@ -151,7 +151,15 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
     actions = next((m[0] for m in moves if m[0]), None)
     if not actions:
         return moves
-    kept = [m for m in moves if not (m[2] in ("officials", "company") and GENERIC_GROUP_RE.match(m[1] or ""))]
+    # (and a country no "sanctions on" names stood in for the targets the groups now name)
+    # ("sanctions against four <demonym> settlers": the country the group's words name is no target of its own
+    # unless the sentence names it outside the groups)
+    rest = sentence
+    for group, start, _kind in groups:
+        rest = rest[:start] + " " * len(group) + rest[start + len(group):]
+    outside = set(countries_in(rest))
+    kept = [m for m in moves if not (m[2] in ("officials", "company") and GENERIC_GROUP_RE.match(m[1] or ""))
+            and not (m[2] == "country" and (not m[4] or m[1] not in outside))]
     country = next((m[3] for m in moves if m[1] is not None and m[2] != "country" and m[3]), None) or next(
         (m[1] for m in moves if m[2] == "country"), None) or doc_country
     have = {m[1] for m in kept}
@@ -162,7 +170,8 @@ def without_named_groups(sm: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions without the counted groups the document names in full: "sanctions on six individuals"
     and six named people (in that sentence or in a list after it) are those people, "one entity" and one named
     organisation that one, so no group row beside them (the gold's convention too: only named targets are
-    entries where the page names them)."""
+    entries where the page names them). A group bigger than the names given stays: it stands for the unnamed
+    rest ("398 individuals" and the three a report names)."""
     groups = sm.filter(pl.col("target_type").is_in(["officials", "company"])
                        & pl.col("target").str.contains(rf"(?i)^{COUNT}\s"))
     if groups.is_empty():
