@@ -392,3 +392,22 @@ def test_a_counted_group_takes_the_place_of_the_documents_country():
     assert [(t, tt) for _, t, tt, _ in rows] == [("four Israeli settlers", "officials")]
     rows = one("Canada imposed sanctions on eight former and current senior Kenyan officials on Tuesday.", "Kenya")
     assert [t for _, t, _, _ in rows] == ["eight former and current senior Kenyan officials"]
+
+
+def test_the_documents_country_stands_in_only_where_no_target_is_named():
+    """"The penalties include a travel ban and an asset freeze" names no target: the document's country stood in.
+    Where the document names the move's targets (same action and issuer) that stand-in is dropped; a move by
+    another issuer, a sentence that names the country, and what remains in place keep it (issue 22, class 10)."""
+    named = ("The EU imposed sanctions on Kenyan officials Peter Otieno and Paul Mwangi over the crackdown. "
+             "The penalties include an EU travel ban and an asset freeze.")
+    rows = [(i, t) for i, t, _, _ in one_doc(named, "Kenya")]
+    assert ("European Union", "Kenya") not in rows and ("European Union", "Peter Otieno") in rows
+    other = named + " The United States also announced new sanctions."
+    assert ("United States", "Kenya") in [(i, t) for i, t, _, _ in one_doc(other, "Kenya")]
+    alone = "The EU announced new sanctions. The penalties include an EU travel ban and an asset freeze."
+    assert ("European Union", "Kenya") in [(i, t) for i, t, _, _ in one_doc(alone, "Kenya")]
+
+
+def one_doc(text, country):
+    m = extract_sanction_mentions(sentences_of(text), {"d1": country})
+    return [(r["issuer"], r["target"], r["target_type"], r["action"]) for r in m.to_dicts()]

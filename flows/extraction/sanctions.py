@@ -347,6 +347,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
     rows = []
+    stand_ins: set[int] = set()  # rows whose country no "sanctions on" names: the document's, standing in
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
@@ -430,10 +431,25 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 if target_type == "country" and issuer == target:
                     continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
+                    if target_type == "country" and not explicit and not [
+                            c for c in countries_in(sentence) if c not in ISSUING_COUNTRIES]:
+                        stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
-    rows = _counted_group_is_the_named(_not_the_issuers_country(rows))
+    rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tuple]:
+    """A country the sentence does not name (the document's, standing in for a target the sentence leaves unsaid:
+    "The penalties include a travel ban and an asset freeze") is dropped where the document names targets of the
+    same action: those are what the move hit (issue 22, class 10)."""
+    named = {(r[0], r[8], r[4]) for r in rows if r[6] in ("person", "company") or (
+        r[6] == "officials" and not re.match(UNNAMED_GROUP, r[5] or ""))}
+    # (by the same issuer: "<A> named five officials. <B> and <C> also announced new sanctions" keeps B's and C's)
+    # ("Key restrictions remain": what stays in place is the whole regime, whoever else is named)
+    return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not any(
+        (r[0], r[8]) == (d, a) and (r[4] is None or r[4] == issuer) for d, a, issuer in named)]
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
