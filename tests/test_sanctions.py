@@ -411,3 +411,29 @@ def test_the_documents_country_stands_in_only_where_no_target_is_named():
 def one_doc(text, country):
     m = extract_sanction_mentions(sentences_of(text), {"d1": country})
     return [(r["issuer"], r["target"], r["target_type"], r["action"]) for r in m.to_dicts()]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Britain had already sanctioned the judge who presided over the trial, Ivan Petrenko, and the head of the jail "
+     "where he is held, Oleg Sidorov.", ["Ivan Petrenko", "Oleg Sidorov"]),
+    ("The resolution sanctions notorious gang leader, Marc Duval, a former police officer.", ["Marc Duval"]),
+    # a phrase after "sanctions on" is no role; a company is no person
+    ("Washington will remove sanctions on the oligarch's smelting company, Polar Metals Co., next month.", []),
+    ("The US sanctioned the country, Kenya, last year.", []),
+])
+def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
+    from flows.extraction.sanction_groups import appositive_targets
+
+    assert [n for n, _, _ in appositive_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain imposed sanctions on six Kenyan officials. The restrictions also affected forensic expert Paul Mwangi, "
+     "who testified at the trial.", {"Paul Mwangi"}),
+    ("The Treasury imposed sanctions on Kenyan officials on Tuesday. Among the individuals, Peter Otieno is a cell "
+     "leader who moved drugs, while Paul Mwangi, another leader, supplies cocaine, said the agency.",
+     {"Peter Otieno", "Paul Mwangi"}),
+])
+def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
+    rows = _facts_of(text)
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected

@@ -32,7 +32,7 @@ from flows.extraction.designations import (
     person_surnames,
 )
 from flows.extraction.places import countries_in
-from flows.extraction.sanction_groups import cue_listed_targets, with_counted_groups
+from flows.extraction.sanction_groups import appositive_targets, cue_listed_targets, with_counted_groups
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
     ADJECTIVE_TIGHTENED_RE,
@@ -286,6 +286,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
     # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
     listed, list_action = cue_listed_targets(sentence)
+    listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
