@@ -437,3 +437,20 @@ def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
 def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
     rows = _facts_of(text)
     assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # the bodies of a plural role in brackets say whose chairs are targets; they are not targets themselves
+    ("Canada imposed sanctions on Kenya. The targets include the chairs and major shareholders of some of Kenya’s "
+     "biggest companies (including Alfa Group, Bank Nairobi and Reneva Group).",
+     {"Alfa Group", "Bank Nairobi", "Reneva Group"}, set()),
+    ("Canada imposed sanctions on Kenya. The targets include Alfa Group and Bank Nairobi.", set(),
+     {"Alfa Group", "Bank Nairobi"}),
+    # an office held in a body names no body target ("commissioner of the <Police Force>")
+    ("Washington sanctioned Kenyan officials. The sanctioned individuals include Peter Otieno, director of the "
+     "Affairs Office, and Paul Mwangi, commissioner of the Police Force.", {"Police Force"},
+     {"Peter Otieno", "Paul Mwangi"}),
+])
+def test_bodies_that_say_whose_role_it_is_are_no_targets(text, absent, present):
+    targets = {t for _, t, _, _ in one_doc(text, "Kenya")}
+    assert not targets & absent and present <= targets

@@ -125,8 +125,11 @@ PASSIVE_TARGET_RE = re.compile(
 
 # a company named in a listed person's role: "chair of <Bank>", "chief executive of energy company <Name>"
 ROLE_OF_RE = re.compile(
-    r"\b(?:chair(?:man|woman)?|chief\s+executive(?:\s+officer)?|CEO|head|president|founder|owner|director|"
-    r"shareholder|boss)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$", re.I)
+    r"\b(?:chair(?:man|woman)?s?|chief\s+executives?(?:\s+officers?)?|CEOs?|heads?|presidents?|founders?|owners?|"
+    r"directors?|shareholders?|boss(?:es)?|"
+    # an office held in a body ("commissioner of the <Police Force>", "party secretary of the <Corps>"): issue 22
+    r"commissioners?|secretar(?:y|ies)|commanders?|governors?)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}"
+    r"$", re.I)
 
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 
@@ -222,6 +225,19 @@ def _run_kind(name: str) -> str:
         and any(w in BODY_WORDS for w in words[1:]) else "company"
 
 
+def _in_role_bracket(sentence: str, at: int) -> bool:
+    """True when `at` lies in a bracket that lists the bodies of a role ("the chairs of the biggest companies
+    (including <A>, <B> and <C>)"): the bodies say whose chairs are targets (issue 22, class 10)."""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or ")" in sentence[opened:at]:
+        return False
+    return bool(ROLE_BRACKET_RE.search(sentence, max(0, opened - 100), opened + 1))
+
+
+ROLE_BRACKET_RE = re.compile(r"\b(?:chair(?:man|woman|men|women)?s?|chief\s+executives|CEOs|heads|presidents|founders|"
+                             r"owners|directors|shareholders|bosses)\s+of\b[^().;]{0,80}\($", re.I)
+
+
 TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
 
 # items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
@@ -284,7 +300,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
-        if kind in ("company", "officials") and ROLE_OF_RE.search(sentence, max(0, s - 80), s):
+        if kind in ("company", "officials") and (ROLE_OF_RE.search(sentence, max(0, s - 80), s)
+                                                 or _in_role_bracket(sentence, s)):
             continue  # "<name>, chair of <Bank>": the company says who the person is, it is not designated
         # a later "including an asset freeze on <name>" starts a list of its own
         later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
