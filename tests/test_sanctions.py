@@ -454,3 +454,19 @@ def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
 def test_bodies_that_say_whose_role_it_is_are_no_targets(text, absent, present):
     targets = {t for _, t, _, _ in one_doc(text, "Kenya")}
     assert not targets & absent and present <= targets
+
+
+def test_one_target_after_a_cue_in_the_singular():
+    from flows.extraction.sanction_groups import cue_listed_targets
+
+    assert cue_listed_targets("The sanctioned entity, Northern Institute for Applied Chemistry, is subject to an "
+                              "asset freeze.")[0] == [("Northern Institute for Applied Chemistry", 23, "company")]
+    assert cue_listed_targets("The designated individual, Peter Otieno, ran the prison.")[0] == [
+        ("Peter Otieno", 27, "person")]
+    assert cue_listed_targets("The sanctioned entity was fined last year.") == ([], None)
+
+
+def test_a_sector_named_with_the_word_sector_beside_other_targets():
+    rows = one_doc("Since the war began, Australia has sanctioned hundreds of Kenyan individuals and entities, including "
+                   "most of Kenya's banking sector.", "Kenya")
+    assert ("Australia", "banking sector", "sector", "imposed") in rows

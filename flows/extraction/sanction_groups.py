@@ -206,6 +206,9 @@ LIST_CUE_RE = re.compile(
     rf"(?:are|is|were|was|include[sd]?)\s+(?:the\s+)?"
     rf"|^(?:Also\s+)?(?P<verb>{_PARTICIPLE})\s+(?:from|to|on)\s+the\s+(?:\w+\s+){{0,2}}lists?\s+(?:are|is|were|was)\s+",
     re.I)
+# one target after a cue in the singular: "The sanctioned entity, <Name>, is subject to ..."
+SINGLE_CUE_RE = re.compile(rf"\b[Tt]he\s+(?:newly[\s\-])?{_PARTICIPLE}\s+(?P<noun>entity|company|firm|bank|organi[sz]ation|body|"
+                           r"individual|person|official)\s*,\s+(?:the\s+)?")
 # "A, <role>, and B, <role>, are also targeted": the names before a passive cue that ends the sentence
 PASSIVE_END_RE = re.compile(rf",?\s+(?:are|were|have\s+been|has\s+been)\s+(?:also\s+)?{_PARTICIPLE}\s*[.]?\s*$", re.I)
 
@@ -251,6 +254,12 @@ def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str |
     sentence that lists targets after (LIST_CUE_RE) or before (PASSIVE_END_RE) a cue."""
     if DESIGNEE_CUE.search(sentence):
         return [], None  # "Others sanctioned are A and B": designee_lists reads these (and marks them people)
+    one = SINGLE_CUE_RE.search(sentence)
+    if one:  # "The sanctioned entity, <Name>, is subject to an asset freeze"
+        name = NAME_RUN_RE.match(sentence, one.end())
+        if name and re.match(r"\s*(?:\(|,|$)", sentence[name.end():]) and fold(name.group(0)) not in country_names():
+            kind = "person" if one.group("noun").lower() in ("individual", "person", "official") else "company"
+            return [(name.group(0).strip(" ."), name.start(), kind)], None
     m = LIST_CUE_RE.search(sentence)
     if m:
         span, lo = sentence[m.end():], m.end()

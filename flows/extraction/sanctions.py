@@ -68,7 +68,9 @@ from flows.extraction.sanction_targets import (
     nationals_more,
     target_country,
 )
-from flows.language.lexicon import ISSUER_ALIASES, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+
+_SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -242,7 +244,18 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                         nationals_more(clause, target) + frozen_group(clause, target)]
                 out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
                         for g in goods]
+                # "hundreds of individuals and entities, including most of <country>'s banking sector": a sector a
+                # clause names with the word "sector" is a target too, where no sector was taken (issue 22)
+                if may_sector and target[1] != "sector" and not goods:
+                    country = target[2] if target[1] != "country" else target[0]
+                    out += [(actions, m.group(0).lower(), "sector", country, True, clause)
+                            for m in SECTOR_PHRASE_RE.finditer(clause)]
     return out
+
+
+# "its banking sector", "the banking and financial sectors": sector words before the word "sector"
+SECTOR_PHRASE_RE = re.compile(rf"\b(?:{_SECTOR_WORDS_ALT})(?:\s*,\s*(?:{_SECTOR_WORDS_ALT}))*(?:,?\s+and\s+"
+                              rf"(?:{_SECTOR_WORDS_ALT}))?\s+(?:sectors?|industry|industries)\b", re.I)
 
 
 WRONGFUL_DETENTION_RE = re.compile(r"\bdesignat\w*\s+(?:\w+\s+){0,2}?(?:as\s+)?(?:being\s+)?wrongfully\s+detained", re.I)
