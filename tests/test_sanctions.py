@@ -470,3 +470,28 @@ def test_a_sector_named_with_the_word_sector_beside_other_targets():
     rows = one_doc("Since the war began, Australia has sanctioned hundreds of Kenyan individuals and entities, including "
                    "most of Kenya's banking sector.", "Kenya")
     assert ("Australia", "banking sector", "sector", "imposed") in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington is placing sanctions on 11 Kenyan officials and their allies in Mombasa, including Chief Executive "
+     "Amani Wekesa, over the crackdown.", ["Amani Wekesa"]),
+    ("The six Kenyans, including Juma Otieno, chief of the domestic policy office, are subject to a travel ban and "
+     "an asset freeze.", ["Juma Otieno"]),
+    ("In May nine Kenyan nationals were sanctioned, including senior cartel member Baraka Kiprono, and 20 firms.",
+     ["Baraka Kiprono"]),
+    ("Sanctions target 40 oligarchs including Nairobi-linked Peter Otieno and 17 office holders.", ["Peter Otieno"]),
+    # a person named in the reason, or whose relatives are meant, is no member of the targeted group
+    ("The EU imposed sanctions over the arrest of dissidents, including Juma Otieno.", []),
+    ("It approved sanctioning a further 200 individuals, including two of President Amani Wekesa's daughters.", []),
+    ("Canada sanctioned several firms, including Polar Bank and Tundra Oil.", []),
+])
+def test_named_members_of_a_targeted_group_of_people(sentence, expected):
+    from flows.extraction.sanction_groups import included_people
+
+    assert [n for n, _, _ in included_people(sentence)] == expected
+
+
+def test_a_counted_group_whose_members_the_sentence_names_is_those_members():
+    rows = one_doc("In May nine Kenyan nationals were sanctioned by the United States, including senior cartel member "
+                   "Baraka Kiprono.", "Kenya")
+    assert [t for _, t, _, _ in rows] == ["Baraka Kiprono"]

@@ -148,6 +148,10 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
     groups = counted_groups(sentence)
     if not groups:
         return moves
+    # "nine nationals were sanctioned, including senior member A B": the named members are the targets
+    members = included_people(sentence) if INCLUDING_RE.search(sentence) else []
+    if members:
+        groups = [g for g in groups if not (g[2] == "officials" and g[1] < members[0][1])]
     actions = next((m[0] for m in moves if m[0]), None)
     if not actions:
         return moves
@@ -341,4 +345,62 @@ def appositive_targets(sentence: str) -> list[tuple[str, int, str]]:
                 break
             out.append((n.group("name"), n.start("name"), "person"))
             at = n.end()
+    return out
+
+
+# Named members of a group of people a move targets (issue 22, class 10): "sanctions on 11 officials and their
+# allies, including Chief Executive A B", "The six <demonym plural>, including A B, <role>, are subject to a travel
+# ban", "nine nationals were sanctioned, including senior cartel member A B", "sanctions on the country's political
+# elite including A B". The people named after "including" (titles and roles before a name allowed) are targets
+# when a group of people stands just before it and no reason ("over the arrest of dissidents, including A B")
+# comes between.
+_GROUP_OF_PEOPLE = rf"\b(?:{PEOPLE_HEADS}|elite|allies|figures|associates|{_DEMONYM_PLURAL})\b"
+INCLUDING_RE = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+", re.I)
+_REASON_BETWEEN = re.compile(r"\b(?:over|for|after|because|following|amid|against\s+the|arrest\w*|jail\w*|detention|"
+                             r"death|killing|release\w*|prosecution|trial|poisoning|of)\b", re.I)
+_MEMBER_GAP = re.compile(r"^(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+))?(?:[\w\-]+\s+){0,4}?$")
+
+
+# words of an office written before a name that the title lexicon may lack ("Chief Executive A B")
+_OFFICE_WORDS = frozenset({"chief", "executive", "deputy", "vice", "secretary", "minister", "commissioner", "director",
+                           "governor", "senator", "commander", "chairman", "chairwoman", "head", "leader"})
+
+
+def included_people(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, 'person') of the people named as members of a targeted group of people (see above)."""
+    from flows.extraction.names import sentence_candidates
+
+    out: list[tuple[str, int, str]] = []
+    for inc in INCLUDING_RE.finditer(sentence):
+        before = sentence[max(0, inc.start() - 120):inc.start()]
+        heads = [h for h in re.finditer(_GROUP_OF_PEOPLE, before, re.I)
+                 if not re.fullmatch(_DEMONYM_PLURAL, h.group(0)) or _is_head(h.group(0))]
+        if not heads or _REASON_BETWEEN.search(before[heads[-1].end():]):
+            continue
+        at = inc.end()
+        for s, e, surface, _role, n, is_person, _title in sentence_candidates(sentence, False):
+            if s < at or n < 2:
+                continue
+            # the cue says a person is named: a given name the lexicon lacks is still one ("<Title> A B",
+            # "<Place>-linked A B" are A B); a name with an organisation's word is not
+            words = surface.split()
+            while words and (fold(words[0]) in TITLE_WORDS or fold(words[0]) in _OFFICE_WORDS
+                             or re.search(r"-(?:linked|based|born|backed)$", words[0])):
+                s += len(words[0]) + 1
+                words = words[1:]
+            surface = " ".join(words)
+            if sentence[e:e + 2] in ("'s", "’s"):
+                break  # "including two of <A B>'s daughters": A B says whose relatives are meant
+            if not is_person and not _looks_personal(surface):
+                continue
+            gap = sentence[at:s]
+            if len(gap) > 60 or re.search(r"[;:()]|\.\s", gap) or not _MEMBER_GAP.match(gap) \
+                    or any(w.lower() in ("who", "which", "that", "said", "says") for w in gap.split()):
+                break
+            out.append((surface, s, "person"))
+            at = e
+            # a description after the name ("A B, <role>, and C D"): up to the next comma
+            more = re.match(r",\s+(?:the\s+|a\s+)?[a-z][^,;.]{0,80},", sentence[at:])
+            if more:
+                at += more.end() - 1
     return out

@@ -32,7 +32,12 @@ from flows.extraction.designations import (
     person_surnames,
 )
 from flows.extraction.places import countries_in
-from flows.extraction.sanction_groups import appositive_targets, cue_listed_targets, with_counted_groups
+from flows.extraction.sanction_groups import (
+    appositive_targets,
+    cue_listed_targets,
+    included_people,
+    with_counted_groups,
+)
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
     ADJECTIVE_TIGHTENED_RE,
@@ -300,6 +305,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
     listed, list_action = cue_listed_targets(sentence)
     listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
+    # (only where the sentence itself moves sanctions: a list's own sentence takes the move of its context)
+    if find_actions(sentence) or re.search(DESIGNATION_VERB, sentence, re.I):
+        listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
