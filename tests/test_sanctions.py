@@ -495,3 +495,13 @@ def test_a_counted_group_whose_members_the_sentence_names_is_those_members():
     rows = one_doc("In May nine Kenyan nationals were sanctioned by the United States, including senior cartel member "
                    "Baraka Kiprono.", "Kenya")
     assert [t for _, t, _, _ in rows] == ["Baraka Kiprono"]
+
+
+def test_a_surname_alone_as_the_object_of_a_designation():
+    """"In April the Treasury sanctioned <Surname>, along with dozens of others": a person the document names in
+    full, designated by surname; a capitalised word nobody names in full is no person."""
+    named = ("Washington has long targeted the Kenyan tycoon Amani Wekesa. In April, the Treasury sanctioned Wekesa, "
+             "along with dozens of other Kenyan businessmen.")
+    assert ("Wekesa", "person") in [(t, tt) for _, t, tt, _ in one_doc(named, "Kenya")]
+    alone = "In April, the Treasury sanctioned Mombasa, along with dozens of other ports."
+    assert "person" not in [tt for _, _, tt, _ in one_doc(alone, "Kenya")]

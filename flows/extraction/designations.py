@@ -326,7 +326,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
 
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"
-LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
+# (or the object of a designation verb: "In April the Treasury sanctioned <Surname>, along with dozens of others")
+LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
 
 
 def person_surnames(sentence: str) -> set[str]:

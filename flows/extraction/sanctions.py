@@ -381,7 +381,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # the surnames of the people each document's sanctions sentences name in full (only where a list names
     # someone by surname alone: "including <Surname>")
     surnames: dict[str, set[str]] = {}
-    listing = cols.filter(pl.col("sentence").str.contains(r"(?:including|namely|such as) [A-Z][a-z]+(?:,| and|\.|$)"))
+    listing = cols.filter(pl.col("sentence").str.contains(
+        r"(?:including|namely|such as|sanctioned|designated|blacklisted) [A-Z][a-z]+(?:,| and|\.|$)"))
     for doc_id in listing["doc_id"].unique().to_list():
         for sentence in cols.filter(pl.col("doc_id") == doc_id)["sentence"]:
             surnames.setdefault(doc_id, set()).update(person_surnames(sentence))
