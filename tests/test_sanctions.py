@@ -505,3 +505,16 @@ def test_a_surname_alone_as_the_object_of_a_designation():
     assert ("Wekesa", "person") in [(t, tt) for _, t, tt, _ in one_doc(named, "Kenya")]
     alone = "In April, the Treasury sanctioned Mombasa, along with dozens of other ports."
     assert "person" not in [tt for _, _, tt, _ in one_doc(alone, "Kenya")]
+
+
+def test_one_person_one_row_and_no_nationality_group_beside_the_names():
+    """"<Given> <Surname>" and "<Surname> was sanctioned" in one document are one target; "sanctions on <demonym>
+    individuals" beside the people it names is those people (issue 22, class 10)."""
+    rows = _facts_of("Washington imposed sanctions on Kenyan officials, including Chief Executive Amani Wekesa. "
+                     "Wekesa was sanctioned because she ran the police, the agency said.",
+                     "The EU imposed sanctions on Kenyan individuals on Monday. It also imposed sanctions on judge "
+                     "Peter Otieno and Paul Mwangi.")
+    first = set(rows.filter(rows["doc_id"] == "d0")["target"])
+    second = set(rows.filter(rows["doc_id"] == "d1")["target"])
+    assert "Amani Wekesa" in first and "Wekesa" not in first
+    assert {"Peter Otieno", "Paul Mwangi"} <= second and "Kenyan individuals" not in second

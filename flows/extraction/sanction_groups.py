@@ -404,3 +404,25 @@ def included_people(sentence: str) -> list[tuple[str, int, str]]:
             if more:
                 at += more.end() - 1
     return out
+
+
+def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
+    """A person target written once in full and once by surname alone in one document ("<Given> <Surname>" and
+    "<Surname>") is one target of each move: the surname-only rows (person, or company where "<Surname> was
+    sanctioned" was read as an organisation) of a (document, action) that has the full name
+    are dropped (issue 22, class 10)."""
+    people = sm.filter(pl.col("target_type") == "person")
+    if people.is_empty():
+        return sm
+    full = {(d, a, t.split()[-1]) for d, a, t in people.select("doc_id", "action", "target").iter_rows()
+            if t and len(t.split()) >= 2}
+    # ("<Surname> was sanctioned" reads a one-word subject as an organisation: it is the person too)
+    single = sm.filter(pl.col("target_type").is_in(["person", "company"]))
+    drop = [(d, a, t) for d, a, t in single.select("doc_id", "action", "target").unique().iter_rows()
+            if t and len(t.split()) == 1 and (d, a, t) in full]
+    if not drop:
+        return sm
+    keys = pl.DataFrame(drop, schema=["doc_id", "action", "target"], orient="row").with_columns(_drop=pl.lit(True))
+    return (sm.join(keys, on=["doc_id", "action", "target"], how="left", maintain_order="left")
+            .filter(~(pl.col("_drop").fill_null(False) & pl.col("target_type").is_in(["person", "company"])))
+            .drop("_drop"))

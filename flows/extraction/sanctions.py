@@ -534,6 +534,8 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
 
 # a group of people nobody names: "officials", "<demonym> individuals"
 UNNAMED_GROUP = r"^(?:officials|individuals|citizens|nationals|oligarchs|businessmen)$"
+# ... also told by nationality ("<demonym> individuals"), where the document names the people
+UNNAMED_NATIONALS = r"^(?-i:[A-Z][a-z]+)\s+(?:officials|individuals|citizens|nationals)$"
 
 
 def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
@@ -543,7 +545,8 @@ def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
     if named.is_empty():
         return sm
     return (sm.join(named.with_columns(_named=pl.lit(True)), on=["doc_id", "action"], how="left", maintain_order="left")
-            .filter(~(pl.col("target").str.contains(UNNAMED_GROUP) & (pl.col("target_type") == "officials")
+            .filter(~((pl.col("target").str.contains(UNNAMED_GROUP) | pl.col("target").str.contains(UNNAMED_NATIONALS))
+                      & (pl.col("target_type") == "officials")
                       & pl.col("_named").fill_null(False))).drop("_named"))
 
 
