@@ -518,3 +518,11 @@ def test_one_person_one_row_and_no_nationality_group_beside_the_names():
     second = set(rows.filter(rows["doc_id"] == "d1")["target"])
     assert "Amani Wekesa" in first and "Wekesa" not in first
     assert {"Peter Otieno", "Paul Mwangi"} <= second and "Kenyan individuals" not in second
+
+
+def test_a_company_s_trade_named_with_industry_is_no_second_target():
+    """"sanctions on <company>, the heart of the potash industry": the company is the target; the sector word only
+    says what it trades (the seeds gold holds the company alone)."""
+    rows = one_doc("The US lifted sanctions on Belarus Potash Company, a pillar of the country's potash industry.",
+                   "Belarus")
+    assert "potash industry" not in [t for _, t, _, _ in rows]

@@ -251,7 +251,9 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                         for g in goods]
                 # "hundreds of individuals and entities, including most of <country>'s banking sector": a sector a
                 # clause names with the word "sector" is a target too, where no sector was taken (issue 22)
-                if may_sector and target[1] != "sector" and not goods:
+                # (beside a group of people or a country only: "sanctions on <company> ... the potash industry"
+                # names the company's trade, not a second target)
+                if may_sector and target[1] in ("officials", "country", None) and not goods:
                     country = target[2] if target[1] != "country" else target[0]
                     out += [(actions, m.group(0).lower(), "sector", country, True, clause)
                             for m in SECTOR_PHRASE_RE.finditer(clause)]
@@ -260,7 +262,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
 
 # "its banking sector", "the banking and financial sectors": sector words before the word "sector"
 SECTOR_PHRASE_RE = re.compile(rf"\b(?:{_SECTOR_WORDS_ALT})(?:\s*,\s*(?:{_SECTOR_WORDS_ALT}))*(?:,?\s+and\s+"
-                              rf"(?:{_SECTOR_WORDS_ALT}))?\s+(?:sectors?|industry|industries)\b", re.I)
+                              rf"(?:{_SECTOR_WORDS_ALT}))?\s+sectors?\b", re.I)
 
 
 WRONGFUL_DETENTION_RE = re.compile(r"\bdesignat\w*\s+(?:\w+\s+){0,2}?(?:as\s+)?(?:being\s+)?wrongfully\s+detained", re.I)
