@@ -124,3 +124,39 @@ def test_gold_body_and_other_types_cover_the_warehouse_types():
                          {"target": "Presidency of Defence Works", "target_type": "body"})
     assert not _target_match("Kenya", "country", {"target": "Development Bank of Kenya", "target_type": "company"})
     assert not _target_match("Kenya", "country", {"target": "Kenya Ministry of Trade", "target_type": "body"})
+
+
+def test_counted_groups_match_the_gold_group_with_or_without_its_count():
+    """A counted group of the warehouse ("nine entities", "six Iranians") is the gold's group written with or
+    without its count ("entities based in <country>", "Iranians"); a generic or another group is not, nor a
+    group of another type (issue 22, class 10)."""
+    from flows.warehouse.evaluate import _target_match
+
+    assert _target_match("six Kenyans", "officials", {"target": "Kenyans", "target_type": "other"})
+    assert _target_match("26 individuals", "officials", {"target": "26 individuals", "target_type": "other"})
+    assert _target_match("nine entities", "company", {"target": "entities based in Kenya", "target_type": "other"})
+    assert _target_match("two Kenyan firms", "company", {"target": "Kenyan firms", "target_type": "company"})
+    assert not _target_match("officials", "officials", {"target": "Kenyans", "target_type": "other"})
+    assert not _target_match("six Kenyans", "officials", {"target": "Ugandans", "target_type": "other"})
+    assert not _target_match("nine entities", "sector", {"target": "entities based in Kenya", "target_type": "company"})
+
+
+def test_parts_of_one_gold_group_are_neither_misses_nor_extras(tmp_path):
+    """The gold writes "84 organizations and 108 individuals" as one entry, the warehouse two counted groups:
+    one matches, the other is part of that fact (no extra row); a counted group inside no gold entry stays an extra."""
+    from flows.warehouse.evaluate import score_sanctions
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create table sanctions (sanction_id int, target varchar, action varchar, issuer varchar, "
+                "target_type varchar)")
+    con.execute("create table evidence (fact_table varchar, fact_id int, doc_id varchar)")
+    for i, (t, tt) in enumerate([("84 organizations", "company"), ("108 individuals", "officials"),
+                                 ("12 vessels", "company")]):
+        con.execute("insert into sanctions values (?, ?, 'remain', 'JP', ?)", [i, t, tt])
+        con.execute("insert into evidence values ('sanctions', ?, 'doc1')", [i])
+    gold = {"sanctions": [{"doc": "k1", "target": "84 organizations and 108 individuals", "target_type": "other",
+                           "action": "remain"}]}
+    prf, _acc, notes, _country = score_sanctions(con, gold, {"doc1": "k1"}, scoped=True)
+    assert (prf["tp"], prf["fp"], prf["fn"]) == (1, 1, 0)
+    assert sum("part of a gold group k1" in n for n in notes) == 1
+    assert any("extra k1 12 vessels" in n for n in notes)

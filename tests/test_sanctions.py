@@ -108,8 +108,10 @@ def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
         ("The Treasury imposed sanctions on former President Evo Morales and on Bolivia's Ministry of Defence.",
          {("United States", "Evo Morales", "imposed"), ("United States", "Ministry of Defence", "imposed")}),
         # the verb without an auxiliary, and an asset freeze, are impositions ("May" the month is no hedge)
-        ("In May Britain sanctioned three Georgian judges over the verdict.", {("United Kingdom", "officials", "imposed")}),
-        ("Canada froze the assets of two Serbian officials on Friday.", {("Canada", "officials", "imposed")}),
+                    # (a counted group is named in the page's words: see sanction_groups)
+            ("In May Britain sanctioned three Georgian judges over the verdict.",
+             {("United Kingdom", "three Georgian judges", "imposed")}),
+        ("Canada froze the assets of two Serbian officials on Friday.", {("Canada", "two Serbian officials", "imposed")}),
     ],
 )
 def test_clauses_verbs_and_asset_freezes(text, expected):
@@ -137,7 +139,7 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
     [
         # restrictions are sanctions when a sanctioning power imposes them
         ("Washington has imposed visa restrictions on more than 200 Guatemalan officials this year.", None,
-         ("United States", "officials", "imposed")),
+         ("United States", "200 Guatemalan officials", "imposed")),
         # a listing as a sponsor of terrorism, put on or taken off
         ("The White House took Syria off the list of state sponsors of terrorism on Friday.", None,
          ("United States", "Syria", "lifted")),
@@ -149,8 +151,9 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
         ("Western sanctions on Iranian oil, the country's main source of hard currency and of state revenue, "
          "remain in place.", None, ("Western nations", "oil", "remain")),
         # added to a sanctions list; "stay in force"; "have frozen the assets"
+        # (a counted group is named in the page's words, and takes the place of its country: see sanction_groups)
         ("The European Union on Monday added 12 Iranian officials to its sanctions list.", None,
-         ("European Union", "Iran", "imposed")),
+         ("European Union", "12 Iranian officials", "imposed")),
         ("Canada said its sanctions on Nicaraguan officials would stay in force until all prisoners are released.",
          None, ("Canada", "officials", "remain")),
         ("Western governments have frozen the assets of Russia's central bank.", None,
@@ -243,7 +246,7 @@ def test_every_listed_sanctioning_body_is_named_by_its_words(text, issuer):
 
 
 @pytest.mark.parametrize("text, target", [
-    ("The EU imposed an asset freeze and travel ban on eight Burmese officials.", "officials"),
+    ("The EU imposed an asset freeze and travel ban on eight Burmese officials.", "eight Burmese officials"),
     ("Britain imposed travel bans on three Burmese generals and their wives.", None),
 ])
 def test_the_targets_of_asset_freezes_and_travel_bans(text, target):
@@ -273,3 +276,253 @@ def test_a_name_in_a_list_of_designees_is_a_person_and_a_body_is_not():
     assert {"Quanguo Chenwu", "Erkinyaz Tuni"} <= people and not any("Directorate" in p for p in people)
     targets = out["sanction_mentions"].filter(pl.col("target_type") == "person")["target"]
     assert set(targets) == {"Quanguo Chenwu", "Erkinyaz Tuni"}
+
+
+# issue 22, class 10: counted groups of targets in the page's words (flows/extraction/sanction_groups.py)
+@pytest.mark.parametrize("text, expected", [
+    ("The ministry imposed sanctions on 12 individuals and three entities over the crackdown.",
+     {("12 individuals", "officials"), ("three entities", "company")}),
+    ("New Zealand imposed sanctions on 40 oligarchs including businessman Karol Mazur and 17 Ruritania-backed office "
+     "holders.",
+     {("17 Ruritania-backed office holders", "officials")}),
+    ("Japan froze the assets of nine Ruritanian organisations and 31 individuals.",
+     {("nine Ruritanian organisations", "company"), ("31 individuals", "officials")}),
+    ("Washington imposed sanctions on Ruritania, and nine Ruritanian nationals were sanctioned too.",
+     {("nine Ruritanian nationals", "officials")}),
+    ("Australia imposed financial sanctions on four Kenyans and one Kenyan business for selling drones.",
+     {("four Kenyans", "officials"), ("one Kenyan business", "company")}),
+    # the named members are the targets, not their count
+    ("Ottawa imposed sanctions on 13 individuals and two entities, including Ruritania's Border Guard.", set()),
+    # a count of years, or a count with no sanctions scope before it, is no group
+    ("Britain imposed sanctions on Ruritania after a court jailed him for 25 years.", set()),
+])
+def test_counted_groups_are_targets_in_the_pages_words(text, expected):
+    from flows.extraction.sanction_groups import GENERIC_GROUP_RE, group_size
+
+    rows = one(text, "Ruritania")
+    groups = {(t, tt) for _, t, tt, _ in rows if tt in ("officials", "company") and group_size(t)}
+    assert groups == expected
+    if expected:  # the generic row the target finder gave the sentence gives way to the groups
+        assert not any(GENERIC_GROUP_RE.match(t or "") for _, t, tt, _ in rows if tt == "officials")
+
+
+def test_a_counted_group_the_document_names_in_full_is_those_names():
+    """"sanctions on two officials" and then the two of them by name: two moves, no group row beside them; a
+    group bigger than the names given stays."""
+    rows = _facts_of("Canada imposed sanctions on two Ruritanian officials on Monday. Among those listed are "
+                     "Tomasz Duda and Ewa Krol.",
+                     "Canada imposed sanctions on 30 Ruritanian officials on Monday. Among those listed are "
+                     "Tomasz Duda and Ewa Krol.")
+    first = set(rows.filter(rows["doc_id"] == "d0")["target"])
+    second = set(rows.filter(rows["doc_id"] == "d1")["target"])
+    assert {"Tomasz Duda", "Ewa Krol"} <= first and "two Ruritanian officials" not in first
+    assert {"Tomasz Duda", "Ewa Krol", "30 Ruritanian officials"} <= second
+
+
+# issue 22, class 10: a cue that says what the listed names are (sanction_groups.cue_listed_targets)
+@pytest.mark.parametrize("text, expected, action", [
+    ("London sanctioned settlers on Friday. The sanctioned outposts are the Cedar Hill Farm, Makhrot, and Givat Lev.",
+     {("Cedar Hill Farm", "company"), ("Makhrot", "company"), ("Givat Lev", "company")}, "imposed"),
+    ("London sanctioned settlers on Friday. The targeted organisations are the Beit Orot Fund, “a charity that "
+     "funds outposts”; Har Tzvi, a youth group; and Nachala, a building company.",
+     {("Beit Orot Fund", "company"), ("Har Tzvi", "company"), ("Nachala", "company")}, "imposed"),
+    ("The EU renewed its sanctions on Ruritania. Also removed from the sanctions list were Pavel Orlov, a former "
+     "banker, and Slovak citizen Marek Hudak, a club president.",
+     {("Pavel Orlov", "person"), ("Marek Hudak", "person")}, "lifted"),
+    ("The EU renewed its sanctions on Ruritania. Among those penalised are Igor Volkov, the head of the secret "
+     "police, and Oleg Sidorov, a deputy minister.",
+     {("Igor Volkov", "person"), ("Oleg Sidorov", "person")}, "imposed"),
+])
+def test_a_cue_tells_what_the_listed_names_are(text, expected, action):
+    rows = _facts_of(text)
+    found = {(t, tt) for t, tt in rows.select("target", "target_type").iter_rows() if tt in ("person", "company")}
+    assert found == expected
+    if action:
+        assert set(rows.filter(rows["target"].is_in([n for n, _ in expected]))["action"]) == {action}
+
+
+def test_descriptions_in_brackets_name_no_listed_target():
+    """"The targets include chairs of big firms (including A, B and C)": the firms say whose chairs they are."""
+    from flows.extraction.sanction_groups import cue_listed_targets
+
+    assert cue_listed_targets("The targets include chairs of big firms (including Orbis Group, Polar Bank and "
+                              "Tundra Oil).") == ([], None)
+    assert cue_listed_targets("The targets include Orbis Group and Polar Bank.")[0] == [
+        ("Orbis Group", 20, "company"), ("Polar Bank", 36, "company")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("- KOWAL Janusz— a politician, serving since 2019 as party head;", ("Kowal Janusz", "person")),
+    ("• Former head of Polarchem Vladimir Sidorenko;", ("Vladimir Sidorenko", "person")),
+    ("• Businessman Pavel Moshe Orlov;", ("Pavel Moshe Orlov", "person")),
+    ("• Former head of the Ruritanian Jewish Congress;", None),
+])
+def test_bullet_items_in_capitals_or_after_a_description(line, expected):
+    from flows.extraction.designations import bullet_target
+
+    assert bullet_target(line) == expected
+
+
+def test_a_bullet_read_as_no_target_keeps_the_list_going():
+    text = ("The EU extended its sanctions on Ruritania. It is reported that these individuals have been removed "
+            "from the sanctions lists:\n• Former head of the Ruritanian Jewish Congress;\n• Businessman Pavel Moshe "
+            "Orlov;\n• Sports Minister Igor Volkov.")
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Pavel Moshe Orlov", "Igor Volkov"} and set(people["action"]) == {"lifted"}
+
+
+# issue 22, class 10: armed and criminal groups named as bodies are, and lists of two bodies
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury announced new sanctions against the Northern Ruritania Cartel (NRC), a crime group.",
+     {"Northern Ruritania Cartel"}),
+    ("OFAC imposed sanctions on the Cartel del Valle Alto on Friday.", {"Cartel del Valle Alto"}),
+    ("Washington kept its sanctions on the Sunrise Network in place.", {"Sunrise Network"}),
+    ("Australia imposed sanctions on two entities, including Kenya's Moral Police and Volunteer Resistance "
+     "Force.", {"Moral Police", "Volunteer Resistance Force"}),
+])
+def test_named_armed_groups_and_bodies_are_targets(text, expected):
+    rows = one(text, "Ruritania")
+    assert {t for _, t, tt, _ in rows if tt == "officials"} == expected
+
+
+def test_a_counted_group_takes_the_place_of_the_documents_country():
+    """"sanctions against four <demonym> settlers": the settlers, not the document's country as a stand-in."""
+    rows = one("Britain has imposed sanctions against four Israeli settlers over attacks.", "Israel")
+    assert [(t, tt) for _, t, tt, _ in rows] == [("four Israeli settlers", "officials")]
+    rows = one("Canada imposed sanctions on eight former and current senior Kenyan officials on Tuesday.", "Kenya")
+    assert [t for _, t, _, _ in rows] == ["eight former and current senior Kenyan officials"]
+
+
+def test_the_documents_country_stands_in_only_where_no_target_is_named():
+    """"The penalties include a travel ban and an asset freeze" names no target: the document's country stood in.
+    Where the document names the move's targets (same action and issuer) that stand-in is dropped; a move by
+    another issuer, a sentence that names the country, and what remains in place keep it (issue 22, class 10)."""
+    named = ("The EU imposed sanctions on Kenyan officials Peter Otieno and Paul Mwangi over the crackdown. "
+             "The penalties include an EU travel ban and an asset freeze.")
+    rows = [(i, t) for i, t, _, _ in one_doc(named, "Kenya")]
+    assert ("European Union", "Kenya") not in rows and ("European Union", "Peter Otieno") in rows
+    other = named + " The United States also announced new sanctions."
+    assert ("United States", "Kenya") in [(i, t) for i, t, _, _ in one_doc(other, "Kenya")]
+    alone = "The EU announced new sanctions. The penalties include an EU travel ban and an asset freeze."
+    assert ("European Union", "Kenya") in [(i, t) for i, t, _, _ in one_doc(alone, "Kenya")]
+
+
+def one_doc(text, country):
+    m = extract_sanction_mentions(sentences_of(text), {"d1": country})
+    return [(r["issuer"], r["target"], r["target_type"], r["action"]) for r in m.to_dicts()]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Britain had already sanctioned the judge who presided over the trial, Ivan Petrenko, and the head of the jail "
+     "where he is held, Oleg Sidorov.", ["Ivan Petrenko", "Oleg Sidorov"]),
+    ("The resolution sanctions notorious gang leader, Marc Duval, a former police officer.", ["Marc Duval"]),
+    # a phrase after "sanctions on" is no role; a company is no person
+    ("Washington will remove sanctions on the oligarch's smelting company, Polar Metals Co., next month.", []),
+    ("The US sanctioned the country, Kenya, last year.", []),
+])
+def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
+    from flows.extraction.sanction_groups import appositive_targets
+
+    assert [n for n, _, _ in appositive_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Britain imposed sanctions on six Kenyan officials. The restrictions also affected forensic expert Paul Mwangi, "
+     "who testified at the trial.", {"Paul Mwangi"}),
+    ("The Treasury imposed sanctions on Kenyan officials on Tuesday. Among the individuals, Peter Otieno is a cell "
+     "leader who moved drugs, while Paul Mwangi, another leader, supplies cocaine, said the agency.",
+     {"Peter Otieno", "Paul Mwangi"}),
+])
+def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
+    rows = _facts_of(text)
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected
+
+
+@pytest.mark.parametrize("text, absent, present", [
+    # the bodies of a plural role in brackets say whose chairs are targets; they are not targets themselves
+    ("Canada imposed sanctions on Kenya. The targets include the chairs and major shareholders of some of Kenya’s "
+     "biggest companies (including Alfa Group, Bank Nairobi and Reneva Group).",
+     {"Alfa Group", "Bank Nairobi", "Reneva Group"}, set()),
+    ("Canada imposed sanctions on Kenya. The targets include Alfa Group and Bank Nairobi.", set(),
+     {"Alfa Group", "Bank Nairobi"}),
+    # an office held in a body names no body target ("commissioner of the <Police Force>")
+    ("Washington sanctioned Kenyan officials. The sanctioned individuals include Peter Otieno, director of the "
+     "Affairs Office, and Paul Mwangi, commissioner of the Police Force.", {"Police Force"},
+     {"Peter Otieno", "Paul Mwangi"}),
+])
+def test_bodies_that_say_whose_role_it_is_are_no_targets(text, absent, present):
+    targets = {t for _, t, _, _ in one_doc(text, "Kenya")}
+    assert not targets & absent and present <= targets
+
+
+def test_one_target_after_a_cue_in_the_singular():
+    from flows.extraction.sanction_groups import cue_listed_targets
+
+    assert cue_listed_targets("The sanctioned entity, Northern Institute for Applied Chemistry, is subject to an "
+                              "asset freeze.")[0] == [("Northern Institute for Applied Chemistry", 23, "company")]
+    assert cue_listed_targets("The designated individual, Peter Otieno, ran the prison.")[0] == [
+        ("Peter Otieno", 27, "person")]
+    assert cue_listed_targets("The sanctioned entity was fined last year.") == ([], None)
+
+
+def test_a_sector_named_with_the_word_sector_beside_other_targets():
+    rows = one_doc("Since the war began, Australia has sanctioned hundreds of Kenyan individuals and entities, including "
+                   "most of Kenya's banking sector.", "Kenya")
+    assert ("Australia", "banking sector", "sector", "imposed") in rows
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Washington is placing sanctions on 11 Kenyan officials and their allies in Mombasa, including Chief Executive "
+     "Amani Wekesa, over the crackdown.", ["Amani Wekesa"]),
+    ("The six Kenyans, including Juma Otieno, chief of the domestic policy office, are subject to a travel ban and "
+     "an asset freeze.", ["Juma Otieno"]),
+    ("In May nine Kenyan nationals were sanctioned, including senior cartel member Baraka Kiprono, and 20 firms.",
+     ["Baraka Kiprono"]),
+    ("Sanctions target 40 oligarchs including Nairobi-linked Peter Otieno and 17 office holders.", ["Peter Otieno"]),
+    # a person named in the reason, or whose relatives are meant, is no member of the targeted group
+    ("The EU imposed sanctions over the arrest of dissidents, including Juma Otieno.", []),
+    ("It approved sanctioning a further 200 individuals, including two of President Amani Wekesa's daughters.", []),
+    ("Canada sanctioned several firms, including Polar Bank and Tundra Oil.", []),
+])
+def test_named_members_of_a_targeted_group_of_people(sentence, expected):
+    from flows.extraction.sanction_groups import included_people
+
+    assert [n for n, _, _ in included_people(sentence)] == expected
+
+
+def test_a_counted_group_whose_members_the_sentence_names_is_those_members():
+    rows = one_doc("In May nine Kenyan nationals were sanctioned by the United States, including senior cartel member "
+                   "Baraka Kiprono.", "Kenya")
+    assert [t for _, t, _, _ in rows] == ["Baraka Kiprono"]
+
+
+def test_a_surname_alone_as_the_object_of_a_designation():
+    """"In April the Treasury sanctioned <Surname>, along with dozens of others": a person the document names in
+    full, designated by surname; a capitalised word nobody names in full is no person."""
+    named = ("Washington has long targeted the Kenyan tycoon Amani Wekesa. In April, the Treasury sanctioned Wekesa, "
+             "along with dozens of other Kenyan businessmen.")
+    assert ("Wekesa", "person") in [(t, tt) for _, t, tt, _ in one_doc(named, "Kenya")]
+    alone = "In April, the Treasury sanctioned Mombasa, along with dozens of other ports."
+    assert "person" not in [tt for _, _, tt, _ in one_doc(alone, "Kenya")]
+
+
+def test_one_person_one_row_and_no_nationality_group_beside_the_names():
+    """"<Given> <Surname>" and "<Surname> was sanctioned" in one document are one target; "sanctions on <demonym>
+    individuals" beside the people it names is those people (issue 22, class 10)."""
+    rows = _facts_of("Washington imposed sanctions on Kenyan officials, including Chief Executive Amani Wekesa. "
+                     "Wekesa was sanctioned because she ran the police, the agency said.",
+                     "The EU imposed sanctions on Kenyan individuals on Monday. It also imposed sanctions on judge "
+                     "Peter Otieno and Paul Mwangi.")
+    first = set(rows.filter(rows["doc_id"] == "d0")["target"])
+    second = set(rows.filter(rows["doc_id"] == "d1")["target"])
+    assert "Amani Wekesa" in first and "Wekesa" not in first
+    assert {"Peter Otieno", "Paul Mwangi"} <= second and "Kenyan individuals" not in second
+
+
+def test_a_company_s_trade_named_with_industry_is_no_second_target():
+    """"sanctions on <company>, the heart of the potash industry": the company is the target; the sector word only
+    says what it trades (the seeds gold holds the company alone)."""
+    rows = one_doc("The US lifted sanctions on Belarus Potash Company, a pillar of the country's potash industry.",
+                   "Belarus")
+    assert "potash industry" not in [t for _, t, _, _ in rows]

@@ -125,8 +125,11 @@ PASSIVE_TARGET_RE = re.compile(
 
 # a company named in a listed person's role: "chair of <Bank>", "chief executive of energy company <Name>"
 ROLE_OF_RE = re.compile(
-    r"\b(?:chair(?:man|woman)?|chief\s+executive(?:\s+officer)?|CEO|head|president|founder|owner|director|"
-    r"shareholder|boss)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}$", re.I)
+    r"\b(?:chair(?:man|woman)?s?|chief\s+executives?(?:\s+officers?)?|CEOs?|heads?|presidents?|founders?|owners?|"
+    r"directors?|shareholders?|boss(?:es)?|"
+    # an office held in a body ("commissioner of the <Police Force>", "party secretary of the <Corps>"): issue 22
+    r"commissioners?|secretar(?:y|ies)|commanders?|governors?)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}"
+    r"$", re.I)
 
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 
@@ -139,7 +142,8 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 
 
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with"
+# (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)"
 
 _CAP = r"[A-Z][\w&’'\-\.]*"
 
@@ -209,13 +213,29 @@ def _is_company(part: str) -> bool:
 # a state body designated by name ("the <Country> Institute of Posts", "the National Guard", "the State Security
 # Council"): a target of the officials type (issue 22, class 10)
 BODY_WORDS = frozenset({"Institute", "Council", "Ministry", "Police", "Presidency", "Agency", "Directorate",
-                        "Headquarters", "Command", "Corps", "Guard", "Guards", "Committee", "Commission"})
+                        "Headquarters", "Command", "Corps", "Guard", "Guards", "Committee", "Commission",
+                        # armed and criminal groups are designated by name as bodies are ("the <A> Resistance Force",
+                        # "the <A> Network", "<A> Cartel"): issue 22, class 10
+                        "Force", "Forces", "Network", "Cartel", "Front", "Brigade", "Brigades", "Militia", "Army"})
 
 
 def _run_kind(name: str) -> str:
     words = [w.strip(".,") for w in name.split()]
     return "officials" if not any(w in _COMPANY_WORD_SET for w in words[1:]) and words[0] not in LEGAL_FORM_FIRST \
         and any(w in BODY_WORDS for w in words[1:]) else "company"
+
+
+def _in_role_bracket(sentence: str, at: int) -> bool:
+    """True when `at` lies in a bracket that lists the bodies of a role ("the chairs of the biggest companies
+    (including <A>, <B> and <C>)"): the bodies say whose chairs are targets (issue 22, class 10)."""
+    opened = sentence.rfind("(", 0, at)
+    if opened < 0 or ")" in sentence[opened:at]:
+        return False
+    return bool(ROLE_BRACKET_RE.search(sentence, max(0, opened - 100), opened + 1))
+
+
+ROLE_BRACKET_RE = re.compile(r"\b(?:chair(?:man|woman|men|women)?s?|chief\s+executives|CEOs|heads|presidents|founders|"
+                             r"owners|directors|shareholders|bosses)\s+of\b[^().;]{0,80}\($", re.I)
 
 
 TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
@@ -280,7 +300,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
-        if kind in ("company", "officials") and ROLE_OF_RE.search(sentence, max(0, s - 80), s):
+        if kind in ("company", "officials") and (ROLE_OF_RE.search(sentence, max(0, s - 80), s)
+                                                 or _in_role_bracket(sentence, s)):
             continue  # "<name>, chair of <Bank>": the company says who the person is, it is not designated
         # a later "including an asset freeze on <name>" starts a list of its own
         later = [end for end in scopes if end <= s and (listed_to is None or end > listed_to)]
@@ -305,7 +326,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
 
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"
-LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
+# (or the object of a designation verb: "In April the Treasury sanctioned <Surname>, along with dozens of others")
+LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
 
 
 def person_surnames(sentence: str) -> set[str]:
@@ -331,6 +353,16 @@ CONTEXT_SENTENCES = 6
 BODY_ITEM_RE = re.compile(r"^(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)(?:\s+(?:[A-Z][\w\-’'\.&]*|of|the|and|for|de|al-\w+)){0,11}$")
 
 
+def _uncapitalised(head: str) -> str:
+    """A short name with a word in capitals ("ZHU Hailun", "Hailun ZHU") in normal case; anything else as it is."""
+    words = head.split()
+    if not 2 <= len(words) <= 3 or not any(len(w) >= 2 and w.isupper() and w.isalpha() for w in words) \
+            or not all(w[:1].isupper() for w in words) or any(w.strip(".,") in _COMPANY_WORD_SET or w in BODY_WORDS
+                                                           for w in words):
+        return head
+    return " ".join(w.capitalize() if w.isupper() and w.isalpha() else w for w in words)
+
+
 def bullet_target(line: str) -> tuple[str, str] | None:
     """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
     named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
@@ -338,9 +370,21 @@ def bullet_target(line: str) -> tuple[str, str] | None:
     if not m:
         return None
     item = line[m.end():].strip()
-    people = [(s, surface) for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False)
-              if is_person and n >= 2]
-    head = re.split(r",|\s[\-–—]\s|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    head = re.split(r",|\s[\-–—]\s|[–—]|\s+(?:is|was|has|are|were)\s", item, maxsplit=1)[0].strip(" .;")
+    cased = _uncapitalised(head)
+    if cased != head:  # "<SURNAME> <Given>— a politician": a person's name, in normal case
+        return cased, "person"
+    people = []
+    for s, _e, surface, _r, n, is_person, _t in sentence_candidates(item, False):
+        if is_person and n >= 2:
+            people.append((s, surface))
+        elif n >= 3:  # "<Company> <Given> <Surname>", "Businessman <Given> <Surname>": a person after the words before
+            words = surface.split()
+            for k in range(1, n - 1):
+                rest = " ".join(words[k:])
+                if any(p and m >= 2 and x == rest for _s, _e2, x, _r2, m, p, _t2 in sentence_candidates(rest, False)):
+                    people.append((s + len(" ".join(words[:k])) + 1, rest))
+                    break
     if people and people[0][0] <= 40 and people[0][0] < len(head):
         return people[0][1], "person"
     if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:

@@ -34,15 +34,17 @@ _DESIGNATED = r"(?:sanctioned|designated|targeted|listed|blacklisted|named|added
 AFTER_CUE = regex.compile(
     rf"\b(?:others?|those|individuals|people|officials|entities)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
     rf"|\bamong\s+(?:those|the\s+\w+(?:\s+\w+)?)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
-    r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties)\s+(?:also\s+)?"
-    r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named)\b",
+    r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
+    r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
+    # "Among the individuals, A is a cell leader ...": the designees of the move just reported
+    r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,",
     regex.IGNORECASE)
 # cues before which it lists them ("A and B were also designated")
 BEFORE_CUE = regex.compile(
     r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)\b",
     regex.IGNORECASE)
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover)")
+             r"cover|affect|among the)")
 # a list ends where someone speaks: names after it are speakers, not designees
 SPEECH = regex.compile(r"\b(?:said|says|told|according\s+to|announced|added\s+that|spokes(?:man|woman|person))\b",
                        regex.IGNORECASE)

@@ -88,9 +88,11 @@ def _person_target(scope: str) -> str | None:
 
 # a state body named right after "sanctions on" ("Iran's Ministry of Intelligence", "the Federal Security
 # Service"): the organ, not its country, is what is sanctioned (as officials: it acts through them)
-_BODY = r"(?:Ministry|Department|Committee|Service|Agency|Guards?|Corps|Directorate|Bureau)"
+_BODY = (r"(?:Ministry|Department|Committee|Service|Agency|Guards?|Corps|Directorate|Bureau|"
+         # an armed or criminal group named as a body is ("the <A> Network", "<A> <B> Cartel", "Cartel de <A>")
+         r"Network|Cartel|Front|Brigades?|Militia|Forces?)")
 
-_BODY_OF = r"\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)*"
+_BODY_OF = r"\s+(?:of|for|de|del)\s+(?:the\s+)?[A-Z][\w\-]+(?:\s+(?:and\s+)?[A-Z][\w\-]+)*"
 
 STATE_BODY_RE = re.compile(  # named words before the body word, or "of X" after it ("Department stores": no)
     rf"^\s*(?:the\s+)?(?:[A-Z][\w\-]+(?:'s|’s)\s+)?(?P<body>(?:[A-Z][\w\-]+\s+){{1,3}}{_BODY}(?:{_BODY_OF})?"

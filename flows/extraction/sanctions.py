@@ -20,6 +20,7 @@ from flows.extraction.designations import (
     DESIGNATION_VERB,
     LABEL_RE,
     LIST_HEADER_RE,
+    BULLET_RE,
     _company_runs,
     PREFILTER_BULLET_OR_HEADER,
     PREFILTER_DESIGNATION,
@@ -31,6 +32,12 @@ from flows.extraction.designations import (
     person_surnames,
 )
 from flows.extraction.places import countries_in
+from flows.extraction.sanction_groups import (
+    appositive_targets,
+    cue_listed_targets,
+    included_people,
+    with_counted_groups,
+)
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
     ADJECTIVE_TIGHTENED_RE,
@@ -66,7 +73,9 @@ from flows.extraction.sanction_targets import (
     nationals_more,
     target_country,
 )
-from flows.language.lexicon import ISSUER_ALIASES, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+
+_SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
 
 def find_issuers(sentence: str) -> list[str | None]:
@@ -240,7 +249,20 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                         nationals_more(clause, target) + frozen_group(clause, target)]
                 out += [(actions, g, "sector", target[2] if target[1] != "country" else target[0], True, clause)
                         for g in goods]
+                # "hundreds of individuals and entities, including most of <country>'s banking sector": a sector a
+                # clause names with the word "sector" is a target too, where no sector was taken (issue 22)
+                # (beside a group of people or a country only: "sanctions on <company> ... the potash industry"
+                # names the company's trade, not a second target)
+                if may_sector and target[1] in ("officials", "country", None) and not goods:
+                    country = target[2] if target[1] != "country" else target[0]
+                    out += [(actions, m.group(0).lower(), "sector", country, True, clause)
+                            for m in SECTOR_PHRASE_RE.finditer(clause)]
     return out
+
+
+# "its banking sector", "the banking and financial sectors": sector words before the word "sector"
+SECTOR_PHRASE_RE = re.compile(rf"\b(?:{_SECTOR_WORDS_ALT})(?:\s*,\s*(?:{_SECTOR_WORDS_ALT}))*(?:,?\s+and\s+"
+                              rf"(?:{_SECTOR_WORDS_ALT}))?\s+sectors?\b", re.I)
 
 
 WRONGFUL_DETENTION_RE = re.compile(r"\bdesignat\w*\s+(?:\w+\s+){0,2}?(?:as\s+)?(?:being\s+)?wrongfully\s+detained", re.I)
@@ -282,6 +304,16 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
                                              p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
+    listed, list_action = cue_listed_targets(sentence)
+    listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
+    # (only where the sentence itself moves sanctions: a list's own sentence takes the move of its context)
+    if find_actions(sentence) or re.search(DESIGNATION_VERB, sentence, re.I):
+        listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
+    # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
+    # organisations are ...")
+    people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
+                                           for t in listed)] + listed
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -292,6 +324,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
+    if list_action:
+        actions = [list_action]  # "Also removed from the sanctions list were A and B"
     out = []
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
@@ -308,7 +342,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
     named = _person_moves(sentence, doc_country, in_context, surnames)
     if not named:
-        return moves
+        return with_counted_groups(moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
     kept = []
     for move in moves:
@@ -321,7 +355,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
         kept.append(move)
-    return kept + named
+    return with_counted_groups(kept + named, sentence, doc_country)
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -337,6 +371,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
     rows = []
+    stand_ins: set[int] = set()  # rows whose country no "sanctions on" names: the document's, standing in
     last_relief_target: dict[str, tuple[str, str, str | None]] = {}
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
@@ -348,7 +383,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # the surnames of the people each document's sanctions sentences name in full (only where a list names
     # someone by surname alone: "including <Surname>")
     surnames: dict[str, set[str]] = {}
-    listing = cols.filter(pl.col("sentence").str.contains(r"(?:including|namely|such as) [A-Z][a-z]+(?:,| and|\.|$)"))
+    listing = cols.filter(pl.col("sentence").str.contains(
+        r"(?:including|namely|such as|sanctioned|designated|blacklisted) [A-Z][a-z]+(?:,| and|\.|$)"))
     for doc_id in listing["doc_id"].unique().to_list():
         for sentence in cols.filter(pl.col("doc_id") == doc_id)["sentence"]:
             surnames.setdefault(doc_id, set()).update(person_surnames(sentence))
@@ -366,8 +402,9 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
         if bullets_from.get(doc_id) == sent_idx and recent is not None:
             item = bullet_target(sentence)
+            if BULLET_RE.match(sentence):
+                bullets_from[doc_id] = sent_idx + 1  # an item read as no target keeps the list going
             if item is not None:
-                bullets_from[doc_id] = sent_idx + 1
                 for issuer in recent[1]:
                     for action in recent[2]:
                         rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
@@ -384,7 +421,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 moves = [f for f in found if f[1] is not None]
                 issuers = details.get((sentence, moves[0][5]))[2] if moves and (sentence, moves[0][5]) in details \
                     else find_issuers(sentence)
-                actions = [a for a in (moves[0][0] if moves else ["imposed"]) if a in ("imposed", "lifted", "eased")] \
+                # (a move whose target the sentence leaves to the list still says what is done: "removed from the list:")
+                actions = [a for a in (moves[0][0] if moves else found[0][0]) if a in ("imposed", "lifted", "eased")] \
                     or ["imposed"]
                 if issuers == [None] and recent is not None:
                     issuers = recent[1]
@@ -418,10 +456,25 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 if target_type == "country" and issuer == target:
                     continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
+                    if target_type == "country" and not explicit and not [
+                            c for c in countries_in(sentence) if c not in ISSUING_COUNTRIES]:
+                        stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
-    rows = _counted_group_is_the_named(_not_the_issuers_country(rows))
+    rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tuple]:
+    """A country the sentence does not name (the document's, standing in for a target the sentence leaves unsaid:
+    "The penalties include a travel ban and an asset freeze") is dropped where the document names targets of the
+    same action: those are what the move hit (issue 22, class 10)."""
+    named = {(r[0], r[8], r[4]) for r in rows if r[6] in ("person", "company") or (
+        r[6] == "officials" and not re.match(UNNAMED_GROUP, r[5] or ""))}
+    # (by the same issuer: "<A> named five officials. <B> and <C> also announced new sanctions" keeps B's and C's)
+    # ("Key restrictions remain": what stays in place is the whole regime, whoever else is named)
+    return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not any(
+        (r[0], r[8]) == (d, a) and (r[4] is None or r[4] == issuer) for d, a, issuer in named)]
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
@@ -483,6 +536,8 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
 
 # a group of people nobody names: "officials", "<demonym> individuals"
 UNNAMED_GROUP = r"^(?:officials|individuals|citizens|nationals|oligarchs|businessmen)$"
+# ... also told by nationality ("<demonym> individuals"), where the document names the people
+UNNAMED_NATIONALS = r"^(?-i:[A-Z][a-z]+)\s+(?:officials|individuals|citizens|nationals)$"
 
 
 def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
@@ -492,7 +547,8 @@ def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
     if named.is_empty():
         return sm
     return (sm.join(named.with_columns(_named=pl.lit(True)), on=["doc_id", "action"], how="left", maintain_order="left")
-            .filter(~(pl.col("target").str.contains(UNNAMED_GROUP) & (pl.col("target_type") == "officials")
+            .filter(~((pl.col("target").str.contains(UNNAMED_GROUP) | pl.col("target").str.contains(UNNAMED_NATIONALS))
+                      & (pl.col("target_type") == "officials")
                       & pl.col("_named").fill_null(False))).drop("_named"))
 
 

@@ -171,14 +171,35 @@ RELEASE_KINDS = ("release", "swap", "pardon", "amnesty")
 _GOLD_TYPE_COVERS = {"body": {"officials", "company"}, "other": {"sector", "officials", "company"}}
 
 
+# a counted group's count ("26 individuals", "a further nine entities"): the gold writes a group with its count
+# or without ("Iranians" for "six Iranians"); the group is the same either way
+_COUNT_RE = re.compile(r"^(?:(?:a\s+further|an\s+additional|another|some)\s+)?(?:\d[\d,]*|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                       r"nineteen|twenty|thirty|forty|fifty|dozens|hundreds)(?:[\s\-](?:one|two|three|four|five|six|"
+                       r"seven|eight|nine))?\s+(?=\S)")
+
+_GROUP_TYPES = ("officials", "company")
+
+
+def _uncounted(text: str) -> str:
+    return _COUNT_RE.sub("", text)
+
+
+def _inside(a: str, b: str) -> bool:
+    return bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+
+
 def _target_match(found: str, found_type: str, gold: dict) -> bool:
-    """Same target: equal names, or one inside the other ("aviation" / "aviation fuel") of the same type."""
+    """Same target: equal names, or one inside the other ("aviation" / "aviation fuel") of the same type; a
+    counted group of the warehouse and a group of the gold are compared without their counts ("nine entities"
+    is the gold's "entities based in <country>")."""
     a, b = fold(found or ""), fold(gold["target"] or "")
     if not a or not b:
         return False
     if a == b:
         return True
-    inside = re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a)
+    inside = _inside(a, b) or (found_type in _GROUP_TYPES and (a != _uncounted(a) or b != _uncounted(b))
+                               and _inside(_uncounted(a), _uncounted(b)))
     gold_type = gold.get("target_type")
     return bool(inside) and (found_type == gold_type or found_type in _GOLD_TYPE_COVERS.get(gold_type, ()))
 
@@ -229,7 +250,17 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
             country_total, country_ok = _score_country(cands[0], g, notes, country_total, country_ok)
         else:
             notes.append(f"sanctions: missed {g['doc']} {g['target']} {g['action']}")
-    fp = [f for f in found if f not in used]
+    # the gold writes some lists of counted groups as one entry ("84 organizations and 108 individuals"): a
+    # counted group of the warehouse inside a matched gold group of its document and action is part of that fact
+    # (its other part made the match), neither a second hit nor an extra row
+    matched_groups = [(g["doc"], fold(g["target"] or ""), {g["action"], *g.get("also_accept", [])})
+                      for g in gold["sanctions"] if g.get("target_type") in ("other", "company", "body")
+                      and any(f[0] == g["doc"] and f in used and _target_match(f[1], f[4], g) for f in found)]
+    parts = {f for f in found if f not in used and f[4] in _GROUP_TYPES and fold(f[1] or "") != _uncounted(fold(f[1] or ""))
+             and any(f[0] == d and f[2] in acts and re.search(rf"\b{re.escape(fold(f[1]))}\b", t)
+                     for d, t, acts in matched_groups)}
+    notes += [f"sanctions: part of a gold group {d} {t} {a}" for d, t, a, *_ in sorted(parts)]
+    fp = [f for f in found if f not in used and f not in parts]
     notes += [f"sanctions: extra {d} {t} {a}" for d, t, a, *_ in fp]
     total = len(gold["sanctions"])
     # action accuracy is judged where the sanction itself was found (its recall is reported above)
