@@ -9,7 +9,7 @@ from flows.resolution.agreement import precision_conflicts
 from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events
 from flows.resolution.incremental import (Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
-                                          kept_evidence)
+                                          kept_evidence, link_event_people_incremental)
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -69,7 +69,11 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
             consolidate_sanctions_incremental(sanction_rows, event_mentions, previous.get("sanction_mentions"),
                                               stored, moved_docs, sanction_sentences)
     del sanction_rows
-    event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
+    if stored is None:
+        event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
+    else:  # only the documents whose links may have changed are linked again
+        event_people = link_event_people_incremental(event_mentions, person_mentions, stage_source(stage, "sentences"),
+                                                     people, previous, stored)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);

@@ -73,6 +73,8 @@ class Stored:
     conflicts: pl.DataFrame | list = field(default_factory=list)
     event_evidence: pl.DataFrame | list = field(default_factory=list)
     sanction_evidence: pl.DataFrame | list = field(default_factory=list)
+    event_people: pl.DataFrame | list = field(default_factory=list)
+    people: pl.DataFrame | list = field(default_factory=list)
 
 
 EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -272,6 +274,66 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
             kept_evidence(stored.sanction_evidence, kept["sanction_id"]))
+
+
+def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
+                                  sentences: pl.DataFrame | list, people: pl.DataFrame, previous: dict,
+                                  stored: Stored) -> pl.DataFrame:
+    """`link_event_people`'s links, linking again only the documents whose inputs changed.
+
+    A document's links are a function of its release mentions (and their event ids), its person mentions
+    (and their person ids), its sentences and which people hold a head-of-state role; across documents a
+    link (event, person, role) is kept once, from the first person mention that states it. So the links
+    of a document are linked again when it is new, when one of its release mentions is in another event
+    than before, when its person mentions differ from the stored ones (which names are people, and whom
+    a surname names, are decided across documents), or when one of its people gained or lost a head role.
+    A stored link whose document is linked again or dropped may have hidden the same link stated later
+    in another document: every document holding a mention of both its event and its person is linked
+    again too. The stored links of the other documents are their links; the first statement of each
+    link is then chosen among all, in person-mention order, as a full run chooses it."""
+    from flows.resolution.links import HEAD_ROLE_RE, LINK_SCHEMA, link_event_people
+    from flows.resolution.staging import scan_stage, stage_schema
+
+    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
+    rel = event_mentions.filter(pl.col("event_type") == "prisoner_release").select(
+        "doc_id", pl.col("char_start").cast(pl.Int64), "event_type", "event_id")
+    prev_ev = _previous(previous.get("event_mentions"), EVENT_PREVIOUS_KEYS + ["event_id"])
+    moved = (rel.join(prev_ev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
+             .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id")))["doc_id"])
+    gone = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
+    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), "person_id")
+    prev_pm = _previous(previous.get("person_mentions"), ["doc_id", "char_start", "person_id"])
+    # the kept documents' person mentions, now against then (a document may have gained or lost some)
+    changed = (pm.join(prev_pm.filter(~pl.col("doc_id").is_in(gone)), on=["doc_id", "char_start"], how="full",
+                       coalesce=True)
+               .filter(pl.col("person_id").ne_missing(pl.col("person_id_right")))["doc_id"])
+    stored_people = _frame(stored.people, {"person_id": pl.String, "roles": pl.List(pl.String)})
+    heads_now = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
+                 if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
+    heads_then = {pid for pid, roles in stored_people.iter_rows() if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
+    flipped = pl.Series(sorted(heads_now ^ heads_then), dtype=pl.String)
+    flipped_docs = pm.filter(pl.col("person_id").is_in(flipped.implode()))["doc_id"]
+    relink = pl.concat([new_docs, moved, changed, flipped_docs]).unique()
+    links = _frame(stored.event_people, LINK_SCHEMA)
+    # links whose stored statement goes: any document that may state them again is linked again
+    lost = links.filter(pl.col("doc_id").is_in(relink.implode()) | pl.col("doc_id").is_in(gone)).select(
+        "event_id", "person_id").unique()
+    if lost.height:
+        holders = (rel.select("doc_id", "event_id").unique().join(lost, on="event_id")
+                   .join(pm.select("doc_id", "person_id").unique(), on=["doc_id", "person_id"], how="semi"))
+        relink = pl.concat([relink, holders["doc_id"]]).unique()
+    relink = relink.implode()
+    sents = (scan_stage(sentences, "sentences", list(stage_schema("sentences")))
+             .filter(pl.col("doc_id").is_in(relink)).collect())
+    fresh = link_event_people(event_mentions.filter(pl.col("doc_id").is_in(relink)),
+                              person_mentions.filter(pl.col("doc_id").is_in(relink)), sents, people)
+    kept = links.filter(~pl.col("doc_id").is_in(relink) & ~pl.col("doc_id").is_in(gone))
+    # a full run's choice of the first statement of each link: by person mention, in person_mentions' order
+    order = pm.select("doc_id", "char_start").with_row_index("_row").unique(["doc_id", "char_start"], keep="first")
+    both = pl.concat([fresh.cast(LINK_SCHEMA), kept]).join(order, on=["doc_id", "char_start"], how="left",
+                                                           maintain_order="left")
+    return (both.sort("_row", maintain_order=True).drop("_row")
+            .unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True))
 
 
 class IncrementalMismatch(Exception):
