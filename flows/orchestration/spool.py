@@ -28,6 +28,7 @@ STORED_SQL = {
                                       "where fact_table = 'sanctions'"),
     "event_people": ("event_people", "select * from event_people"),
     "people": ("people", "select person_id, roles from people"),
+    "person_mentions": ("person_mentions", "select * from person_mentions"),
 }
 
 

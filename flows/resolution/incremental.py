@@ -33,9 +33,10 @@ The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster 
 
 Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, or an
 id held in two blocks, makes its block touched (the safety net for a warehouse the code did not write); a
-stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. People, person mentions,
-links and tallies are resolved whole, as before (people read across documents from the very first step,
-`resolve_mentions_in_documents`). `tests/test_incremental.py` checks, day after day, that these tables
+stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. Links
+are made again only in the documents whose inputs changed (`link_event_people_incremental`). People and person
+mentions are resolved whole, as before (people read across documents from the very first step,
+`resolve_mentions_in_documents`); `changed_person_mention_docs` finds the documents whose mentions changed. `tests/test_incremental.py` checks, day after day, that these tables
 equal the full resolution's, and that daily runs build the warehouse a full refresh builds.
 """
 
@@ -75,6 +76,7 @@ class Stored:
     sanction_evidence: pl.DataFrame | list = field(default_factory=list)
     event_people: pl.DataFrame | list = field(default_factory=list)
     people: pl.DataFrame | list = field(default_factory=list)
+    person_mentions: pl.DataFrame | list = field(default_factory=list)
 
 
 EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -234,10 +236,10 @@ def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
 
 def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
                                       changed_docs: set, sentences_at
-                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
     touched moves only; the stored conflicts and evidence (fact_id, doc_id, char_start, char_end) of the
-    untouched moves."""
+    untouched moves; the ids of the moves kept as stored."""
     prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
@@ -273,13 +275,14 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
-            kept_evidence(stored.sanction_evidence, kept["sanction_id"]))
+            kept_evidence(stored.sanction_evidence, kept["sanction_id"]), kept["sanction_id"])
 
 
 def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
                                   sentences: pl.DataFrame | list, people: pl.DataFrame, previous: dict,
-                                  stored: Stored) -> pl.DataFrame:
-    """`link_event_people`'s links, linking again only the documents whose inputs changed.
+                                  stored: Stored) -> tuple[pl.DataFrame, pl.Series]:
+    """`link_event_people`'s links, linking again only the documents whose inputs changed; and the documents
+    whose links may differ from the stored ones (the others' are the stored rows).
 
     A document's links are a function of its release mentions (and their event ids), its person mentions
     (and their person ids), its sentences and which people hold a head-of-state role; across documents a
@@ -332,8 +335,43 @@ def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions:
     order = pm.select("doc_id", "char_start").with_row_index("_row").unique(["doc_id", "char_start"], keep="first")
     both = pl.concat([fresh.cast(LINK_SCHEMA), kept]).join(order, on=["doc_id", "char_start"], how="left",
                                                            maintain_order="left")
-    return (both.sort("_row", maintain_order=True).drop("_row")
-            .unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True))
+    out = (both.sort("_row", maintain_order=True).drop("_row")
+           .unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True))
+    # a kept statement a relinked document now states first is gone from its document too
+    dropped = kept.join(out, on=list(LINK_SCHEMA), how="anti", nulls_equal=True)["doc_id"]
+    scope = pl.concat([relink.explode(), dropped, pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
+    return out, scope
+
+
+PERSON_MENTION_COLUMNS = ["person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role",
+                          "confidence"]
+
+
+def changed_person_mention_docs(person_mentions: pl.DataFrame, stored: Stored) -> pl.Series:
+    """Documents whose person mentions differ from the stored ones, new and dropped documents included
+    (which names are people, whom a lone surname names and which person a name is are decided across
+    documents, so a kept document's mentions can change). Per document: row count and sum of row hashes."""
+    def digest(frame: pl.DataFrame) -> pl.DataFrame:
+        frame = frame.select(PERSON_MENTION_COLUMNS).cast(dict(person_mentions.select(PERSON_MENTION_COLUMNS).schema))
+        return frame.group_by("doc_id").agg(pl.len().alias("_n"),
+                                            pl.struct(PERSON_MENTION_COLUMNS).hash(seed=0).cast(pl.UInt64)
+                                            .sum().alias("_h"))
+
+    old = _frame(stored.person_mentions, {c: person_mentions.schema[c] for c in PERSON_MENTION_COLUMNS}) \
+        if len(stored.person_mentions) else person_mentions.select(PERSON_MENTION_COLUMNS).clear()
+    both = digest(person_mentions).join(digest(old), on="doc_id", how="full", coalesce=True)
+    changed = both.filter(pl.col("_n").ne_missing(pl.col("_n_right")) | pl.col("_h").ne_missing(pl.col("_h_right")))
+    return pl.concat([changed["doc_id"], pl.Series(stored.new_doc_ids, dtype=pl.String),
+                      pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
+
+
+def stored_ids(source: pl.DataFrame | list, column: str) -> pl.Series:
+    """One column of stored rows (a frame or Parquet files)."""
+    if isinstance(source, pl.DataFrame):
+        return source[column]
+    if not source:
+        return pl.Series(column, [], dtype=pl.String)
+    return pl.scan_parquet(source).select(column).collect()[column]
 
 
 class IncrementalMismatch(Exception):
