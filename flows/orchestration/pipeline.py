@@ -368,7 +368,7 @@ def in_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | No
         if names is not None and name not in names:
             continue
         scope = (scopes or {}).get(name)
-        out[name] = frame if scope is None else frame.filter(group_key_expr(name, True).is_in(scope.implode()))
+        out[name] = frame if scope is None else frame.filter(group_key_expr(name).is_in(scope.implode()))
     return out
 
 

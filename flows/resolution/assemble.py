@@ -131,8 +131,8 @@ def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Ser
 
     events, sanctions: the ones resolved again, and the stored ones not kept (replaced or gone); conflicts:
     theirs and every person's (people are resolved whole); person_mentions: the documents whose mentions
-    differ (new and dropped ones too); evidence: the evidence of the events and sanctions in scope, and the
-    people evidence of those documents (load.SCOPED_EVIDENCE_KEY); event_people: the documents linked again, dropped, or whose
+    differ (new and dropped ones too); evidence: those documents and every document holding evidence of an
+    event or sanction in scope, now or stored; event_people: the documents linked again, dropped, or whose
     stored statement of a link a relinked document now states first; tallies: new and dropped documents.
     Tables without a scope (people, countries, issuers: small) are compared whole."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
@@ -151,12 +151,17 @@ def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Ser
     sanctions = replaced(tables["sanctions"]["sanction_id"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
     people = pl.concat([tables["people"]["person_id"], stored_ids(stored.people, "person_id")]).unique()
     person_docs = changed_person_mention_docs(tables["person_mentions"], stored)
+    facts = pl.concat([events, sanctions]).implode()
+    fact_docs = [tables["evidence"].filter(pl.col("fact_id").is_in(facts))["doc_id"]]
+    for source in (stored.event_evidence, stored.sanction_evidence):
+        if isinstance(source, pl.DataFrame) or source:
+            frame = source.lazy() if isinstance(source, pl.DataFrame) else pl.scan_parquet(source)
+            fact_docs.append(frame.filter(pl.col("fact_id").is_in(facts)).select("doc_id").collect()["doc_id"])
     return {
         "events": events, "sanctions": sanctions,
         "conflicts": pl.concat([events, sanctions, people]).unique(),
         "person_mentions": person_docs,
-        # by fact for events and sanctions, by document for people (load.SCOPED_EVIDENCE_KEY)
-        "evidence": pl.concat([("f:" + pl.concat([events, sanctions])).alias("k"), ("d:" + person_docs).alias("k")]),
+        "evidence": pl.concat([person_docs, *fact_docs]).unique(),
         "event_people": link_docs,
         "tallies": pl.concat([new_docs, gone_docs]).unique(),
     }

@@ -225,32 +225,19 @@ def _source_sql(con: duckdb.DuckDBPyConnection, table: str, rows, types: dict[st
                                  for c, t in types.items()) + f" from {source}"
 
 
-# A scoped merge (a daily run's incremental resolution) of evidence groups its rows by fact for events and
-# sanctions (all evidence of one event) and by document for people (a document's people evidence): an event
-# resolved again has evidence in many documents, whose whole evidence a document key would bring along.
-SCOPED_EVIDENCE_KEY = "case when fact_table = 'people' then 'd:' || doc_id else 'f:' || fact_id end"
+def group_key_sql(table: str) -> str:
+    """The SQL of a table's group key (GROUP_KEYS)."""
+    return f'"{GROUP_KEYS[table]}"'
 
 
-def group_key_sql(table: str, scoped: bool) -> str:
-    """The SQL of a table's group key (GROUP_KEYS; evidence in a scoped merge: SCOPED_EVIDENCE_KEY)."""
-    return SCOPED_EVIDENCE_KEY if scoped and table == "evidence" else f'"{GROUP_KEYS[table]}"'
-
-
-def group_key_expr(table: str, scoped: bool) -> pl.Expr:
+def group_key_expr(table: str) -> pl.Expr:
     """`group_key_sql` as a polars expression."""
-    if scoped and table == "evidence":
-        return (pl.when(pl.col("fact_table") == "people").then(pl.lit("d:") + pl.col("doc_id"))
-                .otherwise(pl.lit("f:") + pl.col("fact_id")))
     return pl.col(GROUP_KEYS[table])
 
 
 def in_groups_sql(key_sql: str, keys: str) -> str:
-    """A predicate: the row's group key is in the `k` column of `keys` (a table or view). For the scoped
-    evidence key, as two column tests (fact, document), not the key built for every stored row."""
-    if key_sql != SCOPED_EVIDENCE_KEY:
-        return f"{key_sql} in (select k from {keys})"
-    return (f"((fact_table <> 'people' and fact_id in (select substr(k, 3) from {keys} where k like 'f:%')) "
-            f"or (fact_table = 'people' and doc_id in (select substr(k, 3) from {keys} where k like 'd:%')))")
+    """A predicate: the row's group key is in the `k` column of `keys` (a table or view)."""
+    return f"{key_sql} in (select k from {keys})"
 
 
 def _scope_sql(con: duckdb.DuckDBPyConnection, table: str, key_sql: str, scope: pl.Series | None) -> str:
@@ -277,7 +264,7 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | No
         con.execute(f"delete from {table}")
         con.execute(f"insert into {table} ({cols}) {new}")
         return -1
-    key = group_key_sql(table, scope is not None)
+    key = group_key_sql(table)
     con.execute(f"""
         create or replace temp table _changed as
         with n as (select {key} as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
@@ -286,16 +273,11 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | No
         select coalesce(n.k, o.k) as k from n full outer join o on n.k is not distinct from o.k
         where n.c is distinct from o.c or n.h is distinct from o.h""")
     n_changed = con.execute("select count(*) from _changed").fetchone()[0]
-    by_doc = key == '"doc_id"'
-    if record_in and n_changed:  # the documents of the groups written (their stored rows, then their new ones)
-        con.execute(f"insert into {record_in} select k from _changed" if by_doc else
-                    f"insert into {record_in} select distinct doc_id from {table} where {in_groups_sql(key, '_changed')}")
+    if record_in and n_changed:
+        con.execute(f"insert into {record_in} select k from _changed")
     if n_changed:
         con.execute(f"delete from {table} where {in_groups_sql(key, '_changed')}")
         con.execute(f"insert into {table} ({cols}) select * from ({new}) t where {in_groups_sql(key, '_changed')}")
-        if record_in and not by_doc:
-            con.execute(f"insert into {record_in} select distinct doc_id from {table} where "
-                        f"{in_groups_sql(key, '_changed')}")
     con.execute("drop table _changed")
     with contextlib.suppress(Exception):
         con.unregister(f"_incoming_{table}")

@@ -280,7 +280,7 @@ def changed_rows(db: Path, tables: dict[str, pl.DataFrame], scopes: dict[str, pl
             if GROUP_KEYS.get(name) is None:
                 continue
             scoped = name in scopes
-            key, key_expr = group_key_sql(name, scoped), group_key_expr(name, scoped)
+            key, key_expr = group_key_sql(name), group_key_expr(name)
             if scoped and frame is not None:
                 frame = out[name] = frame.filter(key_expr.is_in(scopes[name].implode()))
             if name not in present or frame is None or frame.is_empty():
