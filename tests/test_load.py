@@ -152,3 +152,32 @@ def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
         assert "target_country" in cols
         assert con.execute("select target, target_country from stg_sanction_mentions").fetchall() == [("potash", None)]
         assert "target_country" in [r[0] for r in con.execute("describe sanctions").fetchall()]
+
+
+def test_a_scoped_merge_writes_the_groups_in_scope_and_keeps_every_other(tmp_path):
+    """A daily run's incremental resolution gives a table as the groups that may have changed (its scope):
+    a group in scope is replaced by its new rows, or deleted when it has none; a group outside the scope
+    stays as stored even though the rows given do not hold it."""
+    from flows.warehouse.access import schema_sql
+    from flows.warehouse.load import _merge
+
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute(schema_sql())
+    con.execute("insert into evidence (fact_table, fact_id, doc_id, char_start, char_end, quote) values "
+                "('events', 'E1', 'd1', 0, 5, 'a'), ('events', 'E1', 'd2', 0, 5, 'b'), "
+                "('people', 'P1', 'd2', 20, 24, 'Anna'), ('events', 'E3', 'd3', 0, 4, 'e')")
+    rows = pl.DataFrame({"fact_table": ["events", "people", "events", "people"], "fact_id": ["E1", "P1", "E4", "P1"],
+                         "doc_id": ["d2", "d2", "d4", "d4"], "char_start": [0, 20, 0, 3], "char_end": [5, 24, 4, 7],
+                         "quote": ["b", "Anna", "f", "Berg"]})
+    # d2 keeps its rows (in scope, unchanged: not written), d3 goes (in scope, no rows), d4 is new; d1 is
+    # out of scope: kept, though `rows` does not hold it
+    con.execute("create temp table touched (doc_id varchar)")
+    assert _merge(con, "evidence", rows, record_in="touched", scope=pl.Series(["d2", "d3", "d4"])) == 2
+    got = sorted(con.execute("select fact_id, doc_id, char_start, quote from evidence").fetchall())
+    assert got == [("E1", "d1", 0, "a"), ("E1", "d2", 0, "b"), ("E4", "d4", 0, "f"), ("P1", "d2", 20, "Anna"),
+                   ("P1", "d4", 3, "Berg")]
+    assert {r[0] for r in con.execute("select doc_id from touched").fetchall()} == {"d3", "d4"}
+    con.execute("insert into events (event_id, event_type) values ('E1', 'x'), ('E2', 'x'), ('E3', 'x')")
+    events = pl.DataFrame({"event_id": ["E1"], "event_type": ["y"]})
+    assert _merge(con, "events", events, scope=pl.Series(["E1", "E3"])) == 2
+    assert sorted(con.execute("select event_id, event_type from events").fetchall()) == [("E1", "y"), ("E2", "x")]

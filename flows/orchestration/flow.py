@@ -23,7 +23,7 @@ from flows.extraction.facts import EXTRACTOR_VERSION, extract_facts
 from flows.orchestration import pipeline, signals
 from flows.orchestration.spool import RunSpool
 from flows.orchestration.steps import BatchSink, LoadCheck, record_load_failure
-from flows.resolution.assemble import assemble_tables
+from flows.resolution.assemble import SCOPES, assemble_tables
 from flows.resolution.evidence import quote_evidence
 from flows.resolution.incremental import IncrementalMismatch
 from flows.warehouse.load import write_warehouse
@@ -61,12 +61,13 @@ def resolve_task(stage: dict[str, pl.DataFrame], previous: dict[str, pl.DataFram
 
 @task(name="validate", cache_policy=NO_CACHE)
 def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None = None,
-                  incremental: bool = False) -> pl.DataFrame:
+                  incremental: bool = False, scopes: dict | None = None) -> pl.DataFrame:
     """Great Expectations suites on the run's frames; with `db`, GX's results are kept beside it for Data Docs.
-    `incremental` (a daily run into a stored warehouse): the rows that are new or changed against it."""
+    `incremental` (a daily run into a stored warehouse): the rows that are new or changed against it
+    (`scopes`: the groups of each table that may have changed, from incremental resolution)."""
     results = {} if db else None
-    dq = run_suites_incremental(Path(db), tables, run_id, gx_results=results) if incremental and db else \
-        run_suites(tables, run_id, gx_results=results)
+    dq = run_suites_incremental(Path(db), tables, run_id, gx_results=results, scopes=scopes) if incremental and db \
+        else run_suites(tables, run_id, gx_results=results)
     if db:
         save_validation_results(Path(db), run_id, results)
     return dq
@@ -202,8 +203,12 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 # resolve reads the staging rows back from the spool, step by step, only the columns it needs
                 tables = resolve_task(spool.sources(), previous, stored)
                 del stored
+                # an incremental resolution says which groups of each table may have changed: only those are
+                # quoted, validated against the warehouse and loaded (the rest is what it stores)
+                scopes = tables.pop(SCOPES, None)
                 # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
-                evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
+                evidence_files = quote_evidence(pipeline.in_scopes(tables, scopes, ("evidence",))["evidence"],
+                                                spool.sources(), spool.folder)
             del previous
             logger.info("resolve: %d people, %d events, %d sanctions, %d evidence rows in %.2f s",
                         tables["people"].height, tables["events"].height, tables["sanctions"].height,
@@ -212,13 +217,14 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             with timer("validate"):
                 # a daily run (documents kept from the warehouse) validates what is new or changed
                 dq = validate_task({**tables, "documents": all_docs}, run_id, db,
-                                   incremental=not full_refresh and bool(keep_ids) and db_path.exists())
+                                   incremental=not full_refresh and bool(keep_ids) and db_path.exists(), scopes=scopes)
             logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
                         timer.seconds.get("validate", 0.0))
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool
             summary = pipeline.summarise(all_docs, tables, plan)
-            # validated tables go to the spool and leave memory: the load streams them into DuckDB
-            table_files = spool.park(tables)
+            # validated tables (of an incremental run: their groups in scope) go to the spool and leave memory:
+            # the load streams them into DuckDB
+            table_files = spool.park(pipeline.in_scopes(tables, scopes))
             del tables
             upsert = all_docs.join(furniture, on="doc_id", how="left").filter(
                 pl.col("source_path").is_in(plan.to_read)).with_columns(
@@ -230,7 +236,7 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                     pipeline.forget_resolver(db_path)
                     all_dq = load_task(db_path, upsert, plan.removed + list(plan.to_read), spool.stage_files,
                                        current_ids, {**table_files, "evidence": evidence_files}, check,
-                                       text_files=spool.files, run_id=run_id)
+                                       text_files=spool.files, run_id=run_id, scopes=scopes)
             except Exception as exc:
                 record_load_failure(check, exc)
                 raise

@@ -357,6 +357,21 @@ def incremental_state(db: Path, spool, keep_ids: list[str], all_docs: pl.DataFra
                   **spool.copy_stored(db))
 
 
+def in_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | None,
+              names: tuple[str, ...] | None = None) -> dict[str, pl.DataFrame]:
+    """The tables (those in `names`), each cut to the groups its scope names (all of it without a scope):
+    an incremental resolution's tables as the groups that may have changed (`assemble._scopes`)."""
+    from flows.warehouse.load import group_key_expr
+
+    out = {}
+    for name, frame in tables.items():
+        if names is not None and name not in names:
+            continue
+        scope = (scopes or {}).get(name)
+        out[name] = frame if scope is None else frame.filter(group_key_expr(name).is_in(scope.implode()))
+    return out
+
+
 def forget_resolver(db: Path) -> None:
     """Before a load: the warehouse is about to change, so its fingerprint goes (a kill between the load and
     `mark_resolver` leaves none: the next run resolves everything, which is always right)."""
@@ -387,4 +402,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
            "new_run_id", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
            "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy", "incremental_state",
-           "forget_resolver", "mark_resolver"]
+           "forget_resolver", "mark_resolver", "in_scopes"]

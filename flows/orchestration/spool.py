@@ -26,6 +26,9 @@ STORED_SQL = {
                                    "where fact_table = 'events'"),
     "sanction_evidence": ("evidence", "select fact_id, doc_id, char_start, char_end, quote from evidence "
                                       "where fact_table = 'sanctions'"),
+    "event_people": ("event_people", "select * from event_people"),
+    "people": ("people", "select person_id, roles from people"),
+    "person_mentions": ("person_mentions", "select * from person_mentions"),
 }
 
 

@@ -8,8 +8,9 @@ from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.agreement import precision_conflicts
 from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events
-from flows.resolution.incremental import (Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
-                                          kept_evidence)
+from flows.resolution.incremental import (IncrementalMismatch, Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
+                                          changed_person_mention_docs, kept_evidence, link_event_people_incremental,
+                                          stored_ids)
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -65,11 +66,15 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
             sanction_rows, event_mentions, sentences_at=sanction_sentences, previous=previous.get("sanction_mentions"))
         kept_sanction_conflicts = kept_sanction_evidence = None
     else:
-        sanctions, sanction_mentions, kept_sanction_conflicts, kept_sanction_evidence = \
+        sanctions, sanction_mentions, kept_sanction_conflicts, kept_sanction_evidence, kept_sanctions = \
             consolidate_sanctions_incremental(sanction_rows, event_mentions, previous.get("sanction_mentions"),
                                               stored, moved_docs, sanction_sentences)
     del sanction_rows
-    event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
+    if stored is None:
+        event_people = link_event_people(event_mentions, person_mentions, stage_source(stage, "sentences"), people)
+    else:  # only the documents whose links may have changed are linked again
+        event_people, link_docs = link_event_people_incremental(event_mentions, person_mentions, stage_source(stage, "sentences"),
+                                                     people, previous, stored)
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
@@ -99,7 +104,7 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     ])
     del event_part, sanction_part
     # ISO codes, nationality, and the countries and issuers tables (issue 25)
-    return add_dimensions({
+    tables = add_dimensions({
         "people": people,
         "person_mentions": person_mentions.select(
             "person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role", "confidence"),
@@ -110,3 +115,53 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "conflicts": pl.concat([person_conflicts, ev_conflicts, sanction_conflicts]),
         "tallies": stage_frame(stage, "tallies"),
     })
+    if stored is not None:
+        tables[SCOPES] = _scopes(tables, stored, kept_events, kept_sanctions, link_docs)
+    return tables
+
+
+# the key under which an incremental run's tables carry their scopes (see `_scopes`)
+SCOPES = "_scopes"
+
+
+def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Series, kept_sanctions: pl.Series,
+            link_docs: pl.Series) -> dict[str, pl.Series]:
+    """Per fact table of an incremental run, the groups (load.GROUP_KEYS) that may differ from the stored
+    ones: every group outside them is the stored rows, so validation and the load look at these only.
+
+    events, sanctions: the ones resolved again, and the stored ones not kept (replaced or gone); conflicts:
+    theirs and every person's (people are resolved whole); person_mentions: the documents whose mentions
+    differ (new and dropped ones too); evidence: those documents and every document holding evidence of an
+    event or sanction in scope, now or stored; event_people: the documents linked again, dropped, or whose
+    stored statement of a link a relinked document now states first; tallies: new and dropped documents.
+    Tables without a scope (people, countries, issuers: small) are compared whole."""
+    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
+    gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String)
+    for name, key in (("events", "event_id"), ("sanctions", "sanction_id")):
+        # a touched row with a kept row's id would fall outside the scope (the unique key check, run on the
+        # scope, would not see the two): resolve everything instead, where the check sees them
+        if tables[name][key].is_duplicated().any():
+            raise IncrementalMismatch(f"{name}: a resolved row shares its id with a stored one")
+
+    def replaced(now: pl.Series, before: pl.Series, kept: pl.Series) -> pl.Series:
+        both = pl.concat([now, before]).unique()
+        return both.filter(~both.is_in(kept.implode()))
+
+    events = replaced(tables["events"]["event_id"], stored_ids(stored.events, "event_id"), kept_events)
+    sanctions = replaced(tables["sanctions"]["sanction_id"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
+    people = pl.concat([tables["people"]["person_id"], stored_ids(stored.people, "person_id")]).unique()
+    person_docs = changed_person_mention_docs(tables["person_mentions"], stored)
+    facts = pl.concat([events, sanctions]).implode()
+    fact_docs = [tables["evidence"].filter(pl.col("fact_id").is_in(facts))["doc_id"]]
+    for source in (stored.event_evidence, stored.sanction_evidence):
+        if isinstance(source, pl.DataFrame) or source:
+            frame = source.lazy() if isinstance(source, pl.DataFrame) else pl.scan_parquet(source)
+            fact_docs.append(frame.filter(pl.col("fact_id").is_in(facts)).select("doc_id").collect()["doc_id"])
+    return {
+        "events": events, "sanctions": sanctions,
+        "conflicts": pl.concat([events, sanctions, people]).unique(),
+        "person_mentions": person_docs,
+        "evidence": pl.concat([person_docs, *fact_docs]).unique(),
+        "event_people": link_docs,
+        "tallies": pl.concat([new_docs, gone_docs]).unique(),
+    }

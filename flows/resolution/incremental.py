@@ -33,9 +33,10 @@ The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster 
 
 Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, or an
 id held in two blocks, makes its block touched (the safety net for a warehouse the code did not write); a
-stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. People, person mentions,
-links and tallies are resolved whole, as before (people read across documents from the very first step,
-`resolve_mentions_in_documents`). `tests/test_incremental.py` checks, day after day, that these tables
+stored move whose id a touched one takes raises `IncrementalMismatch`, and the run resolves everything. Links
+are made again only in the documents whose inputs changed (`link_event_people_incremental`). People and person
+mentions are resolved whole, as before (people read across documents from the very first step,
+`resolve_mentions_in_documents`); `changed_person_mention_docs` finds the documents whose mentions changed. `tests/test_incremental.py` checks, day after day, that these tables
 equal the full resolution's, and that daily runs build the warehouse a full refresh builds.
 """
 
@@ -73,6 +74,9 @@ class Stored:
     conflicts: pl.DataFrame | list = field(default_factory=list)
     event_evidence: pl.DataFrame | list = field(default_factory=list)
     sanction_evidence: pl.DataFrame | list = field(default_factory=list)
+    event_people: pl.DataFrame | list = field(default_factory=list)
+    people: pl.DataFrame | list = field(default_factory=list)
+    person_mentions: pl.DataFrame | list = field(default_factory=list)
 
 
 EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -232,10 +236,10 @@ def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
 
 def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
                                       changed_docs: set, sentences_at
-                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
     touched moves only; the stored conflicts and evidence (fact_id, doc_id, char_start, char_end) of the
-    untouched moves."""
+    untouched moves; the ids of the moves kept as stored."""
     prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
@@ -271,7 +275,103 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
-            kept_evidence(stored.sanction_evidence, kept["sanction_id"]))
+            kept_evidence(stored.sanction_evidence, kept["sanction_id"]), kept["sanction_id"])
+
+
+def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
+                                  sentences: pl.DataFrame | list, people: pl.DataFrame, previous: dict,
+                                  stored: Stored) -> tuple[pl.DataFrame, pl.Series]:
+    """`link_event_people`'s links, linking again only the documents whose inputs changed; and the documents
+    whose links may differ from the stored ones (the others' are the stored rows).
+
+    A document's links are a function of its release mentions (and their event ids), its person mentions
+    (and their person ids), its sentences and which people hold a head-of-state role; across documents a
+    link (event, person, role) is kept once, from the first person mention that states it. So the links
+    of a document are linked again when it is new, when one of its release mentions is in another event
+    than before, when its person mentions differ from the stored ones (which names are people, and whom
+    a surname names, are decided across documents), or when one of its people gained or lost a head role.
+    A stored link whose document is linked again or dropped may have hidden the same link stated later
+    in another document: every document holding a mention of both its event and its person is linked
+    again too. The stored links of the other documents are their links; the first statement of each
+    link is then chosen among all, in person-mention order, as a full run chooses it."""
+    from flows.resolution.links import HEAD_ROLE_RE, LINK_SCHEMA, link_event_people
+    from flows.resolution.staging import scan_stage, stage_schema
+
+    new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
+    rel = event_mentions.filter(pl.col("event_type") == "prisoner_release").select(
+        "doc_id", pl.col("char_start").cast(pl.Int64), "event_type", "event_id")
+    prev_ev = _previous(previous.get("event_mentions"), EVENT_PREVIOUS_KEYS + ["event_id"])
+    moved = (rel.join(prev_ev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
+             .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id")))["doc_id"])
+    gone = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
+    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), "person_id")
+    prev_pm = _previous(previous.get("person_mentions"), ["doc_id", "char_start", "person_id"])
+    # the kept documents' person mentions, now against then (a document may have gained or lost some)
+    changed = (pm.join(prev_pm.filter(~pl.col("doc_id").is_in(gone)), on=["doc_id", "char_start"], how="full",
+                       coalesce=True)
+               .filter(pl.col("person_id").ne_missing(pl.col("person_id_right")))["doc_id"])
+    stored_people = _frame(stored.people, {"person_id": pl.String, "roles": pl.List(pl.String)})
+    heads_now = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
+                 if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
+    heads_then = {pid for pid, roles in stored_people.iter_rows() if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
+    flipped = pl.Series(sorted(heads_now ^ heads_then), dtype=pl.String)
+    flipped_docs = pm.filter(pl.col("person_id").is_in(flipped.implode()))["doc_id"]
+    relink = pl.concat([new_docs, moved, changed, flipped_docs]).unique()
+    links = _frame(stored.event_people, LINK_SCHEMA)
+    # links whose stored statement goes: any document that may state them again is linked again
+    lost = links.filter(pl.col("doc_id").is_in(relink.implode()) | pl.col("doc_id").is_in(gone)).select(
+        "event_id", "person_id").unique()
+    if lost.height:
+        holders = (rel.select("doc_id", "event_id").unique().join(lost, on="event_id")
+                   .join(pm.select("doc_id", "person_id").unique(), on=["doc_id", "person_id"], how="semi"))
+        relink = pl.concat([relink, holders["doc_id"]]).unique()
+    relink = relink.implode()
+    sents = (scan_stage(sentences, "sentences", list(stage_schema("sentences")))
+             .filter(pl.col("doc_id").is_in(relink)).collect())
+    fresh = link_event_people(event_mentions.filter(pl.col("doc_id").is_in(relink)),
+                              person_mentions.filter(pl.col("doc_id").is_in(relink)), sents, people)
+    kept = links.filter(~pl.col("doc_id").is_in(relink) & ~pl.col("doc_id").is_in(gone))
+    # a full run's choice of the first statement of each link: by person mention, in person_mentions' order
+    order = pm.select("doc_id", "char_start").with_row_index("_row").unique(["doc_id", "char_start"], keep="first")
+    both = pl.concat([fresh.cast(LINK_SCHEMA), kept]).join(order, on=["doc_id", "char_start"], how="left",
+                                                           maintain_order="left")
+    out = (both.sort("_row", maintain_order=True).drop("_row")
+           .unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True))
+    # a kept statement a relinked document now states first is gone from its document too
+    dropped = kept.join(out, on=list(LINK_SCHEMA), how="anti", nulls_equal=True)["doc_id"]
+    scope = pl.concat([relink.explode(), dropped, pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
+    return out, scope
+
+
+PERSON_MENTION_COLUMNS = ["person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role",
+                          "confidence"]
+
+
+def changed_person_mention_docs(person_mentions: pl.DataFrame, stored: Stored) -> pl.Series:
+    """Documents whose person mentions differ from the stored ones, new and dropped documents included
+    (which names are people, whom a lone surname names and which person a name is are decided across
+    documents, so a kept document's mentions can change). Per document: row count and sum of row hashes."""
+    def digest(frame: pl.DataFrame) -> pl.DataFrame:
+        frame = frame.select(PERSON_MENTION_COLUMNS).cast(dict(person_mentions.select(PERSON_MENTION_COLUMNS).schema))
+        return frame.group_by("doc_id").agg(pl.len().alias("_n"),
+                                            pl.struct(PERSON_MENTION_COLUMNS).hash(seed=0).cast(pl.UInt64)
+                                            .sum().alias("_h"))
+
+    old = _frame(stored.person_mentions, {c: person_mentions.schema[c] for c in PERSON_MENTION_COLUMNS}) \
+        if len(stored.person_mentions) else person_mentions.select(PERSON_MENTION_COLUMNS).clear()
+    both = digest(person_mentions).join(digest(old), on="doc_id", how="full", coalesce=True)
+    changed = both.filter(pl.col("_n").ne_missing(pl.col("_n_right")) | pl.col("_h").ne_missing(pl.col("_h_right")))
+    return pl.concat([changed["doc_id"], pl.Series(stored.new_doc_ids, dtype=pl.String),
+                      pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
+
+
+def stored_ids(source: pl.DataFrame | list, column: str) -> pl.Series:
+    """One column of stored rows (a frame or Parquet files)."""
+    if isinstance(source, pl.DataFrame):
+        return source[column]
+    if not source:
+        return pl.Series(column, [], dtype=pl.String)
+    return pl.scan_parquet(source).select(column).collect()[column]
 
 
 class IncrementalMismatch(Exception):

@@ -154,7 +154,7 @@ def _empty_tables(con: duckdb.DuckDBPyConnection, tables) -> None:
 def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
                     tables: dict[str, pl.DataFrame | list[Path]], check, text_files: list[Path] = (),
-                    run_id: str | None = None) -> list:
+                    run_id: str | None = None, scopes: dict[str, pl.Series] | None = None) -> list:
     """Write the run into the warehouse, run `check(con)` on the result, keep it if no critical failure.
 
     Returns what `check` returned. `check` raises or returns results; when the
@@ -162,7 +162,9 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     `staging`: new staging rows per staging table, as a frame or as Parquet files
     that DuckDB streams in (see spool.RunSpool).
     `tables`: every fact table whole (a frame or Parquet files); only what differs
-    from the stored rows is written.
+    from the stored rows is written. `scopes` (a daily run's incremental resolution):
+    per table, the groups that may differ from the stored ones; such a table comes
+    as the rows of those groups only, and the other stored groups stay.
     `text_files`: Parquet files (source_path, text) holding the texts of loaded
     rows of `docs_upsert` that come without their text.
     """
@@ -170,10 +172,10 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     if db.exists() and _keeps_documents(db, drop_paths):
         try:
             return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
-                                   run_id)
+                                   run_id, scopes)
         except _HeldByOthers:
             pass  # a reader kept the file past LOAD_WAIT_SECONDS: a copy, which no reader blocks, as before
-    return _write_copy(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files, run_id)
+    return _write_copy(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files, run_id, scopes)
 
 
 class _HeldByOthers(Exception):
@@ -223,40 +225,70 @@ def _source_sql(con: duckdb.DuckDBPyConnection, table: str, rows, types: dict[st
                                  for c, t in types.items()) + f" from {source}"
 
 
-def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | None = None) -> int:
+def group_key_sql(table: str) -> str:
+    """The SQL of a table's group key (GROUP_KEYS)."""
+    return f'"{GROUP_KEYS[table]}"'
+
+
+def group_key_expr(table: str) -> pl.Expr:
+    """`group_key_sql` as a polars expression."""
+    return pl.col(GROUP_KEYS[table])
+
+
+def in_groups_sql(key_sql: str, keys: str) -> str:
+    """A predicate: the row's group key is in the `k` column of `keys` (a table or view)."""
+    return f"{key_sql} in (select k from {keys})"
+
+
+def _scope_sql(con: duckdb.DuckDBPyConnection, table: str, key_sql: str, scope: pl.Series | None) -> str:
+    """A WHERE clause keeping the stored rows of the groups in `scope` (registered as `_scope_<table>`), or
+    nothing without a scope."""
+    if scope is None:
+        return ""
+    con.register(f"_scope_{table}", pl.DataFrame({"k": scope.cast(pl.String)}).to_arrow(
+        compat_level=pl.CompatLevel.oldest()))
+    return " where " + in_groups_sql(key_sql, f"_scope_{table}")
+
+
+def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | None = None,
+           scope: pl.Series | None = None) -> int:
     """Make `table` hold exactly `rows`, writing only the groups (GROUP_KEYS) whose rows differ: each
     group's row count and sum of row hashes, new against stored, decide. Returns the groups written;
-    with `record_in`, their keys are added to that (temp) table too."""
+    with `record_in`, their keys are added to that (temp) table too. With `scope` (the groups an
+    incremental resolution may have changed), `rows` are the rows of those groups, and only those groups
+    are compared: every other stored group stays as it is."""
     types = _column_types(con, table)
     new = _source_sql(con, table, rows, types)
     cols = ", ".join(f'"{c}"' for c in types)
-    key = GROUP_KEYS.get(table)
-    if key is None:
+    if GROUP_KEYS.get(table) is None:
         con.execute(f"delete from {table}")
         con.execute(f"insert into {table} ({cols}) {new}")
         return -1
+    key = group_key_sql(table)
     con.execute(f"""
         create or replace temp table _changed as
-        with n as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
-             o as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h
-                   from (select {cols} from {table}) t group by all)
+        with n as (select {key} as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
+             o as (select {key} as k, count(*) as c, sum(hash(t)::hugeint) as h
+                   from (select {cols} from {table}{_scope_sql(con, table, key, scope)}) t group by all)
         select coalesce(n.k, o.k) as k from n full outer join o on n.k is not distinct from o.k
         where n.c is distinct from o.c or n.h is distinct from o.h""")
     n_changed = con.execute("select count(*) from _changed").fetchone()[0]
     if record_in and n_changed:
         con.execute(f"insert into {record_in} select k from _changed")
     if n_changed:
-        con.execute(f'delete from {table} where "{key}" in (select k from _changed)')
-        con.execute(f'insert into {table} ({cols}) select * from ({new}) t where "{key}" in (select k from _changed)')
+        con.execute(f"delete from {table} where {in_groups_sql(key, '_changed')}")
+        con.execute(f"insert into {table} ({cols}) select * from ({new}) t where {in_groups_sql(key, '_changed')}")
     con.execute("drop table _changed")
     with contextlib.suppress(Exception):
         con.unregister(f"_incoming_{table}")
+    with contextlib.suppress(Exception):
+        con.unregister(f"_scope_{table}")
     return n_changed
 
 
 def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
-                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id) -> list:
+                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id, scopes=None) -> list:
     """The daily load: one transaction in the warehouse itself, writing only what changed, checked
     before it commits. A kill before the commit leaves the last committed state (DuckDB's write-ahead
     log); the file is held only from the open to the checkpoint, readers retrying meanwhile. Readers
@@ -288,7 +320,8 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             _replace_staging(con, name, staging.get(name), keep_doc_ids)
         fault_point("load_staging")
         for name in FACT_TABLES:  # evidence arrives as files, quoted slice by slice
-            _merge(con, name, tables.get(name), record_in=TOUCHED_DOCS if GROUP_KEYS.get(name) == "doc_id" else None)
+            _merge(con, name, tables.get(name), record_in=TOUCHED_DOCS if GROUP_KEYS.get(name) == "doc_id" else None,
+                   scope=(scopes or {}).get(name))
         con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))  # sources, documents.source_id (issue 25)
         fault_point("load_facts")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))
@@ -320,9 +353,10 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
 
 def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                 staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
-                tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id) -> list:
+                tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id, scopes=None) -> list:
     """A first load or a full refresh: build the next warehouse in a copy, run `check(con)` on it, swap it
-    in if no critical failure."""
+    in if no critical failure. (Also a daily load that readers kept from the file: with `scopes`, its fact
+    tables are merged into the copy, as in place.)"""
     db = Path(db)
     tmp = next_path(db, os.getpid())
     for stale in (tmp, Path(str(tmp) + ".wal")):
@@ -341,7 +375,7 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         # every document replaced: the fact tables and documents are emptied at once
         replace_documents = bool(drop_paths) and not con.execute(
             "select count(*) from documents where source_path not in (select unnest(?))", [drop_paths]).fetchone()[0]
-        _empty_tables(con, FACT_TABLES + (("documents",) if replace_documents else ()))
+        _empty_tables(con, (() if scopes else FACT_TABLES) + (("documents",) if replace_documents else ()))
         if drop_paths and not replace_documents:
             con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
@@ -349,7 +383,10 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
         for name in STAGING_TABLES:
             _replace_staging(con, name, staging.get(name), keep_doc_ids)
         for name in FACT_TABLES:
-            _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
+            if scopes:  # a daily run's tables are the groups in scope: merged, as in place
+                _merge(con, name, tables.get(name), scope=scopes.get(name))
+            else:
+                _append(con, name, tables.get(name))  # evidence arrives as files, quoted slice by slice
         con.execute(DIMENSIONS_SQL.read_text(encoding="utf-8"))
         con.execute("commit")
         con.execute(VIEWS_SQL.read_text(encoding="utf-8"))

@@ -263,19 +263,27 @@ def run_invariants(con, run_id: str, invariants: list[dict] | None = None) -> tu
 COMPARED_COLUMNS = {"evidence": ("fact_table", "fact_id", "doc_id", "char_start", "char_end")}
 
 
-def changed_rows(db: Path, tables: dict[str, pl.DataFrame]) -> dict[str, pl.DataFrame]:
+def changed_rows(db: Path, tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | None = None
+                 ) -> dict[str, pl.DataFrame]:
     """Each fact table's rows in the groups (load.GROUP_KEYS: a document's rows, a person, an event, ...)
     that differ from the warehouse's, as the load's merge decides them; tables without a group key, or
-    not yet stored, whole. One read-only look at the warehouse (no copy of it in memory)."""
-    from flows.warehouse.load import GROUP_KEYS, _column_types, _source_sql
+    not yet stored, whole. One read-only look at the warehouse (no copy of it in memory). `scopes` (an
+    incremental resolution's): per table, the only groups that may differ; the others are not compared."""
+    from flows.warehouse.load import GROUP_KEYS, _column_types, _scope_sql, _source_sql, group_key_expr, group_key_sql
     from flows.warehouse.access import open_read_only, table_names
 
     out = dict(tables)
+    scopes = scopes or {}
     with open_read_only(db) as con:
         present = table_names(con)
         for name, frame in tables.items():
-            key = GROUP_KEYS.get(name)
-            if key is None or name not in present or frame is None or frame.is_empty():
+            if GROUP_KEYS.get(name) is None:
+                continue
+            scoped = name in scopes
+            key, key_expr = group_key_sql(name), group_key_expr(name)
+            if scoped and frame is not None:
+                frame = out[name] = frame.filter(key_expr.is_in(scopes[name].implode()))
+            if name not in present or frame is None or frame.is_empty():
                 continue
             types = _column_types(con, name)
             compared = COMPARED_COLUMNS.get(name)
@@ -283,15 +291,17 @@ def changed_rows(db: Path, tables: dict[str, pl.DataFrame]) -> dict[str, pl.Data
                 types = {c: t for c, t in types.items() if c in compared}
             new = _source_sql(con, name, frame, types)
             cols = ", ".join(f'"{c}"' for c in types)
+            stored = _scope_sql(con, name, key, scopes.get(name))
             changed = con.execute(f"""
-                with n as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
-                     o as (select "{key}" as k, count(*) as c, sum(hash(t)::hugeint) as h
-                           from (select {cols} from {name}) t group by all)
+                with n as (select {key} as k, count(*) as c, sum(hash(t)::hugeint) as h from ({new}) t group by all),
+                     o as (select {key} as k, count(*) as c, sum(hash(t)::hugeint) as h
+                           from (select {cols} from {name}{stored}) t group by all)
                 select n.k from n left join o on n.k is not distinct from o.k
                 where n.c is distinct from o.c or n.h is distinct from o.h""").pl()
-            with contextlib.suppress(Exception):
-                con.unregister(f"_incoming_{name}")
-            out[name] = frame.filter(pl.col(key).is_in(changed["k"].implode()))
+            for view in (f"_incoming_{name}", f"_scope_{name}"):
+                with contextlib.suppress(Exception):
+                    con.unregister(view)
+            out[name] = frame.filter(key_expr.is_in(changed["k"].implode()))
     return out
 
 
@@ -320,7 +330,7 @@ def last_success_expectations(db: Path) -> set[tuple[str, str]] | None:
 
 
 def run_suites_incremental(db: Path, tables: dict[str, pl.DataFrame], run_id: str,
-                           gx_results: dict | None = None) -> pl.DataFrame:
+                           gx_results: dict | None = None, scopes: dict[str, pl.Series] | None = None) -> pl.DataFrame:
     """The daily run's suites: each fact table's expectations on single rows run on its new and changed
     rows only (`changed_rows`): a stored row that has not changed passed these very expectations when it
     was loaded. Unchanged, whole: `documents` (its source paths must be unique across the warehouse) and
@@ -328,7 +338,7 @@ def run_suites_incremental(db: Path, tables: dict[str, pl.DataFrame], run_id: st
     a changed group brings every row that could repeat it. When the suites differ from those of the last
     successful load (an expectation added or changed), everything is validated whole, as a full run does."""
     suites = load_suites()
-    delta = changed_rows(db, {t: f for t, f in tables.items() if t != "documents"})
+    delta = changed_rows(db, {t: f for t, f in tables.items() if t != "documents"}, scopes)
     per_row, whole = _split_mostly(suites)
     results_rows, results_whole = ({}, {}) if gx_results is not None else (None, None)
     dq = pl.concat([
