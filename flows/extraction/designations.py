@@ -273,9 +273,6 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     surnames: the surnames of people the document's sanctions sentences name in full; one of them alone in a
     list ("sanctions on other officials, including <surname> and ...") names that person (issue 22, class 10)."""
 
-    scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
-    listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
-    out = []
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
              in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
@@ -297,6 +294,11 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
                      and ((a, b, name) in legal or not any(a <= c[0] < b and c[1] <= b for c in named))]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, _run_kind(name)) for a, b, name in companies])
+    if not named:
+        return []  # (no name: the scopes of a list need no scan)
+    scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
+    out = []
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from flows.extraction.count_numbers import folded
 from flows.extraction.designations import ROLE_OF_RE
 from flows.extraction.names import NAME_RE, classify_candidate
 from flows.extraction.places import countries_in, sentence_places
@@ -295,6 +296,9 @@ _GOODS_ALT = "|".join(re.escape(g) for g in GOODS_WORDS)
 
 _FLOW = r"(?:imports?|exports?|supplies|supply|sales?|purchases?|shipments?|deliveries)"
 
+# a literal every word of _FLOW holds, in lower case (goods_in's guard: on `folded` text, see count_numbers)
+_FLOW_LITERALS = ("import", "export", "suppl", "sale", "purchase", "shipment", "deliveries")
+
 _GOODS_LIST = rf"(?:(?:{_GOODS_ALT})(?:\s+products?)?(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s+or\s+)?(?:(?:various|all|other|some)\s+)?)+"
 
 GOODS_AFTER_RE = re.compile(rf"\b{_FLOW}\s+of\s+(?:(?:various|all|other|some|the)\s+)?(?P<list>{_GOODS_LIST})", re.I)
@@ -315,6 +319,9 @@ FLOW_TARGETS = frozenset({"import", "imports", "export", "exports", "trade"})
 def goods_in(clause: str) -> list[str]:
     """The goods a ban on imports or exports names in a clause, in order, each once; a form of a good the
     list names too is that good ("iron, iron ore": iron)."""
+    text = folded(clause)
+    if not any(w in text for w in _FLOW_LITERALS):
+        return []  # both patterns need a flow word (the cheap test before the scans)
     out: list[str] = []
     for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE):
         for m in rx.finditer(clause):

@@ -308,7 +308,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     listed, list_action = cue_listed_targets(sentence)
     listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
     # (only where the sentence itself moves sanctions: a list's own sentence takes the move of its context)
-    if find_actions(sentence) or re.search(DESIGNATION_VERB, sentence, re.I):
+    own_actions = find_actions(sentence)  # (read once: the moves below take the same)
+    if own_actions or re.search(DESIGNATION_VERB, sentence, re.I):
         listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
@@ -320,7 +321,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         people = [subject, *people]
     if not people:
         return []
-    actions = find_actions(sentence)
+    actions = own_actions
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
@@ -473,8 +474,12 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
         r[6] == "officials" and not re.match(UNNAMED_GROUP, r[5] or ""))}
     # (by the same issuer: "<A> named five officials. <B> and <C> also announced new sanctions" keeps B's and C's)
     # ("Key restrictions remain": what stays in place is the whole regime, whoever else is named)
-    return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not any(
-        (r[0], r[8]) == (d, a) and (r[4] is None or r[4] == issuer) for d, a, issuer in named)]
+    # (by document and action: one look-up per row, not a scan of every named target)
+    issuers_of: dict[tuple, set] = {}
+    for d, a, issuer in named:
+        issuers_of.setdefault((d, a), set()).add(issuer)
+    return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not (
+        (r[0], r[8]) in issuers_of and (r[4] is None or r[4] in issuers_of[(r[0], r[8])]))]
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
