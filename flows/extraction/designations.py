@@ -4,10 +4,23 @@ including ..."), passive and pronoun subjects, labels, bulleted lists under a he
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from flows.extraction.names import DOTTED_TITLE, sentence_candidates
+from flows.extraction.names import DOTTED_TITLE
+from flows.extraction.names import sentence_candidates as _sentence_candidates
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
 from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
+
+@lru_cache(maxsize=4096)
+def _candidates_of(sentence: str) -> tuple[tuple, ...]:
+    return tuple(_sentence_candidates(sentence, False))
+
+
+def sentence_candidates(sentence: str, headline: bool) -> tuple[tuple, ...] | list[tuple]:
+    """names.sentence_candidates, kept for the last sentences read when not a headline: the sanction rules read
+    one sentence's candidates up to four times (person_surnames, named_targets, included_people, a list's items)."""
+    return _candidates_of(sentence) if not headline else _sentence_candidates(sentence, headline)
+
 
 # the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern
 # knows (issue 22, class 10): "Northwind Air was sanctioned in 2023", "Ruritania's Attorney General was also designated"

@@ -368,7 +368,7 @@ _OFFICE_WORDS = frozenset({"chief", "executive", "deputy", "vice", "secretary", 
 
 def included_people(sentence: str) -> list[tuple[str, int, str]]:
     """(name, start, 'person') of the people named as members of a targeted group of people (see above)."""
-    from flows.extraction.names import sentence_candidates
+    from flows.extraction.designations import sentence_candidates
 
     out: list[tuple[str, int, str]] = []
     for inc in INCLUDING_RE.finditer(sentence):

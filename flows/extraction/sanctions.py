@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 import polars as pl
 
@@ -119,8 +120,14 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
     """Actions on sanctions in one sentence, hedged ones turned into 'proposed'.
 
     may_act: for each action word, False when PREFILTER_ACTIONS says the sentence cannot hold it."""
+    return list(_find_actions(sentence, may_act))
+
+
+@lru_cache(maxsize=4096)
+def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str, ...]:
+    """find_actions, kept for the last sentences read: a sentence's moves and its named targets both ask."""
     found = []
-    sanction_pos = [m.start() for m in SANCTION_RE.finditer(sentence)]
+    sanction_pos = None  # (read at the first action word: most sentences hold none)
     for i, (action, pattern) in enumerate(ACTION_RE.items()):
         if may_act is not None and not may_act[i]:
             continue
@@ -135,6 +142,8 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
                 continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
+            if sanction_pos is None:
+                sanction_pos = [p.start() for p in SANCTION_RE.finditer(sentence)]
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
@@ -158,7 +167,7 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
             else:
                 found.append("proposed" if hedged else action)
             break
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
@@ -284,7 +293,7 @@ GROUP_SECTORS = frozenset({"banks", "companies", "firms", "entities", "lenders"}
 
 
 def _person_moves(sentence: str, doc_country: str | None = None, in_context: bool = False,
-                  surnames: frozenset[str] = frozenset()) -> list[tuple]:
+                  surnames: frozenset[str] = frozenset(), may_act: tuple[bool, ...] | None = None) -> list[tuple]:
     """One move per named person the sentence designates, in _sentence_sanctions' shape: the sentence's
     action on sanctions, else 'imposed' (a designation); the target country is the one named just before
     the name ("Russian President <name>"), else the document's.
@@ -308,7 +317,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     listed, list_action = cue_listed_targets(sentence)
     listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
     # (only where the sentence itself moves sanctions: a list's own sentence takes the move of its context)
-    own_actions = find_actions(sentence)  # (read once: the moves below take the same)
+    # (read once: the moves below take the same; may_act skips only words the sentence cannot hold)
+    own_actions = find_actions(sentence, may_act)
     if own_actions or re.search(DESIGNATION_VERB, sentence, re.I):
         listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
@@ -341,7 +351,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
     the same move told less well: dropped (issue 22, class 10)."""
     moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
-    named = _person_moves(sentence, doc_country, in_context, surnames)
+    named = _person_moves(sentence, doc_country, in_context, surnames, may_act)
     if not named:
         return with_counted_groups(moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
