@@ -167,3 +167,27 @@ def test_folded_text_holds_every_ascii_letter_a_case_insensitive_pattern_matches
     text = "Officials releaſed FİVE detaınees prevİously, \u212aarl said."
     assert "released" in folded(text) and "five" in folded(text) and "previously" in folded(text)
     assert "detainees" in folded(text) and "karl" in folded(text)
+
+
+def test_goods_guard_passes_every_clause_a_goods_pattern_matches():
+    """sanction_targets.goods_in skips its two scans when the folded clause holds no flow word: every word
+    _FLOW allows holds one of the literals, and so does its folded spelling (a long s, a dotted capital I)."""
+    import re
+
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.sanction_targets import (_FLOW, _FLOW_LITERALS, GOODS_AFTER_RE, GOODS_BEFORE_RE,
+                                                   GOODS_WORD_RE, goods_in)
+
+    words = re.findall(r"[a-z]+\??", _FLOW.replace("(?:", "").replace(")", ""))
+    # "imports?" is "imports" and "import"; "supplies" is itself
+    forms = [f for w in words for f in ((w[:-1], w[:-2]) if w.endswith("?") else (w,))]
+    assert forms and all(any(lit in f for lit in _FLOW_LITERALS) for f in forms), forms
+    flow_word = re.compile(rf"\b{_FLOW}\b", re.I)
+    for clause in ["bans on the ſale of oil and gas", "EXPORTS OF COAL AND IRON were banned", "oil İmports",
+                   "purchaſes of diamonds", "a ban on coal deliveries", "sanctions on the oil sector"]:
+        plain = [g.group(0).lower() for rx in (GOODS_AFTER_RE, GOODS_BEFORE_RE) for m in rx.finditer(clause)
+                 for g in GOODS_WORD_RE.finditer(m.group("list"))]
+        assert bool(flow_word.search(clause)) == any(lit in folded(clause) for lit in _FLOW_LITERALS), clause
+        assert set(goods_in(clause)) == set(plain), clause
+    # (and the guard is no test that cannot fail: a clause with a flow word gives its goods)
+    assert goods_in("bans on the ſale of oil and gas") and not goods_in("sanctions on the oil sector")

@@ -94,8 +94,9 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     out: list[tuple[str, int, str]] = []
     listed_to = None  # where the last group taken ends: "X and <count> Y" goes on with the list
     run = 0
-    members = _counted_members(sentence) if GROUP_RE.search(sentence) else []  # "three companies, A, B and C"
-    for m in GROUP_RE.finditer(sentence):
+    groups = list(GROUP_RE.finditer(sentence))  # (one scan: the test for a group and the groups)
+    members = _counted_members(sentence) if groups else []  # "three companies, A, B and C"
+    for m in groups:
         if not _is_head(m.group("head")) or NOT_GROUP_RE.search(m.group("mods")):
             continue
         before = sentence[max(0, m.start() - 80):m.start()]

@@ -85,12 +85,18 @@ def find_issuers(sentence: str) -> list[str | None]:
     An issuer stands before the (last) sanction word or after "by"; a power named later in the
     sentence is someone else ("isolated from Western nations").
     """
+    return list(_find_issuers(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _find_issuers(sentence: str) -> tuple[str | None, ...]:
+    """find_issuers, kept for the last sentences read: a sentence's moves and each of its clauses ask."""
     last = [m.end() for m in SANCTION_RE.finditer(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
     if first is None:
-        return [None]
+        return (None,)
     out = [first]
     m = re.search(r"(?P<a>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+(?:have\s+|has\s+|had\s+|both\s+)?\w+ed\b", sentence)
     if m:
@@ -98,7 +104,7 @@ def find_issuers(sentence: str) -> list[str | None]:
             issuer = find_issuer(part)
             if issuer and issuer not in out:
                 out.append(issuer)
-    return out
+    return tuple(out)
 
 
 def find_issuer(sentence: str) -> str | None:
