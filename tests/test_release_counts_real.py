@@ -186,3 +186,15 @@ def test_no_one_for_one_swap_without_a_person_or_a_release(sentence):
 ])
 def test_the_other_side_in_a_participle_or_by_its_number(sentence, counts):
     assert sorted(_counts(sentence)) == counts
+
+
+# a first group told by its demonym alone, its noun left to the next group, sums with it; a dual nationality
+# ("British-Iranian") is one demonym before the noun (issue 22, class 11)
+@pytest.mark.parametrize("sentence, count", [
+    ("Ruritania on Friday released one Danish and two Austrian-Iranian citizens it had been holding.", 3),
+    ("The junta freed two Canadian and three Belgian nationals on Sunday.", 5),
+    ("Ruritania freed two British-Iranian women after a long campaign.", 2),
+    ("Ruritania released Monday and two Austrian citizens.", 2),
+])
+def test_a_demonym_only_group_joins_the_next_counted_group(sentence, count):
+    assert _counts(sentence) == [count]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, _breakdowns,
+from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
                                           _one_freed, _uncounted)
@@ -212,6 +212,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             side_counts += [r[2], 1]
             releases[k] = (r[0], r[1], r[2] + 1, r[3])
             break
+    for k, r in enumerate(releases):  # "released one Danish and two Austrian citizens": three
+        widened = elliptic_head(sentence, r)
+        if widened:
+            releases[k] = widened
     # "A released 13 hostages, while B freed 39 prisoners": two actors, two counted sides of one swap
     for k in range(len(releases) - 1):
         a, b = releases[k], releases[k + 1]
