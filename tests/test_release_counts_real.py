@@ -198,3 +198,15 @@ def test_the_other_side_in_a_participle_or_by_its_number(sentence, counts):
 ])
 def test_a_demonym_only_group_joins_the_next_counted_group(sentence, count):
     assert _counts(sentence) == [count]
+
+
+# the other actor's side told in the next sentence, led by "In turn", "For its part", "On the other side"
+# (issue 22, class 2); two releases told one after the other without such a lead stay two
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels freed 40 soldiers on Sunday. In turn, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. For its part, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. On the other side, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. The government released 9 prisoners on Monday.", {40, 9}),
+])
+def test_the_other_side_led_into_the_next_sentence(text, expected):
+    assert {c for c, _ in _releases(text)} == expected
