@@ -128,3 +128,85 @@ def test_one_for_one_swap_of_a_named_person(sentence, count):
 def test_a_named_person_on_the_other_side_of_a_swap_is_counted():
     # a swap counts both its sides, named or not
     assert _counts("Caracas agreed to release ten American prisoners in exchange for the release of Omar Vance.") == [11]
+
+
+# two actors each freeing a counted side in one sentence, in the frame of a swap, a truce or a deal: one swap of
+# both sides; the same actor telling more, or two releases with no such frame, stay apart (issue 22, class 2)
+@pytest.mark.parametrize("sentence, counts", [
+    ("On the second day of the truce, the militia released 15 hostages, while the government freed 41 "
+     "detainees from its jails.", [56]),
+    ("Under the deal, Ruritania freed 12 soldiers, whereas Freedonia released 30 prisoners of war.", [42]),
+    ("On the first day of the swap, the militia released 15 hostages, while it also freed 4 foreign workers.",
+     [4, 15]),
+    ("The court released 15 protesters on bail while the police freed 3 journalists.", [3, 15]),
+    ("Under the deal the court released 15 protesters while the police freed 3 journalists.", [3, 15]),
+])
+def test_two_actors_freeing_counted_sides_of_a_swap(sentence, counts):
+    assert sorted(_counts(sentence)) == counts
+
+
+def test_two_actors_sides_are_the_swaps_sides():
+    text = ("On the second day of the truce, the militia released 15 hostages, while the government freed 41 "
+            "detainees from its jails.\nThe 41 detainees were driven to their home towns overnight.\n")
+    assert _releases(text) == [(56, "exact")]
+
+
+# one side of a swap told by a named or described person, the other counted or described after "in exchange
+# for": both sides (issue 22, class 2)
+@pytest.mark.parametrize("sentence, count", [
+    ("Lena Marsh was freed in exchange for four Ruritanians held abroad.", 5),
+    ("Ruritania has freed Lena Marsh, who had been held for three years, in exchange for four Ruritanians "
+     "held abroad, state media said.", 5),
+    ("Ruritania released an American engineer accused of espionage in exchange for a Ruritanian chemist "
+     "convicted of smuggling.", 2),
+    ("Ruritania released a dancer from Ohio on Friday who had been jailed for eight years, in exchange for a man "
+     "the authorities had held.", 2),
+])
+def test_one_person_swapped_for_a_counted_or_described_other_side(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruritania released a statement in exchange for nothing.",
+    "Ruritania may release an engineer in exchange for a chemist.",
+])
+def test_no_one_for_one_swap_without_a_person_or_a_release(sentence):
+    assert _counts(sentence) == []
+
+
+# the other side told in the same sentence by a participle clause or by what it numbered (issue 22, class 2)
+@pytest.mark.parametrize("sentence, counts", [
+    ("The swap saw 40 Ruritanian prisoners, mostly border guards, released from captivity, with Freedonia "
+     "releasing 38 soldiers in return.", [78]),
+    ("Ruritania announced the return home of 40 soldiers and civilians, while on the Freedonian side the released "
+     "soldiers numbered 38.", [78]),
+    ("Ruritania announced the return home of 40 soldiers, while on the other side the freed numbered 38.", [78]),
+    ("The army freed 40 soldiers, with officials releasing 3 more later.", [40]),
+    ("The ministry freed 40 soldiers, while on the other side of the border 38 percent of voters stayed home.", [40]),
+])
+def test_the_other_side_in_a_participle_or_by_its_number(sentence, counts):
+    assert sorted(_counts(sentence)) == counts
+
+
+# a first group told by its demonym alone, its noun left to the next group, sums with it; a dual nationality
+# ("British-Iranian") is one demonym before the noun (issue 22, class 11)
+@pytest.mark.parametrize("sentence, count", [
+    ("Ruritania on Friday released one Danish and two Austrian-Iranian citizens it had been holding.", 3),
+    ("The junta freed two Canadian and three Belgian nationals on Sunday.", 5),
+    ("Ruritania freed two British-Iranian women after a long campaign.", 2),
+    ("Ruritania released Monday and two Austrian citizens.", 2),
+])
+def test_a_demonym_only_group_joins_the_next_counted_group(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# the other actor's side told in the next sentence, led by "In turn", "For its part", "On the other side"
+# (issue 22, class 2); two releases told one after the other without such a lead stay two
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels freed 40 soldiers on Sunday. In turn, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. For its part, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. On the other side, the government released 9 prisoners.", {49}),
+    ("The rebels freed 40 soldiers on Sunday. The government released 9 prisoners on Monday.", {40, 9}),
+])
+def test_the_other_side_led_into_the_next_sentence(text, expected):
+    assert {c for c, _ in _releases(text)} == expected

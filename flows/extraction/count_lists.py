@@ -123,3 +123,24 @@ def _verb_lists(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list
             out.append(r)
             i += 1
     return out, members
+
+
+# "released one Danish and two Austrian citizens": a first group told by its demonym alone, its noun left to the
+# next group, right after the release verb; the groups sum (issue 22, class 11). A count with its own noun first
+# ("20 prisoners, eight Poles and ...") is left to _verb_lists, which tells a total from its breakdown.
+ELLIPTIC_HEAD_RE = re.compile(
+    r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|pardon(?:ed|s|ing)?|set\s+free)\s+(?P<num>\d+|[a-z]+)\s+"
+    r"(?P<adj>[A-Z][\w’'\-]+)\s+and\s+$")
+
+
+def elliptic_head(sentence: str, release: tuple) -> tuple | None:
+    """The release widened to the demonym-only group before it, or None."""
+    from flows.extraction.count_numbers import parse_number
+    from flows.language.lexicon import demonyms
+    m = ELLIPTIC_HEAD_RE.search(sentence, 0, release[0])
+    if not m or release[3] != "exact":
+        return None
+    n = parse_number(m.group("num"))
+    if not n or m.group("adj").split("-")[0].lower() not in demonyms():
+        return None
+    return (m.start("num"), release[1], release[2] + n, "exact")

@@ -24,7 +24,7 @@ EQUAL_SIDE_RE = re.compile(r"(?:an\s+)?(?:equal|the\s+same)\s+number\b", re.IGNO
 
 ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russian pilot", a full name
     r"(?:(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+(?:man|woman|er|or|ist|ian|ant|ent|ier|ot|ee|ive)|agent|spy|soldier|officer|"
-    r"citizen|national|prisoner|detainee|businessman|pilot)\b"
+    r"citizen|national|prisoner|detainee|businessman|pilot|man|woman|person)\b"
     r"|(?-i:[A-Z][\w’'\-]+(?:\s+(?:al|el|bin|de|van|von|[A-Z][\w’'\-]+)){1,3})(?!\s*(?:government|authorities|officials)))",
     re.IGNORECASE)
 
@@ -51,6 +51,21 @@ def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tupl
 
 OTHER_ACTOR_RELEASE_RE = re.compile(r"[^.;,]{0,40},?\s+and\s+(?:the\s+)?[\w\-]+\s+(?:also\s+|in\s+turn\s+)?"
                                     r"(?P<verb>released|freed|handed\s+over)\s", re.I)
+
+
+# "A released 13 hostages, while B freed 39 prisoners": two actors each freeing a counted side in one
+# sentence, the text between the two counts (issue 22, class 2). A pronoun or a role subject ("while it also
+# freed", "while officials freed") is the same actor telling more of its own release, never a second side; and
+# the sentence must speak of a swap or its frame (a truce, a deal), else two releases stand side by side.
+SWAP_FRAME_RE = re.compile(r"\b(?:swap\w*|exchang\w*|in\s+(?:return|turn)|truce|ceasefire|cease-fire|deal)\b", re.I)
+TWO_ACTORS_BETWEEN_RE = re.compile(
+    r"[^.;:]{0,50}?,?\s+(?:while|whereas|and\s+in\s+(?:return|turn))\s+"
+    r"(?!(?:the\s+)?(?:it|they|he|she|we|officials|authorities|police|court|others?)\b)(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
+    r"(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
+    # "..., with B releasing 248 <people> in return": the other actor in a participle clause
+    r"|[^.;:]{0,90}?,?\s+with\s+(?!(?:the\s+)?(?:it|them|him|her|officials|authorities|police|court|others?)\b)"
+    r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+(?:also\s+|in\s+turn\s+)?"
+    r"(?:releasing|freeing|handing\s+over|setting\s+free|returning)\s+(?:[\w\-]+\s+){0,2}", re.I)
 
 
 # "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers
@@ -89,3 +104,49 @@ def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low:
     releases = [r for r in releases if not inside(r)] + [(f[0], f[1], f[2], "exact") for f in found]
     tallies = [t for t in tallies if not inside(t)]
     return sorted(releases), tallies, sides
+
+
+# the other side of a one-person release, counted after "in exchange for": "<name> was freed in exchange for
+# four <people> held abroad" is a swap of five (issue 22, class 2)
+COUNTED_OTHER_SIDE_RE = re.compile(
+    rf"[^.;]{{0,120}}?\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?"
+    rf"(?P<num>{_WORDNUM})\s+(?:[\w\-]+\s+){{0,2}}?(?:[A-Za-z]+(?:ns|is|es|ers|ors|ists)|people|men|women|"
+    rf"prisoners|detainees|nationals|citizens|soldiers)\b", re.I)
+# one person described, not named, freed for one other: "released an American engineer ... in exchange for a
+# <demonym> chemist" (the swap's frame says the freed is a person)
+ONE_DESCRIBED_SWAP_RE = re.compile(
+    r"\b(?:freed|frees|freeing|released|releases|releasing)\s+(?:an?|one)\s+(?P<who>[\w\-]+(?:\s+[\w\-]+){0,2}?)"
+    r"[^.;]{0,140}?\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom|return)\s+of\s+)?", re.I)
+
+
+def counted_other_side(sentence: str, end: int) -> tuple[int, int] | None:
+    """(count, end) of the counted other side of a one-person release ending at `end`."""
+    m = COUNTED_OTHER_SIDE_RE.match(sentence, end)
+    if not m or HYPOTHETICAL_RE.search(sentence, max(0, end - 40), m.start("num")):
+        return None
+    n = parse_number(m.group("num"))
+    return (n, m.end()) if n else None
+
+
+def one_described_swap(sentence: str) -> list[tuple]:
+    """A one-for-one swap of a described person ("released an American researcher in exchange for an Iranian
+    scientist"): a release of 2; of 1 + N when the other side is counted."""
+    m = ONE_DESCRIBED_SWAP_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    if m.group("who").split()[0].lower() in ("number", "group", "few", "dozen", "handful", "total", "lot"):
+        return []  # "released a number of prisoners": how many is not said
+    other = counted_other_side(sentence, m.start("who"))
+    if other:
+        return [(m.start("who"), other[1], 1 + other[0], "exact")]
+    one = ONE_SIDE_RE.match(sentence, m.end())
+    if one:
+        return [(m.start("who"), one.end(), 2, "exact")]
+    return []
+
+
+# "A freed 230 soldiers, while on the other side the released numbered 248": the other side's count told by
+# what it numbered, no noun after it
+OTHER_SIDE_NUMBERED_RE = re.compile(
+    rf"[^.;:]{{0,50}}?,?\s+(?:while|whereas|and)\s+on\s+the\s+(?:other|opposing|[A-Z][a-z]+)\s+side\b[^.;:]{{0,50}}?"
+    rf"\b(?:numbered|totall?ed|came\s+to|stood\s+at|reached)\s+(?P<num>{_WORDNUM})\b(?!\s*(?:%|per\s*cent|percent))", re.I)

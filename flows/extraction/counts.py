@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, _breakdowns,
+from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
                                           _one_freed, _uncounted)
@@ -23,6 +23,8 @@ from flows.extraction.count_numbers import (_NUMW, COUNT_RE, ELLIPTIC_COUNT_RE, 
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
 from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE,
+                                         OTHER_SIDE_NUMBERED_RE, SWAP_FRAME_RE, TWO_ACTORS_BETWEEN_RE,
+                                         counted_other_side, one_described_swap,
                                          _bare_swaps, _other_side)
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, RESCUE_RE, is_tally
 
@@ -210,6 +212,26 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             side_counts += [r[2], 1]
             releases[k] = (r[0], r[1], r[2] + 1, r[3])
             break
+    for k, r in enumerate(releases):  # "released one Danish and two Austrian citizens": three
+        widened = elliptic_head(sentence, r)
+        if widened:
+            releases[k] = widened
+    # "A released 13 hostages, while B freed 39 prisoners": two actors, two counted sides of one swap
+    for k in range(len(releases) - 1):
+        a, b = releases[k], releases[k + 1]
+        if a[3] == b[3] == "exact" and not a[1] > b[0] and TWO_ACTORS_BETWEEN_RE.fullmatch(sentence, a[1], b[0]) \
+                and not bare_sides and SWAP_FRAME_RE.search(sentence):
+            side_counts += [a[2], b[2]]
+            releases[k:k + 2] = [(a[0], b[1], a[2] + b[2], "exact")]
+            break
+    else:
+        if len(releases) == 1 and not side_counts and releases[0][3] == "exact":
+            a = releases[0]
+            numbered = OTHER_SIDE_NUMBERED_RE.match(sentence, a[1])
+            n = parse_number(numbered.group("num")) if numbered else None
+            if n:  # "A freed 230 soldiers, while on the other side the released numbered 248"
+                side_counts += [a[2], n]
+                releases[0] = (a[0], numbered.end(), a[2] + n, "exact")
     if tallies and triggers:
         for m in INCLUDING_RE.finditer(sentence) if any(w in low for w in INCLUDING_WORDS) else ():
             releases.append((m.start("num"), m.end("num"), int(m.group("num").replace(",", "")), "exact"))
@@ -229,13 +251,25 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             # "<name> was freed in exchange for <one person>": a one-for-one swap, both sides
             other = ONE_FOR_ONE_RE.match(sentence, one[2])
             side = other and ONE_SIDE_RE.match(sentence, other.end())
+            counted = None if side else counted_other_side(sentence, one[2])
             if side:
                 side_counts += [1, 1]
                 releases.append((one[0], side.end(), 2, "exact"))
+            elif counted:  # "<name> was freed in exchange for four <people>": both sides
+                side_counts += [1, counted[0]]
+                releases.append((one[0], counted[1], 1 + counted[0], "exact"))
             else:
                 releases.append((one[0], one[1], 1, "exact"))
         else:
-            releases += _active_named_release(sentence) or _one_freed(sentence) or _uncounted(sentence)
+            found = _active_named_release(sentence)
+            counted = counted_other_side(sentence, found[0][1]) if len(found) == 1 and found[0][2] == 1 else None
+            if counted:  # "A freed <name> in exchange for four <people>": both sides
+                side_counts += [1, counted[0]]
+                found = [(found[0][0], counted[1], 1 + counted[0], "exact")]
+            swapped = [] if found else one_described_swap(sentence)
+            if swapped:
+                side_counts += [1, swapped[0][2] - 1]
+            releases += found or swapped or _one_freed(sentence) or _uncounted(sentence)
     if releases and any(w in low for w in RESCUE_WORDS) and RESCUE_RE.search(sentence):
         releases, tallies = [], sorted(tallies + releases)  # a rescue by force is no release
     return releases, tallies, tuple(side_counts)

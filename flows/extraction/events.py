@@ -178,7 +178,9 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
 
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
 # told in a later sentence (issue 22, class 2)
-EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return)|In\s+a\s+reciprocal\s+move)\b", re.I)
+# "For its part, B released M", "In turn, ...", "On the other side, ...": the other actor's side, told next
+EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return|turn)|In\s+a\s+reciprocal\s+move|For\s+(?:its|their)\s+part"
+                              r"|On\s+the\s+other\s+side)\b", re.I)
 SWAP_REACH_SENTENCES = 6
 HEDGED_SWAP_RE = re.compile(r"\b(?:exchange|swap)\b[^.;]{0,60}\b(?:expected|set|due|scheduled)\s+to\b", re.I)
 
