@@ -66,6 +66,9 @@ def _count_matches(sentence: str) -> list[re.Match]:
     return out
 
 
+# two capitalised words in a row: a full name before "and N others" (or none between a count and its others)
+TWO_CAPITALS_RE = re.compile(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)")
+
 # between a counted group and "and N others": what qualifies the group, with no clause, name or count of its own
 OTHERS_GAP_RE = re.compile(r"^(?:(?![;:.()\u2014]|\b(?:were|was|are|is|has|have|had|who|which|while|but)\b)[^\d])"
                            r"{0,80}?\band\s+$", re.I)
@@ -81,7 +84,7 @@ def _others_of_the_count_before(sentence: str, m: re.Match, matches: list[re.Mat
     if not before or releases[-1][1] != before[-1].end():
         return None
     gap = sentence[before[-1].end():m.start()]
-    if not OTHERS_GAP_RE.match(gap) or re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", gap) \
+    if not OTHERS_GAP_RE.match(gap) or TWO_CAPITALS_RE.search(gap) \
             or RELEASE_RE.search(gap):
         return None
     return len(releases) - 1
@@ -149,7 +152,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             releases[joined] = (releases[joined][0], m.end(), releases[joined][2] + count, releases[joined][3])
             continue
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
-                and re.search(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)", sentence[max(0, m.start() - 120):m.start()]):
+                and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
             count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
         elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
             count += 1  # "<someone> was freed along with 13 others"

@@ -168,12 +168,14 @@ PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from
 def _parts_by_place(rows: list[tuple]) -> list[tuple]:
     """Drop the releases told by their prison that are smaller than a counted release their document
     reports elsewhere, unless their sentence places them in the past."""
+    counted = [r[4] == "prisoner_release" and bool(r[7]) for r in rows]
+    by_place = [c and bool(PART_BY_PLACE_RE.search(r[12])) for c, r in zip(counted, rows)]  # one scan a row
     largest: dict[str, int] = {}
-    for r in rows:
-        if r[4] == "prisoner_release" and r[7] and not PART_BY_PLACE_RE.search(r[12]):
+    for r, c, place in zip(rows, counted, by_place):
+        if c and not place:
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
-    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] and r[7] < largest.get(r[0], 0)
-                                    and PART_BY_PLACE_RE.search(r[12]) and not BACKGROUND_CUE_RE.search(r[12]))]
+    return [r for r, place in zip(rows, by_place) if not (place and r[7] < largest.get(r[0], 0)
+                                                          and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
