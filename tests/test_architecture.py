@@ -150,3 +150,14 @@ def test_the_product_never_imports_the_benchmark_or_the_corpus_generator():
     assert not offenders
     top_level = [n for n in ast.parse(cli.read_text(encoding="utf-8")).body if isinstance(n, (ast.Import, ast.ImportFrom))]
     assert not any(getattr(n, "module", "") and n.module.startswith("bench") for n in top_level)
+
+
+def test_the_current_extractor_version_is_the_first_one_explained():
+    """docs/extractor-versions.md tells what each EXTRACTOR_VERSION changed, newest first: a bump without its
+    note (or a note left under an older tag) fails here."""
+    from flows.extraction.facts import EXTRACTOR_VERSION
+
+    tag = "-" + EXTRACTOR_VERSION.split("-", 1)[1]
+    text = (Path(__file__).resolve().parents[1] / "docs" / "extractor-versions.md").read_text()
+    first = next(line for line in text.splitlines() if line.startswith("- `"))
+    assert first.startswith(f"- `{tag}`: ") and len(first) > len(tag) + 20, first[:80]
