@@ -136,17 +136,21 @@ create table if not exists events (
     prisoner_count  bigint,
     count_qualifier varchar,
     summary         varchar,
-    n_sources       bigint
+    n_sources       bigint,
+    date_source     varchar
 );
 -- warehouses made before country codes: the load makes the table again, this only lets its comments run
 alter table events add column if not exists country_iso2 varchar;
 alter table events add column if not exists country_iso3 varchar;
+-- warehouses made before date_source (issue 22, class 5): null until their documents are extracted again
+alter table events add column if not exists date_source varchar;
 comment on column events.event_id is 'Stable id of the event.';
 comment on column events.event_type is 'prisoner_release, negotiation, letter, diplomatic_visit, embassy_reopening, election, protest_crackdown, military_exercise, military_action.';
 comment on column events.cameo_code is 'CAMEO event code where one fits (0841 prisoner_release, 046 negotiation, 020 letter, 042 diplomatic_visit, 050 embassy_reopening, 175 protest_crackdown, 150 military_exercise, 190 military_action).';
 comment on column events.event_date is 'Best-supported date; null when no source fixes it.';
 comment on column events.date_precision is 'day, week, month, year or unknown.';
 comment on column events.date_text is 'The date as the text states it ("on Saturday", "September 11th").';
+comment on column events.date_source is 'Where event_date comes from: text (a date a sentence states, a relative day such as "on Thursday" resolved against the publication date included) or publication (no sentence dates the release a document reports as its own news: the earliest publication date of such a document; a release recalled in background is never dated so). A date from text wins over a publication date across documents. Null when undated.';
 comment on column events.country is 'Country where the event happened (for releases: the releasing country).';
 comment on column events.country_iso2 is 'ISO 3166-1 alpha-2 code of country (countries.iso2); null when country names no country.';
 comment on column events.country_iso3 is 'ISO 3166-1 alpha-3 code of country.';
@@ -371,9 +375,13 @@ comment on table stg_name_candidates is 'Capitalised name candidates per documen
 create table if not exists stg_event_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, event_type varchar,
     cameo_code varchar, country varchar, prisoner_count bigint, count_qualifier varchar,
-    date_text varchar, event_date date, date_precision varchar, sentence varchar
+    date_text varchar, event_date date, date_precision varchar, sentence varchar, date_source varchar,
+    not_before date
 );
-comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation).';
+-- warehouses made before date_source: their staging rows are all extracted again (EXTRACTOR_VERSION)
+alter table stg_event_mentions add column if not exists date_source varchar;
+alter table stg_event_mentions add column if not exists not_before date;
+comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation); date_source as in events (text, publication or null); not_before, for a release a page without a publication date leads with and no sentence dates, the latest past date the page states (the release is no older: it keeps it out of events dated long before).';
 create table if not exists stg_sanction_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, issuer varchar,
     target varchar, target_type varchar, target_country varchar, action varchar, reason varchar,

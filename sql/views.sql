@@ -38,6 +38,7 @@ select
     v.event_date,
     v.date_precision,
     v.date_text,
+    v.date_source,
     v.country,
     v.country_iso2,
     v.country_iso3,

@@ -113,7 +113,8 @@ def test_a_warehouse_from_before_issue_25_is_upgraded_in_place_issue_25(harness,
 
         assert {"source_id", "main_country", "main_country_iso2", "main_country_iso3"} <= columns("documents")
         assert {"issuer_text", "move_date", "date_precision", "date_source", "target_country_iso2"} <= columns("sanctions")
-        assert {"country_iso2", "country_iso3"} <= columns("events")
+        assert {"country_iso2", "country_iso3", "date_source"} <= columns("events")  # date_source: issue 22
+        assert {"date_source", "not_before"} <= columns("stg_event_mentions")
         assert {"nationality", "nationality_iso2"} <= columns("people")
         assert {"move_date", "issuer_text"} <= columns("stg_sanction_mentions")
         assert con.execute("select count(*) from documents").fetchone()[0] == n_docs
@@ -126,7 +127,7 @@ def test_a_warehouse_from_before_issue_25_is_upgraded_in_place_issue_25(harness,
                            "and s.issuer not in (select issuer from issuers)").fetchone()[0] == 0
         # the views see the new columns
         con.execute("select outlets, target_country_iso3 from v_sanction_moves").fetchall()
-        con.execute("select country_iso3 from v_releases").fetchall()
+        con.execute("select country_iso3, date_source from v_releases").fetchall()
     # and from now on the runs are incremental again
     assert dossier_flow(source=str(source), db=str(db))["noop"]
 

@@ -3,7 +3,10 @@
 Output shape (`event_mentions`): doc_id, sent_idx, char_start, char_end (the
 evidence span: the sentence), event_type, cameo_code, country,
 prisoner_count, count_qualifier, date_text, event_date, date_precision,
-sentence. Prisoner releases need a release word and a count of people that
+sentence, date_source ('text': the text dates it, a relative day resolved against the
+publication date included; 'publication': the document's publication date, for the
+release it reports as its own news; null: undated), not_before (for such a release left undated,
+the latest past date its document states: it is no older). Prisoner releases need a release word and a count of people that
 is not a tally ("remain behind bars", "since 2021", "documented").
 """
 
@@ -25,7 +28,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, date_of_match, is_date_stamp
+from flows.language.dates import DATE_RE, date_of_match, is_date_stamp, resolve_date
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset
 
@@ -75,7 +78,8 @@ EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
     "event_type": pl.String, "cameo_code": pl.String, "country": pl.String,
     "prisoner_count": pl.Int64, "count_qualifier": pl.String, "date_text": pl.String,
-    "event_date": pl.Date, "date_precision": pl.String, "sentence": pl.String,
+    "event_date": pl.Date, "date_precision": pl.String, "sentence": pl.String, "date_source": pl.String,
+    "not_before": pl.Date,
 }
 TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
                 "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
@@ -447,6 +451,85 @@ def _dated_by_the_sentence_after(rows: list[tuple], sentences: pl.DataFrame, pub
     return out
 
 
+# a release sentence that recalls an earlier release rather than telling the page's news: "had freed",
+# "were released earlier", "previously", "last year", "a similar swap", "the last major exchange"
+BACKGROUND_RE = re.compile(
+    r"\b(?:had\s+(?:been\s+|also\s+)?(?:released|freed|pardoned|exchanged|swapped|set\s+free|returned|handed)|"
+    r"previous(?:ly)?|earlier\s+(?:releases?|swaps?|exchanges?|pardons?|amnest(?:y|ies)|this\s+year|in)|"
+    r"last\s+(?:year|month|major|time)|years?\s+ago|months?\s+ago|(?:another|an\s+earlier|a\s+similar|a\s+previous)\s+"
+    r"(?:release|swap|exchange|pardon|amnesty|deal)|since\s+(?:19|20)\d\d|so\s+far|in\s+total|a\s+total\s+of\s+\d[\d,]*\s+"
+    r"(?:\w+\s+){0,3}(?:since|through|over))\b", re.I)
+
+
+def _plans_ahead(sentence: str) -> bool:
+    """Whether a sentence names a day still to come ("next Tuesday", "prepares to ... in October"): what it
+    tells may be a plan, which the publication date does not date."""
+    return any(m.group("wd_next") or FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start())
+               for m in DATE_RE.finditer(sentence))
+
+
+YEAR_DATE_GROUPS = ("iso", "md_year", "dm_year", "m_year", "y_year")
+
+
+def _latest_stated_dates(sentences: pl.DataFrame, docs: set[str]) -> dict[str, object]:
+    """doc_id -> the start of the latest past date with a year its text states ("arrested in November
+    2022": 2022-11-01), for `docs`: the news a page reports is no older than what it recalls. Dates still
+    to come ("will vote in 2027") do not count."""
+    out: dict[str, object] = {}
+    if not docs:
+        return out
+    found = sentences.filter(pl.col("doc_id").is_in(list(docs)) & pl.col("sentence").str.contains(r"(?:19|20)\d\d"))
+    for doc_id, sentence in found.select("doc_id", "sentence").iter_rows():
+        for m in DATE_RE.finditer(sentence):
+            if not any(m.group(g) for g in YEAR_DATE_GROUPS):
+                continue
+            if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+                continue
+            date, _ = resolve_date(m, None)
+            if date is not None and (doc_id not in out or date > out[doc_id]):
+                out[doc_id] = date
+    return out
+
+
+def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFrame) -> list[tuple]:
+    """Each row with its date_source and not_before. A release a document reports as its own news and no
+    sentence dates is dated by the document's publication date ('publication'): the first release the
+    document tells, when it comes in the headline or lead (up to FIRST_RELEASE_SENTENCES), and the same
+    count told again further on. A release the page recalls in background (a sentence about earlier
+    releases) is never dated by the page, nor one whose sentence names a day still to come. In a document
+    without a publication date such a release stays undated, but is no older than the latest past date the
+    document states (not_before: resolution keeps it out of an event dated long before; issue 22, class 5, 6)."""
+    first: dict[str, int] = {}
+    for r in rows:
+        if r[4] == "prisoner_release" and (r[0] not in first or r[1] < first[r[0]]):
+            first[r[0]] = r[1]
+    lead_counts: dict[str, set] = {}
+    for r in rows:
+        if (r[4] == "prisoner_release" and r[1] == first[r[0]] and r[1] <= FIRST_RELEASE_SENTENCES
+                and not BACKGROUND_RE.search(r[12])):
+            lead_counts.setdefault(r[0], set()).add(r[7])
+
+    def own_news(r: tuple) -> bool:  # an undated release the page leads with, told as done
+        return (r[4] == "prisoner_release" and r[10] is None and r[7] in lead_counts.get(r[0], ())
+                and not BACKGROUND_RE.search(r[12]) and not _plans_ahead(r[12]))
+
+    floors = _latest_stated_dates(sentences, {r[0] for r in rows if published.get(r[0]) is None and own_news(r)})
+    out = []
+    for r in rows:
+        if r[10] is not None:
+            out.append((*r, "text", None))
+        elif own_news(r) and published.get(r[0]) is not None:
+            if r[9] is not None:  # a date the text gives, left undated against the publication date: to come
+                out.append((*r, None, None))
+                continue
+            out.append((*r[:10], published[r[0]], "day", r[12], "publication", None))
+        elif own_news(r):
+            out.append((*r, None, floors.get(r[0])))
+        else:
+            out.append((*r, None, None))
+    return out
+
+
 # "In return, the other state agreed to free unnamed <demonym> citizens", "freed in exchange for <demonym> nationals":
 # the other side of a swap, its number not said (issue 22, class 2)
 UNCOUNTED_SIDE_RE = (r"(?i)\bin\s+(?:exchange|return)(?:\s+for|,)\s+(?:[a-z\s]{0,40}?\b(?:release|free)\s+)?"
@@ -554,6 +637,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
+    rows = _dated_by_the_page(rows, published, sentences)
     events = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA, orient="row")
     tallies = pl.DataFrame(tally_rows, schema=TALLY_SCHEMA, orient="row")
     return events, tallies

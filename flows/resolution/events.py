@@ -126,10 +126,28 @@ SAME_RELEASE_DAYS = 120
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
 
 
+def _periods(rows: list[tuple]) -> list[list[tuple]]:
+    """(cluster, event_date, date_precision, doc_ids) rows -> runs of dates no more than SAME_RELEASE_DAYS
+    (plus their precision) apart. By date, then the finer precision first: the periods depend on the order
+    of one date's rows (a row's slack is its own precision), which a group_by leaves to chance."""
+    periods: list[list[tuple]] = []
+    for row in sorted(rows, key=lambda r: (r[1], _PRECISION_DAYS[r[2]])):
+        slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
+        if periods and (row[1] - periods[-1][-1][1]).days <= slack:
+            periods[-1].append(row)
+        else:
+            periods.append([row])
+    return periods
+
+
 def split_by_time(rel: pl.DataFrame) -> pl.Series:
     """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
     SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
-    else with the period most documents date; clusters with dates in one period (most) keep their label."""
+    else with the period most documents date, unless their `not_before` (a page without a publication date:
+    its news is no older than the latest date it recalls) lies more than SAME_RELEASE_DAYS after that
+    period: then with the latest period that is not so old, else on their own (issue 22, class 6: a page of
+    2023 that dates nothing joins no release of 2020). Clusters with dates in one period (most) and no such
+    page keep their label."""
     if rel.is_empty() or "event_date" not in rel.columns:
         return rel["cluster"]
     dated = (rel.filter(pl.col("event_date").is_not_null() & pl.col("date_precision").is_in(list(_PRECISION_DAYS)))
@@ -138,28 +156,40 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
         return rel["cluster"]
     spread = dated.group_by("cluster").agg(lo=pl.col("event_date").min(), hi=pl.col("event_date").max())
     spread = spread.filter((pl.col("hi") - pl.col("lo")).dt.total_days() > SAME_RELEASE_DAYS)
-    if spread.is_empty():
+    floors: dict[int, dict[str, object]] = {}  # cluster -> {undated document: its not_before}
+    if "not_before" in rel.columns:
+        dated_docs = dated.explode("doc_id").select("cluster", "doc_id").unique()
+        floored = (rel.filter(pl.col("event_date").is_null() & pl.col("not_before").is_not_null())
+                   .group_by("cluster", "doc_id").agg(pl.col("not_before").max())
+                   .join(dated_docs, on=["cluster", "doc_id"], how="anti")
+                   .join(dated.select("cluster").unique(), on="cluster", how="semi"))
+        for cluster, doc_id, floor in floored.iter_rows():
+            floors.setdefault(cluster, {})[doc_id] = floor
+    todo = sorted(set(spread["cluster"].to_list()) | set(floors))
+    if not todo:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
     relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
-    for cluster in sorted(spread["cluster"].to_list()):  # in label order: new labels follow the old ones' order
-        # by date, then the finer precision first: the periods depend on the order of one date's rows (a
-        # row's slack is its own precision), which the group_by above leaves to chance
-        rows = sorted(dated.filter(pl.col("cluster") == cluster).iter_rows(), key=lambda r: (r[1], _PRECISION_DAYS[r[2]]))
-        periods: list[list[tuple]] = []
-        for row in rows:
-            slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
-            if periods and (row[1] - periods[-1][-1][1]).days <= slack:
-                periods[-1].append(row)
-            else:
-                periods.append([row])
+    for cluster in todo:  # in label order: new labels follow the old ones' order
+        periods = _periods(dated.filter(pl.col("cluster") == cluster).rows())
         docs = [{d for r in period for d in r[3]} for period in periods]
         main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
+        labels = [cluster if i == main else next_label + i for i in range(len(periods))]
         for i, period_docs in enumerate(docs):
-            label = cluster if i == main else next_label + i
             for d in period_docs:
-                relabel.setdefault((cluster, d), label)
+                relabel.setdefault((cluster, d), labels[i])
         next_label += len(periods)
+        for doc_id, floor in sorted(floors.get(cluster, {}).items()):
+            recent = [i for i, period in enumerate(periods)
+                      if (floor - max(r[1] for r in period)).days <= SAME_RELEASE_DAYS + max(
+                          _PRECISION_DAYS[r[2]] for r in period)]
+            if main in recent:
+                continue
+            if recent:
+                relabel[(cluster, doc_id)] = labels[recent[-1]]
+            else:
+                relabel[(cluster, doc_id)] = next_label
+                next_label += 1
     keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
                          "_label": list(relabel.values())},
                         schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
@@ -174,9 +204,15 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     """One row per cluster of a slice of mentions; a cluster's mentions in document order (stable sort)."""
     used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
             "count_qualifier", "event_date", "date_precision", "date_text"]
+    if "date_source" not in m.columns:  # mentions staged before date_source: every date they hold is the text's
+        m = m.with_columns(date_source=pl.when(pl.col("event_date").is_not_null()).then(pl.lit("text")))
+    # a date the text gives ranks before a publication date (issue 22, class 5); then the most precise
+    best = pl.col("_prank").filter(pl.col("event_date").is_not_null()).min()
+    chosen = pl.col("event_date").filter(pl.col("_prank") == best).drop_nulls()
     return (
-        m.select(used).with_columns(_prank=pl.col("date_precision").replace_strict(
-            {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8))
+        m.select(*used, "date_source").with_columns(_prank=pl.col("date_precision").replace_strict(
+            {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8)
+            + pl.when(pl.col("date_source") == "publication").then(100).otherwise(0).cast(pl.Int8))
         .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
             pl.col("event_type").first(),
             pl.col("cameo_code").first(),
@@ -186,11 +222,13 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
             pl.col("prisoner_count").filter(pl.col("count_qualifier") == "at_least").alias("_at_least_counts"),
-            # the most precise dates the mentions give, the one most of them give (ties: the latest)
-            pl.col("event_date").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
-            .drop_nulls().mode().sort(descending=True).first().alias("event_date"),
-            pl.col("date_precision").filter(pl.col("_prank") == pl.col("_prank").filter(pl.col("event_date").is_not_null()).min())
-            .drop_nulls().first().alias("date_precision"),
+            # the most precise dates the text gives, the one most of them give (ties: the latest); with none,
+            # the earliest publication date of a document telling it as its news (the release came by then)
+            pl.when(best >= 100).then(chosen.min()).otherwise(chosen.mode().sort(descending=True).first())
+            .alias("event_date"),
+            pl.col("date_precision").filter(pl.col("_prank") == best).drop_nulls().first().alias("date_precision"),
+            pl.when(best >= 100).then(pl.lit("publication")).when(best.is_not_null()).then(pl.lit("text"))
+            .alias("date_source"),
             pl.col("date_text").drop_nulls().first().alias("date_text"),
             pl.col("char_start").first().alias("first_start"),
             pl.col("doc_id").n_unique().cast(pl.Int64).alias("n_sources"),
@@ -286,6 +324,7 @@ EVENT_SCHEMA = {
     "event_id": pl.String, "event_type": pl.String, "cameo_code": pl.String, "event_date": pl.Date,
     "date_precision": pl.String, "date_text": pl.String, "country": pl.String,
     "prisoner_count": pl.Int64, "count_qualifier": pl.String, "summary": pl.String, "n_sources": pl.Int64,
+    "date_source": pl.String,
 }
 
 
