@@ -150,7 +150,7 @@ comment on column events.cameo_code is 'CAMEO event code where one fits (0841 pr
 comment on column events.event_date is 'Best-supported date; null when no source fixes it.';
 comment on column events.date_precision is 'day, week, month, year or unknown.';
 comment on column events.date_text is 'The date as the text states it ("on Saturday", "September 11th").';
-comment on column events.date_source is 'Where event_date comes from: text (a date a sentence states, a relative day such as "on Thursday" resolved against the publication date included) or publication (no sentence dates the release a document reports as its own news: the earliest publication date of such a document; a release recalled in background is never dated so). A date from text wins over a publication date across documents. Null when undated.';
+comment on column events.date_source is 'Where event_date comes from: sentence (a date a sentence states, a relative day such as "on Thursday" resolved against the publication date included) or published (no sentence dates the release a document reports as its own news: the earliest publication date of such a document; a release recalled in background is never dated so). A date from a sentence wins over a publication date across documents. Null when undated.';
 comment on column events.country is 'Country where the event happened (for releases: the releasing country).';
 comment on column events.country_iso2 is 'ISO 3166-1 alpha-2 code of country (countries.iso2); null when country names no country.';
 comment on column events.country_iso3 is 'ISO 3166-1 alpha-3 code of country.';
@@ -381,7 +381,7 @@ create table if not exists stg_event_mentions (
 -- warehouses made before date_source: their staging rows are all extracted again (EXTRACTOR_VERSION)
 alter table stg_event_mentions add column if not exists date_source varchar;
 alter table stg_event_mentions add column if not exists not_before date;
-comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation); date_source as in events (text, publication or null); not_before, for a release a page without a publication date leads with and no sentence dates, the latest past date the page states (the release is no older: it keeps it out of events dated long before).';
+comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation); date_source as in events (sentence, published or null), as in sanctions; not_before, for a release a page without a publication date leads with and no sentence dates, the latest past date the page states (the release is no older: it keeps it out of events dated long before).';
 create table if not exists stg_sanction_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, issuer varchar,
     target varchar, target_type varchar, target_country varchar, action varchar, reason varchar,

@@ -105,10 +105,10 @@ def test_a_date_line_opening_the_first_sentence_is_not_the_release_day():
     assert _release_dates("9 March 2024; WIRE: The governor on Friday pardoned 45 protesters.",
                           dt.date(2024, 3, 9)) == [(45, dt.date(2024, 3, 8), "day")]
     # with no other date the line is no date of the text: the release, the page's own news, takes the
-    # publication date as such (date_source 'publication', never 'text'; see test_date_source_* below)
+    # publication date as such (date_source 'published', never 'sentence'; see test_date_source_* below)
     events, _ = extract_event_mentions(sentences_of(
         "date 2025-06-11 PORTVILLE (Wire) - Ruritania has started releasing 900 prisoners."), {"d1": dt.date(2025, 6, 11)})
-    assert events.select("prisoner_count", "date_text", "date_source").rows() == [(900, None, "publication")]
+    assert events.select("prisoner_count", "date_text", "date_source").rows() == [(900, None, "published")]
     # a date that opens the story's own sentence is the release's
     assert _release_dates("On 9 March 2024, the governor pardoned 45 protesters.",
                           dt.date(2024, 3, 12)) == [(45, dt.date(2024, 3, 9), "day")]

@@ -1,7 +1,7 @@
 """Releases dated by the page that reports them (issue 22, classes 5 and 6), in our own words.
 
 Policy: a release a page reports as its own news (the one it leads with) and no sentence dates takes the
-page's publication date (events.date_source 'publication'); a release it recalls in background never does.
+page's publication date (events.date_source 'published'); a release it recalls in background never does.
 A date the text gives wins over a publication date across documents. A page with no publication date
 cannot date its news, but its news is no older than the latest past date it states: it does not join a
 release dated long before.
@@ -34,19 +34,19 @@ def _mentions(*docs: tuple[str, str, dt.date | None]) -> pl.DataFrame:
 def test_the_lead_release_without_a_date_takes_the_publication_date():
     text = ("Ruritania frees 40 political prisoners\n\n"
             "The government of Ruritania has released 40 political prisoners, their lawyers said.")
-    assert _releases(text) == [(40, PUB, "day", "publication")] * 2
+    assert _releases(text) == [(40, PUB, "day", "published")] * 2
     # without a publication date nothing is borrowed
     assert _releases(text, None) == [(40, None, "unknown", None)] * 2
 
 
 def test_a_release_that_has_begun_is_dated_by_the_page():
     text = "Ruritania has begun releasing about 2,500 inmates under an amnesty to ease crowding in its jails."
-    assert _releases(text) == [(2500, PUB, "day", "publication")]
+    assert _releases(text) == [(2500, PUB, "day", "published")]
 
 
 def test_a_relative_day_is_the_text_s_date_resolved_against_the_page():
     text = "The government of Ruritania freed 40 political prisoners on Monday, their lawyers said."
-    assert _releases(text) == [(40, dt.date(2025, 3, 10), "day", "text")]
+    assert _releases(text) == [(40, dt.date(2025, 3, 10), "day", "sentence")]
 
 
 def test_a_release_recalled_in_background_is_never_dated_by_the_page():
@@ -66,7 +66,7 @@ def test_only_the_release_the_page_leads_with_is_its_news():
             "Most of the 40 prisoners released were journalists.")
     rows = _releases(text)
     assert (12, None, "unknown", None) in rows
-    assert {r for r in rows if r[0] == 40} == {(40, PUB, "day", "publication")}
+    assert {r for r in rows if r[0] == 40} == {(40, PUB, "day", "published")}
 
 
 def test_a_release_far_down_the_page_is_not_its_lead():
@@ -81,14 +81,14 @@ def test_text_dates_win_over_publication_dates_across_documents():
                     dt.date(2025, 3, 14)),
                    ("b", "The government of Ruritania freed 40 political prisoners on Monday, lawyers said.", PUB))
     events, _, _ = consolidate_events(ev)
-    assert events.select("event_date", "date_source", "n_sources").rows() == [(dt.date(2025, 3, 10), "text", 2)]
+    assert events.select("event_date", "date_source", "n_sources").rows() == [(dt.date(2025, 3, 10), "sentence", 2)]
 
 
 def test_an_event_dated_by_pages_alone_takes_the_earliest():
     ev = _mentions(("a", "The government of Ruritania has released 40 political prisoners.", dt.date(2025, 3, 14)),
                    ("b", "The government of Ruritania has released 40 political prisoners.", PUB))
     events, _, _ = consolidate_events(ev)
-    assert events.select("event_date", "date_precision", "date_source").rows() == [(PUB, "day", "publication")]
+    assert events.select("event_date", "date_precision", "date_source").rows() == [(PUB, "day", "published")]
 
 
 def test_releases_dated_years_apart_by_text_and_by_page_are_two_events():
@@ -99,7 +99,7 @@ def test_releases_dated_years_apart_by_text_and_by_page_are_two_events():
                     dt.date(2023, 6, 2)))
     events, _, _ = consolidate_events(ev)
     assert sorted(events.select("event_date", "date_source").rows()) == [
-        (dt.date(2019, 5, 4), "text"), (dt.date(2023, 6, 2), "publication")]
+        (dt.date(2019, 5, 4), "sentence"), (dt.date(2023, 6, 2), "published")]
 
 
 OLD = "The government of Ruritania freed three foreign prisoners on 25 November 2020, officials said."

@@ -3,8 +3,8 @@
 Output shape (`event_mentions`): doc_id, sent_idx, char_start, char_end (the
 evidence span: the sentence), event_type, cameo_code, country,
 prisoner_count, count_qualifier, date_text, event_date, date_precision,
-sentence, date_source ('text': the text dates it, a relative day resolved against the
-publication date included; 'publication': the document's publication date, for the
+sentence, date_source ('sentence': the text dates it, a relative day resolved against the
+publication date included; 'published': the document's publication date, for the
 release it reports as its own news; null: undated), not_before (for such a release left undated,
 the latest past date its document states: it is no older). Prisoner releases need a release word and a count of people that
 is not a tally ("remain behind bars", "since 2021", "documented").
@@ -493,7 +493,7 @@ def _latest_stated_dates(sentences: pl.DataFrame, docs: set[str]) -> dict[str, o
 
 def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFrame) -> list[tuple]:
     """Each row with its date_source and not_before. A release a document reports as its own news and no
-    sentence dates is dated by the document's publication date ('publication'): the first release the
+    sentence dates is dated by the document's publication date ('published'): the first release the
     document tells, when it comes in the headline or lead (up to FIRST_RELEASE_SENTENCES), and the same
     count told again further on. A release the page recalls in background (a sentence about earlier
     releases) is never dated by the page, nor one whose sentence names a day still to come. In a document
@@ -517,12 +517,12 @@ def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFra
     out = []
     for r in rows:
         if r[10] is not None:
-            out.append((*r, "text", None))
+            out.append((*r, "sentence", None))
         elif own_news(r) and published.get(r[0]) is not None:
             if r[9] is not None:  # a date the text gives, left undated against the publication date: to come
                 out.append((*r, None, None))
                 continue
-            out.append((*r[:10], published[r[0]], "day", r[12], "publication", None))
+            out.append((*r[:10], published[r[0]], "day", r[12], "published", None))
         elif own_news(r):
             out.append((*r, None, floors.get(r[0])))
         else:

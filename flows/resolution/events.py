@@ -205,14 +205,14 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
             "count_qualifier", "event_date", "date_precision", "date_text"]
     if "date_source" not in m.columns:  # mentions staged before date_source: every date they hold is the text's
-        m = m.with_columns(date_source=pl.when(pl.col("event_date").is_not_null()).then(pl.lit("text")))
+        m = m.with_columns(date_source=pl.when(pl.col("event_date").is_not_null()).then(pl.lit("sentence")))
     # a date the text gives ranks before a publication date (issue 22, class 5); then the most precise
     best = pl.col("_prank").filter(pl.col("event_date").is_not_null()).min()
     chosen = pl.col("event_date").filter(pl.col("_prank") == best).drop_nulls()
     return (
         m.select(*used, "date_source").with_columns(_prank=pl.col("date_precision").replace_strict(
             {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8)
-            + pl.when(pl.col("date_source") == "publication").then(100).otherwise(0).cast(pl.Int8))
+            + pl.when(pl.col("date_source") == "published").then(100).otherwise(0).cast(pl.Int8))
         .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
             pl.col("event_type").first(),
             pl.col("cameo_code").first(),
@@ -227,7 +227,7 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
             pl.when(best >= 100).then(chosen.min()).otherwise(chosen.mode().sort(descending=True).first())
             .alias("event_date"),
             pl.col("date_precision").filter(pl.col("_prank") == best).drop_nulls().first().alias("date_precision"),
-            pl.when(best >= 100).then(pl.lit("publication")).when(best.is_not_null()).then(pl.lit("text"))
+            pl.when(best >= 100).then(pl.lit("published")).when(best.is_not_null()).then(pl.lit("sentence"))
             .alias("date_source"),
             pl.col("date_text").drop_nulls().first().alias("date_text"),
             pl.col("char_start").first().alias("first_start"),
