@@ -210,3 +210,61 @@ def test_a_demonym_only_group_joins_the_next_counted_group(sentence, count):
 ])
 def test_the_other_side_led_into_the_next_sentence(text, expected):
     assert {c for c, _ in _releases(text)} == expected
+
+
+# the side told before "In exchange" may be of the same count: one named person for one, 95 for 95 told in two
+# sentences; the nearest release before stays in reach across a long quote (issue 22, class 2, round 5)
+def test_equal_sides_across_sentences_are_one_swap():
+    text = ("Former sailor Mark Doyle was released on Tuesday in a prisoner swap with Ruritania. "
+            + "His mother said the family had prayed for this day. " * 8
+            + "In exchange, the United States freed Ivan Petrenko, a Ruritanian arms dealer.")
+    assert {c for c, _ in _releases(text)} == {2}
+    text = "Russia freed 95 Ukrainian soldiers on Friday. In return, Ukraine released 95 Russian troops."
+    assert {c for c, _ in _releases(text)} == {190}
+
+
+# a swap told by its sides' bare numbers, quoted or spaced rather than hyphenated, or after the swap's noun
+@pytest.mark.parametrize("sentence, counts", [
+    ("The two armies have completed a \u201c400 for 400\u201d prisoner swap after two days of handovers.", [800]),
+    ("Both defence ministries carried out the exchange of 250 people for 250 people over the weekend.", [500]),
+    ("The handover is the first stage of a 60 for 60 exchange deal struck in Doha.", [120]),
+    ("The two sides agreed to a 50 for 50 swap next week.", []),
+    ("The exchange of 40 soldiers for 12 years of talks ended nothing.", []),
+])
+def test_bare_sides_quoted_spaced_or_after_the_noun(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_stages_of_a_swap_told_by_its_sides_are_no_swaps_of_their_own():
+    text = ("The two countries completed a \u201c500 for 500\u201d prisoner swap on Sunday. "
+            "On the last day they exchanged 120 soldiers for the same number of troops. "
+            "The swap began with Ruritania returning 200 people. "
+            "Last year, 140 prisoners were freed in a previous exchange.")
+    assert {c for c, _ in _releases(text)} == {1000, 140}
+
+
+# a people with no state in the country list counts people like a demonym ("39 Palestinians")
+@pytest.mark.parametrize("sentence, count", [
+    ("The army freed 28 Kurds from a desert jail on Friday.", 28),
+    ("Early on Sunday, 33 Palestinians were freed from military prisons.", 33),
+])
+def test_stateless_peoples_are_counted(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_terms_a_deal_stipulates_are_no_release():
+    assert _counts("The accord stipulates the release of 30 hostages in exchange for the release of 90 prisoners.") == []
+
+
+# one side told in a swap sentence, the other people's release in the very next sentence (no "In return"): the
+# two sides of one swap when the two groups are of different peoples; the same people twice stay two releases
+@pytest.mark.parametrize("text, expected", [
+    ("In the third swap of the truce, 12 Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Azerbaijani prisoners were freed and driven home.", {32}),
+    ("In the third swap of the truce, 12 Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Armenian civilians were freed and driven home.", {12, 20}),
+    ("Twelve Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Azerbaijani prisoners were freed and driven home.", {12, 20}),
+])
+def test_the_other_people_freed_in_the_next_sentence_of_a_swap(text, expected):
+    assert {c for c, _ in _releases(text)} == expected

@@ -168,7 +168,12 @@ def _is_people_noun(m: re.Match) -> bool:
         return False  # "five freed Americans and two American family members": kin who leave, not prisoners
     if not noun[:1].isupper() or PEOPLE_NOUN_RE.fullmatch(noun):
         return True
-    return noun[:-1].lower() in demonyms()
+    return noun[:-1].lower() in demonyms() or noun[:-1].lower() in STATELESS_PEOPLES
+
+
+# peoples with no state of their own in the country list, counted like a demonym ("39 Palestinians", "12 Kurds")
+# (issue 22, class 2: one side of a swap told by the people freed)
+STATELESS_PEOPLES = frozenset({"palestinian", "kurd", "uyghur", "uighur", "tibetan", "sahrawi", "rohingya"})
 
 
 # a count whose noun is left out, freed before: "thirty political prisoners, besides four freed earlier"
