@@ -268,3 +268,53 @@ def test_terms_a_deal_stipulates_are_no_release():
 ])
 def test_the_other_people_freed_in_the_next_sentence_of_a_swap(text, expected):
     assert {c for c, _ in _releases(text)} == expected
+
+
+# two counted groups before the verb, the first "of war" with its abbreviation and an aside before the verb: one
+# group ("The 30 soldiers and 14 civilians, <aside>, were flown home") (issue 22, class 2: one side of a swap)
+@pytest.mark.parametrize("sentence, count", [
+    ("The 25 prisoners of war (POWs) and 9 civilian captives, most of them farmers from border villages, "
+     "were flown to the capital by a military plane on Monday.", 34),
+    ("The 25 prisoners of war and 9 civilian detainees were released on Monday.", 34),
+])
+def test_a_pair_of_groups_before_the_verb_is_one_release(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_both_sides_with_a_pair_of_groups_across_sentences():
+    text = ("The 25 prisoners of war (POWs) and 9 civilian captives, most of them farmers from border villages, "
+            "were flown to the capital by a military plane on Monday. For its part, the other side released 7 soldiers.")
+    assert {c for c, _ in _releases(text)} == {41}
+
+
+# girls and boys are people counted ("21 girls were freed")
+@pytest.mark.parametrize("sentence, count", [
+    ("Fourteen schoolgirls were freed by the gunmen on Sunday.", 14),
+    ("The kidnappers released 21 girls after talks with elders.", 21),
+])
+def test_girls_and_boys_are_counted(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# a swap whose other side is "some" or "several" people, their number not said: at least the count told, as
+# when the other side is told in a sentence of its own
+@pytest.mark.parametrize("sentence, expected", [
+    ("The militia released 12 soldiers in exchange for several jailed commanders.", (12, "at_least")),
+    ("The 12 soldiers were exchanged for some suspected members of the group.", (12, "at_least")),
+])
+def test_an_unsaid_other_side_makes_the_count_a_floor(sentence, expected):
+    releases, _ = find_release_counts(sentence)
+    assert [(c, q) for _, _, c, q in releases] == [expected]
+
+
+# "... but said they were exchanged for <one person>" after a counted release: one more on the other side
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels announced the release of four detained workers in a prisoner swap. "
+     "They did not name them but said they were exchanged for Omar Haddad, a commander held for ten years.", {5}),
+    ("The rebels announced the release of four detained workers in a prisoner swap. "
+     "Officials said they were exchanged for a Ruritanian pilot.", {5}),
+    ("The rebels announced the release of four detained workers. "
+     "Their families said they were exhausted but well.", {4}),
+])
+def test_they_were_exchanged_for_one_person(text, expected):
+    assert {c for c, _ in _releases(text)} == expected

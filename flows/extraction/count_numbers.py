@@ -49,7 +49,8 @@ PEOPLE_NOUNS = (
     r"defenders|servicemen|soldiers|prisoners\s+of\s+war|POWs|opponents|critics|clergy|priests|students|"
     r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
     r"civilians|minors|children|beneficiaries|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
-    r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies"
+    r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies|"
+    r"girls|boys|schoolgirls|schoolboys|schoolchildren"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon

@@ -29,6 +29,11 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# the other side of a swap, its number not said: "exchanged for some suspected militants", "for several <people>"
+UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of)\s+"
+                            r"(?:[\w\-]+\s+){0,2}?(?:[a-z]+s)\b", re.I)
+
+
 def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
     """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
     link = SWAP_LINK_RE.match(sentence, m.end())
@@ -41,6 +46,8 @@ def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tupl
     equal = EQUAL_SIDE_RE.match(sentence, at)
     if equal:
         return parse_number(m.group("num")) or 0, equal.end()
+    if UNSAID_SIDE_RE.match(sentence, at):
+        return -1, at  # "40 soldiers were exchanged for some suspects": how many on the other side is not said
     one = ONE_SIDE_RE.match(sentence, at)
     if one and link.group("link").lower() != "for" or one and SWAP_WORD_RE.search(sentence[:m.start()]):
         # one person on the other side, named ("ten Americans in exchange for <name>") or not ("an agent"):

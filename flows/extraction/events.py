@@ -535,6 +535,42 @@ SWAP_SENTENCE_RE = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 ANOTHER_SWAP_RE = re.compile(r"\b(?:another|separate(?:ly)?|previous(?:ly)?|earlier|last\s+year)\b", re.I)
 
 
+# "... did not name the citizens but said they were exchanged for <Full Name>": the other side of the release told
+# just before, in a sentence of its own that refers back to the freed (issue 22, class 2)
+THEY_SWAPPED_FOR_RE = re.compile(
+    r"\b(?:they|the(?:se|y)?\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+s))\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:exchanged|swapped|traded)\s+for\s+(?:the\s+(?:release|freedom)\s+of\s+)?")
+THEY_SWAPPED_REACH = 2
+
+
+def _swapped_for_one_after(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """A counted release followed, within two sentences, by "they were exchanged for <one person>" (a name, "a
+    <demonym> pilot") is a swap of one more: the total counts both sides (as "ten Americans in exchange for
+    <name>" does in one sentence)."""
+    from flows.extraction.count_swaps import ONE_SIDE_RE
+
+    found = sentences.filter(pl.col("sentence").str.contains(r"(?:exchanged|swapped|traded)\s+for\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    if found.is_empty():
+        return rows
+    totals: dict[tuple[str, int], int] = {}
+    for doc_id, sent_idx, sentence in found.iter_rows():
+        m = THEY_SWAPPED_FOR_RE.search(sentence)
+        if not m or not ONE_SIDE_RE.match(sentence, m.end()):
+            continue
+        own = [r for r in rows if r[0] == doc_id and r[1] == sent_idx and r[4] == "prisoner_release"]
+        before = [r for r in rows if r[0] == doc_id and r[4] == "prisoner_release" and r[7] and r[8] == "exact"
+                  and sent_idx - THEY_SWAPPED_REACH <= r[1] < sent_idx]
+        if own or not before:
+            continue
+        last = before[-1]
+        totals[(doc_id, last[7])] = last[7] + 1
+    if not totals:
+        return rows
+    return [(*r[:7], totals[(r[0], r[7])], *r[8:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
+
+
 def _uncounted_other_side(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
     """A document telling a swap whose other side is people of another nationality, their number not said:
     its releases told as the swap (in a swap sentence, or of the same count) are at least their count, not
@@ -627,6 +663,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _stages_of_a_swap(rows)
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
+    rows = _swapped_for_one_after(rows, sentences)
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
