@@ -318,3 +318,23 @@ def test_an_unsaid_other_side_makes_the_count_a_floor(sentence, expected):
 ])
 def test_they_were_exchanged_for_one_person(text, expected):
     assert {c for c, _ in _releases(text)} == expected
+
+
+# the other side told by who got its people back ("In return, B has received a total of 55 prisoners"); "the swap
+# that saw a total of N freed" is one occasion; "Out of the N <people> exchanged, ..." names a group told before
+@pytest.mark.parametrize("sentence, counts", [
+    ("In return, the republic has received a total of 48 prisoners, including a former mayor.", [48]),
+    ("In exchange, the kingdom got back 12 soldiers held since the spring.", [12]),
+    ("The exchange that saw a total of 160 soldiers released ended months of talks.", [160]),
+    ("Out of the 90 soldiers that were exchanged on Monday, four commanders were flown to a third country.", []),
+    ("The ministry said it received 48 letters from families.", []),
+])
+def test_received_sides_one_occasion_totals_and_groups_named_again(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_a_side_received_in_return_after_a_group_named_again():
+    text = ("The exchange that saw a total of 160 soldiers released was the largest of the war. "
+            "Out of the 90 soldiers that were exchanged on Monday, four commanders were flown to a third country. "
+            "In return, the republic has received a total of 48 prisoners, including a former mayor.")
+    assert {c for c, _ in _releases(text)} == {208}

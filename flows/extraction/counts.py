@@ -102,6 +102,11 @@ ONE_FOR_ONE_RE = re.compile(r"[^,.;]{0,30}?\bin\s+(?:exchange|return)\s+for\s+(?
                             r"(?:(?-i:[A-Z][a-z]+)\s+(?:citizen|national|pilot|businessman|agent|officer|prisoner)\s+)?", re.I)
 
 
+# "In return, B has received a total of 55 prisoners", "In exchange, B got back 12 soldiers"
+RECEIVED_SIDE_RE = re.compile(r"^\W*In\s+(?:exchange|return),\s+(?:[^,.;]{0,40}?\s)?(?:has\s+|have\s+|had\s+)?"
+                              r"(?:received|got\s+back|took\s+back|welcomed\s+back)\s+(?:a\s+total\s+of\s+)?", re.I)
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
 
@@ -281,6 +286,15 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
             releases += found or swapped or _one_freed(sentence) or _uncounted(sentence)
+    if not releases and "receiv" in low or "back" in low:
+        # "In return, B has received a total of 55 prisoners": the other side of a swap told before, by who got
+        # its people back (issue 22, class 2)
+        got = RECEIVED_SIDE_RE.match(sentence)
+        m = counts.get(got.end()) if got else None
+        count = parse_number(m.group("num")) if m else None
+        if count and not releases:
+            releases.append((m.start(), m.end(), count, QUALIFIERS.get((m.group("qual") or "").lower(), "exact")))
+            tallies = [t for t in tallies if t[0] != m.start()]
     if releases and any(w in low for w in RESCUE_WORDS) and RESCUE_RE.search(sentence):
         releases, tallies = [], sorted(tallies + releases)  # a rescue by force is no release
     return releases, tallies, tuple(side_counts)
