@@ -210,3 +210,131 @@ def test_a_demonym_only_group_joins_the_next_counted_group(sentence, count):
 ])
 def test_the_other_side_led_into_the_next_sentence(text, expected):
     assert {c for c, _ in _releases(text)} == expected
+
+
+# the side told before "In exchange" may be of the same count: one named person for one, 95 for 95 told in two
+# sentences; the nearest release before stays in reach across a long quote (issue 22, class 2, round 5)
+def test_equal_sides_across_sentences_are_one_swap():
+    text = ("Former sailor Mark Doyle was released on Tuesday in a prisoner swap with Ruritania. "
+            + "His mother said the family had prayed for this day. " * 8
+            + "In exchange, the United States freed Ivan Petrenko, a Ruritanian arms dealer.")
+    assert {c for c, _ in _releases(text)} == {2}
+    text = "Russia freed 95 Ukrainian soldiers on Friday. In return, Ukraine released 95 Russian troops."
+    assert {c for c, _ in _releases(text)} == {190}
+
+
+# a swap told by its sides' bare numbers, quoted or spaced rather than hyphenated, or after the swap's noun
+@pytest.mark.parametrize("sentence, counts", [
+    ("The two armies have completed a \u201c400 for 400\u201d prisoner swap after two days of handovers.", [800]),
+    ("Both defence ministries carried out the exchange of 250 people for 250 people over the weekend.", [500]),
+    ("The handover is the first stage of a 60 for 60 exchange deal struck in Doha.", [120]),
+    ("The two sides agreed to a 50 for 50 swap next week.", []),
+    ("The exchange of 40 soldiers for 12 years of talks ended nothing.", []),
+])
+def test_bare_sides_quoted_spaced_or_after_the_noun(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_stages_of_a_swap_told_by_its_sides_are_no_swaps_of_their_own():
+    text = ("The two countries completed a \u201c500 for 500\u201d prisoner swap on Sunday. "
+            "On the last day they exchanged 120 soldiers for the same number of troops. "
+            "The swap began with Ruritania returning 200 people. "
+            "Last year, 140 prisoners were freed in a previous exchange.")
+    assert {c for c, _ in _releases(text)} == {1000, 140}
+
+
+# a people with no state in the country list counts people like a demonym ("39 Palestinians")
+@pytest.mark.parametrize("sentence, count", [
+    ("The army freed 28 Kurds from a desert jail on Friday.", 28),
+    ("Early on Sunday, 33 Palestinians were freed from military prisons.", 33),
+])
+def test_stateless_peoples_are_counted(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_terms_a_deal_stipulates_are_no_release():
+    assert _counts("The accord stipulates the release of 30 hostages in exchange for the release of 90 prisoners.") == []
+
+
+# one side told in a swap sentence, the other people's release in the very next sentence (no "In return"): the
+# two sides of one swap when the two groups are of different peoples; the same people twice stay two releases
+@pytest.mark.parametrize("text, expected", [
+    ("In the third swap of the truce, 12 Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Azerbaijani prisoners were freed and driven home.", {32}),
+    ("In the third swap of the truce, 12 Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Armenian civilians were freed and driven home.", {12, 20}),
+    ("Twelve Armenian soldiers were released on Friday night. "
+     "Early Saturday, 20 Azerbaijani prisoners were freed and driven home.", {12, 20}),
+])
+def test_the_other_people_freed_in_the_next_sentence_of_a_swap(text, expected):
+    assert {c for c, _ in _releases(text)} == expected
+
+
+# two counted groups before the verb, the first "of war" with its abbreviation and an aside before the verb: one
+# group ("The 30 soldiers and 14 civilians, <aside>, were flown home") (issue 22, class 2: one side of a swap)
+@pytest.mark.parametrize("sentence, count", [
+    ("The 25 prisoners of war (POWs) and 9 civilian captives, most of them farmers from border villages, "
+     "were flown to the capital by a military plane on Monday.", 34),
+    ("The 25 prisoners of war and 9 civilian detainees were released on Monday.", 34),
+])
+def test_a_pair_of_groups_before_the_verb_is_one_release(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+def test_both_sides_with_a_pair_of_groups_across_sentences():
+    text = ("The 25 prisoners of war (POWs) and 9 civilian captives, most of them farmers from border villages, "
+            "were flown to the capital by a military plane on Monday. For its part, the other side released 7 soldiers.")
+    assert {c for c, _ in _releases(text)} == {41}
+
+
+# girls and boys are people counted ("21 girls were freed")
+@pytest.mark.parametrize("sentence, count", [
+    ("Fourteen schoolgirls were freed by the gunmen on Sunday.", 14),
+    ("The kidnappers released 21 girls after talks with elders.", 21),
+])
+def test_girls_and_boys_are_counted(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# a swap whose other side is "some" or "several" people, their number not said: at least the count told, as
+# when the other side is told in a sentence of its own
+@pytest.mark.parametrize("sentence, expected", [
+    ("The militia released 12 soldiers in exchange for several jailed commanders.", (12, "at_least")),
+    ("The 12 soldiers were exchanged for some suspected members of the group.", (12, "at_least")),
+])
+def test_an_unsaid_other_side_makes_the_count_a_floor(sentence, expected):
+    releases, _ = find_release_counts(sentence)
+    assert [(c, q) for _, _, c, q in releases] == [expected]
+
+
+# "... but said they were exchanged for <one person>" after a counted release: one more on the other side
+@pytest.mark.parametrize("text, expected", [
+    ("The rebels announced the release of four detained workers in a prisoner swap. "
+     "They did not name them but said they were exchanged for Omar Haddad, a commander held for ten years.", {5}),
+    ("The rebels announced the release of four detained workers in a prisoner swap. "
+     "Officials said they were exchanged for a Ruritanian pilot.", {5}),
+    ("The rebels announced the release of four detained workers. "
+     "Their families said they were exhausted but well.", {4}),
+])
+def test_they_were_exchanged_for_one_person(text, expected):
+    assert {c for c, _ in _releases(text)} == expected
+
+
+# the other side told by who got its people back ("In return, B has received a total of 55 prisoners"); "the swap
+# that saw a total of N freed" is one occasion; "Out of the N <people> exchanged, ..." names a group told before
+@pytest.mark.parametrize("sentence, counts", [
+    ("In return, the republic has received a total of 48 prisoners, including a former mayor.", [48]),
+    ("In exchange, the kingdom got back 12 soldiers held since the spring.", [12]),
+    ("The exchange that saw a total of 160 soldiers released ended months of talks.", [160]),
+    ("Out of the 90 soldiers that were exchanged on Monday, four commanders were flown to a third country.", []),
+    ("The ministry said it received 48 letters from families.", []),
+])
+def test_received_sides_one_occasion_totals_and_groups_named_again(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_a_side_received_in_return_after_a_group_named_again():
+    text = ("The exchange that saw a total of 160 soldiers released was the largest of the war. "
+            "Out of the 90 soldiers that were exchanged on Monday, four commanders were flown to a third country. "
+            "In return, the republic has received a total of 48 prisoners, including a former mayor.")
+    assert {c for c, _ in _releases(text)} == {208}

@@ -67,11 +67,16 @@ def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> li
     return out
 
 
+# a bare 'and' between two counted groups; the first group's noun may end in "of war" (COUNT_RE stops at
+# "prisoners") and carry its abbreviation: "30 prisoners of war (POWs) and 14 civilians" (issue 22, class 2)
+PAIR_GAP_RE = re.compile(r"\s+(?:of\s+war\s+)?(?:\((?-i:[A-Z]{2,6})s?\)\s+)?and\s+", re.I)
+
+
 def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     """Two counted groups joined by a bare 'and' are one group: "three women and seven men were freed"."""
     out: list[tuple] = []
     for r in releases:
-        if out and re.fullmatch(r"\s+and\s+", sentence[out[-1][1]:r[0]]) and out[-1][3] == r[3] == "exact":
+        if out and PAIR_GAP_RE.fullmatch(sentence, out[-1][1], r[0]) and out[-1][3] == r[3] == "exact":
             out[-1] = (out[-1][0], r[1], out[-1][2] + r[2], "exact")
         else:
             out.append(r)

@@ -49,7 +49,8 @@ PEOPLE_NOUNS = (
     r"defenders|servicemen|soldiers|prisoners\s+of\s+war|POWs|opponents|critics|clergy|priests|students|"
     r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
     r"civilians|minors|children|beneficiaries|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
-    r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies"
+    r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies|"
+    r"girls|boys|schoolgirls|schoolboys|schoolchildren"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon
@@ -168,7 +169,12 @@ def _is_people_noun(m: re.Match) -> bool:
         return False  # "five freed Americans and two American family members": kin who leave, not prisoners
     if not noun[:1].isupper() or PEOPLE_NOUN_RE.fullmatch(noun):
         return True
-    return noun[:-1].lower() in demonyms()
+    return noun[:-1].lower() in demonyms() or noun[:-1].lower() in STATELESS_PEOPLES
+
+
+# peoples with no state of their own in the country list, counted like a demonym ("39 Palestinians", "12 Kurds")
+# (issue 22, class 2: one side of a swap told by the people freed)
+STATELESS_PEOPLES = frozenset({"palestinian", "kurd", "uyghur", "uighur", "tibetan", "sahrawi", "rohingya"})
 
 
 # a count whose noun is left out, freed before: "thirty political prisoners, besides four freed earlier"

@@ -29,6 +29,11 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# the other side of a swap, its number not said: "exchanged for some suspected militants", "for several <people>"
+UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of)\s+"
+                            r"(?:[\w\-]+\s+){0,2}?(?:[a-z]+s)\b", re.I)
+
+
 def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
     """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
     link = SWAP_LINK_RE.match(sentence, m.end())
@@ -41,6 +46,8 @@ def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tupl
     equal = EQUAL_SIDE_RE.match(sentence, at)
     if equal:
         return parse_number(m.group("num")) or 0, equal.end()
+    if UNSAID_SIDE_RE.match(sentence, at):
+        return -1, at  # "40 soldiers were exchanged for some suspects": how many on the other side is not said
     one = ONE_SIDE_RE.match(sentence, at)
     if one and link.group("link").lower() != "for" or one and SWAP_WORD_RE.search(sentence[:m.start()]):
         # one person on the other side, named ("ten Americans in exchange for <name>") or not ("an agent"):
@@ -72,12 +79,21 @@ TWO_ACTORS_BETWEEN_RE = re.compile(
 _WORDNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
 BARE_SWAP_RE = re.compile(
     rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
-    rf"|\b(?P<a2>{_WORDNUM})-for-(?P<b2>{_WORDNUM})\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+    # "a 12-for-9 swap", "a “1,000 for 1,000” prisoner swap", "a 90 for 90 exchange"
+    rf"|\b(?P<a2>{_WORDNUM})(?:-for-|\s+for\s+)(?P<b2>{_WORDNUM})[\"”’']?\s+(?:prisoner\s+)?(?:swap|exchange)\b"
+    # "carried out the exchange of 1,000 people for 1,000 people", "a swap of 40 soldiers for 12": the sides after
+    # the swap's noun
+    rf"|\b(?:exchange|swap)\s+of\s+(?P<a3>{_WORDNUM})\s+(?:[\w\-]+\s+){{0,2}}?for\s+(?P<b3>{_WORDNUM})\b(?!\s*(?:%|per\s*cent|percent|years?|months?|days?|hours?))",
+    re.I)
 # what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without: a cheap test on the folded sentence before
 # their scans (see count_numbers.folded)
 BARE_SWAP_WORDS = ("swap", "exchang", "traded")
 # "a 21-person swap": the swap's total
 PERSON_SWAP_RE = re.compile(rf"\b(?P<num>{_WORDNUM})-(?:person|people|prisoner|man)\s+(?:prisoner\s+)?(?:swap|exchange)\b", re.I)
+
+
+# "agreed to a 50-for-50 swap", "agreed on the exchange of 40 for 40": the terms, not the swap carried out
+AGREED_TO_RE = re.compile(r"\b(?:agree[sd]?|agreeing)\s+(?:to|on|upon)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?$", re.I)
 
 
 def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low: str | None = None
@@ -90,7 +106,8 @@ def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low:
     sides: list[int] = []
     found = []
     for m in BARE_SWAP_RE.finditer(sentence):
-        a, b = parse_number(m.group("a") or m.group("a2")), parse_number(m.group("b") or m.group("b2"))
+        a = parse_number(m.group("a") or m.group("a2") or m.group("a3"))
+        b = parse_number(m.group("b") or m.group("b2") or m.group("b3"))
         if a and b:
             found.append((m.start(), m.end(), a + b))
             sides += [a, b]
@@ -98,7 +115,8 @@ def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low:
         n = parse_number(m.group("num"))
         if n and not any(f[0] <= m.start() < f[1] for f in found):
             found.append((m.start(), m.end(), n))
-    if not found or HYPOTHETICAL_RE.search(sentence[max(0, found[0][0] - 40):found[0][0]]):
+    if not found or HYPOTHETICAL_RE.search(sentence[max(0, found[0][0] - 40):found[0][0]]) \
+            or AGREED_TO_RE.search(sentence, max(0, found[0][0] - 40), found[0][0]):
         return releases, tallies, []
     inside = lambda r: any(f[0] <= r[0] < f[1] + 40 for f in found)  # "40 for 40 soldiers"
     releases = [r for r in releases if not inside(r)] + [(f[0], f[1], f[2], "exact") for f in found]

@@ -64,7 +64,7 @@ HYPOTHETICAL_RE = re.compile(
 # the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
 # what it provides for, not a release carried out (issue 22, class 4)
 DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
-                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
+                           r"provides\s+for|envisages?|calls\s+for|foresees?|stipulat(?:es|ed|ing))\b", re.I)
 
 
 SINCE_DATE_RE = re.compile(
@@ -85,12 +85,21 @@ PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout|For)\s+(?:the\s+(
 
 # "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release
 # (a total over a period still meets TALLY_AFTER_RE: "since ...", "so far")
-ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|released|pardoned|set\s+free)\s+"
+ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|released|pardoned|set\s+free|"
+                                   # "the swap that saw a total of 215 soldiers released" (issue 22, class 2)
+                                   r"(?:swap|exchange|deal)\s+(?:that|which)\s+saw)\s+"
                                    r"a\s+total\s+of\s*$", re.I)
+
+
+# "Out of the 108 soldiers exchanged, five were flown to a third country": a group told before, named again to
+# speak of a part of it (issue 22, class 2)
+GROUP_OF_LEAD_RE = re.compile(r"^\W*(?:Out\s+of|Of)\s+(?:the|these|those)\s+$", re.I)
 
 
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
+    if start <= 20 and GROUP_OF_LEAD_RE.match(sentence[:start]):
+        return True
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
     if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)) or TALLY_AFTER_RE.search(after) \

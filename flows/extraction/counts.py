@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, _breakdowns,
+from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
                                           _one_freed, _uncounted)
@@ -102,6 +102,11 @@ ONE_FOR_ONE_RE = re.compile(r"[^,.;]{0,30}?\bin\s+(?:exchange|return)\s+for\s+(?
                             r"(?:(?-i:[A-Z][a-z]+)\s+(?:citizen|national|pilot|businessman|agent|officer|prisoner)\s+)?", re.I)
 
 
+# "In return, B has received a total of 55 prisoners", "In exchange, B got back 12 soldiers"
+RECEIVED_SIDE_RE = re.compile(r"^\W*In\s+(?:exchange|return),\s+(?:[^,.;]{0,40}?\s)?(?:has\s+|have\s+|had\s+)?"
+                              r"(?:received|got\s+back|took\s+back|welcomed\s+back)\s+(?:a\s+total\s+of\s+)?", re.I)
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
 
@@ -144,7 +149,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if (m.group("qual") or "").lower() == "over" and HANDED_OVER_RE.search(sentence, 0, m.start()):
             qual = "exact"  # "handed over two soldiers": a verb's particle, not "more than"
         end = m.end()
-        if side:
+        if side and side[0] < 0:  # the other side's number not said: at least the count told (as a swap
+            side_counts += [count]    # whose other side is told in a sentence of its own, _uncounted_other_side)
+            end, qual = side[1], "at_least"
+        elif side:
             side_counts += [count, side[0] or 1]
             count, end = count + side[0], side[1]
         elif (joined := _others_of_the_count_before(sentence, m, matches, releases)) is not None:
@@ -164,9 +172,14 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
             continue
-        # the release word must govern the count: nearest trigger not hypothetical
-        nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
-        gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
+        # the release word must govern the count: nearest trigger not hypothetical; the first of two groups
+        # joined by 'and' reaches as far as the second ("The 30 soldiers and 14 civilians, <aside>, were freed")
+        reach = m.end()
+        paired = next((c for c in matches if c.start() >= m.end()), None)
+        if paired is not None and PAIR_GAP_RE.fullmatch(sentence, m.end(), paired.start()):
+            reach = paired.end()
+        nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), reach)
+        gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
         if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
@@ -273,6 +286,15 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
             releases += found or swapped or _one_freed(sentence) or _uncounted(sentence)
+    if not releases and "receiv" in low or "back" in low:
+        # "In return, B has received a total of 55 prisoners": the other side of a swap told before, by who got
+        # its people back (issue 22, class 2)
+        got = RECEIVED_SIDE_RE.match(sentence)
+        m = counts.get(got.end()) if got else None
+        count = parse_number(m.group("num")) if m else None
+        if count and not releases:
+            releases.append((m.start(), m.end(), count, QUALIFIERS.get((m.group("qual") or "").lower(), "exact")))
+            tallies = [t for t in tallies if t[0] != m.start()]
     if releases and any(w in low for w in RESCUE_WORDS) and RESCUE_RE.search(sentence):
         releases, tallies = [], sorted(tallies + releases)  # a rescue by force is no release
     return releases, tallies, tuple(side_counts)

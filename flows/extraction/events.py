@@ -17,7 +17,8 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE
+from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, parse_number
+from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
@@ -69,6 +70,9 @@ PREFILTER_RELEASE = (
     r"|exchange[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:prisoners|detainees|captives)"
     # BARE_EACH_SIDE_RE: a swap's count per side with no noun ("releasing 60 on each side")
     r"|each[\s\x1c-\x1f]+(?:side|country|nation|state)"
+    # BARE_SWAP_RE: "a “1,000 for 1,000” prisoner swap", "a 90 for 90 exchange", "the exchange of 40 people for 40"
+    rf"|(?:\d|{_NUM_ENDS})[\"”’']?[\s\x1c-\x1f]+(?:prisoner[\s\x1c-\x1f]+)?(?:swap|exchange)"
+    rf"|(?:exchange|swap)[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\d|{_NUM_ENDS})"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
@@ -187,7 +191,7 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
 # "For its part, B released M", "In turn, ...", "On the other side, ...": the other actor's side, told next
 EXCHANGE_LEAD_RE = re.compile(r"^\W*(?:In\s+(?:exchange|return|turn)|In\s+a\s+reciprocal\s+move|For\s+(?:its|their)\s+part"
                               r"|On\s+the\s+other\s+side)\b", re.I)
-SWAP_REACH_SENTENCES = 6
+SWAP_REACH_SENTENCES = 12  # the nearest release before, in reach of a long quote between the sides
 HEDGED_SWAP_RE = re.compile(r"\b(?:exchange|swap)\b[^.;]{0,60}\b(?:expected|set|due|scheduled)\s+to\b", re.I)
 
 
@@ -213,6 +217,36 @@ def _decree_not_release(rows: list[tuple]) -> list[tuple]:
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
 
 
+def _count_peoples(sentence: str, count: int) -> set[str]:
+    """The demonyms ("israeli", "palestinian") describing the group of `count` people in the sentence."""
+    from flows.extraction.count_numbers import COUNT_RE, STATELESS_PEOPLES
+
+    known = demonyms()
+    out: set[str] = set()
+    for m in COUNT_RE.finditer(sentence):
+        if parse_number(m.group("num")) != count:
+            continue
+        for word in re.findall(r"[A-Z][a-z]+", (m.group("mods") or "") + " " + m.group("noun")):
+            w = word.lower()
+            w = w[:-1] if w.endswith("s") and (w[:-1] in known or w[:-1] in STATELESS_PEOPLES) else w
+            if w in known or w in STATELESS_PEOPLES:
+                out.add(w)
+    return out
+
+
+def _other_people_after_a_swap(r: tuple, releases: list[tuple], known: set[int]) -> tuple | None:
+    """The release told in the sentence just before r when that sentence tells a swap with one side only and the
+    two counted groups are of different peoples: "In the swap, 11 <A> hostages were released on Monday. Early
+    Tuesday, 33 <B> prisoners were freed" are the swap's two sides (issue 22, class 2)."""
+    if SWAP_SENTENCE_RE.search(r[12]) or EARLIER_SWAP_RE.search(r[12]):
+        return None
+    before = [p for p in releases if p[0] == r[0] and p[1] == r[1] - 1 and p[7] != r[7] and p[7] not in known]
+    if len(before) != 1 or not SWAP_SENTENCE_RE.search(before[0][12]) or EARLIER_SWAP_RE.search(before[0][12]):
+        return None
+    mine, theirs = _count_peoples(r[12], r[7]), _count_peoples(before[0][12], before[0][7])
+    return before[0] if mine and theirs and not mine & theirs else None
+
+
 def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
                             hedged: list[tuple] = ()) -> list[tuple]:
     """A release whose sentence opens with "In exchange"/"In return" and the document's release told just
@@ -225,10 +259,20 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
     totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
     known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
     for r in releases:
-        if not EXCHANGE_LEAD_RE.match(r[12]) or r[7] in known_sides.get(r[0], ()):
+        if r[7] in known_sides.get(r[0], ()):
             continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
+        if not EXCHANGE_LEAD_RE.match(r[12]):
+            first = _other_people_after_a_swap(r, releases, known_sides.get(r[0], set()))
+            if first:
+                total = first[7] + r[7]
+                qual = "exact" if first[8] == r[8] == "exact" else "at_least"
+                totals[(r[0], first[7])] = totals[(r[0], r[7])] = (total, qual)
+                swap_sides.setdefault(r[0], set()).update({first[7], r[7]})
+            continue
+        # the side before may be of the same count: "<name> was freed. In exchange, B freed <name>" (one for
+        # one), "A freed 95. In return, B released 95" (95 each side)
         before = [p for p in releases if p[0] == r[0] and r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
-                  and p[7] != r[7] and not EXCHANGE_LEAD_RE.match(p[12])]
+                  and not EXCHANGE_LEAD_RE.match(p[12])]
         if not before:  # the other side only told as hedged, in the sentence just before
             before = [(h[0], h[1], None, None, None, None, h[4], h[2], h[3]) for h in hedged
                       if h[0] == r[0] and h[1] == r[1] - 1 and h[2] != r[7]]
@@ -245,6 +289,41 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
         return rows
     return [(*r[:6], countries.get((r[0], r[7]), r[6]) or r[6], *totals[(r[0], r[7])], *r[9:])
             if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r for r in rows]
+
+
+def _bare_total(sentence: str) -> int:
+    """The largest total of a swap the sentence tells by its two sides' bare numbers ("1,000 for 1,000"), or 0."""
+    best = 0
+    for m in BARE_SWAP_RE.finditer(sentence):
+        a = parse_number(m.group("a") or m.group("a2") or m.group("a3") or "")
+        b = parse_number(m.group("b") or m.group("b2") or m.group("b3") or "")
+        best = max(best, (a or 0) + (b or 0) if a and b else 0)
+    return best
+
+
+# an earlier swap recalled beside the one told ("in a swap last year", "previous exchanges", "in March 2024")
+EARLIER_SWAP_RE = re.compile(
+    r"\b(?:previous(?:ly)?|earlier|ago|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|(?:19|20)\d\d|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
+    r"separate(?:ly)?|another|since)\b", re.I)
+
+
+def _stages_of_a_swap(rows: list[tuple]) -> list[tuple]:
+    """A document telling a swap by its sides' numbers ("a 1,000 for 1,000 swap", "the exchange of 1,000 people
+    for 1,000 people") tells its stages too ("the final 303 for the same number", "the exchange began with 390
+    returned"): a smaller release in a swap sentence of that document, not set in the past, is a stage of the
+    swap, not a swap of its own (issue 22, class 2)."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and "for" in r[12]:
+            total = _bare_total(r[12])
+            if total == r[7]:
+                totals[r[0]] = max(totals.get(r[0], 0), total)
+    if not totals:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] and r[7] < totals.get(r[0], 0)
+                                    and SWAP_SENTENCE_RE.search(r[12]) and not _bare_total(r[12])
+                                    and not EARLIER_SWAP_RE.search(r[12]))]
 
 
 ROUND_MIN, ROUND_SLACK = 1000, 0.02
@@ -539,6 +618,42 @@ SWAP_SENTENCE_RE = re.compile(r"\b(?:swap\w*|exchang\w*)\b", re.I)
 ANOTHER_SWAP_RE = re.compile(r"\b(?:another|separate(?:ly)?|previous(?:ly)?|earlier|last\s+year)\b", re.I)
 
 
+# "... did not name the citizens but said they were exchanged for <Full Name>": the other side of the release told
+# just before, in a sentence of its own that refers back to the freed (issue 22, class 2)
+THEY_SWAPPED_FOR_RE = re.compile(
+    r"\b(?:they|the(?:se|y)?\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+s))\s+(?:were|had\s+been|have\s+been)\s+"
+    r"(?:exchanged|swapped|traded)\s+for\s+(?:the\s+(?:release|freedom)\s+of\s+)?")
+THEY_SWAPPED_REACH = 2
+
+
+def _swapped_for_one_after(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """A counted release followed, within two sentences, by "they were exchanged for <one person>" (a name, "a
+    <demonym> pilot") is a swap of one more: the total counts both sides (as "ten Americans in exchange for
+    <name>" does in one sentence)."""
+    from flows.extraction.count_swaps import ONE_SIDE_RE
+
+    found = sentences.filter(pl.col("sentence").str.contains(r"(?:exchanged|swapped|traded)\s+for\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    if found.is_empty():
+        return rows
+    totals: dict[tuple[str, int], int] = {}
+    for doc_id, sent_idx, sentence in found.iter_rows():
+        m = THEY_SWAPPED_FOR_RE.search(sentence)
+        if not m or not ONE_SIDE_RE.match(sentence, m.end()):
+            continue
+        own = [r for r in rows if r[0] == doc_id and r[1] == sent_idx and r[4] == "prisoner_release"]
+        before = [r for r in rows if r[0] == doc_id and r[4] == "prisoner_release" and r[7] and r[8] == "exact"
+                  and sent_idx - THEY_SWAPPED_REACH <= r[1] < sent_idx]
+        if own or not before:
+            continue
+        last = before[-1]
+        totals[(doc_id, last[7])] = last[7] + 1
+    if not totals:
+        return rows
+    return [(*r[:7], totals[(r[0], r[7])], *r[8:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
+
+
 def _uncounted_other_side(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
     """A document telling a swap whose other side is people of another nationality, their number not said:
     its releases told as the swap (in a swap sentence, or of the same count) are at least their count, not
@@ -628,8 +743,10 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _dated_by_the_sentence_after(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
+    rows = _stages_of_a_swap(rows)
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
+    rows = _swapped_for_one_after(rows, sentences)
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
