@@ -236,6 +236,14 @@ def test_a_given_name_that_is_also_a_city_stays_in_the_name():
     ("The party's secretary-general Budi Sulastri was among those pardoned.", ["Budi Sulastri"]),
     # the head of a body, then the name set off by commas
     ("said the head of the national prison service, Kyrilo Hnatenko, on Monday.", ["Kyrilo Hnatenko"]),
+    # the kin of a listed person, then the listed person, run together in a list line: two people
+    ("• Wife of businessman Oleg Baranov Zarina Kamilova;", ["Oleg Baranov", "Zarina Kamilova"]),
+    # ... but a name of two given names and two surnames is one person
+    ("Those listed include Luis Alberto Pérez Olivas and Rosa Maria Lopez Diaz.",
+     ["Luis Alberto Pérez Olivas", "Rosa Maria Lopez Diaz"]),
+    # the deputy chair of a party, the name in commas after it
+    ("Those freed include the former deputy chairman of the Unity party, Tesfaye Worku, and two others.",
+     ["Tesfaye Worku"]),
     # a given name that is also a title inside a name stays in it
     ("Those listed include Justo Pastor Morales and Ana Lopez.", ["Justo Pastor Morales", "Ana Lopez"]),
 ])
@@ -252,6 +260,14 @@ def test_names_on_real_pages_round_five(sentence, names):
 ])
 def test_bodies_places_and_cut_titles_are_no_people(sentence):
     assert _people_in(sentence) == []
+
+
+def test_a_list_line_of_a_kin_designates_the_kin():
+    from flows.extraction.designations import bullet_target
+
+    assert bullet_target("• Wife of businessman Oleg Baranov Zarina Kamilova;") == ("Zarina Kamilova", "person")
+    assert bullet_target("• Daughter of Oleg Baranov Alina Baranova;") == ("Alina Baranova", "person")
+    assert bullet_target("• Businessman Oleg Baranov;") == ("Oleg Baranov", "person")
 
 
 def test_a_clergy_title_is_peeled_off():

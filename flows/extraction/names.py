@@ -95,6 +95,8 @@ ROLE_NOUNS = (
     # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
     "newscaster", "presenter",
+    # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
+    "chairman", "chairwoman", "chairperson",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -434,10 +436,35 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         # ..."): a titled run of several words counts there only from a known given name
         is_person = is_person and (not headline or has_title) and (
             not headline or n == 1 or is_given_name(sentence[s:e].split()[0]))
+        pair = _two_names(sentence, s, e) if n == 4 and is_person else None
+        if pair:  # "Sister of businessman <given> <surname> <given> <surname>;": two people, one after the other
+            (s1, e1), (s2, e2) = pair
+            out.append((s1, e1, sentence[s1:e1], role, 2, True, has_title))
+            out.append((s2, e2, sentence[s2:e2], None, 2, True, False))
+            continue
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
     return out
+
+
+def _two_names(sentence: str, s: int, e: int) -> tuple | None:
+    """Spans of two given-name-and-surname pairs run together without a comma (lists of designees write the
+    person a listed one is kin to, then the listed one: "Wife of <A> <B> <C> <D>"; issue 22, class 7): the
+    first word a known given name, the second not, and the second and fourth surnames by their ending (as the
+    Russian and Central Asian names of such lists are; "<given> <given> <surname> <surname>", one Spanish
+    name, stays whole)."""
+    words = list(WORD_RE.finditer(sentence, s, e))
+    if len(words) != 4 or any(not w.group().isalpha() for w in words):
+        return None
+    a, b, c, d = (w.group() for w in words)
+    if not is_given_name(a) or is_given_name(b) or fold(c) in NON_NAME_WORDS \
+            or not SURNAME_ENDING_RE.search(b) or not SURNAME_ENDING_RE.search(d):
+        return None
+    return (words[0].start(), words[1].end()), (words[2].start(), words[3].end())
+
+
+SURNAME_ENDING_RE = regex.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|sky|skaya|skiy|ski|ska)$")
 
 
 MAX_LIST_MATES = 40
