@@ -57,7 +57,7 @@ BODY_WORDS = frozenset({"force", "forces"})
 PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
-    palace war""".split())
+    palace war oblast krai""".split())
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
@@ -178,8 +178,12 @@ def is_given_name(token: str) -> bool:
 
 
 # "the head of <body>, " before a name: a role noun with its body, then the name in commas (issue 22, class 7)
+# (only offices one person holds: "a member of the band, <name>," names the band as often as a member)
+OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman",
+                       "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
+                       "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
 OFFICE_BEFORE_RE = regex.compile(
-    r"\b(?:the|a|an|its|their|his|her)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(ROLE_NOUNS) + r")s?\s+"
+    r"\b(?:the|a|an|its|their|his|her)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
     r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
