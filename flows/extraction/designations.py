@@ -378,6 +378,11 @@ def _uncapitalised(head: str) -> str:
     return " ".join(w.capitalize() if w.isupper() and w.isalpha() else w for w in words)
 
 
+# a list line that opens with a kinship: the person it lists comes after the one they are kin to (issue 22)
+KIN_OF_RE = re.compile(r"(?:sister|brother|wife|husband|spouse|son|daughter|mother|father|partner|nephew|niece|cousin)"
+                       r"(?:-in-law)?\s+of\b", re.IGNORECASE)
+
+
 def bullet_target(line: str) -> tuple[str, str] | None:
     """(name, 'person' | 'company' | 'officials') of one bulleted line of a list of targets: the person
     named at its head, else the organisation the whole head names ("<Name> Central Headquarters")."""
@@ -400,6 +405,8 @@ def bullet_target(line: str) -> tuple[str, str] | None:
                 if any(p and m >= 2 and x == rest for _s, _e2, x, _r2, m, p, _t2 in sentence_candidates(rest, False)):
                     people.append((s + len(" ".join(words[:k])) + 1, rest))
                     break
+    if len(people) >= 2 and KIN_OF_RE.match(item):
+        people = people[1:]  # "Sister of <A>, <B>": B is the one listed, A the one B is kin to
     if people and people[0][0] <= 40 and people[0][0] < len(head):
         return people[0][1], "person"
     if BODY_ITEM_RE.match(head) and len(head.split()) >= 2:

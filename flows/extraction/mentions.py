@@ -6,8 +6,8 @@ from __future__ import annotations
 import polars as pl
 
 from flows.core.frames import hash_slices, split
-from flows.extraction.names import MENTION_SCHEMA, find_name_candidates
-from flows.language.lexicon import fold
+from flows.extraction.names import MENTION_SCHEMA, find_name_candidates, is_given_name
+from flows.language.lexicon import fold, place_words
 
 
 def name_key_expr(col: str) -> pl.Expr:
@@ -75,10 +75,30 @@ def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.Data
              pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
              pl.col("key").n_unique().alias("n_variants"))
     )
+    # a name's first word, when one full name of the document opens with it: "Ms <surname>" of a name
+    # written surname first ("Cheng Lei"), or a given name used alone as Thai and Indonesian reporting
+    # does ("Boonsong" for "Boonsong Teriyapirom"; issue 22, class 7)
+    doc_firsts = (
+        full.with_columns(first=pl.col("key").str.split(" ").list.first())
+        .group_by("doc_id", "first")
+        .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("first_name"),
+             pl.col("key").n_unique().alias("n_first"))
+        .filter(pl.col("n_first") == 1).drop("n_first")
+    )
     single = cands.filter(pl.col("n_tokens") == 1).with_columns(last=pl.col("key"))
+    # ... taken only with a title, or for a word no lexicon knows as a given name nor as a place (a lone
+    # "Jordan" is the country more often than the "Jordan <surname>" of the same page)
+    opens = single.select(pl.col("surface").unique())
+    opens = opens.with_columns(first_ok=pl.col("surface").map_elements(_may_open_a_name, return_dtype=pl.Boolean))
     single = (
         single.join(doc_names, on=["doc_id", "last"], how="left")
+        .join(doc_firsts, left_on=["doc_id", "last"], right_on=["doc_id", "first"], how="left")
+        .join(opens, on="surface", how="left")
         .join(batch_names, on="last", how="left")
+        .with_columns(
+            full_name=pl.coalesce("full_name", pl.when(
+                pl.col("first_name").is_not_null() & ~pl.col("is_headline") & (pl.col("has_title") | pl.col("first_ok")))
+                .then(pl.col("first_name"))))
         .with_columns(
             name=pl.coalesce("full_name", "batch_name",
                              pl.when((pl.col("has_title") | pl.col("is_person")) & ~pl.col("is_headline"))
@@ -96,6 +116,11 @@ def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.Data
         confidence=pl.lit("high"))
     cols = list(MENTION_SCHEMA)
     return pl.concat([full.select(cols), single.select(cols)])
+
+
+def _may_open_a_name(word: str) -> bool:
+    """A lone word that may stand for the full name it opens: not a known given name, nor a place."""
+    return not is_given_name(word) and fold(word) not in place_words()
 
 
 def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:

@@ -37,16 +37,33 @@ from flows.language.lexicon import (
 # Titles real pages put before a name besides the lexicon's: "Rear Adm.", "Pres", "The Honourable", "Chief
 # Executive" (issue 22, class 8): peeled off, never part of the name
 TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive"})
+# clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
+# "Pastor" inside a run is a given name ("<given> Pastor <surname>")
+CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
+# titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
+PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker"})
+# nouns of nationality that are no adjective ("Briton <name>", "the Azerbaijanis <name> and <name>"): peeled
+# off a name like a demonym (issue 22, class 7); plurals of demonyms are peeled in _peel_run
+NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes"})
+# title words that are also common surnames: last in a run after a given name they are the surname ("<given> King")
+SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knight", "prince"})
+# a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
+# ("<surname> <given name> <father's name>ovich"): such a run is a person (issue 22, class 7)
+PATRONYMIC_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:ovich|evich|yevich|ievich|ovych|evych|ich|ovna|evna|yevna|ivna|ichna)")
+# words that make a capitalised run a body, not a person ("Royal Air Force ...", "Quds Force")
+BODY_WORDS = frozenset({"force", "forces"})
 # Last words that make a capitalised run a place, a body or a text ("Jordan Valley", "Production and
 # Construction Corps", "the Order", "General Licenses"), never a person, even in a list beside names
 PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
     province district county territory territories island islands mountains corps order orders control
-    jurisdiction licenses licences regulations regulation production construction normalization lawyers""".split())
-TOKEN = r"(?:\p{Lu}['’]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+    jurisdiction licenses licences regulations regulation production construction normalization lawyers
+    palace war oblast krai""".split())
+# (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
+TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
@@ -59,6 +76,7 @@ CAPS_ACRONYMS = frozenset({"NATO", "OFAC", "OPEC", "UNHCR", "UNICEF", "UNESCO", 
 NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
 FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
+DOTTED_TITLE_END_RE = regex.compile(rf"\b{DOTTED_TITLE}$")
 POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
 ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
 ROLE_NOUNS = (
@@ -77,6 +95,8 @@ ROLE_NOUNS = (
     # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
     "newscaster", "presenter",
+    # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
+    "chairman", "chairwoman", "chairperson",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -99,13 +119,15 @@ SPEECH_VERB_RE = regex.compile(
 )
 WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
 ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
-                                  r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement)s?\b")
+                                  r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement|"
+                                  # "the ruling <name> family": a house or clan, not a person (issue 22, class 8)
+                                  r"family|families|clan|dynasty|tribe)s?\b")
 AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
 ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
-                              "negotiator", "coordinator", "commander", "marshal", "chief"})
+                              "negotiator", "coordinator", "commander", "marshal", "chief", "speaker"})
 ROLE_FILLER_RE = regex.compile(
     r"^(?:(?:another|key|prominent|leading|notable|well-known|senior|top|veteran|jailed|"
     r"imprisoned|detained|renowned|famous|popular|influential|high-profile|longtime|long-time)\s+)+",
@@ -155,13 +177,29 @@ def is_given_name(token: str) -> bool:
     return token.lower() in given_names()
 
 
+# "the head of <body>, " before a name: a role noun with its body, then the name in commas (issue 22, class 7)
+# (only offices one person holds: "a member of the band, <name>," names the band as often as a member)
+OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "chairperson", "spokesman", "spokeswoman",
+                       "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
+                       "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
+OFFICE_BEFORE_RE = regex.compile(
+    r"\b(?:the|a|an|its|their|his|her)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
+    r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
+
+
 def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
     if window.endswith(", "):  # "<name> and his deputy, <name>": the role before an apposed name
         window = window[:-2] + " "
+        # "the head of <a body>, <name>,": the role and the body it heads, then the name set off by commas
+        office = OFFICE_BEFORE_RE.search(window)
+        if office:
+            return office.group("role").strip()
     last = window.split()[-1:] or [""]
     word = last[0].lower()
+    if "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")):
+        return word  # "secretary-general <name>", "party co-chair": a compound role word (issue 22, class 7)
     if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
             and not IST_ROLE_RE.fullmatch(word):
         return None  # cheap test first: the regex below backtracks
@@ -219,8 +257,10 @@ def _peel_run(text: str) -> tuple | None:
         word = fold(tokens[0][2])
         if word in NAME_TITLES and len(tokens) > 1:
             break  # "Pope Francis" is the name itself
-        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms()
+        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms() or word in CLERGY_TITLES
                 or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
+                or word in NOUN_DEMONYMS or (len(tokens) > 1 and word.endswith("s") and word[:-1] in demonyms())
+                or word.endswith("-year-old")  # "Thirty-four-year-old <name>": an age, told in _classify
                 or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
                 or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))):  # "Businessman <name>"
             prefix.append(tokens[0][2])
@@ -246,9 +286,14 @@ def _peel_run(text: str) -> tuple | None:
     rest = folded[last_title + 1:] if last_title is not None else []
     if last_title is not None and (is_given_name(tokens[last_title + 1][2]) or (
             # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
-            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) == 2 and not any(
+            # ... or three ("Deputy Speaker <given> <middle> <surname>", "Law Minister <one> <two> <three>": names
+            # of Indonesia and others whose given names no English lexicon holds; issue 22, class 7)
+            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) in (2, 3) and not any(
                 w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in PLACE_BODY_HEADS or w in place_words()
-                for w in rest))):
+                or (len(rest) == 3 and w in ROLE_NOUN_SET)  # "... Chief Prosecutor <given> <surname>"
+                for w in rest)
+            # (three only after a title that is a noun: "Special Rapporteur <given> <surname>" is no name of three)
+            and (len(rest) == 2 or folded[last_title] in PERSON_TITLES or folded[last_title] in ROLE_TITLE_WORDS))):
         prefix.extend(t[2] for t in tokens[:last_title + 1])
         tokens = tokens[last_title + 1:]
     if not tokens:
@@ -273,19 +318,23 @@ def _peel_run(text: str) -> tuple | None:
         # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
         prefix.extend(t[2] for t in tokens[:-2])
         tokens, folded = tokens[-2:], folded[-2:]
-    if any(w in ORG_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded) \
+    if any(w in ORG_WORDS or w in BODY_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
-    if any(w in TITLE_WORDS and w not in NAME_TITLES for w in folded[1:]):
+    if any(w in TITLE_WORDS and w not in NAME_TITLES
+           and not (i == len(folded) - 1 and w in SURNAME_TITLES and is_given_name(tokens[0][2]))  # "<given> King"
+           for i, w in enumerate(folded[1:], 1)):
         return None  # "Ortega Regime", "Peace Prize": not a name
     places = place_words()
     if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
         return None  # "Iran", "Tehran", "Armenians"
     title_cues = [fold(p) for p in prefix]
-    has_title = any(p in PERSON_TITLE_CUES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
-    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS]
+    has_title = any(p in PERSON_TITLES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
+    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS and not fold(p).endswith("-year-old")]
     n = len(tokens)
-    given = n >= 2 and is_given_name(tokens[0][2])
+    given = n >= 2 and is_given_name(tokens[0][2]) or (
+        # "<surname> <given name> <patronymic>", as lists and registers of the former Soviet states write it
+        n == 3 and is_given_name(tokens[1][2]) and PATRONYMIC_RE.fullmatch(tokens[2][2]) is not None)
     # "The Long Road" is a noun phrase; "The Honourable <given name> <surname>" is a titled person
     article = any(fold(p) in ARTICLES for p in prefix) and not (
         given and fold(prefix[-1]) in TITLE_WORDS and fold(prefix[-1]) not in ARTICLES)
@@ -317,6 +366,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     start = m_start + first
     end = m_start + last
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
+    if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
+        return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
@@ -337,7 +388,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # "Ministers said"): only full names count on a speech verb alone
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
-    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, m_start - 20), m_start)))
+    # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start)))
     is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
@@ -388,10 +440,35 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         # ..."): a titled run of several words counts there only from a known given name
         is_person = is_person and (not headline or has_title) and (
             not headline or n == 1 or is_given_name(sentence[s:e].split()[0]))
+        pair = _two_names(sentence, s, e) if n == 4 and is_person else None
+        if pair:  # "Sister of businessman <given> <surname> <given> <surname>;": two people, one after the other
+            (s1, e1), (s2, e2) = pair
+            out.append((s1, e1, sentence[s1:e1], role, 2, True, has_title))
+            out.append((s2, e2, sentence[s2:e2], None, 2, True, False))
+            continue
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
     return out
+
+
+def _two_names(sentence: str, s: int, e: int) -> tuple | None:
+    """Spans of two given-name-and-surname pairs run together without a comma (lists of designees write the
+    person a listed one is kin to, then the listed one: "Wife of <A> <B> <C> <D>"; issue 22, class 7): the
+    first word a known given name, the second not, and the second and fourth surnames by their ending (as the
+    Russian and Central Asian names of such lists are; "<given> <given> <surname> <surname>", one Spanish
+    name, stays whole)."""
+    words = list(WORD_RE.finditer(sentence, s, e))
+    if len(words) != 4 or any(not w.group().isalpha() for w in words):
+        return None
+    a, b, c, d = (w.group() for w in words)
+    if not is_given_name(a) or is_given_name(b) or fold(c) in NON_NAME_WORDS \
+            or not SURNAME_ENDING_RE.search(b) or not SURNAME_ENDING_RE.search(d):
+        return None
+    return (words[0].start(), words[1].end()), (words[2].start(), words[3].end())
+
+
+SURNAME_ENDING_RE = regex.compile(r"(?:ov|ova|ev|eva|yev|yeva|in|ina|enko|sky|skaya|skiy|ski|ska)$")
 
 
 MAX_LIST_MATES = 40

@@ -108,6 +108,7 @@ def cluster_names(names: list[str]) -> dict[str, int]:
             for a, b in pairs:
                 if uf.find(a) != uf.find(b) and same_person(a, b):
                     uf.union(a, b)
+    _join_middle_names(full, uf)
     for s in single:
         surname = name_parts(s)[1]
         same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
@@ -119,6 +120,31 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     roots = sorted({uf.find(n) for n in full + single})
     index = {r: i for i, r in enumerate(roots)}
     return {n: index[uf.find(n)] for n in full + single}
+
+
+def _ends(name: str) -> tuple[str, str, int]:
+    """(first word, last word, number of words) of a name, folded."""
+    words = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    return (words[0], words[-1], len(words)) if words else ("", "", 0)
+
+
+def _join_middle_names(full: list[str], uf: UnionFind) -> None:
+    """A two-word name joins the one longer name that has its first and last words ("<given> <surname>" and
+    "<given> <middle> <surname>", one person written with and without the middle name in two outlets): the
+    surname comparison above reads the longer name's surname as middle + last and misses it (issue 22)."""
+    longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for n in full:
+        first, last, k = _ends(n)
+        if k >= 3:
+            longer[(first, last)].add(n)
+    if not longer:
+        return
+    for n in full:
+        first, last, k = _ends(n)
+        if k == 2 and (first, last) in longer:
+            roots = {uf.find(m) for m in longer[(first, last)]}
+            if len(roots) == 1:
+                uf.union(n, roots.pop())
 
 
 CLOSE_PAIRS_CHUNK = 2000  # rows of the similarity matrix computed at once (memory: rows x surnames)
