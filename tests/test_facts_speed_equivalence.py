@@ -191,3 +191,21 @@ def test_goods_guard_passes_every_clause_a_goods_pattern_matches():
         assert set(goods_in(clause)) == set(plain), clause
     # (and the guard is no test that cannot fail: a clause with a flow word gives its goods)
     assert goods_in("bans on the ſale of oil and gas") and not goods_in("sanctions on the oil sector")
+
+
+def test_shared_name_candidates_are_the_ones_found_again():
+    """The sanction rules read the candidates find_name_candidates kept for a sentence (extract_facts): the same
+    as finding them again, and a headline's own (title-case) reading is never shared."""
+    from flows.extraction import designations, names
+    from flows.extraction.clean import clean_documents, split_sentences
+
+    docs = extract_documents(DEV_DIR).filter(pl.col("status") == "loaded")
+    sentences = split_sentences(clean_documents(docs))
+    with names.shared_candidates():
+        names.find_name_candidates(sentences)
+        shared = dict(names._SHARED)
+    assert names._SHARED is None and names.shared_candidates_of("Anything.") is None
+    plain = set(sentences.filter(~pl.col("is_headline"))["sentence"])
+    assert set(shared) == plain
+    for sentence, found in shared.items():
+        assert found == tuple(names.sentence_candidates(sentence, False)) == designations._candidates_of(sentence)
