@@ -209,3 +209,23 @@ def test_shared_name_candidates_are_the_ones_found_again():
     assert set(shared) == plain
     for sentence, found in shared.items():
         assert found == tuple(names.sentence_candidates(sentence, False)) == designations._candidates_of(sentence)
+
+
+def test_place_mask_prefilters_pass_every_sentence_with_a_destination_war_or_mediator():
+    """A sentence the vectorised prefilters turn away has nothing DESTINATION_RE, WAR_PLACE_RE or MEDIATOR_RE
+    would blank (doc_main_countries, release_country_evidence), whatever its case folding."""
+    from flows.extraction.events import PREFILTER_RELEASE_PLACE_MASK, WAR_PLACE_RE
+    from flows.extraction.places import DESTINATION_RE, MEDIATOR_RE, PREFILTER_PLACE_MASK
+
+    texts = _sentences() + ["Mediated by Oman, the deal freed 12.", "The ſwap was brokered by the Emir of Qatar.",
+                            "HELPED BY Turkey, they walked.", "The war ın Ukraine", "mediatİon by Oman",
+                            "They were flown to Doha, Qatar.", "The OCCUPATION OF Crimea"]
+    flags = pl.DataFrame({"s": texts}).select(
+        places=pl.col("s").str.contains(PREFILTER_PLACE_MASK), release=pl.col("s").str.contains(PREFILTER_RELEASE_PLACE_MASK))
+    hits = 0
+    for text, places, release in zip(texts, flags["places"], flags["release"]):
+        dm = bool(DESTINATION_RE.search(text) or MEDIATOR_RE.search(text))
+        hits += dm
+        assert places or not dm, text
+        assert release or not (dm or WAR_PLACE_RE.search(text)), text
+    assert hits >= 5  # the test sees sentences with something to blank
