@@ -229,3 +229,28 @@ def test_place_mask_prefilters_pass_every_sentence_with_a_destination_war_or_med
         assert places or not dm, text
         assert release or not (dm or WAR_PLACE_RE.search(text)), text
     assert hits >= 5  # the test sees sentences with something to blank
+
+
+def test_cue_word_test_passes_every_sentence_a_cue_scan_matches():
+    """cue_listed_targets skips a sentence without a cue word: none of its cue patterns could match it."""
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.sanction_groups import _CUE_WORDS, LIST_CUE_RE, PASSIVE_END_RE, SINGLE_CUE_RE
+
+    texts = _sentences() + ["The ſanctioned entities are A and B.", "Also removed from the list were A and B.",
+                            "The newly DESIGNATED individuals include A.", "A and B were also taken off.",
+                            "The targets include A.", "The penalized firms are A and B."]
+    hits = 0
+    for text in texts:
+        matched = bool(SINGLE_CUE_RE.search(text) or LIST_CUE_RE.search(text) or PASSIVE_END_RE.search(text))
+        hits += matched
+        assert any(w in folded(text) for w in _CUE_WORDS) or not matched, text
+    assert hits >= 5
+
+
+def test_sanction_words_are_the_patterns_matches():
+    """The sanction words kept per text are SANCTION_RE's matches, in order."""
+    from flows.extraction.sanction_patterns import SANCTION_RE
+    from flows.extraction.sanctions import _sanction_words
+
+    for text in _sentences()[:3000] + ["Sanctions, an embargo and asset freezes: the ſanctions stay."]:
+        assert _sanction_words(text) == tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))

@@ -24,6 +24,7 @@ import re
 
 import polars as pl
 
+from flows.extraction.count_numbers import folded
 from flows.extraction.designations import BODY_WORDS, _counted_members
 from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
@@ -254,9 +255,17 @@ def _lead_name(element: str, after_break: bool) -> tuple[str, int] | None:
     return None
 
 
+# a word every cue holds (SINGLE_CUE_RE, LIST_CUE_RE, PASSIVE_END_RE: a _PARTICIPLE, or "targets"), in lower case
+_CUE_WORDS = ("sanctioned", "target", "designated", "listed", "penali", "punished", "named", "added", "hit", "exempted",
+              "removed", "taken", "dropped")
+
+
 def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str | None]:
     """([(name, start, 'person' | 'company')], 'lifted' when the cue removes them from a list, else None) of a
     sentence that lists targets after (LIST_CUE_RE) or before (PASSIVE_END_RE) a cue."""
+    low = folded(sentence)
+    if not any(w in low for w in _CUE_WORDS):
+        return [], None  # no cue word: none of the scans below can match (a literal test, see folded)
     if DESIGNEE_CUE.search(sentence):
         return [], None  # "Others sanctioned are A and B": designee_lists reads these (and marks them people)
     one = SINGLE_CUE_RE.search(sentence)
