@@ -254,3 +254,21 @@ def test_sanction_words_are_the_patterns_matches():
 
     for text in _sentences()[:3000] + ["Sanctions, an embargo and asset freezes: the ſanctions stay."]:
         assert _sanction_words(text) == tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))
+
+
+def test_count_and_more_word_tests_pass_every_sentence_the_patterns_match():
+    """counted_groups skips a sentence with no digit or number word, _more_of_the_same one without 'more': their
+    patterns (GROUP_RE, MORE_RE) could match none of them."""
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.events import MORE_RE
+    from flows.extraction.sanction_groups import _COUNT_WORDS, _DIGIT_RE, GROUP_RE
+
+    texts = _sentences() + ["Sanctions on ſix officials and fıve entities.", "SEVENTEEN companies were listed.",
+                            "Dozens of banks were hit.", "Three MORE prisoners were freed.", "sanctions on ٣ firms"]
+    groups = more = 0
+    for text in texts:
+        g, m = bool(GROUP_RE.search(text)), bool(MORE_RE.search(text))
+        groups, more = groups + g, more + m
+        assert bool(_DIGIT_RE.search(text)) or any(w in folded(text) for w in _COUNT_WORDS) or not g, text
+        assert "more" in folded(text) or not m, text
+    assert groups >= 5 and more >= 1

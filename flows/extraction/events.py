@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE
+from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded
 from flows.extraction.counts import release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
@@ -282,7 +282,7 @@ def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
     releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
     totals: dict[tuple[str, int], int] = {}
     for r in releases:
-        if not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
+        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
             continue
         before = [p for p in releases if p[0] == r[0] and p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
         if before and r[8] == "exact" and (r[0], r[7]) not in totals:

@@ -88,10 +88,18 @@ def group_kind(text: str) -> str:
         rf"\b(?:{PEOPLE_HEADS})\b", text, re.I) else "officials"
 
 
+# what every COUNT holds: a digit, or one of these in lower case (thirteen ... nineteen hold "teen")
+_DIGIT_RE = re.compile(r"\d")
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+                "twenty", "thirty", "forty", "fifty", "dozens", "hundreds")
+
+
 def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     """(group in the page's words, start, 'officials' | 'company') of each counted group the sentence names as
     targets: after a sanctions scope (SCOPE_BEFORE_RE) or before a passive designation; the groups of one list
     ("13 individuals and two entities") each."""
+    if not _DIGIT_RE.search(sentence) and not any(w in folded(sentence) for w in _COUNT_WORDS):
+        return []  # no count (a digit or a number word, a literal test): GROUP_RE cannot match
     out: list[tuple[str, int, str]] = []
     listed_to = None  # where the last group taken ends: "X and <count> Y" goes on with the list
     run = 0
