@@ -191,3 +191,84 @@ def test_goods_guard_passes_every_clause_a_goods_pattern_matches():
         assert set(goods_in(clause)) == set(plain), clause
     # (and the guard is no test that cannot fail: a clause with a flow word gives its goods)
     assert goods_in("bans on the ſale of oil and gas") and not goods_in("sanctions on the oil sector")
+
+
+def test_shared_name_candidates_are_the_ones_found_again():
+    """The sanction rules read the candidates find_name_candidates kept for a sentence (extract_facts): the same
+    as finding them again, and a headline's own (title-case) reading is never shared."""
+    from flows.extraction import designations, names
+    from flows.extraction.clean import clean_documents, split_sentences
+
+    docs = extract_documents(DEV_DIR).filter(pl.col("status") == "loaded")
+    sentences = split_sentences(clean_documents(docs))
+    with names.shared_candidates():
+        names.find_name_candidates(sentences)
+        shared = dict(names._SHARED)
+    assert names._SHARED is None and names.shared_candidates_of("Anything.") is None
+    plain = set(sentences.filter(~pl.col("is_headline"))["sentence"])
+    assert set(shared) == plain
+    for sentence, found in shared.items():
+        assert found == tuple(names.sentence_candidates(sentence, False)) == designations._candidates_of(sentence)
+
+
+def test_place_mask_prefilters_pass_every_sentence_with_a_destination_war_or_mediator():
+    """A sentence the vectorised prefilters turn away has nothing DESTINATION_RE, WAR_PLACE_RE or MEDIATOR_RE
+    would blank (doc_main_countries, release_country_evidence), whatever its case folding."""
+    from flows.extraction.events import PREFILTER_RELEASE_PLACE_MASK, WAR_PLACE_RE
+    from flows.extraction.places import DESTINATION_RE, MEDIATOR_RE, PREFILTER_PLACE_MASK
+
+    texts = _sentences() + ["Mediated by Oman, the deal freed 12.", "The ſwap was brokered by the Emir of Qatar.",
+                            "HELPED BY Turkey, they walked.", "The war ın Ukraine", "mediatİon by Oman",
+                            "They were flown to Doha, Qatar.", "The OCCUPATION OF Crimea"]
+    flags = pl.DataFrame({"s": texts}).select(
+        places=pl.col("s").str.contains(PREFILTER_PLACE_MASK), release=pl.col("s").str.contains(PREFILTER_RELEASE_PLACE_MASK))
+    hits = 0
+    for text, places, release in zip(texts, flags["places"], flags["release"]):
+        dm = bool(DESTINATION_RE.search(text) or MEDIATOR_RE.search(text))
+        hits += dm
+        assert places or not dm, text
+        assert release or not (dm or WAR_PLACE_RE.search(text)), text
+    assert hits >= 5  # the test sees sentences with something to blank
+
+
+def test_cue_word_test_passes_every_sentence_a_cue_scan_matches():
+    """cue_listed_targets skips a sentence without a cue word: none of its cue patterns could match it."""
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.sanction_groups import _CUE_WORDS, LIST_CUE_RE, PASSIVE_END_RE, SINGLE_CUE_RE
+
+    texts = _sentences() + ["The ſanctioned entities are A and B.", "Also removed from the list were A and B.",
+                            "The newly DESIGNATED individuals include A.", "A and B were also taken off.",
+                            "The targets include A.", "The penalized firms are A and B."]
+    hits = 0
+    for text in texts:
+        matched = bool(SINGLE_CUE_RE.search(text) or LIST_CUE_RE.search(text) or PASSIVE_END_RE.search(text))
+        hits += matched
+        assert any(w in folded(text) for w in _CUE_WORDS) or not matched, text
+    assert hits >= 5
+
+
+def test_sanction_words_are_the_patterns_matches():
+    """The sanction words kept per text are SANCTION_RE's matches, in order."""
+    from flows.extraction.sanction_patterns import SANCTION_RE
+    from flows.extraction.sanctions import _sanction_words
+
+    for text in _sentences()[:3000] + ["Sanctions, an embargo and asset freezes: the ſanctions stay."]:
+        assert _sanction_words(text) == tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))
+
+
+def test_count_and_more_word_tests_pass_every_sentence_the_patterns_match():
+    """counted_groups skips a sentence with no digit or number word, _more_of_the_same one without 'more': their
+    patterns (GROUP_RE, MORE_RE) could match none of them."""
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.events import MORE_RE
+    from flows.extraction.sanction_groups import _COUNT_WORDS, _DIGIT_RE, GROUP_RE
+
+    texts = _sentences() + ["Sanctions on ſix officials and fıve entities.", "SEVENTEEN companies were listed.",
+                            "Dozens of banks were hit.", "Three MORE prisoners were freed.", "sanctions on ٣ firms"]
+    groups = more = 0
+    for text in texts:
+        g, m = bool(GROUP_RE.search(text)), bool(MORE_RE.search(text))
+        groups, more = groups + g, more + m
+        assert bool(_DIGIT_RE.search(text)) or any(w in folded(text) for w in _COUNT_WORDS) or not g, text
+        assert "more" in folded(text) or not m, text
+    assert groups >= 5 and more >= 1

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from flows.extraction.names import DOTTED_TITLE
 from flows.extraction.names import sentence_candidates as _sentence_candidates
+from flows.extraction.names import shared_candidates_of
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
 from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
 
@@ -19,7 +20,10 @@ def _candidates_of(sentence: str) -> tuple[tuple, ...]:
 def sentence_candidates(sentence: str, headline: bool) -> tuple[tuple, ...] | list[tuple]:
     """names.sentence_candidates, kept for the last sentences read when not a headline: the sanction rules read
     one sentence's candidates up to four times (person_surnames, named_targets, included_people, a list's items)."""
-    return _candidates_of(sentence) if not headline else _sentence_candidates(sentence, headline)
+    if headline:
+        return _sentence_candidates(sentence, headline)
+    found = shared_candidates_of(sentence)  # found by find_name_candidates already (extract_facts)
+    return found if found is not None else _candidates_of(sentence)
 
 
 # the subject of a passive designation at the head of a sentence, a capitalised run that no name pattern

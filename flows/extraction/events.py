@@ -17,13 +17,14 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, parse_number
+from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
 from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,
     MEDIATOR_RE,
+    PREFILTER_PLACE_MASK,
     doc_main_countries,
     find_places,
     sentence_places,
@@ -31,7 +32,7 @@ from flows.extraction.places import (
 from flows.language import rules
 from flows.language.dates import DATE_RE, date_of_match, is_date_stamp, resolve_date
 from flows.language.lexicon import demonyms
-from flows.language.patterns import rust_superset
+from flows.language.patterns import rust_superset, rust_word_superset
 
 # Event types, their CAMEO codes, patterns and prefilters: one entry each in
 # flows/language/rules/event_types.toml (with the sentences each must and must not match).
@@ -107,15 +108,23 @@ def release_country(sentence: str, doc_country: str | None) -> str | None:
     return release_country_evidence(sentence, doc_country)[0]
 
 
-def release_country_evidence(sentence: str, doc_country: str | None) -> tuple[str | None, int]:
+# a sentence none of these words is in has no destination, scene of a war or mediator to blank (see
+# places.PREFILTER_PLACE_MASK; WAR_PLACE_RE's words, ignoring case, widened for the Rust engine)
+PREFILTER_RELEASE_PLACE_MASK = (f"{PREFILTER_PLACE_MASK}|(?:"
+                                + rust_word_superset("war|conflict|invasion|fighting|occupation|offensive|aggression") + ")")
+
+
+def release_country_evidence(sentence: str, doc_country: str | None, may_mask: bool = True) -> tuple[str | None, int]:
     """(releasing country, strength: 2 when the sentence itself says it, 1 when it falls back on the
     document's country or a weak cue), most specific evidence first: who frees ("Caracas freed"); the
     document's main country when the sentence names it; 'in/by/from X' with X a country or demonym; a
     country named in the sentence; the document's main country; a capital ("Caracas freed ..."); a demonym.
     A capital is weak evidence ("changed hands in Ankara" names the venue) and a demonym weaker ("the
     Australian economist" says nothing of who released him). Where the freed were flown and the scene of
-    a war are left out (issue 22, class 3)."""
-    for rx in (DESTINATION_RE, WAR_PLACE_RE, MEDIATOR_RE):
+    a war are left out (issue 22, class 3).
+
+    may_mask: False when the sentence matches no PREFILTER_RELEASE_PLACE_MASK word (nothing to blank)."""
+    for rx in (DESTINATION_RE, WAR_PLACE_RE, MEDIATOR_RE) if may_mask else ():
         if rx.search(sentence):
             sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
     places = [(c, kind) for c, kind in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
@@ -356,7 +365,7 @@ def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
     releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
     totals: dict[tuple[str, int], int] = {}
     for r in releases:
-        if not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
+        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
             continue
         before = [p for p in releases if p[0] == r[0] and p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
         if before and r[8] == "exact" and (r[0], r[7]) not in totals:
@@ -691,7 +700,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         **{f"is_{t}": pl.col("sentence").str.contains(PREFILTER_EVENTS[t]) for t in OTHER_EVENT_PATTERNS},
     ).filter(pl.any_horizontal("may_count", *(f"is_{t}" for t in OTHER_EVENT_PATTERNS)))
     cols = flagged.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
-                          pl.col("sentence").str.contains(PREFILTER_DATE).alias("may_date"), "may_count",
+                          pl.col("sentence").str.contains(PREFILTER_DATE).alias("may_date"),
+                          pl.col("sentence").str.contains(PREFILTER_RELEASE_PLACE_MASK).alias("may_mask"), "may_count",
                           *(f"is_{t}" for t in OTHER_EVENT_PATTERNS))
     memo: dict[str, tuple] = {}  # sentences repeat across documents (wire copy, boilerplate)
     countries: dict[tuple[str, str | None], tuple[str | None, int]] = {}
@@ -703,7 +713,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     undated_named: dict[int, str] = {}  # row index of an undated release of one named person -> the name's last word
     released_docs: set[str] = set()  # documents whose first release sentence has been read
     precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
-    for doc_id, sent_idx, start, end, sentence, may_date, may_count, *is_type in cols.iter_rows():
+    for doc_id, sent_idx, start, end, sentence, may_date, may_mask, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
         if found is None:
             found = memo[sentence] = _sentence_events(sentence, may_count, tuple(is_type), may_date)
@@ -721,7 +731,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
             continue
         key = (sentence, main_country.get(doc_id))
         country, strength = countries[key] if key in countries else countries.setdefault(
-            key, release_country_evidence(*key))
+            key, release_country_evidence(*key, may_mask))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
         if date is None and releases and lead_dates.get(doc_id) and (
                 sent_idx <= LEAD_SENTENCES or (doc_id not in released_docs and sent_idx <= FIRST_RELEASE_SENTENCES)):

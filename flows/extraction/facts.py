@@ -13,7 +13,7 @@ from flows.extraction.clean import clean_documents, split_sentences
 from flows.extraction.designee_lists import listed_designees
 from flows.extraction.events import extract_event_mentions
 from flows.extraction.places import doc_main_countries
-from flows.extraction.names import find_name_candidates
+from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
 from flows.extraction.sanction_groups import one_name_per_person, without_named_groups
 from flows.extraction.sanctions import extract_sanction_mentions
@@ -30,15 +30,22 @@ MAX_RELEASE_COUNT = 100_000
 
 def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Loaded documents -> staging frames keyed by name (see module docstring)."""
+    # the sanction rules read the name candidates find_name_candidates found for each sentence (same text, same
+    # candidates): it runs first, inside the block that shares them
+    with shared_candidates():
+        return _extract_facts(docs)
+
+
+def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     cleaned = clean_documents(docs)
     sentences = split_sentences(cleaned)
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
     main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
+    candidates = find_name_candidates(sentences)
     events, tallies = extract_event_mentions(sentences, published, main_country)
     events = events.filter(pl.col("prisoner_count").is_null() | (pl.col("prisoner_count") <= MAX_RELEASE_COUNT))
     # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
-    candidates = find_name_candidates(sentences)
     # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
     listed = listed_designees(sanctions, sentences, candidates)
     sanctions = one_name_per_person(without_named_groups(pl.concat([sanctions, listed])))

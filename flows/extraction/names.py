@@ -16,6 +16,7 @@ resolve to a full name of the same document, then of the batch.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -400,6 +401,28 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     return start, end, role, n, is_person, has_title
 
 
+# sentence -> its candidates as a non-headline (sentence_candidates(sentence, False) as a tuple), filled by
+# find_name_candidates inside `shared_candidates()`: the sanction rules then read a sentence's candidates
+# from here instead of finding them a second time (designations.sentence_candidates)
+_SHARED: dict[str, tuple] | None = None
+
+
+@contextmanager
+def shared_candidates():
+    """Within the block, find_name_candidates keeps every sentence's candidates for the sanction rules."""
+    global _SHARED
+    before, _SHARED = _SHARED, {}
+    try:
+        yield
+    finally:
+        _SHARED = before
+
+
+def shared_candidates_of(sentence: str) -> tuple | None:
+    """The candidates find_name_candidates found for a (non-headline) sentence in this block, else None."""
+    return _SHARED.get(sentence) if _SHARED is not None else None
+
+
 def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     """Capitalised runs that may be people, one row per candidate, with sentence-relative cues."""
     cols = sentences.select("doc_id", "sent_idx", "char_start", "sentence", "is_headline")
@@ -408,11 +431,14 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     memo: dict[tuple[str, bool], int] = {}
     found: list[list[tuple]] = []
     row_key = []
+    shared = _SHARED
     for key in zip(cols["sentence"], cols["is_headline"]):
         uid = memo.get(key)
         if uid is None:
             uid = memo[key] = len(found)
             found.append(sentence_candidates(*key))
+            if shared is not None and not key[1]:
+                shared[key[0]] = tuple(found[-1])
         row_key.append(uid)
     out = expand_rows(cols.drop("sentence"), row_key, found, _SENTENCE_CANDIDATE_SCHEMA)
     return out.select(

@@ -11,6 +11,7 @@ from functools import lru_cache
 import polars as pl
 
 from flows.language.lexicon import capitals, country_names, demonyms
+from flows.language.patterns import rust_word_superset
 
 # Bodies that impose sanctions rather than places a story is about: never a document's main country.
 ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom"})
@@ -91,17 +92,27 @@ MEDIATOR_RE = re.compile(
     r"(?:\s+(?:of|al|and)\s+(?:the\s+)?(?-i:[A-Z][\w\-]+)|\s+(?-i:[A-Z][\w\-]+)|,\s+(?-i:[A-Z][\w\-]+)(?=\s*[,.;]|\s*$)){0,3}", re.I)
 
 
+# words that every DESTINATION_RE match holds (it is case-sensitive: a literal test never matches less) and every
+# MEDIATOR_RE match holds (ignoring case, widened for the Rust engine): a sentence with none of them has nothing
+# to blank, so its places are read without a scan for either (vectorised prefilter)
+PREFILTER_DESTINATION = ("land|arriv|flown|fly|flies|flew|route|head|taken|brought|transferred|bused|driven|deported|"
+                         "expelled|sent|shipped|return|cross|wheels|reach|bound")
+PREFILTER_MEDIATOR = rust_word_superset("mediat|brokered|facilitated|hosted|help|thank")
+PREFILTER_PLACE_MASK = f"(?:{PREFILTER_DESTINATION})|(?:{PREFILTER_MEDIATOR})"
+
+
 def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
     """Most-mentioned non-issuer country of each document (ties: first mentioned); where the freed were
     flown and who mediated do not make a document's country (issue 22, class 3)."""
     counts: dict[str, dict[str, int]] = {}
     seen: dict[str, list[str]] = {}  # sentences repeat across documents (wire copy, boilerplate)
-    for doc_id, sentence in sentences.select("doc_id", "sentence").iter_rows():
+    flagged = sentences.select("doc_id", "sentence", pl.col("sentence").str.contains(PREFILTER_PLACE_MASK).alias("may_mask"))
+    for doc_id, sentence, may_mask in flagged.iter_rows():
         per = counts.setdefault(doc_id, {})
         found = seen.get(sentence)
         if found is None:
             text = sentence
-            for rx in (DESTINATION_RE, MEDIATOR_RE):
+            for rx in (DESTINATION_RE, MEDIATOR_RE) if may_mask else ():
                 if rx.search(text):
                     text = rx.sub(lambda m: " " * len(m.group(0)), text)
             found = seen[sentence] = [c for c, _ in sentence_places(text) if c not in ISSUER_COUNTRIES]

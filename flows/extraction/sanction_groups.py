@@ -24,6 +24,7 @@ import re
 
 import polars as pl
 
+from flows.extraction.count_numbers import folded
 from flows.extraction.designations import BODY_WORDS, _counted_members
 from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
@@ -87,10 +88,18 @@ def group_kind(text: str) -> str:
         rf"\b(?:{PEOPLE_HEADS})\b", text, re.I) else "officials"
 
 
+# what every COUNT holds: a digit, or one of these in lower case (thirteen ... nineteen hold "teen")
+_DIGIT_RE = re.compile(r"\d")
+_COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
+                "twenty", "thirty", "forty", "fifty", "dozens", "hundreds")
+
+
 def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     """(group in the page's words, start, 'officials' | 'company') of each counted group the sentence names as
     targets: after a sanctions scope (SCOPE_BEFORE_RE) or before a passive designation; the groups of one list
     ("13 individuals and two entities") each."""
+    if not _DIGIT_RE.search(sentence) and not any(w in folded(sentence) for w in _COUNT_WORDS):
+        return []  # no count (a digit or a number word, a literal test): GROUP_RE cannot match
     out: list[tuple[str, int, str]] = []
     listed_to = None  # where the last group taken ends: "X and <count> Y" goes on with the list
     run = 0
@@ -254,9 +263,17 @@ def _lead_name(element: str, after_break: bool) -> tuple[str, int] | None:
     return None
 
 
+# a word every cue holds (SINGLE_CUE_RE, LIST_CUE_RE, PASSIVE_END_RE: a _PARTICIPLE, or "targets"), in lower case
+_CUE_WORDS = ("sanctioned", "target", "designated", "listed", "penali", "punished", "named", "added", "hit", "exempted",
+              "removed", "taken", "dropped")
+
+
 def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str | None]:
     """([(name, start, 'person' | 'company')], 'lifted' when the cue removes them from a list, else None) of a
     sentence that lists targets after (LIST_CUE_RE) or before (PASSIVE_END_RE) a cue."""
+    low = folded(sentence)
+    if not any(w in low for w in _CUE_WORDS):
+        return [], None  # no cue word: none of the scans below can match (a literal test, see folded)
     if DESIGNEE_CUE.search(sentence):
         return [], None  # "Others sanctioned are A and B": designee_lists reads these (and marks them people)
     one = SINGLE_CUE_RE.search(sentence)

@@ -79,6 +79,13 @@ from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
 
+@lru_cache(maxsize=4096)
+def _sanction_words(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each SANCTION_RE match, kept for the last texts read: a sentence's moves, clauses,
+    actions and issuers all look for its sanction words (one scan instead of four)."""
+    return tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))
+
+
 def find_issuers(sentence: str) -> list[str | None]:
     """Every sanctioning power named together as the subject ("the UK and Canada have tightened").
 
@@ -91,7 +98,7 @@ def find_issuers(sentence: str) -> list[str | None]:
 @lru_cache(maxsize=4096)
 def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     """find_issuers, kept for the last sentences read: a sentence's moves and each of its clauses ask."""
-    last = [m.end() for m in SANCTION_RE.finditer(sentence)]
+    last = [end for _, end, _ in _sanction_words(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
@@ -149,7 +156,7 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             if sanction_pos is None:
-                sanction_pos = [p.start() for p in SANCTION_RE.finditer(sentence)]
+                sanction_pos = [start for start, _, _ in _sanction_words(sentence)]
             reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
@@ -224,14 +231,14 @@ def sanction_clauses(sentence: str) -> list[str]:
 
 def _names_strong_sanction(sentence: str) -> bool:
     """True when a sanction word other than the weak ones (restrictions, asset freezes) is in the sentence."""
-    return any(not WEAK_SANCTION_RE.fullmatch(m.group(0)) for m in SANCTION_RE.finditer(sentence))
+    return any(not WEAK_SANCTION_RE.fullmatch(word) for _, _, word in _sanction_words(sentence))
 
 
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
     clause that moves sanctions (see sanction_clauses); empty when none does."""
-    if not SANCTION_RE.search(sentence):
+    if not _sanction_words(sentence):
         return []
     out = []
     strong_actions: set[str] = set()
@@ -248,8 +255,8 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
             target = find_target(clause, doc_country, may_sector)
             # the goods of the move, not of the reason for it ("for buying arms from <country>'s arms exporter")
             # ("relief for exports of <good>" is what the move covers, not why: only a deed cuts)
-            first = SANCTION_RE.search(clause)
-            reason = DEED_REASON_RE.search(clause, first.end()) if first else None
+            first = _sanction_words(clause)
+            reason = DEED_REASON_RE.search(clause, first[0][1]) if first else None
             goods = goods_in(clause[:reason.start()] if reason else clause) if may_sector else []
             if goods and target[1] in ("sector", None) and not (target[0] or "").endswith("funds"):
                 # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
@@ -306,7 +313,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
-    if not (in_context or SANCTION_RE.search(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
+    if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
