@@ -42,8 +42,13 @@ TALLY_AFTER_RE = re.compile(
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
     rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"
-    # "The 24 sailors ... are also among the released": members of a release told elsewhere
-    rf"(?:are|were|is|was)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:released|freed|pardoned))",
+    # released through many swaps: "freed 2,600 people through 50 previous exchanges" (issue 22, class 4)
+    rf"(?:in|through|over|across|during|from)\s+(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    rf"multiple|successive|numerous|many|previous|past|earlier|dozens\s+of)\s+(?:(?:previous|past|earlier|separate|prisoner|"
+    rf"successive)\s+)*(?:swaps|exchanges|releases|amnesties|pardons)\b|"
+    # "The 24 sailors ... are also among the released", "six civilians were also included in the released group":
+    # members of a release told elsewhere (issue 22, class 3)
+    rf"(?:are|were|is|was)\s+(?:also\s+)?(?:among|included\s+(?:in|among))\s+(?:the|those)\s+(?:released|freed|pardoned|exchanged))",
     re.IGNORECASE,
 )
 
@@ -60,6 +65,19 @@ HYPOTHETICAL_RE = re.compile(
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+# "demanded the immediate and unconditional release of all detainees, recalling that 156 people ...": a call for a
+# release, its adjectives too long for HYPOTHETICAL_RE's three words (issue 22, class 4)
+DEMANDED_RELEASE_RE = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+for)"
+                                 r"\s+(?:the\s+)?(?:(?:immediate|unconditional|swift|prompt|urgent|speedy|safe)(?:,|\s+and)?\s+)+$",
+                                 re.I)
+
+
+def is_hypothetical(sentence: str, trigger_start: int) -> bool:
+    """Whether the release word at `trigger_start` is wished for, planned or called for, not done."""
+    return bool(HYPOTHETICAL_RE.search(sentence[max(0, trigger_start - 40):trigger_start])
+                or DEMANDED_RELEASE_RE.search(sentence[max(0, trigger_start - 80):trigger_start]))
+
 
 # the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
 # what it provides for, not a release carried out (issue 22, class 4)
@@ -89,13 +107,31 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
                                    r"a\s+total\s+of\s*$", re.I)
 
 
+# "bringing the number of hostages freed to 50, along with 19 others", "raises the total to ...": every count of
+# the clause after it is a running total, not one release (issue 22, class 4)
+BRINGS_TOTAL_RE = re.compile(r"\b(?:br(?:ing|ings|inging|ought)|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+"
+                             r"(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:number|total|tally|count)\b[^.;:]*$", re.I)
+
+# "<names> were among a total of 5,000 prisoners who were being released": the members' release, a release
+AMONG_BEFORE_RE = re.compile(r"\bamong\s+(?:a\s+total\s+of\s+)?$", re.I)
+RELEASED_AFTER_RE = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,3}?(?:who|that)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+(?:being\s+)?"
+    r"(?:released|freed|pardoned|set\s+free)|(?:received|got|were\s+granted)\s+(?:a\s+|royal\s+|presidential\s+)*"
+    r"(?:pardons?|amnest(?:y|ies)|clemency))\b", re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)) or TALLY_AFTER_RE.search(after) \
-            or PERIOD_LEAD_RE.match(sentence):
+    if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
+            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
+            or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
+    if "total" in (low := sentence[max(0, start - 120):start].lower()) or "number" in low or "tally" in low \
+            or "count" in low:
+        if BRINGS_TOTAL_RE.search(sentence, max(0, start - 120), start):
+            return True
     # both patterns below need 'since' (see folded): most counts have none around them
     before = sentence[max(0, start - 80):start]
     return bool("since" in folded(before) and SINCE_DATE_RE.search(before)

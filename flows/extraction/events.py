@@ -14,7 +14,7 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE
+from flows.extraction.count_numbers import _NUMW, DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, parse_number
 from flows.extraction.counts import release_parts
 from flows.extraction.places import (
     DESTINATION_RE,
@@ -157,6 +157,41 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
     # a release of an unsaid number beside a counted one is the counted one told vaguely
     return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and (r[7] is None or r[7] <= MEMBER_MAX)
                                     and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+# "A, B and C, as well as 11 others, were among 2,278 prisoners who were pardoned": the people listed are members
+# of the counted release, so a release of no more of them told elsewhere in the document ("pardoned three
+# journalists", "to release four foreigners") is part of it, not a release of its own (issue 22, class 3)
+MEMBERS_AMONG_RE = re.compile(r"(?P<who>[^.;:!?]{3,300}?)\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+                              r"(?:a\s+total\s+of\s+|the\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s")
+LISTED_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+", re.I)
+LISTED_NUMBER_RE = re.compile(rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\b", re.I)
+
+
+def _listed_people(who: str) -> int:
+    """How many people a list names: one a name or described person, a counted group its count."""
+    total = 0
+    for item in LISTED_SPLIT_RE.split(who):
+        if not item.strip():
+            continue
+        m = LISTED_NUMBER_RE.search(item)
+        total += (parse_number(m.group(0)) or 1) if m else 1
+    return total
+
+
+def _members_listed_among(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases of a document that are no larger than the people its "<list> were among N" release
+    sentence lists, and smaller than N."""
+    listed: dict[str, list[tuple[int, int]]] = {}  # doc -> (N, people listed)
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and "among" in r[12]:
+            for m in MEMBERS_AMONG_RE.finditer(r[12]):
+                if int(m.group("num").replace(",", "")) == r[7]:
+                    listed.setdefault(r[0], []).append((r[7], _listed_people(m.group("who"))))
+    if not listed:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in listed and r[7] is not None
+                                    and any(r[7] < n and r[7] <= k for n, k in listed[r[0]]))]
 
 
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
@@ -550,7 +585,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(rows))
+    rows = _without_members(_parts_by_place(_members_listed_among(rows)))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
