@@ -162,6 +162,17 @@ def test_people_listed_among_a_counted_release_are_its_members():
     assert _releases(text) == [(3420, "exact")]
 
 
+# "freed a total of N on <day>" sums the groups of that occasion: a smaller group told beside it is one of them,
+# a release placed apart or in the past is not (issue 22, class 3)
+def test_groups_beside_a_one_occasion_total_are_its_parts():
+    text = ("The ministry said it freed a total of 312 prisoners on Wednesday, as the prosecutor had promised.\n"
+            "The authorities also freed four members of the farmers' council: Ada Benn, Carl Dorn, Eva Falk and Gus Hale.\n")
+    assert _releases(text) == [(312, "exact")]
+    text = ("The ministry said it freed a total of 312 prisoners on Wednesday, as the prosecutor had promised.\n"
+            "In 2019 the same ministry freed 45 detainees after a hunger strike.\n")
+    assert set(_releases(text)) == {(312, "exact"), (45, "exact")}
+
+
 def test_a_release_larger_than_the_people_listed_stays_a_release():
     # the second release frees more people than the list names: a release of its own
     text = ("The king also pardoned 40 inmates convicted of unrest on the same day.\n"

@@ -194,6 +194,28 @@ def _members_listed_among(rows: list[tuple]) -> list[tuple]:
                                     and any(r[7] < n and r[7] <= k for n, k in listed[r[0]]))]
 
 
+# "The government said it freed a total of 746 prisoners on Wednesday": the total of one occasion sums every group
+# the document tells of it ("it also freed four members of ..."), so a smaller release not placed apart is one of
+# its parts (issue 22, class 3)
+OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)\b(?:freed|released|pardoned|set\s+free)\s+a\s+total\s+of\s+"
+                               r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+
+
+def _parts_of_a_total(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases smaller than a one-occasion total their document reports, unless their sentence places
+    them in the past or apart."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and "total" in r[12]:
+            for m in OCCASION_TOTAL_RE.finditer(r[12]):
+                if int(m.group("num").replace(",", "")) == r[7]:
+                    totals[r[0]] = max(totals.get(r[0], 0), r[7])
+    if not totals:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and r[7] < totals.get(r[0], 0)
+                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
 # smaller than the document's counted release, is a part of it (issue 22, class 3)
 PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
@@ -585,7 +607,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(_members_listed_among(rows)))
+    rows = _without_members(_parts_by_place(_parts_of_a_total(_members_listed_among(rows))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
