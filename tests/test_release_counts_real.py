@@ -149,6 +149,30 @@ def test_a_demanded_release_is_no_release(sentence):
     assert _counts(sentence) == []
 
 
+# hostages taken, parts of a group told before ("Of the N ..., M were"), a counted group among a larger count
+# (issue 22, classes 3 and 4)
+@pytest.mark.parametrize("sentence, releases", [
+    ("The militia freed 9 hostages on Sunday; some 130 hostages were taken in the border raid last spring.", [9]),
+    ("About 60 people were abducted on Sunday and 20 were released, the governor said.", []),
+    ("Pirates who had released a fishing boat seized 21 sailors off the coast on Tuesday.", []),
+    ("Of the 40 detainees released on Friday, 26 were students.", [40]),
+    ("Of those freed, 11 were women, the ministry said.", []),
+    ("The 9 Canadians freed were among the 31 people released in the exchange at the border.", [31]),
+])
+def test_captures_parts_and_members_of_a_count_are_no_release(sentence, releases):
+    assert _counts(sentence) == releases
+
+
+@pytest.mark.parametrize("sentence, releases", [
+    ("Of the 600 pardoned, 412 inmates were released on Monday.", [412]),
+    ("The army freed 35 soldiers captured near the river in the exchange.", [35]),
+    ("The state freed 12 activists, who were arrested in the spring protests.", [12]),
+    ("About 60 people were abducted from the village and later released.", [60]),
+])
+def test_a_part_freed_or_a_capture_told_of_the_freed_stays_a_release(sentence, releases):
+    assert _counts(sentence) == releases
+
+
 # "<list> were among (a total of) N prisoners who were freed": N is the release, and a release of the people listed,
 # told elsewhere in the document, is part of it (issue 22, class 3)
 def test_people_listed_among_a_counted_release_are_its_members():

@@ -25,8 +25,9 @@ TALLY_BEFORE_RE = re.compile(
     r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
     r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
-    # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
-    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
+    # not freed: people sought, arrested, taken hostage, sentenced, killed, or their bodies handed over
+    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|"
+    r"captur(?:e|es|ed|ing)|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of|"
     # what a prison holds or is built for: "a capacity of 9,000", "built for 2,500", "held about 14,000"
     r"capacity\s+(?:of|for)|(?:built|designed|meant)\s+for|hold(?:s|ing)?|(?<!been\s)held|hous(?:es|ed|ing)|"
@@ -120,6 +121,26 @@ RELEASED_AFTER_RE = re.compile(
     r"(?:pardons?|amnest(?:y|ies)|clemency))\b", re.I)
 
 
+# the count is the subject of a capture, not of a release: "about 240 hostages were taken in the attack", "17 crew
+# members were seized" (issue 22, class 4: hostages taken)
+TAKEN_AFTER_RE = re.compile(r"^\s*,?\s*(?:were|was|had\s+been|have\s+been|are\s+being)\s+(?:abducted|kidnapped|seized|captured|"
+                            r"taken\s+(?:hostage|captive|prisoner|into\s+captivity|(?:during|in|on)\s+(?:the\s+)?"
+                            r"(?:[\w\-]+\s+){0,3}?(?:attack|raid|assault|incursion|ambush)))\b"
+                            # "... were kidnapped and later released": the same people, freed
+                            r"(?![^.;]{0,60}?\b(?:and|then|before\s+being)\s+(?:were\s+|have\s+been\s+|had\s+been\s+|later\s+|"
+                            r"subsequently\s+|eventually\s+|all\s+)*(?:released|freed|set\s+free))", re.I)
+
+# a part of a group told before it: "Of the 50 hostages released under the deal, 30 were children", "Of those
+# freed, 12 were women" (not "Of the 801 pardoned, 463 were released": that part is the release itself)
+OF_PART_BEFORE_RE = re.compile(r"^\W*(?:[Aa]nd\s+)?[Oo]f\s+(?:the\s+(?:\d[\d,]*|[\w\-]+)|those|these|them)\b[^.;:]{0,80},\s*$")
+PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been|are\s+being|will\s+be)\s+"
+                                    r"(?:released|freed|set\s+free|pardoned)\b", re.I)
+
+# "The 17 Americans freed were among the 24 people released": the counted group is a member of the larger count
+MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+                                      r"(?:the\s+|a\s+total\s+of\s+)?(?:\d|(?:some|about|nearly|more\s+than)\s+\d)", re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
@@ -127,6 +148,10 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
             and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
+        return True
+    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after):
+        return True
+    if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):
         return True
     if "total" in (low := sentence[max(0, start - 120):start].lower()) or "number" in low or "tally" in low \
             or "count" in low:
