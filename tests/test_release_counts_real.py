@@ -163,6 +163,16 @@ def test_captures_parts_and_members_of_a_count_are_no_release(sentence, releases
     assert _counts(sentence) == releases
 
 
+# how many a measure is to reach is no release done (issue 22, class 4)
+@pytest.mark.parametrize("sentence, releases", [
+    ("The amnesty is expected to benefit about 1,800 prisoners, the justice minister said.", []),
+    ("The pardon could eventually benefit up to 2,600 detainees serving short terms.", []),
+    ("The amnesty benefited 1,800 prisoners, who walked free on Monday.", [1800]),
+])
+def test_those_a_measure_is_to_benefit_are_no_release(sentence, releases):
+    assert _counts(sentence) == releases
+
+
 @pytest.mark.parametrize("sentence, releases", [
     ("Of the 600 pardoned, 412 inmates were released on Monday.", [412]),
     ("The army freed 35 soldiers captured near the river in the exchange.", [35]),

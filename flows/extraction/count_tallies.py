@@ -141,6 +141,14 @@ MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|w
                                       r"(?:the\s+|a\s+total\s+of\s+)?(?:\d|(?:some|about|nearly|more\s+than)\s+\d)", re.I)
 
 
+# "the amnesty is expected to benefit about 2,000 prisoners", "the decree will cover 700 inmates": how many a measure
+# is to reach, not people freed (issue 22, class 4: announced, not done)
+TO_BENEFIT_BEFORE_RE = re.compile(r"\b(?:(?:expected|set|due|likely|going|intended|meant)\s+to|will|would|could|may|might|"
+                                  r"should|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:benefit|cover|affect|apply\s+to|concern|reach)\s+"
+                                  r"(?:(?:up\s+to|some|about|around|nearly|almost|roughly|more\s+than|over|at\s+least|an\s+estimated)\s+)?$",
+                                  re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     before = sentence[max(0, start - 40):start]
@@ -149,7 +157,8 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
             and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
-    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after):
+    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) \
+            or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):
         return True
     if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):
         return True
