@@ -207,6 +207,18 @@ def test_groups_beside_a_one_occasion_total_are_its_parts():
     assert set(_releases(text)) == {(312, "exact"), (45, "exact")}
 
 
+# a stage of a larger release the document reports is part of it; with no larger release it stays (issue 22, class 3)
+def test_a_stage_of_a_larger_release_is_part_of_it():
+    text = ("The two states freed 1,600 prisoners in a swap completed over three days.\n"
+            "In the final stage of the exchange on Sunday, 150 soldiers were freed by each side.\n")
+    assert _releases(text) == [(1600, "exact")]
+    text = ("The junta began releasing 6,400 prisoners under an amnesty on Tuesday.\n"
+            "A first batch of 900 inmates was freed from the central prison at dawn.\n")
+    assert _releases(text) == [(6400, "exact")]
+    text = "A first batch of 900 inmates was freed from the central prison at dawn.\n"
+    assert _releases(text) == [(900, "exact")]
+
+
 def test_a_release_larger_than_the_people_listed_stays_a_release():
     # the second release frees more people than the list names: a release of its own
     text = ("The king also pardoned 40 inmates convicted of unrest on the same day.\n"

@@ -216,6 +216,27 @@ def _parts_of_a_total(rows: list[tuple]) -> list[tuple]:
                                     and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
+# "the final 303 captives had been returned in the final stage of the swap", "the first batch of 300 walked free": a
+# stage of a larger release the document reports, not a release of its own (issue 22, class 3)
+STAGE_RE = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|final|last|latest|next)\s+(?:stage|phase|batch|tranche)|"
+                      r"final\s+(?:exchange|swap|handover))\b", re.I)
+STAGE_MIN_RATIO = 2
+
+
+def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases told as a stage of a release at least STAGE_MIN_RATIO times larger that their document
+    reports in a sentence of its own, unless their sentence places them in the past or apart."""
+    stage = [r[4] == "prisoner_release" and r[7] is not None and bool(STAGE_RE.search(r[12])) for r in rows]
+    if not any(stage):
+        return rows
+    largest: dict[str, int] = {}
+    for r, st in zip(rows, stage):
+        if r[4] == "prisoner_release" and r[7] and not st:
+            largest[r[0]] = max(largest.get(r[0], 0), r[7])
+    return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
+                                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
 # smaller than the document's counted release, is a part of it (issue 22, class 3)
 PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
@@ -607,7 +628,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(_parts_of_a_total(_members_listed_among(rows))))
+    rows = _without_members(_parts_by_place(_stages_of_a_larger_release(
+        _parts_of_a_total(_members_listed_among(rows)))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
