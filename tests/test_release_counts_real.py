@@ -163,6 +163,17 @@ def test_captures_parts_and_members_of_a_count_are_no_release(sentence, releases
     assert _counts(sentence) == releases
 
 
+# the terms of a deal, what it "stipulates" or "would see", are no release carried out (issue 22, class 4)
+@pytest.mark.parametrize("sentence, releases", [
+    ("The accord stipulates the release of 30 fishermen held by one side in exchange for the release of 90 "
+     "detainees held by the other.", []),
+    ("The deal would see 25 hostages freed in its first week.", []),
+    ("The deal saw 25 hostages freed on Sunday.", [25]),
+])
+def test_what_a_deal_stipulates_is_no_release(sentence, releases):
+    assert _counts(sentence) == releases
+
+
 # how many a measure is to reach is no release done (issue 22, class 4)
 @pytest.mark.parametrize("sentence, releases", [
     ("The amnesty is expected to benefit about 1,800 prisoners, the justice minister said.", []),

@@ -83,7 +83,8 @@ def is_hypothetical(sentence: str, trigger_start: int) -> bool:
 # the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
 # what it provides for, not a release carried out (issue 22, class 4)
 DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
-                           r"provides\s+for|envisages?|calls\s+for|foresees?)\b", re.I)
+                           r"provides\s+for|envisages?|calls\s+for|foresees?|stipulat(?:es|ed|ing)|sets\s+out|specifies)\b",
+                           re.I)
 
 
 SINCE_DATE_RE = re.compile(
