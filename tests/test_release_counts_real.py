@@ -138,6 +138,15 @@ def test_members_told_inside_a_release_are_no_release(sentence):
     assert _counts(sentence) == []
 
 
+# the next groups of a list of members are members too (issue 22, class 3)
+@pytest.mark.parametrize("sentence", [
+    "The freed include 12 women and four minors from the eastern region.",
+    "Those released on Sunday included 30 soldiers as well as 6 officers.",
+])
+def test_every_group_of_a_list_of_members_is_no_release(sentence):
+    assert _counts(sentence) == []
+
+
 # a call for a release with a long run of adjectives is no release of the count beside it (issue 22, class 4)
 @pytest.mark.parametrize("sentence", [
     "The lawyer demanded the immediate and unconditional release of the protesters, noting that only 210 people "

@@ -165,6 +165,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
             continue
+        # "The freed include 12 women and four minors": the next group of a list whose first group is a tally
+        if tallies and tallies[-1][1] <= m.start() and (not releases or releases[-1][1] <= tallies[-1][0]) \
+                and _list_gap(sentence[tallies[-1][1]:m.start()]):
+            tallies.append(item)
+            continue
         # the release word must govern the count: nearest trigger not hypothetical
         nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), m.end())
         gap = nearest.start() - m.end() if nearest.start() >= m.end() else m.start() - nearest.end()
