@@ -147,6 +147,10 @@ def test_every_group_of_a_list_of_members_is_no_release(sentence):
     assert _counts(sentence) == []
 
 
+def test_a_group_with_a_release_verb_of_its_own_after_a_tally_stays_a_release():
+    assert _counts("The jail holds 1,400 prisoners, and 250 inmates were freed on Monday.") == [250]
+
+
 # a call for a release with a long run of adjectives is no release of the count beside it (issue 22, class 4)
 @pytest.mark.parametrize("sentence", [
     "The lawyer demanded the immediate and unconditional release of the protesters, noting that only 210 people "
@@ -195,6 +199,7 @@ def test_those_a_measure_is_to_benefit_are_no_release(sentence, releases):
 
 @pytest.mark.parametrize("sentence, releases", [
     ("Of the 600 pardoned, 412 inmates were released on Monday.", [412]),
+    ("Of the 600 pardoned, 412 inmates have already walked free.", [412]),
     ("The army freed 35 soldiers captured near the river in the exchange.", [35]),
     ("The state freed 12 activists, who were arrested in the spring protests.", [12]),
     ("About 60 people were abducted from the village and later released.", [60]),

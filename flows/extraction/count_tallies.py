@@ -134,8 +134,9 @@ TAKEN_AFTER_RE = re.compile(r"^\s*,?\s*(?:were|was|had\s+been|have\s+been|are\s+
 # a part of a group told before it: "Of the 50 hostages released under the deal, 30 were children", "Of those
 # freed, 12 were women" (not "Of the 801 pardoned, 463 were released": that part is the release itself)
 OF_PART_BEFORE_RE = re.compile(r"^\W*(?:[Aa]nd\s+)?[Oo]f\s+(?:the\s+(?:\d[\d,]*|[\w\-]+)|those|these|them)\b[^.;:]{0,80},\s*$")
-PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was|have\s+been|had\s+been|are\s+being|will\s+be)\s+"
-                                    r"(?:released|freed|set\s+free|pardoned)\b", re.I)
+PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are\s+being|will\s+be)\s+"
+                                    r"(?:released|freed|set\s+free|pardoned|let\s+out)|(?:have\s+|had\s+)?(?:already\s+)?"
+                                    r"(?:walked|walk)\s+free|(?:have\s+|had\s+)?left\s+(?:prison|jail))\b", re.I)
 
 # "The 17 Americans freed were among the 24 people released": the counted group is a member of the larger count
 MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?among\s+"

@@ -26,8 +26,8 @@ from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER
                                          OTHER_SIDE_NUMBERED_RE, SWAP_FRAME_RE, TWO_ACTORS_BETWEEN_RE,
                                          counted_other_side, one_described_swap,
                                          _bare_swaps, _other_side)
-from flows.extraction.count_tallies import (DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, RESCUE_RE, is_hypothetical,
-                                            is_tally)
+from flows.extraction.count_tallies import (DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
+                                            is_hypothetical, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
@@ -166,8 +166,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             tallies.append(item)
             continue
         # "The freed include 12 women and four minors": the next group of a list whose first group is a tally
+        # (not a group with a release verb of its own: "holds 1,200 prisoners, and 300 inmates were freed")
         if tallies and tallies[-1][1] <= m.start() and (not releases or releases[-1][1] <= tallies[-1][0]) \
-                and _list_gap(sentence[tallies[-1][1]:m.start()]):
+                and _list_gap(sentence[tallies[-1][1]:m.start()]) \
+                and not PART_RELEASED_AFTER_RE.match(sentence[m.end():m.end() + 80]):
             tallies.append(item)
             continue
         # the release word must govern the count: nearest trigger not hypothetical
