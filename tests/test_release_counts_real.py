@@ -244,6 +244,19 @@ def test_a_stage_of_a_larger_release_is_part_of_it():
     assert _releases(text) == [(900, "exact")]
 
 
+# "<a release>. This is part of a larger <N> ...": the release is a part of that whole (issue 22, class 3)
+def test_a_release_the_next_sentence_makes_part_of_a_larger_whole():
+    text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"
+            "This is part of a 1,000 for 1,000 exchange agreed last week.\n")
+    assert _releases(text) == []
+    text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"
+            "It was the first stage of an amnesty for 2,500 inmates, the ministry said.\n")
+    assert _releases(text) == [(2500, "exact")]  # the whole, not its first stage
+    text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"
+            "The deal was reached after 12 rounds of talks.\n")
+    assert _releases(text) == [(390, "exact")]
+
+
 def test_a_release_larger_than_the_people_listed_stays_a_release():
     # the second release frees more people than the list names: a release of its own
     text = ("The king also pardoned 40 inmates convicted of unrest on the same day.\n"

@@ -237,6 +237,33 @@ def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
                                                     and not BACKGROUND_CUE_RE.search(r[12]))]
 
 
+# "<A released 390 people>. This is part of a 1,000-for-1,000 exchange deal": the next sentence makes the release a part
+# of a larger one (issue 22, class 3)
+PART_NEXT_RE = re.compile(r"^\W*(?:This|It|That|The\s+(?:exchange|swap|release|handover|transfer|group))\s+(?:is|was|forms?|"
+                          r"formed|marks?|marked)\s+(?:only\s+)?(?:the\s+)?(?:first\s+|second\s+|latest\s+|initial\s+)?"
+                          r"(?:part|stage|phase|step|batch|round)\s+of\s+(?:a|an|the)\b[^.;]{0,60}?"
+                          r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+
+
+def _parts_told_next(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """Drop the releases whose next sentence says they are part of a larger counted whole."""
+    wanted = {(r[0], r[1] + 1) for r in rows if r[4] == "prisoner_release" and r[7] is not None}
+    if not wanted:
+        return rows
+    nxt = sentences.filter(pl.col("sentence").str.contains(r"(?i)\b(?:part|stage|phase|step|batch|round)\s+of\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    larger: dict[tuple[str, int], int] = {}
+    for doc_id, sent_idx, sentence in nxt.iter_rows():
+        if (doc_id, sent_idx) in wanted:
+            m = PART_NEXT_RE.match(sentence)
+            if m:
+                larger[(doc_id, sent_idx - 1)] = int(m.group("num").replace(",", ""))
+    if not larger:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None
+                                    and r[7] < larger.get((r[0], r[1]), 0))]
+
+
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
 # smaller than the document's counted release, is a part of it (issue 22, class 3)
 PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
@@ -629,7 +656,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(_parts_by_place(_stages_of_a_larger_release(
-        _parts_of_a_total(_members_listed_among(rows)))))
+        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences))))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
