@@ -83,8 +83,9 @@ def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
     return out
 
 
-# "Among those freed were also <name> and nine other priests": members of a release told elsewhere (issue 22, class 3)
-MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the\s+[\w\-]+)\s+"
+# "Among those freed were also <name> and nine other priests", "Among the released soldiers there are five women":
+# members of a release told elsewhere (issue 22, class 3)
+MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the(?:\s+[\w\-]+)?)\s+"
                              r"(?:who\s+(?:were|have\s+been)\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
 
 # between the groups of one release's list, an aside on one of them: ", including <name>, <who he is>, "

@@ -25,8 +25,9 @@ TALLY_BEFORE_RE = re.compile(
     r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
     r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
-    # not freed: people sought, arrested, sentenced, killed, or their bodies handed over
-    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
+    # not freed: people sought, arrested, taken hostage, sentenced, killed, or their bodies handed over
+    r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|"
+    r"captur(?:e|es|ed|ing)|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of|"
     # what a prison holds or is built for: "a capacity of 9,000", "built for 2,500", "held about 14,000"
     r"capacity\s+(?:of|for)|(?:built|designed|meant)\s+for|hold(?:s|ing)?|(?<!been\s)held|hous(?:es|ed|ing)|"
@@ -42,8 +43,13 @@ TALLY_AFTER_RE = re.compile(
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
     rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"
-    # "The 24 sailors ... are also among the released": members of a release told elsewhere
-    rf"(?:are|were|is|was)\s+(?:also\s+)?among\s+(?:the|those)\s+(?:released|freed|pardoned))",
+    # released through many swaps: "freed 2,600 people through 50 previous exchanges" (issue 22, class 4)
+    rf"(?:in|through|over|across|during|from)\s+(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
+    rf"multiple|successive|numerous|many|previous|past|earlier|dozens\s+of)\s+(?:(?:previous|past|earlier|separate|prisoner|"
+    rf"successive)\s+)*(?:swaps|exchanges|releases|amnesties|pardons)\b|"
+    # "The 24 sailors ... are also among the released", "six civilians were also included in the released group":
+    # members of a release told elsewhere (issue 22, class 3)
+    rf"(?:are|were|is|was)\s+(?:also\s+)?(?:among|included\s+(?:in|among))\s+(?:the|those)\s+(?:released|freed|pardoned|exchanged))",
     re.IGNORECASE,
 )
 
@@ -61,10 +67,24 @@ HYPOTHETICAL_RE = re.compile(
     re.IGNORECASE,
 )
 
+# "demanded the immediate and unconditional release of all detainees, recalling that 156 people ...": a call for a
+# release, its adjectives too long for HYPOTHETICAL_RE's three words (issue 22, class 4)
+DEMANDED_RELEASE_RE = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+for)"
+                                 r"\s+(?:the\s+)?(?:(?:immediate|unconditional|swift|prompt|urgent|speedy|safe)(?:,|\s+and)?\s+)+$",
+                                 re.I)
+
+
+def is_hypothetical(sentence: str, trigger_start: int) -> bool:
+    """Whether the release word at `trigger_start` is wished for, planned or called for, not done."""
+    return bool(HYPOTHETICAL_RE.search(sentence[max(0, trigger_start - 40):trigger_start])
+                or DEMANDED_RELEASE_RE.search(sentence[max(0, trigger_start - 80):trigger_start]))
+
+
 # the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
 # what it provides for, not a release carried out (issue 22, class 4)
 DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
-                           r"provides\s+for|envisages?|calls\s+for|foresees?|stipulat(?:es|ed|ing))\b", re.I)
+                           r"provides\s+for|envisages?|calls\s+for|foresees?|stipulat(?:es|ed|ing)|sets\s+out|specifies)\b",
+                           re.I)
 
 
 SINCE_DATE_RE = re.compile(
@@ -95,6 +115,47 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
 # speak of a part of it (issue 22, class 2)
 GROUP_OF_LEAD_RE = re.compile(r"^\W*(?:Out\s+of|Of)\s+(?:the|these|those)\s+$", re.I)
 
+# "bringing the number of hostages freed to 50, along with 19 others", "raises the total to ...": every count of
+# the clause after it is a running total, not one release (issue 22, class 4)
+BRINGS_TOTAL_RE = re.compile(r"\b(?:br(?:ing|ings|inging|ought)|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|tak(?:e|es|ing)|took)\s+"
+                             r"(?:the|its|their)\s+(?:[\w\-]+\s+){0,2}?(?:number|total|tally|count)\b[^.;:]*$", re.I)
+
+# "<names> were among a total of 5,000 prisoners who were being released": the members' release, a release
+AMONG_BEFORE_RE = re.compile(r"\bamong\s+(?:a\s+total\s+of\s+)?$", re.I)
+RELEASED_AFTER_RE = re.compile(
+    r"^\s*(?:[\w\-]+\s+){0,3}?(?:who|that)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+(?:being\s+)?"
+    r"(?:released|freed|pardoned|set\s+free)|(?:received|got|were\s+granted)\s+(?:a\s+|royal\s+|presidential\s+)*"
+    r"(?:pardons?|amnest(?:y|ies)|clemency))\b", re.I)
+
+
+# the count is the subject of a capture, not of a release: "about 240 hostages were taken in the attack", "17 crew
+# members were seized" (issue 22, class 4: hostages taken)
+TAKEN_AFTER_RE = re.compile(r"^\s*,?\s*(?:were|was|had\s+been|have\s+been|are\s+being)\s+(?:abducted|kidnapped|seized|captured|"
+                            r"taken\s+(?:hostage|captive|prisoner|into\s+captivity|(?:during|in|on)\s+(?:the\s+)?"
+                            r"(?:[\w\-]+\s+){0,3}?(?:attack|raid|assault|incursion|ambush)))\b"
+                            # "... were kidnapped and later released": the same people, freed
+                            r"(?![^.;]{0,60}?\b(?:and|then|before\s+being)\s+(?:were\s+|have\s+been\s+|had\s+been\s+|later\s+|"
+                            r"subsequently\s+|eventually\s+|all\s+)*(?:released|freed|set\s+free))", re.I)
+
+# a part of a group told before it: "Of the 50 hostages released under the deal, 30 were children", "Of those
+# freed, 12 were women" (not "Of the 801 pardoned, 463 were released": that part is the release itself)
+OF_PART_BEFORE_RE = re.compile(r"^\W*(?:[Aa]nd\s+)?[Oo]f\s+(?:the\s+(?:\d[\d,]*|[\w\-]+)|those|these|them)\b[^.;:]{0,80},\s*$")
+PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was|have\s+been|had\s+been|are\s+being|will\s+be)\s+"
+                                    r"(?:released|freed|set\s+free|pardoned|let\s+out)|(?:have\s+|had\s+)?(?:already\s+)?"
+                                    r"(?:walked|walk)\s+free|(?:have\s+|had\s+)?left\s+(?:prison|jail))\b", re.I)
+
+# "The 17 Americans freed were among the 24 people released": the counted group is a member of the larger count
+MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+                                      r"(?:the\s+|a\s+total\s+of\s+)?(?:\d|(?:some|about|nearly|more\s+than)\s+\d)", re.I)
+
+
+# "the amnesty is expected to benefit about 2,000 prisoners", "the decree will cover 700 inmates": how many a measure
+# is to reach, not people freed (issue 22, class 4: announced, not done)
+TO_BENEFIT_BEFORE_RE = re.compile(r"\b(?:(?:expected|set|due|likely|going|intended|meant)\s+to|will|would|could|may|might|"
+                                  r"should|is\s+to|are\s+to)\s+(?:\w+\s+)?(?:benefit|cover|affect|apply\s+to|concern|reach)\s+"
+                                  r"(?:(?:up\s+to|some|about|around|nearly|almost|roughly|more\s+than|over|at\s+least|an\s+estimated)\s+)?$",
+                                  re.I)
+
 
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
@@ -102,9 +163,19 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
         return True
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
-    if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)) or TALLY_AFTER_RE.search(after) \
-            or PERIOD_LEAD_RE.match(sentence):
+    if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
+            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
+            or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
+    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) \
+            or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):
+        return True
+    if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):
+        return True
+    if "total" in (low := sentence[max(0, start - 120):start].lower()) or "number" in low or "tally" in low \
+            or "count" in low:
+        if BRINGS_TOTAL_RE.search(sentence, max(0, start - 120), start):
+            return True
     # both patterns below need 'since' (see folded): most counts have none around them
     before = sentence[max(0, start - 80):start]
     return bool("since" in folded(before) and SINCE_DATE_RE.search(before)

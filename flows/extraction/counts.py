@@ -26,7 +26,8 @@ from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER
                                          OTHER_SIDE_NUMBERED_RE, SWAP_FRAME_RE, TWO_ACTORS_BETWEEN_RE,
                                          counted_other_side, one_described_swap,
                                          _bare_swaps, _other_side)
-from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, RESCUE_RE, is_tally
+from flows.extraction.count_tallies import (DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
+                                            is_hypothetical, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
@@ -172,6 +173,13 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
             continue
+        # "The freed include 12 women and four minors": the next group of a list whose first group is a tally
+        # (not a group with a release verb of its own: "holds 1,200 prisoners, and 300 inmates were freed")
+        if tallies and tallies[-1][1] <= m.start() and (not releases or releases[-1][1] <= tallies[-1][0]) \
+                and _list_gap(sentence[tallies[-1][1]:m.start()]) \
+                and not PART_RELEASED_AFTER_RE.match(sentence[m.end():m.end() + 80]):
+            tallies.append(item)
+            continue
         # the release word must govern the count: nearest trigger not hypothetical; the first of two groups
         # joined by 'and' reaches as far as the second ("The 30 soldiers and 14 civilians, <aside>, were freed")
         reach = m.end()
@@ -182,7 +190,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
-        if gap > 60 or HYPOTHETICAL_RE.search(sentence[max(0, nearest.start() - 40):nearest.start()]) \
+        if gap > 60 or is_hypothetical(sentence, nearest.start()) \
                 or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue

@@ -17,7 +17,7 @@ import re
 import polars as pl
 
 # modifiers between number and noun: lower-case words or demonyms, never another number or "of"
-from flows.extraction.count_numbers import DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
+from flows.extraction.count_numbers import _NUMW, DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
 from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
 from flows.extraction.places import (
@@ -174,6 +174,111 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
     # a release of an unsaid number beside a counted one is the counted one told vaguely
     return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and (r[7] is None or r[7] <= MEMBER_MAX)
                                     and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+# "A, B and C, as well as 11 others, were among 2,278 prisoners who were pardoned": the people listed are members
+# of the counted release, so a release of no more of them told elsewhere in the document ("pardoned three
+# journalists", "to release four foreigners") is part of it, not a release of its own (issue 22, class 3)
+MEMBERS_AMONG_RE = re.compile(r"(?P<who>[^.;:!?]{3,300}?)\s+(?:were|are|was|is)\s+(?:also\s+)?among\s+"
+                              r"(?:a\s+total\s+of\s+|the\s+)?(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s")
+LISTED_SPLIT_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+|\s+along\s+with\s+", re.I)
+LISTED_NUMBER_RE = re.compile(rf"\b(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\b", re.I)
+
+
+def _listed_people(who: str) -> int:
+    """How many people a list names: one a name or described person, a counted group its count."""
+    total = 0
+    for item in LISTED_SPLIT_RE.split(who):
+        if not item.strip():
+            continue
+        m = LISTED_NUMBER_RE.search(item)
+        total += (parse_number(m.group(0)) or 1) if m else 1
+    return total
+
+
+def _members_listed_among(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases of a document that are no larger than the people its "<list> were among N" release
+    sentence lists, and smaller than N."""
+    listed: dict[str, list[tuple[int, int]]] = {}  # doc -> (N, people listed)
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and "among" in r[12]:
+            for m in MEMBERS_AMONG_RE.finditer(r[12]):
+                if int(m.group("num").replace(",", "")) == r[7]:
+                    listed.setdefault(r[0], []).append((r[7], _listed_people(m.group("who"))))
+    if not listed:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in listed and r[7] is not None
+                                    and any(r[7] < n and r[7] <= k for n, k in listed[r[0]]))]
+
+
+# "The government said it freed a total of 746 prisoners on Wednesday": the total of one occasion sums every group
+# the document tells of it ("it also freed four members of ..."), so a smaller release not placed apart is one of
+# its parts (issue 22, class 3)
+OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)\b(?:freed|released|pardoned|set\s+free)\s+a\s+total\s+of\s+"
+                               r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+
+
+def _parts_of_a_total(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases smaller than a one-occasion total their document reports, unless their sentence places
+    them in the past or apart."""
+    totals: dict[str, int] = {}
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and "total" in r[12]:
+            for m in OCCASION_TOTAL_RE.finditer(r[12]):
+                if int(m.group("num").replace(",", "")) == r[7]:
+                    totals[r[0]] = max(totals.get(r[0], 0), r[7])
+    if not totals:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and r[7] < totals.get(r[0], 0)
+                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+# "the final 303 captives had been returned in the final stage of the swap", "the first batch of 300 walked free": a
+# stage of a larger release the document reports, not a release of its own (issue 22, class 3)
+STAGE_RE = re.compile(r"\b(?:(?:first|second|third|fourth|fifth|final|last|latest|next)\s+(?:stage|phase|batch|tranche)|"
+                      r"final\s+(?:exchange|swap|handover))\b", re.I)
+STAGE_MIN_RATIO = 2
+
+
+def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
+    """Drop the releases told as a stage of a release at least STAGE_MIN_RATIO times larger that their document
+    reports in a sentence of its own, unless their sentence places them in the past or apart."""
+    stage = [r[4] == "prisoner_release" and r[7] is not None and bool(STAGE_RE.search(r[12])) for r in rows]
+    if not any(stage):
+        return rows
+    largest: dict[str, int] = {}
+    for r, st in zip(rows, stage):
+        if r[4] == "prisoner_release" and r[7] and not st:
+            largest[r[0]] = max(largest.get(r[0], 0), r[7])
+    return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
+                                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+
+
+# "<A released 390 people>. This is part of a 1,000-for-1,000 exchange deal": the next sentence makes the release a part
+# of a larger one (issue 22, class 3)
+PART_NEXT_RE = re.compile(r"^\W*(?:This|It|That|The\s+(?:exchange|swap|release|handover|transfer|group))\s+(?:is|was|forms?|"
+                          r"formed|marks?|marked)\s+(?:only\s+)?(?:the\s+)?(?:first\s+|second\s+|latest\s+|initial\s+)?"
+                          r"(?:part|stage|phase|step|batch|round)\s+of\s+(?:a|an|the)\b[^.;]{0,60}?"
+                          r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\b", re.I)
+
+
+def _parts_told_next(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """Drop the releases whose next sentence says they are part of a larger counted whole."""
+    wanted = {(r[0], r[1] + 1) for r in rows if r[4] == "prisoner_release" and r[7] is not None}
+    if not wanted:
+        return rows
+    nxt = sentences.filter(pl.col("sentence").str.contains(r"(?i)\b(?:part|stage|phase|step|batch|round)\s+of\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    larger: dict[tuple[str, int], int] = {}
+    for doc_id, sent_idx, sentence in nxt.iter_rows():
+        if (doc_id, sent_idx) in wanted:
+            m = PART_NEXT_RE.match(sentence)
+            if m:
+                larger[(doc_id, sent_idx - 1)] = int(m.group("num").replace(",", ""))
+    if not larger:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None
+                                    and r[7] < larger.get((r[0], r[1]), 0))]
 
 
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
@@ -760,7 +865,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(rows))
+    rows = _without_members(_parts_by_place(_stages_of_a_larger_release(
+        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences))))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
