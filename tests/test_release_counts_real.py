@@ -248,7 +248,7 @@ def test_a_stage_of_a_larger_release_is_part_of_it():
 def test_a_release_the_next_sentence_makes_part_of_a_larger_whole():
     text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"
             "This is part of a 1,000 for 1,000 exchange agreed last week.\n")
-    assert _releases(text) == []
+    assert _releases(text) == [(2000, "exact")]  # the whole swap (both sides), not its first stage
     text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"
             "It was the first stage of an amnesty for 2,500 inmates, the ministry said.\n")
     assert _releases(text) == [(2500, "exact")]  # the whole, not its first stage

@@ -113,7 +113,8 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
 
 # "Out of the 108 soldiers exchanged, five were flown to a third country": a group told before, named again to
 # speak of a part of it (issue 22, class 2)
-GROUP_OF_LEAD_RE = re.compile(r"^\W*(?:Out\s+of|Of)\s+(?:the|these|those)\s+$", re.I)
+# ("Of the 40 detainees released on Friday, 26 were students" keeps its 40: OF_PART_BEFORE_RE makes the 26 the part)
+GROUP_OF_LEAD_RE = re.compile(r"^\W*Out\s+of\s+(?:the|these|those)\s+$", re.I)
 
 # "bringing the number of hostages freed to 50, along with 19 others", "raises the total to ...": every count of
 # the clause after it is a running total, not one release (issue 22, class 4)
