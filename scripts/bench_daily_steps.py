@@ -45,14 +45,17 @@ class Steps:
 
     def __init__(self) -> None:
         self.proc = psutil.Process()
-        self.peak = 0
+        self.open: list[int] = []  # the peak of each step running (outermost first), raised by the sampler
         self.rows: list[dict] = []
         self._stop = False
         threading.Thread(target=self._sample, daemon=True).start()
 
     def _sample(self) -> None:
         while not self._stop:
-            self.peak = max(self.peak, self.proc.memory_info().rss)
+            rss = self.proc.memory_info().rss
+            for i in range(len(self.open)):
+                if self.open[i] < rss:
+                    self.open[i] = rss
             time.sleep(0.02)
 
     def __call__(self, name: str, indent: int = 0):
@@ -61,17 +64,17 @@ class Steps:
         class _Step:
             def __enter__(self):
                 self.rss = steps.proc.memory_info().rss
-                self.outer = steps.peak
-                steps.peak = self.rss
+                steps.open.append(self.rss)
                 self.t, self.c = time.perf_counter(), time.process_time()
 
             def __exit__(self, *exc):
-                peak = max(steps.peak, steps.proc.memory_info().rss)
+                end = steps.proc.memory_info().rss
+                peak = max(steps.open.pop(), end)
+                if steps.open:  # what the step reached, its enclosing steps reached too
+                    steps.open[-1] = max(steps.open[-1], peak)
                 row = {"step": name, "wall": time.perf_counter() - self.t, "cpu": time.process_time() - self.c,
-                       "peak_mb": peak / 2**20, "start_mb": self.rss / 2**20,
-                       "end_mb": steps.proc.memory_info().rss / 2**20, "level": indent}
+                       "peak_mb": peak / 2**20, "start_mb": self.rss / 2**20, "end_mb": end / 2**20, "level": indent}
                 steps.rows.append(row)
-                steps.peak = max(peak, self.outer)
                 print(f"{'  ' * indent}{name:<{34 - 2 * indent}} wall {row['wall']:7.2f}  cpu {row['cpu']:7.2f}  "
                       f"peak {row['peak_mb']:6.0f} MB  (start {row['start_mb']:5.0f}, end {row['end_mb']:5.0f})",
                       flush=True)
@@ -144,7 +147,11 @@ def run(master: str, corpus: Path, work: Path, trace: bool) -> Steps:
         shutil.rmtree(f) if f.is_dir() else f.unlink()
     if master != "-":
         shutil.copyfile(master, db)
-        resolver_path(db).write_text(resolver_fingerprint() + "\n")
+        fingerprint = resolver_fingerprint()
+        resolver_path(db).write_text(fingerprint + "\n")
+        # the code as it was at the start (an edit made while the run goes would make it resolve whole)
+        import flows.resolution.incremental as incremental
+        incremental.resolver_fingerprint = lambda: fingerprint
     steps = Steps()
     if trace:
         trace_assemble(steps)
