@@ -32,6 +32,12 @@ STORED_SQL = {
 }
 
 
+def _one_thread(con) -> None:
+    """Copies out of the warehouse on one DuckDB thread: each thread buffers its own row groups on the way to
+    Parquet (100k documents: the copies peaked at 0.95 GB RSS on 2 threads, 0.34 GB on one, and took less CPU)."""
+    con.execute("set threads = 1")
+
+
 class RunSpool:
     """A run's bulky rows, parked on disk as Parquet between extraction and load.
 
@@ -106,6 +112,7 @@ class RunSpool:
             return path
 
         with open_read_only(db) as con:
+            _one_thread(con)
             present = table_names(con)
             n_loaded = con.execute("select count(*) from documents where status = 'loaded'").fetchone()[0] \
                 if "documents" in present else -1
@@ -134,6 +141,7 @@ class RunSpool:
 
         out = {}
         with open_read_only(db) as con:
+            _one_thread(con)
             present = table_names(con)
             for name, (table, sql) in STORED_SQL.items():
                 if table in present:

@@ -8,9 +8,10 @@ from flows.extraction.mentions import resolve_mentions_in_documents
 from flows.resolution.agreement import precision_conflicts
 from flows.resolution.dimensions import add_dimensions
 from flows.resolution.events import consolidate_events
-from flows.resolution.incremental import (IncrementalMismatch, Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
-                                          changed_person_mention_docs, kept_evidence, link_event_people_incremental,
-                                          stored_ids)
+from flows.resolution.incremental import (IncrementalMismatch, Stored, changed_evidence_docs,
+                                          changed_person_mention_docs, consolidate_events_incremental,
+                                          consolidate_sanctions_incremental, kept_evidence,
+                                          link_event_people_incremental, stored_ids)
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -53,20 +54,22 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
             event_scan, previous.get("event_mentions"), sentences_at=event_sentences,
             mention_columns=EVENT_MENTION_KEYS)
         moved_docs: set = set()
-        kept_event_evidence = None
     else:
         events, event_mentions, ev_conflicts, moved_docs, kept_events = consolidate_events_incremental(
             event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS)
-        kept_event_evidence = kept_evidence(stored.event_evidence, kept_events)
     del event_scan
-    sanction_rows = stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions"))
+    # a daily run reads the mentions of the documents its touched moves need only (a scan of the spool)
+    sanction_rows = scan_stage(stage_source(stage, "sanction_mentions"), "sanction_mentions",
+                               without_sentence("sanction_mentions"))
+    if stored is None:
+        sanction_rows = sanction_rows.collect()
     sanction_sentences = sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions")
     if stored is None:
         sanctions, sanction_mentions = consolidate_sanctions(
             sanction_rows, event_mentions, sentences_at=sanction_sentences, previous=previous.get("sanction_mentions"))
-        kept_sanction_conflicts = kept_sanction_evidence = None
+        kept_sanction_conflicts = None
     else:
-        sanctions, sanction_mentions, kept_sanction_conflicts, kept_sanction_evidence, kept_sanctions = \
+        sanctions, sanction_mentions, kept_sanction_conflicts, kept_sanctions = \
             consolidate_sanctions_incremental(sanction_rows, event_mentions, previous.get("sanction_mentions"),
                                               stored, moved_docs, sanction_sentences)
     del sanction_rows
@@ -80,29 +83,36 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
     # the event and sanction mentions go as soon as their part is made (the tables keep only evidence)
     event_part = event_mentions.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
-    if kept_event_evidence is not None:  # the untouched events' stored evidence, quoted
-        event_part = pl.concat([event_part.filter(~pl.col("fact_id").is_in(kept_events.implode())),
-                                kept_event_evidence])
-    event_part = _evidence_part("events", event_part)
-    del event_mentions
     # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
     sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
                                              "sanctions", "sanction_id", "move_date")
     sanction_part = sanction_mentions.select(
         pl.col("sanction_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
-    if kept_sanction_evidence is not None:  # the untouched moves' stored evidence, quoted
-        sanction_conflicts = pl.concat([sanction_conflicts, kept_sanction_conflicts])
-        sanction_part = pl.concat([sanction_part, kept_sanction_evidence])
-    sanction_part = _evidence_part("sanctions", sanction_part)
     del sanction_mentions
+    person_part = person_mentions.select(
+        pl.col("person_id").alias("fact_id"), "doc_id", "char_start", "char_end", pl.col("surface").alias("quote"))
+    person_docs = evidence_docs = None
+    if stored is not None:  # a daily run: the evidence of the documents whose evidence may differ, only
+        sanction_conflicts = pl.concat([sanction_conflicts, kept_sanction_conflicts])
+        person_docs = changed_person_mention_docs(person_mentions, stored)
+        event_part = event_part.filter(~pl.col("fact_id").is_in(kept_events.implode()))
+        evidence_docs = _evidence_docs(stored, person_docs, (event_part, stored.event_evidence, kept_events),
+                                       (sanction_part, stored.sanction_evidence, kept_sanctions))
+        in_docs = pl.col("doc_id").is_in(evidence_docs.implode())
+        # the untouched facts' stored evidence (quoted) in those documents
+        event_part = pl.concat([event_part.filter(in_docs), kept_evidence(stored.event_evidence, kept_events, in_docs)])
+        sanction_part = pl.concat([sanction_part.filter(in_docs),
+                                   kept_evidence(stored.sanction_evidence, kept_sanctions, in_docs)])
+        person_part = person_part.filter(in_docs)
+    event_part = _evidence_part("events", event_part)
+    del event_mentions
+    sanction_part = _evidence_part("sanctions", sanction_part)
     evidence = pl.concat([
         event_part,
-        _evidence_part("people", person_mentions.select(
-            pl.col("person_id").alias("fact_id"), "doc_id", "char_start", "char_end", pl.col("surface").alias("quote"))
-            .sort("char_start").group_by("fact_id", "doc_id", maintain_order=True).first()),
+        _evidence_part("people", person_part.sort("char_start").group_by("fact_id", "doc_id", maintain_order=True).first()),
         sanction_part,
     ])
-    del event_part, sanction_part
+    del event_part, sanction_part, person_part
     # ISO codes, nationality, and the countries and issuers tables (issue 25)
     tables = add_dimensions({
         "people": people,
@@ -116,7 +126,7 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "tallies": stage_frame(stage, "tallies"),
     })
     if stored is not None:
-        tables[SCOPES] = _scopes(tables, stored, kept_events, kept_sanctions, link_docs)
+        tables[SCOPES] = _scopes(tables, stored, kept_events, kept_sanctions, link_docs, person_docs, evidence_docs)
     return tables
 
 
@@ -124,16 +134,27 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
 SCOPES = "_scopes"
 
 
+def _evidence_docs(stored: Stored, person_docs: pl.Series, *facts: tuple) -> pl.Series:
+    """The documents whose evidence may differ from the stored: new and dropped ones, those whose person
+    mentions changed, and those whose evidence of an event or a sanction is not the stored one (`facts`:
+    per fact table, the touched facts' evidence rows, the stored evidence and the ids kept as stored)."""
+    changed = [changed_evidence_docs(now.unique(subset=["fact_id", "doc_id", "char_start"], keep="first",
+                                                maintain_order=True), before, kept)
+               for now, before, kept in facts]
+    return pl.concat([pl.Series(stored.new_doc_ids, dtype=pl.String), pl.Series(stored.gone_doc_ids, dtype=pl.String),
+                      person_docs, *changed]).unique()
+
+
 def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Series, kept_sanctions: pl.Series,
-            link_docs: pl.Series) -> dict[str, pl.Series]:
+            link_docs: pl.Series, person_docs: pl.Series, evidence_docs: pl.Series) -> dict[str, pl.Series]:
     """Per fact table of an incremental run, the groups (load.GROUP_KEYS) that may differ from the stored
     ones: every group outside them is the stored rows, so validation and the load look at these only.
 
     events, sanctions: the ones resolved again, and the stored ones not kept (replaced or gone); conflicts:
     theirs and every person's (people are resolved whole); person_mentions: the documents whose mentions
-    differ (new and dropped ones too); evidence: those documents and every document holding evidence of an
-    event or sanction in scope, now or stored; event_people: the documents linked again, dropped, or whose
-    stored statement of a link a relinked document now states first; tallies: new and dropped documents.
+    differ (new and dropped ones too); evidence: `_evidence_docs` (the evidence table holds these documents'
+    rows only); event_people: the documents linked again, dropped, or whose stored statement of a link a
+    relinked document now states first; tallies: new and dropped documents.
     Tables without a scope (people, countries, issuers: small) are compared whole."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
     gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String)
@@ -150,18 +171,11 @@ def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Ser
     events = replaced(tables["events"]["event_id"], stored_ids(stored.events, "event_id"), kept_events)
     sanctions = replaced(tables["sanctions"]["sanction_id"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
     people = pl.concat([tables["people"]["person_id"], stored_ids(stored.people, "person_id")]).unique()
-    person_docs = changed_person_mention_docs(tables["person_mentions"], stored)
-    facts = pl.concat([events, sanctions]).implode()
-    fact_docs = [tables["evidence"].filter(pl.col("fact_id").is_in(facts))["doc_id"]]
-    for source in (stored.event_evidence, stored.sanction_evidence):
-        if isinstance(source, pl.DataFrame) or source:
-            frame = source.lazy() if isinstance(source, pl.DataFrame) else pl.scan_parquet(source)
-            fact_docs.append(frame.filter(pl.col("fact_id").is_in(facts)).select("doc_id").collect()["doc_id"])
     return {
         "events": events, "sanctions": sanctions,
         "conflicts": pl.concat([events, sanctions, people]).unique(),
         "person_mentions": person_docs,
-        "evidence": pl.concat([person_docs, *fact_docs]).unique(),
+        "evidence": evidence_docs,
         "event_people": link_docs,
         "tallies": pl.concat([new_docs, gone_docs]).unique(),
     }

@@ -83,10 +83,37 @@ EVIDENCE_SCHEMA = {"fact_id": pl.String, "doc_id": pl.String, "char_start": pl.I
                    "quote": pl.String}
 
 
-def kept_evidence(source: pl.DataFrame | list, kept_ids: pl.Series) -> pl.DataFrame:
+def kept_evidence(source: pl.DataFrame | list, kept_ids: pl.Series, where: pl.Expr | None = None) -> pl.DataFrame:
     """The stored evidence (quoted) of the facts an incremental run keeps as stored: the rows a full run
-    makes for them from the same mentions, and the quotes `quote_evidence` gives those spans."""
-    return _frame(source, EVIDENCE_SCHEMA).filter(pl.col("fact_id").is_in(kept_ids.implode()))
+    makes for them from the same mentions, and the quotes `quote_evidence` gives those spans. `where`: of
+    the rows it keeps only (pushed into the scan of the stored files)."""
+    keep = pl.col("fact_id").is_in(kept_ids.implode())
+    return _scan(source, EVIDENCE_SCHEMA).filter(keep if where is None else keep & where).collect()
+
+
+def _scan(source: pl.DataFrame | list | None, schema: dict) -> pl.LazyFrame:
+    """`_frame`, lazy: a filter on it is pushed into the scan of Parquet files."""
+    if isinstance(source, pl.DataFrame):
+        frame = source.lazy()
+    elif source:
+        frame = pl.concat([pl.scan_parquet(f) for f in source], how="vertical_relaxed")
+    else:
+        return pl.LazyFrame(schema=schema)
+    return frame.select(list(schema)).cast(schema)
+
+
+def changed_evidence_docs(now: pl.DataFrame, stored: pl.DataFrame | list, kept_ids: pl.Series) -> pl.Series:
+    """Documents whose evidence of one fact table differs from the stored: `now`, the evidence rows the
+    touched facts' mentions make (fact_id, doc_id, char_start, char_end), against the stored rows of every
+    fact not kept as stored. A kept fact's rows are its stored ones on both sides, so a document outside
+    the difference holds the very rows it stores (a document's evidence is its own mentions' spans and ids)."""
+    keys = ["fact_id", "doc_id", "char_start", "char_end"]
+    schema = {k: EVIDENCE_SCHEMA[k] for k in keys}
+    now = now.lazy().select(keys).cast(schema).unique()
+    before = _scan(stored, EVIDENCE_SCHEMA).select(keys).filter(~pl.col("fact_id").is_in(kept_ids.implode())).unique()
+    gained = now.join(before, on=keys, how="anti", nulls_equal=True).select("doc_id")
+    lost = before.join(now, on=keys, how="anti", nulls_equal=True).select("doc_id")
+    return pl.concat([gained, lost]).unique().collect()["doc_id"]
 
 
 def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
@@ -105,6 +132,10 @@ def _previous(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.Da
         return pl.DataFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
     frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
     return frame.select(columns).cast({"char_start": pl.Int64}).collect()
+
+
+# the columns `event_block` reads
+EVENT_BLOCK_COLUMNS = ["event_type", "country", "event_date", "doc_id"]
 
 
 def event_block() -> pl.Expr:
@@ -129,7 +160,12 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
     events kept as stored (their evidence is stored too)."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
-    m = ev.lazy().collect().with_row_index("_order").with_columns(event_block().alias("_country_block"))
+    # every mention, in the columns that decide its block and the columns the caller keeps, only: the touched
+    # blocks' mentions are read again whole below (the other columns of 1.8M mentions at 100k: ~0.4 GB)
+    scan = ev.lazy().with_row_index("_order")
+    keys = list(dict.fromkeys(["_order", *EVENT_BLOCK_COLUMNS, *RELEASE_KEY,
+                               *(c for c in mention_columns if c != "event_id")]))
+    m = scan.select(keys).collect().with_columns(event_block().alias("_country_block"))
     m, touched = _release_clusters(m, new_docs)
     prev = _previous(previous, EVENT_PREVIOUS_KEYS + ["event_id"])
     stored_events = _frame(stored.events, EVENT_SCHEMA)
@@ -143,19 +179,28 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
     # blocks are resolved again
-    with_ids = m.join(prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
-    touched |= set(with_ids.filter(pl.col("event_id").is_null() | (pl.len().over("_order") > 1)
+    with_ids = m.select("_order", "_block", *(c for c in mention_columns if c != "event_id")).join(
+        prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
+    # (without window expressions over every mention: their hash tables were the step's peak, ~0.5 GB at 100k)
+    several = pl.col("_order").is_duplicated() if with_ids.height > m.height else pl.lit(False)
+    touched |= set(with_ids.filter(pl.col("event_id").is_null() | several
                                    | ~pl.col("event_id").is_in(stored_events["event_id"].implode()))["_block"].unique())
-    touched |= set(with_ids.filter(pl.col("event_id").is_not_null() & (pl.col("_block").n_unique().over("event_id") > 1))
-                   ["_block"].unique())
+    pairs = with_ids.filter(pl.col("event_id").is_not_null()).select("event_id", "_block").unique()
+    touched |= set(pairs.filter(pl.col("event_id").is_duplicated())["_block"].unique())
+    del pairs
     kept = with_ids.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
     del with_ids
     in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
-    todo = m.filter(in_block | _context(m, in_block)).drop("_block", "_country_block")
+    todo = m.filter(in_block | _context(m, in_block))["_order"]
+    in_touched = m.filter(in_block)["_order"].implode()
+    del m
+    # the touched blocks' mentions (and their context) whole, read again from the scan
+    todo = scan.filter(pl.col("_order").is_in(todo.implode())).collect()
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
                                                      mention_columns=mention_columns + ["_order"])
+    del todo
     # the context's own events are partial: only the touched blocks' events are kept
-    mentions = mentions.filter(pl.col("_order").is_in(m.filter(in_block)["_order"].implode()))
+    mentions = mentions.filter(pl.col("_order").is_in(in_touched))
     touched_ids = _ids(mentions, "event_id").implode()
     events = events.filter(pl.col("event_id").is_in(touched_ids))
     conflicts = conflicts.filter(pl.col("fact_id").is_in(touched_ids))
@@ -234,18 +279,19 @@ def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
     return pl.col("_order").is_in(first.implode())
 
 
-def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
+def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
                                       changed_docs: set, sentences_at
-                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
+                                      ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
-    touched moves only; the stored conflicts and evidence (fact_id, doc_id, char_start, char_end) of the
-    untouched moves; the ids of the moves kept as stored."""
+    touched moves only; the stored conflicts of the untouched moves; the ids of the moves kept as stored
+    (their evidence is stored too)."""
     prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
     docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
-    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs)),
+    sm = sm.lazy()  # a scan of the spool: only the mentions of the documents below are read into memory
+    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs)).collect(),
                                      event_mentions.filter(pl.col("doc_id").is_in(docs)),
                                      sentences_at=sentences_at, previous=previous)
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
@@ -261,8 +307,9 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
     proposals = holding.filter(pl.col("action") == "proposed")
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
-    todo = (sm.join(holding, on=["doc_id", "target", "action"], how="left", nulls_equal=True, maintain_order="left")
-            .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds"))
+    todo = (sm.join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True,
+                    maintain_order="left")
+            .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds").collect())
     docs = todo["doc_id"].unique().implode()
     sanctions, mentions = consolidate_sanctions(todo, event_mentions.filter(pl.col("doc_id").is_in(docs)),
                                                 sentences_at=sentences_at, previous=previous)
@@ -274,8 +321,7 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame, event_mentions: pl.DataF
         raise IncrementalMismatch(f"{clash.height} stored sanctions share an id with a touched one")
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
-    return (pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts,
-            kept_evidence(stored.sanction_evidence, kept["sanction_id"]), kept["sanction_id"])
+    return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept["sanction_id"]
 
 
 def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
