@@ -74,6 +74,7 @@ from flows.extraction.sanction_targets import (
     nationals_more,
     target_country,
 )
+from flows.language.issuers import issuer_codes
 from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
@@ -133,6 +134,7 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
 def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str, ...]:
     """find_actions, kept for the last sentences read: a sentence's moves and its named targets both ask."""
     found = []
+    described = False
     sanction_pos = None  # (read at the first action word: most sentences hold none)
     for i, (action, pattern) in enumerate(ACTION_RE.items()):
         if may_act is not None and not may_act[i]:
@@ -166,6 +168,10 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
+                continue  # "extend sanctions to four more firms": widened (the tightened words say it), not prolonged
+            if action == "imposed" and SANCTIONS_NOUN_BEFORE_RE.search(before):
+                described = True  # "the restrictions imposed by <issuer> on <country>": which ones, not a move
             negated = (NEGATION_BEFORE_RE.search(before)
                        and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
@@ -173,7 +179,17 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             else:
                 found.append("proposed" if hedged else action)
             break
+    if described and "remain" in found and "imposed" in found:
+        # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
+        # sanctions stay; the move told is their staying (issue 22, class 10)
+        found.remove("imposed")
     return tuple(dict.fromkeys(found))
+
+
+EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
+
+# a sanctions noun right before a participle: "the sanctions imposed by", "restrictions imposed on"
+SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?)\s+$", re.I)
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
@@ -361,10 +377,21 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     if not named:
         return with_counted_groups(moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
+    # the sentence with the words just before each named target blanked: "sanctioned <Country> leader <Name>"
+    # names the leader's country, not a second target (issue 22, class 10)
+    unnamed = sentence
+    for n in named:
+        at = sentence.find(n[1]) if n[1] else -1
+        if at > 0:
+            head = PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
+            if head:
+                unnamed = unnamed[:head.start()] + " " * (at - head.start()) + unnamed[at:]
     kept = []
     for move in moves:
         actions, target, target_type, _country, explicit, _clause = move
         if target_type == "country" and not explicit:
+            continue
+        if target_type == "country" and unnamed != sentence and target not in countries_in(unnamed):
             continue
         if target and target_type in ("company", "person") and any(
                 n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
@@ -373,6 +400,10 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         kept.append(move)
     return with_counted_groups(kept + named, sentence, doc_country)
+
+
+# a country, its demonym or a capitalised place and up to three lower-case title words, right before a name
+PERSON_HEAD_RE = re.compile(r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?(?:['’]s)?(?:\s+(?-i:[a-z][\w\-]*)){0,3}\s+$")
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -474,12 +505,19 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
                     if target_type == "country" and not explicit and not [
-                            c for c in countries_in(sentence) if c not in ISSUING_COUNTRIES]:
+                            c for c in countries_in(_before_reason(sentence)) if c not in ISSUING_COUNTRIES]:
                         stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _before_reason(sentence: str) -> str:
+    """The sentence up to the reason it gives: a country named in "in response to the death of a <demonym> dissident"
+    is no target the sentence names."""
+    reason = REASON_RE.search(sentence)
+    return sentence[:reason.start()] if reason else sentence
 
 
 def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tuple]:
@@ -491,11 +529,20 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
     # (by the same issuer: "<A> named five officials. <B> and <C> also announced new sanctions" keeps B's and C's)
     # ("Key restrictions remain": what stays in place is the whole regime, whoever else is named)
     # (by document and action: one look-up per row, not a scan of every named target)
+    # (by the body's code: "Britain" named the people, "the UK is the first country to impose sanctions" is the same)
     issuers_of: dict[tuple, set] = {}
     for d, a, issuer in named:
-        issuers_of.setdefault((d, a), set()).add(issuer)
+        issuers_of.setdefault((d, a), set()).update(_codes(issuer))
     return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not (
-        (r[0], r[8]) in issuers_of and (r[4] is None or r[4] in issuers_of[(r[0], r[8])]))]
+        (r[0], r[8]) in issuers_of and (r[4] is None or set(_codes(r[4])) & issuers_of[(r[0], r[8])]))]
+
+
+@lru_cache(maxsize=256)
+def _codes(issuer: str | None) -> tuple[str | None, ...]:
+    """An issuer's body codes (UK for "Britain", "U.K." and "London"); the words themselves where none is known."""
+    if not issuer:
+        return (None,)
+    return tuple(c for c in issuer_codes(issuer) if c) or (issuer,)
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
