@@ -600,3 +600,13 @@ def test_a_country_in_the_reason_is_no_named_target():
     rows = one("Britain imposed sanctions on prison governor Oleg Varenko. "
                "The UK is the first country to impose sanctions in response to the death of a Bolivian writer.", "Bolivia")
     assert not [r for r in rows if r[2] == "country"]
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Tribunal Prosecutor Maria Elena Ortiz is the first person to be hit with the travel and asset sanctions the "
+     "United States authorized last week.", "Maria Elena Ortiz"),
+    ("The White House named Oleg Varenko, the court's registrar, as the first official to be designated for sanctions "
+     "under the order.", "Oleg Varenko"),
+])
+def test_the_first_person_to_be_sanctioned_is_a_target(text, name):
+    assert (name, "person", "imposed") in [(r[1], r[2], r[3]) for r in one(text)]

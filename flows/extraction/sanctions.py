@@ -66,6 +66,7 @@ from flows.extraction.sanction_patterns import (
 )
 from flows.extraction.sanction_targets import (
     AIRLINE_NAME,
+    _person_target,
     _more_countries,
     country_airline,
     find_target,
@@ -75,7 +76,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -335,6 +336,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
                                              p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    people += [p for p in first_targets(sentence) if not any(p[1] <= q[1] < p[1] + len(p[0]) or
+                                                             q[1] <= p[1] < q[1] + len(q[0]) for q in people)]
     # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
     listed, list_action = cue_listed_targets(sentence)
     listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
@@ -364,6 +367,31 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
         out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
     return out
+
+
+# "<Office> <Name> is the first person to be hit with sanctions", "listed <Name>, <role>, as the first person to be
+# designated": the person a first listing names (issue 22, class 10)
+_FIRST_TO_BE = (r"the\s+first\s+(?:[\w\-]+\s+){0,2}?to\s+be\s+(?:hit\s+with|designated|sanctioned|targeted|"
+                r"blacklisted|listed|named)")
+_FULL_NAME = r"(?-i:[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){1,4})"
+FIRST_TARGET_RE = re.compile(
+    rf"(?P<n1>{_FULL_NAME})\s+(?:is|was|became|becomes|has\s+become)\s+{_FIRST_TO_BE}"
+    rf"|\b(?:listed|named|designated|identified)\s+(?P<n2>{_FULL_NAME}),?\s+(?:[^.;]{{0,120}}?\s)?as\s+{_FIRST_TO_BE}", re.I)
+
+
+def first_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """The person FIRST_TARGET_RE names, office words before the name peeled ("Prosecutor <Name>")."""
+    m = FIRST_TARGET_RE.search(sentence) if re.search(r"\bfirst\b", sentence, re.I) else None
+    if m is None:
+        return []
+    group = "n1" if m.group("n1") else "n2"
+    name, start = m.group(group), m.start(group)
+    words = name.split()
+    # office words before the name ("<Body> Prosecutor <Name>"): the longest tail the name lexicon reads as a person
+    for i in range(len(words) - 1):
+        if _person_target(" ".join(words[i:])) == " ".join(words[i:]):
+            return [(" ".join(words[i:]), start + len(" ".join(words[:i])) + (1 if i else 0), "person")]
+    return []
 
 
 def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
