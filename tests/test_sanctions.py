@@ -610,3 +610,13 @@ def test_a_country_in_the_reason_is_no_named_target():
 ])
 def test_the_first_person_to_be_sanctioned_is_a_target(text, name):
     assert (name, "person", "imposed") in [(r[1], r[2], r[3]) for r in one(text)]
+
+
+@pytest.mark.parametrize(("text", "wrong"), [
+    ("Financial sanctions and travel bans were imposed on 15 individuals, including the president.", "financial"),
+    ("New sanctions and trade bans on Bolivia in response to the vote.", "trade"),
+    ("Among those exempted from the sanctions list is Ivan Petrov, the founder of Zetaco, Bolivia's leading technology "
+     "firm.", "technology"),
+])
+def test_the_kind_of_measure_or_a_firms_trade_is_no_sector_target(text, wrong):
+    assert wrong not in {r[1] for r in one(text, "Bolivia")}

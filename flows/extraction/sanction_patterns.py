@@ -112,7 +112,8 @@ _SECTOR_ALT = "|".join(SECTOR_WORDS)
 # (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
 SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 
-TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
+# "trade sanctions", "financial sanctions and travel bans", "trade bans": the kind of measure, not a sector it hits
+TRADE_EMBARGO_RE = re.compile(r"(?:trade|financial)\s+(?:embargo|sanctions|bans?)", re.I)
 
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 

@@ -201,7 +201,11 @@ BANNED_FROM_RE = re.compile(
 
 # a sector word that says which people or which named firm: "the energy ministers", "oil major <Name>"
 SECTOR_DESCRIBES_RE = re.compile(r"\s+(?:(?:ministers?|ministry|officials|executives?|experts|analysts|traders)\b|"
-                                 r"(?:giant|major|producer|maker|company|firm|group)\s+(?-i:[A-Z]))", re.I)
+                                 r"(?:giant|major|producer|maker|company|firm|group)\s+(?-i:[A-Z])|(?:giant|major)\b(?!\s+(?:sanctions|sector)))", re.I)
+
+# "<Name>, <country>'s leading technology firm": the sector word says what a named firm does
+LEADING_BEFORE_RE = re.compile(r"\b(?:leading|largest|biggest|top|main)\s+$", re.I)
+FIRM_AFTER_RE = re.compile(r"\s+(?:firm|company|producer|group)\b", re.I)
 
 
 def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
@@ -210,7 +214,8 @@ def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
     for m in rx.finditer(text):
         if re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "its ability to finance the war": a verb
-        if SECTOR_DESCRIBES_RE.match(text, m.end()):
+        if SECTOR_DESCRIBES_RE.match(text, m.end()) or (
+                FIRM_AFTER_RE.match(text, m.end()) and LEADING_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())):
             continue  # "EU energy ministers", "aluminium giant <Name>": who acts or who is hit, not a sector (issue 22)
         if m.start() == 0 or not text[m.start()].isupper():
             return m
@@ -273,7 +278,7 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         if name and not countries_in(name) and not ROLE_OF_RE.search(scope, 0, company.start()):
             return name.strip(), "company"
     before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
-    if before_word and before_word.group("sector").lower() == "trade":
+    if before_word and TRADE_EMBARGO_RE.match(sentence, before_word.start()):
         before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
