@@ -620,3 +620,9 @@ def test_the_first_person_to_be_sanctioned_is_a_target(text, name):
 ])
 def test_the_kind_of_measure_or_a_firms_trade_is_no_sector_target(text, wrong):
     assert wrong not in {r[1] for r in one(text, "Bolivia")}
+
+
+def test_a_counted_group_before_a_designating_participle_is_a_target():
+    rows = one("Bern stated it would immediately freeze the assets of President Ivan Petrov, as well as all 120 "
+               "individuals sanctioned last week by the European Union.", "Bolivia")
+    assert "120 individuals" in {r[1] for r in rows}

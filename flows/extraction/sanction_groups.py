@@ -69,6 +69,12 @@ PASSIVE_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:were|have\s+been|had\s+been|are|would\s+be|will\s+be)\s+(?:also\s+|now\s+)?"
     r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to)\b", re.I)
 
+# or before a participle that says who designated them and when ("as well as all 367 individuals sanctioned last
+# week by <issuer>", "26 entities designated on Monday"): a group listed by a move (issue 22, class 10)
+PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:(?:already|previously|recently|also)\s+)?(?:sanctioned|designated|blacklisted)\s+"
+    r"(?:by|last|earlier|on|this|in|under)\b", re.I)
+
 # what is no group of targets: time spans, ages, money, a count of victims
 NOT_GROUP_RE = re.compile(r"\b(?:years?|months?|days?|weeks?|percent|per\s+cent|million|billion|dollars?|"
                           r"rubles?|euros?|pounds?)\b", re.I)
@@ -104,7 +110,8 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         gap = sentence[listed_to:m.start()] if listed_to is not None else ""
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
             r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+$", gap)
-        if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())):
+        if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())
+                or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
             continue
         if re.search(r"\b(?:the|these|those)\s+$", before, re.I) and not PASSIVE_AFTER_RE.match(sentence, m.end()):
             continue  # "the 15 persons listed": a group told again, not a new one
