@@ -626,3 +626,20 @@ def test_a_counted_group_before_a_designating_participle_is_a_target():
     rows = one("Bern stated it would immediately freeze the assets of President Ivan Petrov, as well as all 120 "
                "individuals sanctioned last week by the European Union.", "Bolivia")
     assert "120 individuals" in {r[1] for r in rows}
+
+
+@pytest.mark.parametrize("text", [
+    "The activist won the passage of the Magnitsky Act in the United States, which imposes an entry ban and asset "
+    "freeze on Bolivian officials responsible for abuses.",
+    "Section 231 of the act requires that at least five of the twelve sanctions listed in Section 235 be imposed on "
+    "any person who trades with Bolivia.",
+    "The Special Economic Measures (Bolivia) Regulations are a set of legal measures imposed by Canada to sanction "
+    "people involved in abuses in Bolivia.",
+])
+def test_what_a_law_does_is_no_move(text):
+    assert one(text, "Bolivia") == []
+
+
+def test_a_move_under_a_law_is_still_a_move():
+    assert ("United Kingdom", "Bolivia", "country", "imposed") in one(
+        "Under the Magnitsky Act, Britain imposed sanctions on Bolivia.", "Bolivia")

@@ -169,6 +169,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
+                continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
             if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
                 continue  # "extend sanctions to four more firms": widened (the tightened words say it), not prolonged
             if action == "imposed" and SANCTIONS_NOUN_BEFORE_RE.search(before):
@@ -186,6 +188,13 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
 
+
+# a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
+# "The <Name> Regulations are a set of legal measures imposed by"): the regime described, no move (issue 22, class 9)
+LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*\([^)]*\))?[^.;]{0,80}?\b(?:imposes|requires|"
+                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$", re.I)
+
+WORD_REST_RE = re.compile(r"\w*")
 
 EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
 
