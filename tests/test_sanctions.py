@@ -643,3 +643,11 @@ def test_what_a_law_does_is_no_move(text):
 def test_a_move_under_a_law_is_still_a_move():
     assert ("United Kingdom", "Bolivia", "country", "imposed") in one(
         "Under the Magnitsky Act, Britain imposed sanctions on Bolivia.", "Bolivia")
+
+
+def test_a_tail_of_a_full_name_is_the_same_person():
+    import polars as pl
+    from flows.extraction.sanction_groups import one_name_per_person
+    rows = [("d1", "person", "imposed", t) for t in ("Marta de Souza", "de Souza")]
+    sm = pl.DataFrame(rows, schema=["doc_id", "target_type", "action", "target"], orient="row")
+    assert one_name_per_person(sm)["target"].to_list() == ["Marta de Souza"]

@@ -424,10 +424,13 @@ def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
         return sm
     full = {(d, a, t.split()[-1]) for d, a, t in people.select("doc_id", "action", "target").iter_rows()
             if t and len(t.split()) >= 2}
+    # a shorter tail of a full name ("de <Surname>" beside "<Given> de <Surname>", a headline's cut): the same person
+    tails = {(d, a, " ".join(t.split()[i:])) for d, a, t in people.select("doc_id", "action", "target").iter_rows()
+             if t for i in range(1, len(t.split()) - 1)}
     # ("<Surname> was sanctioned" reads a one-word subject as an organisation: it is the person too)
     single = sm.filter(pl.col("target_type").is_in(["person", "company"]))
     drop = [(d, a, t) for d, a, t in single.select("doc_id", "action", "target").unique().iter_rows()
-            if t and len(t.split()) == 1 and (d, a, t) in full]
+            if t and ((len(t.split()) == 1 and (d, a, t) in full) or (d, a, t) in tails)]
     if not drop:
         return sm
     keys = pl.DataFrame(drop, schema=["doc_id", "action", "target"], orient="row").with_columns(_drop=pl.lit(True))
