@@ -651,3 +651,8 @@ def test_a_tail_of_a_full_name_is_the_same_person():
     rows = [("d1", "person", "imposed", t) for t in ("Marta de Souza", "de Souza")]
     sm = pl.DataFrame(rows, schema=["doc_id", "target_type", "action", "target"], orient="row")
     assert one_name_per_person(sm)["target"].to_list() == ["Marta de Souza"]
+
+
+def test_a_person_in_apposition_to_a_passive_designation_is_a_target():
+    rows = one("The founder of the smuggling ring, Oleg Varenko, was previously sanctioned by Britain in 2021.", "Bolivia")
+    assert ("United Kingdom", "Oleg Varenko", "person", "imposed") in rows

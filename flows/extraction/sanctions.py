@@ -345,6 +345,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
                                              p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    people += [p for p in appositive_subject(sentence) if not any(p[1] <= q[1] < p[1] + len(p[0]) or
+                                                                  q[1] <= p[1] < q[1] + len(q[0]) for q in people)]
     people += [p for p in first_targets(sentence) if not any(p[1] <= q[1] < p[1] + len(p[0]) or
                                                              q[1] <= p[1] < q[1] + len(q[0]) for q in people)]
     # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
@@ -386,6 +388,21 @@ _FULL_NAME = r"(?-i:[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){1,4})"
 FIRST_TARGET_RE = re.compile(
     rf"(?P<n1>{_FULL_NAME})\s+(?:is|was|became|becomes|has\s+become)\s+{_FIRST_TO_BE}"
     rf"|\b(?:listed|named|designated|identified)\s+(?P<n2>{_FULL_NAME}),?\s+(?:[^.;]{{0,120}}?\s)?as\s+{_FIRST_TO_BE}", re.I)
+
+
+# "The leader and founder of <Group>, <Given> <Surname>, was previously sanctioned by": the person in apposition to the
+# subject of a passive designation (issue 22, class 10)
+APPOSITIVE_PASSIVE_RE = re.compile(
+    rf"^[^,]{{3,80}},\s+(?P<name>{_FULL_NAME}),\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|first\s+|later\s+|"
+    rf"previously\s+|already\s+)?(?:sanctioned|designated|blacklisted)\b", re.I)
+
+
+def appositive_subject(sentence: str) -> list[tuple[str, int, str]]:
+    """The person APPOSITIVE_PASSIVE_RE names, when the name lexicon reads the name as a person's."""
+    m = APPOSITIVE_PASSIVE_RE.match(sentence) if "," in sentence else None
+    if m is None or _person_target(m.group("name")) != m.group("name"):
+        return []
+    return [(m.group("name"), m.start("name"), "person")]
 
 
 def first_targets(sentence: str) -> list[tuple[str, int, str]]:
