@@ -536,6 +536,7 @@ def test_a_company_s_trade_named_with_industry_is_no_second_target():
     "The president has said he wants to end most sanctions relief for the republic.",
     "The bloc says it is also prepared to extend sanctions to three more Bolivian firms.",
     "The council stands ready to impose further sanctions on Bolivia.",
+    "The parties agreed to keep talking, understanding the need to lift the sanctions against the Bolivian state.",
 ])
 def test_wish_or_readiness_is_only_proposed(text):
     actions = {r[3] for r in one(text, "Bolivia")}

@@ -65,8 +65,9 @@ HEDGE_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
     r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
-    # a wish or a readiness is no move: "wants to end the relief", "is prepared to extend sanctions to" (issue 22)
-    r"wants?\s+to|wanted\s+to|(?:prepared|ready)\s+to|"
+    # a wish, a need or a readiness is no move: "wants to end the relief", "the need to lift the sanctions", "is
+    # prepared to extend sanctions to" (issue 22)
+    r"wants?\s+to|wanted\s+to|(?:prepared|ready)\s+to|needs?\s+to|"
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
 )
