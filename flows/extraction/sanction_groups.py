@@ -70,6 +70,12 @@ PASSIVE_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:were|have\s+been|had\s+been|are|would\s+be|will\s+be)\s+(?:also\s+|now\s+)?"
     r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to)\b", re.I)
 
+# or before a participle that says who designated them and when ("as well as all 367 individuals sanctioned last
+# week by <issuer>", "26 entities designated on Monday"): a group listed by a move (issue 22, class 10)
+PARTICIPLE_AFTER_RE = re.compile(
+    r"\s+(?:(?:already|previously|recently|also)\s+)?(?:sanctioned|designated|blacklisted)\s+"
+    r"(?:by|last|earlier|on|this|in|under)\b", re.I)
+
 # what is no group of targets: time spans, ages, money, a count of victims
 NOT_GROUP_RE = re.compile(r"\b(?:years?|months?|days?|weeks?|percent|per\s+cent|million|billion|dollars?|"
                           r"rubles?|euros?|pounds?)\b", re.I)
@@ -113,7 +119,8 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         gap = sentence[listed_to:m.start()] if listed_to is not None else ""
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
             r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+$", gap)
-        if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())):
+        if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())
+                or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
             continue
         if re.search(r"\b(?:the|these|those)\s+$", before, re.I) and not PASSIVE_AFTER_RE.match(sentence, m.end()):
             continue  # "the 15 persons listed": a group told again, not a new one
@@ -434,10 +441,13 @@ def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
         return sm
     full = {(d, a, t.split()[-1]) for d, a, t in people.select("doc_id", "action", "target").iter_rows()
             if t and len(t.split()) >= 2}
+    # a shorter tail of a full name ("de <Surname>" beside "<Given> de <Surname>", a headline's cut): the same person
+    tails = {(d, a, " ".join(t.split()[i:])) for d, a, t in people.select("doc_id", "action", "target").iter_rows()
+             if t for i in range(1, len(t.split()) - 1)}
     # ("<Surname> was sanctioned" reads a one-word subject as an organisation: it is the person too)
     single = sm.filter(pl.col("target_type").is_in(["person", "company"]))
     drop = [(d, a, t) for d, a, t in single.select("doc_id", "action", "target").unique().iter_rows()
-            if t and len(t.split()) == 1 and (d, a, t) in full]
+            if t and ((len(t.split()) == 1 and (d, a, t) in full) or (d, a, t) in tails)]
     if not drop:
         return sm
     keys = pl.DataFrame(drop, schema=["doc_id", "action", "target"], orient="row").with_columns(_drop=pl.lit(True))

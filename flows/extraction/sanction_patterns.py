@@ -65,14 +65,18 @@ HEDGE_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
     r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
+    # a wish, a need or a readiness is no move: "wants to end the relief", "the need to lift the sanctions", "is
+    # prepared to extend sanctions to" (issue 22)
+    r"wants?\s+to|wanted\s+to|(?:prepared|ready)\s+to|needs?\s+to|"
     r"expected|reassessment|reconsideration|pave\s+the\s+way|open\s+the\s+door|no\s+official)\b",
     re.I,
 )
 
 # a decision reported in indirect speech ("the minister announced that the government would impose sanctions
-# on", "stated they would immediately freeze the assets of"): done, not talked about (issue 22, class 9)
+# on", "stated they would immediately freeze the assets of"; "said it will adopt the package of sanctions", "added that
+# <issuer> would impose visa restrictions on"): done, not talked about (issue 22, class 9)
 ANNOUNCED_DECISION_RE = re.compile(
-    r"\b(?:announced|stated|declared|confirmed|decided)\b(?:\s+\w+){0,3}?(?:\s+that)?[^.;]{0,60}?\b(?:would|will)\s+"
+    r"\b(?:announced|stated|declared|confirmed|decided|said|says|added)\b(?:\s+\w+){0,3}?(?:\s+that)?(?:[^.;]|\.(?!\s+(?-i:[A-Z])|\s*$)){0,60}?\b(?:would|will)\s+"
     r"(?:\w+ly\s+|also\s+)?$", re.I)
 
 
@@ -109,7 +113,8 @@ _SECTOR_ALT = "|".join(SECTOR_WORDS)
 # (?=\w) matches no less (a sector word starts with a letter) but lets the engine skip other positions
 SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 
-TRADE_EMBARGO_RE = re.compile(r"trade\s+(?:embargo|sanctions)", re.I)
+# "trade sanctions", "financial sanctions and travel bans", "trade bans": the kind of measure, not a sector it hits
+TRADE_EMBARGO_RE = re.compile(r"(?:trade|financial)\s+(?:embargo|sanctions|bans?)", re.I)
 
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 

@@ -199,12 +199,24 @@ BANNED_FROM_RE = re.compile(
     r"|\b(?:on|against)\s+(?P<airline>(?-i:[A-Z][\w\-]+))\s+(?:airline|air\s+carrier)\b", re.I)
 
 
+# a sector word that says which people or which named firm: "the energy ministers", "oil major <Name>"
+SECTOR_DESCRIBES_RE = re.compile(r"\s+(?:(?:ministers?|ministry|officials|executives?|experts|analysts|traders)\b|"
+                                 r"(?:giant|major|producer|maker|company|firm|group)\s+(?-i:[A-Z])|(?:giant|major)\b(?!\s+(?:sanctions|sector)))", re.I)
+
+# "<Name>, <country>'s leading technology firm": the sector word says what a named firm does
+LEADING_BEFORE_RE = re.compile(r"\b(?:leading|largest|biggest|top|main)\s+$", re.I)
+FIRM_AFTER_RE = re.compile(r"\s+(?:firm|company|producer|group)\b", re.I)
+
+
 def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
     """The first sector word of `text` that is not inside a name: "Foreign Trade Bank", "Gulf Oil Company"
     hold "trade" and "oil" but name a company (a capital at the text's start is only the sentence's)."""
     for m in rx.finditer(text):
         if re.search(r"\bto\s+$", text[max(0, m.start() - 4):m.start()]):
             continue  # "its ability to finance the war": a verb
+        if SECTOR_DESCRIBES_RE.match(text, m.end()) or (
+                FIRM_AFTER_RE.match(text, m.end()) and LEADING_BEFORE_RE.search(text, max(0, m.start() - 20), m.start())):
+            continue  # "EU energy ministers", "aluminium giant <Name>": who acts or who is hit, not a sector (issue 22)
         if m.start() == 0 or not text[m.start()].isupper():
             return m
     return None
@@ -266,7 +278,7 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         if name and not countries_in(name) and not ROLE_OF_RE.search(scope, 0, company.start()):
             return name.strip(), "company"
     before_word = _lower_case_sector(SECTOR_BEFORE_RE, sentence) if may_sector else None
-    if before_word and before_word.group("sector").lower() == "trade":
+    if before_word and TRADE_EMBARGO_RE.match(sentence, before_word.start()):
         before_word = None  # "the trade embargo", "trade sanctions": all trade with the country (below)
     if before_word and not m:
         return before_word.group("sector").lower(), "sector"
@@ -280,7 +292,13 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         return sector.group("sector").lower(), "sector"
     if officials:
         return "officials", "officials"
-    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES]
+    # "sanctions on nine entities based in <country>", "against extremist <demonym> settlers", "against the heads of
+    # the colony where the <demonym> dissident died": the people or firms are the targets, the country only says
+    # whose they are or where they act (issue 22, class 10)
+    if explicit and GROUP_HEAD_RE.match(scope):
+        return None, None
+    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else scope)
+             if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
         # on Israel, ... Iran could not draw on the funds, tightening the restrictions": Iran's)
@@ -288,6 +306,20 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
         return doc_country, "country"
     return None, None
+
+
+# a group of people or firms heading what "sanctions on" names: the group, not a country, is the target
+GROUP_HEAD_RE = re.compile(
+    r"\s*[\"“']?(?:the\s+|some\s+|several\s+|multiple\s+|all\s+|dozens\s+of\s+|hundreds\s+of\s+|\d[\d,]*\s+|"
+    r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+)?"
+    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|[\w\-]+-based)\s+)*"
+    r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:entities|individuals|people|persons|members|heads|settlers|commanders|leaders|"
+    r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers)\b", re.I)
+
+# what follows a target and says where it is or what it did: its countries are no target ("entities based in <A>",
+# "the colony, where the <demonym> dissident died", "firms linked to a <demonym> cartel")
+RELATIVE_TAIL_RE = re.compile(r",?\s+(?:where|who|which|whose|based\s+in|linked\s+to|tied\s+to|connected\s+to|"
+                              r"involved\s+in|responsible\s+for|accused\s+of)\b", re.I)
 
 
 # a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron
@@ -307,7 +339,7 @@ GOODS_BEFORE_RE = re.compile(rf"\b(?P<list>{_GOODS_LIST})\s*(?:products?\s+)?{_F
 
 GOODS_WORD_RE = re.compile(rf"\b(?:{_GOODS_ALT})\b", re.I)
 
-GOODS_HEAD_RE = re.compile(rf"\s*(?:the\s+)?(?P<good>{_GOODS_ALT})\b(?!\s+(?:sector|industry|compan\w+|firms?|producers?))", re.I)
+GOODS_HEAD_RE = re.compile(rf"\s*(?:the\s+)?(?P<good>{_GOODS_ALT})\b(?!\s+(?:sector|industry|compan\w+|firms?|producers?|giant|major|makers?)\b)", re.I)
 
 ROLE_SPAN_RE = re.compile(
     r"\b(?:chair(?:man|woman)?|chief\s+executive(?:\s+officer)?|CEO|head|president|founder|owner|director|"

@@ -66,6 +66,7 @@ from flows.extraction.sanction_patterns import (
 )
 from flows.extraction.sanction_targets import (
     AIRLINE_NAME,
+    _person_target,
     _more_countries,
     country_airline,
     find_target,
@@ -74,7 +75,8 @@ from flows.extraction.sanction_targets import (
     nationals_more,
     target_country,
 )
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+from flows.language.issuers import issuer_codes
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -140,6 +142,7 @@ def find_actions(sentence: str, may_act: tuple[bool, ...] | None = None) -> list
 def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str, ...]:
     """find_actions, kept for the last sentences read: a sentence's moves and its named targets both ask."""
     found = []
+    described = False
     sanction_pos = None  # (read at the first action word: most sentences hold none)
     for i, (action, pattern) in enumerate(ACTION_RE.items()):
         if may_act is not None and not may_act[i]:
@@ -173,6 +176,12 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
+                continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
+            if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
+                continue  # "extend sanctions to four more firms": widened (the tightened words say it), not prolonged
+            if action == "imposed" and SANCTIONS_NOUN_BEFORE_RE.search(before):
+                described = True  # "the restrictions imposed by <issuer> on <country>": which ones, not a move
             negated = (NEGATION_BEFORE_RE.search(before)
                        and not CONDITION_RE.search(before))  # "if the ban is not lifted": a condition
             if negated and action in ("lifted", "eased"):
@@ -180,7 +189,24 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             else:
                 found.append("proposed" if hedged else action)
             break
+    if described and "remain" in found and "imposed" in found:
+        # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
+        # sanctions stay; the move told is their staying (issue 22, class 10)
+        found.remove("imposed")
     return tuple(dict.fromkeys(found))
+
+
+# a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
+# "The <Name> Regulations are a set of legal measures imposed by"): the regime described, no move (issue 22, class 9)
+LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*\([^)]*\))?[^.;]{0,80}?\b(?:imposes|requires|"
+                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$", re.I)
+
+WORD_REST_RE = re.compile(r"\w*")
+
+EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
+
+# a sanctions noun right before a participle: "the sanctions imposed by", "restrictions imposed on"
+SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?)\s+$", re.I)
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
@@ -326,6 +352,10 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people += [m for m in members if not any(m[1] <= p[1] < m[1] + len(m[0]) or
                                              p[1] <= m[1] < p[1] + len(p[0]) for p in people)]
     people += [(m.group("label"), m.start("label"), "officials") for m in LABEL_RE.finditer(sentence)]
+    people += [p for p in appositive_subject(sentence) if not any(p[1] <= q[1] < p[1] + len(p[0]) or
+                                                                  q[1] <= p[1] < q[1] + len(q[0]) for q in people)]
+    people += [p for p in first_targets(sentence) if not any(p[1] <= q[1] < p[1] + len(p[0]) or
+                                                             q[1] <= p[1] < q[1] + len(q[0]) for q in people)]
     # "The sanctioned outposts are A, B and C", "Also removed from the list were A and B": the cue says they are targets
     listed, list_action = cue_listed_targets(sentence)
     listed += [t for t in appositive_targets(sentence) if not any(t[1] == x[1] for x in listed)]
@@ -357,6 +387,46 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     return out
 
 
+# "<Office> <Name> is the first person to be hit with sanctions", "listed <Name>, <role>, as the first person to be
+# designated": the person a first listing names (issue 22, class 10)
+_FIRST_TO_BE = (r"the\s+first\s+(?:[\w\-]+\s+){0,2}?to\s+be\s+(?:hit\s+with|designated|sanctioned|targeted|"
+                r"blacklisted|listed|named)")
+_FULL_NAME = r"(?-i:[A-Z][\w\-’']+(?:\s+[A-Z][\w\-’']+){1,4})"
+FIRST_TARGET_RE = re.compile(
+    rf"(?P<n1>{_FULL_NAME})\s+(?:is|was|became|becomes|has\s+become)\s+{_FIRST_TO_BE}"
+    rf"|\b(?:listed|named|designated|identified)\s+(?P<n2>{_FULL_NAME}),?\s+(?:[^.;]{{0,120}}?\s)?as\s+{_FIRST_TO_BE}", re.I)
+
+
+# "The leader and founder of <Group>, <Given> <Surname>, was previously sanctioned by": the person in apposition to the
+# subject of a passive designation (issue 22, class 10)
+APPOSITIVE_PASSIVE_RE = re.compile(
+    rf"^[^,]{{3,80}},\s+(?P<name>{_FULL_NAME}),\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|first\s+|later\s+|"
+    rf"previously\s+|already\s+)?(?:sanctioned|designated|blacklisted)\b", re.I)
+
+
+def appositive_subject(sentence: str) -> list[tuple[str, int, str]]:
+    """The person APPOSITIVE_PASSIVE_RE names, when the name lexicon reads the name as a person's."""
+    m = APPOSITIVE_PASSIVE_RE.match(sentence) if "," in sentence else None
+    if m is None or _person_target(m.group("name")) != m.group("name"):
+        return []
+    return [(m.group("name"), m.start("name"), "person")]
+
+
+def first_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """The person FIRST_TARGET_RE names, office words before the name peeled ("Prosecutor <Name>")."""
+    m = FIRST_TARGET_RE.search(sentence) if re.search(r"\bfirst\b", sentence, re.I) else None
+    if m is None:
+        return []
+    group = "n1" if m.group("n1") else "n2"
+    name, start = m.group(group), m.start(group)
+    words = name.split()
+    # office words before the name ("<Body> Prosecutor <Name>"): the longest tail the name lexicon reads as a person
+    for i in range(len(words) - 1):
+        if _person_target(" ".join(words[i:])) == " ".join(words[i:]):
+            return [(" ".join(words[i:]), start + len(" ".join(words[:i])) + (1 if i else 0), "person")]
+    return []
+
+
 def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
                     in_context: bool, surnames: frozenset[str] = frozenset()) -> list[tuple]:
     """The sentence's moves (_sentence_sanctions) and its named targets (_person_moves); where the sentence
@@ -368,10 +438,21 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     if not named:
         return with_counted_groups(moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
+    # the sentence with the words just before each named target blanked: "sanctioned <Country> leader <Name>"
+    # names the leader's country, not a second target (issue 22, class 10)
+    unnamed = sentence
+    for n in named:
+        at = sentence.find(n[1]) if n[1] else -1
+        if at > 0:
+            head = PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
+            if head:
+                unnamed = unnamed[:head.start()] + " " * (at - head.start()) + unnamed[at:]
     kept = []
     for move in moves:
         actions, target, target_type, _country, explicit, _clause = move
         if target_type == "country" and not explicit:
+            continue
+        if target_type == "country" and unnamed != sentence and target not in countries_in(unnamed):
             continue
         if target and target_type in ("company", "person") and any(
                 n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
@@ -380,6 +461,10 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         kept.append(move)
     return with_counted_groups(kept + named, sentence, doc_country)
+
+
+# a country, its demonym or a capitalised place and up to three lower-case title words, right before a name
+PERSON_HEAD_RE = re.compile(r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?(?:['’]s)?(?:\s+(?-i:[a-z][\w\-]*)){0,3}\s+$")
 
 
 def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[str | None, bool, list[str | None]]:
@@ -481,12 +566,19 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
                     if target_type == "country" and not explicit and not [
-                            c for c in countries_in(sentence) if c not in ISSUING_COUNTRIES]:
+                            c for c in countries_in(_before_reason(sentence)) if c not in ISSUING_COUNTRIES]:
                         stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _before_reason(sentence: str) -> str:
+    """The sentence up to the reason it gives: a country named in "in response to the death of a <demonym> dissident"
+    is no target the sentence names."""
+    reason = REASON_RE.search(sentence)
+    return sentence[:reason.start()] if reason else sentence
 
 
 def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tuple]:
@@ -498,11 +590,20 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
     # (by the same issuer: "<A> named five officials. <B> and <C> also announced new sanctions" keeps B's and C's)
     # ("Key restrictions remain": what stays in place is the whole regime, whoever else is named)
     # (by document and action: one look-up per row, not a scan of every named target)
+    # (by the body's code: "Britain" named the people, "the UK is the first country to impose sanctions" is the same)
     issuers_of: dict[tuple, set] = {}
     for d, a, issuer in named:
-        issuers_of.setdefault((d, a), set()).add(issuer)
+        issuers_of.setdefault((d, a), set()).update(_codes(issuer))
     return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not (
-        (r[0], r[8]) in issuers_of and (r[4] is None or r[4] in issuers_of[(r[0], r[8])]))]
+        (r[0], r[8]) in issuers_of and (r[4] is None or set(_codes(r[4])) & issuers_of[(r[0], r[8])]))]
+
+
+@lru_cache(maxsize=256)
+def _codes(issuer: str | None) -> tuple[str | None, ...]:
+    """An issuer's body codes (UK for "Britain", "U.K." and "London"); the words themselves where none is known."""
+    if not issuer:
+        return (None,)
+    return tuple(c for c in issuer_codes(issuer) if c) or (issuer,)
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
