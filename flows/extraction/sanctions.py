@@ -76,7 +76,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
