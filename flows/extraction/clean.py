@@ -43,13 +43,17 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt"
                  "Sr", "Prof", "No", "Vol", "U.S", "U.K", "U.N", "E.U", "Inc", "Ltd", "Co", "vs",
                  "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
                  "Nov", "Dec", "a.m", "p.m", "Rev", "Capt", "Sgt", "Adm")
-# Sentence boundary: end punctuation + space + an upper-case start, or a newline.
-# (the look-ahead in front matches no less: both kinds start with a quote, bracket or space; it lets
-# the engine skip other positions faster)
-SENTENCE_END = re.compile(r"(?=[\s\"”’)])(?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+)")
+# Sentence boundary: end punctuation + space + an upper-case start, or a newline, or two sentences
+# glued without a space ("...was released.The next day", "...North Korea.Japan said"): end punctuation
+# right after a word ending in two lower-case letters and right before a capitalised word (upper then
+# lower case). That never cuts a domain ("news.com"), a decimal ("3.5"), "U.S." or "St.Petersburg";
+# glued abbreviations ("Gen.Smith") are kept whole by ABBREV_END as spaced ones are.
+SENTENCE_END = re.compile(r"(?:(?<=[.!?])[\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])|\n+"
+                          r"|(?<=[a-z][a-z][.!?])[\"”’)]*(?=[\"“‘(]?[A-Z][a-z]))")
 # SENTENCE_END's matches, each starting one character earlier when it follows end punctuation: a
 # pattern that starts with a plain character class lets the engine jump to candidates (2x faster).
-BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["”’)]*\s+(?=["“‘(]?[A-Z0-9])|(?<=\n)\n*)""")
+BOUNDARY = re.compile(r"""[.!?\n](?:(?<=[.!?])["”’)]*\s+(?=["“‘(]?[A-Z0-9])|(?<=\n)\n*"""
+                      r"""|(?<=[a-z][a-z][.!?])["”’)]*(?=["“‘(]?[A-Z][a-z]))""")
 ABBREV_END = re.compile(r"(?:\b(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + r")|\b[A-Z])\.$")
 
 SENTENCE_SCHEMA = {"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
@@ -128,8 +132,8 @@ def _sentence_spans(body: str) -> list[tuple[int, int, bool]]:
         if sep[0] != "\n":  # end punctuation: SENTENCE_END's match starts one character later
             end = m.start() + 1
             sep = sep[1:]
-            if sep.isspace() and "\n" not in sep and ABBREV_END.search(body[max(0, end - 6):end]):
-                continue  # "Mr. Smith", "U.S. officials": not a boundary
+            if (not sep or sep.isspace() and "\n" not in sep) and ABBREV_END.search(body[max(0, end - 6):end]):
+                continue  # "Mr. Smith", "U.S. officials", "Gen.Smith": not a boundary
         else:
             end = m.start()
         _append_capped(spans, body, start, end)
