@@ -11,6 +11,7 @@ from flows.resolution.events import consolidate_events
 from flows.resolution.incremental import (IncrementalMismatch, Stored, consolidate_events_incremental, consolidate_sanctions_incremental,
                                           changed_person_mention_docs, kept_evidence, link_event_people_incremental,
                                           stored_ids)
+from flows.resolution.freed import freed_names
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -41,7 +42,14 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     """
 
     previous = previous or {}
-    mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))
+    candidates = stage_frame(stage, "name_candidates")
+    # the people each release document tells as freed, from its own text: releases naming others are others
+    release_docs = (scan_stage(stage_source(stage, "event_mentions"), "event_mentions", ["doc_id", "event_type"])
+                    .filter(pl.col("event_type") == "prisoner_release").select("doc_id").unique().collect()["doc_id"])
+    freed = freed_names(candidates, stage_source(stage, "sentences"), release_docs)
+    del release_docs
+    mentions = resolve_mentions_in_documents(candidates)
+    del candidates
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
     del mentions
     event_scan = scan_stage(stage_source(stage, "event_mentions"), "event_mentions", without_sentence("event_mentions"))
@@ -51,12 +59,12 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     if stored is None:
         events, event_mentions, ev_conflicts = consolidate_events(
             event_scan, previous.get("event_mentions"), sentences_at=event_sentences,
-            mention_columns=EVENT_MENTION_KEYS)
+            mention_columns=EVENT_MENTION_KEYS, freed=freed)
         moved_docs: set = set()
         kept_event_evidence = None
     else:
         events, event_mentions, ev_conflicts, moved_docs, kept_events = consolidate_events_incremental(
-            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS)
+            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS, freed=freed)
         kept_event_evidence = kept_evidence(stored.event_evidence, kept_events)
     del event_scan
     sanction_rows = stage_frame(stage, "sanction_mentions", without_sentence("sanction_mentions"))

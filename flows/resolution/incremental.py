@@ -123,7 +123,7 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str]
+                                   mention_columns: list[str], freed: pl.DataFrame | None = None
                                    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
@@ -153,7 +153,7 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
     todo = m.filter(in_block | _context(m, in_block)).drop("_block", "_country_block")
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
-                                                     mention_columns=mention_columns + ["_order"])
+                                                     mention_columns=mention_columns + ["_order"], freed=freed)
     # the context's own events are partial: only the touched blocks' events are kept
     mentions = mentions.filter(pl.col("_order").is_in(m.filter(in_block)["_order"].implode()))
     touched_ids = _ids(mentions, "event_id").implode()
