@@ -255,7 +255,10 @@ def test_reports_naming_different_freed_people_are_different_releases():
     assert consolidate_events(ev)[0].height == 1
     # a release of twelve, a different one of them named by each report: nothing tells them apart
     many = ev.with_columns(prisoner_count=pl.lit(12, pl.Int64))
-    assert consolidate_events(many, freed=freed)[0].height == 1
+    one_each = pl.DataFrame({"doc_id": ["a", "b", "c"], "freed": [["varenko"], ["quill"], ["beck"]]})
+    assert consolidate_events(many, freed=one_each)[0].height == 1
+    # two named of the twelve by one report, two others by another: two releases (a swap's named hostages)
+    assert consolidate_events(many, freed=freed)[0].height == 2
 
 
 def test_freed_names_follow_release_verbs_and_passives_only():
@@ -263,16 +266,17 @@ def test_freed_names_follow_release_verbs_and_passives_only():
     sents = ["Officials in Velmar freed the agronomist Ilsa Varenko and a colleague on Monday.",
              "Varenko's colleague, Torvan Beck, was released hours later.",
              "The pair were released by order of President Hal Dorsey, the ministry said.",
-             "Quen Marr, a lawyer for the family, welcomed the release."]
+             "Quen Marr, a lawyer for the family, welcomed the release.",
+             "The militia handed over two guards—Oskar Lind and retired sergeant Pell Harrow—at the crossing."]
     sentences, cands, start = [], [], 0
     for i, s in enumerate(sents):
         sentences.append({"doc_id": "x", "sent_idx": i, "char_start": start, "char_end": start + len(s),
                           "sentence": s, "is_headline": False})
-        for name in ("Ilsa Varenko", "Varenko", "Torvan Beck", "Hal Dorsey", "Quen Marr"):
+        for name in ("Ilsa Varenko", "Varenko", "Torvan Beck", "Hal Dorsey", "Quen Marr", "Oskar Lind", "Pell Harrow"):
             at = s.find(name)
             if at >= 0 and not (name == "Varenko" and "Ilsa Varenko" in s):
                 cands.append({"doc_id": "x", "sent_idx": i, "char_start": start + at,
                               "char_end": start + at + len(name), "surface": name, "n_tokens": len(name.split())})
         start += len(s) + 1
     out = freed_names(pl.DataFrame(cands), pl.DataFrame(sentences), pl.Series(["x"]))
-    assert out.rows() == [("x", ["beck", "varenko"])]
+    assert out.rows() == [("x", ["beck", "harrow", "lind", "varenko"])]

@@ -197,13 +197,16 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
 
+FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which release it is (fewer if it counts fewer)
+
+
 def split_by_people(rel: pl.DataFrame) -> pl.Series:
     """`rel`'s cluster labels, a cluster cut where its documents name different people as freed (`freed`: a
     document's surnames told as freed, resolution/freed.py): reports that share no freed name are two releases,
     however alike their count and country ("two freed by Iran" in a swap of 2019 and in one of 2023; issue 22,
     class 6). Documents sharing a name are one group (transitively); the group with the most documents (ties:
     the first named) keeps the label, and so do documents that name no one freed and groups where no document
-    names as many freed as its count (a few named of many freed tell nothing of the rest); each other group
+    names FREED_NAMES_TO_TELL freed (or all of a smaller count: one name of many freed tells little); each other group
     takes a new label, in order of first appearance. A label depends on its cluster's mentions and their order alone."""
     if rel.is_empty() or "freed" not in rel.columns:
         return rel["cluster"]
@@ -219,8 +222,10 @@ def split_by_people(rel: pl.DataFrame) -> pl.Series:
     parts = named.partition_by("cluster", as_dict=True, maintain_order=True)
     for (cluster,) in sorted(parts):
         docs = parts[(cluster,)].select("doc_id", "freed").rows()  # in order of first appearance
-        # a report naming as many people freed as the release counts names all of it ("2" and two names)
-        complete = [len(names) >= (count or 0) for names, count in parts[(cluster,)].select("freed", "_count").iter_rows()]
+        # a report naming two people freed (one, of a release of one) tells who this release was: "2" and
+        # two names, or the three named hostages of a swap of many; one name among many freed tells nothing
+        complete = [len(names) >= min(count or 0, FREED_NAMES_TO_TELL)
+                    for names, count in parts[(cluster,)].select("freed", "_count").iter_rows()]
         parent = list(range(len(docs)))
 
         def root(i: int) -> int:

@@ -23,7 +23,11 @@ FREED_SCHEMA = {"doc_id": pl.String, "freed": pl.List(pl.String)}
 _DESCRIPTOR = r"(?:(?!(?:by|from|after|to|with|at|on|in|for|and|as|when|under|said|says)\b)[^\s,.;:()\"“”]+\s+)"
 FREED_BEFORE_RE = re.compile(
     r"\b(?:releas(?:ed|es|ing)|release\s+of|free(?:d|s|ing)|pardon(?:ed|s|ing)?|set\s+free|"
-    r"(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for)\s+" + _DESCRIPTOR + r"{0,4}$", re.I)
+    r"handed\s+over|(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for)\s+" + _DESCRIPTOR + r"{0,4}"
+    # a list opened by a dash or colon: "freed three hostages—<name>, <name> and <name>"
+    r"(?:[^\s,.;:()\"“”]+\s*[—–:]\s*)?$", re.I)
+# the next name of a list of the freed: "<name>, <name> and <demonym> <name>"
+LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w\-’']*\s+){0,2}")
 FREED_AFTER_RE = re.compile(
     r"^['’]?s?\s*,?\s*(?:who\s+)?(?:was|were|has\s+been|had\s+been|have\s+been|is\s+being|are\s+being|got)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|finally\s+|then\s+|now\s+)?"
@@ -64,16 +68,20 @@ def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame | list, docs: 
              .select("doc_id", pl.col("sent_idx").cast(pl.Int64), pl.col("char_start").cast(pl.Int64).alias("_offset"),
                      "sentence").collect().unique(["doc_id", "sent_idx"], keep="last", maintain_order=True))
     full = {(d, surname(s)) for d, s, n in cand.select("doc_id", "surface", "n_tokens").iter_rows() if (n or 0) >= 2}
-    rows = cand.join(sents, on=["doc_id", "sent_idx"], how="inner")
+    rows = cand.join(sents, on=["doc_id", "sent_idx"], how="inner").sort("doc_id", "sent_idx", "char_start")
     found: dict[str, set[str]] = {}
-    for doc_id, start, end, surface, offset, sentence in rows.select(
-            "doc_id", "char_start", "char_end", "surface", "_offset", "sentence").iter_rows():
-        key = surname(surface)
-        if (doc_id, key) not in full or not surface.split()[-1][:1].isupper():
-            continue
+    last = (None, None, -1, False)  # the previous name: its document, sentence, end, and whether told as freed
+    for doc_id, sent_idx, start, end, surface, offset, sentence in rows.select(
+            "doc_id", "sent_idx", "char_start", "char_end", "surface", "_offset", "sentence").iter_rows():
         a, b = start - offset, end - offset
         if a < 0 or b > len(sentence):
             continue
-        if is_told_freed(sentence[max(0, a - 120):a], sentence[b:b + 80]):
+        key = surname(surface)
+        listed = (last[0] == doc_id and last[1] == sent_idx and last[3] and 0 <= last[2] <= a
+                  and LIST_GAP_RE.fullmatch(sentence[last[2]:a]) is not None
+                  and not _OFFICE_RE.search(sentence[last[2]:a]))
+        freed = listed or is_told_freed(sentence[max(0, a - 120):a], sentence[b:b + 80])
+        last = (doc_id, sent_idx, b, freed)
+        if freed and (doc_id, key) in full and surface.split()[-1][:1].isupper():
             found.setdefault(doc_id, set()).add(key)
     return pl.DataFrame({"doc_id": list(found), "freed": [sorted(v) for v in found.values()]}, schema=FREED_SCHEMA)
