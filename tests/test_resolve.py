@@ -267,16 +267,19 @@ def test_freed_names_follow_release_verbs_and_passives_only():
              "Varenko's colleague, Torvan Beck, was released hours later.",
              "The pair were released by order of President Hal Dorsey, the ministry said.",
              "Quen Marr, a lawyer for the family, welcomed the release.",
-             "The militia handed over two guards—Oskar Lind and retired sergeant Pell Harrow—at the crossing."]
+             "The militia handed over two guards—Oskar Lind and retired sergeant Pell Harrow—at the crossing.",
+             "A court in the north freed nine more prisoners, Dara Quist said.",
+             "Rebels released two drivers, Ivo Tesk and Lune Marrow."]
     sentences, cands, start = [], [], 0
     for i, s in enumerate(sents):
         sentences.append({"doc_id": "x", "sent_idx": i, "char_start": start, "char_end": start + len(s),
                           "sentence": s, "is_headline": False})
-        for name in ("Ilsa Varenko", "Varenko", "Torvan Beck", "Hal Dorsey", "Quen Marr", "Oskar Lind", "Pell Harrow"):
+        for name in ("Ilsa Varenko", "Varenko", "Torvan Beck", "Hal Dorsey", "Quen Marr", "Oskar Lind", "Pell Harrow",
+                     "Dara Quist", "Ivo Tesk", "Lune Marrow"):
             at = s.find(name)
             if at >= 0 and not (name == "Varenko" and "Ilsa Varenko" in s):
                 cands.append({"doc_id": "x", "sent_idx": i, "char_start": start + at,
                               "char_end": start + at + len(name), "surface": name, "n_tokens": len(name.split())})
         start += len(s) + 1
     out = freed_names(pl.DataFrame(cands), pl.DataFrame(sentences), pl.Series(["x"]))
-    assert out.rows() == [("x", ["beck", "harrow", "lind", "varenko"])]
+    assert out.rows() == [("x", ["beck", "harrow", "lind", "marrow", "tesk", "varenko"])]

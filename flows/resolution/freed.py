@@ -24,8 +24,10 @@ _DESCRIPTOR = r"(?:(?!(?:by|from|after|to|with|at|on|in|for|and|as|when|under|sa
 FREED_BEFORE_RE = re.compile(
     r"\b(?:releas(?:ed|es|ing)|release\s+of|free(?:d|s|ing)|pardon(?:ed|s|ing)?|set\s+free|"
     r"handed\s+over|(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for)\s+" + _DESCRIPTOR + r"{0,4}"
-    # a list opened by a dash or colon: "freed three hostages—<name>, <name> and <name>"
-    r"(?:[^\s,.;:()\"“”]+\s*[—–:]\s*)?$", re.I)
+    # a list opened by a dash, colon or comma: "freed three hostages—<name>, <name> and <name>"
+    r"(?:[^\s,.;:()\"“”]+\s*[—–:,]\s*)?$", re.I)
+# a name that speaks after a release sentence's comma is its source, not one freed ("..., <name> said")
+SPEAKS_RE = re.compile(r"^\s*(?:said|says|told|added|announced|wrote|confirmed|stated)\b", re.I)
 # the next name of a list of the freed: "<name>, <name> and <demonym> <name>"
 LIST_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[A-Za-z][\w\-’']*\s+){0,2}")
 FREED_AFTER_RE = re.compile(
@@ -48,7 +50,7 @@ def is_told_freed(before: str, after: str) -> bool:
     if FREED_AFTER_RE.match(after):
         return True
     m = FREED_BEFORE_RE.search(before)
-    return m is not None and not _OFFICE_RE.search(before)
+    return m is not None and not _OFFICE_RE.search(before) and not SPEAKS_RE.match(after)
 
 
 def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame | list, docs: pl.Series) -> pl.DataFrame:
