@@ -10,18 +10,22 @@ import pytest
 from tests.conftest import SEEDS
 
 # our own invented reports: a surname stored alone, then the full name; a release reported again; a
-# rounded count, then the precise one; relief tied to a release; a removed and a changed file
+# rounded count, then the precise one; relief tied to a release; a removed and a changed file; two releases of
+# two from one country told apart by the people they name (one reported again naming one of its two)
 DAYS_EXTRA = [
     {"inc_a1.txt": "Authorities in Bolivia released 17 political prisoners on Tuesday, the ombudsman said. "
                    "Opposition leader Quiroga welcomed the decision but said dozens remain jailed.\n",
      "inc_a2.txt": "Egypt released 1,600 prisoners on March 3, 2025, in a presidential pardon, state media said.\n",
      "inc_a3.txt": "Belarus freed 14 political prisoners on 11 September 2025. The United States lifted sanctions on "
-                   "Belavia as part of the deal, the envoy John Coale said.\n"},
+                   "Belavia as part of the deal, the envoy John Coale said.\n",
+     "inc_a4.txt": "Iran freed two aid workers, Alin Drovic and Mara Solberg, on Friday after months of talks.\n"},
     {"inc_b1.txt": "Bolivia freed 17 political prisoners this week, officials said. Former president Jorge Quiroga "
                    "called it a first step.\n",
-     "inc_b2.txt": "Egypt released 1,619 prisoners on March 3, 2025, the interior ministry said.\n"},
+     "inc_b2.txt": "Egypt released 1,619 prisoners on March 3, 2025, the interior ministry said.\n",
+     "inc_b3.txt": "Iran released two aid workers this week, Piet Vandermolen and Osk Harlan.\n"},
     {"inc_c1.txt": "Belarus released 14 political prisoners in September 2025 after talks with U.S. envoy John Coale. "
-                   "Washington eased sanctions on Belavia in exchange.\n"},
+                   "Washington eased sanctions on Belavia in exchange.\n",
+     "inc_c2.txt": "Iran freed two aid workers on Friday. Mara Solberg was released with a colleague, her family said.\n"},
 ]
 
 

@@ -46,6 +46,15 @@ def test_one_side_reported_elsewhere_in_the_document_is_not_another_release():
     assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [190]
 
 
+def test_an_uncounted_side_counted_a_few_sentences_later_is_one_swap():
+    # one side counted in the lead, the other actor's side named by its people only, counted two sentences on
+    text = ("Azerbaijan has begun releasing Armenian prisoners hours after the rebels freed four soldiers.\n"
+            "Buses left the prison gates before dawn.\n"
+            "Officials said 120 prisoners are being released under the deal.\n")
+    events, _ = extract_event_mentions(sentences_of(text))
+    assert set(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list()) == {124}
+
+
 # class 3: members of a counted release
 @pytest.mark.parametrize("sentence, releases", [
     # a breakdown by nationality: its groups are members of the release whose total is stated elsewhere

@@ -237,3 +237,49 @@ def test_no_event_mentions_give_mentions_in_the_shape_asked_for():
                                                      sentences_at=lambda keys: keys, mention_columns=columns)
     assert events.is_empty() and conflicts.is_empty() and mentions.is_empty()
     assert mentions.columns == columns
+
+
+# issue 22, class 6: two releases alike in count and country, told by pages that name different people freed
+def test_reports_naming_different_freed_people_are_different_releases():
+    from flows.resolution.events import split_by_people  # noqa: F401 (the rule under test)
+    ev = pl.DataFrame([_event("a", 0, 2, "exact"), _event("b", 0, 2, "exact"), _event("c", 0, 2, "exact"),
+                       _event("d", 0, 2, "exact")], schema=EVENT_MENTION_SCHEMA, orient="row")
+    freed = pl.DataFrame({"doc_id": ["a", "b", "c"],
+                          "freed": [["quill", "varenko"], ["varenko"], ["beck", "dorlan"]]})
+    events, mentions, _ = consolidate_events(ev, freed=freed)
+    assert sorted(events["n_sources"].to_list()) == [1, 3]
+    by_doc = dict(mentions.select("doc_id", "event_id").iter_rows())
+    # a and b share a name: one release; d names no one and joins the larger report; c is another release
+    assert by_doc["a"] == by_doc["b"] == by_doc["d"] != by_doc["c"]
+    # without the names the four are one release
+    assert consolidate_events(ev)[0].height == 1
+    # a release of twelve, a different one of them named by each report: nothing tells them apart
+    many = ev.with_columns(prisoner_count=pl.lit(12, pl.Int64))
+    one_each = pl.DataFrame({"doc_id": ["a", "b", "c"], "freed": [["varenko"], ["quill"], ["beck"]]})
+    assert consolidate_events(many, freed=one_each)[0].height == 1
+    # two named of the twelve by one report, two others by another: two releases (a swap's named hostages)
+    assert consolidate_events(many, freed=freed)[0].height == 2
+
+
+def test_freed_names_follow_release_verbs_and_passives_only():
+    from flows.resolution.freed import freed_names
+    sents = ["Officials in Velmar freed the agronomist Ilsa Varenko and a colleague on Monday.",
+             "Varenko's colleague, Torvan Beck, was released hours later.",
+             "The pair were released by order of President Hal Dorsey, the ministry said.",
+             "Quen Marr, a lawyer for the family, welcomed the release.",
+             "The militia handed over two guards—Oskar Lind and retired sergeant Pell Harrow—at the crossing.",
+             "A court in the north freed nine more prisoners, Dara Quist said.",
+             "Rebels released two drivers, Ivo Tesk and Lune Marrow."]
+    sentences, cands, start = [], [], 0
+    for i, s in enumerate(sents):
+        sentences.append({"doc_id": "x", "sent_idx": i, "char_start": start, "char_end": start + len(s),
+                          "sentence": s, "is_headline": False})
+        for name in ("Ilsa Varenko", "Varenko", "Torvan Beck", "Hal Dorsey", "Quen Marr", "Oskar Lind", "Pell Harrow",
+                     "Dara Quist", "Ivo Tesk", "Lune Marrow"):
+            at = s.find(name)
+            if at >= 0 and not (name == "Varenko" and "Ilsa Varenko" in s):
+                cands.append({"doc_id": "x", "sent_idx": i, "char_start": start + at,
+                              "char_end": start + at + len(name), "surface": name, "n_tokens": len(name.split())})
+        start += len(s) + 1
+    out = freed_names(pl.DataFrame(cands), pl.DataFrame(sentences), pl.Series(["x"]))
+    assert out.rows() == [("x", ["beck", "harrow", "lind", "marrow", "tesk", "varenko"])]

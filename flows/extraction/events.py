@@ -792,6 +792,49 @@ def _uncounted_other_side(rows: list[tuple], sentences: pl.DataFrame) -> list[tu
             and r[8] == "exact" and other_nationality(r) else r for r in rows]
 
 
+# "A has begun releasing <demonym> prisoners hours after B freed three hostages": both sides in one sentence, one
+# of them not counted there; a sentence soon after counts it ("183 prisoners are being freed") (issue 22, class 2)
+UNCOUNTED_SIDE_HERE_RE = re.compile(
+    r"\b(?:releas(?:e|es|ed|ing)|free(?:s|d|ing)?)\s+(?:a\s+group\s+of\s+|some\s+)?(?P<who>[A-Z][a-z]+)\s+"
+    r"(?P<noun>prisoners|detainees|captives|hostages)\b(?![^.;]{0,20}\d)")
+COUNTED_LATER_RE = (r"(?P<num>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}?(?P<noun>prisoners|detainees|captives|hostages)\s+"
+                    r"(?:are|were|have\s+been|will\s+be|is|was)\s+(?:being\s+|set\s+to\s+be\s+|due\s+to\s+be\s+|to\s+be\s+)?"
+                    r"(?:released|freed)\b")
+UNCOUNTED_SIDE_REACH = 3
+
+
+def _uncounted_side_counted_soon(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """A release sentence telling a counted side and the other actor's uncounted side ("releasing <demonym>
+    prisoners ... after B freed three hostages"), then, within three sentences, that side's count ("183 prisoners are
+    being freed", "are set to be released"): one swap of both counts."""
+    from flows.extraction.count_numbers import STATELESS_PEOPLES
+
+    heads = [r for r in rows if r[4] == "prisoner_release" and r[7] and r[8] == "exact"
+             and UNCOUNTED_SIDE_HERE_RE.search(r[12])]
+    if not heads:
+        return rows
+    later = sentences.filter(pl.col("doc_id").is_in([r[0] for r in heads])
+                             & pl.col("sentence").str.contains(COUNTED_LATER_RE)).select("doc_id", "sent_idx", "sentence")
+    counted: dict[str, list[tuple[int, str, int]]] = {}
+    for doc_id, sent_idx, sentence in later.iter_rows():
+        for m in re.finditer(COUNTED_LATER_RE, sentence):
+            counted.setdefault(doc_id, []).append((sent_idx, m.group("noun").lower(), int(m.group("num").replace(",", ""))))
+    totals: dict[tuple[str, int], int] = {}
+    for r in heads:
+        m = UNCOUNTED_SIDE_HERE_RE.search(r[12])
+        who = m.group("who").lower()
+        if who not in demonyms() and who not in STATELESS_PEOPLES:
+            continue
+        found = [c for i, noun, c in counted.get(r[0], []) if r[1] <= i <= r[1] + UNCOUNTED_SIDE_REACH
+                 and noun == m.group("noun").lower() and c != r[7]]
+        if len(set(found)) == 1 and (r[0], r[7]) not in totals:
+            totals[(r[0], r[7])] = totals[(r[0], found[0])] = r[7] + found[0]
+    if not totals:
+        return rows
+    return [(*r[:7], totals[(r[0], r[7])], *r[8:]) if r[4] == "prisoner_release" and (r[0], r[7]) in totals else r
+            for r in rows]
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -862,6 +905,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
     rows = _swapped_for_one_after(rows, sentences)
+    rows = _uncounted_side_counted_soon(rows, sentences)
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)

@@ -12,6 +12,7 @@ from flows.resolution.incremental import (IncrementalMismatch, Stored, changed_e
                                           changed_person_mention_docs, consolidate_events_incremental,
                                           consolidate_sanctions_incremental, kept_evidence,
                                           link_event_people_incremental, stored_ids)
+from flows.resolution.freed import freed_names
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -42,7 +43,14 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     """
 
     previous = previous or {}
-    mentions = resolve_mentions_in_documents(stage_frame(stage, "name_candidates"))
+    candidates = stage_frame(stage, "name_candidates")
+    # the people each release document tells as freed, from its own text: releases naming others are others
+    release_docs = (scan_stage(stage_source(stage, "event_mentions"), "event_mentions", ["doc_id", "event_type"])
+                    .filter(pl.col("event_type") == "prisoner_release").select("doc_id").unique().collect()["doc_id"])
+    freed = freed_names(candidates, stage_source(stage, "sentences"), release_docs)
+    del release_docs
+    mentions = resolve_mentions_in_documents(candidates)
+    del candidates
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
     del mentions
     event_scan = scan_stage(stage_source(stage, "event_mentions"), "event_mentions", without_sentence("event_mentions"))
@@ -52,11 +60,11 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     if stored is None:
         events, event_mentions, ev_conflicts = consolidate_events(
             event_scan, previous.get("event_mentions"), sentences_at=event_sentences,
-            mention_columns=EVENT_MENTION_KEYS)
+            mention_columns=EVENT_MENTION_KEYS, freed=freed)
         moved_docs: set = set()
     else:
         events, event_mentions, ev_conflicts, moved_docs, kept_events = consolidate_events_incremental(
-            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS)
+            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS, freed=freed)
     del event_scan
     # a daily run reads the mentions of the documents its touched moves need only (a scan of the spool)
     sanction_rows = scan_stage(stage_source(stage, "sanction_mentions"), "sanction_mentions",

@@ -197,6 +197,76 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
 
+FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which release it is (fewer if it counts fewer)
+
+
+def split_by_people(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a cluster cut where its documents name different people as freed (`freed`: a
+    document's surnames told as freed, resolution/freed.py): reports that share no freed name are two releases,
+    however alike their count and country ("two freed by Iran" in a swap of 2019 and in one of 2023; issue 22,
+    class 6). Documents sharing a name are one group (transitively); the group with the most documents (ties:
+    the first named) keeps the label, and so do documents that name no one freed and groups where no document
+    names FREED_NAMES_TO_TELL freed (or all of a smaller count: one name of many freed tells little); each other group
+    takes a new label, in order of first appearance. A label depends on its cluster's mentions and their order alone."""
+    if rel.is_empty() or "freed" not in rel.columns:
+        return rel["cluster"]
+    named = (rel.filter(pl.col("freed").list.len() > 0).with_row_index("_i")
+             .group_by("cluster", "doc_id").agg(pl.col("_i").min(), pl.col("freed").first(),
+                                                pl.col("prisoner_count").max().alias("_count")))
+    many = named.group_by("cluster").agg(pl.len()).filter(pl.col("len") > 1)["cluster"]
+    named = named.filter(pl.col("cluster").is_in(many.implode())).sort("_i")
+    if named.is_empty():
+        return rel["cluster"]
+    next_label = int(rel["cluster"].max()) + 1
+    relabel: dict[tuple[int, str], int] = {}
+    parts = named.partition_by("cluster", as_dict=True, maintain_order=True)
+    for (cluster,) in sorted(parts):
+        docs = parts[(cluster,)].select("doc_id", "freed").rows()  # in order of first appearance
+        # a report naming two people freed (one, of a release of one) tells who this release was: "2" and
+        # two names, or the three named hostages of a swap of many; one name among many freed tells nothing
+        complete = [len(names) >= min(count or 0, FREED_NAMES_TO_TELL)
+                    for names, count in parts[(cluster,)].select("freed", "_count").iter_rows()]
+        parent = list(range(len(docs)))
+
+        def root(i: int) -> int:
+            while parent[i] != i:
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            return i
+        first_of: dict[str, int] = {}  # a name -> the first document naming it
+        for i, (_, names) in enumerate(docs):
+            for name in names:
+                j = first_of.setdefault(name, i)
+                a, b = root(i), root(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+        members: dict[int, list[str]] = {}
+        whole: dict[int, bool] = {}
+        for i, (doc_id, _) in enumerate(docs):
+            members.setdefault(root(i), []).append(doc_id)
+            whole[root(i)] = whole.get(root(i), False) or complete[i]
+        if sum(whole.values()) < 1 or len(members) < 2:
+            continue
+        roots = sorted(members)  # a group's root is its first document
+        groups = [members[r] for r in roots]
+        main = max(range(len(groups)), key=lambda i: (len(groups[i]), -i))
+        for i, group_docs in enumerate(groups):
+            # only a group naming all its release's people is surely another release: reports naming a few
+            # of many freed ("12 priests", two of them named here, one there) stay one release
+            if i == main or not whole[roots[i]]:
+                continue
+            for d in group_docs:
+                relabel[(cluster, d)] = next_label
+            next_label += 1
+    if not relabel:
+        return rel["cluster"]
+    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                         "_label": list(relabel.values())},
+                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
+    return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
+
+
 EVENT_AGG_SLICE_ROWS = 300_000
 
 
@@ -256,7 +326,7 @@ def _at_least_over_exact() -> pl.Expr:
 
 
 def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame | None = None, sentences_at=None,
-                       mention_columns: list[str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+                       mention_columns: list[str] | None = None, freed: pl.DataFrame | None = None) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
     """Event mentions -> (events, event mentions with event_id, conflicts).
 
     `sentences_at(keys)` gives the sentence of each (doc_id, char_start) in `keys`; without it the
@@ -264,6 +334,8 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     looks up only the few it summarises). The run passes the mentions as a lazy scan of its spool, so
     that they are read straight into their two halves, never held whole beside them.
     `mention_columns` (besides event_id): the mentions' columns the caller needs, when not all of them.
+    `freed` (doc_id, freed): the surnames each document tells as freed (resolution/freed.py); releases whose
+    documents name different people are different events.
     """
     if sentences_at is None:
         sentences_at = sentence_lookup(ev.collect() if isinstance(ev, pl.LazyFrame) else ev)
@@ -276,6 +348,9 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     rel = rel.with_columns(cluster=pl.when(pl.col("prisoner_count").is_null())
                            .then(pl.col("cluster").max() + 1 + pl.col("doc_id").rank("dense").cast(pl.Int64))
                            .otherwise(pl.col("cluster")))
+    if freed is not None and not rel.is_empty():
+        rel = rel.join(freed.select("doc_id", "freed"), on="doc_id", how="left", maintain_order="left")
+        rel = rel.with_columns(cluster=split_by_people(rel)).drop("freed")
     rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(

@@ -154,7 +154,7 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str]
+                                   mention_columns: list[str], freed: pl.DataFrame | None = None
                                    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
@@ -197,7 +197,7 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the touched blocks' mentions (and their context) whole, read again from the scan
     todo = scan.filter(pl.col("_order").is_in(todo.implode())).collect()
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
-                                                     mention_columns=mention_columns + ["_order"])
+                                                     mention_columns=mention_columns + ["_order"], freed=freed)
     del todo
     # the context's own events are partial: only the touched blocks' events are kept
     mentions = mentions.filter(pl.col("_order").is_in(in_touched))
