@@ -657,3 +657,49 @@ def test_a_tail_of_a_full_name_is_the_same_person():
 def test_a_person_in_apposition_to_a_passive_designation_is_a_target():
     rows = one("The founder of the smuggling ring, Oleg Varenko, was previously sanctioned by Britain in 2021.", "Bolivia")
     assert ("United Kingdom", "Oleg Varenko", "person", "imposed") in rows
+
+
+# a country the sentence only mentions in passing, by its demonym, in a reason too long to be cut off
+_PASSING = ("Britain is the first country to impose sanctions in response to the death of the activist, a lawyer who "
+            "spent his whole career exposing abuses in the Kenyan penal system and calling for open courts, free "
+            "elections and an end to detention without trial in every region of his country.")
+
+
+def test_a_demonym_in_passing_names_no_target_beside_a_bullet_list_of_designees():
+    """The document's country stands in for the unsaid target of the closing sentence; the bullet list names
+    the people the move hit, so the stand-in goes (issue 22, class 10)."""
+    text = ("Britain imposed sanctions on the heads of a Kenyan prison on Friday. Those sanctioned include:\n"
+            "- Colonel Peter Otieno, the governor.\n- Major Paul Mwangi, his deputy.\n" + _PASSING)
+    rows = [(i, t) for i, t, _, _ in one_doc(text, "Kenya")]
+    assert rows == [("United Kingdom", "Peter Otieno"), ("United Kingdom", "Paul Mwangi")]
+    # a sentence naming the country itself keeps it
+    named = text.replace(_PASSING, "Britain imposed sanctions on Kenya in response to the death of the activist.")
+    assert ("United Kingdom", "Kenya") in [(i, t) for i, t, _, _ in one_doc(named, "Kenya")]
+
+
+def test_the_stand_in_goes_beside_designees_a_later_sentence_lists():
+    """Designees found by the list rule ("Others sanctioned are ...", run after the sentence rules) remove the
+    stand-in country as names found in the move's own sentence do."""
+    text = ("Kenya's prisons were criticised. Britain imposed sanctions on the heads of a Kenyan prison on Friday. "
+            "Others sanctioned are Peter Otieno and Paul Mwangi. " + _PASSING)
+    rows = {(r["issuer"], r["target"], r["target_type"]) for r in _facts_of(text).to_dicts()}
+    assert rows == {("United Kingdom", "Peter Otieno", "person"), ("United Kingdom", "Paul Mwangi", "person")}
+    # without designees the stand-in is the move's target
+    alone = "Kenya's prisons were criticised. " + _PASSING
+    assert ("United Kingdom", "Kenya", "country") in {
+        (r["issuer"], r["target"], r["target_type"]) for r in _facts_of(alone).to_dicts()}
+
+
+def test_co_issuers_of_one_sentence_are_one_joint_move_in_their_words():
+    """"The US and Britain both announced sanctions on X" is found as one mention per body; the move stays one
+    row per body's code (issue 25) but told in one voice, the joined words, as the gold writes a joint move.
+    Another sentence's issuer keeps its own words."""
+    sanctions = _consolidated({"a": "The US and Britain both announced new sanctions on Kenya on Thursday. "
+                                    "Australia imposed further sanctions on Kenya on Thursday."})
+    rows = {(r["issuer"], r["issuer_text"], r["target"]) for r in sanctions.to_dicts()}
+    assert rows == {("US", "US and Britain", "Kenya"), ("UK", "US and Britain", "Kenya"),
+                    ("AU", "Australia", "Kenya")}
+    # one body named in two sentences by two names is still one move, told in one voice
+    alias = _consolidated({"a": "The US Treasury imposed sanctions on Kenya on Thursday. "
+                                "Washington imposed the sanctions on Kenya over the crackdown."})
+    assert alias["issuer"].to_list() == ["US"] and alias["issuer_text"].n_unique() == 1

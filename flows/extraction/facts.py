@@ -16,11 +16,11 @@ from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
 from flows.extraction.sanction_groups import one_name_per_person, without_named_groups
-from flows.extraction.sanctions import extract_sanction_mentions
+from flows.extraction.sanctions import extract_sanction_mentions, no_stand_in_beside_listed
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-46g"  # what each version changed: docs/extractor-versions.md (newest first)
+EXTRACTOR_VERSION = "2026.12.03-46"  # what each version changed: docs/extractor-versions.md (newest first)
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among|handed\s+over"
 # A release of more people than this is a number misread (sentences reduced for a whole prison population, a
 # sum, a census): no release mention keeps it. It is the events suite's critical bound on prisoner_count
@@ -48,7 +48,9 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
     listed = listed_designees(sanctions, sentences, candidates)
-    sanctions = one_name_per_person(without_named_groups(pl.concat([sanctions, listed])))
+    # (a country standing in for the move's unsaid targets goes beside the listed people, as beside named ones)
+    sanctions = one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
+                                                                    listed])))
     # a name a list of designees holds is a person's even when the lexicon does not know its given name
     listed_people = (listed.filter(pl.col("target_type") == "person")
                      .select("doc_id", "sent_idx", pl.col("target").alias("surface"), listed=pl.lit(True)).unique())

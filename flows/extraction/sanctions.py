@@ -565,13 +565,21 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 if target_type == "country" and issuer == target:
                     continue  # "Australia imposed sanctions": the power that sanctions is not its target
                 for action in actions:
-                    if target_type == "country" and not explicit and not [
-                            c for c in countries_in(_before_reason(sentence)) if c not in ISSUING_COUNTRIES]:
+                    if target_type == "country" and not explicit and not _names_country(sentence, target):
                         stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _names_country(sentence: str, target: str) -> bool:
+    """Whether a sentence that sanctions without saying on what names a country as its target: by its own name
+    (a demonym in passing, "corruption in the <demonym> system", or a compound, "<country>-based", names none), else any country but an issuer's."""
+    said = _before_reason(sentence)
+    if re.search(rf"\b{re.escape(target)}\b(?!-)", said):
+        return True
+    return any(c not in ISSUING_COUNTRIES and c != target for c in countries_in(said))
 
 
 def _before_reason(sentence: str) -> str:
@@ -596,6 +604,31 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
         issuers_of.setdefault((d, a), set()).update(_codes(issuer))
     return [r for i, r in enumerate(rows) if i not in stand_ins or r[8] == "remain" or not (
         (r[0], r[8]) in issuers_of and (r[4] is None or set(_codes(r[4])) & issuers_of[(r[0], r[8])]))]
+
+
+def no_stand_in_beside_listed(sm: pl.DataFrame, listed: pl.DataFrame) -> pl.DataFrame:
+    """The same rule as `_no_stand_in_beside_names` for the people a later list names ("Those hit include:" then
+    one name a line, found by flows/extraction/designee_lists.py after the sentence rules): a country target
+    its sentence does not name (by its name: a demonym in passing is no target) stands in for them and goes where the list names people or companies of the same
+    document, action and issuing body ("remain" keeps the whole regime)."""
+    named = listed.filter(pl.col("target_type").is_in(["person", "company"]))
+    if named.is_empty() or sm.is_empty():
+        return sm
+    issuers_of: dict[tuple, set] = {}
+    for d, a, issuer in named.select("doc_id", "action", "issuer").unique().iter_rows():
+        issuers_of.setdefault((d, a), set()).update(_codes(issuer))
+    drop = []
+    countries = sm.with_row_index("_i").filter(pl.col("target_type") == "country")
+    for i, d, target, a, issuer, sentence in countries.select("_i", "doc_id", "target", "action", "issuer",
+                                                              "sentence").iter_rows():
+        if a == "remain" or (d, a) not in issuers_of:
+            continue
+        if issuer is not None and not set(_codes(issuer)) & issuers_of[(d, a)]:
+            continue
+        if re.search(rf"\b{re.escape(target)}\b(?!-)", _before_reason(sentence)):
+            continue  # the sentence names the country itself: no stand-in ("the Russian system" does not)
+        drop.append(i)
+    return sm if not drop else sm.with_row_index("_i").filter(~pl.col("_i").is_in(drop)).drop("_i")
 
 
 @lru_cache(maxsize=256)

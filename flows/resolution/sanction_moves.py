@@ -21,6 +21,33 @@ _PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "year": 3}
 PREVIOUS_KEYS = ("doc_id", "char_start", "issuer", "target", "action")
 
 
+def joint_issuers(sm: pl.DataFrame) -> pl.DataFrame:
+    """Several issuers one sentence names for the same target and action ("The US and the UK both announced
+    sanctions on <country>", found as one mention per body) are one joint move: each mention keeps its body as
+    `issuer` but all share the joined words as `issuer_text` ("US and UK"), as "the US and the UK" read as one
+    name would. Mentions in other sentences keep their own words (issue 22, class 9/10)."""
+    if sm.is_empty():
+        return sm
+    key = ["doc_id", "char_start", "target", "action"]
+    words = pl.coalesce("issuer_text", "issuer")
+    named = sm.filter(pl.col("issuer").is_not_null())
+    joint = (named.group_by(key, maintain_order=True)
+             .agg(words.unique(maintain_order=True).alias("_words"), pl.col("issuer").n_unique().alias("_n"))
+             .filter(pl.col("_n") > 1)
+             .select(*key, _joint=pl.col("_words").map_elements(_and_join, return_dtype=pl.String)))
+    if joint.is_empty():
+        return sm
+    return (sm.join(joint, on=key, how="left", nulls_equal=True, maintain_order="left")
+            .with_columns(issuer_text=pl.when(pl.col("issuer").is_not_null() & pl.col("_joint").is_not_null())
+                          .then(pl.col("_joint")).otherwise(pl.col("issuer_text")))
+            .drop("_joint"))
+
+
+def _and_join(words) -> str:
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def split_issuers(sm: pl.DataFrame) -> pl.DataFrame:
     """One row per sanctioning body: `issuer` becomes its code (US, EU, UK, ...; "United States and
     Western allies" is US and WEST); `issuer_text` keeps the words (the name, when none were kept)."""

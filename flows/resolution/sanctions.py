@@ -7,7 +7,7 @@ import polars as pl
 
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_dates import with_date_columns
-from flows.resolution.sanction_moves import move_ids, split_issuers
+from flows.resolution.sanction_moves import joint_issuers, move_ids, split_issuers
 from flows.resolution.staging import sentence_lookup
 
 RELIEF = ("lifted", "eased", "proposed")
@@ -76,6 +76,9 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
                  maintain_order="left").drop("_row")
+    # bodies one sentence names for the same target and action act together: "The US and the UK both announced
+    # sanctions on <country>" is one joint move told in one voice, whatever words each body gets
+    sm = joint_issuers(sm)
     # one row per sanctioning body (issue 25): "the US and the EU" is two moves, each with its code
     sm = split_issuers(sm)
     # an id per move: a distinct (issuer, target, target country, action) cut where its dates lie far
