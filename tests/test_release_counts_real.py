@@ -486,3 +486,37 @@ def test_a_side_received_in_return_after_a_group_named_again():
             "Out of the 90 soldiers that were exchanged on Monday, four commanders were flown to a third country. "
             "In return, the republic has received a total of 48 prisoners, including a former mayor.")
     assert {c for c, _ in _releases(text)} == {208}
+
+
+# a modal before a verb of knowing or saying ("should note that", "will recall that") bears on that verb, not on
+# the release its clause tells; a modal before the release verb still makes it a plan
+@pytest.mark.parametrize("sentence, counts", [
+    ("\u201cCitizens should note that the release of the 2 140 beneficiaries starts this morning,\u201d the minister said.",
+     [2140]),
+    ("Readers will recall that the release of 85 detainees from the provincial jail came in March.", [85]),
+    ("The council said it should free 300 detainees before the holiday.", []),
+    ("Officials will release 450 inmates once the decree is published.", []),
+])
+def test_a_modal_on_a_verb_of_knowing_leaves_the_release_done(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# a lead's approximate count ("nearly 3,000", "more than 1,200") and the same release told to the unit further on,
+# in a sentence that tells no release of its own count ("the amnesty included 2,914 prisoners"): the exact figure,
+# on the side of the rounded one its word gives and within 10%; a figure planned, or on the wrong side, is not it
+@pytest.mark.parametrize("text, expected", [
+    ("The junta freed nearly 3,000 prisoners in an amnesty this week. "
+     "State television said the amnesty included 2,914 prisoners and foreigners, who were released on humanitarian grounds.",
+     [(2914, "exact")]),
+    ("The authorities freed more than 1,200 inmates under the pardon on Friday. "
+     "The prison service said 1,263 inmates in all had left eleven jails by the evening after they were freed.",
+     [(1263, "exact")]),
+    ("The junta freed nearly 3,000 prisoners in an amnesty this week. "
+     "A total of 3,120 inmates are set to be released under the amnesty by the end of the year.",
+     [(3000, "about")]),
+    ("The authorities freed more than 1,200 inmates under the pardon on Friday. "
+     "The prison service said 1,163 inmates in all had left eleven jails by the evening after they were freed.",
+     [(1200, "at_least")]),
+])
+def test_an_approximate_lead_count_takes_the_figure_told_to_the_unit(text, expected):
+    assert _releases(text) == expected

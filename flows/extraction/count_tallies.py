@@ -58,7 +58,10 @@ RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|milit
                        r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b", re.I)
 
 HYPOTHETICAL_RE = re.compile(
-    r"\b(?:could|might|(?-i:may)|would|should|will|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
+    # a modal before a verb of knowing or saying ("should note that", "will recall that") bears on that verb,
+    # not on the release its clause tells (issue 22, class 11)
+    r"\b(?:(?:could|might|(?-i:may)|would|should|will)"
+    r"(?!\s+(?:also\s+)?(?:note|know|recall|remember|say|confirm|announce|understand|add|stress)\s+that\b)|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
     r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
     r"(?:promised|pledged|vowed|refused)\s+to|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"

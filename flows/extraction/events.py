@@ -20,6 +20,7 @@ import polars as pl
 from flows.extraction.count_numbers import _NUMW, DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
 from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
+from flows.extraction.count_tallies import is_hypothetical
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,
@@ -459,6 +460,51 @@ def _rounded_to_precise(rows: list[tuple], precise: dict[str, set[int]]) -> list
     return out
 
 
+# An approximate release count and the same release told to the unit in another sentence of the document
+# ("freed nearly 6,000 prisoners" ... "the amnesty included 5,774 prisoners"): the word before the number
+# says on which side of it the exact figure lies (issue 22, class 11).
+APPROX_BELOW = ("nearly", "almost", "close to", "just under", "up to")
+APPROX_ABOVE = ("more than", "over", "upwards of", "in excess of", "at least", "no fewer than", "just over")
+APPROX_AROUND = ("about", "around", "some", "roughly", "approximately", "an estimated")
+APPROX_NUM_RE = re.compile(
+    r"\b(?P<qual>" + "|".join(sorted(map(re.escape, APPROX_BELOW + APPROX_ABOVE + APPROX_AROUND), key=len, reverse=True))
+    + r")\s+(?P<num>\d{1,3}(?:[,\s\u00a0\u202f]\d{3})+|\d+)\b", re.I)
+APPROX_MIN, APPROX_SLACK, AROUND_SLACK = 100, 0.1, 0.05
+
+
+def _approx_window(sentence: str, count: int) -> tuple[float, float] | None:
+    """The exact counts an approximate count of the sentence can stand for, by the word before its number."""
+    for m in APPROX_NUM_RE.finditer(sentence):
+        if parse_number(m.group("num")) != count:
+            continue
+        qual = m.group("qual").lower()
+        if qual in APPROX_BELOW:
+            return count * (1 - APPROX_SLACK), count - 1
+        if qual in APPROX_ABOVE:
+            return count + 1, count * (1 + APPROX_SLACK)
+        return count * (1 - AROUND_SLACK), count * (1 + AROUND_SLACK)
+    return None
+
+
+def _approximate_to_unit(rows: list[tuple], told: dict[str, set[int]]) -> list[tuple]:
+    """A release counted approximately ("nearly 4,000", "more than 9,000") whose document tells one count to
+    the unit on the right side of it and within 10% ("the release of the 3 978 beneficiaries begins today",
+    "the amnesty included 5,774 prisoners"), in a sentence of a release done or under way, is that release:
+    it takes the exact count. Reports lead with the rounded figure and give the official one further on."""
+    if not told:
+        return rows
+    out = []
+    for r in rows:
+        if r[4] == "prisoner_release" and r[7] and r[7] >= APPROX_MIN and r[8] in ("about", "at_least", "at_most") \
+                and told.get(r[0]):
+            window = _approx_window(r[12], r[7])
+            near = [p for p in told[r[0]] if window and window[0] <= p <= window[1]]
+            if len(near) == 1:
+                r = (*r[:7], near[0], "exact", *r[9:])
+        out.append(r)
+    return out
+
+
 # "a monitor added that three more prisoners were being freed": more of the release told before
 MORE_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty)\s+more\b",
                      re.I)
@@ -861,6 +907,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     undated_named: dict[int, str] = {}  # row index of an undated release of one named person -> the name's last word
     released_docs: set[str] = set()  # documents whose first release sentence has been read
     precise: dict[str, set[int]] = {}  # per document, unrounded counts of release sentences not taken for releases
+    told: dict[str, set[int]] = {}  # the same, in sentences telling a release done or under way (not planned)
     for doc_id, sent_idx, start, end, sentence, may_date, may_mask, may_count, *is_type in cols.iter_rows():
         found = memo.get(sentence)
         if found is None:
@@ -873,6 +920,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
             tally_rows.append((doc_id, start + s, start + e, count, qual, sentence[s:e]))
             if count % 100 and RELEASE_RE.search(sentence):
                 precise.setdefault(doc_id, set()).add(count)
+                if any(not is_hypothetical(sentence, t.start()) for t in RELEASE_RE.finditer(sentence)):
+                    told.setdefault(doc_id, set()).add(count)
             if HEDGED_SWAP_RE.search(sentence):
                 hedged.append((doc_id, sent_idx, count, qual, release_country(sentence, main_country.get(doc_id))))
         if not releases and not types:
@@ -904,6 +953,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _stages_of_a_swap(rows)
     rows = _more_of_the_same(rows)
     rows = _rounded_to_precise(rows, precise)
+    rows = _approximate_to_unit(rows, told)
     rows = _swapped_for_one_after(rows, sentences)
     rows = _uncounted_side_counted_soon(rows, sentences)
     rows = _uncounted_other_side(rows, sentences)
