@@ -502,11 +502,11 @@ def test_a_modal_on_a_verb_of_knowing_leaves_the_release_done(sentence, counts):
 
 
 # a lead's approximate count ("nearly 3,000", "more than 1,200") and the same release told to the unit further on,
-# in a sentence that tells no release of its own count ("the amnesty included 2,914 prisoners"): the exact figure,
+# in a sentence that tells no release of its own count ("2,914 in all had left the jails"): the exact figure,
 # on the side of the rounded one its word gives and within 10%; a figure planned, or on the wrong side, is not it
 @pytest.mark.parametrize("text, expected", [
     ("The junta freed nearly 3,000 prisoners in an amnesty this week. "
-     "State television said the amnesty included 2,914 prisoners and foreigners, who were released on humanitarian grounds.",
+     "State television said 2,914 prisoners and foreigners in all had left the jails by the evening after they were freed.",
      [(2914, "exact")]),
     ("The authorities freed more than 1,200 inmates under the pardon on Friday. "
      "The prison service said 1,263 inmates in all had left eleven jails by the evening after they were freed.",
@@ -520,3 +520,19 @@ def test_a_modal_on_a_verb_of_knowing_leaves_the_release_done(sentence, counts):
 ])
 def test_an_approximate_lead_count_takes_the_figure_told_to_the_unit(text, expected):
     assert _releases(text) == expected
+
+
+# the beneficiaries of a measure of clemency told done ("issued clemency measures in favour of 70 detainees",
+# "<name> was among six inmates included in the decree"): released, with or without a release verb near; the
+# scope of a measure still to come stays a tally
+@pytest.mark.parametrize("sentence, counts", [
+    ("The head of state also issued clemency measures in favour of 45 activists held over the protests.", [45]),
+    ("\u201cThe president ordered clemency measures that affect twenty-two persons awaiting trial,\u201d the office said.",
+     [22]),
+    ("The journalist was among nine inmates included in the decree, which cancelled the rest of their terms.", [9]),
+    ("The poet was among 14 prisoners listed in the presidential decree published on Friday.", [14]),
+    ("The clemency measures are expected to benefit 3,000 inmates next month.", []),
+    ("The decree will cover 500 prisoners once it is signed.", []),
+])
+def test_the_beneficiaries_of_a_measure_of_clemency_are_freed(sentence, counts):
+    assert _counts(sentence) == counts

@@ -27,7 +27,7 @@ from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER
                                          counted_other_side, one_described_swap,
                                          _bare_swaps, _other_side)
 from flows.extraction.count_tallies import (DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
-                                            is_hypothetical, is_tally)
+                                            TO_BENEFIT_BEFORE_RE, is_hypothetical, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
@@ -108,6 +108,32 @@ RECEIVED_SIDE_RE = re.compile(r"^\W*In\s+(?:exchange|return),\s+(?:[^,.;]{0,40}?
                               r"(?:received|got\s+back|took\s+back|welcomed\s+back)\s+(?:a\s+total\s+of\s+)?", re.I)
 
 
+# The beneficiaries of a measure of clemency told done: "issued clemency measures in favour of 70 detainees",
+# "clemency measures that affect seventy persons", "a pardon benefiting 2,400 convicts", "<name> was among six inmates
+# included in the decree": the measure frees them, whether or not a release verb is near (issue 22, class 11)
+CLEMENCY_WORDS = ("clemency", "pardon", "amnest", "decree")
+CLEMENCY_BEFORE_RE = re.compile(
+    r"\b(?:clemency(?:\s+measures?)?|pardons?|amnest(?:y|ies)|decrees?)[\"\u201d\u2019']?\s+(?:that\s+|which\s+)?"
+    r"(?:benefit(?:s|ed|ted|ing|ting)?|affect(?:s|ed|ing)?|cover(?:s|ed|ing)|in\s+favou?r\s+of|includ(?:ed|es|ing))\s+$",
+    re.I)
+CLEMENCY_AFTER_RE = re.compile(
+    r"\s*(?:[\w\-]+\s+){0,2}?(?:(?:who|that)\s+(?:were|was|are)\s+)?(?:included|named|listed)\s+in\s+(?:the|a|an|this)\s+"
+    r"(?:[\w\-]+\s+){0,2}?(?:decree|pardon|amnesty|clemency)\b", re.I)
+AMONG_END_RE = re.compile(r"\bamong\s+(?:the\s+)?$", re.I)
+
+
+def _clemency_beneficiaries(sentence: str, m: re.Match) -> bool:
+    """Whether the count `m` names the beneficiaries of a measure of clemency told done (not planned)."""
+    start = m.start()
+    before = sentence[max(0, start - 60):start]
+    frame = CLEMENCY_BEFORE_RE.search(before)
+    if frame is None and not (AMONG_END_RE.search(before) and CLEMENCY_AFTER_RE.match(sentence, m.end())):
+        return False
+    at = start - len(before) + frame.start() if frame else start
+    return not HYPOTHETICAL_RE.search(sentence, max(0, at - 40), at) \
+        and not TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start)
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
 
@@ -129,6 +155,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     matches = [m for m in _count_matches(sentence) if _is_people_noun(m)
                and not (YEAR_NUM_RE.fullmatch(m.group("num")) and YEAR_BEFORE_RE.search(sentence, 0, m.start("num")))]
     counts = {m.start(): m for m in matches}
+    clemency = any(w in low for w in CLEMENCY_WORDS)
     # the second side of a swap is part of the first side's release, never a release or a tally of its own
     sides: dict[int, tuple[int, int]] = {}
     for m in matches:
@@ -170,6 +197,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             side_counts += [count, count]  # "freed 35 people held in each country": both sides of the swap
             count, end = count * 2, each.end()
         item = (m.start(), end, count, qual)
+        if clemency and not side and _clemency_beneficiaries(sentence, m):
+            releases.append(item)
+            continue
         if is_tally(sentence, m.start(), m.end()) or not triggers:
             tallies.append(item)
             continue
