@@ -168,3 +168,25 @@ def test_cluster_names_same_clusters_as_pairwise():
     names = sorted(names)
     assert cluster_names(names) == _cluster_names_pairwise(names)
     assert name_similarity("navalny", "navalnyi") >= 0.84
+
+
+def _batch(n_docs: int) -> pl.DataFrame:
+    texts = [f"The two sides agreed the swap after months of talks, officials said. "
+             f"Officials said {i % 90 + 10} soldiers were freed on Monday. "
+             f"The guards released {i % 7 + 2} prisoners at dawn, a lawyer said.\n" for i in range(n_docs)]
+    return pl.DataFrame({"doc_id": [f"d{i:05d}" for i in range(n_docs)], "text": texts,
+                         "published_at": [None] * n_docs, "status": ["loaded"] * n_docs},
+                        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Date, "status": pl.String})
+
+
+def test_a_batch_of_many_documents_takes_time_linear_in_their_number():
+    # a rule comparing each release with every release of the batch (not of its own document) made a 2,000-document
+    # batch of the bench corpus cost twice its linear time: 20x the documents cost ~12x here, and 84x with that rule
+    def seconds(n: int) -> float:
+        t0 = time.process_time()
+        extract_facts(_batch(n))
+        return time.process_time() - t0
+
+    seconds(50)  # warm the caches and lexicons
+    small = min(seconds(300) for _ in range(2))
+    assert seconds(6000) / max(small, 0.02) < 40

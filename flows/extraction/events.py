@@ -373,11 +373,14 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
     countries: dict[tuple[str, int], str | None] = {}  # (doc, side count) -> the swap's country, when known
     totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
     known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
+    by_doc: dict[str, list[tuple]] = {}  # each document's releases, in order: a batch's scan stays linear
+    for r in releases:
+        by_doc.setdefault(r[0], []).append(r)
     for r in releases:
         if r[7] in known_sides.get(r[0], ()):
             continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
         if not EXCHANGE_LEAD_RE.match(r[12]):
-            first = _other_people_after_a_swap(r, releases, known_sides.get(r[0], set()))
+            first = _other_people_after_a_swap(r, by_doc[r[0]], known_sides.get(r[0], set()))
             if first:
                 total = first[7] + r[7]
                 qual = "exact" if first[8] == r[8] == "exact" else "at_least"
@@ -386,7 +389,7 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
             continue
         # the side before may be of the same count: "<name> was freed. In exchange, B freed <name>" (one for
         # one), "A freed 95. In return, B released 95" (95 each side)
-        before = [p for p in releases if p[0] == r[0] and r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
+        before = [p for p in by_doc[r[0]] if r[1] - SWAP_REACH_SENTENCES <= p[1] < r[1]
                   and not EXCHANGE_LEAD_RE.match(p[12])]
         if not before:  # the other side only told as hedged, in the sentence just before
             before = [(h[0], h[1], None, None, None, None, h[4], h[2], h[3]) for h in hedged
