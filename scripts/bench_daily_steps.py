@@ -107,7 +107,7 @@ def new_documents(corpus: Path, n: int) -> None:
         generate_corpus(n, folder, 2)
 
 
-TRACED = ("resolve_mentions_in_documents", "resolve_people", "consolidate_events_incremental", "kept_evidence",
+TRACED = ("freed_names", "resolve_mentions_in_documents", "resolve_people", "consolidate_events_incremental", "kept_evidence",
           "stage_frame", "consolidate_sanctions_incremental", "link_event_people_incremental", "_evidence_part",
           "precision_conflicts", "add_dimensions", "_scopes", "consolidate_events", "consolidate_sanctions",
           "link_event_people")
