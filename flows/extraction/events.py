@@ -373,9 +373,7 @@ def _swaps_across_sentences(rows: list[tuple], swap_sides: dict[str, set[int]],
     countries: dict[tuple[str, int], str | None] = {}  # (doc, side count) -> the swap's country, when known
     totals: dict[tuple[str, int], tuple[int, str]] = {}  # (doc, side count) -> (swap total, qualifier)
     known_sides = {doc: set(sides) for doc, sides in swap_sides.items()}
-    by_doc: dict[str, list[tuple]] = {}  # each document's releases, in order: a batch's scan stays linear
-    for r in releases:
-        by_doc.setdefault(r[0], []).append(r)
+    by_doc = _by_doc(releases)
     for r in releases:
         if r[7] in known_sides.get(r[0], ()):
             continue  # "In return, 95 were handed over" after "95 for 95": a side of a swap already counted
@@ -513,15 +511,25 @@ MORE_RE = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten
                      re.I)
 
 
+def _by_doc(rows: list[tuple]) -> dict[str, list[tuple]]:
+    """The rows of each document, in order: a rule comparing a row with the rows of its own document looks
+    there, not through the whole batch (which made such rules quadratic in a batch's size)."""
+    out: dict[str, list[tuple]] = {}
+    for r in rows:
+        out.setdefault(r[0], []).append(r)
+    return out
+
+
 def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
     """A release counted as "N more" after a release of the same document is part of it: every mention of
     either count becomes their sum (issue 22, class 3)."""
     releases = [r for r in rows if r[4] == "prisoner_release" and r[7] is not None]
+    by_doc = _by_doc(releases)
     totals: dict[tuple[str, int], int] = {}
     for r in releases:
         if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
             continue
-        before = [p for p in releases if p[0] == r[0] and p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
+        before = [p for p in by_doc[r[0]] if p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
         if before and r[8] == "exact" and (r[0], r[7]) not in totals:
             first = totals.get((r[0], before[-1][7]), before[-1][7])
             totals[(r[0], before[-1][7])] = totals[(r[0], r[7])] = first + r[7]
@@ -800,13 +808,14 @@ def _swapped_for_one_after(rows: list[tuple], sentences: pl.DataFrame) -> list[t
     if found.is_empty():
         return rows
     totals: dict[tuple[str, int], int] = {}
+    by_doc = _by_doc([r for r in rows if r[4] == "prisoner_release"])
     for doc_id, sent_idx, sentence in found.iter_rows():
         m = THEY_SWAPPED_FOR_RE.search(sentence)
         if not m or not ONE_SIDE_RE.match(sentence, m.end()):
             continue
-        own = [r for r in rows if r[0] == doc_id and r[1] == sent_idx and r[4] == "prisoner_release"]
-        before = [r for r in rows if r[0] == doc_id and r[4] == "prisoner_release" and r[7] and r[8] == "exact"
-                  and sent_idx - THEY_SWAPPED_REACH <= r[1] < sent_idx]
+        mine = by_doc.get(doc_id, [])
+        own = [r for r in mine if r[1] == sent_idx]
+        before = [r for r in mine if r[7] and r[8] == "exact" and sent_idx - THEY_SWAPPED_REACH <= r[1] < sent_idx]
         if own or not before:
             continue
         last = before[-1]
