@@ -1,5 +1,5 @@
-"""The real-news sets (issue 22): gold only, each page rebuildable from its address and query, the three
-sets disjoint. The pages themselves are third parties' text and live in a git-ignored cache."""
+"""The real-news sets (issue 22): gold only, each page rebuildable from its address and query, every
+set disjoint from the others. The pages themselves are third parties' text and live in a git-ignored cache."""
 
 import json
 from pathlib import Path
