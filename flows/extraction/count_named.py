@@ -25,7 +25,8 @@ NAMED_RELEASE_RE = re.compile(
 # release of lawyer <name>": named people freed, counted (no number in the text)
 _FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
 
-_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|US|UK))\s+){0,4}?"
+# a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
@@ -62,6 +63,20 @@ def _active_named_release(sentence: str) -> list[tuple]:
     if others:  # "pardoned <name>, along with several other detainees": how many is not said
         return [(m.start("first"), others.end(), None, "unknown")]
     return [(m.start("first"), m.end(), n, "exact")]
+
+
+# "<A> freed <name> in a prisoner exchange, with <B> releasing <role> <name>": the other actor's side of a one-for-one
+# swap, one named person, in a participle clause (issue 22, class 2)
+OTHER_ACTOR_RELEASING_NAMED_RE = re.compile(
+    r"[^;]{0,80}?\b(?:swap|exchange)\b[^;]{0,40}?,\s+with\s+(?!(?:it|them|him|her)\b)(?:the\s+)?[\w.’'\-]+(?:\s+[\w.’'\-]+){0,2}?\s+"
+    rf"(?:releasing|freeing|handing\s+over)\s+{_NAME_MODS}(?P<name>{_FULL_NAME})", re.IGNORECASE)
+
+
+def other_actor_releasing_named(sentence: str, end: int) -> int | None:
+    """End of the other actor's named release after a named release ending at `end` (see
+    OTHER_ACTOR_RELEASING_NAMED_RE)."""
+    m = OTHER_ACTOR_RELEASING_NAMED_RE.match(sentence, end)
+    return m.end() if m else None
 
 
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"

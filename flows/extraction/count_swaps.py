@@ -29,6 +29,20 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# after one named person freed by an active verb, the other side of a one-for-one swap: "A released <name>, <who he
+# is>, in exchange for <one person>", "freed <name> in a prisoner swap for <one person>" (issue 22, class 2)
+NAMED_FOR_ONE_RE = re.compile(
+    r"(?:\s*,[^,.;]{3,100},)?\s+(?:[^.;,]{0,60}?\s)?(?:in\s+(?:exchange|return)\s+for|in\s+an?\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:swap|exchange)\s+for)\s+(?:the\s+(?:release|freedom)\s+of\s+)?", re.I)
+
+
+def one_for_one_after(sentence: str, end: int) -> int | None:
+    """End of the one person on the other side of a swap told after a named release ending at `end`."""
+    link = NAMED_FOR_ONE_RE.match(sentence, end)
+    one = link and ONE_SIDE_RE.match(sentence, link.end())
+    return one.end() if one else None
+
+
 # the other side of a swap, its number not said: "exchanged for some suspected militants", "for several <people>"
 UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of)\s+"
                             r"(?:[\w\-]+\s+){0,2}?(?:[a-z]+s)\b", re.I)

@@ -57,6 +57,11 @@ TALLY_AFTER_RE = re.compile(
 RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|military|marines)\b[^.;]{0,60}?"
                        r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b", re.I)
 
+# "was released from prison on furlough": leave from prison, the sentence still to serve, not a release (issue 22,
+# class 4)
+FURLOUGH_RE = re.compile(r"\b(?:released|freed|let\s+out|allowed\s+out)\b[^.;]{0,40}?\bon\s+(?:a\s+)?(?:(?:temporary|medical|"
+                         r"prison)\s+)?(?:furlough|leave)\b|\bfurlough(?:ed)?\b[^.;]{0,20}?\bfrom\s+(?:prison|jail)\b", re.I)
+
 HYPOTHETICAL_RE = re.compile(
     # a modal before a verb of knowing or saying ("should note that", "will recall that") bears on that verb,
     # not on the release its clause tells (issue 22, class 11)
@@ -114,6 +119,19 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
                                    r"a\s+total\s+of\s*$", re.I)
 
 
+# "A total of 50 prisoners were released and returned home": the subject of a release in the simple past, one
+# occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
+TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$", re.I)
+TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:released|freed|set\s+free)\b"
+                                  r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|in\s+total)\b)", re.I)
+
+
+# "15 others had their sentences shortened": a term cut, the people still in prison, not a release (issue 22, class 4)
+SHORTENED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,3}?(?:had|have|has|got|get|received|saw|will\s+have)\s+(?:also\s+)?"
+                                r"(?:their|his|her)\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+(?:\w+\s+)?"
+                                r"(?:shortened|reduced|cut|halved|lightened|lowered)\b", re.I)
+
+
 # "Out of the 108 soldiers exchanged, five were flown to a third country": a group told before, named again to
 # speak of a part of it (issue 22, class 2)
 # ("Of the 40 detainees released on Friday, 26 were students" keeps its 40: OF_PART_BEFORE_RE makes the 26 the part)
@@ -168,10 +186,11 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
     if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
-            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
+            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))
+            and not (TOTAL_OF_BEFORE_RE.search(before) and TOTAL_FREED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
-    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) \
+    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) or SHORTENED_AFTER_RE.match(after) \
             or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):
         return True
     if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):
