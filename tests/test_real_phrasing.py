@@ -1524,3 +1524,43 @@ def test_a_pardon_decree_split_into_freed_and_shortened_terms():
     text = ("The president signed a decree pardoning 90 convicts ahead of the holiday.\n"
             "A total of 70 prisoners were released and 20 others had their sentences shortened.\n")
     assert _release_counts(text) == [70]
+
+
+# class 2: more named one-for-one structures: a second freed name after the first one's apposition, a count told of
+# the freed person after the name, the explicit link further on than a "for" of time, "an aid worker and a diplomat"
+@pytest.mark.parametrize("sentence, counts", [
+    ("Ruritania released Ivan Sokol, 41, a trade envoy, as well as Mara Lind, a dual national, the minister said.", [2]),
+    ("In exchange, Borduria released Petr Kalin, a judge who had been sentenced for killing 3,000 prisoners.", [1]),
+    ("Ruritania freed two Borduran nationals held for three years in exchange for a spy.", [3]),
+    ("Ruritania and Borduria have freed an aid worker and a diplomat held in each other's jails.", [2]),
+])
+def test_more_named_one_for_one_structures(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 11: one more person after a counted group; a headline's named release without "was"; a bare count opening
+# the sentence as the subject of a release
+@pytest.mark.parametrize("sentence, counts", [
+    ("The group also freed eight Nepali workers and a Kenyan citizen under a separate deal.", [9]),
+    ("Veteran rights activist Sara Odeh released from prison", [1]),
+    ("Around 50 were released from two prisons in the capital after midnight.", [50]),
+])
+def test_counts_told_without_their_usual_frame(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_a_headline_release_and_a_bare_count_reach_extraction():
+    assert _release_counts("Veteran rights activist Sara Odeh released from prison\n") == [1]
+    assert _release_counts("Dozens of activists walked out.\nAround 50 were released from two prisons overnight.\n") == [50]
+
+
+def test_the_far_exchange_link_never_skips_another_counted_group():
+    assert _counts("The historic swap followed months of talks and involved 24 prisoners across six countries −16 "
+                   "individuals detained in Ruritania in "
+                   "exchange for eight people held abroad.") == [24]
+
+
+# class 4: a release still to come
+def test_set_to_begin_releasing_is_not_done():
+    assert _counts("Ruritania is set to begin releasing hundreds of inmates after the vote in parliament.") == []
+    assert _counts("Ruritania began releasing hundreds of inmates on Friday.") == [None]

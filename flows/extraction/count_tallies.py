@@ -69,6 +69,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?!\s+(?:also\s+)?(?:note|know|recall|remember|say|confirm|announce|understand|add|stress)\s+that\b)|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
     r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
     r"(?:promised|pledged|vowed|refused)\s+to|"
+    # still to come: "is set to begin releasing hundreds", "are due to start freeing" (issue 22, class 4)
+    r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
