@@ -1521,6 +1521,8 @@ def test_shares_of_the_pardoned_are_not_releases():
 def test_a_pardon_decree_split_into_freed_and_shortened_terms():
     assert _counts("Officials said a total of 70 prisoners were released and returned home on Friday.") == [70]
     assert _counts("A total of 300 prisoners were freed since 2022.") == []
+    assert _counts("A total of 300 prisoners were freed over the past year.") == []
+    assert _counts("A total of 5,000 prisoners were released last year.") == []
     text = ("The president signed a decree pardoning 90 convicts ahead of the holiday.\n"
             "A total of 70 prisoners were released and 20 others had their sentences shortened.\n")
     assert _release_counts(text) == [70]

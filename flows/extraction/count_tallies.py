@@ -125,7 +125,8 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
 # occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
 TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$", re.I)
 TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:released|freed|set\s+free)\b"
-                                  r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|in\s+total)\b)", re.I)
+                                  r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|between|"
+                                  r"(?:over|during|in)\s+the\s+(?:past|last)|(?:over|during|throughout)\s+(?:the\s+)?\d)\b)", re.I)
 
 
 # "15 others had their sentences shortened": a term cut, the people still in prison, not a release (issue 22, class 4)
