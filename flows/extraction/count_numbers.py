@@ -178,6 +178,12 @@ STATELESS_PEOPLES = frozenset({"palestinian", "kurd", "uyghur", "uighur", "tibet
 
 
 # a count whose noun is left out, freed before: "thirty political prisoners, besides four freed earlier"
+# "Around 50 were released from two prisons", "About 400 were freed overnight": a bare count opening the sentence as
+# the subject of a release, its noun told before (issue 22, class 11)
+BARE_SUBJECT_COUNT_RE = re.compile(
+    rf"^\W*(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}|{_NUMW})\s+(?:more\s+|others\s+)?"
+    r"(?:were|have\s+been|had\s+been)\s+(?:released|freed|set\s+free|pardoned)\b", re.I)
+
 ELLIPTIC_COUNT_RE = re.compile(
     rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_NUMW})\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:released|freed|pardoned)\s+"
     r"(?:previously|earlier|already|before)\b", re.I)

@@ -63,6 +63,11 @@ PREFILTER_RELEASE = (
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    # BARE_SUBJECT_COUNT_RE: "Around 50 were released from two prisons"
+    rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
+    r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
+    # BARE_NAMED_RELEASE_RE: "<name> released from prison", its "was" left out
+    r"|(?-i:[A-Z])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # ELLIPTIC_COUNT_RE: "five released previously"
@@ -161,6 +166,19 @@ BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
+
+
+def _set_apart(sentence: str) -> bool:
+    """Whether a release sentence places its release in the past or apart (BACKGROUND_CUE_RE), the page's date line
+    it may open with ("date 2024-07-29 RABAT ...") left out: that is when the page was written, not a cue."""
+    start = 0
+    if sentence[:40].lstrip().lower().startswith("date") or sentence[:1].isdigit():
+        m = DATE_RE.search(sentence, 0, 60)
+        if m and m.start() < 40 and is_date_stamp(sentence, m):
+            start = m.end()
+    return BACKGROUND_CUE_RE.search(sentence, start) is not None
+
+
 MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
 MEMBER_OF_MIN = 3
 
@@ -174,7 +192,27 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
         return rows
     # a release of an unsaid number beside a counted one is the counted one told vaguely
     return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and (r[7] is None or r[7] <= MEMBER_MAX)
-                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                    and not _set_apart(r[12]))]
+
+
+def _included_groups(rows: list[tuple]) -> list[tuple]:
+    """Drop a release told as a group an amnesty, pardon or release includes ("the amnesty includes release of 34
+    foreigners") when its document reports a larger counted release not set in the past: a part of that one
+    (issue 22, class 3)."""
+    from flows.extraction.count_lists import INCLUDES_RELEASE_OF_RE
+
+    included = set()
+    for i, r in enumerate(rows):
+        if r[4] == "prisoner_release" and r[7] and "includ" in r[12]:
+            if any(parse_number(m.group("num")) == r[7] for m in INCLUDES_RELEASE_OF_RE.finditer(r[12])):
+                included.add(i)
+    if not included:
+        return rows
+    largest: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if i not in included and r[4] == "prisoner_release" and r[7] and not _set_apart(r[12]):
+            largest[r[0]] = max(largest.get(r[0], 0), r[7])
+    return [r for i, r in enumerate(rows) if not (i in included and r[7] < largest.get(r[0], 0))]
 
 
 # "A, B and C, as well as 11 others, were among 2,278 prisoners who were pardoned": the people listed are members
@@ -231,7 +269,7 @@ def _parts_of_a_total(rows: list[tuple]) -> list[tuple]:
     if not totals:
         return rows
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and r[7] < totals.get(r[0], 0)
-                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                    and not _set_apart(r[12]))]
 
 
 # "the final 303 captives had been returned in the final stage of the swap", "the first batch of 300 walked free": a
@@ -252,7 +290,7 @@ def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
         if r[4] == "prisoner_release" and r[7] and not st:
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
-                                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                                    and not _set_apart(r[12]))]
 
 
 # "<A released 390 people>. This is part of a 1,000-for-1,000 exchange deal": the next sentence makes the release a part
@@ -298,7 +336,7 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
         if c and not place:
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, place in zip(rows, by_place) if not (place and r[7] < largest.get(r[0], 0)
-                                                          and not BACKGROUND_CUE_RE.search(r[12]))]
+                                                          and not _set_apart(r[12]))]
 
 
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
@@ -318,15 +356,36 @@ OF_THE_FREED_RE = re.compile(
     r"(?:released|freed|set\s+free)\b")
 
 
+# "A total of 50 prisoners were released and returned home and 15 others had their sentences shortened": the freed
+# and those whose terms were cut, the two parts of a pardon decree of 65 the document reports (issue 22, class 11)
+FREED_AND_SHORTENED_RE = re.compile(
+    r"(?P<part>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}(?:were|have\s+been|had\s+been)\s+(?:released|freed|set\s+free)\b"
+    r"[^.;]{0,60}?\band\s+(?P<cut>\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+)\s+(?:others?\s+|more\s+|[\w\-]+\s+){0,2}?"
+    r"(?:had|have|got|received|saw)\s+(?:also\s+)?(?:their|his|her)\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+"
+    r"(?:\w+\s+)?(?:shortened|reduced|cut|halved|lightened|lowered)\b", re.I)
+
+
 def _decree_not_release(rows: list[tuple]) -> list[tuple]:
     """A document that says "Of the N pardons, M were released" reports a release of M: its mentions of
-    N (the pardon or amnesty decree) are not a release of their own."""
+    N (the pardon or amnesty decree) are not a release of their own. So does one whose release of M sits beside K
+    others who only had their sentences cut, when M + K is a count it reports."""
     decrees: dict[str, set[int]] = {}
+    counts: dict[str, set[int]] | None = None  # per document, its release counts (built at the first need)
     for r in rows:
         if r[4] == "prisoner_release":
             m = OF_THE_FREED_RE.search(r[12])
             if m:
                 decrees.setdefault(r[0], set()).add(int(m.group("all").replace(",", "")))
+            cut = FREED_AND_SHORTENED_RE.search(r[12]) if r[7] and "sentence" in r[12] else None
+            if cut and parse_number(cut.group("part")) == r[7] and parse_number(cut.group("cut")):
+                whole = r[7] + parse_number(cut.group("cut"))
+                if counts is None:
+                    counts = {}
+                    for p in rows:
+                        if p[4] == "prisoner_release" and p[7]:
+                            counts.setdefault(p[0], set()).add(p[7])
+                if whole in counts.get(r[0], ()):
+                    decrees.setdefault(r[0], set()).add(whole)
     if not decrees:
         return rows
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
@@ -527,7 +586,7 @@ def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
     by_doc = _by_doc(releases)
     totals: dict[tuple[str, int], int] = {}
     for r in releases:
-        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
+        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or _set_apart(r[12]):
             continue
         before = [p for p in by_doc[r[0]] if p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
         if before and r[8] == "exact" and (r[0], r[7]) not in totals:
@@ -971,8 +1030,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(_stages_of_a_larger_release(
-        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences))))))
+    rows = _without_members(_included_groups(_parts_by_place(_stages_of_a_larger_release(
+        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences)))))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
