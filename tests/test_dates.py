@@ -164,3 +164,40 @@ def test_the_next_sentence_tells_when_they_walked_out():
     text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
             "Two journalists were released on Wednesday evening in another case.\n")
     assert dt.date(2025, 12, 10) not in [d for c, d, _ in _release_dates(text, dt.date(2025, 12, 12)) if c == 40]
+
+
+# issue 22, class 5 (dates7): a page date after an agency tag with a space before its comma; a time-stamp line below
+# a summary and a byline; "in the year 2009"; a span of days "May 23-25, 2025"
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania frees a blogger\n\nWIRE , Tuesday 9 Mar 2021\n\nThe blogger walked out on Monday.", dt.date(2021, 3, 9)),
+    ("Headline of the story\n\n" + "A summary line that repeats the story at length.\n" * 40
+     + "\nHeadline of the story\nA. Reporter\n4th March 2024, 09:30 GMT+2\n\nTIRANA: officials said ...",
+     dt.date(2024, 3, 4)),
+])
+def test_page_date_after_an_agency_tag_or_on_a_time_stamp_line(text, expected):
+    assert page_date(text) == expected
+
+
+def test_a_story_date_with_a_clock_time_is_no_time_stamp_line():
+    text = "Headline\n" + "Filler sentence of the story goes here.\n" * 30 + "Officials said on 4 March 2024, 09:30 the men left.\n"
+    assert page_date(text) is None
+
+
+def test_in_the_year_dates_a_release():
+    assert _release_dates("The largest amnesty came in the year 2011, when 900 prisoners were released.", None) \
+        == [(900, dt.date(2011, 1, 1), "year")]
+
+
+def test_a_span_of_days_dates_a_release_by_its_first_day():
+    assert _release_dates("Officials freed 300 prisoners over June 6-8, 2024, a rights group said.", None) \
+        == [(300, dt.date(2024, 6, 6), "week")]
+
+
+def test_the_day_an_initiative_to_release_was_announced_is_not_the_release_day():
+    text = ("Coalition hands over 40 detainees\n"
+            "On March 3, 2021, the coalition announced a humanitarian initiative to release 40 detainees.\n")
+    rows = _release_dates(text, dt.date(2021, 3, 12))
+    assert rows and all(r[1] != dt.date(2021, 3, 3) for r in rows)
+    # a release the same sentence shape tells done keeps its day
+    assert _release_dates("On March 3, 2021, the coalition released 40 detainees.", dt.date(2021, 3, 12)) \
+        == [(40, dt.date(2021, 3, 3), "day")]

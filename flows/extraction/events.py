@@ -78,7 +78,7 @@ PREFILTER_RELEASE = (
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|in (?:19|20)\d\d"
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|(?:in|year) (?:19|20)\d\d"
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -571,6 +571,13 @@ FUTURE_BEFORE_RE = re.compile(
     r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
 
 
+# a date before "announced an initiative / a plan to release": the day a release was promised, not the day it came
+# ("On <date>, the council announced a humanitarian initiative to release N"; issue 22, class 5)
+PLAN_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:announced|unveiled|proposed|launched|put\s+forward)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:initiative|plan|proposal|offer)\s+to\s+(?:release|free|pardon|swap|exchange)\b", re.I)
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -583,6 +590,8 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
+        if PLAN_AFTER_RE.match(sentence, m.end()):
+            continue  # "On <date>, ... announced an initiative to release": the day of a promise
         if m.group("y_year"):
             first_year = first_year or m
             continue
