@@ -178,6 +178,26 @@ def test_page_date_after_an_agency_tag_or_on_a_time_stamp_line(text, expected):
     assert page_date(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Headline\nUpdated 4:05 PM CET, March 2, 2024\nText.", dt.date(2024, 3, 2)),       # a clock time after the label
+    ("Headline\nBy Ann Example | March 2, 2024\nText.", dt.date(2024, 3, 2)),           # a byline and its date
+    ("Headline\nWritten by Ann Example on 2 March 2024\nText.", dt.date(2024, 3, 2)),
+    ("Headline\nAnn Example · Mar 2, 2024 · 4 min read\nText.", dt.date(2024, 3, 2)),
+    ("Headline\nLast modified on Sat 2 Mar 2024 16.05 GMT\nText.", dt.date(2024, 3, 2)),
+    ("Headline\n02.03.2024 16:05\nText.", dt.date(2024, 3, 2)),                           # day first, dotted
+])
+def test_page_date_after_a_clock_time_a_byline_or_dotted(text, expected):
+    assert page_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials had freed 12 people by March 3, 2024, a group said.",
+    "The men were freed by 10:30 on March 3, 2024, a group said.",
+])
+def test_a_story_sentence_with_by_is_no_byline(text):
+    assert page_date(text) is None
+
+
 def test_a_story_date_with_a_clock_time_is_no_time_stamp_line():
     text = "Headline\n" + "Filler sentence of the story goes here.\n" * 30 + "Officials said on 4 March 2024, 09:30 the men left.\n"
     assert page_date(text) is None

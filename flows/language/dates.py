@@ -186,13 +186,20 @@ FULL_DATE = (
     rf"|(?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+(?P<dmy_year>(?:19|20)\d{{2}})"
     r"|(?P<iso_y>(?:19|20)\d{2})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])"
     r"|(?P<slash_a>[01]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_y>(?:19|20)\d{2})"
-    r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2}))(?!\d)"
+    r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2})"
+    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2}))(?!\d)"  # "13.12.2025": day first
 )
+# a clock time a page prints between its date label and the date ("Updated 10:02 AM EST, December 13, 2025")
+_CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
 # "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
 PAGE_DATE_RE = re.compile(
-    rf"(?:\b(?:published|posted|updated|created|last\s+updated|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
-    rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}[ \t]*,[ \t]+)?)"
+    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
+    rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
+    # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
+    rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
+    rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}"
+    rf"[ \t]*(?:,|[|·•])[ \t]+)?)"
     rf"(?:{FULL_DATE})",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -239,6 +246,8 @@ def _full_date(m: re.Match) -> dt.date | None:
             d, mth = int(g["dash_d"]), int(g["dash_m"])
             day, month = (d, mth) if mth <= 12 else (mth, d)
             return dt.date(int(g["dash_y"]), month, day)
+        if g["dot_y"]:
+            return dt.date(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"]))
     except ValueError:
         return None
     return None
