@@ -221,3 +221,14 @@ def test_the_day_an_initiative_to_release_was_announced_is_not_the_release_day()
     # a release the same sentence shape tells done keeps its day
     assert _release_dates("On March 3, 2021, the coalition released 40 detainees.", dt.date(2021, 3, 12)) \
         == [(40, dt.date(2021, 3, 3), "day")]
+
+
+def test_a_wire_dateline_without_its_year_is_not_the_release_day():
+    """'<Mon> <day> (Wire) --' opening the story is the page's date line: the day the sentence tells is the release's."""
+    text = "Nov. 28 (Wire) -- Ruritania released three detainees Wednesday after striking a deal.\n"
+    assert _release_dates(text, dt.date(2024, 11, 28)) == [(3, dt.date(2024, 11, 27), "day")]
+    text = "WARSAW, Dec 14 (Wire) - The council freed 12 prisoners on Friday, officials said.\n"
+    assert _release_dates(text, dt.date(2024, 12, 14)) == [(12, dt.date(2024, 12, 13), "day")]
+    # a day in brackets after a story date is no wire tag
+    assert _release_dates("On Nov. 26 (a Tuesday) the council freed 12 prisoners.\n", dt.date(2024, 11, 28)) \
+        == [(12, dt.date(2024, 11, 26), "day")]

@@ -151,6 +151,8 @@ def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | 
 _STAMP_LABEL_RE = re.compile(r"(?i)^\W*(?:(?:date|published|posted|updated)\b\s*(?:on\b|:)?\s*)?$")
 _STAMP_PLACE_RE = re.compile(r"^\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},\s*$")
 _STAMP_AFTER_RE = re.compile(r"^\s*(?:[;:|\u2013\u2014-]|\(|$)")
+# a wire service's tag and a dash after a dateline's day ("WASHINGTON, Dec 13 (Reuters) -", "Nov. 27 (UPI) --")
+_AGENCY_AFTER_RE = re.compile(r"\s*\((?-i:[A-Z][\w&.' -]{0,30})\)\s*[-\u2013\u2014]")
 _STAMP_LABELLED_RE = re.compile(r"(?i)\b(?:date|published|posted|updated)\b")
 
 
@@ -165,8 +167,9 @@ def is_date_stamp(sentence: str, m: re.Match) -> bool:
     False
     """
     g = m.groupdict()
-    if not (g["iso"] or g["md_year"] or g["dm_year"]):
-        return False
+    if not (g["iso"] or g["md_year"] or g["dm_year"]) and not (
+            (g["md_month"] or g["dm_month"]) and _AGENCY_AFTER_RE.match(sentence, m.end())):
+        return False  # a date without its year is a stamp only as a wire dateline: "Nov. 27 (Wire) --"
     before = sentence[:m.start()]
     if _STAMP_LABEL_RE.match(before) and _STAMP_LABELLED_RE.search(before):
         return True
