@@ -232,3 +232,19 @@ def test_a_wire_dateline_without_its_year_is_not_the_release_day():
     # a day in brackets after a story date is no wire tag
     assert _release_dates("On Nov. 26 (a Tuesday) the council freed 12 prisoners.\n", dt.date(2024, 11, 28)) \
         == [(12, dt.date(2024, 11, 26), "day")]
+
+
+def test_a_page_without_its_date_dates_the_headline_release_by_the_lead():
+    """No publication date: the lead sentence telling the release on a full date dates the headline's release;
+    the day a war began is not that date, nor is the day the freed were jailed."""
+    text = ("Ruritania and Freedonia complete 600-person prisoner swap\n"
+            "The two sides have completed their largest exchange since the war began in March 2021, with each side "
+            "releasing 300 prisoners over June 6-8, 2024.\nOfficials hailed the deal.\n")
+    assert _release_dates(text, None) == [(600, dt.date(2024, 6, 6), "week")]
+    text = "Ruritania frees 40 dissidents\nThe dissidents, jailed in March 2021, walked out of prison, a group said.\n"
+    assert _release_dates(text, None) == [(40, None, "unknown")]
+
+
+def test_the_day_a_war_began_does_not_date_a_release():
+    text = "In the largest handover since the full-scale invasion began in March 2021, Ruritania released 12 soldiers.\n"
+    assert _release_dates(text, dt.date(2024, 6, 9)) == [(12, dt.date(2024, 6, 9), "day")]
