@@ -83,7 +83,7 @@ PREFILTER_RELEASE = (
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|in (?:19|20)\d\d"
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|(?:in|year) (?:19|20)\d\d"
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -630,6 +630,19 @@ FUTURE_BEFORE_RE = re.compile(
     r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
 
 
+# a date before "announced an initiative / a plan to release": the day a release was promised, not the day it came
+# ("On <date>, the council announced a humanitarian initiative to release N"; issue 22, class 5)
+PLAN_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:announced|unveiled|proposed|launched|put\s+forward)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:initiative|plan|proposal|offer)\s+to\s+(?:release|free|pardon|swap|exchange)\b", re.I)
+
+
+# a date a war or an uprising began on is not a release's ("since the invasion began in February 2022")
+CONFLICT_START_BEFORE_RE = re.compile(
+    r"\b(?:war|invasion|conflict|fighting|offensive|hostilities|uprising|protests?|crisis|occupation)\s+"
+    r"(?:began|started|erupted|broke\s+out)\s*$", re.I)
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -642,6 +655,10 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
+        if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "since the full-scale invasion began in February 2022": when a war began
+        if PLAN_AFTER_RE.match(sentence, m.end()):
+            continue  # "On <date>, ... announced an initiative to release": the day of a promise
         if m.group("y_year"):
             first_year = first_year or m
             continue
@@ -689,7 +706,8 @@ def _states_date(sentence: str, date) -> bool:
 
 def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
-    against its publication date (documents without one have none)."""
+    against its publication date; for a document without one, the full date (with its year) of the first lead
+    sentence telling a release done."""
     lead = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
                             & pl.col("sentence").str.contains(r"(?i)day\b")
                             & pl.col("doc_id").is_in([d for d, p in published.items() if p is not None]))
@@ -702,6 +720,20 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
             continue  # "Written on Sunday, 18 October 2026": the page's own date line, not the news's day
         if day:
             found = date_of_match(DATE_RE.search(sentence, day.start()), published.get(doc_id))
+            if found[1] is not None:
+                out[doc_id] = found
+    # a page without a publication date: a lead sentence telling a release done on a date with its year ("...
+    # each side freed 300 over June 6-8, 2024") dates the release the headline tells (issue 22, class 5)
+    undated = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
+                               & ~pl.col("doc_id").is_in([d for d, p in published.items() if p is not None])
+                               & pl.col("sentence").str.contains(r"(?:19|20)\d\d"))
+    for doc_id, sentence in undated.sort("doc_id", "sent_idx").select("doc_id", "sentence").iter_rows():
+        if doc_id in out or not RELEASE_RE.search(sentence) or BACKGROUND_RE.search(sentence) \
+                or _plans_ahead(sentence):
+            continue
+        m = release_date_match(sentence)
+        if m is not None and any(m.group(g) for g in ("iso", "md_year", "dm_year", "m_year")):
+            found = date_of_match(m, None)
             if found[1] is not None:
                 out[doc_id] = found
     return out
