@@ -262,7 +262,7 @@ def test_reports_naming_different_freed_people_are_different_releases():
 
 
 def test_freed_names_follow_release_verbs_and_passives_only():
-    from flows.resolution.freed import freed_names
+    from flows.extraction.freed import freed_names
     sents = ["Officials in Velmar freed the agronomist Ilsa Varenko and a colleague on Monday.",
              "Varenko's colleague, Torvan Beck, was released hours later.",
              "The pair were released by order of President Hal Dorsey, the ministry said.",
