@@ -90,10 +90,11 @@ def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame, docs: pl.Seri
 
 
 def freed_by_document(candidates: pl.DataFrame, sentences: pl.DataFrame, docs: pl.Series) -> pl.DataFrame:
-    """The staging rows of `freed_names` (stg_freed_names): one row per document of `docs`, in their order,
-    an empty list when it names no one freed. A row for each, so that a document extracted again replaces
-    its stored row even when it now names no one (the load replaces a document's staging rows by its new ones)."""
-    docs = docs.unique(maintain_order=True)
+    """The staging rows of `freed_names` (stg_freed_names): one row per document of `docs`, sorted by doc_id
+    (a fixed order, whatever order `docs` come in: the rows are stored in it), an empty list when it names no
+    one freed. A row for each, so that a document extracted again replaces its stored row even when it now
+    names no one (the load replaces a document's staging rows by its new ones)."""
+    docs = docs.unique().sort()
     found = freed_names(candidates, sentences, docs)
     return (pl.DataFrame({"doc_id": docs}, schema={"doc_id": pl.String})
             .join(found, on="doc_id", how="left", maintain_order="left")
