@@ -154,6 +154,31 @@ def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
         assert "target_country" in [r[0] for r in con.execute("describe sanctions").fetchall()]
 
 
+def test_a_warehouse_from_before_freed_names_takes_their_staging_table(tmp_path):
+    """stg_freed_names (-47e) is made in a warehouse that lacks it; its rows (a list of surnames, empty for a
+    document naming no one) go in from the spool's Parquet and come back out as resolution reads them."""
+    from flows.orchestration.spool import RunSpool
+    from flows.resolution.staging import scan_stage
+    from flows.warehouse.access import schema_sql
+    from flows.warehouse.load import _replace_staging
+
+    db = tmp_path / "old.duckdb"
+    rows = pl.DataFrame({"doc_id": ["d1", "d2"], "freed": [["drovic", "solberg"], []]},
+                        schema={"doc_id": pl.String, "freed": pl.List(pl.String)})
+    rows.write_parquet(tmp_path / "freed.parquet")
+    with duckdb.connect(str(db)) as con:
+        con.execute(schema_sql())
+        con.execute("drop table stg_freed_names")  # a warehouse of an older extractor
+        con.execute("insert into documents (doc_id, source_path, status, run_id) values "
+                    "('d1', 'a.txt', 'loaded', 'r1'), ('d2', 'b.txt', 'loaded', 'r1')")
+        con.execute(schema_sql())
+        _replace_staging(con, "stg_freed_names", [tmp_path / "freed.parquet"], ["d1", "d2"])
+    with RunSpool(db) as spool:
+        spool.copy_previous(db, ["d2"])
+        back = scan_stage(spool.previous_files["stg_freed_names"], "freed_names").collect()
+    assert back.rows() == [("d2", [])]
+
+
 def test_a_scoped_merge_writes_the_groups_in_scope_and_keeps_every_other(tmp_path):
     """A daily run's incremental resolution gives a table as the groups that may have changed (its scope):
     a group in scope is replaced by its new rows, or deleted when it has none; a group outside the scope

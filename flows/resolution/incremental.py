@@ -154,7 +154,7 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str], freed: pl.DataFrame | None = None
+                                   mention_columns: list[str], freed: pl.DataFrame | pl.LazyFrame | None = None
                                    ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
