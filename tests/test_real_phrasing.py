@@ -1566,3 +1566,16 @@ def test_the_far_exchange_link_never_skips_another_counted_group():
 def test_set_to_begin_releasing_is_not_done():
     assert _counts("Ruritania is set to begin releasing hundreds of inmates after the vote in parliament.") == []
     assert _counts("Ruritania began releasing hundreds of inmates on Friday.") == [None]
+
+
+# class 2 (rel8): two named actors each freeing a counted group, told together in reported speech ("confirmed A had
+# released N and that B had freed M"): one exchange of both sides, even without a swap word; a pronoun or a lower-case
+# subject after "and that" is the same actor or no second side
+@pytest.mark.parametrize("sentence, counts", [
+    ("The mediator confirmed the militia had on Monday released a total of 12 captives and that Ruritania had "
+     "freed 30 women from its jails.", [42]),
+    ("Officials said the rebels released 5 fishermen and that the police had freed 8 others.", [5, 8]),
+    ("The group said it had freed 5 soldiers and that it also released 8 civilians.", [5, 8]),
+])
+def test_two_actors_in_reported_speech_are_one_exchange(sentence, counts):
+    assert _counts(sentence) == counts

@@ -100,10 +100,19 @@ TWO_ACTORS_BETWEEN_RE = re.compile(
     r"[^.;:]{0,50}?,?\s+(?:while|whereas|and\s+in\s+(?:return|turn))\s+"
     r"(?!(?:the\s+)?(?:it|they|he|she|we|officials|authorities|police|court|others?)\b)(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
     r"(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
+    # "confirmed A had released 24 hostages and that B had freed 39 prisoners": the two actors in reported speech
+    # (see REPORTED_OTHER_ACTOR_RE)
+    r"|[^.;:]{0,50}?,?\s+and\s+that\s+(?:the\s+)?(?-i:[A-Z])[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
     # "..., with B releasing 248 <people> in return": the other actor in a participle clause
     r"|[^.;:]{0,90}?,?\s+with\s+(?!(?:the\s+)?(?:it|them|him|her|officials|authorities|police|court|others?)\b)"
     r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+(?:also\s+|in\s+turn\s+)?"
     r"(?:releasing|freeing|handing\s+over|setting\s+free|returning)\s+(?:[\w\-]+\s+){0,2}", re.I)
+
+
+# "A had released 24 hostages and that B had freed 39": two named actors each freeing a counted group, told together
+# as what someone confirmed or said, are the two sides of one exchange even without a swap word (issue 22, class 2)
+REPORTED_OTHER_ACTOR_RE = re.compile(r"[^.;:]{0,50}?,?\s+and\s+that\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
 # "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers
