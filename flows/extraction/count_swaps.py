@@ -12,7 +12,7 @@ from flows.extraction.count_tallies import HYPOTHETICAL_RE
 # a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
 # equal number of", "seven Americans for two Venezuelans", "ten prisoners in exchange for the release of <name>"
 SWAP_LINK_RE = re.compile(
-    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+)?",
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|(?:getting|bringing)\s+(?:home|back)\s+)?",
     re.IGNORECASE)
 
 
@@ -44,14 +44,17 @@ def one_for_one_after(sentence: str, end: int) -> int | None:
 
 
 # the other side of a swap, its number not said: "exchanged for some suspected militants", "for several <people>"
-UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of)\s+"
+# "in exchange for getting home scores of migrants": a rough multitude is no number either
+UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of|"
+                            r"(?:scores|dozens|hundreds|thousands)\s+of)\s+"
                             r"(?:[\w\-]+\s+){0,2}?(?:[a-z]+s)\b", re.I)
 
 
 # "two nationals held in the capital for over two years in exchange for <one person>": the explicit link further on,
 # when the nearest "for" led to no other side (issue 22, class 2)
 FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,60}?\s(?P<link>in\s+(?:exchange|return)\s+for)\s+"
-                                  r"(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+)?", re.I)
+                                  r"(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|"
+                                  r"(?:getting|bringing)\s+(?:home|back)\s+)?", re.I)
 
 
 def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
