@@ -1566,3 +1566,58 @@ def test_the_far_exchange_link_never_skips_another_counted_group():
 def test_set_to_begin_releasing_is_not_done():
     assert _counts("Ruritania is set to begin releasing hundreds of inmates after the vote in parliament.") == []
     assert _counts("Ruritania began releasing hundreds of inmates on Friday.") == [None]
+
+
+# class 2 (rel8): two named actors each freeing a counted group, told together in reported speech ("confirmed A had
+# released N and that B had freed M"): one exchange of both sides, even without a swap word; a pronoun or a lower-case
+# subject after "and that" is the same actor or no second side
+@pytest.mark.parametrize("sentence, counts", [
+    ("The mediator confirmed the militia had on Monday released a total of 12 captives and that Ruritania had "
+     "freed 30 women from its jails.", [42]),
+    ("Officials said the rebels released 5 fishermen and that the police had freed 8 others.", [5, 8]),
+    ("The group said it had freed 5 soldiers and that it also released 8 civilians.", [5, 8]),
+])
+def test_two_actors_in_reported_speech_are_one_exchange(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 11 (rel8): captives handed back are "returned": passive "have been returned to/from", active "returned to their
+# homeland"; a bare "returned" (to prison, to work) is none; class 4: a lead "since <event or year>" (after "In total")
+# makes a running total
+@pytest.mark.parametrize("sentence, counts", [
+    ("Four more prisoners of war have been returned to Osterland from Ruritania.", [4]),
+    ("Then, seven Ruritanian soldiers returned to their homeland.", [7]),
+    ("Four inmates returned to prison after the holiday.", []),
+    ("Twelve detainees returned to work in the prison laundry.", []),
+    ("In total, since the end of the war, 80 prisoners, among them civilians, have been returned to Osterland.", []),
+    ("In total, since the end of the war, 80 prisoners, among them civilians, have been freed.", []),
+])
+def test_captives_returned_and_a_period_lead(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 4 (rel8): the sentence after one summing up a period, with no time of its own, goes on with that period's
+# figures: its counts are running totals, not releases; a time of its own makes it news again
+@pytest.mark.parametrize("text, counts", [
+    ("The group said that between March 3 and April 3, 900 people were jailed for their views. "
+     "In addition, 12 people were released from prison.", []),
+    ("In total, since the end of the war, 80 prisoners have been returned to Osterland. "
+     "Osterland handed over 20 people to Ruritania.", []),
+    ("The group said that between March 3 and April 3, 900 people were jailed for their views. "
+     "On Friday, 12 people were released from prison.", [12]),
+])
+def test_counts_after_a_period_summary_are_running_totals(text, counts):
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel["prisoner_count"].to_list() == counts
+
+
+# class 2 (rel8): "in exchange for getting home scores of migrants": the other side a rough multitude, its number not
+# said, so the release is at least its count
+def test_a_rough_multitude_on_the_other_side_is_unsaid():
+    releases, _ = find_release_counts("Ruritania released 10 jailed soldiers on Friday in exchange for getting home "
+                                      "scores of migrants deported abroad.")
+    assert [(c, q) for _, _, c, q in releases] == [(10, "at_least")]
+    releases, _ = find_release_counts("Ruritania released 10 jailed soldiers on Friday in exchange for dozens of "
+                                      "migrants.")
+    assert [(c, q) for _, _, c, q in releases] == [(10, "at_least")]

@@ -106,13 +106,16 @@ COUNT_RE = re.compile(
 
 
 _RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "shipped",
-                        "swap", "exchanged", "prisoner", "handed", "were", "was")
+                        "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned")
 
 
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
     _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
-    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
+    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from)|"
+    # captives handed back: "prisoners of war have been returned to their country", "five soldiers returned to their
+    # homeland" (issue 22, class 11); never a bare "returned" ("returned to prison", "returned to work")
+    r"(?:were|was|been)\s+returned\s+(?:home|to|from)|returned\s+to\s+(?:their|his|her)\s+(?:homeland|home|families|country))\b",
     re.IGNORECASE,
 )
 

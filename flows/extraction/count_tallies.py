@@ -110,7 +110,10 @@ LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|w
 
 # "Over the past year, the government has released 700 prisoners": a period opening the sentence
 PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout|For)\s+(?:the\s+(?:past|last)|more\s+than|nearly|almost|over)"
-                            r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b", re.I)
+                            r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b"
+                            # "In total, since the end of the war, ...": a period since an event or a year opening
+                            # the sentence (issue 22, class 4)
+                            r"|^\W*(?:(?:In\s+total|Altogether|Overall),?\s+)?since\s+(?:the\s+|(?:19|20)\d\d\b)", re.I)
 
 
 # "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release

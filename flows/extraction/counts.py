@@ -23,7 +23,8 @@ from flows.extraction.count_numbers import (_NUMW, BARE_SUBJECT_COUNT_RE, COUNT_
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
 from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE,
-                                         OTHER_SIDE_NUMBERED_RE, SWAP_FRAME_RE, TWO_ACTORS_BETWEEN_RE,
+                                         OTHER_SIDE_NUMBERED_RE, REPORTED_OTHER_ACTOR_RE, SWAP_FRAME_RE,
+                                         TWO_ACTORS_BETWEEN_RE,
                                          counted_other_side, one_described_swap, one_for_one_after,
                                          _bare_swaps, _other_side)
 from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
@@ -285,7 +286,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     for k in range(len(releases) - 1):
         a, b = releases[k], releases[k + 1]
         if a[3] == b[3] == "exact" and not a[1] > b[0] and TWO_ACTORS_BETWEEN_RE.fullmatch(sentence, a[1], b[0]) \
-                and not bare_sides and SWAP_FRAME_RE.search(sentence):
+                and not bare_sides and (SWAP_FRAME_RE.search(sentence) or REPORTED_OTHER_ACTOR_RE.match(sentence, a[1])):
             side_counts += [a[2], b[2]]
             releases[k:k + 2] = [(a[0], b[1], a[2] + b[2], "exact")]
             break

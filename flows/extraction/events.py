@@ -20,7 +20,7 @@ import polars as pl
 from flows.extraction.count_numbers import _NUMW, DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
 from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
-from flows.extraction.count_tallies import is_hypothetical
+from flows.extraction.count_tallies import PERIOD_LEAD_RE, is_hypothetical
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,
@@ -318,6 +318,33 @@ def _parts_told_next(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
         return rows
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None
                                     and r[7] < larger.get((r[0], r[1]), 0))]
+
+
+# a sentence summing up a period: "In total, since the war, 66 have been returned", "Between <date> and <date>, 1,377
+# people were jailed"; the sentence after it, with no time of its own, goes on with the same period's figures:
+# "In addition, 8 were released", "The other side handed over 15" are running totals too (issue 22, class 4)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PERIOD_SUMMARY_RE = re.compile(rf"\bbetween\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s+and\s+"
+                               rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
+OWN_TIME_RE = re.compile(rf"\b(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+                         r"this\s+(?:week|month|morning|afternoon|evening|year)|last\s+(?:week|night|month|year)|"
+                         r"(?:19|20)\d\d|earlier|later|then|now|recently|since|between|so\s+far)\b", re.I)
+
+
+def _period_told_before(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """Drop the releases of a sentence with no time of its own that follows a sentence summing up a period."""
+    wanted = {(r[0], r[1] - 1) for r in rows if r[4] == "prisoner_release" and r[7] is not None and r[1] > 0
+              and not OWN_TIME_RE.search(r[12])}
+    if not wanted:
+        return rows
+    before = sentences.filter(pl.col("sentence").str.contains(r"(?i)\b(?:since|between|over|during|throughout|for)\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    summed = {(doc_id, sent_idx + 1) for doc_id, sent_idx, sentence in before.iter_rows()
+              if (doc_id, sent_idx) in wanted and (PERIOD_LEAD_RE.match(sentence) or PERIOD_SUMMARY_RE.search(sentence))}
+    if not summed:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and (r[0], r[1]) in summed
+                                    and not OWN_TIME_RE.search(r[12]))]
 
 
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
@@ -1063,7 +1090,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
     rows = _without_members(_included_groups(_parts_by_place(_stages_of_a_larger_release(
-        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences)))))))
+        _parts_of_a_total(_members_listed_among(_parts_told_next(_period_told_before(rows, sentences), sentences)))))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
