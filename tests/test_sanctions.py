@@ -703,3 +703,45 @@ def test_co_issuers_of_one_sentence_are_one_joint_move_in_their_words():
     alias = _consolidated({"a": "The US Treasury imposed sanctions on Kenya on Thursday. "
                                 "Washington imposed the sanctions on Kenya over the crackdown."})
     assert alias["issuer"].to_list() == ["US"] and alias["issuer_text"].n_unique() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group put on or taken off a terrorism list is the target, not the country it fights in (issue 22, class 9)
+        ("Washington said it would revoke the terrorist designation of Ruritania's Crimson Front group.",
+         ("United States", "Crimson Front group", "officials", "proposed")),
+        ("Blacklisting of Ruritania's Tarbalites to Be Lifted Next Month, Minister Says",
+         (None, "Tarbalites", "officials", "lifted")),
+        ("The State Department designated the Tarbalites as a foreign terrorist organisation in 2019.",
+         ("United States", "Tarbalites", "officials", "imposed")),
+        ("The minister plans to remove the Crimson Front from the Foreign Terrorist Organization list.",
+         (None, "Crimson Front", "officials", "proposed")),
+        ("Washington has re-designated Kenya as a state sponsor of terrorism, officials said.",
+         ("United States", "Kenya", "country", "imposed")),
+    ],
+)
+def test_a_group_on_or_off_a_terrorism_list_is_the_target(text, expected):
+    assert expected in one(text, "Ruritania")
+
+
+def test_a_listing_by_an_earlier_government_undone_was_imposed_then():
+    rows = one("The move, reversing the previous government's blacklisting of the Tarbalites, eases aid deliveries.",
+               "Ruritania")
+    assert (None, "Tarbalites", "officials", "lifted") in rows
+    assert (None, "Tarbalites", "officials", "imposed") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named firms beside the group they make up, before or after it (issue 22, class 10)
+        "The Treasury has sanctioned Zetakali and Morvex, Ruritania's two biggest steel producers, on Monday.",
+        "Washington imposed blocking sanctions on the two largest Ruritanian steel producers – Zetakali and Morvex.",
+        "Britain sanctioned both Zetakali and Morvex last week.",
+    ],
+)
+def test_named_firms_of_a_counted_group_are_each_a_target(text):
+    rows = one(text, "Ruritania")
+    assert {r[1] for r in rows if r[2] == "company"} == {"Zetakali", "Morvex"}
+    assert not [r for r in rows if r[2] == "sector"]  # "steel producers" says what the firms are

@@ -25,6 +25,7 @@ from flows.extraction.designations import (
     _company_runs,
     PREFILTER_BULLET_OR_HEADER,
     PREFILTER_DESIGNATION,
+    _GROUP_WORDS,
     _counted_members,
     _passive_subject,
     _pronoun_subject,
@@ -76,7 +77,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -364,6 +365,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     own_actions = find_actions(sentence, may_act)
     if own_actions or re.search(DESIGNATION_VERB, sentence, re.I):
         listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
+    terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
+    listed += terror
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -384,6 +387,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
         out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
+        if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
+            # "reversing the previous administration's blacklisting of <A>": that listing was a move too
+            out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
 
 
@@ -402,6 +408,56 @@ FIRST_TARGET_RE = re.compile(
 APPOSITIVE_PASSIVE_RE = re.compile(
     rf"^[^,]{{3,80}},\s+(?P<name>{_FULL_NAME}),\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|first\s+|later\s+|"
     rf"previously\s+|already\s+)?(?:sanctioned|designated|blacklisted)\b", re.I)
+
+
+# a group put on or taken off a terrorism list, named right after the listing words: "the terrorist designation of
+# <Country>'s <Name> group", "the blacklisting of the <Name>s", "designated the <Name>s as a foreign terrorist
+# organisation", "return the <Name>s to its terrorism list", "re-designated <Country> as a state sponsor of terrorism"
+# (issue 22, class 9): the group (or country) is the target, not the country it acts in
+_LISTED_GROUP = (r"(?:the\s+)?(?:(?-i:[A-Z][\w\-]+)['’]s\s+)?(?P<{g}>(?-i:(?:[A-Z][\w\-]+\s+){{0,2}}[A-Z][\w\-]+)"
+                 r"(?:\s+(?:group|movement|militia|network|rebels))?)")
+_TERROR_KIND = (r"(?:foreign\s+)?terrorist\s+organi[sz]ation|(?:state\s+)?sponsors?\s+of\s+terrorism|"
+                r"(?:[\w.\-]+\s+){0,3}?terror(?:ism|ist)?\s+(?:list|blacklist)|(?:[\w.\-]+\s+){0,3}?terrorist\s+organi[sz]ation\s+list")
+TERROR_LISTED_RE = re.compile(
+    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+of\s+{_LISTED_GROUP.format(g='a')}"
+    rf"|\b(?:(?:re-?)?designat\w*|blacklist\w*|return\w*|put(?:s|ting)?|plac\w*|add\w*|remov\w*|delist\w*)\s+"
+    rf"{_LISTED_GROUP.format(g='b')}\s+(?:as|to|on|from|in)\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"']?(?:{_TERROR_KIND})", re.I)
+
+
+# the listing told as the work of an earlier government ("the previous administration's blacklisting of", "the
+# designation of <A> by the former administration"): undone now, it was imposed then
+EARLIER_LISTING_RE = re.compile(r"\b(?:former|previous|prior|last|outgoing)\s+(?:[\w\-]+\s+){0,2}?"
+                                r"(?:administration|government)(?:['’]s\s+(?:[\w\-]+\s+)?(?:designations?|blacklisting|"
+                                r"listing)\b|\s*$)", re.I)
+
+
+def earlier_listing(sentence: str, listed: tuple[str, int, str]) -> bool:
+    """Whether the listing of `listed` (a terror_listed target) is told as an earlier government's: its owner before
+    it ("the former administration's blacklisting of <A>") or "by" it just after ("<A> by the previous administration")."""
+    before = sentence[max(0, listed[1] - 80):listed[1]]
+    after = re.match(r"[^,;.]{0,30}?\bby\s+(?:the\s+)?([^,;.]{0,50})", sentence[listed[1] + len(listed[0]):])
+    return bool(re.search(r"(?:designations?|blacklisting|listing)\s+of\s+(?:the\s+)?(?:\S+['’]s\s+)?$", before)
+                and (EARLIER_LISTING_RE.search(before) or (after and EARLIER_LISTING_RE.search(after.group(1) + " "))))
+
+
+def terror_listed(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, kind) of each group or country TERROR_LISTED_RE names: a country as itself, else the group
+    (a body: "officials" by type, as a state body named after "sanctions on" is)."""
+    if not re.search(r"terror|blacklist", sentence, re.I):
+        return []
+    out = []
+    for m in TERROR_LISTED_RE.finditer(sentence):
+        g = "a" if m.group("a") else "b"
+        name, start = m.group(g), m.start(g)
+        if fold(name.split()[0]) in TITLE_WORDS or name.split()[0].lower() in ("us", "u.s", "un", "eu") \
+                or re.search(r"(?i)\b(?:designated|terrorists?|global)\b", name):
+            continue  # "the designation of Specially Designated Global Terrorist group": the list's own name
+        country = countries_in(name)
+        if country and fold(name) in country_names():
+            out.append((country[0], start, "country"))
+        elif not country:
+            out.append((name, start, "officials"))
+    return out
 
 
 def appositive_subject(sentence: str) -> list[tuple[str, int, str]]:
@@ -459,6 +515,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
+        if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
+                rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
+            continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
         kept.append(move)
     return with_counted_groups(kept + named, sentence, doc_country)
 
