@@ -745,3 +745,29 @@ def test_named_firms_of_a_counted_group_are_each_a_target(text):
     rows = one(text, "Ruritania")
     assert {r[1] for r in rows if r[2] == "company"} == {"Zetakali", "Morvex"}
     assert not [r for r in rows if r[2] == "sector"]  # "steel producers" says what the firms are
+
+
+def test_members_of_a_named_circle_are_the_included_people():
+    # "members of his inner circle, including ...": whose circle is no reason between group and names; a role
+    # written before the next name ("his son A B") is not a description to skip (issue 22, class 10)
+    rows = one("Washington also designated several members of his inner circle, including his wife Maria Ochoa, "
+               "his son Pablo Ochoa, and Finance Minister Rafael Duarte.", "Kenya")
+    assert {t for _, t, kind, _ in rows if kind == "person"} == {"Maria Ochoa", "Pablo Ochoa", "Rafael Duarte"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a move on a counted group of people, its members named in a sentence of their own soon after (issue 22, class 10)
+    ("Ottawa is imposing sanctions on three more people over the violence in Kenya. The foreign ministry says gang "
+     "leaders Peter Otieno, James Kamau and David Njoroge have fuelled the unrest.",
+     {"Peter Otieno", "James Kamau", "David Njoroge"}),
+    ("Britain announced sanctions against two Russians accused of the plot. The statement was brief. Ivan Sokolov "
+     "and Pavel Orlov both deny it.", {"Ivan Sokolov", "Pavel Orlov"}),
+    # a sentence naming another number of people is not the list
+    ("Ottawa is imposing sanctions on three more people over the violence in Kenya. Peter Otieno and James Kamau "
+     "welcomed the move.", set()),
+])
+def test_a_counted_group_is_the_people_a_later_sentence_names_in_that_number(text, expected):
+    rows = _facts_of(text)
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected
+    if expected:  # the group is those people: no row for it beside them
+        assert not rows.filter(rows["target"].str.contains(r"^(?:three|two) ")).height
