@@ -367,6 +367,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
+    listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -380,6 +381,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     actions = own_actions
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
+    if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
+        actions = ["proposed"]  # "Among those to be targeted is ...": a move still to come
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
     if list_action:
         actions = [list_action]  # "Also removed from the sanctions list were A and B"
@@ -458,6 +461,48 @@ def terror_listed(sentence: str) -> list[tuple[str, int, str]]:
         elif not country:
             out.append((name, start, "officials"))
     return out
+
+
+# a police force or armed body a move names by its country ("<country>'s morality police", "the <demonym> Law Enforcement
+# Forces", "officials of <country>'s <A> Corps", "the so-called morality police"): the body is the target, not its
+# country or its officials as a group (issue 22, class 10)
+_BODY_HEAD = r"(?:Police|Forces?|Corps|Guards?|Militia|Gendarmerie)"
+BODY_TARGET_RE = re.compile(
+    r"(?:\b(?-i:[A-Z][\w\-]+)(?:['’]s)?\s+|\bthe\s+(?:so-called\s+)?(?:(?-i:[A-Z][a-z]+(?:an|ian|ese|i))\s+)?)[‘'\"“]?"
+    rf"(?P<body>(?-i:(?:[A-Z][\w\-]+\s+){{1,3}}{_BODY_HEAD})|(?-i:[a-z]+)[’'\"”]?\s+police)\b(?!\s+(?:officers?|chiefs?|stations?|custody))",
+    re.I)
+
+
+def body_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(body, start, 'officials') of each body BODY_TARGET_RE names after a country, a demonym or "the" (a body of
+    no country named: "the local police" is none, a lower-case body needs its country or "so-called")."""
+    if not re.search(rf"(?i)\b{_BODY_HEAD}\b", sentence):
+        return []
+    out = []
+    for m in BODY_TARGET_RE.finditer(sentence):
+        body = re.sub(r"[’'\"”]", "", m.group("body"))
+        owner = sentence[m.start():m.start("body")]
+        lower = body[0].islower()
+        named_owner = bool(countries_in(owner))
+        if lower and not (named_owner or "so-called" in owner):
+            continue  # "the local police", "the national police force" of no one named
+        if not lower and not named_owner and not re.match(r"(?i)the\s", owner):
+            continue
+        if fold(body.split()[0]) in TITLE_WORDS:
+            continue
+        of = re.search(r"(\w+)\s+of\s+$", sentence[max(0, m.start() - 40):m.start()])
+        if of and of.group(1).lower() not in ("officials", "members", "units", "officers", "heads", "leaders"):
+            continue  # "<Name>, commissioner of the Police Force": a person's office, no target
+        if re.search(r"\b(?:in|at|from|within|into|by|with)\s+$", sentence[max(0, m.start() - 12):m.start()]):
+            continue  # "senior figures in the <A> Guard", "detained by <country>'s police": where people serve or act
+        out.append((body.lower() if lower else body, m.start("body"), "officials"))
+    return out
+
+
+# a move told as still to come: "sanctions to target", "those to be targeted"
+# ("the first person to be designated" was designated: only "those" or a verb before "to be")
+FUTURE_TARGET_RE = re.compile(r"\bsanctions?\s+to\s+target\b|\b(?:those|ones|is|are|was|were)\s+to\s+be\s+"
+                              r"(?:targeted|sanctioned|designated|listed)\b", re.I)
 
 
 def appositive_subject(sentence: str) -> list[tuple[str, int, str]]:
@@ -776,7 +821,8 @@ def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
 def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
     """Within a document, a company named once with its legal form or company word and once without
     ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
-    companies = sm.filter(pl.col("target_type").is_in(["company", "person"])).select("doc_id", "target").unique()
+    # (a body too: "<Country>'s Morality Police" in a headline, "morality police" in the text)
+    companies = sm.filter(pl.col("target_type").is_in(["company", "person", "officials"])).select("doc_id", "target").unique()
     if companies.height < 2:
         return sm
     by_doc: dict[str, list[str]] = {}
