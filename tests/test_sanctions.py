@@ -795,3 +795,22 @@ def test_a_force_in_a_persons_office_is_no_target():
     # where the people named serve, not a target of its own
     rows = one("Dozens of Kenyan officials, including senior figures in the Rapid Response Forces, were sanctioned.", "Kenya")
     assert not [r for r in rows if "Forces" in (r[1] or "")]
+
+
+def test_licences_to_deal_with_new_designees_ease_nothing():
+    # a wind-down licence or one for dealings with those just designated goes with their designation; the names
+    # a later sentence lists take the designation, not the licence (issue 22, class 10)
+    text = ("The U.S. this week sanctioned three Kenyan judges and issued general licenses to authorize certain "
+            "transactions with those judges. The new designations target Amos Kiptoo, John Mwangi and Peter Otieno. "
+            "OFAC also issued a general license to authorize the wind-down of certain transactions with the three judges.")
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Amos Kiptoo", "John Mwangi", "Peter Otieno"}
+    assert set(people["action"]) == {"imposed"}
+    assert "eased" not in set(rows["action"])
+
+
+@pytest.mark.parametrize("text", ["The U.S. this week sanctioned Kenya's interior minister.",
+                                  "Britain last month sanctioned Kenya's interior minister."])
+def test_a_time_between_subject_and_sanctioned_is_still_a_move(text):
+    assert [r[3] for r in one(text, "Kenya")] and {r[3] for r in one(text, "Kenya")} == {"imposed"}

@@ -48,7 +48,9 @@ SANCTION_RE = re.compile(
 
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
-SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+SUBJECT = (r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+           # a time between subject and verb: "The U.S. this week sanctioned", "Britain on Monday sanctioned" (issue 22)
+           r"(?:(?:this|last)\s+(?:week|month|year)\s+|on\s+(?-i:[A-Z])\w+day\s+)?")
 
 SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
 

@@ -190,11 +190,23 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             else:
                 found.append("proposed" if hedged else action)
             break
+    if "eased" in found and WIND_DOWN_WITH_RE.search(sentence):
+        # "a general license authorizes the wind-down of transactions with the four designated judges": the time
+        # given to end dealings with those just designated goes with their designation, it eases nothing (issue 22)
+        found.remove("eased")
     if described and "remain" in found and "imposed" in found:
         # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
         # sanctions stay; the move told is their staying (issue 22, class 10)
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
+
+
+WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all\s+|any\s+)?(?:transactions|dealings|business)\s+"
+                               r"(?:\w+\s+){0,2}?with\b"
+                               # "issued general licenses to authorize certain transactions with those judges": dealings
+                               # with the people just designated, allowed beside their designation
+                               r"|\blicen[cs]es?\s+[^.;]{0,40}?\btransactions\s+with\s+(?:those|these|them|the\s+(?:\w+\s+)?"
+                               r"(?:designated|sanctioned|listed))\b", re.I)
 
 
 # a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
@@ -710,6 +722,9 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
         (r[0], r[8]) in issuers_of and (r[4] is None or set(_codes(r[4])) & issuers_of[(r[0], r[8])]))]
 
 
+LICENCE_WORD_RE = re.compile(r"\blicen[cs]es?\b", re.I)
+
+
 def no_stand_in_beside_listed(sm: pl.DataFrame, listed: pl.DataFrame) -> pl.DataFrame:
     """The same rule as `_no_stand_in_beside_names` for the people a later list names ("Those hit include:" then
     one name a line, found by flows/extraction/designee_lists.py after the sentence rules): a country target
@@ -725,6 +740,12 @@ def no_stand_in_beside_listed(sm: pl.DataFrame, listed: pl.DataFrame) -> pl.Data
     countries = sm.with_row_index("_i").filter(pl.col("target_type") == "country")
     for i, d, target, a, issuer, sentence in countries.select("_i", "doc_id", "target", "action", "issuer",
                                                               "sentence").iter_rows():
+        if a == "eased" and LICENCE_WORD_RE.search(sentence) and any(k[0] == d for k in issuers_of) \
+                and not re.search(rf"\b{re.escape(target)}\b(?!-)", _before_reason(sentence)):
+            # licences issued beside a list of designees ("OFAC also issued the following general licenses:") that
+            # name no country allow dealings with those designees: no easing on the country (issue 22, class 10)
+            drop.append(i)
+            continue
         if a == "remain" or (d, a) not in issuers_of:
             continue
         if issuer is not None and not set(_codes(issuer)) & issuers_of[(d, a)]:
