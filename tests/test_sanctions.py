@@ -814,3 +814,10 @@ def test_licences_to_deal_with_new_designees_ease_nothing():
                                   "Britain last month sanctioned Kenya's interior minister."])
 def test_a_time_between_subject_and_sanctioned_is_still_a_move(text):
     assert [r[3] for r in one(text, "Kenya")] and {r[3] for r in one(text, "Kenya")} == {"imposed"}
+
+
+def test_a_lower_case_role_before_designated_names_keeps_the_list():
+    # "sanctioned deputy governors A and B": the role in lower case between the verb and the names (issue 22, class 10)
+    rows = one("Washington also sanctioned deputy governors Wanjiru Achieng Mboya and Otieno Kamau Barasa for "
+               "the crackdown.", "Kenya")
+    assert {t for _, t, kind, _ in rows if kind == "person"} == {"Wanjiru Achieng Mboya", "Otieno Kamau Barasa"}

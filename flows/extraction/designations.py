@@ -135,6 +135,10 @@ TARGET_SCOPE_RE = re.compile(
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?:(?!(?:for|in|on|by|over|after|the|a|an|"
+    r"under|with|since|as|and|from|to|of|at|its|their|his|her|this|that|these|those|more|all|some|new)\b)"
+    r"(?-i:[a-z][\w\-]*)\s+){1,3}(?-i:[A-Z]))"
     # a licence's long object ("authorizing all transactions ... related to the operation of ... involving")
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,400}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
