@@ -821,3 +821,10 @@ def test_a_lower_case_role_before_designated_names_keeps_the_list():
     rows = one("Washington also sanctioned deputy governors Wanjiru Achieng Mboya and Otieno Kamau Barasa for "
                "the crackdown.", "Kenya")
     assert {t for _, t, kind, _ in rows if kind == "person"} == {"Wanjiru Achieng Mboya", "Otieno Kamau Barasa"}
+
+
+def test_among_them_after_a_move_names_its_targets():
+    # "Among them are <country>'s <A> Police, the <B> Force ...": the sentence after a move needs no sanction word
+    rows = _facts_of("Australia is imposing sanctions on nine individuals and two entities over the crackdown. "
+                     "Among them are Kenya's Riot Police, the Rapid Response Force and seven Kenyan officials.")
+    assert {"Riot Police", "Rapid Response Force"} <= set(rows["target"])

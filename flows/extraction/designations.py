@@ -184,7 +184,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)"
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|^\W*among them (?:are|were)\b"
 
 _CAP = r"[A-Z][\w&’'\-\.]*"
 
