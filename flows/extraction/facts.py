@@ -17,7 +17,7 @@ from flows.extraction.freed import freed_by_document
 from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
-from flows.extraction.sanction_groups import one_name_per_person, without_named_groups
+from flows.extraction.sanction_groups import counted_then_named, one_name_per_person, without_named_groups
 from flows.extraction.sanctions import extract_sanction_mentions, no_stand_in_beside_listed
 from flows.language.countries import with_iso_codes
 
@@ -50,6 +50,9 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
     listed = listed_designees(sanctions, sentences, candidates)
+    # the people a later sentence names where a move counted them ("sanctions on three more people")
+    counted = counted_then_named(sanctions, sentences, candidates)
+    listed = pl.concat([listed, counted.join(listed.select("doc_id", "target"), on=["doc_id", "target"], how="anti")])
     # (a country standing in for the move's unsaid targets goes beside the listed people, as beside named ones)
     sanctions = one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
                                                                     listed])))
