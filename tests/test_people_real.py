@@ -182,3 +182,14 @@ def test_on_a_tie_of_documents_a_lone_surname_goes_to_the_titled_one():
              "Later President Marco Velasquez said no."]
     m = _mentions({"a": story, "b": list(story)})
     assert {(d, n) for d, s, n in m if s == "Velasquez"} == {("a", "Marco Velasquez"), ("b", "Marco Velasquez")}
+
+
+# two people merged into one row: surnames that share only their start
+def test_surnames_that_share_only_their_start_are_two_people():
+    from flows.resolution.people import same_person
+
+    assert not same_person("Hamid Khan", "Ahmid Khamenov")
+    assert not same_person("Vadzim Khrasto", "Vadim Krastikov")
+    # ... while romanised spellings of one surname still join
+    assert same_person("Emad Sharqi", "Emad Sharghi")
+    assert same_person("Muammar Gaddafi", "Muammar Qadhafi")

@@ -13,13 +13,15 @@ from functools import lru_cache
 
 import jellyfish
 import polars as pl
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from flows.extraction.names import is_given_name
 from flows.language.lexicon import fold
 from flows.resolution.ids import UnionFind, person_ids, previous_ids
 
 SURNAME_MIN_SIM = 0.84
+# ... and the share of their transliteration skeletons left unchanged by the fewest edits (Levenshtein)
+SURNAME_MIN_EDIT_SIM = 0.65
 
 
 GIVEN_MIN_SIM = 0.72
@@ -68,6 +70,12 @@ def same_person(a: str, b: str) -> bool:
     if not sa or not sb:
         return False
     if name_similarity(sa, sb) < SURNAME_MIN_SIM:
+        return False
+    # Jaro-Winkler rewards a shared start: "Khan" / "Khamenei", "Khrasko" / "Krasikov" pass it; a romanised
+    # spelling of one surname differs by a few letters of its skeleton, two surnames by many (issue 22: two
+    # people merged into one row)
+    if sa != sb and Levenshtein.normalized_similarity(transliteration_skeleton(sa), transliteration_skeleton(sb)) \
+            < SURNAME_MIN_EDIT_SIM:
         return False
     # gendered surname endings mark different people (Tikhanovsky / Tikhanovskaya)
     fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
