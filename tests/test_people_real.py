@@ -134,6 +134,11 @@ def test_an_alias_is_the_same_person():
     assert names.get("Big Voice", "Leung Wai-man") == "Leung Wai-man"
 
 
+def test_known_as_after_a_clause_is_no_alias():
+    found = sentence_candidates("Tom Brennan, speaking at what is known as Maria Gardner Hall's annex, was calm.", False)
+    assert [c[3] for c in found if c[2].startswith("Maria")] == [None]
+
+
 def test_an_alias_after_a_lone_surname_takes_its_full_name():
     m = _mentions({"d": [
         "Officials named Denis Volkov, an intelligence officer.",

@@ -554,8 +554,11 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
 # name (issue 22: one person split over rows)
 ALIAS_ROLE = "alias"
 ALIAS_BEFORE_RE = regex.compile(
-    r"(?:\b(?:also\s+)?known\s+as|\ba\.k\.a\.|\baka|\balias|\bunder\s+the\s+(?:alias|name|pseudonym|nom\s+de\s+guerre)"
+    r"(?:\balso\s+known\s+as|\ba\.k\.a\.|\baka|\balias|\bunder\s+the\s+(?:alias|name|pseudonym|nom\s+de\s+guerre)"
     r"|\bunder\s+the\s+assumed\s+name)\s+[\"“‘']?$", regex.IGNORECASE)
+# a plain "known as" only right after the name ("<name>, known as <nickname>"), not after a clause ("<name>,
+# speaking at what is known as <place>")
+KNOWN_AS_GAP_RE = regex.compile(r"\s*[,(]?\s*known\s+as\s+[\"“‘']?", regex.IGNORECASE)
 # the most characters between the end of a name and the alias that names the same person
 ALIAS_REACH = 80
 
@@ -568,7 +571,8 @@ def _aliases(sentence: str, cands: list[tuple]) -> list[tuple]:
         prev_end, prev_n, prev_person = cands[i - 1][1], cands[i - 1][4], cands[i - 1][5]
         # (after a person, or a lone surname that may stand for one: "a gang known as <name>" is no alias)
         if s - prev_end <= ALIAS_REACH and (prev_person or prev_n == 1) \
-                and ALIAS_BEFORE_RE.search(sentence, max(prev_end, s - 40), s):
+                and (ALIAS_BEFORE_RE.search(sentence, max(prev_end, s - 40), s)
+                     or KNOWN_AS_GAP_RE.fullmatch(sentence, prev_end, s)):
             if out is cands:
                 out = list(cands)
             out[i] = (s, e, surface, ALIAS_ROLE, n, True, has_title)
