@@ -372,12 +372,17 @@ def _release_labels(rel: pl.DataFrame) -> pl.Series:
     return cluster_releases(rel)
 
 
+# what `assemble_tables` reads of an incremental run's sanction mentions (conflicts of dates, evidence)
+SANCTION_MENTION_KEYS = ["sanction_id", "doc_id", "char_start", "char_end", "move_date", "date_precision",
+                         "date_source"]
+
+
 def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_mentions: IncrementalEventMentions,
                                       previous, stored: Stored,
                                       changed_docs: set, sentences_at
                                       ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
-    touched moves only; the stored conflicts of the untouched moves; the ids of the moves kept as stored
+    touched moves only (in SANCTION_MENTION_KEYS); the stored conflicts of the untouched moves; the ids of the moves kept as stored
     (their evidence is stored too)."""
     prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
@@ -407,7 +412,8 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     sanctions, mentions = consolidate_sanctions(todo, event_mentions.releases_of_docs(todo["doc_id"].unique()),
                                                 sentences_at=sentences_at, previous=previous)
     sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
-    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+    # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
+    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(SANCTION_MENTION_KEYS)
     kept = stored_sanctions.join(touched, on=SANCTION_KEY, how="anti", nulls_equal=True)
     clash = kept.filter(pl.col("sanction_id").is_in(sanctions["sanction_id"].implode()))
     if clash.height:  # a stored move's id taken by a touched one: not a warehouse this code wrote
