@@ -263,13 +263,16 @@ class IncrementalEventMentions:
 
     def releases_of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
         """What `consolidate_sanctions` reads of these documents' event mentions: their releases, one row per
-        (document, event), with the event's country (a release's mentions all have its country)."""
+        (document, event, country), in the order of their first mention (it reads which events a document's
+        releases are in, and an event's country from its first row)."""
         docs = pl.Series(docs, dtype=pl.String).unique()
         is_release = pl.col("event_type") == "prisoner_release"
         columns = ["doc_id", "event_id", "event_type", "country"]
-        kept = _collect(self._kept(docs, is_release).select(columns).unique())
-        touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).select(columns).unique()
-        return pl.concat([touched, kept]).unique(maintain_order=True)
+        first = pl.col("_order").min()
+        kept = _collect(self._kept(docs, is_release).group_by(columns).agg(first))
+        touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).group_by(columns).agg(first)
+        return (pl.concat([touched, kept]).sort("_order").unique(columns, keep="first", maintain_order=True)
+                .drop("_order"))
 
     def releases_of(self, event_ids: pl.Series) -> pl.DataFrame:
         """(doc_id, event_id) of the release mentions of these events, touched and kept."""
@@ -406,9 +409,11 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     proposals = holding.filter(pl.col("action") == "proposed")
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
-    todo = (sm.join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True,
-                    maintain_order="left")
-            .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False)).drop("_holds").collect())
+    # streamed: only the mentions kept are held, not every sanction mention beside them (in the stage's order)
+    todo = _collect(sm.with_row_index("_sm_order").join(holding.lazy(), on=["doc_id", "target", "action"], how="left",
+                                                        nulls_equal=True)
+                    .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False))
+                    ).sort("_sm_order").drop("_holds", "_sm_order")
     sanctions, mentions = consolidate_sanctions(todo, event_mentions.releases_of_docs(todo["doc_id"].unique()),
                                                 sentences_at=sentences_at, previous=previous)
     sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
