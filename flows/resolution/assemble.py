@@ -87,7 +87,10 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
     # the event and sanction mentions go as soon as their part is made (the tables keep only evidence)
-    event_part = event_mentions.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    # (a daily run's: the touched blocks' mentions only; the kept ones' evidence is their stored rows)
+    event_rows = event_mentions if stored is None else event_mentions.touched
+    event_part = event_rows.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    del event_rows
     # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
     sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
                                              "sanctions", "sanction_id", "move_date")
