@@ -401,3 +401,8 @@ create table if not exists stg_sentences (
     is_headline boolean
 );
 comment on table stg_sentences is 'Sentences of documents that report a release (input of event_people linking).';
+-- warehouses made before it have it empty: their documents are all extracted again (EXTRACTOR_VERSION -47e)
+create table if not exists stg_freed_names (
+    doc_id varchar, freed varchar[]
+);
+comment on table stg_freed_names is 'One row per document that reports a release: the sorted surnames it tells as freed (empty when none; input of event consolidation, which tells apart releases whose reports name different people).';

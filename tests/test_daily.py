@@ -8,7 +8,7 @@ import pytest
 
 TABLES = ("documents", "people", "person_mentions", "events", "event_people", "sanctions", "evidence",
           "conflicts", "tallies")
-STAGING = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
+STAGING = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences", "stg_freed_names")
 
 
 def tables(db: Path, ordered_staging: bool = True) -> dict:

@@ -164,3 +164,87 @@ def test_the_next_sentence_tells_when_they_walked_out():
     text = (lead + "The palace said the king had decided to pardon 40 detainees held over the protests.\n"
             "Two journalists were released on Wednesday evening in another case.\n")
     assert dt.date(2025, 12, 10) not in [d for c, d, _ in _release_dates(text, dt.date(2025, 12, 12)) if c == 40]
+
+
+# issue 22, class 5 (dates7): a page date after an agency tag with a space before its comma; a time-stamp line below
+# a summary and a byline; "in the year 2009"; a span of days "May 23-25, 2025"
+@pytest.mark.parametrize("text, expected", [
+    ("Ruritania frees a blogger\n\nWIRE , Tuesday 9 Mar 2021\n\nThe blogger walked out on Monday.", dt.date(2021, 3, 9)),
+    ("Headline of the story\n\n" + "A summary line that repeats the story at length.\n" * 40
+     + "\nHeadline of the story\nA. Reporter\n4th March 2024, 09:30 GMT+2\n\nTIRANA: officials said ...",
+     dt.date(2024, 3, 4)),
+])
+def test_page_date_after_an_agency_tag_or_on_a_time_stamp_line(text, expected):
+    assert page_date(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Headline\nUpdated 4:05 PM CET, March 2, 2024\nText.", dt.date(2024, 3, 2)),       # a clock time after the label
+    ("Headline\nBy Ann Example | March 2, 2024\nText.", dt.date(2024, 3, 2)),           # a byline and its date
+    ("Headline\nWritten by Ann Example on 2 March 2024\nText.", dt.date(2024, 3, 2)),
+    ("Headline\nAnn Example · Mar 2, 2024 · 4 min read\nText.", dt.date(2024, 3, 2)),
+    ("Headline\nLast modified on Sat 2 Mar 2024 16.05 GMT\nText.", dt.date(2024, 3, 2)),
+    ("Headline\n02.03.2024 16:05\nText.", dt.date(2024, 3, 2)),                           # day first, dotted
+])
+def test_page_date_after_a_clock_time_a_byline_or_dotted(text, expected):
+    assert page_date(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Officials had freed 12 people by March 3, 2024, a group said.",
+    "The men were freed by 10:30 on March 3, 2024, a group said.",
+])
+def test_a_story_sentence_with_by_is_no_byline(text):
+    assert page_date(text) is None
+
+
+def test_a_story_date_with_a_clock_time_is_no_time_stamp_line():
+    text = "Headline\n" + "Filler sentence of the story goes here.\n" * 30 + "Officials said on 4 March 2024, 09:30 the men left.\n"
+    assert page_date(text) is None
+
+
+def test_in_the_year_dates_a_release():
+    assert _release_dates("The largest amnesty came in the year 2011, when 900 prisoners were released.", None) \
+        == [(900, dt.date(2011, 1, 1), "year")]
+
+
+def test_a_span_of_days_dates_a_release_by_its_first_day():
+    assert _release_dates("Officials freed 300 prisoners over June 6-8, 2024, a rights group said.", None) \
+        == [(300, dt.date(2024, 6, 6), "week")]
+
+
+def test_the_day_an_initiative_to_release_was_announced_is_not_the_release_day():
+    text = ("Coalition hands over 40 detainees\n"
+            "On March 3, 2021, the coalition announced a humanitarian initiative to release 40 detainees.\n")
+    rows = _release_dates(text, dt.date(2021, 3, 12))
+    assert rows and all(r[1] != dt.date(2021, 3, 3) for r in rows)
+    # a release the same sentence shape tells done keeps its day
+    assert _release_dates("On March 3, 2021, the coalition released 40 detainees.", dt.date(2021, 3, 12)) \
+        == [(40, dt.date(2021, 3, 3), "day")]
+
+
+def test_a_wire_dateline_without_its_year_is_not_the_release_day():
+    """'<Mon> <day> (Wire) --' opening the story is the page's date line: the day the sentence tells is the release's."""
+    text = "Nov. 28 (Wire) -- Ruritania released three detainees Wednesday after striking a deal.\n"
+    assert _release_dates(text, dt.date(2024, 11, 28)) == [(3, dt.date(2024, 11, 27), "day")]
+    text = "WARSAW, Dec 14 (Wire) - The council freed 12 prisoners on Friday, officials said.\n"
+    assert _release_dates(text, dt.date(2024, 12, 14)) == [(12, dt.date(2024, 12, 13), "day")]
+    # a day in brackets after a story date is no wire tag
+    assert _release_dates("On Nov. 26 (a Tuesday) the council freed 12 prisoners.\n", dt.date(2024, 11, 28)) \
+        == [(12, dt.date(2024, 11, 26), "day")]
+
+
+def test_a_page_without_its_date_dates_the_headline_release_by_the_lead():
+    """No publication date: the lead sentence telling the release on a full date dates the headline's release;
+    the day a war began is not that date, nor is the day the freed were jailed."""
+    text = ("Ruritania and Freedonia complete 600-person prisoner swap\n"
+            "The two sides have completed their largest exchange since the war began in March 2021, with each side "
+            "releasing 300 prisoners over June 6-8, 2024.\nOfficials hailed the deal.\n")
+    assert _release_dates(text, None) == [(600, dt.date(2024, 6, 6), "week")]
+    text = "Ruritania frees 40 dissidents\nThe dissidents, jailed in March 2021, walked out of prison, a group said.\n"
+    assert _release_dates(text, None) == [(40, None, "unknown")]
+
+
+def test_the_day_a_war_began_does_not_date_a_release():
+    text = "In the largest handover since the full-scale invasion began in March 2021, Ruritania released 12 soldiers.\n"
+    assert _release_dates(text, dt.date(2024, 6, 9)) == [(12, dt.date(2024, 6, 9), "day")]

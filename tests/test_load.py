@@ -154,6 +154,31 @@ def test_a_warehouse_from_before_target_country_takes_the_schema(tmp_path):
         assert "target_country" in [r[0] for r in con.execute("describe sanctions").fetchall()]
 
 
+def test_a_warehouse_from_before_freed_names_takes_their_staging_table(tmp_path):
+    """stg_freed_names (-47e) is made in a warehouse that lacks it; its rows (a list of surnames, empty for a
+    document naming no one) go in from the spool's Parquet and come back out as resolution reads them."""
+    from flows.orchestration.spool import RunSpool
+    from flows.resolution.staging import scan_stage
+    from flows.warehouse.access import schema_sql
+    from flows.warehouse.load import _replace_staging
+
+    db = tmp_path / "old.duckdb"
+    rows = pl.DataFrame({"doc_id": ["d1", "d2"], "freed": [["drovic", "solberg"], []]},
+                        schema={"doc_id": pl.String, "freed": pl.List(pl.String)})
+    rows.write_parquet(tmp_path / "freed.parquet")
+    with duckdb.connect(str(db)) as con:
+        con.execute(schema_sql())
+        con.execute("drop table stg_freed_names")  # a warehouse of an older extractor
+        con.execute("insert into documents (doc_id, source_path, status, run_id) values "
+                    "('d1', 'a.txt', 'loaded', 'r1'), ('d2', 'b.txt', 'loaded', 'r1')")
+        con.execute(schema_sql())
+        _replace_staging(con, "stg_freed_names", [tmp_path / "freed.parquet"], ["d1", "d2"])
+    with RunSpool(db) as spool:
+        spool.copy_previous(db, ["d2"])
+        back = scan_stage(spool.previous_files["stg_freed_names"], "freed_names").collect()
+    assert back.rows() == [("d2", [])]
+
+
 def test_a_scoped_merge_writes_the_groups_in_scope_and_keeps_every_other(tmp_path):
     """A daily run's incremental resolution gives a table as the groups that may have changed (its scope):
     a group in scope is replaced by its new rows, or deleted when it has none; a group outside the scope
@@ -181,3 +206,27 @@ def test_a_scoped_merge_writes_the_groups_in_scope_and_keeps_every_other(tmp_pat
     events = pl.DataFrame({"event_id": ["E1"], "event_type": ["y"]})
     assert _merge(con, "events", events, scope=pl.Series(["E1", "E3"])) == 2
     assert sorted(con.execute("select event_id, event_type from events").fetchall()) == [("E1", "y"), ("E2", "x")]
+
+
+def test_a_document_read_again_loses_its_stored_staging_rows_even_when_it_yields_none(tmp_path):
+    """A page edited so that it no longer tells a release is read again under its doc_id: its stored event
+    mentions must go although the run brings none for it (they survived before, and every later run resolved
+    the release it no longer tells). Both ways of loading: the copy (first load, full refresh) and in place."""
+    import flows.warehouse.load as load
+
+    for in_place in (False, True):
+        db = tmp_path / f"w{in_place}.duckdb"
+        docs = _documents(2)
+        mentions = pl.DataFrame({"doc_id": ["d00000", "d00001"], "sent_idx": [0, 0]},
+                                schema={"doc_id": pl.String, "sent_idx": pl.Int32})
+        load.write_warehouse(db, docs, [], {"stg_event_mentions": mentions}, docs["doc_id"].to_list(), {},
+                             lambda con: None)
+        again = docs.filter(pl.col("doc_id") == "d00001").with_columns(run_id=pl.lit("r2"))
+        kept = mentions.filter(pl.col("doc_id") == "d00000")  # the kept document's rows, as the spool copies them
+        write = load._write_in_place if in_place else load._write_copy
+        write(db, again, ["f00001.txt"], {"stg_event_mentions": kept}, docs["doc_id"].to_list(), {},
+              lambda con: None, [], "r2")
+        with duckdb.connect(str(db), read_only=True) as con:
+            assert con.execute("select doc_id from stg_event_mentions order by 1").fetchall() == [("d00000",)]
+            assert con.execute("select doc_id, run_id from documents order by 1").fetchall() == [
+                ("d00000", "r1"), ("d00001", "r2")]

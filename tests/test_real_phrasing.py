@@ -1461,3 +1461,163 @@ def test_n_more_in_an_earlier_year_is_its_own_release():
 ])
 def test_a_year_after_a_preposition_is_no_count(sentence, counts):
     assert _counts(sentence) == counts
+
+
+# round 7 (rel): structures seen on the opened held-out pages, in our own words
+
+def _release_counts(text):
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    return sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list(),
+                  key=lambda c: (c is None, c or 0))
+
+
+# class 2: a one-for-one swap of named people, told with an active verb: both sides
+@pytest.mark.parametrize("sentence, count", [
+    ("Ruritania freed chess champion Lena Moor on Monday in a prisoner exchange, with Borduria releasing "
+     "convicted smuggler Petr Kalin, officials said.", 2),
+    ("Ruritania has freed NHL forward Tom Reed in a high-profile swap, with the U.S. releasing arms broker Igor Lenko.", 2),
+    ("The government has released Ivan Sokol, a jailed hacker, in exchange for Mara Lind, a teacher held abroad "
+     "since 2020, a source said.", 2),
+    ("Ruritania freed Lena Moor on Friday, with officials releasing a statement.", 1),
+])
+def test_a_named_one_for_one_swap_with_an_active_verb(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# class 4: leave from prison is no release
+@pytest.mark.parametrize("sentence", [
+    "A third detainee, Omar Zand, has been released from prison on furlough.",
+    "The court said the activist Ana Lind was released on temporary leave to attend a funeral.",
+])
+def test_furlough_is_not_a_release(sentence):
+    assert _counts(sentence) == []
+
+
+# class 3: groups inside a counted release ("among those set to be freed are N", "the amnesty includes release of N")
+def test_members_of_a_release_to_come():
+    assert _counts("Among those set to be freed are 40 foreign nationals from nine countries.") == []
+
+
+def test_a_group_the_amnesty_includes_is_part_of_it():
+    text = ("The state granted amnesty to 5,120 prisoners on Monday, the president's office said.\n"
+            "The amnesty includes release of 25 foreigners, but no political prisoners.\n")
+    assert _release_counts(text) == [5120]
+    assert _release_counts("The amnesty includes the release of 800 prisoners, the ministry said.\n") == [800]
+
+
+# class 3: the page's date line opening the lead is no cue that sets a vague release apart from the counted one
+def test_a_date_line_does_not_set_a_members_release_apart():
+    text = ("date 2025-03-02 KASTOR (AP) — The king on Monday pardoned a group of journalists jailed for their work.\n"
+            "Ana Lind and Tom Reed were among 1,500 people who received pardons this week, the ministry said.\n")
+    assert _release_counts(text) == [1500]
+
+
+# class 3/4: a breakdown of the freed told as shares of them
+def test_shares_of_the_pardoned_are_not_releases():
+    assert _counts("According to the ministry, 12 of those pardoned are foreigners, 40 are women and 9 are over 70.") == []
+
+
+# class 11: the freed and those whose terms were only cut, the two parts of a pardon decree
+def test_a_pardon_decree_split_into_freed_and_shortened_terms():
+    assert _counts("Officials said a total of 70 prisoners were released and returned home on Friday.") == [70]
+    assert _counts("A total of 300 prisoners were freed since 2022.") == []
+    assert _counts("A total of 300 prisoners were freed over the past year.") == []
+    assert _counts("A total of 5,000 prisoners were released last year.") == []
+    text = ("The president signed a decree pardoning 90 convicts ahead of the holiday.\n"
+            "A total of 70 prisoners were released and 20 others had their sentences shortened.\n")
+    assert _release_counts(text) == [70]
+
+
+# class 2: more named one-for-one structures: a second freed name after the first one's apposition, a count told of
+# the freed person after the name, the explicit link further on than a "for" of time, "an aid worker and a diplomat"
+@pytest.mark.parametrize("sentence, counts", [
+    ("Ruritania released Ivan Sokol, 41, a trade envoy, as well as Mara Lind, a dual national, the minister said.", [2]),
+    ("In exchange, Borduria released Petr Kalin, a judge who had been sentenced for killing 3,000 prisoners.", [1]),
+    ("Ruritania freed two Borduran nationals held for three years in exchange for a spy.", [3]),
+    ("Ruritania and Borduria have freed an aid worker and a diplomat held in each other's jails.", [2]),
+])
+def test_more_named_one_for_one_structures(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 11: one more person after a counted group; a headline's named release without "was"; a bare count opening
+# the sentence as the subject of a release
+@pytest.mark.parametrize("sentence, counts", [
+    ("The group also freed eight Nepali workers and a Kenyan citizen under a separate deal.", [9]),
+    ("Veteran rights activist Sara Odeh released from prison", [1]),
+    ("Around 50 were released from two prisons in the capital after midnight.", [50]),
+])
+def test_counts_told_without_their_usual_frame(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+def test_a_headline_release_and_a_bare_count_reach_extraction():
+    assert _release_counts("Veteran rights activist Sara Odeh released from prison\n") == [1]
+    assert _release_counts("Dozens of activists walked out.\nAround 50 were released from two prisons overnight.\n") == [50]
+
+
+def test_the_far_exchange_link_never_skips_another_counted_group():
+    assert _counts("The historic swap followed months of talks and involved 24 prisoners across six countries −16 "
+                   "individuals detained in Ruritania in "
+                   "exchange for eight people held abroad.") == [24]
+
+
+# class 4: a release still to come
+def test_set_to_begin_releasing_is_not_done():
+    assert _counts("Ruritania is set to begin releasing hundreds of inmates after the vote in parliament.") == []
+    assert _counts("Ruritania began releasing hundreds of inmates on Friday.") == [None]
+
+
+# class 2 (rel8): two named actors each freeing a counted group, told together in reported speech ("confirmed A had
+# released N and that B had freed M"): one exchange of both sides, even without a swap word; a pronoun or a lower-case
+# subject after "and that" is the same actor or no second side
+@pytest.mark.parametrize("sentence, counts", [
+    ("The mediator confirmed the militia had on Monday released a total of 12 captives and that Ruritania had "
+     "freed 30 women from its jails.", [42]),
+    ("Officials said the rebels released 5 fishermen and that the police had freed 8 others.", [5, 8]),
+    ("The group said it had freed 5 soldiers and that it also released 8 civilians.", [5, 8]),
+])
+def test_two_actors_in_reported_speech_are_one_exchange(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 11 (rel8): captives handed back are "returned": passive "have been returned to/from", active "returned to their
+# homeland"; a bare "returned" (to prison, to work) is none; class 4: a lead "since <event or year>" (after "In total")
+# makes a running total
+@pytest.mark.parametrize("sentence, counts", [
+    ("Four more prisoners of war have been returned to Osterland from Ruritania.", [4]),
+    ("Then, seven Ruritanian soldiers returned to their homeland.", [7]),
+    ("Four inmates returned to prison after the holiday.", []),
+    ("Twelve detainees returned to work in the prison laundry.", []),
+    ("In total, since the end of the war, 80 prisoners, among them civilians, have been returned to Osterland.", []),
+    ("In total, since the end of the war, 80 prisoners, among them civilians, have been freed.", []),
+])
+def test_captives_returned_and_a_period_lead(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 4 (rel8): the sentence after one summing up a period, with no time of its own, goes on with that period's
+# figures: its counts are running totals, not releases; a time of its own makes it news again
+@pytest.mark.parametrize("text, counts", [
+    ("The group said that between March 3 and April 3, 900 people were jailed for their views. "
+     "In addition, 12 people were released from prison.", []),
+    ("In total, since the end of the war, 80 prisoners have been returned to Osterland. "
+     "Osterland handed over 20 people to Ruritania.", []),
+    ("The group said that between March 3 and April 3, 900 people were jailed for their views. "
+     "On Friday, 12 people were released from prison.", [12]),
+])
+def test_counts_after_a_period_summary_are_running_totals(text, counts):
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel["prisoner_count"].to_list() == counts
+
+
+# class 2 (rel8): "in exchange for getting home scores of migrants": the other side a rough multitude, its number not
+# said, so the release is at least its count
+def test_a_rough_multitude_on_the_other_side_is_unsaid():
+    releases, _ = find_release_counts("Ruritania released 10 jailed soldiers on Friday in exchange for getting home "
+                                      "scores of migrants deported abroad.")
+    assert [(c, q) for _, _, c, q in releases] == [(10, "at_least")]
+    releases, _ = find_release_counts("Ruritania released 10 jailed soldiers on Friday in exchange for dozens of "
+                                      "migrants.")
+    assert [(c, q) for _, _, c, q in releases] == [(10, "at_least")]

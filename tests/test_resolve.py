@@ -262,7 +262,7 @@ def test_reports_naming_different_freed_people_are_different_releases():
 
 
 def test_freed_names_follow_release_verbs_and_passives_only():
-    from flows.resolution.freed import freed_names
+    from flows.extraction.freed import freed_names
     sents = ["Officials in Velmar freed the agronomist Ilsa Varenko and a colleague on Monday.",
              "Varenko's colleague, Torvan Beck, was released hours later.",
              "The pair were released by order of President Hal Dorsey, the ministry said.",
@@ -283,3 +283,50 @@ def test_freed_names_follow_release_verbs_and_passives_only():
         start += len(s) + 1
     out = freed_names(pl.DataFrame(cands), pl.DataFrame(sentences), pl.Series(["x"]))
     assert out.rows() == [("x", ["beck", "harrow", "lind", "marrow", "tesk", "varenko"])]
+
+
+# our own invented reports: one release of two told by two pages naming different people, and a third page
+# naming no one
+FREED_PAGES = {"fa": "Ruritania freed two aid workers, Alin Drovic and Mara Solberg, on Friday after months of talks.\n",
+               "fb": "Ruritania released two aid workers, Piet Vandermolen and Oskar Harlan, on Friday, officials said.\n",
+               "fc": "Ruritania freed two aid workers on Friday, officials said.\n",
+               "fd": "The weather in the Ruritanian capital was mild on Friday, officials said.\n"}
+
+
+def _freed_pages_stage() -> dict:
+    from flows.extraction.facts import extract_facts
+    return extract_facts(pl.DataFrame(
+        {"doc_id": list(FREED_PAGES), "text": list(FREED_PAGES.values()), "published_at": [dt.date(2025, 6, 6)] * 4,
+         "status": ["loaded"] * 4},
+        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Date, "status": pl.String}))
+
+
+def test_freed_names_are_staged_per_release_document_when_extracted():
+    """Who a release page tells as freed is found once, at extraction (stg_freed_names): a row per release
+    document, an empty list for one naming no one (so that a page extracted again replaces its stored row),
+    none for a page reporting no release."""
+    freed = dict(_freed_pages_stage()["freed_names"].iter_rows())
+    assert freed == {"fa": ["drovic", "solberg"], "fb": ["harlan", "vandermolen"], "fc": []}
+
+
+def test_resolution_reads_the_staged_freed_names_not_the_text():
+    """Resolution tells releases apart by the stored rows (read from a scan, for the documents it resolves):
+    the pages naming different people are two releases; with the stored rows emptied, one."""
+    from flows.resolution.assemble import assemble_tables
+
+    stage = _freed_pages_stage()
+    releases = lambda tables: tables["events"].filter(pl.col("event_type") == "prisoner_release")  # noqa: E731
+    assert sorted(releases(assemble_tables(stage))["n_sources"].to_list()) == [1, 2]
+    blank = {**stage, "freed_names": stage["freed_names"].with_columns(freed=pl.lit([], pl.List(pl.String)))}
+    assert releases(assemble_tables(blank))["n_sources"].to_list() == [3]
+
+
+def test_freed_names_from_a_scan_read_the_same_as_from_a_frame():
+    ev = pl.DataFrame([_event("a", 0, 2, "exact"), _event("b", 0, 2, "exact"), _event("c", 0, 2, "exact")],
+                      schema=EVENT_MENTION_SCHEMA, orient="row")
+    freed = pl.DataFrame({"doc_id": ["z", "a", "b", "c"],
+                          "freed": [["marr"], ["quill", "varenko"], ["varenko"], ["beck", "dorlan"]]})
+    by_frame, by_scan = consolidate_events(ev, freed=freed), consolidate_events(ev, freed=freed.lazy())
+    assert by_frame[0].height == 2
+    for a, b in zip(by_frame, by_scan):
+        assert a.equals(b)

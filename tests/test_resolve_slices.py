@@ -35,7 +35,7 @@ def _canon(frame: pl.DataFrame) -> pl.DataFrame:
 def _spool(stage: dict, folder) -> dict:
     """The staging frames as the flow hands them to resolve: per key, several Parquet files (one per batch)."""
     out = {}
-    for key in ("name_candidates", "event_mentions", "sanction_mentions", "sentences", "tallies"):
+    for key in ("name_candidates", "event_mentions", "sanction_mentions", "sentences", "tallies", "freed_names"):
         files = []
         for i, part in enumerate(_batches(stage[key])):
             path = folder / f"{key}-{i}.parquet"

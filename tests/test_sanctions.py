@@ -703,3 +703,128 @@ def test_co_issuers_of_one_sentence_are_one_joint_move_in_their_words():
     alias = _consolidated({"a": "The US Treasury imposed sanctions on Kenya on Thursday. "
                                 "Washington imposed the sanctions on Kenya over the crackdown."})
     assert alias["issuer"].to_list() == ["US"] and alias["issuer_text"].n_unique() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a group put on or taken off a terrorism list is the target, not the country it fights in (issue 22, class 9)
+        ("Washington said it would revoke the terrorist designation of Ruritania's Crimson Front group.",
+         ("United States", "Crimson Front group", "officials", "proposed")),
+        ("Blacklisting of Ruritania's Tarbalites to Be Lifted Next Month, Minister Says",
+         (None, "Tarbalites", "officials", "lifted")),
+        ("The State Department designated the Tarbalites as a foreign terrorist organisation in 2019.",
+         ("United States", "Tarbalites", "officials", "imposed")),
+        ("The minister plans to remove the Crimson Front from the Foreign Terrorist Organization list.",
+         (None, "Crimson Front", "officials", "proposed")),
+        ("Washington has re-designated Kenya as a state sponsor of terrorism, officials said.",
+         ("United States", "Kenya", "country", "imposed")),
+    ],
+)
+def test_a_group_on_or_off_a_terrorism_list_is_the_target(text, expected):
+    assert expected in one(text, "Ruritania")
+
+
+def test_a_listing_by_an_earlier_government_undone_was_imposed_then():
+    rows = one("The move, reversing the previous government's blacklisting of the Tarbalites, eases aid deliveries.",
+               "Ruritania")
+    assert (None, "Tarbalites", "officials", "lifted") in rows
+    assert (None, "Tarbalites", "officials", "imposed") in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # named firms beside the group they make up, before or after it (issue 22, class 10)
+        "The Treasury has sanctioned Zetakali and Morvex, Ruritania's two biggest steel producers, on Monday.",
+        "Washington imposed blocking sanctions on the two largest Ruritanian steel producers – Zetakali and Morvex.",
+        "Britain sanctioned both Zetakali and Morvex last week.",
+    ],
+)
+def test_named_firms_of_a_counted_group_are_each_a_target(text):
+    rows = one(text, "Ruritania")
+    assert {r[1] for r in rows if r[2] == "company"} == {"Zetakali", "Morvex"}
+    assert not [r for r in rows if r[2] == "sector"]  # "steel producers" says what the firms are
+
+
+def test_members_of_a_named_circle_are_the_included_people():
+    # "members of his inner circle, including ...": whose circle is no reason between group and names; a role
+    # written before the next name ("his son A B") is not a description to skip (issue 22, class 10)
+    rows = one("Washington also designated several members of his inner circle, including his wife Maria Ochoa, "
+               "his son Pablo Ochoa, and Finance Minister Rafael Duarte.", "Kenya")
+    assert {t for _, t, kind, _ in rows if kind == "person"} == {"Maria Ochoa", "Pablo Ochoa", "Rafael Duarte"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a move on a counted group of people, its members named in a sentence of their own soon after (issue 22, class 10)
+    ("Ottawa is imposing sanctions on three more people over the violence in Kenya. The foreign ministry says gang "
+     "leaders Peter Otieno, James Kamau and David Njoroge have fuelled the unrest.",
+     {"Peter Otieno", "James Kamau", "David Njoroge"}),
+    ("Britain announced sanctions against two Russians accused of the plot. The statement was brief. Ivan Sokolov "
+     "and Pavel Orlov both deny it.", {"Ivan Sokolov", "Pavel Orlov"}),
+    # a sentence naming another number of people is not the list
+    ("Ottawa is imposing sanctions on three more people over the violence in Kenya. Peter Otieno and James Kamau "
+     "welcomed the move.", set()),
+])
+def test_a_counted_group_is_the_people_a_later_sentence_names_in_that_number(text, expected):
+    rows = _facts_of(text)
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected
+    if expected:  # the group is those people: no row for it beside them
+        assert not rows.filter(rows["target"].str.contains(r"^(?:three|two) ")).height
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a police force or armed body named by its country is the target, not the country (issue 22, class 10)
+    ("Australia imposed sanctions on Kenya's riot police over the killings.",
+     ("Australia", "riot police", "officials", "imposed")),
+    ("The EU sanctioned officials of Kenya’s traffic police and the interior minister.",
+     ("European Union", "traffic police", "officials", "imposed")),
+    ("EU ministers also targeted the Kenyan Rapid Response Forces over the crackdown.",
+     ("European Union", "Rapid Response Forces", "officials", "imposed")),
+    # a move still to come
+    ("Britain's sanctions to target Kenya 'traffic' police", ("United Kingdom", "traffic police", "officials", "proposed")),
+])
+def test_a_police_force_or_armed_body_of_a_country_is_the_target(text, expected):
+    assert expected in one(text, "Kenya")
+
+
+def test_a_force_in_a_persons_office_is_no_target():
+    rows = one("The sanctioned individuals include Amos Kiptoo, commissioner of the Police Force.", "Kenya")
+    assert not [r for r in rows if "Police" in (r[1] or "")]
+    assert one("The protester was detained by Kenya's riot police last year.", "Kenya") == []
+    # where the people named serve, not a target of its own
+    rows = one("Dozens of Kenyan officials, including senior figures in the Rapid Response Forces, were sanctioned.", "Kenya")
+    assert not [r for r in rows if "Forces" in (r[1] or "")]
+
+
+def test_licences_to_deal_with_new_designees_ease_nothing():
+    # a wind-down licence or one for dealings with those just designated goes with their designation; the names
+    # a later sentence lists take the designation, not the licence (issue 22, class 10)
+    text = ("The U.S. this week sanctioned three Kenyan judges and issued general licenses to authorize certain "
+            "transactions with those judges. The new designations target Amos Kiptoo, John Mwangi and Peter Otieno. "
+            "OFAC also issued a general license to authorize the wind-down of certain transactions with the three judges.")
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Amos Kiptoo", "John Mwangi", "Peter Otieno"}
+    assert set(people["action"]) == {"imposed"}
+    assert "eased" not in set(rows["action"])
+
+
+@pytest.mark.parametrize("text", ["The U.S. this week sanctioned Kenya's interior minister.",
+                                  "Britain last month sanctioned Kenya's interior minister."])
+def test_a_time_between_subject_and_sanctioned_is_still_a_move(text):
+    assert [r[3] for r in one(text, "Kenya")] and {r[3] for r in one(text, "Kenya")} == {"imposed"}
+
+
+def test_a_lower_case_role_before_designated_names_keeps_the_list():
+    # "sanctioned deputy governors A and B": the role in lower case between the verb and the names (issue 22, class 10)
+    rows = one("Washington also sanctioned deputy governors Wanjiru Achieng Mboya and Otieno Kamau Barasa for "
+               "the crackdown.", "Kenya")
+    assert {t for _, t, kind, _ in rows if kind == "person"} == {"Wanjiru Achieng Mboya", "Otieno Kamau Barasa"}
+
+
+def test_among_them_after_a_move_names_its_targets():
+    # "Among them are <country>'s <A> Police, the <B> Force ...": the sentence after a move needs no sanction word
+    rows = _facts_of("Australia is imposing sanctions on nine individuals and two entities over the crackdown. "
+                     "Among them are Kenya's Riot Police, the Rapid Response Force and seven Kenyan officials.")
+    assert {"Riot Police", "Rapid Response Force"} <= set(rows["target"])

@@ -57,14 +57,28 @@ PART_OF_RE = re.compile(r"\b(?:including|among\s+(?:them|whom)|of\s+(?:them|whom
 
 
 def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> list[tuple]:
-    """Releases of a sentence that are parts of a larger count it names before them."""
-    out = []
+    """Releases of a sentence that are parts of a larger count it names before them, or of the freed it
+    breaks down (_shares_of_the_freed)."""
+    out = _shares_of_the_freed(sentence, releases) if " of " in sentence else []
     for r in releases:
         larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
         including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
-        if including:
+        if including and r not in out:
             out.append(r)
     return out
+
+
+# "17 of those pardoned are foreign citizens, 63 are women, 26 are over 60": a breakdown of the freed, told as
+# shares of them; every count from there on is a part, not a release (issue 22, class 3/4)
+SHARES_OF_THE_FREED_RE = re.compile(
+    r"\b(?:\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[a-z]+)?)\s+of\s+(?:those|the(?:se)?|them)\s+(?:[\w\-]+\s+)?"
+    r"(?:pardoned|released|freed|amnestied|set\s+free)\s+(?:are|were|is|was)\b", re.I)
+
+
+def _shares_of_the_freed(sentence: str, releases: list[tuple]) -> list[tuple]:
+    """Releases of a sentence from a SHARES_OF_THE_FREED_RE breakdown on."""
+    m = SHARES_OF_THE_FREED_RE.search(sentence)
+    return [r for r in releases if r[0] >= m.start()] if m else []
 
 
 # a bare 'and' between two counted groups; the first group's noun may end in "of war" (COUNT_RE stops at
@@ -86,7 +100,15 @@ def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
 # "Among those freed were also <name> and nine other priests", "Among the released soldiers there are five women":
 # members of a release told elsewhere (issue 22, class 3)
 MEMBERS_LEAD_RE = re.compile(r"^\W*(?:Among|Included\s+in|Also\s+among)\s+(?:those|the(?:\s+[\w\-]+)?)\s+"
-                             r"(?:who\s+(?:were|have\s+been)\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
+                             # "Among those set to be freed are 66 foreign nationals": members of a release to come
+                             r"(?:who\s+(?:were|have\s+been|are\s+to\s+be|will\s+be)\s+|(?:set|due|expected|scheduled)\s+to\s+be\s+|"
+                             r"to\s+be\s+|being\s+)?(?:released|freed|pardoned|set\s+free)\b", re.I)
+# "The amnesty includes release of 34 foreigners": a group inside the release, amnesty or pardon the sentence names
+# (issue 22, class 3)
+INCLUDES_RELEASE_OF_RE = re.compile(
+    r"\b(?:amnest(?:y|ies)|pardons?|releases?|decrees?|list|clemency)\b[^.;]{0,60}?\binclud(?:es|ed|ing)\s+"
+    r"(?:the\s+)?(?:release|freeing|freedom)\s+of\s+(?:some\s+|about\s+|around\s+|more\s+than\s+|over\s+)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+|\d+|[a-z]+(?:-[a-z]+)?)\b", re.I)
 
 # between the groups of one release's list, an aside on one of them: ", including <name>, <who he is>, "
 LIST_ASIDE_RE = re.compile(r"^\s*,\s*(?:including|among\s+them)\b[^;.]{0,120},\s*$", re.I)

@@ -25,7 +25,8 @@ NAMED_RELEASE_RE = re.compile(
 # release of lawyer <name>": named people freed, counted (no number in the text)
 _FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
 
-_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|US|UK))\s+){0,4}?"
+# a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
@@ -61,7 +62,52 @@ def _active_named_release(sentence: str) -> list[tuple]:
     others = ALONG_WITH_UNCOUNTED_RE.match(sentence, m.end())
     if others:  # "pardoned <name>, along with several other detainees": how many is not said
         return [(m.start("first"), others.end(), None, "unknown")]
-    return [(m.start("first"), m.end(), n, "exact")]
+    end = m.end()
+    also = AS_WELL_AS_NAMED_RE.match(sentence, end) if n == 1 and "as well as" in sentence else None
+    if also and (is_given_name(also.group("name").split()[0]) or any(w.islower() for w in also.group("mods").split())) \
+            and not any(kind == "name" for _, kind in find_places(also.group("name"))):
+        n, end = 2, also.end()  # "released <name>, <who she is>, as well as <name>, <who he is>": two named people
+    return [(m.start("first"), end, n, "exact")]
+
+
+# a second named person freed, told after the first one's apposition: "released <name>, 33, a diplomat, as well as
+# <name>, a dual national" (issue 22, class 2)
+AS_WELL_AS_NAMED_RE = re.compile(rf"(?:,[^;:]{{0,140}}?)?,?\s+as\s+well\s+as\s+(?P<mods>{_NAME_MODS})(?P<name>{_FULL_NAME})")
+
+
+# "<A> freed <name> in a prisoner exchange, with <B> releasing <role> <name>": the other actor's side of a one-for-one
+# swap, one named person, in a participle clause (issue 22, class 2)
+OTHER_ACTOR_RELEASING_NAMED_RE = re.compile(
+    r"[^;]{0,80}?\b(?:swap|exchange)\b[^;]{0,40}?,\s+with\s+(?!(?:it|them|him|her)\b)(?:the\s+)?[\w.’'\-]+(?:\s+[\w.’'\-]+){0,2}?\s+"
+    rf"(?:releasing|freeing|handing\s+over)\s+{_NAME_MODS}(?P<name>{_FULL_NAME})", re.IGNORECASE)
+
+
+def other_actor_releasing_named(sentence: str, end: int) -> int | None:
+    """End of the other actor's named release after a named release ending at `end` (see
+    OTHER_ACTOR_RELEASING_NAMED_RE)."""
+    m = OTHER_ACTOR_RELEASING_NAMED_RE.match(sentence, end)
+    return m.end() if m else None
+
+
+# a headline's release of a named person, its "was" left out: "<role> <name> released from prison", "<name> freed
+# from jail after ..." (issue 22, class 7/11)
+BARE_NAMED_RELEASE_RE = re.compile(
+    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
+    r"(?:\w+\s+)?(?:prison|jail|detention|custody)\b")
+
+
+def _bare_named_release(sentence: str) -> list[tuple]:
+    """A release of one named person told without "was" (see BARE_NAMED_RELEASE_RE): a person's name, with a given
+    name or a role word before it, not a place."""
+    m = BARE_NAMED_RELEASE_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    name = m.group("name")
+    if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms():
+        return []
+    if not (is_given_name(name.split()[0]) or m.group("role").strip()):
+        return []
+    return [(m.start("name"), m.end(), 1, "exact")]
 
 
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
@@ -80,13 +126,30 @@ def _is_surname(word: str) -> bool:
 
 # one person (or a couple) freed, counted by the article: "freed a Canadian from jail", "releasing a
 # Danish couple" (issue 22, class 3/11)
-ONE_FREED_RE = re.compile(
-    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+"
+_ONE_PERSON = (
     r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
     # a demonym as the noun itself ("freed a Canadian from jail"), not before one ("a Russian translation")
     r"(?P<noun>(?-i:[A-Z][a-z]+)(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|after|before|and|to|for|with|held|jailed|"
     r"detained|imprisoned|was|had|has|back|home)\b)|couple(?!\s+of)|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
-    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker)\b")
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat)\b")
+ONE_FREED_RE = re.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+" + _ONE_PERSON)
+# "freed an aid worker and a diplomat": a second person, one more (issue 22, class 2)
+AND_ONE_MORE_RE = re.compile(r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON)
+# after a counted group, one more person: "ten Thai nationals and a Filipino citizen", "12 soldiers and a Briton"
+# (issue 22, class 11)
+AND_ONE_PERSON_MORE_RE = re.compile(
+    r"\s+and\s+(?:an?|one)\s+(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+))\s+){0,2}?(?:citizen|national|prisoner|detainee|"
+    r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman)\b"
+    r"|\s+and\s+(?:an?|one)\s+(?P<dem>(?-i:[A-Z][a-z]+))(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|were|was|under|to)\b)",
+    re.I)
+
+
+def one_person_more(sentence: str, end: int) -> int | None:
+    """End of "and a <person>" right after a counted group ending at `end` (see AND_ONE_PERSON_MORE_RE)."""
+    m = AND_ONE_PERSON_MORE_RE.match(sentence, end)
+    if not m or m.group("dem") and m.group("dem").lower() not in demonyms():
+        return None
+    return m.end()
 
 
 def _one_freed(sentence: str) -> list[tuple]:
@@ -97,7 +160,11 @@ def _one_freed(sentence: str) -> list[tuple]:
     noun = m.group("noun")
     if noun[:1].isupper() and noun.lower() not in demonyms():
         return []  # "released a Statement", a place or a name: only a demonym counts a person
-    return [(m.start("mods"), m.end(), 2 if noun == "couple" else 1, "exact")]
+    n, end = (2 if noun == "couple" else 1), m.end()
+    more = AND_ONE_MORE_RE.match(sentence, end)
+    if more and (not more.group("noun")[:1].isupper() or more.group("noun").lower() in demonyms()):
+        n, end = n + 1, more.end()
+    return [(m.start("mods"), end, n, "exact")]
 
 
 # a release whose size is not said (issue 22, class 11): "released a number of prisoners, including <names>",

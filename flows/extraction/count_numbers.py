@@ -106,13 +106,16 @@ COUNT_RE = re.compile(
 
 
 _RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "shipped",
-                        "swap", "exchanged", "prisoner", "handed", "were", "was")
+                        "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned")
 
 
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
     _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
-    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from))\b",
+    r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from)|"
+    # captives handed back: "prisoners of war have been returned to their country", "five soldiers returned to their
+    # homeland" (issue 22, class 11); never a bare "returned" ("returned to prison", "returned to work")
+    r"(?:were|was|been)\s+returned\s+(?:home|to|from)|returned\s+to\s+(?:their|his|her)\s+(?:homeland|home|families|country))\b",
     re.IGNORECASE,
 )
 
@@ -178,6 +181,12 @@ STATELESS_PEOPLES = frozenset({"palestinian", "kurd", "uyghur", "uighur", "tibet
 
 
 # a count whose noun is left out, freed before: "thirty political prisoners, besides four freed earlier"
+# "Around 50 were released from two prisons", "About 400 were freed overnight": a bare count opening the sentence as
+# the subject of a release, its noun told before (issue 22, class 11)
+BARE_SUBJECT_COUNT_RE = re.compile(
+    rf"^\W*(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d{{1,3}}|{_NUMW})\s+(?:more\s+|others\s+)?"
+    r"(?:were|have\s+been|had\s+been)\s+(?:released|freed|set\s+free|pardoned)\b", re.I)
+
 ELLIPTIC_COUNT_RE = re.compile(
     rf"(?<![\d,.])\b(?P<num>\d{{1,3}}|{_NUMW})\s+(?:were\s+|had\s+been\s+|have\s+been\s+)?(?:released|freed|pardoned)\s+"
     r"(?:previously|earlier|already|before)\b", re.I)

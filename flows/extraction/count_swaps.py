@@ -12,7 +12,7 @@ from flows.extraction.count_tallies import HYPOTHETICAL_RE
 # a swap's link between its sides: "16 people held in Russia in exchange for eight", "95 soldiers for an
 # equal number of", "seven Americans for two Venezuelans", "ten prisoners in exchange for the release of <name>"
 SWAP_LINK_RE = re.compile(
-    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+)?",
+    r"(?:\s*,[^,.;]{1,80},)?\s+(?:[\w’'\-]+\s+){0,5}?(?P<link>in\s+(?:exchange|return)\s+for|for)\s+(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|(?:getting|bringing)\s+(?:home|back)\s+)?",
     re.IGNORECASE)
 
 
@@ -29,16 +29,50 @@ ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russia
     re.IGNORECASE)
 
 
+# after one named person freed by an active verb, the other side of a one-for-one swap: "A released <name>, <who he
+# is>, in exchange for <one person>", "freed <name> in a prisoner swap for <one person>" (issue 22, class 2)
+NAMED_FOR_ONE_RE = re.compile(
+    r"(?:\s*,[^,.;]{3,100},)?\s+(?:[^.;,]{0,60}?\s)?(?:in\s+(?:exchange|return)\s+for|in\s+an?\s+(?:[\w\-]+\s+){0,3}?"
+    r"(?:swap|exchange)\s+for)\s+(?:the\s+(?:release|freedom)\s+of\s+)?", re.I)
+
+
+def one_for_one_after(sentence: str, end: int) -> int | None:
+    """End of the one person on the other side of a swap told after a named release ending at `end`."""
+    link = NAMED_FOR_ONE_RE.match(sentence, end)
+    one = link and ONE_SIDE_RE.match(sentence, link.end())
+    return one.end() if one else None
+
+
 # the other side of a swap, its number not said: "exchanged for some suspected militants", "for several <people>"
-UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of)\s+"
+# "in exchange for getting home scores of migrants": a rough multitude is no number either
+UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\s+number\s+of|a\s+number\s+of|"
+                            r"(?:scores|dozens|hundreds|thousands)\s+of)\s+"
                             r"(?:[\w\-]+\s+){0,2}?(?:[a-z]+s)\b", re.I)
+
+
+# "two nationals held in the capital for over two years in exchange for <one person>": the explicit link further on,
+# when the nearest "for" led to no other side (issue 22, class 2)
+FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,60}?\s(?P<link>in\s+(?:exchange|return)\s+for)\s+"
+                                  r"(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|"
+                                  r"(?:getting|bringing)\s+(?:home|back)\s+)?", re.I)
 
 
 def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
     """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
     link = SWAP_LINK_RE.match(sentence, m.end())
-    if not link or (link.group("link").lower() == "for" and not SWAP_WORD_RE.search(sentence)):
-        return None
+    got = None
+    if link and not (link.group("link").lower() == "for" and not SWAP_WORD_RE.search(sentence)):
+        got = _side_at(sentence, m, counts, link)
+    if got is None and "exchange for" in sentence or got is None and "return for" in sentence:
+        far = FAR_EXCHANGE_LINK_RE.match(sentence, m.end())
+        # never past another counted group: that one is the side the link follows
+        if far and (not link or far.end() > link.end()) and not any(m.end() < k < far.start("link") for k in counts):
+            got = _side_at(sentence, m, counts, far)
+    return got
+
+
+def _side_at(sentence: str, m: re.Match, counts: dict[int, re.Match], link: re.Match) -> tuple[int, int] | None:
+    """(count, end) of the other side right after a swap's link."""
     at = link.end()
     other = counts.get(at)
     if other is not None:
@@ -69,10 +103,19 @@ TWO_ACTORS_BETWEEN_RE = re.compile(
     r"[^.;:]{0,50}?,?\s+(?:while|whereas|and\s+in\s+(?:return|turn))\s+"
     r"(?!(?:the\s+)?(?:it|they|he|she|we|officials|authorities|police|court|others?)\b)(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
     r"(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
+    # "confirmed A had released 24 hostages and that B had freed 39 prisoners": the two actors in reported speech
+    # (see REPORTED_OTHER_ACTOR_RE)
+    r"|[^.;:]{0,50}?,?\s+and\s+that\s+(?:the\s+)?(?-i:[A-Z])[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
+    r"(?:had\s+|has\s+|have\s+)?(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
     # "..., with B releasing 248 <people> in return": the other actor in a participle clause
     r"|[^.;:]{0,90}?,?\s+with\s+(?!(?:the\s+)?(?:it|them|him|her|officials|authorities|police|court|others?)\b)"
     r"(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+(?:also\s+|in\s+turn\s+)?"
     r"(?:releasing|freeing|handing\s+over|setting\s+free|returning)\s+(?:[\w\-]+\s+){0,2}", re.I)
+
+
+# "A had released 24 hostages and that B had freed 39": two named actors each freeing a counted group, told together
+# as what someone confirmed or said, are the two sides of one exchange even without a swap word (issue 22, class 2)
+REPORTED_OTHER_ACTOR_RE = re.compile(r"[^.;:]{0,50}?,?\s+and\s+that\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
 # "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers

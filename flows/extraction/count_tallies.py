@@ -57,6 +57,11 @@ TALLY_AFTER_RE = re.compile(
 RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|military|marines)\b[^.;]{0,60}?"
                        r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b", re.I)
 
+# "was released from prison on furlough": leave from prison, the sentence still to serve, not a release (issue 22,
+# class 4)
+FURLOUGH_RE = re.compile(r"\b(?:released|freed|let\s+out|allowed\s+out)\b[^.;]{0,40}?\bon\s+(?:a\s+)?(?:(?:temporary|medical|"
+                         r"prison)\s+)?(?:furlough|leave)\b|\bfurlough(?:ed)?\b[^.;]{0,20}?\bfrom\s+(?:prison|jail)\b", re.I)
+
 HYPOTHETICAL_RE = re.compile(
     # a modal before a verb of knowing or saying ("should note that", "will recall that") bears on that verb,
     # not on the release its clause tells (issue 22, class 11)
@@ -64,6 +69,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?!\s+(?:also\s+)?(?:note|know|recall|remember|say|confirm|announce|understand|add|stress)\s+that\b)|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
     r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
     r"(?:promised|pledged|vowed|refused)\s+to|"
+    # still to come: "is set to begin releasing hundreds", "are due to start freeing" (issue 22, class 4)
+    r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
@@ -103,7 +110,10 @@ LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|w
 
 # "Over the past year, the government has released 700 prisoners": a period opening the sentence
 PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout|For)\s+(?:the\s+(?:past|last)|more\s+than|nearly|almost|over)"
-                            r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b", re.I)
+                            r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b"
+                            # "In total, since the end of the war, ...": a period since an event or a year opening
+                            # the sentence (issue 22, class 4)
+                            r"|^\W*(?:(?:In\s+total|Altogether|Overall),?\s+)?since\s+(?:the\s+|(?:19|20)\d\d\b)", re.I)
 
 
 # "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release
@@ -112,6 +122,20 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
                                    # "the swap that saw a total of 215 soldiers released" (issue 22, class 2)
                                    r"(?:swap|exchange|deal)\s+(?:that|which)\s+saw)\s+"
                                    r"a\s+total\s+of\s*$", re.I)
+
+
+# "A total of 50 prisoners were released and returned home": the subject of a release in the simple past, one
+# occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
+TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$", re.I)
+TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:were|was)\s+(?:released|freed|set\s+free)\b"
+                                  r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|between|"
+                                  r"(?:over|during|in)\s+the\s+(?:past|last)|(?:over|during|throughout)\s+(?:the\s+)?\d)\b)", re.I)
+
+
+# "15 others had their sentences shortened": a term cut, the people still in prison, not a release (issue 22, class 4)
+SHORTENED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,3}?(?:had|have|has|got|get|received|saw|will\s+have)\s+(?:also\s+)?"
+                                r"(?:their|his|her)\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+(?:\w+\s+)?"
+                                r"(?:shortened|reduced|cut|halved|lightened|lowered)\b", re.I)
 
 
 # "Out of the 108 soldiers exchanged, five were flown to a third country": a group told before, named again to
@@ -168,10 +192,11 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
     if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
-            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))) \
+            and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))
+            and not (TOTAL_OF_BEFORE_RE.search(before) and TOTAL_FREED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
-    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) \
+    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) or SHORTENED_AFTER_RE.match(after) \
             or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):
         return True
     if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):

@@ -17,16 +17,17 @@ from bisect import bisect_left, bisect_right
 
 from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
-from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _is_surname,
-                                          _one_freed, _uncounted)
-from flows.extraction.count_numbers import (_NUMW, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
+from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _is_surname,
+                                          _one_freed, _uncounted, one_person_more, other_actor_releasing_named)
+from flows.extraction.count_numbers import (_NUMW, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
 from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE,
-                                         OTHER_SIDE_NUMBERED_RE, SWAP_FRAME_RE, TWO_ACTORS_BETWEEN_RE,
-                                         counted_other_side, one_described_swap,
+                                         OTHER_SIDE_NUMBERED_RE, REPORTED_OTHER_ACTOR_RE, SWAP_FRAME_RE,
+                                         TWO_ACTORS_BETWEEN_RE,
+                                         counted_other_side, one_described_swap, one_for_one_after,
                                          _bare_swaps, _other_side)
-from flows.extraction.count_tallies import (DEAL_TERMS_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
+from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
                                             TO_BENEFIT_BEFORE_RE, is_hypothetical, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
@@ -238,6 +239,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         tallies = sorted(tallies + members)
     if len(releases) >= 2:
         releases = _pairs(sentence, releases)
+    if releases and " and " in sentence:  # "ten Thai nationals and a Filipino citizen": eleven
+        for k, r in enumerate(releases):
+            more = one_person_more(sentence, r[1]) if r[3] == "exact" and r[2] else None
+            if more:
+                releases[k] = (r[0], more, r[2] + 1, r[3])
     # "In exchange for 110 citizens, Ruritania released 108 soldiers": the side named first joins the release
     for first in [r for r in releases if EXCHANGE_BEFORE_RE.search(sentence, 0, r[0])]:
         later = [r for r in releases if r[0] > first[1]]
@@ -251,6 +257,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         count = parse_number(m.group("num"))
         if count and not any(r[0] <= m.start() < r[1] for r in releases + tallies):
             releases.append((m.start(), m.end(), count, "exact"))
+    if not releases and not tallies and " were " in sentence or not releases and not tallies and " been " in sentence:
+        bare = BARE_SUBJECT_COUNT_RE.match(sentence)
+        count = parse_number(bare.group("num")) if bare else None
+        if count and count > 1 and not is_tally(sentence, bare.start("num"), bare.end()) \
+                and not is_hypothetical(sentence, bare.end() - 1):
+            releases.append((bare.start("num"), bare.end(), count, QUALIFIERS.get((bare.group("qual") or "").lower(), "exact")))
     releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies, low)
     side_counts += bare_sides
     if not releases and SWAP_WORD_RE.search(sentence):  # "swapped prisoners, releasing 60 on each side"
@@ -274,7 +286,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     for k in range(len(releases) - 1):
         a, b = releases[k], releases[k + 1]
         if a[3] == b[3] == "exact" and not a[1] > b[0] and TWO_ACTORS_BETWEEN_RE.fullmatch(sentence, a[1], b[0]) \
-                and not bare_sides and SWAP_FRAME_RE.search(sentence):
+                and not bare_sides and (SWAP_FRAME_RE.search(sentence) or REPORTED_OTHER_ACTOR_RE.match(sentence, a[1])):
             side_counts += [a[2], b[2]]
             releases[k:k + 2] = [(a[0], b[1], a[2] + b[2], "exact")]
             break
@@ -320,10 +332,23 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             if counted:  # "A freed <name> in exchange for four <people>": both sides
                 side_counts += [1, counted[0]]
                 found = [(found[0][0], counted[1], 1 + counted[0], "exact")]
+            elif len(found) == 1 and found[0][2] == 1:
+                # "A released <name>, <who>, in exchange for <name>"; "A freed <name> in a swap, with B releasing
+                # <name>": a one-for-one swap, both sides
+                end = one_for_one_after(sentence, found[0][1]) or other_actor_releasing_named(sentence, found[0][1])
+                if end:
+                    side_counts += [1, 1]
+                    found = [(found[0][0], end, 2, "exact")]
             swapped = [] if found else one_described_swap(sentence)
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
-            releases += found or swapped or _one_freed(sentence) or _uncounted(sentence)
+            releases += found or swapped or _bare_named_release(sentence) or _one_freed(sentence) or _uncounted(sentence)
+    elif not releases and tallies and any(w in low for w in NAMED_WORDS):
+        # "In exchange, B released <name>, an official jailed over the killing of 5,000": a count told of the freed
+        # person after the name leaves the named release standing (issue 22, class 2)
+        found = _active_named_release(sentence)
+        if found and found[0][2] and all(t[0] >= found[0][1] for t in tallies):
+            releases += found
     if not releases and "receiv" in low or "back" in low:
         # "In return, B has received a total of 55 prisoners": the other side of a swap told before, by who got
         # its people back (issue 22, class 2)
@@ -333,6 +358,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if count and not releases:
             releases.append((m.start(), m.end(), count, QUALIFIERS.get((m.group("qual") or "").lower(), "exact")))
             tallies = [t for t in tallies if t[0] != m.start()]
+    if releases and ("furlough" in low or " leave" in low):  # leave from prison is no release
+        leave = [m.span() for m in FURLOUGH_RE.finditer(sentence)]
+        out = [r for r in releases if any(s - 60 <= r[1] and r[0] <= e for s, e in leave)]
+        if out:
+            releases, tallies = [r for r in releases if r not in out], sorted(tallies + out)
     if releases and any(w in low for w in RESCUE_WORDS) and RESCUE_RE.search(sentence):
         releases, tallies = [], sorted(tallies + releases)  # a rescue by force is no release
     return releases, tallies, tuple(side_counts)

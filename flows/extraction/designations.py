@@ -43,10 +43,24 @@ NOT_SUBJECTS = frozenset({"he", "she", "it", "they", "this", "that", "these", "t
 # <A> and <B>": without a lead word the list needs two names and an "and"
 _MEMBER = r"(?-i:[A-Z][\w\-&\.]*(?:\s+(?:[A-Z][\w\-&\.]*|of|de)){0,4})"
 
+# (the trade's own plural names firms too: "the two largest oil producers – <A> and <B>"; a dash or colon joins as a
+# comma does)
+_GROUP_WORDS = (r"(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
+                r"businessmen|producers|exporters|refiners|manufacturers|conglomerates|giants|airlines|carriers)")
+
 COUNTED_MEMBERS_RE = re.compile(
-    r"\b(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
-    r"businessmen)\s*,\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
+    rf"\b{_GROUP_WORDS}\s*(?:,|\s[–—-]|:)\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
     rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*(?:,?\s+and\s+{_MEMBER})?)(?=\s*(?:[.;:,)]|$))", re.I)
+
+# the members first, the group they make up in apposition after them (issue 22, class 10): "sanctioned <A> and <B>,
+# <Country>'s two biggest oil producers"; the list needs an "and"
+MEMBERS_THEN_GROUP_RE = re.compile(
+    rf"\b(?:sanctioned|designated|blacklisted|targeted|(?:sanctions|measures)\s+(?:on|against|targeting))\s+(?:both\s+)?"
+    rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*,?\s+and\s+{_MEMBER})\s*,\s+(?:the\s+|its\s+|both\s+|"
+    rf"(?-i:[A-Z][\w\-]+)['’]s\s+)?(?:[\w\-]+\s+){{0,3}}?{_GROUP_WORDS}\b"
+    # "sanctioned both <A> and <B>": "both" says two targets are named
+    rf"|\b(?:sanctioned|designated|blacklisted|targeted|(?:sanctions|measures)\s+(?:on|against|targeting))\s+both\s+"
+    rf"(?P<both>{_MEMBER}\s+and\s+{_MEMBER})\b", re.I)
 
 
 # a group of targets named by the label the issuer gave it (issue 22, class 10): "nine traders, which the
@@ -59,16 +73,22 @@ LABEL_RE = re.compile(
 def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
     """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
     out = []
-    for m in COUNTED_MEMBERS_RE.finditer(sentence):
-        items = list(re.finditer(_MEMBER, m.group("list")))
-        if not m.group("lead") and (len(items) < 2 or " and " not in m.group("list")):
+    for m in [*COUNTED_MEMBERS_RE.finditer(sentence), *MEMBERS_THEN_GROUP_RE.finditer(sentence)]:
+        key = "both" if m.groupdict().get("both") else "list"
+        items = list(re.finditer(_MEMBER, m.group(key)))
+        if not m.groupdict().get("lead") and (len(items) < 2 or " and " not in m.group(key)):
             continue
-        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", m.group(0)[:40], re.I)
+        group = m.group(0)[:40] if m.re is COUNTED_MEMBERS_RE else m.group(0)[m.end(key) - m.start():]
+        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", group, re.I)
         for item in items:
             name = item.group(0).rstrip(".,")
             if fold(name) in country_names() or fold(name.split()[0]) in NOT_SUBJECTS:
                 continue
-            out.append((name, m.start("list") + item.start(), "person" if people_words else "company"))
+            start = m.start(key) + item.start()
+            # (no group word says what "both" names: a name the lexicon reads as a person's is one)
+            person = people_words or (key == "both" and any(
+                s0 == start and is_person for s0, _e, _s, _r, _n, is_person, _t in sentence_candidates(sentence, False)))
+            out.append((name, start, "person" if person else "company"))
     return out
 
 
@@ -115,6 +135,10 @@ TARGET_SCOPE_RE = re.compile(
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?:(?!(?:for|in|on|by|over|after|the|a|an|"
+    r"under|with|since|as|and|from|to|of|at|its|their|his|her|this|that|these|those|more|all|some|new)\b)"
+    r"(?-i:[a-z][\w\-]*)\s+){1,3}(?-i:[A-Z]))"
     # a licence's long object ("authorizing all transactions ... related to the operation of ... involving")
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,400}?\binvolving"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
@@ -160,7 +184,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)"
+PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|^\W*among them (?:are|were)\b"
 
 _CAP = r"[A-Z][\w&’'\-\.]*"
 

@@ -163,6 +163,10 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
                            .otherwise(pl.col("target_country")))
              .select("doc_id", pl.col("sent_idx").alias("move_idx"), "issuer", "move_country", "action", "reason",
                      "issuer_text", "move_date", "date_precision", "date_text", "date_source"))
+    # a sentence that designates and licenses at once ("sanctioned four judges and issued general licenses to
+    # authorize certain transactions with them"): its designees are the designation's (issue 22, class 10)
+    moves = moves.filter((pl.col("action") == "imposed")
+                         | ~(pl.col("action") == "imposed").any().over("doc_id", "move_idx"))
     found = found.sort("doc_id", "sent_idx")
     before = found.join_asof(moves, left_on="sent_idx", right_on="move_idx", by="doc_id", strategy="backward",
                             check_sortedness=False)

@@ -20,7 +20,7 @@ import polars as pl
 from flows.extraction.count_numbers import _NUMW, DEMONYM_PLURAL, NUMBER_WORDS, PEOPLE_NOUNS, RELEASE_RE, folded, parse_number
 from flows.extraction.count_swaps import BARE_SWAP_RE
 from flows.extraction.counts import release_parts
-from flows.extraction.count_tallies import is_hypothetical
+from flows.extraction.count_tallies import PERIOD_LEAD_RE, is_hypothetical
 from flows.extraction.places import (
     DESTINATION_RE,
     ISSUER_COUNTRIES,
@@ -63,6 +63,11 @@ PREFILTER_RELEASE = (
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    # BARE_SUBJECT_COUNT_RE: "Around 50 were released from two prisons"
+    rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
+    r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
+    # BARE_NAMED_RELEASE_RE: "<name> released from prison", its "was" left out
+    r"|(?-i:[A-Z])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # ELLIPTIC_COUNT_RE: "five released previously"
@@ -78,7 +83,7 @@ PREFILTER_RELEASE = (
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
 # (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|in (?:19|20)\d\d"
+PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|(?:in|year) (?:19|20)\d\d"
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -161,6 +166,19 @@ BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
     r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
+
+
+def _set_apart(sentence: str) -> bool:
+    """Whether a release sentence places its release in the past or apart (BACKGROUND_CUE_RE), the page's date line
+    it may open with ("date 2024-07-29 RABAT ...") left out: that is when the page was written, not a cue."""
+    start = 0
+    if sentence[:40].lstrip().lower().startswith("date") or sentence[:1].isdigit():
+        m = DATE_RE.search(sentence, 0, 60)
+        if m and m.start() < 40 and is_date_stamp(sentence, m):
+            start = m.end()
+    return BACKGROUND_CUE_RE.search(sentence, start) is not None
+
+
 MEMBER_MAX = 2  # "a named person or two Japanese citizens" (issue 22, class 3)
 MEMBER_OF_MIN = 3
 
@@ -174,7 +192,27 @@ def _without_members(rows: list[tuple]) -> list[tuple]:
         return rows
     # a release of an unsaid number beside a counted one is the counted one told vaguely
     return [r for r in rows if not (r[4] == "prisoner_release" and r[0] in counted and (r[7] is None or r[7] <= MEMBER_MAX)
-                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                    and not _set_apart(r[12]))]
+
+
+def _included_groups(rows: list[tuple]) -> list[tuple]:
+    """Drop a release told as a group an amnesty, pardon or release includes ("the amnesty includes release of 34
+    foreigners") when its document reports a larger counted release not set in the past: a part of that one
+    (issue 22, class 3)."""
+    from flows.extraction.count_lists import INCLUDES_RELEASE_OF_RE
+
+    included = set()
+    for i, r in enumerate(rows):
+        if r[4] == "prisoner_release" and r[7] and "includ" in r[12]:
+            if any(parse_number(m.group("num")) == r[7] for m in INCLUDES_RELEASE_OF_RE.finditer(r[12])):
+                included.add(i)
+    if not included:
+        return rows
+    largest: dict[str, int] = {}
+    for i, r in enumerate(rows):
+        if i not in included and r[4] == "prisoner_release" and r[7] and not _set_apart(r[12]):
+            largest[r[0]] = max(largest.get(r[0], 0), r[7])
+    return [r for i, r in enumerate(rows) if not (i in included and r[7] < largest.get(r[0], 0))]
 
 
 # "A, B and C, as well as 11 others, were among 2,278 prisoners who were pardoned": the people listed are members
@@ -231,7 +269,7 @@ def _parts_of_a_total(rows: list[tuple]) -> list[tuple]:
     if not totals:
         return rows
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and r[7] < totals.get(r[0], 0)
-                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                    and not _set_apart(r[12]))]
 
 
 # "the final 303 captives had been returned in the final stage of the swap", "the first batch of 300 walked free": a
@@ -252,7 +290,7 @@ def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
         if r[4] == "prisoner_release" and r[7] and not st:
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
-                                                    and not BACKGROUND_CUE_RE.search(r[12]))]
+                                                    and not _set_apart(r[12]))]
 
 
 # "<A released 390 people>. This is part of a 1,000-for-1,000 exchange deal": the next sentence makes the release a part
@@ -282,6 +320,33 @@ def _parts_told_next(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
                                     and r[7] < larger.get((r[0], r[1]), 0))]
 
 
+# a sentence summing up a period: "In total, since the war, 66 have been returned", "Between <date> and <date>, 1,377
+# people were jailed"; the sentence after it, with no time of its own, goes on with the same period's figures:
+# "In addition, 8 were released", "The other side handed over 15" are running totals too (issue 22, class 4)
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+PERIOD_SUMMARY_RE = re.compile(rf"\bbetween\s+(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\s+and\s+"
+                               rf"(?:{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH})\b")
+OWN_TIME_RE = re.compile(rf"\b(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|"
+                         r"this\s+(?:week|month|morning|afternoon|evening|year)|last\s+(?:week|night|month|year)|"
+                         r"(?:19|20)\d\d|earlier|later|then|now|recently|since|between|so\s+far)\b", re.I)
+
+
+def _period_told_before(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """Drop the releases of a sentence with no time of its own that follows a sentence summing up a period."""
+    wanted = {(r[0], r[1] - 1) for r in rows if r[4] == "prisoner_release" and r[7] is not None and r[1] > 0
+              and not OWN_TIME_RE.search(r[12])}
+    if not wanted:
+        return rows
+    before = sentences.filter(pl.col("sentence").str.contains(r"(?i)\b(?:since|between|over|during|throughout|for)\b")) \
+        .select("doc_id", "sent_idx", "sentence")
+    summed = {(doc_id, sent_idx + 1) for doc_id, sent_idx, sentence in before.iter_rows()
+              if (doc_id, sent_idx) in wanted and (PERIOD_LEAD_RE.match(sentence) or PERIOD_SUMMARY_RE.search(sentence))}
+    if not summed:
+        return rows
+    return [r for r in rows if not (r[4] == "prisoner_release" and r[7] is not None and (r[0], r[1]) in summed
+                                    and not OWN_TIME_RE.search(r[12]))]
+
+
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
 # smaller than the document's counted release, is a part of it (issue 22, class 3)
 PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
@@ -298,7 +363,7 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
         if c and not place:
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, place in zip(rows, by_place) if not (place and r[7] < largest.get(r[0], 0)
-                                                          and not BACKGROUND_CUE_RE.search(r[12]))]
+                                                          and not _set_apart(r[12]))]
 
 
 # "Hamas released three hostages. ... In exchange, Israel released 183 prisoners": the second side of a swap
@@ -318,15 +383,36 @@ OF_THE_FREED_RE = re.compile(
     r"(?:released|freed|set\s+free)\b")
 
 
+# "A total of 50 prisoners were released and returned home and 15 others had their sentences shortened": the freed
+# and those whose terms were cut, the two parts of a pardon decree of 65 the document reports (issue 22, class 11)
+FREED_AND_SHORTENED_RE = re.compile(
+    r"(?P<part>\d{1,3}(?:,\d{3})+|\d+)\s+(?:[\w\-]+\s+){0,2}(?:were|have\s+been|had\s+been)\s+(?:released|freed|set\s+free)\b"
+    r"[^.;]{0,60}?\band\s+(?P<cut>\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+)\s+(?:others?\s+|more\s+|[\w\-]+\s+){0,2}?"
+    r"(?:had|have|got|received|saw)\s+(?:also\s+)?(?:their|his|her)\s+(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+"
+    r"(?:\w+\s+)?(?:shortened|reduced|cut|halved|lightened|lowered)\b", re.I)
+
+
 def _decree_not_release(rows: list[tuple]) -> list[tuple]:
     """A document that says "Of the N pardons, M were released" reports a release of M: its mentions of
-    N (the pardon or amnesty decree) are not a release of their own."""
+    N (the pardon or amnesty decree) are not a release of their own. So does one whose release of M sits beside K
+    others who only had their sentences cut, when M + K is a count it reports."""
     decrees: dict[str, set[int]] = {}
+    counts: dict[str, set[int]] | None = None  # per document, its release counts (built at the first need)
     for r in rows:
         if r[4] == "prisoner_release":
             m = OF_THE_FREED_RE.search(r[12])
             if m:
                 decrees.setdefault(r[0], set()).add(int(m.group("all").replace(",", "")))
+            cut = FREED_AND_SHORTENED_RE.search(r[12]) if r[7] and "sentence" in r[12] else None
+            if cut and parse_number(cut.group("part")) == r[7] and parse_number(cut.group("cut")):
+                whole = r[7] + parse_number(cut.group("cut"))
+                if counts is None:
+                    counts = {}
+                    for p in rows:
+                        if p[4] == "prisoner_release" and p[7]:
+                            counts.setdefault(p[0], set()).add(p[7])
+                if whole in counts.get(r[0], ()):
+                    decrees.setdefault(r[0], set()).add(whole)
     if not decrees:
         return rows
     return [r for r in rows if not (r[4] == "prisoner_release" and r[7] in decrees.get(r[0], ()))]
@@ -527,7 +613,7 @@ def _more_of_the_same(rows: list[tuple]) -> list[tuple]:
     by_doc = _by_doc(releases)
     totals: dict[tuple[str, int], int] = {}
     for r in releases:
-        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or BACKGROUND_CUE_RE.search(r[12]):
+        if "more" not in folded(r[12]) or not MORE_RE.search(r[12]) or _set_apart(r[12]):
             continue
         before = [p for p in by_doc[r[0]] if p[1] < r[1] and p[7] != r[7] and p[8] == "exact"]
         if before and r[8] == "exact" and (r[0], r[7]) not in totals:
@@ -571,6 +657,19 @@ FUTURE_BEFORE_RE = re.compile(
     r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
 
 
+# a date before "announced an initiative / a plan to release": the day a release was promised, not the day it came
+# ("On <date>, the council announced a humanitarian initiative to release N"; issue 22, class 5)
+PLAN_AFTER_RE = re.compile(
+    r"[^.;]{0,60}?\b(?:announced|unveiled|proposed|launched|put\s+forward)\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:initiative|plan|proposal|offer)\s+to\s+(?:release|free|pardon|swap|exchange)\b", re.I)
+
+
+# a date a war or an uprising began on is not a release's ("since the invasion began in February 2022")
+CONFLICT_START_BEFORE_RE = re.compile(
+    r"\b(?:war|invasion|conflict|fighting|offensive|hostilities|uprising|protests?|crisis|occupation)\s+"
+    r"(?:began|started|erupted|broke\s+out)\s*$", re.I)
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -583,6 +682,10 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
+        if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            continue  # "since the full-scale invasion began in February 2022": when a war began
+        if PLAN_AFTER_RE.match(sentence, m.end()):
+            continue  # "On <date>, ... announced an initiative to release": the day of a promise
         if m.group("y_year"):
             first_year = first_year or m
             continue
@@ -630,7 +733,8 @@ def _states_date(sentence: str, date) -> bool:
 
 def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
-    against its publication date (documents without one have none)."""
+    against its publication date; for a document without one, the full date (with its year) of the first lead
+    sentence telling a release done."""
     lead = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
                             & pl.col("sentence").str.contains(r"(?i)day\b")
                             & pl.col("doc_id").is_in([d for d, p in published.items() if p is not None]))
@@ -643,6 +747,20 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
             continue  # "Written on Sunday, 18 October 2026": the page's own date line, not the news's day
         if day:
             found = date_of_match(DATE_RE.search(sentence, day.start()), published.get(doc_id))
+            if found[1] is not None:
+                out[doc_id] = found
+    # a page without a publication date: a lead sentence telling a release done on a date with its year ("...
+    # each side freed 300 over June 6-8, 2024") dates the release the headline tells (issue 22, class 5)
+    undated = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
+                               & ~pl.col("doc_id").is_in([d for d, p in published.items() if p is not None])
+                               & pl.col("sentence").str.contains(r"(?:19|20)\d\d"))
+    for doc_id, sentence in undated.sort("doc_id", "sent_idx").select("doc_id", "sentence").iter_rows():
+        if doc_id in out or not RELEASE_RE.search(sentence) or BACKGROUND_RE.search(sentence) \
+                or _plans_ahead(sentence):
+            continue
+        m = release_date_match(sentence)
+        if m is not None and any(m.group(g) for g in ("iso", "md_year", "dm_year", "m_year")):
+            found = date_of_match(m, None)
             if found[1] is not None:
                 out[doc_id] = found
     return out
@@ -971,8 +1089,8 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     rows = _uncounted_other_side(rows, sentences)
     rows = _decree_not_release(rows)
     rows = _one_country_per_count(rows, strengths)
-    rows = _without_members(_parts_by_place(_stages_of_a_larger_release(
-        _parts_of_a_total(_members_listed_among(_parts_told_next(rows, sentences))))))
+    rows = _without_members(_included_groups(_parts_by_place(_stages_of_a_larger_release(
+        _parts_of_a_total(_members_listed_among(_parts_told_next(_period_told_before(rows, sentences), sentences)))))))
     if swap_sides:  # "95 soldiers came home" beside "95 for 95": one side of the swap, not a release of its own
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]

@@ -2,7 +2,8 @@
 
 Returns the staging frames that the warehouse keeps per document, so that an
 unchanged document never has to be extracted again:
-sentences, name candidates, event mentions, tallies, sanction mentions.
+sentences, name candidates, event mentions, tallies, sanction mentions, the surnames each release document
+tells as freed.
 """
 
 from __future__ import annotations
@@ -12,15 +13,16 @@ import polars as pl
 from flows.extraction.clean import clean_documents, split_sentences
 from flows.extraction.designee_lists import listed_designees
 from flows.extraction.events import extract_event_mentions
+from flows.extraction.freed import freed_by_document
 from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
-from flows.extraction.sanction_groups import one_name_per_person, without_named_groups
+from flows.extraction.sanction_groups import counted_then_named, one_name_per_person, without_named_groups
 from flows.extraction.sanctions import extract_sanction_mentions, no_stand_in_beside_listed
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.03-46j"  # what each version changed: docs/extractor-versions.md (newest first)
+EXTRACTOR_VERSION = "2026.12.03-47"  # what each version changed: docs/extractor-versions.md (newest first)
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among|handed\s+over"
 # A release of more people than this is a number misread (sentences reduced for a whole prison population, a
 # sum, a census): no release mention keeps it. It is the events suite's critical bound on prisoner_count
@@ -48,6 +50,9 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
     listed = listed_designees(sanctions, sentences, candidates)
+    # the people a later sentence names where a move counted them ("sanctions on three more people")
+    counted = counted_then_named(sanctions, sentences, candidates)
+    listed = pl.concat([listed, counted.join(listed.select("doc_id", "target"), on=["doc_id", "target"], how="anti")])
     # (a country standing in for the move's unsaid targets goes beside the listed people, as beside named ones)
     sanctions = one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
                                                                     listed])))
@@ -74,4 +79,7 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
         "sanction_mentions": sanctions,
     }
     # a sentence with two release words yields the same mention twice: one row per fact
-    return {k: v.unique(maintain_order=True) for k, v in frames.items()}
+    frames = {k: v.unique(maintain_order=True) for k, v in frames.items()}
+    # who each release document tells as freed: its own text only, so found here once, not at every resolve
+    frames["freed_names"] = freed_by_document(frames["name_candidates"], frames["sentences"], release_docs)
+    return frames

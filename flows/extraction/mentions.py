@@ -6,7 +6,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.core.frames import hash_slices, split
-from flows.extraction.names import MENTION_SCHEMA, find_name_candidates, is_given_name
+from flows.extraction.names import ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, find_name_candidates, is_given_name
 from flows.language.lexicon import fold, place_words
 
 
@@ -42,6 +42,10 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
             confirmed_keys.add(key)
     full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
     del multi
+    # in how many documents of the batch each full name stands (a lone surname shared by two full names of one
+    # document goes to the one the batch names most: see _name_mentions)
+    full = full.join(full.group_by("key").agg(key_docs=pl.col("doc_id").n_unique(), key_titled=pl.col("has_title").any()),
+                     on="key", how="left", maintain_order="left")
     # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
     full = full.with_columns(
         last=pl.col("key").str.split(" ").list.last(),
@@ -58,7 +62,58 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
     parts = [_name_mentions(full_part, cands_part, batch_names)
              for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
-    return pl.concat(parts).sort("doc_id", "char_start")
+    return _alias_names(pl.concat(parts).sort("doc_id", "char_start"))
+
+
+def _most_known_of_two_people(full: pl.DataFrame, doc_names: pl.DataFrame) -> pl.DataFrame:
+    """Where a document names two people of one surname in full ("President <A> <S>" and "his son <B> <S>"), its
+    longest full name is no better a referent of the lone surname than the other: the one named in more
+    documents of the batch is (the story's principal; issue 22: a person split over rows). Forms of one name
+    ("<A> <S>", "<A> <M> <S>": one ends with the other, or shares its first word) stay with the longest."""
+    shared = doc_names.filter(pl.col("n_variants") > 1).select("doc_id", "last", "full_key")
+    if shared.is_empty():
+        return doc_names
+    forms = (full.join(shared, on=["doc_id", "last"]).group_by("doc_id", "last", "full_key", "key")
+             .agg(pl.col("surface").first(), pl.col("key_docs").first(), pl.col("key_titled").first()))
+    best: dict[tuple[str, str], tuple[str, str, tuple]] = {}
+    # (documents, ever named with a title): on a tie of documents, "President <A> <S>" before "his son <B> <S>"
+    longest_rank = {(d, l): (n, t) for d, l, k, key, _s, n, t in forms.iter_rows() if key == k}
+    for doc, last, longest, key, surface, n, titled in forms.sort("key").iter_rows():
+        if key == longest or longest.endswith(" " + key) or key.endswith(" " + longest) \
+                or key.split()[0] == longest.split()[0]:
+            continue
+        have = best.get((doc, last))
+        if (n, titled) > max(longest_rank.get((doc, last), (0, False)), have[2] if have else (0, False)):
+            best[(doc, last)] = (key, surface, (n, titled))
+    if not best:
+        return doc_names
+    pick = pl.DataFrame([(d, l, k, s) for (d, l), (k, s, _n) in best.items()],
+                        schema={"doc_id": pl.String, "last": pl.String, "pick_key": pl.String, "pick_name": pl.String},
+                        orient="row")
+    return doc_names.join(pick, on=["doc_id", "last"], how="left", maintain_order="left").with_columns(
+        full_key=pl.coalesce("pick_key", "full_key"), full_name=pl.coalesce("pick_name", "full_name"),
+    ).drop("pick_key", "pick_name")
+
+
+def _alias_names(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A mention marked as an alias (names.ALIAS_ROLE) takes the name of the mention just before it in its sentence
+    ("<name>, also known as <name>"), and so does every mention of the alias's name in that document; the marker is
+    no role."""
+    if mentions.is_empty() or not (mentions["role"] == ALIAS_ROLE).any():
+        return mentions
+    prev = mentions.with_columns(
+        prev_name=pl.col("name").shift(1), prev_end=pl.col("char_end").shift(1),
+        prev_doc=pl.col("doc_id").shift(1), prev_sent=pl.col("sent_idx").shift(1), prev_role=pl.col("role").shift(1))
+    links = prev.filter(
+        (pl.col("role") == ALIAS_ROLE) & (pl.col("prev_doc") == pl.col("doc_id")) & (pl.col("prev_sent") == pl.col("sent_idx"))
+        & (pl.col("char_start") - pl.col("prev_end") <= ALIAS_REACH) & (pl.col("prev_role").fill_null("") != ALIAS_ROLE)
+        & (pl.col("prev_name") != pl.col("name"))
+    ).select("doc_id", "name", alias_of=pl.col("prev_name")).unique(subset=["doc_id", "name"], keep="first")
+    out = mentions.join(links, on=["doc_id", "name"], how="left", maintain_order="left")
+    return out.with_columns(
+        name=pl.coalesce("alias_of", "name"),
+        role=pl.when(pl.col("role") == ALIAS_ROLE).then(None).otherwise(pl.col("role")),
+    ).drop("alias_of")
 
 
 # candidates resolved at once inside documents (see resolve_mentions_in_documents)
@@ -75,6 +130,7 @@ def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.Data
              pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("full_name"),
              pl.col("key").n_unique().alias("n_variants"))
     )
+    doc_names = _most_known_of_two_people(full, doc_names)
     # a name's first word, when one full name of the document opens with it: "Ms <surname>" of a name
     # written surname first ("Cheng Lei"), or a given name used alone as Thai and Indonesian reporting
     # does ("Boonsong" for "Boonsong Teriyapirom"; issue 22, class 7)

@@ -51,6 +51,18 @@ SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knig
 # a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
 # ("<surname> <given name> <father's name>ovich"): such a run is a person (issue 22, class 7)
 PATRONYMIC_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:ovich|evich|yevich|ievich|ovych|evych|ich|ovna|evna|yevna|ivna|ichna)")
+# English prepositions and sentence adverbs that open a sentence in capitals ("Alongside <name>, ...", "Earlier,
+# the ..."): closed-class words, never the first word of a name, peeled like NON_NAME_WORDS (issue 22, class 8)
+LEAD_FUNCTION_WORDS = frozenset("""alongside besides beside unlike beyond throughout toward towards upon via
+    without within against between behind below above across around inside outside regarding concerning
+    following including excluding during through except earlier later previously separately instead otherwise
+    elsewhere nevertheless nonetheless thus hence therefore indeed finally eventually currently overall likewise
+    similarly accordingly afterwards afterward thereafter""".split())
+# English function words that English writes in lower case inside a sentence: in capitals there, before another
+# capitalised word, they open a name (the Hebrew "Or", the Burmese "Than", the Vietnamese "Can"; issue 22, class 7)
+NAME_FUNCTION_WORDS = frozenset("or nor but than can you so if".split())
+# a run inside a sentence: after a lower-case letter or a comma (and a space)
+MID_SENTENCE_RE = regex.compile(r"(?:\p{Ll}|,) $")
 # words that make a capitalised run a body, not a person ("Royal Air Force ...", "Quds Force")
 BODY_WORDS = frozenset({"force", "forces"})
 # Last words that make a capitalised run a place, a body or a text ("Jordan Valley", "Production and
@@ -58,7 +70,8 @@ BODY_WORDS = frozenset({"force", "forces"})
 PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
-    palace war oblast krai""".split())
+    palace war oblast krai
+    sea gulf ocean peninsula canal river directorate secretariat inspectorate""".split())
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
@@ -98,6 +111,9 @@ ROLE_NOUNS = (
     "newscaster", "presenter",
     # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
     "chairman", "chairwoman", "chairperson",
+    # members of a parliament, and people named by whom they stand beside or against ("his counterpart, <name>",
+    # "British lawmaker, <name>,", "political rival <name>"; issue 22, class 7)
+    "lawmaker", "legislator", "parliamentarian", "counterpart", "rival", "ally",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -119,10 +135,24 @@ SPEECH_VERB_RE = regex.compile(
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
+# a picture's credit: a name and its agency or archive joined by a slash ("<name>/<agency>", "<name> / <agency>",
+# "PHOTO/<name>/<agency>"): the photographer, not a person of the story (issue 22, class 8)
+CREDIT_AFTER_RE = regex.compile(r"^ ?/ ?\p{Lu}")
+CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$")
+# what follows a word in commas is a clause, not an apposition, when it holds a finite verb: an auxiliary, a
+# subject pronoun, or a capitalised subject and a past tense ("Earlier, the <country> on Friday imposed sanctions on
+# ... senators", "partners in <continent>, has imposed sanctions on Minister ..."; issue 22, class 8)
+CLAUSE_ROLE_RE = regex.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|could|should|did|does|been|being|it|they|he|she|we)\b"
+    r"|\b\p{Lu}[\p{L}\-]*(?:\s+(?:also|then|later|on\s+\p{Lu}\p{Ll}+))?\s+[a-z]{3,}ed\b"
+    r"|\b(?:also|then|later|again|subsequently|formally)\s+[a-z]{3,}ed\b")  # "..., the office also designated ..."
 ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
                                   r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement|"
                                   # "the ruling <name> family": a house or clan, not a person (issue 22, class 8)
                                   r"family|families|clan|dynasty|tribe)s?\b")
+# a place named after a person: the name, then what the place is, in lower case (issue 22, class 8)
+FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|air\s+base|prison|jail|hospital|"
+                                  r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam)s?\b")
 AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
@@ -236,9 +266,22 @@ IST_ROLE_RE = regex.compile(r"[a-z]{3,}ists?")
 PLACE_LEAD_WORDS = frozenset({"new", "north", "south", "east", "west", "northern", "southern", "eastern", "western"})
 
 
+def _office_word(word: str) -> bool:
+    """A word of an office's or a body's name, never a given name's (folded)."""
+    return (word in ORG_WORDS or word in OFFICE_WORDS or word in TITLE_WORDS or word in ROLE_TITLE_WORDS
+            or word in NON_NAME_WORDS or word in BODY_WORDS or word in place_words())
+
+
+def _is_demonym(word: str) -> bool:
+    """A demonym that is not also a country's own name: the derived demonyms hold a few country names ("mali",
+    "haiti": stem + "i"), and "<country> <surname>" is no nationality before a name ("Mali Khan"; issue 22, class 7)."""
+    return word in demonyms() and word not in country_names()
+
+
 @lru_cache(maxsize=200_000)
-def _peel_run(text: str) -> tuple | None:
-    """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached).
+def _peel_run(text: str, mid: bool = False) -> tuple | None:
+    """The part of classify_candidate that depends on the capitalised run alone (runs repeat: cached); `mid`: the
+    run stands inside a sentence, after a lower-case word or a comma.
 
     None when the run is not a name; else (start and end of the name in the run, has_title, role
     words of the prefix, number of tokens, first token is a given name, prefix has an article)."""
@@ -258,12 +301,17 @@ def _peel_run(text: str) -> tuple | None:
         word = fold(tokens[0][2])
         if word in NAME_TITLES and len(tokens) > 1:
             break  # "Pope Francis" is the name itself
-        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or word in demonyms() or word in CLERGY_TITLES
+        if mid and not prefix and word in NAME_FUNCTION_WORDS and len(tokens) > 1:
+            break  # "... and Or <surname>", "by Can <middle> <given>": a function word in capitals mid-sentence
+        if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or _is_demonym(word) or word in CLERGY_TITLES
                 or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
                 or word in NOUN_DEMONYMS or (len(tokens) > 1 and word.endswith("s") and word[:-1] in demonyms())
                 or word.endswith("-year-old")  # "Thirty-four-year-old <name>": an age, told in _classify
                 or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
-                or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))):  # "Businessman <name>"
+                or word in LEAD_FUNCTION_WORDS
+                or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))  # "Businessman <name>"
+                # "Journalists <given> <surname>, <given> <surname> ...": a role in the plural opens a list
+                or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
@@ -300,7 +348,9 @@ def _peel_run(text: str) -> tuple | None:
     if not tokens:
         return None
     folded = [fold(t[2]) for t in tokens]
-    if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1:
+    if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1 and not (
+            # "Le <middle> <given>": a Vietnamese surname, not the French article ("Le Monde"), before two given names
+            folded[0] == "le" and len(tokens) == 3 and all(is_given_name(t[2]) for t in tokens)):
         return None
     if all(len(t[2]) <= 2 and t[2].endswith(".") for t in tokens):
         return None
@@ -317,9 +367,15 @@ def _peel_run(text: str) -> tuple | None:
                  # "head of BrandCo <given name> <surname>": a word with an inner capital is a company's
                  or regex.fullmatch(r"\p{Lu}\p{Ll}+\p{Lu}\p{Ll}+", tokens[0][2]) is not None)):
         # "... Financial Intelligence <given name> <surname>": the office's name ends where the person's starts
-        prefix.extend(t[2] for t in tokens[:-2])
-        tokens, folded = tokens[-2:], folded[-2:]
-    if any(w in ORG_WORDS or w in BODY_WORDS for w in folded) or any(w in NON_NAME_WORDS for w in folded) \
+        # ... at the first of the given names before the surname ("Navy Seal <given> <given> <surname>", a
+        # Vietnamese "Public Security <surname> <middle> <given>" whose every word the lexicon knows; issue 22)
+        cut = len(tokens) - 2
+        while cut > 1 and is_given_name(tokens[cut - 1][2]) and not _office_word(folded[cut - 1]):
+            cut -= 1
+        prefix.extend(t[2] for t in tokens[:cut])
+        tokens, folded = tokens[cut:], folded[cut:]
+    if any(w in ORG_WORDS or w in BODY_WORDS for w in folded) \
+            or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
     if any(w in TITLE_WORDS and w not in NAME_TITLES
@@ -331,7 +387,8 @@ def _peel_run(text: str) -> tuple | None:
         return None  # "Iran", "Tehran", "Armenians"
     title_cues = [fold(p) for p in prefix]
     has_title = any(p in PERSON_TITLES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
-    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS and not fold(p).endswith("-year-old")]
+    role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS and fold(p) not in LEAD_FUNCTION_WORDS
+                  and not fold(p).endswith("-year-old")]
     n = len(tokens)
     given = n >= 2 and is_given_name(tokens[0][2]) or (
         # "<surname> <given name> <patronymic>", as lists and registers of the former Soviet states write it
@@ -360,7 +417,7 @@ AFTER_WINDOW = 400
 
 def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     """classify_candidate as a tuple (start, end, role, n_tokens, is_person, has_title): no dict per run."""
-    peeled = _peel_run(sentence[m_start:m_end])
+    peeled = _peel_run(sentence[m_start:m_end], bool(MID_SENTENCE_RE.search(sentence, max(0, m_start - 3), m_start)))
     if peeled is None:
         return None
     first, last, has_title, role_parts, n, given, article = peeled
@@ -369,13 +426,15 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
+    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 2), start):
+        return None  # "[File: <name>/<agency>]", "IMAGE/<name>/<agency>": a picture's credit, furniture
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
-    if appo and LIST_ROLE_RE.match(appo.group("role")):
-        appo = None  # "Armenians, including former leaders": a list, not an apposition
+    if appo and (LIST_ROLE_RE.match(appo.group("role")) or CLAUSE_ROLE_RE.search(appo.group("role"))):
+        appo = None  # "Armenians, including former leaders": a list, not an apposition; nor a clause (below)
     if appo:
         role = appo.group("role").strip()
     elif role_parts:
@@ -391,7 +450,12 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
     cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start)))
-    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue
+    # "his daughter <given name>", "whose mother, <given name>,", "his counterpart, <given name>": a known given
+    # name alone right after a kin or role word is the person (issue 22, class 7)
+    lone_given = n == 1 and bool(before) and _lone_given_name(sentence[start:end])
+    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
+    if not poss and FACILITY_AFTER_RE.match(after_name):
+        return None  # "Imam <name> airport", "the <name> prison": a place named after a person, even with a title
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article:
@@ -399,6 +463,12 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
+
+
+def _lone_given_name(word: str) -> bool:
+    """A word the given-name lexicon knows that is no place nor function word (a lone "Jordan" is the country)."""
+    folded = fold(word)
+    return is_given_name(word) and folded not in place_words() and folded not in NON_NAME_WORDS
 
 
 # sentence -> its candidates as a non-headline (sentence_candidates(sentence, False) as a tuple), filled by
@@ -475,6 +545,37 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         out.append((s, e, sentence[s:e], role, n, is_person, has_title))
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
+        out = _aliases(sentence, out)
+    return out
+
+
+# the role that marks a name as another name of the person named just before it ("<name>, also known as <name>",
+# "<name>, who operated under the alias <name>"): mentions.resolve_mentions_in_documents gives it that person's
+# name (issue 22: one person split over rows)
+ALIAS_ROLE = "alias"
+ALIAS_BEFORE_RE = regex.compile(
+    r"(?:\balso\s+known\s+as|\ba\.k\.a\.|\baka|\balias|\bunder\s+the\s+(?:alias|name|pseudonym|nom\s+de\s+guerre)"
+    r"|\bunder\s+the\s+assumed\s+name)\s+[\"“‘']?$", regex.IGNORECASE)
+# a plain "known as" only right after the name ("<name>, known as <nickname>"), not after a clause ("<name>,
+# speaking at what is known as <place>")
+KNOWN_AS_GAP_RE = regex.compile(r"\s*[,(]?\s*known\s+as\s+[\"“‘']?", regex.IGNORECASE)
+# the most characters between the end of a name and the alias that names the same person
+ALIAS_REACH = 80
+
+
+def _aliases(sentence: str, cands: list[tuple]) -> list[tuple]:
+    """A name right after an alias cue, a short way after another name, is an alias of that one: a person."""
+    out = cands
+    for i in range(1, len(cands)):
+        s, e, surface, _role, n, _is_person, has_title = cands[i]
+        prev_end, prev_n, prev_person = cands[i - 1][1], cands[i - 1][4], cands[i - 1][5]
+        # (after a person, or a lone surname that may stand for one: "a gang known as <name>" is no alias)
+        if s - prev_end <= ALIAS_REACH and (prev_person or prev_n == 1) \
+                and (ALIAS_BEFORE_RE.search(sentence, max(prev_end, s - 40), s)
+                     or KNOWN_AS_GAP_RE.fullmatch(sentence, prev_end, s)):
+            if out is cands:
+                out = list(cands)
+            out[i] = (s, e, surface, ALIAS_ROLE, n, True, has_title)
     return out
 
 

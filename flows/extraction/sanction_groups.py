@@ -28,6 +28,7 @@ from flows.extraction.count_numbers import folded
 from flows.extraction.designations import BODY_WORDS, _counted_members
 from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
+from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
 from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
 
@@ -383,6 +384,9 @@ _GROUP_OF_PEOPLE = rf"\b(?:{PEOPLE_HEADS}|elite|allies|figures|associates|{_DEMO
 INCLUDING_RE = re.compile(r"\b(?:including|such\s+as|among\s+them)\s+", re.I)
 _REASON_BETWEEN = re.compile(r"\b(?:over|for|after|because|following|amid|against\s+the|arrest\w*|jail\w*|detention|"
                              r"death|killing|release\w*|prosecution|trial|poisoning|of)\b", re.I)
+# the circle a group of people belongs to, right after its head: "members of his inner circle", "officials of the regime"
+_WHOSE_GROUP = re.compile(r"^\s+of\s+(?:his|her|their|its|the)\s+(?:[\w\-]+\s+){0,2}?(?:circle|family|entourage|"
+                          r"government|cabinet|administration|regime|inner\s+circle)\b", re.I)
 _MEMBER_GAP = re.compile(r"^(?:\s*(?:,\s*(?:and\s+)?|\s+and\s+))?(?:[\w\-]+\s+){0,4}?$")
 
 
@@ -400,7 +404,8 @@ def included_people(sentence: str) -> list[tuple[str, int, str]]:
         before = sentence[max(0, inc.start() - 120):inc.start()]
         heads = [h for h in re.finditer(_GROUP_OF_PEOPLE, before, re.I)
                  if not re.fullmatch(_DEMONYM_PLURAL, h.group(0)) or _is_head(h.group(0))]
-        if not heads or _REASON_BETWEEN.search(before[heads[-1].end():]):
+        # (whose circle the group is, "members of his inner circle", "officials of the regime", is no reason)
+        if not heads or _REASON_BETWEEN.search(_WHOSE_GROUP.sub("", before[heads[-1].end():], count=1)):
             continue
         at = inc.end()
         for s, e, surface, _role, n, is_person, _title in sentence_candidates(sentence, False):
@@ -426,7 +431,8 @@ def included_people(sentence: str) -> list[tuple[str, int, str]]:
             at = e
             # a description after the name ("A B, <role>, and C D"): up to the next comma
             more = re.match(r",\s+(?:the\s+|a\s+)?[a-z][^,;.]{0,80},", sentence[at:])
-            if more:
+            # (not a role before the next person named: "A B, his son C D, and ...")
+            if more and not any(at < c[0] < at + more.end() and c[5] for c in sentence_candidates(sentence, False)):
                 at += more.end() - 1
     return out
 
@@ -454,3 +460,45 @@ def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
     return (sm.join(keys, on=["doc_id", "action", "target"], how="left", maintain_order="left")
             .filter(~(pl.col("_drop").fill_null(False) & pl.col("target_type").is_in(["person", "company"])))
             .drop("_drop"))
+
+
+# how far after a move on a counted group of people its members may be named (issue 22, class 10)
+COUNTED_REACH = 3
+
+
+def counted_then_named(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions (DATED_SANCTION_MENTION_SCHEMA) for the people a move on a counted group of people names
+    in a later sentence of their own: "sanctions on three more people" then, within COUNTED_REACH sentences, the first
+    sentence that names exactly three people ("gang leaders A, B and C have undermined ...") names them; each is a
+    target of that move (issue 22, class 10). Two or more: one name alone is as often a speaker. The group row then
+    goes (without_named_groups: the named people are the group)."""
+    empty = pl.DataFrame(schema=DATED_SANCTION_MENTION_SCHEMA)
+    groups = sanctions.filter((pl.col("target_type") == "officials") & pl.col("target").str.contains(r"^\w")) \
+        if not sanctions.is_empty() else sanctions
+    groups = groups.filter(pl.col("target").map_elements(lambda t: (group_size(t) or 0) >= 2, return_dtype=pl.Boolean)) \
+        if not groups.is_empty() else groups
+    if groups.is_empty():
+        return empty
+    people = (candidates.filter(pl.col("is_person") & (pl.col("n_tokens") >= 2)
+                                & pl.col("doc_id").is_in(groups["doc_id"].unique().implode()))
+              .group_by("doc_id", "sent_idx").agg(pl.col("surface").unique(maintain_order=True)))
+    named = {(d, s): names for d, s, names in people.iter_rows()}
+    # the sentence text and span of each sentence a name list comes from (the evidence of its rows)
+    text = {(d, i): (a, b, t) for d, i, a, b, t in sentences.filter(pl.col("doc_id").is_in(groups["doc_id"].unique().implode()))
+            .select("doc_id", "sent_idx", "char_start", "char_end", "sentence").iter_rows()}
+    known = {(d, t) for d, t in sanctions.select("doc_id", "target").iter_rows() if t}
+    rows = []
+    for row in groups.iter_rows(named=True):
+        n = group_size(row["target"])
+        for s in range(row["sent_idx"] + 1, row["sent_idx"] + COUNTED_REACH + 1):
+            names = named.get((row["doc_id"], s), [])
+            if len(names) == n and (row["doc_id"], s) in text:
+                start, end, sentence = text[(row["doc_id"], s)]
+                rows += [{**row, "sent_idx": s, "char_start": start, "char_end": end, "sentence": sentence,
+                          "target": name, "target_type": "person", "mentions_release": False} for name in names
+                         if (row["doc_id"], name) not in known]
+                break
+    if not rows:
+        return empty
+    return pl.DataFrame(rows, schema=DATED_SANCTION_MENTION_SCHEMA).unique(["doc_id", "target", "action"],
+                                                                           maintain_order=True)

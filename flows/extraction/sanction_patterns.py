@@ -18,7 +18,9 @@ FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
 ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
 
 # a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
-TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism)?\s+(?:designation|listing|blacklist|list)|"
+TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism|ist)?\s+(?:designations?|listings?|blacklist|list)|"
+                  # "the Foreign Terrorist Organization list", "designated the group as a foreign terrorist organisation"
+                  r"terrorist\s+organi[sz]ation\s+list|designat\w*\s+[^.;]{0,60}?\bas\s+an?\s+(?:foreign\s+)?terrorist\s+organi[sz]ation|"
                   r"list\s+of\s+(?:\w+\s+){0,3}?(?:that\s+)?sponsors?\s+(?:of\s+)?terrorism|"  # "its list of states that sponsor terrorism"
                   r"blacklist(?:ed|ing)?")
 
@@ -46,7 +48,9 @@ SANCTION_RE = re.compile(
 
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no
 # auxiliary (not "the sanctioned airline"); Python only: the vectorised prefilter takes "sanctioned"
-SUBJECT = r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+SUBJECT = (r"(?-i:\b(?:it|they|which|who|(?!(?:The|A|An|This|These|Those|Its|Their)\b)[A-Z][\w.]*))\s+(?:also\s+)?"
+           # a time between subject and verb: "The U.S. this week sanctioned", "Britain on Monday sanctioned" (issue 22)
+           r"(?:(?:this|last)\s+(?:week|month|year)\s+|on\s+(?-i:[A-Z])\w+day\s+)?")
 
 SUBJECT_SANCTIONED = SUBJECT + r"sanctioned\s+(?=\w)"
 

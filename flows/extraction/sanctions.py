@@ -25,6 +25,7 @@ from flows.extraction.designations import (
     _company_runs,
     PREFILTER_BULLET_OR_HEADER,
     PREFILTER_DESIGNATION,
+    _GROUP_WORDS,
     _counted_members,
     _passive_subject,
     _pronoun_subject,
@@ -76,7 +77,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -189,11 +190,23 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             else:
                 found.append("proposed" if hedged else action)
             break
+    if "eased" in found and WIND_DOWN_WITH_RE.search(sentence):
+        # "a general license authorizes the wind-down of transactions with the four designated judges": the time
+        # given to end dealings with those just designated goes with their designation, it eases nothing (issue 22)
+        found.remove("eased")
     if described and "remain" in found and "imposed" in found:
         # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
         # sanctions stay; the move told is their staying (issue 22, class 10)
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
+
+
+WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all\s+|any\s+)?(?:transactions|dealings|business)\s+"
+                               r"(?:\w+\s+){0,2}?with\b"
+                               # "issued general licenses to authorize certain transactions with those judges": dealings
+                               # with the people just designated, allowed beside their designation
+                               r"|\blicen[cs]es?\s+[^.;]{0,40}?\btransactions\s+with\s+(?:those|these|them|the\s+(?:\w+\s+)?"
+                               r"(?:designated|sanctioned|listed))\b", re.I)
 
 
 # a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
@@ -364,6 +377,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     own_actions = find_actions(sentence, may_act)
     if own_actions or re.search(DESIGNATION_VERB, sentence, re.I):
         listed += [t for t in included_people(sentence) if not any(t[0] == x[0] for x in listed)]
+    terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
+    listed += terror
+    listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -377,6 +393,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     actions = own_actions
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
+    if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
+        actions = ["proposed"]  # "Among those to be targeted is ...": a move still to come
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
     if list_action:
         actions = [list_action]  # "Also removed from the sanctions list were A and B"
@@ -384,6 +402,9 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
         out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
+        if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
+            # "reversing the previous administration's blacklisting of <A>": that listing was a move too
+            out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
 
 
@@ -402,6 +423,98 @@ FIRST_TARGET_RE = re.compile(
 APPOSITIVE_PASSIVE_RE = re.compile(
     rf"^[^,]{{3,80}},\s+(?P<name>{_FULL_NAME}),\s+(?:was|were|has\s+been|had\s+been)\s+(?:also\s+|first\s+|later\s+|"
     rf"previously\s+|already\s+)?(?:sanctioned|designated|blacklisted)\b", re.I)
+
+
+# a group put on or taken off a terrorism list, named right after the listing words: "the terrorist designation of
+# <Country>'s <Name> group", "the blacklisting of the <Name>s", "designated the <Name>s as a foreign terrorist
+# organisation", "return the <Name>s to its terrorism list", "re-designated <Country> as a state sponsor of terrorism"
+# (issue 22, class 9): the group (or country) is the target, not the country it acts in
+_LISTED_GROUP = (r"(?:the\s+)?(?:(?-i:[A-Z][\w\-]+)['’]s\s+)?(?P<{g}>(?-i:(?:[A-Z][\w\-]+\s+){{0,2}}[A-Z][\w\-]+)"
+                 r"(?:\s+(?:group|movement|militia|network|rebels))?)")
+_TERROR_KIND = (r"(?:foreign\s+)?terrorist\s+organi[sz]ation|(?:state\s+)?sponsors?\s+of\s+terrorism|"
+                r"(?:[\w.\-]+\s+){0,3}?terror(?:ism|ist)?\s+(?:list|blacklist)|(?:[\w.\-]+\s+){0,3}?terrorist\s+organi[sz]ation\s+list")
+TERROR_LISTED_RE = re.compile(
+    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+of\s+{_LISTED_GROUP.format(g='a')}"
+    rf"|\b(?:(?:re-?)?designat\w*|blacklist\w*|return\w*|put(?:s|ting)?|plac\w*|add\w*|remov\w*|delist\w*)\s+"
+    rf"{_LISTED_GROUP.format(g='b')}\s+(?:as|to|on|from|in)\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"']?(?:{_TERROR_KIND})", re.I)
+
+
+# the listing told as the work of an earlier government ("the previous administration's blacklisting of", "the
+# designation of <A> by the former administration"): undone now, it was imposed then
+EARLIER_LISTING_RE = re.compile(r"\b(?:former|previous|prior|last|outgoing)\s+(?:[\w\-]+\s+){0,2}?"
+                                r"(?:administration|government)(?:['’]s\s+(?:[\w\-]+\s+)?(?:designations?|blacklisting|"
+                                r"listing)\b|\s*$)", re.I)
+
+
+def earlier_listing(sentence: str, listed: tuple[str, int, str]) -> bool:
+    """Whether the listing of `listed` (a terror_listed target) is told as an earlier government's: its owner before
+    it ("the former administration's blacklisting of <A>") or "by" it just after ("<A> by the previous administration")."""
+    before = sentence[max(0, listed[1] - 80):listed[1]]
+    after = re.match(r"[^,;.]{0,30}?\bby\s+(?:the\s+)?([^,;.]{0,50})", sentence[listed[1] + len(listed[0]):])
+    return bool(re.search(r"(?:designations?|blacklisting|listing)\s+of\s+(?:the\s+)?(?:\S+['’]s\s+)?$", before)
+                and (EARLIER_LISTING_RE.search(before) or (after and EARLIER_LISTING_RE.search(after.group(1) + " "))))
+
+
+def terror_listed(sentence: str) -> list[tuple[str, int, str]]:
+    """(name, start, kind) of each group or country TERROR_LISTED_RE names: a country as itself, else the group
+    (a body: "officials" by type, as a state body named after "sanctions on" is)."""
+    if not re.search(r"terror|blacklist", sentence, re.I):
+        return []
+    out = []
+    for m in TERROR_LISTED_RE.finditer(sentence):
+        g = "a" if m.group("a") else "b"
+        name, start = m.group(g), m.start(g)
+        if fold(name.split()[0]) in TITLE_WORDS or name.split()[0].lower() in ("us", "u.s", "un", "eu") \
+                or re.search(r"(?i)\b(?:designated|terrorists?|global)\b", name):
+            continue  # "the designation of Specially Designated Global Terrorist group": the list's own name
+        country = countries_in(name)
+        if country and fold(name) in country_names():
+            out.append((country[0], start, "country"))
+        elif not country:
+            out.append((name, start, "officials"))
+    return out
+
+
+# a police force or armed body a move names by its country ("<country>'s morality police", "the <demonym> Law Enforcement
+# Forces", "officials of <country>'s <A> Corps", "the so-called morality police"): the body is the target, not its
+# country or its officials as a group (issue 22, class 10)
+_BODY_HEAD = r"(?:Police|Forces?|Corps|Guards?|Militia|Gendarmerie)"
+BODY_TARGET_RE = re.compile(
+    r"(?:\b(?-i:[A-Z][\w\-]+)(?:['’]s)?\s+|\bthe\s+(?:so-called\s+)?(?:(?-i:[A-Z][a-z]+(?:an|ian|ese|i))\s+)?)[‘'\"“]?"
+    rf"(?P<body>(?-i:(?:[A-Z][\w\-]+\s+){{1,3}}{_BODY_HEAD})|(?-i:[a-z]+)[’'\"”]?\s+police)\b(?!\s+(?:officers?|chiefs?|stations?|custody))",
+    re.I)
+
+
+def body_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(body, start, 'officials') of each body BODY_TARGET_RE names after a country, a demonym or "the" (a body of
+    no country named: "the local police" is none, a lower-case body needs its country or "so-called")."""
+    if not re.search(rf"(?i)\b{_BODY_HEAD}\b", sentence):
+        return []
+    out = []
+    for m in BODY_TARGET_RE.finditer(sentence):
+        body = re.sub(r"[’'\"”]", "", m.group("body"))
+        owner = sentence[m.start():m.start("body")]
+        lower = body[0].islower()
+        named_owner = bool(countries_in(owner))
+        if lower and not (named_owner or "so-called" in owner):
+            continue  # "the local police", "the national police force" of no one named
+        if not lower and not named_owner and not re.match(r"(?i)the\s", owner):
+            continue
+        if fold(body.split()[0]) in TITLE_WORDS:
+            continue
+        of = re.search(r"(\w+)\s+of\s+$", sentence[max(0, m.start() - 40):m.start()])
+        if of and of.group(1).lower() not in ("officials", "members", "units", "officers", "heads", "leaders"):
+            continue  # "<Name>, commissioner of the Police Force": a person's office, no target
+        if re.search(r"\b(?:in|at|from|within|into|by|with)\s+$", sentence[max(0, m.start() - 12):m.start()]):
+            continue  # "senior figures in the <A> Guard", "detained by <country>'s police": where people serve or act
+        out.append((body.lower() if lower else body, m.start("body"), "officials"))
+    return out
+
+
+# a move told as still to come: "sanctions to target", "those to be targeted"
+# ("the first person to be designated" was designated: only "those" or a verb before "to be")
+FUTURE_TARGET_RE = re.compile(r"\bsanctions?\s+to\s+target\b|\b(?:those|ones|is|are|was|were)\s+to\s+be\s+"
+                              r"(?:targeted|sanctioned|designated|listed)\b", re.I)
 
 
 def appositive_subject(sentence: str) -> list[tuple[str, int, str]]:
@@ -459,6 +572,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
+        if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
+                rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
+            continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
         kept.append(move)
     return with_counted_groups(kept + named, sentence, doc_country)
 
@@ -606,6 +722,9 @@ def _no_stand_in_beside_names(rows: list[tuple], stand_ins: set[int]) -> list[tu
         (r[0], r[8]) in issuers_of and (r[4] is None or set(_codes(r[4])) & issuers_of[(r[0], r[8])]))]
 
 
+LICENCE_WORD_RE = re.compile(r"\blicen[cs]es?\b", re.I)
+
+
 def no_stand_in_beside_listed(sm: pl.DataFrame, listed: pl.DataFrame) -> pl.DataFrame:
     """The same rule as `_no_stand_in_beside_names` for the people a later list names ("Those hit include:" then
     one name a line, found by flows/extraction/designee_lists.py after the sentence rules): a country target
@@ -621,6 +740,12 @@ def no_stand_in_beside_listed(sm: pl.DataFrame, listed: pl.DataFrame) -> pl.Data
     countries = sm.with_row_index("_i").filter(pl.col("target_type") == "country")
     for i, d, target, a, issuer, sentence in countries.select("_i", "doc_id", "target", "action", "issuer",
                                                               "sentence").iter_rows():
+        if a == "eased" and LICENCE_WORD_RE.search(sentence) and any(k[0] == d for k in issuers_of) \
+                and not re.search(rf"\b{re.escape(target)}\b(?!-)", _before_reason(sentence)):
+            # licences issued beside a list of designees ("OFAC also issued the following general licenses:") that
+            # name no country allow dealings with those designees: no easing on the country (issue 22, class 10)
+            drop.append(i)
+            continue
         if a == "remain" or (d, a) not in issuers_of:
             continue
         if issuer is not None and not set(_codes(issuer)) & issuers_of[(d, a)]:
@@ -717,7 +842,8 @@ def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
 def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
     """Within a document, a company named once with its legal form or company word and once without
     ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
-    companies = sm.filter(pl.col("target_type").is_in(["company", "person"])).select("doc_id", "target").unique()
+    # (a body too: "<Country>'s Morality Police" in a headline, "morality police" in the text)
+    companies = sm.filter(pl.col("target_type").is_in(["company", "person", "officials"])).select("doc_id", "target").unique()
     if companies.height < 2:
         return sm
     by_doc: dict[str, list[str]] = {}

@@ -24,7 +24,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"""(?=\w)\b(?<!since\s)(?<!since\sthe\s)(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
-      | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
+      | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:[-–](?P<md_to>{_DAY})\b)?(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
       | (?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>(?:19|20)\d{{2}}))?
       | (?:on\s+|last\s+|(?P<wd_next>next\s+|(?:this\s+)?coming\s+)|(?:today|yesterday|tonight),?\s+\(?)?
         (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
@@ -32,7 +32,7 @@ DATE_RE = re.compile(
       | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
       | [Ll]ast\s+(?-i:(?P<lm_month>January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)
       | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
-      | in\s+(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
+      | in\s+(?:the\s+year\s+)?(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -73,11 +73,13 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
         if month_name:
             day = _day(g["md_day"] or g["dm_day"])
             year = g["md_year"] or g["dm_year"]
+            # "May 23-25": a span of days, dated by its first day at the precision of a week
+            precision = "week" if g.get("md_to") else "day"
             if year:
-                return dt.date(int(year), _month(month_name), day), "day"
+                return dt.date(int(year), _month(month_name), day), precision
             if published:
                 found = _before_or_on(published, _month(month_name), day)
-                return (found, "day") if found else (None, "unknown")
+                return (found, precision) if found else (None, "unknown")
             return None, "unknown"
         if g["weekday"]:
             if not published or g["wd_next"]:  # "next Tuesday": a day still to come, no release's day
@@ -149,6 +151,8 @@ def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | 
 _STAMP_LABEL_RE = re.compile(r"(?i)^\W*(?:(?:date|published|posted|updated)\b\s*(?:on\b|:)?\s*)?$")
 _STAMP_PLACE_RE = re.compile(r"^\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},\s*$")
 _STAMP_AFTER_RE = re.compile(r"^\s*(?:[;:|\u2013\u2014-]|\(|$)")
+# a wire service's tag and a dash after a dateline's day ("WASHINGTON, Dec 13 (Reuters) -", "Nov. 27 (UPI) --")
+_AGENCY_AFTER_RE = re.compile(r"\s*\((?-i:[A-Z][\w&.' -]{0,30})\)\s*[-\u2013\u2014]")
 _STAMP_LABELLED_RE = re.compile(r"(?i)\b(?:date|published|posted|updated)\b")
 
 
@@ -163,8 +167,9 @@ def is_date_stamp(sentence: str, m: re.Match) -> bool:
     False
     """
     g = m.groupdict()
-    if not (g["iso"] or g["md_year"] or g["dm_year"]):
-        return False
+    if not (g["iso"] or g["md_year"] or g["dm_year"]) and not (
+            (g["md_month"] or g["dm_month"]) and _AGENCY_AFTER_RE.match(sentence, m.end())):
+        return False  # a date without its year is a stamp only as a wire dateline: "Nov. 27 (Wire) --"
     before = sentence[:m.start()]
     if _STAMP_LABEL_RE.match(before) and _STAMP_LABELLED_RE.search(before):
         return True
@@ -184,23 +189,43 @@ FULL_DATE = (
     rf"|(?P<dmy_day>{_DAY})\s+(?:of\s+)?(?P<dmy_month>{_MONTH}),?\s+(?P<dmy_year>(?:19|20)\d{{2}})"
     r"|(?P<iso_y>(?:19|20)\d{2})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])"
     r"|(?P<slash_a>[01]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_y>(?:19|20)\d{2})"
-    r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2}))(?!\d)"
+    r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2})"
+    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2}))(?!\d)"  # "13.12.2025": day first
 )
+# a clock time a page prints between its date label and the date ("Updated 10:02 AM EST, December 13, 2025")
+_CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
 # "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
 PAGE_DATE_RE = re.compile(
-    rf"(?:\b(?:published|posted|updated|created|last\s+updated|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
-    rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}},[ \t]+)?)"
+    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
+    rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
+    # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
+    rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
+    rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}"
+    rf"[ \t]*(?:,|[|·•])[ \t]+)?)"
     rf"(?:{FULL_DATE})",
     re.IGNORECASE | re.MULTILINE,
 )
 PAGE_HEAD_CHARS = 1500  # a page prints its date above or beside the story's first lines
+# a line that is nothing but a full date and its clock time ("20th November 2022, 15:57 GMT+11", "March 3, 2026
+# 10:02 AM"): a time stamp, which a story's own sentences never are; pages that open with a summary print it
+# below their byline, further down than PAGE_HEAD_CHARS
+STAMP_LINE_RE = re.compile(
+    rf"^[ \t]*(?:{FULL_DATE}),?[ \t]+(?:at[ \t]+)?[0-2]?\d[:.][0-5]\d\b(?:[ \t]*(?:[AaPp]\.?[Mm]\.?))?"
+    r"(?:[ \t]*(?:GMT|UTC|[A-Z]{2,4}T)(?:[ \t]*[+-]\d{1,2}(?::?\d\d)?)?)?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+STAMP_LINE_CHARS = 4000
 
 
 def page_date(text: str) -> dt.date | None:
     """The publication date a page states near its top (see PAGE_DATE_RE), or None: a date without a
     year ("WASHINGTON, Dec 13 (Reuters)") is not one, and nothing is guessed."""
     for m in PAGE_DATE_RE.finditer(text[:PAGE_HEAD_CHARS]):
+        found = _full_date(m)
+        if found:
+            return found
+    for m in STAMP_LINE_RE.finditer(text[:STAMP_LINE_CHARS]):
         found = _full_date(m)
         if found:
             return found
@@ -224,6 +249,8 @@ def _full_date(m: re.Match) -> dt.date | None:
             d, mth = int(g["dash_d"]), int(g["dash_m"])
             day, month = (d, mth) if mth <= 12 else (mth, d)
             return dt.date(int(g["dash_y"]), month, day)
+        if g["dot_y"]:
+            return dt.date(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"]))
     except ValueError:
         return None
     return None

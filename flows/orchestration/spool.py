@@ -13,7 +13,8 @@ from flows.warehouse.load import PREVIOUS_IDS_SQL
 from flows.warehouse.access import table_names
 
 STAGE_KEYS = {"name_candidates": "stg_name_candidates", "event_mentions": "stg_event_mentions",
-              "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences"}
+              "sanction_mentions": "stg_sanction_mentions", "sentences": "stg_sentences",
+              "freed_names": "stg_freed_names"}
 # what a run parks on disk between extraction and load: the staging tables and the tallies
 SPOOLED_TABLES = {**STAGE_KEYS, "tallies": "tallies"}
 

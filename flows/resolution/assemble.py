@@ -12,7 +12,6 @@ from flows.resolution.incremental import (IncrementalMismatch, Stored, changed_e
                                           changed_person_mention_docs, consolidate_events_incremental,
                                           consolidate_sanctions_incremental, kept_evidence,
                                           link_event_people_incremental, stored_ids)
-from flows.resolution.freed import freed_names
 from flows.resolution.links import link_event_people
 from flows.resolution.people import resolve_people
 from flows.resolution.sanctions import consolidate_sanctions
@@ -44,11 +43,9 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
 
     previous = previous or {}
     candidates = stage_frame(stage, "name_candidates")
-    # the people each release document tells as freed, from its own text: releases naming others are others
-    release_docs = (scan_stage(stage_source(stage, "event_mentions"), "event_mentions", ["doc_id", "event_type"])
-                    .filter(pl.col("event_type") == "prisoner_release").select("doc_id").unique().collect()["doc_id"])
-    freed = freed_names(candidates, stage_source(stage, "sentences"), release_docs)
-    del release_docs
+    # the people each release document tells as freed (found at extraction): releases naming others are others;
+    # a scan, of which event consolidation reads the rows of the documents it resolves only
+    freed = scan_stage(stage_source(stage, "freed_names"), "freed_names")
     mentions = resolve_mentions_in_documents(candidates)
     del candidates
     people, person_mentions, person_conflicts = resolve_people(mentions, previous.get("person_mentions"))
@@ -90,7 +87,10 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
     # the event and sanction mentions go as soon as their part is made (the tables keep only evidence)
-    event_part = event_mentions.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    # (a daily run's: the touched blocks' mentions only; the kept ones' evidence is their stored rows)
+    event_rows = event_mentions if stored is None else event_mentions.touched
+    event_part = event_rows.select(pl.col("event_id").alias("fact_id"), "doc_id", "char_start", "char_end", no_quote)
+    del event_rows
     # dates the sentences state for one move that cannot all be true (publication dates claim nothing)
     sanction_conflicts = precision_conflicts(sanction_mentions.filter(pl.col("date_source") == "sentence"),
                                              "sanctions", "sanction_id", "move_date")

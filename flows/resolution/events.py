@@ -202,7 +202,7 @@ FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which releas
 
 def split_by_people(rel: pl.DataFrame) -> pl.Series:
     """`rel`'s cluster labels, a cluster cut where its documents name different people as freed (`freed`: a
-    document's surnames told as freed, resolution/freed.py): reports that share no freed name are two releases,
+    document's surnames told as freed, extraction/freed.py): reports that share no freed name are two releases,
     however alike their count and country ("two freed by Iran" in a swap of 2019 and in one of 2023; issue 22,
     class 6). Documents sharing a name are one group (transitively); the group with the most documents (ties:
     the first named) keeps the label, and so do documents that name no one freed and groups where no document
@@ -334,7 +334,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     looks up only the few it summarises). The run passes the mentions as a lazy scan of its spool, so
     that they are read straight into their two halves, never held whole beside them.
     `mention_columns` (besides event_id): the mentions' columns the caller needs, when not all of them.
-    `freed` (doc_id, freed): the surnames each document tells as freed (resolution/freed.py); releases whose
+    `freed` (doc_id, freed), a frame or a scan: the surnames each document tells as freed (extraction/freed.py); releases whose
     documents name different people are different events.
     """
     if sentences_at is None:
@@ -349,7 +349,10 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
                            .then(pl.col("cluster").max() + 1 + pl.col("doc_id").rank("dense").cast(pl.Int64))
                            .otherwise(pl.col("cluster")))
     if freed is not None and not rel.is_empty():
-        rel = rel.join(freed.select("doc_id", "freed"), on="doc_id", how="left", maintain_order="left")
+        # a scan of the stage (stg_freed_names): the rows of these releases' documents only, one per document
+        freed = freed.lazy().filter(pl.col("doc_id").is_in(rel["doc_id"].unique().implode())).select(
+            "doc_id", "freed").unique("doc_id", keep="last", maintain_order=True).collect()
+        rel = rel.join(freed, on="doc_id", how="left", maintain_order="left")
         rel = rel.with_columns(cluster=split_by_people(rel)).drop("freed")
     rel = rel.with_columns(cluster=split_by_time(rel))
     # other events: one per (type, country) per document; across documents only on the same known date

@@ -153,75 +153,219 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
     return frame[column].drop_nulls().unique()
 
 
+# what decides an event mention's block (`event_block` and the release keys)
+BLOCK_INPUTS = ["event_type", "country", "event_date", "doc_id", "prisoner_count", "count_qualifier"]
+RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
+
+
+def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
+    """A query over every stored mention, run by polars' streaming engine: the mentions flow through it in
+    morsels, so only its result (and a join's small side) is held, never every mention."""
+    return frame.collect(engine="streaming")
+
+
+def _previous_scan(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.LazyFrame:
+    """`_previous`, lazy (a filter on it is pushed into the scan of the stored pairs' file)."""
+    if previous is None or len(previous) == 0:
+        return pl.LazyFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
+    frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
+    return frame.select(columns).cast({"char_start": pl.Int64})
+
+
+class _Blocks:
+    """Which block each event mention is in (see the module), decided from the distinct release keys
+    (country, count, qualifier) and the first mention of each, never from every mention held at once.
+
+    A release's block is its cluster before the cut by dates (`_release_labels`) in the countries this run
+    brings release mentions to, else its country; another event's is its cluster key (`event_block`).
+    `touched`: the release blocks whose kept mentions are clustered otherwise than before this run's
+    documents came (their counts now round to a new precise figure, or a qualified count found a nearer
+    exact one). A cluster label depends on a mention's key alone, and on the order in which the distinct
+    keys first appear (`cluster_releases`), so the keys in the order of their first mention get the labels
+    the mentions get, and the kept mentions' keys in the order of their first kept mention the labels the
+    kept mentions had before the run. Only where the run brings an exact count the country did not have are
+    the kept mentions' clusters before the run decided (nothing else moves a kept mention: qualified counts
+    join exact ones, and rounding reads exact counts only)."""
+
+    def __init__(self, scan: pl.LazyFrame, new_docs: pl.Series) -> None:
+        is_new = pl.col("doc_id").is_in(new_docs)
+        # per distinct release key: its first mention, its first kept mention, whether a new document holds it
+        keys = _collect(scan.filter(pl.col("event_type") == "prisoner_release").group_by(RELEASE_KEY).agg(
+            _first=pl.col("_order").min(), _first_kept=pl.col("_order").filter(~is_new).min(), _new=is_new.any()))
+        self.keys = keys
+        countries = keys.filter("_new").select("country").unique()
+        rel = keys.join(countries, on="country", how="semi", nulls_equal=True).sort("_first")
+        block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String),
+                              separator="|")
+        self.touched: set = set()
+        if rel.is_empty():
+            self.labels = pl.DataFrame(schema={"event_type": pl.String, **{k: keys.schema[k] for k in RELEASE_KEY},
+                                               "_label_block": pl.String})
+            return
+        rel = rel.with_columns(_label=_release_labels(rel))
+        exact = pl.col("count_qualifier") == "exact"
+        had = pl.col("_first_kept").is_not_null()
+        new_exact = (rel.filter(pl.col("_new") & exact).select("country", "prisoner_count").unique()
+                     .join(rel.filter(had & exact), on=["country", "prisoner_count"], how="anti", nulls_equal=True))
+        kept = (rel.filter(had).join(new_exact.select("country").unique(), on="country", how="semi", nulls_equal=True)
+                .sort("_first_kept"))
+        if kept.height:
+            kept = kept.with_columns(_was=_release_labels(kept))
+            # a kept cluster now split, or joined to another: every block it touches
+            moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1)
+                                | (pl.col("_was").n_unique().over("_label") > 1))
+            self.touched = set(moved.select(block.alias("_block"))["_block"].to_list())
+        self.labels = rel.select(pl.lit("prisoner_release").alias("event_type"), *RELEASE_KEY,
+                                 block.alias("_label_block"))
+
+    def of(self, frame: pl.LazyFrame) -> pl.LazyFrame:
+        """`frame` (BLOCK_INPUTS at least) with `_block`."""
+        return (frame.join(self.labels.lazy(), on=["event_type", *RELEASE_KEY], how="left", nulls_equal=True)
+                .with_columns(_block=pl.coalesce("_label_block", event_block())).drop("_label_block"))
+
+    def context(self, touched: pl.Series) -> pl.Series:
+        """The mentions (`_order`) a touched release block is resolved with though not in it: the first mention
+        of each distinct exact count of the touched blocks' countries, so that counts round and qualified counts
+        join exactly as among all mentions (both read a country's distinct exact counts, in order of appearance)."""
+        keys = self.of(self.keys.lazy().with_columns(event_type=pl.lit("prisoner_release"),
+                                                     event_date=pl.lit(None, pl.Date), doc_id=pl.lit(None, pl.String)))
+        countries = keys.filter(pl.col("_block").is_in(touched.implode())).select("country").unique()
+        return (keys.filter(pl.col("count_qualifier") == "exact")
+                .join(countries, on="country", how="semi", nulls_equal=True).collect()["_first"])
+
+
+@dataclass
+class IncrementalEventMentions:
+    """The event mentions of an incremental run, without holding the kept ones (most of them): the touched
+    blocks' mentions (`touched`, with `_order`), and the kept mentions of given documents read again from
+    the stage (`of_docs`) with their stored ids. Their order is a full run's (`consolidate_events`)."""
+    touched: pl.DataFrame
+    scan: pl.LazyFrame
+    blocks: _Blocks
+    touched_blocks: pl.Series
+    previous: pl.LazyFrame
+    columns: list[str]
+
+    def _kept(self, docs: pl.Series, where: pl.Expr | None = None) -> pl.LazyFrame:
+        """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids."""
+        docs = docs.implode()
+        found = pl.col("doc_id").is_in(docs) if where is None else pl.col("doc_id").is_in(docs) & where
+        rows = self.blocks.of(self.scan.filter(found).select("_order", *dict.fromkeys(BLOCK_INPUTS + self.columns)))
+        return (rows.filter(~pl.col("_block").is_in(self.touched_blocks.implode()))
+                .join(self.previous.filter(pl.col("doc_id").is_in(docs)), on=EVENT_PREVIOUS_KEYS, how="left"))
+
+    def of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
+        """The mentions of these documents, touched and kept, as `consolidate_events` gives them."""
+        docs = pl.Series(docs, dtype=pl.String).unique()
+        kept = _collect(self._kept(docs).select(self.touched.columns))
+        return _full_order(pl.concat([self.touched.filter(pl.col("doc_id").is_in(docs.implode())), kept])
+                           ).drop("_order")
+
+    def releases_of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
+        """What `consolidate_sanctions` reads of these documents' event mentions: their releases, one row per
+        (document, event, country), in the order of their first mention (it reads which events a document's
+        releases are in, and an event's country from its first row)."""
+        docs = pl.Series(docs, dtype=pl.String).unique()
+        is_release = pl.col("event_type") == "prisoner_release"
+        columns = ["doc_id", "event_id", "event_type", "country"]
+        first = pl.col("_order").min()
+        kept = _collect(self._kept(docs, is_release).group_by(columns).agg(first))
+        touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).group_by(columns).agg(first)
+        return (pl.concat([touched, kept]).sort("_order").unique(columns, keep="first", maintain_order=True)
+                .drop("_order"))
+
+    def releases_of(self, event_ids: pl.Series) -> pl.DataFrame:
+        """(doc_id, event_id) of the release mentions of these events, touched and kept."""
+        ids = event_ids.implode()
+        is_release = pl.col("event_type") == "prisoner_release"
+        docs = self.previous.filter(pl.col("event_id").is_in(ids) & is_release).select("doc_id").unique().collect()
+        kept = _collect(self._kept(docs["doc_id"], is_release).filter(pl.col("event_id").is_in(ids))
+                        .select("doc_id", "event_id"))
+        return pl.concat([self.touched.filter(is_release & pl.col("event_id").is_in(ids)).select("doc_id", "event_id"),
+                          kept])
+
+
+def _full_order(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A full run's mention order: releases, then the other events, each in the order the stage holds them."""
+    return mentions.sort(pl.col("event_type") != "prisoner_release", "_order")
+
+
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str], freed: pl.DataFrame | None = None
-                                   ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, set, pl.Series]:
+                                   mention_columns: list[str], freed: pl.DataFrame | pl.LazyFrame | None = None
+                                   ) -> tuple[pl.DataFrame, IncrementalEventMentions, pl.DataFrame, set, pl.Series]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
-    events kept as stored (their evidence is stored too)."""
+    events kept as stored (their evidence is stored too). The mentions come as `IncrementalEventMentions`.
+
+    The blocks and the safety net are decided by queries streamed over the stage's mentions (every stored
+    mention at 100k documents: 1.8M), each holding its result only; the touched blocks' mentions alone are
+    read whole, and the kept ones are never held (at 100k, every mention with its block and stored id was
+    the run's peak, 1.8 GB)."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
-    # every mention, in the columns that decide its block and the columns the caller keeps, only: the touched
-    # blocks' mentions are read again whole below (the other columns of 1.8M mentions at 100k: ~0.4 GB)
+    gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
     scan = ev.lazy().with_row_index("_order")
-    keys = list(dict.fromkeys(["_order", *EVENT_BLOCK_COLUMNS, *RELEASE_KEY,
-                               *(c for c in mention_columns if c != "event_id")]))
-    m = scan.select(keys).collect().with_columns(event_block().alias("_country_block"))
-    m, touched = _release_clusters(m, new_docs)
-    prev = _previous(previous, EVENT_PREVIOUS_KEYS + ["event_id"])
-    stored_events = _frame(stored.events, EVENT_SCHEMA)
-    touched |= set(m.filter(pl.col("doc_id").is_in(new_docs))["_block"].to_list())
+    blocks = _Blocks(scan, new_docs)
+    touched = set(blocks.touched)
+    inputs = scan.select("_order", *BLOCK_INPUTS, "char_start")
+    prev = _previous_scan(previous, EVENT_PREVIOUS_KEYS + ["event_id"])
+    stored_events = _scan(stored.events, EVENT_SCHEMA)
+    # the new documents' blocks
+    touched |= set(_collect(blocks.of(inputs.filter(pl.col("doc_id").is_in(new_docs))).select("_block").unique())
+                   ["_block"].to_list())
     # the blocks of the dropped documents' mentions, from the events they were in (a release: its country)
-    gone = (prev.filter(pl.col("doc_id").is_in(pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()))
-            .select("doc_id", "event_id")
-            .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id"))
-    gone = pl.Series(gone.select(event_block())["_block"].unique(), dtype=pl.String).implode()
-    touched |= set(m.filter(pl.col("_country_block").is_in(gone))["_block"].to_list())
+    gone = _collect(prev.filter(pl.col("doc_id").is_in(gone_docs)).select("doc_id", "event_id")
+                    .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id")
+                    .select(event_block()).unique())["_block"]
+    if gone.len():
+        touched |= set(_collect(blocks.of(inputs).filter(event_block().is_in(gone.implode()))
+                                .select("_block").unique())["_block"].to_list())
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
-    # blocks are resolved again
-    with_ids = m.select("_order", "_block", *(c for c in mention_columns if c != "event_id")).join(
-        prev, on=EVENT_PREVIOUS_KEYS, how="left", maintain_order="left")
-    # (without window expressions over every mention: their hash tables were the step's peak, ~0.5 GB at 100k)
-    several = pl.col("_order").is_duplicated() if with_ids.height > m.height else pl.lit(False)
-    touched |= set(with_ids.filter(pl.col("event_id").is_null() | several
-                                   | ~pl.col("event_id").is_in(stored_events["event_id"].implode()))["_block"].unique())
-    pairs = with_ids.filter(pl.col("event_id").is_not_null()).select("event_id", "_block").unique()
-    touched |= set(pairs.filter(pl.col("event_id").is_duplicated())["_block"].unique())
-    del pairs
-    kept = with_ids.filter(~pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
-    del with_ids
-    in_block = pl.col("_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode())
-    todo = m.filter(in_block | _context(m, in_block))["_order"]
-    in_touched = m.filter(in_block)["_order"].implode()
-    del m
-    # the touched blocks' mentions (and their context) whole, read again from the scan
-    todo = scan.filter(pl.col("_order").is_in(todo.implode())).collect()
+    # blocks are resolved again. One streamed pass holds the distinct (block, stored id) pairs only.
+    pairs = _collect(blocks.of(inputs).select("_block", *EVENT_PREVIOUS_KEYS)
+                     .join(prev, on=EVENT_PREVIOUS_KEYS, how="left").select("_block", "event_id").unique())
+    known = _collect(stored_events.select("event_id"))["event_id"]
+    touched |= set(pairs.filter(pl.col("event_id").is_null() | ~pl.col("event_id").is_in(known.implode()))
+                   ["_block"].to_list())
+    del known
+    ided = pairs.filter(pl.col("event_id").is_not_null())
+    touched |= set(ided.filter(pl.col("event_id").is_duplicated())["_block"].to_list())
+    # several stored ids for one mention: the stored pairs' keys held twice
+    several = _collect(prev.group_by(EVENT_PREVIOUS_KEYS).agg(pl.len()).filter(pl.col("len") > 1).drop("len"))
+    if several.height:
+        touched |= set(_collect(blocks.of(inputs).join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="semi")
+                                .select("_block").unique())["_block"].to_list())
+    del several
+    touched_blocks = pl.Series(sorted(touched), dtype=pl.String)
+    kept_ids = ided.filter(~pl.col("_block").is_in(touched_blocks.implode()))["event_id"].unique()
+    del pairs, ided
+    # the touched blocks' mentions (and their context) whole, in the stage's order
+    in_block = pl.col("_block").is_in(touched_blocks.implode())
+    context = blocks.context(touched_blocks)
+    todo = _collect(blocks.of(scan).filter(in_block | pl.col("_order").is_in(context.implode()))).sort("_order")
+    in_touched = todo.filter(in_block)["_order"].implode()
+    todo = todo.drop("_block")
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
                                                      mention_columns=mention_columns + ["_order"], freed=freed)
     del todo
     # the context's own events are partial: only the touched blocks' events are kept
-    mentions = mentions.filter(pl.col("_order").is_in(in_touched))
+    mentions = _full_order(mentions.filter(pl.col("_order").is_in(in_touched)))
     touched_ids = _ids(mentions, "event_id").implode()
     events = events.filter(pl.col("event_id").is_in(touched_ids))
     conflicts = conflicts.filter(pl.col("fact_id").is_in(touched_ids))
     # kept documents whose release mentions are in another event than before
-    moved = (mentions.filter((pl.col("event_type") == "prisoner_release")
-                             & ~pl.col("doc_id").is_in(new_docs))
-             .join(prev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
-             .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id"))))
+    releases = mentions.filter((pl.col("event_type") == "prisoner_release") & ~pl.col("doc_id").is_in(new_docs))
+    was = prev.filter(pl.col("doc_id").is_in(releases["doc_id"].unique().implode())).rename({"event_id": "_was"})
+    moved = (releases.lazy().join(was, on=EVENT_PREVIOUS_KEYS, how="left")
+             .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id"))).collect())
     changed_docs = set(moved["doc_id"].to_list())
-    kept_ids = _ids(kept, "event_id").implode()
-    events = pl.concat([events, stored_events.filter(pl.col("event_id").is_in(kept_ids))]).sort("event_id")
-    stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
-    conflicts = pl.concat([conflicts, stored_conflicts.filter(
-        (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept_ids))])
-    # a full run's mention order: releases, then the other events, each in the order the stage holds them
-    mentions = (pl.concat([mentions, kept.select(mentions.columns)])
-                .sort(pl.col("event_type") != "prisoner_release", "_order").drop("_order"))
-    return events, mentions, conflicts, changed_docs, kept_ids.explode()
-
-
-RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
+    kept = kept_ids.implode()
+    events = pl.concat([events, stored_events.filter(pl.col("event_id").is_in(kept)).collect()]).sort("event_id")
+    conflicts = pl.concat([conflicts, _scan(stored.conflicts, CONFLICT_SCHEMA).filter(
+        (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept)).collect()])
+    columns = [c for c in mention_columns if c != "event_id"]
+    return (events, IncrementalEventMentions(mentions, scan, blocks, touched_blocks, prev, columns), conflicts,
+            changed_docs, kept_ids)
 
 
 def _release_labels(rel: pl.DataFrame) -> pl.Series:
@@ -231,68 +375,26 @@ def _release_labels(rel: pl.DataFrame) -> pl.Series:
     return cluster_releases(rel)
 
 
-def _release_clusters(m: pl.DataFrame, new_docs: pl.Series) -> tuple[pl.DataFrame, set]:
-    """`m` with `_block`: a release's cluster before its cut by dates, another event's cluster key; and the
-    release blocks whose kept mentions are clustered otherwise than before this run's documents came (their
-    counts now round to a new precise figure, or a qualified count found a nearer exact one): touched too.
-
-    Clusters are decided from the distinct counts, per country; only the countries this run brings release
-    mentions to are decided (a country without any keeps one untouched block), and the kept mentions'
-    clusters before the run only where it brings an exact count the country did not have (nothing else
-    moves a kept mention: qualified counts join exact ones, and rounding reads exact counts only)."""
-    is_release = pl.col("event_type") == "prisoner_release"
-    is_new = pl.col("doc_id").is_in(new_docs)
-    rel = m.filter(is_release).select("_order", "doc_id", *RELEASE_KEY)
-    countries = rel.filter(is_new).select("country").unique()
-    rel = rel.join(countries, on="country", how="semi", nulls_equal=True)
-    if rel.is_empty():
-        return m.with_columns(_block=pl.col("_country_block")), set()
-    rel = rel.with_columns(_label=_release_labels(rel))
-    exact = pl.col("count_qualifier") == "exact"
-    new_exact = (rel.filter(is_new & exact).select("country", "prisoner_count").unique()
-                 .join(rel.filter(~is_new & exact), on=["country", "prisoner_count"], how="anti", nulls_equal=True))
-    kept = (rel.filter(~is_new).join(new_exact.select("country").unique(), on="country", how="semi", nulls_equal=True))
-    block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String), separator="|")
-    touched: set = set()
-    if kept.height:
-        kept = kept.with_columns(_was=_release_labels(kept))
-        # a kept cluster now split, or joined to another: every block it touches
-        moved = kept.filter((pl.col("_label").n_unique().over("_was") > 1)
-                            | (pl.col("_was").n_unique().over("_label") > 1))
-        touched = set(moved.select(block.alias("_block"))["_block"].to_list())
-    m = m.join(rel.select("_order", _block=block), on="_order", how="left", maintain_order="left").with_columns(
-        _block=pl.coalesce("_block", "_country_block"))
-    return m, touched
+# what `assemble_tables` reads of an incremental run's sanction mentions (conflicts of dates, evidence)
+SANCTION_MENTION_KEYS = ["sanction_id", "doc_id", "char_start", "char_end", "move_date", "date_precision",
+                         "date_source"]
 
 
-def _context(m: pl.DataFrame, in_block: pl.Expr) -> pl.Expr:
-    """Mentions a touched release block is resolved with though not in it: the first mention of each distinct
-    exact count of the touched blocks' countries, so that counts round and qualified counts join exactly as
-    among all mentions (both read a country's distinct exact counts, in order of appearance)."""
-    is_release = pl.col("event_type") == "prisoner_release"
-    countries = m.filter(in_block & is_release).select("country").unique()
-    if countries.is_empty():
-        return pl.lit(False)
-    first = (m.filter(is_release & (pl.col("count_qualifier") == "exact"))
-             .join(countries, on="country", how="semi", nulls_equal=True)
-             .unique(["country", "prisoner_count"], keep="first", maintain_order=True)["_order"])
-    return pl.col("_order").is_in(first.implode())
-
-
-def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_mentions: pl.DataFrame, previous, stored: Stored,
+def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_mentions: IncrementalEventMentions,
+                                      previous, stored: Stored,
                                       changed_docs: set, sentences_at
                                       ) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame, pl.Series]:
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
-    touched moves only; the stored conflicts of the untouched moves; the ids of the moves kept as stored
+    touched moves only (in SANCTION_MENTION_KEYS); the stored conflicts of the untouched moves; the ids of the moves kept as stored
     (their evidence is stored too)."""
     prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
-    docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
+    docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String)
     sm = sm.lazy()  # a scan of the spool: only the mentions of the documents below are read into memory
-    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs)).collect(),
-                                     event_mentions.filter(pl.col("doc_id").is_in(docs)),
+    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs.implode())).collect(),
+                                     event_mentions.releases_of_docs(docs),
                                      sentences_at=sentences_at, previous=previous)
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
     was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
@@ -307,14 +409,16 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     proposals = holding.filter(pl.col("action") == "proposed")
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
-    todo = (sm.join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True,
-                    maintain_order="left")
-            .filter(pl.col("doc_id").is_in(docs) | pl.col("_holds").fill_null(False)).drop("_holds").collect())
-    docs = todo["doc_id"].unique().implode()
-    sanctions, mentions = consolidate_sanctions(todo, event_mentions.filter(pl.col("doc_id").is_in(docs)),
+    # streamed: only the mentions kept are held, not every sanction mention beside them (in the stage's order)
+    todo = _collect(sm.with_row_index("_sm_order").join(holding.lazy(), on=["doc_id", "target", "action"], how="left",
+                                                        nulls_equal=True)
+                    .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False))
+                    ).sort("_sm_order").drop("_holds", "_sm_order")
+    sanctions, mentions = consolidate_sanctions(todo, event_mentions.releases_of_docs(todo["doc_id"].unique()),
                                                 sentences_at=sentences_at, previous=previous)
     sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
-    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+    # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
+    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(SANCTION_MENTION_KEYS)
     kept = stored_sanctions.join(touched, on=SANCTION_KEY, how="anti", nulls_equal=True)
     clash = kept.filter(pl.col("sanction_id").is_in(sanctions["sanction_id"].implode()))
     if clash.height:  # a stored move's id taken by a touched one: not a warehouse this code wrote
@@ -324,7 +428,7 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept["sanction_id"]
 
 
-def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions: pl.DataFrame,
+def link_event_people_incremental(event_mentions: IncrementalEventMentions, person_mentions: pl.DataFrame,
                                   sentences: pl.DataFrame | list, people: pl.DataFrame, previous: dict,
                                   stored: Stored) -> tuple[pl.DataFrame, pl.Series]:
     """`link_event_people`'s links, linking again only the documents whose inputs changed; and the documents
@@ -344,9 +448,11 @@ def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions:
     from flows.resolution.staging import scan_stage, stage_schema
 
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
-    rel = event_mentions.filter(pl.col("event_type") == "prisoner_release").select(
+    # only a touched mention can be in another event than before (a kept one has its stored id)
+    rel = event_mentions.touched.filter(pl.col("event_type") == "prisoner_release").select(
         "doc_id", pl.col("char_start").cast(pl.Int64), "event_type", "event_id")
-    prev_ev = _previous(previous.get("event_mentions"), EVENT_PREVIOUS_KEYS + ["event_id"])
+    prev_ev = _previous_scan(previous.get("event_mentions"), EVENT_PREVIOUS_KEYS + ["event_id"]).filter(
+        pl.col("doc_id").is_in(rel["doc_id"].unique().implode())).collect()
     moved = (rel.join(prev_ev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
              .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id")))["doc_id"])
     gone = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
@@ -368,13 +474,13 @@ def link_event_people_incremental(event_mentions: pl.DataFrame, person_mentions:
     lost = links.filter(pl.col("doc_id").is_in(relink.implode()) | pl.col("doc_id").is_in(gone)).select(
         "event_id", "person_id").unique()
     if lost.height:
-        holders = (rel.select("doc_id", "event_id").unique().join(lost, on="event_id")
+        holders = (event_mentions.releases_of(lost["event_id"].unique()).unique().join(lost, on="event_id")
                    .join(pm.select("doc_id", "person_id").unique(), on=["doc_id", "person_id"], how="semi"))
         relink = pl.concat([relink, holders["doc_id"]]).unique()
     relink = relink.implode()
     sents = (scan_stage(sentences, "sentences", list(stage_schema("sentences")))
              .filter(pl.col("doc_id").is_in(relink)).collect())
-    fresh = link_event_people(event_mentions.filter(pl.col("doc_id").is_in(relink)),
+    fresh = link_event_people(event_mentions.of_docs(relink.explode()),
                               person_mentions.filter(pl.col("doc_id").is_in(relink)), sents, people)
     kept = links.filter(~pl.col("doc_id").is_in(relink) & ~pl.col("doc_id").is_in(gone))
     # a full run's choice of the first statement of each link: by person mention, in person_mentions' order

@@ -13,12 +13,15 @@ from functools import lru_cache
 
 import jellyfish
 import polars as pl
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
+from flows.extraction.names import is_given_name
 from flows.language.lexicon import fold
 from flows.resolution.ids import UnionFind, person_ids, previous_ids
 
 SURNAME_MIN_SIM = 0.84
+# ... and the share of their transliteration skeletons left unchanged by the fewest edits (Levenshtein)
+SURNAME_MIN_EDIT_SIM = 0.65
 
 
 GIVEN_MIN_SIM = 0.72
@@ -67,6 +70,12 @@ def same_person(a: str, b: str) -> bool:
     if not sa or not sb:
         return False
     if name_similarity(sa, sb) < SURNAME_MIN_SIM:
+        return False
+    # Jaro-Winkler rewards a shared start: "Khan" / "Khamenei", "Khrasko" / "Krasikov" pass it; a romanised
+    # spelling of one surname differs by a few letters of its skeleton, two surnames by many (issue 22: two
+    # people merged into one row)
+    if sa != sb and Levenshtein.normalized_similarity(transliteration_skeleton(sa), transliteration_skeleton(sb)) \
+            < SURNAME_MIN_EDIT_SIM:
         return False
     # gendered surname endings mark different people (Tikhanovsky / Tikhanovskaya)
     fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
@@ -147,6 +156,49 @@ def _join_middle_names(full: list[str], uf: UnionFind) -> None:
                 uf.union(n, roots.pop())
 
 
+# people two documents must both name for a given name alone in one to join a full name of the other
+LONE_GIVEN_SHARED_PEOPLE = 2
+
+
+def join_lone_given_names(mentions: pl.DataFrame, clusters: dict[str, int]) -> dict[str, int]:
+    """A known given name alone ("his wife, <given>", a document that never names her in full) joins the one
+    person of the batch whose full name opens with it, when their documents share the story: at least
+    LONE_GIVEN_SHARED_PEOPLE other people named on both sides (issue 22: one person split over rows).
+
+    `mentions`: doc_id, name; `clusters`: name -> cluster (cluster_names). Only the lone names cost work."""
+    members: dict[int, list[str]] = defaultdict(list)
+    for n, c in clusters.items():
+        members[c].append(n)
+    lone = [n for n in clusters if len(n.split()) == 1 and is_given_name(n)
+            and all(len(x.split()) == 1 for x in members[clusters[n]])]
+    if not lone:
+        return clusters
+    firsts: dict[str, set[int]] = defaultdict(set)
+    for n, c in clusters.items():
+        words = n.split()
+        if len(words) >= 2:
+            firsts[fold(words[0])].add(c)
+    wanted = {n: firsts.get(fold(n), set()) - {clusters[n]} for n in lone}
+    wanted = {n: next(iter(t)) for n, t in wanted.items() if len(t) == 1}
+    if not wanted:
+        return clusters
+    pairs = mentions.unique().with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
+    docs_of: dict[int, set[str]] = defaultdict(set)
+    in_doc: dict[str, set[int]] = defaultdict(set)
+    for doc, cluster in pairs.select("doc_id", "cluster").unique().iter_rows():
+        docs_of[cluster].add(doc)
+        in_doc[doc].add(cluster)
+    out = dict(clusters)
+    for n, target in wanted.items():
+        own = clusters[n]
+        mates = set().union(*(in_doc[d] for d in docs_of[own])) - {own, target}
+        theirs = set().union(*(in_doc[d] for d in docs_of[target])) - {own, target}
+        if len(mates & theirs) >= LONE_GIVEN_SHARED_PEOPLE:
+            for x in members[own]:
+                out[x] = target
+    return out
+
+
 CLOSE_PAIRS_CHUNK = 2000  # rows of the similarity matrix computed at once (memory: rows x surnames)
 
 
@@ -191,6 +243,7 @@ def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
                                             "confidence": pl.String})
         return empty_people, mentions.with_columns(person_id=pl.lit(None, pl.String)), empty_conflicts()
     clusters = cluster_names(mentions["name"].unique().to_list())
+    clusters = join_lone_given_names(mentions.select("doc_id", "name"), clusters)
     m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
     old = previous_ids(m, previous, "person_id")
     canon = (

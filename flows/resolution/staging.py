@@ -6,6 +6,7 @@ import polars as pl
 
 from flows.extraction.clean import SENTENCE_SCHEMA
 from flows.extraction.events import EVENT_MENTION_SCHEMA, TALLY_SCHEMA
+from flows.extraction.freed import FREED_SCHEMA
 from flows.extraction.names import CANDIDATE_SCHEMA
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.core.frames import take
@@ -58,7 +59,7 @@ def stage_schema(key: str) -> dict:
 
     return {"name_candidates": CANDIDATE_SCHEMA, "event_mentions": EVENT_MENTION_SCHEMA,
             "sanction_mentions": DATED_SANCTION_MENTION_SCHEMA, "sentences": SENTENCE_SCHEMA,
-            "tallies": TALLY_SCHEMA}[key]
+            "tallies": TALLY_SCHEMA, "freed_names": FREED_SCHEMA}[key]
 
 
 def scan_stage(source: pl.DataFrame | list, key: str, columns: list[str] | None = None) -> pl.LazyFrame:

@@ -26,7 +26,8 @@ FACT_TABLES = ("people", "person_mentions", "events", "event_people", "sanctions
 TOUCHED_DOCS = "_touched_docs"
 
 
-STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences")
+STAGING_TABLES = ("stg_name_candidates", "stg_event_mentions", "stg_sanction_mentions", "stg_sentences",
+                  "stg_freed_names")
 
 OPS_TABLES = ("runs", "dq_results")
 

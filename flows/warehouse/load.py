@@ -123,11 +123,16 @@ def _insert_documents(con: duckdb.DuckDBPyConnection, docs: pl.DataFrame, text_f
         insert_frame(con, "documents", rest.with_columns(text=pl.lit(None, pl.String)))
 
 
-def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_ids: list[str]) -> None:
+def _replace_staging(con: duckdb.DuckDBPyConnection, table: str, rows, keep_doc_ids: list[str],
+                     read_doc_ids: list[str] = ()) -> None:
     """A staging table keeps the rows of kept documents only, and a document read again (a full refresh
     reads them all, under the same doc_ids) has its new rows only: its stored ones went twice before,
-    every full refresh doubling every staging row, and every later run counting each mention twice."""
+    every full refresh doubling every staging row, and every later run counting each mention twice.
+    `read_doc_ids` are the documents this run read (its upserted rows): their stored rows go even when
+    they yield none now (a page edited to tell no release kept its old release mentions before)."""
     con.execute(f"delete from {table} where doc_id not in (select unnest(?))", [keep_doc_ids])
+    if read_doc_ids:
+        con.execute(f"delete from {table} where doc_id in (select unnest(?))", [list(read_doc_ids)])
     if isinstance(rows, pl.DataFrame):
         incoming = rows["doc_id"].unique().to_list() if "doc_id" in rows.columns else []
     elif rows:
@@ -316,8 +321,9 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             con.execute(f"insert into {TOUCHED_DOCS} select unnest(?)", [docs_upsert["doc_id"].to_list()])
             _insert_documents(con, docs_upsert, text_files)
         fault_point("load_documents")
+        read_ids = docs_upsert["doc_id"].to_list() if "doc_id" in docs_upsert.columns else []
         for name in STAGING_TABLES:
-            _replace_staging(con, name, staging.get(name), keep_doc_ids)
+            _replace_staging(con, name, staging.get(name), keep_doc_ids, read_ids)
         fault_point("load_staging")
         for name in FACT_TABLES:  # evidence arrives as files, quoted slice by slice
             _merge(con, name, tables.get(name), record_in=TOUCHED_DOCS if GROUP_KEYS.get(name) == "doc_id" else None,
@@ -380,8 +386,9 @@ def _write_copy(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             con.execute("delete from documents where source_path in (select unnest(?))", [drop_paths])
         if not docs_upsert.is_empty():
             _insert_documents(con, docs_upsert, text_files)
+        read_ids = docs_upsert["doc_id"].to_list() if "doc_id" in docs_upsert.columns else []
         for name in STAGING_TABLES:
-            _replace_staging(con, name, staging.get(name), keep_doc_ids)
+            _replace_staging(con, name, staging.get(name), keep_doc_ids, read_ids)
         for name in FACT_TABLES:
             if scopes:  # a daily run's tables are the groups in scope: merged, as in place
                 _merge(con, name, tables.get(name), scope=scopes.get(name))

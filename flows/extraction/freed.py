@@ -5,7 +5,9 @@ A name is told as freed when it follows a release verb ("freed <name>", "in exch
 or comes before a passive one ("<name> was released", "the diplomat, <name>, had been freed"), in a sentence
 of the document that speaks of a release. Only the document's own text is read (its name candidates and its
 linking sentences, both extraction output): a document's freed names never depend on other documents, so
-the release blocks of an incremental run (resolution/incremental.py) resolve as a full run does.
+the release blocks of an incremental run (resolution/incremental.py) resolve as a full run does. So they are
+found once, when the document is extracted (extraction/facts.py), and stored per document (stg_freed_names):
+resolution reads the rows of the release documents it resolves again, never the text.
 """
 
 from __future__ import annotations
@@ -13,8 +15,6 @@ from __future__ import annotations
 import re
 
 import polars as pl
-
-from flows.resolution.staging import scan_stage
 
 FREED_SCHEMA = {"doc_id": pl.String, "freed": pl.List(pl.String)}
 
@@ -53,10 +53,10 @@ def is_told_freed(before: str, after: str) -> bool:
     return m is not None and not _OFFICE_RE.search(before) and not SPEAKS_RE.match(after)
 
 
-def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame | list, docs: pl.Series) -> pl.DataFrame:
+def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame, docs: pl.Series) -> pl.DataFrame:
     """doc_id -> the sorted surnames the document tells as freed (FREED_SCHEMA), for the documents in `docs`
     that name any. `candidates`: the stage's name candidates (doc_id, sent_idx, char_start, char_end,
-    surface, n_tokens); `sentences`: the stage's linking sentences, a frame or its Parquet files. A surname
+    surface, n_tokens); `sentences`: the stage's linking sentences (doc_id, sent_idx, char_start, sentence). A surname
     counts only if the document also names the person in full (two words or more): a lone capital word
     after a release verb ("freed Americans") is not a name."""
     docs = docs.unique().implode()
@@ -65,7 +65,7 @@ def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame | list, docs: 
         pl.col("char_end").cast(pl.Int64), "surface", "n_tokens")
     if cand.is_empty():
         return pl.DataFrame(schema=FREED_SCHEMA)
-    sents = (scan_stage(sentences, "sentences", ["doc_id", "sent_idx", "char_start", "sentence"])
+    sents = (sentences.lazy().select("doc_id", "sent_idx", "char_start", "sentence")
              .filter(pl.col("doc_id").is_in(docs))
              .select("doc_id", pl.col("sent_idx").cast(pl.Int64), pl.col("char_start").cast(pl.Int64).alias("_offset"),
                      "sentence").collect().unique(["doc_id", "sent_idx"], keep="last", maintain_order=True))
@@ -87,3 +87,15 @@ def freed_names(candidates: pl.DataFrame, sentences: pl.DataFrame | list, docs: 
         if freed and (doc_id, key) in full and surface.split()[-1][:1].isupper():
             found.setdefault(doc_id, set()).add(key)
     return pl.DataFrame({"doc_id": list(found), "freed": [sorted(v) for v in found.values()]}, schema=FREED_SCHEMA)
+
+
+def freed_by_document(candidates: pl.DataFrame, sentences: pl.DataFrame, docs: pl.Series) -> pl.DataFrame:
+    """The staging rows of `freed_names` (stg_freed_names): one row per document of `docs`, sorted by doc_id
+    (a fixed order, whatever order `docs` come in: the rows are stored in it), an empty list when it names no
+    one freed. A row for each, so that a document extracted again replaces its stored row even when it now
+    names no one (the load replaces a document's staging rows by its new ones)."""
+    docs = docs.unique().sort()
+    found = freed_names(candidates, sentences, docs)
+    return (pl.DataFrame({"doc_id": docs}, schema={"doc_id": pl.String})
+            .join(found, on="doc_id", how="left", maintain_order="left")
+            .with_columns(pl.col("freed").fill_null(pl.lit([], pl.List(pl.String)))))
