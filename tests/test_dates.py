@@ -261,6 +261,11 @@ def test_a_lead_pushed_down_by_furniture_tells_the_release_day_beside_its_verb()
     events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 3, 12)})
     rel = events.filter(pl.col("event_type") == "prisoner_release")
     assert rel.select("prisoner_count", "event_date", "date_source").rows() == [(1, dt.date(2026, 3, 10), "sentence")]
+    # "reached home Friday": the day the freed came home, told in the lead beside the count's sentence
+    text = ("Freed detainees celebrate in Ostrava\n"
+            "Detainees freed by Ruritania under a truce reached home Friday as crowds gathered.\n"
+            "A total of 24 detainees were freed on the first day of the truce.\n")
+    assert _release_dates(text, dt.date(2026, 3, 14)) == [(24, dt.date(2026, 3, 13), "day")]
     # a weekday that far down with no release verb beside it is no release day: the page's date stays
     text = head + "The country's best-known blogger spoke to supporters on Tuesday, her family said.\n"
     events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 3, 12)})

@@ -723,9 +723,11 @@ LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wedn
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                          r"yesterday|today)\b", re.IGNORECASE)
 # a lead pushed down by page furniture (a date line, a caption, an embedded post) still tells the release's day a
-# few sentences on, beside the release verb: "was freed from jail Tuesday", "were released on Friday"
+# few sentences on, beside the release verb: "was freed from jail Tuesday", "were released on Friday", "reached
+# home Friday"
 LEAD_RELEASE_DAY_RE = re.compile(
-    r"\b(?:released|freed|pardoned|set\s+free)\s+(?:from\s+(?:\w+\s+){0,2}?(?:prison|jail|custody|detention)\s+)?"
+    r"\b(?:released|freed|pardoned|set\s+free|walked\s+free|(?:reached|returned|arrived|came)\s+home)\s+"
+    r"(?:from\s+(?:\w+\s+){0,2}?(?:prison|jail|custody|detention)\s+)?"
     r"(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
@@ -758,7 +760,7 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
         if doc_id in out:
             continue
         if sent_idx <= LEAD_SENTENCES:
-            day = LEAD_DAY_RE.search(sentence)
+            day = LEAD_DAY_RE.search(sentence) or LEAD_RELEASE_DAY_RE.search(sentence)
         else:  # further on, only a day told beside a release verb, of a release told as done and not recalled
             day = LEAD_RELEASE_DAY_RE.search(sentence)
             if day and (BACKGROUND_RE.search(sentence) or _plans_ahead(sentence) or release_parts(sentence)[0]):
