@@ -298,3 +298,17 @@ def test_a_year_in_a_clause_about_someones_trial_is_not_the_release_year():
     assert _release_dates(text, None) == [(1, dt.date(2019, 1, 1), "year")]
     text = "Freedonia freed Tomas Vell, who had been arrested in Ostrava, in 2019 under a deal.\n"
     assert _release_dates(text, None) == [(1, dt.date(2019, 1, 1), "year")]
+
+
+def test_a_weekday_in_the_possessive_names_an_occasion_not_the_release_day():
+    """Published on a Wednesday: "to mark Thursday's holiday" is tomorrow's holiday, "ahead of Sunday's vote" a vote
+    to come; neither is last week's day, nor the release's (issue 22, class 5)."""
+    wednesday = dt.date(2026, 3, 11)
+    assert wednesday.weekday() == 2
+    for text in ("The council pardoned 640 prisoners to mark Thursday’s national holiday, state media reported.\n",
+                 "The council freed 640 prisoners ahead of Sunday's vote, state media reported.\n"):
+        assert _release_dates(text, wednesday) == [(640, wednesday, "day")]  # the page's own news: the page's day
+        assert _release_dates(text, None) == [(640, None, "unknown")]
+    # a plain weekday still dates it
+    assert _release_dates("The council freed 640 prisoners on Sunday, state media reported.\n", wednesday) == \
+        [(640, dt.date(2026, 3, 8), "day")]

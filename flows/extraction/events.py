@@ -659,6 +659,11 @@ RELATIVE_PAST_BEFORE_RE = re.compile(
     rf"\b(?:arrest|sentenc|convict|jail|detain|accus|charg|imprison|captur|abduct|kidnap)\w*\b{_NO_RELEASE}*$", re.I)
 
 
+# a weekday in the possessive names an occasion ("Thursday's holiday", "Sunday's vote"), which may lie ahead: it does
+# not date a release
+POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+
+
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
 FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
@@ -690,6 +695,8 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue
         if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
+        if m.group("weekday") and POSSESSIVE_RE.match(sentence, m.end()):
+            continue  # "to mark Thursday's holiday", "ahead of Sunday's vote": an occasion's day, past or to come
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
         if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
