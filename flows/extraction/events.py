@@ -651,6 +651,19 @@ CAPTIVITY_BEFORE_RE = re.compile(
     r"[^.;,]{0,25}$", re.I)
 
 
+# a date inside a relative clause telling someone's past, no release told between ("Sweden freed X, an official who
+# had been sentenced for killings in 1988"): when the person was tried or taken, not the release (issue 22, class 5)
+_NO_RELEASE = r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned)\b)[^.;])"
+RELATIVE_PAST_BEFORE_RE = re.compile(
+    rf"\b(?:who|whom|which)\s+(?:had\s+been|has\s+been|was|were|had)\s+{_NO_RELEASE}{{0,40}}?"
+    rf"\b(?:arrest|sentenc|convict|jail|detain|accus|charg|imprison|captur|abduct|kidnap)\w*\b{_NO_RELEASE}*$", re.I)
+
+
+# a weekday in the possessive names an occasion ("Thursday's holiday", "Sunday's vote"), which may lie ahead: it does
+# not date a release
+POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+
+
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
 FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
@@ -676,10 +689,14 @@ def release_date_match(sentence: str) -> re.Match | None:
     come ("next Tuesday") nor the page's date line the sentence opens with ("date 2026-03-03 ...")."""
     first_year = None
     for m in DATE_RE.finditer(sentence):
-        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()) \
+                or (RELATIVE_PAST_BEFORE_RE.search(sentence, max(0, m.start() - 200), m.start())
+                    and not sentence[:m.start()].rstrip().endswith(",")):  # ", in 2019": the main clause's again
             continue
         if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
+        if m.group("weekday") and POSSESSIVE_RE.match(sentence, m.end()):
+            continue  # "to mark Thursday's holiday", "ahead of Sunday's vote": an occasion's day, past or to come
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
         if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
@@ -712,6 +729,13 @@ LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wedn
                          r"(?:announced|said|confirmed|reported|released|freed|pardoned)\s+(?:late\s+|early\s+)?"
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                          r"yesterday|today)\b", re.IGNORECASE)
+# a lead pushed down by page furniture (a date line, a caption, an embedded post) still tells the release's day a
+# few sentences on, beside the release verb: "was freed from jail Tuesday", "were released on Friday", "reached
+# home Friday"
+LEAD_RELEASE_DAY_RE = re.compile(
+    r"\b(?:released|freed|pardoned|set\s+free|walked\s+free|(?:reached|returned|arrived|came)\s+home)\s+"
+    r"(?:from\s+(?:\w+\s+){0,2}?(?:prison|jail|custody|detention)\s+)?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
 def _states_date(sentence: str, date) -> bool:
@@ -735,14 +759,19 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
     against its publication date; for a document without one, the full date (with its year) of the first lead
     sentence telling a release done."""
-    lead = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
+    lead = sentences.filter((pl.col("sent_idx") <= FIRST_RELEASE_SENTENCES)
                             & pl.col("sentence").str.contains(r"(?i)day\b")
                             & pl.col("doc_id").is_in([d for d, p in published.items() if p is not None]))
     out: dict[str, tuple] = {}
-    for doc_id, sentence in lead.sort("doc_id", "sent_idx").select("doc_id", "sentence").iter_rows():
+    for doc_id, sent_idx, sentence in lead.sort("doc_id", "sent_idx").select("doc_id", "sent_idx", "sentence").iter_rows():
         if doc_id in out:
             continue
-        day = LEAD_DAY_RE.search(sentence)
+        if sent_idx <= LEAD_SENTENCES:
+            day = LEAD_DAY_RE.search(sentence) or LEAD_RELEASE_DAY_RE.search(sentence)
+        else:  # further on, only a day told beside a release verb, of a release told as done and not recalled
+            day = LEAD_RELEASE_DAY_RE.search(sentence)
+            if day and (BACKGROUND_RE.search(sentence) or _plans_ahead(sentence) or release_parts(sentence)[0]):
+                continue  # a release it counts is one of its own ("Two journalists were freed Monday in another case")
         if day and _states_date(sentence, published.get(doc_id)):
             continue  # "Written on Sunday, 18 October 2026": the page's own date line, not the news's day
         if day:
@@ -781,6 +810,34 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
         r = rows[i]
         prev = before.get((r[0], r[1] - 1))
         if not prev or not re.search(rf"\b{re.escape(name)}\b", prev):
+            continue
+        date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
+        if date is not None:
+            out[i] = (*r[:9], date_text, date, precision, r[12])
+    return out
+
+
+# a sentence opening on a time the sentence before gave: "Then, five ... returned home", "On that day, ..."
+THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+time|on\s+that\s+(?:day|date|occasion)|that\s+day)\s*,",
+                            re.I)
+
+
+def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release whose sentence opens on "Then," / "On that day," takes the date of the sentence before:
+    "The last exchange took place on <date>. Then, five prisoners returned home" (issue 22, class 5)."""
+    undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None
+               and THEN_OPENER_RE.match(r[12])]
+    if not undated:
+        return rows
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] - 1 for i in undated]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    before = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                         on=["doc_id", "sent_idx"]).iter_rows())
+    out = list(rows)
+    for i in undated:
+        r = rows[i]
+        prev = before.get((r[0], r[1] - 1))
+        if not prev or _plans_ahead(prev):
             continue
         date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
         if date is not None:
@@ -1079,6 +1136,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _dated_by_the_sentence_after(rows, sentences, published)
+    rows = _dated_by_then(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _stages_of_a_swap(rows)
     rows = _more_of_the_same(rows)
