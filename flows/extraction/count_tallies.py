@@ -73,6 +73,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
+    # a release still ahead, told by its adjective: "the impending release of 10 prisoners", "an upcoming swap"
+    r"(?:impending|upcoming|forthcoming|planned|proposed|anticipated|prospective|potential|eventual)|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
