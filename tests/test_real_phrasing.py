@@ -1683,3 +1683,21 @@ def test_two_states_freeing_each_others_prisoners_take_the_first_named():
 def test_two_people_described_by_an_article_freed_by_a_passive(sentence, counts):
     events, _ = extract_event_mentions(sentences_of(sentence), {})
     assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == counts
+
+
+# class 4 (rel9): a release denied ("were not exchanged with anyone", "have never been freed") is no release
+@pytest.mark.parametrize("sentence, counts", [
+    ("According to officials, the three Ruritanian men were not exchanged with anyone.", []),
+    ("The 12 prisoners have never been freed.", []),
+    ("The 12 prisoners who had not been charged were freed on Monday.", [12]),
+])
+def test_a_denied_release_is_no_release(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 2 (rel9): a named release told under way ("<name> is being released ... in exchange for <name>") is a release,
+# a one-for-one swap of 2 when the other side is one named person
+def test_a_named_release_under_way():
+    events, _ = extract_event_mentions(sentences_of(
+        "Accused smuggler Karim Haddad is being released from custody in exchange for Jonas Berglund, a source said."), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]

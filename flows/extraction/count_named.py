@@ -15,7 +15,8 @@ from flows.language.lexicon import demonyms
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
-    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # (or told under way: "<name> is being released from custody in exchange for <name>")
+    r"(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")

@@ -86,6 +86,16 @@ DEMANDED_RELEASE_RE = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+
                                  re.I)
 
 
+# a release denied: "the three men were not exchanged with anyone", "have never been freed", "weren't released"
+# (issue 22, class 4)
+NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?$", re.I)
+
+
+def is_negated(sentence: str, trigger_start: int) -> bool:
+    """Whether the release word at `trigger_start` is denied (see NEGATED_BEFORE_RE)."""
+    return bool(NEGATED_BEFORE_RE.search(sentence, max(0, trigger_start - 30), trigger_start))
+
+
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:
     """Whether the release word at `trigger_start` is wished for, planned or called for, not done."""
     return bool(HYPOTHETICAL_RE.search(sentence[max(0, trigger_start - 40):trigger_start])

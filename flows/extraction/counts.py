@@ -29,7 +29,7 @@ from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER
                                          counted_other_side, one_described_swap, one_for_one_after,
                                          _bare_swaps, _other_side)
 from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
-                                            TO_BENEFIT_BEFORE_RE, is_hypothetical, is_tally)
+                                            TO_BENEFIT_BEFORE_RE, is_hypothetical, is_negated, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
@@ -225,7 +225,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
-        if gap > 60 or is_hypothetical(sentence, nearest.start()) \
+        if gap > 60 or is_hypothetical(sentence, nearest.start()) or is_negated(sentence, nearest.start()) \
                 or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue

@@ -61,7 +61,7 @@ _NUM_ENDS = rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORD
 _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
-    r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
