@@ -93,7 +93,8 @@ def other_actor_releasing_named(sentence: str, end: int) -> int | None:
 # "A has exchanged <role> <name>, <who he is>, for <one person>", "they had exchanged Mr <Surname> for <Surname>": a
 # one-for-one swap told by the exchange verb alone, its two sides a named person each (issue 22, class 2)
 EXCHANGED_NAMED_RE = re.compile(
-    rf"\b(?:exchanged|swapped|traded)\s+(?P<mods>{_NAME_MODS})(?P<who>(?-i:(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’\-]+)|{_FULL_NAME})"
+    rf"\b(?:exchanged|swapped|traded)\s+(?P<mods>{_NAME_MODS})"
+    rf"(?P<who>(?-i:(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’\-]+)|{_FULL_NAME})"
     r"(?:,[^,;.]{3,100},)?\s+for\s+")
 # the other side: a full name or a surname after lower-case role words ("for the <role> <name>", "for <Surname>,")
 OTHER_NAMED_SIDE_RE = re.compile(
@@ -117,8 +118,9 @@ def exchanged_named_for_one(sentence: str) -> list[tuple]:
             or any(w.islower() for w in m.group("mods").split())):
         return []
     other = OTHER_NAMED_SIDE_RE.match(sentence, m.end())
+    name = other.group("name").split() if other else []
     if other and not (any(kind == "name" for _, kind in find_places(other.group("name")))
-                      or other.group("name").split()[0].lower() in demonyms() or not _is_surname(other.group("name").split()[-1])):
+                      or name[0].lower() in demonyms() or not _is_surname(name[-1])):
         return [(m.start("who"), other.end(), 2, "exact")]
     one = ONE_SIDE_RE.match(sentence, m.end())
     if one and not one.group(0)[:1].isupper():  # "an <demonym> <role>": one person described

@@ -48,7 +48,8 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
                    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
-                   # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"): exchanged_named_for_one
+                   # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
+                   # exchanged_named_for_one
                    r"\b(?:exchanged|swapped|traded)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
