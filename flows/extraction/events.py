@@ -47,7 +47,10 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
-                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b")
+                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
+                   # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
+                   # exchanged_named_for_one
+                   r"\b(?:exchanged|swapped|traded)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -59,10 +62,16 @@ _NUM_ENDS = rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORD
 _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
-    r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
+    r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
+    # EXCHANGED_NAMED_RE: an exchange verb, up to four role words, a capital, then "for" a capital or "a/an" ("exchanged
+    # aid worker <name> for a <demonym> <role>"; not "exchanged Christmas greetings for the first time")
+    r"|(?:exchanged|swapped|traded)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])[^.;]{0,140}?[\s\x1c-\x1f]for"
+    r"[\s\x1c-\x1f]+(?:the[\s\x1c-\x1f]+)?(?:(?:[a-z]+[\s\x1c-\x1f]+){0,2}(?-i:[A-Z])|an?[\s\x1c-\x1f])"
     # BARE_SUBJECT_COUNT_RE: "Around 50 were released from two prisons"
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
@@ -96,8 +105,10 @@ TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int6
                 "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
 
 
+# (a subject of two states, "A and B have freed <one> and <the other>, respectively": both free, the first named is
+# the release's country, as in "A freed <one>, with B releasing <the other>"; issue 22, class 3)
 RELEASE_SUBJECT_RE = re.compile(
-    r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"\b((?:[A-Z][\w\-]+\s+and\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
 
 
