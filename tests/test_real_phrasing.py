@@ -20,6 +20,9 @@ def _counts(sentence):
     ("Opposition leader Jan Novak and 13 other prisoners were released on Saturday.", 14),
     ("Bishop Anton Berg and five other priests were freed and flown to Rome.", 6),
     ("The activist Mira Kell, a former teacher, and 13 others were freed after the visit.", 14),
+    ("Union leader Pavel Dorn plus seven others were freed from the prison on Friday.", 8),
+    ("Journalist Ilse Marr, together with four other journalists, was released overnight.", 5),
+    ("Authorities released Tomas Veer as well as nine others held since the protests.", 10),
 ])
 def test_named_person_and_n_others(sentence, count):
     assert _counts(sentence) == [count]

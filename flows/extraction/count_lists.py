@@ -8,8 +8,9 @@ import re
 
 from flows.extraction.count_numbers import COUNT_RE, parse_number
 
-# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group
-OTHERS_BEFORE_RE = re.compile(r"\band\s*$")
+# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group; so with
+# "plus", "as well as", "along / together with" between ("<name> plus seven others were freed")
+OTHERS_BEFORE_RE = re.compile(r"\b(?:and|plus|as\s+well\s+as|(?:along|together)\s+with)\s*$", re.I)
 # "<someone> was freed along with 13 others": the one freed is one more
 ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
                                   r"[^,.;]{0,40}?\b(?:along|together)\s+with\s+$", re.I)
