@@ -42,8 +42,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         by_subject = SUBJECT_TARGET_RE.search(sentence)
         if by_subject and (m is None or by_subject.start() < m.start()):
             m = by_subject
-    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")) \
-        if m else sentence
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")
+             or m.groupdict().get("np5")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -85,6 +85,11 @@ def _person_target(scope: str) -> str | None:
     if cand and cand["is_person"] and cand["n_tokens"] >= 2:
         return cand["surface"]
     return None
+
+
+# a regime named by its ruler right after "sanctions on" / "measures targeting" ("the former <Leader> regime")
+NAMED_REGIME_RE = re.compile(r"^\s*(?:the\s+)?(?:(?:former|ousted|deposed|fallen|toppled|old)\s+)?"
+                             r"(?P<regime>(?-i:[A-Z][\w\-’']+)\s+regime)\b", re.I)
 
 
 # a state body named right after "sanctions on" ("Iran's Ministry of Intelligence", "the Federal Security
@@ -236,6 +241,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     group = NATIONALS_RE.match(scope) if explicit else None
     if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in ISSUING_COUNTRIES:
         return _group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1"))
+    regime = NAMED_REGIME_RE.match(scope) if explicit else None
+    if regime:  # "the former <Leader> regime": the ruler's circle, not the country it once ran (issue 22, class 9)
+        return regime.group("regime"), "officials"
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
