@@ -891,3 +891,69 @@ def test_a_group_named_with_and_without_its_kind_is_one_target():
 def test_a_plus_sign_inside_a_company_name():
     rows = one("The Treasury lifted sanctions on Zeta+ Group Plc and Omega Energo JSC.", "Kenya")
     assert "Zeta+ Group Plc" in {t for _, t, _, _ in rows}
+
+
+def test_a_renewed_push_renews_no_sanctions():
+    # "a renewed push", "an extended period": a participle after a determiner describes, it does not act (issue 22)
+    rows = one("The reimposed sanctions target 43 individuals and 78 entities, signaling a renewed push to curb "
+               "Kenya's programme.", "Kenya")
+    assert "remain" not in {a for *_, a in rows}
+    assert {a for *_, a in one("The EU renewed its sanctions on Kenya.", "Kenya")} == {"remain"}
+
+
+def test_a_sentence_adverb_is_no_listed_name():
+    rows = one("Additionally, a Kenyan intelligence officer linked to the 2018 poisoning in Nairobi, Kenya, has been "
+               "sanctioned.", "Kenya")
+    assert "Additionally" not in {t for _, t, _, _ in rows}
+
+
+def test_people_in_a_country_are_not_the_country():
+    # "sanctions on three members of the elite in <country>", "on two current and former <demonym> senators", "against
+    # a Supreme Court justice in <country>": people of the country, not the country (issue 22, class 10); the body
+    # that states the move is no target either
+    rows = one("Canada imposed sanctions on Monday on three high-profile members of the business elite in Kenya, "
+               "the Canadian Foreign Ministry stated.", "Kenya")
+    assert not [r for r in rows if r[2] == "country"] and "Canadian Foreign Ministry" not in {r[1] for r in rows}
+    assert not [r for r in one("The United States imposed sanctions on two current and former Kenyan senators.", "Kenya")
+                if r[2] == "country"]
+    assert not [r for r in one("The administration announced new sanctions Wednesday against a Supreme Court justice "
+                               "in Kenya.", "Kenya") if r[2] == "country"]
+    # the country itself still is one
+    assert ("Kenya", "country") in {(r[1], r[2]) for r in one("Britain imposed sanctions on Monday on Kenya.", "Kenya")}
+
+
+def test_a_decision_said_in_the_passive_is_done():
+    # "said that targeted sanctions would be imposed on ...": the decision told, as "said it would impose" is
+    rows = one("The foreign minister of Canada said that targeted financial sanctions would be imposed on three "
+               "Kenyan individuals and one business.", "Kenya")
+    assert rows and {a for *_, a in rows} == {"imposed"}
+
+
+def test_the_removal_of_a_leader_lifts_nothing():
+    rows = one("OFAC took its first steps to loosen the sanctions against Kenya following the capture and removal of "
+               "Amos Kiptoo at the beginning of January.", "Kenya")
+    assert {a for *_, a in rows} == {"eased"}
+    assert "lifted" in {a for *_, a in one("The removal of Kenya from the terrorism list eased sanctions.", "Kenya")}
+
+
+def test_named_people_take_the_country_of_the_people_described_before_them():
+    # the document's main country is the issuer's; no country target: the people named after "members of the elite
+    # in <country>" are that country's, not the issuer's (issue 22, class 10)
+    m = extract_sanction_mentions(sentences_of(
+        "Canada imposed sanctions on Monday on three high-profile members of the business elite in Kenya, accusing "
+        "them of helping armed gangs. The foreign ministry added that the sanctions target Amos Kiptoo, John Mwangi "
+        "and Peter Otieno, freezing any assets they may hold in Canada."), {"d1": "Canada"})
+    people = m.filter(m["target_type"] == "person")
+    assert people.height == 3 and set(people["target_country"]) == {"Kenya"}
+
+
+def test_what_stays_beside_a_person_kept_under_sanctions():
+    # "Key restrictions remain, <A> remains under personal sanctions": the document's country stays under its
+    # restrictions and A stays too; nothing is imposed (issue 22, class 9)
+    rows = _facts_of("Kenya's leader Amos Kiptoo flew to the summit in his own jet. Washington lifted sanctions on the "
+                     "national airline last week. Key restrictions remain, Kiptoo remains under personal sanctions, "
+                     "and the airline still lacks spare parts.")
+    moves = set(zip(rows["target"], rows["action"]))
+    assert ("Kenya", "remain") in moves
+    assert ("Kiptoo", "remain") in moves or ("Amos Kiptoo", "remain") in moves
+    assert not [a for t, a in moves if "Kiptoo" in t and a != "remain"]

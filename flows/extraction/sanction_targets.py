@@ -320,9 +320,16 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
 GROUP_HEAD_RE = re.compile(
     r"\s*[\"“']?(?:the\s+|some\s+|several\s+|multiple\s+|all\s+|dozens\s+of\s+|hundreds\s+of\s+|\d[\d,]*\s+|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+)?"
-    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|[\w\-]+-based)\s+)*"
+    # ("two current and former <demonym> senators", "three high-profile members of the elite in <country>", "a
+    # Supreme Court justice in <country>": people of the country, not the country; issue 22, class 10)
+    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|[\w\-]+-based)\s+"
+    r"(?:and\s+)?)*"
     r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:entities|individuals|people|persons|members|heads|settlers|commanders|leaders|"
-    r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers)\b", re.I)
+    r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers|senators|lawmakers|"
+    r"politicians|justices|prosecutors)\b"
+    r"|\s*an?\s+(?:(?:former|current|senior|top|high-profile)\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,3}(?:justice|judge|"
+    r"prosecutor|senator|lawmaker|politician|official|officer|commander|general|businessman|businesswoman|tycoon|oligarch)"
+    r"\s+(?:in|from|of)\b", re.I)
 
 # what follows a target and says where it is or what it did: its countries are no target ("entities based in <A>",
 # "the colony, where the <demonym> dissident died", "firms linked to a <demonym> cartel")

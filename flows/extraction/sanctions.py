@@ -165,7 +165,7 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
                 continue  # "imposed further sanctions": the verb says what was done, not the adjective
             if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()) or (
-                    m.group(0).lower() in ("targeted", "placed") and DETERMINER_BEFORE_RE.search(sentence, 0, m.start())):
+                    m.group(0).lower() in ("targeted", "placed", "renewed", "extended") and DETERMINER_BEFORE_RE.search(sentence, 0, m.start())):
                 continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
@@ -193,6 +193,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
             if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
                 continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
+            if action == "lifted" and REMOVAL_OF_NAME_RE.match(sentence, m.start()):
+                continue  # "after the capture and removal of <leader>": a person put out of office, no sanctions lifted
             if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
                 continue  # "extend sanctions to four more firms": widened (the tightened words say it), not prolonged
             if action == "imposed" and SANCTIONS_NOUN_BEFORE_RE.search(before):
@@ -229,6 +231,10 @@ LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*
                          r"mandates|are\s+a\s+set\s+of)\b[^.;]*$", re.I)
 
 WORD_REST_RE = re.compile(r"\w*")
+
+# "the removal of <Name>" with no list it is removed from and no sanctions in its words: a person ousted
+REMOVAL_OF_NAME_RE = re.compile(r"remov(?:al|ed|ing)\s+of\s+(?:the\s+)?(?-i:[A-Z])(?:(?!\bfrom\b|\bsanction|\blist\b|"
+                                r"\bdesignation|\brestrictions)[^.;,]){0,60}(?:[.;,]|$)", re.I)
 
 EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
 
@@ -408,7 +414,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
                                            for t in listed)] + listed
     # '"..., we lifted the sanctions," the bloc's top diplomat <name> posted': the speaker of the move, no target
-    people = [p for p in people if p[2] != "person" or not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
+    # (a body too: "..., the <demonym> Foreign Ministry stated")
+    people = [p for p in people if not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -586,6 +593,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         # intends to remove restrictions on <B> and <C>" keeps A only)
         named = [(([a for a in n[0] if a != "remain"] or n[0]), *n[1:]) for n in named
                  if fold(n[1] or "") not in names_kept]
+    if still:  # a country no "sanctions on" names stands in only for what stays ("Key restrictions remain")
+        moves = [(acts, *m[1:]) for m in moves for acts in [[a for a in m[0] if a == "remain"]
+                                                             if m[2] == "country" and not m[4] else m[0]] if acts]
     if not named:
         return with_counted_groups(moves + still_moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
@@ -886,10 +896,20 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         if not wrong:
             continue
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
+        pending = []
         for i in wrong:
             named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
-            country = targeted.most_common(1)[0][0] if targeted else (named[0] if named else rows[i][7])
-            out[i] = (*rows[i][:7], country, *rows[i][8:])
+            if targeted or named:
+                country = targeted.most_common(1)[0][0] if targeted else named[0]
+                out[i] = (*rows[i][:7], country, *rows[i][8:])
+            else:
+                pending.append(i)
+        # (no country target and none in its sentence: the country the document's other targets now have, "members
+        # of the elite in <country>" beside the people a later sentence names; issue 22, class 10)
+        others = Counter(out[i][7] for i in idx if out[i][7] and out[i][7] not in issuing)
+        for i in pending:
+            if others:
+                out[i] = (*rows[i][:7], others.most_common(1)[0][0], *rows[i][8:])
     return [row for i, row in enumerate(out) if i not in drop]
 
 
