@@ -307,6 +307,10 @@ def _list_gap(gap: str, after_item: bool) -> bool:
             and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
 
 
+OFFICE_OF_BEFORE_RE = re.compile(r"\b(?-i:Minister|Secretary|Head|Chief|Director|Governor|Commissioner)\s+of\s+(?:the\s+)?"
+                                 r"(?-i:[A-Z][\w\-]+\s+)(?:(?:and\s+)?(?-i:[A-Z][\w\-]+\s+)){0,2}$")
+
+
 def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target.
@@ -315,8 +319,12 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     list ("sanctions on other officials, including <surname> and ...") names that person (issue 22, class 10)."""
 
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
+    # (or a full name right after an office of a named department: "Minister of Finance <Given> <Surname>", whatever
+    # its given name; issue 22, class 10)
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
-             in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
+             in sentence_candidates(sentence, False) if (is_person and (n >= 2 or title)) or (
+                 2 <= n <= 3 and OFFICE_OF_BEFORE_RE.search(sentence, max(0, s - 60), s)
+                 and not any(w in _COMPANY_WORD_SET or fold(w) in TITLE_WORDS for w in surface.split()))]
     if surnames:
         named = sorted(named + [(m.start("s"), m.end("s"), m.group("s"), "person") for m in LISTED_SURNAME_RE.finditer(sentence)
                                 if m.group("s") in surnames and not any(a <= m.start("s") < b for a, b, *_ in named)])

@@ -305,7 +305,8 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     # whose they are or where they act (issue 22, class 10)
     if explicit and GROUP_HEAD_RE.match(scope):
         return None, None
-    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else scope)
+    # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
+    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else VENUE_RE.sub(" ", scope))
              if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
@@ -314,6 +315,10 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if doc_country and (not explicit or re.search(r"\b(?:regime|government|country|authorities|state)\b", scope, re.I)):
         return doc_country, "country"
     return None, None
+
+
+VENUE_RE = re.compile(r"\b(?:meeting|meet|met|summit|talks|conference|gathering|session)\s+(?:\w+\s+){0,3}?in\s+"
+                      r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
 
 
 # a group of people or firms heading what "sanctions on" names: the group, not a country, is the target

@@ -416,6 +416,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     # '"..., we lifted the sanctions," the bloc's top diplomat <name> posted': the speaker of the move, no target
     # (a body too: "..., the <demonym> Foreign Ministry stated")
     people = [p for p in people if not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
+    # "charged in the attempted murder of <name>", "over the arrest of <name>": the victim of the deed, no target
+    people = [p for p in people if p[2] != "person" or not VICTIM_BEFORE_RE.search(sentence, max(0, p[1] - 60), p[1])]
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -440,6 +442,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     return out
 
 
+VICTIM_BEFORE_RE = re.compile(r"\b(?:murder|killing|assassination|poisoning|death|detention|arrest|imprisonment|jailing|"
+                              r"torture|persecution|abduction|kidnapping)\s+of\s+(?:[\w\-]+\s+){0,4}$", re.I)
 SPEAKER_AFTER_RE = re.compile(r",?\s+(?:said|says|posted|wrote|tweeted|told|added|stated|noted|announced)\b")
 
 
@@ -769,6 +773,25 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions without the people their sentence names as the victim of a deed ("charged in the attempted
+    murder of <name>", "involved in the arrest of <name>"), whichever rule read them as targets (issue 22, class 10)."""
+    people = sm.filter((pl.col("target_type") == "person") & pl.col("sentence").str.contains(
+        r"(?i)(?:murder|killing|assassination|poisoning|death|detention|arrest|imprisonment|jailing|torture|persecution|"
+        r"abduction|kidnapping) of"))
+    if people.is_empty():
+        return sm
+    drop = set()
+    for doc_id, sent_idx, target, sentence in people.select("doc_id", "sent_idx", "target", "sentence").iter_rows():
+        at = sentence.find(target)
+        if at > 0 and VICTIM_BEFORE_RE.search(sentence, max(0, at - 60), at):
+            drop.add((doc_id, sent_idx, target))
+    if not drop:
+        return sm
+    keys = pl.DataFrame(list(drop), schema={"doc_id": pl.String, "sent_idx": pl.Int32, "target": pl.String}, orient="row")
+    return sm.join(keys, on=["doc_id", "sent_idx", "target"], how="anti")
 
 
 def _names_country(sentence: str, target: str) -> bool:
