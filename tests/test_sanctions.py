@@ -987,3 +987,10 @@ def test_a_full_name_after_an_office_of_a_department_is_a_target():
     assert {"Zorvat Kiptanui", "Amos Kiptoo"} <= {t for _, t, kind, _ in rows if kind == "person"}
     # an office of a department before a company word is no person
     assert not [r for r in one("Treasury sanctioned the Ministry of Finance Savings Bank.", "Kenya") if r[2] == "person"]
+
+
+def test_a_demonym_before_a_persons_court_and_office_is_no_country_target():
+    # "sanctions on <demonym> Supreme Court (<ACR>) Justice <name>": the demonym says whose court, not a second target
+    rows = one("The Treasury has imposed sanctions on Kenyan Supreme Court (KSC) Justice Amos Kiptoo, accused of "
+               "ordering arbitrary detentions.", "Kenya")
+    assert [(t, kind) for _, t, kind, _ in rows] == [("Amos Kiptoo", "person")]

@@ -609,7 +609,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     for n in named:
         at = sentence.find(n[1]) if n[1] else -1
         if at > 0:
-            head = PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
+            head = OFFICE_HEAD_RE.search(sentence, max(0, at - 70), at) or PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
             if head:
                 unnamed = unnamed[:head.start()] + " " * (at - head.start()) + unnamed[at:]
     kept = []
@@ -655,6 +655,9 @@ def kept_subjects(sentence: str, surnames: frozenset[str] = frozenset()) -> list
 
 
 # a country, its demonym or a capitalised place and up to three lower-case title words, right before a name
+# a demonym and the court or body whose office the named person holds, its acronym in brackets between ("<demonym> Supreme
+# Federal Court (<ACR>) Justice <name>"): the person's office, no country target of its own (issue 22, class 10)
+OFFICE_HEAD_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i))(?:\s+(?:(?-i:[A-Z][\w\-]+)|\((?-i:[A-Z]{2,6})\)|of|the)){1,7}\s+$")
 PERSON_HEAD_RE = re.compile(r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?(?:['’]s)?(?:\s+(?-i:[a-z][\w\-]*)){0,3}\s+$")
 
 
