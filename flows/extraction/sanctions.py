@@ -644,8 +644,8 @@ KEPT_SUBJECT_RE = re.compile(
 def kept_subjects(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(name, start, 'person') of each person KEPT_SUBJECT_RE names: a full name the name lexicon reads as a
     person's, or a surname alone the document names in full elsewhere."""
-    if not re.search(r"\b(?:under|subject\s+to|on)\b", sentence):
-        return []
+    if not re.search(r"\b(?:remains?|stays?|still|continues?\s+to\s+be)\s", sentence):
+        return []  # (every match holds one of these words: most sentences are skipped without the full scan)
     out = []
     for m in KEPT_SUBJECT_RE.finditer(sentence):
         name = m.group("name")
