@@ -433,6 +433,17 @@ def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
     ("The Treasury imposed sanctions on Kenyan officials on Tuesday. Among the individuals, Peter Otieno is a cell "
      "leader who moved drugs, while Paul Mwangi, another leader, supplies cocaine, said the agency.",
      {"Peter Otieno", "Paul Mwangi"}),
+    # a plural of the move's targets, then "include"; "are also targeted" after the names
+    ("Japan imposed new sanctions on a number of Ruritanian officials on Friday. The officials include Prime "
+     "Minister Tomas Berko, parliament speaker Ilona Varga and defence chief Marek Halas.",
+     {"Tomas Berko", "Ilona Varga", "Marek Halas"}),
+    ("Britain imposed fresh sanctions on Ruritanian businesses and individuals. Individuals include Oskar Lind, "
+     "founder of a bank; Petra Ostrova, a billionaire; and Ivan Kessler, a mayor's adviser.",
+     {"Oskar Lind", "Petra Ostrova", "Ivan Kessler"}),
+    ("Canada imposed sanctions on Ruritanian officials. State broadcaster chief Dana Morek and former general "
+     "Pavel Ruzic are also targeted under the measures.", {"Dana Morek", "Pavel Ruzic"}),
+    # no move in the document: a list of officials is nothing
+    ("The officials include Prime Minister Tomas Berko and parliament speaker Ilona Varga, the paper said.", set()),
 ])
 def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
     rows = _facts_of(text)

@@ -12,6 +12,8 @@ Examples (tests/test_sanctions.py runs them):
   Adam Nowak and Anna Wrobel, each a person target of that move;
 - "Among those listed are Tomasz Duda and Ewa Krol." -> both;
 - "Tomasz Duda and Ewa Krol were also designated." -> both (the names come before the cue here);
+- "The officials include Tomasz Duda and Ewa Krol.", "Individuals include Tomasz Duda, a banker; and Ewa Krol."
+  and "Tomasz Duda and Ewa Krol are also targeted under the measures." after a move -> both;
 - "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
 - a list sentence in a document that reports no sanctions move -> nobody;
 - "The individuals added to the list include:" then one name per line -> each name on those lines;
@@ -37,11 +39,16 @@ AFTER_CUE = regex.compile(
     r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
-    r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,",
+    r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,"
+    # "The officials include A, B and C", "Individuals include A, <role>; B, <role>", "The latest companies to be
+    # sanctioned include A; B": a plural of the move's targets, then "include" (issue 22, class 10)
+    rf"|\b(?:individuals|persons|people|officials|entities|companies|firms|businesses|banks|organi[sz]ations"
+    rf"|oligarchs|designees)\s+(?:(?:to\s+be|being|newly|also)\s+)?(?:{_DESIGNATED}\s+)?(?:also\s+)?include[sd]?\b",
     regex.IGNORECASE)
 # cues before which it lists them ("A and B were also designated")
 BEFORE_CUE = regex.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)\b",
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted"
+    r"|targett?ed)\b",
     regex.IGNORECASE)
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
              r"cover|affect|among the)")
