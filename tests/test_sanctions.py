@@ -1005,3 +1005,17 @@ def test_a_demonym_before_a_persons_court_and_office_is_no_country_target():
     rows = one("The Treasury has imposed sanctions on Kenyan Supreme Court (KSC) Justice Amos Kiptoo, accused of "
                "ordering arbitrary detentions.", "Kenya")
     assert [(t, kind) for _, t, kind, _ in rows] == [("Amos Kiptoo", "person")]
+
+
+@pytest.mark.parametrize("text, country", [
+    # a demonym of a country of two words is that country's, not the one its last word derives
+    ("the South Sudanese army", "South Sudan"), ("North Korean hackers", "North Korea"),
+    ("South Korean firms", "South Korea"), ("an Equatorial Guinean minister", "Equatorial Guinea"),
+    ("the Sri Lankan navy", "Sri Lanka"), ("Salvadoran gangs", "El Salvador"),
+    # a name ending in a vowel plus "n" is that name's people, before another country's derived form
+    ("a Nigerian bank", "Nigeria"), ("Nigerien soldiers", "Niger"), ("the Sudanese general", "Sudan"),
+])
+def test_demonyms_of_two_word_countries_and_near_namesakes(text, country):
+    from flows.extraction.places import countries_in
+
+    assert countries_in(text) == [country]
