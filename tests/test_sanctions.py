@@ -1019,3 +1019,13 @@ def test_demonyms_of_two_word_countries_and_near_namesakes(text, country):
     from flows.extraction.places import countries_in
 
     assert countries_in(text) == [country]
+
+
+def test_names_a_list_of_sanctioned_companies_gives_are_companies_not_people():
+    """'The companies sanctioned include A, which ..., and B, which ...' after a move: A and B are company
+    targets (names the given-name lexicon does not know were typed people, and went on to the people table)."""
+    rows = _facts_of("The Treasury sanctioned two Ruritanian brothers on Tuesday. The companies sanctioned include "
+                     "Fornalo Lab S.A., which trades wholesale, and Inmobiliaria Costa Vela S.A., which is in real "
+                     "estate, it added.")
+    assert "person" not in set(rows.filter(rows["target"].str.contains("Fornalo|Inmobiliaria"))["target_type"])
+    assert {"Fornalo Lab", "Inmobiliaria Costa Vela"} <= set(rows.filter(rows["target_type"] == "company")["target"])

@@ -72,9 +72,11 @@ JOINED_AFTER = regex.compile(r"^\s+(?i:and|y|de|of|&|für|et)\s+\p{Lu}")
 JOINED_BEFORE = regex.compile(r"\p{Lu}[\w’'.\-]*\s+(?i:and|y|de|of|&|für|et)\s+$")
 
 
-def _target(surface: str, is_person: bool, before: str = "", after: str = "") -> tuple[str, str] | None:
+def _target(surface: str, is_person: bool, before: str = "", after: str = "", firms: bool = False
+            ) -> tuple[str, str] | None:
     """(target, target type) of a name in a list of designees, or None for what is no designee's name.
-    `before` / `after`: the sentence's text either side of the candidate."""
+    `before` / `after`: the sentence's text either side of the candidate; `firms`: the list's cue names
+    companies ("The companies sanctioned include ..."), so a name the lexicon does not know is one."""
     surface = DESCRIBED_RE.sub("", surface).strip()
     words = [w.strip(".,").lower() for w in surface.split()]
     if len(words) < 2:
@@ -87,21 +89,28 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "") ->
         return surface, "company"
     if any(w in ORG_WORDS or w in BODY_WORDS for w in words) or len(words) > 4:
         return None  # a body or a long title: not told apart here
+    if firms:
+        return surface, "company"
     return surface, "person"  # the list says it is a designee; the lexicon did not know the given name
 
 
-def _spans(sentence: str) -> list[tuple[int, int]]:
+# a cue that names companies: the names it lists are firms unless the lexicon knows them for people
+FIRMS_CUE = regex.compile(r"\b(?:entities|companies|firms|businesses|banks|organi[sz]ations)\b", regex.IGNORECASE)
+
+
+def _spans(sentence: str) -> list[tuple[int, int, bool]]:
     """Character ranges of a list sentence where designees are named: after each cue that opens a list (up
-    to where someone speaks), and before a passive cue ('... were also designated')."""
+    to where someone speaks), and before a passive cue ('... were also designated'); each with whether its
+    cue names companies."""
     spans = []
     for m in AFTER_CUE.finditer(sentence):
         speech = SPEECH.search(sentence, m.end())
-        spans.append((m.end(), speech.start() if speech else len(sentence)))
+        spans.append((m.end(), speech.start() if speech else len(sentence), bool(FIRMS_CUE.search(m.group(0)))))
     for m in BEFORE_CUE.finditer(sentence):
         speech = None
         for speech in SPEECH.finditer(sentence, 0, m.start()):
             pass
-        spans.append((speech.end() if speech else 0, m.start()))
+        spans.append((speech.end() if speech else 0, m.start(), False))
     return spans
 
 
@@ -152,9 +161,10 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
         spans = _spans(sentence)
         for surface, is_person, line, at in found_here:
             # on a list line the name comes first (after a bullet); in a sentence, inside a listed span
-            if (at > 3) if line else not any(lo <= at < hi for lo, hi in spans):
+            if (at > 3) if line else not any(lo <= at < hi for lo, hi, _ in spans):
                 continue
-            target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):])
+            firms = not line and any(lo <= at < hi and f for lo, hi, f in spans)
+            target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):], firms)
             if target is None or (d, target[0]) in known or (d, target[0]) in seen:
                 continue
             seen.add((d, target[0]))
