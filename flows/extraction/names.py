@@ -108,6 +108,7 @@ ROLE_NOUNS = (
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
     # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
+    "spouse",
     "newscaster", "presenter",
     # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
     "chairman", "chairwoman", "chairperson",
@@ -119,8 +120,10 @@ ROLE_NOUNS = (
 # ends a clause about a place as often as it describes a person
 CAPTIVE_NOUNS = ("hostage", "detainee", "prisoner", "captive")
 ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
+# (a comma and a conjunction open the next item or clause, not an apposition: "<A>'s wife, <B>, and <C>'s mother,
+# <D>" gives <B> no role of mother; issue 22, class 7)
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"^,\s+(?!(?:and|or|but|nor|while|whereas)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
@@ -153,7 +156,48 @@ ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|
 # a place named after a person: the name, then what the place is, in lower case (issue 22, class 8)
 FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|air\s+base|prison|jail|hospital|"
                                   r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam)s?\b")
+# a name after a kind of place or of time and "of" ("the holy month of <name>", "the town of <name>", "the
+# sultanate of <name>") is what that place or time is called, never a person, even one the batch names in full
+# ("<given> <same word>"; issue 22, class 8: places and times taken for people)
+PLACE_OF_BEFORE_RE = regex.compile(
+    r"\b(?:month|feast|festival|holiday|city|town|village|province|region|island|port|district|county|state"
+    r"|republic|kingdom|emirate|sultanate|governorate|municipality)s?\s+of\s+$", regex.IGNORECASE)
 AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
+# "<name>, 63,", "<name>, aged 41,", "<name>, 22.": an age in commas right after a name tells a person, as news
+# writes the age of the people of its story (issue 22, class 7: names no given-name lexicon knows)
+AGE_AFTER_RE = regex.compile(r"^,\s+(?:aged\s+)?\d{1,2}\s*(?:,|\.(?!\d)|;|\)|$)")
+# "<name>'s wife", "<name>'s eldest son": only a person has kin (a firm's "sister company" or "parent
+# company" is no kin; issue 22, class 7)
+KIN_AFTER_POSSESSIVE_RE = regex.compile(
+    r"^\s+(?:(?:late|former|estranged|eldest|youngest|elder|younger|older|adult|\d+|\w+-year-old)\s+)?"
+    r"(?:wife|husband|spouse|widow|fianc[ée]e?|son|sons|daughter|daughters|mother|father|brother|brothers|sister"
+    r"|sisters|children|parents|grandson|granddaughter|nephew|niece|cousin)\b"
+    r"(?!\s+(?:company|companies|bank|banks|ship|ships|vessels?|firms?|organi[sz]ations?|city|cities|papers?"
+    r"|publications?|stations?|channels?|brands?|party|parties|schools?|agency|agencies|outlets?|networks?"
+    r"|units?|groups?|funds?)\b)", regex.IGNORECASE)
+# what only people undergo: a name right after such a verb ("the court freed <name> on Monday", "pardoned <name>,
+# <name> and <name>") or right before its passive ("<name> was jailed in 2021") is a person, even one no given-name
+# lexicon knows (issue 22, class 7: Persian, Arabic, Central Asian names of the freed); "released" only with what
+# it was released from, as reports and statements are released too. The name must end its phrase: "freed <paper>
+# reporter <name>" names the paper first.
+CAPTIVE_VERBS = (r"(?:freed|freeing|(?:pardon|jail|imprison|detain|arrest|sentenc|execut|deport|abduct|kidnapp|exil"
+                 r"|exchang|swapp|releas)(?:ed|ing))")
+CAPTIVE_VERB_BEFORE_RE = regex.compile(r"\b" + CAPTIVE_VERBS + r"\s+$")
+PHRASE_END_AFTER_RE = regex.compile(
+    r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:on|in|at|from|after|and|who|as|last|this|earlier|when|for|to|with|following|under"
+    r"|amid|because|before|early|late|into|over|until|since|but|while|were|was|had|have|has)\b)")
+PASSIVE_CAPTIVE_AFTER_RE = regex.compile(
+    r"^\s+(?:was|were|had\s+been|has\s+been|have\s+been|is\s+being|are\s+being|will\s+be|would\s+be|to\s+be)\s+"
+    r"(?:\w+ly\s+)?(?:(?:freed|pardoned|jailed|imprisoned|detained|arrested|sentenced|executed|deported|abducted"
+    r"|kidnapped|exiled|exchanged|swapped)\b|released\s+(?:from|early|after|on|in|last|under|as\s+part)\b)")
+# a ship is named like a person: a name right after what the ship is ("the tanker <name>", "the vessel <name>",
+# "MV <name>") is the ship's (issue 22, class 8: ships taken for people)
+VESSEL_BEFORE_RE = regex.compile(r"(?:\b(?:tankers?|vessels?|ships?|freighters?|yachts?|superyachts?|frigates?|warships?"
+                                 r"|ferry|ferries|trawlers?|carriers?|boats?)|\b(?:MV|MT|M/V|M/T|RV|SS|HMS|USS))\s+$")
+# a preposition before a name makes it no subject of the passive after it ("the girls freed by <group> were
+# exchanged": the group is the agent of a clause inside the subject)
+PREPOSITION_BEFORE_RE = regex.compile(r"\b(?:by|of|for|from|with|to|in|on|at|against|among|between|about|under"
+                                      r"|over|than|via)\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
@@ -310,6 +354,9 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
                 or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
                 or word in LEAD_FUNCTION_WORDS
                 or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))  # "Businessman <name>"
+                # "Editor-in-chief <given> <surname>", "Vice-chairman ...": a compound role word opening the run
+                # (issue 22, class 7; a hyphenated name has no role noun among its parts)
+                or (len(tokens) > 2 and "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")))
                 # "Journalists <given> <surname>, <given> <surname> ...": a role in the plural opens a list
                 or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)):
             prefix.append(tokens[0][2])
@@ -428,6 +475,10 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
     if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 2), start):
         return None  # "[File: <name>/<agency>]", "IMAGE/<name>/<agency>": a picture's credit, furniture
+    if PLACE_OF_BEFORE_RE.search(sentence, max(0, start - 30), start):
+        return None  # "the month of <name>", "the town of <name>": a time or a place
+    if VESSEL_BEFORE_RE.search(sentence, max(0, start - 14), start):
+        return None  # "the tanker <name>": a ship
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     before = _role_before(sentence, m_start)
@@ -449,11 +500,21 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
-    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start)))
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+                      or (not poss and bool(AGE_AFTER_RE.match(after)))
+                      or (poss is not None and bool(KIN_AFTER_POSSESSIVE_RE.match(after_name)))
+                      or (not poss and bool(PASSIVE_CAPTIVE_AFTER_RE.match(after))
+                          and not PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 12), start))
+                      or (not poss and bool(CAPTIVE_VERB_BEFORE_RE.search(sentence, max(0, start - 20), start))
+                          and bool(PHRASE_END_AFTER_RE.match(after))))
     # "his daughter <given name>", "whose mother, <given name>,", "his counterpart, <given name>": a known given
     # name alone right after a kin or role word is the person (issue 22, class 7)
     lone_given = n == 1 and bool(before) and _lone_given_name(sentence[start:end])
-    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
+    # a role word peeled off the run's front ("Editor-in-chief <name>", "Journalists <name> ...") tells a person as
+    # a role word before the run does
+    role_front = n >= 2 and any(_is_role_word(fold(p)) for p in role_parts)
+    is_person = (given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
+                 or role_front)
     if not poss and FACILITY_AFTER_RE.match(after_name):
         return None  # "Imam <name> airport", "the <name> prison": a place named after a person, even with a title
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
@@ -463,6 +524,11 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
+
+
+def _is_role_word(word: str) -> bool:
+    """A role noun, its plural, or a compound of one ("editor-in-chief", "co-founder"), folded."""
+    return any(part in ROLE_NOUN_SET or part.removesuffix("s") in ROLE_NOUN_SET for part in word.split("-"))
 
 
 def _lone_given_name(word: str) -> bool:
