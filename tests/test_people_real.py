@@ -338,3 +338,25 @@ def test_the_agent_inside_a_passive_subject_is_no_captive():
 ])
 def test_a_ship_is_no_person(sentence):
     assert _people_in(sentence) == []
+
+
+# class 7: a quote's speaker named after the verb ("“...,” said <name>")
+@pytest.mark.parametrize("sentence, names", [
+    ("“We are glad it is over,” said Qutaiba Rashed.", ["Qutaiba Rashed"]),
+    ("\"He must come home\", added Soulaimane Kharbi, a cousin.", ["Soulaimane Kharbi"]),
+    ("He said Qutaiba Rashed was away.", []),  # no quote before the verb: the name is what was said
+])
+def test_the_speaker_after_a_quote_is_a_person(sentence, names):
+    assert _people_in(sentence) == names
+
+
+# class 7: comma lists of the freed opened by a group of people
+@pytest.mark.parametrize("sentence, names", [
+    ("The decree freed 12 prisoners, including Qutaiba Rashed, Soulaimane Kharbi and Taoufiq Amrani.",
+     ["Qutaiba Rashed", "Soulaimane Kharbi", "Taoufiq Amrani"]),
+    ("Five people were freed on Monday, among them Qutaiba Rashed.", ["Qutaiba Rashed"]),
+    ("It sanctioned 12 entities, including Rosneft Verdan and Gazprom Holdang.", []),  # no group of people
+    ("Many people, including Verdan City residents, were freed.", []),  # a place that qualifies a noun
+])
+def test_a_list_a_group_of_people_opens_names_people(sentence, names):
+    assert _people_in(sentence) == names

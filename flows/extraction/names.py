@@ -137,6 +137,10 @@ SPEECH_VERB_RE = regex.compile(
     r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
+# a quote, then its speaker after the verb ("“...,” said <name>", "\"...\" added <name>"): the inverted order of
+# SPEECH_VERB_RE, as common in news (issue 22, class 7)
+QUOTE_SAID_BEFORE_RE = regex.compile(r"[”\"]\s*,?\s+(?:said|says|added|asked|wrote|argued|insisted|explained"
+                                     r"|stressed|warned|noted)\s+$")
 WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
 # a picture's credit: a name and its agency or archive joined by a slash ("<name>/<agency>", "<name> / <agency>",
 # "PHOTO/<name>/<agency>"): the photographer, not a person of the story (issue 22, class 8)
@@ -194,6 +198,13 @@ PASSIVE_CAPTIVE_AFTER_RE = regex.compile(
 # "MV <name>") is the ship's (issue 22, class 8: ships taken for people)
 VESSEL_BEFORE_RE = regex.compile(r"(?:\b(?:tankers?|vessels?|ships?|freighters?|yachts?|superyachts?|frigates?|warships?"
                                  r"|ferry|ferries|trawlers?|carriers?|boats?)|\b(?:MV|MT|M/V|M/T|RV|SS|HMS|USS))\s+$")
+# the first name of a list that a group of people opens ("freed 12 prisoners, including <name>, <name> and <name>",
+# "five people, among them <name>"): the names are members of that group, people (issue 22, class 7: comma lists
+# of the freed; the rest of the list follows its first name in _list_mates)
+PEOPLE_LIST_BEFORE_RE = regex.compile(
+    r"\b(?:people|persons|prisoners|detainees|captives|hostages|activists|journalists|dissidents|citizens|nationals"
+    r"|men|women|inmates|individuals|officials|opponents|critics|politicians|leaders|lawyers|students|others)\b"
+    r"[^.;:()]{0,40}?(?:,\s*|\s+)(?:including|among\s+them|among\s+whom|such\s+as|namely)\s+$")
 # a preposition before a name makes it no subject of the passive after it ("the girls freed by <group> were
 # exchanged": the group is the agent of a clause inside the subject)
 PREPOSITION_BEFORE_RE = regex.compile(r"\b(?:by|of|for|from|with|to|in|on|at|against|among|between|about|under"
@@ -497,12 +508,15 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         role = before
     # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
     # "Ministers said"): only full names count on a speech verb alone
-    speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
+    speech = n >= 2 and (bool(SPEECH_VERB_RE.match(after_name))
+                         or bool(QUOTE_SAID_BEFORE_RE.search(sentence, max(0, start - 16), start)))
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
     cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start))
                       or (not poss and bool(AGE_AFTER_RE.match(after)))
                       or (poss is not None and bool(KIN_AFTER_POSSESSIVE_RE.match(after_name)))
+                      or (bool(PEOPLE_LIST_BEFORE_RE.search(sentence, max(0, start - 80), start))
+                          and bool(PHRASE_END_AFTER_RE.match(after)))
                       or (not poss and bool(PASSIVE_CAPTIVE_AFTER_RE.match(after))
                           and not PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 12), start))
                       or (not poss and bool(CAPTIVE_VERB_BEFORE_RE.search(sentence, max(0, start - 20), start))
