@@ -37,12 +37,17 @@ from flows.language.lexicon import (
 
 # Titles real pages put before a name besides the lexicon's: "Rear Adm.", "Pres", "The Honourable", "Chief
 # Executive" (issue 22, class 8): peeled off, never part of the name
-TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive"})
+TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive",
+                                               # ranks written short before another ("Lt. Col. <name>")
+                                               "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.", "brig",
+                                               "brig."})
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
-PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker"})
+PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
+                                               # military ranks written short ("Col. <name>", "Lt. Col. <name>")
+                                               "col.", "lt.", "capt.", "sgt.", "maj.", "brig.", "adm."})
 # nouns of nationality that are no adjective ("Briton <name>", "the Azerbaijanis <name> and <name>"): peeled
 # off a name like a demonym (issue 22, class 7); plurals of demonyms are peeled in _peel_run
 NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes"})
@@ -77,7 +82,7 @@ TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['�
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
@@ -121,9 +126,10 @@ ROLE_NOUNS = (
 CAPTIVE_NOUNS = ("hostage", "detainee", "prisoner", "captive")
 ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 # (a comma and a conjunction open the next item or clause, not an apposition: "<A>'s wife, <B>, and <C>'s mother,
-# <D>" gives <B> no role of mother; issue 22, class 7)
+# <D>" gives <B> no role of mother; nor does a relative clause: "<A>, who met <B>'s spouse," makes <A> no spouse;
+# issue 22, class 7)
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?!(?:and|or|but|nor|while|whereas)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
@@ -145,7 +151,8 @@ WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
 # a picture's credit: a name and its agency or archive joined by a slash ("<name>/<agency>", "<name> / <agency>",
 # "PHOTO/<name>/<agency>"): the photographer, not a person of the story (issue 22, class 8)
 CREDIT_AFTER_RE = regex.compile(r"^ ?/ ?\p{Lu}")
-CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$")
+# (or a copyright sign before it, mid-line: "<caption>. © <name>")
+CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$|©\s*$")
 # what follows a word in commas is a clause, not an apposition, when it holds a finite verb: an auxiliary, a
 # subject pronoun, or a capitalised subject and a past tense ("Earlier, the <country> on Friday imposed sanctions on
 # ... senators", "partners in <continent>, has imposed sanctions on Minister ..."; issue 22, class 8)
@@ -187,6 +194,10 @@ KIN_AFTER_POSSESSIVE_RE = regex.compile(
 CAPTIVE_VERBS = (r"(?:freed|freeing|(?:pardon|jail|imprison|detain|arrest|sentenc|execut|deport|abduct|kidnapp|exil"
                  r"|exchang|swapp|releas)(?:ed|ing))")
 CAPTIVE_VERB_BEFORE_RE = regex.compile(r"\b" + CAPTIVE_VERBS + r"\s+$")
+# ... and so does such a deed's noun ("the release of <name>", "the arrest of <name> on Monday", "the late <name>")
+CAPTIVE_NOUN_BEFORE_RE = regex.compile(
+    r"\b(?:(?:release|arrest|detention|execution|imprisonment|pardon|pardoning|freeing|jailing|sentencing|abduction"
+    r"|kidnapping|extradition|deportation|acquittal)\s+of|the\s+late)\s+$", regex.IGNORECASE)
 PHRASE_END_AFTER_RE = regex.compile(
     r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:on|in|at|from|after|and|who|as|last|this|earlier|when|for|to|with|following|under"
     r"|amid|because|before|early|late|into|over|until|since|but|while|were|was|had|have|has)\b)")
@@ -269,7 +280,7 @@ OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "cha
                        "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
                        "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
 OFFICE_BEFORE_RE = regex.compile(
-    r"\b(?:the|a|an|its|their|his|her)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
     r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
@@ -395,7 +406,10 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
             # ... or three ("Deputy Speaker <given> <middle> <surname>", "Law Minister <one> <two> <three>": names
             # of Indonesia and others whose given names no English lexicon holds; issue 22, class 7)
-            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) in (2, 3) and not any(
+            # (a single role title opening the run does too: "Commander <given> <surname>"; issue 22, class 7)
+            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)
+             or (len(rest) == 2 and folded[last_title] in ROLE_TITLE_WORDS))
+            and len(rest) in (2, 3) and not any(
                 w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in PLACE_BODY_HEADS or w in place_words()
                 or (len(rest) == 3 and w in ROLE_NOUN_SET)  # "... Chief Prosecutor <given> <surname>"
                 for w in rest)
@@ -484,7 +498,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
-    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 2), start):
+    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 3), start):
         return None  # "[File: <name>/<agency>]", "IMAGE/<name>/<agency>": a picture's credit, furniture
     if PLACE_OF_BEFORE_RE.search(sentence, max(0, start - 30), start):
         return None  # "the month of <name>", "the town of <name>": a time or a place
@@ -519,7 +533,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
                           and bool(PHRASE_END_AFTER_RE.match(after)))
                       or (not poss and bool(PASSIVE_CAPTIVE_AFTER_RE.match(after))
                           and not PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 12), start))
-                      or (not poss and bool(CAPTIVE_VERB_BEFORE_RE.search(sentence, max(0, start - 20), start))
+                      or (not poss and (bool(CAPTIVE_VERB_BEFORE_RE.search(sentence, max(0, start - 20), start))
+                                        or bool(CAPTIVE_NOUN_BEFORE_RE.search(sentence, max(0, start - 24), start)))
                           and bool(PHRASE_END_AFTER_RE.match(after))))
     # "his daughter <given name>", "whose mother, <given name>,", "his counterpart, <given name>": a known given
     # name alone right after a kin or role word is the person (issue 22, class 7)
