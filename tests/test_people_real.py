@@ -364,6 +364,9 @@ def test_the_speaker_after_a_quote_is_a_person(sentence, names):
     ("Five people were freed on Monday, among them Qutaiba Rashed.", ["Qutaiba Rashed"]),
     ("It sanctioned 12 entities, including Rosneft Verdan and Gazprom Holdang.", []),  # no group of people
     ("Many people, including Verdan City residents, were freed.", []),  # a place that qualifies a noun
+    ("The new measures target the country's political elite including Zaurbek Kadyrin", ["Zaurbek Kadyrin"]),
+    ("Several ministers, including Qutaiba Rashed, resigned.", ["Qutaiba Rashed"]),
+    ("Representatives of 12 companies, including Verdan Holdang, met.", []),  # the list is the companies'
 ])
 def test_a_list_a_group_of_people_opens_names_people(sentence, names):
     assert _people_in(sentence) == names

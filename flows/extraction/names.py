@@ -212,10 +212,16 @@ VESSEL_BEFORE_RE = regex.compile(r"(?:\b(?:tankers?|vessels?|ships?|freighters?|
 # the first name of a list that a group of people opens ("freed 12 prisoners, including <name>, <name> and <name>",
 # "five people, among them <name>"): the names are members of that group, people (issue 22, class 7: comma lists
 # of the freed; the rest of the list follows its first name in _list_mates)
+PEOPLE_NOUNS_PLURAL = sorted({n + "s" for n in ROLE_NOUN_SET if not n.endswith(("man", "woman"))}
+                             | {n[:-3] + "men" for n in ROLE_NOUN_SET if n.endswith("man")}
+                             | {"people", "persons", "men", "women", "inmates", "individuals", "opponents",
+                                "politicians", "others", "elite", "elites", "relatives", "family"},
+                             key=len, reverse=True)
 PEOPLE_LIST_BEFORE_RE = regex.compile(
-    r"\b(?:people|persons|prisoners|detainees|captives|hostages|activists|journalists|dissidents|citizens|nationals"
-    r"|men|women|inmates|individuals|officials|opponents|critics|politicians|leaders|lawyers|students|others)\b"
-    r"[^.;:()]{0,40}?(?:,\s*|\s+)(?:including|among\s+them|among\s+whom|such\s+as|namely)\s+$")
+    r"\b(?:" + "|".join(PEOPLE_NOUNS_PLURAL) + r")\b"
+    # (a few words between, none that makes the list another group's: "representatives of firms, including <firm>")
+    r"(?:[\s,]+(?!(?:of|from|at|with|for|representing)\b)[\w’'\-]+){0,6}?(?:,\s*|\s+)"
+    r"(?:including|among\s+them|among\s+whom|such\s+as|namely)\s+$")
 # a preposition before a name makes it no subject of the passive after it ("the girls freed by <group> were
 # exchanged": the group is the agent of a clause inside the subject)
 PREPOSITION_BEFORE_RE = regex.compile(r"\b(?:by|of|for|from|with|to|in|on|at|against|among|between|about|under"
