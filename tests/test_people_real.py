@@ -380,3 +380,13 @@ def test_a_list_a_group_of_people_opens_names_people(sentence, names):
 ])
 def test_names_after_offices_and_ranks(sentence, name):
     assert _people_in(sentence) == [name]
+
+
+# class 7: a dotted title after a capitalised word ("Republican Sen. <name>") still titles the name after it
+@pytest.mark.parametrize("sentence, headline", [
+    ("Republican Sen. Ted Brannock, Democratic Rep. Marta Kollar", True),  # a line without its full stop
+    ("Texas Gov. Qutaiba Rashed signed the order on Monday.", False),
+])
+def test_a_dotted_title_after_a_capitalised_word_titles_the_name(sentence, headline):
+    found = [c for c in sentence_candidates(sentence, headline) if c[5]]
+    assert found and found[0][2] in ("Ted Brannock", "Qutaiba Rashed") and all(c[6] for c in found)

@@ -96,6 +96,7 @@ NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
 FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
 DOTTED_TITLE_END_RE = regex.compile(rf"\b{DOTTED_TITLE}$")
+DOTTED_TITLE_BEFORE_RE = regex.compile(rf"(?<=\p{{L}}[ \t]+){DOTTED_TITLE}[ \t]+$")
 POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
 ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
 ROLE_NOUNS = (
@@ -501,6 +502,12 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     first, last, has_title, role_parts, n, given, article = peeled
     start = m_start + first
     end = m_start + last
+    # a dotted title the run before kept apart ("Republican Sen. <name>", "Texas Gov. <name>": the capitalised word
+    # before the title took the title's word into its own run, and the dot ended it; issue 22, class 7)
+    title_before = DOTTED_TITLE_BEFORE_RE.search(sentence, max(0, m_start - 8), m_start) if first == 0 else None
+    if title_before:
+        has_title = True
+        role_parts = role_parts or (title_before.group().strip(),)
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
