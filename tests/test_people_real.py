@@ -243,6 +243,9 @@ def test_the_next_listed_kin_is_no_role_of_the_name_before():
     roles = {c[2]: c[3] for c in found}
     assert "mother" not in (roles["Ines"] or "") and "wife" in roles["Ines"]
     assert "mother" in roles["Clara"]
+    # ... and the role before a possessive name opening an apposition is its head noun's, not the possessor's
+    found = sentence_candidates("According to an official, Okoro's wife, Ines, could also leave.", False)
+    assert {c[2]: c[3] for c in found}["Okoro"] is None
     assert [c[3] for c in sentence_candidates("The court freed Anna Kowal, and the minister said nothing.", False)] == [None]
     # ... nor a relative clause ("<A>, who met <B>'s spouse, ..." makes A no spouse)
     found = sentence_candidates("Harlan, who flew home with Okoro's spouse, Ines Okoro, spoke on Monday.", False)

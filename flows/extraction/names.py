@@ -519,7 +519,9 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         return None  # "the tanker <name>": a ship
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
-    before = _role_before(sentence, m_start)
+    # (a possessive name right after a comma opens an apposition whose head is the noun after it: "an official,
+    # <name>'s wife, <given>": the role is the wife's, not the possessor's)
+    before = None if poss and sentence[max(0, m_start - 2):m_start] == ", " else _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
     if appo and (LIST_ROLE_RE.match(appo.group("role")) or CLAUSE_ROLE_RE.search(appo.group("role"))):
