@@ -298,7 +298,7 @@ def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
         return rows
     largest: dict[str, int] = {}
     for r, st in zip(rows, stage):
-        if r[4] == "prisoner_release" and r[7] and not st:
+        if r[4] == "prisoner_release" and r[7] and not st and not _set_apart(r[12]):  # not a release recalled
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
                                                     and not _set_apart(r[12]))]
@@ -371,7 +371,9 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
     by_place = [c and bool(PART_BY_PLACE_RE.search(r[12])) for c, r in zip(counted, rows)]  # one scan a row
     largest: dict[str, int] = {}
     for r, c, place in zip(rows, counted, by_place):
-        if c and not place:
+        # the larger release the part belongs to is the document's own, not one it recalls ("follows a larger
+        # one last year, when more than 200 were flown out" leaves "135 were freed from jail" a release)
+        if c and not place and not _set_apart(r[12]):
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, place in zip(rows, by_place) if not (place and r[7] < largest.get(r[0], 0)
                                                           and not _set_apart(r[12]))]
