@@ -1029,3 +1029,13 @@ def test_names_a_list_of_sanctioned_companies_gives_are_companies_not_people():
                      "estate, it added.")
     assert "person" not in set(rows.filter(rows["target"].str.contains("Fornalo|Inmobiliaria"))["target_type"])
     assert {"Fornalo Lab", "Inmobiliaria Costa Vela"} <= set(rows.filter(rows["target_type"] == "company")["target"])
+
+
+@pytest.mark.parametrize("text, country", [
+    ("a Lebanese businessman", "Lebanon"), ("Belgian officials", "Belgium"), ("the Portuguese navy", "Portugal"),
+    ("a Peruvian court", "Peru"), ("Czech authorities", "Czechia"), ("an Azeri activist", "Azerbaijan"),
+])
+def test_demonyms_not_made_by_adding_to_the_name(text, country):
+    from flows.extraction.places import countries_in
+
+    assert countries_in(text) == [country]

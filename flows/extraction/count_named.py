@@ -166,12 +166,24 @@ def _is_surname(word: str) -> bool:
 # one person (or a couple) freed, counted by the article: "freed a Canadian from jail", "releasing a
 # Danish couple" (issue 22, class 3/11)
 _ONE_PERSON = (
-    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
+    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ch|ss|ek))\s+){0,2})"
     # a demonym as the noun itself ("freed a Canadian from jail"), not before one ("a Russian translation")
     r"(?P<noun>(?-i:[A-Z][a-z]+)(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|after|before|and|to|for|with|held|jailed|"
     r"detained|imprisoned|was|had|has|back|home)\b)|couple(?!\s+of)|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
-    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat)\b")
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat|"
+    r"man|woman|teacher|teenager|researcher|academic|scholar|writer|photographer|filmmaker|missionary|nun|engineer|"
+    r"veteran|sailor|fisherman)\b")
 ONE_FREED_RE = re.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+" + _ONE_PERSON)
+# a headline's one person, its article left out: "<State> frees <demonym> man held since <year>", "releases
+# <demonym> journalist after talks": a demonym, then a person's noun, and no name after it (a name makes it a
+# named release, ACTIVE_NAMED_RELEASE_RE) (issue 22, class 3/11)
+HEADLINE_ONE_FREED_RE = re.compile(
+    r"\b(?:freed|frees|released|releases|pardoned|pardons)\s+(?P<dem>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?))\s+"
+    r"(?P<noun>man|woman|teacher|teenager|journalist|activist|dissident|student|researcher|academic|scholar|writer|"
+    r"blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat|soldier|pilot|photographer|filmmaker|"
+    r"missionary|nun|priest|engineer|veteran|sailor|fisherman|citizen|national|prisoner|detainee|hostage)\b"
+    r"(?!\s+(?-i:[A-Z]))")
+HEADLINE_ONE_NATIONS = {"us": "United States", "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom"}
 # "freed an aid worker and a diplomat": a second person, one more (issue 22, class 2)
 AND_ONE_MORE_RE = re.compile(r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON)
 # after a counted group, one more person: "ten Thai nationals and a Filipino citizen", "12 soldiers and a Briton"
@@ -212,9 +224,17 @@ def _two_described_freed(sentence: str) -> list[tuple]:
 
 
 def _one_freed(sentence: str) -> list[tuple]:
-    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple)."""
+    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple); or,
+    in a headline's words, by a demonym and a person's noun with no article (HEADLINE_ONE_FREED_RE)."""
     m = ONE_FREED_RE.search(sentence)
-    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+    if not m:
+        h = HEADLINE_ONE_FREED_RE.search(sentence)
+        if h and (h.group("dem").lower() in demonyms() or h.group("dem").lower() in HEADLINE_ONE_NATIONS
+                  or (h.group("dem").split("-")[-1].lower() in demonyms())) \
+                and not HYPOTHETICAL_RE.search(sentence[max(0, h.start() - 40):h.start()]):
+            return [(h.start("dem"), h.end(), 1, "exact")]
+        return []
+    if HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
     noun = m.group("noun")
     if noun[:1].isupper() and noun.lower() not in demonyms():

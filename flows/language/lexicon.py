@@ -149,6 +149,15 @@ IRREGULAR_DEMONYMS = {
     "salvadoran": "El Salvador",
     "salvadorean": "El Salvador",
     "sri lankan": "Sri Lanka",
+    # not made by adding to the name ("Lebanon" + "ese" is no word): missed until a fresh page's "<State> frees
+    # Lebanese man" went uncounted
+    "lebanese": "Lebanon", "peruvian": "Peru", "congolese": "Democratic Republic of the Congo", "togolese": "Togo",
+    "belgian": "Belgium", "portuguese": "Portugal", "czech": "Czechia", "slovak": "Slovakia", "ivorian": "Ivory Coast",
+    "honduran": "Honduras", "panamanian": "Panama", "laotian": "Laos", "icelandic": "Iceland", "cypriot": "Cyprus",
+    "maldivian": "Maldives", "bahamian": "Bahamas", "barbadian": "Barbados", "trinidadian": "Trinidad and Tobago",
+    "azeri": "Azerbaijan", "serb": "Serbia", "croat": "Croatia", "kosovar": "Kosovo", "montenegrin": "Montenegro",
+    "macedonian": "North Macedonia", "malagasy": "Madagascar", "mozambican": "Mozambique", "comorian": "Comoros",
+    "somali": "Somalia", "filipina": "Philippines",
 }
 
 # Aliases under which news names countries (normalised to a canonical name).
