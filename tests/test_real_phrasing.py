@@ -1714,6 +1714,8 @@ def test_a_named_release_under_way():
     ("Havana releases American journalist after talks", [1]),
     ("Moscow frees U.S. teacher in exchange deal", [1]),
     ("Kenya pardons Somali woman jailed over a protest", [1]),
+    ("Ruritania release of Lebanese man a good sign, says minister", [1]),
+    ("Activists called for the release of Lebanese man held abroad", []),
     # a capital that is no demonym, a name after the noun (a named release: one row, not two), no person's noun
     ("Police released Monday prisoner lists to the press", []),
     ("Havana releases American journalist Ann Lee after talks", [1]),
@@ -1721,3 +1723,11 @@ def test_a_named_release_under_way():
 ])
 def test_one_person_described_by_a_demonym_is_a_release_of_one(sentence, count):
     assert _counts(sentence) == count
+
+
+def test_where_the_freed_go_next_is_not_the_state_that_frees_them():
+    from flows.extraction.events import release_country
+
+    sentence = ("The ministry announced that 135 prisoners were freed from jail, adding that they will go to Guatemala "
+                "before moving on to other nations.")
+    assert release_country(sentence, "Nicaragua") == "Nicaragua"

@@ -178,7 +178,7 @@ ONE_FREED_RE = re.compile(r"\b(?:freed|frees|freeing|released|releases|releasing
 # <demonym> journalist after talks": a demonym, then a person's noun, and no name after it (a name makes it a
 # named release, ACTIVE_NAMED_RELEASE_RE) (issue 22, class 3/11)
 HEADLINE_ONE_FREED_RE = re.compile(
-    r"\b(?:freed|frees|released|releases|pardoned|pardons)\s+(?P<dem>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?))\s+"
+    r"\b(?:freed|frees|released|releases|pardoned|pardons|release\s+of)\s+(?P<dem>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?))\s+"
     r"(?P<noun>man|woman|teacher|teenager|journalist|activist|dissident|student|researcher|academic|scholar|writer|"
     r"blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat|soldier|pilot|photographer|filmmaker|"
     r"missionary|nun|priest|engineer|veteran|sailor|fisherman|citizen|national|prisoner|detainee|hostage)\b"

@@ -80,7 +80,7 @@ PREFILTER_RELEASE = (
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # HEADLINE_ONE_FREED_RE: a release verb, a capital (a demonym), a person's noun
-    r"|(?:freed|frees|released|releases|pardoned|pardons)[\s\x1c-\x1f]+(?-i:[A-Z])[\w.\-]*[\s\x1c-\x1f]+(?:man|woman|teacher|"
+    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?-i:[A-Z])[\w.\-]*[\s\x1c-\x1f]+(?:man|woman|teacher|"
     r"teenager|journalist|activist|dissident|student|researcher|academic|scholar|writer|blogger|lawyer|businessman|"
     r"businesswoman|tourist|aid|diplomat|soldier|pilot|photographer|filmmaker|missionary|nun|priest|engineer|veteran|"
     r"sailor|fisherman|citizen|national|prisoner|detainee|hostage)"
