@@ -1731,3 +1731,15 @@ def test_where_the_freed_go_next_is_not_the_state_that_frees_them():
     sentence = ("The ministry announced that 135 prisoners were freed from jail, adding that they will go to Guatemala "
                 "before moving on to other nations.")
     assert release_country(sentence, "Nicaragua") == "Nicaragua"
+
+
+# class 3 / 4: a counted group "among (a total of) M released by ..." is a part of the release of M, the relative
+# clause cut short ("released by a pardon", no "who were")
+@pytest.mark.parametrize("sentence, counts", [
+    ("Dorn was one of forty-two political prisoners, among a total of 380 prisoners released by a presidential "
+     "pardon, the most in a decade.", [380]),
+    ("The 42 activists were among 380 inmates freed under the amnesty on Friday.", [380]),
+    ("Some 40 journalists, among 300 people freed under the amnesty, left prison.", [300]),
+])
+def test_a_group_among_a_larger_count_freed_is_its_part(sentence, counts):
+    assert _counts(sentence) == counts

@@ -165,7 +165,9 @@ AMONG_BEFORE_RE = re.compile(r"\bamong\s+(?:a\s+total\s+of\s+)?$", re.I)
 RELEASED_AFTER_RE = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,3}?(?:who|that)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+(?:being\s+)?"
     r"(?:released|freed|pardoned|set\s+free)|(?:received|got|were\s+granted)\s+(?:a\s+|royal\s+|presidential\s+)*"
-    r"(?:pardons?|amnest(?:y|ies)|clemency))\b", re.I)
+    r"(?:pardons?|amnest(?:y|ies)|clemency))\b"
+    # the relative clause cut short: "among a total of 431 prisoners released by a presidential pardon"
+    r"|^\s*(?:released|freed|pardoned|set\s+free)\s+(?:by|under|in|on|after|through|as|from|last|this)\b", re.I)
 
 
 # the count is the subject of a capture, not of a release: "about 240 hostages were taken in the attack", "17 crew
@@ -185,7 +187,7 @@ PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was|hav
                                     r"(?:walked|walk)\s+free|(?:have\s+|had\s+)?left\s+(?:prison|jail))\b", re.I)
 
 # "The 17 Americans freed were among the 24 people released": the counted group is a member of the larger count
-MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?|,\s*)among\s+"
                                       r"(?:the\s+|a\s+total\s+of\s+)?(?:\d|(?:some|about|nearly|more\s+than)\s+\d)", re.I)
 
 
