@@ -49,6 +49,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.extraction.facts import EXTRACTOR_VERSION
+from flows.language.lexicon import fold
 from flows.resolution.agreement import CONFLICT_SCHEMA
 from flows.resolution.events import EVENT_SCHEMA, cluster_releases, consolidate_events, round_counts_to_precise
 from flows.resolution.sanctions import SANCTION_SCHEMA, consolidate_sanctions
@@ -410,15 +411,36 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
     # streamed: only the mentions kept are held, not every sanction mention beside them (in the stage's order)
-    todo = _collect(sm.with_row_index("_sm_order").join(holding.lazy(), on=["doc_id", "target", "action"], how="left",
-                                                        nulls_equal=True)
-                    .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False))
-                    ).sort("_sm_order").drop("_holds", "_sm_order")
-    sanctions, mentions = consolidate_sanctions(todo, event_mentions.releases_of_docs(todo["doc_id"].unique()),
-                                                sentences_at=sentences_at, previous=previous)
-    sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
-    # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
-    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(SANCTION_MENTION_KEYS)
+    todo = (sm.with_row_index("_sm_order")
+            .join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True)
+            .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False)).drop("_holds"))
+    # resolved a few targets at a time (at 100k a new document's move is held by nearly every document, so
+    # the touched moves' mentions are most of all): every decision `consolidate_sanctions` makes stays within
+    # one target's mentions (a document's issuer and its relief over a proposal, per document and target; a
+    # move and its id, per key; ids that differ by the target's case only, per folded target), so resolving
+    # the mentions of a group of folded targets alone, in the stage's order, gives what resolving all gives
+    holders = pl.concat([docs, holding["doc_id"]]).unique()
+    releases = event_mentions.releases_of_docs(holders)
+    sanction_parts, mention_parts = [], []
+    for targets in _target_chunks(_collect(todo.group_by("target").len())):
+        in_chunk = pl.col("target").is_in(pl.Series([t for t in targets if t is not None], dtype=pl.String).implode())
+        if None in targets:
+            in_chunk = in_chunk | pl.col("target").is_null()
+        part = _collect(todo.filter(in_chunk)).sort("_sm_order")
+        chunk_sanctions, chunk_mentions = consolidate_sanctions(
+            part, releases.filter(pl.col("doc_id").is_in(part["doc_id"].unique().implode())),
+            sentences_at=sentences_at, previous=previous)
+        del part
+        sanction_parts.append(chunk_sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True))
+        # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
+        mention_parts.append(chunk_mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+                             .select("_sm_order", *SANCTION_MENTION_KEYS))
+        del chunk_sanctions, chunk_mentions
+    del releases
+    sanctions = pl.concat(sanction_parts).sort("sanction_id") if sanction_parts else pl.DataFrame(schema=SANCTION_SCHEMA)
+    mentions = (pl.concat(mention_parts).sort("_sm_order", maintain_order=True).drop("_sm_order") if mention_parts
+                else first.select(SANCTION_MENTION_KEYS).clear())
+    del sanction_parts, mention_parts
     kept = stored_sanctions.join(touched, on=SANCTION_KEY, how="anti", nulls_equal=True)
     clash = kept.filter(pl.col("sanction_id").is_in(sanctions["sanction_id"].implode()))
     if clash.height:  # a stored move's id taken by a touched one: not a warehouse this code wrote
@@ -426,6 +448,30 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept["sanction_id"]
+
+
+# the touched moves' mentions resolved at once, at most (a larger folded target is one group alone)
+SANCTION_CHUNK_ROWS = 100_000
+
+
+def _target_chunks(counts: pl.DataFrame, limit: int | None = None) -> list[list[str | None]]:
+    """Targets (`counts`: target, len) grouped so that each group holds at most `limit` mentions, targets
+    that fold alike (one id space: `move_ids` hashes the folded target) always in one group."""
+    limit = SANCTION_CHUNK_ROWS if limit is None else limit
+    folded: dict[str | None, list] = {}
+    for target, n in counts.sort("target", nulls_last=True).iter_rows():
+        entry = folded.setdefault(None if target is None else fold(target), [[], 0])
+        entry[0].append(target)
+        entry[1] += n
+    chunks: list[list[str | None]] = []
+    size = 0
+    for targets, n in folded.values():
+        if not chunks or size + n > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].extend(targets)
+        size += n
+    return chunks
 
 
 def link_event_people_incremental(event_mentions: IncrementalEventMentions, person_mentions: pl.DataFrame,
