@@ -502,12 +502,17 @@ def link_event_people_incremental(event_mentions: IncrementalEventMentions, pers
     moved = (rel.join(prev_ev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
              .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id")))["doc_id"])
     gone = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
-    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), "person_id")
-    prev_pm = _previous(previous.get("person_mentions"), ["doc_id", "char_start", "person_id"])
-    # the kept documents' person mentions, now against then (a document may have gained or lost some)
-    changed = (pm.join(prev_pm.filter(~pl.col("doc_id").is_in(gone)), on=["doc_id", "char_start"], how="full",
-                       coalesce=True)
-               .filter(pl.col("person_id").ne_missing(pl.col("person_id_right")))["doc_id"])
+    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), pl.col("person_id").cast(pl.String))
+    # the kept documents' person mentions, now against then (a document may have gained or lost some): per
+    # document, their count and the sum of their (char_start, person_id) hashes, the stored side streamed
+    # (at 100k the stored pairs and their join with today's held ~0.2 GB for a few thousand documents' answer)
+    then = _collect(_digest_mentions(_previous_scan(previous.get("person_mentions"),
+                                                    ["doc_id", "char_start", "person_id"])
+                                     .cast({"person_id": pl.String}).filter(~pl.col("doc_id").is_in(gone))))
+    changed = (_digest_mentions(pm.lazy()).collect().join(then, on="doc_id", how="full", coalesce=True)
+               .filter(pl.col("_n").ne_missing(pl.col("_n_right")) | pl.col("_h").ne_missing(pl.col("_h_right")))
+               ["doc_id"])
+    del then
     stored_people = _frame(stored.people, {"person_id": pl.String, "roles": pl.List(pl.String)})
     heads_now = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
                  if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
@@ -539,6 +544,12 @@ def link_event_people_incremental(event_mentions: IncrementalEventMentions, pers
     dropped = kept.join(out, on=list(LINK_SCHEMA), how="anti", nulls_equal=True)["doc_id"]
     scope = pl.concat([relink.explode(), dropped, pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
     return out, scope
+
+
+def _digest_mentions(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """Per document: how many (char_start, person_id) rows it holds and the sum of their hashes."""
+    return pairs.group_by("doc_id").agg(pl.len().alias("_n"), pl.struct("char_start", "person_id").hash(seed=0)
+                                        .cast(pl.UInt64).sum().alias("_h"))
 
 
 PERSON_MENTION_COLUMNS = ["person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role",
