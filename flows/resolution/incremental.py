@@ -128,13 +128,6 @@ def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
     return frame.select(list(schema)).cast(schema)
 
 
-def _previous(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.DataFrame:
-    if previous is None or len(previous) == 0:
-        return pl.DataFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
-    frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
-    return frame.select(columns).cast({"char_start": pl.Int64}).collect()
-
-
 # the columns `event_block` reads
 EVENT_BLOCK_COLUMNS = ["event_type", "country", "event_date", "doc_id"]
 
@@ -166,7 +159,8 @@ def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
 
 
 def _previous_scan(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.LazyFrame:
-    """`_previous`, lazy (a filter on it is pushed into the scan of the stored pairs' file)."""
+    """Stored pairs (a frame or Parquet files) in `columns`, lazy (a filter on it is pushed into the scan of the
+    stored pairs' file)."""
     if previous is None or len(previous) == 0:
         return pl.LazyFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
     frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
@@ -388,7 +382,6 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
     touched moves only (in SANCTION_MENTION_KEYS); the stored conflicts of the untouched moves; the ids of the moves kept as stored
     (their evidence is stored too)."""
-    prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
@@ -399,14 +392,17 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
                                      sentences_at=sentences_at, previous=previous)
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
     was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
-    stored_keyed = prev.join(stored_sanctions.select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
+    # the stored pairs with their moves' keys: two streamed queries, never every stored pair in memory
+    stored_keyed = _previous_scan(previous, ["doc_id", "char_start", "sanction_id"]).join(
+        stored_sanctions.lazy().select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
     touched = pl.concat([first.select(SANCTION_KEY),
-                         stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY)]).unique()
+                         _collect(stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY))]).unique()
     # every kept document that holds a touched move, with its mentions of that move's target and action: a
     # document names the issuer of a (target, action) once, and a proposal falls where it lifts or eases the
     # same target, so a proposal brings the document's reliefs of its target too
-    holding = stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(
-        "doc_id", "target", "action").unique()
+    holding = _collect(stored_keyed.join(touched.lazy(), on=SANCTION_KEY, how="semi", nulls_equal=True).select(
+        "doc_id", "target", "action").unique())
+    del stored_keyed
     proposals = holding.filter(pl.col("action") == "proposed")
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
