@@ -113,19 +113,25 @@ TRACED = ("freed_names", "resolve_mentions_in_documents", "resolve_people", "con
           "link_event_people")
 
 
+# what the daily run's validation calls (`run_suites_incremental`)
+TRACED_VALIDATE = ("changed_rows", "run_suites", "last_success_expectations")
+
+
 def trace_assemble(steps: Steps) -> None:
-    """Time the calls `assemble_tables` makes, as sub-steps."""
+    """Time the calls `assemble_tables` and the daily run's validation make, as sub-steps."""
     import flows.resolution.assemble as assemble
+    import flows.warehouse.validate as validate
 
-    for name in TRACED:
-        fn = getattr(assemble, name, None)
-        if fn is None:
-            continue
+    for module, names in ((assemble, TRACED), (validate, TRACED_VALIDATE)):
+        for name in names:
+            fn = getattr(module, name, None)
+            if fn is None:
+                continue
 
-        def wrapped(*a, _fn=fn, _name=name, **k):
-            with steps(_name, 1):
-                return _fn(*a, **k)
-        setattr(assemble, name, wrapped)
+            def wrapped(*a, _fn=fn, _name=name, **k):
+                with steps(_name, 1):
+                    return _fn(*a, **k)
+            setattr(module, name, wrapped)
 
 
 def run(master: str, corpus: Path, work: Path, trace: bool) -> Steps:

@@ -248,3 +248,67 @@ def test_a_page_without_its_date_dates_the_headline_release_by_the_lead():
 def test_the_day_a_war_began_does_not_date_a_release():
     text = "In the largest handover since the full-scale invasion began in March 2021, Ruritania released 12 soldiers.\n"
     assert _release_dates(text, dt.date(2024, 6, 9)) == [(12, dt.date(2024, 6, 9), "day")]
+
+
+def test_a_lead_pushed_down_by_furniture_tells_the_release_day_beside_its_verb():
+    """Headline, date line, caption, embedded post: the lead comes at the fifth sentence and says the release was
+    done "from jail Tuesday": that day dates the headline's release, not the page's day (issue 22, class 5)."""
+    head = ("Prominent blogger Anna Vell released from prison\n"
+            "Wire, Thursday 12 Mar 2026\n"
+            "'She is home!' her brother wrote online beside a photo.\n"
+            "Photo of the blogger\n")
+    text = head + "The country's best-known blogger was freed from jail Tuesday, her family said.\n"
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 3, 12)})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel.select("prisoner_count", "event_date", "date_source").rows() == [(1, dt.date(2026, 3, 10), "sentence")]
+    # "reached home Friday": the day the freed came home, told in the lead beside the count's sentence
+    text = ("Freed detainees celebrate in Ostrava\n"
+            "Detainees freed by Ruritania under a truce reached home Friday as crowds gathered.\n"
+            "A total of 24 detainees were freed on the first day of the truce.\n")
+    assert _release_dates(text, dt.date(2026, 3, 14)) == [(24, dt.date(2026, 3, 13), "day")]
+    # a weekday that far down with no release verb beside it is no release day: the page's date stays
+    text = head + "The country's best-known blogger spoke to supporters on Tuesday, her family said.\n"
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 3, 12)})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert rel.select("event_date", "date_source").rows() == [(dt.date(2026, 3, 12), "published")]
+    # nor one of a release recalled in background
+    text = head + "A cousin of hers had been freed from jail on Tuesday after an earlier deal, her family said.\n"
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2026, 3, 12)})
+    rel = events.filter((pl.col("event_type") == "prisoner_release") & (pl.col("sent_idx") == 0))
+    assert rel.select("event_date", "date_source").rows() == [(dt.date(2026, 3, 12), "published")]
+
+
+def test_then_takes_the_date_of_the_sentence_before():
+    text = ("Three more prisoners of war have been returned to Ruritania from Freedonia.\nOfficials met at the border.\n"
+            "The previous handover between the two states happened on May 4, 2025.\n"
+            "Then, seven Ruritanian prisoners of war returned to their homeland.\n")
+    assert (7, dt.date(2025, 5, 4), "day") in _release_dates(text, dt.date(2025, 9, 1))
+    # without the opener the sentence tells no date of its own
+    text = text.replace("Then, seven", "Seven")
+    assert (7, dt.date(2025, 5, 4), "day") not in _release_dates(text, dt.date(2025, 9, 1))
+
+
+def test_a_year_in_a_clause_about_someones_trial_is_not_the_release_year():
+    """'freed X, an official who had been sentenced for killings in 1990': the year is the person's past."""
+    text = ("In exchange, Freedonia released Tomas Vell, a former judge who had been sentenced for torture, "
+            "abuses and the killings of 4,000 people in 1990.\n")
+    assert _release_dates(text, None) == [(1, None, "unknown")]
+    # a year told of the release itself after such a clause still dates it
+    text = "Tomas Vell, who was jailed for years, was released in 2019 under a deal with Freedonia.\n"
+    assert _release_dates(text, None) == [(1, dt.date(2019, 1, 1), "year")]
+    text = "Freedonia freed Tomas Vell, who had been arrested in Ostrava, in 2019 under a deal.\n"
+    assert _release_dates(text, None) == [(1, dt.date(2019, 1, 1), "year")]
+
+
+def test_a_weekday_in_the_possessive_names_an_occasion_not_the_release_day():
+    """Published on a Wednesday: "to mark Thursday's holiday" is tomorrow's holiday, "ahead of Sunday's vote" a vote
+    to come; neither is last week's day, nor the release's (issue 22, class 5)."""
+    wednesday = dt.date(2026, 3, 11)
+    assert wednesday.weekday() == 2
+    for text in ("The council pardoned 640 prisoners to mark Thursday’s national holiday, state media reported.\n",
+                 "The council freed 640 prisoners ahead of Sunday's vote, state media reported.\n"):
+        assert _release_dates(text, wednesday) == [(640, wednesday, "day")]  # the page's own news: the page's day
+        assert _release_dates(text, None) == [(640, None, "unknown")]
+    # a plain weekday still dates it
+    assert _release_dates("The council freed 640 prisoners on Sunday, state media reported.\n", wednesday) == \
+        [(640, dt.date(2026, 3, 8), "day")]

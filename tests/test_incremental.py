@@ -101,12 +101,17 @@ def _copy(files: list[Path], src: Path) -> None:
 
 
 @pytest.mark.slow
-def test_daily_incremental_resolution_equals_resolving_everything(harness, tmp_path, compare_resolutions):
+def test_daily_incremental_resolution_equals_resolving_everything(harness, tmp_path, compare_resolutions,
+                                                                    monkeypatch):
     """Seeds, then synthetic days with our own reports mixed in (a full name after its surname alone, a
     second report of a stored release, the precise count of a rounded one, relief tied to a release), then
     a day that removes and changes files: each daily run's incremental tables equal the whole resolution's,
-    and the warehouse equals a full refresh of the last folder (ids kept) table by table."""
+    and the warehouse equals a full refresh of the last folder (ids kept) table by table. The touched moves
+    are resolved one folded target at a time (the largest split a 100k warehouse's day makes)."""
     from flows.orchestration.flow import dossier_flow
+    from flows.resolution import incremental
+
+    monkeypatch.setattr(incremental, "SANCTION_CHUNK_ROWS", 1)
     from scripts.table_digest import digests
     from tests.test_daily import tables
 
@@ -167,10 +172,14 @@ def test_the_blocks_of_event_mentions():
 
 
 @pytest.mark.slow
-def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, compare_resolutions):
+def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, compare_resolutions, monkeypatch):
     """tests/data/dev (real-news shapes) arriving in three days: each daily run's incremental tables equal the
-    whole resolution's, and the warehouse's digests equal a full refresh's."""
+    whole resolution's, and the warehouse's digests equal a full refresh's; the touched moves resolved a few
+    targets at a time."""
     from flows.orchestration.flow import dossier_flow
+    from flows.resolution import incremental
+
+    monkeypatch.setattr(incremental, "SANCTION_CHUNK_ROWS", 5)
     from scripts.table_digest import digests
     from tests.conftest import DEV_DIR
 
@@ -184,6 +193,27 @@ def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, co
     shutil.copyfile(db, refreshed)
     dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
     assert digests(str(refreshed)) == digests(str(db))
+
+
+def test_the_touched_moves_are_resolved_in_groups_of_targets_that_fold_apart():
+    """Targets in groups of at most the limit's mentions (a larger one alone), and targets that differ by case
+    or accents only (one id space) always in one group, whatever the limit."""
+    from flows.resolution.incremental import _target_chunks
+
+    counts = pl.DataFrame({"target": ["oil", "Oil", "gold", "Café Air", "Cafe Air", None, "steel"],
+                           "len": [3, 2, 4, 1, 1, 2, 9]})
+    for limit in (1, 4, 6, 100):
+        chunks = _target_chunks(counts, limit)
+        assert sorted(t for c in chunks for t in c if t is not None) == sorted(
+            t for t in counts["target"].to_list() if t is not None)
+        assert sum(None in c for c in chunks) == 1
+        assert any({"oil", "Oil"} <= set(c) for c in chunks)
+        assert any({"Café Air", "Cafe Air"} <= set(c) for c in chunks)
+        size = dict(zip(counts["target"].to_list(), counts["len"].to_list()))
+        for c in chunks:
+            held = sum(size[t] for t in c)
+            assert held <= limit or len({t and t.lower().replace("é", "e") for t in c}) == 1
+    assert len(_target_chunks(counts, 100)) == 1
 
 
 def test_the_fingerprint_covers_the_resolution_code_and_the_rules():

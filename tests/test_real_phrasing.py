@@ -20,6 +20,9 @@ def _counts(sentence):
     ("Opposition leader Jan Novak and 13 other prisoners were released on Saturday.", 14),
     ("Bishop Anton Berg and five other priests were freed and flown to Rome.", 6),
     ("The activist Mira Kell, a former teacher, and 13 others were freed after the visit.", 14),
+    ("Union leader Pavel Dorn plus seven others were freed from the prison on Friday.", 8),
+    ("Journalist Ilse Marr, together with four other journalists, was released overnight.", 5),
+    ("Authorities released Tomas Veer as well as nine others held since the protests.", 10),
 ])
 def test_named_person_and_n_others(sentence, count):
     assert _counts(sentence) == [count]
@@ -1621,3 +1624,122 @@ def test_a_rough_multitude_on_the_other_side_is_unsaid():
     releases, _ = find_release_counts("Ruritania released 10 jailed soldiers on Friday in exchange for dozens of "
                                       "migrants.")
     assert [(c, q) for _, _, c, q in releases] == [(10, "at_least")]
+
+
+# class 2 (rel9): a one-for-one swap of named people told by its link alone: a passive named release "in a prisoner
+# swap for <name>" (as "in exchange for <name>"), the exchange verb with a named person on each side ("exchanged
+# <role> <name>, <aside>, for <one person>", "exchanged Mr <Surname> for <Surname>"); neither greetings nor goods
+@pytest.mark.parametrize("sentence, counts", [
+    ("Jonas Berglund was released on Thursday in a prisoner swap for Karim Haddad, the smuggler.", [2]),
+    ("Jonas Berglund was released on Thursday in exchange for Karim Haddad, the smuggler.", [2]),
+    ("Norway has exchanged charity worker Jonas Berglund, who was held in Cairo, for an Egyptian spy jailed in Oslo.", [2]),
+    ("Government sources confirmed that they had exchanged Mr Berglund for Haddad, a move the courts allowed.", [2]),
+    ("Traders exchanged Bitcoin for Ether on Monday.", []),
+    ("The envoys exchanged Christmas Cards for years.", []),
+    ("Officials had hoped they would have exchanged Mr Berglund for Haddad by now.", []),
+])
+def test_one_for_one_swap_of_named_people(sentence, counts):
+    events, _ = extract_event_mentions(sentences_of(sentence), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == counts
+
+
+# class 2 / 11 (rel9): a second counted group freed alongside the first is one release of their sum; the first group
+# told again on its own in the document is a part of it, not a release of its own
+def test_a_group_freed_alongside_another_is_one_release():
+    assert _counts("Under the accord, 39 women and minors facing charges were released, alongside 13 Ruritanian "
+                   "hostages taken in the raid.") == [52]
+    text = ("A total of 39 prisoners were freed on the first day of the truce.\n"
+            "Under the accord, 39 women and minors facing charges were released, alongside 13 Ruritanian hostages.\n")
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [52]
+    # a breakdown after "along with" (three groups or more) stays members, not a sum of two
+    assert 5 not in _counts("Ten nationals were released along with three Poles, two Latvians and two Japanese.")
+
+
+# class 4 (rel9): a release told by an adjective of the future ("impending", "upcoming", "planned") is no release
+@pytest.mark.parametrize("sentence, counts", [
+    ("The statement noted the rebels' impending release of 12 Ruritanian prisoners, whom the envoy called soldiers.", []),
+    ("Officials prepared for the upcoming release of 40 detainees.", []),
+    ("The rebels' release of 12 Ruritanian prisoners was confirmed by the envoy.", [12]),
+])
+def test_a_release_still_ahead_by_its_adjective(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
+# release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
+def test_two_states_freeing_each_others_prisoners_take_the_first_named():
+    assert release_country("Chile and Norway have freed an aid worker and a diplomat held in each other's "
+                           "countries, respectively.", None) == "Chile"
+    assert release_country("Norway and Chile have freed an aid worker and a diplomat held in each other's "
+                           "countries, respectively.", None) == "Norway"
+    assert release_country("Officials said Chile has freed an aid worker held since May.", "Norway") == "Chile"
+
+
+# class 11 (rel9): the passive of "freed an aid worker and a diplomat": two people described by "a/an" as the subject
+@pytest.mark.parametrize("sentence, counts", [
+    ("An American and an Australian held hostage by the rebels for three years were freed on Tuesday, officials said.", [2]),
+    ("A journalist and a lawyer were released from the jail after the ruling.", [2]),
+    ("An American and an Australian could be freed next week.", []),
+    ("An American and an Australian were arrested on Tuesday.", []),
+])
+def test_two_people_described_by_an_article_freed_by_a_passive(sentence, counts):
+    events, _ = extract_event_mentions(sentences_of(sentence), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == counts
+
+
+# class 4 (rel9): a release denied ("were not exchanged with anyone", "have never been freed") is no release
+@pytest.mark.parametrize("sentence, counts", [
+    ("According to officials, the three Ruritanian men were not exchanged with anyone.", []),
+    ("The 12 prisoners have never been freed.", []),
+    ("The 12 prisoners who had not been charged were freed on Monday.", [12]),
+])
+def test_a_denied_release_is_no_release(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 2 (rel9): a named release told under way ("<name> is being released ... in exchange for <name>") is a release,
+# a one-for-one swap of 2 when the other side is one named person
+def test_a_named_release_under_way():
+    events, _ = extract_event_mentions(sentences_of(
+        "Accused smuggler Karim Haddad is being released from custody in exchange for Jonas Berglund, a source said."), {})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [2]
+
+
+# class 3 / 11: one person described, not named: "freed a <demonym> woman", and a headline's "<State> frees <demonym>
+# man held since <year>" with no article; a demonym the name does not derive ("Lebanese") counts too
+@pytest.mark.parametrize("sentence, count", [
+    ("Tehran freed a French woman on Tuesday after two years in jail.", [1]),
+    ("Ruritania frees Lebanese man held since 2015", [1]),
+    ("Havana releases American journalist after talks", [1]),
+    ("Moscow frees U.S. teacher in exchange deal", [1]),
+    ("Kenya pardons Somali woman jailed over a protest", [1]),
+    ("Ruritania release of Lebanese man a good sign, says minister", [1]),
+    ("Activists called for the release of Lebanese man held abroad", []),
+    # a capital that is no demonym, a name after the noun (a named release: one row, not two), no person's noun
+    ("Police released Monday prisoner lists to the press", []),
+    ("Havana releases American journalist Ann Lee after talks", [1]),
+    ("The ministry released Belgian statistics on prisons", []),
+])
+def test_one_person_described_by_a_demonym_is_a_release_of_one(sentence, count):
+    assert _counts(sentence) == count
+
+
+def test_where_the_freed_go_next_is_not_the_state_that_frees_them():
+    from flows.extraction.events import release_country
+
+    sentence = ("The ministry announced that 135 prisoners were freed from jail, adding that they will go to Guatemala "
+                "before moving on to other nations.")
+    assert release_country(sentence, "Nicaragua") == "Nicaragua"
+
+
+# class 3 / 4: a counted group "among (a total of) M released by ..." is a part of the release of M, the relative
+# clause cut short ("released by a pardon", no "who were")
+@pytest.mark.parametrize("sentence, counts", [
+    ("Dorn was one of forty-two political prisoners, among a total of 380 prisoners released by a presidential "
+     "pardon, the most in a decade.", [380]),
+    ("The 42 activists were among 380 inmates freed under the amnesty on Friday.", [380]),
+    ("Some 40 journalists, among 300 people freed under the amnesty, left prison.", [300]),
+])
+def test_a_group_among_a_larger_count_freed_is_its_part(sentence, counts):
+    assert _counts(sentence) == counts

@@ -244,6 +244,17 @@ def test_a_stage_of_a_larger_release_is_part_of_it():
     assert _releases(text) == [(900, "exact")]
 
 
+# ... but a larger release the document recalls from the past does not make one told by its prison or its stage
+# a part of it: it is not the document's own release
+def test_a_part_of_a_release_recalled_from_the_past_stays_a_release():
+    text = ("The ministry announced that 140 prisoners were freed from jail on Thursday.\n"
+            "The release follows a larger one last year, when more than 300 detainees were flown abroad.\n")
+    assert (140, "exact") in _releases(text)
+    text = ("A first batch of 900 inmates was freed from the central prison at dawn.\n"
+            "In 2019 the junta freed 6,400 prisoners under another amnesty.\n")
+    assert (900, "exact") in _releases(text)
+
+
 # "<a release>. This is part of a larger <N> ...": the release is a part of that whole (issue 22, class 3)
 def test_a_release_the_next_sentence_makes_part_of_a_larger_whole():
     text = ("Ruritania freed 390 prisoners on Friday as the handover began.\n"

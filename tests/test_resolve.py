@@ -261,6 +261,17 @@ def test_reports_naming_different_freed_people_are_different_releases():
     assert consolidate_events(many, freed=freed)[0].height == 2
 
 
+# issue 22, class 6/7 (rel9): one surname in two transliterations ("Hassani", "Hasani") is one person freed, not a
+# sign of another release
+def test_a_surname_spelt_with_a_doubled_letter_once_is_the_same_freed_person():
+    ev = pl.DataFrame([_event("a", 0, 2, "exact"), _event("b", 0, 2, "exact")], schema=EVENT_MENTION_SCHEMA,
+                      orient="row")
+    variants = pl.DataFrame({"doc_id": ["a", "b"], "freed": [["hassani", "morrow"], ["hasani", "lund"]]})
+    assert consolidate_events(ev, freed=variants)[0].height == 1
+    others = pl.DataFrame({"doc_id": ["a", "b"], "freed": [["hassani", "morrow"], ["hasan", "lund"]]})
+    assert consolidate_events(ev, freed=others)[0].height == 2
+
+
 def test_freed_names_follow_release_verbs_and_passives_only():
     from flows.extraction.freed import freed_names
     sents = ["Officials in Velmar freed the agronomist Ilsa Varenko and a colleague on Monday.",

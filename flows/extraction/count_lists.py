@@ -8,8 +8,9 @@ import re
 
 from flows.extraction.count_numbers import COUNT_RE, parse_number
 
-# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group
-OTHERS_BEFORE_RE = re.compile(r"\band\s*$")
+# "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group; so with
+# "plus", "as well as", "along / together with" between ("<name> plus seven others were freed")
+OTHERS_BEFORE_RE = re.compile(r"\b(?:and|plus|as\s+well\s+as|(?:along|together)\s+with)\s*$", re.I)
 # "<someone> was freed along with 13 others": the one freed is one more
 ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
                                   r"[^,.;]{0,40}?\b(?:along|together)\s+with\s+$", re.I)
@@ -95,6 +96,26 @@ def _pairs(sentence: str, releases: list[tuple]) -> list[tuple]:
         else:
             out.append(r)
     return out
+
+
+# a counted group freed, then a second counted group freed with it: "39 women and minors were released, alongside 13
+# hostages", "five Britons were freed along with three Americans": one release of their sum (a joint release or the
+# two sides of a swap; issue 22, class 2/11). Only the verb and its particle lie between the groups: a breakdown
+# ("along with three Poles, two Latvians and ...") has three groups or more and is left to _breakdowns.
+FREED_ALONGSIDE_GAP_RE = re.compile(
+    r"[^.;:\d]{0,80}?\b(?:were|was|have\s+been|had\s+been|are\s+being|were\s+being)\s+(?:released|freed|set\s+free|"
+    r"handed\s+over)\b[^.;:,\d]{0,30}?,?\s+(?:alongside|along\s+with|together\s+with)\s+", re.I)
+
+
+def freed_alongside(sentence: str, releases: list[tuple]) -> tuple[list[tuple], list[int]]:
+    """(releases, the sides joined): two exact counted groups, the second freed alongside the first (see
+    FREED_ALONGSIDE_GAP_RE), are one release of their sum."""
+    if len(releases) != 2 or not all(r[3] == "exact" and r[2] for r in releases):
+        return releases, []
+    a, b = releases
+    if not FREED_ALONGSIDE_GAP_RE.fullmatch(sentence, a[1], b[0]):
+        return releases, []
+    return [(a[0], b[1], a[2] + b[2], "exact")], [a[2], b[2]]
 
 
 # "Among those freed were also <name> and nine other priests", "Among the released soldiers there are five women":

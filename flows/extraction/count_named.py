@@ -15,7 +15,8 @@ from flows.language.lexicon import demonyms
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
-    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # (or told under way: "<name> is being released from custody in exchange for <name>")
+    r"(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
@@ -89,6 +90,44 @@ def other_actor_releasing_named(sentence: str, end: int) -> int | None:
     return m.end() if m else None
 
 
+# "A has exchanged <role> <name>, <who he is>, for <one person>", "they had exchanged Mr <Surname> for <Surname>": a
+# one-for-one swap told by the exchange verb alone, its two sides a named person each (issue 22, class 2)
+EXCHANGED_NAMED_RE = re.compile(
+    rf"\b(?:exchanged|swapped|traded)\s+(?P<mods>{_NAME_MODS})"
+    rf"(?P<who>(?-i:(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’\-]+)|{_FULL_NAME})"
+    r"(?:,[^,;.]{3,100},)?\s+for\s+")
+# the other side: a full name or a surname after lower-case role words ("for the <role> <name>", "for <Surname>,")
+OTHER_NAMED_SIDE_RE = re.compile(
+    rf"(?:the\s+)?(?P<mods>{_NAME_MODS})(?P<name>{_FULL_NAME}|(?-i:[A-Z][a-z'’\-]+)(?=\s*(?:[,.;:]|$)))")
+
+
+def exchanged_named_for_one(sentence: str) -> list[tuple]:
+    """A release of 2 where an exchange verb trades one named person for one other person (see EXCHANGED_NAMED_RE):
+    the first a person's name (a given name, a title or a role before it), the second one person described ("an
+    <demonym> <role>", ONE_SIDE_RE) or named."""
+    from flows.extraction.count_swaps import ONE_SIDE_RE
+
+    m = EXCHANGED_NAMED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    who = m.group("who")
+    words = who.split()
+    if any(kind == "name" for _, kind in find_places(who)) or words[0].lower() in demonyms():
+        return []
+    if not (words[0].rstrip(".") in ("Mr", "Ms", "Mrs", "Dr") or is_given_name(words[0])
+            or any(w.islower() for w in m.group("mods").split())):
+        return []
+    other = OTHER_NAMED_SIDE_RE.match(sentence, m.end())
+    name = other.group("name").split() if other else []
+    if other and not (any(kind == "name" for _, kind in find_places(other.group("name")))
+                      or name[0].lower() in demonyms() or not _is_surname(name[-1])):
+        return [(m.start("who"), other.end(), 2, "exact")]
+    one = ONE_SIDE_RE.match(sentence, m.end())
+    if one and not one.group(0)[:1].isupper():  # "an <demonym> <role>": one person described
+        return [(m.start("who"), one.end(), 2, "exact")]
+    return []
+
+
 # a headline's release of a named person, its "was" left out: "<role> <name> released from prison", "<name> freed
 # from jail after ..." (issue 22, class 7/11)
 BARE_NAMED_RELEASE_RE = re.compile(
@@ -127,12 +166,24 @@ def _is_surname(word: str) -> bool:
 # one person (or a couple) freed, counted by the article: "freed a Canadian from jail", "releasing a
 # Danish couple" (issue 22, class 3/11)
 _ONE_PERSON = (
-    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i))\s+){0,2})"
+    r"(?P<mods>(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ch|ss|ek))\s+){0,2})"
     # a demonym as the noun itself ("freed a Canadian from jail"), not before one ("a Russian translation")
     r"(?P<noun>(?-i:[A-Z][a-z]+)(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|after|before|and|to|for|with|held|jailed|"
     r"detained|imprisoned|was|had|has|back|home)\b)|couple(?!\s+of)|prisoner|detainee|hostage|citizen|national|journalist|activist|dissident|"
-    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat)\b")
+    r"student|soldier|pilot|worker|priest|blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat|"
+    r"man|woman|teacher|teenager|researcher|academic|scholar|writer|photographer|filmmaker|missionary|nun|engineer|"
+    r"veteran|sailor|fisherman)\b")
 ONE_FREED_RE = re.compile(r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)\s+(?:an?|one)\s+" + _ONE_PERSON)
+# a headline's one person, its article left out: "<State> frees <demonym> man held since <year>", "releases
+# <demonym> journalist after talks": a demonym, then a person's noun, and no name after it (a name makes it a
+# named release, ACTIVE_NAMED_RELEASE_RE) (issue 22, class 3/11)
+HEADLINE_ONE_FREED_RE = re.compile(
+    r"\b(?:freed|frees|released|releases|pardoned|pardons|release\s+of)\s+(?P<dem>(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?|U\.?S\.?|U\.?K\.?))\s+"
+    r"(?P<noun>man|woman|teacher|teenager|journalist|activist|dissident|student|researcher|academic|scholar|writer|"
+    r"blogger|lawyer|businessman|businesswoman|tourist|aid\s+worker|diplomat|soldier|pilot|photographer|filmmaker|"
+    r"missionary|nun|priest|engineer|veteran|sailor|fisherman|citizen|national|prisoner|detainee|hostage)\b"
+    r"(?!\s+(?-i:[A-Z]))")
+HEADLINE_ONE_NATIONS = {"us": "United States", "u.s.": "United States", "uk": "United Kingdom", "u.k.": "United Kingdom"}
 # "freed an aid worker and a diplomat": a second person, one more (issue 22, class 2)
 AND_ONE_MORE_RE = re.compile(r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON)
 # after a counted group, one more person: "ten Thai nationals and a Filipino citizen", "12 soldiers and a Briton"
@@ -152,10 +203,38 @@ def one_person_more(sentence: str, end: int) -> int | None:
     return m.end()
 
 
+# the passive of ONE_FREED_RE + AND_ONE_MORE_RE: "An American and an Australian held by the rebels for years were
+# freed", two people described by "a/an" as the sentence's subject (issue 22, class 11)
+TWO_DESCRIBED_FREED_RE = re.compile(
+    r"^\W*(?:An?|One)\s+" + _ONE_PERSON.replace("(?P<mods>", "(?P<mods1>").replace("(?P<noun>", "(?P<noun1>")
+    + r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON
+    + r"[^.;:]{0,120}?\s(?:were|have\s+been|had\s+been)\s+(?:freed|released|pardoned|set\s+free)\b")
+
+
+def _two_described_freed(sentence: str) -> list[tuple]:
+    """A release of 2: two people described by "a/an", each a demonym or a role noun, freed by a passive verb (see
+    TWO_DESCRIBED_FREED_RE)."""
+    m = TWO_DESCRIBED_FREED_RE.match(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.end() - 60):m.end()]):
+        return []
+    for noun in (m.group("noun1"), m.group("noun")):
+        if noun[:1].isupper() and noun.lower() not in demonyms():
+            return []  # a capital that is no demonym: a name or a place
+    return [(m.start("mods1"), m.end("noun"), 2, "exact")]
+
+
 def _one_freed(sentence: str) -> list[tuple]:
-    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple)."""
+    """A release of one person named by "a/an" and a noun or a demonym after the verb (two for a couple); or,
+    in a headline's words, by a demonym and a person's noun with no article (HEADLINE_ONE_FREED_RE)."""
     m = ONE_FREED_RE.search(sentence)
-    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+    if not m:
+        h = HEADLINE_ONE_FREED_RE.search(sentence)
+        if h and (h.group("dem").lower() in demonyms() or h.group("dem").lower() in HEADLINE_ONE_NATIONS
+                  or (h.group("dem").split("-")[-1].lower() in demonyms())) \
+                and not HYPOTHETICAL_RE.search(sentence[max(0, h.start() - 40):h.start()]):
+            return [(h.start("dem"), h.end(), 1, "exact")]
+        return []
+    if HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
     noun = m.group("noun")
     if noun[:1].isupper() and noun.lower() not in demonyms():

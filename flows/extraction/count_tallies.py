@@ -73,6 +73,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
+    # a release still ahead, told by its adjective: "the impending release of 10 prisoners", "an upcoming swap"
+    r"(?:impending|upcoming|forthcoming|planned|proposed|anticipated|prospective|potential|eventual)|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -82,6 +84,16 @@ HYPOTHETICAL_RE = re.compile(
 DEMANDED_RELEASE_RE = re.compile(r"\b(?:demand(?:s|ed|ing)?|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|press(?:es|ed|ing)?\s+for)"
                                  r"\s+(?:the\s+)?(?:(?:immediate|unconditional|swift|prompt|urgent|speedy|safe)(?:,|\s+and)?\s+)+$",
                                  re.I)
+
+
+# a release denied: "the three men were not exchanged with anyone", "have never been freed", "weren't released"
+# (issue 22, class 4)
+NEGATED_BEFORE_RE = re.compile(r"\b(?:not|never|n[’']t)\s+(?:yet\s+)?(?:been\s+|be\s+)?$", re.I)
+
+
+def is_negated(sentence: str, trigger_start: int) -> bool:
+    """Whether the release word at `trigger_start` is denied (see NEGATED_BEFORE_RE)."""
+    return bool(NEGATED_BEFORE_RE.search(sentence, max(0, trigger_start - 30), trigger_start))
 
 
 def is_hypothetical(sentence: str, trigger_start: int) -> bool:
@@ -153,7 +165,9 @@ AMONG_BEFORE_RE = re.compile(r"\bamong\s+(?:a\s+total\s+of\s+)?$", re.I)
 RELEASED_AFTER_RE = re.compile(
     r"^\s*(?:[\w\-]+\s+){0,3}?(?:who|that)\s+(?:(?:were|are|was|have\s+been|had\s+been)\s+(?:being\s+)?"
     r"(?:released|freed|pardoned|set\s+free)|(?:received|got|were\s+granted)\s+(?:a\s+|royal\s+|presidential\s+)*"
-    r"(?:pardons?|amnest(?:y|ies)|clemency))\b", re.I)
+    r"(?:pardons?|amnest(?:y|ies)|clemency))\b"
+    # the relative clause cut short: "among a total of 431 prisoners released by a presidential pardon"
+    r"|^\s*(?:released|freed|pardoned|set\s+free)\s+(?:by|under|in|on|after|through|as|from|last|this)\b", re.I)
 
 
 # the count is the subject of a capture, not of a release: "about 240 hostages were taken in the attack", "17 crew
@@ -173,7 +187,7 @@ PART_RELEASED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was|hav
                                     r"(?:walked|walk)\s+free|(?:have\s+|had\s+)?left\s+(?:prison|jail))\b", re.I)
 
 # "The 17 Americans freed were among the 24 people released": the counted group is a member of the larger count
-MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?among\s+"
+MEMBER_OF_COUNT_AFTER_RE = re.compile(r"^\W*(?:(?:[\w\-]+\W+){0,3}?(?:are|were|is|was)\s+(?:also\s+)?|,\s*)among\s+"
                                       r"(?:the\s+|a\s+total\s+of\s+)?(?:\d|(?:some|about|nearly|more\s+than)\s+\d)", re.I)
 
 

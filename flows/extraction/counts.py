@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE, _breakdowns,
+from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _is_surname,
-                                          _one_freed, _uncounted, one_person_more, other_actor_releasing_named)
+                                          _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, one_person_more,
+                                          other_actor_releasing_named)
 from flows.extraction.count_numbers import (_NUMW, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
@@ -28,14 +29,14 @@ from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER
                                          counted_other_side, one_described_swap, one_for_one_after,
                                          _bare_swaps, _other_side)
 from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHETICAL_RE, INCLUDING_RE, PART_RELEASED_AFTER_RE, RESCUE_RE,
-                                            TO_BENEFIT_BEFORE_RE, is_hypothetical, is_tally)
+                                            TO_BENEFIT_BEFORE_RE, is_hypothetical, is_negated, is_tally)
 
 # Words in folded(sentence) that a pattern cannot match without (see count_numbers.folded): cheap tests that
 # skip scans which would find nothing
 ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUNT_RE
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
-NAMED_WORDS = ("free", "releas", "pardon", "exchange")
+NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swapped", "traded")
 RESCUE_WORDS = ("mission", "operation", "raid", "assault")  # RESCUE_RE
 
 
@@ -100,7 +101,10 @@ BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed
 
 
 # after a named person freed, the other side of a one-for-one swap: "... was freed in exchange for <person>"
-ONE_FOR_ONE_RE = re.compile(r"[^,.;]{0,30}?\bin\s+(?:exchange|return)\s+for\s+(?:the\s+(?:release|freedom)\s+of\s+)?"
+# (or "... was released today in a prisoner swap for <person>", the link told by the swap's noun, as
+# NAMED_FOR_ONE_RE takes it after an active verb: issue 22, class 2)
+ONE_FOR_ONE_RE = re.compile(r"[^,.;]{0,30}?\bin\s+(?:(?:exchange|return)|an?\s+(?:[\w\-]+\s+){0,3}?(?:swap|exchange|trade))\s+for\s+"
+                            r"(?:the\s+(?:release|freedom)\s+of\s+)?"
                             r"(?:(?-i:[A-Z][a-z]+)\s+(?:citizen|national|pilot|businessman|agent|officer|prisoner)\s+)?", re.I)
 
 
@@ -221,7 +225,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
-        if gap > 60 or is_hypothetical(sentence, nearest.start()) \
+        if gap > 60 or is_hypothetical(sentence, nearest.start()) or is_negated(sentence, nearest.start()) \
                 or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
             continue
@@ -239,6 +243,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         tallies = sorted(tallies + members)
     if len(releases) >= 2:
         releases = _pairs(sentence, releases)
+        releases, joined = freed_alongside(sentence, releases)
+        side_counts += joined
     if releases and " and " in sentence:  # "ten Thai nationals and a Filipino citizen": eleven
         for k, r in enumerate(releases):
             more = one_person_more(sentence, r[1]) if r[3] == "exact" and r[2] else None
@@ -339,10 +345,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
                 if end:
                     side_counts += [1, 1]
                     found = [(found[0][0], end, 2, "exact")]
-            swapped = [] if found else one_described_swap(sentence)
+            swapped = [] if found else one_described_swap(sentence) or exchanged_named_for_one(sentence)
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
-            releases += found or swapped or _bare_named_release(sentence) or _one_freed(sentence) or _uncounted(sentence)
+            releases += found or swapped or _bare_named_release(sentence) or _one_freed(sentence) \
+                or _two_described_freed(sentence) or _uncounted(sentence)
     elif not releases and tallies and any(w in low for w in NAMED_WORDS):
         # "In exchange, B released <name>, an official jailed over the killing of 5,000": a count told of the freed
         # person after the name leaves the named release standing (issue 22, class 2)

@@ -186,7 +186,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|^\W*among them (?:are|were)\b"
 
-_CAP = r"[A-Z][\w&’'\-\.]*"
+_CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 
 ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
 
@@ -307,6 +307,10 @@ def _list_gap(gap: str, after_item: bool) -> bool:
             and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
 
 
+OFFICE_OF_BEFORE_RE = re.compile(r"\b(?-i:Minister|Secretary|Head|Chief|Director|Governor|Commissioner)\s+of\s+(?:the\s+)?"
+                                 r"(?-i:[A-Z][\w\-]+\s+)(?:(?:and\s+)?(?-i:[A-Z][\w\-]+\s+)){0,2}$")
+
+
 def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target.
@@ -315,8 +319,12 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     list ("sanctions on other officials, including <surname> and ...") names that person (issue 22, class 10)."""
 
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
+    # (or a full name right after an office of a named department: "Minister of Finance <Given> <Surname>", whatever
+    # its given name; issue 22, class 10)
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
-             in sentence_candidates(sentence, False) if is_person and (n >= 2 or title)]
+             in sentence_candidates(sentence, False) if (is_person and (n >= 2 or title)) or (
+                 2 <= n <= 3 and OFFICE_OF_BEFORE_RE.search(sentence, max(0, s - 60), s)
+                 and not any(w in _COMPANY_WORD_SET or fold(w) in TITLE_WORDS for w in surface.split()))]
     if surnames:
         named = sorted(named + [(m.start("s"), m.end("s"), m.group("s"), "person") for m in LISTED_SURNAME_RE.finditer(sentence)
                                 if m.group("s") in surnames and not any(a <= m.start("s") < b for a, b, *_ in named)])
@@ -353,6 +361,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
         if gap is not None and "." in gap:  # a title's dot ("on Dr. <name>") ends no list
             gap = DOTTED_TITLE_RE.sub("", gap)
+        if gap is not None and kind == "person" and OWNER_BEFORE_RE.search(sentence, max(0, s - 60), s):
+            continue  # "two businesses tied to <role> <name>": whose the targets are, not a target (issue 22, class 10)
         if gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
@@ -366,6 +376,11 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
                 out.insert(-1, (named[i][2], named[i][0], named[i][3]))
     out.sort(key=lambda t: t[1])
     return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+
+
+# the owner of the targets named after them: "firms tied to oligarch <name>", "companies owned by <name>"
+OWNER_BEFORE_RE = re.compile(r"\b(?:(?:tied|linked|connected|close)\s+to|(?:owned|controlled|run|founded)\s+by|"
+                             r"associated\s+with)\s+(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+){0,3}$", re.I)
 
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"

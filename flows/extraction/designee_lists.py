@@ -12,6 +12,8 @@ Examples (tests/test_sanctions.py runs them):
   Adam Nowak and Anna Wrobel, each a person target of that move;
 - "Among those listed are Tomasz Duda and Ewa Krol." -> both;
 - "Tomasz Duda and Ewa Krol were also designated." -> both (the names come before the cue here);
+- "The officials include Tomasz Duda and Ewa Krol.", "Individuals include Tomasz Duda, a banker; and Ewa Krol."
+  and "Tomasz Duda and Ewa Krol are also targeted under the measures." after a move -> both;
 - "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
 - a list sentence in a document that reports no sanctions move -> nobody;
 - "The individuals added to the list include:" then one name per line -> each name on those lines;
@@ -37,11 +39,16 @@ AFTER_CUE = regex.compile(
     r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
-    r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,",
+    r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,"
+    # "The officials include A, B and C", "Individuals include A, <role>; B, <role>", "The latest companies to be
+    # sanctioned include A; B": a plural of the move's targets, then "include" (issue 22, class 10)
+    rf"|\b(?:individuals|persons|people|officials|entities|companies|firms|businesses|banks|organi[sz]ations"
+    rf"|oligarchs|designees)\s+(?:(?:to\s+be|being|newly|also)\s+)?(?:{_DESIGNATED}\s+)?(?:also\s+)?include[sd]?\b",
     regex.IGNORECASE)
 # cues before which it lists them ("A and B were also designated")
 BEFORE_CUE = regex.compile(
-    r"\b(?:were|was|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted)\b",
+    r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted"
+    r"|targett?ed)\b",
     regex.IGNORECASE)
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
              r"cover|affect|among the)")
@@ -65,9 +72,11 @@ JOINED_AFTER = regex.compile(r"^\s+(?i:and|y|de|of|&|für|et)\s+\p{Lu}")
 JOINED_BEFORE = regex.compile(r"\p{Lu}[\w’'.\-]*\s+(?i:and|y|de|of|&|für|et)\s+$")
 
 
-def _target(surface: str, is_person: bool, before: str = "", after: str = "") -> tuple[str, str] | None:
+def _target(surface: str, is_person: bool, before: str = "", after: str = "", firms: bool = False
+            ) -> tuple[str, str] | None:
     """(target, target type) of a name in a list of designees, or None for what is no designee's name.
-    `before` / `after`: the sentence's text either side of the candidate."""
+    `before` / `after`: the sentence's text either side of the candidate; `firms`: the list's cue names
+    companies ("The companies sanctioned include ..."), so a name the lexicon does not know is one."""
     surface = DESCRIBED_RE.sub("", surface).strip()
     words = [w.strip(".,").lower() for w in surface.split()]
     if len(words) < 2:
@@ -80,21 +89,28 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "") ->
         return surface, "company"
     if any(w in ORG_WORDS or w in BODY_WORDS for w in words) or len(words) > 4:
         return None  # a body or a long title: not told apart here
+    if firms:
+        return surface, "company"
     return surface, "person"  # the list says it is a designee; the lexicon did not know the given name
 
 
-def _spans(sentence: str) -> list[tuple[int, int]]:
+# a cue that names companies: the names it lists are firms unless the lexicon knows them for people
+FIRMS_CUE = regex.compile(r"\b(?:entities|companies|firms|businesses|banks|organi[sz]ations)\b", regex.IGNORECASE)
+
+
+def _spans(sentence: str) -> list[tuple[int, int, bool]]:
     """Character ranges of a list sentence where designees are named: after each cue that opens a list (up
-    to where someone speaks), and before a passive cue ('... were also designated')."""
+    to where someone speaks), and before a passive cue ('... were also designated'); each with whether its
+    cue names companies."""
     spans = []
     for m in AFTER_CUE.finditer(sentence):
         speech = SPEECH.search(sentence, m.end())
-        spans.append((m.end(), speech.start() if speech else len(sentence)))
+        spans.append((m.end(), speech.start() if speech else len(sentence), bool(FIRMS_CUE.search(m.group(0)))))
     for m in BEFORE_CUE.finditer(sentence):
         speech = None
         for speech in SPEECH.finditer(sentence, 0, m.start()):
             pass
-        spans.append((speech.end() if speech else 0, m.start()))
+        spans.append((speech.end() if speech else 0, m.start(), False))
     return spans
 
 
@@ -145,9 +161,10 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
         spans = _spans(sentence)
         for surface, is_person, line, at in found_here:
             # on a list line the name comes first (after a bullet); in a sentence, inside a listed span
-            if (at > 3) if line else not any(lo <= at < hi for lo, hi in spans):
+            if (at > 3) if line else not any(lo <= at < hi for lo, hi, _ in spans):
                 continue
-            target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):])
+            firms = not line and any(lo <= at < hi and f for lo, hi, f in spans)
+            target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):], firms)
             if target is None or (d, target[0]) in known or (d, target[0]) in seen:
                 continue
             seen.add((d, target[0]))

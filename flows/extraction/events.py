@@ -47,7 +47,10 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
-                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b")
+                   r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
+                   # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
+                   # exchanged_named_for_one
+                   r"\b(?:exchanged|swapped|traded)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -59,10 +62,16 @@ _NUM_ENDS = rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORD
 _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
-    r"|(?-i:(?:was|been)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
+    r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
+    # EXCHANGED_NAMED_RE: an exchange verb, up to four role words, a capital, then "for" a capital or "a/an" ("exchanged
+    # aid worker <name> for a <demonym> <role>"; not "exchanged Christmas greetings for the first time")
+    r"|(?:exchanged|swapped|traded)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])[^.;]{0,140}?[\s\x1c-\x1f]for"
+    r"[\s\x1c-\x1f]+(?:the[\s\x1c-\x1f]+)?(?:(?:[a-z]+[\s\x1c-\x1f]+){0,2}(?-i:[A-Z])|an?[\s\x1c-\x1f])"
     # BARE_SUBJECT_COUNT_RE: "Around 50 were released from two prisons"
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
@@ -70,6 +79,11 @@ PREFILTER_RELEASE = (
     r"|(?-i:[A-Z])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
+    # HEADLINE_ONE_FREED_RE: a release verb, a capital (a demonym), a person's noun
+    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?-i:[A-Z])[\w.\-]*[\s\x1c-\x1f]+(?:man|woman|teacher|"
+    r"teenager|journalist|activist|dissident|student|researcher|academic|scholar|writer|blogger|lawyer|businessman|"
+    r"businesswoman|tourist|aid|diplomat|soldier|pilot|photographer|filmmaker|missionary|nun|priest|engineer|veteran|"
+    r"sailor|fisherman|citizen|national|prisoner|detainee|hostage)"
     # ELLIPTIC_COUNT_RE: "five released previously"
     r"|(?:released|freed|pardoned)[\s\x1c-\x1f]+(?:previously|earlier|already|before|in|on|last)\b"
     # UNCOUNTED_RE: a release of an unsaid number, an exchange of prisoners
@@ -96,8 +110,10 @@ TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int6
                 "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
 
 
+# (a subject of two states, "A and B have freed <one> and <the other>, respectively": both free, the first named is
+# the release's country, as in "A freed <one>, with B releasing <the other>"; issue 22, class 3)
 RELEASE_SUBJECT_RE = re.compile(
-    r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
+    r"\b((?:[A-Z][\w\-]+\s+and\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
 
 
@@ -287,7 +303,7 @@ def _stages_of_a_larger_release(rows: list[tuple]) -> list[tuple]:
         return rows
     largest: dict[str, int] = {}
     for r, st in zip(rows, stage):
-        if r[4] == "prisoner_release" and r[7] and not st:
+        if r[4] == "prisoner_release" and r[7] and not st and not _set_apart(r[12]):  # not a release recalled
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, st in zip(rows, stage) if not (st and r[7] * STAGE_MIN_RATIO <= largest.get(r[0], 0)
                                                     and not _set_apart(r[12]))]
@@ -360,7 +376,9 @@ def _parts_by_place(rows: list[tuple]) -> list[tuple]:
     by_place = [c and bool(PART_BY_PLACE_RE.search(r[12])) for c, r in zip(counted, rows)]  # one scan a row
     largest: dict[str, int] = {}
     for r, c, place in zip(rows, counted, by_place):
-        if c and not place:
+        # the larger release the part belongs to is the document's own, not one it recalls ("follows a larger
+        # one last year, when more than 200 were flown out" leaves "135 were freed from jail" a release)
+        if c and not place and not _set_apart(r[12]):
             largest[r[0]] = max(largest.get(r[0], 0), r[7])
     return [r for r, place in zip(rows, by_place) if not (place and r[7] < largest.get(r[0], 0)
                                                           and not _set_apart(r[12]))]
@@ -651,6 +669,19 @@ CAPTIVITY_BEFORE_RE = re.compile(
     r"[^.;,]{0,25}$", re.I)
 
 
+# a date inside a relative clause telling someone's past, no release told between ("Sweden freed X, an official who
+# had been sentenced for killings in 1988"): when the person was tried or taken, not the release (issue 22, class 5)
+_NO_RELEASE = r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned)\b)[^.;])"
+RELATIVE_PAST_BEFORE_RE = re.compile(
+    rf"\b(?:who|whom|which)\s+(?:had\s+been|has\s+been|was|were|had)\s+{_NO_RELEASE}{{0,40}}?"
+    rf"\b(?:arrest|sentenc|convict|jail|detain|accus|charg|imprison|captur|abduct|kidnap)\w*\b{_NO_RELEASE}*$", re.I)
+
+
+# a weekday in the possessive names an occasion ("Thursday's holiday", "Sunday's vote"), which may lie ahead: it does
+# not date a release
+POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
+
+
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
 FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
@@ -676,10 +707,14 @@ def release_date_match(sentence: str) -> re.Match | None:
     come ("next Tuesday") nor the page's date line the sentence opens with ("date 2026-03-03 ...")."""
     first_year = None
     for m in DATE_RE.finditer(sentence):
-        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+        if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()) \
+                or (RELATIVE_PAST_BEFORE_RE.search(sentence, max(0, m.start() - 200), m.start())
+                    and not sentence[:m.start()].rstrip().endswith(",")):  # ", in 2019": the main clause's again
             continue
         if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
+        if m.group("weekday") and POSSESSIVE_RE.match(sentence, m.end()):
+            continue  # "to mark Thursday's holiday", "ahead of Sunday's vote": an occasion's day, past or to come
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
         if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
@@ -712,6 +747,13 @@ LEAD_DAY_RE = re.compile(r"\b(?:(?:late\s+|early\s+)?on\s+(?:Monday|Tuesday|Wedn
                          r"(?:announced|said|confirmed|reported|released|freed|pardoned)\s+(?:late\s+|early\s+)?"
                          r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
                          r"yesterday|today)\b", re.IGNORECASE)
+# a lead pushed down by page furniture (a date line, a caption, an embedded post) still tells the release's day a
+# few sentences on, beside the release verb: "was freed from jail Tuesday", "were released on Friday", "reached
+# home Friday"
+LEAD_RELEASE_DAY_RE = re.compile(
+    r"\b(?:released|freed|pardoned|set\s+free|walked\s+free|(?:reached|returned|arrived|came)\s+home)\s+"
+    r"(?:from\s+(?:\w+\s+){0,2}?(?:prison|jail|custody|detention)\s+)?"
+    r"(?:late\s+|early\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", re.IGNORECASE)
 
 
 def _states_date(sentence: str, date) -> bool:
@@ -735,14 +777,19 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
     against its publication date; for a document without one, the full date (with its year) of the first lead
     sentence telling a release done."""
-    lead = sentences.filter((pl.col("sent_idx") <= LEAD_SENTENCES)
+    lead = sentences.filter((pl.col("sent_idx") <= FIRST_RELEASE_SENTENCES)
                             & pl.col("sentence").str.contains(r"(?i)day\b")
                             & pl.col("doc_id").is_in([d for d, p in published.items() if p is not None]))
     out: dict[str, tuple] = {}
-    for doc_id, sentence in lead.sort("doc_id", "sent_idx").select("doc_id", "sentence").iter_rows():
+    for doc_id, sent_idx, sentence in lead.sort("doc_id", "sent_idx").select("doc_id", "sent_idx", "sentence").iter_rows():
         if doc_id in out:
             continue
-        day = LEAD_DAY_RE.search(sentence)
+        if sent_idx <= LEAD_SENTENCES:
+            day = LEAD_DAY_RE.search(sentence) or LEAD_RELEASE_DAY_RE.search(sentence)
+        else:  # further on, only a day told beside a release verb, of a release told as done and not recalled
+            day = LEAD_RELEASE_DAY_RE.search(sentence)
+            if day and (BACKGROUND_RE.search(sentence) or _plans_ahead(sentence) or release_parts(sentence)[0]):
+                continue  # a release it counts is one of its own ("Two journalists were freed Monday in another case")
         if day and _states_date(sentence, published.get(doc_id)):
             continue  # "Written on Sunday, 18 October 2026": the page's own date line, not the news's day
         if day:
@@ -781,6 +828,34 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
         r = rows[i]
         prev = before.get((r[0], r[1] - 1))
         if not prev or not re.search(rf"\b{re.escape(name)}\b", prev):
+            continue
+        date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
+        if date is not None:
+            out[i] = (*r[:9], date_text, date, precision, r[12])
+    return out
+
+
+# a sentence opening on a time the sentence before gave: "Then, five ... returned home", "On that day, ..."
+THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+time|on\s+that\s+(?:day|date|occasion)|that\s+day)\s*,",
+                            re.I)
+
+
+def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release whose sentence opens on "Then," / "On that day," takes the date of the sentence before:
+    "The last exchange took place on <date>. Then, five prisoners returned home" (issue 22, class 5)."""
+    undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None
+               and THEN_OPENER_RE.match(r[12])]
+    if not undated:
+        return rows
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] - 1 for i in undated]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    before = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                         on=["doc_id", "sent_idx"]).iter_rows())
+    out = list(rows)
+    for i in undated:
+        r = rows[i]
+        prev = before.get((r[0], r[1] - 1))
+        if not prev or _plans_ahead(prev):
             continue
         date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
         if date is not None:
@@ -1079,6 +1154,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _dated_by_the_sentence_after(rows, sentences, published)
+    rows = _dated_by_then(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _stages_of_a_swap(rows)
     rows = _more_of_the_same(rows)

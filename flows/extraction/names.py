@@ -37,12 +37,17 @@ from flows.language.lexicon import (
 
 # Titles real pages put before a name besides the lexicon's: "Rear Adm.", "Pres", "The Honourable", "Chief
 # Executive" (issue 22, class 8): peeled off, never part of the name
-TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive"})
+TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive",
+                                               # ranks written short before another ("Lt. Col. <name>")
+                                               "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.", "brig",
+                                               "brig."})
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
-PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker"})
+PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
+                                               # military ranks written short ("Col. <name>", "Lt. Col. <name>")
+                                               "col.", "lt.", "capt.", "sgt.", "maj.", "brig.", "adm."})
 # nouns of nationality that are no adjective ("Briton <name>", "the Azerbaijanis <name> and <name>"): peeled
 # off a name like a demonym (issue 22, class 7); plurals of demonyms are peeled in _peel_run
 NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes"})
@@ -77,7 +82,7 @@ TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['�
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+)?{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
@@ -91,6 +96,7 @@ NAME_TITLES = frozenset({"pope"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
 FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
 DOTTED_TITLE_END_RE = regex.compile(rf"\b{DOTTED_TITLE}$")
+DOTTED_TITLE_BEFORE_RE = regex.compile(rf"(?<=\p{{L}}[ \t]+){DOTTED_TITLE}[ \t]+$")
 POSSESSIVE_RE = regex.compile(r"^['’]s?\b")
 ACRONYM_DOTS = regex.compile(r"\b(\p{Lu})\.(\p{Lu})\.")
 ROLE_NOUNS = (
@@ -108,6 +114,7 @@ ROLE_NOUNS = (
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
     # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
+    "spouse",
     "newscaster", "presenter",
     # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
     "chairman", "chairwoman", "chairperson",
@@ -119,8 +126,11 @@ ROLE_NOUNS = (
 # ends a clause about a place as often as it describes a person
 CAPTIVE_NOUNS = ("hostage", "detainee", "prisoner", "captive")
 ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
+# (a comma and a conjunction open the next item or clause, not an apposition: "<A>'s wife, <B>, and <C>'s mother,
+# <D>" gives <B> no role of mother; nor does a relative clause: "<A>, who met <B>'s spouse," makes <A> no spouse;
+# issue 22, class 7)
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
@@ -134,11 +144,16 @@ SPEECH_VERB_RE = regex.compile(
     r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
+# a quote, then its speaker after the verb ("“...,” said <name>", "\"...\" added <name>"): the inverted order of
+# SPEECH_VERB_RE, as common in news (issue 22, class 7)
+QUOTE_SAID_BEFORE_RE = regex.compile(r"[”\"]\s*,?\s+(?:said|says|added|asked|wrote|argued|insisted|explained"
+                                     r"|stressed|warned|noted)\s+$")
 WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
 # a picture's credit: a name and its agency or archive joined by a slash ("<name>/<agency>", "<name> / <agency>",
 # "PHOTO/<name>/<agency>"): the photographer, not a person of the story (issue 22, class 8)
 CREDIT_AFTER_RE = regex.compile(r"^ ?/ ?\p{Lu}")
-CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$")
+# (or a copyright sign before it, mid-line: "<caption>. © <name>")
+CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$|©\s*$")
 # what follows a word in commas is a clause, not an apposition, when it holds a finite verb: an auxiliary, a
 # subject pronoun, or a capitalised subject and a past tense ("Earlier, the <country> on Friday imposed sanctions on
 # ... senators", "partners in <continent>, has imposed sanctions on Minister ..."; issue 22, class 8)
@@ -153,7 +168,65 @@ ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|
 # a place named after a person: the name, then what the place is, in lower case (issue 22, class 8)
 FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|air\s+base|prison|jail|hospital|"
                                   r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam)s?\b")
+# a name after a kind of place or of time and "of" ("the holy month of <name>", "the town of <name>", "the
+# sultanate of <name>") is what that place or time is called, never a person, even one the batch names in full
+# ("<given> <same word>"; issue 22, class 8: places and times taken for people)
+PLACE_OF_BEFORE_RE = regex.compile(
+    r"\b(?:month|feast|festival|holiday|city|town|village|province|region|island|port|district|county|state"
+    r"|republic|kingdom|emirate|sultanate|governorate|municipality)s?\s+of\s+$", regex.IGNORECASE)
 AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u2011]year[\s\-\u2010\u2011]old\s+$", regex.IGNORECASE)
+# "<name>, 63,", "<name>, aged 41,", "<name>, 22.": an age in commas right after a name tells a person, as news
+# writes the age of the people of its story (issue 22, class 7: names no given-name lexicon knows)
+AGE_AFTER_RE = regex.compile(r"^,\s+(?:aged\s+)?\d{1,2}\s*(?:,|\.(?!\d)|;|\)|$)")
+# "<name>'s wife", "<name>'s eldest son": only a person has kin (a firm's "sister company" or "parent
+# company" is no kin; issue 22, class 7)
+KIN_AFTER_POSSESSIVE_RE = regex.compile(
+    r"^\s+(?:(?:late|former|estranged|eldest|youngest|elder|younger|older|adult|\d+|\w+-year-old)\s+)?"
+    r"(?:wife|husband|spouse|widow|fianc[ée]e?|son|sons|daughter|daughters|mother|father|brother|brothers|sister"
+    r"|sisters|children|parents|grandson|granddaughter|nephew|niece|cousin)\b"
+    r"(?!\s+(?:company|companies|bank|banks|ship|ships|vessels?|firms?|organi[sz]ations?|city|cities|papers?"
+    r"|publications?|stations?|channels?|brands?|party|parties|schools?|agency|agencies|outlets?|networks?"
+    r"|units?|groups?|funds?)\b)", regex.IGNORECASE)
+# what only people undergo: a name right after such a verb ("the court freed <name> on Monday", "pardoned <name>,
+# <name> and <name>") or right before its passive ("<name> was jailed in 2021") is a person, even one no given-name
+# lexicon knows (issue 22, class 7: Persian, Arabic, Central Asian names of the freed); "released" only with what
+# it was released from, as reports and statements are released too. The name must end its phrase: "freed <paper>
+# reporter <name>" names the paper first.
+CAPTIVE_VERBS = (r"(?:freed|freeing|(?:pardon|jail|imprison|detain|arrest|sentenc|execut|deport|abduct|kidnapp|exil"
+                 r"|exchang|swapp|releas)(?:ed|ing))")
+CAPTIVE_VERB_BEFORE_RE = regex.compile(r"\b" + CAPTIVE_VERBS + r"\s+$")
+# ... and so does such a deed's noun ("the release of <name>", "the arrest of <name> on Monday", "the late <name>")
+CAPTIVE_NOUN_BEFORE_RE = regex.compile(
+    r"\b(?:(?:release|arrest|detention|execution|imprisonment|pardon|pardoning|freeing|jailing|sentencing|abduction"
+    r"|kidnapping|extradition|deportation|acquittal)\s+of|the\s+late)\s+$", regex.IGNORECASE)
+PHRASE_END_AFTER_RE = regex.compile(
+    r"^(?:\s*[,.;:)!?]|\s*$|\s+(?:on|in|at|from|after|and|who|as|last|this|earlier|when|for|to|with|following|under"
+    r"|amid|because|before|early|late|into|over|until|since|but|while|were|was|had|have|has)\b)")
+PASSIVE_CAPTIVE_AFTER_RE = regex.compile(
+    r"^\s+(?:was|were|had\s+been|has\s+been|have\s+been|is\s+being|are\s+being|will\s+be|would\s+be|to\s+be)\s+"
+    r"(?:\w+ly\s+)?(?:(?:freed|pardoned|jailed|imprisoned|detained|arrested|sentenced|executed|deported|abducted"
+    r"|kidnapped|exiled|exchanged|swapped)\b|released\s+(?:from|early|after|on|in|last|under|as\s+part)\b)")
+# a ship is named like a person: a name right after what the ship is ("the tanker <name>", "the vessel <name>",
+# "MV <name>") is the ship's (issue 22, class 8: ships taken for people)
+VESSEL_BEFORE_RE = regex.compile(r"(?:\b(?:tankers?|vessels?|ships?|freighters?|yachts?|superyachts?|frigates?|warships?"
+                                 r"|ferry|ferries|trawlers?|carriers?|boats?)|\b(?:MV|MT|M/V|M/T|RV|SS|HMS|USS))\s+$")
+# the first name of a list that a group of people opens ("freed 12 prisoners, including <name>, <name> and <name>",
+# "five people, among them <name>"): the names are members of that group, people (issue 22, class 7: comma lists
+# of the freed; the rest of the list follows its first name in _list_mates)
+PEOPLE_NOUNS_PLURAL = sorted({n + "s" for n in ROLE_NOUN_SET if not n.endswith(("man", "woman"))}
+                             | {n[:-3] + "men" for n in ROLE_NOUN_SET if n.endswith("man")}
+                             | {"people", "persons", "men", "women", "inmates", "individuals", "opponents",
+                                "politicians", "others", "elite", "elites", "relatives", "family"},
+                             key=len, reverse=True)
+PEOPLE_LIST_BEFORE_RE = regex.compile(
+    r"\b(?:" + "|".join(PEOPLE_NOUNS_PLURAL) + r")\b"
+    # (a few words between, none that makes the list another group's: "representatives of firms, including <firm>")
+    r"(?:[\s,]+(?!(?:of|from|at|with|for|representing)\b)[\w’'\-]+){0,6}?(?:,\s*|\s+)"
+    r"(?:including|among\s+them|among\s+whom|such\s+as|namely)\s+$")
+# a preposition before a name makes it no subject of the passive after it ("the girls freed by <group> were
+# exchanged": the group is the agent of a clause inside the subject)
+PREPOSITION_BEFORE_RE = regex.compile(r"\b(?:by|of|for|from|with|to|in|on|at|against|among|between|about|under"
+                                      r"|over|than|via)\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
@@ -214,7 +287,7 @@ OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "cha
                        "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
                        "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
 OFFICE_BEFORE_RE = regex.compile(
-    r"\b(?:the|a|an|its|their|his|her)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
     r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
@@ -310,6 +383,9 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
                 or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
                 or word in LEAD_FUNCTION_WORDS
                 or (word in ROLE_NOUN_SET and len(tokens) > 2 and is_given_name(tokens[1][2]))  # "Businessman <name>"
+                # "Editor-in-chief <given> <surname>", "Vice-chairman ...": a compound role word opening the run
+                # (issue 22, class 7; a hyphenated name has no role noun among its parts)
+                or (len(tokens) > 2 and "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")))
                 # "Journalists <given> <surname>, <given> <surname> ...": a role in the plural opens a list
                 or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)):
             prefix.append(tokens[0][2])
@@ -337,7 +413,10 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
             # ... or three ("Deputy Speaker <given> <middle> <surname>", "Law Minister <one> <two> <three>": names
             # of Indonesia and others whose given names no English lexicon holds; issue 22, class 7)
-            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)) and len(rest) in (2, 3) and not any(
+            # (a single role title opening the run does too: "Commander <given> <surname>"; issue 22, class 7)
+            (last_title >= 1 or any(fold(p) in TITLE_WORDS for p in prefix)
+             or (len(rest) == 2 and folded[last_title] in ROLE_TITLE_WORDS))
+            and len(rest) in (2, 3) and not any(
                 w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in PLACE_BODY_HEADS or w in place_words()
                 or (len(rest) == 3 and w in ROLE_NOUN_SET)  # "... Chief Prosecutor <given> <surname>"
                 for w in rest)
@@ -423,14 +502,26 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     first, last, has_title, role_parts, n, given, article = peeled
     start = m_start + first
     end = m_start + last
+    # a dotted title the run before kept apart ("Republican Sen. <name>", "Texas Gov. <name>": the capitalised word
+    # before the title took the title's word into its own run, and the dot ended it; issue 22, class 7)
+    title_before = DOTTED_TITLE_BEFORE_RE.search(sentence, max(0, m_start - 8), m_start) if first == 0 else None
+    if title_before:
+        has_title = True
+        role_parts = role_parts or (title_before.group().strip(),)
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
-    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 2), start):
+    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 3), start):
         return None  # "[File: <name>/<agency>]", "IMAGE/<name>/<agency>": a picture's credit, furniture
+    if PLACE_OF_BEFORE_RE.search(sentence, max(0, start - 30), start):
+        return None  # "the month of <name>", "the town of <name>": a time or a place
+    if VESSEL_BEFORE_RE.search(sentence, max(0, start - 14), start):
+        return None  # "the tanker <name>": a ship
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
-    before = _role_before(sentence, m_start)
+    # (a possessive name right after a comma opens an apposition whose head is the noun after it: "an official,
+    # <name>'s wife, <given>": the role is the wife's, not the possessor's)
+    before = None if poss and sentence[max(0, m_start - 2):m_start] == ", " else _role_before(sentence, m_start)
     appo = APPOSITION_RE.match(after_name) if not poss else None
     role = None
     if appo and (LIST_ROLE_RE.match(appo.group("role")) or CLAUSE_ROLE_RE.search(appo.group("role"))):
@@ -446,14 +537,28 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         role = before
     # a lone capitalised word that speaks is too often an organisation or a plural ("Viasna said",
     # "Ministers said"): only full names count on a speech verb alone
-    speech = n >= 2 and bool(SPEECH_VERB_RE.match(after_name))
+    speech = n >= 2 and (bool(SPEECH_VERB_RE.match(after_name))
+                         or bool(QUOTE_SAID_BEFORE_RE.search(sentence, max(0, start - 16), start)))
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
-    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start)))
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+                      or (not poss and bool(AGE_AFTER_RE.match(after)))
+                      or (poss is not None and bool(KIN_AFTER_POSSESSIVE_RE.match(after_name)))
+                      or (bool(PEOPLE_LIST_BEFORE_RE.search(sentence, max(0, start - 80), start))
+                          and bool(PHRASE_END_AFTER_RE.match(after)))
+                      or (not poss and bool(PASSIVE_CAPTIVE_AFTER_RE.match(after))
+                          and not PREPOSITION_BEFORE_RE.search(sentence, max(0, start - 12), start))
+                      or (not poss and (bool(CAPTIVE_VERB_BEFORE_RE.search(sentence, max(0, start - 20), start))
+                                        or bool(CAPTIVE_NOUN_BEFORE_RE.search(sentence, max(0, start - 24), start)))
+                          and bool(PHRASE_END_AFTER_RE.match(after))))
     # "his daughter <given name>", "whose mother, <given name>,", "his counterpart, <given name>": a known given
     # name alone right after a kin or role word is the person (issue 22, class 7)
     lone_given = n == 1 and bool(before) and _lone_given_name(sentence[start:end])
-    is_person = given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
+    # a role word peeled off the run's front ("Editor-in-chief <name>", "Journalists <name> ...") tells a person as
+    # a role word before the run does
+    role_front = n >= 2 and any(_is_role_word(fold(p)) for p in role_parts)
+    is_person = (given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
+                 or role_front)
     if not poss and FACILITY_AFTER_RE.match(after_name):
         return None  # "Imam <name> airport", "the <name> prison": a place named after a person, even with a title
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
@@ -463,6 +568,11 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
+
+
+def _is_role_word(word: str) -> bool:
+    """A role noun, its plural, or a compound of one ("editor-in-chief", "co-founder"), folded."""
+    return any(part in ROLE_NOUN_SET or part.removesuffix("s") in ROLE_NOUN_SET for part in word.split("-"))
 
 
 def _lone_given_name(word: str) -> bool:

@@ -77,7 +77,9 @@ def countries_in(text: str) -> list[str]:
 # (issue 22, class 3)
 DESTINATION_RE = re.compile(
     r"\b(?:land(?:ed|s|ing)?|arriv(?:ed|es|ing|al)|flown|fl(?:y|ies|ying|ew)|en\s+route|head(?:ed|ing)|"
-    r"taken|brought|transferred|bused|driven|deported|expelled|sent|shipped|return(?:s|ed|ing)?|cross(?:ed|ing)|wheels\s+up)\s+"
+    r"taken|brought|transferred|bused|driven|deported|expelled|sent|shipped|return(?:s|ed|ing)?|cross(?:ed|ing)|wheels\s+up|"
+    # "they will go to <country> before moving on": where the freed go next
+    r"go(?:es|ing)?|went|mov(?:e|es|ed|ing)\s+on)\s+"
     # "sent them to", "shipped 140 prisoners to": the freed between the verb and where they went
     r"(?:(?:back|home|out|on|safely)\s+|(?:them|him|her)\s+|(?:[\w\-,]+\s+){1,3}?)?(?:in|to|into|at|for|via)\s+"
     r"(?:the\s+)?[A-Z][\w\-]+(?:(?:,\s+|\s+)[A-Z][\w\-]+){0,2}"
@@ -96,7 +98,7 @@ MEDIATOR_RE = re.compile(
 # MEDIATOR_RE match holds (ignoring case, widened for the Rust engine): a sentence with none of them has nothing
 # to blank, so its places are read without a scan for either (vectorised prefilter)
 PREFILTER_DESTINATION = ("land|arriv|flown|fly|flies|flew|route|head|taken|brought|transferred|bused|driven|deported|"
-                         "expelled|sent|shipped|return|cross|wheels|reach|bound")
+                         "expelled|sent|shipped|return|cross|wheels|reach|bound|go|went|mov")
 PREFILTER_MEDIATOR = rust_word_superset("mediat|brokered|facilitated|hosted|help|thank")
 PREFILTER_PLACE_MASK = f"(?:{PREFILTER_DESTINATION})|(?:{PREFILTER_MEDIATOR})"
 

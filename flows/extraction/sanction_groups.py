@@ -276,6 +276,11 @@ _CUE_WORDS = ("sanctioned", "target", "designated", "listed", "penali", "punishe
               "removed", "taken", "dropped")
 
 
+# a sentence adverb before the first item ("Additionally, ...", "In addition, ..."): no name of a list
+LEAD_ADVERB_RE = re.compile(r"^\s*(?:Additionally|Also|Meanwhile|However|Separately|Similarly|Finally|Lastly|Moreover|"
+                            r"Furthermore|Earlier|Later|Likewise|In\s+addition|At\s+the\s+same\s+time),\s+")
+
+
 def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str | None]:
     """([(name, start, 'person' | 'company')], 'lifted' when the cue removes them from a list, else None) of a
     sentence that lists targets after (LIST_CUE_RE) or before (PASSIVE_END_RE) a cue."""
@@ -299,6 +304,9 @@ def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str |
         if p is None or p.start() == 0:
             return [], None
         span, lo, cue = sentence[:p.start()], 0, p.group(0)
+    lead = LEAD_ADVERB_RE.match(span)
+    if lead:  # "Additionally, a <demonym> officer ... has been sanctioned": the adverb leads the sentence, no name
+        span = " " * lead.end() + span[lead.end():]
     if not re.match(r"\s*(?:the\s+)?[A-Z“\"‘']", span):
         return [], None  # "the listed individuals are also barred from ...": no list of names
     span = re.split(r"(?:,\s+|\s+)(?:according\s+to|said|says|the\s+\w+\s+said)\b", span)[0]

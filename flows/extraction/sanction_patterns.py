@@ -42,7 +42,7 @@ LICENCE = r"general\s+licen[cs]es?|GL(?:\s+\d+[A-Z]?)?"
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 
 SANCTION_RE = re.compile(
-    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|{ASSET_FREEZE}|"
+    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|measures\s+targeting|{ASSET_FREEZE}|"
     rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS}|{LICENCE})\b", re.I)
 
 
@@ -81,7 +81,8 @@ HEDGE_RE = re.compile(
 # <issuer> would impose visa restrictions on"): done, not talked about (issue 22, class 9)
 ANNOUNCED_DECISION_RE = re.compile(
     r"\b(?:announced|stated|declared|confirmed|decided|said|says|added)\b(?:\s+\w+){0,3}?(?:\s+that)?(?:[^.;]|\.(?!\s+(?-i:[A-Z])|\s*$)){0,60}?\b(?:would|will)\s+"
-    r"(?:\w+ly\s+|also\s+)?$", re.I)
+    # ("said that targeted sanctions would be imposed on <A>": the passive of the same decision)
+    r"(?:\w+ly\s+|also\s+)?(?:be\s+)?$", re.I)
 
 
 REASON_RE = re.compile(
@@ -100,7 +101,9 @@ REASON_TOPIC_RE = re.compile(
 
 TARGET_RE = re.compile(
     # "an asset freeze and travel ban on eight officials": the measures named, the targets after them
-    r"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    r"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    # "other measures targeting <A>", "keep those in place targeting <A>": the measures that stay, by whom they hit
+    r"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>[^.;:]{2,90})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
     rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})"  # "froze the assets of hundreds of officials"

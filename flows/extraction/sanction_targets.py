@@ -42,8 +42,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
         by_subject = SUBJECT_TARGET_RE.search(sentence)
         if by_subject and (m is None or by_subject.start() < m.start()):
             m = by_subject
-    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")) \
-        if m else sentence
+    scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")
+             or m.groupdict().get("np5")) if m else sentence
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -85,6 +85,11 @@ def _person_target(scope: str) -> str | None:
     if cand and cand["is_person"] and cand["n_tokens"] >= 2:
         return cand["surface"]
     return None
+
+
+# a regime named by its ruler right after "sanctions on" / "measures targeting" ("the former <Leader> regime")
+NAMED_REGIME_RE = re.compile(r"^\s*(?:the\s+)?(?:(?:former|ousted|deposed|fallen|toppled|old)\s+)?"
+                             r"(?P<regime>(?-i:[A-Z][\w\-’']+)\s+regime)\b", re.I)
 
 
 # a state body named right after "sanctions on" ("Iran's Ministry of Intelligence", "the Federal Security
@@ -236,6 +241,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     group = NATIONALS_RE.match(scope) if explicit else None
     if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in ISSUING_COUNTRIES:
         return _group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1"))
+    regime = NAMED_REGIME_RE.match(scope) if explicit else None
+    if regime:  # "the former <Leader> regime": the ruler's circle, not the country it once ran (issue 22, class 9)
+        return regime.group("regime"), "officials"
     body = STATE_BODY_RE.match(scope) if explicit else None
     if body:
         return body.group("body").strip(), "officials"
@@ -297,7 +305,8 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     # whose they are or where they act (issue 22, class 10)
     if explicit and GROUP_HEAD_RE.match(scope):
         return None, None
-    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else scope)
+    # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
+    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else VENUE_RE.sub(" ", scope))
              if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
@@ -308,13 +317,24 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     return None, None
 
 
+VENUE_RE = re.compile(r"\b(?:meeting|meet|met|summit|talks|conference|gathering|session)\s+(?:\w+\s+){0,3}?in\s+"
+                      r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
+
+
 # a group of people or firms heading what "sanctions on" names: the group, not a country, is the target
 GROUP_HEAD_RE = re.compile(
     r"\s*[\"“']?(?:the\s+|some\s+|several\s+|multiple\s+|all\s+|dozens\s+of\s+|hundreds\s+of\s+|\d[\d,]*\s+|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+)?"
-    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|[\w\-]+-based)\s+)*"
+    # ("two current and former <demonym> senators", "three high-profile members of the elite in <country>", "a
+    # Supreme Court justice in <country>": people of the country, not the country; issue 22, class 10)
+    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|[\w\-]+-based)\s+"
+    r"(?:and\s+)?)*"
     r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:entities|individuals|people|persons|members|heads|settlers|commanders|leaders|"
-    r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers)\b", re.I)
+    r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers|senators|lawmakers|"
+    r"politicians|justices|prosecutors)\b"
+    r"|\s*an?\s+(?:(?:former|current|senior|top|high-profile)\s+)?(?:(?-i:[A-Z][a-z]+)\s+){0,3}(?:justice|judge|"
+    r"prosecutor|senator|lawmaker|politician|official|officer|commander|general|businessman|businesswoman|tycoon|oligarch)"
+    r"\s+(?:in|from|of)\b", re.I)
 
 # what follows a target and says where it is or what it did: its countries are no target ("entities based in <A>",
 # "the colony, where the <demonym> dissident died", "firms linked to a <demonym> cartel")

@@ -105,6 +105,12 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
+    # "The move from <A> comes after <person> announced last week that <B> was lifting its sanctions": the power
+    # named in the reported clause moves; the one before is the news it is set beside (issue 22, class 9)
+    told = [m.end() for m in REPORTED_THAT_RE.finditer(head)] if first is not None and " that " in head else []
+    inner = find_issuer(head[told[-1]:]) if told else None
+    if inner is not None:
+        first = inner
     if first is None:
         return (None,)
     out = [first]
@@ -115,6 +121,10 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
             if issuer and issuer not in out:
                 out.append(issuer)
     return tuple(out)
+
+
+REPORTED_THAT_RE = re.compile(r"\b(?:announced|said|says|declared|confirmed|stated|announcement)\b(?:\s+[\w\-]+){0,3}?\s+that\s+",
+                              re.I)
 
 
 def find_issuer(sentence: str) -> str | None:
@@ -155,13 +165,17 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             if action == "tightened" and "imposed" in found and ADJECTIVE_TIGHTENED_RE.match(m.group(0)):
                 continue  # "imposed further sanctions": the verb says what was done, not the adjective
             if PARTICIPLE_ADJECTIVE_RE.match(sentence, m.start()) or (
-                    m.group(0).lower() in ("targeted", "placed") and DETERMINER_BEFORE_RE.search(sentence, 0, m.start())):
+                    m.group(0).lower() in ("targeted", "placed", "renewed", "extended") and DETERMINER_BEFORE_RE.search(sentence, 0, m.start())):
                 continue  # "targeted sanctions relief", "the renewed sanctions": a kind of sanctions, no move
             # "remain in place" and a passive ("were lifted") may stand further from their sanctions: "Sanctions
             # on the state airline, imposed after the 2021 forced landing, were lifted last week"
             if sanction_pos is None:
                 sanction_pos = [start for start, _, _ in _sanction_words(sentence)]
-            reach = 130 if action == "remain" or PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
+                keep = KEEP_THOSE_RE.match(sentence)
+                if keep:  # "keep those in place": the pronoun stands for the sanctions of the clause before
+                    sanction_pos.append(keep.end() - 1)
+            # ("Other measures targeting <A> and prohibiting <B> ... are set to remain in place": a long subject)
+            reach = 170 if action == "remain" else 130 if PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
                                        for p in sanction_pos) > reach:
@@ -179,6 +193,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
             if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
                 continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
+            if action == "lifted" and REMOVAL_OF_NAME_RE.match(sentence, m.start()):
+                continue  # "after the capture and removal of <leader>": a person put out of office, no sanctions lifted
             if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
                 continue  # "extend sanctions to four more firms": widened (the tightened words say it), not prolonged
             if action == "imposed" and SANCTIONS_NOUN_BEFORE_RE.search(before):
@@ -216,6 +232,10 @@ LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*
 
 WORD_REST_RE = re.compile(r"\w*")
 
+# "the removal of <Name>" with no list it is removed from and no sanctions in its words: a person ousted
+REMOVAL_OF_NAME_RE = re.compile(r"remov(?:al|ed|ing)\s+of\s+(?:the\s+)?(?-i:[A-Z])(?:(?!\bfrom\b|\bsanction|\blist\b|"
+                                r"\bdesignation|\brestrictions)[^.;,]){0,60}(?:[.;,]|$)", re.I)
+
 EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
 
 # a sanctions noun right before a participle: "the sanctions imposed by", "restrictions imposed on"
@@ -241,7 +261,15 @@ def find_reason(sentence: str) -> str | None:
 
 # where a sentence joins two moves ("Washington has sanctioned dozens of officials, and its sanctions on
 # the state oil company remain in place"); each part must name sanctions itself to stand alone
-CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+on\s+(?=\S)")
+CLAUSE_BREAK_RE = re.compile(r";\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+on\s+(?=\S)"
+                             # "will lift sanctions on <A> but keep those in place targeting <B>": two moves, the
+                             # second on sanctions by a pronoun (issue 22, class 9)
+                             r"|,?\s+(?:but|while)\s+(?=(?:will\s+|would\s+)?(?:keep|keeps|keeping|maintain|maintains|retain|"
+                             r"retains)\s+(?:those|them|the\s+ones|others|some)\b)")
+
+# the second part of a "lift <A> but keep those ..." sentence: sanctions named by a pronoun
+KEEP_THOSE_RE = re.compile(r"^(?:will\s+|would\s+)?(?:keep|keeps|keeping|maintain|maintains|retain|retains)\s+"
+                           r"(?:those|them|the\s+ones|others|some)\b", re.I)
 TARGET_ON_RE = re.compile(r"^.*?\bsanctions?\b.*?\b(?:on|against)\b", re.I)  # "... new sanctions the same day on"
 
 
@@ -253,7 +281,8 @@ def sanction_clauses(sentence: str) -> list[str]:
     # a part that names no sanctions belongs with the one before it
     merged: list[str] = []
     for part, sep in zip(parts, [m.group(0) for m in CLAUSE_BREAK_RE.finditer(sentence)] + [""]):
-        if merged and not SANCTION_RE.search(part) and not merged[-1].endswith(" and on "):
+        if merged and not SANCTION_RE.search(part) and not merged[-1].endswith(" and on ") \
+                and not KEEP_THOSE_RE.match(part):
             merged[-1] += part + sep
         else:
             merged.append(part + sep)
@@ -265,7 +294,7 @@ def sanction_clauses(sentence: str) -> list[str]:
             out.append(head.group(0) + " " + part if head else "on " + part)
         else:
             out.append(part.removesuffix(" and on "))
-    return [p for p in out if SANCTION_RE.search(p)] or [sentence]
+    return [p for p in out if SANCTION_RE.search(p) or KEEP_THOSE_RE.match(p)] or [sentence]
 
 
 def _names_strong_sanction(sentence: str) -> bool:
@@ -286,7 +315,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
         # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two;
         # but "<airline> was removed from the sanctions list, and restrictions were also lifted on <jet>" is two
         # liftings: restrictions moved the way sanctions were in the same sentence are sanctions too
-        if _names_strong_sanction(clause):
+        if _names_strong_sanction(clause) or KEEP_THOSE_RE.match(clause):
             strong_actions.update(actions)
         elif find_issuer(clause) is None and not (actions and set(actions) <= strong_actions):
             continue
@@ -384,6 +413,11 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
                                            for t in listed)] + listed
+    # '"..., we lifted the sanctions," the bloc's top diplomat <name> posted': the speaker of the move, no target
+    # (a body too: "..., the <demonym> Foreign Ministry stated")
+    people = [p for p in people if not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
+    # "charged in the attempted murder of <name>", "over the arrest of <name>": the victim of the deed, no target
+    people = [p for p in people if p[2] != "person" or not VICTIM_BEFORE_RE.search(sentence, max(0, p[1] - 60), p[1])]
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -406,6 +440,11 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
+
+
+VICTIM_BEFORE_RE = re.compile(r"\b(?:murder|killing|assassination|poisoning|death|detention|arrest|imprisonment|jailing|"
+                              r"torture|persecution|abduction|kidnapping)\s+of\s+(?:[\w\-]+\s+){0,4}$", re.I)
+SPEAKER_AFTER_RE = re.compile(r",?\s+(?:said|says|posted|wrote|tweeted|told|added|stated|noted|announced)\b")
 
 
 # "<Office> <Name> is the first person to be hit with sanctions", "listed <Name>, <role>, as the first person to be
@@ -548,8 +587,21 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     the same move told less well: dropped (issue 22, class 10)."""
     moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
     named = _person_moves(sentence, doc_country, in_context, surnames, may_act)
+    still = kept_subjects(sentence, surnames)
+    # the person kept under sanctions is kept, not moved as the rest of the sentence is; the sentence's other moves
+    # stand as they would without the name ("Key restrictions remain, <A> remains under personal sanctions")
+    still_moves = [(["remain"], name, kind, doc_country, True, sentence) for name, _start, kind in still]
+    if still:
+        names_kept = {fold(k[0]) for k in still}
+        # (the others are moved by the sentence's other words: "<A> will remain under sanction, but Treasury
+        # intends to remove restrictions on <B> and <C>" keeps A only)
+        named = [(([a for a in n[0] if a != "remain"] or n[0]), *n[1:]) for n in named
+                 if fold(n[1] or "") not in names_kept]
+    if still:  # a country no "sanctions on" names stands in only for what stays ("Key restrictions remain")
+        moves = [(acts, *m[1:]) for m in moves for acts in [[a for a in m[0] if a == "remain"]
+                                                             if m[2] == "country" and not m[4] else m[0]] if acts]
     if not named:
-        return with_counted_groups(moves, sentence, doc_country)
+        return with_counted_groups(moves + still_moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
     # the sentence with the words just before each named target blanked: "sanctioned <Country> leader <Name>"
     # names the leader's country, not a second target (issue 22, class 10)
@@ -557,7 +609,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     for n in named:
         at = sentence.find(n[1]) if n[1] else -1
         if at > 0:
-            head = PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
+            head = OFFICE_HEAD_RE.search(sentence, max(0, at - 70), at) or PERSON_HEAD_RE.search(sentence, max(0, at - 40), at)
             if head:
                 unnamed = unnamed[:head.start()] + " " * (at - head.start()) + unnamed[at:]
     kept = []
@@ -576,10 +628,36 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
                 rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
             continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
         kept.append(move)
-    return with_counted_groups(kept + named, sentence, doc_country)
+    return with_counted_groups(kept + named + still_moves, sentence, doc_country)
+
+
+# "<Name> remains under personal sanctions", "<Name> will remain under sanction", "<Name> is still subject to sanctions":
+# the subject is kept under sanctions, whatever else the sentence moves (issue 22, class 9)
+KEPT_SUBJECT_RE = re.compile(
+    r"(?:^|[,;]\s+|\b(?:and|but|while)\s+)(?:(?:[Pp]resident|[Mm]inister|[Ll]eader)\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w\-’']+(?:\s+(?:(?:de|da|van|von|bin|al)\s+)?[A-Z][\w\-’']+){0,3}))\s+"
+    r"(?:(?:himself|herself|itself)\s+)?(?:will\s+|would\s+|still\s+)?(?:remains?|stays?|continues?\s+to\s+be|is\s+still|"
+    r"was\s+still)\s+(?:(?:under|subject\s+to)\s+(?:[\w\-]+\s+){0,2}?sanctions?\b|on\s+(?:the|a|its|their)\s+"
+    r"(?:[\w\-]+\s+){0,3}?(?:[Ll]ist|blacklist)\b)")
+
+
+def kept_subjects(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
+    """(name, start, 'person') of each person KEPT_SUBJECT_RE names: a full name the name lexicon reads as a
+    person's, or a surname alone the document names in full elsewhere."""
+    if not re.search(r"\b(?:remains?|stays?|still|continues?\s+to\s+be)\s", sentence):
+        return []  # (every match holds one of these words: most sentences are skipped without the full scan)
+    out = []
+    for m in KEPT_SUBJECT_RE.finditer(sentence):
+        name = m.group("name")
+        if " " in name and _person_target(name) == name or " " not in name and name in surnames:
+            out.append((name, m.start("name"), "person"))
+    return out
 
 
 # a country, its demonym or a capitalised place and up to three lower-case title words, right before a name
+# a demonym and the court or body whose office the named person holds, its acronym in brackets between ("<demonym> Supreme
+# Federal Court (<ACR>) Justice <name>"): the person's office, no country target of its own (issue 22, class 10)
+OFFICE_HEAD_RE = re.compile(r"(?-i:[A-Z][a-z]+(?:an|ian|ese|ish|i))(?:\s+(?:(?-i:[A-Z][\w\-]+)|\((?-i:[A-Z]{2,6})\)|of|the)){1,7}\s+$")
 PERSON_HEAD_RE = re.compile(r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?(?:['’]s)?(?:\s+(?-i:[a-z][\w\-]*)){0,3}\s+$")
 
 
@@ -613,6 +691,17 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     for doc_id in listing["doc_id"].unique().to_list():
         for sentence in cols.filter(pl.col("doc_id") == doc_id)["sentence"]:
             surnames.setdefault(doc_id, set()).update(person_surnames(sentence))
+    # a surname alone kept under sanctions ("<Surname> remains under personal sanctions"): the document's person of
+    # that surname, named in full in any of its sentences
+    for doc_id, sentence in cols.filter(pl.col("sentence").str.contains(
+            r"(?:under|subject to) (?:[\w-]+ ){0,2}sanctions?\b|(?:remains?|stays?|still) on (?:the|a|its|their) ")
+                                        ).select("doc_id", "sentence").iter_rows():
+        for m in KEPT_SUBJECT_RE.finditer(sentence):
+            word = m.group("name")
+            if " " not in word:
+                for other in sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(
+                        rf"[A-Z]\w+ {re.escape(word)}\b"))["sentence"]:
+                    surnames.setdefault(doc_id, set()).update(person_surnames(other) & {word})
     # each document's airline, by the name it is first given (vectorised): "<country>'s airline" is that one
     airlines = dict(sentences.select("doc_id", pl.col("sentence").str.extract_groups(AIRLINE_NAME).alias("g"))
                     .select("doc_id", pl.coalesce(*(pl.col("g").struct.field(k) for k in "abc")).alias("n"))
@@ -687,6 +776,25 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions without the people their sentence names as the victim of a deed ("charged in the attempted
+    murder of <name>", "involved in the arrest of <name>"), whichever rule read them as targets (issue 22, class 10)."""
+    people = sm.filter((pl.col("target_type") == "person") & pl.col("sentence").str.contains(
+        r"(?i)(?:murder|killing|assassination|poisoning|death|detention|arrest|imprisonment|jailing|torture|persecution|"
+        r"abduction|kidnapping) of"))
+    if people.is_empty():
+        return sm
+    drop = set()
+    for doc_id, sent_idx, target, sentence in people.select("doc_id", "sent_idx", "target", "sentence").iter_rows():
+        at = sentence.find(target)
+        if at > 0 and VICTIM_BEFORE_RE.search(sentence, max(0, at - 60), at):
+            drop.add((doc_id, sent_idx, target))
+    if not drop:
+        return sm
+    keys = pl.DataFrame(list(drop), schema={"doc_id": pl.String, "sent_idx": pl.Int32, "target": pl.String}, orient="row")
+    return sm.join(keys, on=["doc_id", "sent_idx", "target"], how="anti")
 
 
 def _names_country(sentence: str, target: str) -> bool:
@@ -814,10 +922,20 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         if not wrong:
             continue
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
+        pending = []
         for i in wrong:
             named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
-            country = targeted.most_common(1)[0][0] if targeted else (named[0] if named else rows[i][7])
-            out[i] = (*rows[i][:7], country, *rows[i][8:])
+            if targeted or named:
+                country = targeted.most_common(1)[0][0] if targeted else named[0]
+                out[i] = (*rows[i][:7], country, *rows[i][8:])
+            else:
+                pending.append(i)
+        # (no country target and none in its sentence: the country the document's other targets now have, "members
+        # of the elite in <country>" beside the people a later sentence names; issue 22, class 10)
+        others = Counter(out[i][7] for i in idx if out[i][7] and out[i][7] not in issuing)
+        for i in pending:
+            if others:
+                out[i] = (*rows[i][:7], others.most_common(1)[0][0], *rows[i][8:])
     return [row for i, row in enumerate(out) if i not in drop]
 
 
@@ -839,6 +957,9 @@ def _no_group_beside_names(sm: pl.DataFrame) -> pl.DataFrame:
                       & pl.col("_named").fill_null(False))).drop("_named"))
 
 
+_GROUP_KIND_WORDS = frozenset({"group", "movement", "militia", "network", "rebels"})
+
+
 def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
     """Within a document, a company named once with its legal form or company word and once without
     ("<Name> Airlines" and "<Name>", "<Name> OAO") is one target: the shorter name."""
@@ -855,6 +976,10 @@ def _one_name_per_company(sm: pl.DataFrame) -> pl.DataFrame:
             for short in names:
                 rest = name[len(short):].split() if name.startswith(short + " ") else None
                 if rest and all(w.strip(".,") in _COMPANY_WORD_SET for w in rest):
+                    rename[(doc_id, name)] = short
+                # a group named with and without its kind ("<A> group", "<A> movement" and "<A>" or "<A>s"): one body
+                elif name.rsplit(" ", 1)[-1].lower() in _GROUP_KIND_WORDS \
+                        and short in (name.rsplit(" ", 1)[0], name.rsplit(" ", 1)[0] + "s"):
                     rename[(doc_id, name)] = short
                 # one person written in capitals or without diacritics once ("<Given> <SURNAME>"): the first form
                 elif name != short and fold(name) == fold(short) and short == min(n for n in names if fold(n) == fold(name)):

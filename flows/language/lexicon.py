@@ -144,6 +144,20 @@ IRREGULAR_DEMONYMS = {
     "emirati": "United Arab Emirates",
     "vietnamese": "Vietnam",
     "lao": "Laos",
+    "dominican": "Dominican Republic",  # Dominica's people are Dominicans too, but news means the republic
+    "nigerien": "Niger",
+    "salvadoran": "El Salvador",
+    "salvadorean": "El Salvador",
+    "sri lankan": "Sri Lanka",
+    # not made by adding to the name ("Lebanon" + "ese" is no word): missed until a fresh page's "<State> frees
+    # Lebanese man" went uncounted
+    "lebanese": "Lebanon", "peruvian": "Peru", "congolese": "Democratic Republic of the Congo", "togolese": "Togo",
+    "belgian": "Belgium", "portuguese": "Portugal", "czech": "Czechia", "slovak": "Slovakia", "ivorian": "Ivory Coast",
+    "honduran": "Honduras", "panamanian": "Panama", "laotian": "Laos", "icelandic": "Iceland", "cypriot": "Cyprus",
+    "maldivian": "Maldives", "bahamian": "Bahamas", "barbadian": "Barbados", "trinidadian": "Trinidad and Tobago",
+    "azeri": "Azerbaijan", "serb": "Serbia", "croat": "Croatia", "kosovar": "Kosovo", "montenegrin": "Montenegro",
+    "macedonian": "North Macedonia", "malagasy": "Madagascar", "mozambican": "Mozambique", "comorian": "Comoros",
+    "somali": "Somalia", "filipina": "Philippines",
 }
 
 # Aliases under which news names countries (normalised to a canonical name).
@@ -224,12 +238,27 @@ def capitals() -> dict[str, str]:
 def demonyms() -> dict[str, str]:
     """Folded demonym ("iranian", "kenyan") -> canonical country name."""
     out = dict(IRREGULAR_DEMONYMS)
+    forms: list[tuple[str, list[str]]] = []
     for folded, name in country_names().items():
-        if " " in folded or "." in folded:
+        if "." in folded or "," in folded:
             continue
-        stem = folded[:-1] if folded[-1] in "aeiouy" else folded
-        for cand in (folded + "ian", folded + "n", folded + "an", folded + "i",
-                     stem + "ian", stem + "an", stem + "ese", folded + "ese", stem + "i"):
+        *head, last = folded.split()
+        if head and (set(head) & {"and", "of", "the"} or last in {"republic", "islands", "island", "territory",
+                                                                    "territories", "kingdom", "states", "emirates"}):
+            continue  # "Czech Republic", "Cook Islands": no demonym is made by adding to the last word
+        prefix = " ".join(head) + " " if head else ""  # "South Sudan" -> "South Sudanese", "Sri Lanka" -> "Sri Lankan"
+        stem = last[:-1] if last[-1] in "aeiouy" else last
+        first = [prefix + last + "n"] if last[-1] in "aeiouy" else []
+        forms.append((name, first, [prefix + c for c in (last + "ian", last + "n", last + "an", last + "i",
+                                                         stem + "ian", stem + "an", stem + "ese", last + "ese",
+                                                         stem + "i")]))
+    # a name ending in a vowel plus "n" first, for every country, then the other forms: "Nigerian" is Nigeria's
+    # ("nigeria" + "n"), not Niger's ("niger" + "ian"), whichever of the two the gazetteer lists first
+    for name, first, _ in forms:
+        for cand in first:
+            out.setdefault(cand, name)
+    for name, _, rest in forms:
+        for cand in rest:
             out.setdefault(cand, name)
     return out
 

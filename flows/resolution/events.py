@@ -6,6 +6,7 @@ Events merge when type and country agree and counts are compatible (52 and "more
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
@@ -197,6 +198,7 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
 
+DOUBLED_LETTER_RE = re.compile(r"(\w)\1+")
 FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which release it is (fewer if it counts fewer)
 
 
@@ -236,7 +238,8 @@ def split_by_people(rel: pl.DataFrame) -> pl.Series:
         first_of: dict[str, int] = {}  # a name -> the first document naming it
         for i, (_, names) in enumerate(docs):
             for name in names:
-                j = first_of.setdefault(name, i)
+                # one surname in two transliterations ("Assadi", "Asadi"): a doubled letter written once
+                j = first_of.setdefault(DOUBLED_LETTER_RE.sub(r"\1", name), i)
                 a, b = root(i), root(j)
                 if a != b:
                     parent[max(a, b)] = min(a, b)

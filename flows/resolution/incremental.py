@@ -49,6 +49,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.extraction.facts import EXTRACTOR_VERSION
+from flows.language.lexicon import fold
 from flows.resolution.agreement import CONFLICT_SCHEMA
 from flows.resolution.events import EVENT_SCHEMA, cluster_releases, consolidate_events, round_counts_to_precise
 from flows.resolution.sanctions import SANCTION_SCHEMA, consolidate_sanctions
@@ -127,13 +128,6 @@ def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
     return frame.select(list(schema)).cast(schema)
 
 
-def _previous(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.DataFrame:
-    if previous is None or len(previous) == 0:
-        return pl.DataFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
-    frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
-    return frame.select(columns).cast({"char_start": pl.Int64}).collect()
-
-
 # the columns `event_block` reads
 EVENT_BLOCK_COLUMNS = ["event_type", "country", "event_date", "doc_id"]
 
@@ -165,7 +159,8 @@ def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
 
 
 def _previous_scan(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.LazyFrame:
-    """`_previous`, lazy (a filter on it is pushed into the scan of the stored pairs' file)."""
+    """Stored pairs (a frame or Parquet files) in `columns`, lazy (a filter on it is pushed into the scan of the
+    stored pairs' file)."""
     if previous is None or len(previous) == 0:
         return pl.LazyFrame(schema={c: pl.Int64 if c == "char_start" else pl.String for c in columns})
     frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
@@ -387,7 +382,6 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     """`consolidate_sanctions`' sanctions from the touched moves and the stored rows; the mentions of the
     touched moves only (in SANCTION_MENTION_KEYS); the stored conflicts of the untouched moves; the ids of the moves kept as stored
     (their evidence is stored too)."""
-    prev = _previous(previous, ["doc_id", "char_start", "sanction_id"])
     stored_sanctions = _frame(stored.sanctions, SANCTION_SCHEMA)
     stored_conflicts = _frame(stored.conflicts, CONFLICT_SCHEMA)
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
@@ -398,27 +392,51 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
                                      sentences_at=sentences_at, previous=previous)
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
     was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
-    stored_keyed = prev.join(stored_sanctions.select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
+    # the stored pairs with their moves' keys: two streamed queries, never every stored pair in memory
+    stored_keyed = _previous_scan(previous, ["doc_id", "char_start", "sanction_id"]).join(
+        stored_sanctions.lazy().select("sanction_id", *SANCTION_KEY), on="sanction_id", how="left")
     touched = pl.concat([first.select(SANCTION_KEY),
-                         stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY)]).unique()
+                         _collect(stored_keyed.filter(pl.col("doc_id").is_in(was)).select(SANCTION_KEY))]).unique()
     # every kept document that holds a touched move, with its mentions of that move's target and action: a
     # document names the issuer of a (target, action) once, and a proposal falls where it lifts or eases the
     # same target, so a proposal brings the document's reliefs of its target too
-    holding = stored_keyed.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(
-        "doc_id", "target", "action").unique()
+    holding = _collect(stored_keyed.join(touched.lazy(), on=SANCTION_KEY, how="semi", nulls_equal=True).select(
+        "doc_id", "target", "action").unique())
+    del stored_keyed
     proposals = holding.filter(pl.col("action") == "proposed")
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
     # streamed: only the mentions kept are held, not every sanction mention beside them (in the stage's order)
-    todo = _collect(sm.with_row_index("_sm_order").join(holding.lazy(), on=["doc_id", "target", "action"], how="left",
-                                                        nulls_equal=True)
-                    .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False))
-                    ).sort("_sm_order").drop("_holds", "_sm_order")
-    sanctions, mentions = consolidate_sanctions(todo, event_mentions.releases_of_docs(todo["doc_id"].unique()),
-                                                sentences_at=sentences_at, previous=previous)
-    sanctions = sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
-    # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
-    mentions = mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True).select(SANCTION_MENTION_KEYS)
+    todo = (sm.with_row_index("_sm_order")
+            .join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True)
+            .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False)).drop("_holds"))
+    # resolved a few targets at a time (at 100k a new document's move is held by nearly every document, so
+    # the touched moves' mentions are most of all): every decision `consolidate_sanctions` makes stays within
+    # one target's mentions (a document's issuer and its relief over a proposal, per document and target; a
+    # move and its id, per key; ids that differ by the target's case only, per folded target), so resolving
+    # the mentions of a group of folded targets alone, in the stage's order, gives what resolving all gives
+    holders = pl.concat([docs, holding["doc_id"]]).unique()
+    releases = event_mentions.releases_of_docs(holders)
+    sanction_parts, mention_parts = [], []
+    for targets in _target_chunks(_collect(todo.group_by("target").len())):
+        in_chunk = pl.col("target").is_in(pl.Series([t for t in targets if t is not None], dtype=pl.String).implode())
+        if None in targets:
+            in_chunk = in_chunk | pl.col("target").is_null()
+        part = _collect(todo.filter(in_chunk)).sort("_sm_order")
+        chunk_sanctions, chunk_mentions = consolidate_sanctions(
+            part, releases.filter(pl.col("doc_id").is_in(part["doc_id"].unique().implode())),
+            sentences_at=sentences_at, previous=previous)
+        del part
+        sanction_parts.append(chunk_sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True))
+        # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
+        mention_parts.append(chunk_mentions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True)
+                             .select("_sm_order", *SANCTION_MENTION_KEYS))
+        del chunk_sanctions, chunk_mentions
+    del releases
+    sanctions = pl.concat(sanction_parts).sort("sanction_id") if sanction_parts else pl.DataFrame(schema=SANCTION_SCHEMA)
+    mentions = (pl.concat(mention_parts).sort("_sm_order", maintain_order=True).drop("_sm_order") if mention_parts
+                else first.select(SANCTION_MENTION_KEYS).clear())
+    del sanction_parts, mention_parts
     kept = stored_sanctions.join(touched, on=SANCTION_KEY, how="anti", nulls_equal=True)
     clash = kept.filter(pl.col("sanction_id").is_in(sanctions["sanction_id"].implode()))
     if clash.height:  # a stored move's id taken by a touched one: not a warehouse this code wrote
@@ -426,6 +444,30 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept["sanction_id"]
+
+
+# the touched moves' mentions resolved at once, at most (a larger folded target is one group alone)
+SANCTION_CHUNK_ROWS = 100_000
+
+
+def _target_chunks(counts: pl.DataFrame, limit: int | None = None) -> list[list[str | None]]:
+    """Targets (`counts`: target, len) grouped so that each group holds at most `limit` mentions, targets
+    that fold alike (one id space: `move_ids` hashes the folded target) always in one group."""
+    limit = SANCTION_CHUNK_ROWS if limit is None else limit
+    folded: dict[str | None, list] = {}
+    for target, n in counts.sort("target", nulls_last=True).iter_rows():
+        entry = folded.setdefault(None if target is None else fold(target), [[], 0])
+        entry[0].append(target)
+        entry[1] += n
+    chunks: list[list[str | None]] = []
+    size = 0
+    for targets, n in folded.values():
+        if not chunks or size + n > limit:
+            chunks.append([])
+            size = 0
+        chunks[-1].extend(targets)
+        size += n
+    return chunks
 
 
 def link_event_people_incremental(event_mentions: IncrementalEventMentions, person_mentions: pl.DataFrame,
@@ -456,12 +498,17 @@ def link_event_people_incremental(event_mentions: IncrementalEventMentions, pers
     moved = (rel.join(prev_ev.rename({"event_id": "_was"}), on=EVENT_PREVIOUS_KEYS, how="left")
              .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id")))["doc_id"])
     gone = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
-    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), "person_id")
-    prev_pm = _previous(previous.get("person_mentions"), ["doc_id", "char_start", "person_id"])
-    # the kept documents' person mentions, now against then (a document may have gained or lost some)
-    changed = (pm.join(prev_pm.filter(~pl.col("doc_id").is_in(gone)), on=["doc_id", "char_start"], how="full",
-                       coalesce=True)
-               .filter(pl.col("person_id").ne_missing(pl.col("person_id_right")))["doc_id"])
+    pm = person_mentions.select("doc_id", pl.col("char_start").cast(pl.Int64), pl.col("person_id").cast(pl.String))
+    # the kept documents' person mentions, now against then (a document may have gained or lost some): per
+    # document, their count and the sum of their (char_start, person_id) hashes, the stored side streamed
+    # (at 100k the stored pairs and their join with today's held ~0.2 GB for a few thousand documents' answer)
+    then = _collect(_digest_mentions(_previous_scan(previous.get("person_mentions"),
+                                                    ["doc_id", "char_start", "person_id"])
+                                     .cast({"person_id": pl.String}).filter(~pl.col("doc_id").is_in(gone))))
+    changed = (_digest_mentions(pm.lazy()).collect().join(then, on="doc_id", how="full", coalesce=True)
+               .filter(pl.col("_n").ne_missing(pl.col("_n_right")) | pl.col("_h").ne_missing(pl.col("_h_right")))
+               ["doc_id"])
+    del then
     stored_people = _frame(stored.people, {"person_id": pl.String, "roles": pl.List(pl.String)})
     heads_now = {pid for pid, roles in people.select("person_id", "roles").iter_rows()
                  if any(HEAD_ROLE_RE.search(r) for r in roles or [])}
@@ -493,6 +540,12 @@ def link_event_people_incremental(event_mentions: IncrementalEventMentions, pers
     dropped = kept.join(out, on=list(LINK_SCHEMA), how="anti", nulls_equal=True)["doc_id"]
     scope = pl.concat([relink.explode(), dropped, pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
     return out, scope
+
+
+def _digest_mentions(pairs: pl.LazyFrame) -> pl.LazyFrame:
+    """Per document: how many (char_start, person_id) rows it holds and the sum of their hashes."""
+    return pairs.group_by("doc_id").agg(pl.len().alias("_n"), pl.struct("char_start", "person_id").hash(seed=0)
+                                        .cast(pl.UInt64).sum().alias("_h"))
 
 
 PERSON_MENTION_COLUMNS = ["person_id", "doc_id", "sent_idx", "surface", "name", "char_start", "char_end", "role",

@@ -163,9 +163,14 @@ LONE_GIVEN_SHARED_PEOPLE = 2
 def join_lone_given_names(mentions: pl.DataFrame, clusters: dict[str, int]) -> dict[str, int]:
     """A known given name alone ("his wife, <given>", a document that never names her in full) joins the one
     person of the batch whose full name opens with it, when their documents share the story: at least
-    LONE_GIVEN_SHARED_PEOPLE other people named on both sides (issue 22: one person split over rows).
+    LONE_GIVEN_SHARED_PEOPLE other people named on both sides (issue 22: one person split over rows) ...
+    and when the given name's own documents name that person's surname, or the one whose kin that person is
+    told to be ("<surname>'s wife, <given> <surname2>"): a story's people are not enough where two of them share
+    a given name (a prisoner's brother told by his given name alone, and an envoy of that given name named in
+    full elsewhere; issue 22, the join was told by batch-level evidence only).
 
-    `mentions`: doc_id, name; `clusters`: name -> cluster (cluster_names). Only the lone names cost work."""
+    `mentions`: doc_id, name, and role when known; `clusters`: name -> cluster (cluster_names). Only the lone
+    names cost work."""
     members: dict[int, list[str]] = defaultdict(list)
     for n, c in clusters.items():
         members[c].append(n)
@@ -182,20 +187,51 @@ def join_lone_given_names(mentions: pl.DataFrame, clusters: dict[str, int]) -> d
     wanted = {n: next(iter(t)) for n, t in wanted.items() if len(t) == 1}
     if not wanted:
         return clusters
-    pairs = mentions.unique().with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
+    pairs = mentions.select("doc_id", "name").unique().with_columns(
+        cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
     docs_of: dict[int, set[str]] = defaultdict(set)
     in_doc: dict[str, set[int]] = defaultdict(set)
-    for doc, cluster in pairs.select("doc_id", "cluster").unique().iter_rows():
+    surnames_in: dict[str, set[str]] = defaultdict(set)
+    for doc, name, cluster in pairs.select("doc_id", "name", "cluster").iter_rows():
         docs_of[cluster].add(doc)
         in_doc[doc].add(cluster)
+        surnames_in[doc].add(_last_word(name))
     out = dict(clusters)
     for n, target in wanted.items():
         own = clusters[n]
         mates = set().union(*(in_doc[d] for d in docs_of[own])) - {own, target}
         theirs = set().union(*(in_doc[d] for d in docs_of[target])) - {own, target}
-        if len(mates & theirs) >= LONE_GIVEN_SHARED_PEOPLE:
+        if len(mates & theirs) < LONE_GIVEN_SHARED_PEOPLE:
+            continue
+        told = set().union(*(surnames_in[d] for d in docs_of[own]))
+        if _surnames_of(target, members, mentions) & told:
             for x in members[own]:
                 out[x] = target
+    return out
+
+
+# words that tell a person as someone's kin ("<name>'s wife", "the mother of <name>")
+KIN_WORDS = frozenset("""wife husband spouse partner widow widower fiancee fiance mother father son daughter sister
+    brother cousin nephew niece aunt uncle grandson granddaughter grandmother grandfather stepson stepdaughter
+    child parent sibling""".split())
+KIN_OF_RE = re.compile(r"([a-z][a-z\-]+)['’]s\s+(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(KIN_WORDS)) + r")\b"
+                       r"|\b(?:" + "|".join(sorted(KIN_WORDS)) + r")\s+of\s+(?:[a-z\-]+\s+)?([a-z][a-z\-]+)")
+
+
+def _last_word(name: str) -> str:
+    words = re.sub(r"['’\.]", "", fold(name)).split()
+    return words[-1] if words else ""
+
+
+def _surnames_of(cluster: int, members: dict[int, list[str]], mentions: pl.DataFrame) -> set[str]:
+    """The surnames a person goes by in the batch, and the surnames of those its roles tell it kin of."""
+    names = members[cluster]
+    out = {_last_word(n) for n in names if len(n.split()) >= 2}
+    if "role" in mentions.columns:
+        roles = mentions.filter(pl.col("name").is_in(names) & pl.col("role").is_not_null())["role"].unique()
+        for role in roles.to_list():
+            for m in KIN_OF_RE.finditer(fold(role)):
+                out.add(m.group(1) or m.group(2))
     return out
 
 
@@ -243,7 +279,7 @@ def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
                                             "confidence": pl.String})
         return empty_people, mentions.with_columns(person_id=pl.lit(None, pl.String)), empty_conflicts()
     clusters = cluster_names(mentions["name"].unique().to_list())
-    clusters = join_lone_given_names(mentions.select("doc_id", "name"), clusters)
+    clusters = join_lone_given_names(mentions.select("doc_id", "name", "role"), clusters)
     m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
     old = previous_ids(m, previous, "person_id")
     canon = (
