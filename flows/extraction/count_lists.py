@@ -63,10 +63,24 @@ def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> li
     out = _shares_of_the_freed(sentence, releases) if " of " in sentence else []
     for r in releases:
         larger = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) > r[2]]
-        including = larger and PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+        including = larger and (PART_OF_RE.search(sentence, larger[-1].end(), r[0])
+                                or _listed_after_including(sentence, larger[0].end(), r[0]))
         if including and r not in out:
             out.append(r)
     return out
+
+
+# between "including" and a later group of its list: only counted groups and where each comes from, no clause
+_NO_CLAUSE_RE = re.compile(r"[;:()\u2014]|\b(?:were|was|are|is|has|have|had|who|which|while|but|released|freed|"
+                           r"pardoned|set\s+free)\b", re.I)
+
+
+def _listed_after_including(sentence: str, start: int, end: int) -> bool:
+    """Whether the group ending a list ("including 117 inmates of one prison, 62 from another, ... and 53 from a
+    fifth") stands in the list that "including" opens after a larger count: a part of that count, as the
+    list's first group is (issue 22, class 3)."""
+    cues = list(PART_OF_RE.finditer(sentence, start, end))
+    return bool(cues) and not _NO_CLAUSE_RE.search(sentence, cues[-1].end(), end)
 
 
 # "17 of those pardoned are foreign citizens, 63 are women, 26 are over 60": a breakdown of the freed, told as

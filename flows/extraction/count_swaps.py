@@ -57,12 +57,27 @@ FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,60}?\s(?P<link>in\s+(?:exchange|ret
                                   r"(?:getting|bringing)\s+(?:home|back)\s+)?", re.I)
 
 
+# between a count and the other side of its swap: "two hostages, <name> and <name>, against 200 prisoners"
+AGAINST_LINK_RE = re.compile(rf"(?:\s*,[^,.;]{{1,80}},)?\s+against\s+(?:some\s+|nearly\s+|about\s+|around\s+)?"
+                             rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+(?!(?:dollars|euros|pounds|francs|rupees|dinars|rubles|years|months|weeks|days|hours|votes|"
+                             rf"points|seats|cents)\b)(?:[\w\-]+\s+){{0,2}}?(?-i:[a-z]+s)\b", re.I)
+RELEASE_OF_BEFORE_RE = re.compile(r"\b(?:release|freeing|freedom|exchange|swap)\s+of\s+(?:the\s+)?$", re.I)
+
+
 def _other_side(sentence: str, m: re.Match, counts: dict[int, re.Match]) -> tuple[int, int] | None:
     """(count, end) of a swap's other side right after the count match m, when the sentence is a swap."""
     link = SWAP_LINK_RE.match(sentence, m.end())
     got = None
     if link and not (link.group("link").lower() == "for" and not SWAP_WORD_RE.search(sentence)):
         got = _side_at(sentence, m, counts, link)
+    if got is None and " against " in sentence:
+        # "the release of two hostages, <names>, against 200 jihadists": a counted group freed against another
+        # counted group is a swap of both, told without a swap word (issue 22, class 2); only a count right after
+        # "against" is a side ("freed against their will" is not)
+        against = AGAINST_LINK_RE.match(sentence, m.end())
+        if against and RELEASE_OF_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()):
+            got = parse_number(against.group("num")) or 0, against.end()
+            got = got if got[0] else None
     if got is None and "exchange for" in sentence or got is None and "return for" in sentence:
         far = FAR_EXCHANGE_LINK_RE.match(sentence, m.end())
         # never past another counted group: that one is the side the link follows

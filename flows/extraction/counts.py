@@ -139,6 +139,32 @@ def _clemency_beneficiaries(sentence: str, m: re.Match) -> bool:
         and not TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start)
 
 
+# a second measure of clemency for "N others": "... and pardoned 24 others", "and commuted the terms of 12 others"
+CLEMENCY_OTHERS_RE = re.compile(r"\band\s+(?:also\s+)?(?:pardon(?:ed|ing)|freed|freeing|released|releasing|amnestied|"
+                                r"commut(?:ed|ing)|reduc(?:ed|ing)|cut(?:ting)?)\s+(?:the\s+(?:sentences?|terms?|"
+                                r"jail\s+terms?)\s+of\s+)?$", re.I)
+# the first group of that measure: "cut / reduced / commuted the sentences of 11 <people>", "pardoned 11 <people>"
+CLEMENCY_GROUP_BEFORE_RE = re.compile(r"\b(?:pardon(?:ed|ing)|freed|freeing|released|releasing|amnestied|"
+                                      r"(?:commut(?:ed|ing)|reduc(?:ed|ing)|cut(?:ting)?|shorten(?:ed|ing))\s+"
+                                      r"(?:the\s+)?(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+of)\s+$", re.I)
+
+
+ANY_GROUP_RE = re.compile(rf"\b(?!(?:19|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+(?-i:[a-z]+s)\b", re.I)
+
+
+def _clemency_group_before(sentence: str, m: re.Match, matches: list[re.Match]) -> re.Match | None:
+    """The counted group a first measure of clemency names before "and <clemency verb> N others" (m), when no
+    other count stands between: the others join it (issue 22, class 11)."""
+    before = [p for p in ANY_GROUP_RE.finditer(sentence, 0, m.start())]  # any counted group ("11 politicians")
+    if not before or any(before[-1].end() <= p.start() for p in matches if p.end() <= m.start()):
+        return None
+    prior = before[-1]
+    if not CLEMENCY_GROUP_BEFORE_RE.search(sentence, max(0, prior.start() - 50), prior.start()):
+        return None
+    gap = sentence[prior.end():m.start()]
+    return prior if not re.search(r"[;:.]", gap) and len(gap) <= 200 else None
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
 
@@ -191,6 +217,15 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif (joined := _others_of_the_count_before(sentence, m, matches, releases)) is not None:
             # "pardoned 40 inmates with final sentences and 25 others": the others join that release
             releases[joined] = (releases[joined][0], m.end(), releases[joined][2] + count, releases[joined][3])
+            continue
+        elif "other" in (m.group("mods") + m.group("noun")).lower() and CLEMENCY_OTHERS_RE.search(sentence, 0, m.start()) \
+                and (prior := _clemency_group_before(sentence, m, matches)) is not None:
+            # "cut the sentences of 11 politicians ... and pardoned 24 others": one measure of clemency for both groups
+            count += parse_number(prior.group("num")) or 0
+            releases = [r for r in releases if r[0] != prior.start()]
+            tallies = [t for t in tallies if t[0] != prior.start()]
+            item = (prior.start(), m.end(), count, qual)
+            releases.append(item)
             continue
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):

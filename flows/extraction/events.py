@@ -120,6 +120,11 @@ RELEASE_SUBJECT_RE = re.compile(
 PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 
 
+# where the freed were held: "detained in X", "imprisoned in X" (a country's name, not "in the capital")
+HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+in\s+((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)",
+                        re.I)
+
+
 # the scene of a war ("criticizing the war in Ukraine") is not who frees anyone
 WAR_PLACE_RE = re.compile(r"\b(?:war|conflict|invasion|fighting|occupation|offensive|aggression)\s+(?:in|on|against)\s+"
                           r"(?:the\s+)?[A-Z][\w\-]+", re.I)
@@ -153,6 +158,13 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Caracas freed 17 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0], 2
+    # "eight nationals who were detained in X": the state that held them is the one that frees them, whoever
+    # welcomes the release (issue 22, class 3)
+    held = HELD_IN_RE.search(sentence)
+    if held:
+        found = [c for c, kind in find_places(held.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2
     # a demonym names whom the release frees ("95 Ukrainian soldiers"), not who frees them
