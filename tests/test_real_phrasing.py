@@ -512,6 +512,10 @@ def test_goods_of_a_trade_ban_are_each_a_target(sentence, goods):
 @pytest.mark.parametrize("sentence, doc_country, country", [
     ("Three aid workers held in Syria were freed and have landed in Amman, Jordan, on Monday.", "Jordan", "Syria"),
     ("The exchange, mediated by Oman, let three aid workers detained by Syria go home.", "Oman", "Syria"),
+    # the state the freed were held in frees them, not the government welcoming its nationals' release (rel10)
+    ("Norway welcomed the release of six engineers who had been imprisoned in Peru since May.",
+     "Norway", "Peru"),
+    ("Norway's government hailed the release of four sailors from Norway, detained in Chile for a year.", "Norway", "Chile"),
 ])
 def test_release_country_is_not_the_destination_or_the_mediator(sentence, doc_country, country):
     assert release_country(sentence, doc_country) == country

@@ -547,3 +547,36 @@ def test_an_approximate_lead_count_takes_the_figure_told_to_the_unit(text, expec
 ])
 def test_the_beneficiaries_of_a_measure_of_clemency_are_freed(sentence, counts):
     assert _counts(sentence) == counts
+
+
+# a list opened by "including" after a larger count, each group with where it comes from ("including 210 inmates of
+# one jail, 95 from a camp and 40 inmates from a third"): every group of it is a part, its last one too (rel10)
+@pytest.mark.parametrize("sentence, counts", [
+    ("The president pardoned 640 inmates on Sunday, including 210 inmates of the central jail, 95 from a hill camp "
+     "and 40 inmates from the coastal prison.", [640]),
+    ("Some 640 convicts from 20 prisons, including 210 inmates of the central jail, 95 from a hill camp and 40 inmates "
+     "from the coastal prison, were freed under the holiday pardon.", []),
+])
+def test_the_last_group_of_an_including_list_is_a_part(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# "the release of N <people>, <names>, against M <people>": a swap told by "against", both sides (rel10)
+@pytest.mark.parametrize("sentence, counts", [
+    ("Critics said the deal was the release of two aid workers, Ana Lind and Tomas Berg, against 180 militants.", [182]),
+    ("The court ordered the release of 12 activists against 300 dollars bail each.", [12]),
+    ("The release of 40 protesters against the wishes of the prosecutors angered the police.", [40]),
+])
+def test_a_release_against_a_counted_group_is_a_swap(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# "cut the sentences of M <people> ... and pardoned N others": one measure of clemency for both groups (rel10)
+@pytest.mark.parametrize("sentence, counts", [
+    ("The decree said the king had reduced the sentences of 14 dissidents who were jailed after the 2019 riots "
+     "and pardoned nine others.", [23]),
+    ("The king pardoned 14 dissidents and released 9 others.", [23]),
+    ("Police arrested 30 protesters and released 12 others.", [12]),
+])
+def test_others_pardoned_after_a_first_clemency_join_it(sentence, counts):
+    assert _counts(sentence) == counts
