@@ -580,3 +580,14 @@ def test_a_release_against_a_counted_group_is_a_swap(sentence, counts):
 ])
 def test_others_pardoned_after_a_first_clemency_join_it(sentence, counts):
     assert _counts(sentence) == counts
+
+
+# a deal "that will see N released" tells its terms, and "the release of the first of some N" the first members out of
+# a count: neither is a release of N (rel10)
+@pytest.mark.parametrize("sentence, counts", [
+    ("Mediators are overseeing the swap deal that will see some 600 captives released over three days.", []),
+    ("\u201cThis morning we saw the release of the first of about 600 captives held in the war,\u201d a mediator said.", []),
+    ("The swap deal saw 150 captives released on Friday.", [150]),
+])
+def test_terms_of_a_deal_and_the_first_of_a_count_are_no_release(sentence, counts):
+    assert _counts(sentence) == counts

@@ -104,7 +104,7 @@ def is_hypothetical(sentence: str, trigger_start: int) -> bool:
 
 # the terms of a deal ("the deal allows five citizens to leave in exchange for the release of five others"):
 # what it provides for, not a release carried out (issue 22, class 4)
-DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|"
+DEAL_TERMS_RE = re.compile(r"\b(?:deal|agreement|accord|arrangement)\b[^;]{0,120}?\b(?:allows?|would\s+allow|(?:will|would)\s+see|"
                            r"provides\s+for|envisages?|calls\s+for|foresees?|stipulat(?:es|ed|ing)|sets\s+out|specifies)\b",
                            re.I)
 

@@ -149,6 +149,9 @@ CLEMENCY_GROUP_BEFORE_RE = re.compile(r"\b(?:pardon(?:ed|ing)|freed|freeing|rele
                                       r"(?:the\s+)?(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+of)\s+$", re.I)
 
 
+# "the release of the first of some 900 prisoners": the first members out of a count, not a release of it all
+# ("the first group of 1,178" is a stage released whole; issue 22, class 3)
+FIRST_OF_BEFORE_RE = re.compile(r"\bthe\s+first\s+of\s+(?:the\s+)?$", re.I)
 ANY_GROUP_RE = re.compile(rf"\b(?!(?:19|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+(?-i:[a-z]+s)\b", re.I)
 
 
@@ -240,7 +243,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if clemency and not side and _clemency_beneficiaries(sentence, m):
             releases.append(item)
             continue
-        if is_tally(sentence, m.start(), m.end()) or not triggers:
+        if is_tally(sentence, m.start(), m.end()) or not triggers \
+                or FIRST_OF_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
             tallies.append(item)
             continue
         # "The freed include 12 women and four minors": the next group of a list whose first group is a tally
