@@ -44,6 +44,9 @@ TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourabl
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
+# honorifics of South and South-East Asia written before a full name ("Begum <given> <surname>"): peeled off the
+# front of a run of three or more only, as the same word closes many a name ("<given> Begum"; issue 22, class 7)
+LEAD_HONORIFICS = frozenset({"begum"})
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
 PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
                                                # military ranks written short ("Col. <name>", "Lt. Col. <name>")
@@ -76,9 +79,11 @@ PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens 
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
     palace war oblast krai
-    sea gulf ocean peninsula canal river directorate secretariat inspectorate""".split())
+    sea gulf ocean peninsula canal river directorate secretariat inspectorate
+    affairs bulletin gazette charter""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
-TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+# (a capitalised word run into a digit is a unit or currency, never a name: "<name> Rs1 million"; issue 22, class 7)
+TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
@@ -387,7 +392,12 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
                 # (issue 22, class 7; a hyphenated name has no role noun among its parts)
                 or (len(tokens) > 2 and "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")))
                 # "Journalists <given> <surname>, <given> <surname> ...": a role in the plural opens a list
-                or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)):
+                or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)
+                # ... or a rank or title in the plural ("Colonels <given> <surname> and ..."; issue 22, class 7)
+                or (len(tokens) > 2 and word.endswith("s") and (word[:-1] in TITLE_WORDS or word[:-1] in ROLE_TITLE_WORDS))
+                # "Counsellor <given> <two> <three>", "Begum <given> <surname>": a role title or an honorific
+                # opening a run of three or more words is no part of the name (issue 22, class 7)
+                or (len(tokens) > 2 and (word in ROLE_TITLE_WORDS or word in LEAD_HONORIFICS))):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
@@ -424,7 +434,9 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             and (len(rest) == 2 or folded[last_title] in PERSON_TITLES or folded[last_title] in ROLE_TITLE_WORDS))):
         prefix.extend(t[2] for t in tokens[:last_title + 1])
         tokens = tokens[last_title + 1:]
-    if not tokens:
+    # six capitalised words or more are no one person's name but a string of honorifics, titles or names run
+    # together (no gold person of the six sets has more than four; issue 22, class 8)
+    if not tokens or sum(t[2][:1].isupper() for t in tokens) >= 6:
         return None
     folded = [fold(t[2]) for t in tokens]
     if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1 and not (
@@ -453,10 +465,13 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             cut -= 1
         prefix.extend(t[2] for t in tokens[:cut])
         tokens, folded = tokens[cut:], folded[cut:]
-    if any(w in ORG_WORDS or w in BODY_WORDS for w in folded) \
+    # (an organisation word in the plural too: "<word> Aid Ministries", "<word> Industries"; issue 22, class 8)
+    if any(w in ORG_WORDS or w in BODY_WORDS or (w.endswith("ies") and w[:-3] + "y" in ORG_WORDS) for w in folded) \
             or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
+    if len(tokens) == 2 and not is_given_name(tokens[0][2]) and folded[1].rstrip(",.;:") in country_names():
+        return None  # "Neutral <country>", "Landlocked <country>": an adjective before a country (issue 22, class 8)
     if any(w in TITLE_WORDS and w not in NAME_TITLES
            and not (i == len(folded) - 1 and w in SURNAME_TITLES and is_given_name(tokens[0][2]))  # "<given> King"
            for i, w in enumerate(folded[1:], 1)):
@@ -556,7 +571,11 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     lone_given = n == 1 and bool(before) and _lone_given_name(sentence[start:end])
     # a role word peeled off the run's front ("Editor-in-chief <name>", "Journalists <name> ...") tells a person as
     # a role word before the run does
-    role_front = n >= 2 and any(_is_role_word(fold(p)) for p in role_parts)
+    # ... and so does a role title or a military rank ("Commander <given> <surname>", "Captains <name>, <name>"),
+    # for names whose given name no English lexicon holds (issue 22, class 7)
+    role_front = n >= 2 and any(_is_role_word(fold(p)) or (
+        (fold(p) in FRONT_RANKS or fold(p).removesuffix("s") in FRONT_RANKS)
+        and fold(sentence[start:end].split()[0]) not in place_words()) for p in role_parts)
     is_person = (given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
                  or role_front)
     if not poss and FACILITY_AFTER_RE.match(after_name):
@@ -568,6 +587,10 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
+
+
+# ranks and role titles that, opening a run, tell the person after them
+FRONT_RANKS = ROLE_TITLE_WORDS | frozenset({"captain", "colonel", "lieutenant", "sergeant", "admiral", "commodore"})
 
 
 def _is_role_word(word: str) -> bool:
