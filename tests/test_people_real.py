@@ -432,3 +432,18 @@ def test_things_that_are_no_people(sentence):
     assert _people_in(sentence) == []
     assert not any(w in n for n in _names_in(sentence) for w in ("Ministries", "Affairs", "Bulletin", "Charter",
                                                                   "Austria", "Akka"))
+
+
+# class 7: names whose given name no lexicon knows, told by what is said of them: a bare office in apposition
+# ("<name>, President of <body>,"), a capitalised office with its body before the name ("The Commissioner-General
+# of <body>, <name>,"), a trade ("<name>, a procurement assistant,"), and speech after an aside telling where the
+# speaker is from ("<name>, from <body>, told ...")
+@pytest.mark.parametrize("sentence, name", [
+    ("Tovan Meskel, President of the high court, confirmed the ruling.", "Tovan Meskel"),
+    ("The Commissioner-General of Prisons, Tovan Meskel, confirmed the list.", "Tovan Meskel"),
+    ("The list also names Tovan Meskel, a procurement assistant of the militia, and others.", "Tovan Meskel"),
+    ("\"The need is vast,\" Tovan Meskel, from the relief agency, told the council.", "Tovan Meskel"),
+])
+def test_names_told_by_an_office_a_trade_or_speech_after_an_aside(sentence, name):
+    assert _people_in(sentence) == [name]
+

@@ -126,6 +126,8 @@ ROLE_NOUNS = (
     # members of a parliament, and people named by whom they stand beside or against ("his counterpart, <name>",
     # "British lawmaker, <name>,", "political rival <name>"; issue 22, class 7)
     "lawmaker", "legislator", "parliamentarian", "counterpart", "rival", "ally",
+    # ("<name>, a procurement assistant," ; issue 22, class 7)
+    "assistant",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -135,7 +137,7 @@ ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 # <D>" gives <B> no role of mother; nor does a relative clause: "<A>, who met <B>'s spouse," makes <A> no spouse;
 # issue 22, class 7)
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{0,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
@@ -146,7 +148,8 @@ PRE_ROLE_RE = regex.compile(
 # The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
 ROLE_TAIL_RE = regex.compile(r"(?r)(?:[\p{L}\-’']+\s+){1,5}\Z")
 SPEECH_VERB_RE = regex.compile(
-    r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
+    # (or after an aside telling where the speaker is from: "<name>, from the UN's aid agency, told"; issue 22, class 7)
+    r"^(?:,\s+(?:from|of|at|with)\s+[^,;:()\"“”]{2,80},)?\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 # a quote, then its speaker after the verb ("“...,” said <name>", "\"...\" added <name>"): the inverted order of
@@ -292,7 +295,9 @@ OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "cha
                        "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
                        "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
 OFFICE_BEFORE_RE = regex.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
+    # (the office capitalised too, and a "-general" compound: "The Commissioner-General of <body>, <name>,")
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+|\p{Lu}[a-z\-]+\s+){0,2}?(?i:(?:"
+    + "|".join(OFFICE_HOLDER_NOUNS) + r"|commissioner)(?:-general)?)\s+"
     r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
@@ -434,9 +439,7 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             and (len(rest) == 2 or folded[last_title] in PERSON_TITLES or folded[last_title] in ROLE_TITLE_WORDS))):
         prefix.extend(t[2] for t in tokens[:last_title + 1])
         tokens = tokens[last_title + 1:]
-    # six capitalised words or more are no one person's name but a string of honorifics, titles or names run
-    # together (no gold person of the six sets has more than four; issue 22, class 8)
-    if not tokens or sum(t[2][:1].isupper() for t in tokens) >= 6:
+    if not tokens:
         return None
     folded = [fold(t[2]) for t in tokens]
     if folded[0] in FOREIGN_ARTICLES and len(tokens) > 1 and not (
@@ -465,6 +468,10 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             cut -= 1
         prefix.extend(t[2] for t in tokens[:cut])
         tokens, folded = tokens[cut:], folded[cut:]
+    # six capitalised words or more left after the cuts above are no one person's name but a string of honorifics,
+    # titles or names run together (no gold person of the six sets has more than four; issue 22, class 8)
+    if sum(t[2][:1].isupper() for t in tokens) >= 6:
+        return None
     # (an organisation word in the plural too: "<word> Aid Ministries", "<word> Industries"; issue 22, class 8)
     if any(w in ORG_WORDS or w in BODY_WORDS or (w.endswith("ies") and w[:-3] + "y" in ORG_WORDS) for w in folded) \
             or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
