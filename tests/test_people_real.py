@@ -447,3 +447,13 @@ def test_things_that_are_no_people(sentence):
 def test_names_told_by_an_office_a_trade_or_speech_after_an_aside(sentence, name):
     assert _people_in(sentence) == [name]
 
+
+
+# class 7 (resolution): a name written in full with both surnames ("<given> <middle> <paternal> <maternal>") and
+# the "<given> <paternal>" most reports use are one person; a two-word "<given> <middle>" joins no three-word name
+def test_a_name_with_both_surnames_joins_its_short_form():
+    from flows.resolution.people import cluster_names
+
+    c = cluster_names(["Tovan Ilario Moreno Vasquel", "Tovan Moreno", "Ruben Paul Grask", "Ruben Paul"])
+    assert c["Tovan Ilario Moreno Vasquel"] == c["Tovan Moreno"]
+    assert c["Ruben Paul Grask"] != c["Ruben Paul"]
