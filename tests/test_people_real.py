@@ -393,3 +393,67 @@ def test_names_after_offices_and_ranks(sentence, name):
 def test_a_dotted_title_after_a_capitalised_word_titles_the_name(sentence, headline):
     found = [c for c in sentence_candidates(sentence, headline) if c[5]]
     assert found and found[0][2] in ("Ted Brannock", "Qutaiba Rashed") and all(c[6] for c in found)
+
+
+# class 7: a capitalised word run into a digit is a currency or a unit ("Rs1"), never the end of a name
+def test_a_word_run_into_a_digit_ends_no_name():
+    assert _names_in("The court fined Qutaiba Rashed Rs2 million and Marta Kollar Rs300,000.") == [
+        "Qutaiba Rashed", "Marta Kollar"]
+
+
+# class 7: a rank in the plural opening a list, and a role title or an honorific opening a longer run, are no
+# part of the name; a rank opening the run tells a person no given-name lexicon knows
+@pytest.mark.parametrize("sentence, names", [
+    ("Four officers, Commanders Tovan Meskel and Zaurbek Kadrin, came home.", ["Tovan Meskel"]),
+    ("The envoy met the republic's State Counsellor Tovan Meskel Aru Vendt.", ["Tovan Meskel Aru Vendt"]),
+    ("Begum Marta Kollar was freed on the same day.", ["Marta Kollar"]),
+    ("The convoy carried Captain Tovan Meskel across the border.", ["Tovan Meskel"]),
+])
+def test_ranks_titles_and_honorifics_opening_a_run(sentence, names):
+    assert [n for n in _people_in(sentence) if n in names] == names
+    assert not any(n.split()[0] in ("Commanders", "Counsellor", "Begum", "Captain") for n in _names_in(sentence))
+
+
+def test_a_surname_honorific_after_a_given_name_stays():
+    assert "Marta Begum" in _names_in("The court freed Marta Begum on Monday.")
+
+
+# class 8: an organisation word in the plural, a portfolio, a journal of record, a treaty, an adjective before a
+# country, six capitalised words run together: no person
+@pytest.mark.parametrize("sentence", [
+    ("A statement from Merciful Harvest Ministries read out the demands."),
+    ("The interior portfolio, the Ministry of Home Affairs, was named; its minister of Home Affairs, said so."),
+    ("The pardons were printed in the Official Bulletin on Monday."),
+    ("Under Chapter VII of the Founding Charter, the council acted."),
+    ("Landlocked Austria said it would not join the measures."),
+    ("The order came at the request of Premier Tovan Akka Vorn Sena Pada Reth Meskel."),
+])
+def test_things_that_are_no_people(sentence):
+    assert _people_in(sentence) == []
+    assert not any(w in n for n in _names_in(sentence) for w in ("Ministries", "Affairs", "Bulletin", "Charter",
+                                                                  "Austria", "Akka"))
+
+
+# class 7: names whose given name no lexicon knows, told by what is said of them: a bare office in apposition
+# ("<name>, President of <body>,"), a capitalised office with its body before the name ("The Commissioner-General
+# of <body>, <name>,"), a trade ("<name>, a procurement assistant,"), and speech after an aside telling where the
+# speaker is from ("<name>, from <body>, told ...")
+@pytest.mark.parametrize("sentence, name", [
+    ("Tovan Meskel, President of the high court, confirmed the ruling.", "Tovan Meskel"),
+    ("The Commissioner-General of Prisons, Tovan Meskel, confirmed the list.", "Tovan Meskel"),
+    ("The list also names Tovan Meskel, a procurement assistant of the militia, and others.", "Tovan Meskel"),
+    ("\"The need is vast,\" Tovan Meskel, from the relief agency, told the council.", "Tovan Meskel"),
+])
+def test_names_told_by_an_office_a_trade_or_speech_after_an_aside(sentence, name):
+    assert _people_in(sentence) == [name]
+
+
+
+# class 7 (resolution): a name written in full with both surnames ("<given> <middle> <paternal> <maternal>") and
+# the "<given> <paternal>" most reports use are one person; a two-word "<given> <middle>" joins no three-word name
+def test_a_name_with_both_surnames_joins_its_short_form():
+    from flows.resolution.people import cluster_names
+
+    c = cluster_names(["Tovan Ilario Moreno Vasquel", "Tovan Moreno", "Ruben Paul Grask", "Ruben Paul"])
+    assert c["Tovan Ilario Moreno Vasquel"] == c["Tovan Moreno"]
+    assert c["Ruben Paul Grask"] != c["Ruben Paul"]

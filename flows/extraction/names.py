@@ -44,6 +44,9 @@ TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourabl
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
+# honorifics of South and South-East Asia written before a full name ("Begum <given> <surname>"): peeled off the
+# front of a run of three or more only, as the same word closes many a name ("<given> Begum"; issue 22, class 7)
+LEAD_HONORIFICS = frozenset({"begum"})
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
 PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
                                                # military ranks written short ("Col. <name>", "Lt. Col. <name>")
@@ -76,9 +79,11 @@ PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens 
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
     palace war oblast krai
-    sea gulf ocean peninsula canal river directorate secretariat inspectorate""".split())
+    sea gulf ocean peninsula canal river directorate secretariat inspectorate
+    affairs bulletin gazette charter""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
-TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*|\p{Lu}\.)"
+# (a capitalised word run into a digit is a unit or currency, never a name: "<name> Rs1 million"; issue 22, class 7)
+TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
@@ -121,6 +126,8 @@ ROLE_NOUNS = (
     # members of a parliament, and people named by whom they stand beside or against ("his counterpart, <name>",
     # "British lawmaker, <name>,", "political rival <name>"; issue 22, class 7)
     "lawmaker", "legislator", "parliamentarian", "counterpart", "rival", "ally",
+    # ("<name>, a procurement assistant," ; issue 22, class 7)
+    "assistant",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -130,7 +137,7 @@ ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 # <D>" gives <B> no role of mother; nor does a relative clause: "<A>, who met <B>'s spouse," makes <A> no spouse;
 # issue 22, class 7)
 APPOSITION_RE = regex.compile(
-    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{2,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
+    r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{0,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
     r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
     regex.IGNORECASE,
 )
@@ -141,7 +148,8 @@ PRE_ROLE_RE = regex.compile(
 # The longest suffix that PRE_ROLE_RE can match: up to five letter runs, each followed by space.
 ROLE_TAIL_RE = regex.compile(r"(?r)(?:[\p{L}\-’']+\s+){1,5}\Z")
 SPEECH_VERB_RE = regex.compile(
-    r"^\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
+    # (or after an aside telling where the speaker is from: "<name>, from the UN's aid agency, told"; issue 22, class 7)
+    r"^(?:,\s+(?:from|of|at|with)\s+[^,;:()\"“”]{2,80},)?\s+(?:said|says|told|added|argued|believes|believed|wrote|warned|noted|stated|"
     r"announced|insisted|explained|claimed|declared|stressed|urged)\b",
 )
 # a quote, then its speaker after the verb ("“...,” said <name>", "\"...\" added <name>"): the inverted order of
@@ -287,7 +295,9 @@ OFFICE_HOLDER_NOUNS = ("head", "chief", "leader", "chairman", "chairwoman", "cha
                        "spokesperson", "director", "president", "minister", "secretary", "commander", "governor",
                        "mayor", "founder", "co-founder", "editor", "ambassador", "envoy", "prosecutor", "judge")
 OFFICE_BEFORE_RE = regex.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+){0,2}?(?:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+"
+    # (the office capitalised too, and a "-general" compound: "The Commissioner-General of <body>, <name>,")
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+|\p{Lu}[a-z\-]+\s+){0,2}?(?i:(?:"
+    + "|".join(OFFICE_HOLDER_NOUNS) + r"|commissioner)(?:-general)?)\s+"
     r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
@@ -387,7 +397,12 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
                 # (issue 22, class 7; a hyphenated name has no role noun among its parts)
                 or (len(tokens) > 2 and "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")))
                 # "Journalists <given> <surname>, <given> <surname> ...": a role in the plural opens a list
-                or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)):
+                or (len(tokens) > 2 and word.endswith("s") and word[:-1] in ROLE_NOUN_SET)
+                # ... or a rank or title in the plural ("Colonels <given> <surname> and ..."; issue 22, class 7)
+                or (len(tokens) > 2 and word.endswith("s") and (word[:-1] in TITLE_WORDS or word[:-1] in ROLE_TITLE_WORDS))
+                # "Counsellor <given> <two> <three>", "Begum <given> <surname>": a role title or an honorific
+                # opening a run of three or more words is no part of the name (issue 22, class 7)
+                or (len(tokens) > 2 and (word in ROLE_TITLE_WORDS or word in LEAD_HONORIFICS))):
             prefix.append(tokens[0][2])
             tokens.pop(0)
         else:
@@ -453,10 +468,17 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             cut -= 1
         prefix.extend(t[2] for t in tokens[:cut])
         tokens, folded = tokens[cut:], folded[cut:]
-    if any(w in ORG_WORDS or w in BODY_WORDS for w in folded) \
+    # six capitalised words or more left after the cuts above are no one person's name but a string of honorifics,
+    # titles or names run together (no gold person of the six sets has more than four; issue 22, class 8)
+    if sum(t[2][:1].isupper() for t in tokens) >= 6:
+        return None
+    # (an organisation word in the plural too: "<word> Aid Ministries", "<word> Industries"; issue 22, class 8)
+    if any(w in ORG_WORDS or w in BODY_WORDS or (w.endswith("ies") and w[:-3] + "y" in ORG_WORDS) for w in folded) \
             or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
+    if len(tokens) == 2 and not is_given_name(tokens[0][2]) and folded[1].rstrip(",.;:") in country_names():
+        return None  # "Neutral <country>", "Landlocked <country>": an adjective before a country (issue 22, class 8)
     if any(w in TITLE_WORDS and w not in NAME_TITLES
            and not (i == len(folded) - 1 and w in SURNAME_TITLES and is_given_name(tokens[0][2]))  # "<given> King"
            for i, w in enumerate(folded[1:], 1)):
@@ -556,7 +578,11 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     lone_given = n == 1 and bool(before) and _lone_given_name(sentence[start:end])
     # a role word peeled off the run's front ("Editor-in-chief <name>", "Journalists <name> ...") tells a person as
     # a role word before the run does
-    role_front = n >= 2 and any(_is_role_word(fold(p)) for p in role_parts)
+    # ... and so does a role title or a military rank ("Commander <given> <surname>", "Captains <name>, <name>"),
+    # for names whose given name no English lexicon holds (issue 22, class 7)
+    role_front = n >= 2 and any(_is_role_word(fold(p)) or (
+        (fold(p) in FRONT_RANKS or fold(p).removesuffix("s") in FRONT_RANKS)
+        and fold(sentence[start:end].split()[0]) not in place_words()) for p in role_parts)
     is_person = (given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
                  or role_front)
     if not poss and FACILITY_AFTER_RE.match(after_name):
@@ -568,6 +594,10 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
+
+
+# ranks and role titles that, opening a run, tell the person after them
+FRONT_RANKS = ROLE_TITLE_WORDS | frozenset({"captain", "colonel", "lieutenant", "sergeant", "admiral", "commodore"})
 
 
 def _is_role_word(word: str) -> bool:

@@ -142,18 +142,33 @@ def _join_middle_names(full: list[str], uf: UnionFind) -> None:
     "<given> <middle> <surname>", one person written with and without the middle name in two outlets): the
     surname comparison above reads the longer name's surname as middle + last and misses it (issue 22)."""
     longer: dict[tuple[str, str], set[str]] = defaultdict(set)
+    # ... and the same with the longer name's second surname ("<given> <middle> <paternal> <maternal>", as Spanish
+    # and Portuguese names are written in full, and "<given> <paternal>" in most reports; issue 22, class 7):
+    # keyed by its next-to-last word; of a name of three words, only for a two-word name whose surname is no given
+    # name (there the next-to-last word is as often a middle name: "<given> <middle> <surname>")
+    paternal: dict[tuple[str, str, bool], set[str]] = defaultdict(set)
     for n in full:
         first, last, k = _ends(n)
         if k >= 3:
             longer[(first, last)].add(n)
+            paternal[(first, _next_to_last(n), k >= 4)].add(n)
     if not longer:
         return
     for n in full:
         first, last, k = _ends(n)
-        if k == 2 and (first, last) in longer:
-            roots = {uf.find(m) for m in longer[(first, last)]}
+        if k != 2:
+            continue
+        found = longer.get((first, last)) or (paternal.get((first, last, True), set())
+                                              | (paternal.get((first, last, False), set()) if not is_given_name(last) else set()))
+        if found:
+            roots = {uf.find(m) for m in found}
             if len(roots) == 1:
                 uf.union(n, roots.pop())
+
+
+def _next_to_last(name: str) -> str:
+    words = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    return words[-2] if len(words) >= 2 else ""
 
 
 # people two documents must both name for a given name alone in one to join a full name of the other
