@@ -40,6 +40,9 @@ AFTER_CUE = regex.compile(
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
     r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,"
+    # "Among the affected officials are A, B and C": the move's designees told by how the move touches them
+    r"|\bamong\s+the\s+(?:affected|sanctioned|targeted|designated|listed)\s+(?:individuals|persons|people|officials|"
+    r"entities|companies|firms)\s+(?:are|were|is|was)\b"
     # "The officials include A, B and C", "Individuals include A, <role>; B, <role>", "The latest companies to be
     # sanctioned include A; B": a plural of the move's targets, then "include" (issue 22, class 10)
     rf"|\b(?:individuals|persons|people|officials|entities|companies|firms|businesses|banks|organi[sz]ations"
