@@ -1096,3 +1096,15 @@ def test_among_the_affected_officials_lists_the_designees_of_the_move():
     people = rows.filter(rows["target_type"] == "person")
     assert set(people["target"]) == {"Tomasz Duda", "Ewa Krol"}
     assert set(people["action"]) == {"imposed"}
+
+
+def test_a_move_recalled_in_a_relative_clause_does_not_take_the_list():
+    """"<A> introduced sanctions on <country>. It followed <B>, which introduced sanctions in January. Among the
+    affected officials are ...": the officials are A's designees, and B's earlier move stays a row of its own."""
+    rows = _facts_of("Norway introduced sanctions against Belarus on Wednesday. It followed the lead of the European "
+                     "Union, which introduced sanctions against Belarus in January. Among the affected "
+                     "officials are the Interior Minister Tomasz Duda and Chief Prosecutor Ewa Krol.")
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Tomasz Duda", "Ewa Krol"}
+    assert "European Union" not in set(people["issuer"])
+    assert "European Union" in set(rows.filter(rows["target_type"] == "country")["issuer"])
