@@ -163,7 +163,9 @@ DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?
 
 
 TARGET_SCOPE_RE = re.compile(
-    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,3}?(?:against|on|targeting)"
+    # (a passive chain may be three words long: "Measures have been imposed against", "sanctions to be imposed on")
+    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:(?:\w+\s+){0,2}?|"
+    r"(?:(?:have|has|had)\s+(?:also\s+)?been|(?:to|will|would|shall)\s+(?:also\s+)?be)\s+\w+ed\s+)(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
