@@ -1039,3 +1039,72 @@ def test_demonyms_not_made_by_adding_to_the_name(text, country):
     from flows.extraction.places import countries_in
 
     assert countries_in(text) == [country]
+
+
+def test_the_passive_move_with_three_words_before_against_names_its_designees():
+    """"Measures have been imposed against <role> A and <role> B": an auxiliary chain of three words
+    between the sanction noun and "against" still leads to the names (issue 22, class 10)."""
+    rows = _facts_of("The bloc acted on Thursday. Restrictions have been imposed against oil ministry chief "
+                     "Tomasz Duda and deputy planning director Ewa Krol.")
+    people = rows.filter(rows["target_type"] == "person")
+    assert {"Tomasz Duda", "Ewa Krol"} <= set(people["target"])
+    assert set(people["action"]) == {"imposed"}
+
+
+@pytest.mark.parametrize("text, firms, country", [
+    # the firms' kind word, no comma, then their names: companies, of the country that modifies the kind word,
+    # even where that country issues sanctions elsewhere
+    ("Beijing said it would impose sanctions on American arms makers Brightwater Systems and Harlan Dynamics "
+     "over the deal.", {"Brightwater Systems", "Harlan Dynamics"}, "United States"),
+    ("China sanctioned British shipping firms Kestrel Marine, Harlan Freight and Ostrava Lines on Monday.",
+     {"Kestrel Marine", "Harlan Freight", "Ostrava Lines"}, "United Kingdom"),
+])
+def test_firms_named_after_their_kind_word_are_companies_of_that_country(text, firms, country):
+    rows = _facts_of(text)
+    named = rows.filter(rows["target"].is_in(list(firms)))
+    assert set(named["target"]) == firms
+    assert set(named["target_type"]) == {"company"} and set(named["target_country"]) == {country}
+
+
+def test_the_issuer_s_own_country_before_the_firms_is_not_their_country():
+    """"The US sanctioned American firms A and B" would be odd; "US sanctions on Chinese firms A and B" keeps China:
+    the kind word's country is never the issuer of the move."""
+    rows = _facts_of("Washington imposed sanctions on Chinese drone makers Brightwater Systems and Harlan Dynamics.")
+    named = rows.filter(rows["target"].is_in(["Brightwater Systems", "Harlan Dynamics"]))
+    assert set(named["target_type"]) == {"company"} and set(named["target_country"]) == {"China"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a removal whose object (roles and names) is long: the list comes at the end, the names are lifted
+    ("The Security Council voted to remove Ruritanian President Jan Kowal and Interior Minister Piotr Novak "
+     "from its counter-terrorism sanctions list.", {"Jan Kowal", "Piotr Novak"}),
+    ("The council is removing former army chief Tomasz Duda and his deputy Ewa Krol from the sanctions list.",
+     {"Tomasz Duda", "Ewa Krol"}),
+    # no list to come off: "remove" is no sanctions move
+    ("The party voted to remove Ruritanian President Jan Kowal and Interior Minister Piotr Novak from office "
+     "after the sanctions scandal.", set()),
+])
+def test_names_removed_from_a_sanctions_list_are_lifted(text, expected):
+    rows = _facts_of(text)
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people.filter(people["action"] == "lifted")["target"]) == expected
+
+
+def test_among_the_affected_officials_lists_the_designees_of_the_move():
+    rows = _facts_of("Norway introduced sanctions against Belarus on Wednesday over the crackdown. Among the "
+                     "affected officials are the Interior Minister Tomasz Duda and Chief Prosecutor Ewa Krol.")
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Tomasz Duda", "Ewa Krol"}
+    assert set(people["action"]) == {"imposed"}
+
+
+def test_a_move_recalled_in_a_relative_clause_does_not_take_the_list():
+    """"<A> introduced sanctions on <country>. It followed <B>, which introduced sanctions in January. Among the
+    affected officials are ...": the officials are A's designees, and B's earlier move stays a row of its own."""
+    rows = _facts_of("Norway introduced sanctions against Belarus on Wednesday. It followed the lead of the European "
+                     "Union, which introduced sanctions against Belarus in January. Among the affected "
+                     "officials are the Interior Minister Tomasz Duda and Chief Prosecutor Ewa Krol.")
+    people = rows.filter(rows["target_type"] == "person")
+    assert set(people["target"]) == {"Tomasz Duda", "Ewa Krol"}
+    assert "European Union" not in set(people["issuer"])
+    assert "European Union" in set(rows.filter(rows["target_type"] == "country")["issuer"])

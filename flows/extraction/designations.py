@@ -10,6 +10,7 @@ from flows.extraction.names import DOTTED_TITLE
 from flows.extraction.names import sentence_candidates as _sentence_candidates
 from flows.extraction.names import shared_candidates_of
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
+from flows.extraction.places import countries_in
 from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
 
 @lru_cache(maxsize=4096)
@@ -70,15 +71,40 @@ LABEL_RE = re.compile(
     r"(?P<label>(?-i:(?!(?:a|an|the)\s)[a-z][a-z\-]*(?:\s+[a-z\-]+){0,4}s))[”\"’']", re.I)  # a plural group
 
 
+# the firms' kind right before their names, no comma between, after a sanction on them (issue 22, class 10):
+# "sanctions on <Country> defence contractors <A> and <B>", "sanctioned two shipping firms <A>, <B> and <C>"; the list
+# needs an "and", and the kind word is a company's (a person's role before a name is a title, read elsewhere)
+_FIRM_WORDS = (r"(?:banks|lenders|companies|firms|contractors|manufacturers|makers|producers|exporters|refiners|"
+               r"conglomerates|giants|airlines|carriers|operators|suppliers)")
+GROUP_THEN_MEMBERS_RE = re.compile(
+    rf"\b(?:(?:sanctions?|measures|restrictions)\s+(?:\w+\s+){{0,3}}?(?:on|against|targeting)|sanction(?:s|ed)|designated|"
+    rf"blacklisted|targeted)\s+(?:the\s+|both\s+)?(?P<mod>(?:[\w\-\.]+\s+){{0,3}}?){_FIRM_WORDS}\s+"
+    rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*,?\s+and\s+{_MEMBER})(?=\s*(?:[.;:,)]|$)|\s+(?-i:[a-z]))", re.I)
+
+
+def member_countries(sentence: str) -> dict[int, str]:
+    """{start: country} of the members of GROUP_THEN_MEMBERS_RE whose kind word carries a country ("<Country> defence
+    firms <A> and <B>"): the firms' own country, whoever sanctions them (issue 22: never taken from the issuer)."""
+    out = {}
+    for m in GROUP_THEN_MEMBERS_RE.finditer(sentence):
+        countries = countries_in(m.group("mod"))
+        if countries:
+            for item in re.finditer(_MEMBER, m.group("list")):
+                out[m.start("list") + item.start()] = countries[-1]
+    return out
+
+
 def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
     """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
     out = []
-    for m in [*COUNTED_MEMBERS_RE.finditer(sentence), *MEMBERS_THEN_GROUP_RE.finditer(sentence)]:
+    for m in [*COUNTED_MEMBERS_RE.finditer(sentence), *MEMBERS_THEN_GROUP_RE.finditer(sentence),
+              *GROUP_THEN_MEMBERS_RE.finditer(sentence)]:
         key = "both" if m.groupdict().get("both") else "list"
         items = list(re.finditer(_MEMBER, m.group(key)))
         if not m.groupdict().get("lead") and (len(items) < 2 or " and " not in m.group(key)):
             continue
-        group = m.group(0)[:40] if m.re is COUNTED_MEMBERS_RE else m.group(0)[m.end(key) - m.start():]
+        group = m.group(0)[m.start("mod") - m.start():m.start(key) - m.start()] if m.re is GROUP_THEN_MEMBERS_RE else \
+            m.group(0)[:40] if m.re is COUNTED_MEMBERS_RE else m.group(0)[m.end(key) - m.start():]
         people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", group, re.I)
         for item in items:
             name = item.group(0).rstrip(".,")
@@ -124,6 +150,11 @@ def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
     return name, m.start("name"), ("person" if any(w in TITLE_WORDS for w in words) else "company")
 
 
+# what a removal takes its names off (issue 22, class 10): "... from the <regime> sanctions list", ahead of the verb
+REMOVED_FROM_LIST = (r"(?=\s[^.;:]{3,160}?\bfrom\s+(?:the\s+|its\s+|their\s+)?[^.;:]{0,60}?\bsanctions?\s+(?:black)?list)")
+REMOVED_FROM_LIST_RE = re.compile(REMOVED_FROM_LIST, re.I)
+
+
 # Named people as sanction targets (issue 22, class 10): each named person designated is its own move.
 # Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
 # sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
@@ -132,7 +163,9 @@ DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?
 
 
 TARGET_SCOPE_RE = re.compile(
-    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:\w+\s+){0,2}?(?:against|on|targeting)"
+    # (a passive chain may be three words long: "Measures have been imposed against", "sanctions to be imposed on")
+    r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:(?:\w+\s+){0,2}?|"
+    r"(?:(?:have|has|had)\s+(?:also\s+)?been|(?:to|will|would|shall)\s+(?:also\s+)?be)\s+\w+ed\s+)(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
@@ -141,6 +174,9 @@ TARGET_SCOPE_RE = re.compile(
     r"(?-i:[a-z][\w\-]*)\s+){1,3}(?-i:[A-Z]))"
     # a licence's long object ("authorizing all transactions ... related to the operation of ... involving")
     r"|(?:licen[cs]e|authori[sz](?:es|ed|ing))\b[^.;]{0,400}?\binvolving"
+    # "remove <role> <A> and <role> <B> from the <regime> sanctions list": the names between the verb and its list
+    # (issue 22, class 10)
+    rf"|(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?){REMOVED_FROM_LIST}"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"

@@ -40,6 +40,9 @@ AFTER_CUE = regex.compile(
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
     r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,"
+    # "Among the affected officials are A, B and C": the move's designees told by how the move touches them
+    r"|\bamong\s+the\s+(?:affected|sanctioned|targeted|designated|listed)\s+(?:individuals|persons|people|officials|"
+    r"entities|companies|firms)\s+(?:are|were|is|was)\b"
     # "The officials include A, B and C", "Individuals include A, <role>; B, <role>", "The latest companies to be
     # sanctioned include A; B": a plural of the move's targets, then "include" (issue 22, class 10)
     rf"|\b(?:individuals|persons|people|officials|entities|companies|firms|businesses|banks|organi[sz]ations"
@@ -52,6 +55,9 @@ BEFORE_CUE = regex.compile(
     regex.IGNORECASE)
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
              r"cover|affect|among the)")
+# a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
+RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
+                 r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")
 # a list ends where someone speaks: names after it are speakers, not designees
 SPEECH = regex.compile(r"\b(?:said|says|told|according\s+to|announced|added\s+that|spokes(?:man|woman|person))\b",
                        regex.IGNORECASE)
@@ -179,11 +185,15 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
              .with_columns(move_country=pl.when(pl.col("target_type") == "country").then(pl.col("target"))
                            .otherwise(pl.col("target_country")))
              .select("doc_id", pl.col("sent_idx").alias("move_idx"), "issuer", "move_country", "action", "reason",
-                     "issuer_text", "move_date", "date_precision", "date_text", "date_source"))
+                     "issuer_text", "move_date", "date_precision", "date_text", "date_source",
+                     pl.col("sentence").str.contains(RECALLED_MOVE).alias("background")))
     # a sentence that designates and licenses at once ("sanctioned four judges and issued general licenses to
     # authorize certain transactions with them"): its designees are the designation's (issue 22, class 10)
     moves = moves.filter((pl.col("action") == "imposed")
                          | ~(pl.col("action") == "imposed").any().over("doc_id", "move_idx"))
+    # a move recalled in a relative clause ("It followed <issuer B>, which introduced sanctions in January") is
+    # background: the list names the designees of the document's own move, where it has one (issue 22, class 10)
+    moves = moves.filter(~pl.col("background") | pl.col("background").all().over("doc_id")).drop("background")
     found = found.sort("doc_id", "sent_idx")
     before = found.join_asof(moves, left_on="sent_idx", right_on="move_idx", by="doc_id", strategy="backward",
                             check_sortedness=False)

@@ -27,6 +27,8 @@ from flows.extraction.designations import (
     PREFILTER_DESIGNATION,
     _GROUP_WORDS,
     _counted_members,
+    member_countries,
+    REMOVED_FROM_LIST_RE,
     _passive_subject,
     _pronoun_subject,
     bullet_target,
@@ -177,6 +179,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             # ("Other measures targeting <A> and prohibiting <B> ... are set to remain in place": a long subject)
             reach = 170 if action == "remain" else 130 if PASSIVE_BEFORE_RE.search(sentence, 0, m.start()) else 70
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
+            if action == "lifted" and REMOVED_FROM_LIST_RE.match(sentence, m.end()):
+                reach = 230  # "remove <role> <A> and <role> <B> from the <regime> sanctions list": a long object
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
                                        for p in sanction_pos) > reach:
                 continue
@@ -433,9 +437,12 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     if list_action:
         actions = [list_action]  # "Also removed from the sanctions list were A and B"
     out = []
+    # "<Country> defence firms <A> and <B>": the firms' own country, even one that issues sanctions elsewhere, unless
+    # it issues this move (issue 22: the target's country comes from the target's phrase, never from the issuer)
+    owned = {at: c for at, c in member_countries(sentence).items() if c not in find_issuers(sentence)}
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
-        out.append((actions, name, kind, near[-1] if near else doc_country, True, sentence))
+        out.append((actions, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
@@ -622,6 +629,8 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         if target and target_type in ("company", "person") and any(
                 n != fold(target) and re.match(rf"{re.escape(fold(target))}\b", n) for n in names):
             continue
+        if target and target_type == "company" and fold(target) in names:
+            continue  # the same firm read again as the object of the verb: its named reading says whose it is
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
         if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
