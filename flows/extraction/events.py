@@ -825,16 +825,20 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     return out
 
 
+def _sentences_beside(rows: list[tuple], idx, sentences: pl.DataFrame, offset: int) -> dict[tuple, str]:
+    """(doc_id, sent_idx) -> text of the sentence `offset` away (-1 before, +1 after) from each of rows[idx]."""
+    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in idx], "sent_idx": [rows[i][1] + offset for i in idx]},
+                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
+    return dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
+                                                       on=["doc_id", "sent_idx"]).iter_rows())
+
+
 def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, str], sentences: pl.DataFrame,
                                   published: dict) -> list[tuple]:
     """An undated release of one named person takes the date of the sentence just before it when that sentence
     names the person: "Also today, judges cut <name>'s prison term. <Surname> was released hours
     later" (issue 22, class 5)."""
-    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated_named],
-                           "sent_idx": [rows[i][1] - 1 for i in undated_named]},
-                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
-    before = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
-                                                         on=["doc_id", "sent_idx"]).iter_rows())
+    before = _sentences_beside(rows, undated_named, sentences, -1)
     out = list(rows)
     for i, name in undated_named.items():
         r = rows[i]
@@ -859,10 +863,7 @@ def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) 
                and THEN_OPENER_RE.match(r[12])]
     if not undated:
         return rows
-    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] - 1 for i in undated]},
-                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
-    before = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
-                                                         on=["doc_id", "sent_idx"]).iter_rows())
+    before = _sentences_beside(rows, undated, sentences, -1)
     out = list(rows)
     for i in undated:
         r = rows[i]
@@ -890,10 +891,7 @@ def _dated_by_the_sentence_after(rows: list[tuple], sentences: pl.DataFrame, pub
     undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None and r[7] is not None]
     if not undated:
         return rows
-    wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in undated], "sent_idx": [rows[i][1] + 1 for i in undated]},
-                          schema={"doc_id": pl.String, "sent_idx": sentences.schema["sent_idx"]}).unique()
-    after = dict(((d, i), t) for d, i, t in wanted.join(sentences.select("doc_id", "sent_idx", "sentence"),
-                                                        on=["doc_id", "sent_idx"]).iter_rows())
+    after = _sentences_beside(rows, undated, sentences, 1)
     out = list(rows)
     for i in undated:
         r = rows[i]
