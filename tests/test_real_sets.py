@@ -10,7 +10,8 @@ from flows.warehouse.evaluate import load_gold
 
 REAL = Path(__file__).parent / "data" / "real"
 SETS = {"dev": REAL, "heldout": REAL / "heldout", "heldout2": REAL / "heldout2", "dev2": REAL / "dev2",
-        "dev3": REAL / "dev3", "heldout3": REAL / "heldout3", "heldout4": REAL / "heldout4"}
+        "dev3": REAL / "dev3", "heldout3": REAL / "heldout3", "heldout4": REAL / "heldout4",
+        "heldout5": REAL / "heldout5"}
 
 
 def _pages(folder: Path) -> list[dict]:
