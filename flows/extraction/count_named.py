@@ -14,9 +14,14 @@ from flows.language.lexicon import demonyms
 
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
+    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
+    # the country a former office was held in ("Former President <name> of <Country>, <aside>, has been released")
+    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,80},\s*|,\s*)?"
     # (or told under way: "<name> is being released from custody in exchange for <name>")
-    r"(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
+    r"(?:(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # a pardon granted: "<name> was granted a full / royal pardon" (issue 22, class 11)
+    r"|(?:was|has\s+been|had\s+been)\s+granted\s+(?:an?\s+)?(?:(?:full|royal|presidential|state|conditional)\s+)?"
+    r"(?:pardon|amnesty|clemency)\b)"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
@@ -30,7 +35,9 @@ _FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|va
 _NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
-    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
+    # (an order with its day between: "ordered today (<date>) the immediate release of <name>"; issue 22, class 11)
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+"
+    r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
     rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
     re.IGNORECASE)
 
@@ -131,20 +138,35 @@ def exchanged_named_for_one(sentence: str) -> list[tuple]:
 # a headline's release of a named person, its "was" left out: "<role> <name> released from prison", "<name> freed
 # from jail after ..." (issue 22, class 7/11)
 BARE_NAMED_RELEASE_RE = re.compile(
-    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
+    # (or a country's possessive: "<Country>’s <name> freed from jail after royal pardon")
+    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+|\b(?P<owner>(?-i:[A-Z][\w\-]+))['’]s\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
     r"(?:\w+\s+)?(?:prison|jail|detention|custody)\b")
+
+
+# a participle opening the sentence tells its subject's release: "Released from <prison> where he was kept for a year,
+# <name> went home" (issue 22, class 11)
+OPENING_RELEASED_RE = re.compile(rf"^\W*(?:Released|Freed|Set\s+free)\s+(?:from|after|on)\s+[^,;:]{{3,100}},\s+"
+                                 rf"(?P<role>(?:(?-i:[a-z][\w\-’']*)\s+){{0,3}})(?P<name>{_FULL_NAME})\s+(?-i:[a-z])")
 
 
 def _bare_named_release(sentence: str) -> list[tuple]:
     """A release of one named person told without "was" (see BARE_NAMED_RELEASE_RE): a person's name, with a given
     name or a role word before it, not a place."""
     m = BARE_NAMED_RELEASE_RE.search(sentence)
-    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+    if not m and sentence.lstrip()[:1] in "RFS":
+        m = OPENING_RELEASED_RE.match(sentence)
+        if m and HYPOTHETICAL_RE.search(sentence[:m.start("name")]):
+            return []
+    elif m and HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    if not m:
         return []
     name = m.group("name")
     if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms():
         return []
-    if not (is_given_name(name.split()[0]) or m.group("role").strip()):
+    owner = m.groupdict().get("owner")
+    role = m.group("role").strip() if not owner or any(kind == "name" for _, kind in find_places(owner)) else ""
+    if not (is_given_name(name.split()[0]) or role):
         return []
     return [(m.start("name"), m.end(), 1, "exact")]
 
@@ -189,8 +211,12 @@ AND_ONE_MORE_RE = re.compile(r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON)
 # after a counted group, one more person: "ten Thai nationals and a Filipino citizen", "12 soldiers and a Briton"
 # (issue 22, class 11)
 AND_ONE_PERSON_MORE_RE = re.compile(
+    # (the group's noun may run on: "10 women housing rights activists and one monk"; issue 22, class 11)
+    r"(?:\s+(?!(?:were|was|are|is|had|has|have|been|being|who|whom|which|that|while|but|then|after|before|in|on|at|"
+    r"from|to|by|with|for|of)\b)(?-i:[a-z][\w\-]*)){0,3}?"
     r"\s+and\s+(?:an?|one)\s+(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+))\s+){0,2}?(?:citizen|national|prisoner|detainee|"
-    r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman)\b"
+    r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman|"
+    r"monk|nun|lawyer|teacher|blogger|dissident|fisherman|sailor|minor|teenager|doctor|missionary)\b"
     r"|\s+and\s+(?:an?|one)\s+(?P<dem>(?-i:[A-Z][a-z]+))(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|were|was|under|to)\b)",
     re.I)
 

@@ -75,6 +75,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
     # a release still ahead, told by its adjective: "the impending release of 10 prisoners", "an upcoming swap"
     r"(?:impending|upcoming|forthcoming|planned|proposed|anticipated|prospective|potential|eventual)|"
+    # a release not confirmed: "an unconfirmed release", "the sixth unconfirmed freed prisoner" (issue 22, class 4)
+    r"(?:unconfirmed|unverified)|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
