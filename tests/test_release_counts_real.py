@@ -685,3 +685,19 @@ def test_an_approximate_release_takes_the_groups_told_to_the_unit():
     text = ("The president ordered the release of nearly 1,000 prisoners for the holiday. "
             "Officials said the prisoners were released from 31 prisons, with 941 men and 14 women regaining their freedom.")
     assert set(_releases(text)) == {(955, "exact")}
+
+
+# the victims of the deed a freed person was sentenced for are no release, and the named release stands (class 4)
+def test_victims_of_a_deed_are_no_release():
+    s = "Okoro, who was sentenced to death in 2016 for the killing of nine villagers, was pardoned by the president in 2021."
+    assert _counts(s) == [1]
+    assert _releases(s) == [(1, "exact")]
+
+
+# a status breakdown of a mass detention's cases is a tally, not a release (class 4)
+@pytest.mark.parametrize("sentence", [
+    "The minister said that 312 people had been released and the cases of 540 others were still pending.",
+    "Officials said 40 protesters were freed and 12 others are pending trial.",
+])
+def test_released_beside_cases_pending_is_a_tally(sentence):
+    assert _counts(sentence) == []

@@ -172,7 +172,10 @@ def _bare_named_release(sentence: str) -> list[tuple]:
 
 
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
-SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:was|has\s+been|had\s+been)\s+"
+SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+                                # (after a relative clause telling the person: "<Surname>, who was sentenced in 2015
+                                # for the killing of eight civilians, was pardoned"; issue 22, class 4)
+                                r"(?P<who>,\s+who\s+[^;:]{3,160}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
                                 r"(?:set\s+free|released|freed|pardoned)\b")
 _NOT_SURNAME = frozenset(
     "he she it they we i you this that these those who which what one none nobody noone everyone everybody someone "

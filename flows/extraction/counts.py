@@ -420,6 +420,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         found = _active_named_release(sentence)
         if found and found[0][2] and all(t[0] >= found[0][1] for t in tallies):
             releases += found
+        elif (surname := SURNAME_RELEASE_RE.match(sentence)) and surname.group("who") and _is_surname(surname.group("name")) \
+                and all(surname.start("who") <= t[0] and t[1] <= surname.end("who") for t in tallies):
+            # "<Surname>, who was sentenced for the killing of eight civilians, was pardoned": the count tells the deed,
+            # the named release stands
+            releases.append((surname.start("name"), surname.end("name"), 1, "exact"))
     if not releases and "receiv" in low or "back" in low:
         # "In return, B has received a total of 55 prisoners": the other side of a swap told before, by who got
         # its people back (issue 22, class 2)
