@@ -701,3 +701,26 @@ def test_victims_of_a_deed_are_no_release():
 ])
 def test_released_beside_cases_pending_is_a_tally(sentence):
     assert _counts(sentence) == []
+
+
+# a name whose capital bears an accent, a role told in apposition after an actively freed name (class 7/11)
+@pytest.mark.parametrize("text", [
+    "Émile Ñúñez was released from prison in the capital after the court annulled his sentence.",
+    "Ruritania’s former interim president Émile Ñúñez freed from prison after court ruling",
+    "The president has ordered the release of Dalia Morven, the jailed former Prime Minister, hours after the vote.",
+])
+def test_named_releases_accents_and_apposed_roles(text):
+    assert _releases(text) == [(1, "exact")]
+
+
+def test_an_apposed_place_is_no_named_release():
+    assert _releases("Police released Kabul, the capital city, from the curfew.") == []
+
+
+# "<Surname> and N other <people>": N + 1 (class 1)
+@pytest.mark.parametrize("sentence, count", [
+    ("The court reviewed the detention of Ñúñez and two other opposition leaders, releasing them from prison.", 3),
+    ("The rebels freed Okoro and four other hostages on Sunday.", 5),
+])
+def test_a_surname_and_n_others(sentence, count):
+    assert _counts(sentence) == [count]

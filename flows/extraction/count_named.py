@@ -8,13 +8,13 @@ import re
 
 from flows.extraction.count_numbers import PEOPLE_NOUNS
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, is_tally
-from flows.extraction.names import is_given_name
+from flows.extraction.names import ROLE_NOUN_SET, is_given_name
 from flows.extraction.places import find_places
 from flows.language.lexicon import demonyms
 
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
+    r"(?P<name>\b[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
     # the country a former office was held in ("Former President <name> of <Country>, <aside>, has been released")
     r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,80},\s*|,\s*)?"
     # (or told under way: "<name> is being released from custody in exchange for <name>")
@@ -23,14 +23,15 @@ NAMED_RELEASE_RE = re.compile(
     r"|(?:was|has\s+been|had\s+been)\s+granted\s+(?:an?\s+)?(?:(?:full|royal|presidential|state|conditional)\s+)?"
     r"(?:pardon|amnesty|clemency)\b)"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
-    r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
+    r"|(?<=,\s)(?P<apposed>[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
 
 
 # "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
 # release of lawyer <name>": named people freed, counted (no number in the text)
-_FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
+_FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-ZÀ-ÖØ-Þ][\w'’\-]+)?)){1,3})"
 
+# (a name's capital may bear an accent: "Jeanine Áñez was released"; issue 22, class 7/11)
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
 _NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
@@ -44,6 +45,11 @@ ACTIVE_NAMED_RELEASE_RE = re.compile(
 
 _NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that "
                       "include includes included including".split())  # "the freed include <name>": members
+
+
+# what the freed person is, told in apposition after the name: "ordered the release of <name>, the jailed former
+# Prime Minister," (issue 22, class 7/11)
+ROLE_APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:" + "|".join(sorted(ROLE_NOUN_SET)) + r")s?\b", re.I)
 
 
 def _active_named_release(sentence: str) -> list[tuple]:
@@ -62,7 +68,8 @@ def _active_named_release(sentence: str) -> list[tuple]:
             role, words = role + words[:1], words[1:]
         if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
             return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
-        return is_given_name(words[0]) or any(w.islower() for w in role)
+        return is_given_name(words[0]) or any(w.islower() for w in role) \
+            or bool(ROLE_APPOSITION_RE.match(sentence, start + len(name)))
 
     n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
     if not person(m.group("first"), m.start("first")):
@@ -172,7 +179,7 @@ def _bare_named_release(sentence: str) -> list[tuple]:
 
 
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
-SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-ZÀ-ÖØ-Þ][a-z'’]+(?:-[A-ZÀ-ÖØ-Þ][a-z'’]+)?)"
                                 # (after a relative clause telling the person: "<Surname>, who was sentenced in 2015
                                 # for the killing of eight civilians, was pardoned"; issue 22, class 4)
                                 r"(?P<who>,\s+who\s+[^;:]{3,160}?,)?\s+(?:was|has\s+been|had\s+been)\s+"

@@ -99,6 +99,10 @@ SUBJECT_RELATIVE_RE = re.compile(r"\s+who\s+(?:were|had\s+been|have\s+been|are|h
                                  r"(?:were|have\s+been|had\s+been)\s+(?P<verb>released|freed|set\s+free|pardoned)\b")
 
 
+# a person named by the surname alone after a lower-case word, before "and N other <people>" (issue 22, class 1)
+ONE_SURNAME_BEFORE_RE = re.compile(r"(?-i:\b[a-z]+\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+))\s+and\s+$")
+
+
 # a second counted group of the same people told by "ones" right after the first: "three prominent political
 # prisoners and 700 regular ones" (one release of both; issue 22, class 11)
 ONES_AFTER_RE = re.compile(rf"\s+and\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+"
@@ -245,6 +249,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
             count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
+        elif "other" in (m.group("mods") + m.group("noun")).lower() \
+                and (lone := ONE_SURNAME_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start())) \
+                and _is_surname(lone.group("name")):
+            count += 1  # "the detention of <Surname> and two other opposition leaders": three
         elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
             count += 1  # "<someone> was freed along with 13 others"
         each = EACH_SIDE_RE.match(sentence, m.end()) if not side else None

@@ -80,7 +80,7 @@ PREFILTER_RELEASE = (
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
     # BARE_NAMED_RELEASE_RE: "<name> released from prison", its "was" left out
-    r"|(?-i:[A-Z])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
+    r"|(?-i:[A-ZÀ-ÖØ-Þ])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # HEADLINE_ONE_FREED_RE: a release verb, a capital (a demonym), a person's noun
