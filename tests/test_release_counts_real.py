@@ -591,3 +591,136 @@ def test_others_pardoned_after_a_first_clemency_join_it(sentence, counts):
 ])
 def test_terms_of_a_deal_and_the_first_of_a_count_are_no_release(sentence, counts):
     assert _counts(sentence) == counts
+
+
+# ---- rel11 (session 8): releases right, extra rows, tallies on the opened held-out pages (issue 22, classes 1-4, 11)
+
+# a relative clause telling who the first side are stands between it and "in exchange for" (class 2)
+def test_exchange_link_after_a_long_relative_clause():
+    s = ("The truce took hold on Sunday with the release of the 12 Ruritanian sailors who had been held captive "
+         "since the raid of March 3, 2021, in exchange for the release of 340 Freedonian prisoners.")
+    assert _counts(s) == [352]
+
+
+# what is released that is no one: data, figures, a statement (class 4)
+@pytest.mark.parametrize("sentence", [
+    "A breakdown of newly released data showed that 212 pupils and nine teachers were missing.",
+    "The ministry released figures showing 48 inmates had died in custody last year.",
+    "The police released a statement saying 30 protesters were hurt.",
+])
+def test_a_released_thing_frees_no_one(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_released_thing_leaves_a_release_standing():
+    assert _counts("The ministry released figures on Monday after the army freed 40 prisoners.") == [40]
+
+
+# "N <people> and M <adjective> ones": one release of both groups (class 11)
+@pytest.mark.parametrize("sentence, count", [
+    ("The new president pardoned four well-known dissidents and 350 ordinary ones on Friday.", 354),
+    ("The court freed 12 activists and about 300 ordinary ones.", 312),
+])
+def test_and_m_ones_joins_the_count(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# a release not confirmed is no release (class 4)
+def test_an_unconfirmed_freed_person_is_no_release():
+    assert _releases("The seventh unconfirmed freed detainee would be Carlos Mendez Ruiz, a student leader.") == []
+
+
+# "The N <people> who were arrested ... were released": the passive release after the relative clause (class 11)
+def test_the_release_after_a_long_relative_clause_governs_the_count():
+    s = ("The 17 Freedonian sailors who were arrested by the coast guard of Ruritania two weeks ago for fishing "
+         "without a permit in its southern waters were released on the orders of a district judge, officials said.")
+    assert _counts(s) == [17]
+
+
+def test_a_count_in_the_relative_clause_keeps_it_apart():
+    s = ("The 17 sailors who were arrested with 40 other crew members on a trawler in the southern waters of the "
+         "country last month were released on Monday.")
+    assert 17 not in _counts(s) or 40 not in _counts(s)
+
+
+# named releases in real phrasing (class 11)
+@pytest.mark.parametrize("text", [
+    "Former President Maria Ortega of Ruritania, who is now 79, has been released from prison on humanitarian grounds.",
+    "Jailed opposition leader Tomas Berg was granted a full pardon on Monday and walked out of the hospital.",
+    "Ruritania’s Tomas Berg freed from jail after royal pardon",
+    "A federal judge has ordered today (May 4) the immediate release of former minister Daniel Okoro, who spent a year in jail.",
+    "Released from Oakridge Prison where he was held for a year, Daniel Okoro flew home to his family.",
+])
+def test_named_releases_in_real_phrasing(text):
+    assert _releases(text) == [(1, "exact")]
+
+
+def test_a_participle_of_something_else_is_no_release():
+    assert _releases("Released from the hospital after a check-up, the minister went back to work.") == []
+
+
+# "<Country> President <name> granted a pardon to N <demonym>s": that country frees, not the dateline's (class 3)
+def test_the_office_of_a_state_names_who_frees():
+    from flows.extraction.events import release_country
+    s = ("DHAKA, Bangladesh (Wire) - Morocco King Mohammed bin Hassan Al Alaoui granted a pardon to all 40 "
+         "Bangladeshis who had been convicted over a protest.")
+    assert release_country(s, "Bangladesh") == "Morocco"
+
+
+# "and one monk" after a counted group whose noun runs on: one more (class 11)
+def test_one_more_after_a_long_group_noun():
+    s = "The release came after pardons were issued for 10 women land rights activists and one monk at the weekend."
+    assert _counts(s) == [11]
+
+
+# "released from detention (on bail)" names no prison: a release of its own beside a larger one (class 3)
+def test_released_from_detention_is_no_part_by_place():
+    text = ("Eight opposition activists, including two monks, were released from detention on bail Monday. "
+            "The release comes after pardons were issued for 10 women land rights activists and one monk at the weekend.")
+    assert sorted(_releases(text)) == [(8, "exact"), (11, "exact")]
+
+
+# an approximate release and the same release told to the unit by its groups in another sentence (class 11)
+def test_an_approximate_release_takes_the_groups_told_to_the_unit():
+    text = ("The president ordered the release of nearly 1,000 prisoners for the holiday. "
+            "Officials said the prisoners were released from 31 prisons, with 941 men and 14 women regaining their freedom.")
+    assert set(_releases(text)) == {(955, "exact")}
+
+
+# the victims of the deed a freed person was sentenced for are no release, and the named release stands (class 4)
+def test_victims_of_a_deed_are_no_release():
+    s = "Okoro, who was sentenced to death in 2016 for the killing of nine villagers, was pardoned by the president in 2021."
+    assert _counts(s) == [1]
+    assert _releases(s) == [(1, "exact")]
+
+
+# a status breakdown of a mass detention's cases is a tally, not a release (class 4)
+@pytest.mark.parametrize("sentence", [
+    "The minister said that 312 people had been released and the cases of 540 others were still pending.",
+    "Officials said 40 protesters were freed and 12 others are pending trial.",
+])
+def test_released_beside_cases_pending_is_a_tally(sentence):
+    assert _counts(sentence) == []
+
+
+# a name whose capital bears an accent, a role told in apposition after an actively freed name (class 7/11)
+@pytest.mark.parametrize("text", [
+    "Émile Ñúñez was released from prison in the capital after the court annulled his sentence.",
+    "Ruritania’s former interim president Émile Ñúñez freed from prison after court ruling",
+    "The president has ordered the release of Dalia Morven, the jailed former Prime Minister, hours after the vote.",
+])
+def test_named_releases_accents_and_apposed_roles(text):
+    assert _releases(text) == [(1, "exact")]
+
+
+def test_an_apposed_place_is_no_named_release():
+    assert _releases("Police released Kabul, the capital city, from the curfew.") == []
+
+
+# "<Surname> and N other <people>": N + 1 (class 1)
+@pytest.mark.parametrize("sentence, count", [
+    ("The court reviewed the detention of Ñúñez and two other opposition leaders, releasing them from prison.", 3),
+    ("The rebels freed Okoro and four other hostages on Sunday.", 5),
+])
+def test_a_surname_and_n_others(sentence, count):
+    assert _counts(sentence) == [count]

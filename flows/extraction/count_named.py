@@ -8,35 +8,48 @@ import re
 
 from flows.extraction.count_numbers import PEOPLE_NOUNS
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, is_tally
-from flows.extraction.names import is_given_name
+from flows.extraction.names import ROLE_NOUN_SET, is_given_name
 from flows.extraction.places import find_places
 from flows.language.lexicon import demonyms
 
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
-    r"(?P<name>\b[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,4})\s*(?:,[^,]{3,80},\s*|,\s*)?"
+    r"(?P<name>\b[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
+    # the country a former office was held in ("Former President <name> of <Country>, <aside>, has been released")
+    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,80},\s*|,\s*)?"
     # (or told under way: "<name> is being released from custody in exchange for <name>")
-    r"(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
+    r"(?:(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
+    # a pardon granted: "<name> was granted a full / royal pardon" (issue 22, class 11)
+    r"|(?:was|has\s+been|had\s+been)\s+granted\s+(?:an?\s+)?(?:(?:full|royal|presidential|state|conditional)\s+)?"
+    r"(?:pardon|amnesty|clemency)\b)"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
-    r"|(?<=,\s)(?P<apposed>[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
+    r"|(?<=,\s)(?P<apposed>[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
 
 
 # "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
 # release of lawyer <name>": named people freed, counted (no number in the text)
-_FULL_NAME = r"(?-i:[A-Z][\w'’\-]+(?:\s+(?:[A-Z][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-Z][\w'’\-]+)?)){1,3})"
+_FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-ZÀ-ÖØ-Þ][\w'’\-]+)?)){1,3})"
 
+# (a name's capital may bear an accent: "Jeanine Áñez was released"; issue 22, class 7/11)
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
 _NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
-    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+the\s+release\s+of)\s+"
+    # (an order with its day between: "ordered today (<date>) the immediate release of <name>"; issue 22, class 11)
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+"
+    r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
     rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
     re.IGNORECASE)
 
 
 _NOT_ROLE = frozenset("by on in at from to were was are is with after for as under of the this that "
                       "include includes included including".split())  # "the freed include <name>": members
+
+
+# what the freed person is, told in apposition after the name: "ordered the release of <name>, the jailed former
+# Prime Minister," (issue 22, class 7/11)
+ROLE_APPOSITION_RE = re.compile(r",\s+(?:the|a|an)\s+(?:[\w\-]+\s+){0,5}?(?:" + "|".join(sorted(ROLE_NOUN_SET)) + r")s?\b", re.I)
 
 
 def _active_named_release(sentence: str) -> list[tuple]:
@@ -55,7 +68,8 @@ def _active_named_release(sentence: str) -> list[tuple]:
             role, words = role + words[:1], words[1:]
         if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
             return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
-        return is_given_name(words[0]) or any(w.islower() for w in role)
+        return is_given_name(words[0]) or any(w.islower() for w in role) \
+            or bool(ROLE_APPOSITION_RE.match(sentence, start + len(name)))
 
     n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
     if not person(m.group("first"), m.start("first")):
@@ -131,26 +145,44 @@ def exchanged_named_for_one(sentence: str) -> list[tuple]:
 # a headline's release of a named person, its "was" left out: "<role> <name> released from prison", "<name> freed
 # from jail after ..." (issue 22, class 7/11)
 BARE_NAMED_RELEASE_RE = re.compile(
-    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
+    # (or a country's possessive: "<Country>’s <name> freed from jail after royal pardon")
+    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+|\b(?P<owner>(?-i:[A-Z][\w\-]+))['’]s\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
     r"(?:\w+\s+)?(?:prison|jail|detention|custody)\b")
+
+
+# a participle opening the sentence tells its subject's release: "Released from <prison> where he was kept for a year,
+# <name> went home" (issue 22, class 11)
+OPENING_RELEASED_RE = re.compile(rf"^\W*(?:Released|Freed|Set\s+free)\s+(?:from|after|on)\s+[^,;:]{{3,100}},\s+"
+                                 rf"(?P<role>(?:(?-i:[a-z][\w\-’']*)\s+){{0,3}})(?P<name>{_FULL_NAME})\s+(?-i:[a-z])")
 
 
 def _bare_named_release(sentence: str) -> list[tuple]:
     """A release of one named person told without "was" (see BARE_NAMED_RELEASE_RE): a person's name, with a given
     name or a role word before it, not a place."""
     m = BARE_NAMED_RELEASE_RE.search(sentence)
-    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+    if not m and sentence.lstrip()[:1] in "RFS":
+        m = OPENING_RELEASED_RE.match(sentence)
+        if m and HYPOTHETICAL_RE.search(sentence[:m.start("name")]):
+            return []
+    elif m and HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    if not m:
         return []
     name = m.group("name")
     if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms():
         return []
-    if not (is_given_name(name.split()[0]) or m.group("role").strip()):
+    owner = m.groupdict().get("owner")
+    role = m.group("role").strip() if not owner or any(kind == "name" for _, kind in find_places(owner)) else ""
+    if not (is_given_name(name.split()[0]) or role):
         return []
     return [(m.start("name"), m.end(), 1, "exact")]
 
 
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
-SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\s+(?:was|has\s+been|had\s+been)\s+"
+SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-ZÀ-ÖØ-Þ][a-z'’]+(?:-[A-ZÀ-ÖØ-Þ][a-z'’]+)?)"
+                                # (after a relative clause telling the person: "<Surname>, who was sentenced in 2015
+                                # for the killing of eight civilians, was pardoned"; issue 22, class 4)
+                                r"(?P<who>,\s+who\s+[^;:]{3,160}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
                                 r"(?:set\s+free|released|freed|pardoned)\b")
 _NOT_SURNAME = frozenset(
     "he she it they we i you this that these those who which what one none nobody noone everyone everybody someone "
@@ -189,8 +221,12 @@ AND_ONE_MORE_RE = re.compile(r"\s+and\s+(?:an?|one)\s+" + _ONE_PERSON)
 # after a counted group, one more person: "ten Thai nationals and a Filipino citizen", "12 soldiers and a Briton"
 # (issue 22, class 11)
 AND_ONE_PERSON_MORE_RE = re.compile(
+    # (the group's noun may run on: "10 women housing rights activists and one monk"; issue 22, class 11)
+    r"(?:\s+(?!(?:were|was|are|is|had|has|have|been|being|who|whom|which|that|while|but|then|after|before|in|on|at|"
+    r"from|to|by|with|for|of)\b)(?-i:[a-z][\w\-]*)){0,3}?"
     r"\s+and\s+(?:an?|one)\s+(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+))\s+){0,2}?(?:citizen|national|prisoner|detainee|"
-    r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman)\b"
+    r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman|"
+    r"monk|nun|lawyer|teacher|blogger|dissident|fisherman|sailor|minor|teenager|doctor|missionary)\b"
     r"|\s+and\s+(?:an?|one)\s+(?P<dem>(?-i:[A-Z][a-z]+))(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|were|was|under|to)\b)",
     re.I)
 

@@ -109,8 +109,14 @@ _RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty"
                         "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned")
 
 
+# what is released that is no one: "newly released data showed", "released a statement / the figures" (issue 22,
+# class 4): a count near it is not freed
+_RELEASED_THING = (r"(?!\s+(?:(?:a|an|the|its|their|his|her|new|newly|latest|updated|official|preliminary|final|first)\s+){0,2}"
+                   r"(?:data|figures|statistics|numbers|results|reports?|statements?|footage|videos?|images|photos|"
+                   r"pictures|documents|files|details|information|findings|survey|census|records|transcripts?|"
+                   r"albums?|songs?|films?|books?)\b)")
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
-    _first_char_guard(_RELEASE_FIRST_WORDS) + r"\b(?:releas(?:e|ed|es|ing)|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+    _first_char_guard(_RELEASE_FIRST_WORDS) + rf"\b(?:releas(?:e|ed|es|ing){_RELEASED_THING}|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from)|"
     # captives handed back: "prisoners of war have been returned to their country", "five soldiers returned to their

@@ -51,8 +51,9 @@ UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\
 
 
 # "two nationals held in the capital for over two years in exchange for <one person>": the explicit link further on,
-# when the nearest "for" led to no other side (issue 22, class 2)
-FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,60}?\s(?P<link>in\s+(?:exchange|return)\s+for)\s+"
+# when the nearest "for" led to no other side (issue 22, class 2); a relative clause telling who the first side are
+# may stand between ("the 20 hostages who had been held captive since the attack of <date>, in exchange for ...")
+FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,100}?\s(?P<link>in\s+(?:exchange|return)\s+for)\s+"
                                   r"(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|"
                                   r"(?:getting|bringing)\s+(?:home|back)\s+)?", re.I)
 

@@ -29,6 +29,8 @@ TALLY_BEFORE_RE = re.compile(
     r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|"
     r"captur(?:e|es|ed|ing)|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
     r"kill(?:s|ed|ing)?|wound(?:s|ed|ing)?|bodies\s+of|remains\s+of|"
+    # the victims of a deed: "sentenced for the killing of eight civilians" (issue 22, class 4)
+    r"(?:killings?|murders?|deaths?|massacre|abduction|kidnapping)\s+of|"
     # what a prison holds or is built for: "a capacity of 9,000", "built for 2,500", "held about 14,000"
     r"capacity\s+(?:of|for)|(?:built|designed|meant)\s+for|hold(?:s|ing)?|(?<!been\s)held|hous(?:es|ed|ing)|"
     r"accommodat(?:es?|ed|ing)|population\s+of)\s*\W*\s*$",
@@ -75,6 +77,8 @@ HYPOTHETICAL_RE = re.compile(
     r"(?:target|aim|intend|seek|expect)(?:s|ed|ing)?\s+to|sought\s+to|"
     # a release still ahead, told by its adjective: "the impending release of 10 prisoners", "an upcoming swap"
     r"(?:impending|upcoming|forthcoming|planned|proposed|anticipated|prospective|potential|eventual)|"
+    # a release not confirmed: "an unconfirmed release", "the sixth unconfirmed freed prisoner" (issue 22, class 4)
+    r"(?:unconfirmed|unverified)|"
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
@@ -199,6 +203,17 @@ TO_BENEFIT_BEFORE_RE = re.compile(r"\b(?:(?:expected|set|due|likely|going|intend
                                   re.I)
 
 
+# a status breakdown of a mass detention's cases: "N people had been released and the cases of M others were still
+# pending" (issue 22, class 4): the freed are a figure of a tally, not one occasion's release
+STILL_HELD_OTHERS_AFTER_RE = re.compile(
+    r"^[^.;:]{0,50}?\b(?:and|while|whereas)\s+(?:the\s+(?:cases?|trials?|files?)\s+of\s+(?:\d[\d,]*|[a-z]+)\s+(?:others|more)\s+"
+    r"(?:[^.;:]{0,30}?\s)?(?:(?:are|were|was|is)\s+still|still|remain(?:s|ed)?|(?:are|were)\s+pending)|"
+    r"(?:\d[\d,]*|[a-z]+)\s+(?:others|more)\s+(?:are|were)\s+(?:still\s+)?pending)\b", re.I)
+
+# the people whose cases are pending: "12 others are (still) pending trial"
+PENDING_AFTER_RE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:are|were|is|was)\s+(?:still\s+)?pending\b", re.I)
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     if start <= 20 and GROUP_OF_LEAD_RE.match(sentence[:start]):
@@ -209,6 +224,8 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
             and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))
             and not (TOTAL_OF_BEFORE_RE.search(before) and TOTAL_FREED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
+        return True
+    if STILL_HELD_OTHERS_AFTER_RE.match(after) or PENDING_AFTER_RE.match(after):
         return True
     if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) or SHORTENED_AFTER_RE.match(after) \
             or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):

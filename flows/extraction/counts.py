@@ -20,7 +20,7 @@ from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, f
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _is_surname,
                                           _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, one_person_more,
                                           other_actor_releasing_named)
-from flows.extraction.count_numbers import (_NUMW, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
+from flows.extraction.count_numbers import (_NUMW, _QUAL, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
                                             parse_number)
 from flows.extraction.count_swaps import (EXCHANGE_BEFORE_RE, ONE_SIDE_RE, OTHER_ACTOR_RELEASE_RE, SWAP_WORD_RE,
@@ -91,6 +91,22 @@ def _others_of_the_count_before(sentence: str, m: re.Match, matches: list[re.Mat
             or RELEASE_RE.search(gap):
         return None
     return len(releases) - 1
+
+
+# a count, the relative clause telling who they are, then their passive release: "The 21 fishermen who were arrested
+# by the navy last month for poaching in its waters were released on ..." (no clause or sentence break between)
+SUBJECT_RELATIVE_RE = re.compile(r"\s+who\s+(?:were|had\s+been|have\s+been|are|had)\s+[^.;:()]{0,200}?\s"
+                                 r"(?:were|have\s+been|had\s+been)\s+(?P<verb>released|freed|set\s+free|pardoned)\b")
+
+
+# a person named by the surname alone after a lower-case word, before "and N other <people>" (issue 22, class 1)
+ONE_SURNAME_BEFORE_RE = re.compile(r"(?-i:\b[a-z]+\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'\-]+))\s+and\s+$")
+
+
+# a second counted group of the same people told by "ones" right after the first: "three prominent political
+# prisoners and 700 regular ones" (one release of both; issue 22, class 11)
+ONES_AFTER_RE = re.compile(rf"\s+and\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+"
+                           rf"(?:(?-i:[a-z][a-z\-]+)\s+){{0,2}}?ones\b", re.I)
 
 
 # a swap's count given per side: "35 people held in each country", "60 on each side"
@@ -233,6 +249,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
             count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
+        elif "other" in (m.group("mods") + m.group("noun")).lower() \
+                and (lone := ONE_SURNAME_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start())) \
+                and _is_surname(lone.group("name")):
+            count += 1  # "the detention of <Surname> and two other opposition leaders": three
         elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
             count += 1  # "<someone> was freed along with 13 others"
         each = EACH_SIDE_RE.match(sentence, m.end()) if not side else None
@@ -264,6 +284,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
+        if gap > 60 and nearest.start() > m.end() and " who " in sentence:
+            # "The 21 fishermen who were arrested by <body> last month for <deed> were released on ...": the
+            # passive release after the subject's relative clause governs the count (issue 22, class 11)
+            rel = SUBJECT_RELATIVE_RE.match(sentence, m.end())
+            if rel and rel.start("verb") == nearest.start() and not any(m.end() < k < rel.end() for k in counts):
+                gap = 0
         if gap > 60 or is_hypothetical(sentence, nearest.start()) or is_negated(sentence, nearest.start()) \
                 or DEAL_TERMS_RE.search(sentence, 0, nearest.start()):
             tallies.append(item)
@@ -289,6 +315,13 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             more = one_person_more(sentence, r[1]) if r[3] == "exact" and r[2] else None
             if more:
                 releases[k] = (r[0], more, r[2] + 1, r[3])
+    if releases and " ones" in low:  # "pardoned three prominent prisoners and 700 regular ones": 703
+        for k, r in enumerate(releases):
+            ones = ONES_AFTER_RE.match(sentence, r[1])
+            n = parse_number(ones.group("num")) if ones and r[2] else None
+            if n:
+                qual = r[3] if r[3] != "exact" else QUALIFIERS.get((ones.group("qual") or "").lower(), "exact")
+                releases[k] = (r[0], ones.end(), r[2] + n, qual)
     # "In exchange for 110 citizens, Ruritania released 108 soldiers": the side named first joins the release
     for first in [r for r in releases if EXCHANGE_BEFORE_RE.search(sentence, 0, r[0])]:
         later = [r for r in releases if r[0] > first[1]]
@@ -395,6 +428,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         found = _active_named_release(sentence)
         if found and found[0][2] and all(t[0] >= found[0][1] for t in tallies):
             releases += found
+        elif (surname := SURNAME_RELEASE_RE.match(sentence)) and surname.group("who") and _is_surname(surname.group("name")) \
+                and all(surname.start("who") <= t[0] and t[1] <= surname.end("who") for t in tallies):
+            # "<Surname>, who was sentenced for the killing of eight civilians, was pardoned": the count tells the deed,
+            # the named release stands
+            releases.append((surname.start("name"), surname.end("name"), 1, "exact"))
     if not releases and "receiv" in low or "back" in low:
         # "In return, B has received a total of 55 prisoners": the other side of a swap told before, by who got
         # its people back (issue 22, class 2)

@@ -46,6 +46,8 @@ OTHER_EVENT_PATTERNS = rules.event_patterns()
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
+                   # NAMED_RELEASE_RE: "<name> was granted a full pardon"
+                   r"\bgranted\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
                    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
                    # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
@@ -63,6 +65,8 @@ _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
     r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    # NAMED_RELEASE_RE: "<name> was granted a full pardon"
+    r"|(?-i:(?:was|been)[\s\x1c-\x1f]+granted[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,2}(?:pardon|amnesty|clemency))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
@@ -76,7 +80,7 @@ PREFILTER_RELEASE = (
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
     # BARE_NAMED_RELEASE_RE: "<name> released from prison", its "was" left out
-    r"|(?-i:[A-Z])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
+    r"|(?-i:[A-ZÀ-ÖØ-Þ])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # HEADLINE_ONE_FREED_RE: a release verb, a capital (a demonym), a person's noun
@@ -115,6 +119,15 @@ TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int6
 RELEASE_SUBJECT_RE = re.compile(
     r"\b((?:[A-Z][\w\-]+\s+and\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?"
     r"(?:freed|released|pardoned|frees|releases|pardons|free|release)\b")
+
+
+# a state's office before the one who frees: "<Country> President <name> granted a pardon to ...", "<Country>'s King
+# <name> pardoned ...": that state frees, whatever a dateline or the nationality of the freed names (issue 22, class 3)
+OFFICE_SUBJECT_RE = re.compile(
+    r"\b((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+){0,2})(?:['’]s)?\s+(?:President|King|Emir|Sultan|Prime\s+Minister|"
+    r"Supreme\s+Leader|Crown\s+Prince|Monarch)\s+(?:(?:(?-i:[A-Z])[\w\-’'.]+|bin|ibn|al|el|de|da|dos)\s+){1,7}?"
+    r"(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:granted\s+(?:a\s+|an\s+)?(?:pardons?|amnesty|clemency)|pardoned|freed|released|"
+    r"ordered\s+the\s+release)\b")
 
 
 PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
@@ -158,6 +171,13 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Caracas freed 17 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0], 2
+    office = OFFICE_SUBJECT_RE.search(sentence) if "President" in sentence or "King" in sentence \
+        or "Minister" in sentence or "Emir" in sentence or "Sultan" in sentence or "Leader" in sentence \
+        or "Prince" in sentence or "Monarch" in sentence else None
+    if office:  # "<Country> President <name> granted a pardon to 57 <demonym>s": that country frees
+        found = [c for c, kind in find_places(office.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2
     # "eight nationals who were detained in X": the state that held them is the one that frees them, whoever
@@ -376,9 +396,11 @@ def _period_told_before(rows: list[tuple], sentences: pl.DataFrame) -> list[tupl
 
 
 # "About 400 were released from the central prison and other jails": a release told by the prisons it emptied,
-# smaller than the document's counted release, is a part of it (issue 22, class 3)
+# smaller than the document's counted release, is a part of it (issue 22, class 3); "released from detention (on
+# bail)" names no place, as "from custody" does not: a release of its own
 PART_BY_PLACE_RE = re.compile(r"\b(?:released|freed|let\s+out|discharged)\s+from\s+(?:the\s+)?(?:[\w\-’']+\s+){0,4}?"
-                              r"(?:prisons?|jails?|correctional|detention|penitentiar|facilit|centres?|centers?)", re.I)
+                              r"(?:prisons?|jails?|correctional|detention(?=\s+(?:centres?|centers?|facilit|camps?|sites?))|"
+                              r"penitentiar|facilit|centres?|centers?)", re.I)
 
 
 def _parts_by_place(rows: list[tuple]) -> list[tuple]:
@@ -1153,6 +1175,10 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         if releases:
             released_docs.add(doc_id)
         for s, e, count, qual in releases:
+            if qual == "exact" and count % 100 and count >= APPROX_MIN:
+                # "982 men and six women regaining their freedom" beside "the release of nearly 1,000": the count to
+                # the unit an approximate release of the document stands for (issue 22, class 11)
+                told.setdefault(doc_id, set()).add(count)
             rows.append((doc_id, sent_idx, start, end, "prisoner_release", CAMEO["prisoner_release"],
                          country, count, qual, date_text, date, precision, sentence))
             strengths[len(rows) - 1] = strength
