@@ -40,7 +40,9 @@ from flows.language.lexicon import (
 TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive",
                                                # ranks written short before another ("Lt. Col. <name>")
                                                "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.", "brig",
-                                               "brig."})
+                                               "brig.",
+                                               # "Admiral of the Fleet <name>": the rank's last word
+                                               "fleet"})
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
@@ -53,7 +55,10 @@ PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speak
                                                "col.", "lt.", "capt.", "sgt.", "maj.", "brig.", "adm."})
 # nouns of nationality that are no adjective ("Briton <name>", "the Azerbaijanis <name> and <name>"): peeled
 # off a name like a demonym (issue 22, class 7); plurals of demonyms are peeled in _peel_run
-NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes"})
+NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes",
+                           # peoples of no one country, named by their noun ("the detention of <people>s, ...")
+                           "uighur", "uighurs", "uyghur", "uyghurs", "kurd", "kurds", "rohingya", "rohingyas",
+                           "yazidi", "yazidis", "pashtun", "pashtuns", "hazaras", "tatars", "druze", "bedouins"})
 # title words that are also common surnames: last in a run after a given name they are the surname ("<given> King")
 SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knight", "prince"})
 # a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
@@ -320,6 +325,11 @@ OFFICE_BEFORE_RE = regex.compile(
     r"(?:of|at|for|in|from)\s+[^,;:()\"“”]{2,60}?)\s+$")
 
 
+OFFICE_LOWER_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}\-])(?P<role>(?i:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?:[a-z][a-z\-]*\s+){1,5})$")
+
+
 def _role_before(sentence: str, start: int) -> str | None:
     """Role words right before a name: 'Nobel Peace Prize laureate', 'a Warsaw-based analyst'."""
     window = sentence[max(0, start - 80):start]
@@ -327,6 +337,12 @@ def _role_before(sentence: str, start: int) -> str | None:
         window = window[:-2] + " "
         # "the head of <a body>, <name>,": the role and the body it heads, then the name set off by commas
         office = OFFICE_BEFORE_RE.search(window)
+        if office:
+            return office.group("role").strip()
+    else:
+        # "spokesperson for the ministry of external affairs <name>": an office and its body in lower case, then
+        # the name with no comma (issue 22, class 7)
+        office = OFFICE_LOWER_BEFORE_RE.search(window)
         if office:
             return office.group("role").strip()
     last = window.split()[-1:] or [""]
