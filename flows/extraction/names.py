@@ -327,7 +327,7 @@ OFFICE_BEFORE_RE = regex.compile(
 
 OFFICE_LOWER_BEFORE_RE = regex.compile(
     r"(?<![\p{L}\-])(?P<role>(?i:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+(?:of|at|for)\s+(?:the\s+)?"
-    r"(?:[a-z][a-z\-]*\s+){1,5})$")
+    r"(?!(?:the|a|an)\s)(?:[a-z][a-z\-]*\s+){1,5})$")
 
 
 def _role_before(sentence: str, start: int) -> str | None:
