@@ -457,3 +457,111 @@ def test_a_name_with_both_surnames_joins_its_short_form():
     c = cluster_names(["Tovan Ilario Moreno Vasquel", "Tovan Moreno", "Ruben Paul Grask", "Ruben Paul"])
     assert c["Tovan Ilario Moreno Vasquel"] == c["Tovan Moreno"]
     assert c["Ruben Paul Grask"] != c["Ruben Paul"]
+
+
+# class 7 (round eight): names told by an apposition of a group ("one of those ..."), by a role after a dash, by
+# "predecessor" / "commander" in commas, by an office "from" a country, by an office whose body is in lower case
+@pytest.mark.parametrize("sentence, name", [
+    ("The last of the freed would be Tovan Ilkar Meskel, one of those arrested over the plot.", "Tovan Ilkar Meskel"),
+    ("  • Tovan Meskel - Minister of Finance;", "Tovan Meskel"),
+    ("Before his rule, his predecessor, Tovan Meskel, issued such decrees every year.", "Tovan Meskel"),
+    ("The statement named Tovan Meskel, former Navy Commander, among those listed.", "Tovan Meskel"),
+    ("The envoy from Ruritania, Tovan Ilkar Meskel, protested the vote.", "Tovan Ilkar Meskel"),
+    ("Last week, spokesperson for the ministry of home affairs Tovan Meskel spoke about it.", "Tovan Meskel"),
+])
+def test_names_told_by_a_group_a_dash_a_predecessor_or_an_office(sentence, name):
+    assert _people_in(sentence) == [name]
+
+
+# ... but an office's body with no word of its own ("the chief of the <acronym>") tells no one
+@pytest.mark.parametrize("sentence", [
+    "Those sanctioned include the party secretary of the Kashgar regional committee.",
+    "A ban was put on the chief of the KeF, which claimed the attack.",
+])
+def test_an_office_before_a_place_or_an_acronym_names_no_one(sentence):
+    assert _people_in(sentence) == []
+
+
+# class 7: kin in the plural, then their given names ("his children, <given> and <given>")
+def test_given_names_after_plural_kin_are_people():
+    assert _people_in("He was met by his children, Marta and Greta, outside the gate.") == ["Marta", "Greta"]
+    assert _people_in("Her parents, Marta and Stefan, waited.") == ["Marta", "Stefan"]
+    assert _people_in("The firm's children, Apple and Jordan, were sold.") == []
+
+
+# class 7: "<given> and <given> <surname>": two of one family, the first named with the shared surname
+def test_a_given_name_before_another_name_of_one_family_takes_its_surname():
+    found = _mentions({"d1": ["The army said Tovan Meskel, Marta and Greta Oskerran, Ilkar Dovran were handed over."],
+                       "d2": ["The court sanctioned the two former presidents, Tovan and Ilkar Meskel.",
+                              "It also hit former ministers Tovan & Ilkar Dravos."]})
+    names = {(d, s): n for d, s, n in found}
+    assert names[("d1", "Marta")] == "Marta Oskerran"
+    assert names[("d2", "Tovan")] in ("Tovan Meskel", "Tovan Dravos")
+    assert ("d2", "Ilkar Meskel") in names and ("d2", "Ilkar Dravos") in names
+    # a surname alone before a full name is no kin of it
+    assert "Dravos Dravos" not in {n for _d, _s, n in _mentions({"d3": ["Dravos and Merlin Dravos met Oskerran."]})}
+
+
+# class 7: a demonym of two words, alone or in the plural, is no name nor part of one; nor is a people's noun
+@pytest.mark.parametrize("sentence, people", [
+    ("Ottawa sanctioned former Sri Lankan Presidents Tovan Meskel and Ilkar Meskel.", ["Tovan Meskel", "Ilkar Meskel"]),
+    ("He said that all Sri Lankans must condemn the move.", []),
+    ("They protested the detention of Uighurs, ethnic Kazakhs and members of other groups.", []),
+    ("Under the deal, Kurds and Yazidis were freed.", []),
+])
+def test_demonyms_of_two_words_and_peoples(sentence, people):
+    assert _people_in(sentence) == people
+
+
+# class 8: places, holidays, offices and headquarters taken for people
+@pytest.mark.parametrize("sentence", [
+    "He returned to his home in the capital's Bang Krasok district after years abroad.",
+    "Another 900 were freed to mark the national Concord Day holiday.",
+    "Protesters broke the gates of the army's General Headquarters.",
+    "The Kordan Chief Public Prosecutor's Office opened a case.",
+    "Settlers from the Maskal Hills attacked the village.",
+    "Rebels, led by the Jabhat Tahrir al-Wadi (JTW) group, took the prison.",
+])
+def test_districts_holidays_offices_and_groups_are_no_people(sentence):
+    assert _people_in(sentence) == []
+
+
+def test_a_given_name_before_hills_stays_a_person():
+    assert _people_in("Carla Hills said the talks would resume.") == ["Carla Hills"]
+
+
+# class 7: a ruler's regnal name keeps "Sultan" and loses the full stop that closes the sentence
+@pytest.mark.parametrize("sentence", [
+    "He drove to the palace for an audience with King Sultan Ahmad IV.",
+    "They met the king, Sultan Ahmad IV, at noon.",
+])
+def test_a_regnal_name_with_sultan(sentence):
+    assert _people_in(sentence) == ["Sultan Ahmad IV"]
+
+
+def test_a_name_cut_short_joins_the_longer_name_it_opens():
+    found = _mentions({"d1": ["His wife, the deputy prime minister, Nurul Azlina Wan Hamid, was invited.",
+                              "Speaking on Tuesday, Dr Nurul Azlina said so."]})
+    assert {n for _d, _s, n in found} == {"Nurul Azlina Wan Hamid"}
+
+
+# class 7 (resolution): a name written surname first in one outlet and given name first in another, and a
+# patronymic alone ("Bin <father>") of a longer name, are one person
+def test_reversed_names_and_patronymics_join():
+    from flows.resolution.people import cluster_names
+
+    c = cluster_names(["Tanaka Hiroki", "Hiroki Tanaka", "Bin Rashad", "Hamad bin Rashad Al Qadir", "Tovan Meskel"])
+    assert c["Tanaka Hiroki"] == c["Hiroki Tanaka"]
+    assert c["Bin Rashad"] == c["Hamad bin Rashad Al Qadir"]
+    assert c["Tovan Meskel"] != c["Hiroki Tanaka"]
+
+
+# class 8: an author's line above the date line ("<given> <surname>" then "Wed, 08 May 2024") is furniture; a
+# headline above a date is not
+def test_an_author_line_above_a_date_line_is_furniture():
+    from flows.extraction.clean import furniture_spans
+
+    text = ("Intro.\nuser icon Marta Oskerran\nWed, 08 May 2024\nStory\nMarta Oskerran\nMay 8, 2024 10:02 AM\n"
+            "Sanctions Lifted Today\n12 May 2024\nBody text.\n")
+    blanked = [text[a:b] for a, b in furniture_spans(text)]
+    assert blanked == ["user icon Marta Oskerran", "Marta Oskerran"]

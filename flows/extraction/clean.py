@@ -60,12 +60,31 @@ SENTENCE_SCHEMA = {"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.I
                    "char_end": pl.Int64, "sentence": pl.String, "is_headline": pl.Boolean}
 
 
+# an author's line above the article's date line: a name of two or three capitalised words alone on its line (after
+# a few lower-case words of an icon's label at most), the next line a date and time alone (issue 22, class 8: bylines)
+AUTHOR_LINE = re.compile(r"^\s*(?:[a-z]+\s+){0,2}(?:[Bb]y\s+)?[A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?"
+                         r"(?:\s+[A-Z][a-z]+(?:[\-'’][A-Z]?[a-z]+)?){1,2}\s*$")
+DATE_LINE = re.compile(
+    r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2})"
+    r"(?:[\s,|·\-]+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?\s*$")
+
+
+def _opens_with_given_name(line: str) -> bool:
+    """The first capitalised word of an author line is a known given name (a headline above a date is no author)."""
+    from flows.extraction.names import is_given_name  # (names imports this module)
+
+    word = next((w for w in line.split() if w[:1].isupper() and w != "By"), "")
+    return is_given_name(word)
+
+
 def furniture_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of furniture lines (whole lines, without the newline)."""
     spans: list[tuple[int, int]] = []
     pos = 0
     in_trailer = False
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
         end = pos + len(line)
         stripped = line.strip()
         if stripped:
@@ -73,6 +92,9 @@ def furniture_spans(text: str) -> list[tuple[int, int]]:
                 in_trailer = True
                 spans.append((pos, end))
             elif is_furniture_line(line):
+                spans.append((pos, end))
+            elif len(stripped) <= 60 and AUTHOR_LINE.match(line) and i + 1 < len(lines) and DATE_LINE.match(lines[i + 1]) \
+                    and _opens_with_given_name(stripped):
                 spans.append((pos, end))
             elif in_trailer and (LIST_ITEM.match(line) or len(stripped) < 160):
                 # link lists and teaser headlines after a trailer heading

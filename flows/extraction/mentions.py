@@ -6,7 +6,8 @@ from __future__ import annotations
 import polars as pl
 
 from flows.core.frames import hash_slices, split
-from flows.extraction.names import ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, find_name_candidates, is_given_name
+from flows.extraction.names import (ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, SHARED_SURNAME_ROLE, find_name_candidates,
+                                    is_given_name)
 from flows.language.lexicon import fold, place_words
 
 
@@ -62,7 +63,7 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
     parts = [_name_mentions(full_part, cands_part, batch_names)
              for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
-    return _alias_names(pl.concat(parts).sort("doc_id", "char_start"))
+    return _shared_surname_names(_alias_names(pl.concat(parts).sort("doc_id", "char_start")))
 
 
 def _most_known_of_two_people(full: pl.DataFrame, doc_names: pl.DataFrame) -> pl.DataFrame:
@@ -114,6 +115,27 @@ def _alias_names(mentions: pl.DataFrame) -> pl.DataFrame:
         name=pl.coalesce("alias_of", "name"),
         role=pl.when(pl.col("role") == ALIAS_ROLE).then(None).otherwise(pl.col("role")),
     ).drop("alias_of")
+
+
+def _shared_surname_names(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A lone given name marked as sharing the surname of the full name after it (names.SHARED_SURNAME_ROLE: "<A>
+    and <B> <surname>") is named "<A> <surname>", and so is every mention of that lone name in its document; the
+    marker is no role."""
+    if mentions.is_empty() or not (mentions["role"] == SHARED_SURNAME_ROLE).any():
+        return mentions
+    nxt = mentions.with_columns(
+        next_name=pl.col("name").shift(-1), next_doc=pl.col("doc_id").shift(-1), next_sent=pl.col("sent_idx").shift(-1))
+    links = nxt.filter(
+        (pl.col("role") == SHARED_SURNAME_ROLE) & (pl.col("next_doc") == pl.col("doc_id"))
+        & (pl.col("next_sent") == pl.col("sent_idx")) & (pl.col("name") == pl.col("surface"))
+        & pl.col("next_name").str.contains(" ")
+    ).select("doc_id", "name", full=pl.col("surface") + " " + pl.col("next_name").str.split(" ").list.last()
+             ).unique(subset=["doc_id", "name"], keep="first")
+    out = mentions.join(links, on=["doc_id", "name"], how="left", maintain_order="left")
+    return out.with_columns(
+        name=pl.coalesce("full", "name"),
+        role=pl.when(pl.col("role") == SHARED_SURNAME_ROLE).then(None).otherwise(pl.col("role")),
+    ).drop("full")
 
 
 # candidates resolved at once inside documents (see resolve_mentions_in_documents)
@@ -170,8 +192,31 @@ def _name_mentions(full: pl.DataFrame, cands: pl.DataFrame, batch_names: pl.Data
         name=pl.when((pl.col("full_key") != pl.col("key")) & pl.col("full_key").str.ends_with(pl.lit(" ") + pl.col("key")))
         .then(pl.col("full_name")).otherwise(pl.col("surface")),
         confidence=pl.lit("high"))
+    # ... and so does a form of two words or more that opens one longer name of the document ("<given> <name>" of
+    # "<given> <name> bin <father>", a Malay, Arab or Indonesian name cut short; issue 22, class 7)
+    full = _longer_name_opened(full)
     cols = list(MENTION_SCHEMA)
     return pl.concat([full.select(cols), single.select(cols)])
+
+
+def _longer_name_opened(full: pl.DataFrame) -> pl.DataFrame:
+    """Full-name mentions whose key (two words or more) is the first words of exactly one longer full name of their
+    document take that name (where no longer form ending in it did)."""
+    names = full.select("doc_id", "key", "surface").unique(subset=["doc_id", "key"], keep="first").with_columns(
+        words=pl.col("key").str.split(" "))
+    longer = names.filter(pl.col("words").list.len() >= 3)
+    if longer.is_empty():
+        return full
+    # every word-prefix of two words or more of each longer name, up to its last word but one
+    prefixes = (longer.with_columns(n=pl.int_ranges(2, pl.col("words").list.len()))
+                .explode("n").with_columns(prefix=pl.col("words").list.head(pl.col("n")).list.join(" "))
+                .group_by("doc_id", "prefix").agg(pl.col("surface").first().alias("opened_name"),
+                                                  pl.col("key").n_unique().alias("n_opened"))
+                .filter(pl.col("n_opened") == 1).drop("n_opened"))
+    out = full.join(prefixes, left_on=["doc_id", "key"], right_on=["doc_id", "prefix"], how="left",
+                    maintain_order="left")
+    return out.with_columns(name=pl.when(pl.col("name") == pl.col("surface")).then(
+        pl.coalesce("opened_name", "name")).otherwise(pl.col("name"))).drop("opened_name")
 
 
 def _may_open_a_name(word: str) -> bool:

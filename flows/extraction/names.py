@@ -40,7 +40,9 @@ from flows.language.lexicon import (
 TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourable", "honorable", "executive",
                                                # ranks written short before another ("Lt. Col. <name>")
                                                "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.", "brig",
-                                               "brig."})
+                                               "brig.",
+                                               # "Admiral of the Fleet <name>": the rank's last word
+                                               "fleet"})
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
@@ -53,7 +55,10 @@ PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speak
                                                "col.", "lt.", "capt.", "sgt.", "maj.", "brig.", "adm."})
 # nouns of nationality that are no adjective ("Briton <name>", "the Azerbaijanis <name> and <name>"): peeled
 # off a name like a demonym (issue 22, class 7); plurals of demonyms are peeled in _peel_run
-NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes"})
+NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes",
+                           # peoples of no one country, named by their noun ("the detention of <people>s, ...")
+                           "uighur", "uighurs", "uyghur", "uyghurs", "kurd", "kurds", "rohingya", "rohingyas",
+                           "yazidi", "yazidis", "pashtun", "pashtuns", "hazaras", "tatars", "druze", "bedouins"})
 # title words that are also common surnames: last in a run after a given name they are the surname ("<given> King")
 SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knight", "prince"})
 # a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
@@ -69,6 +74,9 @@ LEAD_FUNCTION_WORDS = frozenset("""alongside besides beside unlike beyond throug
 # English function words that English writes in lower case inside a sentence: in capitals there, before another
 # capitalised word, they open a name (the Hebrew "Or", the Burmese "Than", the Vietnamese "Can"; issue 22, class 7)
 NAME_FUNCTION_WORDS = frozenset("or nor but than can you so if".split())
+# last words that make a run a holiday or a place unless a known given name opens it ("<word> Day", "<town> Hills";
+# issue 22, class 8)
+PLACE_TIME_HEADS = frozenset({"day", "hills"})
 # a run inside a sentence: after a lower-case letter or a comma (and a space)
 MID_SENTENCE_RE = regex.compile(r"(?:\p{Ll}|,) $")
 # words that make a capitalised run a body, not a person ("Royal Air Force ...", "Quds Force")
@@ -78,7 +86,7 @@ BODY_WORDS = frozenset({"force", "forces"})
 PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
-    palace war oblast krai
+    palace war oblast krai headquarters
     sea gulf ocean peninsula canal river directorate secretariat inspectorate
     affairs bulletin gazette charter""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
@@ -98,6 +106,8 @@ CAPS_ACRONYMS = frozenset({"NATO", "OFAC", "OPEC", "UNHCR", "UNICEF", "UNESCO", 
                            "PHOTO", "VIDEO", "WATCH", "READ", "MORE", "UPDATE", "BREAKING", "EXCLUSIVE"})
 # Titles that are part of how a person is named ("Pope Francis"), not a role to strip.
 NAME_TITLES = frozenset({"pope"})
+# ... and, before a name with a regnal number, the style of a Malay or Gulf ruler ("Sultan <name> V"; issue 22, class 7)
+REGNAL_NAME_TITLES = frozenset({"sultan"})
 # Articles of other languages: "El Chipote", "La Modelo" are places, not people.
 FOREIGN_ARTICLES = frozenset({"el", "la", "los", "las", "le", "les", "il", "al", "der", "die", "das"})
 DOTTED_TITLE_END_RE = regex.compile(rf"\b{DOTTED_TITLE}$")
@@ -128,6 +138,9 @@ ROLE_NOUNS = (
     "lawmaker", "legislator", "parliamentarian", "counterpart", "rival", "ally",
     # ("<name>, a procurement assistant," ; issue 22, class 7)
     "assistant",
+    # people named by whom they followed or preceded in an office, and a commander of a force ("his
+    # predecessor, <name>,", "<name>, former navy commander,"; issue 22, class 7)
+    "predecessor", "successor", "commander",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person
@@ -169,13 +182,16 @@ CLAUSE_ROLE_RE = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|did|does|been|being|it|they|he|she|we)\b"
     r"|\b\p{Lu}[\p{L}\-]*(?:\s+(?:also|then|later|on\s+\p{Lu}\p{Ll}+))?\s+[a-z]{3,}ed\b"
     r"|\b(?:also|then|later|again|subsequently|formally)\s+[a-z]{3,}ed\b")  # "..., the office also designated ..."
-ORG_NOUN_AFTER_RE = regex.compile(r"^\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
+ORG_NOUN_AFTER_RE = regex.compile(r"^(?:\s+\(\p{Lu}[\p{Lu}\-]{1,9}\))?"  # "<name> (<ACRONYM>) group"
+                                  r"\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
                                   r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement|"
                                   # "the ruling <name> family": a house or clan, not a person (issue 22, class 8)
                                   r"family|families|clan|dynasty|tribe)s?\b")
 # a place named after a person: the name, then what the place is, in lower case (issue 22, class 8)
 FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|air\s+base|prison|jail|hospital|"
-                                  r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam)s?\b")
+                                  r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam"
+                                  # ... or a part of a city or country ("<city>'s <name> district"; issue 22, class 8)
+                                  r"|district|subdistrict|neighbou?rhood|suburb|township|province)s?\b")
 # a name after a kind of place or of time and "of" ("the holy month of <name>", "the town of <name>", "the
 # sultanate of <name>") is what that place or time is called, never a person, even one the batch names in full
 # ("<given> <same word>"; issue 22, class 8: places and times taken for people)
@@ -186,6 +202,14 @@ AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u201
 # "<name>, 63,", "<name>, aged 41,", "<name>, 22.": an age in commas right after a name tells a person, as news
 # writes the age of the people of its story (issue 22, class 7: names no given-name lexicon knows)
 AGE_AFTER_RE = regex.compile(r"^,\s+(?:aged\s+)?\d{1,2}\s*(?:,|\.(?!\d)|;|\)|$)")
+# "<name>, one of those arrested", "<name>, one of the three freed": one of a group of people, in commas after a
+# full name, tells a person (issue 22, class 7: names no given-name lexicon knows)
+ONE_OF_AFTER_RE = regex.compile(r"^,\s+(?:reportedly\s+|also\s+)?one\s+of\s+(?:the|those|these|its|their|his|her)\b")
+# "<name> - Minister of Finance", "<name> – a former lawmaker": a role after a dash, as lists of office holders and
+# captions write it (issue 22, class 7)
+DASH_ROLE_AFTER_RE = regex.compile(
+    r"^\s+[-–—]\s+(?:(?:a|an|the|former|deputy|vice|acting|then)\s+)?(?:[\p{L}\-’']+\s+){0,2}?(?:"
+    + "|".join(ROLE_NOUNS) + r")s?\b", regex.IGNORECASE)
 # "<name>'s wife", "<name>'s eldest son": only a person has kin (a firm's "sister company" or "parent
 # company" is no kin; issue 22, class 7)
 KIN_AFTER_POSSESSIVE_RE = regex.compile(
@@ -298,7 +322,12 @@ OFFICE_BEFORE_RE = regex.compile(
     # (the office capitalised too, and a "-general" compound: "The Commissioner-General of <body>, <name>,")
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<role>(?:[a-z\-]+\s+|\p{Lu}[a-z\-]+\s+){0,2}?(?i:(?:"
     + "|".join(OFFICE_HOLDER_NOUNS) + r"|commissioner)(?:-general)?)\s+"
-    r"(?:of|at|for|in)\s+[^,;:()\"“”]{2,60}?)\s+$")
+    r"(?:of|at|for|in|from)\s+[^,;:()\"“”]{2,60}?)\s+$")
+
+
+OFFICE_LOWER_BEFORE_RE = regex.compile(
+    r"(?<![\p{L}\-])(?P<role>(?i:" + "|".join(OFFICE_HOLDER_NOUNS) + r")\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?!(?:the|a|an)\s)(?:[a-z][a-z\-]*\s+){1,5})$")
 
 
 def _role_before(sentence: str, start: int) -> str | None:
@@ -310,10 +339,19 @@ def _role_before(sentence: str, start: int) -> str | None:
         office = OFFICE_BEFORE_RE.search(window)
         if office:
             return office.group("role").strip()
+    else:
+        # "spokesperson for the ministry of external affairs <name>": an office and its body in lower case, then
+        # the name with no comma (issue 22, class 7)
+        office = OFFICE_LOWER_BEFORE_RE.search(window)
+        if office:
+            return office.group("role").strip()
     last = window.split()[-1:] or [""]
     word = last[0].lower()
     if "-" in word and any(part in ROLE_NOUN_SET for part in word.split("-")):
         return word  # "secretary-general <name>", "party co-chair": a compound role word (issue 22, class 7)
+    if word in KIN_PLURALS and window.rstrip().endswith(word) and regex.search(
+            r"\b(?:his|her|their|whose|its|two|three|four)\s+(?:\w+\s+)?" + word + r"\s*$", window, regex.IGNORECASE):
+        return word  # "his children, <given> and <given>": kin in the plural, then their given names (issue 22, class 7)
     if word not in ROLE_NOUN_SET and not (word.endswith("s") and word[:-1] in ROLE_NOUN_SET) \
             and not IST_ROLE_RE.fullmatch(word):
         return None  # cheap test first: the regex below backtracks
@@ -332,6 +370,10 @@ def _role_before(sentence: str, start: int) -> str | None:
             words = words[i + 1:]
             break
     return " ".join(words) or None
+
+
+# kin in the plural whose singular is no role noun ("his children, <given> and <given>")
+KIN_PLURALS = frozenset({"children", "parents", "grandchildren", "siblings", "twins"})
 
 
 # the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
@@ -374,16 +416,28 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             tokens[-1][2] in CAPS_ACRONYMS or fold(tokens[-1][2]) in place_words()
             or not any(is_given_name(t[2]) for t in tokens[:-1])):
         tokens.pop()
+    # a regnal number closing a sentence keeps no full stop ("... King <name> V."; issue 22, class 7)
+    if len(tokens) > 1 and regex.fullmatch(r"[IVX]{1,4}\.", tokens[-1][2]):
+        tokens[-1] = (tokens[-1][0], tokens[-1][1] - 1, tokens[-1][2][:-1])
+    regnal = len(tokens) > 1 and regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2]) is not None
     prefix: list[str] = []
     if len(tokens) > 2 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4:
         # "... Systems Directorate Mustafa Ali DEMIR": the name starts at its given name
         first = next(i for i, t in enumerate(tokens) if is_given_name(t[2]))
         prefix, tokens = [t[2] for t in tokens[:first]], tokens[first:]
+    # a demonym of two words, or its plural, is no name ("Sri Lankans"), nor part of one ("Sri Lankan <name>")
+    # (issue 22, class 7)
+    if len(tokens) >= 2 and " " in (pair := fold(tokens[0][2] + " " + tokens[1][2])) and (
+            _is_demonym(pair) or (pair.endswith("s") and _is_demonym(pair[:-1]))):
+        if len(tokens) == 2:
+            return None
+        prefix += [tokens[0][2], tokens[1][2]]
+        tokens = tokens[2:]
     # leading titles, demonyms and sentence-start function words are not part of the name
     while tokens:
         word = fold(tokens[0][2])
-        if word in NAME_TITLES and len(tokens) > 1:
-            break  # "Pope Francis" is the name itself
+        if (word in NAME_TITLES or (regnal and word in REGNAL_NAME_TITLES)) and len(tokens) > 1:
+            break  # "Pope Francis" is the name itself; so is "Sultan <name> V", a ruler's regnal name
         if mid and not prefix and word in NAME_FUNCTION_WORDS and len(tokens) > 1:
             break  # "... and Or <surname>", "by Can <middle> <given>": a function word in capitals mid-sentence
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or _is_demonym(word) or word in CLERGY_TITLES
@@ -422,7 +476,7 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
     # "National Security Adviser Jake Sullivan": the name is what follows the last title word
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
-                      and w not in NAME_TITLES), default=None)
+                      and w not in NAME_TITLES and not (regnal and w in REGNAL_NAME_TITLES)), default=None)
     rest = folded[last_title + 1:] if last_title is not None else []
     if last_title is not None and (is_given_name(tokens[last_title + 1][2]) or (
             # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
@@ -477,9 +531,14 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
+    if folded[-1].rstrip(",.;:") in PLACE_TIME_HEADS and len(tokens) >= 2 and not is_given_name(tokens[0][2]):
+        return None  # "<word> Day", "<town> Hills": a holiday or a place (a "<given> Hills" is a person)
+    if len(tokens) >= 2 and folded[-1].rstrip(",.;:") in ROLE_NOUN_SET and folded[-1] not in SURNAME_TITLES \
+            and not any(is_given_name(t[2]) for t in tokens[:-1]):
+        return None  # "Public Prosecutor", "<city> Chief Prosecutor": an office, no name (issue 22, class 8)
     if len(tokens) == 2 and not is_given_name(tokens[0][2]) and folded[1].rstrip(",.;:") in country_names():
         return None  # "Neutral <country>", "Landlocked <country>": an adjective before a country (issue 22, class 8)
-    if any(w in TITLE_WORDS and w not in NAME_TITLES
+    if any(w in TITLE_WORDS and w not in NAME_TITLES and not (regnal and i == 0 and w in REGNAL_NAME_TITLES)
            and not (i == len(folded) - 1 and w in SURNAME_TITLES and is_given_name(tokens[0][2]))  # "<given> King"
            for i, w in enumerate(folded[1:], 1)):
         return None  # "Ortega Regime", "Peace Prize": not a name
@@ -487,7 +546,8 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
     if " ".join(folded) in places or all(w in places or w.removesuffix("s") in places for w in folded):
         return None  # "Iran", "Tehran", "Armenians"
     title_cues = [fold(p) for p in prefix]
-    has_title = any(p in PERSON_TITLES for p in title_cues) or (folded[0] in NAME_TITLES and len(tokens) > 1)
+    has_title = any(p in PERSON_TITLES for p in title_cues) or (
+        (folded[0] in NAME_TITLES or (regnal and folded[0] in REGNAL_NAME_TITLES)) and len(tokens) > 1)
     role_parts = [p for p in prefix if fold(p) not in NON_NAME_WORDS and fold(p) not in LEAD_FUNCTION_WORDS
                   and not fold(p).endswith("-year-old")]
     n = len(tokens)
@@ -563,7 +623,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
                          or bool(QUOTE_SAID_BEFORE_RE.search(sentence, max(0, start - 16), start)))
     # "23-year-old <name>", "<name>, who ...": an age and a relative "who" tell a person (issue 22, class 7)
     # (the age may open the capitalised run itself: "Thirty-four-year-old <name>", peeled off it)
-    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start))
+    cue = n >= 2 and (bool(WHO_AFTER_RE.match(after_name)) or (not poss and bool(
+                          ONE_OF_AFTER_RE.match(after) or DASH_ROLE_AFTER_RE.match(after))) or bool(AGE_BEFORE_RE.search(sentence, max(0, start - 30), start))
                       or (not poss and bool(AGE_AFTER_RE.match(after)))
                       or (poss is not None and bool(KIN_AFTER_POSSESSIVE_RE.match(after_name)))
                       or (bool(PEOPLE_LIST_BEFORE_RE.search(sentence, max(0, start - 80), start))
@@ -686,6 +747,40 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     if len(out) > 1 and not headline:
         out = _list_mates(sentence, out)
         out = _aliases(sentence, out)
+        out = _shared_surnames(sentence, out)
+    return out
+
+
+# the role that marks a lone given name as sharing the surname of the full name right after it ("<given> and
+# <given> <surname>", "<given> & <given> <surname>"): mentions.resolve_mentions_in_documents names it
+# "<given> <surname>" (issue 22, class 7: two of a family named together)
+SHARED_SURNAME_ROLE = "shared-surname"
+SHARED_SURNAME_GAP_RE = regex.compile(r" (?:and|&) ")
+# a plural people noun, then the two names ("the two former presidents, <given> and <given> <surname>")
+PLURAL_PEOPLE_BEFORE_RE = regex.compile(
+    r"\b(?:" + "|".join(PEOPLE_NOUNS_PLURAL) + r"|brothers|sisters|children|siblings|twins|parents|couple)\s*,?\s+$",
+    regex.IGNORECASE)
+
+
+def _shared_surnames(sentence: str, cands: list[tuple]) -> list[tuple]:
+    """A lone capitalised word joined by "and" or "&" to a full name of two words that is a person, the word a
+    known given name (not a place) or the pair after a plural noun of people, is that person's kin by the same
+    surname: a person, marked with SHARED_SURNAME_ROLE (and so is the full name after a plural noun of people)."""
+    out = cands
+    for i in range(len(cands) - 1):
+        s, e, surface, _role, n, _is_person, has_title = cands[i]
+        nxt = cands[i + 1]
+        if n != 1 or nxt[4] != 2 or not SHARED_SURNAME_GAP_RE.fullmatch(sentence, e, nxt[0]):
+            continue
+        plural = fold(surface) not in place_words() and bool(PLURAL_PEOPLE_BEFORE_RE.search(sentence, max(0, s - 60), s))
+        if not (plural or (nxt[5] and _lone_given_name(surface))):
+            continue
+        if i > 0 and NAME_LIST_GAP_RE.fullmatch(sentence, cands[i - 1][1], s) and cands[i - 1][4] == 1:
+            continue  # "<A>, <B> and <C> <D>": a list of single words is no pair of one family
+        if out is cands:
+            out = list(cands)
+        out[i] = (s, e, surface, SHARED_SURNAME_ROLE, n, True, has_title)
+        out[i + 1] = (*nxt[:5], True, nxt[6])
     return out
 
 
@@ -767,9 +862,12 @@ def _list_mates(sentence: str, cands: list[tuple]) -> list[tuple]:
     for group in groups:
         if not 2 <= len(group) <= MAX_LIST_MATES or not any(cands[i][5] for i in group):
             continue  # (a list of hundreds of capitalised pairs is no list of the freed)
+        # a list of lone given names opened by a kin or role word ("his children, <given> and <given>"): each is
+        # a person as its first is (issue 22, class 7)
+        lone_list = all(cands[i][4] == 1 for i in group) and cands[group[0]][5] and cands[group[0]][3] is not None
         for i in group:
             s, e, surface, role, n, is_person, has_title = cands[i]
-            if n >= 2 and not is_person:
+            if not is_person and (n >= 2 or (lone_list and _lone_given_name(surface))):
                 out[i] = (s, e, surface, role, n, True, has_title)
     return out
 

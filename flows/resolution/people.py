@@ -118,6 +118,7 @@ def cluster_names(names: list[str]) -> dict[str, int]:
                 if uf.find(a) != uf.find(b) and same_person(a, b):
                     uf.union(a, b)
     _join_middle_names(full, uf)
+    _join_reversed_and_patronyms(full, uf)
     for s in single:
         surname = name_parts(s)[1]
         same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
@@ -162,6 +163,36 @@ def _join_middle_names(full: list[str], uf: UnionFind) -> None:
                                               | (paternal.get((first, last, False), set()) if not is_given_name(last) else set()))
         if found:
             roots = {uf.find(m) for m in found}
+            if len(roots) == 1:
+                uf.union(n, roots.pop())
+
+
+# particles that open a patronymic ("bin <father>"): a name of two words opening with one is the part of a longer name
+PATRONYMIC_PARTICLES = frozenset({"bin", "ibn", "bint", "binti"})
+
+
+def _join_reversed_and_patronyms(full: list[str], uf: UnionFind) -> None:
+    """A two-word name joins the two-word name of its words reversed ("<surname> <given>" in one outlet, "<given>
+    <surname>" in another, as Japanese, Chinese and Korean names are written either way; issue 22, class 7), and a
+    patronymic alone ("Bin <father>") joins the one longer name that holds it ("<given> bin <father> <family>")."""
+    words_of = {n: re.sub(r"['’\.]", "", fold(n)).replace("-", " ").split() for n in full}
+    two = defaultdict(list)
+    for n, w in words_of.items():
+        if len(w) == 2:
+            two[(w[0], w[1])].append(n)
+    for (a, b), names in two.items():
+        if a != b and (b, a) in two:
+            for n in names + two[(b, a)]:
+                uf.union(names[0], n)
+    holders: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for n, w in words_of.items():
+        if len(w) >= 3:
+            for i in range(len(w) - 1):
+                if w[i] in PATRONYMIC_PARTICLES:
+                    holders[(w[i], w[i + 1])].add(n)
+    for n, w in words_of.items():
+        if len(w) == 2 and w[0] in PATRONYMIC_PARTICLES and holders.get((w[0], w[1])):
+            roots = {uf.find(m) for m in holders[(w[0], w[1])]}
             if len(roots) == 1:
                 uf.union(n, roots.pop())
 
