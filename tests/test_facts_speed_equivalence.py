@@ -203,8 +203,8 @@ def test_shared_name_candidates_are_the_ones_found_again():
     sentences = split_sentences(clean_documents(docs))
     with names.shared_candidates():
         names.find_name_candidates(sentences)
-        shared = dict(names._SHARED)
-    assert names._SHARED is None and names.shared_candidates_of("Anything.") is None
+        shared = dict(names._shared())
+    assert names._shared() is None and names.shared_candidates_of("Anything.") is None
     plain = set(sentences.filter(~pl.col("is_headline"))["sentence"])
     assert set(shared) == plain
     for sentence, found in shared.items():

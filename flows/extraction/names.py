@@ -16,6 +16,7 @@ resolve to a full name of the same document, then of the batch.
 from __future__ import annotations
 
 import re
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -675,23 +676,30 @@ def _lone_given_name(word: str) -> bool:
 # sentence -> its candidates as a non-headline (sentence_candidates(sentence, False) as a tuple), filled by
 # find_name_candidates inside `shared_candidates()`: the sanction rules then read a sentence's candidates
 # from here instead of finding them a second time (designations.sentence_candidates)
-_SHARED: dict[str, tuple] | None = None
+# (per thread: the facts of several blocks are extracted on several threads at once, and a block's exit must not
+# leave another block's memo in place)
+_LOCAL = threading.local()
+
+
+def _shared() -> dict[str, tuple] | None:
+    return getattr(_LOCAL, "shared", None)
 
 
 @contextmanager
 def shared_candidates():
     """Within the block, find_name_candidates keeps every sentence's candidates for the sanction rules."""
-    global _SHARED
-    before, _SHARED = _SHARED, {}
+    before = _shared()
+    _LOCAL.shared = {}
     try:
         yield
     finally:
-        _SHARED = before
+        _LOCAL.shared = before
 
 
 def shared_candidates_of(sentence: str) -> tuple | None:
     """The candidates find_name_candidates found for a (non-headline) sentence in this block, else None."""
-    return _SHARED.get(sentence) if _SHARED is not None else None
+    shared = _shared()
+    return shared.get(sentence) if shared is not None else None
 
 
 def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
@@ -702,7 +710,7 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     memo: dict[tuple[str, bool], int] = {}
     found: list[list[tuple]] = []
     row_key = []
-    shared = _SHARED
+    shared = _shared()
     for key in zip(cols["sentence"], cols["is_headline"]):
         uid = memo.get(key)
         if uid is None:
