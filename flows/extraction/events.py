@@ -12,6 +12,7 @@ is not a tally ("remain behind bars", "since 2021", "documented").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import polars as pl
@@ -31,7 +32,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, date_of_match, is_date_stamp, resolve_date
+from flows.language.dates import DATE_RE, MONTHS, date_of_match, is_date_stamp, resolve_date
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset, rust_word_superset
 
@@ -785,6 +786,11 @@ def _states_date(sentence: str, date) -> bool:
     return re.search(pattern, sentence) is not None
 
 
+# a relative clause telling another happening, with no release word between its pronoun and a date ("accused of
+# inciting unrest in the wake of protests that turned violent in July 2014"): the date is that happening's
+OTHER_CLAUSE_BEFORE_RE = re.compile(rf"\b(?:that|which|who|when)\s+{_NO_RELEASE}{{0,60}}$", re.I)
+
+
 def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
     against its publication date; for a document without one, the full date (with its year) of the first lead
@@ -818,6 +824,8 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
                 or _plans_ahead(sentence):
             continue
         m = release_date_match(sentence)
+        if m is not None and OTHER_CLAUSE_BEFORE_RE.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "... in the wake of protests that turned violent in July 2014": another event's date
         if m is not None and any(m.group(g) for g in ("iso", "md_year", "dm_year", "m_year")):
             found = date_of_match(m, None)
             if found[1] is not None:
@@ -1096,11 +1104,41 @@ def _uncounted_side_counted_soon(rows: list[tuple], sentences: pl.DataFrame) -> 
             for r in rows]
 
 
+# a post embedded in a page, signed by its account and dated: "— Red Cross (@redcross) April 14, 2023"
+EMBEDDED_POST_RE = re.compile(
+    r"\(@\w{1,30}\)\s+(?P<md_month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?P<md_day>[12]\d|3[01]|0?[1-9]),\s+(?P<md_year>(?:19|20)\d{2})\b")
+
+
+def _embedded_post_dates(sentences: pl.DataFrame, docs: set) -> dict[str, object]:
+    """doc_id -> the latest date of a post the page embeds ("<name> (@account) April 14, 2023"), for `docs` (pages
+    that state no publication date of their own). A page quotes the posts of its news, so it came out on or soon
+    after the latest: its relative days ("on Friday") and the news it leads with are read against that date
+    (issue 22, class 5)."""
+    out: dict[str, object] = {}
+    if not docs:
+        return out
+    found = sentences.filter(pl.col("doc_id").is_in(list(docs)) & pl.col("sentence").str.contains(r"\(@\w+\)"))
+    for doc_id, sentence in found.select("doc_id", "sentence").iter_rows():
+        for m in EMBEDDED_POST_RE.finditer(sentence):
+            try:
+                date = dt.date(int(m.group("md_year")), MONTHS[m.group("md_month").lower()], int(m.group("md_day")))
+            except ValueError:
+                continue
+            if doc_id not in out or date > out[doc_id]:
+                out[doc_id] = date
+    return out
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
     `main_country` is `doc_main_countries(sentences)` when the caller already has it."""
     published = published or {}
+    # a page without a publication date that embeds a dated post is read against the post's date (issue 22, class 5)
+    posted = _embedded_post_dates(sentences, {d for d in sentences["doc_id"].unique() if published.get(d) is None})
+    if posted:
+        published = {**published, **posted}
     if main_country is None:
         main_country = doc_main_countries(sentences)
     rows, tally_rows = [], []

@@ -192,6 +192,8 @@ FULL_DATE = (
     r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2})"
     r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2}))(?!\d)"  # "13.12.2025": day first
 )
+# the same without its named groups, for look-aheads inside PAGE_DATE_RE
+FULL_DATE_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", FULL_DATE)
 # a clock time a page prints between its date label and the date ("Updated 10:02 AM EST, December 13, 2025")
 _CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
@@ -201,6 +203,10 @@ PAGE_DATE_RE = re.compile(
     rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
     # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
     rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
+    # ... or with nothing between them but a space, its clock time after ("by Jane Doe May 31, 2023 9:25 PM")
+    rf"|^[ \t]*by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}?)[ \t]+(?=(?:{FULL_DATE_PLAIN}),?[ \t]+{_CLOCK}[ \t]*$)"
+    # a clock time and its zone before the date, on a line of their own ("14:45 JST, July 23, 2024")
+    rf"|^[ \t]*{_CLOCK}[ \t]*,?[ \t]+(?=(?:{FULL_DATE_PLAIN})[ \t]*$)"
     rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}"
     rf"[ \t]*(?:,|[|·•])[ \t]+)?)"
     rf"(?:{FULL_DATE})",
@@ -218,9 +224,31 @@ STAMP_LINE_RE = re.compile(
 STAMP_LINE_CHARS = 4000
 
 
+# a line holding nothing but a full date (and a weekday): a masthead's date of the day when it opens the page
+BARE_DATE_LINE_RE = re.compile(rf"^[ \t]*(?:{FULL_DATE})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _masthead_then_story_date(head: str) -> dt.date | None:
+    """A page opening on a bare date line (the site's date of the day, printed above its menu and the headline)
+    and printing another bare date line, earlier, further down its head: the second is the story's date
+    ("February 29, 2020 / <menu> / <headline> / May 18, 2019 / <story>"; issue 22, class 5)."""
+    lines = list(BARE_DATE_LINE_RE.finditer(head))
+    if len(lines) < 2 or head[:lines[0].start()].strip():
+        return None  # the first bare date line must open the page
+    masthead = _full_date(lines[0])
+    for m in lines[1:]:
+        found = _full_date(m)
+        if masthead and found and found < masthead:
+            return found
+    return None
+
+
 def page_date(text: str) -> dt.date | None:
     """The publication date a page states near its top (see PAGE_DATE_RE), or None: a date without a
     year ("WASHINGTON, Dec 13 (Reuters)") is not one, and nothing is guessed."""
+    story = _masthead_then_story_date(text[:PAGE_HEAD_CHARS])
+    if story:
+        return story
     for m in PAGE_DATE_RE.finditer(text[:PAGE_HEAD_CHARS]):
         found = _full_date(m)
         if found:
