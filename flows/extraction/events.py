@@ -194,7 +194,9 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
 BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
+    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another|"
+    # "The release comes after pardons were issued for 10 ...": what it follows came before
+    r"(?:comes|came)\s+(?:(?:a\s+day|days|a\s+week|weeks)\s+)?after)\b", re.I)  # a court's order is a release of its own
 
 
 def _set_apart(sentence: str) -> bool:
@@ -860,8 +862,8 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
 
 
 # a sentence opening on a time the sentence before gave: "Then, five ... returned home", "On that day, ..."
-THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+time|on\s+that\s+(?:day|date|occasion)|that\s+day)\s*,",
-                            re.I)
+THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+(?:same\s+)?time|on\s+that\s+(?:day|date|occasion)|that\s+day|"
+                            r"in\s+addition)\s*,", re.I)
 
 
 def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
@@ -872,13 +874,16 @@ def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) 
     if not undated:
         return rows
     before = _sentences_beside(rows, undated, sentences, -1)
+    # a release the sentence before tells, dated by a rule of its own ("On the first day of the truce, ...")
+    dated_before = {(r[0], r[1]): (r[9], r[10], r[11]) for r in rows if r[4] == "prisoner_release" and r[10] is not None}
     out = list(rows)
     for i in undated:
         r = rows[i]
         prev = before.get((r[0], r[1] - 1))
         if not prev or _plans_ahead(prev):
             continue
-        date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
+        date_text, date, precision = dated_before.get((r[0], r[1] - 1)) or date_of_match(
+            release_date_match(prev), published.get(r[0]))
         if date is not None:
             out[i] = (*r[:9], date_text, date, precision, r[12])
     return out
@@ -1130,6 +1135,56 @@ def _embedded_post_dates(sentences: pl.DataFrame, docs: set) -> dict[str, object
     return out
 
 
+# "On the first day of the ceasefire, ... released N": the day a period the page dates began, counted on
+ORDINAL_DAY_RE = re.compile(
+    r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|sixth|seventh|\d{1,2}(?:st|nd|rd|th))\s+day\s+of\s+(?:the|this|a)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>ceasefire|cease-fire|truce|pause|deal|agreement|exchange|swap|release)s?\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+# where the page tells when that period began: "the ceasefire took effect at 7:00 a.m. on November 24"
+PERIOD_BEGAN_RE = re.compile(
+    r"\b(?:took|takes|went|goes|came|comes)\s+(?:into\s+)?(?:effect|force)\b|\b(?:began|started|begun|kicked\s+off)\b", re.I)
+ORDINAL_DAY_REACH = 5
+
+
+def _dated_by_the_period_begun(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release told on "the first (second ...) day of the ceasefire / truce / deal" takes the day that
+    period began, which a sentence up to ORDINAL_DAY_REACH before tells ("The ceasefire took effect ... on November
+    24"), counted on by its ordinal (issue 22, class 5)."""
+    wanted = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None
+              and ORDINAL_DAY_RE.search(r[12])]
+    if not wanted:
+        return rows
+    docs = {rows[i][0] for i in wanted}
+    before = sentences.filter(pl.col("doc_id").is_in(list(docs)) & pl.col("sentence").str.contains(
+        r"(?i)\b(?:effect|force|began|started|begun|kicked)\b"))
+    began: dict[str, list[tuple]] = {}
+    for doc_id, sent_idx, sentence in before.select("doc_id", "sent_idx", "sentence").iter_rows():
+        began.setdefault(doc_id, []).append((sent_idx, sentence))
+    out = list(rows)
+    for i in wanted:
+        r = rows[i]
+        m = ORDINAL_DAY_RE.search(r[12])
+        nth = _ORDINALS.get(m.group("nth").lower()) or int(re.match(r"\d+", m.group("nth")).group())
+        noun = m.group("noun").lower().replace("-", "")[:5]
+        for sent_idx, sentence in sorted(began.get(r[0], []), reverse=True):
+            if not (r[1] - ORDINAL_DAY_REACH <= sent_idx < r[1]):
+                continue
+            for b in PERIOD_BEGAN_RE.finditer(sentence):
+                if noun not in sentence[:b.start()].lower().replace("-", ""):
+                    continue  # the period named before its verb: "The ceasefire took effect"
+                d = DATE_RE.search(sentence, b.end())
+                date_text, date, precision = date_of_match(d, published.get(r[0]))
+                if date is not None and precision == "day":
+                    day = date + dt.timedelta(days=nth - 1)
+                    if published.get(r[0]) is None or day <= published[r[0]]:
+                        out[i] = (*r[:9], m.group(0), day, "day", r[12])
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -1202,6 +1257,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _dated_by_the_sentence_after(rows, sentences, published)
+    rows = _dated_by_the_period_begun(rows, sentences, published)
     rows = _dated_by_then(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _stages_of_a_swap(rows)
