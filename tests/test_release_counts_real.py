@@ -591,3 +591,13 @@ def test_others_pardoned_after_a_first_clemency_join_it(sentence, counts):
 ])
 def test_terms_of_a_deal_and_the_first_of_a_count_are_no_release(sentence, counts):
     assert _counts(sentence) == counts
+
+
+# "The release comes after pardons were issued for 10 ...": what it follows came before; a release of 8 told by its
+# place of detention is no part of it (dates11)
+def test_a_release_that_came_after_a_larger_one_is_not_its_part():
+    events, _ = extract_event_mentions(sentences_of(
+        "Eight activists were released from detention on bail Monday.\nThe hearing was short.\n"
+        "The release comes after royal pardons were issued for 12 activists over the weekend.\n"))
+    counts = sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list())
+    assert counts == [8, 12]
