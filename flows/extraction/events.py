@@ -957,6 +957,17 @@ def _latest_stated_dates(sentences: pl.DataFrame, docs: set[str]) -> dict[str, o
     return out
 
 
+def _lead_tells_a_release(sentences: pl.DataFrame, docs: set[str]) -> set[str]:
+    """The documents of `docs` whose headline or lead (up to LEAD_SENTENCES) tells a release done, not recalled nor
+    planned."""
+    if not docs:
+        return set()
+    lead = sentences.filter(pl.col("doc_id").is_in(list(docs)) & (pl.col("sent_idx") <= LEAD_SENTENCES))
+    return {d for d, sentence in lead.select("doc_id", "sentence").iter_rows()
+            if RELEASE_RE.search(sentence) and not BACKGROUND_RE.search(sentence) and not _plans_ahead(sentence)
+            and not any(is_hypothetical(sentence, t.start()) for t in RELEASE_RE.finditer(sentence))}
+
+
 def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFrame) -> list[tuple]:
     """Each row with its date_source and not_before. A release a document reports as its own news and no
     sentence dates is dated by the document's publication date ('published'): the first release the
@@ -969,9 +980,14 @@ def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFra
     for r in rows:
         if r[4] == "prisoner_release" and (r[0] not in first or r[1] < first[r[0]]):
             first[r[0]] = r[1]
+    # a page whose lead tells a release it does not count ("The release of A allowed the release of B") counts it
+    # further down: its first counted release is that news told in detail, wherever it comes
+    late = {d for d, i in first.items() if i > FIRST_RELEASE_SENTENCES and published.get(d) is not None}
+    told_in_lead = _lead_tells_a_release(sentences, late)
     lead_counts: dict[str, set] = {}
     for r in rows:
-        if (r[4] == "prisoner_release" and r[1] == first[r[0]] and r[1] <= FIRST_RELEASE_SENTENCES
+        if (r[4] == "prisoner_release" and r[1] == first[r[0]]
+                and (r[1] <= FIRST_RELEASE_SENTENCES or (r[0] in told_in_lead and not _set_apart(r[12])))
                 and not BACKGROUND_RE.search(r[12])):
             lead_counts.setdefault(r[0], set()).add(r[7])
 
