@@ -375,3 +375,16 @@ def test_the_nth_day_of_a_truce_is_counted_from_when_it_took_effect():
     # with no sentence telling when the truce began, it stays as it was (the page's news, dated by the page)
     text = "On the second day of the truce, Ruritania released 14 captives, while Freedonia freed 20 soldiers.\n"
     assert _release_dates(text, dt.date(2024, 3, 9)) == [(34, dt.date(2024, 3, 9), "day")]
+
+
+
+def test_a_lead_telling_an_uncounted_release_makes_the_first_count_further_down_its_news():
+    """The lead tells a release without a count ("The release of A allowed the release of B"); the first counted
+    release, further down than FIRST_RELEASE_SENTENCES, is that news: dated by the page (issue 22, class 5)."""
+    filler = "".join(f"Analysts gave their view number {i} on the affair.\n" for i in range(8))
+    text = ("The release of Ann Example allowed the release of Tom Sample.\n" + filler
+            + "It is not simply the release of two hostages against 150 fighters, an analyst said.\n")
+    assert _release_dates(text, dt.date(2024, 3, 9)) == [(152, dt.date(2024, 3, 9), "day")]
+    # a lead about something else leaves a count far down undated
+    text = "The council met to discuss the budget.\n" + filler + "Officials freed 150 prisoners, an analyst said.\n"
+    assert _release_dates(text, dt.date(2024, 3, 9)) == [(150, None, "unknown")]

@@ -8,9 +8,6 @@ tells as freed.
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 import polars as pl
 
 from flows.extraction.clean import clean_documents, split_sentences
@@ -33,29 +30,6 @@ LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|in
 MAX_RELEASE_COUNT = 100_000
 
 
-# the day a page's address gives: "/2022/09/22/", "/2022-09-22-<slug>", "/news/2022-05-04/<slug>"
-ADDRESS_DATE_RE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>[01]?\d)[/-](?P<d>[0-3]?\d)(?=[/-]|\.html?\b|$)")
-
-
-def address_dates(docs: pl.DataFrame, published: dict) -> dict[str, dt.date]:
-    """doc_id -> the date its address holds, for the documents without a publication date: outlets put the day a
-    story came out in its address. Only the events read it (relative days, the news a page leads with); the
-    document's published_at stays what the page itself states (issue 22, class 5)."""
-    if "url" not in docs.columns:
-        return {}
-    out = {}
-    for doc_id, url in docs.select("doc_id", "url").iter_rows():
-        if not url or published.get(doc_id) is not None:
-            continue
-        m = ADDRESS_DATE_RE.search(url.split("?")[0])
-        if m:
-            try:
-                out[doc_id] = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            except ValueError:
-                continue
-    return out
-
-
 def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Loaded documents -> staging frames keyed by name (see module docstring)."""
     # the sanction rules read the name candidates find_name_candidates found for each sentence (same text, same
@@ -70,9 +44,7 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
     main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
     candidates = find_name_candidates(sentences)
-    # a page stating no date whose address does ("/2022/09/22/<slug>") is read against that day (issue 22, class 5)
-    events, tallies = extract_event_mentions(sentences, {**address_dates(docs, published), **{
-        d: p for d, p in published.items() if p is not None}}, main_country)
+    events, tallies = extract_event_mentions(sentences, published, main_country)
     events = events.filter(pl.col("prisoner_count").is_null() | (pl.col("prisoner_count") <= MAX_RELEASE_COUNT))
     # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
