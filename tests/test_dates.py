@@ -388,3 +388,17 @@ def test_a_lead_telling_an_uncounted_release_makes_the_first_count_further_down_
     # a lead about something else leaves a count far down undated
     text = "The council met to discuss the budget.\n" + filler + "Officials freed 150 prisoners, an analyst said.\n"
     assert _release_dates(text, dt.date(2024, 3, 9)) == [(150, None, "unknown")]
+
+
+# a page printing its date line in another language, day first ("4 мая 2022", "Publié le 8 novembre 2019"), and only
+# its date line: a story sentence's foreign date is never the page's (dates11)
+@pytest.mark.parametrize("text, expected", [
+    ("Posted 4 мая 2022, 13:11\n\nHeadline\nText.", dt.date(2022, 5, 4)),
+    ("Headline\nPublicado el 8 de noviembre de 2019\nTexto.", dt.date(2019, 11, 8)),
+    ("Headline\nPublié le 8 novembre 2019\nTexte.", dt.date(2019, 11, 8)),
+    ("Headline\n8 novembre 2019 à 10:02\nTexte.", dt.date(2019, 11, 8)),
+    ("Headline\nAtualizado em 8 de novembro de 2019\nTexto.", dt.date(2019, 11, 8)),
+    ("Headline\nThe court met on 8 novembre 2019 to decide.\nText.", None),
+])
+def test_page_date_in_another_language(text, expected):
+    assert page_date(text) == expected

@@ -182,6 +182,19 @@ def is_date_stamp(sentence: str, m: re.Match) -> bool:
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# month names of other languages a page may print its date line in, day first ("4 мая 2022", "8 novembre 2019",
+# "8 de noviembre de 2019", "8. November 2019"): the page's date only, never a story's date
+FOREIGN_MONTHS = {
+    **{m: i + 1 for i, m in enumerate(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                        "сентября", "октября", "ноября", "декабря"])},
+    **{m: i + 1 for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                        "septembre", "octobre", "novembre", "décembre"])},
+    **{m: i + 1 for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                        "septiembre", "octubre", "noviembre", "diciembre"])},
+    **{m: i + 1 for i, m in enumerate(["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+                                        "setembro", "outubro", "novembro", "dezembro"])},
+}
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 # a full date (with its year): "August 23, 2015", "Dec. 13, 2025", "22 December 2025", "11th December 2023",
 # "12 Apr, 2022", "2025-06-21", "2021-06-01T16:07:03Z", "03/10/2025" (month first), "02-12-2021" (day first)
 FULL_DATE = (
@@ -190,7 +203,8 @@ FULL_DATE = (
     r"|(?P<iso_y>(?:19|20)\d{2})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])"
     r"|(?P<slash_a>[01]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_y>(?:19|20)\d{2})"
     r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2})"
-    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2}))(?!\d)"  # "13.12.2025": day first
+    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2})"  # "13.12.2025": day first
+    rf"|(?P<fx_day>[0-3]?\d)\s+(?:de\s+)?(?P<fx_month>{_FOREIGN_MONTH})(?:\s+de)?,?\s+(?P<fx_year>(?:19|20)\d{{2}}))(?!\d)"
 )
 # the same without its named groups, for look-aheads inside PAGE_DATE_RE
 FULL_DATE_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", FULL_DATE)
@@ -199,7 +213,10 @@ _CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
 # "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
 PAGE_DATE_RE = re.compile(
-    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
+    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date|"
+    # the same labels in French, Spanish and Portuguese ("Publié le", "Publicado el", "Atualizado em")
+    rf"publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|publicado(?:\s+(?:el|em))?|actualizado(?:\s+el)?|atualizado(?:\s+em)?)"
+    rf"\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
     rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
     # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
     rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
@@ -277,6 +294,8 @@ def _full_date(m: re.Match) -> dt.date | None:
             d, mth = int(g["dash_d"]), int(g["dash_m"])
             day, month = (d, mth) if mth <= 12 else (mth, d)
             return dt.date(int(g["dash_y"]), month, day)
+        if g["fx_year"]:
+            return dt.date(int(g["fx_year"]), FOREIGN_MONTHS[g["fx_month"].lower()], int(g["fx_day"]))
         if g["dot_y"]:
             return dt.date(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"]))
     except ValueError:
