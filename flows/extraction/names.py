@@ -16,6 +16,7 @@ resolve to a full name of the same document, then of the batch.
 from __future__ import annotations
 
 import re
+import threading
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -615,17 +616,28 @@ def _lone_given_name(word: str) -> bool:
 # find_name_candidates inside `shared_candidates()`: the sanction rules then read a sentence's candidates
 # from here instead of finding them a second time (designations.sentence_candidates)
 _SHARED: dict[str, tuple] | None = None
+# blocks open at once (a flow's task runner extracts batches in threads): they share one dict (a sentence's
+# candidates are the same whoever found them), dropped when the last block closes, never left behind by a block
+# that closed out of turn (saving and restoring "the one before" did, between threads)
+_SHARED_DEPTH = 0
+_SHARED_LOCK = threading.Lock()
 
 
 @contextmanager
 def shared_candidates():
     """Within the block, find_name_candidates keeps every sentence's candidates for the sanction rules."""
-    global _SHARED
-    before, _SHARED = _SHARED, {}
+    global _SHARED, _SHARED_DEPTH
+    with _SHARED_LOCK:
+        if _SHARED_DEPTH == 0:
+            _SHARED = {}
+        _SHARED_DEPTH += 1
     try:
         yield
     finally:
-        _SHARED = before
+        with _SHARED_LOCK:
+            _SHARED_DEPTH -= 1
+            if _SHARED_DEPTH == 0:
+                _SHARED = None
 
 
 def shared_candidates_of(sentence: str) -> tuple | None:
