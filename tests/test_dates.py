@@ -312,3 +312,93 @@ def test_a_weekday_in_the_possessive_names_an_occasion_not_the_release_day():
     # a plain weekday still dates it
     assert _release_dates("The council freed 640 prisoners on Sunday, state media reported.\n", wednesday) == \
         [(640, dt.date(2026, 3, 8), "day")]
+
+
+# issue 22, class 5 (dates11): a masthead's date of the day above the headline, a clock time before the date, a
+# byline with its date after a space
+@pytest.mark.parametrize("text, expected", [
+    ("March 9, 2024\nHome | World | Sport\n\nRuritania frees nine dissidents\n\nFebruary 2, 2023\n\nThe ministry said ...",
+     dt.date(2023, 2, 2)),                                                       # the story's date, under its headline
+    ("March 9, 2024\nRuritania frees nine dissidents\nThe ministry said ...", dt.date(2024, 3, 9)),  # one date line
+    ("Headline\nMarch 9, 2024\nMenu\nFebruary 2, 2023\nText.", dt.date(2024, 3, 9)),  # the first line is no date
+    ("March 9, 2024\nHeadline\nMarch 12, 2024\nText.", dt.date(2024, 3, 9)),           # a later second date: no masthead
+    ("Ruritania frees nine dissidents\n\n09:15 CET, July 23, 2024\nThe ministry said ...", dt.date(2024, 7, 23)),
+    ("Ruritania frees nine dissidents\n\nby Ann Example May 31, 2023 9:25 PM\n\nThe ministry said ...",
+     dt.date(2023, 5, 31)),
+])
+def test_page_date_below_a_masthead_after_a_clock_or_a_spaced_byline(text, expected):
+    assert page_date(text) == expected
+
+
+def test_no_page_date_from_a_clock_or_byline_inside_a_sentence():
+    assert page_date("Headline\nOfficials met at 09:15 CET, July 23, 2024 and freed nine.\nText.") is None
+    assert page_date("Headline\nThe ministry was praised by Ann Example May 31, 2023 in a speech.\nText.") is None
+
+
+def test_a_date_in_a_relative_clause_of_another_happening_does_not_date_an_undated_page():
+    """A page without a publication date: 'protests that turned violent in July 2014' is the protests' date, not the
+    release's, and no year is borrowed from it (issue 22, class 5)."""
+    text = ("Nine activists were released on bail Monday.\nThe court hearing was short.\n"
+            "The freed activists were accused of stirring unrest after protests that turned violent in July 2014.\n"
+            "Officials released 12 more on bail.\n")
+    assert all(d is None for _, d, _ in _release_dates(text, None))
+    # a release told done on a dated day still dates the page's news
+    text = "Nine activists were released on bail Monday.\nThe court released 12 activists in July 2014, a lawyer said.\n"
+    assert (12, dt.date(2014, 7, 1), "month") in _release_dates(text, None)
+
+
+def test_a_page_without_a_date_is_read_against_the_post_it_embeds():
+    """A page stating no publication date that embeds a dated post ('<name> (@account) March 8, 2024'): its relative
+    days and the release it leads with are read against that date (issue 22, class 5)."""
+    text = ("Ruritania frees 40 detainees\nThe government of Ruritania freed 40 detainees on Friday, officials said.\n"
+            "I have ordered the release of the detainees. — Jo Example (@joexample) March 8, 2024\n")
+    assert (40, dt.date(2024, 3, 8), "day") in _release_dates(text, None)
+    text = ("Ruritania frees 40 detainees\nThe government of Ruritania has freed 40 detainees, officials said.\n"
+            "I have ordered the release of the detainees. — Jo Example (@joexample) March 8, 2024\n")
+    assert (40, dt.date(2024, 3, 8), "day") in _release_dates(text, None)
+    # without the post nothing is dated
+    assert all(d is None for _, d, _ in _release_dates(text.split("I have")[0], None))
+    # a page's own publication date wins over the post's
+    assert (40, dt.date(2024, 3, 12), "day") in _release_dates(text, dt.date(2024, 3, 12))
+
+
+def test_the_nth_day_of_a_truce_is_counted_from_when_it_took_effect():
+    """'On the second day of the truce, A freed N' takes the day the truce took effect, which the page tells before,
+    plus one; a release told next 'In addition,' the same day (issue 22, class 5)."""
+    text = ("Ruritania and Freedonia agreed on March 2 to a five-day truce.\n"
+            "The truce took effect at 6:00 a.m. local time on March 4.\n"
+            "On the second day of the truce, Ruritania released 14 captives, while Freedonia freed 20 soldiers.\n"
+            "In addition, Freedonia also released three foreign nationals under a separate deal.\n")
+    dates = _release_dates(text, dt.date(2024, 3, 9))
+    assert (34, dt.date(2024, 3, 5), "day") in dates
+    assert (3, dt.date(2024, 3, 5), "day") in dates
+    # with no sentence telling when the truce began, it stays as it was (the page's news, dated by the page)
+    text = "On the second day of the truce, Ruritania released 14 captives, while Freedonia freed 20 soldiers.\n"
+    assert _release_dates(text, dt.date(2024, 3, 9)) == [(34, dt.date(2024, 3, 9), "day")]
+
+
+
+def test_a_lead_telling_an_uncounted_release_makes_the_first_count_further_down_its_news():
+    """The lead tells a release without a count ("The release of A allowed the release of B"); the first counted
+    release, further down than FIRST_RELEASE_SENTENCES, is that news: dated by the page (issue 22, class 5)."""
+    filler = "".join(f"Analysts gave their view number {i} on the affair.\n" for i in range(8))
+    text = ("The release of Ann Example allowed the release of Tom Sample.\n" + filler
+            + "It is not simply the release of two hostages against 150 fighters, an analyst said.\n")
+    assert _release_dates(text, dt.date(2024, 3, 9)) == [(152, dt.date(2024, 3, 9), "day")]
+    # a lead about something else leaves a count far down undated
+    text = "The council met to discuss the budget.\n" + filler + "Officials freed 150 prisoners, an analyst said.\n"
+    assert _release_dates(text, dt.date(2024, 3, 9)) == [(150, None, "unknown")]
+
+
+# a page printing its date line in another language, day first ("4 мая 2022", "Publié le 8 novembre 2019"), and only
+# its date line: a story sentence's foreign date is never the page's (dates11)
+@pytest.mark.parametrize("text, expected", [
+    ("Posted 4 мая 2022, 13:11\n\nHeadline\nText.", dt.date(2022, 5, 4)),
+    ("Headline\nPublicado el 8 de noviembre de 2019\nTexto.", dt.date(2019, 11, 8)),
+    ("Headline\nPublié le 8 novembre 2019\nTexte.", dt.date(2019, 11, 8)),
+    ("Headline\n8 novembre 2019 à 10:02\nTexte.", dt.date(2019, 11, 8)),
+    ("Headline\nAtualizado em 8 de novembro de 2019\nTexto.", dt.date(2019, 11, 8)),
+    ("Headline\nThe court met on 8 novembre 2019 to decide.\nText.", None),
+])
+def test_page_date_in_another_language(text, expected):
+    assert page_date(text) == expected

@@ -724,3 +724,12 @@ def test_an_apposed_place_is_no_named_release():
 ])
 def test_a_surname_and_n_others(sentence, count):
     assert _counts(sentence) == [count]
+
+# "The release comes after pardons were issued for 10 ...": what it follows came before; a release of 8 told by its
+# place of detention is no part of it (dates11)
+def test_a_release_that_came_after_a_larger_one_is_not_its_part():
+    events, _ = extract_event_mentions(sentences_of(
+        "Eight activists were released from detention on bail Monday.\nThe hearing was short.\n"
+        "The release comes after royal pardons were issued for 12 activists over the weekend.\n"))
+    counts = sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list())
+    assert counts == [8, 12]

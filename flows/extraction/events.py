@@ -12,6 +12,7 @@ is not a tally ("remain behind bars", "since 2021", "documented").
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import polars as pl
@@ -31,7 +32,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, date_of_match, is_date_stamp, resolve_date
+from flows.language.dates import DATE_RE, MONTHS, date_of_match, is_date_stamp, resolve_date
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset, rust_word_superset
 
@@ -213,7 +214,9 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
 BACKGROUND_CUE_RE = re.compile(
     r"\b(?:previously|earlier|already|last\s+(?:year|month|week|spring|summer|autumn|fall|winter)|ago|"
     r"(?:19|20)\d\d|in\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)|"
-    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another)\b", re.I)  # a court's order is a release of its own
+    r"former(?:ly)?|once|had\s+been|judge|court|separate(?:ly)?|another|"
+    # "The release comes after pardons were issued for 10 ...": what it follows came before
+    r"(?:comes|came)\s+(?:(?:a\s+day|days|a\s+week|weeks)\s+)?after)\b", re.I)  # a court's order is a release of its own
 
 
 def _set_apart(sentence: str) -> bool:
@@ -807,6 +810,11 @@ def _states_date(sentence: str, date) -> bool:
     return re.search(pattern, sentence) is not None
 
 
+# a relative clause telling another happening, with no release word between its pronoun and a date ("accused of
+# inciting unrest in the wake of protests that turned violent in July 2014"): the date is that happening's
+OTHER_CLAUSE_BEFORE_RE = re.compile(rf"\b(?:that|which|who|when)\s+{_NO_RELEASE}{{0,60}}$", re.I)
+
+
 def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     """doc_id -> (date_text, date, precision) of the first weekday or 'yesterday/today' in its lead, resolved
     against its publication date; for a document without one, the full date (with its year) of the first lead
@@ -840,6 +848,8 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
                 or _plans_ahead(sentence):
             continue
         m = release_date_match(sentence)
+        if m is not None and OTHER_CLAUSE_BEFORE_RE.search(sentence, max(0, m.start() - 80), m.start()):
+            continue  # "... in the wake of protests that turned violent in July 2014": another event's date
         if m is not None and any(m.group(g) for g in ("iso", "md_year", "dm_year", "m_year")):
             found = date_of_match(m, None)
             if found[1] is not None:
@@ -874,8 +884,8 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
 
 
 # a sentence opening on a time the sentence before gave: "Then, five ... returned home", "On that day, ..."
-THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+time|on\s+that\s+(?:day|date|occasion)|that\s+day)\s*,",
-                            re.I)
+THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+(?:same\s+)?time|on\s+that\s+(?:day|date|occasion)|that\s+day|"
+                            r"in\s+addition)\s*,", re.I)
 
 
 def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
@@ -886,13 +896,16 @@ def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) 
     if not undated:
         return rows
     before = _sentences_beside(rows, undated, sentences, -1)
+    # a release the sentence before tells, dated by a rule of its own ("On the first day of the truce, ...")
+    dated_before = {(r[0], r[1]): (r[9], r[10], r[11]) for r in rows if r[4] == "prisoner_release" and r[10] is not None}
     out = list(rows)
     for i in undated:
         r = rows[i]
         prev = before.get((r[0], r[1] - 1))
         if not prev or _plans_ahead(prev):
             continue
-        date_text, date, precision = date_of_match(release_date_match(prev), published.get(r[0]))
+        date_text, date, precision = dated_before.get((r[0], r[1] - 1)) or date_of_match(
+            release_date_match(prev), published.get(r[0]))
         if date is not None:
             out[i] = (*r[:9], date_text, date, precision, r[12])
     return out
@@ -966,6 +979,17 @@ def _latest_stated_dates(sentences: pl.DataFrame, docs: set[str]) -> dict[str, o
     return out
 
 
+def _lead_tells_a_release(sentences: pl.DataFrame, docs: set[str]) -> set[str]:
+    """The documents of `docs` whose headline or lead (up to LEAD_SENTENCES) tells a release done, not recalled nor
+    planned."""
+    if not docs:
+        return set()
+    lead = sentences.filter(pl.col("doc_id").is_in(list(docs)) & (pl.col("sent_idx") <= LEAD_SENTENCES))
+    return {d for d, sentence in lead.select("doc_id", "sentence").iter_rows()
+            if RELEASE_RE.search(sentence) and not BACKGROUND_RE.search(sentence) and not _plans_ahead(sentence)
+            and not any(is_hypothetical(sentence, t.start()) for t in RELEASE_RE.finditer(sentence))}
+
+
 def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFrame) -> list[tuple]:
     """Each row with its date_source and not_before. A release a document reports as its own news and no
     sentence dates is dated by the document's publication date ('published'): the first release the
@@ -978,9 +1002,14 @@ def _dated_by_the_page(rows: list[tuple], published: dict, sentences: pl.DataFra
     for r in rows:
         if r[4] == "prisoner_release" and (r[0] not in first or r[1] < first[r[0]]):
             first[r[0]] = r[1]
+    # a page whose lead tells a release it does not count ("The release of A allowed the release of B") counts it
+    # further down: its first counted release is that news told in detail, wherever it comes
+    late = {d for d, i in first.items() if i > FIRST_RELEASE_SENTENCES and published.get(d) is not None}
+    told_in_lead = _lead_tells_a_release(sentences, late)
     lead_counts: dict[str, set] = {}
     for r in rows:
-        if (r[4] == "prisoner_release" and r[1] == first[r[0]] and r[1] <= FIRST_RELEASE_SENTENCES
+        if (r[4] == "prisoner_release" and r[1] == first[r[0]]
+                and (r[1] <= FIRST_RELEASE_SENTENCES or (r[0] in told_in_lead and not _set_apart(r[12])))
                 and not BACKGROUND_RE.search(r[12])):
             lead_counts.setdefault(r[0], set()).add(r[7])
 
@@ -1118,11 +1147,91 @@ def _uncounted_side_counted_soon(rows: list[tuple], sentences: pl.DataFrame) -> 
             for r in rows]
 
 
+# a post embedded in a page, signed by its account and dated: "— Red Cross (@redcross) April 14, 2023"
+EMBEDDED_POST_RE = re.compile(
+    r"\(@\w{1,30}\)\s+(?P<md_month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\s+(?P<md_day>[12]\d|3[01]|0?[1-9]),\s+(?P<md_year>(?:19|20)\d{2})\b")
+
+
+def _embedded_post_dates(sentences: pl.DataFrame, docs: set) -> dict[str, object]:
+    """doc_id -> the latest date of a post the page embeds ("<name> (@account) April 14, 2023"), for `docs` (pages
+    that state no publication date of their own). A page quotes the posts of its news, so it came out on or soon
+    after the latest: its relative days ("on Friday") and the news it leads with are read against that date
+    (issue 22, class 5)."""
+    out: dict[str, object] = {}
+    if not docs:
+        return out
+    found = sentences.filter(pl.col("doc_id").is_in(list(docs)) & pl.col("sentence").str.contains(r"\(@\w+\)"))
+    for doc_id, sentence in found.select("doc_id", "sentence").iter_rows():
+        for m in EMBEDDED_POST_RE.finditer(sentence):
+            try:
+                date = dt.date(int(m.group("md_year")), MONTHS[m.group("md_month").lower()], int(m.group("md_day")))
+            except ValueError:
+                continue
+            if doc_id not in out or date > out[doc_id]:
+                out[doc_id] = date
+    return out
+
+
+# "On the first day of the ceasefire, ... released N": the day a period the page dates began, counted on
+ORDINAL_DAY_RE = re.compile(
+    r"\bthe\s+(?P<nth>first|second|third|fourth|fifth|sixth|seventh|\d{1,2}(?:st|nd|rd|th))\s+day\s+of\s+(?:the|this|a)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>ceasefire|cease-fire|truce|pause|deal|agreement|exchange|swap|release)s?\b", re.I)
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+# where the page tells when that period began: "the ceasefire took effect at 7:00 a.m. on November 24"
+PERIOD_BEGAN_RE = re.compile(
+    r"\b(?:took|takes|went|goes|came|comes)\s+(?:into\s+)?(?:effect|force)\b|\b(?:began|started|begun|kicked\s+off)\b", re.I)
+ORDINAL_DAY_REACH = 5
+
+
+def _dated_by_the_period_begun(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
+    """An undated release told on "the first (second ...) day of the ceasefire / truce / deal" takes the day that
+    period began, which a sentence up to ORDINAL_DAY_REACH before tells ("The ceasefire took effect ... on November
+    24"), counted on by its ordinal (issue 22, class 5)."""
+    wanted = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None
+              and ORDINAL_DAY_RE.search(r[12])]
+    if not wanted:
+        return rows
+    docs = {rows[i][0] for i in wanted}
+    before = sentences.filter(pl.col("doc_id").is_in(list(docs)) & pl.col("sentence").str.contains(
+        r"(?i)\b(?:effect|force|began|started|begun|kicked)\b"))
+    began: dict[str, list[tuple]] = {}
+    for doc_id, sent_idx, sentence in before.select("doc_id", "sent_idx", "sentence").iter_rows():
+        began.setdefault(doc_id, []).append((sent_idx, sentence))
+    out = list(rows)
+    for i in wanted:
+        r = rows[i]
+        m = ORDINAL_DAY_RE.search(r[12])
+        nth = _ORDINALS.get(m.group("nth").lower()) or int(re.match(r"\d+", m.group("nth")).group())
+        noun = m.group("noun").lower().replace("-", "")[:5]
+        for sent_idx, sentence in sorted(began.get(r[0], []), reverse=True):
+            if not (r[1] - ORDINAL_DAY_REACH <= sent_idx < r[1]):
+                continue
+            for b in PERIOD_BEGAN_RE.finditer(sentence):
+                if noun not in sentence[:b.start()].lower().replace("-", ""):
+                    continue  # the period named before its verb: "The ceasefire took effect"
+                d = DATE_RE.search(sentence, b.end())
+                date_text, date, precision = date_of_match(d, published.get(r[0]))
+                if date is not None and precision == "day":
+                    day = date + dt.timedelta(days=nth - 1)
+                    if published.get(r[0]) is None or day <= published[r[0]]:
+                        out[i] = (*r[:9], m.group(0), day, "day", r[12])
+                    break
+            else:
+                continue
+            break
+    return out
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
     `main_country` is `doc_main_countries(sentences)` when the caller already has it."""
     published = published or {}
+    # a page without a publication date that embeds a dated post is read against the post's date (issue 22, class 5)
+    posted = _embedded_post_dates(sentences, {d for d in sentences["doc_id"].unique() if published.get(d) is None})
+    if posted:
+        published = {**published, **posted}
     if main_country is None:
         main_country = doc_main_countries(sentences)
     rows, tally_rows = [], []
@@ -1190,6 +1299,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
     if undated_named:
         rows = _dated_by_the_sentence_before(rows, undated_named, sentences, published)
     rows = _dated_by_the_sentence_after(rows, sentences, published)
+    rows = _dated_by_the_period_begun(rows, sentences, published)
     rows = _dated_by_then(rows, sentences, published)
     rows = _swaps_across_sentences(rows, swap_sides, hedged)
     rows = _stages_of_a_swap(rows)

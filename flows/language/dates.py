@@ -182,6 +182,19 @@ def is_date_stamp(sentence: str, m: re.Match) -> bool:
 
 _WEEKDAY = r"(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?\s+)?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# month names of other languages a page may print its date line in, day first ("4 мая 2022", "8 novembre 2019",
+# "8 de noviembre de 2019", "8. November 2019"): the page's date only, never a story's date
+FOREIGN_MONTHS = {
+    **{m: i + 1 for i, m in enumerate(["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+                                        "сентября", "октября", "ноября", "декабря"])},
+    **{m: i + 1 for i, m in enumerate(["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+                                        "septembre", "octobre", "novembre", "décembre"])},
+    **{m: i + 1 for i, m in enumerate(["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+                                        "septiembre", "octubre", "noviembre", "diciembre"])},
+    **{m: i + 1 for i, m in enumerate(["janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto",
+                                        "setembro", "outubro", "novembro", "dezembro"])},
+}
+_FOREIGN_MONTH = "|".join(sorted(FOREIGN_MONTHS, key=len, reverse=True))
 # a full date (with its year): "August 23, 2015", "Dec. 13, 2025", "22 December 2025", "11th December 2023",
 # "12 Apr, 2022", "2025-06-21", "2021-06-01T16:07:03Z", "03/10/2025" (month first), "02-12-2021" (day first)
 FULL_DATE = (
@@ -190,17 +203,27 @@ FULL_DATE = (
     r"|(?P<iso_y>(?:19|20)\d{2})-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d])"
     r"|(?P<slash_a>[01]?\d)/(?P<slash_b>[0-3]?\d)/(?P<slash_y>(?:19|20)\d{2})"
     r"|(?P<dash_d>[0-3]\d)-(?P<dash_m>[01]\d)-(?P<dash_y>(?:19|20)\d{2})"
-    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2}))(?!\d)"  # "13.12.2025": day first
+    r"|(?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{2})"  # "13.12.2025": day first
+    rf"|(?P<fx_day>[0-3]?\d)\s+(?:de\s+)?(?P<fx_month>{_FOREIGN_MONTH})(?:\s+de)?,?\s+(?P<fx_year>(?:19|20)\d{{2}}))(?!\d)"
 )
+# the same without its named groups, for look-aheads inside PAGE_DATE_RE
+FULL_DATE_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", FULL_DATE)
 # a clock time a page prints between its date label and the date ("Updated 10:02 AM EST, December 13, 2025")
 _CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
 # "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
 PAGE_DATE_RE = re.compile(
-    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date)\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
+    rf"(?:\b(?:published|posted|updated|created|last\s+updated|(?:last\s+)?modified|date|"
+    # the same labels in French, Spanish and Portuguese ("Publié le", "Publicado el", "Atualizado em")
+    rf"publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|publicado(?:\s+(?:el|em))?|actualizado(?:\s+el)?|atualizado(?:\s+em)?)"
+    rf"\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
     rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
     # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
     rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
+    # ... or with nothing between them but a space, its clock time after ("by Jane Doe May 31, 2023 9:25 PM")
+    rf"|^[ \t]*by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}?)[ \t]+(?=(?:{FULL_DATE_PLAIN}),?[ \t]+{_CLOCK}[ \t]*$)"
+    # a clock time and its zone before the date, on a line of their own ("14:45 JST, July 23, 2024")
+    rf"|^[ \t]*{_CLOCK}[ \t]*,?[ \t]+(?=(?:{FULL_DATE_PLAIN})[ \t]*$)"
     rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}"
     rf"[ \t]*(?:,|[|·•])[ \t]+)?)"
     rf"(?:{FULL_DATE})",
@@ -218,9 +241,31 @@ STAMP_LINE_RE = re.compile(
 STAMP_LINE_CHARS = 4000
 
 
+# a line holding nothing but a full date (and a weekday): a masthead's date of the day when it opens the page
+BARE_DATE_LINE_RE = re.compile(rf"^[ \t]*(?:{FULL_DATE})[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def _masthead_then_story_date(head: str) -> dt.date | None:
+    """A page opening on a bare date line (the site's date of the day, printed above its menu and the headline)
+    and printing another bare date line, earlier, further down its head: the second is the story's date
+    ("February 29, 2020 / <menu> / <headline> / May 18, 2019 / <story>"; issue 22, class 5)."""
+    lines = list(BARE_DATE_LINE_RE.finditer(head))
+    if len(lines) < 2 or head[:lines[0].start()].strip():
+        return None  # the first bare date line must open the page
+    masthead = _full_date(lines[0])
+    for m in lines[1:]:
+        found = _full_date(m)
+        if masthead and found and found < masthead:
+            return found
+    return None
+
+
 def page_date(text: str) -> dt.date | None:
     """The publication date a page states near its top (see PAGE_DATE_RE), or None: a date without a
     year ("WASHINGTON, Dec 13 (Reuters)") is not one, and nothing is guessed."""
+    story = _masthead_then_story_date(text[:PAGE_HEAD_CHARS])
+    if story:
+        return story
     for m in PAGE_DATE_RE.finditer(text[:PAGE_HEAD_CHARS]):
         found = _full_date(m)
         if found:
@@ -249,6 +294,8 @@ def _full_date(m: re.Match) -> dt.date | None:
             d, mth = int(g["dash_d"]), int(g["dash_m"])
             day, month = (d, mth) if mth <= 12 else (mth, d)
             return dt.date(int(g["dash_y"]), month, day)
+        if g["fx_year"]:
+            return dt.date(int(g["fx_year"]), FOREIGN_MONTHS[g["fx_month"].lower()], int(g["fx_day"]))
         if g["dot_y"]:
             return dt.date(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"]))
     except ValueError:
