@@ -327,7 +327,9 @@ GROUP_HEAD_RE = re.compile(
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+)?"
     # ("two current and former <demonym> senators", "three high-profile members of the elite in <country>", "a
     # Supreme Court justice in <country>": people of the country, not the country; issue 22, class 10)
-    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|[\w\-]+-based)\s+"
+    # (a compound of who owns or runs them: "<A>-owned firms in <country>"; issue 22, class 10)
+    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|"
+    r"[\w\-]+-(?:based|owned|controlled|run|backed|linked|affiliated))\s+"
     r"(?:and\s+)?)*"
     r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:entities|individuals|people|persons|members|heads|settlers|commanders|leaders|"
     r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers|senators|lawmakers|"
@@ -339,7 +341,7 @@ GROUP_HEAD_RE = re.compile(
 # what follows a target and says where it is or what it did: its countries are no target ("entities based in <A>",
 # "the colony, where the <demonym> dissident died", "firms linked to a <demonym> cartel")
 RELATIVE_TAIL_RE = re.compile(r",?\s+(?:where|who|which|whose|based\s+in|linked\s+to|tied\s+to|connected\s+to|"
-                              r"involved\s+in|responsible\s+for|accused\s+of)\b", re.I)
+                              r"involved\s+in|responsible\s+for|accused\s+of|located\s+in|registered\s+in|headquartered\s+in)\b", re.I)
 
 
 # a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron

@@ -79,7 +79,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -911,6 +911,25 @@ def _counted_group_is_the_named(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+# a people whose territory the country list lacks, named as a designee's ("members of the <people> group <A>"):
+# that territory is whose the target is when the issuer's own country stood in (issue 22, class 10)
+STATELESS_TERRITORY = {"palestinian": "Palestine"}
+PEOPLE_WORD_RE = re.compile(r"\b(?-i:[A-Z][a-z]+)\b")
+
+
+def _peoples_countries(sentence: str, issuing: set[str]) -> list[str]:
+    """Countries a sentence names only by its people in the plural ("four <demonym>s accused of violence against
+    <people>s"), in order, the issuer's own left out; a people with no state in the list gives its territory."""
+    out = []
+    for m in PEOPLE_WORD_RE.finditer(sentence):
+        word = fold(m.group(0))
+        country = STATELESS_TERRITORY.get(word.removesuffix("s")) or \
+            (demonyms().get(word[:-1]) if word.endswith("s") else None)
+        if country and country not in issuing and country not in ISSUING_COUNTRIES:
+            out.append(country)
+    return out
+
+
 def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     """A person, company or body whose country fell back on the document's main country when that is the
     country that sanctions ("<issuer> imposes sanctions against <country>: <bullet list of names>", a Swiss report
@@ -933,7 +952,8 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
         pending = []
         for i in wrong:
-            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
+            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES] \
+                or _peoples_countries(rows[i][11], issuing)
             if targeted or named:
                 country = targeted.most_common(1)[0][0] if targeted else named[0]
                 out[i] = (*rows[i][:7], country, *rows[i][8:])
