@@ -23,7 +23,8 @@ MAX_PLACE_TOKENS = 5
 
 # a word after a country's name that makes the run a place in or beside it, or a newspaper named after it, not
 # the country ("the Jordan Valley", "the Niger Delta", "the Cyprus Mail"; issue 22, class 9)
-FEATURE_AFTER_NAME = frozenset({"Valley", "River", "Delta", "Basin", "Hills", "Mail", "Times", "Herald", "Tribune"})
+FEATURE_AFTER_NAME = frozenset({"Valley", "River", "Delta", "Basin", "Hills", "Mail", "Times", "Herald", "Tribune",
+                                "Press", "Presse"})
 
 
 def find_places(text: str) -> list[tuple[str, str]]:

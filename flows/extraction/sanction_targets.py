@@ -306,7 +306,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if explicit and GROUP_HEAD_RE.match(scope):
         return None, None
     # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
-    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else VENUE_RE.sub(" ", scope))
+    # (a partner in the move names no target either: "imposed in coordination with <country>"; issue 22, class 9)
+    named = [c for c in countries_in(PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit
+                                                    else VENUE_RE.sub(" ", scope)))
              if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
@@ -319,6 +321,12 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
 
 VENUE_RE = re.compile(r"\b(?:meeting|meet|met|summit|talks|conference|gathering|session)\s+(?:\w+\s+){0,3}?in\s+"
                       r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
+
+
+# the powers that act with the issuer ("in coordination with <A> and <B>", "alongside <A>"): partners, never targets
+PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|concert|tandem|step|partnership|"
+                        r"consultation)\s+with|alongside|jointly\s+with|together\s+with)\s+(?:the\s+)?"
+                        r"(?-i:[A-Z][\w\-.]+)(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?)(?-i:[A-Z][\w\-.]+))*", re.I)
 
 
 # a group of people or firms heading what "sanctions on" names: the group, not a country, is the target

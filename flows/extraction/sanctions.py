@@ -214,12 +214,18 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
         # "a general license authorizes the wind-down of transactions with the four designated judges": the time
         # given to end dealings with those just designated goes with their designation, it eases nothing (issue 22)
         found.remove("eased")
+    if "lifted" in found and "imposed" in found and NO_LONGER_SUBJECT_RE.search(sentence):
+        # "were no longer subject to asset freezes or travel bans imposed under earlier measures": the freezes and
+        # the participle say which sanctions end; the move told is their end (issue 22, class 9)
+        found.remove("imposed")
     if described and "remain" in found and "imposed" in found:
         # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
         # sanctions stay; the move told is their staying (issue 22, class 10)
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
 
+
+NO_LONGER_SUBJECT_RE = re.compile(r"\bno\s+longer\s+(?:be\s+)?subject\s+to\b", re.I)
 
 WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all\s+|any\s+)?(?:transactions|dealings|business)\s+"
                                r"(?:\w+\s+){0,2}?with\b"
@@ -243,7 +249,8 @@ REMOVAL_OF_NAME_RE = re.compile(r"remov(?:al|ed|ing)\s+of\s+(?:the\s+)?(?-i:[A-Z
 EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
 
 # a sanctions noun right before a participle: "the sanctions imposed by", "restrictions imposed on"
-SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?)\s+$", re.I)
+SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?|(?:travel\s+|entry\s+)?bans|"
+                                      r"(?:asset\s+)?freezes)\s+$", re.I)
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
@@ -480,7 +487,7 @@ _LISTED_GROUP = (r"(?:the\s+)?(?:(?-i:[A-Z][\w\-]+)['’]s\s+)?(?P<{g}>(?-i:(?:[
 _TERROR_KIND = (r"(?:foreign\s+)?terrorist\s+organi[sz]ation|(?:state\s+)?sponsors?\s+of\s+terrorism|"
                 r"(?:[\w.\-]+\s+){0,3}?terror(?:ism|ist)?\s+(?:list|blacklist)|(?:[\w.\-]+\s+){0,3}?terrorist\s+organi[sz]ation\s+list")
 TERROR_LISTED_RE = re.compile(
-    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+of\s+{_LISTED_GROUP.format(g='a')}"
+    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+(?:of|for)\s+{_LISTED_GROUP.format(g='a')}"
     rf"|\b(?:(?:re-?)?designat\w*|blacklist\w*|return\w*|put(?:s|ting)?|plac\w*|add\w*|remov\w*|delist\w*)\s+"
     rf"{_LISTED_GROUP.format(g='b')}\s+(?:as|to|on|from|in)\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"']?(?:{_TERROR_KIND})", re.I)
 
