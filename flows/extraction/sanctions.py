@@ -794,6 +794,32 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
 
 
+# whose kin a designee is ("<name>, daughter of President <A> and Vice President <B>;"): the parents named there
+# describe the designee, they are not designated by that mention (issue 22, class 10)
+KIN_OF_RE = re.compile(r"\b(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|father|mother|nephew|niece|"
+                       r"cousin|(?:son|daughter|brother|sister)-in-law|children|grandson|granddaughter)\s+of\s+"
+                       r"(?P<kin>[^;:.()]{1,90})", re.I)
+
+
+def _only_as_kin(sentence: str, name: str) -> bool:
+    """Whether every mention of `name` in the sentence is inside a "<kin> of ..." phrase (see KIN_OF_RE)."""
+    spans = [m.span("kin") for m in KIN_OF_RE.finditer(sentence)]
+    at = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return bool(spans and at) and all(any(a <= i < b for a, b in spans) for i in at)
+
+
+def no_kin_of_designee(sm: pl.DataFrame) -> pl.DataFrame:
+    """Drop the person rows whose name their sentence tells only as the kin a designee is of (vectorised
+    prefilter: only person rows whose sentence holds a kin word before "of" are read)."""
+    if sm.is_empty():
+        return sm
+    flagged = sm.with_row_index("_i").filter((pl.col("target_type") == "person") & pl.col("sentence").str.contains(
+        r"(?i)\b(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|father|mother|nephew|niece|cousin|"
+        r"in-law|children|grandson|granddaughter)\s+of\s"))
+    drop = [i for i, sentence, name in flagged.select("_i", "sentence", "target").iter_rows() if _only_as_kin(sentence, name)]
+    return sm.with_row_index("_i").filter(~pl.col("_i").is_in(drop)).drop("_i") if drop else sm
+
+
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions without the people their sentence names as the victim of a deed ("charged in the attempted
     murder of <name>", "involved in the arrest of <name>"), whichever rule read them as targets (issue 22, class 10)."""
