@@ -1175,3 +1175,22 @@ def test_the_kin_a_designee_is_of_is_no_designee():
     rows = _facts_of("Canada on Monday imposed sanctions on Jan Kowal, the president, and on Karolina Zielinska, "
                      "daughter of President Jan Kowal.")
     assert set(rows.filter(rows["target_type"] == "person")["target"]) == {"Jan Kowal", "Karolina Zielinska"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Council has also signalled its intention to impose restrictive measures against a further two individuals "
+    "and two entities on the same grounds.",
+    "The foreign policy chief urged members to increase tariffs on some Ruritanian goods and impose sanctions on 10 "
+    "militia leaders.",
+    "The United States has been pressed to lift the terrorist designation.",
+])
+def test_a_move_urged_or_intended_is_only_proposed(text):
+    assert {a for *_, a in one(text, "Iran")} == {"proposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Treasury, urged by lawmakers to act, imposed sanctions on Iran.",
+    "The measures aim to cut revenue, and the EU imposed sanctions on Iran.",
+])
+def test_an_urge_in_another_clause_leaves_the_move_done(text):
+    assert "imposed" in {a for *_, a in one(text, "Iran")}

@@ -195,6 +195,9 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            # "urged members to raise tariffs and impose sanctions on", "signalled its intention to impose", "has been
+            # pressed to lift": asked for or meant, not done (one clause, however long; issue 22, class 9)
+            hedged = hedged or (action != "remain" and bool(URGED_TO_RE.search(sentence, max(0, m.start() - 140), m.start())))
             if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
                 continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
             if action == "lifted" and REMOVAL_OF_NAME_RE.match(sentence, m.start()):
@@ -224,6 +227,10 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
 
+
+URGED_TO_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed|ing)?|intention|"
+                         r"intends?|intended|aims?|aimed)\b(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,110}?\bto\s+"
+                         r"(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,90}$", re.I)
 
 NO_LONGER_SUBJECT_RE = re.compile(r"\bno\s+longer\s+(?:be\s+)?subject\s+to\b", re.I)
 
