@@ -1194,3 +1194,17 @@ def test_a_move_urged_or_intended_is_only_proposed(text):
 ])
 def test_an_urge_in_another_clause_leaves_the_move_done(text):
     assert "imposed" in {a for *_, a in one(text, "Iran")}
+
+
+def test_counted_groups_added_to_the_list_of_those_subject_to_measures_are_designated():
+    text = ("The Council has added three Ruritanian individuals and one Ruritanian entity to the list of those subject "
+            "to restrictive measures for their role in the delivery of drones.")
+    assert {(t, a) for _, t, _, a in one(text)} == {("three Ruritanian individuals", "imposed"),
+                                                    ("one Ruritanian entity", "imposed")}
+
+
+def test_kin_told_without_a_name_before_stays_a_designee():
+    rows = _facts_of("Canada on Monday froze the assets of 300 more individuals. The list includes relatives of top "
+                     "officials, namely the wife of Foreign Minister Jan Kowal and President Adam Nowak's two daughters, "
+                     "Ewa Nowak and Anna Nowak.")
+    assert {"Ewa Nowak", "Anna Nowak"} <= set(rows.filter(rows["target_type"] == "person")["target"])

@@ -181,6 +181,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
             if action == "lifted" and REMOVED_FROM_LIST_RE.match(sentence, m.end()):
                 reach = 230  # "remove <role> <A> and <role> <B> from the <regime> sanctions list": a long object
+            elif action == "imposed" and ADDED_TO_SUBJECT_LIST_RE.match(sentence, m.start()):
+                reach = 230  # "added <counted groups> to the list of those subject to restrictive measures"
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
                                        for p in sanction_pos) > reach:
                 continue
@@ -227,6 +229,11 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
 
+
+# a listing told by what the list's people are subject to (issue 22, class 10)
+ADDED_TO_SUBJECT_LIST_RE = re.compile(r"add(?:s|ed|ing)?\s+[^.;]{0,120}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?list\s+of\s+"
+                                      r"(?:those|persons|people|individuals|entities|\w+\s+and\s+\w+)\s+(?:\w+\s+)?"
+                                      r"subject\s+to\b", re.I)
 
 URGED_TO_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed|ing)?|intention|"
                          r"intends?|intended|aims?|aimed)\b(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,110}?\bto\s+"
@@ -803,9 +810,10 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
 
 # whose kin a designee is ("<name>, daughter of President <A> and Vice President <B>;"): the parents named there
 # describe the designee, they are not designated by that mention (issue 22, class 10)
-KIN_OF_RE = re.compile(r"\b(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|father|mother|nephew|niece|"
-                       r"cousin|(?:son|daughter|brother|sister)-in-law|children|grandson|granddaughter)\s+of\s+"
-                       r"(?P<kin>[^;:.()]{1,90})", re.I)
+# (only in apposition to a name before it, up to the next comma: "namely the wife of <A>" may be told of <A> too)
+KIN_OF_RE = re.compile(r"(?-i:[A-Z][\w\-'’]+),\s+(?:the\s+)?(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|"
+                       r"father|mother|nephew|niece|cousin|(?:son|daughter|brother|sister)-in-law|children|grandson|"
+                       r"granddaughter)\s+of\s+(?P<kin>[^;:.(),]{1,90})", re.I)
 
 
 def _only_as_kin(sentence: str, name: str) -> bool:
