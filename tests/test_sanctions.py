@@ -1208,3 +1208,14 @@ def test_kin_told_without_a_name_before_stays_a_designee():
                      "officials, namely the wife of Foreign Minister Jan Kowal and President Adam Nowak's two daughters, "
                      "Ewa Nowak and Anna Nowak.")
     assert {"Ewa Nowak", "Anna Nowak"} <= set(rows.filter(rows["target_type"] == "person")["target"])
+
+
+def test_what_a_regulation_imposes_is_no_move():
+    assert one('"The Special Economic Measures (Kenya) Regulations impose on listed persons a prohibition on any '
+               'transaction," the ministry said.') == []
+    assert one("Under the new Regulations, Canada imposed sanctions on Kenya.") == [("Canada", "Kenya", "country", "imposed")]
+
+
+def test_the_european_council_is_the_unions_voice():
+    assert one("The European Council has added three Ruritanian individuals to its sanctions list.") == [
+        ("European Union", "three Ruritanian individuals", "officials", "imposed")]

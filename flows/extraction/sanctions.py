@@ -252,7 +252,10 @@ WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all
 # a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
 # "The <Name> Regulations are a set of legal measures imposed by"): the regime described, no move (issue 22, class 9)
 LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*\([^)]*\))?[^.;]{0,80}?\b(?:imposes|requires|"
-                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$", re.I)
+                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$"
+                         # "The <Name> (<Country>) Regulations impose on listed persons a prohibition": the law's subject
+                         # right before a plural verb (issue 22, class 9)
+                         r"|\b(?-i:Regulations|Acts|Laws|Orders)\b(?:\s*\([^)]*\))?\s+(?:impose|require|mandate)\b[^.;]*$", re.I)
 
 WORD_REST_RE = re.compile(r"\w*")
 
