@@ -1108,3 +1108,114 @@ def test_a_move_recalled_in_a_relative_clause_does_not_take_the_list():
     assert set(people["target"]) == {"Tomasz Duda", "Ewa Krol"}
     assert "European Union" not in set(people["issuer"])
     assert "European Union" in set(rows.filter(rows["target_type"] == "country")["issuer"])
+
+
+# --- sanc11g: target countries, partners, places named after a country, kin of a designee (issue 22, classes 9, 10)
+
+@pytest.mark.parametrize(("text", "doc_country", "expected"), [
+    # a valley, river or paper named after a country is no country of the designees
+    ("The individuals sanctioned are farmers Yaron Golan from the Jordan Valley and Amit Peretz from the Negev.",
+     None, ("Yaron Golan", None, "imposed")),
+    ("The measures to be imposed on Kemal Arslan and Deniz Yurt include an asset freeze, the Cyprus Mail reported.",
+     None, ("Kemal Arslan", None, "imposed")),
+    # firms a group owns, located in a country: the firms are the target, the country only says where they are
+    ("Washington sanctioned seven militia-owned companies in Kenya and one individual accused of buying weapons.",
+     None, ("seven militia-owned companies", None, "imposed")),
+])
+def test_a_place_or_paper_named_after_a_country_names_no_target_country(text, doc_country, expected):
+    rows = with_country(text, doc_country)
+    assert expected in rows
+    assert not [r for r in rows if r[0] in ("Jordan", "Cyprus", "Kenya")]
+
+
+def test_a_side_of_a_river_or_territory_is_no_company():
+    assert one("The order had placed sanctions on settlers accused of violence in the occupied West Bank.") == []
+    assert one("Trump revokes sanctions on settlers in West Bank: What we know") == []
+
+
+def test_a_partner_in_coordination_is_no_target():
+    assert one("These sanctions are imposed in coordination with Australia and the United States.", "Iran") \
+        == [(None, "Iran", "country", "imposed")]
+    assert not [r for r in one("Britain imposed the sanctions in close cooperation with Kenya and Ghana.")
+                if r[1] in ("Kenya", "Ghana")]
+
+
+def test_a_news_agency_named_after_a_country_is_no_target():
+    text = "Diplomats told Agence France Presse that members agreed to begin imposing sanctions."
+    assert one(text) == []
+    assert [t for _, t, _, _ in one(text, "Turkey")] == ["Turkey"]
+
+
+def test_no_longer_subject_to_sanctions_is_lifted_even_beside_the_participle():
+    text = ("The council declared that the Ruritanian leader and his deputy were no longer subject to asset freezes or "
+            "travel bans imposed under earlier counterterrorism measures.")
+    assert {a for *_, a in one(text, "Syria")} <= {"lifted"}
+    assert ("United Nations", "Syria", "country", "lifted") in one("The council said Syria is no longer subject to UN sanctions.")
+
+
+def test_a_terrorist_designation_for_a_countrys_group_is_the_groups():
+    assert one("US revokes terrorist designation for Kenya's ZLF") == [("United States", "ZLF", "officials", "lifted")]
+
+
+def test_the_issuers_own_country_is_never_the_target_country():
+    text = "On Tuesday, Japan announced sanctions against nine members of the Palestinian group Hamas and their firms."
+    assert [c for _, c, _ in with_country(text, "Japan")] and all(c == "Palestine" for _, c, _ in with_country(text, "Japan"))
+    text = ("Japan on Tuesday announced sanctions against four Israelis accused of violence against Palestinians. "
+            "The individuals sanctioned are farmers Yaron Golan and Amit Peretz.")
+    rows = _facts_of(text)
+    assert set(rows.filter(rows["target_type"] == "person")["target_country"]) == {"Israel"}
+
+
+def test_the_kin_a_designee_is_of_is_no_designee():
+    rows = _facts_of("Canada on Monday imposed sanctions on 12 senior officials of the Ruritanian government. Among "
+                     "those sanctioned by Canada are police chief Adam Nowak; Karolina Anna Kowal Zielinska, daughter "
+                     "of President Jan Kowal and Vice President Ewa Zielinska; and Minister of Finance Piotr Wrobel.")
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == {
+        "Adam Nowak", "Karolina Anna Kowal Zielinska", "Piotr Wrobel"}
+    rows = _facts_of("Canada on Monday imposed sanctions on Jan Kowal, the president, and on Karolina Zielinska, "
+                     "daughter of President Jan Kowal.")
+    assert set(rows.filter(rows["target_type"] == "person")["target"]) == {"Jan Kowal", "Karolina Zielinska"}
+
+
+@pytest.mark.parametrize("text", [
+    "The Council has also signalled its intention to impose restrictive measures against a further two individuals "
+    "and two entities on the same grounds.",
+    "The foreign policy chief urged members to increase tariffs on some Ruritanian goods and impose sanctions on 10 "
+    "militia leaders.",
+    "The United States has been pressed to lift the terrorist designation.",
+])
+def test_a_move_urged_or_intended_is_only_proposed(text):
+    assert {a for *_, a in one(text, "Iran")} == {"proposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Treasury, urged by lawmakers to act, imposed sanctions on Iran.",
+    "The measures aim to cut revenue, and the EU imposed sanctions on Iran.",
+])
+def test_an_urge_in_another_clause_leaves_the_move_done(text):
+    assert "imposed" in {a for *_, a in one(text, "Iran")}
+
+
+def test_counted_groups_added_to_the_list_of_those_subject_to_measures_are_designated():
+    text = ("The Council has added three Ruritanian individuals and one Ruritanian entity to the list of those subject "
+            "to restrictive measures for their role in the delivery of drones.")
+    assert {(t, a) for _, t, _, a in one(text)} == {("three Ruritanian individuals", "imposed"),
+                                                    ("one Ruritanian entity", "imposed")}
+
+
+def test_kin_told_without_a_name_before_stays_a_designee():
+    rows = _facts_of("Canada on Monday froze the assets of 300 more individuals. The list includes relatives of top "
+                     "officials, namely the wife of Foreign Minister Jan Kowal and President Adam Nowak's two daughters, "
+                     "Ewa Nowak and Anna Nowak.")
+    assert {"Ewa Nowak", "Anna Nowak"} <= set(rows.filter(rows["target_type"] == "person")["target"])
+
+
+def test_what_a_regulation_imposes_is_no_move():
+    assert one('"The Special Economic Measures (Kenya) Regulations impose on listed persons a prohibition on any '
+               'transaction," the ministry said.') == []
+    assert one("Under the new Regulations, Canada imposed sanctions on Kenya.") == [("Canada", "Kenya", "country", "imposed")]
+
+
+def test_the_european_council_is_the_unions_voice():
+    assert one("The European Council has added three Ruritanian individuals to its sanctions list.") == [
+        ("European Union", "three Ruritanian individuals", "officials", "imposed")]

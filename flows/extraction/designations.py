@@ -280,8 +280,14 @@ COUNTRY_PREFIX_RE = re.compile(r"(?:Republic\s+of\s+)?(?P<country>[A-Z][\w\-]+)[
 LEGAL_FORM_FIRST = frozenset({"OJSC", "JSC", "PJSC", "OAO", "ZAO", "PAO", "CJSC", "LLC", "Cooperative", "Cooperativa"})
 
 
+# a bank of a river or a territory named by its side ("the West Bank", "the Left Bank"): a place, never a company
+SIDE_WORDS = frozenset({"West", "East", "North", "South", "Left", "Right"})
+
+
 def _is_company(part: str) -> bool:
-    words = [w.strip(".,") for w in part.split()]
+    words = [w.strip(".,:;") for w in part.split()]
+    if len(words) == 2 and words[0] in SIDE_WORDS and words[1] == "Bank":
+        return False
     return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST
                                or any(w in BODY_WORDS for w in words[1:])) \
         and words[0] not in ("The", "A", "An", "Its", "Their")

@@ -18,7 +18,7 @@ from flows.extraction.places import doc_main_countries
 from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
 from flows.extraction.sanction_groups import counted_then_named, one_name_per_person, without_named_groups
-from flows.extraction.sanctions import extract_sanction_mentions, no_stand_in_beside_listed, not_victims
+from flows.extraction.sanctions import extract_sanction_mentions, no_kin_of_designee, no_stand_in_beside_listed, not_victims
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
@@ -54,8 +54,8 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     counted = counted_then_named(sanctions, sentences, candidates)
     listed = pl.concat([listed, counted.join(listed.select("doc_id", "target"), on=["doc_id", "target"], how="anti")])
     # (a country standing in for the move's unsaid targets goes beside the listed people, as beside named ones)
-    sanctions = not_victims(one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
-                                                                                listed]))))
+    sanctions = no_kin_of_designee(not_victims(one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
+                                                                                listed])))))
     # a name a list of designees holds is a person's even when the lexicon does not know its given name
     listed_people = (listed.filter(pl.col("target_type") == "person")
                      .select("doc_id", "sent_idx", pl.col("target").alias("surface"), listed=pl.lit(True)).unique())

@@ -21,6 +21,11 @@ ISSUER_COUNTRIES = frozenset({"United States", "European Union", "United Kingdom
 CAPITAL_RUN_RE = re.compile(r"[A-Z][\w'’.\-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w'’.\-]*)*")
 MAX_PLACE_TOKENS = 5
 
+# a word after a country's name that makes the run a place in or beside it, or a newspaper named after it, not
+# the country ("the Jordan Valley", "the Niger Delta", "the Cyprus Mail"; issue 22, class 9)
+FEATURE_AFTER_NAME = frozenset({"Valley", "River", "Delta", "Basin", "Hills", "Mail", "Times", "Herald", "Tribune",
+                                "Press", "Presse"})
+
 
 def find_places(text: str) -> list[tuple[str, str]]:
     """(canonical country, kind) for each country, capital or demonym named in the text, in order.
@@ -48,6 +53,9 @@ def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
                 continue
             key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
             key = key if key in names or key in caps or key in dem else key.rstrip(".")
+            if key in names and i + n < len(tokens) and tokens[i + n].strip(",;:.'’") in FEATURE_AFTER_NAME:
+                i += n  # "the Jordan Valley", "the Cyprus Mail": a place or a paper named after the country
+                break
             if key in names:
                 out.append((names[key], "name"))
             elif key in caps:

@@ -306,7 +306,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if explicit and GROUP_HEAD_RE.match(scope):
         return None, None
     # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
-    named = [c for c in countries_in(RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit else VENUE_RE.sub(" ", scope))
+    # (a partner in the move names no target either: "imposed in coordination with <country>"; issue 22, class 9)
+    named = [c for c in countries_in(PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit
+                                                    else VENUE_RE.sub(" ", scope)))
              if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
@@ -321,13 +323,21 @@ VENUE_RE = re.compile(r"\b(?:meeting|meet|met|summit|talks|conference|gathering|
                       r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
 
 
+# the powers that act with the issuer ("in coordination with <A> and <B>", "alongside <A>"): partners, never targets
+PARTNER_RE = re.compile(r"\b(?:in\s+(?:close\s+)?(?:coordination|cooperation|concert|tandem|step|partnership|"
+                        r"consultation)\s+with|alongside|jointly\s+with|together\s+with)\s+(?:the\s+)?"
+                        r"(?-i:[A-Z][\w\-.]+)(?:(?:\s+|,\s+|\s+and\s+(?:the\s+)?|,\s+and\s+(?:the\s+)?)(?-i:[A-Z][\w\-.]+))*", re.I)
+
+
 # a group of people or firms heading what "sanctions on" names: the group, not a country, is the target
 GROUP_HEAD_RE = re.compile(
     r"\s*[\"“']?(?:the\s+|some\s+|several\s+|multiple\s+|all\s+|dozens\s+of\s+|hundreds\s+of\s+|\d[\d,]*\s+|"
     r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty|fifty)\s+)?"
     # ("two current and former <demonym> senators", "three high-profile members of the elite in <country>", "a
     # Supreme Court justice in <country>": people of the country, not the country; issue 22, class 10)
-    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|[\w\-]+-based)\s+"
+    # (a compound of who owns or runs them: "<A>-owned firms in <country>"; issue 22, class 10)
+    r"(?:(?:former|current|senior|top|other|extremist|violent|alleged|more|further|high-profile|"
+    r"[\w\-]+-(?:based|owned|controlled|run|backed|linked|affiliated))\s+"
     r"(?:and\s+)?)*"
     r"(?:(?-i:[A-Z][a-z]+)\s+)?(?:entities|individuals|people|persons|members|heads|settlers|commanders|leaders|"
     r"firms|companies|businesses|organi[sz]ations|networks|figures|judges|generals|officers|senators|lawmakers|"
@@ -339,7 +349,7 @@ GROUP_HEAD_RE = re.compile(
 # what follows a target and says where it is or what it did: its countries are no target ("entities based in <A>",
 # "the colony, where the <demonym> dissident died", "firms linked to a <demonym> cartel")
 RELATIVE_TAIL_RE = re.compile(r",?\s+(?:where|who|which|whose|based\s+in|linked\s+to|tied\s+to|connected\s+to|"
-                              r"involved\s+in|responsible\s+for|accused\s+of)\b", re.I)
+                              r"involved\s+in|responsible\s+for|accused\s+of|located\s+in|registered\s+in|headquartered\s+in)\b", re.I)
 
 
 # a ban on a trade flow and the goods it names, before ("crude oil supplies") or after ("exports of coal, iron

@@ -79,7 +79,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -181,6 +181,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             # (a sanction word inside the action's own words is at no distance: "added ... to its sanctions list")
             if action == "lifted" and REMOVED_FROM_LIST_RE.match(sentence, m.end()):
                 reach = 230  # "remove <role> <A> and <role> <B> from the <regime> sanctions list": a long object
+            elif action == "imposed" and ADDED_TO_SUBJECT_LIST_RE.match(sentence, m.start()):
+                reach = 230  # "added <counted groups> to the list of those subject to restrictive measures"
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
                                        for p in sanction_pos) > reach:
                 continue
@@ -195,6 +197,9 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            # "urged members to raise tariffs and impose sanctions on", "signalled its intention to impose", "has been
+            # pressed to lift": asked for or meant, not done (one clause, however long; issue 22, class 9)
+            hedged = hedged or (action != "remain" and bool(URGED_TO_RE.search(sentence, max(0, m.start() - 140), m.start())))
             if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
                 continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
             if action == "lifted" and REMOVAL_OF_NAME_RE.match(sentence, m.start()):
@@ -214,12 +219,27 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
         # "a general license authorizes the wind-down of transactions with the four designated judges": the time
         # given to end dealings with those just designated goes with their designation, it eases nothing (issue 22)
         found.remove("eased")
+    if "lifted" in found and "imposed" in found and NO_LONGER_SUBJECT_RE.search(sentence):
+        # "were no longer subject to asset freezes or travel bans imposed under earlier measures": the freezes and
+        # the participle say which sanctions end; the move told is their end (issue 22, class 9)
+        found.remove("imposed")
     if described and "remain" in found and "imposed" in found:
         # "All other restrictions imposed by <issuer> on <country> remain in place": the participle says which
         # sanctions stay; the move told is their staying (issue 22, class 10)
         found.remove("imposed")
     return tuple(dict.fromkeys(found))
 
+
+# a listing told by what the list's people are subject to (issue 22, class 10)
+ADDED_TO_SUBJECT_LIST_RE = re.compile(r"add(?:s|ed|ing)?\s+[^.;]{0,120}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?list\s+of\s+"
+                                      r"(?:those|persons|people|individuals|entities|\w+\s+and\s+\w+)\s+(?:\w+\s+)?"
+                                      r"subject\s+to\b", re.I)
+
+URGED_TO_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed|ing)?|intention|"
+                         r"intends?|intended|aims?|aimed)\b(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,110}?\bto\s+"
+                         r"(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,90}$", re.I)
+
+NO_LONGER_SUBJECT_RE = re.compile(r"\bno\s+longer\s+(?:be\s+)?subject\s+to\b", re.I)
 
 WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all\s+|any\s+)?(?:transactions|dealings|business)\s+"
                                r"(?:\w+\s+){0,2}?with\b"
@@ -232,7 +252,10 @@ WIND_DOWN_WITH_RE = re.compile(r"\bwind[\s\-]?down(?:\s+of)?\s+(?:certain\s+|all
 # a law as the subject of what is imposed ("the <Name> Act, which imposes", "Section 231 requires that ... be imposed",
 # "The <Name> Regulations are a set of legal measures imposed by"): the regime described, no move (issue 22, class 9)
 LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*\([^)]*\))?[^.;]{0,80}?\b(?:imposes|requires|"
-                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$", re.I)
+                         r"mandates|are\s+a\s+set\s+of)\b[^.;]*$"
+                         # "The <Name> (<Country>) Regulations impose on listed persons a prohibition": the law's subject
+                         # right before a plural verb (issue 22, class 9)
+                         r"|\b(?-i:Regulations|Acts|Laws|Orders)\b(?:\s*\([^)]*\))?\s+(?:impose|require|mandate)\b[^.;]*$", re.I)
 
 WORD_REST_RE = re.compile(r"\w*")
 
@@ -243,7 +266,8 @@ REMOVAL_OF_NAME_RE = re.compile(r"remov(?:al|ed|ing)\s+of\s+(?:the\s+)?(?-i:[A-Z
 EXTEND_TO_RE = re.compile(r"extend(?:s|ed|ing)?\s+(?:the\s+|its\s+|their\s+)?(?:sanctions\s+)?to\b", re.I)
 
 # a sanctions noun right before a participle: "the sanctions imposed by", "restrictions imposed on"
-SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?)\s+$", re.I)
+SANCTIONS_NOUN_BEFORE_RE = re.compile(r"\b(?:sanctions|restrictions|measures|embargo(?:es)?|(?:travel\s+|entry\s+)?bans|"
+                                      r"(?:asset\s+)?freezes)\s+$", re.I)
 
 
 # a participle used as an adjective before sanctions names what kind they are, not what was done to them
@@ -480,7 +504,7 @@ _LISTED_GROUP = (r"(?:the\s+)?(?:(?-i:[A-Z][\w\-]+)['’]s\s+)?(?P<{g}>(?-i:(?:[
 _TERROR_KIND = (r"(?:foreign\s+)?terrorist\s+organi[sz]ation|(?:state\s+)?sponsors?\s+of\s+terrorism|"
                 r"(?:[\w.\-]+\s+){0,3}?terror(?:ism|ist)?\s+(?:list|blacklist)|(?:[\w.\-]+\s+){0,3}?terrorist\s+organi[sz]ation\s+list")
 TERROR_LISTED_RE = re.compile(
-    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+of\s+{_LISTED_GROUP.format(g='a')}"
+    rf"\b(?:terror(?:ism|ist)?\s+)?(?:designations?|blacklisting|listing)\s+(?:of|for)\s+{_LISTED_GROUP.format(g='a')}"
     rf"|\b(?:(?:re-?)?designat\w*|blacklist\w*|return\w*|put(?:s|ting)?|plac\w*|add\w*|remov\w*|delist\w*)\s+"
     rf"{_LISTED_GROUP.format(g='b')}\s+(?:as|to|on|from|in)\s+(?:an?\s+|the\s+|its\s+|their\s+)?[“\"']?(?:{_TERROR_KIND})", re.I)
 
@@ -787,6 +811,33 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
 
 
+# whose kin a designee is ("<name>, daughter of President <A> and Vice President <B>;"): the parents named there
+# describe the designee, they are not designated by that mention (issue 22, class 10)
+# (only in apposition to a name before it, up to the next comma: "namely the wife of <A>" may be told of <A> too)
+KIN_OF_RE = re.compile(r"(?-i:[A-Z][\w\-'’]+),\s+(?:the\s+)?(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|"
+                       r"father|mother|nephew|niece|cousin|(?:son|daughter|brother|sister)-in-law|children|grandson|"
+                       r"granddaughter)\s+of\s+(?P<kin>[^;:.(),]{1,90})", re.I)
+
+
+def _only_as_kin(sentence: str, name: str) -> bool:
+    """Whether every mention of `name` in the sentence is inside a "<kin> of ..." phrase (see KIN_OF_RE)."""
+    spans = [m.span("kin") for m in KIN_OF_RE.finditer(sentence)]
+    at = [m.start() for m in re.finditer(re.escape(name), sentence)]
+    return bool(spans and at) and all(any(a <= i < b for a, b in spans) for i in at)
+
+
+def no_kin_of_designee(sm: pl.DataFrame) -> pl.DataFrame:
+    """Drop the person rows whose name their sentence tells only as the kin a designee is of (vectorised
+    prefilter: only person rows whose sentence holds a kin word before "of" are read)."""
+    if sm.is_empty():
+        return sm
+    flagged = sm.with_row_index("_i").filter((pl.col("target_type") == "person") & pl.col("sentence").str.contains(
+        r"(?i)\b(?:sons?|daughters?|wife|husband|spouse|widow|brothers?|sisters?|father|mother|nephew|niece|cousin|"
+        r"in-law|children|grandson|granddaughter)\s+of\s"))
+    drop = [i for i, sentence, name in flagged.select("_i", "sentence", "target").iter_rows() if _only_as_kin(sentence, name)]
+    return sm.with_row_index("_i").filter(~pl.col("_i").is_in(drop)).drop("_i") if drop else sm
+
+
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions without the people their sentence names as the victim of a deed ("charged in the attempted
     murder of <name>", "involved in the arrest of <name>"), whichever rule read them as targets (issue 22, class 10)."""
@@ -911,6 +962,25 @@ def _counted_group_is_the_named(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+# a people whose territory the country list lacks, named as a designee's ("members of the <people> group <A>"):
+# that territory is whose the target is when the issuer's own country stood in (issue 22, class 10)
+STATELESS_TERRITORY = {"palestinian": "Palestine"}
+PEOPLE_WORD_RE = re.compile(r"\b(?-i:[A-Z][a-z]+)\b")
+
+
+def _peoples_countries(sentence: str, issuing: set[str]) -> list[str]:
+    """Countries a sentence names only by its people in the plural ("four <demonym>s accused of violence against
+    <people>s"), in order, the issuer's own left out; a people with no state in the list gives its territory."""
+    out = []
+    for m in PEOPLE_WORD_RE.finditer(sentence):
+        word = fold(m.group(0))
+        country = STATELESS_TERRITORY.get(word.removesuffix("s")) or \
+            (demonyms().get(word[:-1]) if word.endswith("s") else None)
+        if country and country not in issuing and country not in ISSUING_COUNTRIES:
+            out.append(country)
+    return out
+
+
 def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     """A person, company or body whose country fell back on the document's main country when that is the
     country that sanctions ("<issuer> imposes sanctions against <country>: <bullet list of names>", a Swiss report
@@ -933,7 +1003,8 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
         pending = []
         for i in wrong:
-            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES]
+            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES] \
+                or _peoples_countries(rows[i][11], issuing)
             if targeted or named:
                 country = targeted.most_common(1)[0][0] if targeted else named[0]
                 out[i] = (*rows[i][:7], country, *rows[i][8:])

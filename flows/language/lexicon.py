@@ -168,6 +168,7 @@ COUNTRY_ALIASES = {
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "great britain": "United Kingdom", "london": "United Kingdom",
     "eu": "European Union", "european union": "European Union", "brussels": "European Union",
+    "european council": "European Union",  # the heads of the member states, who adopt the bloc's listings
     "russia": "Russia", "russian federation": "Russia", "moscow": "Russia", "kremlin": "Russia",
     "burma": "Myanmar", "ivory coast": "Ivory Coast", "czech republic": "Czechia",
     "south korea": "South Korea", "north korea": "North Korea", "iran": "Iran",
@@ -189,6 +190,7 @@ ISSUER_ALIASES = {
     "office of foreign assets control": "United States",
     "white house": "United States", "state department": "United States",
     "eu": "European Union", "european union": "European Union", "brussels": "European Union",
+    "european council": "European Union",  # the heads of the member states, who adopt the bloc's listings
     "uk": "United Kingdom", "u.k.": "United Kingdom", "britain": "United Kingdom",
     "united kingdom": "United Kingdom", "british": "United Kingdom", "london": "United Kingdom",
     "canada": "Canada", "canadian": "Canada", "ottawa": "Canada",
