@@ -79,7 +79,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import ISSUER_ALIASES, NON_NAME_WORDS, SECTOR_WORDS, TITLE_WORDS, country_names, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -386,7 +386,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
+            or ADDED_TO_LIST_RE.search(sentence)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
         return []  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -422,6 +423,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people = [p for p in people if not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
     # "charged in the attempted murder of <name>", "over the arrest of <name>": the victim of the deed, no target
     people = [p for p in people if p[2] != "person" or not VICTIM_BEFORE_RE.search(sentence, max(0, p[1] - 60), p[1])]
+    people += shared_surname_partners(sentence, people)
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -446,6 +448,37 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
+    return out
+
+
+# "added <A>, <role>, to its list of (global) terrorists / its sanctions list": a listing, though no sanction word is said
+# (issue 22, class 10)
+ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
+                              r"(?:list\s+of\s+(?:[\w\-]+\s+){0,2}?(?:terrorists?|sanctioned|designated)\b|"
+                              r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black)\s*list\b)", re.I)
+
+# two given names sharing the surname after them: "former presidents <G1> and <G2> <Surname>", "<G1> & <G2> <Surname>"
+SHARED_SURNAME_RE = re.compile(r"(?<![\w\-’'])(?P<g>(?-i:[A-Z][a-z]+))\s+(?:and|&)\s+$")
+
+
+def shared_surname_partners(sentence: str, people: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """(given name + surname, start, 'person') for each lone given name joined by "and" to a two-word person target
+    ("<G1> and <G2> <Surname>" names <G1> <Surname> too; issue 22, class 10); the word before the given name must not
+    be capitalised ("<A> <B> and <C> <D>" is two full names)."""
+    out = []
+    for name, start, kind in people:
+        words = name.split()
+        if kind != "person" or len(words) != 2:
+            continue
+        m = SHARED_SURNAME_RE.search(sentence, max(0, start - 30), start)
+        if not m or fold(m.group("g")) in TITLE_WORDS or fold(m.group("g")) in NON_NAME_WORDS or countries_in(m.group("g")):
+            continue
+        before = sentence[max(0, m.start() - 30):m.start()].rstrip()
+        if re.search(r"(?-i:[A-Z])[\w\-’'.]*$", before):
+            continue
+        full = f"{m.group('g')} {words[1]}"
+        if not any(p[0] == full for p in people):
+            out.append((full, m.start("g"), "person"))
     return out
 
 
