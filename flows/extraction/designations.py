@@ -178,6 +178,8 @@ TARGET_SCOPE_RE = re.compile(
     # (issue 22, class 10)
     rf"|(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?){REMOVED_FROM_LIST}"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
+    r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
@@ -222,7 +224,8 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|^\W*among them (?:are|were)\b"
+PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
+                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|from entering")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 

