@@ -375,7 +375,7 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     # designees that holds a known person ("<known A>, <role>, <unknown B>, <role>, and <unknown C> were among those
     # sanctioned"; issue 22, class 10)
     loose = [(s, e, surface, "loose") for s, e, surface, _role, n, is_person, _title in cands
-             if not is_person and 2 <= n <= 4 and _plain_name(surface)
+             if not is_person and 2 <= n <= 4 and plain_name(surface)
              and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
     named = sorted(named + loose)
     if surnames:
@@ -465,7 +465,7 @@ _LOOSE_STOP = frozenset({"north", "south", "east", "west", "new", "san", "saint"
                          "nationals", "act", "law", "regulations", "order", "sanctions", "designated", "specially"})
 
 
-def _plain_name(surface: str) -> bool:
+def plain_name(surface: str) -> bool:
     """A run of capitalised words that may be a person's name the lexicon does not know: no word of an organisation,
     a company, an office or a place, and no country in it."""
     words = surface.split()

@@ -44,6 +44,7 @@ from flows.extraction.sanction_groups import (
 )
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
+    COMPANY_WORDS,
     ADJECTIVE_TIGHTENED_RE,
     ANNOUNCED_DECISION_RE,
     CONDITION_RE,
@@ -481,7 +482,8 @@ SINGLE_WORD_TARGETS_RE = re.compile(
     r"\b(?:sanctions?|measures|restrictions|asset\s+freezes?)\s+(?:(?:have|has|had)\s+(?:also\s+)?been\s+\w+ed\s+|"
     r"(?:were|are|was|is|will\s+be)\s+(?:also\s+)?\w+ed\s+|(?:\w+\s+){0,1}?)(?:against|on|targeting)\s+"
     rf"(?P<list>{_ONE_WORD}(?:\s*,\s*{_ONE_WORD})*(?:,?\s+(?:and|&)\s+{_ONE_WORD})?)"
-    r"(?=\s*(?:[.;:,)]|$)|\s+(?:for|over|after|in|which|who|because|this|last|on|earlier|following)\b)", re.I)
+    r"(?=\s*(?:[.;:)]|$|,(?!\s*(?-i:[A-Z])))|\s+(?:for|over|after|in|which|who|because|this|last|on|earlier|following)\b)",
+    re.I)
 _FIRM_CUE_RE = re.compile(r"\b(?:compan(?:y|ies)|firms?|banks?|corporations?|producers?|manufacturers?|contractors?|"
                           r"exporters?|airlines?|carriers?|lenders?)\b", re.I)
 
@@ -825,8 +827,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if item is not None:
                 for issuer in recent[1]:
                     for action in recent[2]:
-                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
-                                     action, None, False, sentence))
+                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1],
+                                     recent[3] or doc_country.get(doc_id), action, None, False, sentence))
                 continue
         key = (sentence, doc_country.get(doc_id))
         # the surnames of the document's people the sentence holds (one alone in a list names them too)
@@ -844,7 +846,9 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     or ["imposed"]
                 if issuers == [None] and recent is not None:
                     issuers = recent[1]
-                last_move[doc_id] = (sent_idx, issuers, actions)
+                # (and the country of its named people, which the items of a list after it share)
+                last_move[doc_id] = (sent_idx, issuers, actions,
+                                     next((m[3] for m in moves if m[2] in ("person", "officials") and m[3]), None))
             if sentence.rstrip().endswith(":"):
                 bullets_from[doc_id] = sent_idx + 1
         for actions, target, target_type, country, explicit, clause in found:
@@ -879,7 +883,46 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
-    return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+    return _firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
+        pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences)
+
+
+_FULL_FIRM_WORDS = "|".join(w for w in COMPANY_WORDS if w not in ("Group", "Fund", "Co"))
+
+
+def _firms_named_in_full(sm: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """A one-word body its document names in full with a company word ("<A> Martin Corporation", "<A> Technologies
+    Inc") is that firm told short: a company (issue 22, class 10)."""
+    one = sm.filter((pl.col("target_type") == "officials") & ~pl.col("target").str.contains(r"\s"))
+    if one.is_empty():
+        return sm
+    firms = set()
+    for doc_id, word in one.select("doc_id", "target").unique().iter_rows():
+        text = sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(re.escape(word), literal=False))
+        if any(re.search(rf"\b{re.escape(word)}(?:\s+(?-i:[A-Z])[\w\-]*){{0,2}}\s+(?:{_FULL_FIRM_WORDS})\b", t)
+               for t in text["sentence"]):
+            firms.add((doc_id, word))
+    if not firms:
+        return sm
+    marks = pl.DataFrame(list(firms), schema={"doc_id": pl.String, "target": pl.String}, orient="row")
+    return (sm.join(marks.with_columns(firm=pl.lit(True)), on=["doc_id", "target"], how="left", maintain_order="left")
+            .with_columns(target_type=pl.when(pl.col("firm").fill_null(False) & (pl.col("target_type") == "officials"))
+                          .then(pl.lit("company")).otherwise(pl.col("target_type"))).drop("firm"))
+
+
+def _no_word_of_a_named_person(sm: pl.DataFrame) -> pl.DataFrame:
+    """A one-word body or firm that is a word of a person target of its document ("sanctions against <Given>, <Given2>
+    <Surname>", "sanctions on <Surname>") is that person told short: no target of its own (issue 22, class 10)."""
+    one = sm.filter(pl.col("target_type").is_in(["officials", "company"]) & ~pl.col("target").str.contains(r"\s"))
+    if one.is_empty():
+        return sm
+    words = {(d, w) for d, t in sm.filter(pl.col("target_type") == "person").select("doc_id", "target").iter_rows()
+             for w in (t or "").split()}
+    drop = [(d, t) for d, t in one.select("doc_id", "target").unique().iter_rows() if (d, t) in words]
+    if not drop:
+        return sm
+    return sm.join(pl.DataFrame(drop, schema={"doc_id": pl.String, "target": pl.String}, orient="row"),
+                   on=["doc_id", "target"], how="anti")
 
 
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
@@ -1006,6 +1049,14 @@ def _counted_group_is_the_named(rows: list[tuple]) -> list[tuple]:
     return out
 
 
+def _titled_by_demonym(sentence: str, target: str | None, country: str) -> bool:
+    """Whether the sentence heads the target's name with its country's demonym and a title ("<demonym> Prime Minister
+    <name>"): the person's own country, whoever else sanctions in the document."""
+    at = sentence.find(target) if target else -1
+    head = TITLED_DEMONYM_RE.search(sentence, max(0, at - 60), at) if at > 0 else None
+    return bool(head) and country in countries_in(head.group("c"))
+
+
 def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     """A person, company or body whose country fell back on the document's main country when that is the
     country that sanctions ("<issuer> imposes sanctions against <country>: <bullet list of names>", a Swiss report
@@ -1022,7 +1073,8 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         # added five businesses to its list": the document's country is the one acting)
         drop |= {i for i in idx if rows[i][6] == "country" and rows[i][5] in issuing
                  and not re.search(rf"\b(?:on|against|targeting)\s+(?:the\s+)?{re.escape(rows[i][5])}\b", rows[i][11])}
-        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
+        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing
+                 and not _titled_by_demonym(rows[i][11], rows[i][5], rows[i][7])]
         if not wrong:
             continue
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
