@@ -181,6 +181,8 @@ TARGET_SCOPE_RE = re.compile(
     # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
     r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    # "The <group>s newly designated by <issuer> as <kind> are A and B" (issue 22, class 10)
+    r"|newly[\s\-](?:sanctioned|designated|listed)\s+by\s+[^.;:]{0,90}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
@@ -214,12 +216,15 @@ ROLE_OF_RE = re.compile(
 
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 
+# a dash or a colon opening a list of names (a comma soon after a capitalised word): issue 22, class 10
+DASH_LIST_RE = re.compile(r"(?:\s[—–]|—|:)\s*(?=(?-i:[A-Z])[^.;:—–]{0,60}?,\s*(?-i:[A-Z]))")
+
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|"
-                           r"(?<!well\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
+                           r"(?<!well\s)(?<!identified\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 
 
@@ -399,6 +404,8 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     if not any(kind != "loose" for *_, kind in named):
         return []  # (no name: the scopes of a list need no scan)
     scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    if scopes:  # a list opened by a dash or a colon after the cue starts afresh ("... and their leaders — A, B, C")
+        scopes = sorted(set(scopes + [m.end() for m in DASH_LIST_RE.finditer(sentence, scopes[0])]))
     listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
     out = []
     # the items of a list read back from a passive cue: a body inside a role is none ("A, former head of the <Armed

@@ -1049,14 +1049,6 @@ def _counted_group_is_the_named(rows: list[tuple]) -> list[tuple]:
     return out
 
 
-def _titled_by_demonym(sentence: str, target: str | None, country: str) -> bool:
-    """Whether the sentence heads the target's name with its country's demonym and a title ("<demonym> Prime Minister
-    <name>"): the person's own country, whoever else sanctions in the document."""
-    at = sentence.find(target) if target else -1
-    head = TITLED_DEMONYM_RE.search(sentence, max(0, at - 60), at) if at > 0 else None
-    return bool(head) and country in countries_in(head.group("c"))
-
-
 def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     """A person, company or body whose country fell back on the document's main country when that is the
     country that sanctions ("<issuer> imposes sanctions against <country>: <bullet list of names>", a Swiss report
@@ -1073,8 +1065,7 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         # added five businesses to its list": the document's country is the one acting)
         drop |= {i for i in idx if rows[i][6] == "country" and rows[i][5] in issuing
                  and not re.search(rf"\b(?:on|against|targeting)\s+(?:the\s+)?{re.escape(rows[i][5])}\b", rows[i][11])}
-        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing
-                 and not _titled_by_demonym(rows[i][11], rows[i][5], rows[i][7])]
+        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
         if not wrong:
             continue
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
