@@ -1846,3 +1846,12 @@ def test_a_designee_identified_as_a_named_person():
     rows = _sanction_facts_of("The Treasury sanctioned a Ruritanian hacking network on Friday. The targets include the "
                      "network's leader, identified as Jan Kowal.")
     assert "Jan Kowal" in set(rows.filter(rows["target_type"] == "person")["target"])
+
+
+def test_barring_entry_to_named_people_designates_them():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = ("The ministry said the government would bar entry into the country by Jan Kowal, the former governor of "
+                "the northern province; Adam Nowak, a former police chief; and Piotr Zielinski, the head of the prison "
+                "service.")
+    assert [m[1] for m in _person_moves(sentence) if m[2] == "person"] == ["Jan Kowal", "Adam Nowak", "Piotr Zielinski"]

@@ -178,6 +178,8 @@ TARGET_SCOPE_RE = re.compile(
     # (issue 22, class 10)
     rf"|(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?){REMOVED_FROM_LIST}"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    # "would bar entry into <country> by <A>; <B>; and <C>" (issue 22, class 10)
+    r"|\b(?:ban|bar)(?:ned|red|s)?\s+(?:their\s+)?entry\s+(?:in)?to\s+(?:the\s+)?[\w.]+(?:\s+(?-i:[A-Z])[\w.]*)?\s+(?:by|of|for)"
     # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
     r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
@@ -230,7 +232,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
-                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|from entering")
+                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 

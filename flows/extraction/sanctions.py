@@ -470,8 +470,8 @@ ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|
 
 # a ban on entering the issuer's country, named people its targets ("The entry ban applies to <A> and <B>", "banned <A>
 # from entering"): a move on those named, though no sanction word is said (issue 22, class 10)
-ENTRY_BAN_RE = re.compile(r"\b(?:entry|travel|visa)\s+bans?\b|\bban(?:ned|s|ning)?\s+(?:[\w\-]+\s+){0,6}?from\s+entering\b|"
-                          r"\bban(?:ned|s)?\s+(?:on\s+)?entry\b", re.I)
+ENTRY_BAN_RE = re.compile(r"\b(?:entry|travel|visa)\s+bans?\b|\b(?:ban|bar)(?:ned|red|s|ning|ring)?\s+(?:[\w\-]+\s+){0,6}?from\s+"
+                          r"entering\b|\b(?:ban|bar)(?:ned|red|s)?\s+(?:on\s+|their\s+)?entry\b", re.I)
 
 TITLED_DEMONYM_RE = re.compile(r"\b(?P<c>(?-i:[A-Z][a-z]+(?:an|ese|ish|ian|i)))\s+(?:(?-i:[A-Z][a-z]+)\s+){1,4}$")
 
