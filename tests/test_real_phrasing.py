@@ -1747,3 +1747,111 @@ def test_where_the_freed_go_next_is_not_the_state_that_frees_them():
 ])
 def test_a_group_among_a_larger_count_freed_is_its_part(sentence, counts):
     assert _counts(sentence) == counts
+
+
+def _sanction_facts_of(*texts):
+    from flows.extraction.facts import extract_facts
+
+    docs = pl.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts),
+                         "published_at": [dt.date(2024, 5, 1)] * len(texts),
+                         "source_path": [f"{i}.txt" for i in range(len(texts))],
+                         "title": [None] * len(texts), "status": ["loaded"] * len(texts)})
+    return extract_facts(docs)["sanction_mentions"]
+
+
+# issue 22, class 10 (sanc11p): named designees told in real phrasing, each its own move
+@pytest.mark.parametrize("sentence, expected", [
+    # a list read back from its passive cue, each name with its role in commas; a given name the lexicon lacks
+    # ("Wasilo") stands beside names it knows
+    ("A Foreign Office statement said General Marek Dvorak, former head of the Ruritanian Navy, Wasilo Karengo, "
+     "former army commander, and Tomek Jarunda, former police chief, were among those sanctioned.",
+     ["Marek Dvorak", "Wasilo Karengo", "Tomek Jarunda"]),
+    # a dash aside before the cue, titles before each name
+    ("Two army officers – Staff Sergeant Adam Nowak and Lieutenant Commander Piotr Zielinski – are also on the "
+     "sanctions list.", ["Adam Nowak", "Piotr Zielinski"]),
+    # "are among the list of N individuals sanctioned", a demonym and a plural role before the last name
+    ("Ruritanian businessmen Jan Kowal and Adam Nowak and Borduvian bankers Piotr Zielinski are among the list of "
+     "five individuals sanctioned on Monday.", ["Jan Kowal", "Adam Nowak", "Piotr Zielinski"]),
+    # shortened titles (plural too) and party asides in brackets do not end the list
+    ("The bloc's measures targeted Sens. John Smith (R-Ohio) and Mary Jones (D-Iowa) and Rep. Peter Brown (R-Utah).",
+     ["John Smith", "Mary Jones", "Peter Brown"]),
+    # two given names sharing one surname are two people; two full names are only themselves
+    ("Canada has imposed sanctions on three Ruritanian officials, including former presidents Marek and Tomasz "
+     "Dvorak, over abuses.", ["Marek Dvorak", "Tomasz Dvorak"]),
+    ("Canada has imposed sanctions on Marek Dvorak and Tomasz Kowal over abuses.", ["Marek Dvorak", "Tomasz Kowal"]),
+    # a listing with no sanction word; a list of another kind is none
+    ("The United Nations added Jan Kowal, the leader of an armed group, to its list of global terrorists.", ["Jan Kowal"]),
+    ("The United Nations added Jan Kowal to its list of speakers.", []),
+    # an entry ban on named people
+    ("The entry ban applies to Borduvian Prime Minister Jan Kowal and Borduvian Foreign Minister Anna Wrobel.",
+     ["Jan Kowal", "Anna Wrobel"]),
+    # names the lexicon lacks with no name it knows, or people beside a sanctions talk: no designees
+    ("Wasilo Karengo and Tomek Jarunda were among those sanctioned.", []),
+    ("Marek Dvorak, the finance minister, and Wasilo Karengo attended the meeting where sanctions were discussed.", []),
+])
+def test_named_designees_in_real_phrasing(sentence, expected):
+    from flows.extraction.sanctions import _person_moves
+
+    moves = _person_moves(sentence)
+    assert [m[1] for m in moves if m[2] == "person"] == expected
+    assert all(m[0] == ["imposed"] for m in moves)
+
+
+def test_a_demonym_heading_a_titled_name_gives_the_persons_country():
+    """"<demonym> Prime Minister <name>": the person's own country, even one that issues sanctions elsewhere."""
+    from flows.extraction.sanctions import _person_moves
+
+    moves = _person_moves("The entry ban applies to Japanese Prime Minister Jan Kowal.", "Russia")
+    assert [(m[1], m[3]) for m in moves] == [("Jan Kowal", "Japan")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # armed groups and parties named by one word right after the measures
+    ("Further sanctions have been imposed against Hamas and Hezbollah.", [("Hamas", "officials"), ("Hezbollah", "officials")]),
+    # where the sentence speaks of firms, they are firms
+    ("Beijing imposed sanctions on Northrop and Boeing, the two companies selling arms.",
+     [("Northrop", "company"), ("Boeing", "company")]),
+    # a place, a country, a day: none
+    ("The EU imposed sanctions on Gaza and Ruritania.", []),
+    ("The US imposed sanctions on Tuesday.", []),
+])
+def test_one_word_bodies_and_firms_after_the_measures(sentence, expected):
+    from flows.extraction.sanctions import single_word_targets
+
+    assert [(w, k) for w, _, k in single_word_targets(sentence)] == expected
+
+
+def test_a_shortened_plural_title_ends_no_sentence():
+    rows = _sanction_facts_of("Beijing's sanctions targeted Sens. John Smith and Mary Jones, the two lawmakers.")
+    assert {"John Smith", "Mary Jones"} <= set(rows["target"])
+
+
+def test_designees_listed_on_lines_after_among_those_included_in_the_list():
+    rows = _sanction_facts_of("The entry ban applies to Borduvian Prime Minister Jan Kowal. Among those included in the "
+                     "Ruritanian black list are:\n• Anna Wrobel - Minister of Finance\n• Adam Nowak - Minister of Defence")
+    assert {"Jan Kowal", "Anna Wrobel", "Adam Nowak"} <= set(rows.filter(rows["target_type"] == "person")["target"])
+
+
+def test_a_list_opened_by_a_dash_after_the_cue_names_designees():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = ("The groups newly designated by the Ruritanian government as terrorist organisations are the Northern "
+                "Front and the Coastal Brigade, and the men it named as their leaders — Jan Kowal, Adam Nowak and "
+                "Piotr Zielinski.")
+    people = [m[1] for m in _person_moves(sentence) if m[2] == "person"]
+    assert {"Jan Kowal", "Adam Nowak", "Piotr Zielinski"} <= set(people)
+
+
+def test_a_designee_identified_as_a_named_person():
+    rows = _sanction_facts_of("The Treasury sanctioned a Ruritanian hacking network on Friday. The targets include the "
+                     "network's leader, identified as Jan Kowal.")
+    assert "Jan Kowal" in set(rows.filter(rows["target_type"] == "person")["target"])
+
+
+def test_barring_entry_to_named_people_designates_them():
+    from flows.extraction.sanctions import _person_moves
+
+    sentence = ("The ministry said the government would bar entry into the country by Jan Kowal, the former governor of "
+                "the northern province; Adam Nowak, a former police chief; and Piotr Zielinski, the head of the prison "
+                "service.")
+    assert [m[1] for m in _person_moves(sentence) if m[2] == "person"] == ["Jan Kowal", "Adam Nowak", "Piotr Zielinski"]

@@ -11,7 +11,7 @@ from flows.extraction.names import sentence_candidates as _sentence_candidates
 from flows.extraction.names import shared_candidates_of
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
 from flows.extraction.places import countries_in
-from flows.language.lexicon import NON_NAME_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import NON_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, fold
 
 @lru_cache(maxsize=4096)
 def _candidates_of(sentence: str) -> tuple[tuple, ...]:
@@ -178,7 +178,13 @@ TARGET_SCOPE_RE = re.compile(
     # (issue 22, class 10)
     rf"|(?:remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?){REMOVED_FROM_LIST}"
     r"|(?:sanctioned|targeted|designated|listed|blacklisted)\s+(?:individuals|people|persons|officials)\s+(?:are|include)"
+    # "would bar entry into <country> by <A>; <B>; and <C>" (issue 22, class 10)
+    r"|\b(?:ban|bar)(?:ned|red|s)?\s+(?:their\s+)?entry\s+(?:in)?to\s+(?:the\s+)?[\w.]+(?:\s+(?-i:[A-Z])[\w.]*)?\s+(?:by|of|for)"
+    # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
+    r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    # "The <group>s newly designated by <issuer> as <kind> are A and B" (issue 22, class 10)
+    r"|newly[\s\-](?:sanctioned|designated|listed)\s+by\s+[^.;:]{0,90}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
@@ -192,11 +198,13 @@ TARGET_SCOPE_RE = re.compile(
 )
 
 PASSIVE_TARGET_RE = re.compile(
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*|[–—]\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
     # "<name>, an entity designated in 2019": what the name is, then its designation
     r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
     rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+)?"
-    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned))",
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
+    # "A and B are among the (list of) seven individuals sanctioned", "A was among those designated" (issue 22, class 10)
+    rf"|among\s+(?:the\s+)?(?:[\w\-]+\s+){{0,5}}?(?:sanctioned|designated|targeted|blacklisted|listed|penali[sz]ed)\b)",
     re.I,
 )
 
@@ -210,17 +218,21 @@ ROLE_OF_RE = re.compile(
 
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
 
+# a dash or a colon opening a list of names (a comma soon after a capitalised word): issue 22, class 10
+DASH_LIST_RE = re.compile(r"(?:\s[—–]|—|:)\s*(?=(?-i:[A-Z])[^.;:—–]{0,60}?,\s*(?-i:[A-Z]))")
+
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|"
-                           r"(?<!well\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
+                           r"(?<!well\s)(?<!identified\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
-PREFILTER_DESIGNATION = r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|^\W*among them (?:are|were)\b"
+PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
+                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 
@@ -321,7 +333,11 @@ ROLE_BRACKET_RE = re.compile(r"\b(?:chair(?:man|woman|men|women)?s?|chief\s+exec
                              r"owners|directors|shareholders|bosses)\s+of\b[^().;]{0,80}\($", re.I)
 
 
-TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the)\s+)*")
+TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the|at)\s+)*")
+
+# what a list of targets carries beside its names and does not end it: a short aside in brackets after a name ("(R-<state
+# code>)", a party and state) and a shortened title, plural too, before one ("Sens.", "Rep.") (issue 22, class 10)
+GAP_ASIDE_RE = re.compile(r"\s*\((?-i:[A-Z])[^()]{0,30}\)|\b(?-i:[A-Z][a-z]{1,4})\.(?=\s)")
 
 # items of a list of targets cut by semicolons: "A, <what A does>; <role> B; and C, <role>" (issue 22, class 10)
 ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
@@ -363,10 +379,18 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
     # a full name, or a surname with its title ("President Okafor", "PM Ndiaye")
     # (or a full name right after an office of a named department: "Minister of Finance <Given> <Surname>", whatever
     # its given name; issue 22, class 10)
+    cands = sentence_candidates(sentence, False)
     named = [(s, e, surface, "person") for s, e, surface, _role, n, is_person, title
-             in sentence_candidates(sentence, False) if (is_person and (n >= 2 or title)) or (
+             in cands if (is_person and (n >= 2 or title)) or (
                  2 <= n <= 3 and OFFICE_OF_BEFORE_RE.search(sentence, max(0, s - 60), s)
                  and not any(w in _COMPANY_WORD_SET or fold(w) in TITLE_WORDS for w in surface.split()))]
+    # a name of two to four words whose given name no lexicon knows: a designee only as an item of a list of named
+    # designees that holds a known person ("<known A>, <role>, <unknown B>, <role>, and <unknown C> were among those
+    # sanctioned"; issue 22, class 10)
+    loose = [(s, e, surface, "loose") for s, e, surface, _role, n, is_person, _title in cands
+             if not is_person and 2 <= n <= 4 and plain_name(surface)
+             and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
+    named = sorted(named + loose)
     if surnames:
         named = sorted(named + [(m.start("s"), m.end("s"), m.group("s"), "person") for m in LISTED_SURNAME_RE.finditer(sentence)
                                 if m.group("s") in surnames and not any(a <= m.start("s") < b for a, b, *_ in named)])
@@ -382,14 +406,20 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
         companies = [(a, b, name) for a, b, name in runs
                      if (fold(name.split()[0]) not in TITLE_WORDS
                          or (fold(name.split()[0]) == "state" and _run_kind(name) == "officials"))
-                     and ((a, b, name) in legal or not any(a <= c[0] < b and c[1] <= b for c in named))]
+                     and ((a, b, name) in legal or not any(a <= c[0] < b and c[1] <= b and c[3] != "loose" for c in named))]
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, _run_kind(name)) for a, b, name in companies])
-    if not named:
+    if not any(kind != "loose" for *_, kind in named):
         return []  # (no name: the scopes of a list need no scan)
     scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
+    if scopes:  # a list opened by a dash or a colon after the cue starts afresh ("... and their leaders — A, B, C")
+        scopes = sorted(set(scopes + [m.end() for m in DASH_LIST_RE.finditer(sentence, scopes[0])]))
     listed_to = scopes[0] if scopes else None  # the list of targets runs on from here, name after name
     out = []
+    # the items of a list read back from a passive cue: a body inside a role is none ("A, former head of the <Armed
+    # Forces>, B")
+    items = [n for n in named if n[3] not in ("company", "officials") or not (
+        ROLE_OF_RE.search(sentence, max(0, n[0] - 80), n[0]) or _in_role_bracket(sentence, n[0]))]
     for s, e, surface, kind in named:
         if sentence[e:e + 2] in ("'s", "’s"):
             continue
@@ -401,23 +431,66 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
         if later:
             listed_to = later[-1]
         gap = sentence[listed_to:s] if listed_to is not None and s >= listed_to else None
-        if gap is not None and "." in gap:  # a title's dot ("on Dr. <name>") ends no list
-            gap = DOTTED_TITLE_RE.sub("", gap)
+        if gap is not None and ("." in gap or "(" in gap):  # a title's dot ("on Dr. <name>") ends no list
+            gap = GAP_ASIDE_RE.sub("", DOTTED_TITLE_RE.sub("", gap))
         if gap is not None and kind == "person" and OWNER_BEFORE_RE.search(sentence, max(0, s - 60), s):
             continue  # "two businesses tied to <role> <name>": whose the targets are, not a target (issue 22, class 10)
-        if gap is not None and _list_gap(gap, bool(out)):
+        if kind == "loose":
+            # (only as the next item of a list, right after a name taken: "sanctioned <A>, <B> and <C>")
+            if gap is not None and out and listed_to == out[-1][1] + len(out[-1][0]) and _walk_gap(sentence, listed_to, s):
+                out.append((surface, s, kind))
+                listed_to = e
+            elif PASSIVE_TARGET_RE.match(sentence, e) and items.index((s, e, surface, kind)) > 0 \
+                    and _walk_gap(sentence, items[items.index((s, e, surface, kind)) - 1][1], s):
+                out.append((surface, s, kind))  # the last item of a list read back from its passive cue
+        elif gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
-        elif PASSIVE_TARGET_RE.match(sentence, e):
+        elif kind != "loose" and PASSIVE_TARGET_RE.match(sentence, e):
             out.append((surface, s, kind))
         # "A, B and C have also been sanctioned": the names listed before a passive designation are targets too
+        # (each may carry its role in commas: "A, former <office>, B, <office>, and C were among those sanctioned")
+        # (a body inside such a role is no item: "A, former head of the <Armed Forces>, B")
         if out and out[-1][1] == s and PASSIVE_TARGET_RE.match(sentence, e):
-            i = named.index((s, e, surface, kind))
-            while i > 0 and LIST_GAP_RE.fullmatch(sentence[named[i - 1][1]:named[i][0]]):
+            i = items.index((s, e, surface, kind))
+            while i > 0 and _walk_gap(sentence, items[i - 1][1], items[i][0]):
                 i -= 1
-                out.insert(-1, (named[i][2], named[i][0], named[i][3]))
+                if not any(x[1] == items[i][0] for x in out):
+                    out.insert(-1, (items[i][2], items[i][0], items[i][3]))
+    # a name the lexicon does not know stands only in a list that holds one it knows
+    if any(kind == "loose" for *_, kind in out) and not any(kind == "person" for *_, kind in out):
+        out = [o for o in out if o[2] != "loose"]
+    out = [(name, start, "person" if kind == "loose" else kind) for name, start, kind in out]
     out.sort(key=lambda t: t[1])
     return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+
+
+# the words between two names of a list read back from its passive cue: a comma or "and", each name with its role in
+# commas and a title in capitals before it ("A, former head of the navy, and Staff Sergeant B")
+WALK_GAP_RE = re.compile(r"\s*(?:,\s*(?!(?:who|which|whose|said|says|told|after|when|while)\b)(?-i:[a-z])[^,;.:()“”\"]{1,90})?"
+                         r"(?:\s*,|,?\s+and)\s+(?:the\s+)?(?:(?-i:[A-Z][\w\-]*\.?|[a-z][\w\-]*(?:men|ers|ors|ists|ants|ents|ives|ials))\s+){0,3}",
+                         re.I)
+
+
+def _walk_gap(sentence: str, end: int, start: int) -> bool:
+    return bool(LIST_GAP_RE.fullmatch(sentence[end:start]) or WALK_GAP_RE.fullmatch(sentence[end:start]))
+
+
+_LOOSE_STOP = frozenset({"north", "south", "east", "west", "new", "san", "saint", "st", "united", "great", "greater", "list",
+                         "nationals", "act", "law", "regulations", "order", "sanctions", "designated", "specially"})
+
+
+def plain_name(surface: str) -> bool:
+    """A run of capitalised words that may be a person's name the lexicon does not know: no word of an organisation,
+    a company, an office or a place, and no country in it."""
+    words = surface.split()
+    if not all(re.fullmatch(r"(?:[A-Z][a-z’'\-]+|(?:al|el|bin|ibn|de|van|von|da)-?[A-Za-z’'\-]*)", w) for w in words):
+        return False
+    low = [fold(w.strip(".,")) for w in words]
+    if any(w in ORG_WORDS or w in TITLE_WORDS or w in NON_NAME_WORDS or w in _LOOSE_STOP or w in _COMPANY_WORD_SET
+           for w in low) or any(w in _COMPANY_WORD_SET or w in BODY_WORDS for w in words):
+        return False
+    return not countries_in(surface)
 
 
 # the owner of the targets named after them: "firms tied to oligarch <name>", "companies owned by <name>"

@@ -35,7 +35,8 @@ _DESIGNATED = r"(?:sanctioned|designated|targeted|listed|blacklisted|named|added
 # cues after which the sentence lists designees
 AFTER_CUE = regex.compile(
     rf"\b(?:others?|those|individuals|people|officials|entities)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
-    rf"|\bamong\s+(?:those|the\s+\w+(?:\s+\w+)?)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
+    rf"|\bamong\s+(?:those|the\s+\w+(?:\s+\w+)?)\s+(?:(?:also|newly)\s+)?(?:{_DESIGNATED}|included\s+(?:in|on)\s+the\s+[^:;.]{{0,40}}?"
+    r"\blist\s+(?:are|were|is|was))\b"  # "Among those included in the <issuer's> black list are:"
     r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported

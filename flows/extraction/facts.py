@@ -11,6 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.extraction.clean import clean_documents, split_sentences
+from flows.extraction.designations import plain_name
 from flows.extraction.designee_lists import listed_designees
 from flows.extraction.events import extract_event_mentions
 from flows.extraction.freed import freed_by_document
@@ -57,7 +58,12 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sanctions = no_kin_of_designee(not_victims(one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
                                                                                 listed])))))
     # a name a list of designees holds is a person's even when the lexicon does not know its given name
-    listed_people = (listed.filter(pl.col("target_type") == "person")
+    # (and so is one a sentence's list of designees holds beside a name the lexicon knows: "<known A>, <role>, <B> and
+    # <C> were among those sanctioned"; issue 22, class 10)
+    in_lists = sanctions.filter((pl.col("target_type") == "person") & pl.col("target").str.contains(r"^\S+(?:\s\S+){1,3}$"))
+    in_lists = in_lists.filter(pl.Series([plain_name(t) for t in in_lists["target"]], dtype=pl.Boolean))
+    listed_people = (pl.concat([listed.filter(pl.col("target_type") == "person").select("doc_id", "sent_idx", "target"),
+                                in_lists.select("doc_id", "sent_idx", "target")])
                      .select("doc_id", "sent_idx", pl.col("target").alias("surface"), listed=pl.lit(True)).unique())
     if not listed_people.is_empty():
         candidates = (candidates.join(listed_people, on=["doc_id", "sent_idx", "surface"], how="left",

