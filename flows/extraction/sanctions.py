@@ -920,12 +920,11 @@ def _firms_named_in_full(sm: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFr
     one = sm.filter((pl.col("target_type") == "officials") & ~pl.col("target").str.contains(r"\s"))
     if one.is_empty():
         return sm
-    firms = set()
-    for doc_id, word in one.select("doc_id", "target").unique().iter_rows():
-        text = sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(re.escape(word), literal=False))
-        if any(re.search(rf"\b{re.escape(word)}(?:\s+(?-i:[A-Z])[\w\-]*){{0,2}}\s+(?:{_FULL_FIRM_WORDS})\b", t)
-               for t in text["sentence"]):
-            firms.add((doc_id, word))
+    # the sentences of those documents that hold the word (one join, not a scan of every sentence per word)
+    held = (sentences.select("doc_id", "sentence").join(one.select("doc_id", "target").unique(), on="doc_id")
+            .filter(pl.col("sentence").str.contains(pl.col("target"), literal=True)))
+    firms = {(doc_id, word) for doc_id, word, t in held.select("doc_id", "target", "sentence").iter_rows()
+             if re.search(rf"\b{re.escape(word)}(?:\s+(?-i:[A-Z])[\w\-]*){{0,2}}\s+(?:{_FULL_FIRM_WORDS})\b", t)}
     if not firms:
         return sm
     marks = pl.DataFrame(list(firms), schema={"doc_id": pl.String, "target": pl.String}, orient="row")
