@@ -16,6 +16,13 @@ from functools import lru_cache
 
 import polars as pl
 
+from flows.extraction.sanction_bodies import (
+    acronym_expansions,
+    acronym_targets,
+    body_group_targets,
+    terror_listing_words,
+    terror_verb_actions,
+)
 from flows.extraction.designations import (
     CONTEXT_SENTENCES,
     DESIGNATION_VERB,
@@ -386,7 +393,8 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)):
+            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
+            or terror_listing_words(sentence)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
         return []  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -413,6 +421,12 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    # named bodies in a list of targets and groups put on a terrorism list by a passive designation (sanc11b)
+    # (a body's longer name holding a shorter one found before takes its place: "the <A> Guard Service")
+    for t in body_group_targets(sentence):
+        inside = [x for x in listed if x[2] == "officials" and t[1] <= x[1] and x[1] + len(x[0]) <= t[1] + len(t[0])]
+        if inside or not any(x[1] <= t[1] < x[1] + len(x[0]) or t[1] <= x[1] < t[1] + len(t[0]) for x in listed):
+            listed = [x for x in listed if x not in inside] + [t]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
     # organisations are ...")
     people = [p for p in people if not any(t[1] <= p[1] < t[1] + len(t[0]) or p[1] <= t[1] < p[1] + len(p[0])
@@ -428,7 +442,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         people = [subject, *people]
     if not people:
         return []
-    actions = own_actions
+    actions = own_actions or terror_verb_actions(sentence)
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
@@ -720,6 +734,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     details: dict[tuple[str, str], tuple] = {}
     last_move: dict[str, tuple[int, list[str | None], list[str]]] = {}  # doc -> (sentence, issuers, actions)
     bullets_from: dict[str, int] = {}  # doc -> index the next bullet of a list of targets must have
+    expansions: dict[str, dict[str, str]] = {}  # doc -> {acronym: body name} (acronym_expansions)
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         recent = last_move.get(doc_id)
         in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
@@ -739,6 +754,14 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         mkey = (*key, in_context, alone)
         found = memo[mkey] if mkey in memo else memo.setdefault(
             mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context, alone))
+        # a body named by its acronym after the move, spelled out elsewhere in its document (sanc11b)
+        acronyms = acronym_targets(sentence)
+        if acronyms:
+            if doc_id not in expansions:
+                expansions[doc_id] = acronym_expansions(
+                    sentences.filter(pl.col("doc_id") == doc_id)["sentence"].to_list(), {a for a, _ in acronyms})
+            found = found + _acronym_moves(sentence, acronyms, expansions[doc_id], found, doc_country.get(doc_id),
+                                           tuple(may_act))
         if found or (in_context and LIST_HEADER_RE.search(sentence)):
             if found:
                 moves = [f for f in found if f[1] is not None]
@@ -785,6 +808,22 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _one_name_per_company(_no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))
+
+
+def _acronym_moves(sentence: str, acronyms: list[tuple[str, int]], expansion: dict[str, str], found: list[tuple],
+                   doc_country: str | None, may_act: tuple[bool, ...]) -> list[tuple]:
+    """One move per acronym the document spells out as a body ("sanctions on the <ACR>": "<Body name> (<ACR>)"),
+    in _sentence_moves' shape, unless a move of the sentence names it already; the sentence's action, else imposed."""
+    out = []
+    for acr, _start in acronyms:
+        full = expansion.get(acr)
+        if full is None or any(f[1] and (acr in f[1] or full in f[1]) for f in found):
+            continue
+        actions = [a for a in find_actions(sentence, may_act) if a != "tightened"] or ["imposed"]
+        if actions == ["imposed"] and FUTURE_TARGET_RE.search(sentence):
+            actions = ["proposed"]
+        out.append((actions, f"{full} ({acr})", "officials", doc_country, True, sentence))
+    return out
 
 
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
