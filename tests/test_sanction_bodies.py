@@ -15,8 +15,8 @@ def rows_of(text):
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a body in the list a group of targets opens
-    ("The bloc also imposed sanctions on six other Zetlandic entities, including the Zetland Coastal Patrol Service.",
-     ("Zetland Coastal Patrol Service", "officials", "imposed")),
+    ("The bloc also imposed sanctions on six other Kenyan entities, including the Kenyan Coastal Patrol Service.",
+     ("Coastal Patrol Service", "officials", "imposed")),
     ("The three other Zetlandic entities, including the Northern Border Guard Service, are now under sanctions too.",
      ("Northern Border Guard Service", "officials", "imposed")),
     # a body after people in one list of targets, its name's "on <A>" kept

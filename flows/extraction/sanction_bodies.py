@@ -66,7 +66,14 @@ ISSUER_BODY_RE = re.compile(r"(?i)\b(?:Treasury|State|Commerce|Justice)\s+Depart
 
 
 def _clean(name: str) -> str:
+    """The body's own name: no article, no owner before it ("<country>'s <A> Police" is the <A> Police)."""
     name = re.sub(r"^(?:The|A|An)\s+", "", name.strip())
+    name = re.sub(r"^(?:\S+\s+)*?\S+['’]s\s+", "", name)
+    # its country's demonym or name before it goes too, as for any body named by its country ("the <demonym> <A>
+    # Forces" is the <A> Forces), unless one word would be left ("the <demonym> Army")
+    words = name.split()
+    if len(words) >= 3 and countries_in(words[0]) and not re.search(rf"^{_HEAD}\b", words[1]):
+        name = " ".join(words[1:])
     return name.rstrip(".,’'")
 
 
