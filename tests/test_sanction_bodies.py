@@ -34,6 +34,15 @@ def rows_of(text):
     ("The government is preparing to remove the rebel group Northern Dawn from its list of foreign terrorist "
      "organisations.", ("Northern Dawn", "officials", "proposed")),
     ("Ruritania revokes terrorist designation for Zetland's Northern Dawn", ("Northern Dawn", "officials", "lifted")),
+    # a listing verb and the list of groups it puts on a terrorism list, each its own target
+    ("The ministry designated the Red Valley Front and Sol de Oriente as foreign terrorist organisations.",
+     ("Sol de Oriente", "officials", "imposed")),
+    ("Ruritania added Northern Dawn and the Red Valley Front to its list of foreign terrorist organisations in 2001.",
+     ("Northern Dawn", "officials", "imposed")),
+    ("The council designated al-Fajr, Northern Dawn and the Red Valley Front as terrorist groups.",
+     ("al-Fajr", "officials", "imposed")),
+    ("Zetland proscribed the Red Valley Front as a terrorist organisation on Wednesday.",
+     ("Red Valley Front", "officials", "imposed")),
 ])
 def test_named_bodies_and_groups_are_targets(text, expected):
     assert expected in rows_of(text)
@@ -52,6 +61,10 @@ def test_named_bodies_and_groups_are_targets(text, expected):
      "State Department"),
     ("The Treasury Department imposed sanctions on the Zetland Ministry of Mines on Monday, the State Department said.",
      "Zetland Ministry of Mines on Monday"),
+    # a listing of people, not of a named group
+    ("The ministry listed the group's leaders and financiers as terrorist entities.", "leaders"),
+    # a country on a list of state sponsors stays a country (other rules)
+    ("Ruritania plans to remove Cuba from its list of foreign terrorist organisations.", "Cuba"),
     # "added the group <A>" with no terrorism list after it
     ("Officials added the rebel group Northern Dawn to the agenda, citing terror attacks.", "Northern Dawn"),
 ])

@@ -139,8 +139,20 @@ TERROR_VERB_RE = re.compile(
     r"|\bdelist(?:s|ed|ing)?\s+(?P<bare>(?-i:[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,4}))", re.I)
 
 
+# a listing verb and the list of groups it puts on or takes off a terrorism list, told after them ("designated <A>,
+# <B> and the <C> as foreign terrorist organisations", "added <A> and <B> to its list of foreign terrorist
+# organisations", "proscribed the <A> Group as a terrorist organisation")
+_AS_TERROR = (r"as\s+(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)?terrorists?\s+"
+              r"(?:organi[sz]ations?|groups?|entit(?:y|ies))\b")
+ACTIVE_TERROR_RE = re.compile(
+    r"\b(?P<verb>(?:re-?)?designat(?:e|es|ed|ing)|proscrib(?:e|es|ed|ing)|list(?:s|ed|ing)?|add(?:s|ed|ing)?|"
+    r"put(?:s|ting)?|plac(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?|"
+    r"return(?:s|ed|ing)?)\s+(?P<list>(?:the\s+|al-|La\s+)?(?-i:[A-Z])[^.;:()]{1,160}?)\s+"
+    rf"(?:{_AS_TERROR}|(?:to|on|onto|from|off)\s+(?:an?\s+|the\s+|its\s+|their\s+)?{_TERROR_LIST})", re.I)
+
+
 _LIST_NAME_RE = re.compile(
-    r"(?:^|,\s*|\s+and\s+|,\s+and\s+)(?:the\s+|La\s+|El\s+)?(?P<name>(?-i:[A-Z][\w\-’']*(?:\s+(?:of\s+|de\s+|del\s+)?"
+    r"(?:^|,\s*|\s+and\s+|,\s+and\s+)(?:the\s+|La\s+|El\s+)?(?P<name>(?-i:(?:[A-Z]|al-[A-Z])[\w\-’']*(?:\s+(?:of\s+|de\s+|del\s+)?"
     r"[A-Z][\w\-’']*){0,6}))")
 
 
@@ -173,13 +185,17 @@ def _group_ok(name: str) -> bool:
     return True
 
 
+# a group proscribed (put on a terrorism list by a word the sanctions prefilters do not hold): the vectorised prefilter
+PREFILTER_PROSCRIBED = r"(?i)proscri"
+
 TERROR_LIST_WORDS_RE = re.compile(r"\blist\s+of\s+(?:\w+\s+){0,2}?terrorist\s+(?:organi[sz]ations|groups)\b", re.I)
 
 
 def terror_listing_words(sentence: str) -> bool:
     """A sentence naming a terrorism list the sanction words do not ("its list of foreign terrorist organisations")
     and a group a listing verb puts on or takes off it: a move on that group."""
-    return bool(TERROR_LIST_WORDS_RE.search(sentence)) and any(t for t in terror_designated(sentence))
+    return bool(TERROR_LIST_WORDS_RE.search(sentence) or re.search(_AS_TERROR, sentence, re.I)) \
+        and any(t for t in terror_designated(sentence))
 
 
 def _terror_verbs(sentence: str) -> list[re.Match]:
@@ -199,7 +215,7 @@ _TO_COME_RE = re.compile(r"(?i)\b(?:preparing|prepares|plans?|planning|intends?|
 def terror_verb_actions(sentence: str) -> list[str]:
     """The move a listing verb of TERROR_VERB_RE tells, where the sentence's words on sanctions tell none: a group
     taken off the list is lifted, put on it imposed; a verb still to come ("preparing to remove") proposes."""
-    for v in _terror_verbs(sentence):
+    for v in [*_terror_verbs(sentence), *ACTIVE_TERROR_RE.finditer(sentence)]:
         if _TO_COME_RE.search(sentence, max(0, v.start() - 40), v.start()):
             return ["proposed"]
         return ["lifted"] if _OFF_VERB_RE.match(v.group("verb") or "delist") else ["imposed"]
@@ -227,6 +243,14 @@ def terror_designated(sentence: str) -> list[tuple[str, int, str]]:
     if c:
         names = _names_of_list(re.split(r",\s+and\s+(?:the\s+)?(?-i:[a-z])", c.group("list"))[0], c.start("list"))
         out += [(n, s, "officials") for n, s in names if _group_ok(n) and not any(s == o[1] for o in out)]
+    for a in ACTIVE_TERROR_RE.finditer(sentence):
+        items = a.group("list")
+        names = _names_of_list(items, a.start("list"))
+        rest = _ALT_RE.sub("", _LIST_NAME_RE.sub("", items))
+        if not names or re.search(r"[a-z]{3,}", re.sub(r"\b(?:and|the)\b", "", rest)):
+            continue  # the span holds more than a list of names ("listed the group's leaders and ...")
+        out += [(n, st, "officials") for n, st in names
+                if _group_ok(n) and not countries_in(n) and not any(st == o[1] for o in out)]
     for v in _terror_verbs(sentence):
         g = "name" if v.group("name") else "bare"
         name = v.group(g)

@@ -17,6 +17,7 @@ from functools import lru_cache
 import polars as pl
 
 from flows.extraction.sanction_bodies import (
+    PREFILTER_PROSCRIBED,
     acronym_expansions,
     acronym_targets,
     body_group_targets,
@@ -702,6 +703,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
                             | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
+                            | pl.col("sentence").str.contains(PREFILTER_PROSCRIBED)
                             | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
