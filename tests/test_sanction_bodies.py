@@ -19,6 +19,9 @@ def rows_of(text):
      ("Coastal Patrol Service", "officials", "imposed")),
     ("The three other Zetlandic entities, including the Northern Border Guard Service, are now under sanctions too.",
      ("Northern Border Guard Service", "officials", "imposed")),
+    # a title word left first once the demonym is peeled is still the body's ("Marine")
+    ("The four other Kenyan entities, including the Kenyan Marine Rescue Service, are also under sanctions now.",
+     ("Marine Rescue Service", "officials", "imposed")),
     # a body after people in one list of targets, its name's "on <A>" kept
     ("Their sanctions targeted senator Ana Ruiz and the Joint Commission on Island Affairs.",
      ("Joint Commission on Island Affairs", "officials", "imposed")),

@@ -69,12 +69,16 @@ def _clean(name: str) -> str:
     """The body's own name: no article, no owner before it ("<country>'s <A> Police" is the <A> Police)."""
     name = re.sub(r"^(?:The|A|An)\s+", "", name.strip())
     name = re.sub(r"^(?:\S+\s+)*?\S+['’]s\s+", "", name)
-    # its country's demonym or name before it goes too, as for any body named by its country ("the <demonym> <A>
-    # Forces" is the <A> Forces), unless one word would be left ("the <demonym> Army")
+    return name.rstrip(".,’'")
+
+
+def _peel_demonym(name: str) -> str:
+    """Its country's demonym or name before a body goes too, as for any body named by its country ("the <demonym>
+    <A> Forces" is the <A> Forces), unless one word would be left ("the <demonym> Army")."""
     words = name.split()
     if len(words) >= 3 and countries_in(words[0]) and not re.search(rf"^{_HEAD}\b", words[1]):
-        name = " ".join(words[1:])
-    return name.rstrip(".,’'")
+        return " ".join(words[1:])
+    return name
 
 
 def _good_body(name: str) -> bool:
@@ -106,6 +110,7 @@ def listed_bodies(sentence: str) -> list[tuple[str, int, str]]:
         name = _clean(m.group("name"))
         if not _good_body(name) or PEOPLE_AFTER_RE.match(sentence, m.end()) or not BODY_END_RE.match(sentence, m.end()):
             continue
+        name = _peel_demonym(name)
         out.append((name, m.start("name") + m.group("name").find(name), "officials"))
     return out
 
