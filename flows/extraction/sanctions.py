@@ -16,6 +16,14 @@ from functools import lru_cache
 
 import polars as pl
 
+from flows.extraction.sanction_bodies import (
+    PREFILTER_PROSCRIBED,
+    acronym_expansions,
+    acronym_targets,
+    body_group_targets,
+    terror_listing_words,
+    terror_verb_actions,
+)
 from flows.extraction.designations import (
     CONTEXT_SENTENCES,
     DESIGNATION_VERB,
@@ -414,7 +422,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     sanction word of its own (issue 22, class 10)."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
-            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence)):
+            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
         return []
     if WRONGFUL_DETENTION_RE.search(sentence):
         return []  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -441,6 +449,12 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    # named bodies in a list of targets and groups put on a terrorism list by a passive designation (sanc11b)
+    # (a body's longer name holding a shorter one found before takes its place: "the <A> Guard Service")
+    for t in body_group_targets(sentence):
+        inside = [x for x in listed if x[2] == "officials" and t[1] <= x[1] and x[1] + len(x[0]) <= t[1] + len(t[0])]
+        if inside or not any(x[1] <= t[1] < x[1] + len(x[0]) or t[1] <= x[1] < t[1] + len(t[0]) for x in listed):
+            listed = [x for x in listed if x not in inside] + [t]
     listed += [t for t in single_word_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)
                and not any(p[1] <= t[1] < p[1] + len(p[0]) for p in people)]
     # (the cue tells what they are: a name the person lexicon knows is still an organisation in "The targeted
@@ -459,7 +473,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         people = [subject, *people]
     if not people:
         return []
-    actions = own_actions
+    actions = own_actions or terror_verb_actions(sentence)
     if not actions and CALL_FOR_RE.search(sentence):
         return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
@@ -809,6 +823,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # vectorised prefilter: only sentences naming sanctions reach the Python patterns
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
                             | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
+                            | pl.col("sentence").str.contains(PREFILTER_PROSCRIBED)
                             | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
@@ -841,6 +856,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     details: dict[tuple[str, str], tuple] = {}
     last_move: dict[str, tuple[int, list[str | None], list[str]]] = {}  # doc -> (sentence, issuers, actions)
     bullets_from: dict[str, int] = {}  # doc -> index the next bullet of a list of targets must have
+    expansions: dict[str, dict[str, str]] = {}  # doc -> {acronym: body name} (acronym_expansions)
     for doc_id, sent_idx, start, end, sentence, may_sector, *may_act in cols.iter_rows():
         recent = last_move.get(doc_id)
         in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
@@ -860,6 +876,14 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         mkey = (*key, in_context, alone)
         found = memo[mkey] if mkey in memo else memo.setdefault(
             mkey, _sentence_moves(*key, tuple(may_act), may_sector, in_context, alone))
+        # a body named by its acronym after the move, spelled out elsewhere in its document (sanc11b)
+        acronyms = acronym_targets(sentence)
+        if acronyms:
+            if doc_id not in expansions:
+                expansions[doc_id] = acronym_expansions(
+                    sentences.filter(pl.col("doc_id") == doc_id)["sentence"].to_list(), {a for a, _ in acronyms})
+            found = found + _acronym_moves(sentence, acronyms, expansions[doc_id], found, doc_country.get(doc_id),
+                                           tuple(may_act))
         if found or (in_context and LIST_HEADER_RE.search(sentence)):
             if found:
                 moves = [f for f in found if f[1] is not None]
@@ -973,6 +997,22 @@ def no_kin_of_designee(sm: pl.DataFrame) -> pl.DataFrame:
         r"in-law|children|grandson|granddaughter)\s+of\s"))
     drop = [i for i, sentence, name in flagged.select("_i", "sentence", "target").iter_rows() if _only_as_kin(sentence, name)]
     return sm.with_row_index("_i").filter(~pl.col("_i").is_in(drop)).drop("_i") if drop else sm
+
+
+def _acronym_moves(sentence: str, acronyms: list[tuple[str, int]], expansion: dict[str, str], found: list[tuple],
+                   doc_country: str | None, may_act: tuple[bool, ...]) -> list[tuple]:
+    """One move per acronym the document spells out as a body ("sanctions on the <ACR>": "<Body name> (<ACR>)"),
+    in _sentence_moves' shape, unless a move of the sentence names it already; the sentence's action, else imposed."""
+    out = []
+    for acr, _start in acronyms:
+        full = expansion.get(acr)
+        if full is None or any(f[1] and (acr in f[1] or full in f[1]) for f in found):
+            continue
+        actions = [a for a in find_actions(sentence, may_act) if a != "tightened"] or ["imposed"]
+        if actions == ["imposed"] and FUTURE_TARGET_RE.search(sentence):
+            actions = ["proposed"]
+        out.append((actions, f"{full} ({acr})", "officials", doc_country, True, sentence))
+    return out
 
 
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:

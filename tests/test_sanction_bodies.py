@@ -1,0 +1,89 @@
+"""Sanctions on named bodies and groups (issue 22, class 10; sanc11b): bodies in a list of targets, groups put on or
+taken off a terrorism list, bodies named by an acronym their document spells out. Sentences in our own words."""
+
+import pytest
+
+from flows.extraction.sanction_bodies import acronym_expansions, body_group_targets
+from flows.extraction.sanctions import extract_sanction_mentions
+from tests.conftest import sentences_of
+
+
+def rows_of(text):
+    m = extract_sanction_mentions(sentences_of(text))
+    return {(r["target"], r["target_type"], r["action"]) for r in m.to_dicts()}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a body in the list a group of targets opens
+    ("The bloc also imposed sanctions on six other Kenyan entities, including the Kenyan Coastal Patrol Service.",
+     ("Coastal Patrol Service", "officials", "imposed")),
+    ("The three other Zetlandic entities, including the Northern Border Guard Service, are now under sanctions too.",
+     ("Northern Border Guard Service", "officials", "imposed")),
+    # a title word left first once the demonym is peeled is still the body's ("Marine")
+    ("The four other Kenyan entities, including the Kenyan Marine Rescue Service, are also under sanctions now.",
+     ("Marine Rescue Service", "officials", "imposed")),
+    # a body after people in one list of targets, its name's "on <A>" kept
+    ("Their sanctions targeted senator Ana Ruiz and the Joint Commission on Island Affairs.",
+     ("Joint Commission on Island Affairs", "officials", "imposed")),
+    # groups put on a terrorism list by a passive designation, the head clause before them left out
+    ("The two splinter factions that broke away from the movement, Northern Dawn and the Red Valley Front, have been "
+     "designated as foreign terrorist organisations, the minister added.", ("Northern Dawn", "officials", "imposed")),
+    ("The two splinter factions that broke away from the movement, Northern Dawn and the Red Valley Front, have been "
+     "designated as foreign terrorist organisations, the minister added.", ("Red Valley Front", "officials", "imposed")),
+    # the groups named after a copula that follows the designation
+    ("The splinter groups newly designated by Ruritania as terrorist organisations are the Red Valley Front and "
+     "Northern Dawn, and the men it named as their leaders.", ("Red Valley Front", "officials", "imposed")),
+    # a group taken off the list: by its kind word before its name, or "designation for" in a headline
+    ("The government is preparing to remove the rebel group Northern Dawn from its list of foreign terrorist "
+     "organisations.", ("Northern Dawn", "officials", "proposed")),
+    ("Ruritania revokes terrorist designation for Zetland's Northern Dawn", ("Northern Dawn", "officials", "lifted")),
+    # a listing verb and the list of groups it puts on a terrorism list, each its own target
+    ("The ministry designated the Red Valley Front and Sol de Oriente as foreign terrorist organisations.",
+     ("Sol de Oriente", "officials", "imposed")),
+    ("Ruritania added Northern Dawn and the Red Valley Front to its list of foreign terrorist organisations in 2001.",
+     ("Northern Dawn", "officials", "imposed")),
+    ("The council designated al-Fajr, Northern Dawn and the Red Valley Front as terrorist groups.",
+     ("al-Fajr", "officials", "imposed")),
+    ("Zetland proscribed the Red Valley Front as a terrorist organisation on Wednesday.",
+     ("Red Valley Front", "officials", "imposed")),
+])
+def test_named_bodies_and_groups_are_targets(text, expected):
+    assert expected in rows_of(text)
+
+
+@pytest.mark.parametrize(("sentence", "not_a_target"), [
+    # a body naming a person's office is no target: the person is
+    ("The Treasury is sanctioning Zetland Supreme Court (ZSC) justice Ana Ruiz, who ordered the arrests.",
+     "Zetland Supreme Court"),
+    ("Today I am imposing sanctions on Island Rights Council Special Rapporteur Ana Ruiz.", "Island Rights Council"),
+    # a body's members are the targets, not the body
+    ("The move follows penalties on three senior members of the ruling Unity Party for abuses.", "Unity Party"),
+    ("Ruritania barred entry to three Unity Party officials under the sanctions.", "Unity Party"),
+    # a body that acts or speaks, a day after "on"
+    ("The Treasury Department imposed sanctions on the Zetland Ministry of Mines on Monday, the State Department said.",
+     "State Department"),
+    ("The Treasury Department imposed sanctions on the Zetland Ministry of Mines on Monday, the State Department said.",
+     "Zetland Ministry of Mines on Monday"),
+    # a listing of people, not of a named group
+    ("The ministry listed the group's leaders and financiers as terrorist entities.", "leaders"),
+    # a country on a list of state sponsors stays a country (other rules)
+    ("Ruritania plans to remove Cuba from its list of foreign terrorist organisations.", "Cuba"),
+    # "added the group <A>" with no terrorism list after it
+    ("Officials added the rebel group Northern Dawn to the agenda, citing terror attacks.", "Northern Dawn"),
+])
+def test_bodies_that_are_no_targets(sentence, not_a_target):
+    assert not_a_target not in {t[0] for t in body_group_targets(sentence)}
+
+
+def test_body_named_by_acronym_takes_its_name_from_the_document():
+    rows = rows_of("The Zetland Maritime Tribunal ruled against the fleet last year. Ruritania signed an order "
+                   "authorizing sanctions on the ZMT on Friday.")
+    assert ("Zetland Maritime Tribunal (ZMT)", "officials", "imposed") in rows
+
+
+def test_acronym_unspelled_or_no_body_is_left_alone():
+    # no run of the document spells the acronym: no target from it
+    assert not any("ZMT" in t[0] for t in rows_of("Ruritania signed an order authorizing sanctions on the ZMT on Friday."))
+    # a spelled-out name that is no body (no kind word at its end) is left to the other rules
+    assert acronym_expansions(["the Zetland Maritime Trading (ZMT) fleet"], {"ZMT"}) == {}
+    assert acronym_expansions(["the Zetland Maritime Tribunal"], {"ZMT"}) == {"ZMT": "Zetland Maritime Tribunal"}
