@@ -14,6 +14,7 @@ import numpy as np
 import polars as pl
 
 from flows.language import rules
+from flows.language.lexicon import is_given_name
 
 # Lines that are furniture by themselves: one entry each in flows/language/rules/furniture.toml, with
 # examples. Most kinds are known by how the line starts ("lead"), two by a word anywhere in the line
@@ -72,8 +73,6 @@ DATE_LINE = re.compile(
 
 def _opens_with_given_name(line: str) -> bool:
     """The first capitalised word of an author line is a known given name (a headline above a date is no author)."""
-    from flows.extraction.names import is_given_name  # (names imports this module)
-
     word = next((w for w in line.split() if w[:1].isupper() and w != "By"), "")
     return is_given_name(word)
 
