@@ -1097,8 +1097,8 @@ def _uncounted_side_counted_soon(rows: list[tuple], sentences: pl.DataFrame) -> 
             for r in rows]
 
 
-# a swap told in a release's sentence or beside it: "in exchange for", "a prisoner swap", "traded", "in return for"
-SWAP_CUE_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return\s+for)\b", re.I)
+# a swap told in a release's sentence or beside it: "in exchange for", "a prisoner swap", "traded", "in return"
+SWAP_CUE_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return)\b", re.I)
 
 
 def _named_states(sentence: str) -> list[str]:
