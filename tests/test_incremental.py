@@ -157,6 +157,55 @@ def test_a_warehouse_resolved_by_other_code_is_resolved_whole(harness, tmp_path,
     assert compare_resolutions == ["full", "full", "incremental"]
 
 
+# one swap (our own words) told by one outlet as freed by Chile, by another as freed by Peru, on different days
+SWAP_DAYS = [
+    {"swap_a.txt": "Chile freed four Peruvian fishermen on Monday in a prisoner swap with Peru, officials said.\n"},
+    {"swap_b.txt": "Peru released four fishermen on Monday, officials in Lima said. Separately, Peru freed nine "
+                   "miners held since spring.\n"},
+    {"swap_c.txt": "Peru freed four fishermen on Monday, the ministry in Lima said.\n"},
+]
+
+
+def _swap_events(db: Path) -> list[tuple]:
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        return con.execute("select country, prisoner_count, n_sources from events where event_type = "
+                           "'prisoner_release' and prisoner_count = 4 and country in ('Chile', 'Peru')").fetchall()
+
+
+@pytest.mark.slow
+def test_a_swap_told_by_its_two_states_on_different_days(harness, tmp_path, compare_resolutions):
+    """The report of a swap as freed by Chile comes one day, the report of it as freed by Peru the next: the
+    daily run joins them into one event (the Peruvian release's block takes in Chile's), as resolving
+    everything does; a third report the day after tips the event's country; then the report that told the swap
+    is dropped and the two states' releases part again. Each day's incremental tables equal the whole
+    resolution's, and the warehouse a full refresh's."""
+    from flows.orchestration.flow import dossier_flow
+    from scripts.table_digest import digests
+    from tests.test_daily import tables
+
+    src, db = tmp_path / "src", tmp_path / "w.duckdb"
+    shutil.copytree(SEEDS, src)
+    dossier_flow(source=str(src), db=str(db))
+    seen = []
+    for day in SWAP_DAYS:
+        _write_day(src, day)
+        dossier_flow(source=str(src), db=str(db))
+        seen.append(sorted(_swap_events(db)))
+    assert seen == [[("Chile", 4, 1)], [("Chile", 4, 2)], [("Peru", 4, 3)]]
+    (src / "swap_a.txt").unlink()  # (with a new report: a run that only drops files is another matter)
+    _write_day(src, {"swap_d.txt": "Chile released six prisoners on Friday after a court order.\n"})
+    dossier_flow(source=str(src), db=str(db))
+    assert sorted(_swap_events(db)) == [("Peru", 4, 2)]
+    assert compare_resolutions == ["full"] + ["incremental"] * 4
+    refreshed = tmp_path / "refreshed.duckdb"
+    shutil.copyfile(db, refreshed)
+    dossier_flow(source=str(src), db=str(refreshed), full_refresh=True)
+    assert tables(refreshed, ordered_staging=False) == tables(db, ordered_staging=False)
+    assert digests(str(refreshed)) == digests(str(db))
+
+
 def test_the_blocks_of_event_mentions():
     """A release's block is its country; another event's is its cluster key (type, country, date or document)."""
     import datetime as dt

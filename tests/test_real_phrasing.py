@@ -1855,3 +1855,31 @@ def test_barring_entry_to_named_people_designates_them():
                 "the northern province; Adam Nowak, a former police chief; and Piotr Zielinski, the head of the prison "
                 "service.")
     assert [m[1] for m in _person_moves(sentence) if m[2] == "person"] == ["Jan Kowal", "Adam Nowak", "Piotr Zielinski"]
+
+
+@pytest.mark.parametrize("text, counterparts", [
+    # the swap told in the release's own sentence: the other state by name or demonym, the freeing one left out
+    ("Chile freed four Peruvian fishermen on Monday in a prisoner swap with Peru.", ["Peru"]),
+    ("Ecuador released four prisoners on Monday in an exchange with Bolivia.", ["Bolivia"]),
+    # the swap told in the sentence beside it: the release's sentence names the other state
+    ("Chile freed four Peruvian fishermen on Monday. In return, Lima handed back a pilot.", ["Peru"]),
+    # ... or only the swap's sentence does
+    ("Norway has freed six sailors. Officials called it part of a swap with Denmark.", ["Denmark"]),
+    ("Peru released a pilot on Monday. The pilot was swapped for four fishermen held in Chile.", ["Peru"]),
+    # no swap anywhere near: no counterpart, whatever states the sentence names
+    ("Norway has freed six Danish sailors after a long trial.", None),
+    ("Norway has freed six Danish sailors after a long trial. The court sat in Oslo.", None),
+])
+def test_a_release_told_as_a_swap_names_its_counterparts(text, counterparts):
+    """Issue 22, class 2: a release one outlet tells as a swap records the other states of the swap, so that
+    another outlet's release of the same count by the other state is known as the same swap."""
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    releases = events.filter(pl.col("event_type") == "prisoner_release")
+    assert releases.height == 1
+    assert releases["counterparts"].to_list() == [counterparts]
+
+
+def test_only_counted_releases_have_counterparts():
+    events, _ = extract_event_mentions(sentences_of(
+        "Protesters clashed with police in Lima in an exchange of stones and tear gas."), {})
+    assert events.filter(pl.col("counterparts").is_not_null()).is_empty()

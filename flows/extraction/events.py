@@ -6,7 +6,8 @@ prisoner_count, count_qualifier, date_text, event_date, date_precision,
 sentence, date_source ('sentence': the text dates it, a relative day resolved against the
 publication date included; 'published': the document's publication date, for the
 release it reports as its own news; null: undated), not_before (for such a release left undated,
-the latest past date its document states: it is no older). Prisoner releases need a release word and a count of people that
+the latest past date its document states: it is no older), counterparts (for a counted release told as a swap,
+the other states the telling names: see `_swap_counterparts`). Prisoner releases need a release word and a count of people that
 is not a tally ("remain behind bars", "since 2021", "documented").
 """
 
@@ -109,7 +110,7 @@ EVENT_MENTION_SCHEMA = {
     "event_type": pl.String, "cameo_code": pl.String, "country": pl.String,
     "prisoner_count": pl.Int64, "count_qualifier": pl.String, "date_text": pl.String,
     "event_date": pl.Date, "date_precision": pl.String, "sentence": pl.String, "date_source": pl.String,
-    "not_before": pl.Date,
+    "not_before": pl.Date, "counterparts": pl.List(pl.String),
 }
 TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
                 "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
@@ -1223,6 +1224,44 @@ def _dated_by_the_period_begun(rows: list[tuple], sentences: pl.DataFrame, publi
     return out
 
 
+# a swap told in a release's sentence or beside it: "in exchange for", "a prisoner swap", "traded", "in return"
+SWAP_CUE_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return)\b", re.I)
+
+
+def _named_states(sentence: str) -> list[str]:
+    """Countries a sentence names (by name, capital or demonym), in order, once each; where the freed were flown
+    and who mediated are left out (they are no side of a swap)."""
+    for rx in (DESTINATION_RE, MEDIATOR_RE):
+        if rx.search(sentence):
+            sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
+    return list(dict.fromkeys(c for c, _ in sentence_places(sentence)))
+
+
+def _swap_counterparts(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple]:
+    """Each row with its `counterparts`: for a counted release told as (part of) a swap -- a swap word in its
+    sentence, else in the sentence just before or after it in its document -- the other states its sentence
+    names, else (none named there) those the sentences beside it name (the swap's sentence, when the release's
+    has no swap word), the releasing country left out; null for any other row. One swap is told by one outlet
+    as a release by A and by another as a release by B: resolution joins a release of A whose counterparts hold
+    B with B's release of the same count (issue 22, class 2)."""
+    idx = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[7] is not None]
+    beside = [_sentences_beside(rows, idx, sentences, off) if idx else {} for off in (-1, 1)]
+    found: dict[int, list[str]] = {}
+    for i in idx:
+        r = rows[i]
+        cued = SWAP_CUE_RE.search(r[12]) is not None
+        near = [t for t in (b.get((r[0], r[1] + off)) for b, off in zip(beside, (-1, 1)))
+                if t and (cued or SWAP_CUE_RE.search(t))]
+        if not cued and not near:
+            continue
+        states = [c for c in _named_states(r[12]) if c != r[6]]
+        if not states:
+            states = [c for t in near for c in _named_states(t) if c != r[6]]
+        if states:
+            found[i] = list(dict.fromkeys(states))
+    return [(*r, found.get(i)) for i, r in enumerate(rows)]
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -1317,6 +1356,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         rows = [r for r in rows if not (r[4] == "prisoner_release" and r[7] in swap_sides.get(r[0], ())
                                         and (r[0], r[1], r[7]) not in swaps)]
     rows = _dated_by_the_page(rows, published, sentences)
+    rows = _swap_counterparts(rows, sentences)
     events = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA, orient="row")
     tallies = pl.DataFrame(tally_rows, schema=TALLY_SCHEMA, orient="row")
     return events, tallies

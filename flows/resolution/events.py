@@ -80,7 +80,45 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
     qualified = qualified.with_columns(label=pl.Series(labels, dtype=pl.Int64))
     on = ["country", "prisoner_count", "count_qualifier"]
     lookup = pl.concat([exact.select(*on, "label"), qualified.select(*on, "label")])
-    return keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
+    labels = keys.select(on).join(lookup, on=on, how="left", nulls_equal=True, maintain_order="left")["label"]
+    if "counterparts" in rel.columns:
+        labels = join_swap_sides(rel.select(*on, "counterparts").with_columns(label=labels))
+    return labels
+
+
+def join_swap_sides(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s labels (country, prisoner_count, count_qualifier, counterparts, label), the clusters of one swap's
+    two sides made one: a release of A told as a swap whose counterparts hold B, and B's release of the same count
+    (any qualifier) told as no swap or as a swap with A, are one swap one outlet tells as freed by A and another as
+    freed by B (issue 22, class 2). B's release told as a swap with other states only is another swap. Joined
+    clusters take the least label of them (transitively). A label depends on the distinct (country, count,
+    qualifier, counterparts) keys alone, as `cluster_releases`' do."""
+    keyed = pl.col("prisoner_count").is_not_null()
+    swaps = (rel.filter(keyed & (pl.col("counterparts").list.len() > 0))
+             .select("label", "country", "prisoner_count", pl.col("counterparts").alias("_other")).unique()
+             .explode("_other"))
+    if swaps.is_empty():
+        return rel["label"]
+    sides = rel.filter(keyed).select(pl.col("country").alias("_other"), "prisoner_count",
+                                     pl.col("label").alias("_side"), pl.col("counterparts").alias("_told")).unique()
+    pairs = (swaps.join(sides, on=["_other", "prisoner_count"])
+             .filter((pl.col("label") != pl.col("_side"))
+                     & ((pl.col("_told").list.len().fill_null(0) == 0)
+                        | pl.col("_told").list.contains(pl.col("country")).fill_null(False))))
+    if pairs.is_empty():
+        return rel["label"]
+    parent: dict[int, int] = {}
+
+    def root(x: int) -> int:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+    for a, b in pairs.select("label", "_side").unique().sort("label", "_side").iter_rows():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    moved = {x: root(x) for x in parent}
+    return rel["label"].replace(moved)
 
 
 ROUND_COUNT_MIN = 1000  # "1,600" beside "1,619", "23,000" beside "23,184": a rounded figure of one release

@@ -5,8 +5,11 @@ rows, conflicts and evidence are a function of the block's mentions and of the i
 
 - events: a release mention's block is its cluster before the cut by dates (`_release_labels`: counts
   rounded to a precise figure and qualified counts joined to the nearest exact count, both among the
-  distinct exact counts of its country); a touched release block is resolved with the first mention of
-  each distinct exact count of its country as context, so it decides as among all mentions; any other
+  distinct exact counts of its country, then a swap's two sides joined across the countries its mentions
+  link, `join_swap_sides`); where this section says a release's country, read its swap group (`swap_groups`:
+  the countries linked by swap mentions' counterparts, transitively), the unit whose keys are labelled
+  together; a touched release block is resolved with the first mention of
+  each distinct exact count of its group as context, so it decides as among all mentions; any other
   event's block is its own cluster key, (type, country, date), or (type, country, document) when undated,
   as `consolidate_events` clusters them;
 - sanctions: a move's (issuer, target, target country, action), the key `move_ids` cuts into moves by
@@ -29,7 +32,7 @@ conflicts) and its mentions their stored ids. Why that is what a full run comput
   subset keeps.
 
 The blocks mirror what `consolidate_events` and `consolidate_sanctions` cluster on (`event_block`,
-`_release_labels`, `SANCTION_KEY`): a change there must change them too.
+`_release_labels`, `swap_groups`, `SANCTION_KEY`): a change there must change them too.
 
 Any untouched mention that does not find exactly one stored id, or an id its stored table lacks, or an
 id held in two blocks, makes its block touched (the safety net for a warehouse the code did not write); a
@@ -132,14 +135,16 @@ def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
 EVENT_BLOCK_COLUMNS = ["event_type", "country", "event_date", "doc_id"]
 
 
-def event_block() -> pl.Expr:
-    """The block of an event mention (see the module): a release's country, another event's cluster key."""
+def event_block(country: pl.Expr | None = None) -> pl.Expr:
+    """The block of an event mention (see the module): a release's country (`country`: its group of countries
+    linked by swaps, `swap_groups`), another event's cluster key."""
     release = pl.col("event_type") == "prisoner_release"
     other = (pl.when(pl.col("event_date").is_not_null())
              .then(pl.concat_str("event_type", "country", pl.col("event_date").cast(pl.String), separator="|",
                                  ignore_nulls=True))
              .otherwise(pl.concat_str("event_type", "country", "doc_id", separator="|", ignore_nulls=True)))
-    return (pl.when(release).then(pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), separator="|"))
+    country = pl.col("country") if country is None else country
+    return (pl.when(release).then(pl.concat_str(pl.lit("R"), country.fill_null("\x00"), separator="|"))
             .otherwise(pl.concat_str(pl.lit("O"), other, separator="|"))).alias("_block")
 
 
@@ -148,8 +153,33 @@ def _ids(frame: pl.DataFrame, column: str) -> pl.Series:
 
 
 # what decides an event mention's block (`event_block` and the release keys)
-BLOCK_INPUTS = ["event_type", "country", "event_date", "doc_id", "prisoner_count", "count_qualifier"]
-RELEASE_KEY = ["country", "prisoner_count", "count_qualifier"]
+BLOCK_INPUTS = ["event_type", "country", "event_date", "doc_id", "prisoner_count", "count_qualifier", "counterparts"]
+RELEASE_KEY = ["country", "prisoner_count", "count_qualifier", "counterparts"]
+
+
+def swap_groups(keys: pl.DataFrame) -> pl.DataFrame:
+    """(country, _grp) of the countries linked by swaps: a release key whose counterparts name a country that has
+    release keys links the two (transitively; `_grp`, the group's least country). `cluster_releases` joins a
+    swap's two sides across countries only so linked (`join_swap_sides`), so a group holds every cluster of its
+    countries: it is what a country was before swaps, the unit whose release keys are labelled together. Only
+    countries in a group of two or more are listed."""
+    has = keys.select(pl.col("country").alias("_other")).drop_nulls().unique()
+    edges = (keys.filter(pl.col("country").is_not_null() & (pl.col("counterparts").list.len() > 0))
+             .select("country", pl.col("counterparts").alias("_other")).explode("_other")
+             .join(has, on="_other").filter(pl.col("country") != pl.col("_other")).unique())
+    parent: dict[str, str] = {}
+
+    def root(x: str) -> str:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+    for a, b in edges.sort("country", "_other").iter_rows():
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    members = sorted(set(parent) | set(parent.values()))
+    return pl.DataFrame({"country": members, "_grp": [root(c) for c in members]},
+                        schema={"country": pl.String, "_grp": pl.String})
 
 
 def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
@@ -187,10 +217,13 @@ class _Blocks:
         # per distinct release key: its first mention, its first kept mention, whether a new document holds it
         keys = _collect(scan.filter(pl.col("event_type") == "prisoner_release").group_by(RELEASE_KEY).agg(
             _first=pl.col("_order").min(), _first_kept=pl.col("_order").filter(~is_new).min(), _new=is_new.any()))
+        # a country's swap group stands for it (see `swap_groups`): a release's block is its group's, labelled
+        self.groups = swap_groups(keys)
+        keys = keys.join(self.groups, on="country", how="left").with_columns(_grp=pl.coalesce("_grp", "country"))
         self.keys = keys
-        countries = keys.filter("_new").select("country").unique()
-        rel = keys.join(countries, on="country", how="semi", nulls_equal=True).sort("_first")
-        block = pl.concat_str(pl.lit("R"), pl.col("country").fill_null("\x00"), pl.col("_label").cast(pl.String),
+        countries = keys.filter("_new").select("_grp").unique()
+        rel = keys.join(countries, on="_grp", how="semi", nulls_equal=True).sort("_first")
+        block = pl.concat_str(pl.lit("R"), pl.col("_grp").fill_null("\x00"), pl.col("_label").cast(pl.String),
                               separator="|")
         self.touched: set = set()
         if rel.is_empty():
@@ -200,9 +233,9 @@ class _Blocks:
         rel = rel.with_columns(_label=_release_labels(rel))
         exact = pl.col("count_qualifier") == "exact"
         had = pl.col("_first_kept").is_not_null()
-        new_exact = (rel.filter(pl.col("_new") & exact).select("country", "prisoner_count").unique()
+        new_exact = (rel.filter(pl.col("_new") & exact).select("_grp", "country", "prisoner_count").unique()
                      .join(rel.filter(had & exact), on=["country", "prisoner_count"], how="anti", nulls_equal=True))
-        kept = (rel.filter(had).join(new_exact.select("country").unique(), on="country", how="semi", nulls_equal=True)
+        kept = (rel.filter(had).join(new_exact.select("_grp").unique(), on="_grp", how="semi", nulls_equal=True)
                 .sort("_first_kept"))
         if kept.height:
             kept = kept.with_columns(_was=_release_labels(kept))
@@ -216,17 +249,21 @@ class _Blocks:
     def of(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """`frame` (BLOCK_INPUTS at least) with `_block`."""
         return (frame.join(self.labels.lazy(), on=["event_type", *RELEASE_KEY], how="left", nulls_equal=True)
-                .with_columns(_block=pl.coalesce("_label_block", event_block())).drop("_label_block"))
+                .join(self.groups.lazy(), on="country", how="left")
+                .with_columns(_block=pl.coalesce("_label_block", event_block(pl.coalesce("_grp", "country"))))
+                .drop("_label_block", "_grp"))
 
     def context(self, touched: pl.Series) -> pl.Series:
         """The mentions (`_order`) a touched release block is resolved with though not in it: the first mention
         of each distinct exact count of the touched blocks' countries, so that counts round and qualified counts
         join exactly as among all mentions (both read a country's distinct exact counts, in order of appearance)."""
-        keys = self.of(self.keys.lazy().with_columns(event_type=pl.lit("prisoner_release"),
-                                                     event_date=pl.lit(None, pl.Date), doc_id=pl.lit(None, pl.String)))
-        countries = keys.filter(pl.col("_block").is_in(touched.implode())).select("country").unique()
+        keys = self.of(self.keys.lazy().drop("_grp").with_columns(
+            event_type=pl.lit("prisoner_release"), event_date=pl.lit(None, pl.Date), doc_id=pl.lit(None, pl.String))
+                       ).join(self.groups.lazy(), on="country", how="left").with_columns(
+            _grp=pl.coalesce("_grp", "country"))
+        countries = keys.filter(pl.col("_block").is_in(touched.implode())).select("_grp").unique()
         return (keys.filter(pl.col("count_qualifier") == "exact")
-                .join(countries, on="country", how="semi", nulls_equal=True).collect()["_first"])
+                .join(countries, on="_grp", how="semi", nulls_equal=True).collect()["_first"])
 
 
 @dataclass
@@ -299,6 +336,8 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
     gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
     scan = ev.lazy().with_row_index("_order")
+    if "counterparts" not in scan.collect_schema().names():  # mentions staged before swaps' counterparts
+        scan = scan.with_columns(counterparts=pl.lit(None, pl.List(pl.String)))
     blocks = _Blocks(scan, new_docs)
     touched = set(blocks.touched)
     inputs = scan.select("_order", *BLOCK_INPUTS, "char_start")
@@ -308,11 +347,13 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     touched |= set(_collect(blocks.of(inputs.filter(pl.col("doc_id").is_in(new_docs))).select("_block").unique())
                    ["_block"].to_list())
     # the blocks of the dropped documents' mentions, from the events they were in (a release: its country)
+    group = pl.coalesce("_grp", "country")
     gone = _collect(prev.filter(pl.col("doc_id").is_in(gone_docs)).select("doc_id", "event_id")
                     .join(stored_events.select("event_id", "event_type", "country", "event_date"), on="event_id")
-                    .select(event_block()).unique())["_block"]
+                    .join(blocks.groups.lazy(), on="country", how="left").select(event_block(group)).unique())["_block"]
     if gone.len():
-        touched |= set(_collect(blocks.of(inputs).filter(event_block().is_in(gone.implode()))
+        touched |= set(_collect(blocks.of(inputs).join(blocks.groups.lazy(), on="country", how="left")
+                                .filter(event_block(group).is_in(gone.implode()))
                                 .select("_block").unique())["_block"].to_list())
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
