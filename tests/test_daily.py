@@ -234,3 +234,26 @@ def test_the_quote_check_of_a_daily_load_reads_the_touched_documents_only(seeds_
         con.execute(f"insert into {TOUCHED_DOCS} values (?)", [second])
         scoped, offenders = validate.run_invariants(con, "r", check)
         assert not scoped["success"].item() and offenders  # touched: caught
+
+
+def test_a_day_that_only_removes_files_equals_a_fresh_build_of_what_is_left(harness, tmp_path):
+    """A run that reads nothing (a file removed, no file new or changed) drops the file's facts and keeps the rest;
+    it used to stop with a ColumnNotFoundError on the empty frame of new documents."""
+    from flows.orchestration.flow import dossier_flow
+    from tests.conftest import SEEDS
+
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    db = tmp_path / "daily.duckdb"
+    dossier_flow(source=str(src), db=str(db))
+    gone = sorted(src.glob("*.txt"))[0]
+    gone.unlink()
+    dossier_flow(source=str(src), db=str(db))
+    assert _q(db, f"select count(*) from documents where source_path = '{gone.name}'") == [(0,)]
+    fresh = tmp_path / "fresh.duckdb"
+    dossier_flow(source=str(src), db=str(fresh))
+    for t, cols in (("documents", "source_path, status"),
+                    ("people", "canonical_name, aliases, roles, n_documents, n_mentions"),
+                    ("events", "event_type, country, prisoner_count, count_qualifier, event_date, n_sources"),
+                    ("sanctions", "issuer, target, action, n_sources")):
+        assert _q(fresh, f"select {cols} from {t} order by all") == _q(db, f"select {cols} from {t} order by all"), t

@@ -114,6 +114,8 @@ def combine_documents(kept: pl.DataFrame, new_docs: pl.DataFrame, originals: lis
     kept = kept.with_columns(text=pl.lit(None, pl.String), *[
         pl.lit(None, dtype).alias(c) for c, dtype in DOCUMENT_SCHEMA.items() if c not in kept.columns and c != "text"])
     cols = list(DOCUMENT_SCHEMA)
+    if not new_docs.columns:  # a run that reads nothing (files only removed): no new rows, in the documents' shape
+        new_docs = pl.DataFrame(schema=DOCUMENT_SCHEMA)
     both = pl.concat([kept.select(cols), new_docs.select(cols)], how="vertical_relaxed")
     first = kept.filter(pl.col("status") == "loaded")["source_path"].to_list() + list(originals or [])
     return mark_duplicates(both.sort("source_path"), first)
