@@ -1814,6 +1814,8 @@ def test_a_demonym_heading_a_titled_name_gives_the_persons_country():
     # a place, a country, a day: none
     ("The EU imposed sanctions on Gaza and Ruritania.", []),
     ("The US imposed sanctions on Tuesday.", []),
+    # a people (a demonym in the plural) is no body: "frozen under sanctions against <demonym>s"
+    ("The bank froze funds under sanctions against Iranians and Syrians.", []),
 ])
 def test_one_word_bodies_and_firms_after_the_measures(sentence, expected):
     from flows.extraction.sanctions import single_word_targets

@@ -541,6 +541,12 @@ def _place_like(word: str) -> bool:
     return bool(re.search(r"(?:ia|stan|land)$", word)) or fold(word) in _place_names()
 
 
+def _a_people(word: str) -> bool:
+    """A demonym or its plural ("sanctions against <Demonym>s"): a people, no body or firm."""
+    folded = fold(word)
+    return folded in demonyms() or (folded.endswith("s") and folded[:-1] in demonyms())
+
+
 def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(word, start, 'officials' | 'company') of each one-word target SINGLE_WORD_TARGETS_RE lists: no country, capital
     or sanctioning power, no day, month, title or common word; a firm where the sentence speaks of firms."""
@@ -552,8 +558,9 @@ def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
     for m in SINGLE_WORD_TARGETS_RE.finditer(sentence):
         words = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_ONE_WORD, m.group("list"))]
         if any(countries_in(w) or find_issuer(w) or _place_like(w) or fold(w) in TITLE_WORDS or fold(w) in NON_NAME_WORDS
-               or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS for w, _ in words):
-            continue  # (a list holding a country or a day is no list of bodies)
+               or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS
+               or _a_people(w) for w, _ in words):
+            continue  # (a list holding a country, a people or a day is no list of bodies)
         kind = "company" if _FIRM_CUE_RE.search(sentence) else "officials"
         out += [(w, at, kind) for w, at in words]
     return out
