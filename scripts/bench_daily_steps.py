@@ -114,7 +114,7 @@ TRACED = ("freed_names", "resolve_mentions_in_documents", "resolve_people", "con
 
 
 # what the daily run's validation calls (`run_suites_incremental`)
-TRACED_VALIDATE = ("changed_rows", "run_suites", "last_success_expectations")
+TRACED_VALIDATE = ("changed_rows", "run_suites", "last_success_expectations", "whole_tables")
 
 
 def trace_assemble(steps: Steps) -> None:
@@ -191,20 +191,20 @@ def run(master: str, corpus: Path, work: Path, trace: bool) -> Steps:
                 if scopes:
                     print("scopes:", {k: v.len() for k, v in scopes.items()}, flush=True)
                 print("rows:", {k: v.height for k, v in tables.items()}, flush=True)
+                tables, counts = pipeline.cut_to_scopes(tables, scopes)  # as the flow: only the scopes go on
                 with steps("quote_evidence", 1):
-                    evidence_files = quote_evidence(pipeline.in_scopes(tables, scopes, ("evidence",))["evidence"],
-                                                    spool.sources(), spool.folder)
+                    evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
             with steps("validate"):
                 frames = {**tables, "documents": all_docs}
-                dq = run_suites_incremental(db, frames, RUN_ID, scopes=scopes) if keep_ids \
+                dq = run_suites_incremental(db, frames, RUN_ID, scopes=scopes) if keep_ids or scopes \
                     else run_suites(frames, RUN_ID)
                 del frames
             print(f"dq: {int((~dq['success']).sum())} of {dq.height} failed", flush=True)
             del tables["evidence"]
-            summary = pipeline.summarise(all_docs, tables, plan)
+            summary = pipeline.summarise(all_docs, counts, plan)
             with steps("park"):
-                table_files = spool.park(pipeline.in_scopes(tables, scopes))
+                table_files = spool.park(tables)
             del tables
             upsert = all_docs.join(furniture, on="doc_id", how="left").filter(
                 pl.col("source_path").is_in(plan.to_read)).with_columns(

@@ -257,3 +257,48 @@ def test_a_day_that_only_removes_files_equals_a_fresh_build_of_what_is_left(harn
                     ("events", "event_type, country, prisoner_count, count_qualifier, event_date, n_sources"),
                     ("sanctions", "issuer, target, action, n_sources")):
         assert _q(fresh, f"select {cols} from {t} order by all") == _q(db, f"select {cols} from {t} order by all"), t
+
+
+def test_tables_cut_to_their_scopes_are_validated_as_the_whole_tables(seeds_copy):
+    """A daily run hands validation its tables cut to their scopes (`pipeline.cut_to_scopes`): a share of a
+    whole table (`mostly`) is still measured on every row, the stored ones outside the scope read back from
+    the warehouse, and changed suites still validate every stored row, not only the scope's."""
+    import polars as pl
+
+    import flows.warehouse.validate as validate
+    from flows.orchestration import pipeline
+
+    names = ("people", "events", "sanctions", "person_mentions", "event_people", "documents")
+    stored = _stored(seeds_copy, names)
+    stored["documents"] = stored["documents"].drop("text")
+    n_events = stored["events"].height
+    assert n_events > 2
+    one = stored["events"]["event_id"].head(1)
+    scopes = {"events": one, "person_mentions": stored["person_mentions"]["doc_id"].head(1)}
+    whole = dict(stored)
+    cut, counts = pipeline.cut_to_scopes(whole, scopes)
+    assert not whole and counts["events"] == n_events and cut["events"].height == 1
+    assert set(validate.whole_tables(seeds_copy, {"events": cut["events"]}, scopes)["events"]["event_id"]) == \
+        set(stored["events"]["event_id"])
+
+    def observed(dq, column):
+        row = dq.filter((pl.col("table_name") == "events") & pl.col("expectation").str.contains(f"column={column}")
+                        & pl.col("expectation").str.contains("mostly"))
+        return row["observed"].to_list()
+
+    dq = validate.run_suites_incremental(seeds_copy, cut, "r-cut", scopes=scopes)
+    assert dq["success"].all()
+    assert observed(dq, "country") and all(o.endswith(f" of {n_events}") for o in observed(dq, "country"))
+
+    suites = validate.load_suites()
+    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
+         "severity": "critical"}]}}
+    real = validate.load_suites
+    validate.load_suites = lambda *a, **k: stricter
+    try:
+        dq = validate.run_suites_incremental(seeds_copy, cut, "r-stricter", scopes=scopes)
+    finally:
+        validate.load_suites = real
+    failed = dq.filter(~pl.col("success"))
+    assert failed.height == 1 and failed["observed"][0] == f"{n_events} unexpected of {n_events}"

@@ -66,7 +66,9 @@ def validate_task(tables: dict[str, pl.DataFrame], run_id: str, db: str | None =
     `incremental` (a daily run into a stored warehouse): the rows that are new or changed against it
     (`scopes`: the groups of each table that may have changed, from incremental resolution)."""
     results = {} if db else None
-    dq = run_suites_incremental(Path(db), tables, run_id, gx_results=results, scopes=scopes) if incremental and db \
+    # tables cut to scopes are always validated against the warehouse they stand for
+    dq = run_suites_incremental(Path(db), tables, run_id, gx_results=results, scopes=scopes) \
+        if (incremental or scopes) and db \
         else run_suites(tables, run_id, gx_results=results)
     if db:
         save_validation_results(Path(db), run_id, results)
@@ -206,13 +208,14 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
                 # an incremental resolution says which groups of each table may have changed: only those are
                 # quoted, validated against the warehouse and loaded (the rest is what it stores)
                 scopes = tables.pop(SCOPES, None)
+                # from here on only those groups: the whole tables are not held through validation and the load
+                tables, counts = pipeline.cut_to_scopes(tables, scopes)
                 # evidence quotes join from the spooled sentences, slice by slice, into files the load appends
-                evidence_files = quote_evidence(pipeline.in_scopes(tables, scopes, ("evidence",))["evidence"],
-                                                spool.sources(), spool.folder)
+                evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous
             logger.info("resolve: %d people, %d events, %d sanctions, %d evidence rows in %.2f s",
-                        tables["people"].height, tables["events"].height, tables["sanctions"].height,
-                        tables["evidence"].height, timer.seconds.get("resolve", 0.0))
+                        counts["people"], counts["events"], counts["sanctions"], counts["evidence"],
+                        timer.seconds.get("resolve", 0.0))
             _progress(progress, "resolve", 1, 1)
             with timer("validate"):
                 # a daily run (documents kept from the warehouse) validates what is new or changed
@@ -221,10 +224,10 @@ def _locked_run(source, db, full_refresh, batch_size, progress, batches_in_fligh
             logger.info("validate: %d of %d expectations passed in %.2f s", int(dq["success"].sum()), dq.height,
                         timer.seconds.get("validate", 0.0))
             del tables["evidence"]  # validated; the load appends the quoted copy from the spool
-            summary = pipeline.summarise(all_docs, tables, plan)
+            summary = pipeline.summarise(all_docs, counts, plan)
             # validated tables (of an incremental run: their groups in scope) go to the spool and leave memory:
             # the load streams them into DuckDB
-            table_files = spool.park(pipeline.in_scopes(tables, scopes))
+            table_files = spool.park(tables)
             del tables
             upsert = all_docs.join(furniture, on="doc_id", how="left").filter(
                 pl.col("source_path").is_in(plan.to_read)).with_columns(

@@ -142,14 +142,19 @@ def drop_seen_documents(stage: dict[str, pl.DataFrame], seen: set[str]) -> dict[
     return drop_documents(stage, repeated)
 
 
-def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame], plan: Plan) -> dict:
+def summarise(docs: pl.DataFrame, tables: dict[str, pl.DataFrame | int], plan: Plan) -> dict:
+    """The run's counts; `tables`: the fact tables, or their whole row counts (`cut_to_scopes`)."""
     counts = docs.group_by("status").len()
     by = dict(zip(counts["status"], counts["len"]))
+
+    def n(name: str) -> int:
+        value = tables[name]
+        return value if isinstance(value, int) else value.height
+
     return {
         "n_files": plan.n_files, "n_processed": len(plan.to_read), "n_skipped": plan.kept.height,
         "n_loaded": by.get("loaded", 0), "n_rejected": by.get("rejected", 0), "n_duplicates": by.get("duplicate", 0),
-        "n_people": tables["people"].height, "n_events": tables["events"].height,
-        "n_sanctions": tables["sanctions"].height,
+        "n_people": n("people"), "n_events": n("events"), "n_sanctions": n("sanctions"),
     }
 
 
@@ -374,6 +379,25 @@ def in_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | No
     return out
 
 
+# the tables whose whole row counts a run reports (`summarise`, the resolve log line)
+COUNTED_TABLES = ("people", "events", "sanctions", "evidence")
+
+
+def cut_to_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | None
+                  ) -> tuple[dict[str, pl.DataFrame], dict[str, int]]:
+    """An incremental resolution's tables cut to their scopes at once (`in_scopes`), with the whole tables'
+    row counts (COUNTED_TABLES): quoting, validation, parking and the load read nothing outside the scopes,
+    so the whole tables (at 100k: 1.2M person mentions, 0.5M events, 0.3M tallies) are not held through them.
+    What validation measures on a whole table it reads back from the warehouse (`validate.whole_tables`).
+    Without scopes (a full resolution) the tables stay whole."""
+    counts = {name: tables[name].height for name in COUNTED_TABLES if name in tables}
+    if not scopes:
+        return tables, counts
+    cut = in_scopes(tables, scopes)
+    tables.clear()  # the whole frames go now, even where another holds the dict (a task's returned state)
+    return cut, counts
+
+
 def forget_resolver(db: Path) -> None:
     """Before a load: the warehouse is about to change, so its fingerprint goes (a kill between the load and
     `mark_resolver` leaves none: the next run resolves everything, which is always right)."""
@@ -404,4 +428,4 @@ def record_run(db: Path, run_id: str, started, status: str, message, source, sum
 __all__ = ["plan_run", "combine_documents", "summarise", "Timer",
            "new_run_id", "drop_documents", "processes_for", "plan_folder", "record_noop", "run_if_unchanged", "record_run", "Plan",
            "disk_space_needed", "require_disk_space", "reconcile_history", "record_busy", "incremental_state",
-           "forget_resolver", "mark_resolver", "in_scopes"]
+           "forget_resolver", "mark_resolver", "in_scopes", "cut_to_scopes"]

@@ -61,7 +61,8 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         moved_docs: set = set()
     else:
         events, event_mentions, ev_conflicts, moved_docs, kept_events = consolidate_events_incremental(
-            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS, freed=freed)
+            event_scan, previous.get("event_mentions"), stored, event_sentences, EVENT_MENTION_KEYS, freed=freed,
+            collect=False)  # every event (at 100k: 0.5M) is read once links are made, not held through them
     del event_scan
     # a daily run reads the mentions of the documents its touched moves need only (a scan of the spool)
     sanction_rows = scan_stage(stage_source(stage, "sanction_mentions"), "sanction_mentions",
@@ -83,6 +84,8 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     else:  # only the documents whose links may have changed are linked again
         event_people, link_docs = link_event_people_incremental(event_mentions, person_mentions, stage_source(stage, "sentences"),
                                                      people, previous, stored)
+    if isinstance(events, pl.LazyFrame):
+        events = events.collect()
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);

@@ -323,11 +323,15 @@ def _full_order(mentions: pl.DataFrame) -> pl.DataFrame:
 
 
 def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, stored: Stored, sentences_at,
-                                   mention_columns: list[str], freed: pl.DataFrame | pl.LazyFrame | None = None
-                                   ) -> tuple[pl.DataFrame, IncrementalEventMentions, pl.DataFrame, set, pl.Series]:
+                                   mention_columns: list[str], freed: pl.DataFrame | pl.LazyFrame | None = None,
+                                   collect: bool = True
+                                   ) -> tuple[pl.DataFrame | pl.LazyFrame, IncrementalEventMentions, pl.DataFrame,
+                                              set, pl.Series]:
     """`consolidate_events`' (events, mentions, conflicts) from the touched blocks and the stored rows; the
     kept documents whose release mentions changed event (their sanctions may link anew); the ids of the
     events kept as stored (their evidence is stored too). The mentions come as `IncrementalEventMentions`.
+    `collect=False`: the events as a lazy frame (the resolved ones held, the kept ones read from the stored
+    rows when it is collected), so that a caller need not hold every event through sanctions and links.
 
     The blocks and the safety net are decided by queries streamed over the stage's mentions (every stored
     mention at 100k documents: 1.8M), each holding its result only; the touched blocks' mentions alone are
@@ -396,7 +400,9 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
              .filter(pl.col("_was").is_null() | (pl.col("_was") != pl.col("event_id"))).collect())
     changed_docs = set(moved["doc_id"].to_list())
     kept = kept_ids.implode()
-    events = pl.concat([events, stored_events.filter(pl.col("event_id").is_in(kept)).collect()]).sort("event_id")
+    events = pl.concat([events.lazy(), stored_events.filter(pl.col("event_id").is_in(kept))]).sort("event_id")
+    if collect:
+        events = events.collect()
     conflicts = pl.concat([conflicts, _scan(stored.conflicts, CONFLICT_SCHEMA).filter(
         (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept)).collect()])
     columns = [c for c in mention_columns if c != "event_id"]

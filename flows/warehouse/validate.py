@@ -305,6 +305,38 @@ def changed_rows(db: Path, tables: dict[str, pl.DataFrame], scopes: dict[str, pl
     return out
 
 
+def whole_tables(db: Path, tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | None,
+                 columns: dict[str, list[str]] | None = None) -> dict[str, pl.DataFrame]:
+    """The whole tables that scoped ones stand for (`pipeline.cut_to_scopes`): each frame with a scope, plus
+    the warehouse's rows of every group outside that scope (which an incremental run keeps as stored). Only
+    `columns[table]` where given (e.g. what a `mostly` expectation measures). Tables without a scope, or not
+    yet stored, as they are."""
+    from flows.warehouse.access import open_read_only, table_names
+    from flows.warehouse.load import _column_types, group_key_sql, in_groups_sql
+
+    scopes = scopes or {}
+    out = {}
+    with open_read_only(db) as con:
+        present = table_names(con)
+        for name, frame in tables.items():
+            cols = (columns or {}).get(name, frame.columns)
+            frame = frame.select(cols)
+            if name not in scopes or name not in present:
+                out[name] = frame
+                continue
+            stored_types = _column_types(con, name)
+            view = f"_outside_{name}"
+            con.register(view, pl.DataFrame({"k": scopes[name].cast(pl.String)}).to_arrow(
+                compat_level=pl.CompatLevel.oldest()))
+            select = ", ".join(f'"{c}"' if c in stored_types else f'null as "{c}"' for c in cols) or "1 as _"
+            stored = con.execute(f"select {select} from {name} where not ({in_groups_sql(group_key_sql(name), view)})"
+                                 ).pl()
+            con.unregister(view)
+            stored = stored.select(cols).cast(frame.schema, strict=False) if cols else stored.select()
+            out[name] = pl.concat([stored, frame], how="vertical_relaxed") if cols else frame
+    return out
+
+
 def _split_mostly(suites: dict[str, dict]) -> tuple[dict[str, dict], dict[str, dict]]:
     """Each suite as (its expectations on single rows, its `mostly` expectations): a share of a whole
     table is only ever measured on the whole table."""
@@ -341,17 +373,23 @@ def run_suites_incremental(db: Path, tables: dict[str, pl.DataFrame], run_id: st
     delta = changed_rows(db, {t: f for t, f in tables.items() if t != "documents"}, scopes)
     per_row, whole = _split_mostly(suites)
     results_rows, results_whole = ({}, {}) if gx_results is not None else (None, None)
+    # a share of a whole table: the tables cut to their scopes are read whole again, in the columns measured
+    measured = {t: tables[t] for t in whole if t in tables}
+    measured = whole_tables(db, measured, scopes, {t: _columns_used(whole[t], f) for t, f in measured.items()})
     dq = pl.concat([
         run_suites({**delta, "documents": tables["documents"]} if "documents" in tables else delta, run_id,
                    suites=per_row, gx_results=results_rows),
-        run_suites({t: tables[t] for t in whole if t in tables}, run_id, suites=whole, gx_results=results_whole),
+        run_suites(measured, run_id, suites=whole, gx_results=results_whole),
     ])
+    del measured
     before = last_success_expectations(db)
     if before is not None:  # the load's SQL invariants share dq_results: the suites are compared without them
         before -= {(c.get("meta", {}).get("table", "warehouse"), c["description"]) for c in load_invariants()}
         before = {(t, e) for t, e in before if t in tables}  # the tables this run validates
     if before is None or set(dq.select("table_name", "expectation").iter_rows()) != before:
-        return run_suites(tables, run_id, gx_results=gx_results)  # new suites: every stored row too
+        # new suites: every stored row too (evidence: the documents in scope, as resolution hands it)
+        return run_suites(whole_tables(db, tables, {t: s for t, s in (scopes or {}).items() if t != "evidence"}),
+                          run_id, gx_results=gx_results)
     if gx_results is not None:
         for table, data in results_rows.items():
             extra = results_whole.get(table)
