@@ -1816,6 +1816,8 @@ def test_a_demonym_heading_a_titled_name_gives_the_persons_country():
     ("The US imposed sanctions on Tuesday.", []),
     # a people (a demonym in the plural) is no body: "frozen under sanctions against <demonym>s"
     ("The bank froze funds under sanctions against Iranians and Syrians.", []),
+    # an acronym is left to the acronym rule (which spells out the body its document names)
+    ("The bloc imposed sanctions on BTMT and QRS last year.", []),
 ])
 def test_one_word_bodies_and_firms_after_the_measures(sentence, expected):
     from flows.extraction.sanctions import single_word_targets

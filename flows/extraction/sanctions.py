@@ -559,8 +559,9 @@ def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
         words = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_ONE_WORD, m.group("list"))]
         if any(countries_in(w) or find_issuer(w) or _place_like(w) or fold(w) in TITLE_WORDS or fold(w) in NON_NAME_WORDS
                or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS
-               or _a_people(w) for w, _ in words):
-            continue  # (a list holding a country, a people or a day is no list of bodies)
+               or _a_people(w) or re.fullmatch(r"[A-Z]{2,7}", w) for w, _ in words):
+            continue  # (a list holding a country, a people or a day is no list of bodies; an acronym is read by
+            # the acronym rule, which names the body its document spells out: sanction_bodies.acronym_targets)
         kind = "company" if _FIRM_CUE_RE.search(sentence) else "officials"
         out += [(w, at, kind) for w, at in words]
     return out
