@@ -1,6 +1,7 @@
 """The daily run (issue 24): a load in place writes what a whole rewrite writes, whatever the days."""
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
@@ -145,6 +146,24 @@ def test_a_merge_writes_only_the_groups_that_changed(tmp_path):
         assert con.execute("select count(*) from tallies").fetchone()[0] == 0
 
 
+@contextmanager
+def _stricter_events_suite():
+    """The suites with one more critical expectation that every stored event fails (event_type in {"none"}): a
+    change of suites, which must validate every stored row again."""
+    import flows.warehouse.validate as validate
+
+    suites = validate.load_suites()
+    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
+        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
+         "severity": "critical"}]}}
+    real = validate.load_suites
+    validate.load_suites = lambda *a, **k: stricter
+    try:
+        yield
+    finally:
+        validate.load_suites = real
+
+
 def _stored(db, names):
     with duckdb.connect(str(db), read_only=True) as con:
         return {t: con.execute(f"select * from {t}").pl() for t in names}
@@ -173,16 +192,8 @@ def test_incremental_validation_checks_new_rows_and_fails_whatever_the_whole_wou
     dq = validate.run_suites_incremental(seeds_copy, bad, "r-bad")
     assert not dq.filter(pl.col("table_name") == "events")["success"].all()
 
-    suites = validate.load_suites()
-    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
-        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
-         "severity": "critical"}]}}
-    real = validate.load_suites
-    validate.load_suites = lambda *a, **k: stricter
-    try:
+    with _stricter_events_suite():
         dq = validate.run_suites_incremental(seeds_copy, stored, "r-stricter")
-    finally:
-        validate.load_suites = real
     failed = dq.filter(~pl.col("success"))
     assert failed.height == 1 and "none" in failed["expectation"][0]
 
@@ -290,15 +301,7 @@ def test_tables_cut_to_their_scopes_are_validated_as_the_whole_tables(seeds_copy
     assert dq["success"].all()
     assert observed(dq, "country") and all(o.endswith(f" of {n_events}") for o in observed(dq, "country"))
 
-    suites = validate.load_suites()
-    stricter = {**suites, "events": {**suites["events"], "expectations": suites["events"]["expectations"] + [
-        {"type": "expect_column_values_to_be_in_set", "kwargs": {"column": "event_type", "value_set": ["none"]},
-         "severity": "critical"}]}}
-    real = validate.load_suites
-    validate.load_suites = lambda *a, **k: stricter
-    try:
+    with _stricter_events_suite():
         dq = validate.run_suites_incremental(seeds_copy, cut, "r-stricter", scopes=scopes)
-    finally:
-        validate.load_suites = real
     failed = dq.filter(~pl.col("success"))
     assert failed.height == 1 and failed["observed"][0] == f"{n_events} unexpected of {n_events}"
