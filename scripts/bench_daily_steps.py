@@ -93,6 +93,8 @@ def stamp(src: Path, dst: Path) -> None:
     shutil.copyfile(src, dst)
     con = duckdb.connect(str(dst))
     con.execute("update documents set extractor_version = ?", [EXTRACTOR_VERSION])
+    # staging columns this extractor adds to a stage an older one wrote (empty: as the older extractor found)
+    con.execute("alter table stg_event_mentions add column if not exists counterparts varchar[]")
     con.execute("checkpoint")
     con.close()
     print(f"{dst}: extractor version {EXTRACTOR_VERSION}")

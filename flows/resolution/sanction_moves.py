@@ -75,7 +75,10 @@ def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | No
                                                           date_precision="date_precision")))
     counted = (sm.filter(pl.col("move_date").is_not_null())
                .group_by("cluster", "move_date", "date_precision", "date_source")
-               .agg(pl.col("doc_id").n_unique().alias("n"), pl.col("date_text").drop_nulls().first()))
+               .agg(pl.col("doc_id").n_unique().alias("n"),
+                    # the first source's words in document order, whatever order the mentions came in (a
+                    # daily run reads them chunk by chunk, a full refresh at once: the same text in both)
+                    pl.col("date_text").sort_by("doc_id", "char_start").drop_nulls().first()))
     best: dict[int, tuple] = {}
     for cluster, date, precision, source, n, text in counted.iter_rows():
         stated = source == "sentence"
