@@ -122,6 +122,26 @@ def test_a_critical_failure_in_place_keeps_the_last_state(seeds_copy, harness, m
     assert not Path(f"{seeds_copy}.wal").exists() or Path(f"{seeds_copy}.wal").stat().st_size == 0
 
 
+def test_a_lazy_table_is_counted_whole_and_read_only_in_its_scope():
+    """A daily run's events and tallies leave resolution as lazy frames: the run's counts are the whole tables',
+    and what goes on (validation, the load) is the scope's rows only, as frames."""
+    import polars as pl
+
+    from flows.orchestration import pipeline
+
+    events = pl.LazyFrame({"event_id": ["E1", "E2", "E3", "E4"], "country": ["A", "B", "C", "D"]})
+    tallies = pl.LazyFrame({"doc_id": ["d1", "d2", "d2"], "n": [1, 2, 3]})
+    people = pl.DataFrame({"person_id": ["P1"]})
+    scopes = {"events": pl.Series(["E2", "E4"]), "tallies": pl.Series(["d2"])}
+    cut, counts = pipeline.cut_to_scopes({"events": events, "tallies": tallies, "people": people}, scopes)
+    assert counts["events"] == 4 and counts["people"] == 1
+    assert isinstance(cut["events"], pl.DataFrame) and cut["events"]["event_id"].to_list() == ["E2", "E4"]
+    assert cut["tallies"]["n"].to_list() == [2, 3] and cut["people"].equals(people)
+    # a full run (no scopes) goes on with every table whole, read
+    whole, counts = pipeline.cut_to_scopes({"events": events, "people": people}, None)
+    assert whole["events"].height == 4 and isinstance(whole["events"], pl.DataFrame) and counts["events"] == 4
+
+
 def test_a_merge_writes_only_the_groups_that_changed(tmp_path):
     """Of a fact table, only the groups (here documents) whose rows differ are deleted and written again."""
     import polars as pl
