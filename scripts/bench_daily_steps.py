@@ -192,8 +192,8 @@ def run(master: str, corpus: Path, work: Path, trace: bool) -> Steps:
                 scopes = tables.pop(SCOPES, None)
                 if scopes:
                     print("scopes:", {k: v.len() for k, v in scopes.items()}, flush=True)
-                print("rows:", {k: v.height for k, v in tables.items()}, flush=True)
                 tables, counts = pipeline.cut_to_scopes(tables, scopes)  # as the flow: only the scopes go on
+                print("rows:", counts, "scoped:", {k: v.height for k, v in tables.items()}, flush=True)
                 with steps("quote_evidence", 1):
                     evidence_files = quote_evidence(tables["evidence"], spool.sources(), spool.folder)
             del previous

@@ -62,9 +62,10 @@ def iso_codes(name: str | None) -> tuple[str | None, str | None]:
     return (code, _iso_countries()[code][0]) if code else (None, None)
 
 
-def with_iso_codes(frame: pl.DataFrame, column: str) -> pl.DataFrame:
-    """`frame` with `<column>_iso2` and `<column>_iso3` beside the country name in `column`."""
-    names = frame.select(pl.col(column).drop_nulls().unique())[column].to_list()
+def with_iso_codes(frame: pl.DataFrame | pl.LazyFrame, column: str) -> pl.DataFrame | pl.LazyFrame:
+    """`frame` with `<column>_iso2` and `<column>_iso3` beside the country name in `column` (a lazy frame
+    stays lazy: its distinct names are read alone)."""
+    names = frame.lazy().select(pl.col(column).drop_nulls().unique()).collect()[column].to_list()
     codes = {n: iso_codes(n) for n in names}
     return frame.with_columns(
         pl.col(column).replace_strict({n: c[0] for n, c in codes.items()}, default=None, return_dtype=pl.String)

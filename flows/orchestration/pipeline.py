@@ -375,8 +375,21 @@ def in_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] | No
         if names is not None and name not in names:
             continue
         scope = (scopes or {}).get(name)
-        out[name] = frame if scope is None else frame.filter(group_key_expr(name).is_in(scope.implode()))
+        if scope is not None:
+            frame = frame.filter(group_key_expr(name).is_in(scope.implode()))
+        # a lazy table (a daily run's events and tallies) is read here, its scope's rows only
+        out[name] = frame.collect() if isinstance(frame, pl.LazyFrame) else frame
     return out
+
+
+def collected(tables: dict[str, pl.DataFrame | pl.LazyFrame]) -> dict[str, pl.DataFrame]:
+    """The tables with every lazy one read whole (`assemble_tables` leaves a daily run's events and tallies
+    lazy; only what compares or inspects the whole tables needs them so)."""
+    return {name: frame.collect() if isinstance(frame, pl.LazyFrame) else frame for name, frame in tables.items()}
+
+
+def _height(frame: pl.DataFrame | pl.LazyFrame) -> int:
+    return frame.select(pl.len()).collect().item() if isinstance(frame, pl.LazyFrame) else frame.height
 
 
 # the tables whose whole row counts a run reports (`summarise`, the resolve log line)
@@ -390,9 +403,9 @@ def cut_to_scopes(tables: dict[str, pl.DataFrame], scopes: dict[str, pl.Series] 
     so the whole tables (at 100k: 1.2M person mentions, 0.5M events, 0.3M tallies) are not held through them.
     What validation measures on a whole table it reads back from the warehouse (`validate.whole_tables`).
     Without scopes (a full resolution) the tables stay whole."""
-    counts = {name: tables[name].height for name in COUNTED_TABLES if name in tables}
+    counts = {name: _height(tables[name]) for name in COUNTED_TABLES if name in tables}
     if not scopes:
-        return tables, counts
+        return collected(tables), counts
     cut = in_scopes(tables, scopes)
     tables.clear()  # the whole frames go now, even where another holds the dict (a task's returned state)
     return cut, counts

@@ -30,7 +30,7 @@ EVENT_MENTION_KEYS = ["event_id", "event_type", "country", "doc_id", "sent_idx",
 
 
 def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, pl.DataFrame] | None = None,
-                    stored: Stored | None = None) -> dict[str, pl.DataFrame]:
+                    stored: Stored | None = None) -> dict[str, pl.DataFrame | pl.LazyFrame]:
     """Staging rows of all current documents -> the warehouse's fact tables with evidence.
 
     Each `stage` value is a frame or a list of Parquet files (the run's spool); each step reads only
@@ -38,7 +38,9 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     sanctions comes without its quote: `quote_evidence` adds it, slice by slice, before the load (an
     incremental run's stored evidence comes quoted).
     `stored` (a daily run): events and sanctions are resolved again only in the blocks this run's
-    documents touch, the rest taken as stored (flows/resolution/incremental.py); the same tables.
+    documents touch, the rest taken as stored (flows/resolution/incremental.py); the same tables. Its events
+    and tallies come as lazy frames, of which the run collects the scopes' rows only (`pipeline.cut_to_scopes`;
+    `pipeline.collected` gives them whole).
     """
 
     previous = previous or {}
@@ -84,8 +86,9 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
     else:  # only the documents whose links may have changed are linked again
         event_people, link_docs = link_event_people_incremental(event_mentions, person_mentions, stage_source(stage, "sentences"),
                                                      people, previous, stored)
-    if isinstance(events, pl.LazyFrame):
-        events = events.collect()
+    # a daily run's events stay a lazy frame (the resolved ones held, the kept ones read from the stored rows):
+    # the run keeps only the scope's rows (`pipeline.cut_to_scopes`), so the whole table (at 100k: 0.5M rows,
+    # collected and sorted, the run's peak) is never made; a full run's are a frame already
     no_quote = pl.lit(None, pl.String).alias("quote")
     # one part per fact table, deduplicated and sorted on its own (in fact_table order): the same rows as
     # one concat -> unique -> sort, without holding and sorting all of them at once (its 100k peak);
@@ -134,11 +137,17 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
         "sanctions": sanctions,
         "evidence": evidence,
         "conflicts": pl.concat([person_conflicts, ev_conflicts, sanction_conflicts]),
-        "tallies": stage_frame(stage, "tallies"),
+        # a daily run's tallies as a scan too: its scope is its new and dropped documents (`_scopes`)
+        "tallies": stage_frame(stage, "tallies") if stored is None else scan_stage(stage_source(stage, "tallies"), "tallies"),
     })
     if stored is not None:
         tables[SCOPES] = _scopes(tables, stored, kept_events, kept_sanctions, link_docs, person_docs, evidence_docs)
     return tables
+
+
+def _column(frame: pl.DataFrame | pl.LazyFrame, name: str) -> pl.Series:
+    """One column of a frame, or of a lazy frame (read alone)."""
+    return frame.lazy().select(name).collect()[name] if isinstance(frame, pl.LazyFrame) else frame[name]
 
 
 # the key under which an incremental run's tables carry their scopes (see `_scopes`)
@@ -172,14 +181,14 @@ def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Ser
     for name, key in (("events", "event_id"), ("sanctions", "sanction_id")):
         # a touched row with a kept row's id would fall outside the scope (the unique key check, run on the
         # scope, would not see the two): resolve everything instead, where the check sees them
-        if tables[name][key].is_duplicated().any():
+        if _column(tables[name], key).is_duplicated().any():
             raise IncrementalMismatch(f"{name}: a resolved row shares its id with a stored one")
 
     def replaced(now: pl.Series, before: pl.Series, kept: pl.Series) -> pl.Series:
         both = pl.concat([now, before]).unique()
         return both.filter(~both.is_in(kept.implode()))
 
-    events = replaced(tables["events"]["event_id"], stored_ids(stored.events, "event_id"), kept_events)
+    events = replaced(_column(tables["events"], "event_id"), stored_ids(stored.events, "event_id"), kept_events)
     sanctions = replaced(tables["sanctions"]["sanction_id"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
     people = pl.concat([tables["people"]["person_id"], stored_ids(stored.people, "person_id")]).unique()
     return {

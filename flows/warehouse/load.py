@@ -299,8 +299,9 @@ def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     log); the file is held only from the open to the checkpoint, readers retrying meanwhile. Readers
     that keep it open past LOAD_WAIT_SECONDS turn the load into a copy (`_HeldByOthers`)."""
     try:
-        # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead
-        con = connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": LOAD_MEMORY_LIMIT})
+        # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead (a day's merge
+        # needs less than a whole warehouse's load)
+        con = connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": config.DAILY_LOAD_MEMORY_LIMIT})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise _HeldByOthers(str(exc)) from None
