@@ -559,9 +559,8 @@ def single_word_targets(sentence: str) -> list[tuple[str, int, str]]:
         words = [(w.group(0), m.start("list") + w.start()) for w in re.finditer(_ONE_WORD, m.group("list"))]
         if any(countries_in(w) or find_issuer(w) or _place_like(w) or fold(w) in TITLE_WORDS or fold(w) in NON_NAME_WORDS
                or w.lower().rstrip(".") in MONTHS or w.lower() in WEEKDAYS or w.lower() in SECTOR_WORDS
-               or _a_people(w) or re.fullmatch(r"[A-Z]{2,7}", w) for w, _ in words):
-            continue  # (a list holding a country, a people or a day is no list of bodies; an acronym is read by
-            # the acronym rule, which names the body its document spells out: sanction_bodies.acronym_targets)
+               or _a_people(w) for w, _ in words):
+            continue  # (a list holding a country, a people or a day is no list of bodies)
         kind = "company" if _FIRM_CUE_RE.search(sentence) else "officials"
         out += [(w, at, kind) for w, at in words]
     return out
@@ -939,8 +938,52 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
-    return _firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
-        pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences)
+    return _acronyms_spelled_out(_firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
+        pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences), sentences)
+
+
+
+# "<Full Name> (<ACR>)": a name the document spells out, its initials the acronym's (function words skipped)
+_SPELLED_RUN_RE = re.compile(r"((?-i:[A-Z])[\w\-’']*(?:\s+(?:(?:of|the|for|and|on|de|del|la|al|in)\s+)*(?-i:[A-Z])[\w\-’']*)+)\s+\(\s*$")
+_INITIAL_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "del", "la", "al", "in"})
+
+
+def _spelled_out(acr: str, text: str) -> str | None:
+    """The name a text spells out for an acronym in brackets after it ("<A> Oil and Gas Enterprise (<ACR>)"): the
+    shortest tail of the capitalised run before "(<ACR>)" whose initials are the acronym, else None."""
+    for m in re.finditer(rf"\(\s*{re.escape(acr)}\s*\)", text):
+        run = _SPELLED_RUN_RE.search(text[max(0, m.start() - 160):m.start() + 1])
+        if not run:
+            continue
+        words = run.group(1).split()
+        for i in range(len(words) - 1, -1, -1):
+            tail = words[i:]
+            if tail[0].lower() in _INITIAL_SKIP:
+                continue
+            if "".join(w[0] for w in tail if w.lower() not in _INITIAL_SKIP).upper() == acr:
+                return " ".join(tail)
+    return None
+
+
+def _acronyms_spelled_out(sm: pl.DataFrame, sentences: pl.DataFrame) -> pl.DataFrame:
+    """A target that is an acronym its document spells out in brackets ("<Full Name> (<ACR>)") takes the full
+    name: the same target as the document's other mentions of it and as analysts search it (issue 22, class 10)."""
+    acr = sm.filter(pl.col("target").str.contains(r"^[A-Z]{2,7}$")).select("doc_id", "target").unique()
+    if acr.is_empty():
+        return sm
+    held = (sentences.select("doc_id", "sentence").join(acr, on="doc_id")
+            .filter(pl.col("sentence").str.contains(pl.lit("(") + pl.col("target") + pl.lit(")"), literal=True)))
+    full: dict[tuple[str, str], str] = {}
+    for doc_id, target, sentence in held.select("doc_id", "target", "sentence").iter_rows():
+        name = full.get((doc_id, target)) or _spelled_out(target, sentence)
+        if name:
+            full[(doc_id, target)] = name
+    if not full:
+        return sm
+    names = pl.DataFrame([(d, t, n) for (d, t), n in full.items()],
+                         schema={"doc_id": pl.String, "target": pl.String, "_full": pl.String}, orient="row")
+    return (sm.join(names, on=["doc_id", "target"], how="left", maintain_order="left")
+            .with_columns(target=pl.coalesce("_full", "target")).drop("_full").unique(maintain_order=True))
 
 
 _FULL_FIRM_WORDS = "|".join(w for w in COMPANY_WORDS if w not in ("Group", "Fund", "Co"))
