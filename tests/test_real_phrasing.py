@@ -106,6 +106,19 @@ def test_a_body_in_capitals_between_the_count_and_the_people(sentence, count):
     assert _counts(sentence) == [count]
 
 
+# class 3 / 11: a part of a group counts the part; "one of the N" is a member of a release told as N
+@pytest.mark.parametrize("sentence, counts", [
+    ("It is a relief that eight of our compatriots who were sentenced to death abroad have been freed.", [8]),
+    ("Six of the detained sailors were released on Friday.", [6]),
+    ("Borduvia freed 12 of the 30 fishermen it held.", [12]),
+    ("She was one of the 52 prisoners freed on Thursday.", [52]),
+    ("One of the prisoners freed on Thursday was a teacher.", []),
+    ("Three aid volunteers and two missionaries were released by the militia.", [5]),  # one release of both groups
+])
+def test_parts_of_groups_and_people_told_by_what_they_do(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 # class 10: each named person designated is its own move
 @pytest.mark.parametrize("sentence, names", [
     ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",

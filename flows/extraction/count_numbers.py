@@ -50,7 +50,12 @@ PEOPLE_NOUNS = (
     r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
     r"civilians|minors|children|beneficiaries|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
     r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies|"
-    r"girls|boys|schoolgirls|schoolboys|schoolchildren"
+    r"girls|boys|schoolgirls|schoolboys|schoolchildren|"
+    # people told by what they are or do (issue 22, class 11: "eight compatriots", "three aid volunteers")
+    r"compatriots|countrymen|veterans|academics|scholars|researchers|doctors|teachers|farmers|seamen|seafarers|"
+    r"crewmen|tourists|pilgrims|missionaries|employees|volunteers|residents|villagers|youths|teenagers|juveniles|"
+    r"fighters|militants|migrants|reporters|photographers|writers|artists|clerics|pastors|diplomats|politicians|"
+    r"lawmakers|demonstrators|unionists|businessmen"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon
@@ -104,6 +109,9 @@ COUNT_RE = re.compile(
     # engine skip the other positions faster
     # (the guards in front of the alternations match no less either: see _first_char_guard)
     rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACED_THOUSANDS}|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    # a part of a group ("eight of our compatriots", "12 of the 30 fishermen") counts the part; never "one of the":
+    # one member of a group told elsewhere (issue 22, classes 3 and 11)
+    rf"(?:(?<!\bone)(?<!\b1)\s+of\s+(?:the|our|their|its|those|these|his|her)(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW}))?)?"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
     re.IGNORECASE,
 )
