@@ -106,16 +106,17 @@ def test_a_body_in_capitals_between_the_count_and_the_people(sentence, count):
     assert _counts(sentence) == [count]
 
 
-# class 3 / 11: a part of a group counts the part; "one of the N" is a member of a release told as N
+# class 3 / 11: people told by what they are or do are counted; a part of a group ("six of the prisoners") is
+# not: on real pages it is mostly members of a release told elsewhere ("<N> of the <people> were put on buses")
 @pytest.mark.parametrize("sentence, counts", [
-    ("It is a relief that eight of our compatriots who were sentenced to death abroad have been freed.", [8]),
-    ("Six of the detained sailors were released on Friday.", [6]),
-    ("Borduvia freed 12 of the 30 fishermen it held.", [12]),
-    ("She was one of the 52 prisoners freed on Thursday.", [52]),
-    ("One of the prisoners freed on Thursday was a teacher.", []),
+    ("Eight compatriots who were sentenced to death abroad have been freed.", [8]),
+    ("The rebels released three aid volunteers on Friday.", [3]),
+    ("Borduvia freed 12 veterans of the border war.", [12]),
     ("Three aid volunteers and two missionaries were released by the militia.", [5]),  # one release of both groups
+    ("Eighty of the prisoners were released onto buses bound for the capital.", []),
+    ("She was one of the 52 prisoners freed on Thursday.", [52]),
 ])
-def test_parts_of_groups_and_people_told_by_what_they_do(sentence, counts):
+def test_people_told_by_what_they_do_and_parts_of_groups(sentence, counts):
     assert _counts(sentence) == counts
 
 

@@ -109,9 +109,6 @@ COUNT_RE = re.compile(
     # engine skip the other positions faster
     # (the guards in front of the alternations match no less either: see _first_char_guard)
     rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACED_THOUSANDS}|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
-    # a part of a group ("eight of our compatriots", "12 of the 30 fishermen") counts the part; never "one of the":
-    # one member of a group told elsewhere (issue 22, classes 3 and 11)
-    rf"(?:(?<!\bone)(?<!\b1)\s+of\s+(?:the|our|their|its|those|these|his|her)(?:\s+(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW}))?)?"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
     re.IGNORECASE,
 )
