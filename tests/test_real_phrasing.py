@@ -93,6 +93,33 @@ def test_count_in_words_with_a_military_noun():
     assert _counts("Thirty-one personnel from the armed forces were released on Wednesday.") == [31]
 
 
+# class 11: the body the freed serve or work for, named in capitals between the count and the noun, is part of
+# the count's words, never a person freed alone ("released <Demonym> Navy" read as one named person)
+@pytest.mark.parametrize("sentence, count", [
+    ("Borduvia released eight former Corvanian Navy personnel on Monday.", 8),
+    ("A senator described Borduvia's release of eight former Corvanian Navy personnel as a quiet celebration.", 8),
+    ("The junta freed two Radio Corvania journalists late on Tuesday.", 2),
+    ("The rebels freed three ICRC workers after a week in captivity.", 3),
+    ("Five Border Guard officers were released in the exchange.", 5),
+])
+def test_a_body_in_capitals_between_the_count_and_the_people(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# class 3 / 11: people told by what they are or do are counted; a part of a group ("six of the prisoners") is
+# not: on real pages it is mostly members of a release told elsewhere ("<N> of the <people> were put on buses")
+@pytest.mark.parametrize("sentence, counts", [
+    ("Eight compatriots who were sentenced to death abroad have been freed.", [8]),
+    ("The rebels released three aid volunteers on Friday.", [3]),
+    ("Borduvia freed 12 veterans of the border war.", [12]),
+    ("Three aid volunteers and two missionaries were released by the militia.", [5]),  # one release of both groups
+    ("Eighty of the prisoners were released onto buses bound for the capital.", []),
+    ("She was one of the 52 prisoners freed on Thursday.", [52]),
+])
+def test_people_told_by_what_they_do_and_parts_of_groups(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 # class 10: each named person designated is its own move
 @pytest.mark.parametrize("sentence, names", [
     ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",

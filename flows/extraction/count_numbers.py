@@ -50,7 +50,12 @@ PEOPLE_NOUNS = (
     r"bloggers|lawyers|members|detained\s+people|political\s+detainees|personnel|troops|sailors|fishermen|"
     r"civilians|minors|children|beneficiaries|bishops|monks|nuns|seminarians|pilots|workers|others|figures|leaders|"
     r"(?:crew|family)\s+members|hostages|relatives|nephews|nieces|sons|daughters|brothers|sisters|husbands|wives|officers|agents|spies|"
-    r"girls|boys|schoolgirls|schoolboys|schoolchildren"
+    r"girls|boys|schoolgirls|schoolboys|schoolchildren|"
+    # people told by what they are or do (issue 22, class 11: "eight compatriots", "three aid volunteers")
+    r"compatriots|countrymen|veterans|academics|scholars|researchers|doctors|teachers|farmers|seamen|seafarers|"
+    r"crewmen|tourists|pilgrims|missionaries|employees|volunteers|residents|villagers|youths|teenagers|juveniles|"
+    r"fighters|militants|migrants|reporters|photographers|writers|artists|clerics|pastors|diplomats|politicians|"
+    r"lawmakers|demonstrators|unionists|businessmen"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon
@@ -93,7 +98,11 @@ SPACED_AFTER_DATE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|
 _SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 # a capitalised modifier is a demonym or a faith ("Catholic", "Orthodox", "Baptist", "Muslim": issue 22, class 11)
-_MOD = rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+teen|dozen|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)(?:-[A-Z][a-z]+(?:an|ish|ese|i))?))"
+_MOD = (rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+teen|dozen|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)(?:-[A-Z][a-z]+(?:an|ish|ese|i))?"
+        # the body the people serve or work for, in capitals ("eight former <Demonym> Navy personnel", "two <Outlet>
+        # journalists", "three <ACR> staff"): a capitalised word or an acronym right before the noun (issue 22, class 11)
+        r"|(?:[A-Z][a-z]+|[A-Z]{2,6})(?=\s+(?:[A-Z][a-z]+\s+)?(?:personnel|journalists|workers|members|officers|"
+        r"soldiers|sailors|troops|servicemen|pilots|crew)\b)))")
 
 COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
