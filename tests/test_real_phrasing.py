@@ -120,6 +120,18 @@ def test_people_told_by_what_they_do_and_parts_of_groups(sentence, counts):
     assert _counts(sentence) == counts
 
 
+# class 1: the one who came with a counted group is one more ("and their driver", "and an interpreter"); their
+# families or things are not
+@pytest.mark.parametrize("sentence, count", [
+    ("The militia freed three reporters and their driver on Monday.", 4),
+    ("Two aid workers and an interpreter were released after a month.", 3),
+    ("The militia freed three reporters and their families on Monday.", 3),
+    ("The militia freed three reporters and their driver's car was given back.", 3),
+])
+def test_a_group_and_the_one_who_came_with_it(sentence, count):
+    assert _counts(sentence) == [count]
+
+
 # class 10: each named person designated is its own move
 @pytest.mark.parametrize("sentence, names", [
     ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",

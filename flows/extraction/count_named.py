@@ -224,9 +224,11 @@ AND_ONE_PERSON_MORE_RE = re.compile(
     # (the group's noun may run on: "10 women housing rights activists and one monk"; issue 22, class 11)
     r"(?:\s+(?!(?:were|was|are|is|had|has|have|been|being|who|whom|which|that|while|but|then|after|before|in|on|at|"
     r"from|to|by|with|for|of)\b)(?-i:[a-z][\w\-]*)){0,3}?"
-    r"\s+and\s+(?:an?|one)\s+(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+))\s+){0,2}?(?:citizen|national|prisoner|detainee|"
+    # (or the one who came with them: "three journalists and their driver", "two aid workers and an interpreter")
+    r"\s+and\s+(?:an?|one|their|his|her|its)\s+(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+))\s+){0,2}?(?:citizen|national|prisoner|detainee|"
     r"hostage|journalist|activist|soldier|pilot|worker|priest|student|woman|man|child|girl|boy|tourist|businessman|"
-    r"monk|nun|lawyer|teacher|blogger|dissident|fisherman|sailor|minor|teenager|doctor|missionary)\b"
+    r"monk|nun|lawyer|teacher|blogger|dissident|fisherman|sailor|minor|teenager|doctor|missionary|driver|translator|"
+    r"interpreter|guide|fixer|cameraman|camerawoman|colleague|assistant|companion|crew\s+member)\b(?!\s*'s)"
     r"|\s+and\s+(?:an?|one)\s+(?P<dem>(?-i:[A-Z][a-z]+))(?=\s*[,.;:)]|\s*$|\s+(?:from|in|on|at|who|were|was|under|to)\b)",
     re.I)
 
