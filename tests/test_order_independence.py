@@ -75,3 +75,18 @@ def test_the_dev_sets_events_resolve_the_same_in_any_order_of_their_mentions(dev
         assert with_ids.select(key).sort(key).equals(base_mentions.select(key).sort(key)), seed
         assert conflicts.sort(conflicts.columns, nulls_last=True).equals(
             base_conflicts.sort(base_conflicts.columns, nulls_last=True)), seed
+
+
+def test_the_dev_sets_people_resolve_the_same_in_any_order_of_their_documents(dev_db):
+    from flows.extraction.mentions import resolve_mentions_in_documents
+    from flows.resolution.people import resolve_people
+
+    with duckdb.connect(str(dev_db), read_only=True) as con:
+        candidates = con.sql("SELECT * FROM stg_name_candidates ORDER BY doc_id, char_start").pl()
+    assert candidates.height > 100
+    people, mentions, conflicts = resolve_people(resolve_mentions_in_documents(candidates))
+    for seed in range(1, 9):
+        p, m, c = resolve_people(resolve_mentions_in_documents(_documents_shuffled(candidates, seed)))
+        assert p.sort("person_id").equals(people.sort("person_id")), seed
+        assert m.sort(m.columns, nulls_last=True).equals(mentions.sort(mentions.columns, nulls_last=True)), seed
+        assert c.sort(c.columns, nulls_last=True).equals(conflicts.sort(conflicts.columns, nulls_last=True)), seed
