@@ -132,6 +132,20 @@ def test_a_group_and_the_one_who_came_with_it(sentence, count):
     assert _counts(sentence) == [count]
 
 
+# class 11: one named person out of prison in the story's own words: after the age ("<Surname>, 78, was released"),
+# in a relative clause telling where from, or walking free; a release in a clause about the past stays background
+@pytest.mark.parametrize("sentence, count", [
+    ("Brenner, 78, was released from the central jail in Tarvik and handed to immigration officers.", [1]),
+    ("The deportation of Karl Brenner, who was freed from the Central Jail in Tarvik this afternoon, went ahead.", [1]),
+    ("Jailed opposition leader Anton Berg on Wednesday left the hospital a free man after a royal pardon.", [1]),
+    ("Opposition leader Anton Berg walked free from a Tarvik court on Monday.", [1]),
+    ("Karl Brenner, who was released in 2019, now runs a bakery in Tarvik.", []),
+    ("The team walked out of the stadium to boos.", []),
+])
+def test_one_named_person_out_of_prison(sentence, count):
+    assert _counts(sentence) == count
+
+
 # class 10: each named person designated is its own move
 @pytest.mark.parametrize("sentence, names", [
     ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",

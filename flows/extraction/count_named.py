@@ -21,10 +21,18 @@ NAMED_RELEASE_RE = re.compile(
     r"(?:(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
     # a pardon granted: "<name> was granted a full / royal pardon" (issue 22, class 11)
     r"|(?:was|has\s+been|had\s+been)\s+granted\s+(?:an?\s+)?(?:(?:full|royal|presidential|state|conditional)\s+)?"
-    r"(?:pardon|amnesty|clemency)\b)"
+    r"(?:pardon|amnesty|clemency)\b"
+    # out of prison in the words of the story: "<name> on <day> left the hospital a free man", "walked free", "walked
+    # out of jail" (issue 22, class 11)
+    r"|(?:on\s+\w+\s+(?:\([^()]{1,20}\)\s+)?)?(?:(?:walked|left)\s+(?:[\w\-]+\s+){0,5}?a\s+free\s+(?:man|woman)\b"
+    r"|walked\s+free\b|walked\s+out\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?i:prison|jail)\b))"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
-    r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b")
+    r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b"
+    # a relative clause telling where from: "<name>, who was freed from the central jail this afternoon, ..." (class 11)
+    r"|(?P<relative>\b[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){0,3}),\s+who\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|set\s+free)\s+from\s+(?:[\w\-]+\s+){0,5}?"
+    r"(?i:prison|jail|custody|detention|captivity|penitentiary)\b")
 
 
 # "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
@@ -182,7 +190,8 @@ def _bare_named_release(sentence: str) -> list[tuple]:
 SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-ZÀ-ÖØ-Þ][a-z'’]+(?:-[A-ZÀ-ÖØ-Þ][a-z'’]+)?)"
                                 # (after a relative clause telling the person: "<Surname>, who was sentenced in 2015
                                 # for the killing of eight civilians, was pardoned"; issue 22, class 4)
-                                r"(?P<who>,\s+who\s+[^;:]{3,160}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
+                                # (or after the age: "<Surname>, 78, was released")
+                                r"(?:,\s+\d{1,3},)?(?P<who>,\s+who\s+[^;:]{3,160}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
                                 r"(?:set\s+free|released|freed|pardoned)\b")
 _NOT_SURNAME = frozenset(
     "he she it they we i you this that these those who which what one none nobody noone everyone everybody someone "

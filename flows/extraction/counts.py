@@ -386,8 +386,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         named = NAMED_RELEASE_RE.search(sentence)
         surname = SURNAME_RELEASE_RE.match(sentence)
         one = None
+        if named and named.group("relative") and " " not in named.group("relative") \
+                and not _is_surname(named.group("relative")):
+            named = None  # a lone capital before ", who was freed from": a surname only
         if named and not HYPOTHETICAL_RE.search(sentence[max(0, named.start() - 40):named.start()]):
-            group = "name" if named.group("name") else "apposed"
+            group = "name" if named.group("name") else "apposed" if named.group("apposed") else "relative"
             one = (named.start(group), named.end(group), named.end())
         elif surname and _is_surname(surname.group("name")):
             one = (surname.start("name"), surname.end("name"), surname.end())

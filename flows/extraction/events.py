@@ -48,6 +48,8 @@ OTHER_EVENT_PATTERNS = rules.event_patterns()
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
                    r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
+                   # NAMED_RELEASE_RE: "<name> walked free", "left the hospital a free man"
+                   r"\ba\s+free\s+(?:man|woman)\b|\bwalked\s+(?:free|out\s+of)\b|"
                    # NAMED_RELEASE_RE: "<name> was granted a full pardon"
                    r"\bgranted\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
@@ -67,6 +69,8 @@ _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
     rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
     r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    # NAMED_RELEASE_RE: "walked free", "walked out of jail", "a free man"
+    r"|a[\s\x1c-\x1f]+free[\s\x1c-\x1f]+(?:man|woman)|walked[\s\x1c-\x1f]+(?:free|out[\s\x1c-\x1f]+of)"
     # NAMED_RELEASE_RE: "<name> was granted a full pardon"
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+granted[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,2}(?:pardon|amnesty|clemency))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
