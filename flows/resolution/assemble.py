@@ -178,18 +178,20 @@ def _scopes(tables: dict[str, pl.DataFrame], stored: Stored, kept_events: pl.Ser
     Tables without a scope (people, countries, issuers: small) are compared whole."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String)
     gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String)
-    for name, key in (("events", "event_id"), ("sanctions", "sanction_id")):
+    # (the events' ids read once: a daily run's events are a lazy frame, each read runs its plan)
+    ids = {"events": _column(tables["events"], "event_id"), "sanctions": tables["sanctions"]["sanction_id"]}
+    for name, column in ids.items():
         # a touched row with a kept row's id would fall outside the scope (the unique key check, run on the
         # scope, would not see the two): resolve everything instead, where the check sees them
-        if _column(tables[name], key).is_duplicated().any():
+        if column.is_duplicated().any():
             raise IncrementalMismatch(f"{name}: a resolved row shares its id with a stored one")
 
     def replaced(now: pl.Series, before: pl.Series, kept: pl.Series) -> pl.Series:
         both = pl.concat([now, before]).unique()
         return both.filter(~both.is_in(kept.implode()))
 
-    events = replaced(_column(tables["events"], "event_id"), stored_ids(stored.events, "event_id"), kept_events)
-    sanctions = replaced(tables["sanctions"]["sanction_id"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
+    events = replaced(ids["events"], stored_ids(stored.events, "event_id"), kept_events)
+    sanctions = replaced(ids["sanctions"], stored_ids(stored.sanctions, "sanction_id"), kept_sanctions)
     people = pl.concat([tables["people"]["person_id"], stored_ids(stored.people, "person_id")]).unique()
     return {
         "events": events, "sanctions": sanctions,
