@@ -1219,3 +1219,31 @@ def test_what_a_regulation_imposes_is_no_move():
 def test_the_european_council_is_the_unions_voice():
     assert one("The European Council has added three Ruritanian individuals to its sanctions list.") == [
         ("European Union", "three Ruritanian individuals", "officials", "imposed")]
+
+
+def test_a_state_outside_the_issuer_lexicon_sanctions_as_a_subject_and_its_targets_are_others():
+    """Counter-sanctions (issue 22, class 10): a state the lexicon does not list as an issuer is one when it is the
+    subject of its sanctions ("Beijing's retaliatory sanctions targeted", "<Country> sanctioned"), never when the
+    sentence makes it their object ("<Country> faces new sanctions"). Its targets' country is the one their sentence
+    names, a state that itself issues sanctions included; the document's other moves keep theirs."""
+    import datetime as dt
+
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    def rows(text):
+        found = extract_sanction_mentions(sentences_of(text, doc_id="a", published=dt.date(2024, 2, 12)))
+        return {(r["issuer"], r["target"], r["target_country"]) for r in found.to_dicts()}
+
+    assert rows("The United States imposed sanctions on Chinese officials Chen Wu and Li Ming over abuses in Xinjiang. "
+                "Beijing’s retaliatory sanctions targeted Senator Tom Brell and Representative Ann Vosk of the "
+                "United States, the ministry said.") == {
+        ("United States", "Chen Wu", "China"), ("United States", "Li Ming", "China"),
+        ("China", "Tom Brell", "United States"), ("China", "Ann Vosk", "United States")}
+    assert rows("Iran sanctioned 10 British individuals and entities on Monday.") == {
+        ("Iran", "10 British individuals and entities", "United Kingdom")}
+    assert rows("Russia faces new sanctions over the war.") == {(None, "Russia", "Russia")}
+    # the state is not carried into the next sentence when that one names the other side's move
+    carried = rows("Beijing’s retaliatory sanctions targeted Senator Tom Brell of the United States. The measures came "
+                   "after the administration said it would bar entry into the U.S. by Chen Wu, a Chinese official.")
+    assert ("China", "Tom Brell", "United States") in carried
+    assert not any(issuer == "China" and target == "Chen Wu" for issuer, target, _ in carried)

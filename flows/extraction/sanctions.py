@@ -43,7 +43,7 @@ from flows.extraction.designations import (
     named_targets,
     person_surnames,
 )
-from flows.extraction.places import countries_in
+from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_groups import (
     appositive_targets,
     cue_listed_targets,
@@ -117,7 +117,7 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
-    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None)
+    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head)
     # "The move from <A> comes after <person> announced last week that <B> was lifting its sanctions": the power
     # named in the reported clause moves; the one before is the news it is set beside (issue 22, class 9)
     told = [m.end() for m in REPORTED_THAT_RE.finditer(head)] if first is not None and " that " in head else []
@@ -138,6 +138,43 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
 
 REPORTED_THAT_RE = re.compile(r"\b(?:announced|said|says|declared|confirmed|stated|announcement)\b(?:\s+[\w\-]+){0,3}?\s+that\s+",
                               re.I)
+
+
+# a state outside the sanctioning lexicon that sanctions as the subject of its move ("Beijing's retaliatory
+# sanctions targeted", "<Country> has imposed sanctions on", "<Capital> banned entry to"): counter-sanctions (issue 22,
+# class 10). Only as a subject: "<Country> faces / was hit with sanctions" names the target.
+_STATE_SUBJECT_RE = re.compile(
+    r"(?-i:\b(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s\s+(?:(?:new|latest|own|retaliatory|reciprocal|tit-for-tat)\s+)?"
+    r"(?:counter-?)?sanctions\b|\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?(?:imposed|announced|slapped|"
+    r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated)\b)", re.I)
+
+
+def _state_that_sanctions(head: str) -> str | None:
+    """The state (by name, or by its capital) a sentence's head names as the subject of its sanctions, when it is
+    no body the lexicon knows (see _STATE_SUBJECT_RE)."""
+    for m in _STATE_SUBJECT_RE.finditer(head):
+        places = [(c, k) for c, k in find_places(m.group("who")) if k in ("name", "capital")]
+        if len(places) == 1:
+            return places[0][0]
+    return None
+
+
+# the issuers the lexicon knows: a move by any other state is a counter-sanction, whose targets are the lexicon's
+# own states' people and firms as often as not (see _not_the_issuers_country)
+LEXICON_ISSUERS = frozenset(ISSUER_ALIASES.values())
+
+
+def _counter_issuer(issuer: str | None) -> bool:
+    """A state the issuer lexicon does not know ("China", from _state_that_sanctions); "<issuer> and Western allies"
+    is the lexicon's."""
+    return bool(issuer) and issuer not in LEXICON_ISSUERS and not issuer.endswith(" and Western allies")
+
+
+def _carries(issuers: list[str | None], sentence: str) -> bool:
+    """Whether the issuers of the move just read carry to a sentence that names none before its move. Not a
+    counter-sanction's state into a sentence naming a state of the lexicon: "The retaliatory measures come after
+    <official> said <B> would bar entry into the U.S. by <A>" is the other side's move."""
+    return not (any(_counter_issuer(i) for i in issuers) and find_issuer(sentence))
 
 
 def find_issuer(sentence: str) -> str | None:
@@ -899,7 +936,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 # (a move whose target the sentence leaves to the list still says what is done: "removed from the list:")
                 actions = [a for a in (moves[0][0] if moves else found[0][0]) if a in ("imposed", "lifted", "eased")] \
                     or ["imposed"]
-                if issuers == [None] and recent is not None:
+                if issuers == [None] and recent is not None and _carries(recent[1], sentence):
                     issuers = recent[1]
                 # (and the country of its named people, which the items of a list after it share)
                 last_move[doc_id] = (sent_idx, issuers, actions,
@@ -926,7 +963,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             if (sentence, clause) not in details:
                 details[(sentence, clause)] = _sentence_details(sentence, clause, actions)
             reason, linked, issuers = details[(sentence, clause)]
-            if issuers == [None] and in_context and recent[1] != [None] and target_type in ("person", "company"):
+            if issuers == [None] and in_context and recent[1] != [None] and target_type in ("person", "company") \
+                    and _carries(recent[1], sentence):
                 issuers = recent[1]  # "The list also includes <name>": the issuer of the move just named
             # the evidence is the whole sentence: a clause is not a span the quote check could compare
             for issuer in issuers:
@@ -1196,7 +1234,7 @@ STATELESS_TERRITORY = {"palestinian": "Palestine"}
 PEOPLE_WORD_RE = re.compile(r"\b(?-i:[A-Z][a-z]+)\b")
 
 
-def _peoples_countries(sentence: str, issuing: set[str]) -> list[str]:
+def _peoples_countries(sentence: str, issuing: set[str], excluded=ISSUING_COUNTRIES) -> list[str]:
     """Countries a sentence names only by its people in the plural ("four <demonym>s accused of violence against
     <people>s"), in order, the issuer's own left out; a people with no state in the list gives its territory."""
     out = []
@@ -1204,7 +1242,7 @@ def _peoples_countries(sentence: str, issuing: set[str]) -> list[str]:
         word = fold(m.group(0))
         country = STATELESS_TERRITORY.get(word.removesuffix("s")) or \
             (demonyms().get(word[:-1]) if word.endswith("s") else None)
-        if country and country not in issuing and country not in ISSUING_COUNTRIES:
+        if country and country not in issuing and country not in excluded:
             out.append(country)
     return out
 
@@ -1221,27 +1259,42 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
     drop = set()
     for idx in by_doc.values():
         issuing = {c for i in idx if rows[i][4] for c in countries_in(rows[i][4])}
+        # a state the lexicon does not know as an issuer sanctions in its own rows only (a counter-sanction: "Beijing's
+        # sanctions targeted <US senators>" beside the US moves on <Chinese officials> that prompted them)
+        counter = {c for i in idx if _counter_issuer(rows[i][4]) for c in countries_in(rows[i][4])}
+        if counter:
+            issuing = issuing - counter
+            own = {i: set(countries_in(rows[i][4])) if _counter_issuer(rows[i][4]) else issuing
+                   for i in idx}
+        else:
+            own = dict.fromkeys(idx, issuing)
         # a country that sanctions in this document stood in as a target no "sanctions on" names ("The government
         # added five businesses to its list": the document's country is the one acting)
-        drop |= {i for i in idx if rows[i][6] == "country" and rows[i][5] in issuing
+        drop |= {i for i in idx if rows[i][6] == "country" and rows[i][5] in own[i]
                  and not re.search(rf"\b(?:on|against|targeting)\s+(?:the\s+)?{re.escape(rows[i][5])}\b", rows[i][11])}
-        wrong = [i for i in idx if rows[i][6] not in ("country", None) and rows[i][7] in issuing]
+        # (a counter-sanction's target left without a country too: the lexicon's states were kept out of its guesses)
+        wrong = [i for i in idx if rows[i][6] not in ("country", None) and (
+            rows[i][7] in own[i] or rows[i][7] is None and _counter_issuer(rows[i][4]))]
         if not wrong:
             continue
         targeted = Counter(rows[i][7] for i in idx if rows[i][6] == "country" and rows[i][7] not in issuing)
         pending = []
         for i in wrong:
-            named = [c for c in countries_in(rows[i][11]) if c not in issuing and c not in ISSUING_COUNTRIES] \
-                or _peoples_countries(rows[i][11], issuing)
-            if targeted or named:
+            # (a counter-sanction's targets may well be of the states the lexicon knows as issuers)
+            excluded = frozenset() if _counter_issuer(rows[i][4]) else ISSUING_COUNTRIES
+            named = [c for c in countries_in(rows[i][11]) if c not in own[i] and c not in excluded] \
+                or _peoples_countries(rows[i][11], own[i], excluded)
+            if excluded is not ISSUING_COUNTRIES and named:  # a counter-sanction's target: the country its sentence names
+                out[i] = (*rows[i][:7], named[0], *rows[i][8:])
+            elif excluded is ISSUING_COUNTRIES and (targeted or named):
                 country = targeted.most_common(1)[0][0] if targeted else named[0]
                 out[i] = (*rows[i][:7], country, *rows[i][8:])
             else:
                 pending.append(i)
         # (no country target and none in its sentence: the country the document's other targets now have, "members
         # of the elite in <country>" beside the people a later sentence names; issue 22, class 10)
-        others = Counter(out[i][7] for i in idx if out[i][7] and out[i][7] not in issuing)
         for i in pending:
+            others = Counter(out[k][7] for k in idx if out[k][7] and out[k][7] not in own[i])
             if others:
                 out[i] = (*rows[i][:7], others.most_common(1)[0][0], *rows[i][8:])
     return [row for i, row in enumerate(out) if i not in drop]
