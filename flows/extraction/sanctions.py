@@ -980,7 +980,6 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences), sentences)
 
 
-
 # "<Full Name> (<ACR>)": a name the document spells out, its initials the acronym's (function words skipped)
 _SPELLED_RUN_RE = re.compile(r"((?-i:[A-Z])[\w\-’']*(?:\s+(?:(?:of|the|for|and|on|de|del|la|al|in)\s+)*(?-i:[A-Z])[\w\-’']*)+)\s+\(\s*$")
 _INITIAL_SKIP = frozenset({"of", "the", "for", "and", "on", "de", "del", "la", "al", "in"})
