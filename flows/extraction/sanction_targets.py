@@ -308,9 +308,10 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         return None, None
     # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
     # (a partner in the move names no target either: "imposed in coordination with <country>"; issue 22, class 9)
+    # (nor, in a counter-sanction, a sanctioning state before its firms: "sanctions on <state> defence contractors <A>")
     named = [c for c in countries_in(PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit
                                                     else VENUE_RE.sub(" ", scope)))
-             if c not in excluded]
+             if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
         # on Israel, ... Iran could not draw on the funds, tightening the restrictions": Iran's)
