@@ -146,6 +146,17 @@ def test_one_named_person_out_of_prison(sentence, count):
     assert _counts(sentence) == count
 
 
+# class 11: a long title between "the release of" and the name ("jailed former prime minister and key opposition
+# leader"); after a bare verb, four words at most
+@pytest.mark.parametrize("sentence, count", [
+    ("The president ordered the release of jailed former prime minister and key opposition leader Mira Kell on Monday.", [1]),
+    ("The president ordered the release of former prime minister and opposition leader Mira Kell from house arrest.", [1]),
+    ("The court freed on Tuesday after a long trial in the capital city Mira Kell.", []),
+])
+def test_a_long_title_before_a_named_release(sentence, count):
+    assert _counts(sentence) == count
+
+
 # class 10: each named person designated is its own move
 @pytest.mark.parametrize("sentence, names", [
     ("Those newly sanctioned by Britain include the banker Pavel Orlov, the steel magnate Ilya Vetrov and oil boss Gleb Sorin.",

@@ -1242,6 +1242,10 @@ def test_a_state_outside_the_issuer_lexicon_sanctions_as_a_subject_and_its_targe
     assert rows("Iran sanctioned 10 British individuals and entities on Monday.") == {
         ("Iran", "10 British individuals and entities", "United Kingdom")}
     assert rows("Russia faces new sanctions over the war.") == {(None, "Russia", "Russia")}
+    # a sanctioning state before the firms it names is no target of its own
+    firms = rows("China will impose new sanctions on United States defence contractors Arvex Systems and Telmar "
+                 "Dynamics over their arms sales.")
+    assert not any(target == "United States" for _, target, _ in firms)
     # the state is not carried into the next sentence when that one names the other side's move
     carried = rows("Beijing’s retaliatory sanctions targeted Senator Tom Brell of the United States. The measures came "
                    "after the administration said it would bar entry into the U.S. by Chen Wu, a Chinese official.")

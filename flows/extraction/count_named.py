@@ -43,11 +43,16 @@ _FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
 _NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
+# ... up to eight after "the release of", where a long title comes first ("ordered the release of jailed former prime
+# minister and key opposition leader <name>"; issue 22, class 11); a verb's role is four words at most (_active_named_release)
+_LONG_NAME_MODS = _NAME_MODS.replace("{0,4}?", "{0,8}?")
+ROLE_AFTER_VERB_WORDS = 4
+
 ACTIVE_NAMED_RELEASE_RE = re.compile(
     # (an order with its day between: "ordered today (<date>) the immediate release of <name>"; issue 22, class 11)
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+"
     r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
-    rf"{_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
+    rf"{_LONG_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
     re.IGNORECASE)
 
 
@@ -79,6 +84,8 @@ def _active_named_release(sentence: str) -> list[tuple]:
         return is_given_name(words[0]) or any(w.islower() for w in role) \
             or bool(ROLE_APPOSITION_RE.match(sentence, start + len(name)))
 
+    if "release" not in m.group("verb").lower() and len(sentence[m.end("verb"):m.start("first")].split()) > ROLE_AFTER_VERB_WORDS:
+        return []  # (a long title only after "the release of")
     n = sum(person(m.group(g), m.start(g)) for g in ("first", "second"))
     if not person(m.group("first"), m.start("first")):
         return []

@@ -75,7 +75,8 @@ PREFILTER_RELEASE = (
     r"|(?-i:(?:was|been)[\s\x1c-\x1f]+granted[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,2}(?:pardon|amnesty|clemency))"
     # ACTIVE_NAMED_RELEASE_RE: a release verb, lower-case words, a capital (an ASCII one, case-sensitive as in
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
-    r"|(?:freed|frees|released|releases|pardoned|pardons|release[\s\x1c-\x1f]+of)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    r"|(?:freed|frees|released|releases|pardoned|pardons)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
+    r"|release[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
     r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # EXCHANGED_NAMED_RE: an exchange verb, up to four role words, a capital, then "for" a capital or "a/an" ("exchanged

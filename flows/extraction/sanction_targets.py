@@ -31,12 +31,13 @@ from flows.language.lexicon import (
 )
 
 
-def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
+def find_target(sentence: str, doc_country: str | None, may_sector: bool = True, excluded=ISSUING_COUNTRIES
                 ) -> tuple[str | None, str | None, str | None, bool]:
     """(target, target_type, target_country, explicit): what the sanctions hit, and whose it is;
     explicit when 'sanctions on X' says so.
 
-    may_sector: False when PREFILTER_SECTOR says the sentence names no sector word."""
+    may_sector: False when PREFILTER_SECTOR says the sentence names no sector word. excluded: the countries that are
+    never a target's, the sanctioning powers (a counter-sanction's: its own state only)."""
     m = TARGET_RE.search(sentence)
     if "sanctioned" in sentence.lower():  # "In April it sanctioned the judges": the earlier of the two
         by_subject = SUBJECT_TARGET_RE.search(sentence)
@@ -47,8 +48,8 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
-    target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector)
-    country = target_country(target, target_type, scope, sentence, doc_country)
+    target, target_type = _target_in(scope, sentence, bool(m), doc_country, may_sector, excluded)
+    country = target_country(target, target_type, scope, sentence, doc_country, excluded)
     # frozen funds and aircraft are named by the sentence itself, with or without "sanctions on"
     own = target_type == "sector" and target is not None and (
         target.endswith("funds") or AIRCRAFT_RE.search(target) is not None or NAMED_AIRCRAFT_RE.search(sentence) is not None
@@ -60,7 +61,7 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True
 
 
 def target_country(target: str | None, target_type: str | None, scope: str, sentence: str,
-                   doc_country: str | None) -> str | None:
+                   doc_country: str | None, excluded=ISSUING_COUNTRIES) -> str | None:
     """Whose oil, airline or officials the sanctions hit: a country target is its own; else the
     country the target's words name ("Iranian oil", "Venezuela's oil sector"), else one the
     sentence names, else the document's main country. Sanctioning powers are the issuer, not this."""
@@ -68,9 +69,9 @@ def target_country(target: str | None, target_type: str | None, scope: str, sent
         return None
     if target_type == "country":
         return target
-    named = [c for c in countries_in(scope) if c not in ISSUING_COUNTRIES] if scope != sentence else []
+    named = [c for c in countries_in(scope) if c not in excluded] if scope != sentence else []
     # the whole sentence's places are cached (doc_main_countries looked them up already)
-    named = named or [c for c, _ in sentence_places(sentence) if c not in ISSUING_COUNTRIES]
+    named = named or [c for c, _ in sentence_places(sentence) if c not in excluded]
     return named[0] if named else doc_country
 
 
@@ -228,18 +229,18 @@ def _lower_case_sector(rx: re.Pattern, text: str) -> re.Match | None:
 
 
 def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | None,
-               may_sector: bool = True) -> tuple[str | None, str | None]:
+               may_sector: bool = True, excluded=ISSUING_COUNTRIES) -> tuple[str | None, str | None]:
     m = explicit
     # "sanctions against <country>, including bans on coal and on four banks": the country, then what it lists
     head = re.split(r",|\s+(?:including|such\s+as|notably)\b", scope, maxsplit=1)[0] if explicit else ""
     if head and countries_in(head) and fold(re.sub(r"^\s*the\s+", "", head, flags=re.I).strip()) in country_names() \
-            and countries_in(head)[0] not in ISSUING_COUNTRIES:
+            and countries_in(head)[0] not in excluded:
         return countries_in(head)[0], "country"
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
     group = NATIONALS_RE.match(scope) if explicit else None
-    if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in ISSUING_COUNTRIES:
+    if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in excluded:
         return _group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1"))
     regime = NAMED_REGIME_RE.match(scope) if explicit else None
     if regime:  # "the former <Leader> regime": the ruler's circle, not the country it once ran (issue 22, class 9)
@@ -307,6 +308,7 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
         return None, None
     # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
     # (a partner in the move names no target either: "imposed in coordination with <country>"; issue 22, class 9)
+    # (nor, in a counter-sanction, a sanctioning state before its firms: "sanctions on <state> defence contractors <A>")
     named = [c for c in countries_in(PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit
                                                     else VENUE_RE.sub(" ", scope)))
              if c not in ISSUING_COUNTRIES]

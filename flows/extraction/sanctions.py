@@ -386,6 +386,10 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
         return []
     out = []
     strong_actions: set[str] = set()
+    # a counter-sanction (a state outside the issuer lexicon moves) may well hit the lexicon's states' people and
+    # firms: only its own state is kept out of its targets' countries
+    issuer = find_issuers(sentence)[0]
+    excluded = frozenset(countries_in(issuer)) if _counter_issuer(issuer) else ISSUING_COUNTRIES
     for clause in sanction_clauses(sentence):
         actions = find_actions(clause, may_act)
         # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two;
@@ -396,7 +400,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
         elif find_issuer(clause) is None and not (actions and set(actions) <= strong_actions):
             continue
         if actions:
-            target = find_target(clause, doc_country, may_sector)
+            target = find_target(clause, doc_country, may_sector, excluded)
             # the goods of the move, not of the reason for it ("for buying arms from <country>'s arms exporter")
             # ("relief for exports of <good>" is what the move covers, not why: only a deed cuts)
             first = _sanction_words(clause)
@@ -404,7 +408,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
             goods = goods_in(clause[:reason.start()] if reason else clause) if may_sector else []
             if goods and target[1] in ("sector", None) and not (target[0] or "").endswith("funds"):
                 # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
-                country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country)
+                country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country, excluded)
                 out += [(actions, g, "sector", country, True, clause) for g in goods]
             else:
                 if (target[0] or "").endswith("funds"):
