@@ -170,6 +170,12 @@ def _counter_issuer(issuer: str | None) -> bool:
     return bool(issuer) and issuer not in LEXICON_ISSUERS and not issuer.endswith(" and Western allies")
 
 
+def kept_out_of_targets(issuer: str | None) -> frozenset[str]:
+    """The countries a move's targets never belong to: the sanctioning powers (ISSUING_COUNTRIES); a
+    counter-sanction's own state only, for its targets may well be the lexicon states' people and firms."""
+    return frozenset(countries_in(issuer)) if _counter_issuer(issuer) else ISSUING_COUNTRIES
+
+
 def _carries(issuers: list[str | None], sentence: str) -> bool:
     """Whether the issuers of the move just read carry to a sentence that names none before its move. Not a
     counter-sanction's state into a sentence naming a state of the lexicon: "The retaliatory measures come after
@@ -388,8 +394,7 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
     strong_actions: set[str] = set()
     # a counter-sanction (a state outside the issuer lexicon moves) may well hit the lexicon's states' people and
     # firms: only its own state is kept out of its targets' countries
-    issuer = find_issuers(sentence)[0]
-    excluded = frozenset(countries_in(issuer)) if _counter_issuer(issuer) else ISSUING_COUNTRIES
+    excluded = kept_out_of_targets(find_issuers(sentence)[0])
     for clause in sanction_clauses(sentence):
         actions = find_actions(clause, may_act)
         # per clause: "Tehran imposed restrictions on media, while Western sanctions remain" is one move, not two;
@@ -1284,12 +1289,13 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         pending = []
         for i in wrong:
             # (a counter-sanction's targets may well be of the states the lexicon knows as issuers)
-            excluded = frozenset() if _counter_issuer(rows[i][4]) else ISSUING_COUNTRIES
+            excluded = kept_out_of_targets(rows[i][4])
             named = [c for c in countries_in(rows[i][11]) if c not in own[i] and c not in excluded] \
                 or _peoples_countries(rows[i][11], own[i], excluded)
-            if excluded is not ISSUING_COUNTRIES and named:  # a counter-sanction's target: the country its sentence names
+            by_counter = _counter_issuer(rows[i][4])
+            if by_counter and named:  # a counter-sanction's target: the country its sentence names
                 out[i] = (*rows[i][:7], named[0], *rows[i][8:])
-            elif excluded is ISSUING_COUNTRIES and (targeted or named):
+            elif not by_counter and (targeted or named):
                 country = targeted.most_common(1)[0][0] if targeted else named[0]
                 out[i] = (*rows[i][:7], country, *rows[i][8:])
             else:
