@@ -34,6 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import flows  # noqa: E402,F401 - first, as the CLI: it sets polars' allocator (flows/core/runtime.py) before polars loads
 import polars as pl  # noqa: E402
 import psutil  # noqa: E402
 

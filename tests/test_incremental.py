@@ -111,11 +111,13 @@ def test_daily_incremental_resolution_equals_resolving_everything(harness, tmp_p
     second report of a stored release, the precise count of a rounded one, relief tied to a release), then
     a day that removes and changes files: each daily run's incremental tables equal the whole resolution's,
     and the warehouse equals a full refresh of the last folder (ids kept) table by table. The touched moves
-    are resolved one folded target at a time (the largest split a 100k warehouse's day makes)."""
+    are resolved one folded target at a time (the largest split a 100k warehouse's day makes), and the stored
+    mentions are joined with their ids in slices of a few documents (`_collect_by_documents`)."""
     from flows.orchestration.flow import dossier_flow
     from flows.resolution import incremental
 
     monkeypatch.setattr(incremental, "SANCTION_CHUNK_ROWS", 1)
+    monkeypatch.setattr(incremental, "MENTION_SLICE_ROWS", 50)
     from scripts.table_digest import digests
     from tests.test_daily import tables
 
@@ -228,11 +230,12 @@ def test_the_blocks_of_event_mentions():
 def test_the_dev_set_in_three_days_equals_its_full_refresh(harness, tmp_path, compare_resolutions, monkeypatch):
     """tests/data/dev (real-news shapes) arriving in three days: each daily run's incremental tables equal the
     whole resolution's, and the warehouse's digests equal a full refresh's; the touched moves resolved a few
-    targets at a time."""
+    targets at a time, the stored mentions joined with their ids in slices of documents."""
     from flows.orchestration.flow import dossier_flow
     from flows.resolution import incremental
 
     monkeypatch.setattr(incremental, "SANCTION_CHUNK_ROWS", 5)
+    monkeypatch.setattr(incremental, "MENTION_SLICE_ROWS", 40)
     from scripts.table_digest import digests
     from tests.conftest import DEV_DIR
 

@@ -51,6 +51,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.core.frames import hash_slices, take
 from flows.extraction.facts import EXTRACTOR_VERSION
 from flows.language.lexicon import fold
 from flows.resolution.agreement import CONFLICT_SCHEMA
@@ -186,6 +187,19 @@ def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
     """A query over every stored mention, run by polars' streaming engine: the mentions flow through it in
     morsels, so only its result (and a join's small side) is held, never every mention."""
     return frame.collect(engine="streaming")
+
+
+# stored mentions a query joins or groups at once (see `_collect_by_documents`)
+MENTION_SLICE_ROWS = 500_000
+
+
+def _collect_by_documents(query, n_rows: int) -> pl.DataFrame:
+    """`query(in_slice)` (a lazy frame of the rows of one slice of documents, `frames.hash_slices`) collected
+    slice by slice and stacked: a join or a group-by keyed by document holds one slice's hash table at a time.
+    At 100k documents the join of every mention with its stored id held ~520 MB at once, a quarter of it in
+    four slices (issue 24: the daily run's peak), for ~0.6 s more reading. For queries whose rows of one
+    document depend on that document's rows only; a caller that wants distinct rows across slices says so."""
+    return pl.concat([_collect(query(in_slice)) for in_slice in hash_slices(n_rows, MENTION_SLICE_ROWS)])
 
 
 def _previous_scan(previous: pl.DataFrame | list | None, columns: list[str]) -> pl.LazyFrame:
@@ -362,8 +376,10 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
     # blocks are resolved again. One streamed pass holds the distinct (block, stored id) pairs only.
-    pairs = _collect(blocks.of(inputs).select("_block", *EVENT_PREVIOUS_KEYS)
-                     .join(prev, on=EVENT_PREVIOUS_KEYS, how="left").select("_block", "event_id").unique())
+    n_rows = _collect(scan.select(pl.len())).item()
+    pairs = _collect_by_documents(lambda part: blocks.of(take(inputs, part)).select("_block", *EVENT_PREVIOUS_KEYS)
+                                  .join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
+                                  .select("_block", "event_id").unique(), n_rows).unique()
     known = _collect(stored_events.select("event_id"))["event_id"]
     touched |= set(pairs.filter(pl.col("event_id").is_null() | ~pl.col("event_id").is_in(known.implode()))
                    ["_block"].to_list())
@@ -371,10 +387,12 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     ided = pairs.filter(pl.col("event_id").is_not_null())
     touched |= set(ided.filter(pl.col("event_id").is_duplicated())["_block"].to_list())
     # several stored ids for one mention: the stored pairs' keys held twice
-    several = _collect(prev.group_by(EVENT_PREVIOUS_KEYS).agg(pl.len()).filter(pl.col("len") > 1).drop("len"))
+    several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
+                                    .filter(pl.col("len") > 1).drop("len"), n_rows)
     if several.height:
-        touched |= set(_collect(blocks.of(inputs).join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="semi")
-                                .select("_block").unique())["_block"].to_list())
+        touched |= set(_collect_by_documents(
+            lambda part: blocks.of(take(inputs, part)).join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="semi")
+            .select("_block").unique(), n_rows)["_block"].to_list())
     del several
     touched_blocks = pl.Series(sorted(touched), dtype=pl.String)
     kept_ids = ided.filter(~pl.col("_block").is_in(touched_blocks.implode()))["event_id"].unique()
@@ -603,15 +621,16 @@ def changed_person_mention_docs(person_mentions: pl.DataFrame, stored: Stored) -
     """Documents whose person mentions differ from the stored ones, new and dropped documents included
     (which names are people, whom a lone surname names and which person a name is are decided across
     documents, so a kept document's mentions can change). Per document: row count and sum of row hashes."""
-    def digest(frame: pl.DataFrame) -> pl.DataFrame:
-        frame = frame.select(PERSON_MENTION_COLUMNS).cast(dict(person_mentions.select(PERSON_MENTION_COLUMNS).schema))
-        return frame.group_by("doc_id").agg(pl.len().alias("_n"),
-                                            pl.struct(PERSON_MENTION_COLUMNS).hash(seed=0).cast(pl.UInt64)
-                                            .sum().alias("_h"))
+    schema = {c: person_mentions.schema[c] for c in PERSON_MENTION_COLUMNS}
 
-    old = _frame(stored.person_mentions, {c: person_mentions.schema[c] for c in PERSON_MENTION_COLUMNS}) \
-        if len(stored.person_mentions) else person_mentions.select(PERSON_MENTION_COLUMNS).clear()
-    both = digest(person_mentions).join(digest(old), on="doc_id", how="full", coalesce=True)
+    def digest(frame: pl.LazyFrame) -> pl.DataFrame:
+        return _collect(frame.select(PERSON_MENTION_COLUMNS).cast(schema).group_by("doc_id").agg(
+            pl.len().alias("_n"), pl.struct(PERSON_MENTION_COLUMNS).hash(seed=0).cast(pl.UInt64).sum().alias("_h")))
+
+    # the stored side streamed: per document its digest only (at 100k, reading every stored mention whole
+    # held ~0.4 GB, the daily run's peak)
+    both = digest(person_mentions.lazy()).join(digest(_scan(stored.person_mentions, schema)), on="doc_id", how="full",
+                                               coalesce=True)
     changed = both.filter(pl.col("_n").ne_missing(pl.col("_n_right")) | pl.col("_h").ne_missing(pl.col("_h_right")))
     return pl.concat([changed["doc_id"], pl.Series(stored.new_doc_ids, dtype=pl.String),
                       pl.Series(stored.gone_doc_ids, dtype=pl.String)]).unique()
