@@ -91,6 +91,40 @@ def test_daily_loads_in_place_equal_the_whole_rewrite_and_a_full_refresh(harness
         assert _q(fresh, f"select {cols} from {t} order by all") == _q(in_place, f"select {cols} from {t} order by all"), t
 
 
+@pytest.mark.slow
+def test_a_merge_over_its_memory_cap_is_done_again_under_the_whole_loads(harness, tmp_path, monkeypatch):
+    """A day whose merge in place needs more than DAILY_LOAD_MEMORY_LIMIT (DuckDB: out of memory) is rolled back
+    and merged again under LOAD_MEMORY_LIMIT: the run succeeds, with the warehouse a capped merge writes, and its
+    data-quality results counted once."""
+    import flows.warehouse.load as load
+    from flows.core import config
+    from flows.orchestration.flow import dossier_flow
+
+    src, days = _days(tmp_path)
+    tight, roomy = tmp_path / "tight.duckdb", tmp_path / "roomy.duckdb"
+    limits = []
+    real = load._write_in_place
+
+    def spy(*a, **k):
+        limits.append(k.get("memory_limit") or config.DAILY_LOAD_MEMORY_LIMIT)
+        return real(*a, **k)
+
+    monkeypatch.setattr(load, "_write_in_place", spy)
+    days[0]()
+    dossier_flow(source=str(src), db=str(tight))
+    shutil.copyfile(tight, roomy)
+    days[1]()
+    with monkeypatch.context() as m:
+        m.setattr(config, "DAILY_LOAD_MEMORY_LIMIT", "8MB")  # far too little for the day's merge
+        dossier_flow(source=str(src), db=str(tight))
+    assert limits == ["8MB", config.LOAD_MEMORY_LIMIT]
+    dossier_flow(source=str(src), db=str(roomy))
+    assert tables(tight) == tables(roomy)
+    count = "select count(*), count(distinct expectation || table_name) from dq_results where run_id = " \
+            "(select max(run_id) from dq_results)"
+    assert _q(tight, count) == _q(roomy, count)
+
+
 def _q(db, sql):
     with duckdb.connect(str(db), read_only=True) as con:
         return con.execute(sql).fetchall()

@@ -31,39 +31,47 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     if cands.is_empty():
         return pl.DataFrame(schema=MENTION_SCHEMA)
     # fold each distinct surface once (a run has millions of candidates but few distinct names)
-    surfaces = cands.select(pl.col("surface").unique())
-    cands = cands.join(surfaces.with_columns(key=name_key_expr("surface")), on="surface", how="left",
-                       maintain_order="left")
-    multi = cands.filter(pl.col("n_tokens") >= 2)
+    keys = cands.select(pl.col("surface").unique())
+    keys = keys.with_columns(key=name_key_expr("surface"))
+    # what the batch decides, from the full names' few columns: which names are people, in how many documents
+    # each stands, the one full name of each surname (the candidates are never held twice whole: issue 24)
+    multi = (cands.lazy().filter(pl.col("n_tokens") >= 2).select("doc_id", "surface", "is_person", "has_title")
+             .join(keys.lazy(), on="surface", how="left", maintain_order="left").collect())
     confirmed_keys = set(multi.filter(pl.col("is_person"))["key"].to_list())
     # a longer unconfirmed form ending in a confirmed name is the same person ("Aung San Suu Kyi")
     # (each of its word suffixes looked up in the set: linear in the names, not names x confirmed names)
     for key in multi.filter(~pl.col("is_person"))["key"].unique().to_list():
         if any(key[i + 1:] in confirmed_keys for i, ch in enumerate(key) if ch == " "):
             confirmed_keys.add(key)
-    full = multi.filter(pl.col("key").is_in(list(confirmed_keys)))
+    confirmed = pl.Series(list(confirmed_keys), dtype=pl.String).implode()
+    full_keys = multi.filter(pl.col("key").is_in(confirmed))
     del multi
     # in how many documents of the batch each full name stands (a lone surname shared by two full names of one
     # document goes to the one the batch names most: see _name_mentions)
-    full = full.join(full.group_by("key").agg(key_docs=pl.col("doc_id").n_unique(), key_titled=pl.col("has_title").any()),
-                     on="key", how="left", maintain_order="left")
-    # a mention inside a longer name of the same doc ("Anna Berg" vs "Berg")
-    full = full.with_columns(
-        last=pl.col("key").str.split(" ").list.last(),
-        name=pl.col("surface"),
-    )
+    key_stats = full_keys.group_by("key").agg(key_docs=pl.col("doc_id").n_unique(), key_titled=pl.col("has_title").any())
     batch_names = (
-        full.group_by("last")
+        full_keys.with_columns(last=pl.col("key").str.split(" ").list.last())
+        .group_by("last")
         .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
              pl.col("key").n_unique().alias("n_batch"))
         .filter(pl.col("n_batch") == 1)
     )
-    # the rest looks inside each document: documents go through in hash slices (bounded memory)
-
+    del full_keys
+    # the rest looks inside each document: documents go through in hash slices (bounded memory), each slice's
+    # candidates given their keys and its full names their batch figures on their own
     n_slices = len(hash_slices(cands.height, PEOPLE_SLICE_ROWS))
-    parts = [_name_mentions(full_part, cands_part, batch_names)
-             for full_part, cands_part in zip(split(full, n_slices), split(cands, n_slices))]
-    return _shared_surname_names(_alias_names(pl.concat(parts).sort("doc_id", "char_start")))
+    parts = []
+    for part in split(cands, n_slices):
+        part = part.join(keys, on="surface", how="left", maintain_order="left")
+        full = (part.filter((pl.col("n_tokens") >= 2) & pl.col("key").is_in(confirmed))
+                .join(key_stats, on="key", how="left", maintain_order="left")
+                .with_columns(last=pl.col("key").str.split(" ").list.last(), name=pl.col("surface")))
+        parts.append(_name_mentions(full, part, batch_names))
+        del part, full
+    # (stacked without a copy before the sort makes the one it must)
+    mentions = pl.concat(parts, rechunk=False).sort("doc_id", "char_start")
+    del parts
+    return _shared_surname_names(_alias_names(mentions))
 
 
 def _most_known_of_two_people(full: pl.DataFrame, doc_names: pl.DataFrame) -> pl.DataFrame:

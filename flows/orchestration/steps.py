@@ -63,12 +63,13 @@ class LoadCheck:
     def __init__(self, dq: pl.DataFrame, db: Path, run_id: str, started, plan: pipeline.Plan, source,
                  summary: dict, timer):
         self.dq, self.offenders = dq, {}
+        self._before_load = dq  # the results before the invariants: a load tried again checks once more from here
         self.db, self.run_id, self.started, self.plan = db, run_id, started, plan
         self.source, self.summary, self.timer = source, summary, timer
 
     def __call__(self, con) -> pl.DataFrame:
         inv, self.offenders = run_invariants(con, self.run_id)
-        self.dq = pl.concat([self.dq, inv])
+        self.dq = pl.concat([self._before_load, inv])
         failed = critical_failures(self.dq)
         if failed.height:
             raise DataQualityError("; ".join(f"{t}: {e}" for t, e in failed.select("table_name", "expectation").iter_rows()))

@@ -114,11 +114,17 @@ def changed_evidence_docs(now: pl.DataFrame, stored: pl.DataFrame | list, kept_i
     the difference holds the very rows it stores (a document's evidence is its own mentions' spans and ids)."""
     keys = ["fact_id", "doc_id", "char_start", "char_end"]
     schema = {k: EVIDENCE_SCHEMA[k] for k in keys}
-    now = now.lazy().select(keys).cast(schema).unique()
-    before = _scan(stored, EVIDENCE_SCHEMA).select(keys).filter(~pl.col("fact_id").is_in(kept_ids.implode())).unique()
-    gained = now.join(before, on=keys, how="anti", nulls_equal=True).select("doc_id")
-    lost = before.join(now, on=keys, how="anti", nulls_equal=True).select("doc_id")
-    return pl.concat([gained, lost]).unique().collect()["doc_id"]
+    stored = _scan(stored, EVIDENCE_SCHEMA)
+
+    def differ(part: pl.Expr | None) -> pl.LazyFrame:
+        here = take(now.lazy().select(keys).cast(schema), part).unique()
+        before = take(stored.select(keys), part).filter(~pl.col("fact_id").is_in(kept_ids.implode())).unique()
+        gained = here.join(before, on=keys, how="anti", nulls_equal=True).select("doc_id")
+        lost = before.join(here, on=keys, how="anti", nulls_equal=True).select("doc_id")
+        return pl.concat([gained, lost]).unique()
+
+    # slice of documents by slice (`_collect_by_documents`): both sides' keys at 100k held ~0.25 GB at once
+    return _collect_by_documents(differ, _collect(stored.select(pl.len())).item())["doc_id"]
 
 
 def _frame(source: pl.DataFrame | list | None, schema: dict) -> pl.DataFrame:
@@ -291,19 +297,30 @@ class IncrementalEventMentions:
     touched_blocks: pl.Series
     previous: pl.LazyFrame
     columns: list[str]
+    n_rows: int | None = None  # every stored mention (the slices of `_collect_kept`)
 
-    def _kept(self, docs: pl.Series, where: pl.Expr | None = None) -> pl.LazyFrame:
-        """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids."""
-        docs = docs.implode()
-        found = pl.col("doc_id").is_in(docs) if where is None else pl.col("doc_id").is_in(docs) & where
+    def _kept(self, docs: pl.Series, where: pl.Expr | None = None, part: pl.Expr | None = None) -> pl.LazyFrame:
+        """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids
+        (`part`: of one slice of documents only, `frames.hash_slices`)."""
+        docs = pl.col("doc_id").is_in(docs.implode())
+        if part is not None:
+            docs = docs & part
+        found = docs if where is None else docs & where
         rows = self.blocks.of(self.scan.filter(found).select("_order", *dict.fromkeys(BLOCK_INPUTS + self.columns)))
         return (rows.filter(~pl.col("_block").is_in(self.touched_blocks.implode()))
-                .join(self.previous.filter(pl.col("doc_id").is_in(docs)), on=EVENT_PREVIOUS_KEYS, how="left"))
+                .join(self.previous.filter(docs), on=EVENT_PREVIOUS_KEYS, how="left"))
+
+    def _collect_kept(self, query) -> pl.DataFrame:
+        """`query(part)` over the kept mentions, slice of documents by slice (`_collect_by_documents`: the join
+        with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB)."""
+        if self.n_rows is None:
+            self.n_rows = _collect(self.scan.select(pl.len())).item()
+        return _collect_by_documents(query, self.n_rows)
 
     def of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
         """The mentions of these documents, touched and kept, as `consolidate_events` gives them."""
         docs = pl.Series(docs, dtype=pl.String).unique()
-        kept = _collect(self._kept(docs).select(self.touched.columns))
+        kept = self._collect_kept(lambda part: self._kept(docs, part=part).select(self.touched.columns))
         return _full_order(pl.concat([self.touched.filter(pl.col("doc_id").is_in(docs.implode())), kept])
                            ).drop("_order")
 
@@ -315,7 +332,7 @@ class IncrementalEventMentions:
         is_release = pl.col("event_type") == "prisoner_release"
         columns = ["doc_id", "event_id", "event_type", "country"]
         first = pl.col("_order").min()
-        kept = _collect(self._kept(docs, is_release).group_by(columns).agg(first))
+        kept = self._collect_kept(lambda part: self._kept(docs, is_release, part).group_by(columns).agg(first))
         touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).group_by(columns).agg(first)
         return (pl.concat([touched, kept]).sort("_order").unique(columns, keep="first", maintain_order=True)
                 .drop("_order"))
@@ -325,8 +342,8 @@ class IncrementalEventMentions:
         ids = event_ids.implode()
         is_release = pl.col("event_type") == "prisoner_release"
         docs = self.previous.filter(pl.col("event_id").is_in(ids) & is_release).select("doc_id").unique().collect()
-        kept = _collect(self._kept(docs["doc_id"], is_release).filter(pl.col("event_id").is_in(ids))
-                        .select("doc_id", "event_id"))
+        kept = self._collect_kept(lambda part: self._kept(docs["doc_id"], is_release, part)
+                                  .filter(pl.col("event_id").is_in(ids)).select("doc_id", "event_id"))
         return pl.concat([self.touched.filter(is_release & pl.col("event_id").is_in(ids)).select("doc_id", "event_id"),
                           kept])
 
@@ -400,7 +417,8 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the touched blocks' mentions (and their context) whole, in the stage's order
     in_block = pl.col("_block").is_in(touched_blocks.implode())
     context = blocks.context(touched_blocks)
-    todo = _collect(blocks.of(scan).filter(in_block | pl.col("_order").is_in(context.implode()))).sort("_order")
+    todo = _collect_by_documents(lambda part: blocks.of(take(scan, part)).filter(
+        in_block | pl.col("_order").is_in(context.implode())), n_rows).sort("_order")
     in_touched = todo.filter(in_block)["_order"].implode()
     todo = todo.drop("_block")
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
@@ -424,7 +442,7 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     conflicts = pl.concat([conflicts, _scan(stored.conflicts, CONFLICT_SCHEMA).filter(
         (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept)).collect()])
     columns = [c for c in mention_columns if c != "event_id"]
-    return (events, IncrementalEventMentions(mentions, scan, blocks, touched_blocks, prev, columns), conflicts,
+    return (events, IncrementalEventMentions(mentions, scan, blocks, touched_blocks, prev, columns, n_rows), conflicts,
             changed_docs, kept_ids)
 
 
@@ -596,9 +614,13 @@ def link_event_people_incremental(event_mentions: IncrementalEventMentions, pers
                               person_mentions.filter(pl.col("doc_id").is_in(relink)), sents, people)
     kept = links.filter(~pl.col("doc_id").is_in(relink) & ~pl.col("doc_id").is_in(gone))
     # a full run's choice of the first statement of each link: by person mention, in person_mentions' order
-    order = pm.select("doc_id", "char_start").with_row_index("_row").unique(["doc_id", "char_start"], keep="first")
-    both = pl.concat([fresh.cast(LINK_SCHEMA), kept]).join(order, on=["doc_id", "char_start"], how="left",
-                                                           maintain_order="left")
+    # (the rows of the links' statements only, streamed: every person mention's key hashed at 100k held ~0.25 GB)
+    both = pl.concat([fresh.cast(LINK_SCHEMA), kept])
+    spans = ["doc_id", "char_start"]
+    order = _collect(pm.lazy().select(spans).with_row_index("_row")
+                     .join(both.lazy().select(spans).unique(), on=spans, how="semi")
+                     .group_by(spans).agg(pl.col("_row").min()))
+    both = both.join(order, on=spans, how="left", maintain_order="left")
     out = (both.sort("_row", maintain_order=True).drop("_row")
            .unique(subset=["event_id", "person_id", "role"], keep="first", maintain_order=True))
     # a kept statement a relinked document now states first is gone from its document too

@@ -176,8 +176,13 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
     db = Path(db)
     if db.exists() and _keeps_documents(db, drop_paths):
         try:
-            return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
-                                   run_id, scopes)
+            try:
+                return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
+                                       run_id, scopes)
+            except duckdb.OutOfMemoryException:
+                # the day's merge needed more than its cap and was rolled back: once more under a whole load's
+                return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
+                                       run_id, scopes, memory_limit=LOAD_MEMORY_LIMIT)
         except _HeldByOthers:
             pass  # a reader kept the file past LOAD_WAIT_SECONDS: a copy, which no reader blocks, as before
     return _write_copy(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files, run_id, scopes)
@@ -293,15 +298,18 @@ def _merge(con: duckdb.DuckDBPyConnection, table: str, rows, record_in: str | No
 
 def _write_in_place(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
                     staging: dict[str, pl.DataFrame | list[Path]], keep_doc_ids: list[str],
-                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id, scopes=None) -> list:
+                    tables: dict[str, pl.DataFrame | list[Path]], check, text_files, run_id, scopes=None,
+                    memory_limit: str | None = None) -> list:
     """The daily load: one transaction in the warehouse itself, writing only what changed, checked
     before it commits. A kill before the commit leaves the last committed state (DuckDB's write-ahead
     log); the file is held only from the open to the checkpoint, readers retrying meanwhile. Readers
-    that keep it open past LOAD_WAIT_SECONDS turn the load into a copy (`_HeldByOthers`)."""
+    that keep it open past LOAD_WAIT_SECONDS turn the load into a copy (`_HeldByOthers`).
+    `memory_limit`: DuckDB's cap, config.DAILY_LOAD_MEMORY_LIMIT unless given."""
     try:
         # DuckDB would cache up to 80% of RAM while loading; capped, it spills to disk instead (a day's merge
         # needs less than a whole warehouse's load)
-        con = connect_retrying(db, config.LOAD_WAIT_SECONDS, config={"memory_limit": config.DAILY_LOAD_MEMORY_LIMIT})
+        con = connect_retrying(db, config.LOAD_WAIT_SECONDS,
+                               config={"memory_limit": memory_limit or config.DAILY_LOAD_MEMORY_LIMIT})
     except duckdb.IOException as exc:
         if "lock" in str(exc).lower():
             raise _HeldByOthers(str(exc)) from None
