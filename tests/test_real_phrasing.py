@@ -23,6 +23,10 @@ def _counts(sentence):
     ("Union leader Pavel Dorn plus seven others were freed from the prison on Friday.", 8),
     ("Journalist Ilse Marr, together with four other journalists, was released overnight.", 5),
     ("Authorities released Tomas Veer as well as nine others held since the protests.", 10),
+    # the named person's own group, told by a possessive
+    ("\"Lev Maran and his 5 co-accused have been released with the charges dropped,\" his party wrote.", 6),
+    ("The court freed opposition leader Dana Ruiz along with her two aides on Monday.", 3),
+    ("Police released 40 protesters and their families waited outside.", 40),
 ])
 def test_named_person_and_n_others(sentence, count):
     assert _counts(sentence) == [count]
@@ -101,6 +105,9 @@ def test_count_in_words_with_a_military_noun():
     ("The junta freed two Radio Corvania journalists late on Tuesday.", 2),
     ("The rebels freed three ICRC workers after a week in captivity.", 3),
     ("Five Border Guard officers were released in the exchange.", 5),
+    # a state in dotted capitals
+    ("The swap came days after Borduvia swiftly freed 10 U.S. sailors caught in its waters.", 10),
+    ("Tehran released two U.K. nationals on Friday.", 2),
 ])
 def test_a_body_in_capitals_between_the_count_and_the_people(sentence, count):
     assert _counts(sentence) == [count]
@@ -1731,6 +1738,19 @@ def test_a_group_freed_alongside_another_is_one_release():
     ("The rebels' release of 12 Ruritanian prisoners was confirmed by the envoy.", [12]),
 ])
 def test_a_release_still_ahead_by_its_adjective(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# class 4: a release in the passive infinitive is wanted or planned ("pushing for three more Americans to be freed"),
+# unless it ranks the freed ("the latest of 14 activists to be released")
+@pytest.mark.parametrize("sentence, counts", [
+    ("The envoy said he had won the teacher's release and is pushing for three more Americans to be freed.", []),
+    ("Officials expect 30 more detainees to be released next week.", []),
+    ("The families want all 12 fishermen to be set free before the holiday.", []),
+    ("She is the latest of 14 activists to be released this year.", [14]),
+    ("The 52 prisoners were freed on Thursday.", [52]),
+])
+def test_a_release_in_the_passive_infinitive_is_not_done(sentence, counts):
     assert _counts(sentence) == counts
 
 

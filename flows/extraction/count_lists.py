@@ -11,6 +11,10 @@ from flows.extraction.count_numbers import COUNT_RE, parse_number
 # "X and 13 others", "Bishop Y and five other priests": the named person is one more of the group; so with
 # "plus", "as well as", "along / together with" between ("<name> plus seven others were freed")
 OTHERS_BEFORE_RE = re.compile(r"\b(?:and|plus|as\s+well\s+as|(?:along|together)\s+with)\s*$", re.I)
+# "<name> and his five co-accused", "<name> along with her two children": the named person's own group, told by a
+# possessive instead of "other"; the named person is one more (issue 22, class 1)
+POSSESSIVE_GROUP_BEFORE_RE = re.compile(r"\b(?:and|plus|as\s+well\s+as|(?:along|together)\s+with)\s+(?P<pos>his|her|their)\s+$",
+                                        re.I)
 # "<someone> was freed along with 13 others": the one freed is one more
 ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b"
                                   r"[^,.;]{0,40}?\b(?:along|together)\s+with\s+$", re.I)

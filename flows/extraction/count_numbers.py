@@ -55,7 +55,9 @@ PEOPLE_NOUNS = (
     r"compatriots|countrymen|veterans|academics|scholars|researchers|doctors|teachers|farmers|seamen|seafarers|"
     r"crewmen|tourists|pilgrims|missionaries|employees|volunteers|residents|villagers|youths|teenagers|juveniles|"
     r"fighters|militants|migrants|reporters|photographers|writers|artists|clerics|pastors|diplomats|politicians|"
-    r"lawmakers|demonstrators|unionists|businessmen"
+    r"lawmakers|demonstrators|unionists|businessmen|"
+    # a named person's own group ("<name> and his five co-accused", "with her two aides"; issue 22, class 1)
+    r"co-accused|co-defendants|codefendants|co-detainees|companions|colleagues|comrades|aides|bodyguards"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon
@@ -102,7 +104,9 @@ _MOD = (rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+tee
         # the body the people serve or work for, in capitals ("eight former <Demonym> Navy personnel", "two <Outlet>
         # journalists", "three <ACR> staff"): a capitalised word or an acronym right before the noun (issue 22, class 11)
         r"|(?:[A-Z][a-z]+|[A-Z]{2,6})(?=\s+(?:[A-Z][a-z]+\s+)?(?:personnel|journalists|workers|members|officers|"
-        r"soldiers|sailors|troops|servicemen|pilots|crew)\b)))")
+        r"soldiers|sailors|troops|servicemen|pilots|crew)\b)"
+        # a state in dotted capitals: "10 U.S. sailors", "two U.K. nationals" (issue 22, class 11)
+        r"|(?:[A-Z]\.){2,4}))")
 
 COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the

@@ -4,6 +4,9 @@ deal. Part of `flows.extraction.counts`."""
 from __future__ import annotations
 
 import re
+import sys
+
+import regex
 
 from flows.extraction.count_numbers import folded
 
@@ -64,7 +67,7 @@ RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|milit
 FURLOUGH_RE = re.compile(r"\b(?:released|freed|let\s+out|allowed\s+out)\b[^.;]{0,40}?\bon\s+(?:a\s+)?(?:(?:temporary|medical|"
                          r"prison)\s+)?(?:furlough|leave)\b|\bfurlough(?:ed)?\b[^.;]{0,20}?\bfrom\s+(?:prison|jail)\b", re.I)
 
-HYPOTHETICAL_RE = re.compile(
+_HYPOTHETICAL_RE = re.compile(
     # a modal before a verb of knowing or saying ("should note that", "will recall that") bears on that verb,
     # not on the release its clause tells (issue 22, class 11)
     r"\b(?:(?:could|might|(?-i:may)|would|should|will)"
@@ -82,6 +85,31 @@ HYPOTHETICAL_RE = re.compile(
     r"agree[sd]?\s+(?:to|on)\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){0,2}?(?:swap|exchange|deal)\s+(?:to|that\s+would))\s+(?:\w+\s+){0,3}$",
     re.IGNORECASE,
 )
+
+# a release told in the passive infinitive is wanted or planned, not done: "is pushing for three more Americans to be
+# freed", "wants the 40 detainees to be released" -- unless it ranks the freed ("the first of 20 to be freed", "the
+# latest prisoner to be released"; issue 22, class 4)
+TO_BE_RELEASED_RE = regex.compile(
+    r"(?<!\b(?:first|second|third|last|latest|only|one|among|number)\b[^.;:,]{0,30})\bto\s+be\s+(?:\w+\s+)?$",
+    regex.IGNORECASE)
+
+
+class _EitherPattern:
+    """Patterns searched as one, as a compiled pattern's `search` (the first that matches)."""
+
+    def __init__(self, *patterns) -> None:
+        self.patterns = patterns
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize):
+        for pattern in self.patterns:
+            m = pattern.search(string, pos, min(endpos, len(string)))
+            if m:
+                return m
+        return None
+
+
+# what HYPOTHETICAL_RE's callers search before a release word (`search(sentence, start, end)` or a slice's)
+HYPOTHETICAL_RE = _EitherPattern(_HYPOTHETICAL_RE, TO_BE_RELEASED_RE)
 
 # "demanded the immediate and unconditional release of all detainees, recalling that 156 people ...": a call for a
 # release, its adjectives too long for HYPOTHETICAL_RE's three words (issue 22, class 4)

@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE, _breakdowns,
+from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE,
+                                          POSSESSIVE_GROUP_BEFORE_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _is_surname,
                                           _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, one_person_more,
@@ -249,6 +250,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
             count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
+        elif (own := POSSESSIVE_GROUP_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())) \
+                and TWO_CAPITALS_RE.search(sentence[max(0, own.start() - 120):own.start() + 1]):
+            count += _names_listed_before(sentence, own.start("pos"))  # "<name> and his five co-accused": six
         elif "other" in (m.group("mods") + m.group("noun")).lower() \
                 and (lone := ONE_SURNAME_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start())) \
                 and _is_surname(lone.group("name")):
