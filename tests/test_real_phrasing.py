@@ -1754,6 +1754,19 @@ def test_a_release_in_the_passive_infinitive_is_not_done(sentence, counts):
     assert _counts(sentence) == counts
 
 
+# class 4: a count beside a release that is no release of theirs: people held and let go (a total of detentions),
+# people who pressed for someone's release, hostages freed by troops (a rescue, told in the passive)
+@pytest.mark.parametrize("sentence, counts", [
+    ("The toll leaves out the more than 3,000 activists who were arrested and later released after questioning.", []),
+    ("Last month more than 300 teachers wrote to the premier to pressure Borduvia to release him.", []),
+    ("Two foreign hostages have been freed by Corvanian special forces in the border region, officials say.", []),
+    ("Six prisoners were freed by the court on Monday.", [6]),
+    ("Five protesters were freed by police on Monday evening.", [5]),
+])
+def test_a_count_beside_a_release_that_is_not_theirs(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 # class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
 # release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
 def test_two_states_freeing_each_others_prisoners_take_the_first_named():

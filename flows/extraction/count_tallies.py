@@ -45,6 +45,9 @@ TALLY_AFTER_RE = re.compile(
     rf"are\s+(?:in\s+)?(?:jail|prison)|(?:in|into|to)\s+house\s+arrest|"
     rf"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)since\s+(?:(?:January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+(?:year|summer|spring|autumn|fall|winter|month)|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?|"
+    # arrested and released: people held for a while, a total of detentions ("the more than N prisoners who were
+    # arrested and released"; issue 22, class 4)
+    rf"arrested\s+and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:released|freed)|"
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
     rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"
@@ -60,7 +63,10 @@ TALLY_AFTER_RE = re.compile(
 
 # "Special forces freed two hostages in an overnight raid": a rescue by force, not a release by those holding them
 RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|military|marines)\b[^.;]{0,60}?"
-                       r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b", re.I)
+                       r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b"
+                       # ... and in the passive: "four hostages have been freed by <Demonym> forces" (issue 22, class 4)
+                       r"|\b(?:freed|rescued|liberated)\s+by\s+(?:[\w\-]+\s+){0,2}?(?:special\s+)?(?:forces|troops|"
+                       r"commandos|marines)\b", re.I)
 
 # "was released from prison on furlough": leave from prison, the sentence still to serve, not a release (issue 22,
 # class 4)
@@ -74,6 +80,9 @@ _HYPOTHETICAL_RE = re.compile(
     r"(?!\s+(?:also\s+)?(?:note|know|recall|remember|say|confirm|announce|understand|add|stress)\s+that\b)|plans?\s+to|expected\s+to|offered\s+to|demand(?:s|ed|ing)?|"
     r"call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing)|hope[sd]?|if|(?:is|are|was|were)\s+(?:set\s+|due\s+|yet\s+)?to\s+be|"
     r"(?:promised|pledged|vowed|refused)\s+to|"
+    # someone pressed to free: "pressure <state> to release him", "asked the court to free" (issue 22, class 4)
+    r"(?:press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|"
+    r"petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w’'\-]+\s+){1,3}?to|"
     # still to come: "is set to begin releasing hundreds", "are due to start freeing" (issue 22, class 4)
     r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"

@@ -38,7 +38,7 @@ ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUN
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
 NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swapped", "traded")
-RESCUE_WORDS = ("mission", "operation", "raid", "assault")  # RESCUE_RE
+RESCUE_WORDS = ("mission", "operation", "raid", "assault", " by ")  # RESCUE_RE
 
 
 def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
