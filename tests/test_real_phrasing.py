@@ -1767,6 +1767,18 @@ def test_a_count_beside_a_release_that_is_not_theirs(sentence, counts):
     assert _counts(sentence) == counts
 
 
+# class 11: the release of one named person as the subject of a verb telling it happened
+@pytest.mark.parametrize("sentence, counts", [
+    ("The release of Brandt, 14 months into a ten-year term, came as the president hosted the envoy.", [1]),
+    ("The release of student Lena Brandt came as the president hosted the envoy.", [1]),
+    ("Brandt’s release came after weeks of quiet contacts between the two capitals.", [1]),
+    ("Ukraine’s release came after talks.", []),
+    ("Activists called for the release of Lena Brandt, which came as a surprise to few.", []),
+])
+def test_a_named_release_told_by_its_noun(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 # class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
 # release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
 def test_two_states_freeing_each_others_prisoners_take_the_first_named():

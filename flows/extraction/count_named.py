@@ -193,6 +193,31 @@ def _bare_named_release(sentence: str) -> list[tuple]:
     return [(m.start("name"), m.end(), 1, "exact")]
 
 
+# the release of one named person as the subject of a verb telling it happened: "The release of <name>, <aside>, came
+# as ...", "<Surname>'s release came after a flurry of contacts" (issue 22, class 11)
+RELEASE_NOUN_DONE_RE = re.compile(
+    rf"(?:\b[Tt]he\s+release\s+of\s+{_LONG_NAME_MODS}(?P<name>{_FULL_NAME}|[A-ZÀ-ÖØ-Þ][a-z'’\-]+)"
+    rf"|(?P<owner>{_FULL_NAME}|\b[A-ZÀ-ÖØ-Þ][a-z'’\-]+)['’]s\s+(?:(?:early|sudden|surprise|unexpected|eventual)\s+)?release)"
+    r"(?:\s*,[^,;]{3,80},)?\s+(?:came|comes|followed|follows|took\s+place|was\s+(?:announced|confirmed|welcomed|hailed))\b")
+
+
+def _release_noun_done(sentence: str) -> list[tuple]:
+    """A release of one named person told by the release's noun as the subject of a verb of its happening (see
+    RELEASE_NOUN_DONE_RE): a person's name (a given name first), or a lone surname, never a place or a demonym."""
+    m = RELEASE_NOUN_DONE_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    group = "name" if m.group("name") else "owner"
+    name = m.group(group)
+    if " " in name:
+        if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms() \
+                or not is_given_name(name.split()[0]):
+            return []
+    elif not _is_surname(name):
+        return []
+    return [(m.start(group), m.end(group), 1, "exact")]
+
+
 # a person named again by the surname alone, opening the sentence: "<Surname> was set free after the ruling"
 SURNAME_RELEASE_RE = re.compile(r"^\W*(?P<name>[A-ZÀ-ÖØ-Þ][a-z'’]+(?:-[A-ZÀ-ÖØ-Þ][a-z'’]+)?)"
                                 # (after a relative clause telling the person: "<Surname>, who was sentenced in 2015

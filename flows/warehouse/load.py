@@ -25,6 +25,7 @@ warehouse; each successful load copies the history into the warehouse too.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -179,8 +180,11 @@ def write_warehouse(db: Path, docs_upsert: pl.DataFrame, drop_paths: list[str],
             try:
                 return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
                                        run_id, scopes)
-            except duckdb.OutOfMemoryException:
+            except duckdb.OutOfMemoryException as exc:
                 # the day's merge needed more than its cap and was rolled back: once more under a whole load's
+                logging.getLogger(__name__).warning(
+                    "the daily merge needed more than %s (%s): merging again under %s", config.DAILY_LOAD_MEMORY_LIMIT,
+                    str(exc).splitlines()[0][:200], LOAD_MEMORY_LIMIT)
                 return _write_in_place(db, docs_upsert, drop_paths, staging, keep_doc_ids, tables, check, text_files,
                                        run_id, scopes, memory_limit=LOAD_MEMORY_LIMIT)
         except _HeldByOthers:
