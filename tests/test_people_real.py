@@ -565,3 +565,16 @@ def test_an_author_line_above_a_date_line_is_furniture():
             "Sanctions Lifted Today\n12 May 2024\nBody text.\n")
     blanked = [text[a:b] for a, b in furniture_spans(text)]
     assert blanked == ["user icon Marta Oskerran", "Marta Oskerran"]
+
+
+# class 8: armed groups, crime groups and agencies named by their kind are no people (issue 22: "<Place> Cartel",
+# "<name> Brigade", "Agence <Country>-Presse", "Ministry of Energy and Natural Resources" were people)
+@pytest.mark.parametrize("sentence, person", [
+    ("The order lists the Valdera Cartel and the Norte Cartel, said Anna Berg.", "Anna Berg"),
+    ("Fighters of the Omar Kassem Brigade freed the man, Agence Ruritania-Presse reported.", None),
+    ("The Ministry of Energy and Natural Resources was also listed.", None),
+    ("Foreign minister Qin Gang met the envoy.", "Qin Gang"),
+])
+def test_groups_named_by_their_kind_are_no_people(sentence, person):
+    found = [name for _, _, name in _mentions({"d": [sentence]})]
+    assert found == ([person] if person else [])
