@@ -1760,6 +1760,8 @@ def test_a_release_in_the_passive_infinitive_is_not_done(sentence, counts):
     ("The toll leaves out the more than 3,000 activists who were arrested and later released after questioning.", []),
     ("Last month more than 300 teachers wrote to the premier to pressure Borduvia to release him.", []),
     ("Two foreign hostages have been freed by Corvanian special forces in the border region, officials say.", []),
+    ("Last week the envoy formally requested that the Borduvian government pardon Lena Brandt or deport her, "
+     "and more than 300 teachers signed a letter.", []),
     ("Six prisoners were freed by the court on Monday.", [6]),
     ("Five protesters were freed by police on Monday evening.", [5]),
 ])

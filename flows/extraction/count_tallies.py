@@ -83,6 +83,9 @@ _HYPOTHETICAL_RE = re.compile(
     # someone pressed to free: "pressure <state> to release him", "asked the court to free" (issue 22, class 4)
     r"(?:press(?:es|ed|ing)?|pressur(?:e|es|ed|ing)|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|lobb(?:y|ies|ied|ying)|"
     r"petition(?:s|ed|ing)?|implor(?:e|es|ed|ing)|beg(?:s|ged|ging)?)\s+(?:[\w’'\-]+\s+){1,3}?to|"
+    # ... or asked that it be done: "requested that the government pardon <name>" (issue 22, class 4)
+    r"(?:request(?:s|ed|ing)?|ask(?:s|ed|ing)?|demand(?:s|ed|ing)?|insist(?:s|ed|ing)?|recommend(?:s|ed|ing)?|"
+    r"propos(?:e|es|ed|ing))\s+that|"
     # still to come: "is set to begin releasing hundreds", "are due to start freeing" (issue 22, class 4)
     r"(?:is|are)\s+(?:set|due|poised|scheduled|about)\s+to\s+(?:begin|start)|"
     # aimed at or agreed, not yet done: "targeting to release", "aims to free", "agreed to a swap to free"
