@@ -270,6 +270,9 @@ def test_a_surname_spelt_with_a_doubled_letter_once_is_the_same_freed_person():
     assert consolidate_events(ev, freed=variants)[0].height == 1
     others = pl.DataFrame({"doc_id": ["a", "b"], "freed": [["hassani", "morrow"], ["hasan", "lund"]]})
     assert consolidate_events(ev, freed=others)[0].height == 2
+    # ... and in the romanisations of one sound: q, g and k, "dh" and "d" (issue 22: one person freed, two rows)
+    romanised = pl.DataFrame({"doc_id": ["a", "b"], "freed": [["qaddouri", "morrow"], ["gadhouri", "lund"]]})
+    assert consolidate_events(ev, freed=romanised)[0].height == 1
 
 
 def test_freed_names_follow_release_verbs_and_passives_only():

@@ -15,7 +15,7 @@ import polars as pl
 from flows.core.frames import hash_slices, split
 from flows.resolution.agreement import precision_conflicts
 from flows.resolution.ids import event_ids, previous_ids
-from flows.resolution.people import empty_conflicts
+from flows.resolution.people import empty_conflicts, transliteration_skeleton
 from flows.resolution.staging import sentence_lookup
 
 
@@ -237,6 +237,14 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
 
 
 DOUBLED_LETTER_RE = re.compile(r"(\w)\1+")
+
+
+def _sound_key(surname: str) -> str:
+    """A surname's key across romanisations: a doubled letter written once ("Assadi", "Asadi"), q, g and k one
+    letter and "dh" a d ("Gaddafi", "Qaddafi", "Kadhafi"), and the skeleton the people rules fold spellings to
+    (`people.transliteration_skeleton`: "kh" an h, "ts" a c, ...). "Hassani" and "Hasan" stay two."""
+    folded = surname.replace("dh", "d").replace("q", "k").replace("g", "k")
+    return DOUBLED_LETTER_RE.sub(r"\1", transliteration_skeleton(folded))
 FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which release it is (fewer if it counts fewer)
 
 
@@ -276,8 +284,8 @@ def split_by_people(rel: pl.DataFrame) -> pl.Series:
         first_of: dict[str, int] = {}  # a name -> the first document naming it
         for i, (_, names) in enumerate(docs):
             for name in names:
-                # one surname in two transliterations ("Assadi", "Asadi"): a doubled letter written once
-                j = first_of.setdefault(DOUBLED_LETTER_RE.sub(r"\1", name), i)
+                # one surname in two transliterations ("Assadi", "Asadi"; "Gaddafi", "Qaddafi"): one sound key
+                j = first_of.setdefault(_sound_key(name), i)
                 a, b = root(i), root(j)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
