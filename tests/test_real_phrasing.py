@@ -1783,6 +1783,15 @@ def test_a_named_release_told_by_its_noun(sentence, counts):
 
 # class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
 # release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
+def test_the_state_of_the_prison_a_person_is_freed_from_frees_even_an_issuer_of_sanctions():
+    # (the court of a plea deal abroad, or the country the freed flies home to, does not free)
+    assert release_country("The publisher Aron Vale has been freed from Harwick maximum security prison in the UK as "
+                           "part of a plea deal with a court in Saipan.", None) == "United Kingdom"
+    assert release_country("Aron Vale was released from Harwick Prison in the UK on Monday after a plea deal.",
+                           "Australia") == "United Kingdom"
+    assert release_country("The reporter was freed from a jail in Iran on Monday.", None) == "Iran"
+
+
 def test_two_states_freeing_each_others_prisoners_take_the_first_named():
     assert release_country("Chile and Norway have freed an aid worker and a diplomat held in each other's "
                            "countries, respectively.", None) == "Chile"

@@ -145,6 +145,13 @@ HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+i
                         re.I)
 
 
+# "freed from <name> maximum security prison in the UK": the state whose prison it is frees, an issuer of sanctions
+# as any other (issue 22, class 3: a release by the United Kingdom took the court's or the destination's country)
+PRISON_IN_RE = re.compile(r"\b(?:freed|released|walked\s+out|let\s+out)\s+(?:of|from)\s+(?:[\w\-’']+\s+){0,4}?"
+                          r"(?:prison|jail|gaol|penitentiary|custody|detention(?:\s+(?:centre|center|facility))?)\s+in\s+"
+                          r"((?:the\s+)?(?-i:[A-Z])[\w\-.]+(?:\s+(?-i:[A-Z])[\w\-]+)?)", re.I)
+
+
 # the scene of a war ("criticizing the war in Ukraine") is not who frees anyone
 WAR_PLACE_RE = re.compile(r"\b(?:war|conflict|invasion|fighting|occupation|offensive|aggression)\s+(?:in|on|against)\s+"
                           r"(?:the\s+)?[A-Z][\w\-]+", re.I)
@@ -185,6 +192,11 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
         or "Prince" in sentence or "Monarch" in sentence else None
     if office:  # "<Country> President <name> granted a pardon to 57 <demonym>s": that country frees
         found = [c for c, kind in find_places(office.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0], 2
+    prison = PRISON_IN_RE.search(sentence) if " in " in sentence else None
+    if prison:  # "released from <name> prison in the UK": the prison's state, an issuer or not
+        found = [c for c, kind in find_places(prison.group(1)) if kind == "name"]
         if found:
             return found[0], 2
     # "eight nationals who were detained in X": the state that held them is the one that frees them, whoever
