@@ -1792,6 +1792,18 @@ def test_the_state_of_the_prison_a_person_is_freed_from_frees_even_an_issuer_of_
     assert release_country("The reporter was freed from a jail in Iran on Monday.", None) == "Iran"
 
 
+def test_a_states_authority_told_by_its_demonym_frees():
+    # (not the country of the freed person's family, nor the page's)
+    assert release_country("A Lebanese court has ordered the release of Omar Vale, son of Libya’s late ruler, on bail.",
+                           "Libya") == "Lebanon"
+    assert release_country("Iranian authorities freed the tourist on Monday, Paris said.", "France") == "Iran"
+
+
+def test_the_release_of_a_statement_is_no_release():
+    assert _counts("The announcement followed the release of a statement in the capital saying 11 men were charged.") == []
+    assert _counts("The release of the 11 prisoners followed talks.") == [11]
+
+
 def test_two_states_freeing_each_others_prisoners_take_the_first_named():
     assert release_country("Chile and Norway have freed an aid worker and a diplomat held in each other's "
                            "countries, respectively.", None) == "Chile"

@@ -122,9 +122,10 @@ _RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty"
                         "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned")
 
 
-# what is released that is no one: "newly released data showed", "released a statement / the figures" (issue 22,
+# what is released that is no one: "newly released data showed", "released a statement / the figures", "the release of
+# a statement" (issue 22,
 # class 4): a count near it is not freed
-_RELEASED_THING = (r"(?!\s+(?:(?:a|an|the|its|their|his|her|new|newly|latest|updated|official|preliminary|final|first)\s+){0,2}"
+_RELEASED_THING = (r"(?!\s+(?:of\s+)?(?:(?:a|an|the|its|their|his|her|new|newly|latest|updated|official|preliminary|final|first)\s+){0,2}"
                    r"(?:data|figures|statistics|numbers|results|reports?|statements?|footage|videos?|images|photos|"
                    r"pictures|documents|files|details|information|findings|survey|census|records|transcripts?|"
                    r"albums?|songs?|films?|books?)\b)")

@@ -145,6 +145,15 @@ HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+i
                         re.I)
 
 
+# a state's authority told by its demonym frees: "A Lebanese court has ordered the release of <name>, son of <Country>'s
+# late leader", "<Demonym> authorities freed ..." (issue 22, class 3: the freed person's country was taken)
+AUTHORITY_SUBJECT_RE = re.compile(
+    r"\b((?-i:[A-Z])[a-z]+(?:an|ian|ese|ish|i|ic))\s+(?:(?:appeals?|military|criminal|high|supreme|district|federal|"
+    r"provincial|regional)\s+)?(?:court|judge|judges|tribunal|authorities|government|prosecutors?|officials|army|military)\s+"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:freed|released|pardoned|ordered\s+(?:the\s+)?(?:immediate\s+)?release|"
+    r"granted|approved)\b")
+
+
 # "freed from <name> maximum security prison in the UK": the state whose prison it is frees, an issuer of sanctions
 # as any other (issue 22, class 3: a release by the United Kingdom took the court's or the destination's country)
 PRISON_IN_RE = re.compile(r"\b(?:freed|released|walked\s+out|let\s+out)\s+(?:of|from)\s+(?:[\w\-’']+\s+){0,4}?"
@@ -192,6 +201,11 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
         or "Prince" in sentence or "Monarch" in sentence else None
     if office:  # "<Country> President <name> granted a pardon to 57 <demonym>s": that country frees
         found = [c for c, kind in find_places(office.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0], 2
+    authority = AUTHORITY_SUBJECT_RE.search(sentence)
+    if authority:  # "A Lebanese court has ordered the release of ...": that state frees
+        found = [c for c, kind in find_places(authority.group(1)) if kind == "demonym" and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2
     prison = PRISON_IN_RE.search(sentence) if " in " in sentence else None
