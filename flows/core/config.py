@@ -12,7 +12,7 @@ sizes that bound memory, regex budgets) stay beside the code they tune.
 | MAX_DOC_CHARS: extraction budget of one document (rejected past it) | 1,000,000 | DOSSIER_MAX_DOC_CHARS |
 | MIN_CHARS: a text shorter than this is rejected | 40 | |
 | LOAD_MEMORY_LIMIT: DuckDB's memory limit while loading a whole warehouse (a first load, a full refresh) | 512MB | DOSSIER_LOAD_MEMORY_LIMIT |
-| DAILY_LOAD_MEMORY_LIMIT: DuckDB's memory limit while a daily run merges its changes in place (a merge that needs more is rolled back and done again under LOAD_MEMORY_LIMIT) | 128MB | DOSSIER_DAILY_LOAD_MEMORY_LIMIT |
+| DAILY_LOAD_MEMORY_LIMIT: DuckDB's memory limit while a daily run merges its changes in place (a merge that needs more is rolled back and done again under LOAD_MEMORY_LIMIT) | 192MB | DOSSIER_DAILY_LOAD_MEMORY_LIMIT |
 | READ_WAIT_SECONDS: how long a reader retries while a run commits its load in place | 30 | DOSSIER_READ_WAIT |
 | LOAD_WAIT_SECONDS: how long the load waits for readers to let go of the warehouse (then it copies) | 10 | DOSSIER_LOAD_WAIT |
 | KEEP_RESULTS_RUNS: runs whose GX results are kept for Data Docs | 30 | |
@@ -40,7 +40,7 @@ MIN_CHARS = 40
 LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_LOAD_MEMORY_LIMIT", "512MB")
 # a daily merge writes a day's groups only: at 100k documents, 256MB took the load's peak from 1,257 to 1,031 MB
 # RSS at the same CPU (docs/scaling.md, session 9), where 512MB let DuckDB grow to the run's peak
-DAILY_LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_DAILY_LOAD_MEMORY_LIMIT", "128MB")
+DAILY_LOAD_MEMORY_LIMIT = os.environ.get("DOSSIER_DAILY_LOAD_MEMORY_LIMIT", "192MB")
 READ_WAIT_SECONDS = float(os.environ.get("DOSSIER_READ_WAIT", 30))
 LOAD_WAIT_SECONDS = float(os.environ.get("DOSSIER_LOAD_WAIT", 10))
 KEEP_RESULTS_RUNS = 30
