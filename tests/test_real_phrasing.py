@@ -46,6 +46,15 @@ def test_swap_is_one_release_of_both_sides(sentence, count):
     assert _counts(sentence) == [count]
 
 
+# class 2: two states each freeing the other's nationals in one sentence are one exchange, told without its word
+@pytest.mark.parametrize("sentence, counts", [
+    ("Kenya on Sunday handed over to Uganda 12 Ugandan fishermen while Kampala released 8 Kenyan fishermen.", [20]),
+    ("Borduvia freed 10 Corvanian prisoners while Valdera released 5 Polish activists.", [10, 5]),
+])
+def test_two_states_freeing_each_others_nationals_are_one_exchange(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 def test_one_side_reported_elsewhere_in_the_document_is_not_another_release():
     text = ("Moscow said it had exchanged 95 soldiers for an equal number of enemy troops.\n"
             "The 95 soldiers were released near the border and taken to hospital.\n")

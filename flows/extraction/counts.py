@@ -185,6 +185,23 @@ def _clemency_group_before(sentence: str, m: re.Match, matches: list[re.Match]) 
     return prior if not re.search(r"[;:.]", gap) and len(gap) <= 200 else None
 
 
+def _each_others_nationals(sentence: str, a: tuple, b: tuple) -> bool:
+    """Whether two counted groups freed by two actors in one sentence are each the other state's nationals, both states
+    named beside them: "A handed over 95 <B-demonym> fishermen while <B's capital> released 90 <A-demonym> fishermen",
+    an exchange told without its word (issue 22, class 2)."""
+    from flows.extraction.places import find_places
+
+    def nation(span: tuple) -> set:
+        return {c for c, kind in find_places(sentence[span[0]:span[1]]) if kind == "demonym"}
+
+    first, second = nation(a), nation(b)
+    if len(first) != 1 or len(second) != 1 or first == second:
+        return False
+    rest = sentence[:a[0]] + " " + sentence[a[1]:b[0]] + " " + sentence[b[1]:]
+    named = {c for c, kind in find_places(rest) if kind in ("name", "capital")}
+    return first | second <= named
+
+
 def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     """(releases, tallies) in one sentence: tuples of (start, end, count, qualifier).
 
@@ -368,7 +385,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     for k in range(len(releases) - 1):
         a, b = releases[k], releases[k + 1]
         if a[3] == b[3] == "exact" and not a[1] > b[0] and TWO_ACTORS_BETWEEN_RE.fullmatch(sentence, a[1], b[0]) \
-                and not bare_sides and (SWAP_FRAME_RE.search(sentence) or REPORTED_OTHER_ACTOR_RE.match(sentence, a[1])):
+                and not bare_sides and (SWAP_FRAME_RE.search(sentence) or REPORTED_OTHER_ACTOR_RE.match(sentence, a[1])
+                                        or _each_others_nationals(sentence, a, b)):
             side_counts += [a[2], b[2]]
             releases[k:k + 2] = [(a[0], b[1], a[2] + b[2], "exact")]
             break
