@@ -1790,6 +1790,17 @@ def test_a_named_release_told_by_its_noun(sentence, counts):
     assert _counts(sentence) == counts
 
 
+# class 11: two named people released together, an apposition between them; a pardon granted to a named person
+@pytest.mark.parametrize("sentence, counts", [
+    ("Opposition firebrand Oumar Kane and the candidate he is backing in the March vote, Idrissa Lam Sow, were "
+     "released from prison on Thursday, state radio said.", [2]),
+    ("Borduvia has granted a pardon to French-Borduvian writer Lena Brandt and approved her transfer abroad.", [1]),
+    ("Amnesty International and Human Rights Watch were freed to work in the country.", []),
+])
+def test_two_named_released_together_and_a_pardon_granted_to_one(sentence, counts):
+    assert _counts(sentence) == counts
+
+
 # class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
 # release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
 def test_the_state_of_the_prison_a_person_is_freed_from_frees_even_an_issuer_of_sanctions():

@@ -10,7 +10,7 @@ from flows.extraction.count_numbers import PEOPLE_NOUNS
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, is_tally
 from flows.extraction.names import ROLE_NOUN_SET, is_given_name
 from flows.extraction.places import find_places
-from flows.language.lexicon import demonyms
+from flows.language.lexicon import ORG_WORDS, demonyms
 
 # "Alaa Abdel Fattah was released from prison": one named person freed
 NAMED_RELEASE_RE = re.compile(
@@ -41,7 +41,7 @@ _FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]
 
 # (a name's capital may bear an accent: "Jeanine Áñez was released"; issue 22, class 7/11)
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
-_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 # ... up to eight after "the release of", where a long title comes first ("ordered the release of jailed former prime
 # minister and key opposition leader <name>"; issue 22, class 11); a verb's role is four words at most (_active_named_release)
@@ -50,7 +50,10 @@ ROLE_AFTER_VERB_WORDS = 4
 
 ACTIVE_NAMED_RELEASE_RE = re.compile(
     # (an order with its day between: "ordered today (<date>) the immediate release of <name>"; issue 22, class 11)
-    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|(?:ordered|secured|announced)\s+"
+    r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|"
+    # a pardon granted to the person: "has granted a pardon to <role> <name>" (issue 22, class 11)
+    r"grant(?:ed|s)\s+(?:an?\s+)?(?:(?:full|presidential|royal|special)\s+)?(?:pardon|amnesty|clemency)\s+to|"
+    r"(?:ordered|secured|announced)\s+"
     r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
     rf"{_LONG_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",
     re.IGNORECASE)
@@ -191,6 +194,27 @@ def _bare_named_release(sentence: str) -> list[tuple]:
     if not (is_given_name(name.split()[0]) or role):
         return []
     return [(m.start("name"), m.end(), 1, "exact")]
+
+
+# two named people released together, an apposition between them: "<name> and the candidate he backs, <name>, were
+# released from prison" (issue 22, class 11)
+TWO_NAMED_RELEASED_RE = re.compile(
+    rf"(?P<first>{_FULL_NAME})\s+and\s+(?:(?:[^,;:.]{{3,90}}?),\s+)?(?P<second>{_FULL_NAME}),?\s+"
+    r"(?:were|have\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
+
+
+def _two_named_released(sentence: str) -> list[tuple]:
+    """A release of the two people named as the subject of a plural passive release (see TWO_NAMED_RELEASED_RE):
+    names with a given name first, not places."""
+    m = TWO_NAMED_RELEASED_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    for name in (m.group("first"), m.group("second")):
+        words = name.split()
+        if any(kind == "name" for _, kind in find_places(name)) or words[0].lower() in demonyms() \
+                or any(w.lower() in ORG_WORDS for w in words):
+            return []
+    return [(m.start("first"), m.end("second"), 2, "exact")]
 
 
 # the release of one named person as the subject of a verb telling it happened: "The release of <name>, <aside>, came

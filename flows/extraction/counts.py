@@ -18,7 +18,8 @@ from bisect import bisect_left, bisect_right
 from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE,
                                           POSSESSIVE_GROUP_BEFORE_RE, _breakdowns,
                                           _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
-from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _is_surname,
+from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _two_named_released,
+                                          _is_surname,
                                           _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, one_person_more,
                                           other_actor_releasing_named)
 from flows.extraction.count_numbers import (_NUMW, _QUAL, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
@@ -445,7 +446,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             swapped = [] if found else one_described_swap(sentence) or exchanged_named_for_one(sentence)
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
-            releases += found or swapped or _bare_named_release(sentence) or _release_noun_done(sentence) \
+            releases += found or swapped or _two_named_released(sentence) or _bare_named_release(sentence) \
+                or _release_noun_done(sentence) \
                 or _one_freed(sentence) \
                 or _two_described_freed(sentence) or _uncounted(sentence)
     elif not releases and tallies and any(w in low for w in NAMED_WORDS):
