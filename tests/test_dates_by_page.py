@@ -158,3 +158,14 @@ def test_a_weekday_still_to_come_is_not_read_against_another_report():
                    ("b", "The government of Ruritania has released 12 jailed foreign sailors, their union said.", PUB))
     _, mentions, _ = consolidate_events(ev)
     assert mentions.filter(pl.col("doc_id") == "a")["event_date"].to_list() in ([], [None])
+
+
+def test_the_weekday_right_after_the_other_report_is_the_next_day():
+    # the dated report is a Wednesday page; the undated one tells the release "on Thursday": the next day, not a week
+    # before (a report dated on the eve in a time zone behind)
+    ev = _mentions(("a", "Ruritania on Thursday freed 12 jailed foreign sailors, their union said.", None),
+                   ("b", "Twelve jailed foreign sailors freed by Ruritania, union says\n\n"
+                         "The government of Ruritania has released 12 jailed foreign sailors, their union said.", PUB))
+    events, mentions, _ = consolidate_events(ev)
+    assert set(mentions.filter(pl.col("doc_id") == "a")["event_date"].to_list()) == {dt.date(2025, 3, 13)}
+    assert events["event_date"].to_list() == [dt.date(2025, 3, 13)]

@@ -319,8 +319,9 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 def weekdays_by_the_other_reports(rel: pl.DataFrame) -> pl.DataFrame:
     """A release a page without a publication date tells on a bare weekday ("Iran on Saturday freed four") takes
     that weekday on or before the earliest day another document gives the same release (its publication date, or
-    a day its text states): the page reports the same news, so the day falls in the week before that report
-    (issue 22, class 5). Mentions a document dates itself, and clusters no other document dates to the day, stay
+    a day its text states): the page reports the same news, so the day falls in the week before that report; the
+    weekday right after that day is the next day (a report dated on the eve, in a time zone behind) (issue 22,
+    class 5). Mentions a document dates itself, and clusters no other document dates to the day, stay
     as they were."""
     if rel.is_empty() or "date_text" not in rel.columns:
         return rel
@@ -344,7 +345,10 @@ def weekdays_by_the_other_reports(rel: pl.DataFrame) -> pl.DataFrame:
         anchor = min(others)
         day = _WEEKDAYS.index(_BARE_WEEKDAY_RE.match(text.strip()).group(1).lower())
         rows.append(row)
-        dates.append(anchor - dt.timedelta(days=(anchor.weekday() - day) % 7))
+        # the day after the report's date is a clock ahead of the report's (a page dated on the eve in another time
+        # zone), any other weekday the one before it
+        ahead = (day - anchor.weekday()) % 7 == 1
+        dates.append(anchor + dt.timedelta(days=1) if ahead else anchor - dt.timedelta(days=(anchor.weekday() - day) % 7))
     if not rows:
         return rel
     fill = pl.DataFrame({"_row": rows, "_date": dates}, schema={"_row": pl.UInt32, "_date": pl.Date})
