@@ -402,3 +402,34 @@ def test_a_lead_telling_an_uncounted_release_makes_the_first_count_further_down_
 ])
 def test_page_date_in_another_language(text, expected):
     assert page_date(text) == expected
+
+
+def test_a_dateline_in_two_calendars_is_the_page_date():
+    """'CITY, <day> <other calendar's month> <its year>/<day Month Year> (WIRE) -': the page's date line, read from the
+    date after the slash; the day the story then tells dates the release (issue 22, class 5)."""
+    text = ("Ruritania frees four foreign detainees\n\n"
+            "Portville, 3 Safar Awwal 1446/9 August 2024 (WIRE) - Ruritania has released four foreign detainees, "
+            "officials said Wednesday.")
+    assert page_date(text) == dt.date(2024, 8, 9)
+    line = text.split("\n\n")[1]
+    assert _release_dates(line, dt.date(2024, 8, 9)) == [(4, dt.date(2024, 8, 7), "day")]
+    # a story sentence with a slash between two dates is no date line
+    assert page_date("Headline\n\nThe talks ran from 3 May 2024/9 August 2024 and freed four.") is None
+
+
+def test_in_a_month_of_a_year_dates_a_release():
+    assert _release_dates("The council pardoned 30 inmates in March of 2019, officials said.", None) \
+        == [(30, dt.date(2019, 3, 1), "month")]
+
+
+def test_the_release_clause_after_the_main_clause_gives_the_release_day():
+    """'<body> acted earlier this month after <A> released N in <Month> of <year>': the main clause's date is another
+    happening's; the release clause's own date is the release's (issue 22, class 5)."""
+    text = "The bloc eased its measures earlier this month after the governor freed 14 dissidents in May of 2021."
+    assert _release_dates(text, None) == [(14, dt.date(2021, 5, 1), "month")]
+    # the main clause telling the release keeps its own day
+    text = "The governor freed 14 dissidents on Friday after the court released its ruling in May."
+    assert _release_dates(text, dt.date(2021, 6, 9)) == [(14, dt.date(2021, 6, 4), "day")]
+    # a bare year further on is no release day
+    text = "On Monday after talks the governor freed 14 dissidents held under a law of 2015."
+    assert _release_dates(text, dt.date(2021, 6, 9)) == [(14, dt.date(2021, 6, 7), "day")]

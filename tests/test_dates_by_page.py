@@ -133,3 +133,39 @@ def test_a_release_on_a_day_after_the_page_is_not_dated_by_the_page():
     # the text's own date lies after the page's: a release still to come, which the page does not date either
     text = "The government of Ruritania releases 40 political prisoners on 20 March 2025, their lawyers said."
     assert _releases(text) == [(40, None, "unknown", None)]
+
+
+def test_a_weekday_on_an_undated_page_is_read_against_another_report():
+    # issue 22, class 5: a page with no date of its own tells the release "on Saturday"; another report of the same
+    # release is dated (here by its page, a Wednesday): the Saturday is the one before that report
+    ev = _mentions(("a", "Ruritania on Saturday freed 12 jailed foreign sailors, their union said.", None),
+                   ("b", "Twelve jailed foreign sailors freed by Ruritania, union says\n\n"
+                         "The government of Ruritania has released 12 jailed foreign sailors, their union said.", PUB))
+    assert ev.filter(pl.col("doc_id") == "a")["event_date"].to_list() == [None]
+    _, mentions, _ = consolidate_events(ev)
+    assert set(mentions.filter(pl.col("doc_id") == "a").select("event_date", "date_precision").rows()) == {
+        (dt.date(2025, 3, 8), "day")}
+
+
+def test_a_weekday_on_an_undated_page_borrows_nothing_alone():
+    ev = _mentions(("a", "Ruritania on Saturday freed 12 jailed foreign sailors, their union said.", None))
+    events, _, _ = consolidate_events(ev)
+    assert events.select("event_date", "date_precision").rows() == [(None, "unknown")]
+
+
+def test_a_weekday_still_to_come_is_not_read_against_another_report():
+    ev = _mentions(("a", "Ruritania will free 12 jailed foreign sailors next Saturday, their union said.", None),
+                   ("b", "The government of Ruritania has released 12 jailed foreign sailors, their union said.", PUB))
+    _, mentions, _ = consolidate_events(ev)
+    assert mentions.filter(pl.col("doc_id") == "a")["event_date"].to_list() in ([], [None])
+
+
+def test_the_weekday_right_after_the_other_report_is_the_next_day():
+    # the dated report is a Wednesday page; the undated one tells the release "on Thursday": the next day, not a week
+    # before (a report dated on the eve in a time zone behind)
+    ev = _mentions(("a", "Ruritania on Thursday freed 12 jailed foreign sailors, their union said.", None),
+                   ("b", "Twelve jailed foreign sailors freed by Ruritania, union says\n\n"
+                         "The government of Ruritania has released 12 jailed foreign sailors, their union said.", PUB))
+    events, mentions, _ = consolidate_events(ev)
+    assert set(mentions.filter(pl.col("doc_id") == "a")["event_date"].to_list()) == {dt.date(2025, 3, 13)}
+    assert events["event_date"].to_list() == [dt.date(2025, 3, 13)]

@@ -770,6 +770,24 @@ CONFLICT_START_BEFORE_RE = re.compile(
     r"(?:began|started|erupted|broke\s+out)\s*$", re.I)
 
 
+# a clause telling the release after the main clause's own date: "<body> decided it earlier this month after <A>
+# released several prisoners in August of 2015" (no comma inside: "On Monday, after talks, <A> freed" is one clause)
+AFTER_RELEASE_CLAUSE_RE = re.compile(r"\b(?:after|since|once|when)\s+[^,;:]{0,60}?" + RELEASE_RE.pattern.split("\\b", 1)[1],
+                                     re.I)
+
+
+def _date_of_a_later_release_clause(sentence: str, m: re.Match) -> bool:
+    """Whether date `m` belongs to a main clause that tells no release, whose "after <A> released ..." clause right
+    after gives a date of its own, more than a bare year (issue 22, class 5): that later date is the release's."""
+    if RELEASE_RE.search(sentence, 0, m.start()):
+        return False  # "<A> freed 12 on Friday after ...": the release is the main clause's, and so is its day
+    clause = AFTER_RELEASE_CLAUSE_RE.search(sentence, m.end())
+    if not clause or clause.start() - m.end() > 60:
+        return False
+    later = DATE_RE.search(sentence, clause.end(), clause.end() + 80)
+    return bool(later and not later.group("y_year"))  # a bare year further on may be anything's ("a deal of 2015")
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -790,6 +808,8 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue  # "since the full-scale invasion began in February 2022": when a war began
         if PLAN_AFTER_RE.match(sentence, m.end()):
             continue  # "On <date>, ... announced an initiative to release": the day of a promise
+        if _date_of_a_later_release_clause(sentence, m):
+            continue  # "decided earlier this month after <A> released ... in August of 2015": the later date
         if m.group("y_year"):
             first_year = first_year or m
             continue

@@ -31,7 +31,7 @@ DATE_RE = re.compile(
       | (?P<ago>(?P<ago_n>a|one|two|three|four|five|six|\d)\s+(?P<ago_unit>days?|weeks?)\s+ago)
       | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
       | [Ll]ast\s+(?-i:(?P<lm_month>January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)
-      | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?P<m_year>(?:19|20)\d{{2}}))?
+      | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?:of\s+)?(?P<m_year>(?:19|20)\d{{2}}))?
       | in\s+(?:the\s+year\s+)?(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -148,8 +148,13 @@ def date_of_match(m: re.Match | None, published: dt.date | None) -> tuple[str | 
 # a date stamp opening a sentence: the page's own date line glued to the story's first words ("date 2026-03-03
 # Officials said ...", "15 July 2021; AGENCY: ...", "CITY, March 3, 2026 - ..."): when the page was
 # published, not when the news happened (issue 22, class 5)
+# a dateline's place and a day in another calendar before a slash ("CITY, 8 <Month> 1437/"), the date after the slash
+# in this one
+_OTHER_CALENDAR_DATELINE = (r"(?-i:[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){0,3})[ \t]*,[ \t]+[0-3]?\d[ \t]+"
+                            r"(?-i:[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*)?)[ \t]+\d{3,4}[ \t]*/[ \t]*")
 _STAMP_LABEL_RE = re.compile(r"(?i)^\W*(?:(?:date|published|posted|updated)\b\s*(?:on\b|:)?\s*)?$")
 _STAMP_PLACE_RE = re.compile(r"^\W*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3},\s*$")
+_STAMP_OTHER_CALENDAR_RE = re.compile(r"^\W*" + _OTHER_CALENDAR_DATELINE + "$")
 _STAMP_AFTER_RE = re.compile(r"^\s*(?:[;:|\u2013\u2014-]|\(|$)")
 # a wire service's tag and a dash after a dateline's day ("WASHINGTON, Dec 13 (Reuters) -", "Nov. 27 (UPI) --")
 _AGENCY_AFTER_RE = re.compile(r"\s*\((?-i:[A-Z][\w&.' -]{0,30})\)\s*[-\u2013\u2014]")
@@ -173,6 +178,8 @@ def is_date_stamp(sentence: str, m: re.Match) -> bool:
     before = sentence[:m.start()]
     if _STAMP_LABEL_RE.match(before) and _STAMP_LABELLED_RE.search(before):
         return True
+    if _STAMP_OTHER_CALENDAR_RE.match(before):  # "CITY, 8 <Month> 1437/18 January 2016 (WIRE) -"
+        return bool(_AGENCY_AFTER_RE.match(sentence, m.end()))
     if not (_STAMP_LABEL_RE.match(before) or _STAMP_PLACE_RE.match(before)):
         return False
     return bool(_STAMP_AFTER_RE.match(sentence[m.end():]))
@@ -224,6 +231,9 @@ PAGE_DATE_RE = re.compile(
     rf"|^[ \t]*by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}?)[ \t]+(?=(?:{FULL_DATE_PLAIN}),?[ \t]+{_CLOCK}[ \t]*$)"
     # a clock time and its zone before the date, on a line of their own ("14:45 JST, July 23, 2024")
     rf"|^[ \t]*{_CLOCK}[ \t]*,?[ \t]+(?=(?:{FULL_DATE_PLAIN})[ \t]*$)"
+    # a dateline printing the day in another calendar first, then after a slash in this one, then its wire's tag
+    # ("CITY, 8 <Month> 1437/18 January 2016 (WIRE) -")
+    rf"|^[ \t]*{_OTHER_CALENDAR_DATELINE}(?=(?:{FULL_DATE_PLAIN})[ \t]*\()"
     rf"|^[ \t]*(?-i:(?!(?:On|In|By|At|As|Since|Until|From|Before|After|Between)\b)[A-Z][\w.]*(?:[ \t]+[A-Z][\w.]*){{0,3}}"
     rf"[ \t]*(?:,|[|·•])[ \t]+)?)"
     rf"(?:{FULL_DATE})",

@@ -6,6 +6,7 @@ Events merge when type and country agree and counts are compatible (52 and "more
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
@@ -316,6 +317,58 @@ def split_by_people(rel: pl.DataFrame) -> pl.Series:
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
 
+# a bare weekday a page without a publication date tells ("freed ... on Saturday", "late Thursday"): no "next" nor
+# "last", nothing but the day and its preposition
+_BARE_WEEKDAY_RE = re.compile(r"(?i)^(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?"
+                              r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)$")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def weekdays_by_the_other_reports(rel: pl.DataFrame) -> pl.DataFrame:
+    """A release a page without a publication date tells on a bare weekday ("Iran on Saturday freed four") takes
+    that weekday on or before the earliest day another document gives the same release (its publication date, or
+    a day its text states): the page reports the same news, so the day falls in the week before that report; the
+    weekday right after that day is the next day (a report dated on the eve, in a time zone behind) (issue 22,
+    class 5). Mentions a document dates itself, and clusters no other document dates to the day, stay
+    as they were."""
+    if rel.is_empty() or "date_text" not in rel.columns:
+        return rel
+    weekday = pl.col("date_text").str.strip_chars().str.extract(_BARE_WEEKDAY_RE.pattern, 1).str.to_lowercase()
+    open_rows = rel.with_row_index("_row").filter(
+        pl.col("event_date").is_null() & weekday.is_not_null() & pl.col("prisoner_count").is_not_null())
+    if open_rows.is_empty():
+        return rel
+    dated = rel.filter(pl.col("event_date").is_not_null() & (pl.col("date_precision") == "day")
+                       & pl.col("cluster").is_in(open_rows["cluster"].unique().implode()))
+    if dated.is_empty():
+        return rel
+    days: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    for cluster, doc_id, date in dated.select("cluster", "doc_id", "event_date").iter_rows():
+        days[cluster].append((doc_id, date))
+    rows, dates = [], []
+    for row, cluster, doc_id, text in open_rows.select("_row", "cluster", "doc_id", "date_text").iter_rows():
+        others = [d for doc, d in days.get(cluster, ()) if doc != doc_id]
+        if not others:
+            continue
+        anchor = min(others)
+        day = _WEEKDAYS.index(_BARE_WEEKDAY_RE.match(text.strip()).group(1).lower())
+        rows.append(row)
+        # the day after the report's date is a clock ahead of the report's (a page dated on the eve in another time
+        # zone), any other weekday the one before it
+        ahead = (day - anchor.weekday()) % 7 == 1
+        dates.append(anchor + dt.timedelta(days=1) if ahead else anchor - dt.timedelta(days=(anchor.weekday() - day) % 7))
+    if not rows:
+        return rel
+    fill = pl.DataFrame({"_row": rows, "_date": dates}, schema={"_row": pl.UInt32, "_date": pl.Date})
+    out = rel.with_row_index("_row").join(fill, on="_row", how="left", maintain_order="left")
+    filled = pl.col("_date").is_not_null()
+    cols = {"event_date": pl.coalesce("_date", "event_date"),
+            "date_precision": pl.when(filled).then(pl.lit("day")).otherwise(pl.col("date_precision"))}
+    if "date_source" in out.columns:
+        cols["date_source"] = pl.when(filled).then(pl.lit("sentence")).otherwise(pl.col("date_source"))
+    return out.with_columns(**cols).drop("_row", "_date")
+
+
 EVENT_AGG_SLICE_ROWS = 300_000
 
 
@@ -404,6 +457,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
         rel = rel.join(freed, on="doc_id", how="left", maintain_order="left")
         rel = rel.with_columns(cluster=split_by_people(rel)).drop("freed")
     rel = rel.with_columns(cluster=split_by_time(rel))
+    rel = weekdays_by_the_other_reports(rel)
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
         cluster=pl.when(pl.col("event_date").is_not_null())
