@@ -87,3 +87,20 @@ def test_acronym_unspelled_or_no_body_is_left_alone():
     # a spelled-out name that is no body (no kind word at its end) is left to the other rules
     assert acronym_expansions(["the Zetland Maritime Trading (ZMT) fleet"], {"ZMT"}) == {}
     assert acronym_expansions(["the Zetland Maritime Tribunal"], {"ZMT"}) == {"ZMT": "Zetland Maritime Tribunal"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "global terrorist organizations" is a terrorism list too, and "and others" closes the list of named groups
+    ("The State Department designated Sol de Oriente, the Red Valley Cartel and others as global terrorist "
+     "organizations.", {"Sol de Oriente", "Red Valley Cartel"}),
+    ("Ruritania listed Northern Dawn and the Coastal Brigade, among others, as global terrorist groups.",
+     {"Northern Dawn", "Coastal Brigade"}),
+])
+def test_a_listing_as_global_terrorists_with_others_left_unnamed(text, expected):
+    assert expected <= {t for t, _, a in rows_of(text) if a == "imposed"}
+
+
+def test_a_colon_after_the_cue_still_opens_the_list():
+    rows = rows_of("The State Department designated Sol de Oriente as a foreign terrorist organization. "
+                   "The designated groups are: Sol de Oriente, Mara Roja, the Red Valley Cartel and La Nueva Banda.")
+    assert {"Mara Roja", "Red Valley Cartel", "La Nueva Banda"} <= {t for t, _, a in rows if a == "imposed"}

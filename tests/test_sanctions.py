@@ -1251,3 +1251,32 @@ def test_a_state_outside_the_issuer_lexicon_sanctions_as_a_subject_and_its_targe
                    "after the administration said it would bar entry into the U.S. by Chen Wu, a Chinese official.")
     assert ("China", "Tom Brell", "United States") in carried
     assert not any(issuer == "China" and target == "Chen Wu" for issuer, target, _ in carried)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counted group right after a designating verb, with no word on sanctions in the sentence (issue 22, class 10)
+    ("The Treasury Department has designated 17 Chilean nationals for their part in the murder of a reporter.",
+     ("United States", "17 Chilean nationals", "officials", "imposed")),
+    ("The US Treasury said on Friday that it was sanctioning 12 Peruvian citizens in response to the attack.",
+     ("United States", "12 Peruvian citizens", "officials", "imposed")),
+    # assets held by a counted group are frozen by the move
+    ("Canada said that under the sanctions it froze the assets belonging to four individuals.",
+     ("Canada", "four individuals", "officials", "imposed")),
+    # "and an individual" is a second group, counted by its article, not a part of the first
+    ("The US Treasury further sanctioned seven companies and an individual that helped the militia buy arms.",
+     ("United States", "seven companies", "company", "imposed")),
+])
+def test_counted_groups_a_designating_verb_takes(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert expected in set(rows.select("issuer", "target", "target_type", "action").rows())
+
+
+@pytest.mark.parametrize("text", [
+    "The US Treasury plans to designate 12 Peruvian citizens next month.",  # still to come
+    "The US Treasury would be sanctioning 12 Peruvian citizens if the talks failed.",
+    "Twelve Peruvian citizens were designated by the Treasury as wrongfully detained.",
+    "The US has designated 17 Chilean nationals as wrongfully detained.",  # a hostage's status, no sanction
+])
+def test_no_counted_group_where_the_verb_moves_nothing(text):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert not [r for r in rows.to_dicts() if r["action"] == "imposed"]

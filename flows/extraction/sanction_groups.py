@@ -55,7 +55,8 @@ _HEAD = (rf"(?:(?:{PEOPLE_HEADS}|{ORG_HEADS})\b|{_DEMONYM_PLURAL}\b"
 GROUP_RE = re.compile(
     rf"(?P<group>(?P<count>\b{COUNT})\s+(?P<mods>(?:(?!{_STOP}\b){_MODIFIER}\s+(?:and\s+(?=[a-z]))?){{0,4}}?)(?P<head>{_HEAD})"
     # "abusers and corrupt actors", "individuals and entities": one group with two heads and no count between
-    rf"(?:\s+and\s+(?:(?!{_STOP}\b|{COUNT}\b)[a-z][a-z\-]*\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?)", re.I)
+    # ("seven firms and an individual" is two: the article counts one)
+    rf"(?:\s+and\s+(?:(?!{_STOP}\b|{COUNT}\b|an?\b)[a-z][a-z\-]*\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?)", re.I)
 
 # where targets of a move stand before a count: after "sanctions on", a designation verb, "the assets of",
 # "the names of", "target(s)", "apply to", with "a further", "an additional", "another" or "some" between
@@ -63,7 +64,7 @@ SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
     r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
-    r"imposed\s+on))"
+    r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)))"
     r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over)\s+)?$", re.I)
 
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
@@ -157,6 +158,33 @@ GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-
                               r"companies|organi[sz]ations|citizens|nationals|officials))$", re.I)
 
 
+# a counted group right after a verb that designates it, in a sentence that names no sanctions ("The Treasury has
+# designated 17 <demonym plural> for ...", "said it was sanctioning 12 <demonym> nationals"): the verb is the move
+# (issue 22, class 10)
+DESIGNATING_VERB_RE = re.compile(
+    r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists)\s+"
+    r"(?:(?:a\s+further|an\s+additional|another|a\s+total\s+of|at\s+least|more\s+than|over|some)\s+)?$", re.I)
+# the verb passive or still to come: "were designated", "plans to designate", "would be sanctioning"
+_NOT_DONE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being|would|will|could|may|might|should|must|to|not|never)\s+"
+                          r"(?:\w+\s+){0,1}$", re.I)
+# (a progressive is done: "said it was sanctioning")
+_NOT_DONE_ING_RE = re.compile(r"\b(?:be|would|will|could|may|might|should|must|to|not|never)\s+(?:\w+\s+){0,1}$", re.I)
+
+
+def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
+    """The counted groups (counted_groups' shape) a designating verb takes as its object."""
+    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)", sentence):
+        return []
+    out = []
+    for group, start, kind in counted_groups(sentence):
+        verb = DESIGNATING_VERB_RE.search(sentence, max(0, start - 60), start)
+        not_done = _NOT_DONE_ING_RE if verb is not None and verb.group("verb").lower().endswith("ing") else _NOT_DONE_RE
+        if verb is None or not_done.search(sentence, max(0, verb.start() - 30), verb.start()):
+            continue
+        out.append((group, start, kind))
+    return out
+
+
 def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | None) -> list[tuple]:
     """A sentence's moves (sanctions._sentence_moves' shape: actions, target, type, country, explicit, clause) with
     its counted groups as targets of the sentence's move; a generic group move (GENERIC_GROUP_RE) of the sentence
@@ -225,7 +253,7 @@ _NOUN = (r"(?:individuals|persons|people|officials|oligarchs|businessmen|entitie
 LIST_CUE_RE = re.compile(
     rf"(?:^|\b(?:the|Among|(?-i:[A-Z][\w\-]+)['’]s)\s+)(?:(?:newly|also)[\s\-])?(?:{_PARTICIPLE}\s+{_NOUN}|{_NOUN}\s+(?:also\s+|newly\s+)?{_PARTICIPLE}"
     rf"|targets(?=\s+(?:are|include)))(?:\s+(?:from|to|on)\s+the\s+(?:\w+\s+){{0,2}}lists?)?\s+(?:also\s+)?"
-    rf"(?:are|is|were|was|include[sd]?)\s+(?:the\s+)?"
+    rf"(?:are|is|were|was|include[sd]?)(?:\s*:)?\s+(?:the\s+)?"
     rf"|^(?:Also\s+)?(?P<verb>{_PARTICIPLE})\s+(?:from|to|on)\s+the\s+(?:\w+\s+){{0,2}}lists?\s+(?:are|is|were|was)\s+",
     re.I)
 # one target after a cue in the singular: "The sanctioned entity, <Name>, is subject to ..."

@@ -48,6 +48,7 @@ from flows.extraction.sanction_groups import (
     appositive_targets,
     cue_listed_targets,
     included_people,
+    designated_groups,
     with_counted_groups,
 )
 from flows.extraction.sanction_patterns import (
@@ -796,6 +797,11 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         moves = [(acts, *m[1:]) for m in moves for acts in [[a for a in m[0] if a == "remain"]
                                                              if m[2] == "country" and not m[4] else m[0]] if acts]
     if not named:
+        if not moves and not still_moves and not re.search(r"(?i)\bwrongful", sentence) \
+                and find_issuers(sentence) != [None]:
+            # "The Treasury has designated 17 <demonym plural>": the verb moves the groups it takes (no sanction word)
+            return [(["imposed"], group, kind, (countries_in(group) or [doc_country])[0], True, sentence)
+                    for group, _start, kind in designated_groups(sentence)]
         return with_counted_groups(moves + still_moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
     # the sentence with the words just before each named target blanked: "sanctioned <Country> leader <Name>"
