@@ -83,11 +83,15 @@ NOT_GROUP_RE = re.compile(r"\b(?:years?|months?|days?|weeks?|percent|per\s+cent|
                           r"rubles?|euros?|pounds?)\b", re.I)
 
 
-def _is_head(head: str) -> bool:
+def _is_head(head: str, mods: str = "") -> bool:
     if re.fullmatch(rf"(?:{PEOPLE_HEADS}|{ORG_HEADS})", head, re.I):
         return True
-    # "Russians", "Iranians": the demonym's country (the lexicon knows "Russian", "Iranian")
-    return bool(countries_in(head[:-1]))
+    # "Russians", "Iranians": the demonym's country (the lexicon knows "Russian", "Iranian"); a two-word demonym
+    # takes the word before it ("<Saudi> Arabians", "<Sri> Lankans")
+    if countries_in(head[:-1]):
+        return True
+    last = mods.split()[-1] if mods.split() else ""
+    return bool(last[:1].isupper() and countries_in(f"{last} {head[:-1]}"))
 
 
 def group_kind(text: str) -> str:
@@ -114,7 +118,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     groups = list(GROUP_RE.finditer(sentence))  # (one scan: the test for a group and the groups)
     members = _counted_members(sentence) if groups else []  # "three companies, A, B and C"
     for m in groups:
-        if not _is_head(m.group("head")) or NOT_GROUP_RE.search(m.group("mods")):
+        if not _is_head(m.group("head"), m.group("mods")) or NOT_GROUP_RE.search(m.group("mods")):
             continue
         before = sentence[max(0, m.start() - 80):m.start()]
         # "X and <count> Y", "X including <names> and <count> Y", "X based in <place> as well as <count> Y"
