@@ -416,6 +416,10 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                 # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
                 country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country, excluded)
                 out += [(actions, g, "sector", country, True, clause) for g in goods]
+            elif target[1] == "sector" and may_sector and (listed := sector_list(clause, target[0])):
+                # "on trade and investment in oil, metals, shipping and banking", "on the steel, mining and banking
+                # sectors": each sector of the list is a target (the trade flow before "in" is none)
+                out += [(actions, item, "sector", target[2], True, clause) for item in listed]
             else:
                 if (target[0] or "").endswith("funds"):
                     goods = []  # "the oil sales that earned the frozen funds": the funds are the target
@@ -434,6 +438,29 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                     out += [(actions, m.group(0).lower(), "sector", country, True, clause)
                             for m in SECTOR_PHRASE_RE.finditer(clause)]
     return out
+
+
+# a list of three or more sectors in single lower-case words, most of them the lexicon's ("oil, metals, shipping,
+# petrochemicals, and shipbuilding as well as banking and insurance")
+_SECTOR_ITEM = r"(?!(?:and|or|as|well|the|its|their|other|all|some|certain)\b)[a-z][a-z\-]+"
+SECTOR_LIST_RE = re.compile(rf"(?<![\w\-])(?P<list>{_SECTOR_ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
+                            rf",?\s+as\s+well\s+as\s+){_SECTOR_ITEM}){{2,}})(?![\w\-])")
+_SECTOR_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|,?\s+as\s+well\s+as\s+")
+
+
+def sector_list(clause: str, target: str | None) -> list[str]:
+    """The sectors of the list (SECTOR_LIST_RE) that holds the clause's sector target or follows it after "in"
+    ("trade and investment in <list>"); at least half of them, and two, the lexicon's; empty when there is none."""
+    for m in SECTOR_LIST_RE.finditer(clause):
+        items = [w.lower() for w in _SECTOR_SEP_RE.split(m.group("list")) if w]
+        known = [w for w in items if w in SECTOR_WORDS]
+        if len(known) < 2 or 2 * len(known) < len(items):
+            continue
+        before = clause[max(0, m.start() - 40):m.start()]
+        if (target or "").lower() in items or re.search(
+                rf"\b{re.escape(target or '')}\b(?:\s+and\s+[a-z]+)?\s+in\s+$", before, re.I):
+            return list(dict.fromkeys(items))
+    return []
 
 
 # "its banking sector", "the banking and financial sectors": sector words before the word "sector"
@@ -540,11 +567,20 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             head = TITLED_DEMONYM_RE.search(sentence, max(0, start - 60), start)
             own = countries_in(head.group("c")) if head else []
             near = [c for c in own if c not in find_issuers(sentence)][:1]
-        out.append((actions, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
+        # "blocked three attempts to blacklist <A>", "a draft resolution to designate <A>": a listing only sought
+        sought = list(actions) == ["imposed"] and SOUGHT_LISTING_RE.search(sentence, max(0, start - 120), start)
+        own = ["proposed"] if sought else actions
+        out.append((own, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
+
+
+# a listing sought, not made: "attempts / a bid / a request / a draft resolution to blacklist <A>" (issue 22, class 9)
+SOUGHT_LISTING_RE = re.compile(r"\b(?:attempts?|bids?|requests?|proposals?|resolutions?|efforts?|push|motions?|"
+                               r"applications?)\s+(?:[\w\-]+\s+){0,6}?to\s+(?:blacklist|designate|sanction|list|proscribe)\s+$",
+                               re.I)
 
 
 # "added <A>, <role>, to its list of (global) terrorists / its sanctions list": a listing, though no sanction word is said
