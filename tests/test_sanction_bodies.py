@@ -104,3 +104,19 @@ def test_a_colon_after_the_cue_still_opens_the_list():
     rows = rows_of("The State Department designated Sol de Oriente as a foreign terrorist organization. "
                    "The designated groups are: Sol de Oriente, Mara Roja, the Red Valley Cartel and La Nueva Banda.")
     assert {"Mara Roja", "Red Valley Cartel", "La Nueva Banda"} <= {t for t, _, a in rows if a == "imposed"}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # two bodies sharing their kind word in the plural: each is a target, its first word no sector
+    ("The United States has sanctioned Bolivia's mining and interior ministries over the crackdown.",
+     {"Mining ministry", "Interior ministry"}, "mining"),
+    ("Britain imposed sanctions on the Justice and Interior Ministries of Ruritania.",
+     {"Justice ministry", "Interior ministry"}, None),
+])
+def test_two_bodies_sharing_a_plural_kind_word(text, expected, absent):
+    targets = {t for t, _, _ in rows_of(text)}
+    assert expected <= targets and absent not in targets
+
+
+def test_plural_kinds_that_name_no_bodies():
+    assert not any("service" in t.lower() for t, _, _ in rows_of("The EU imposed sanctions on banking and financial services."))

@@ -523,6 +523,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    listed += [t for t in shared_kind_bodies(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     # named bodies in a list of targets and groups put on a terrorism list by a passive designation (sanc11b)
     # (a body's longer name holding a shorter one found before takes its place: "the <A> Guard Service")
     for t in body_group_targets(sentence):
@@ -782,6 +783,28 @@ def body_targets(sentence: str) -> list[tuple[str, int, str]]:
     return out
 
 
+# two bodies sharing their kind word in the plural ("<country>'s defence and energy ministries", "the Interior and
+# Justice Ministries were also hit"): each "<A> ministry" is a target (issue 22, class 10)
+SHARED_KIND_RE = re.compile(
+    r"(?:\b(?-i:[A-Z][\w\-]+)['’]s\s+|\bthe\s+|^)(?P<a>[A-Za-z]+),?\s+and\s+(?P<b>[A-Za-z]+)\s+"
+    r"(?P<kind>ministries|departments|agencies|services)\b", re.I)
+_KIND_ONE = {"ministries": "ministry", "departments": "department", "agencies": "agency", "services": "service"}
+
+
+def shared_kind_bodies(sentence: str) -> list[tuple[str, int, str]]:
+    """(body, start, 'officials') of each body SHARED_KIND_RE names, in the sentence's casing of its word."""
+    if not re.search(r"(?i)\b(?:ministries|departments|agencies|services)\b", sentence):
+        return []
+    out = []
+    for m in SHARED_KIND_RE.finditer(sentence):
+        if any(w.lower() in ("its", "their", "his", "her", "other", "all", "state", "government", "financial")
+               for w in (m.group("a"), m.group("b"))):
+            continue  # "its own and other agencies", "financial services": no named bodies
+        one = _KIND_ONE[m.group("kind").lower()]
+        out += [(f"{m.group(g)[0].upper()}{m.group(g)[1:]} {one}", m.start(g), "officials") for g in ("a", "b")]
+    return out
+
+
 # a move told as still to come: "sanctions to target", "those to be targeted"
 # ("the first person to be designated" was designated: only "those" or a verb before "to be")
 FUTURE_TARGET_RE = re.compile(r"\bsanctions?\s+to\s+target\b|\b(?:those|ones|is|are|was|were)\s+to\s+be\s+"
@@ -863,6 +886,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue  # the same firm read again as the object of the verb: its named reading says whose it is
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
+        if target_type == "sector" and any(re.fullmatch(rf"{re.escape(fold(target))}\s+(?:ministry|department|agency|service)", n)
+                                           for n in names):
+            continue  # "<country>'s mining and interior ministries": the ministry, not the trade
         if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
                 rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
             continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
