@@ -87,3 +87,36 @@ def test_acronym_unspelled_or_no_body_is_left_alone():
     # a spelled-out name that is no body (no kind word at its end) is left to the other rules
     assert acronym_expansions(["the Zetland Maritime Trading (ZMT) fleet"], {"ZMT"}) == {}
     assert acronym_expansions(["the Zetland Maritime Tribunal"], {"ZMT"}) == {"ZMT": "Zetland Maritime Tribunal"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "global terrorist organizations" is a terrorism list too, and "and others" closes the list of named groups
+    ("The State Department designated Sol de Oriente, the Red Valley Cartel and others as global terrorist "
+     "organizations.", {"Sol de Oriente", "Red Valley Cartel"}),
+    ("Ruritania listed Northern Dawn and the Coastal Brigade, among others, as global terrorist groups.",
+     {"Northern Dawn", "Coastal Brigade"}),
+])
+def test_a_listing_as_global_terrorists_with_others_left_unnamed(text, expected):
+    assert expected <= {t for t, _, a in rows_of(text) if a == "imposed"}
+
+
+def test_a_colon_after_the_cue_still_opens_the_list():
+    rows = rows_of("The State Department designated Sol de Oriente as a foreign terrorist organization. "
+                   "The designated groups are: Sol de Oriente, Mara Roja, the Red Valley Cartel and La Nueva Banda.")
+    assert {"Mara Roja", "Red Valley Cartel", "La Nueva Banda"} <= {t for t, _, a in rows if a == "imposed"}
+
+
+@pytest.mark.parametrize(("text", "expected", "absent"), [
+    # two bodies sharing their kind word in the plural: each is a target, its first word no sector
+    ("The United States has sanctioned Bolivia's mining and interior ministries over the crackdown.",
+     {"Mining ministry", "Interior ministry"}, "mining"),
+    ("Britain imposed sanctions on the Justice and Interior Ministries of Ruritania.",
+     {"Justice ministry", "Interior ministry"}, None),
+])
+def test_two_bodies_sharing_a_plural_kind_word(text, expected, absent):
+    targets = {t for t, _, _ in rows_of(text)}
+    assert expected <= targets and absent not in targets
+
+
+def test_plural_kinds_that_name_no_bodies():
+    assert not any("service" in t.lower() for t, _, _ in rows_of("The EU imposed sanctions on banking and financial services."))

@@ -1251,3 +1251,83 @@ def test_a_state_outside_the_issuer_lexicon_sanctions_as_a_subject_and_its_targe
                    "after the administration said it would bar entry into the U.S. by Chen Wu, a Chinese official.")
     assert ("China", "Tom Brell", "United States") in carried
     assert not any(issuer == "China" and target == "Chen Wu" for issuer, target, _ in carried)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a counted group right after a designating verb, with no word on sanctions in the sentence (issue 22, class 10)
+    ("The Treasury Department has designated 17 Chilean nationals for their part in the murder of a reporter.",
+     ("United States", "17 Chilean nationals", "officials", "imposed")),
+    ("The US Treasury said on Friday that it was sanctioning 12 Peruvian citizens in response to the attack.",
+     ("United States", "12 Peruvian citizens", "officials", "imposed")),
+    # assets held by a counted group are frozen by the move
+    ("Canada said that under the sanctions it froze the assets belonging to four individuals.",
+     ("Canada", "four individuals", "officials", "imposed")),
+    # "and an individual" is a second group, counted by its article, not a part of the first
+    ("The US Treasury further sanctioned seven companies and an individual that helped the militia buy arms.",
+     ("United States", "seven companies", "company", "imposed")),
+])
+def test_counted_groups_a_designating_verb_takes(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert expected in set(rows.select("issuer", "target", "target_type", "action").rows())
+
+
+@pytest.mark.parametrize("text", [
+    "The US Treasury plans to designate 12 Peruvian citizens next month.",  # still to come
+    "The US Treasury would be sanctioning 12 Peruvian citizens if the talks failed.",
+    "Twelve Peruvian citizens were designated by the Treasury as wrongfully detained.",
+    "The US has designated 17 Chilean nationals as wrongfully detained.",  # a hostage's status, no sanction
+])
+def test_no_counted_group_where_the_verb_moves_nothing(text):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert not [r for r in rows.to_dicts() if r["action"] == "imposed"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a two-word demonym in the plural is a group's head ("<Saudi> Arabians", "<Sri> Lankans")
+    ("The Treasury Department has designated 12 Sri Lankans for their part in the killing.",
+     ("United States", "12 Sri Lankans", "officials", "imposed")),
+    ("The EU imposed sanctions on nine North Koreans.", ("European Union", "nine North Koreans", "officials", "imposed")),
+    # people named after a plural role in apposition to the move's object; "<given> and <given> <surname>" two people
+    ("In 2023, Canada sanctioned the two former ministers, Ruwan Perera and Kamal Perera.",
+     ("Canada", "Kamal Perera", "person", "imposed")),
+    ("In 2023, Canada sanctioned the two former presidents, Anil and Sunil Wickrama.",
+     ("Canada", "Anil Wickrama", "person", "imposed")),
+])
+def test_groups_told_by_a_two_word_demonym_or_a_plural_role(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert expected in set(rows.select("issuer", "target", "target_type", "action").rows())
+
+
+def test_people_after_a_plural_role_that_no_move_takes_are_no_targets():
+    rows = extract_sanction_mentions(sentences_of(
+        "The two ministers, Nimal Fernando and Ravi Perera, said sanctions would hurt the economy."))
+    assert rows.is_empty()
+
+
+def test_the_given_name_alone_is_not_a_second_target():
+    rows = extract_sanction_mentions(sentences_of(
+        "In 2023, Canada sanctioned the two former presidents, Anil and Sunil Wickrama."))
+    assert "Anil" not in set(rows["target"])
+
+
+@pytest.mark.parametrize("text, action", [
+    # a listing only sought: attempts, a draft resolution, a request to blacklist someone
+    ("The United States put forward a draft Security Council resolution to blacklist Omar Haddad in March.", "proposed"),
+    ("Britain made a fresh request at the committee to blacklist Omar Haddad.", "proposed"),
+    # a decision to blacklist is the listing itself
+    ("The council took the decision to blacklist Omar Haddad on Wednesday.", "imposed"),
+])
+def test_a_listing_sought_is_only_proposed(text, action):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert (("Omar Haddad", action) in set(rows.select("target", "action").rows()))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of sectors, each a target; the trade flow before "in <list>" is none
+    ("Britain dropped its sanctions on trade in copper, metals, timber and shipbuilding as well as insurance.",
+     {"copper", "metals", "timber", "shipbuilding", "insurance"}),
+    ("Canada lifted its sanctions on the steel, mining and banking sectors of Bolivia.", {"steel", "mining", "banking"}),
+])
+def test_each_sector_of_a_list_is_a_target(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text))
+    assert set(rows.filter(rows["target_type"] == "sector")["target"]) == expected

@@ -49,8 +49,18 @@ _MEMBER = r"(?-i:[A-Z][\w\-&\.]*(?:\s+(?:[A-Z][\w\-&\.]*|of|de)){0,4})"
 _GROUP_WORDS = (r"(?:banks|lenders|companies|firms|entities|organi[sz]ations|individuals|people|persons|officials|oligarchs|"
                 r"businessmen|producers|exporters|refiners|manufacturers|conglomerates|giants|airlines|carriers)")
 
+# (people told by a plural role are named after it too: "sanctioned the two former ministers, <A> and <B>")
+_ROLE_PLURALS = (r"(?:ministers|presidents|premiers|officers|generals|judges|prosecutors|commanders|leaders|brothers|"
+                 r"sons|executives|directors|lawmakers|senators|governors|mayors)")
+_PEOPLE_WORDS = r"individuals|people|persons|officials|oligarchs|businessmen|" + _ROLE_PLURALS[3:-1]
+
+# the move before a plural role whose members are named ("sanctioned the two former <role>s, <A> and <B>")
+_ROLE_MOVED_RE = re.compile(r"\b(?:sanctioned|sanctioning|designated|designating|blacklisted|targeted|targeting|"
+                            r"(?:sanctions|measures|restrictions)\s+(?:\w+\s+){0,3}?(?:on|against|targeting))\s+"
+                            r"(?:[\w\-]+\s+){0,4}$", re.I)
+
 COUNTED_MEMBERS_RE = re.compile(
-    rf"\b{_GROUP_WORDS}\s*(?:,|\s[–—-]|:)\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
+    rf"\b(?:{_GROUP_WORDS}|{_ROLE_PLURALS})\s*(?:,|\s[–—-]|:)\s+(?:(?P<lead>including|such\s+as|namely|among\s+them)\s+)?"
     rf"(?P<list>{_MEMBER}(?:\s*,\s+{_MEMBER})*(?:,?\s+and\s+{_MEMBER})?)(?=\s*(?:[.;:,)]|$))", re.I)
 
 # the members first, the group they make up in apposition after them (issue 22, class 10): "sanctioned <A> and <B>,
@@ -100,12 +110,21 @@ def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
     for m in [*COUNTED_MEMBERS_RE.finditer(sentence), *MEMBERS_THEN_GROUP_RE.finditer(sentence),
               *GROUP_THEN_MEMBERS_RE.finditer(sentence)]:
         key = "both" if m.groupdict().get("both") else "list"
+        if m.re is COUNTED_MEMBERS_RE and re.match(_ROLE_PLURALS, m.group(0), re.I) and not _ROLE_MOVED_RE.search(
+                sentence, max(0, m.start() - 80), m.start()):
+            continue  # "The two ministers, <A> and <B>, said": people a move does not take
         items = list(re.finditer(_MEMBER, m.group(key)))
         if not m.groupdict().get("lead") and (len(items) < 2 or " and " not in m.group(key)):
             continue
         group = m.group(0)[m.start("mod") - m.start():m.start(key) - m.start()] if m.re is GROUP_THEN_MEMBERS_RE else \
             m.group(0)[:40] if m.re is COUNTED_MEMBERS_RE else m.group(0)[m.end(key) - m.start():]
-        people_words = re.search(r"individuals|people|persons|officials|oligarchs|businessmen", group, re.I)
+        people_words = re.search(_PEOPLE_WORDS, group, re.I)
+        # "<given> and <given> <surname>" after a group of people: the first takes the shared surname ("the two
+        # presidents, <A> and <B> <C>"), named again there in full
+        if people_words and len(items) == 2 and " " not in items[0].group(0).strip() \
+                and len(items[1].group(0).split()) == 2 \
+                and re.fullmatch(r"\s+and\s+", m.group(key)[items[0].end():items[1].start()]):
+            items = [items[1]]
         for item in items:
             name = item.group(0).rstrip(".,")
             if fold(name) in country_names() or fold(name.split()[0]) in NOT_SUBJECTS:

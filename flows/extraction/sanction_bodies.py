@@ -117,7 +117,7 @@ def listed_bodies(sentence: str) -> list[tuple[str, int, str]]:
 
 # the subject of a passive terrorism designation: "<A>, <B> and <C> have been designated as foreign terrorist
 # organisations", "<A> was designated a terrorist group"
-_TERROR_AS = r"(?:as\s+)?(?:an?\s+|the\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)?terrorists?(?:\s+(?:organi[sz]ations?|groups?|entities|entity))?"
+_TERROR_AS = r"(?:as\s+)?(?:an?\s+|the\s+)?(?:foreign\s+|global\s+|specially\s+designated\s+(?:global\s+)?)?terrorists?(?:\s+(?:organi[sz]ations?|groups?|entities|entity))?"
 PASSIVE_TERROR_RE = re.compile(
     rf"(?P<subject>[^.;:]{{3,240}}?)\s+(?:have|has|had)?\s*(?:been|were|was|are|is)\s+(?:also\s+|newly\s+|now\s+|since\s+)?"
     rf"(?:re-?)?designated\s+(?:by\s+[^.;,]{{3,60}}?\s+)?{_TERROR_AS}\b", re.I)
@@ -147,13 +147,17 @@ TERROR_VERB_RE = re.compile(
 # a listing verb and the list of groups it puts on or takes off a terrorism list, told after them ("designated <A>,
 # <B> and the <C> as foreign terrorist organisations", "added <A> and <B> to its list of foreign terrorist
 # organisations", "proscribed the <A> Group as a terrorist organisation")
-_AS_TERROR = (r"as\s+(?:an?\s+)?(?:foreign\s+|specially\s+designated\s+(?:global\s+)?)?terrorists?\s+"
+_AS_TERROR = (r"as\s+(?:an?\s+)?(?:foreign\s+|global\s+|specially\s+designated\s+(?:global\s+)?)?terrorists?\s+"
               r"(?:organi[sz]ations?|groups?|entit(?:y|ies))\b")
 ACTIVE_TERROR_RE = re.compile(
     r"\b(?P<verb>(?:re-?)?designat(?:e|es|ed|ing)|proscrib(?:e|es|ed|ing)|list(?:s|ed|ing)?|add(?:s|ed|ing)?|"
     r"put(?:s|ting)?|plac(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|remov(?:e|es|ed|ing)|delist(?:s|ed|ing)?|"
     r"return(?:s|ed|ing)?)\s+(?P<list>(?:the\s+|al-|La\s+)?(?-i:[A-Z])[^.;:()]{1,160}?)\s+"
     rf"(?:{_AS_TERROR}|(?:to|on|onto|from|off)\s+(?:an?\s+|the\s+|its\s+|their\s+)?{_TERROR_LIST})", re.I)
+
+
+# the unnamed rest after the named groups of a listing ("<A>, <B> and others", "<A> among others")
+OTHERS_TAIL_RE = re.compile(r",?\s+(?:and|among)\s+(?:several\s+|many\s+|some\s+)?others\s*,?\s*$", re.I)
 
 
 _LIST_NAME_RE = re.compile(
@@ -249,7 +253,8 @@ def terror_designated(sentence: str) -> list[tuple[str, int, str]]:
         names = _names_of_list(re.split(r",\s+and\s+(?:the\s+)?(?-i:[a-z])", c.group("list"))[0], c.start("list"))
         out += [(n, s, "officials") for n, s in names if _group_ok(n) and not any(s == o[1] for o in out)]
     for a in ACTIVE_TERROR_RE.finditer(sentence):
-        items = a.group("list")
+        # "designated <A>, the <B> and others as ...": the unnamed rest closes the list, no name of it
+        items = OTHERS_TAIL_RE.sub("", a.group("list"))
         names = _names_of_list(items, a.start("list"))
         rest = _ALT_RE.sub("", _LIST_NAME_RE.sub("", items))
         if not names or re.search(r"[a-z]{3,}", re.sub(r"\b(?:and|the)\b", "", rest)):

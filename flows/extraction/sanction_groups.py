@@ -55,7 +55,8 @@ _HEAD = (rf"(?:(?:{PEOPLE_HEADS}|{ORG_HEADS})\b|{_DEMONYM_PLURAL}\b"
 GROUP_RE = re.compile(
     rf"(?P<group>(?P<count>\b{COUNT})\s+(?P<mods>(?:(?!{_STOP}\b){_MODIFIER}\s+(?:and\s+(?=[a-z]))?){{0,4}}?)(?P<head>{_HEAD})"
     # "abusers and corrupt actors", "individuals and entities": one group with two heads and no count between
-    rf"(?:\s+and\s+(?:(?!{_STOP}\b|{COUNT}\b)[a-z][a-z\-]*\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?)", re.I)
+    # ("seven firms and an individual" is two: the article counts one)
+    rf"(?:\s+and\s+(?:(?!{_STOP}\b|{COUNT}\b|an?\b)[a-z][a-z\-]*\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?)", re.I)
 
 # where targets of a move stand before a count: after "sanctions on", a designation verb, "the assets of",
 # "the names of", "target(s)", "apply to", with "a further", "an additional", "another" or "some" between
@@ -63,7 +64,7 @@ SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
     r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
-    r"imposed\s+on))"
+    r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)))"
     r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over)\s+)?$", re.I)
 
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
@@ -82,11 +83,15 @@ NOT_GROUP_RE = re.compile(r"\b(?:years?|months?|days?|weeks?|percent|per\s+cent|
                           r"rubles?|euros?|pounds?)\b", re.I)
 
 
-def _is_head(head: str) -> bool:
+def _is_head(head: str, mods: str = "") -> bool:
     if re.fullmatch(rf"(?:{PEOPLE_HEADS}|{ORG_HEADS})", head, re.I):
         return True
-    # "Russians", "Iranians": the demonym's country (the lexicon knows "Russian", "Iranian")
-    return bool(countries_in(head[:-1]))
+    # "Russians", "Iranians": the demonym's country (the lexicon knows "Russian", "Iranian"); a two-word demonym
+    # takes the word before it ("<Saudi> Arabians", "<Sri> Lankans")
+    if countries_in(head[:-1]):
+        return True
+    last = mods.split()[-1] if mods.split() else ""
+    return bool(last[:1].isupper() and countries_in(f"{last} {head[:-1]}"))
 
 
 def group_kind(text: str) -> str:
@@ -113,7 +118,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     groups = list(GROUP_RE.finditer(sentence))  # (one scan: the test for a group and the groups)
     members = _counted_members(sentence) if groups else []  # "three companies, A, B and C"
     for m in groups:
-        if not _is_head(m.group("head")) or NOT_GROUP_RE.search(m.group("mods")):
+        if not _is_head(m.group("head"), m.group("mods")) or NOT_GROUP_RE.search(m.group("mods")):
             continue
         before = sentence[max(0, m.start() - 80):m.start()]
         # "X and <count> Y", "X including <names> and <count> Y", "X based in <place> as well as <count> Y"
@@ -155,6 +160,33 @@ def group_size(group: str) -> int | None:
 # -> "officials"): the counted groups say the same, better
 GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-z]+)\s+(?:individuals|entities|"
                               r"companies|organi[sz]ations|citizens|nationals|officials))$", re.I)
+
+
+# a counted group right after a verb that designates it, in a sentence that names no sanctions ("The Treasury has
+# designated 17 <demonym plural> for ...", "said it was sanctioning 12 <demonym> nationals"): the verb is the move
+# (issue 22, class 10)
+DESIGNATING_VERB_RE = re.compile(
+    r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists)\s+"
+    r"(?:(?:a\s+further|an\s+additional|another|a\s+total\s+of|at\s+least|more\s+than|over|some)\s+)?$", re.I)
+# the verb passive or still to come: "were designated", "plans to designate", "would be sanctioning"
+_NOT_DONE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being|would|will|could|may|might|should|must|to|not|never)\s+"
+                          r"(?:\w+\s+){0,1}$", re.I)
+# (a progressive is done: "said it was sanctioning")
+_NOT_DONE_ING_RE = re.compile(r"\b(?:be|would|will|could|may|might|should|must|to|not|never)\s+(?:\w+\s+){0,1}$", re.I)
+
+
+def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
+    """The counted groups (counted_groups' shape) a designating verb takes as its object."""
+    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)", sentence):
+        return []
+    out = []
+    for group, start, kind in counted_groups(sentence):
+        verb = DESIGNATING_VERB_RE.search(sentence, max(0, start - 60), start)
+        not_done = _NOT_DONE_ING_RE if verb is not None and verb.group("verb").lower().endswith("ing") else _NOT_DONE_RE
+        if verb is None or not_done.search(sentence, max(0, verb.start() - 30), verb.start()):
+            continue
+        out.append((group, start, kind))
+    return out
 
 
 def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | None) -> list[tuple]:
@@ -225,7 +257,7 @@ _NOUN = (r"(?:individuals|persons|people|officials|oligarchs|businessmen|entitie
 LIST_CUE_RE = re.compile(
     rf"(?:^|\b(?:the|Among|(?-i:[A-Z][\w\-]+)['’]s)\s+)(?:(?:newly|also)[\s\-])?(?:{_PARTICIPLE}\s+{_NOUN}|{_NOUN}\s+(?:also\s+|newly\s+)?{_PARTICIPLE}"
     rf"|targets(?=\s+(?:are|include)))(?:\s+(?:from|to|on)\s+the\s+(?:\w+\s+){{0,2}}lists?)?\s+(?:also\s+)?"
-    rf"(?:are|is|were|was|include[sd]?)\s+(?:the\s+)?"
+    rf"(?:are|is|were|was|include[sd]?)(?:\s*:)?\s+(?:the\s+)?"
     rf"|^(?:Also\s+)?(?P<verb>{_PARTICIPLE})\s+(?:from|to|on)\s+the\s+(?:\w+\s+){{0,2}}lists?\s+(?:are|is|were|was)\s+",
     re.I)
 # one target after a cue in the singular: "The sanctioned entity, <Name>, is subject to ..."

@@ -48,6 +48,7 @@ from flows.extraction.sanction_groups import (
     appositive_targets,
     cue_listed_targets,
     included_people,
+    designated_groups,
     with_counted_groups,
 )
 from flows.extraction.sanction_patterns import (
@@ -415,6 +416,10 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                 # "bans exports of coal, iron and seafood": each good, not the trade flow, is the target
                 country = target[2] if target[1] else target_country("goods", "sector", clause, clause, doc_country, excluded)
                 out += [(actions, g, "sector", country, True, clause) for g in goods]
+            elif target[1] == "sector" and may_sector and (listed := sector_list(clause, target[0])):
+                # "on trade and investment in oil, metals, shipping and banking", "on the steel, mining and banking
+                # sectors": each sector of the list is a target (the trade flow before "in" is none)
+                out += [(actions, item, "sector", target[2], True, clause) for item in listed]
             else:
                 if (target[0] or "").endswith("funds"):
                     goods = []  # "the oil sales that earned the frozen funds": the funds are the target
@@ -433,6 +438,29 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
                     out += [(actions, m.group(0).lower(), "sector", country, True, clause)
                             for m in SECTOR_PHRASE_RE.finditer(clause)]
     return out
+
+
+# a list of three or more sectors in single lower-case words, most of them the lexicon's ("oil, metals, shipping,
+# petrochemicals, and shipbuilding as well as banking and insurance")
+_SECTOR_ITEM = r"(?!(?:and|or|as|well|the|its|their|other|all|some|certain)\b)[a-z][a-z\-]+"
+SECTOR_LIST_RE = re.compile(rf"(?<![\w\-])(?P<list>{_SECTOR_ITEM}(?:(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|"
+                            rf",?\s+as\s+well\s+as\s+){_SECTOR_ITEM}){{2,}})(?![\w\-])")
+_SECTOR_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|,?\s+as\s+well\s+as\s+")
+
+
+def sector_list(clause: str, target: str | None) -> list[str]:
+    """The sectors of the list (SECTOR_LIST_RE) that holds the clause's sector target or follows it after "in"
+    ("trade and investment in <list>"); at least half of them, and two, the lexicon's; empty when there is none."""
+    for m in SECTOR_LIST_RE.finditer(clause):
+        items = [w.lower() for w in _SECTOR_SEP_RE.split(m.group("list")) if w]
+        known = [w for w in items if w in SECTOR_WORDS]
+        if len(known) < 2 or 2 * len(known) < len(items):
+            continue
+        before = clause[max(0, m.start() - 40):m.start()]
+        if (target or "").lower() in items or re.search(
+                rf"\b{re.escape(target or '')}\b(?:\s+and\s+[a-z]+)?\s+in\s+$", before, re.I):
+            return list(dict.fromkeys(items))
+    return []
 
 
 # "its banking sector", "the banking and financial sectors": sector words before the word "sector"
@@ -495,6 +523,7 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     terror = [t for t in terror_listed(sentence) if not any(t[1] == x[1] for x in listed)]
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    listed += [t for t in shared_kind_bodies(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     # named bodies in a list of targets and groups put on a terrorism list by a passive designation (sanc11b)
     # (a body's longer name holding a shorter one found before takes its place: "the <A> Guard Service")
     for t in body_group_targets(sentence):
@@ -539,11 +568,20 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             head = TITLED_DEMONYM_RE.search(sentence, max(0, start - 60), start)
             own = countries_in(head.group("c")) if head else []
             near = [c for c in own if c not in find_issuers(sentence)][:1]
-        out.append((actions, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
+        # "blocked three attempts to blacklist <A>", "a draft resolution to designate <A>": a listing only sought
+        sought = list(actions) == ["imposed"] and SOUGHT_LISTING_RE.search(sentence, max(0, start - 120), start)
+        own = ["proposed"] if sought else actions
+        out.append((own, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
+
+
+# a listing sought, not made: "attempts / a bid / a request / a draft resolution to blacklist <A>" (issue 22, class 9)
+SOUGHT_LISTING_RE = re.compile(r"\b(?:attempts?|bids?|requests?|proposals?|resolutions?|efforts?|push|motions?|"
+                               r"applications?)\s+(?:[\w\-]+\s+){0,6}?to\s+(?:blacklist|designate|sanction|list|proscribe)\s+$",
+                               re.I)
 
 
 # "added <A>, <role>, to its list of (global) terrorists / its sanctions list": a listing, though no sanction word is said
@@ -745,6 +783,28 @@ def body_targets(sentence: str) -> list[tuple[str, int, str]]:
     return out
 
 
+# two bodies sharing their kind word in the plural ("<country>'s defence and energy ministries", "the Interior and
+# Justice Ministries were also hit"): each "<A> ministry" is a target (issue 22, class 10)
+SHARED_KIND_RE = re.compile(
+    r"(?:\b(?-i:[A-Z][\w\-]+)['’]s\s+|\bthe\s+|^)(?P<a>[A-Za-z]+),?\s+and\s+(?P<b>[A-Za-z]+)\s+"
+    r"(?P<kind>ministries|departments|agencies|services)\b", re.I)
+_KIND_ONE = {"ministries": "ministry", "departments": "department", "agencies": "agency", "services": "service"}
+
+
+def shared_kind_bodies(sentence: str) -> list[tuple[str, int, str]]:
+    """(body, start, 'officials') of each body SHARED_KIND_RE names, in the sentence's casing of its word."""
+    if not re.search(r"(?i)\b(?:ministries|departments|agencies|services)\b", sentence):
+        return []
+    out = []
+    for m in SHARED_KIND_RE.finditer(sentence):
+        if any(w.lower() in ("its", "their", "his", "her", "other", "all", "state", "government", "financial")
+               for w in (m.group("a"), m.group("b"))):
+            continue  # "its own and other agencies", "financial services": no named bodies
+        one = _KIND_ONE[m.group("kind").lower()]
+        out += [(f"{m.group(g)[0].upper()}{m.group(g)[1:]} {one}", m.start(g), "officials") for g in ("a", "b")]
+    return out
+
+
 # a move told as still to come: "sanctions to target", "those to be targeted"
 # ("the first person to be designated" was designated: only "those" or a verb before "to be")
 FUTURE_TARGET_RE = re.compile(r"\bsanctions?\s+to\s+target\b|\b(?:those|ones|is|are|was|were)\s+to\s+be\s+"
@@ -796,6 +856,11 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
         moves = [(acts, *m[1:]) for m in moves for acts in [[a for a in m[0] if a == "remain"]
                                                              if m[2] == "country" and not m[4] else m[0]] if acts]
     if not named:
+        if not moves and not still_moves and not re.search(r"(?i)\bwrongful", sentence) \
+                and find_issuers(sentence) != [None]:
+            # "The Treasury has designated 17 <demonym plural>": the verb moves the groups it takes (no sanction word)
+            return [(["imposed"], group, kind, (countries_in(group) or [doc_country])[0], True, sentence)
+                    for group, _start, kind in designated_groups(sentence)]
         return with_counted_groups(moves + still_moves, sentence, doc_country)
     names = [fold(n[1]) for n in named if n[1]]
     # the sentence with the words just before each named target blanked: "sanctioned <Country> leader <Name>"
@@ -821,6 +886,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue  # the same firm read again as the object of the verb: its named reading says whose it is
         if target_type == "sector" and target in GROUP_SECTORS and any(n[2] == "company" for n in named):
             continue
+        if target_type == "sector" and any(re.fullmatch(rf"{re.escape(fold(target))}\s+(?:ministry|department|agency|service)", n)
+                                           for n in names):
+            continue  # "<country>'s mining and interior ministries": the ministry, not the trade
         if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
                 rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
             continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
