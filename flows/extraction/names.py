@@ -89,7 +89,8 @@ PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens 
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
     palace war oblast krai headquarters
     sea gulf ocean peninsula canal river directorate secretariat inspectorate
-    affairs bulletin gazette charter""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
+    affairs bulletin gazette charter
+    cartel cartels""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
 # (a capitalised word run into a digit is a unit or currency, never a name: "<name> Rs1 million"; issue 22, class 7)
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"

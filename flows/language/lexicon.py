@@ -57,7 +57,7 @@ ORG_WORDS = frozenset(
     cross crescent penal prison jail detention camp colony airport square street avenue
     initiative project program programme platform channel article articles comments
     newsletter license licence capital partners worldwide berets
-    brigade brigades battalion battalions regiment militia militias cartel cartels mafia syndicate corps legion
+    brigade brigades battalion battalions regiment militia militias mafia syndicate corps legion
     presse agence resources
     """.split()
 )
