@@ -195,15 +195,16 @@ def _collect(frame: pl.LazyFrame) -> pl.DataFrame:
     return frame.collect(engine="streaming")
 
 
-# stored mentions a query joins or groups at once (see `_collect_by_documents`)
-MENTION_SLICE_ROWS = 500_000
+# stored mentions a query joins or groups at once (see `_collect_by_documents`; at 100k, 1.8M mentions: two slices held
+# the run's peak at ~970 MB as four did, for ~4 s less CPU; one slice peaked at ~1.1 GB)
+MENTION_SLICE_ROWS = 1_000_000
 
 
 def _collect_by_documents(query, n_rows: int) -> pl.DataFrame:
     """`query(in_slice)` (a lazy frame of the rows of one slice of documents, `frames.hash_slices`) collected
     slice by slice and stacked: a join or a group-by keyed by document holds one slice's hash table at a time.
     At 100k documents the join of every mention with its stored id held ~520 MB at once, a quarter of it in
-    four slices (issue 24: the daily run's peak), for ~0.6 s more reading. For queries whose rows of one
+    four slices (issue 24: the daily run's peak), for ~0.6 s more reading a query. For queries whose rows of one
     document depend on that document's rows only; a caller that wants distinct rows across slices says so."""
     return pl.concat([_collect(query(in_slice)) for in_slice in hash_slices(n_rows, MENTION_SLICE_ROWS)])
 
