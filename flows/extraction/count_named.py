@@ -174,6 +174,12 @@ OPENING_RELEASED_RE = re.compile(rf"^\W*(?:Released|Freed|Set\s+free)\s+(?:from|
                                  rf"(?P<role>(?:(?-i:[a-z][\w\-’']*)\s+){{0,3}})(?P<name>{_FULL_NAME})\s+(?-i:[a-z])")
 
 
+def _place_or_people(name: str) -> bool:
+    """Whether a capitalised run a named-release rule took for a person's name is a place ("South Korea") or opens
+    with a demonym (a people, "Lebanese Army")."""
+    return any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms()
+
+
 def _bare_named_release(sentence: str) -> list[tuple]:
     """A release of one named person told without "was" (see BARE_NAMED_RELEASE_RE): a person's name, with a given
     name or a role word before it, not a place."""
@@ -187,7 +193,7 @@ def _bare_named_release(sentence: str) -> list[tuple]:
     if not m:
         return []
     name = m.group("name")
-    if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms():
+    if _place_or_people(name):
         return []
     owner = m.groupdict().get("owner")
     role = m.group("role").strip() if not owner or any(kind == "name" for _, kind in find_places(owner)) else ""
@@ -211,8 +217,7 @@ def _two_named_released(sentence: str) -> list[tuple]:
         return []
     for name in (m.group("first"), m.group("second")):
         words = name.split()
-        if any(kind == "name" for _, kind in find_places(name)) or words[0].lower() in demonyms() \
-                or any(w.lower() in ORG_WORDS for w in words):
+        if _place_or_people(name) or any(w.lower() in ORG_WORDS for w in words):
             return []
     return [(m.start("first"), m.end("second"), 2, "exact")]
 
@@ -234,8 +239,7 @@ def _release_noun_done(sentence: str) -> list[tuple]:
     group = "name" if m.group("name") else "owner"
     name = m.group(group)
     if " " in name:
-        if any(kind == "name" for _, kind in find_places(name)) or name.split()[0].lower() in demonyms() \
-                or not is_given_name(name.split()[0]):
+        if _place_or_people(name) or not is_given_name(name.split()[0]):
             return []
     elif not _is_surname(name):
         return []
