@@ -246,6 +246,8 @@ def _sound_key(surname: str) -> str:
     (`people.transliteration_skeleton`: "kh" an h, "ts" a c, ...). "Hassani" and "Hasan" stay two."""
     folded = surname.replace("dh", "d").replace("q", "k").replace("g", "k")
     return DOUBLED_LETTER_RE.sub(r"\1", transliteration_skeleton(folded))
+
+
 FREED_NAMES_TO_TELL = 2  # the freed names a report gives that tell which release it is (fewer if it counts fewer)
 
 
