@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from flows.cli.common import CliError
-from flows.core.config import EARLY_GX_MAX_DOCS
+from flows.core.config import EARLY_GX_MAX_DOCS, EARLY_GX_MAX_WAREHOUSE_MB
 
 
 def cmd_run(args) -> int:
@@ -26,6 +26,15 @@ def cmd_run(args) -> int:
 
         exit_if_terminating()  # the lock is already let go; Prefect's server child gets SIGTERM from the kernel
         raise
+
+
+def imports_gx_early(n_to_read: int, db) -> bool:
+    """Whether a run imports GX while Prefect's server starts (~3 s hidden) rather than at validation: a small run
+    does, unless it goes into a big warehouse, where GX's ~220 MB would sit through resolution, the daily run's
+    memory peak (issue 24)."""
+    path = Path(db) if db else None
+    size_mb = path.stat().st_size / 2**20 if path is not None and path.is_file() else 0
+    return n_to_read <= EARLY_GX_MAX_DOCS and size_mb <= EARLY_GX_MAX_WAREHOUSE_MB
 
 
 def _cmd_run(args) -> int:
@@ -76,7 +85,7 @@ def _cmd_run(args) -> int:
 
             hide_temporary_ui_links()
 
-        if n_to_read <= EARLY_GX_MAX_DOCS:
+        if imports_gx_early(n_to_read, args.db):
             from flows.warehouse.validate import import_great_expectations
 
             import_great_expectations()
