@@ -298,7 +298,7 @@ class IncrementalEventMentions:
     touched_blocks: pl.Series
     previous: pl.LazyFrame
     columns: list[str]
-    n_rows: int | None = None  # every stored mention (the slices of `_collect_kept`)
+    n_rows: int  # every stored mention (the slices of `_collect_kept`)
 
     def _kept(self, docs: pl.Series, where: pl.Expr | None = None, part: pl.Expr | None = None) -> pl.LazyFrame:
         """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids
@@ -314,8 +314,6 @@ class IncrementalEventMentions:
     def _collect_kept(self, query) -> pl.DataFrame:
         """`query(part)` over the kept mentions, slice of documents by slice (`_collect_by_documents`: the join
         with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB)."""
-        if self.n_rows is None:
-            self.n_rows = _collect(self.scan.select(pl.len())).item()
         return _collect_by_documents(query, self.n_rows)
 
     def of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
