@@ -70,7 +70,7 @@ comment on column documents.source_id is 'The outlet (sources.source_id): the ou
 comment on column documents.main_country is 'Country the document names most (sanctioning powers not counted: United States, European Union, United Kingdom); null when it names none or was extracted before this column existed.';
 comment on column documents.main_country_iso2 is 'ISO 3166-1 alpha-2 code of main_country (countries.iso2).';
 comment on column documents.main_country_iso3 is 'ISO 3166-1 alpha-3 code of main_country.';
-comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>), page text (the date the page prints near its top: a dateline, "Published 13 Dec 2025"; for HTML, a date htmldate found in its text or address) or none (loaded, and no date anywhere: nothing is guessed).';
+comment on column documents.published_at_source is 'Where published_at comes from: sidecar, manifest, page (the page''s markup: article:published_time, JSON-LD datePublished, <time>), page text (the date the page prints near its top: a dateline, "Published 13 Dec 2025"; for HTML, a date htmldate found in its text or address), address (none of those, and the page''s address files it under a day: /2023/10/19/) or none (loaded, and no date anywhere: nothing is guessed).';
 
 -- people: one row per real person, after merging spellings across documents.
 create table if not exists people (

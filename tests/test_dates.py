@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.language.dates import page_date
+from flows.language.dates import ADDRESS_DATE_EXAMPLES, page_date
 from flows.extraction.events import extract_event_mentions
 from tests.conftest import sentences_of
 
@@ -54,6 +54,34 @@ def test_documents_record_where_the_date_comes_from(tmp_path):
     docs = extract_documents(tmp_path).sort("source_path")
     assert docs["published_at_source"].to_list() == ["page text", "none", "sidecar"]
     assert docs["published_at"].to_list() == [dt.date(2025, 12, 13), None, dt.date(2024, 1, 2)]
+
+
+@pytest.mark.parametrize("url, day", ADDRESS_DATE_EXAMPLES)
+def test_the_day_a_page_address_files_it_under(url, day):
+    from flows.language.dates import address_date
+
+    found = address_date(url)
+    assert (found.isoformat() if found else None) == day
+
+
+def test_a_page_without_a_date_takes_the_day_of_its_address(tmp_path):
+    """The sidecar gives an address and no date, the text states none: the address's day is the publication
+    date (published_at_source 'address'), and it anchors the release's weekday. A date the text states wins."""
+    from flows.documents.extract import extract_documents
+    from flows.extraction.facts import extract_facts
+
+    story = "Officials freed 12 prisoners on Saturday, a rights group said in a statement.\n"
+    (tmp_path / "a.txt").write_text(story)
+    (tmp_path / "a.json").write_text('{"url": "https://news.example.org/world/2025/12/15/officials-free-prisoners/"}')
+    (tmp_path / "b.txt").write_text("Headline\nPublished 13 Dec 2025\n" + story)
+    (tmp_path / "b.json").write_text('{"url": "https://news.example.org/world/2025/12/15/officials-free-prisoners/"}')
+    (tmp_path / "c.txt").write_text(story.replace("12", "14"))
+    (tmp_path / "c.json").write_text('{"url": "https://news.example.org/world/officials-free-prisoners-12345"}')
+    docs = extract_documents(tmp_path).sort("source_path")
+    assert docs["published_at_source"].to_list() == ["address", "page text", "none"]
+    assert docs["published_at"].to_list() == [dt.date(2025, 12, 15), dt.date(2025, 12, 13), None]
+    events = extract_facts(docs.filter(pl.col("source_path") == "a.txt"))["event_mentions"]
+    assert events["event_date"].to_list() == [dt.date(2025, 12, 13)]
 
 
 def test_a_lead_line_stating_the_publication_date_is_not_the_news_day():
@@ -433,3 +461,18 @@ def test_the_release_clause_after_the_main_clause_gives_the_release_day():
     # a bare year further on is no release day
     text = "On Monday after talks the governor freed 14 dissidents held under a law of 2015."
     assert _release_dates(text, dt.date(2021, 6, 9)) == [(14, dt.date(2021, 6, 7), "day")]
+
+
+@pytest.mark.parametrize("text, day", [
+    # the day of the occasion a release came before is not the release's
+    ("Two activists were freed from prison on Thursday, ten days before the March 24 election.", dt.date(2024, 3, 14)),
+    ("The candidate he backs in the 24 March vote was released on Thursday with two aides.", dt.date(2024, 3, 14)),
+    ("Three reporters were freed on Thursday, weeks after the country's Jan. 6 crackdown.", dt.date(2024, 3, 14)),
+    # ... but the occasion that is the release itself dates it
+    ("The March 12 release of 30 prisoners was welcomed by their families.", dt.date(2024, 3, 12)),
+    ("Authorities freed 30 prisoners in the March 12 amnesty.", dt.date(2024, 3, 12)),
+    ("Police freed 12 protesters on March 12.", dt.date(2024, 3, 12)),
+])
+def test_a_day_naming_an_occasion_does_not_date_the_release(text, day):
+    events, _ = extract_event_mentions(sentences_of(text), {"d1": dt.date(2024, 3, 15)})
+    assert events.filter(pl.col("event_type") == "prisoner_release")["event_date"].to_list() == [day]

@@ -25,7 +25,7 @@ import polars as pl
 from flows.core.config import MAX_BYTES, MAX_DOC_CHARS, MIN_CHARS
 from flows.documents.language_id import detect_language
 from flows.documents.metadata import read_manifest, read_metadata
-from flows.language.dates import page_date
+from flows.language.dates import address_date, page_date
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
 
@@ -254,6 +254,9 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
     if row["published_at"] is None:
         row["published_at"] = page_date(text)
         row["published_at_source"] = "page text" if row["published_at"] else "none"
+    # ... else the day the page's address files it under ("/2023/10/19/": flows.language.dates.address_date)
+    if row["published_at"] is None and address_date(row.get("url")):
+        row.update(published_at=address_date(row["url"]), published_at_source="address")
     return row
 
 

@@ -751,6 +751,14 @@ RELATIVE_PAST_BEFORE_RE = re.compile(
 POSSESSIVE_RE = re.compile(r"['\u2019]s\b")
 
 
+# a day told as the name of an occasion, between "the" (or a possessive) and its noun: "the March 24 election",
+# "<country>'s 15 May vote", "the Jan. 6 attack" is that occasion's day, not the release's, unless the occasion is
+# the release itself ("the May 7 release of ..."; issue 22, class 5: a release dated by the election it preceded)
+ATTRIBUTIVE_BEFORE_RE = re.compile(r"(?:\bthe|['\u2019]s)\s+$", re.I)
+ATTRIBUTIVE_NOUN_RE = re.compile(
+    r"\s+(?!(?:release|pardon|amnest|swap|exchange|handover|freeing|liberation|prisoner|detainee|hostage)\w*\b)"
+    r"(?-i:[a-z]{3,})\b(?!\s+(?:of|to|from)\s+(?:\d|the\s+\d))", re.I)
+
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
 FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
@@ -802,6 +810,10 @@ def release_date_match(sentence: str) -> re.Match | None:
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if m.group("weekday") and POSSESSIVE_RE.match(sentence, m.end()):
             continue  # "to mark Thursday's holiday", "ahead of Sunday's vote": an occasion's day, past or to come
+        if (m.group("md_month") or m.group("dm_day")) and ATTRIBUTIVE_BEFORE_RE.search(sentence, max(0, m.start() - 12),
+                                                                                m.start()) \
+                and ATTRIBUTIVE_NOUN_RE.match(sentence, m.end()):
+            continue  # "in the March 24 election": the occasion's day
         if FUTURE_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             continue  # "as he prepares to run for a new term in October": a day still to come
         if CONFLICT_START_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
