@@ -1801,6 +1801,16 @@ def test_two_named_released_together_and_a_pardon_granted_to_one(sentence, count
     assert _counts(sentence) == counts
 
 
+def test_a_pardon_granted_to_a_named_person_is_a_release_event():
+    """Its count was found, but the sentence never reached the count (PREFILTER_RELEASE had no way for
+    "granted a pardon to <role> <name>"): the page's release was missed."""
+    for sentence in ("Borduvia has granted a pardon to French-Borduvian writer Lena Brandt and approved her transfer "
+                     "abroad, the presidency announced Wednesday.",
+                     "The president granted a pardon to jailed journalist Lena Brandt on Monday."):
+        events, _ = extract_event_mentions(sentences_of(sentence), {})
+        assert events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list() == [1]
+
+
 # class 3 (rel9): a subject of two states, "A and B have freed <one> and <the other>": the first named is the
 # release's country (as "A freed <one>, with B releasing <the other>"), not the one next to the verb
 def test_the_state_of_the_prison_a_person_is_freed_from_frees_even_an_issuer_of_sanctions():
@@ -2049,3 +2059,17 @@ def test_an_acronym_target_takes_the_name_its_document_spells_out():
     assert "Borduvian Timber and Mining Trust" in set(rows["target"]) and "BTMT" not in set(rows["target"])
     assert _spelled_out("BTMT", "the Borduvian Timber and Mining Trust (BTMT) said") == "Borduvian Timber and Mining Trust"
     assert _spelled_out("QRS", "the Ministry of Works (QRS) said") is None
+
+
+@pytest.mark.parametrize("sentence, countries", [
+    # a capital right after a surname particle is a person's name, not the city (class 3)
+    ("Former senator Maria de Lima was released from the Philippine National Police custodial center.",
+     ["Philippines"]),
+    ("De Lima walked out of the detention centre on Monday night.", []),
+    ("Envoys met in Paris and Lima before the release.", ["France", "Peru"]),
+    ("The talks in Lima, Peru, ended with a deal.", ["Peru", "Peru"]),
+])
+def test_a_capital_inside_a_surname_is_no_place(sentence, countries):
+    from flows.extraction.places import countries_in
+
+    assert countries_in(sentence) == countries

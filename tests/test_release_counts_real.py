@@ -733,3 +733,25 @@ def test_a_release_that_came_after_a_larger_one_is_not_its_part():
         "The release comes after royal pardons were issued for 12 activists over the weekend.\n"))
     counts = sorted(events.filter(pl.col("event_type") == "prisoner_release")["prisoner_count"].to_list())
     assert counts == [8, 12]
+
+
+# the place the people come from, in capitals, between a count and its noun: "82 <Town> schoolgirls", "38 <Country>
+# fishermen", "three <Outlet> reporters" (class 11: the count was missed, and with it the release)
+@pytest.mark.parametrize("sentence, count", [
+    ("Today, 82 more Varnok schoolgirls were released after long talks, the spokesman said.", 82),
+    ("The two governments completed the release of 47 Indian fishermen and 38 Borduvia fishermen.", 85),
+    ("Police freed three Tidewire reporters on Monday.", 3),
+])
+def test_a_capitalised_place_before_the_people_noun_is_part_of_the_count(sentence, count):
+    counts, _ = find_release_counts(sentence)
+    assert [c[2] for c in counts] == [count]
+
+
+# a named person told by what they did once out: "<name> returned home on <day> after being released" (class 11)
+@pytest.mark.parametrize("sentence, counts", [
+    ("Reporter Lena Brandt returned home on Wednesday after being released, the prime minister said.", [1]),
+    ("Aron Vale spoke to supporters outside the court after being freed.", [1]),
+    ("The prisoners returned home after being released.", []),  # no name, no number
+])
+def test_a_named_person_who_did_something_after_being_released(sentence, counts):
+    assert [c[2] for c in find_release_counts(sentence)[0]] == counts

@@ -25,7 +25,9 @@ NAMED_RELEASE_RE = re.compile(
     # out of prison in the words of the story: "<name> on <day> left the hospital a free man", "walked free", "walked
     # out of jail" (issue 22, class 11)
     r"|(?:on\s+\w+\s+(?:\([^()]{1,20}\)\s+)?)?(?:(?:walked|left)\s+(?:[\w\-]+\s+){0,5}?a\s+free\s+(?:man|woman)\b"
-    r"|walked\s+free\b|walked\s+out\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?i:prison|jail)\b))"
+    r"|walked\s+free\b|walked\s+out\s+of\s+(?:the\s+)?(?:\w+\s+){0,2}?(?i:prison|jail)\b)"
+    # what the freed did once out: "<name>, <aside>, returned home on <day> after being released" (issue 22, class 11)
+    r"|(?-i:[a-z]+)\s+(?:[\w\-]+\s+){0,5}?after\s+(?:being|having\s+been)\s+(?:released|freed|pardoned|set\s+free)\b)"
     # an apposed release with its time: "Her brother, <name>, freed in 2019, now runs ..." (issue 22, class 3/5)
     r"|(?<=,\s)(?P<apposed>[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,3}),\s+(?:who\s+was\s+)?"
     r"(?:released|freed|pardoned)\s+(?:in|on|last|earlier)\b"

@@ -101,10 +101,10 @@ _SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
 # a capitalised modifier is a demonym or a faith ("Catholic", "Orthodox", "Baptist", "Muslim": issue 22, class 11)
 _MOD = (rf"(?-i:(?!(?:of|and|or|the|{_UNITS}|{_TENS}|ten|eleven|twelve|[a-z]+teen|dozen|hundred|thousand)\b)(?:[a-z][a-z\-]*|[A-Z][a-z]+(?:an|ish|ese|i|ic|ox|ist|ant|im)(?:-[A-Z][a-z]+(?:an|ish|ese|i))?"
-        # the body the people serve or work for, in capitals ("eight former <Demonym> Navy personnel", "two <Outlet>
-        # journalists", "three <ACR> staff"): a capitalised word or an acronym right before the noun (issue 22, class 11)
-        r"|(?:[A-Z][a-z]+|[A-Z]{2,6})(?=\s+(?:[A-Z][a-z]+\s+)?(?:personnel|journalists|workers|members|officers|"
-        r"soldiers|sailors|troops|servicemen|pilots|crew)\b)"
+        # the body the people serve or work for, or the place they come from, in capitals ("eight former <Demonym> Navy
+        # personnel", "two <Outlet> journalists", "three <ACR> staff", "82 <Town> schoolgirls", "38 <Country> fishermen"):
+        # a capitalised word or an acronym right before the noun (issue 22, class 11)
+        r"|(?:[A-Z][a-z]+|[A-Z]{2,6})(?=\s+(?:[A-Z][a-z]+\s+)?(?i:" + PEOPLE_NOUNS + r"|crew|staff)\b)"
         # a state in dotted capitals: "10 U.S. sailors", "two U.K. nationals" (issue 22, class 11)
         r"|(?:[A-Z]\.){2,4}))")
 

@@ -77,6 +77,9 @@ PREFILTER_RELEASE = (
     # its _FULL_NAME: under (?i) [A-Z] took any letter, passing "the releases went on all week")
     r"|(?:freed|frees|released|releases|pardoned|pardons)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
     r"|release[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
+    # ... "granted a pardon to <role> <name>" (its pattern had no way through this test: such pages went unread)
+    r"|grant(?:ed|s)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,3}(?:pardon|amnesty|clemency)[\s\x1c-\x1f]+to[\s\x1c-\x1f]+"
+    r"(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
     r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # EXCHANGED_NAMED_RE: an exchange verb, up to four role words, a capital, then "for" a capital or "a/an" ("exchanged
@@ -759,6 +762,11 @@ ATTRIBUTIVE_NOUN_RE = re.compile(
     r"\s+(?!(?:release|pardon|amnest|swap|exchange|handover|freeing|liberation|prisoner|detainee|hostage)\w*\b)"
     r"(?-i:[a-z]{3,})\b(?!\s+(?:of|to|from)\s+(?:\d|the\s+\d))", re.I)
 
+# a clause telling what is to come, however far before its day ("<they> are expected to be received by <a long title>
+# in <city> on Sunday"): the lead's day of such a sentence dates nothing done (issue 22, class 5)
+FUTURE_CLAUSE_RE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to|"
+                              r"upcoming|forthcoming)\b[^.;]*$", re.I)
+
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
 FUTURE_BEFORE_RE = re.compile(
     r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
@@ -796,6 +804,13 @@ def _date_of_a_later_release_clause(sentence: str, m: re.Match) -> bool:
     return bool(later and not later.group("y_year"))  # a bare year further on may be anything's ("a deal of 2015")
 
 
+def _inside_quotation(sentence: str, pos: int) -> bool:
+    """Whether `pos` is inside a quotation ("today" said by someone quoted is the day they spoke, which the page's
+    date need not be; issue 22, class 5)."""
+    before = sentence[:pos]
+    return before.rfind("\u201c") > before.rfind("\u201d") or before.count('"') % 2 == 1
+
+
 def release_date_match(sentence: str) -> re.Match | None:
     """The DATE_RE match that dates a sentence's release: the first not about someone's captivity, a day
     or month before a bare year ("jailed in 2020, he was freed on Monday": Monday), neither a day still to
@@ -806,6 +821,8 @@ def release_date_match(sentence: str) -> re.Match | None:
                 or (RELATIVE_PAST_BEFORE_RE.search(sentence, max(0, m.start() - 200), m.start())
                     and not sentence[:m.start()].rstrip().endswith(",")):  # ", in 2019": the main clause's again
             continue
+        if (m.group("rel") or m.group("ago")) and _inside_quotation(sentence, m.start()):
+            continue  # '"Today, 82 more were released," the statement of Saturday said': the speaker's day, not the page's
         if m.group("wd_next") or (m.start() < 40 and is_date_stamp(sentence, m)):
             continue  # "(next Tuesday)" is still to come; "date 2026-03-03 ..." is the page's date line
         if m.group("weekday") and POSSESSIVE_RE.match(sentence, m.end()):
@@ -898,6 +915,10 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
                 continue  # a release it counts is one of its own ("Two journalists were freed Monday in another case")
         if day and _states_date(sentence, published.get(doc_id)):
             continue  # "Written on Sunday, 18 October 2026": the page's own date line, not the news's day
+        if day and day.group().lower() in ("today", "yesterday") and _inside_quotation(sentence, day.start()):
+            continue  # a quoted speaker's "today": the day they spoke
+        if day and FUTURE_CLAUSE_RE.search(sentence, 0, day.start()):
+            continue  # "<they> are expected to be received by the president on Sunday": a day still to come
         if day:
             found = date_of_match(DATE_RE.search(sentence, day.start()), published.get(doc_id))
             if found[1] is not None:
@@ -950,13 +971,17 @@ def _dated_by_the_sentence_before(rows: list[tuple], undated_named: dict[int, st
 # a sentence opening on a time the sentence before gave: "Then, five ... returned home", "On that day, ..."
 THEN_OPENER_RE = re.compile(r"^\W*(?:then|at\s+that\s+time|at\s+the\s+(?:same\s+)?time|on\s+that\s+(?:day|date|occasion)|that\s+day|"
                             r"in\s+addition)\s*,", re.I)
+# ... or names that day anywhere in it: "Though <A> denied a swap took place on that occasion, sources said four
+# prisoners were freed" (a recalled release told after its dated sentence; issue 22, class 4/5)
+THAT_OCCASION_RE = re.compile(r"\bon\s+that\s+(?:day|date|occasion)\b", re.I)
 
 
 def _dated_by_then(rows: list[tuple], sentences: pl.DataFrame, published: dict) -> list[tuple]:
-    """An undated release whose sentence opens on "Then," / "On that day," takes the date of the sentence before:
+    """An undated release whose sentence opens on "Then," / "On that day," (or says "on that occasion" anywhere) takes
+    the date of the sentence before:
     "The last exchange took place on <date>. Then, five prisoners returned home" (issue 22, class 5)."""
     undated = [i for i, r in enumerate(rows) if r[4] == "prisoner_release" and r[10] is None
-               and THEN_OPENER_RE.match(r[12])]
+               and (THEN_OPENER_RE.match(r[12]) or THAT_OCCASION_RE.search(r[12]))]
     if not undated:
         return rows
     before = _sentences_beside(rows, undated, sentences, -1)
@@ -1378,7 +1403,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
         country, strength = countries[key] if key in countries else countries.setdefault(
             key, release_country_evidence(*key, may_mask))
         date_text, date, precision = date_of_match(date_match, published.get(doc_id))
-        if date is None and releases and lead_dates.get(doc_id) and (
+        if date is None and releases and lead_dates.get(doc_id) and not THAT_OCCASION_RE.search(sentence) and (
                 sent_idx <= LEAD_SENTENCES or (doc_id not in released_docs and sent_idx <= FIRST_RELEASE_SENTENCES)):
             # a release in the headline or lead takes the day the lead gives ("said late on Saturday"); so does
             # the document's first release a few sentences on (the news the lead announced, told in detail)

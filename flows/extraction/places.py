@@ -34,14 +34,22 @@ def find_places(text: str) -> list[tuple[str, str]]:
     all-capital words longer than 3 letters ("VILNIUS, Dec 13 -": a dateline says where the reporter is).
     """
     out: list[tuple[str, str]] = []
-    for run in CAPITAL_RUN_RE.findall(text):
-        out.extend(_places_in_run(run))
+    for m in CAPITAL_RUN_RE.finditer(text):
+        out.extend(_places_in_run(m.group(), bool(SURNAME_PARTICLE_BEFORE_RE.search(text, max(0, m.start() - 5),
+                                                                                     m.start()))))
     return out
 
 
+# the particles that open a surname: a capital right after one is part of a person's name ("Leila de Lima", "Ana
+# De Lima", "Joao da Lisboa"), not the city (issue 22, class 3: a Philippine senator's release taken as Peru's)
+SURNAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von"})
+SURNAME_PARTICLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")[ \t]+$")
+
+
 @lru_cache(maxsize=200_000)
-def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
-    """Places in one capitalised run, longest n-gram first (runs repeat a lot: cached)."""
+def _places_in_run(run: str, after_particle: bool = False) -> tuple[tuple[str, str], ...]:
+    """Places in one capitalised run, longest n-gram first (runs repeat a lot: cached). `after_particle`: the run
+    comes right after a lower-case surname particle ("de")."""
     names, caps, dem = country_names(), capitals(), demonyms()
     tokens = run.split()
     out = []
@@ -58,6 +66,9 @@ def _places_in_run(run: str) -> tuple[tuple[str, str], ...]:
                 break
             if key in names:
                 out.append((names[key], "name"))
+            elif key in caps and (after_particle if i == 0 else tokens[i - 1].lower() in SURNAME_PARTICLES):
+                i += n - 1  # "de Lima", "De Lima": a surname
+                break
             elif key in caps:
                 out.append((caps[key], "capital"))
             elif key in dem:

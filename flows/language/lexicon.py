@@ -137,6 +137,7 @@ IRREGULAR_DEMONYMS = {
     "greek": "Greece",
     "thai": "Thailand",
     "filipino": "Philippines",
+    "philippine": "Philippines",  # the adjective ("the Philippine National Police", "a Philippine court")
     "kyrgyz": "Kyrgyzstan",
     "uzbek": "Uzbekistan",
     "kazakh": "Kazakhstan",
