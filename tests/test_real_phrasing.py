@@ -2073,3 +2073,18 @@ def test_a_capital_inside_a_surname_is_no_place(sentence, countries):
     from flows.extraction.places import countries_in
 
     assert countries_in(sentence) == countries
+
+
+# class 3: the state that held the freed frees them, a few words between "jailed" and "in <Country>"; a dateline's
+# city opening the sentence is where the reporter files from, not a place the release is told of
+@pytest.mark.parametrize("sentence, doc_country, country", [
+    ("Lakeport: Eight Borduvian navy veterans who were jailed and given death sentences in Qatar have been released, "
+     "the government said.", "India", "Qatar"),
+    ("The men, who had been held for months in Iran, were released on Friday.", None, "Iran"),
+    ("New Delhi: Eight navy veterans sentenced to death by a court were released after talks with Qatar.", "India",
+     "Qatar"),
+    ("New Delhi: Officials freed 12 fishermen on Monday.", "India", "India"),  # weakly, the document's country
+    ("Belarus: the authorities freed 12 prisoners.", None, "Belarus"),  # a country opening it is told of
+])
+def test_the_state_that_held_them_frees_them_and_a_dateline_city_tells_nothing(sentence, doc_country, country):
+    assert release_country(sentence, doc_country) == country

@@ -144,8 +144,16 @@ PLACE_AFTER_RE = re.compile(r"\b(?:in|by|from)\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+
 
 
 # where the freed were held: "detained in X", "imprisoned in X" (a country's name, not "in the capital")
-HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+in\s+((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)",
+HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+in\s+((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)"
+                        # ... a few words between, after the passive's own verb: "who were jailed and given death
+                        # sentences in <Country>", "who had been held for months in <Country>" (issue 22, class 3)
+                        r"|\b(?:were|was|been|being|are|is)\s+(?:detained|held|jailed|imprisoned|incarcerated)"
+                        r"(?:\s+(?!in\b)[\w\-]+){1,5}?\s+in\s+((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)",
                         re.I)
+# a dateline opening the sentence ("New Delhi: ...", "NEW DELHI, Feb 12 - ..."): where the reporter files from, not a
+# place the sentence tells of (issue 22, class 3: the freed's capital taken for the state that frees)
+DATELINE_OPENING_RE = re.compile(r"^\s*(?:date\s+\S+\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
+                                 r"(?:,\s+[A-Z][\w.]*(?:\s+\d{1,2})?)?\s*(?::|\s[-–—])\s")
 
 
 # a state's authority told by its demonym frees: "A Lebanese court has ordered the release of <name>, son of <Country>'s
@@ -194,6 +202,10 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
         if rx.search(sentence):
             sentence = rx.sub(lambda m: " " * len(m.group(0)), sentence)
     places = [(c, kind) for c, kind in sentence_places(sentence) if c not in ISSUER_COUNTRIES]
+    told = places  # the places the sentence tells of: without the city of a dateline opening it ("Belarus: ..." tells)
+    dateline = DATELINE_OPENING_RE.match(sentence)
+    if dateline and not any(kind == "name" for _, kind in find_places(dateline.group())):
+        told = [(c, kind) for c, kind in find_places(sentence[dateline.end():]) if c not in ISSUER_COUNTRIES]
     subject = RELEASE_SUBJECT_RE.search(sentence)
     if subject:  # "Caracas freed 17 prisoners", "Tehran released five Americans": who did it
         found = [c for c, kind in find_places(subject.group(1)) if kind != "demonym" and c not in ISSUER_COUNTRIES]
@@ -220,11 +232,12 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
     # welcomes the release (issue 22, class 3)
     held = HELD_IN_RE.search(sentence)
     if held:
-        found = [c for c, kind in find_places(held.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
+        found = [c for c, kind in find_places(held.group(1) or held.group(2)) if kind == "name"
+                 and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2
     # a demonym names whom the release frees ("95 Ukrainian soldiers"), not who frees them
-    if doc_country and any(c == doc_country and kind != "demonym" for c, kind in places):
+    if doc_country and any(c == doc_country and kind != "demonym" for c, kind in told):
         return doc_country, 2
     m = PLACE_AFTER_RE.search(sentence)
     if m:
