@@ -817,7 +817,7 @@ def test_surnames_in_capitals_after_a_given_name_are_people():
         ["Maria TORVALD", "Peter NOVAK"]
     # an acronym after a name is no surname; capitals without a given name are no person
     assert _people_in("The report by Anna Berg NATO said.") == ["Anna Berg"]
-    assert _people_in("Photo by Anna Berg REUTERS, taken in Peter Novak LONDON office.") == ["Anna Berg", "Peter Novak"]
+    assert _people_in("Photo by Anna Berg REUTERS, taken at Peter Novak LONDON office.") == ["Anna Berg", "Peter Novak"]
     assert _people_in("The ZETA Holdings report was late.") == []
 
 
@@ -2088,3 +2088,18 @@ def test_a_capital_inside_a_surname_is_no_place(sentence, countries):
 ])
 def test_the_state_that_held_them_frees_them_and_a_dateline_city_tells_nothing(sentence, doc_country, country):
     assert release_country(sentence, doc_country) == country
+
+
+# class 8: a name where something happens ("a rally in <region>"), or a quotation filled by it (a slogan), is no
+# person, even when a given name opens it; a possessive or a title still tells a person
+@pytest.mark.parametrize("sentence, people", [
+    ("Addressing a rally in Azra Dolina, the prime minister Peter Novak said the pilot was a hero.", ["Peter Novak"]),
+    ("He was hit over the airspace in Maria Kovan and Lesk.", []),
+    ("The minister tweeted: “Ana Libre”. The pilot was handed back at dusk.", []),
+    ("A meeting was held in Ana Brandt's house, officials said.", ["Ana Brandt"]),
+    ("The deal was signed in Lakeport by Ana Brandt, the envoy.", ["Ana Brandt"]),
+    ("The contacts culminated in Joseph Varn, the foreign ministry's special envoy, flying to the capital.",
+     ["Joseph Varn"]),
+])
+def test_a_place_after_in_and_a_quoted_slogan_are_no_people(sentence, people):
+    assert _people_in(sentence) == people

@@ -262,6 +262,14 @@ PEOPLE_LIST_BEFORE_RE = regex.compile(
 PREPOSITION_BEFORE_RE = regex.compile(r"\b(?:by|of|for|from|with|to|in|on|at|against|among|between|about|under"
                                       r"|over|than|via)\s+$", regex.IGNORECASE)
 ARTICLES = frozenset({"the", "a", "an"})
+# words after which a capitalised name is where something happens ("a rally in <region>"), not who
+LOCATIVE_BEFORE_RE = regex.compile(r"\b(?:in|near|across|throughout|inside|outside)\s+$")
+QUOTE_MARKS = frozenset("\"“”«»")
+# "<name>, the State Department's special envoy": what the person is, after a comma (a role noun ends it)
+ROLE_AFTER_COMMA_RE = re.compile(r",\s+(?:the|a|an|its|their|his|her)\s+(?:[\w’'\-]+\s+){0,5}?(?:"
+                                 + "|".join(sorted(ROLE_NOUN_SET, key=len, reverse=True))
+                                 # (not "<place>, the prime minister <name> said": a role before its own name)
+                                 + r")s?\b(?!\s+(?-i:[A-Z]))", re.I)
 LIST_ROLE_RE = re.compile(r"(?:including|such as|among|like)\b", re.I)
 WORD_RE = regex.compile(r"\S+")
 ROLE_TITLE_WORDS = frozenset({"adviser", "advisor", "counsellor", "counselor", "representative", "attorney",
@@ -621,6 +629,13 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article:
         is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
+    if is_person and not has_title and not poss and not appo and not role_front and not speech and not cue \
+            and not ROLE_AFTER_COMMA_RE.match(after_name) and (
+            LOCATIVE_BEFORE_RE.search(sentence, max(0, start - 12), start)
+            or (sentence[start - 1:start] in QUOTE_MARKS and sentence[end:end + 1] in QUOTE_MARKS)):
+        # "a rally in <region>", "ejected over <region> and <region>": a place; "tweeted: '<slogan>'": a quote whole,
+        # not a person, whatever given name opens it (issue 22, class 8)
+        is_person = False
     if role:
         role = ROLE_FILLER_RE.sub("", role).strip() or None
     return start, end, role, n, is_person, has_title
