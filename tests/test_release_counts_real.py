@@ -751,6 +751,8 @@ def test_a_capitalised_place_before_the_people_noun_is_part_of_the_count(sentenc
 @pytest.mark.parametrize("sentence, counts", [
     ("Reporter Lena Brandt returned home on Wednesday after being released, the prime minister said.", [1]),
     ("Aron Vale spoke to supporters outside the court after being freed.", [1]),
+    ("Reporter Lena Brandt, who had been held on state secrets charges in the capital for more than three years, "
+     "returned home on Wednesday after being released, the prime minister said.", [1]),  # a long aside between
     ("The prisoners returned home after being released.", []),  # no name, no number
 ])
 def test_a_named_person_who_did_something_after_being_released(sentence, counts):

@@ -16,7 +16,7 @@ from flows.language.lexicon import ORG_WORDS, demonyms
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
     # the country a former office was held in ("Former President <name> of <Country>, <aside>, has been released")
-    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,80},\s*|,\s*)?"
+    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,120},\s*|,\s*)?"
     # (or told under way: "<name> is being released from custody in exchange for <name>")
     r"(?:(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
     # a pardon granted: "<name> was granted a full / royal pardon" (issue 22, class 11)
