@@ -210,8 +210,13 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
     relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
+    # the dated rows of the clusters to cut, read once (a filter per cluster cost ~0.6 ms each, thousands of times)
+    rows_of: dict[int, list[tuple]] = {}
+    for row in dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}),
+                          on="cluster", how="semi").rows():
+        rows_of.setdefault(row[0], []).append(row)
     for cluster in todo:  # in label order: new labels follow the old ones' order
-        periods = _periods(dated.filter(pl.col("cluster") == cluster).rows())
+        periods = _periods(rows_of.get(cluster, []))
         docs = [{d for r in period for d in r[3]} for period in periods]
         main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
         labels = [cluster if i == main else next_label + i for i in range(len(periods))]
