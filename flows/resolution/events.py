@@ -170,8 +170,13 @@ def _periods(rows: list[tuple]) -> list[list[tuple]]:
     """(cluster, event_date, date_precision, doc_ids) rows -> runs of dates no more than SAME_RELEASE_DAYS
     (plus their precision) apart. By date, then the finer precision first: the periods depend on the order
     of one date's rows (a row's slack is its own precision), which a group_by leaves to chance."""
+    return _periods_of_sorted(sorted(rows, key=lambda r: (r[1], _PRECISION_DAYS[r[2]])))
+
+
+def _periods_of_sorted(rows: list[tuple]) -> list[list[tuple]]:
+    """`_periods` of rows already in its order (by date, then the finer precision first)."""
     periods: list[list[tuple]] = []
-    for row in sorted(rows, key=lambda r: (r[1], _PRECISION_DAYS[r[2]])):
+    for row in rows:
         slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
         if periods and (row[1] - periods[-1][-1][1]).days <= slack:
             periods[-1].append(row)
@@ -212,11 +217,14 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
     # the dated rows of the clusters to cut, read once (a filter per cluster cost ~0.6 ms each, thousands of times)
     rows_of: dict[int, list[tuple]] = {}
-    for row in dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}),
-                          on="cluster", how="semi").rows():
+    # in `_periods`' order (a cluster's rows differ in date or precision: the order is one)
+    for row in (dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}),
+                           on="cluster", how="semi")
+                .sort("cluster", "event_date", pl.col("date_precision").replace_strict(_PRECISION_DAYS))
+                .rows()):
         rows_of.setdefault(row[0], []).append(row)
     for cluster in todo:  # in label order: new labels follow the old ones' order
-        periods = _periods(rows_of.get(cluster, []))
+        periods = _periods_of_sorted(rows_of.get(cluster, []))
         docs = [{d for r in period for d in r[3]} for period in periods]
         main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
         labels = [cluster if i == main else next_label + i for i in range(len(periods))]
