@@ -357,15 +357,23 @@ def weekdays_by_the_other_reports(rel: pl.DataFrame) -> pl.DataFrame:
                        & pl.col("cluster").is_in(open_rows["cluster"].unique().implode()))
     if dated.is_empty():
         return rel
-    days: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    # per cluster: its earliest day and a document giving it, and the earliest day any other document gives: the
+    # earliest day of the documents other than one is the first, or the second when it is that document
+    first: dict[int, tuple[object, str]] = {}
     for cluster, doc_id, date in dated.select("cluster", "doc_id", "event_date").iter_rows():
-        days[cluster].append((doc_id, date))
+        if cluster not in first or date < first[cluster][0]:
+            first[cluster] = (date, doc_id)
+    second: dict[int, object] = {}
+    for cluster, doc_id, date in dated.select("cluster", "doc_id", "event_date").iter_rows():
+        if doc_id != first[cluster][1] and (cluster not in second or date < second[cluster]):
+            second[cluster] = date
     rows, dates = [], []
     for row, cluster, doc_id, text in open_rows.select("_row", "cluster", "doc_id", "date_text").iter_rows():
-        others = [d for doc, d in days.get(cluster, ()) if doc != doc_id]
-        if not others:
+        if cluster not in first:
             continue
-        anchor = min(others)
+        anchor = first[cluster][0] if doc_id != first[cluster][1] else second.get(cluster)
+        if anchor is None:
+            continue
         day = _WEEKDAYS.index(_BARE_WEEKDAY_RE.match(text.strip()).group(1).lower())
         rows.append(row)
         # the day after the report's date is a clock ahead of the report's (a page dated on the eve in another time
