@@ -70,8 +70,12 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
         # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
         counts = by_country.get(country, [])
         lo, hi = _compatible_range(count, qual)
-        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, n_exact + 1))]
-        options = [(abs(c - count), k) for c, k in window if _compatible(count, qual, c)]
+        first, end = bisect_left(counts, (lo, -1)), bisect_right(counts, (hi, n_exact + 1))
+        # the nearest is the last count below it or the first at or above it: the compatible counts of either
+        # side lie next to it (a range around the count), so a farther one is never nearer nor compatible alone
+        at = bisect_left(counts, (count, -1), first, end)
+        options = [(abs(c - count), k) for c, k in counts[max(at - 1, first):min(at + 1, end)]
+                   if _compatible(count, qual, c)]
         if options:
             labels.append(min(options)[1])
         else:
