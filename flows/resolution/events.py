@@ -218,38 +218,54 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     if not todo:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
-    relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
-    # the dated rows of the clusters to cut, read once (a filter per cluster cost ~0.6 ms each, thousands of times)
-    rows_of: dict[int, list[tuple]] = {}
-    # in `_periods`' order (a cluster's rows differ in date or precision: the order is one)
-    for row in (dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}),
-                           on="cluster", how="semi")
-                .sort("cluster", "event_date", pl.col("date_precision").replace_strict(_PRECISION_DAYS))
-                .rows()):
-        rows_of.setdefault(row[0], []).append(row)
+    # the periods of the clusters to cut, in polars: a cluster's dated rows by date, then the finer precision
+    # first (its rows differ in date or precision: the order is one), a row opening a period when it lies
+    # more than SAME_RELEASE_DAYS plus its own precision after the row before it (`_periods`)
+    days = pl.col("date_precision").replace_strict(_PRECISION_DAYS, return_dtype=pl.Int64)
+    rows = (dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}), on="cluster",
+                       how="semi")
+            .with_columns(_days=days).sort("cluster", "event_date", "_days")
+            .with_columns(_gap=(pl.col("event_date") - pl.col("event_date").shift(1).over("cluster")).dt.total_days())
+            .with_columns(_period=((pl.col("_gap") > SAME_RELEASE_DAYS + pl.col("_days")).fill_null(True)
+                                   .cast(pl.Int64).cum_sum().over("cluster") - 1)))
+    # a document is in the first period that holds it; a period's size is its documents
+    in_period = rows.select("cluster", "_period", "doc_id").explode("doc_id")
+    periods = (in_period.group_by("cluster", "_period").agg(_n=pl.col("doc_id").n_unique())
+               .join(rows.group_by("cluster", "_period").agg(_hi=pl.col("event_date").max(), _slack=pl.col("_days").max()),
+                     on=["cluster", "_period"]).sort("cluster", "_period"))
+    # per cluster: its periods' number, the main one (most documents, ties: the earliest), their last dates and
+    # widest precisions (for the pages that date nothing)
+    spans: dict[int, list[tuple]] = {}
+    for cluster, _, n, hi, slack in periods.iter_rows():
+        spans.setdefault(cluster, []).append((n, hi, slack))
+    base: dict[int, int] = {}  # cluster -> the label of its period 0 when not the main one
+    main_of: dict[int, int] = {}
+    relabel: dict[tuple[int, str], int] = {}  # (cluster, undated document) -> new label
     for cluster in todo:  # in label order: new labels follow the old ones' order
-        periods = _periods_of_sorted(rows_of.get(cluster, []))
-        docs = [{d for r in period for d in r[3]} for period in periods]
-        main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
-        labels = [cluster if i == main else next_label + i for i in range(len(periods))]
-        for i, period_docs in enumerate(docs):
-            for d in period_docs:
-                relabel.setdefault((cluster, d), labels[i])
-        next_label += len(periods)
+        found = spans.get(cluster, [])
+        main = max(range(len(found)), key=lambda i: (found[i][0], -i))
+        main_of[cluster], base[cluster] = main, next_label
+        next_label += len(found)
         for doc_id, floor in sorted(floors.get(cluster, {}).items()):
-            recent = [i for i, period in enumerate(periods)
-                      if (floor - max(r[1] for r in period)).days <= SAME_RELEASE_DAYS + max(
-                          _PRECISION_DAYS[r[2]] for r in period)]
+            recent = [i for i, (_, hi, slack) in enumerate(found) if (floor - hi).days <= SAME_RELEASE_DAYS + slack]
             if main in recent:
                 continue
             if recent:
-                relabel[(cluster, doc_id)] = labels[recent[-1]]
+                relabel[(cluster, doc_id)] = cluster if recent[-1] == main else base[cluster] + recent[-1]
             else:
                 relabel[(cluster, doc_id)] = next_label
                 next_label += 1
-    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
-                         "_label": list(relabel.values())},
-                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    key_schema = {"cluster": dated.schema["cluster"], "_main": pl.Int64, "_base": pl.Int64}
+    firsts = (in_period.group_by("cluster", "doc_id").agg(pl.col("_period").min())
+              .join(pl.DataFrame({"cluster": list(base), "_main": list(main_of.values()), "_base": list(base.values())},
+                                 schema=key_schema), on="cluster")
+              .select(pl.col("cluster").cast(rel.schema["cluster"]), pl.col("doc_id").cast(pl.String),
+                      pl.when(pl.col("_period") == pl.col("_main")).then(pl.col("cluster").cast(pl.Int64))
+                      .otherwise(pl.col("_base") + pl.col("_period")).alias("_label")))
+    undated = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                            "_label": list(relabel.values())},
+                           schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    keys = pl.concat([firsts, undated])
     joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 

@@ -298,7 +298,7 @@ class IncrementalEventMentions:
     touched_blocks: pl.Series
     previous: pl.LazyFrame
     columns: list[str]
-    n_rows: int  # every stored mention (the slices of `_collect_kept`)
+    n_rows: int  # every stored mention
 
     def _kept(self, docs: pl.Series, where: pl.Expr | None = None, part: pl.Expr | None = None) -> pl.LazyFrame:
         """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids
@@ -311,15 +311,18 @@ class IncrementalEventMentions:
         return (rows.filter(~pl.col("_block").is_in(self.touched_blocks.implode()))
                 .join(self.previous.filter(docs), on=EVENT_PREVIOUS_KEYS, how="left"))
 
-    def _collect_kept(self, query) -> pl.DataFrame:
-        """`query(part)` over the kept mentions, slice of documents by slice (`_collect_by_documents`: the join
-        with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB)."""
-        return _collect_by_documents(query, self.n_rows)
+    def _collect_kept(self, query, docs: pl.Series) -> pl.DataFrame:
+        """`query(part)` over the kept mentions of `docs`, slice of documents by slice (`_collect_by_documents`:
+        the join with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB). The
+        slices are as many as the documents' own mentions need (a day's few documents: one pass, not one a
+        slice of every stored mention)."""
+        n_rows = _collect(self.scan.filter(pl.col("doc_id").is_in(docs.implode())).select(pl.len())).item()
+        return _collect_by_documents(query, n_rows)
 
     def of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
         """The mentions of these documents, touched and kept, as `consolidate_events` gives them."""
         docs = pl.Series(docs, dtype=pl.String).unique()
-        kept = self._collect_kept(lambda part: self._kept(docs, part=part).select(self.touched.columns))
+        kept = self._collect_kept(lambda part: self._kept(docs, part=part).select(self.touched.columns), docs)
         return _full_order(pl.concat([self.touched.filter(pl.col("doc_id").is_in(docs.implode())), kept])
                            ).drop("_order")
 
@@ -331,7 +334,7 @@ class IncrementalEventMentions:
         is_release = pl.col("event_type") == "prisoner_release"
         columns = ["doc_id", "event_id", "event_type", "country"]
         first = pl.col("_order").min()
-        kept = self._collect_kept(lambda part: self._kept(docs, is_release, part).group_by(columns).agg(first))
+        kept = self._collect_kept(lambda part: self._kept(docs, is_release, part).group_by(columns).agg(first), docs)
         touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).group_by(columns).agg(first)
         return (pl.concat([touched, kept]).sort("_order").unique(columns, keep="first", maintain_order=True)
                 .drop("_order"))
@@ -342,7 +345,7 @@ class IncrementalEventMentions:
         is_release = pl.col("event_type") == "prisoner_release"
         docs = self.previous.filter(pl.col("event_id").is_in(ids) & is_release).select("doc_id").unique().collect()
         kept = self._collect_kept(lambda part: self._kept(docs["doc_id"], is_release, part)
-                                  .filter(pl.col("event_id").is_in(ids)).select("doc_id", "event_id"))
+                                  .filter(pl.col("event_id").is_in(ids)).select("doc_id", "event_id"), docs["doc_id"])
         return pl.concat([self.touched.filter(is_release & pl.col("event_id").is_in(ids)).select("doc_id", "event_id"),
                           kept])
 
