@@ -170,25 +170,6 @@ SAME_RELEASE_DAYS = 120
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
 
 
-def _periods(rows: list[tuple]) -> list[list[tuple]]:
-    """(cluster, event_date, date_precision, doc_ids) rows -> runs of dates no more than SAME_RELEASE_DAYS
-    (plus their precision) apart. By date, then the finer precision first: the periods depend on the order
-    of one date's rows (a row's slack is its own precision), which a group_by leaves to chance."""
-    return _periods_of_sorted(sorted(rows, key=lambda r: (r[1], _PRECISION_DAYS[r[2]])))
-
-
-def _periods_of_sorted(rows: list[tuple]) -> list[list[tuple]]:
-    """`_periods` of rows already in its order (by date, then the finer precision first)."""
-    periods: list[list[tuple]] = []
-    for row in rows:
-        slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
-        if periods and (row[1] - periods[-1][-1][1]).days <= slack:
-            periods[-1].append(row)
-        else:
-            periods.append([row])
-    return periods
-
-
 def split_by_time(rel: pl.DataFrame) -> pl.Series:
     """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
     SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
@@ -218,9 +199,10 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     if not todo:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
-    # the periods of the clusters to cut, in polars: a cluster's dated rows by date, then the finer precision
-    # first (its rows differ in date or precision: the order is one), a row opening a period when it lies
-    # more than SAME_RELEASE_DAYS plus its own precision after the row before it (`_periods`)
+    # the periods of the clusters to cut: runs of a cluster's dated rows by date, then the finer precision first
+    # (the periods depend on the order of one date's rows, as a row's slack is its own precision; a cluster's
+    # rows differ in date or precision, so the order is one), a row opening a period when it lies more than
+    # SAME_RELEASE_DAYS plus its own precision after the row before it
     days = pl.col("date_precision").replace_strict(_PRECISION_DAYS, return_dtype=pl.Int64)
     rows = (dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}), on="cluster",
                        how="semi")
@@ -231,7 +213,8 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     # a document is in the first period that holds it; a period's size is its documents
     in_period = rows.select("cluster", "_period", "doc_id").explode("doc_id")
     periods = (in_period.group_by("cluster", "_period").agg(_n=pl.col("doc_id").n_unique())
-               .join(rows.group_by("cluster", "_period").agg(_hi=pl.col("event_date").max(), _slack=pl.col("_days").max()),
+               .join(rows.group_by("cluster", "_period").agg(_hi=pl.col("event_date").max(),
+                                                             _slack=pl.col("_days").max()),
                      on=["cluster", "_period"]).sort("cluster", "_period"))
     # per cluster: its periods' number, the main one (most documents, ties: the earliest), their last dates and
     # widest precisions (for the pages that date nothing)

@@ -478,9 +478,9 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String)
     sm = sm.lazy()  # a scan of the spool: only the mentions of the documents below are read into memory
     own = sm.filter(pl.col("doc_id").is_in(docs.implode())).collect()
+    own_targets = pl.col("target").is_in(own["target"].drop_nulls().unique().implode())
     _, first = consolidate_sanctions(own, event_mentions.releases_of_docs(docs), sentences_at=sentences_at,
-                                     previous=_previous_of_targets(
-                                         previous, pl.col("target").is_in(own["target"].drop_nulls().unique().implode())))
+                                     previous=_previous_of_targets(previous, own_targets))
     del own
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
     was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()

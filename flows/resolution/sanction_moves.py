@@ -85,7 +85,8 @@ def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | No
                  # daily run reads them chunk by chunk, a full refresh at once: the same text in both)
                  pl.col("date_text").sort_by("doc_id", "char_start").drop_nulls().first())
             .sort("cluster", pl.when(stated).then(0).otherwise(1),
-                  pl.col("date_precision").replace_strict(_PRECISION_RANK, default=9, return_dtype=pl.Int64).fill_null(9),
+                  pl.col("date_precision").replace_strict(_PRECISION_RANK, default=9, return_dtype=pl.Int64)
+                  .fill_null(9),
                   -pl.col("n").cast(pl.Int64), pl.when(stated).then(-days).otherwise(days), maintain_order=True)
             .unique("cluster", keep="first", maintain_order=True)
             .select("cluster", "move_date", "date_precision", "date_text", "date_source"))
