@@ -74,11 +74,26 @@ def count_label(count: int, qualifier: str | None) -> str:
     return f"{word} {count}" if word else str(count)
 
 
-def _disagreeing(values: dict[tuple, set[str]], agree) -> tuple[list[tuple], list[str]] | None:
-    """The values of one fact that some other value cannot agree with, and their documents; None if all agree."""
-    keys = sorted(values, key=str)
-    clash = {k for i, k in enumerate(keys) for o in keys[i + 1:] if not agree(*k, *o)}
-    clash |= {o for i, k in enumerate(keys) for o in keys[i + 1:] if not agree(*k, *o)}
+def _disagreeing(values: dict[tuple, set[str]], interval) -> tuple[list[tuple], list[str]] | None:
+    """The values of one fact that some other value cannot agree with, and their documents; None if all agree.
+
+    Two values agree when their intervals (`interval`: `date_interval` or `count_range`) overlap, as
+    `dates_agree` and `counts_agree` decide; so a value clashes with some other exactly when another's
+    interval ends before its own starts or starts after its own ends: the least end and the greatest start
+    among the others tell, with no comparison of every pair (a fact with k values took k² of them, twice)."""
+    keys = list(values)
+    if len(keys) < 2:
+        return None
+    spans = [interval(*k) for k in keys]
+    # the two least ends and the two greatest starts (with where the first of each is), for "among the others"
+    ends = sorted(range(len(keys)), key=lambda i: spans[i][1])[:2]
+    starts = sorted(range(len(keys)), key=lambda i: spans[i][0], reverse=True)[:2]
+    clash = set()
+    for i, (lo, hi) in enumerate(spans):
+        end = spans[ends[1] if ends[0] == i else ends[0]][1]
+        start = spans[starts[1] if starts[0] == i else starts[0]][0]
+        if end < lo or start > hi:
+            clash.add(keys[i])
     if not clash:
         return None
     return sorted(clash, key=str), sorted({d for k in clash for d in values[k]})
@@ -92,9 +107,9 @@ def precision_conflicts(m: pl.DataFrame, fact_table: str, id_col: str, date_col:
     A fact's values that all can be true at once are no conflict; otherwise the values some other value
     contradicts are listed, with the documents that give them."""
     rows = []
-    fields = ([("prisoner_count", "count_qualifier", counts_agree, count_label)] if count else []) + \
-        ([(date_col, "date_precision", dates_agree, date_label)] if date_col else [])
-    for field, qual_col, agree, label in fields:
+    fields = ([("prisoner_count", "count_qualifier", count_range, count_label)] if count else []) + \
+        ([(date_col, "date_precision", date_interval, date_label)] if date_col else [])
+    for field, qual_col, interval, label in fields:
         base = m.filter(pl.col(field).is_not_null()).select(id_col, "doc_id", field, qual_col).unique()
         # only facts given two or more different values can conflict: the rest never reach Python
         base = base.filter(pl.struct(field, qual_col).n_unique().over(id_col) > 1)
@@ -104,7 +119,7 @@ def precision_conflicts(m: pl.DataFrame, fact_table: str, id_col: str, date_col:
         for fid in sorted(grouped):
             if len(grouped[fid]) < 2:
                 continue
-            found = _disagreeing(grouped[fid], agree)
+            found = _disagreeing(grouped[fid], interval)
             if found:
                 keys, docs = found
                 labels = sorted({label(v, q) for v, q in keys})

@@ -70,8 +70,12 @@ def cluster_releases(rel: pl.DataFrame) -> pl.Series:
         # only this country's exact counts inside the compatible range are candidates (bisect, not a scan)
         counts = by_country.get(country, [])
         lo, hi = _compatible_range(count, qual)
-        window = counts[bisect_left(counts, (lo, -1)):bisect_right(counts, (hi, n_exact + 1))]
-        options = [(abs(c - count), k) for c, k in window if _compatible(count, qual, c)]
+        first, end = bisect_left(counts, (lo, -1)), bisect_right(counts, (hi, n_exact + 1))
+        # the nearest is the last count below it or the first at or above it: the compatible counts of either
+        # side lie next to it (a range around the count), so a farther one is never nearer nor compatible alone
+        at = bisect_left(counts, (count, -1), first, end)
+        options = [(abs(c - count), k) for c, k in counts[max(at - 1, first):min(at + 1, end)]
+                   if _compatible(count, qual, c)]
         if options:
             labels.append(min(options)[1])
         else:
@@ -166,20 +170,6 @@ SAME_RELEASE_DAYS = 120
 _PRECISION_DAYS = {"day": 0, "week": 7, "month": 31, "year": 366}
 
 
-def _periods(rows: list[tuple]) -> list[list[tuple]]:
-    """(cluster, event_date, date_precision, doc_ids) rows -> runs of dates no more than SAME_RELEASE_DAYS
-    (plus their precision) apart. By date, then the finer precision first: the periods depend on the order
-    of one date's rows (a row's slack is its own precision), which a group_by leaves to chance."""
-    periods: list[list[tuple]] = []
-    for row in sorted(rows, key=lambda r: (r[1], _PRECISION_DAYS[r[2]])):
-        slack = SAME_RELEASE_DAYS + _PRECISION_DAYS[row[2]]
-        if periods and (row[1] - periods[-1][-1][1]).days <= slack:
-            periods[-1].append(row)
-        else:
-            periods.append([row])
-    return periods
-
-
 def split_by_time(rel: pl.DataFrame) -> pl.Series:
     """`rel`'s cluster labels, a cluster cut where its dated mentions fall into periods more than
     SAME_RELEASE_DAYS apart (plus their precision). A document's undated mentions go with its dated ones,
@@ -209,30 +199,56 @@ def split_by_time(rel: pl.DataFrame) -> pl.Series:
     if not todo:
         return rel["cluster"]
     next_label = int(rel["cluster"].max()) + 1
-    relabel: dict[tuple[int, str], int] = {}  # (cluster, doc_id) -> new label
+    # the periods of the clusters to cut: runs of a cluster's dated rows by date, then the finer precision first
+    # (the periods depend on the order of one date's rows, as a row's slack is its own precision; a cluster's
+    # rows differ in date or precision, so the order is one), a row opening a period when it lies more than
+    # SAME_RELEASE_DAYS plus its own precision after the row before it
+    days = pl.col("date_precision").replace_strict(_PRECISION_DAYS, return_dtype=pl.Int64)
+    rows = (dated.join(pl.DataFrame({"cluster": todo}, schema={"cluster": dated.schema["cluster"]}), on="cluster",
+                       how="semi")
+            .with_columns(_days=days).sort("cluster", "event_date", "_days")
+            .with_columns(_gap=(pl.col("event_date") - pl.col("event_date").shift(1).over("cluster")).dt.total_days())
+            .with_columns(_period=((pl.col("_gap") > SAME_RELEASE_DAYS + pl.col("_days")).fill_null(True)
+                                   .cast(pl.Int64).cum_sum().over("cluster") - 1)))
+    # a document is in the first period that holds it; a period's size is its documents
+    in_period = rows.select("cluster", "_period", "doc_id").explode("doc_id")
+    periods = (in_period.group_by("cluster", "_period").agg(_n=pl.col("doc_id").n_unique())
+               .join(rows.group_by("cluster", "_period").agg(_hi=pl.col("event_date").max(),
+                                                             _slack=pl.col("_days").max()),
+                     on=["cluster", "_period"]).sort("cluster", "_period"))
+    # per cluster: its periods' number, the main one (most documents, ties: the earliest), their last dates and
+    # widest precisions (for the pages that date nothing)
+    spans: dict[int, list[tuple]] = {}
+    for cluster, _, n, hi, slack in periods.iter_rows():
+        spans.setdefault(cluster, []).append((n, hi, slack))
+    base: dict[int, int] = {}  # cluster -> the label of its period 0 when not the main one
+    main_of: dict[int, int] = {}
+    relabel: dict[tuple[int, str], int] = {}  # (cluster, undated document) -> new label
     for cluster in todo:  # in label order: new labels follow the old ones' order
-        periods = _periods(dated.filter(pl.col("cluster") == cluster).rows())
-        docs = [{d for r in period for d in r[3]} for period in periods]
-        main = max(range(len(periods)), key=lambda i: (len(docs[i]), -i))
-        labels = [cluster if i == main else next_label + i for i in range(len(periods))]
-        for i, period_docs in enumerate(docs):
-            for d in period_docs:
-                relabel.setdefault((cluster, d), labels[i])
-        next_label += len(periods)
+        found = spans.get(cluster, [])
+        main = max(range(len(found)), key=lambda i: (found[i][0], -i))
+        main_of[cluster], base[cluster] = main, next_label
+        next_label += len(found)
         for doc_id, floor in sorted(floors.get(cluster, {}).items()):
-            recent = [i for i, period in enumerate(periods)
-                      if (floor - max(r[1] for r in period)).days <= SAME_RELEASE_DAYS + max(
-                          _PRECISION_DAYS[r[2]] for r in period)]
+            recent = [i for i, (_, hi, slack) in enumerate(found) if (floor - hi).days <= SAME_RELEASE_DAYS + slack]
             if main in recent:
                 continue
             if recent:
-                relabel[(cluster, doc_id)] = labels[recent[-1]]
+                relabel[(cluster, doc_id)] = cluster if recent[-1] == main else base[cluster] + recent[-1]
             else:
                 relabel[(cluster, doc_id)] = next_label
                 next_label += 1
-    keys = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
-                         "_label": list(relabel.values())},
-                        schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    key_schema = {"cluster": dated.schema["cluster"], "_main": pl.Int64, "_base": pl.Int64}
+    firsts = (in_period.group_by("cluster", "doc_id").agg(pl.col("_period").min())
+              .join(pl.DataFrame({"cluster": list(base), "_main": list(main_of.values()), "_base": list(base.values())},
+                                 schema=key_schema), on="cluster")
+              .select(pl.col("cluster").cast(rel.schema["cluster"]), pl.col("doc_id").cast(pl.String),
+                      pl.when(pl.col("_period") == pl.col("_main")).then(pl.col("cluster").cast(pl.Int64))
+                      .otherwise(pl.col("_base") + pl.col("_period")).alias("_label")))
+    undated = pl.DataFrame({"cluster": [k[0] for k in relabel], "doc_id": [k[1] for k in relabel],
+                            "_label": list(relabel.values())},
+                           schema={"cluster": rel.schema["cluster"], "doc_id": pl.String, "_label": pl.Int64})
+    keys = pl.concat([firsts, undated])
     joined = rel.select("cluster", "doc_id").join(keys, on=["cluster", "doc_id"], how="left", maintain_order="left")
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
@@ -344,15 +360,23 @@ def weekdays_by_the_other_reports(rel: pl.DataFrame) -> pl.DataFrame:
                        & pl.col("cluster").is_in(open_rows["cluster"].unique().implode()))
     if dated.is_empty():
         return rel
-    days: dict[int, list[tuple[str, object]]] = defaultdict(list)
+    # per cluster: its earliest day and a document giving it, and the earliest day any other document gives: the
+    # earliest day of the documents other than one is the first, or the second when it is that document
+    first: dict[int, tuple[object, str]] = {}
     for cluster, doc_id, date in dated.select("cluster", "doc_id", "event_date").iter_rows():
-        days[cluster].append((doc_id, date))
+        if cluster not in first or date < first[cluster][0]:
+            first[cluster] = (date, doc_id)
+    second: dict[int, object] = {}
+    for cluster, doc_id, date in dated.select("cluster", "doc_id", "event_date").iter_rows():
+        if doc_id != first[cluster][1] and (cluster not in second or date < second[cluster]):
+            second[cluster] = date
     rows, dates = [], []
     for row, cluster, doc_id, text in open_rows.select("_row", "cluster", "doc_id", "date_text").iter_rows():
-        others = [d for doc, d in days.get(cluster, ()) if doc != doc_id]
-        if not others:
+        if cluster not in first:
             continue
-        anchor = min(others)
+        anchor = first[cluster][0] if doc_id != first[cluster][1] else second.get(cluster)
+        if anchor is None:
+            continue
         day = _WEEKDAYS.index(_BARE_WEEKDAY_RE.match(text.strip()).group(1).lower())
         rows.append(row)
         # the day after the report's date is a clock ahead of the report's (a page dated on the eve in another time

@@ -298,7 +298,7 @@ class IncrementalEventMentions:
     touched_blocks: pl.Series
     previous: pl.LazyFrame
     columns: list[str]
-    n_rows: int  # every stored mention (the slices of `_collect_kept`)
+    n_rows: int  # every stored mention
 
     def _kept(self, docs: pl.Series, where: pl.Expr | None = None, part: pl.Expr | None = None) -> pl.LazyFrame:
         """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids
@@ -311,15 +311,18 @@ class IncrementalEventMentions:
         return (rows.filter(~pl.col("_block").is_in(self.touched_blocks.implode()))
                 .join(self.previous.filter(docs), on=EVENT_PREVIOUS_KEYS, how="left"))
 
-    def _collect_kept(self, query) -> pl.DataFrame:
-        """`query(part)` over the kept mentions, slice of documents by slice (`_collect_by_documents`: the join
-        with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB)."""
-        return _collect_by_documents(query, self.n_rows)
+    def _collect_kept(self, query, docs: pl.Series) -> pl.DataFrame:
+        """`query(part)` over the kept mentions of `docs`, slice of documents by slice (`_collect_by_documents`:
+        the join with the stored ids holds one slice's at a time; many documents' at 100k held ~0.3 GB). The
+        slices are as many as the documents' own mentions need (a day's few documents: one pass, not one a
+        slice of every stored mention)."""
+        n_rows = _collect(self.scan.filter(pl.col("doc_id").is_in(docs.implode())).select(pl.len())).item()
+        return _collect_by_documents(query, n_rows)
 
     def of_docs(self, docs: pl.Series | list) -> pl.DataFrame:
         """The mentions of these documents, touched and kept, as `consolidate_events` gives them."""
         docs = pl.Series(docs, dtype=pl.String).unique()
-        kept = self._collect_kept(lambda part: self._kept(docs, part=part).select(self.touched.columns))
+        kept = self._collect_kept(lambda part: self._kept(docs, part=part).select(self.touched.columns), docs)
         return _full_order(pl.concat([self.touched.filter(pl.col("doc_id").is_in(docs.implode())), kept])
                            ).drop("_order")
 
@@ -331,7 +334,7 @@ class IncrementalEventMentions:
         is_release = pl.col("event_type") == "prisoner_release"
         columns = ["doc_id", "event_id", "event_type", "country"]
         first = pl.col("_order").min()
-        kept = self._collect_kept(lambda part: self._kept(docs, is_release, part).group_by(columns).agg(first))
+        kept = self._collect_kept(lambda part: self._kept(docs, is_release, part).group_by(columns).agg(first), docs)
         touched = self.touched.filter(is_release & pl.col("doc_id").is_in(docs.implode())).group_by(columns).agg(first)
         return (pl.concat([touched, kept]).sort("_order").unique(columns, keep="first", maintain_order=True)
                 .drop("_order"))
@@ -342,7 +345,7 @@ class IncrementalEventMentions:
         is_release = pl.col("event_type") == "prisoner_release"
         docs = self.previous.filter(pl.col("event_id").is_in(ids) & is_release).select("doc_id").unique().collect()
         kept = self._collect_kept(lambda part: self._kept(docs["doc_id"], is_release, part)
-                                  .filter(pl.col("event_id").is_in(ids)).select("doc_id", "event_id"))
+                                  .filter(pl.col("event_id").is_in(ids)).select("doc_id", "event_id"), docs["doc_id"])
         return pl.concat([self.touched.filter(is_release & pl.col("event_id").is_in(ids)).select("doc_id", "event_id"),
                           kept])
 
@@ -392,10 +395,20 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
     # blocks are resolved again. One streamed pass holds the distinct (block, stored id) pairs only.
+    # The same pass marks the mentions with several stored ids (the stored pairs' keys held twice, found first
+    # over the stored pairs alone: a few rows), so the mentions are not read again to find their blocks
+    # (a third pass over every mention and its block cost ~1.5 s at 100k).
     n_rows = _collect(scan.select(pl.len())).item()
+    several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
+                                    .filter(pl.col("len") > 1).select(*EVENT_PREVIOUS_KEYS, _several=pl.lit(True)),
+                                    n_rows)
     pairs = _collect_by_documents(lambda part: blocks.of(take(inputs, part)).select("_block", *EVENT_PREVIOUS_KEYS)
                                   .join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
-                                  .select("_block", "event_id").unique(), n_rows).unique()
+                                  .join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="left")
+                                  .select("_block", "event_id", pl.col("_several").fill_null(False)).unique(),
+                                  n_rows).unique()
+    several = pairs.filter("_several")["_block"]
+    pairs = pairs.select("_block", "event_id").unique()
     known = _collect(stored_events.select("event_id"))["event_id"]
     touched |= set(pairs.filter(pl.col("event_id").is_null() | ~pl.col("event_id").is_in(known.implode()))
                    ["_block"].to_list())
@@ -403,12 +416,7 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     ided = pairs.filter(pl.col("event_id").is_not_null())
     touched |= set(ided.filter(pl.col("event_id").is_duplicated())["_block"].to_list())
     # several stored ids for one mention: the stored pairs' keys held twice
-    several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
-                                    .filter(pl.col("len") > 1).drop("len"), n_rows)
-    if several.height:
-        touched |= set(_collect_by_documents(
-            lambda part: blocks.of(take(inputs, part)).join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="semi")
-            .select("_block").unique(), n_rows)["_block"].to_list())
+    touched |= set(several.to_list())
     del several
     touched_blocks = pl.Series(sorted(touched), dtype=pl.String)
     kept_ids = ided.filter(~pl.col("_block").is_in(touched_blocks.implode()))["event_id"].unique()
@@ -469,9 +477,11 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
     docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String)
     sm = sm.lazy()  # a scan of the spool: only the mentions of the documents below are read into memory
-    _, first = consolidate_sanctions(sm.filter(pl.col("doc_id").is_in(docs.implode())).collect(),
-                                     event_mentions.releases_of_docs(docs),
-                                     sentences_at=sentences_at, previous=previous)
+    own = sm.filter(pl.col("doc_id").is_in(docs.implode())).collect()
+    own_targets = pl.col("target").is_in(own["target"].drop_nulls().unique().implode())
+    _, first = consolidate_sanctions(own, event_mentions.releases_of_docs(docs), sentences_at=sentences_at,
+                                     previous=_previous_of_targets(previous, own_targets))
+    del own
     # the moves they touch: the keys they hold now, and those they (and the dropped documents) held before
     was = pl.Series(sorted(set(stored.gone_doc_ids) | set(changed_docs)), dtype=pl.String).implode()
     # the stored pairs with their moves' keys: two streamed queries, never every stored pair in memory
@@ -507,7 +517,7 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
         part = _collect(todo.filter(in_chunk)).sort("_sm_order")
         chunk_sanctions, chunk_mentions = consolidate_sanctions(
             part, releases.filter(pl.col("doc_id").is_in(part["doc_id"].unique().implode())),
-            sentences_at=sentences_at, previous=previous)
+            sentences_at=sentences_at, previous=_previous_of_targets(previous, in_chunk))
         del part
         sanction_parts.append(chunk_sanctions.join(touched, on=SANCTION_KEY, how="semi", nulls_equal=True))
         # in the columns the caller reads (their conflicts and evidence), not the ~690k held whole at 100k
@@ -526,6 +536,16 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     kept_conflicts = stored_conflicts.filter((pl.col("fact_table") == "sanctions")
                                              & pl.col("fact_id").is_in(kept["sanction_id"].implode()))
     return pl.concat([sanctions, kept]).sort("sanction_id"), mentions, kept_conflicts, kept["sanction_id"]
+
+
+def _previous_of_targets(previous: pl.DataFrame | list | None, in_chunk: pl.Expr) -> pl.DataFrame | list | None:
+    """The stored sanction pairs of one group of targets (`move_ids` matches a mention's stored pair on its
+    target among other keys, so the others can never match): each group's ids are voted among its own pairs,
+    not by joining every stored pair again (~0.25 s a group at 100k)."""
+    if previous is None or len(previous) == 0:
+        return previous
+    frame = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
+    return frame.filter(in_chunk).collect()
 
 
 # the touched moves' mentions resolved at once, at most (a larger folded target is one group alone)

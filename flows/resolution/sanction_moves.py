@@ -73,29 +73,32 @@ def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | No
     sm = sm.join(keys, on=on, how="left", nulls_equal=True, maintain_order="left")
     sm = sm.with_columns(cluster=split_by_time(sm.select("cluster", "doc_id", event_date="move_date",
                                                           date_precision="date_precision")))
-    counted = (sm.filter(pl.col("move_date").is_not_null())
-               .group_by("cluster", "move_date", "date_precision", "date_source")
-               .agg(pl.col("doc_id").n_unique().alias("n"),
-                    # the first source's words in document order, whatever order the mentions came in (a
-                    # daily run reads them chunk by chunk, a full refresh at once: the same text in both)
-                    pl.col("date_text").sort_by("doc_id", "char_start").drop_nulls().first()))
-    best: dict[int, tuple] = {}
-    for cluster, date, precision, source, n, text in counted.iter_rows():
-        stated = source == "sentence"
-        # stated before published; then the finer precision; then most sources; the latest stated date or
-        # the earliest publication date
-        rank = (0 if stated else 1, _PRECISION_RANK.get(precision, 9), -n,
-                -date.toordinal() if stated else date.toordinal())
-        if cluster not in best or rank < best[cluster][0]:
-            best[cluster] = (rank, date, precision, text, source)
+    stated = pl.col("date_source") == "sentence"
+    days = pl.col("move_date").cast(pl.Int64)  # in the order of `toordinal`
+    # a move's date: of its (date, precision, source) groups, stated before published; then the finer
+    # precision; then most sources; the latest stated date or the earliest publication date. The groups of
+    # a move differ in one of these (`date_source` is sentence or published), so the first is one group.
+    best = (sm.filter(pl.col("move_date").is_not_null())
+            .group_by("cluster", "move_date", "date_precision", "date_source")
+            .agg(pl.col("doc_id").n_unique().alias("n"),
+                 # the first source's words in document order, whatever order the mentions came in (a
+                 # daily run reads them chunk by chunk, a full refresh at once: the same text in both)
+                 pl.col("date_text").sort_by("doc_id", "char_start").drop_nulls().first())
+            .sort("cluster", pl.when(stated).then(0).otherwise(1),
+                  pl.col("date_precision").replace_strict(_PRECISION_RANK, default=9, return_dtype=pl.Int64)
+                  .fill_null(9),
+                  -pl.col("n").cast(pl.Int64), pl.when(stated).then(-days).otherwise(days), maintain_order=True)
+            .unique("cluster", keep="first", maintain_order=True)
+            .select("cluster", "move_date", "date_precision", "date_text", "date_source"))
     clusters = sm.select("cluster", *on).unique("cluster", keep="first", maintain_order=True)
     old = previous_ids(sm, previous, "sanction_id", on=PREVIOUS_KEYS)
+    dates_of = dict(best.select("cluster", "move_date").iter_rows())
     ids, seen = [], set(old.values())
     for row in clusters.iter_rows(named=True):
         if row["cluster"] in old:
             ids.append(old[row["cluster"]])
             continue
-        _, date, precision, _, _ = best.get(row["cluster"], (None, None, None, None, None))
+        date = dates_of.get(row["cluster"])
         new_id = stable_id("S", row["issuer"], fold(row["target"]), row["target_country"], row["action"],
                            None if date is None else date.isoformat())
         salt = 0
@@ -106,10 +109,11 @@ def move_ids(sm: pl.DataFrame, on: list[str], previous: pl.DataFrame | list | No
         seen.add(new_id)
         ids.append(new_id)
     clusters = clusters.with_columns(sanction_id=pl.Series(ids, dtype=pl.String))
-    dates = pl.DataFrame(
-        [(sid, *best.get(c, (None, None, "unknown", None, None))[1:])
-         for c, sid in clusters.select("cluster", "sanction_id").iter_rows()],
-        schema={"sanction_id": pl.String, "move_date": pl.Date, "date_precision": pl.String,
-                "date_text": pl.String, "date_source": pl.String}, orient="row")
+    # a move with no dated mention: no date, precision "unknown"
+    dates = (clusters.select("cluster", "sanction_id")
+             .join(best.with_columns(_dated=pl.lit(True)), on="cluster", how="left", maintain_order="left")
+             .select("sanction_id", "move_date",
+                     pl.when(pl.col("_dated")).then(pl.col("date_precision")).otherwise(pl.lit("unknown"))
+                     .alias("date_precision"), "date_text", "date_source"))
     sm = sm.join(clusters.select("cluster", "sanction_id"), on="cluster", how="left", maintain_order="left").drop("cluster")
     return sm, dates

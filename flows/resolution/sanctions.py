@@ -67,12 +67,19 @@ def consolidate_sanctions(sm: pl.DataFrame, event_mentions: pl.DataFrame, senten
     relief = sm.filter(pl.col("action").is_in(list(RELIEF))).select(
         "_row", "doc_id", "char_start", "target", "target_type").join(single_release, on="doc_id", how="inner")
     links = []
+    named: dict[str, list[str]] = {}  # sentence -> the countries it names (sentences repeat across mentions)
     for doc_id, start, target, target_type, event_id in relief.select(
             "doc_id", "char_start", "target", "target_type", "_release").iter_rows():
         country = release_country.get(event_id)
         # relief ties to the document's one release only when it is about the releasing
         # country: "Iranian oil" yes; an airline in a round-up of other countries, no
-        about = [target] if target_type == "country" else countries_in(said[(doc_id, start)])
+        if target_type == "country":
+            about = [target]
+        else:
+            sentence = said[(doc_id, start)]
+            about = named.get(sentence)
+            if about is None:
+                about = named[sentence] = countries_in(sentence)
         links.append(None if country and country not in about else event_id)
     sm = sm.join(relief.select("_row", linked_event=pl.Series(links, dtype=pl.String)), on="_row", how="left",
                  maintain_order="left").drop("_row")
