@@ -114,3 +114,38 @@ def test_organisations_blocked_without_a_sanction_word_are_moved():
                   "result of the action.")
     assert {r[0] for r in rows} >= {"Ministry of Mines", "Ministry of Water"}
     assert all(r[3] == "imposed" for r in rows if r[0] in ("Ministry of Mines", "Ministry of Water"))
+
+
+def test_a_head_before_a_romance_of_names_the_organisation():
+    assert _targets("The groups designated include Cartel del Sur and Banco de Norte.") == [
+        ("Cartel del Sur", "officials"), ("Banco de Norte", "company")]
+
+
+def test_a_country_told_after_a_dotted_legal_form():
+    found = org_targets("It singled out Redfern Maritime Holding L.L.C. (Redfern), based in Norway.")
+    assert found and found[0][3] == "Norway"
+
+
+def test_a_head_before_a_bare_name_names_the_organisation():
+    assert _targets("The firms sanctioned include Bank Kestrel and Cartel Norteno.") == [
+        ("Bank Kestrel", "company"), ("Cartel Norteno", "officials")]
+
+
+def test_a_listed_organisation_is_no_person():
+    from flows.extraction.designee_lists import _target
+
+    assert _target("Cartel del Noreste", False) == ("Cartel del Noreste", "officials")
+    assert _target("Carteles Unidos", False) == ("Carteles Unidos", "officials")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the Norwegian gang ", "Norway"),
+    ("Sweden's state-owned lender ", "Sweden"),
+    ("Norwegian sanctions on ", None),   # the issuer's demonym before the move, not the target's
+    ("American sanctions hit ", None),
+    ("the gang ", None),
+])
+def test_the_country_told_right_before_a_name(text, country):
+    from flows.extraction.sanction_orgs import country_before
+
+    assert country_before(text) == country

@@ -42,7 +42,10 @@ NOT_TARGET_ORG_WORDS = frozenset("""
 
 # heads the lexicon lacks: firms told by their trade ("<A> Refinery", "<A> Exchange") and armed or criminal groups
 EXTRA_HEADS = frozenset("""refinery refineries exchange industries petroleum shipping trading logistics enterprise
-    enterprises cartel cartels ministries directorate presidency headquarters command""".split())
+    enterprises cartel cartels carteles ministries directorate presidency headquarters command banco banque""".split())
+
+# heads written before a bare name ("Bank <A>", "Cartel <A>"), as well as before "of" / "de"
+NAME_AFTER_HEADS = frozenset({"bank", "banco", "banque", "cartel", "carteles"})
 
 TARGET_HEADS = (frozenset(ORG_WORDS) | EXTRA_HEADS | frozenset(w.lower() for w in _COMPANY_WORD_SET | BODY_WORDS)) \
     - NOT_TARGET_ORG_WORDS
@@ -90,24 +93,36 @@ NOT_TARGET_BEFORE_RE = re.compile(
     r"business\s+with|deals?\s+with|dealings\s+with|trade\s+with|supplier\s+to|partners?\s+of|rivals?\s+of|"
     r"analysts?\s+(?:at|of)|economists?\s+(?:at|of)|(?:told|to)\s+the|"
     # people of the organisation: "two officials from <A>", "senior members of <Country>'s <B>"
-    r"(?:officials?|members?|leaders?|executives?|employees|staff|managers?|directors?|heads?|officers?|commanders?|"
-    r"secretar(?:y|ies)|chiefs?)\s+(?:of|from|at|in)"
+    r"(?:officials?|members?|leaders?|executives?|employees?|staff|managers?|directors?|heads?|officers?|commanders?|"
+    r"secretar(?:y|ies)|chiefs?|figures?|operatives?|fighters?|personnel|agents?)\s+(?:of|from|at|in|within)"
     # another name of an organisation already told: "<A>, or <B>"
     r"|,\s+or|\balso\s+known\s+as|\baka)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}$", re.I)
 
 # a country told after the name: "<A> Holding, based in <Country>"
-_COUNTRY_AFTER_RE = re.compile(r"^(?:\s*\([^()]{1,40}\))?,?\s+(?:which\s+is\s+|that\s+is\s+)?"
+_COUNTRY_AFTER_RE = re.compile(r"^\.?(?:\s*\([^()]{1,40}\))?,?\s+(?:which\s+is\s+|that\s+is\s+)?"
                                r"(?:based|registered|headquartered|incorporated)\s+in\s+(?:the\s+)?(?P<c>[A-Z][^,.;()]{2,40})")
 
 # a country told before the name: "<demonym>", "<Country>'s", "<Country>-based", "<Country>-owned"
+# (the words between are what the organisation is: "<demonym> state-owned lender <A>", "<demonym> gang <A>"; never the move's
+# words: "<demonym> sanctions on <A>" tells the issuer)
 _COUNTRY_BEFORE_RE = re.compile(r"(?P<w>(?-i:[A-Z][\w\-]+))(?:['’]s?|-(?:based|owned|registered|linked))?\s+"
-                                r"(?:(?-i:[a-z][\w\-]*)\s+){0,2}$")
+                                r"(?:(?!(?:sanction\w*|measures|restrictions|curbs|penalties|bans?|on|against|of|to|by|"
+                                r"for|with|and|or|the|a|an|its|their|has|have|had|is|are|was|were|will|would|hit|targets?|"
+                                r"targeted|designated|blacklisted|imposed|lifted|froze)\b)(?-i:[a-z][\w\-]*)\s+){0,2}$")
+
+
+def country_before(text: str) -> str | None:
+    """The country a demonym, "<Country>'s" or "<Country>-based" right before a name tells (what the named is in
+    between, at most two lower-case words), else None."""
+    before = _COUNTRY_BEFORE_RE.search(text)
+    found = countries_in(before.group("w")) if before else []
+    return found[0] if found else None
 
 
 LIST_GAP_RE = re.compile(r"[.]?\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:the\s+)?", re.I)
 
 
-def _is_org(name: str) -> bool:
+def is_org(name: str) -> bool:
     """A company or body by its form: a head word last, a head word first with "of" after it, a legal form first."""
     if LEGAL_TAIL_RE.search(name):
         return len(name.split()) >= 2
@@ -121,7 +136,9 @@ def _is_org(name: str) -> bool:
         return False  # a river's bank or a territory, no firm
     if last in TARGET_HEADS and fold(words[0]) not in TITLE_WORDS:
         return True
-    return first in TARGET_HEADS and words[1] in ("of", "for") and fold(words[0]) not in TITLE_WORDS
+    if first in NAME_AFTER_HEADS and words[1][:1].isupper():
+        return True
+    return first in TARGET_HEADS and words[1] in ("of", "for", "de", "del", "du", "des") and fold(words[0]) not in TITLE_WORDS
 
 
 def _split_and(start: int, text: str) -> list[tuple[int, str]]:
@@ -131,7 +148,7 @@ def _split_and(start: int, text: str) -> list[tuple[int, str]]:
     at = start + len(parts[0])
     for sep, part in zip(parts[1::2], parts[2::2]):
         # (the words up to the next "and" must make an organisation on their own: "Institute of Posts and Telegraphs")
-        if _is_org(_clean(0, pieces[-1][1])[1]) and _is_org(_clean(0, part)[1]):
+        if is_org(_clean(0, pieces[-1][1])[1]) and is_org(_clean(0, part)[1]):
             lead = 4 if part.startswith("the ") else 0
             pieces.append((at + len(sep) + lead, part[lead:]))
         else:
@@ -147,7 +164,7 @@ def _clean(start: int, name: str) -> tuple[int, str, str | None]:
     if lead:
         start, name = start + lead.end(), name[lead.end():]
     poss = list(re.finditer(r"['’]s?\s+", name))
-    if poss and _is_org(name[poss[-1].end():]):
+    if poss and is_org(name[poss[-1].end():]):
         owner = countries_in(name[:poss[-1].start()])
         cut = poss[-1].end()
         start, name = start + cut, name[cut:]
@@ -161,12 +178,12 @@ def org_runs(sentence: str) -> list[tuple[int, int, str, str | None]]:
     for m in RUN_RE.finditer(sentence):
         for start, part in _split_and(m.start(), m.group(0)):
             start, name, owner = _clean(start, part)
-            if not _is_org(name) and " and " in name:  # "<A> Cartel and <unknown words>": the organisation before
+            if not is_org(name) and " and " in name:  # "<A> Cartel and <unknown words>": the organisation before
                 start, name, owner = _clean(start, part[:part.index(" and ")])
             role = next((m for m in re.finditer(r"\s+of\s+(?:the\s+)?", name) if ROLE_OF_RE.search(name[:m.end()])), None)
             if role:  # "<role> of the <A> Group": the company says whose the role is, no target of its own
                 continue
-            if _is_org(name) and fold(name) not in country_names():
+            if is_org(name) and fold(name) not in country_names():
                 out.append((start, start + len(name), name, owner))
     legal = [(s, e, n, None) for s, e, n in _legal_form_runs(sentence)]
     out = [r for r in out if not any(a <= r[0] < b for a, b, *_ in legal)] + legal
@@ -190,13 +207,13 @@ def _zones(sentence: str) -> list[tuple[int, int]]:
     return zones
 
 
-def _kind(name: str) -> str:
+def org_kind(name: str) -> str:
     words = [w.strip(".,").lower() for w in name.split()]
     company = {w.lower() for w in _COMPANY_WORD_SET} | {"refinery", "refineries", "exchange", "foundation", "fund",
-                                                        "airline", "airlines", "airways", "aviation"}
+                                                        "airline", "airlines", "airways", "aviation", "banco", "banque"}
     if name.split()[0] in LEGAL_FORM_FIRST or LEGAL_TAIL_RE.search(name):
         return "company"
-    if len(words) > 2 and words[1] in ("of", "for") and words[0] not in company:
+    if len(words) > 2 and words[1] in ("of", "for", "de", "del", "du", "des") and words[0] not in company | {"banco", "banque"}:
         return "officials"  # "Presidency of <A> Industries" is the body, whatever it oversees
     if any(w in company for w in words):
         return "company"
@@ -212,12 +229,7 @@ def _country(sentence: str, start: int, end: int, name: str, owner: str | None) 
     after = _COUNTRY_AFTER_RE.match(sentence[end:end + 90])
     if after and countries_in(after.group("c")):
         return countries_in(after.group("c"))[0]
-    before = _COUNTRY_BEFORE_RE.search(sentence, max(0, start - 40), start)
-    if before:
-        found = countries_in(before.group("w"))
-        if found:
-            return found[0]
-    return None
+    return country_before(sentence[max(0, start - 40):start])
 
 
 def org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
@@ -241,7 +253,7 @@ def org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
         country = _country(sentence, start, end, name, owner)
         if country is None and out and LIST_GAP_RE.fullmatch(sentence[out[-1][1] + len(out[-1][0]):start]):
             country = out[-1][3]  # "<Country>'s <A> and the <B>": the list's owner owns each item
-        out.append((name, start, _kind(name), country))
+        out.append((name, start, org_kind(name), country))
     return out
 
 
