@@ -23,16 +23,16 @@ def _targets(sentence):
     ("The bloc imposed sanctions on Northwind Shipping and the Bank of Ostravia on Tuesday.",
      [("Northwind Shipping", "company"), ("Bank of Ostravia", "company")]),
     # a legal form after the name, after a verb that singles it out
-    ("It singled out Redfern Maritime Holding L.L.C., registered in Ostravia.",
+    ("Of the shippers, the order singled out Redfern Maritime Holding L.L.C. alone.",
      [("Redfern Maritime Holding L.L.C", "company")]),
     # a list the designation opens
     ("The groups designated include: the Coastal Cartel, the Red Hill Brigade and Valmont Trading.",
      [("Coastal Cartel", "officials"), ("Red Hill Brigade", "officials"), ("Valmont Trading", "company")]),
     # the organisations before a passive move, a ministry's list cut at "and"
-    ("Ostravia's Ministry of Mines and the Ministry of Water and Forests are blocked under the order.",
+    ("Ostravia's Ministry of Mines and the Ministry of Water and Forests are blocked from today.",
      [("Ministry of Mines", "officials"), ("Ministry of Water and Forests", "officials")]),
     # a licence's object runs through "transactions with"
-    ("The new general license authorizes transactions with the Ostravian Central Bank and Bank of Ostravia.",
+    ("A licence issued on Friday permits payments to the Ostravian Central Bank and Bank of Ostravia.",
      [("Ostravian Central Bank", "company"), ("Bank of Ostravia", "company")]),
     # a body named by "<Head> of <A>" is a body, whatever it oversees
     ("Treasury sanctioned the Presidency of Naval Industries over the purchase.",
@@ -57,12 +57,12 @@ def test_an_organisation_outside_the_object_is_no_target(sentence):
 
 
 def test_the_owner_in_the_possessive_gives_the_country_to_the_whole_list():
-    found = org_targets("Norway's Ministry of Mines and the Ministry of Water and Forests are blocked under the order.")
+    found = org_targets("Norway's Ministry of Mines and the Ministry of Water and Forests are blocked from today.")
     assert [c for *_, c in found] == ["Norway", "Norway"]
 
 
 def test_a_demonym_before_the_name_gives_its_country():
-    found = org_targets("The measures were imposed on four other entities, including the Norwegian Harbour Service.")
+    found = org_targets("The measures also cover two state bodies, among them the Norwegian Harbour Service.")
     assert found and found[0][0] == "Norwegian Harbour Service" and found[0][3] == "Norway"
 
 
@@ -105,13 +105,13 @@ def test_the_people_of_an_organisation_are_no_organisation_target(sentence):
 
 
 def test_a_country_told_after_the_name():
-    found = org_targets("It singled out Redfern Maritime Holding LLC, based in Norway, over the deliveries.")
+    found = org_targets("Officials singled out Redfern Maritime Holding LLC, based in Norway, over the deliveries.")
     assert found and found[0][3] == "Norway"
 
 
 def test_organisations_blocked_without_a_sanction_word_are_moved():
-    rows = _moves("The Treasury acted on Monday. Norway's Ministry of Mines and the Ministry of Water are blocked as a "
-                  "result of the action.")
+    rows = _moves("The Treasury acted on Monday. From now on Norway's Ministry of Mines and the Ministry of Water are "
+                  "blocked.")
     assert {r[0] for r in rows} >= {"Ministry of Mines", "Ministry of Water"}
     assert all(r[3] == "imposed" for r in rows if r[0] in ("Ministry of Mines", "Ministry of Water"))
 
@@ -122,7 +122,7 @@ def test_a_head_before_a_romance_of_names_the_organisation():
 
 
 def test_a_country_told_after_a_dotted_legal_form():
-    found = org_targets("It singled out Redfern Maritime Holding L.L.C. (Redfern), based in Norway.")
+    found = org_targets("Officials singled out Redfern Maritime Holding L.L.C. (Redfern), headquartered in Norway.")
     assert found and found[0][3] == "Norway"
 
 

@@ -91,7 +91,7 @@ WITH_END_RE = re.compile(r"\bwith\b", re.I)
 NOT_TARGET_BEFORE_RE = re.compile(
     r"\b(?:shares?\s+(?:of|in)|stakes?\s+in|subsidiar(?:y|ies)\s+of|units?\s+of|arms?\s+of|customers?\s+of|clients?\s+of|"
     r"business\s+with|deals?\s+with|dealings\s+with|trade\s+with|supplier\s+to|partners?\s+of|rivals?\s+of|"
-    r"analysts?\s+(?:at|of)|economists?\s+(?:at|of)|(?:told|to)\s+the|"
+    r"analysts?\s+(?:at|of)|economists?\s+(?:at|of)|told|(?:said|spoke|speaking|talking)\s+to|"
     # people of the organisation: "two officials from <A>", "senior members of <Country>'s <B>"
     r"(?:officials?|members?|leaders?|executives?|employees?|staff|managers?|directors?|heads?|officers?|commanders?|"
     r"secretar(?:y|ies)|chiefs?|figures?|operatives?|fighters?|personnel|agents?)\s+(?:of|from|at|in|within)"
