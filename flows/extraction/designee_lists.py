@@ -28,6 +28,7 @@ import regex
 
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.extraction.places import countries_in
+from flows.extraction.sanction_orgs import country_before, is_org, org_kind
 from flows.extraction.sanction_patterns import COMPANY_WORDS
 from flows.language.lexicon import ORG_WORDS
 
@@ -94,6 +95,8 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "", fi
         return None  # a piece of a longer name, or a name that begins with a country: an entity's
     if any(w in _COMPANY for w in words):
         return surface, "company"
+    if is_org(surface):  # an organisation by its form ("Cartel del <A>", "Bank <A>"), never a person (issue 22, class 10)
+        return surface, org_kind(surface)
     if any(w in ORG_WORDS or w in BODY_WORDS for w in words) or len(words) > 4:
         return None  # a body or a long title: not told apart here
     if firms:
@@ -175,12 +178,13 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
             if target is None or (d, target[0]) in known or (d, target[0]) in seen:
                 continue
             seen.add((d, target[0]))
-            rows.append((d, s, start, end, *target, sentence))
+            # the designee's own country told right before it ("the <demonym> gang <A>") wins over the move's
+            rows.append((d, s, start, end, *target, country_before(sentence[max(0, at - 40):at]), sentence))
     if not rows:
         return empty
     found = pl.DataFrame(rows, schema={"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
                                        "char_end": pl.Int64, "target": pl.String, "target_type": pl.String,
-                                       "sentence": pl.String}, orient="row")
+                                       "own_country": pl.String, "sentence": pl.String}, orient="row")
     # the move: the document's last before the list sentence, else its first after it
     moves = (sanctions.sort("doc_id", "sent_idx", "char_start")
              .with_columns(move_country=pl.when(pl.col("target_type") == "country").then(pl.col("target"))
@@ -205,6 +209,6 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
                                                                                   maintain_order=True)
     return took.select(
         "doc_id", "sent_idx", "char_start", "char_end", "issuer", "target", "target_type",
-        pl.col("move_country").alias("target_country"), "action", "reason", pl.lit(False).alias("mentions_release"),
+        pl.coalesce("own_country", "move_country").alias("target_country"), "action", "reason", pl.lit(False).alias("mentions_release"),
         "sentence", "issuer_text", "move_date", "date_precision", "date_text", "date_source",
     ).cast(DATED_SANCTION_MENTION_SCHEMA).select(list(DATED_SANCTION_MENTION_SCHEMA))

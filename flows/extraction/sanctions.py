@@ -44,6 +44,7 @@ from flows.extraction.designations import (
     person_surnames,
 )
 from flows.extraction.places import countries_in, find_places
+from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
     appositive_targets,
     cue_listed_targets,
@@ -836,6 +837,36 @@ def first_targets(sentence: str) -> list[tuple[str, int, str]]:
 
 def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
                     in_context: bool, surnames: frozenset[str] = frozenset()) -> list[tuple]:
+    """The sentence's moves (_named_moves) and, beside them, each organisation named in the object of a move
+    (sanction_orgs.org_targets) that no move takes yet: its own move, with the action of the clause that names it,
+    else the sentence's, else the one its designation words tell (issue 22, class 10)."""
+    moves = _named_moves(sentence, doc_country, may_act, may_sector, in_context, surnames)
+    orgs = org_targets(sentence)
+    if not orgs:
+        return moves
+    taken = [fold(m[1]) for m in moves if m[1]]
+    sentence_actions = None
+    for name, start, kind, country in orgs:
+        key = fold(name)
+        if any(key == t or re.search(rf"\b{re.escape(key)}\b", t) or re.search(rf"\b{re.escape(t)}\b", key)
+               for t in taken):
+            continue
+        clause = next((m for m in moves if name in m[5] and m[0]), None)
+        if clause is not None:
+            actions, where = list(clause[0]), clause[5]
+        else:
+            if sentence_actions is None:
+                sentence_actions = find_actions(sentence, may_act) or cue_actions(sentence)
+            actions, where = list(sentence_actions), sentence
+        if not actions:
+            continue
+        moves.append((actions, name, kind, country or doc_country, True, where))
+        taken.append(key)
+    return moves
+
+
+def _named_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
+                 in_context: bool, surnames: frozenset[str] = frozenset()) -> list[tuple]:
     """The sentence's moves (_sentence_sanctions) and its named targets (_person_moves); where the sentence
     names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
     "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
@@ -945,7 +976,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     cols = sentences.filter(pl.col("sentence").str.contains(PREFILTER_SANCTION)
                             | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
                             | pl.col("sentence").str.contains(PREFILTER_PROSCRIBED)
-                            | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER))
+                            | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER)
+                            | pl.col("sentence").str.contains(PREFILTER_ORG_MOVE))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))

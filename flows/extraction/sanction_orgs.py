@@ -1,0 +1,278 @@
+"""Named organisations inside a sanctions statement (issue 22, class 10).
+
+An organisation named in the object of a move on sanctions (a designation, freeze, listing, delisting, lifting, licence
+or waiver) is a target of that move, with the move's issuer, action and date: a company told by its form (a legal form
+or a head word: "<A> Holding LLC", "<A> Bank", "Bank of <A>", "<A> Shipping") or a body told by its head ("Ministry of
+<A>", "<A> Guards", "<A> Cartel"), one move per organisation of a comma or "and" list. The object runs from the cue
+("sanctions on", "designated", "froze the assets of", "a licence ... involving") to what ends it (a semicolon, a speech
+verb, a reason or a relative clause); an organisation elsewhere (the one that reported, the one whose shares fell, the
+issuer, the owner of the targets) is none.
+
+Kinds: 'company' for a firm, 'officials' (the body type the warehouse stores) for a state body or an armed group. The
+country: a demonym, "<Country>'s" or "<Country>-based" right before the name or a country inside it, else None (the caller
+keeps the move's country)."""
+
+from __future__ import annotations
+
+import re
+
+from flows.extraction.designations import (
+    BODY_WORDS,
+    LEGAL_FORM_FIRST,
+    OWNER_BEFORE_RE,
+    ROLE_OF_RE,
+    _legal_form_runs,
+)
+from flows.extraction.places import countries_in
+from flows.extraction.sanction_bodies import ISSUER_BODY_RE, PEOPLE_AFTER_RE
+from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
+from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
+
+# the lexicon's organisation words that head no target of a move: the press, meetings, laws, places, prizes, the
+# issuers' own chambers (a name ending so is a reporter, a venue or a text, not a sanctioned organisation)
+NOT_TARGET_ORG_WORDS = frozenset("""
+    union parliament assembly court office news times post journal press radio tv television broadcasting media
+    university school college academy prize award watch international amnesty nations states republic kingdom
+    federation emirates embassy consulate treasury house senate congress duma bundestag club league forum summit
+    conference talks treaty pact accord agreement act review daily weekly herald tribune gazette magazine reuters
+    cross crescent penal prison jail detention camp colony airport square street avenue initiative project program
+    programme platform channel article articles comments newsletter license licence capital partners worldwide
+    presse agence resources church council commission committee administration government
+    """.split())
+
+# heads the lexicon lacks: firms told by their trade ("<A> Refinery", "<A> Exchange") and armed or criminal groups
+EXTRA_HEADS = frozenset("""refinery refineries exchange industries petroleum shipping trading logistics enterprise
+    enterprises cartel cartels carteles ministries directorate presidency headquarters command banco banque""".split())
+
+# heads written before a bare name ("Bank <A>", "Cartel <A>"), as well as before "of" / "de"
+NAME_AFTER_HEADS = frozenset({"bank", "banco", "banque", "cartel", "carteles"})
+
+TARGET_HEADS = (frozenset(ORG_WORDS) | EXTRA_HEADS | frozenset(w.lower() for w in _COMPANY_WORD_SET | BODY_WORDS)) \
+    - NOT_TARGET_ORG_WORDS
+
+# a legal form written after the name without a comma ("<A> Holding L.L.C.", "<A> Trading Ltd"): the name is a company's
+LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.?|PLC|Plc|GmbH|AG|JSC|PJSC|OJSC|"
+                           r"S\.A\.?|S\.p\.A\.?|N\.V\.?|B\.V\.?|FZE|FZCO|DMCC)$")
+
+_CAP = r"(?:[A-Z][\w&’'\-\.\+]*|al-[A-Z][\w\-]*)"
+# a capitalised run with its joining words ("Bank of <A>", "Ministry of Energy and Natural Resources")
+RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|la|the|y)[ \t]+)*{_CAP})*")
+
+# where the object of a move starts: a sanction noun and its preposition, a designation verb, the assets of, a licence
+OBJECT_CUE_RE = re.compile(
+    # a list the move opens: "the groups designated are:", "the firms given the designations include"
+    r"\b(?:designated|sanctioned|listed|blacklisted|targeted|designations?)\b[^.;:]{0,40}?\b(?:are|were|include[sd]?)\s*:?\s*|"
+    r"\b(?:sanctions?|measures|restrictions|embargo(?:es)?|(?:travel\s+|entry\s+|visa\s+)?bans?|freezes?|penalties|curbs)"
+    r"\s+(?:[\w\-]+\s+){0,3}?(?:on|against|targeting|affecting)\s+"
+    r"|\b(?:sanction(?:ed|ing)|(?:to|will|would)\s+sanction|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|delist(?:ed|s|ing)?|"
+    r"singl(?:ed|es|ing)\s+out|targeted|targeting|froze|freez(?:es|ing)|unfroze|penali[sz](?:ed|es|ing))\s+"
+
+    r"|\b(?:will|would|also)\s+(?:also\s+)?(?:affect|hit|cover|apply\s+to)\s+"
+    r"|\b(?:assets|property|funds|accounts)\s+of\s+", re.I)
+
+# the organisations before a passive move: "<A> and <B> are blocked", "<A> will be taken off the sanctions list"
+PASSIVE_CUE_RE = re.compile(
+    r"\s+(?:is|are|was|were|(?:has|have|had)\s+been|(?:will|would|shall|to)\s+be)\s+(?:also\s+|now\s+|formally\s+)?"
+    r"(?:blocked|designated|sanctioned|blacklisted|delisted|(?:taken|removed)\s+(?:off|from)\s+(?:the\s+|its\s+)?"
+    r"(?:[\w\-]+\s+){0,2}?(?:list|blacklist))\b", re.I)
+
+# a licence or waiver: its object may run through "involving" and "transactions with"
+LICENCE_CUE_RE = re.compile(r"\b(?:licen[cs]es?|authori[sz](?:es|ed|ing)|waiv(?:e|es|ed|er|ing))\b[^.;]{0,120}?"
+                            r"\b(?:involving|with|to)\s+", re.I)
+
+# what ends the object: a clause of its own, speech, a reason, the agent, an owner
+OBJECT_END_RE = re.compile(
+    r";|\.(?:\s|$)|:|\b(?:said|says|say|told|according|announced|reported|after|because|over|when|while|who|whom|which|"
+    r"whose|that|since|following|unless|if|by|for|amid|despite|to\s+(?:punish|pressure|curb|stop)|in\s+response|"
+    r"accused|blaming|citing|whereas|but|than)\b", re.I)
+WITH_END_RE = re.compile(r"\bwith\b", re.I)
+
+# an organisation whose role the words before it tell: whose the targets are, whose shares moved, a business partner
+NOT_TARGET_BEFORE_RE = re.compile(
+    r"\b(?:shares?\s+(?:of|in)|stakes?\s+in|subsidiar(?:y|ies)\s+of|units?\s+of|arms?\s+of|customers?\s+of|clients?\s+of|"
+    r"business\s+with|deals?\s+with|dealings\s+with|trade\s+with|supplier\s+to|partners?\s+of|rivals?\s+of|"
+    r"analysts?\s+(?:at|of)|economists?\s+(?:at|of)|told|(?:said|spoke|speaking|talking)\s+to|"
+    # people of the organisation: "two officials from <A>", "senior members of <Country>'s <B>"
+    r"(?:officials?|members?|leaders?|executives?|employees?|staff|managers?|directors?|heads?|officers?|commanders?|"
+    r"secretar(?:y|ies)|chiefs?|figures?|operatives?|fighters?|personnel|agents?)\s+(?:of|from|at|in|within)"
+    # another name of an organisation already told: "<A>, or <B>"
+    r"|,\s+or|\balso\s+known\s+as|\baka)\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}$", re.I)
+
+# a country told after the name: "<A> Holding, based in <Country>"
+_COUNTRY_AFTER_RE = re.compile(r"^\.?(?:\s*\([^()]{1,40}\))?,?\s+(?:which\s+is\s+|that\s+is\s+)?"
+                               r"(?:based|registered|headquartered|incorporated)\s+in\s+(?:the\s+)?(?P<c>[A-Z][^,.;()]{2,40})")
+
+# a country told before the name: "<demonym>", "<Country>'s", "<Country>-based", "<Country>-owned"
+# (the words between are what the organisation is: "<demonym> state-owned lender <A>", "<demonym> gang <A>"; never the move's
+# words: "<demonym> sanctions on <A>" tells the issuer)
+_COUNTRY_BEFORE_RE = re.compile(r"(?P<w>(?-i:[A-Z][\w\-]+))(?:['’]s?|-(?:based|owned|registered|linked))?\s+"
+                                r"(?:(?!(?:sanction\w*|measures|restrictions|curbs|penalties|bans?|on|against|of|to|by|"
+                                r"for|with|and|or|the|a|an|its|their|has|have|had|is|are|was|were|will|would|hit|targets?|"
+                                r"targeted|designated|blacklisted|imposed|lifted|froze)\b)(?-i:[a-z][\w\-]*)\s+){0,2}$")
+
+
+def country_before(text: str) -> str | None:
+    """The country a demonym, "<Country>'s" or "<Country>-based" right before a name tells (what the named is in
+    between, at most two lower-case words), else None."""
+    before = _COUNTRY_BEFORE_RE.search(text)
+    found = countries_in(before.group("w")) if before else []
+    return found[0] if found else None
+
+
+LIST_GAP_RE = re.compile(r"[.]?\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:the\s+)?", re.I)
+
+
+def is_org(name: str) -> bool:
+    """A company or body by its form: a head word last, a head word first with "of" after it, a legal form first."""
+    if LEGAL_TAIL_RE.search(name):
+        return len(name.split()) >= 2
+    words = [w.strip(".,’'") for w in name.split()]
+    if len(words) < 2:
+        return False
+    last, first = words[-1].lower(), words[0].lower()
+    if words[0] in LEGAL_FORM_FIRST:
+        return True
+    if len(words) == 2 and words[0] in ("West", "East", "North", "South", "Left", "Right") and last == "bank":
+        return False  # a river's bank or a territory, no firm
+    if last in TARGET_HEADS and fold(words[0]) not in TITLE_WORDS:
+        return True
+    if first in NAME_AFTER_HEADS and words[1][:1].isupper():
+        return True
+    return first in TARGET_HEADS and words[1] in ("of", "for", "de", "del", "du", "des") and fold(words[0]) not in TITLE_WORDS
+
+
+def _split_and(start: int, text: str) -> list[tuple[int, str]]:
+    """A run cut at "and" where both sides are organisations ("<A> Bank and <B> Shipping"), else whole."""
+    parts = re.split(r"(\s+and\s+)", text)
+    pieces = [(start, parts[0])]
+    at = start + len(parts[0])
+    for sep, part in zip(parts[1::2], parts[2::2]):
+        # (the words up to the next "and" must make an organisation on their own: "Institute of Posts and Telegraphs")
+        if is_org(_clean(0, pieces[-1][1])[1]) and is_org(_clean(0, part)[1]):
+            lead = 4 if part.startswith("the ") else 0
+            pieces.append((at + len(sep) + lead, part[lead:]))
+        else:
+            pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
+        at += len(sep) + len(part)
+    return pieces
+
+
+def _clean(start: int, name: str) -> tuple[int, str, str | None]:
+    """(start, name, owner country) without an article or an owner in the possessive ("<Country>'s <Body>")."""
+    owner = None
+    lead = re.match(r"(?:The|A|An|Its|Their|Both|the)\s+", name)
+    if lead:
+        start, name = start + lead.end(), name[lead.end():]
+    poss = list(re.finditer(r"['’]s?\s+", name))
+    if poss and is_org(name[poss[-1].end():]):
+        owner = countries_in(name[:poss[-1].start()])
+        cut = poss[-1].end()
+        start, name = start + cut, name[cut:]
+        owner = owner[-1] if owner else None
+    return start, name.strip(" .,"), owner
+
+
+def org_runs(sentence: str) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, owner country) of each organisation the sentence names by its form."""
+    out = []
+    for m in RUN_RE.finditer(sentence):
+        for start, part in _split_and(m.start(), m.group(0)):
+            start, name, owner = _clean(start, part)
+            if not is_org(name) and " and " in name:  # "<A> Cartel and <unknown words>": the organisation before
+                start, name, owner = _clean(start, part[:part.index(" and ")])
+            role = next((m for m in re.finditer(r"\s+of\s+(?:the\s+)?", name) if ROLE_OF_RE.search(name[:m.end()])), None)
+            if role:  # "<role> of the <A> Group": the company says whose the role is, no target of its own
+                continue
+            if is_org(name) and fold(name) not in country_names():
+                out.append((start, start + len(name), name, owner))
+    legal = [(s, e, n, None) for s, e, n in _legal_form_runs(sentence)]
+    out = [r for r in out if not any(a <= r[0] < b for a, b, *_ in legal)] + legal
+    return sorted(out)
+
+
+def _zones(sentence: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the sentence that are the object of a move."""
+    zones = []
+    for m in OBJECT_CUE_RE.finditer(sentence):
+        end = OBJECT_END_RE.search(sentence, m.end())
+        with_end = WITH_END_RE.search(sentence, m.end())
+        stop = min(x.start() for x in (end, with_end) if x) if end or with_end else len(sentence)
+        zones.append((m.end(), stop))
+    for m in PASSIVE_CUE_RE.finditer(sentence):
+        ends = [e.end() for e in OBJECT_END_RE.finditer(sentence, 0, m.start())]
+        zones.append((ends[-1] if ends else 0, m.start()))
+    for m in LICENCE_CUE_RE.finditer(sentence):
+        end = OBJECT_END_RE.search(sentence, m.end())
+        zones.append((m.end(), end.start() if end else len(sentence)))
+    return zones
+
+
+def org_kind(name: str) -> str:
+    words = [w.strip(".,").lower() for w in name.split()]
+    company = {w.lower() for w in _COMPANY_WORD_SET} | {"refinery", "refineries", "exchange", "foundation", "fund",
+                                                        "airline", "airlines", "airways", "aviation", "banco", "banque"}
+    if name.split()[0] in LEGAL_FORM_FIRST or LEGAL_TAIL_RE.search(name):
+        return "company"
+    if len(words) > 2 and words[1] in ("of", "for", "de", "del", "du", "des") and words[0] not in company | {"banco", "banque"}:
+        return "officials"  # "Presidency of <A> Industries" is the body, whatever it oversees
+    if any(w in company for w in words):
+        return "company"
+    return "officials"
+
+
+def _country(sentence: str, start: int, end: int, name: str, owner: str | None) -> str | None:
+    inside = countries_in(name)
+    if inside:
+        return inside[0]
+    if owner:
+        return owner
+    after = _COUNTRY_AFTER_RE.match(sentence[end:end + 90])
+    if after and countries_in(after.group("c")):
+        return countries_in(after.group("c"))[0]
+    return country_before(sentence[max(0, start - 40):start])
+
+
+def org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
+    """(name, start, kind, country) of each organisation named in the object of a move of the sentence."""
+    if not OBJECT_CUE_RE.search(sentence) and not LICENCE_CUE_RE.search(sentence) \
+            and not PASSIVE_CUE_RE.search(sentence):
+        return []
+    runs = org_runs(sentence)
+    if not runs:
+        return []
+    zones = _zones(sentence)
+    out: list[tuple[str, int, str, str | None]] = []
+    for start, end, name, owner in runs:
+        if not any(a <= start < b for a, b in zones):
+            continue
+        if sentence[end:end + 2] in ("'s", "’s") or ISSUER_BODY_RE.search(name) or PEOPLE_AFTER_RE.match(sentence, end):
+            continue  # (whose envoy, the issuer, or whose officials: "three <A> Party officials")
+        before = sentence[max(0, start - 80):start]
+        if ROLE_OF_RE.search(before) or OWNER_BEFORE_RE.search(before) or NOT_TARGET_BEFORE_RE.search(before):
+            continue
+        country = _country(sentence, start, end, name, owner)
+        if country is None and out and LIST_GAP_RE.fullmatch(sentence[out[-1][1] + len(out[-1][0]):start]):
+            country = out[-1][3]  # "<Country>'s <A> and the <B>": the list's owner owns each item
+        out.append((name, start, org_kind(name), country))
+    return out
+
+
+# the sentences a move on named organisations reaches without a sanction word: "<A> and <B> are blocked", "imposed
+# the measures on <A>" (the vectorised prefilter of extract_sanction_mentions)
+PREFILTER_ORG_MOVE = (r"(?i)\b(?:are|is|were|was|been|be)\s+(?:also\s+)?blocked\b|"
+                      r"\bimpos(?:ed|es|ing)\s+(?:the\s+|these\s+|those\s+|such\s+|similar\s+)?measures\s+(?:on|against)\b")
+
+
+# the move a cue tells by itself, where the sentence's action words tell none ("<A> and <B> are blocked")
+_CUE_LIFTS_RE = re.compile(r"\b(?:delist\w*|unfro\w+|taken\s+off|removed\s+(?:off|from))\b", re.I)
+_CUE_IMPOSES_RE = re.compile(r"\b(?:blocked|impos(?:ed|es|ing)|designat\w+|sanction(?:ed|ing)?|blacklist\w*|froze|freez\w+|"
+                             r"singl(?:ed|es|ing)\s+out|penali[sz]\w+)\b", re.I)
+
+
+def cue_actions(sentence: str) -> list[str]:
+    """The action a sentence's designation words tell: a delisting lifts, a designation imposes; else none."""
+    if _CUE_LIFTS_RE.search(sentence):
+        return ["lifted"]
+    if _CUE_IMPOSES_RE.search(sentence):
+        return ["imposed"]
+    return []

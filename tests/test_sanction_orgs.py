@@ -1,0 +1,151 @@
+"""Issue 22, class 10 (org14): an organisation named in the object of a move on sanctions is a target of that move.
+Sentences written in our own words, names invented."""
+
+import pytest
+
+from flows.extraction.sanction_orgs import cue_actions, org_runs, org_targets
+from tests.conftest import sentences_of
+
+
+def _moves(text, doc_country=None):
+    from flows.extraction.sanctions import extract_sanction_mentions
+
+    return extract_sanction_mentions(sentences_of(text), {"d1": doc_country} if doc_country else None).select(
+        "target", "target_type", "target_country", "action").rows()
+
+
+def _targets(sentence):
+    return [(name, kind) for name, _start, kind, _country in org_targets(sentence)]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # a firm by its head word, a bank by "Bank of", a body by its head, after "sanctions on"
+    ("The bloc imposed sanctions on Northwind Shipping and the Bank of Ostravia on Tuesday.",
+     [("Northwind Shipping", "company"), ("Bank of Ostravia", "company")]),
+    # a legal form after the name, after a verb that singles it out
+    ("Of the shippers, the order singled out Redfern Maritime Holding L.L.C. alone.",
+     [("Redfern Maritime Holding L.L.C", "company")]),
+    # a list the designation opens
+    ("The groups designated include: the Coastal Cartel, the Red Hill Brigade and Valmont Trading.",
+     [("Coastal Cartel", "officials"), ("Red Hill Brigade", "officials"), ("Valmont Trading", "company")]),
+    # the organisations before a passive move, a ministry's list cut at "and"
+    ("Ostravia's Ministry of Mines and the Ministry of Water and Forests are blocked from today.",
+     [("Ministry of Mines", "officials"), ("Ministry of Water and Forests", "officials")]),
+    # a licence's object runs through "transactions with"
+    ("A licence issued on Friday permits payments to the Ostravian Central Bank and Bank of Ostravia.",
+     [("Ostravian Central Bank", "company"), ("Bank of Ostravia", "company")]),
+    # a body named by "<Head> of <A>" is a body, whatever it oversees
+    ("Treasury sanctioned the Presidency of Naval Industries over the purchase.",
+     [("Presidency of Naval Industries", "officials")]),
+])
+def test_an_organisation_in_the_object_of_a_move_is_its_target(sentence, expected):
+    assert _targets(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    # the one that reports, the one whose shares moved, the issuer, a business partner, an owner's role
+    "Sanctions on Ostravia hurt trade, said analysts at Kestrel Capital Group.",
+    "After the sanctions on Ostravia, shares of Northwind Shipping fell sharply.",
+    "The Treasury Department imposed sanctions on three Ostravian officials.",
+    "The bloc sanctioned Jan Kowal, chairman of the Bank of Ostravia, on Monday.",
+    "Sanctions on the firm were announced by the Ostravian Development Bank on Monday.",
+    # an organisation with no move near it
+    "Northwind Shipping opened a new route to Ostravia on Monday.",
+])
+def test_an_organisation_outside_the_object_is_no_target(sentence):
+    assert _targets(sentence) == []
+
+
+def test_the_owner_in_the_possessive_gives_the_country_to_the_whole_list():
+    found = org_targets("Norway's Ministry of Mines and the Ministry of Water and Forests are blocked from today.")
+    assert [c for *_, c in found] == ["Norway", "Norway"]
+
+
+def test_a_demonym_before_the_name_gives_its_country():
+    found = org_targets("The measures also cover two state bodies, among them the Norwegian Harbour Service.")
+    assert found and found[0][0] == "Norwegian Harbour Service" and found[0][3] == "Norway"
+
+
+def test_runs_split_at_and_only_between_two_organisations():
+    names = [n for *_, n, _o in org_runs("the Institute of Posts and Telegraphs and Valmont Trading")]
+    assert names == ["Institute of Posts and Telegraphs", "Valmont Trading"]
+
+
+def test_the_cue_tells_the_action_where_no_action_word_does():
+    assert cue_actions("The two ministries are blocked as a result.") == ["imposed"]
+    assert cue_actions("The central bank will be taken off the list.") == ["lifted"]
+    assert cue_actions("The firm opened an office.") == []
+
+
+def test_each_organisation_is_its_own_move_with_the_sentence_action():
+    rows = _moves("The European Union lifted sanctions on Northwind Shipping and the Bank of Ostravia on Friday.",
+                  "Ostravia")
+    assert ("Northwind Shipping", "company", "Ostravia", "lifted") in rows
+    assert ("Bank of Ostravia", "company", "Ostravia", "lifted") in rows
+
+
+def test_a_named_organisation_is_not_taken_twice():
+    rows = _moves("The Treasury sanctioned Valmont Trading LLC, a firm based in Ostravia, on Monday.")
+    assert sum(1 for r in rows if r[0] and r[0].startswith("Valmont Trading")) == 1
+
+
+@pytest.mark.parametrize("sentence", [
+    # the organisation's people are the targets, not the organisation
+    "The bloc imposed sanctions on two senior officials from the Northwind Petroleum Corporation on Friday.",
+    "Ottawa imposed penalties on three members of Norway's ruling Harbour Party.",
+    "The measures target three Harbour Party officials.",
+    # a role of a person in the run
+    "Among those sanctioned is Jan Kowal, CEO of the Valmont Group.",
+    # a second name of an organisation already told
+    "The two groups, the Northern Front and the Coastal Front, or Coastal Army, have been designated as terrorists.",
+])
+def test_the_people_of_an_organisation_are_no_organisation_target(sentence):
+    names = [n for n, *_ in org_targets(sentence)]
+    assert not any(w in " ".join(names) for w in ("Corporation", "Party", "Valmont", "Army"))
+
+
+def test_a_country_told_after_the_name():
+    found = org_targets("Officials singled out Redfern Maritime Holding LLC, based in Norway, over the deliveries.")
+    assert found and found[0][3] == "Norway"
+
+
+def test_organisations_blocked_without_a_sanction_word_are_moved():
+    rows = _moves("The Treasury acted on Monday. From now on Norway's Ministry of Mines and the Ministry of Water are "
+                  "blocked.")
+    assert {r[0] for r in rows} >= {"Ministry of Mines", "Ministry of Water"}
+    assert all(r[3] == "imposed" for r in rows if r[0] in ("Ministry of Mines", "Ministry of Water"))
+
+
+def test_a_head_before_a_romance_of_names_the_organisation():
+    assert _targets("The groups designated include Cartel del Sur and Banco de Norte.") == [
+        ("Cartel del Sur", "officials"), ("Banco de Norte", "company")]
+
+
+def test_a_country_told_after_a_dotted_legal_form():
+    found = org_targets("Officials singled out Redfern Maritime Holding L.L.C. (Redfern), headquartered in Norway.")
+    assert found and found[0][3] == "Norway"
+
+
+def test_a_head_before_a_bare_name_names_the_organisation():
+    assert _targets("The firms sanctioned include Bank Kestrel and Cartel Norteno.") == [
+        ("Bank Kestrel", "company"), ("Cartel Norteno", "officials")]
+
+
+def test_a_listed_organisation_is_no_person():
+    from flows.extraction.designee_lists import _target
+
+    assert _target("Cartel del Noreste", False) == ("Cartel del Noreste", "officials")
+    assert _target("Carteles Unidos", False) == ("Carteles Unidos", "officials")
+
+
+@pytest.mark.parametrize("text, country", [
+    ("the Norwegian gang ", "Norway"),
+    ("Sweden's state-owned lender ", "Sweden"),
+    ("Norwegian sanctions on ", None),   # the issuer's demonym before the move, not the target's
+    ("American sanctions hit ", None),
+    ("the gang ", None),
+])
+def test_the_country_told_right_before_a_name(text, country):
+    from flows.extraction.sanction_orgs import country_before
+
+    assert country_before(text) == country
