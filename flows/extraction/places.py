@@ -35,15 +35,17 @@ def find_places(text: str) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     for m in CAPITAL_RUN_RE.finditer(text):
-        out.extend(_places_in_run(m.group(), bool(SURNAME_PARTICLE_BEFORE_RE.search(text, max(0, m.start() - 5),
-                                                                                     m.start()))))
+        i = m.start()
+        # (the word before, read only when a lower-case letter and a space end the text before the run)
+        after_particle = i > 2 and text[i - 1] == " " and text[i - 2].islower() and \
+            text[max(0, i - 7):i - 1].rsplit(None, 1)[-1] in SURNAME_PARTICLES
+        out.extend(_places_in_run(m.group(), after_particle))
     return out
 
 
 # the particles that open a surname: a capital right after one is part of a person's name ("Leila de Lima", "Ana
 # De Lima", "Joao da Lisboa"), not the city (issue 22, class 3: a Philippine senator's release taken as Peru's)
 SURNAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von"})
-SURNAME_PARTICLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(SURNAME_PARTICLES)) + r")[ \t]+$")
 
 
 @lru_cache(maxsize=200_000)
