@@ -15,6 +15,7 @@ keeps the move's country)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from flows.extraction.designations import (
     BODY_WORDS,
@@ -232,8 +233,13 @@ def _country(sentence: str, start: int, end: int, name: str, owner: str | None) 
     return country_before(sentence[max(0, start - 40):start])
 
 
-def org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
+@lru_cache(maxsize=50_000)  # sentences repeat across documents (wire copy, boilerplate): each is read once
+def org_targets(sentence: str) -> tuple[tuple[str, int, str, str | None], ...]:
     """(name, start, kind, country) of each organisation named in the object of a move of the sentence."""
+    return tuple(_org_targets(sentence))
+
+
+def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
     if not OBJECT_CUE_RE.search(sentence) and not LICENCE_CUE_RE.search(sentence) \
             and not PASSIVE_CUE_RE.search(sentence):
         return []
