@@ -2103,3 +2103,18 @@ def test_the_state_that_held_them_frees_them_and_a_dateline_city_tells_nothing(s
 ])
 def test_a_place_after_in_and_a_quoted_slogan_are_no_people(sentence, people):
     assert _people_in(sentence) == people
+
+
+def test_a_name_its_document_tells_as_an_organisation_is_none_of_its_people():
+    """"<given> <word>" in a list of designated groups is an organisation when the same document calls it "the <given>
+    <word> gang" elsewhere; another document that never does keeps its own reading (class 8)."""
+    from flows.extraction.names import find_name_candidates
+
+    sentences = pl.DataFrame({
+        "doc_id": ["d1", "d1", "d2"], "sent_idx": [0, 1, 0], "char_start": [0, 100, 0],
+        "sentence": ["The designated groups are Mara Vendetta and two others.",
+                     "Officials said the Mara Vendetta gang runs the trade in the port.",
+                     "The designated groups are Mara Vendetta and two others."],
+        "is_headline": [False, False, False]})
+    found = find_name_candidates(sentences).filter(pl.col("surface") == "Mara Vendetta")
+    assert found.select("doc_id", "is_person").rows() == [("d1", False), ("d1", False), ("d2", True)]

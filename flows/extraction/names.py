@@ -698,11 +698,20 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
         uid = memo.get(key)
         if uid is None:
             uid = memo[key] = len(found)
-            found.append(sentence_candidates(*key))
+            cands = sentence_candidates(*key)
+            found.append([(*c, _told_as_organisation(key[0], c)) for c in cands])
             if shared is not None and not key[1]:
-                shared[key[0]] = tuple(found[-1])
+                shared[key[0]] = tuple(cands)
         row_key.append(uid)
     out = expand_rows(cols.drop("sentence"), row_key, found, _SENTENCE_CANDIDATE_SCHEMA)
+    # a name its document once tells as an organisation ("the <A> <B> gang", "<A> <B> group") is none of the
+    # document's people, whatever given name opens it ("<given> <word>" lists of designated groups; issue 22,
+    # class 8): only a title still tells a person
+    orgs = out.filter(pl.col("is_org") & (pl.col("n_tokens") >= 2)).select("doc_id", "surface").unique()
+    if orgs.height:
+        out = out.join(orgs.with_columns(_org=pl.lit(True)), on=["doc_id", "surface"], how="left",
+                       maintain_order="left").with_columns(
+            is_person=pl.col("is_person") & ~(pl.col("_org").fill_null(False) & ~pl.col("has_title")))
     return out.select(
         "doc_id", "sent_idx", (pl.col("char_start") + pl.col("s")).alias("char_start"),
         (pl.col("char_start") + pl.col("e")).alias("char_end"), *("surface", "role", "n_tokens", "is_person", "has_title", "is_headline"),
@@ -710,7 +719,14 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
 
 
 _SENTENCE_CANDIDATE_SCHEMA = {"s": pl.Int64, "e": pl.Int64, "surface": pl.String, "role": pl.String,
-                              "n_tokens": pl.Int32, "is_person": pl.Boolean, "has_title": pl.Boolean}
+                              "n_tokens": pl.Int32, "is_person": pl.Boolean, "has_title": pl.Boolean,
+                              "is_org": pl.Boolean}
+
+
+def _told_as_organisation(sentence: str, cand: tuple) -> bool:
+    """Whether the words after a candidate tell what organisation it is ("<name> gang", "<name> (<ACR>) group")."""
+    after = sentence[cand[1]:cand[1] + 120]
+    return not POSSESSIVE_RE.match(after) and bool(ORG_NOUN_AFTER_RE.match(after))
 
 
 def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
