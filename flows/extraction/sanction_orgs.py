@@ -233,7 +233,7 @@ def _country(sentence: str, start: int, end: int, name: str, owner: str | None) 
     return country_before(sentence[max(0, start - 40):start])
 
 
-@lru_cache(maxsize=50_000)  # sentences repeat across documents (wire copy, boilerplate): each is read once
+@lru_cache(maxsize=20_000)  # sentences repeat across documents (wire copy, boilerplate): each is read once
 def org_targets(sentence: str) -> tuple[tuple[str, int, str, str | None], ...]:
     """(name, start, kind, country) of each organisation named in the object of a move of the sentence."""
     return tuple(_org_targets(sentence))
