@@ -478,15 +478,6 @@ def test_a_day_naming_an_occasion_does_not_date_the_release(text, day):
     assert events.filter(pl.col("event_type") == "prisoner_release")["event_date"].to_list() == [day]
 
 
-def _release_rows(text, published):
-    from flows.extraction.facts import extract_facts
-
-    docs = pl.DataFrame({"doc_id": ["d0"], "text": [text], "published_at": [published], "source_path": ["d0.txt"],
-                         "status": ["loaded"]}, schema_overrides={"published_at": pl.Date})
-    ev = extract_facts(docs)["event_mentions"].filter(pl.col("event_type") == "prisoner_release")
-    return ev.select("prisoner_count", "event_date", "date_source").rows()
-
-
 def test_a_quoted_today_and_a_day_to_come_do_not_date_a_release():
     """A speaker's "today" in quotes is the day they spoke (a statement of Saturday, a page of Sunday); a day still
     to come in the lead ("are expected to be received ... on Sunday") dates nothing done: the quoted release
@@ -495,7 +486,7 @@ def test_a_quoted_today_and_a_day_to_come_do_not_date_a_release():
             "“Today, 82 more girls were released.\n\n"
             "After long negotiations our agencies took the girls back,” the spokesman said.\n\n"
             "The girls are expected to be received by the head of state in the capital on Sunday.\n")
-    rows = _release_rows(text, dt.date(2017, 5, 7))
+    rows = _release_dates(text, dt.date(2017, 5, 7))
     assert [r[:2] for r in rows] == [(82, dt.date(2017, 5, 6)), (82, dt.date(2017, 5, 6))]
 
 
@@ -505,5 +496,5 @@ def test_a_release_said_to_come_on_that_occasion_takes_the_day_of_the_sentence_b
             "Another 21 girls were freed on October 13, 2016, after mediators brokered a deal.\n\n"
             "Though the government denied a swap took place on that occasion, sources said that four Varnok "
             "prisoners were freed to secure the release of the girls.\n")
-    rows = _release_rows(text, dt.date(2017, 5, 7))
-    assert (4, dt.date(2016, 10, 13), "sentence") in rows
+    rows = _release_dates(text, dt.date(2017, 5, 7))
+    assert (4, dt.date(2016, 10, 13), "day") in rows
