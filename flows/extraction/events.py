@@ -775,15 +775,13 @@ ATTRIBUTIVE_NOUN_RE = re.compile(
     r"\s+(?!(?:release|pardon|amnest|swap|exchange|handover|freeing|liberation|prisoner|detainee|hostage)\w*\b)"
     r"(?-i:[a-z]{3,})\b(?!\s+(?:of|to|from)\s+(?:\d|the\s+\d))", re.I)
 
-# a clause telling what is to come, however far before its day ("<they> are expected to be received by <a long title>
-# in <city> on Sunday"): the lead's day of such a sentence dates nothing done (issue 22, class 5)
-FUTURE_CLAUSE_RE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|plans?\s+to|"
-                              r"upcoming|forthcoming)\b[^.;]*$", re.I)
-
 # a date after these words is one still to come, not the day of a release (issue 22, class 5)
-FUTURE_BEFORE_RE = re.compile(
-    r"\b(?:will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
-    r"upcoming|forthcoming)\b[^.;]{0,50}$", re.I)
+_FUTURE_WORDS = (r"will|shall|prepar(?:es|ing)\s+to|plans?\s+to|planning\s+to|(?:is|are)\s+(?:expected|scheduled|due|set)\s+to|"
+                 r"upcoming|forthcoming")
+FUTURE_BEFORE_RE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b[^.;]{{0,50}}$", re.I)
+# ... however far before its day, in a lead sentence ("<they> are expected to be received by <a long title> in <city>
+# on Sunday"): the lead's day of such a sentence dates nothing done
+FUTURE_CLAUSE_RE = re.compile(rf"\b(?:{_FUTURE_WORDS})\b[^.;]*$", re.I)
 
 
 # a date before "announced an initiative / a plan to release": the day a release was promised, not the day it came
