@@ -255,8 +255,9 @@ def read_one(path: Path, root: Path, manifest: dict[str, dict], manifest_issue: 
         row["published_at"] = page_date(text)
         row["published_at_source"] = "page text" if row["published_at"] else "none"
     # ... else the day the page's address files it under ("/2023/10/19/": flows.language.dates.address_date)
-    if row["published_at"] is None and address_date(row.get("url")):
-        row.update(published_at=address_date(row["url"]), published_at_source="address")
+    filed = address_date(row.get("url")) if row["published_at"] is None else None
+    if filed:
+        row.update(published_at=filed, published_at_source="address")
     return row
 
 
