@@ -1344,7 +1344,7 @@ def test_what_a_licence_keeps_prohibited_remains():
 # a participle that is the verb keeps its action: "renewed its sanctions on ... for another year" remains,
 # and "<demonym> banks" stay the banks sector
 def test_renewed_its_sanctions_remains_and_banks_stay_a_sector():
-    assert ("officials", "remain") in [(r[0], r[3]) for r in _moves(
+    assert ("Kenyan officials", "remain") in [(r[0], r[3]) for r in _moves(
         "The European Union renewed its sanctions on Kenyan officials for another twelve months.")]
     assert ("banks", "sector") in [(r[0], r[1]) for r in _moves(
         "The US is considering easing sanctions on Kenyan banks.", "Kenya")]

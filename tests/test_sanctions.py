@@ -50,8 +50,9 @@ def with_country(text, country=None):
         # the target's own words say whose it is (a demonym, a possessive)
         ("Britain eased sanctions on Iranian oil exports on Monday.", None, ("oil", "Iran", "eased")),
         ("Ottawa lifted its sanctions on Venezuela's oil sector.", None, ("oil", "Venezuela", "lifted")),
+        # (the group in the page's words: who they are, whose they are; issue 22, class 10)
         ("The EU imposed sanctions on Georgian officials over the police violence.", None,
-         ("officials", "Georgia", "imposed")),
+         ("Georgian officials", "Georgia", "imposed")),
         # a country target is its own; the issuer is never the target's country
         ("The United States imposed sanctions on Syria.", None, ("Syria", "Syria", "imposed")),
         # nothing in the sentence: the document's main country
@@ -155,7 +156,7 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
         ("The European Union on Monday added 12 Iranian officials to its sanctions list.", None,
          ("European Union", "12 Iranian officials", "imposed")),
         ("Canada said its sanctions on Nicaraguan officials would stay in force until all prisoners are released.",
-         None, ("Canada", "officials", "remain")),
+         None, ("Canada", "Nicaraguan officials", "remain")),
         ("Western governments have frozen the assets of Russia's central bank.", None,
          ("Western nations", "Russia", "imposed")),
         # a sanctions waiver eases them; a passive verb may stand further from its sanctions
@@ -284,15 +285,26 @@ def test_a_name_in_a_list_of_designees_is_a_person_and_a_body_is_not():
      {("12 individuals", "officials"), ("three entities", "company")}),
     ("New Zealand imposed sanctions on 40 oligarchs including businessman Karol Mazur and 17 Ruritania-backed office "
      "holders.",
-     {("17 Ruritania-backed office holders", "officials")}),
+     # (a group bigger than the names it gives stays: the rest are unnamed targets; issue 22, class 10)
+     {("40 oligarchs", "officials"), ("17 Ruritania-backed office holders", "officials")}),
     ("Japan froze the assets of nine Ruritanian organisations and 31 individuals.",
      {("nine Ruritanian organisations", "company"), ("31 individuals", "officials")}),
     ("Washington imposed sanctions on Ruritania, and nine Ruritanian nationals were sanctioned too.",
      {("nine Ruritanian nationals", "officials")}),
     ("Australia imposed financial sanctions on four Kenyans and one Kenyan business for selling drones.",
      {("four Kenyans", "officials"), ("one Kenyan business", "company")}),
-    # the named members are the targets, not their count
-    ("Ottawa imposed sanctions on 13 individuals and two entities, including Ruritania's Border Guard.", set()),
+    # the named members are the targets, not their count, where they are all of it; a count bigger than the names
+    # given stays for the unnamed rest (issue 22, class 10)
+    ("Ottawa imposed sanctions on two entities, namely Ruritania's Border Guard and the Coastal Watch.", set()),
+    ("Ottawa imposed sanctions on 13 individuals and two entities, including Ruritania's Border Guard.",
+     {("13 individuals", "officials"), ("two entities", "company")}),
+    # a hedged count, a dozen, ships and cartels are counts and heads too (issue 22, class 10)
+    ("Washington imposed sanctions on the minister in July and has since targeted around 30 other officials.",
+     {("30 other officials", "officials")}),
+    ("The State Department imposed sanctions on half a dozen Ruritanian cartels on Friday.",
+     {("half a dozen Ruritanian cartels", "company")}),
+    ("The bloc also imposed sanctions on four Ruritanian ships over the oil trade.",
+     {("four Ruritanian ships", "company")}),
     # a count of years, or a count with no sanctions scope before it, is no group
     ("Britain imposed sanctions on Ruritania after a court jailed him for 25 years.", set()),
 ])
@@ -444,6 +456,11 @@ def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
      "Pavel Ruzic are also targeted under the measures.", {"Dana Morek", "Pavel Ruzic"}),
     # no move in the document: a list of officials is nothing
     ("The officials include Prime Minister Tomas Berko and parliament speaker Ilona Varga, the paper said.", set()),
+    # names placed on a body's list: listed, whatever the list is called (issue 22, class 10)
+    ("Defence Minister Tomas Berko and Interior Minister Ilona Varga were placed on the Treasury's sanctions "
+     "blacklist, which freezes their assets.", {"Tomas Berko", "Ilona Varga"}),
+    ("Ilona Varga was put on the bloc's terrorist list on Tuesday.", {"Ilona Varga"}),
+    ("The decree was put on the agenda of the council by Tomas Berko.", set()),
 ])
 def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
     rows = _facts_of(text)
@@ -503,9 +520,16 @@ def test_named_members_of_a_targeted_group_of_people(sentence, expected):
 
 
 def test_a_counted_group_whose_members_the_sentence_names_is_those_members():
+    rows = one_doc("In May two Kenyan nationals were sanctioned by the United States, including senior cartel member "
+                   "Baraka Kiprono and his deputy Juma Otieno.", "Kenya")
+    assert [t for _, t, _, _ in rows] == ["Baraka Kiprono", "Juma Otieno"]
+
+
+def test_a_counted_group_bigger_than_the_names_it_gives_stays_for_the_rest():
+    """"nine nationals, including <A>": <A> and the nine (eight of them unnamed) are targets (issue 22, class 10)."""
     rows = one_doc("In May nine Kenyan nationals were sanctioned by the United States, including senior cartel member "
                    "Baraka Kiprono.", "Kenya")
-    assert [t for _, t, _, _ in rows] == ["Baraka Kiprono"]
+    assert sorted(t for _, t, _, _ in rows) == ["Baraka Kiprono", "nine Kenyan nationals"]
 
 
 def test_a_surname_alone_as_the_object_of_a_designation():
@@ -1331,3 +1355,68 @@ def test_a_listing_sought_is_only_proposed(text, action):
 def test_each_sector_of_a_list_is_a_target(text, expected):
     rows = extract_sanction_mentions(sentences_of(text))
     assert set(rows.filter(rows["target_type"] == "sector")["target"]) == expected
+
+
+@pytest.mark.parametrize("text, country, expected", [
+    # an arms embargo hits the state it names (or the capital standing for it), not "arms" (issue 22, class 9)
+    ("The council voted on Friday to end the arms embargo on Kenya.", None, [("Kenya", "country", "lifted")]),
+    ("The bloc's long-standing arms embargo against Nairobi will stay in place.", None,
+     [("Kenya", "country", "remain")]),
+    ("The EU has upheld its arms embargo on Kenya for another year.", None, [("Kenya", "country", "remain")]),
+    # with no state named, the document's
+    ("A weapons embargo will also stay in place for another twelve months.", "Kenya", [("Kenya", "country", "remain")]),
+    # a sector sanction is still a sector's
+    ("The EU lifted sanctions on Kenyan oil on Tuesday.", None, [("oil", "sector", "lifted")]),
+])
+def test_an_arms_embargo_hits_the_state_it_names(text, country, expected):
+    assert [(t, tt, a) for _, t, tt, a in one(text, country)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group nobody counts, told by what its members are, is a target in the page's words (issue 22, class 10)
+    ("Brussels imposed sanctions on violent Ruritanian settlers on Monday.",
+     {("violent Ruritanian settlers", "officials")}),
+    ("Sanctions against individuals and organisations linked to the former Ruritanian government remain in place.",
+     {("individuals and organisations linked to the former Ruritanian government", "officials")}),
+    ("Beijing imposed sanctions against Zetakali Aerospace Corp. and other defence contractors on Friday.",
+     {("other defence contractors", "company")}),
+    ("Washington's sanctions on members of the ruling military council remain in place.",
+     {("members of the ruling military council", "officials")}),
+    # a bare group says no more than the generic one; one body is no group
+    ("Brussels imposed sanctions on officials over the crackdown.", set()),
+    ("Washington kept its sanctions on the state power company, Zetakali Power.", set()),
+])
+def test_a_group_nobody_counts_is_told_in_the_pages_words(text, expected):
+    from flows.extraction.sanction_groups import BARE_GROUP_RE
+
+    rows = one(text, "Ruritania")
+    assert {(t, tt) for _, t, tt, _ in rows if tt in ("officials", "company") and not BARE_GROUP_RE.match(t)
+            and not t.startswith("Zetakali")} == expected
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # "the sanctions ... target <A>, <role>": a name no lexicon knows, its role in apposition, is the first target;
+    # the person whose aide they are is none (issue 22, class 10)
+    ("The sanctions, imposed under the new law, target Tariq Qasimov, a former top aide to President Amani Wekesa, "
+     "and Juma Otieno, the consul general in Mombasa.", ["Tariq Qasimov", "Juma Otieno"], ["Amani Wekesa"]),
+    ("The Canadian sanctions name Amani Wekesa, Vice President Juma Otieno and 38 other people.",
+     ["Amani Wekesa", "Juma Otieno"], []),
+])
+def test_sanctions_that_target_or_name_people(text, expected, absent):
+    targets = [t for _, t, tt, _ in one(text) if tt == "person"]
+    assert all(e in targets for e in expected) and not any(a in targets for a in absent)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a continent's people or places are no country (issue 22, class 10)
+    ("eight Latin American crime groups", []),
+    ("migrants from Central America", []),
+    ("South American and North American firms", []),
+    # while the United States still is America, and its people American
+    ("American officials and South Africa", ["United States", "South Africa"]),
+    ("the South Korean envoy", ["South Korea"]),
+])
+def test_a_continent_is_no_country(text, expected):
+    from flows.extraction.places import countries_in
+
+    assert countries_in(text) == expected

@@ -178,7 +178,10 @@ REMOVED_FROM_LIST_RE = re.compile(REMOVED_FROM_LIST, re.I)
 # Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
 # sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
 DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
-                    r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list)")
+                    r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list|"
+                    # "were placed on the <body>'s sanctions blacklist", "put on its terror list" (issue 22, class 10)
+                    r"(?:added|placed|put)\s+(?:on|to)\s+(?:the|its|their|(?-i:[A-Z])[\w.]*['’]s)\s+"
+                    r"(?:[\w\-’']+\s+){0,3}?(?:sanctions?\s*|terror(?:ist|ism)?\s+|black)list)")
 
 
 TARGET_SCOPE_RE = re.compile(
@@ -208,6 +211,9 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
+    # "The sanctions, imposed under <law>, target <A>", "The measures name <A>, <B> and 38 others" (issue 22, class 10)
+    r"|\b(?:sanctions|measures|restrictions)\b[^.;:]{0,90}?\b(?:target|targets|name|names)(?=\s+(?:(?:former|senior|"
+    r"top|(?-i:[A-Z])[\w\-]*)\s+))"
     # "sanctioned officials in the army as well as <A>", "designated six officials, including <A>"
     r"|(?:sanctioned|designated)\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons|officials)"
     r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|,\s+(?:including|such\s+as|namely))"
@@ -459,6 +465,11 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
             if gap is not None and out and listed_to == out[-1][1] + len(out[-1][0]) and _walk_gap(sentence, listed_to, s):
                 out.append((surface, s, kind))
                 listed_to = e
+            elif gap is not None and not out and gap.strip().lower() in ("", "the") \
+                    and APPOSITIVE_ROLE_RE.match(sentence, e):
+                # (or the first, right after the cue, its role in apposition: "target <A>, a former aide to ...")
+                out.append((surface, s, "person"))
+                listed_to = e
             elif PASSIVE_TARGET_RE.match(sentence, e) and items.index((s, e, surface, kind)) > 0 \
                     and _walk_gap(sentence, items[items.index((s, e, surface, kind)) - 1][1], s):
                 out.append((surface, s, kind))  # the last item of a list read back from its passive cue
@@ -514,7 +525,16 @@ def plain_name(surface: str) -> bool:
 
 # the owner of the targets named after them: "firms tied to oligarch <name>", "companies owned by <name>"
 OWNER_BEFORE_RE = re.compile(r"\b(?:(?:tied|linked|connected|close)\s+to|(?:owned|controlled|run|founded)\s+by|"
-                             r"associated\s+with)\s+(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ian|ese|ish|i))\s+){0,3}$", re.I)
+                             r"associated\s+with|"
+                             # "<A>, a former top aide to Crown Prince <B>": whose aide, not a target (issue 22, class 10)
+                             r"(?:aide|adviser|advisor|assistant|son|daughter|wife|husband|brother|sister|nephew|"
+                             r"cousin|ally)\s+(?:to|of))\s+(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}$", re.I)
+
+# a role in apposition right after a name: ", a former senior aide to ...", ", the deputy commander of ..."
+APPOSITIVE_ROLE_RE = re.compile(
+    r",\s+(?:a|an|the|his|her)\s+(?:[\w\-]+\s+){0,4}?(?:aide|adviser|advisor|official|minister|commander|leader|"
+    r"chief|head|director|general|consul|ambassador|officer|member|businessman|businesswoman|tycoon|oligarch|judge|"
+    r"prosecutor|governor|mayor|deputy|spokes\w+|founder|owner|president|chairman|secretary|financier)\b", re.I)
 
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"

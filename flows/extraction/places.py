@@ -43,6 +43,11 @@ def find_places(text: str) -> list[tuple[str, str]]:
     return out
 
 
+# the words that make "American" a continent's ("Latin American crime groups", "Central American migrants";
+# issue 22, class 10: a group of Latin American cartels taken as the United States')
+CONTINENT_PARTS = frozenset({"Latin", "South", "North", "Central", "Pan", "Meso"})
+
+
 # the particles that open a surname: a capital right after one is part of a person's name ("Leila de Lima", "Ana
 # De Lima", "Joao da Lisboa"), not the city (issue 22, class 3: a Philippine senator's release taken as Peru's)
 SURNAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von"})
@@ -66,6 +71,8 @@ def _places_in_run(run: str, after_particle: bool = False) -> tuple[tuple[str, s
             if key in names and i + n < len(tokens) and tokens[i + n].strip(",;:.'’") in FEATURE_AFTER_NAME:
                 i += n  # "the Jordan Valley", "the Cyprus Mail": a place or a paper named after the country
                 break
+            if key.startswith("america") and i > 0 and tokens[i - 1] in CONTINENT_PARTS:
+                break  # "Latin America(n)", "South American": a continent's, not the United States'
             if key in names:
                 out.append((names[key], "name"))
             elif key in caps and (after_particle if i == 0 else tokens[i - 1].lower() in SURNAME_PARTICLES):

@@ -34,14 +34,16 @@ from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|hundreds")
-COUNT = rf"(?:\d[\d,]*|(?:{_NUMBER_WORDS})(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)"
+# (a dozen counts too: "half a dozen cartels", "more than two dozen entities"; issue 22, class 10)
+COUNT = (rf"(?:\d[\d,]*|(?:half\s+a|a|two|three|several)\s+dozen|"
+         rf"(?:{_NUMBER_WORDS})(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)")
 
 # group nouns: a group of people, or of organisations
 PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official|oligarchs|businessmen|nationals|"
                 "national|citizens|citizen|separatists|leaders|members|holders|actors|abusers|judges|ministers|"
                 "commanders|officers|settlers|gangs|gang\\s+leaders")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
-             "banks|bank|groups|networks")  # (vessels are a fleet's ships: sanction_targets names them)
+             "banks|bank|groups|networks|cartels|militias|ships")  # (vessels are a fleet's ships: sanction_targets names them)
 # a demonym plural is a head too ("five Ruritanians"): checked against the country lexicon
 _DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ans|ese|is))"
 
@@ -64,8 +66,11 @@ SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
     r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
-    r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)))"
-    r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over)\s+)?$", re.I)
+    r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
+    r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
+    # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)
+    r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over|around|about|"
+    r"nearly|almost|roughly|up\s+to|as\s+many\s+as)\s+)?$", re.I)
 
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
 PASSIVE_AFTER_RE = re.compile(
@@ -96,14 +101,14 @@ def _is_head(head: str, mods: str = "") -> bool:
 
 def group_kind(text: str) -> str:
     """'company' for a group of organisations, else 'officials' (a group of people)."""
-    return "company" if re.search(rf"\b(?:{ORG_HEADS})\b", text, re.I) and not re.search(
+    return "company" if re.search(rf"\b(?:{ORG_HEADS}|contractors|suppliers|manufacturers|traders)\b", text, re.I) and not re.search(
         rf"\b(?:{PEOPLE_HEADS})\b", text, re.I) else "officials"
 
 
 # what every COUNT holds: a digit, or one of these in lower case (thirteen ... nineteen hold "teen")
 _DIGIT_RE = re.compile(r"\d")
 _COUNT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "teen",
-                "twenty", "thirty", "forty", "fifty", "dozens", "hundreds")
+                "twenty", "thirty", "forty", "fifty", "dozen", "hundreds")
 
 
 def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
@@ -134,10 +139,85 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         run = run + 1 if in_list else 0  # how many groups before this one the same list holds
         listed_to = m.end()
         if NAMED_MEMBERS_RE.match(sentence, m.end()) or any(0 <= start - m.end() <= 4 for _n, start, _k in members):
-            # "13 individuals and two entities, including <Name> and <Name>": the named ones are the targets
+            # "two individuals, <Name> and <Name>": the named ones are the targets (and those of the list before);
+            # a group bigger than the names it goes on to give stays ("forty officials, including <Name>": the
+            # rest are unnamed; issue 22, class 10)
+            n_named = _named_after(sentence, m.end())
+            kept_run = [g for g in out[len(out) - min(run, len(out)):] if (group_size(g[0]) or 10 ** 9) > n_named]
             del out[len(out) - min(run, len(out)):]
-            continue
+            out += kept_run
+            if (group_size(group) or 10 ** 9) <= n_named:
+                continue
         out.append((group, m.start(), group_kind(group)))
+    return out
+
+
+def _named_after(sentence: str, end: int) -> int:
+    """How many capitalised names the list right after a group gives ("..., including <A B>, <C D> and <E>" -> 3)."""
+    tail = re.split(r"[;:()]|\.\s|,\s+(?:who|which|to|for|after|in)\b", sentence[end:end + 300])[0]
+    return len(re.findall(r"(?:^|,|\band\b|\bincluding\b|\bnamely\b|\bsuch\s+as\b)\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?(?-i:[A-Z])", tail))
+
+
+# A group nobody counts, told by what its members are (issue 22, class 10): "sanctions on violent settlers",
+# "sanctions against individuals and organisations linked to the former <demonym> government", "sanctions against
+# <A> and other defence contractors". A bare head ("sanctions on officials") says nothing more than the generic
+# group the target finder gives: it needs a word that describes it, a second head, a demonym or a tie.
+_NOT_MOD = (r"(?:the|a|an|of|and|or|on|in|to|for|with|by|from|at|as|who|which|that|its|their|his|her|these|those|all|"
+            r"any|new|further|more|fresh|additional|also|this|next|last|such|both|each|many|most|several|some|certain|"
+            r"what|whose|were|was|are|is|be|been|have|has|had|against|over|under|after|before|into|about|between|"
+            r"through|during|including|like|sanctions?|measures|restrictions|targeted|imposed|announced|said|"
+            rf"{_NUMBER_WORDS}|dozen)")
+_DESC_MOD = rf"(?:(?!{_NOT_MOD}\b)(?:[a-z][a-z\-]+|(?-i:[A-Z][a-z]+)))"
+_DESCRIBED_HEADS = r"(?:contractors|suppliers|manufacturers|traders|associates|relatives|allies|cronies|militants)"
+DESCRIBED_GROUP_RE = re.compile(
+    rf"[\"“‘']?(?P<group>(?P<mods>(?:{_DESC_MOD}\s+){{0,3}}?)(?P<head>{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS}|"
+    rf"{_DEMONYM_PLURAL})\b"
+    rf"(?P<second>\s+and\s+(?:{_DESC_MOD}\s+)?(?:{PEOPLE_HEADS}|{ORG_HEADS})\b)?"
+    # what ties them to someone or somewhere: "linked to the former government", "of the ruling party", "in <Country>"
+    rf"(?P<tie>\s+(?:(?:linked|tied|connected|close|loyal)\s+to|associated\s+with|of)\s+(?:the\s+)?"
+    rf"[^,;.()“”\"]{{3,60}}?(?=\s*[,;.()“”\"]|\s+(?:and|over|for|after|in|on|who|which|since|because|remain|remains|are|were|is|was)\b|\s*$)"
+    rf"|\s+(?:based\s+)?in\s+(?:[a-z\-]+\s+){{0,2}}(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)?)", re.I)
+# where such a group stands: right after "sanctions on / against", "sanctioning", "targeting", or as the next item of
+# a list they open ("sanctions against <A> and other ...")
+DESCRIBED_SCOPE_RE = re.compile(
+    r"(?:\b(?:sanctions?|measures|restrictions|asset\s+freezes?)\s+(?:[\w\-]+\s+){0,6}?(?:on|against|targeting)|"
+    r"\b(?:sanctioning|targeting|designating|targeted))\s+(?:the\s+)?", re.I)
+LIST_ITEM_RE = re.compile(r"(?-i:[A-Z])[\w\-’'.]*(?:\s+(?-i:[A-Z])[\w\-’'.]*){0,3},?\s+(?:and|as\s+well\s+as)\s+(?:on\s+)?(?:the\s+)?")
+_DESCRIBED_PREFILTER = re.compile(rf"\b(?:{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS})\b|(?-i:[A-Z][a-z]+(?:ans|ese|is))\b", re.I)
+
+
+BARE_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|persons|people)$", re.I)
+
+
+def described_groups(sentence: str) -> list[tuple[str, int, str]]:
+    """(group in the page's words, start, 'officials' | 'company') of each uncounted group the sentence names as
+    the targets of a move (DESCRIBED_GROUP_RE right after DESCRIBED_SCOPE_RE, or after one named item there)."""
+    if not re.search(r"(?i)\b(?:sanction|measures|restrictions|freez|targeting|targeted|designating)", sentence) \
+            or not _DESCRIBED_PREFILTER.search(sentence):
+        return []
+    out = []
+    for scope in DESCRIBED_SCOPE_RE.finditer(sentence):
+        m = DESCRIBED_GROUP_RE.match(sentence, scope.end())
+        if m is None:
+            item = LIST_ITEM_RE.match(sentence, scope.end())
+            m = DESCRIBED_GROUP_RE.match(sentence, item.end()) if item else None
+        if m is None:
+            continue
+        head, mods = m.group("head"), m.group("mods").strip()
+        if not (_is_head(head, mods) or re.fullmatch(_DESCRIBED_HEADS, head, re.I)):
+            continue
+        if not re.search(r"(?:s|people)$", head, re.I):
+            continue  # "the state power company": one body, named elsewhere, not a group
+        demonym = not re.fullmatch(rf"(?:{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS})", head, re.I)
+        if not (mods or demonym or m.group("second") or m.group("tie")):
+            continue  # "sanctions on officials": the generic group says as much
+        if re.match(r"(?i)(?:members|leaders|holders|actors|groups)$", head) and not (mods or m.group("tie")):
+            continue
+        if NAMED_MEMBERS_RE.match(sentence, m.end()):
+            continue  # "other individuals, including <A> and <B>": the named ones are the targets
+        # (a tie ends before a count or a span of time: "members of the junta two years after ...")
+        group = re.split(rf"(?i)\s+(?:\d|(?:{_NUMBER_WORDS}|dozen)\b)", m.group("group").strip())[0]
+        out.append((group, m.start("group"), group_kind(group)))
     return out
 
 
@@ -151,6 +231,9 @@ def group_size(group: str) -> int | None:
     word = m.group(0).lower().replace(",", "") if m else ""
     if word.isdigit():
         return int(word)
+    dozen = re.fullmatch(r"(half\s+a|a|two|three)\s+dozen", word)
+    if dozen:
+        return {"half a": 6, "a": 12, "two": 24, "three": 36}[re.sub(r"\s+", " ", dozen.group(1))]
     words = {w: i + 1 for i, w in enumerate(_NUMBER_WORDS.split("|")[:20])} | {"thirty": 30, "forty": 40, "fifty": 50}
     parts = re.split(r"[\s\-]", word)
     return sum(words.get(p, 0) for p in parts) or None if all(p in words for p in parts) else None
@@ -196,12 +279,21 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
     if not moves:
         return moves
     groups = counted_groups(sentence)
+    # (and the groups nobody counts: "sanctions on violent settlers"; issue 22, class 10)
+    # (a group the target finder already told by nationality stays as it told it: "sanctions on <demonym> citizens
+    # and companies" is its two groups)
+    told = [fold(m[1]) for m in moves if m[1] and m[2] in ("officials", "company") and not BARE_GROUP_RE.match(m[1])]
+    groups += [d for d in described_groups(sentence)
+               if not any(g[1] <= d[1] < g[1] + len(g[0]) or d[1] <= g[1] < d[1] + len(d[0]) for g in groups)
+               and not any(t in fold(d[0]) for t in told)]
     if not groups:
         return moves
     # "nine nationals were sanctioned, including senior member A B": the named members are the targets
     members = included_people(sentence) if INCLUDING_RE.search(sentence) else []
     if members:
-        groups = [g for g in groups if not (g[2] == "officials" and g[1] < members[0][1])]
+        # (unless the group is bigger than the names given: "forty officials, including <A>" keeps the rest)
+        groups = [g for g in groups if not (g[2] == "officials" and g[1] < members[0][1]
+                                            and (group_size(g[0]) or 10 ** 9) <= len(members))]
     actions = next((m[0] for m in moves if m[0]), None)
     if not actions:
         return moves
@@ -217,7 +309,9 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
     country = next((m[3] for m in moves if m[1] is not None and m[2] != "country" and m[3]), None) or next(
         (m[1] for m in moves if m[2] == "country"), None) or doc_country
     have = {m[1] for m in kept}
-    return kept + [(actions, group, kind, country, True, sentence) for group, _start, kind in groups if group not in have]
+    # (a group its own words tie to a country is that country's: "violent <demonym> settlers")
+    return kept + [(actions, group, kind, next(iter(countries_in(group)), None) or country, True, sentence)
+                   for group, _start, kind in groups if group not in have]
 
 
 def without_named_groups(sm: pl.DataFrame) -> pl.DataFrame:

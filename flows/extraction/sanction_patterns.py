@@ -121,7 +121,9 @@ _SECTOR_ALT = "|".join(SECTOR_WORDS)
 SECTOR_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\b", re.I)
 
 # "trade sanctions", "financial sanctions and travel bans", "trade bans": the kind of measure, not a sector it hits
-TRADE_EMBARGO_RE = re.compile(r"(?:trade|financial)\s+(?:embargo|sanctions|bans?)", re.I)
+# (so is an arms embargo: "the arms embargo on <country>" hits the country, or the body named, not "arms"; the
+# real-news gold's convention, issue 22, class 9)
+TRADE_EMBARGO_RE = re.compile(r"(?:trade|financial)\s+(?:embargo|sanctions|bans?)|(?:arms|weapons?)\s+embargo", re.I)
 
 SECTOR_BEFORE_RE = re.compile(rf"(?=\w)\b(?P<sector>{_SECTOR_ALT})\s+(?:sanctions|embargo)\b", re.I)  # "oil sanctions"
 

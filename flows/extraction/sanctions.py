@@ -844,6 +844,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     orgs = org_targets(sentence)
     if not orgs:
         return moves
+    n_named = len(moves)
     taken = [fold(m[1]) for m in moves if m[1]]
     sentence_actions = None
     for name, start, kind, country in orgs:
@@ -862,7 +863,9 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
             continue
         moves.append((actions, name, kind, country or doc_country, True, where))
         taken.append(key)
-    return moves
+    # (a move found only through its organisations takes the groups the sentence counts too: "imposed the measures
+    # on four other <demonym> entities, including the <A> Service" is the four and <A>; issue 22, class 10)
+    return with_counted_groups(moves, sentence, doc_country) if len(moves) > n_named else moves
 
 
 def _named_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None, may_sector: bool,
