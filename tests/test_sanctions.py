@@ -1420,3 +1420,37 @@ def test_a_continent_is_no_country(text, expected):
     from flows.extraction.places import countries_in
 
     assert countries_in(text) == expected
+
+
+def test_a_surname_alone_after_a_move_is_the_person_named_in_full():
+    """"sanctions on <Surname> in March", "a draft resolution to blacklist <Surname>": the document's person of that
+    surname, named in full in a sanctions sentence; a capitalised word nobody names in full is none (issue 22, class 10)."""
+    text = ("The United Nations on Wednesday added Amani Wekesa to its sanctions list. France had already imposed "
+            "sanctions on Wekesa in March. Britain had drafted a resolution to blacklist Wekesa, the diplomats said.")
+    rows = one_doc(text, "Kenya")
+    assert sum(1 for _, t, tt, _ in rows if (t, tt) == ("Wekesa", "person")) == 2
+    alone = "France imposed sanctions on Mombasa in March, the diplomats said."
+    assert "person" not in [tt for _, _, tt, _ in one_doc(alone, "Kenya")]
+
+
+def test_a_done_designation_before_its_names_outweighs_a_hedged_clause():
+    """"warned he would introduce sanctions and, on Monday, the Treasury formally sanctioned <A>, <B> and <C>": the
+    names' own verb is done (issue 22, class 10); with no done verb before them the hedge stands."""
+    done = one("The president warned he would introduce sanctions and, on Monday, the Treasury formally sanctioned "
+               "Interior Minister Amani Wekesa, Defence Minister Juma Otieno and Peter Kamau, the energy minister.")
+    assert {(t, a) for _, t, tt, a in done if tt == "person"} == {
+        ("Amani Wekesa", "imposed"), ("Juma Otieno", "imposed"), ("Peter Kamau", "imposed")}
+    hedged = one("The president warned he would introduce sanctions on Interior Minister Amani Wekesa next week.")
+    assert ("Amani Wekesa", "imposed") not in {(t, a) for _, t, _, a in hedged}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # each country of a comma list after "sanctions on" is a target, a hyphenated name too (issue 22, class 9)
+    ("The bloc has lifted economic sanctions on Niger, Mali and Burkina-Faso with immediate effect.",
+     ["Niger", "Mali", "Burkina Faso"]),
+    # a comma that opens a clause ends the list
+    ("Washington imposed sanctions on Iran, China said, and Beijing objected.", ["Iran"]),
+    ("The EU imposed sanctions on Russia, which invaded Ukraine, and on its ally.", ["Russia"]),
+])
+def test_each_country_of_a_list_after_sanctions_on(text, expected):
+    assert [t for _, t, tt, _ in one(text) if tt == "country"] == expected

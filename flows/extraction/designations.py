@@ -417,8 +417,10 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
              and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
     named = sorted(named + loose)
     if surnames:
-        named = sorted(named + [(m.start("s"), m.end("s"), m.group("s"), "person") for m in LISTED_SURNAME_RE.finditer(sentence)
-                                if m.group("s") in surnames and not any(a <= m.start("s") < b for a, b, *_ in named)])
+        found = [(m.start(g), m.end(g), m.group(g)) for m in LISTED_SURNAME_RE.finditer(sentence)
+                 for g in ("s", "s2") if m.group(g)]
+        named = sorted(named + [(a0, b0, word, "person") for a0, b0, word in found
+                                if word in surnames and not any(a <= a0 < b for a, b, *_ in named)])
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence \
             or any(w in sentence for w in BODY_WORDS):
         # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
@@ -539,7 +541,12 @@ APPOSITIVE_ROLE_RE = re.compile(
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"
 # (or the object of a designation verb: "In April the Treasury sanctioned <Surname>, along with dozens of others")
-LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))")
+LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))"
+                               # (or the object of a move, a time or place after it: "sanctions on <Surname> in
+                               # March", "a resolution to blacklist <Surname>"; issue 22, class 10)
+                               r"|\b(?:sanctions\s+(?:on|against)|(?:to\s+)?(?:blacklist|designate|sanction)|"
+                               r"(?:designation|blacklisting|listing)\s+of)\s+(?P<s2>[A-Z][a-z][\w\-]+)\b"
+                               r"(?=\s*(?:,|\band\b|\.|$)|\s+(?:in|on|over|for|after|from|as|came|was|were|is)\b)")
 
 
 def person_surnames(sentence: str) -> set[str]:

@@ -68,6 +68,8 @@ def _places_in_run(run: str, after_particle: bool = False) -> tuple[tuple[str, s
                 continue
             key = phrase.lower().rstrip(",;:'’").removesuffix("'s").removesuffix("’s")
             key = key if key in names or key in caps or key in dem else key.rstrip(".")
+            if "-" in key and key not in names and key.replace("-", " ") in names:
+                key = key.replace("-", " ")  # "Burkina-Faso", "Sierra-Leone": the country's name hyphenated
             if key in names and i + n < len(tokens) and tokens[i + n].strip(",;:.'’") in FEATURE_AFTER_NAME:
                 i += n  # "the Jordan Valley", "the Cyprus Mail": a place or a paper named after the country
                 break

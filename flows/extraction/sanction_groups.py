@@ -68,6 +68,8 @@ SCOPE_BEFORE_RE = re.compile(
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
     r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
+    # (a named target may come first: "sanctions against <role> <A> and 169 officials"; issue 22, class 10)
+    r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as))?"
     # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)
     r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over|around|about|"
     r"nearly|almost|roughly|up\s+to|as\s+many\s+as)\s+)?$", re.I)

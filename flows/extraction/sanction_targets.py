@@ -420,7 +420,17 @@ def _more_countries(clause: str, target: tuple) -> list[str]:
         return []
     # (what the targets did or are tied to is no further target: "Russians involved in the invasion of <country>",
     # "citizens and companies as a result of the war with <country>")
-    head = re.match(r"[^,;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response|as|amid|following|during|"
-                    r"due|involved|linked|tied|responsible|accused|close)\b|[,;:]|$)", np)
-    named = [c for c in countries_in(head.group(0) if head else np) if c not in ISSUING_COUNTRIES]
-    return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", head.group(0) if head else "") else []
+    head = re.match(r"[^;:]*?(?=\s+(?:for|over|after|because|which|that|who|to|in\s+response|as|amid|following|during|"
+                    r"due|involved|linked|tied|responsible|accused|close)\b|[;:]|,(?!\s+(?:and\s+)?(?-i:[A-Z]))|$)", np)
+    # (a comma before a capital goes on with the list: "sanctions on <A>, <B> and <C>"; issue 22, class 9)
+    text = head.group(0) if head else np
+    if "," in text:
+        # (a comma list only where every item is a country: "on <A>, <B> and <C>", not "on <A>, <B> said, and")
+        # (each item a capitalised run naming a country; words after it only on the last)
+        items = [i.strip() for i in re.split(r",\s+(?:and\s+)?|\s+and\s+(?:on\s+)?", text) if i.strip()]
+        runs = [re.match(r"(?:the\s+)?(?-i:[A-Z])[\w\-’']*(?:\s+(?-i:[A-Z])[\w\-’']*){0,3}", i) for i in items]
+        if not all(r and countries_in(r.group(0)) and (k == len(items) - 1 or r.end() == len(items[k]))
+                   for k, r in enumerate(runs)):
+            text = text.split(",")[0]
+    named = [c for c in countries_in(text) if c not in ISSUING_COUNTRIES]
+    return [c for c in dict.fromkeys(named) if c != target[0]] if re.search(r"\band\b", text) else []

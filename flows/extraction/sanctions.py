@@ -572,11 +572,30 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         # "blocked three attempts to blacklist <A>", "a draft resolution to designate <A>": a listing only sought
         sought = list(actions) == ["imposed"] and SOUGHT_LISTING_RE.search(sentence, max(0, start - 120), start)
         own = ["proposed"] if sought else actions
+        if list(own) == ["proposed"] and _done_designation_before(sentence, start):
+            # "warned he would introduce sanctions and, on Monday, formally sanctioned <A>": the verb before the name
+            # says it is done, whatever the other clause hedges (issue 22, class 10)
+            own = ["imposed"]
         out.append((own, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return out
+
+
+# a designation done, right before its names: "formally sanctioned <A>", "on Monday designated <role> <A>" (no modal,
+# infinitive or auxiliary of the future before the verb)
+DONE_DESIGNATION_RE = re.compile(r"\b(?:sanctioned|designated|blacklisted)\s+(?=\S)", re.I)
+_NOT_DONE_BEFORE_RE = re.compile(r"\b(?:to|will|would|could|may|might|should|must|be|been|being|not|were|was|is|are)\s+"
+                                 r"(?:\w+\s+)?$", re.I)
+
+
+def _done_designation_before(sentence: str, start: int) -> bool:
+    """Whether the last designation verb before a name (within 200 characters, no semicolon between) is done."""
+    verbs = list(DONE_DESIGNATION_RE.finditer(sentence, max(0, start - 200), start))
+    if not verbs or ";" in sentence[verbs[-1].end():start]:
+        return False
+    return not _NOT_DONE_BEFORE_RE.search(sentence, max(0, verbs[-1].start() - 25), verbs[-1].start())
 
 
 # a listing sought, not made: "attempts / a bid / a request / a draft resolution to blacklist <A>" (issue 22, class 9)
@@ -988,7 +1007,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
     # someone by surname alone: "including <Surname>")
     surnames: dict[str, set[str]] = {}
     listing = cols.filter(pl.col("sentence").str.contains(
-        r"(?:including|namely|such as|sanctioned|designated|blacklisted) [A-Z][a-z]+(?:,| and|\.|$)"))
+        r"(?:including|namely|such as|sanctioned|designated|blacklisted) [A-Z][a-z]+(?:,| and|\.|$)"
+        r"|(?:sanctions (?:on|against)|blacklist|designate|sanction|designation of|blacklisting of|listing of) [A-Z][a-z]+"))
     for doc_id in listing["doc_id"].unique().to_list():
         for sentence in cols.filter(pl.col("doc_id") == doc_id)["sentence"]:
             surnames.setdefault(doc_id, set()).update(person_surnames(sentence))
