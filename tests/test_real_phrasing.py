@@ -2118,3 +2118,21 @@ def test_a_name_its_document_tells_as_an_organisation_is_none_of_its_people():
         "is_headline": [False, False, False]})
     found = find_name_candidates(sentences).filter(pl.col("surface") == "Mara Vendetta")
     assert found.select("doc_id", "is_person").rows() == [("d1", False), ("d1", False), ("d2", True)]
+
+
+@pytest.mark.parametrize("text, organisations, people", [
+    # an organisation's kind right before the name, or in apposition after it, tells it too (class 8)
+    ("The notorious coastal gang Mara Vendetta was designated on Monday. Officials named Mara Vendetta again.",
+     ["Mara Vendetta"], []),
+    ("Mara Vendetta, a violent gang born in the port, was designated.", ["Mara Vendetta"], []),
+    ("The militant group Hayat al Dawla took the city.", ["Hayat al Dawla"], []),
+    # not a member or leader of one, nor a founder after "the company"
+    ("Luis Mendoza, a member of the gang, was arrested.", [], ["Luis Mendoza"]),
+    ("Luis Mendoza said the company Luis Mendoza founded is doing well.", [], ["Luis Mendoza"]),
+])
+def test_an_organisations_kind_before_or_beside_a_name(text, organisations, people):
+    from flows.extraction.names import find_name_candidates
+
+    found = find_name_candidates(sentences_of(text))
+    assert not found.filter(pl.col("surface").is_in(organisations) & pl.col("is_person")).height
+    assert set(found.filter(pl.col("is_person"))["surface"]) >= set(people)

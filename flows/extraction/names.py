@@ -723,10 +723,27 @@ _SENTENCE_CANDIDATE_SCHEMA = {"s": pl.Int64, "e": pl.Int64, "surface": pl.String
                               "is_org": pl.Boolean}
 
 
+# the kinds of organisation that, right before a name or in apposition after it, say what it is
+_ORG_KINDS = (r"(?:gang|group|cartel|militia|organi[sz]ation|movement|network|faction|syndicate|outfit|brewery|"
+              r"company|firm|club|brigades?|band|newspaper|broadcaster)")
+# "the notorious <demonym> gang <A>", "the militant group <A>", "the Brigades <A>" (issue 22, class 8)
+# (only kinds no person's name follows as a subject: "the company <name> founded" names its founder)
+ORG_KIND_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:gang|group|cartel|militia|"
+                                r"movement|faction|syndicate|brigades?|brewery)\s+[“\"‘']?$", re.I)
+# "<A>, a violent gang originating in ...", "<A>, the militant group that ..." (not "a member / leader of the group")
+ORG_KIND_APPOSITION_RE = re.compile(
+    r"^,\s+(?:a|an|the)\s+(?:(?!(?:member|members|leader|leaders|founder|head|chief|commander|official|spokes\w+|"
+    rf"of|for|in|from|who|with|whose)\b)[\w\-]+\s+){{0,3}}{_ORG_KINDS}\b", re.I)
+
+
 def _told_as_organisation(sentence: str, cand: tuple) -> bool:
-    """Whether the words after a candidate tell what organisation it is ("<name> gang", "<name> (<ACR>) group")."""
+    """Whether the words around a candidate tell what organisation it is ("<name> gang", "<name> (<ACR>) group",
+    "the <demonym> gang <name>", "<name>, a violent gang")."""
     after = sentence[cand[1]:cand[1] + 120]
-    return not POSSESSIVE_RE.match(after) and bool(ORG_NOUN_AFTER_RE.match(after))
+    if POSSESSIVE_RE.match(after):
+        return False
+    return bool(ORG_NOUN_AFTER_RE.match(after) or ORG_KIND_APPOSITION_RE.match(after)
+                or ORG_KIND_BEFORE_RE.search(sentence, max(0, cand[0] - 60), cand[0]))
 
 
 def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
