@@ -169,3 +169,15 @@ def test_the_weekday_right_after_the_other_report_is_the_next_day():
     events, mentions, _ = consolidate_events(ev)
     assert set(mentions.filter(pl.col("doc_id") == "a")["event_date"].to_list()) == {dt.date(2025, 3, 13)}
     assert events["event_date"].to_list() == [dt.date(2025, 3, 13)]
+
+
+def test_an_undated_page_s_own_weekday_beats_another_lead_date():
+    # a page without a publication date tells the release on a bare weekday and, in its lead, the full date of the
+    # request that came before: the release is that weekday on or after the stated date, not the request's day
+    text = ("Ruritania has granted a pardon to 12 jailed students, the presidency announced Wednesday. The president "
+            "had received a formal request on March 3, 2025, from a foreign head of state appealing for their pardon.")
+    assert _releases(text, published=None) == [(12, dt.date(2025, 3, 5), "day", "sentence")]
+    # the full date itself is the release's when the sentence names no day of its own
+    plain = ("Ruritania has granted a pardon to 12 jailed students. The presidency freed them on March 3, 2025, "
+             "after a formal request.")
+    assert _releases(plain, published=None)[0][1] == dt.date(2025, 3, 3)

@@ -33,7 +33,7 @@ from flows.extraction.places import (
     sentence_places,
 )
 from flows.language import rules
-from flows.language.dates import DATE_RE, MONTHS, date_of_match, is_date_stamp, resolve_date
+from flows.language.dates import DATE_RE, MONTHS, WEEKDAYS, date_of_match, is_date_stamp, resolve_date
 from flows.language.lexicon import demonyms
 from flows.language.patterns import rust_superset, rust_word_superset
 
@@ -953,6 +953,28 @@ def _lead_dates(sentences: pl.DataFrame, published: dict) -> dict[str, tuple]:
     return out
 
 
+def _own_weekday_after(own: re.Match | None, published, lead: tuple) -> tuple:
+    """The lead's (date_text, date, precision) for a release of a page without a publication date, unless the
+    release's own sentence names a bare weekday: then that weekday, the first on or after the lead's full date (the
+    page's news is no older than the dates it states, and its own day outranks one borrowed from another sentence).
+    "... pardoned the writer, the presidency said Wednesday. It had received the request on Monday, 3 March 2025" ->
+    Wednesday 5 March 2025, not the day of the request (issue 22, class 5).
+
+    >>> import datetime as dt
+    >>> own = DATE_RE.search("The council freed the writer, its office said Wednesday.")
+    >>> _own_weekday_after(own, None, ("3 March 2025", dt.date(2025, 3, 3), "day"))
+    ('Wednesday', datetime.date(2025, 3, 5), 'day')
+    >>> _own_weekday_after(None, None, ("3 March 2025", dt.date(2025, 3, 3), "day"))
+    ('3 March 2025', datetime.date(2025, 3, 3), 'day')
+    """
+    date_text, date, precision = lead
+    if published is not None or own is None or not own.group("weekday") or own.group("wd_next") \
+            or date is None or precision != "day":
+        return lead
+    weekday = WEEKDAYS[own.group("weekday").lower()]
+    return own.group("weekday"), date + dt.timedelta(days=(weekday - date.weekday()) % 7), "day"
+
+
 def _sentences_beside(rows: list[tuple], idx, sentences: pl.DataFrame, offset: int) -> dict[tuple, str]:
     """(doc_id, sent_idx) -> text of the sentence `offset` away (-1 before, +1 after) from each of rows[idx]."""
     wanted = pl.DataFrame({"doc_id": [rows[i][0] for i in idx], "sent_idx": [rows[i][1] + offset for i in idx]},
@@ -1418,7 +1440,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                 sent_idx <= LEAD_SENTENCES or (doc_id not in released_docs and sent_idx <= FIRST_RELEASE_SENTENCES)):
             # a release in the headline or lead takes the day the lead gives ("said late on Saturday"); so does
             # the document's first release a few sentences on (the news the lead announced, told in detail)
-            date_text, date, precision = lead_dates[doc_id]
+            date_text, date, precision = _own_weekday_after(date_match, published.get(doc_id), lead_dates[doc_id])
         if releases:
             released_docs.add(doc_id)
         for s, e, count, qual in releases:
