@@ -299,6 +299,9 @@ def test_a_named_person_on_the_other_side_of_a_swap_is_counted():
      [4, 15]),
     ("The court released 15 protesters on bail while the police freed 3 journalists.", [3, 15]),
     ("Under the deal the court released 15 protesters while the police freed 3 journalists.", [3, 15]),
+    # the other side freed "in a reciprocal manner" / "in return" with no second subject (issue 22, class 2)
+    ("Last year the coast guard secured the release of 41 Ruritanian sailors, and in a reciprocal manner, freed 37 "
+     "Freedonian sailors.", [78]),
 ])
 def test_two_actors_freeing_counted_sides_of_a_swap(sentence, counts):
     assert sorted(_counts(sentence)) == counts
@@ -322,6 +325,18 @@ def test_two_actors_sides_are_the_swaps_sides():
      "the authorities had held.", 2),
 ])
 def test_one_person_swapped_for_a_counted_or_described_other_side(sentence, count):
+    assert _counts(sentence) == [count]
+
+
+# the other side told as a state's release or pardon of a counted group, past an aside about the first side
+# (issue 22, class 2)
+@pytest.mark.parametrize("sentence, count", [
+    ("Ruritania on Friday freed three jailed sailors, among them the trawler's captain Lena Marsh, in exchange for "
+     "the Freedonian release or pre-trial pardon of six people held there.", 9),
+    ("Ruritania on Friday freed three jailed sailors, among them captain Lena Marsh, in exchange for the pardon of "
+     "five fishermen.", 8),
+])
+def test_the_other_side_as_a_states_release_or_pardon(sentence, count):
     assert _counts(sentence) == [count]
 
 

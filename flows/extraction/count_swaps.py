@@ -54,7 +54,10 @@ UNSAID_SIDE_RE = re.compile(r"(?:some|several|unnamed|unidentified|an\s+unknown\
 # when the nearest "for" led to no other side (issue 22, class 2); a relative clause telling who the first side are
 # may stand between ("the 20 hostages who had been held captive since the attack of <date>, in exchange for ...")
 FAR_EXCHANGE_LINK_RE = re.compile(r"[^.;:]{0,100}?\s(?P<link>in\s+(?:exchange|return)\s+for)\s+"
-                                  r"(?:the\s+(?:release|freedom|return)\s+of\s+|freeing\s+|releasing\s+|"
+                                  # (whose release, and a second way out: "the <state's> release or pre-trial pardon
+                                  # of seven <people>"; issue 22, class 2)
+                                  r"(?:the\s+(?:[\w.\-’']+\s+){0,2}?(?:release|freedom|return|pardon)(?:\s+or\s+"
+                                  r"(?:[\w\-]+\s+){0,2}?(?:release|freedom|pardon|clemency))?\s+of\s+|freeing\s+|releasing\s+|"
                                   r"(?:getting|bringing)\s+(?:home|back)\s+)?", re.I)
 
 
@@ -114,9 +117,13 @@ OTHER_ACTOR_RELEASE_RE = re.compile(r"[^.;,]{0,40},?\s+and\s+(?:the\s+)?[\w\-]+\
 # sentence, the text between the two counts (issue 22, class 2). A pronoun or a role subject ("while it also
 # freed", "while officials freed") is the same actor telling more of its own release, never a second side; and
 # the sentence must speak of a swap or its frame (a truce, a deal), else two releases stand side by side.
-SWAP_FRAME_RE = re.compile(r"\b(?:swap\w*|exchang\w*|in\s+(?:return|turn)|truce|ceasefire|cease-fire|deal)\b", re.I)
+SWAP_FRAME_RE = re.compile(r"\b(?:swap\w*|exchang\w*|in\s+(?:return|turn)|reciproca\w*|truce|ceasefire|cease-fire|deal)\b", re.I)
 TWO_ACTORS_BETWEEN_RE = re.compile(
-    r"[^.;:]{0,50}?,?\s+(?:while|whereas|and\s+in\s+(?:return|turn))\s+"
+    # "..., and in a reciprocal manner, released 90 <people>": the same actor freeing the other side in return (no
+    # second subject; issue 22, class 2)
+    r"[^.;:]{0,50}?,?\s+and\s*,?\s+(?:in\s+(?:a\s+)?reciproca(?:l|tion)(?:\s+(?:manner|move|gesture|step))?|reciprocally|"
+    r"in\s+(?:return|turn))\s*,?\s+(?:also\s+)?(?:released|freed|handed\s+over|set\s+free|repatriated)\s+(?:[\w\-]+\s+){0,2}"
+    r"|[^.;:]{0,50}?,?\s+(?:while|whereas|and\s+in\s+(?:return|turn))\s+"
     r"(?!(?:the\s+)?(?:it|they|he|she|we|officials|authorities|police|court|others?)\b)(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+"
     r"(?:also\s+|in\s+turn\s+)?(?:released|freed|handed\s+over|set\s+free)\s+(?:[\w\-]+\s+){0,2}"
     # "confirmed A had released 24 hostages and that B had freed 39 prisoners": the two actors in reported speech
