@@ -120,3 +120,20 @@ def test_two_bodies_sharing_a_plural_kind_word(text, expected, absent):
 
 def test_plural_kinds_that_name_no_bodies():
     assert not any("service" in t.lower() for t, _, _ in rows_of("The EU imposed sanctions on banking and financial services."))
+
+
+def test_a_designated_list_whose_items_carry_descriptions():
+    """"The notorious <demonym> gang <A>, the brutal <B> organization, and half a dozen <demonym> cartels have been
+    designated as ...": each named group, and the counted rest (issue 22, class 10)."""
+    from flows.extraction.sanctions import extract_sanction_mentions
+    from tests.conftest import sentences_of
+
+    m = extract_sanction_mentions(sentences_of(
+        "The notorious Ruritanian gang Banda Roja, the brutal KX-9 organization, and half a dozen Ruritanian cartels "
+        "have been designated as foreign terrorist organizations by the State Department."))
+    assert {(r["target"], r["action"]) for r in m.to_dicts()} == {
+        ("Banda Roja", "imposed"), ("KX-9", "imposed"), ("half a dozen Ruritanian cartels", "imposed")}
+    # a subject that is no list of groups names none
+    m = extract_sanction_mentions(sentences_of(
+        "Officials said the group, its leaders and the banks have been designated as terrorist organizations."))
+    assert m.is_empty()

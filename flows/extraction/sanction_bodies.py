@@ -248,6 +248,8 @@ def terror_designated(sentence: str) -> list[tuple[str, int, str]]:
             if names and not re.search(r"[a-z]{3,}", re.sub(r"\b(?:and|the)\b", "", rest)):
                 out += [(n, s, "officials") for n, s in names if _group_ok(n)]
                 break
+        else:
+            out += _described_items(subject, m.start("subject"))
     c = COPULA_TERROR_RE.search(sentence)
     if c:
         names = _names_of_list(re.split(r",\s+and\s+(?:the\s+)?(?-i:[a-z])", c.group("list"))[0], c.start("list"))
@@ -270,6 +272,37 @@ def terror_designated(sentence: str) -> list[tuple[str, int, str]]:
         name = f.group("name")
         if _group_ok(name) and not countries_in(name) and not any(f.start("name") == o[1] for o in out):
             out.append((name, f.start("name"), "officials"))
+    return out
+
+
+# an item of a designated list told with what it is around its name: "the notorious <demonym> gang <A>", "the brutal
+# <A> organization" (issue 22, class 10); a counted group ("half a dozen <demonym> cartels") is an item, but no name
+_ITEM_RE = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+)?(?:(?:[a-z][\w\-]*|[A-Z][a-z]+(?:an|ian|ese|i))\s+){0,3}?"
+    r"(?:(?:gang|group|cartel|militia|movement|network|organi[sz]ation|faction)\s+)?"
+    r"(?P<name>(?-i:(?:[A-Z]|al-[A-Z])[\w\-’']*(?:\s+(?:of\s+|de\s+|del\s+|al\s+)?[A-Z][\w\-’']*){0,5}))"
+    r"(?:\s+(?:gang|group|cartel|militia|movement|network|organi[sz]ation|faction))?$")
+_COUNTED_ITEM_RE = re.compile(r"^(?:\d[\d,]*|(?:half\s+a|a|two|three)\s+dozen|one|two|three|four|five|six|seven|"
+                              r"eight|nine|ten|eleven|twelve)\s+", re.I)
+
+
+def _described_items(subject: str, base: int) -> list[tuple[str, int, str]]:
+    """The names of a designated list whose items carry descriptions ("The notorious <demonym> gang <A>, the brutal <B>
+    organization, and half a dozen <demonym> cartels have been designated as ..."): every item a name so told or a
+    counted group, at least two items, else none."""
+    # the items between commas and "and", each with where it starts
+    items = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip()))
+             for m in re.finditer(r"(?:(?<=^)|(?<=,)|(?<=\band))(?:(?!,|\band\b).)+", subject) if m.group().strip()]
+    if len(items) < 2:
+        return []
+    out = []
+    for item, start in items:
+        if _COUNTED_ITEM_RE.match(item):
+            continue
+        m = _ITEM_RE.match(item)
+        if m is None or not _group_ok(m.group("name")) or countries_in(m.group("name")):
+            return []
+        out.append((m.group("name"), base + start + m.start("name"), "officials"))
     return out
 
 

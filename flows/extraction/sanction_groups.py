@@ -312,8 +312,18 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
         (m[1] for m in moves if m[2] == "country"), None) or doc_country
     have = {m[1] for m in kept}
     # (a group its own words tie to a country is that country's: "violent <demonym> settlers")
-    return kept + [(actions, group, kind, next(iter(countries_in(group)), None) or country, True, sentence)
+    return kept + [(actions, group, kind, _group_country(group) or country, True, sentence)
                    for group, _start, kind in groups if group not in have]
+
+
+def _group_country(group: str) -> str | None:
+    """The country a group's own words name: a country or demonym ("four <demonym> ships"), or a demonym in the
+    plural ("<demonym>s accused of ..."), else None."""
+    named = countries_in(group)
+    if named:
+        return named[0]
+    plural = next((w[:-1] for w in re.findall(_DEMONYM_PLURAL, group) if countries_in(w[:-1])), None)
+    return countries_in(plural)[0] if plural else None
 
 
 def without_named_groups(sm: pl.DataFrame) -> pl.DataFrame:
