@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 import polars as pl
 
@@ -1049,6 +1050,7 @@ BACKGROUND_RE = re.compile(
     r"(?:\w+\s+){0,3}(?:since|through|over))\b", re.I)
 
 
+@lru_cache(maxsize=20_000)  # several rules ask of the same sentence (13.5k calls for 5.9k sentences on 1.5k documents)
 def _plans_ahead(sentence: str) -> bool:
     """Whether a sentence names a day still to come ("next Tuesday", "prepares to ... in October"): what it
     tells may be a plan, which the publication date does not date."""

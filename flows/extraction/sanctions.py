@@ -495,6 +495,15 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
+    # (the text-only work is cached: a sentence repeats across documents of different countries)
+    return [(own, name, kind, doc_country if country is None else country, explicit, where)
+            for own, name, kind, country, explicit, where in _person_moves_of(sentence, in_context, surnames, may_act)]
+
+
+@lru_cache(maxsize=20_000)
+def _person_moves_of(sentence: str, in_context: bool, surnames: frozenset[str],
+                     may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
+    """_person_moves with None for the document's country."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
@@ -572,11 +581,11 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
         # "blocked three attempts to blacklist <A>", "a draft resolution to designate <A>": a listing only sought
         sought = list(actions) == ["imposed"] and SOUGHT_LISTING_RE.search(sentence, max(0, start - 120), start)
         own = ["proposed"] if sought else actions
-        out.append((own, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
+        out.append((own, name, kind, owned.get(start) or (near[-1] if near else None), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
-    return out
+    return tuple(out)
 
 
 # a listing sought, not made: "attempts / a bid / a request / a draft resolution to blacklist <A>" (issue 22, class 9)
