@@ -151,6 +151,7 @@ HELD_IN_RE = re.compile(r"\b(?:detained|held|jailed|imprisoned|incarcerated)\s+i
                         r"|\b(?:were|was|been|being|are|is)\s+(?:detained|held|jailed|imprisoned|incarcerated)"
                         r"(?:\s+(?!in\b)[\w\-]+){1,5}?\s+in\s+((?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)",
                         re.I)
+HELD_WORDS = ("detained", "held", "jailed", "imprisoned", "incarcerated")  # in folded(text) of every HELD_IN_RE match
 # a dateline opening the sentence ("New Delhi: ...", "NEW DELHI, Feb 12 - ..."): where the reporter files from, not a
 # place the sentence tells of (issue 22, class 3: the freed's capital taken for the state that frees)
 DATELINE_OPENING_RE = re.compile(r"^\s*(?:date\s+\S+\s+)?[A-Z][\w.'’\-]*(?:\s+[A-Z][\w.'’\-]*){0,2}"
@@ -231,7 +232,7 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
             return found[0], 2
     # "eight nationals who were detained in X": the state that held them is the one that frees them, whoever
     # welcomes the release (issue 22, class 3)
-    held = HELD_IN_RE.search(sentence)
+    held = HELD_IN_RE.search(sentence) if any(w in folded(sentence) for w in HELD_WORDS) else None
     if held:
         found = [c for c, kind in find_places(held.group(1) or held.group(2)) if kind == "name"
                  and c not in ISSUER_COUNTRIES]

@@ -386,6 +386,7 @@ def _names_strong_sanction(sentence: str) -> bool:
     return any(not WEAK_SANCTION_RE.fullmatch(word) for _, _, word in _sanction_words(sentence))
 
 
+@lru_cache(maxsize=20_000)  # a sentence read again for another context (a list's surnames, the sentence before): once
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
@@ -880,7 +881,7 @@ def _named_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ..
     names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
     "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
     the same move told less well: dropped (issue 22, class 10)."""
-    moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
+    moves = list(_sentence_sanctions(sentence, doc_country, may_act, may_sector))  # (a copy: the list is cached)
     named = _person_moves(sentence, doc_country, in_context, surnames, may_act)
     still = kept_subjects(sentence, surnames)
     # the person kept under sanctions is kept, not moved as the rest of the sentence is; the sentence's other moves
