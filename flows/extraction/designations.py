@@ -396,11 +396,11 @@ OFFICE_OF_BEFORE_RE = re.compile(r"\b(?-i:Minister|Secretary|Head|Chief|Director
 def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates: see
     _named_targets (cached: sentences repeat across documents)."""
-    return list(_named_targets(sentence, surnames))
+    return list(_named_targets(sentence, tuple(sorted(surnames))))  # (a key of strings: no collector walk)
 
 
 @lru_cache(maxsize=20_000)
-def _named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> tuple[tuple[str, int, str], ...]:
+def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple[str, int, str], ...]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target.
 

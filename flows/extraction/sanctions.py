@@ -386,7 +386,6 @@ def _names_strong_sanction(sentence: str) -> bool:
     return any(not WEAK_SANCTION_RE.fullmatch(word) for _, _, word in _sanction_words(sentence))
 
 
-@lru_cache(maxsize=20_000)  # a sentence read again for another context (a list's surnames, the sentence before): once
 def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[bool, ...] | None = None,
                         may_sector: bool = True) -> list[tuple]:
     """[(actions, target, target_type, target_country, explicit, clause)] of one sentence, a tuple per
@@ -496,21 +495,23 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
-    # (the text-only work is cached: a sentence repeats across documents of different countries)
-    return [(own, name, kind, doc_country if country is None else country, explicit, where)
-            for own, name, kind, country, explicit, where in _person_moves_of(sentence, in_context, surnames, may_act)]
+    # (the text-only work is cached: a sentence repeats across documents of different countries; the cache holds
+    # tuples only, which the cyclic collector stops walking)
+    return [(list(own), name, kind, doc_country if country is None else country, explicit, where)
+            for own, name, kind, country, explicit, where
+            in _person_moves_of(sentence, in_context, tuple(sorted(surnames)), may_act)]
 
 
 @lru_cache(maxsize=20_000)
-def _person_moves_of(sentence: str, in_context: bool, surnames: frozenset[str],
+def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
                      may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
-    """_person_moves with None for the document's country."""
+    """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
-        return []
+        return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
-        return []  # "designated as wrongfully detained": a hostage's status, no sanction
+        return ()  # "designated as wrongfully detained": a hostage's status, no sanction
     people = named_targets(sentence, surnames)
     members = _counted_members(sentence)
     # a member of "three companies, A, B and C" is a company, whatever its name looks like
@@ -558,10 +559,10 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: frozenset[str],
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
         people = [subject, *people]
     if not people:
-        return []
+        return ()
     actions = own_actions or terror_verb_actions(sentence)
     if not actions and CALL_FOR_RE.search(sentence):
-        return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
+        return ()  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
         actions = ["proposed"]  # "Among those to be targeted is ...": a move still to come
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
@@ -586,7 +587,7 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: frozenset[str],
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
-    return tuple(out)
+    return tuple((tuple(move[0]), *move[1:]) for move in out)
 
 
 # a listing sought, not made: "attempts / a bid / a request / a draft resolution to blacklist <A>" (issue 22, class 9)
@@ -881,7 +882,7 @@ def _named_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ..
     names whom it designates, a country no "sanctions on" names ("<name> hit with sanctions by <issuer>",
     "a licence ... in <country> ... involving <company>") and a shorter form of a named target ("oil company <first word>") are
     the same move told less well: dropped (issue 22, class 10)."""
-    moves = list(_sentence_sanctions(sentence, doc_country, may_act, may_sector))  # (a copy: the list is cached)
+    moves = _sentence_sanctions(sentence, doc_country, may_act, may_sector)
     named = _person_moves(sentence, doc_country, in_context, surnames, may_act)
     still = kept_subjects(sentence, surnames)
     # the person kept under sanctions is kept, not moved as the rest of the sentence is; the sentence's other moves
