@@ -272,3 +272,33 @@ def test_count_and_more_word_tests_pass_every_sentence_the_patterns_match():
         assert bool(_DIGIT_RE.search(text)) or any(w in folded(text) for w in _COUNT_WORDS) or not g, text
         assert "more" in folded(text) or not m, text
     assert groups >= 5 and more >= 1
+
+
+def test_word_tests_pass_every_window_the_tally_and_held_patterns_match():
+    """is_tally tries the patterns on the words after a count only where one of their words is (folded), and
+    release_country_evidence HELD_IN_RE only where a held word is: none of them could match a text skipped."""
+    from flows.extraction.count_numbers import folded
+    from flows.extraction.count_tallies import (MEMBER_OF_COUNT_AFTER_RE, PENDING_AFTER_RE, SHORTENED_AFTER_RE,
+                                                SHORTENED_WORDS, STILL_HELD_OTHERS_AFTER_RE, STILL_HELD_WORDS,
+                                                TAKEN_AFTER_RE, TAKEN_WORDS)
+    from flows.extraction.events import HELD_IN_RE, HELD_WORDS
+
+    odd = [" were KIDNAPPED during the raid", " were ſeized in the attack", " had their ſentences ſhortened",
+           " and the cases of 12 others are ſtill pending", " 12 MORE were pending", " are ſtill PENDING trial",
+           " were AMONG the 40 freed", ", among some 30 prisoners", " had their terms cut by half", " who were taken hostage",
+           "eight men who were held for months in Ruritania", "nationals DETAINED in Ruritania", "were imprıſoned in Xland"]
+    texts = _sentences() + odd
+    windows = texts + [t[i:i + 80] for t in texts[:4000] for i in range(0, len(t), 20)]
+    hits = 0
+    for text in windows:
+        low = folded(text)
+        for words, rx in ((STILL_HELD_WORDS, STILL_HELD_OTHERS_AFTER_RE), (("pending",), PENDING_AFTER_RE),
+                          (TAKEN_WORDS, TAKEN_AFTER_RE), (("among",), MEMBER_OF_COUNT_AFTER_RE),
+                          (SHORTENED_WORDS, SHORTENED_AFTER_RE)):
+            matched = bool(rx.match(text))
+            hits += matched
+            assert any(w in low for w in words) or not matched, (rx.pattern[:40], text)
+        held = bool(HELD_IN_RE.search(text))
+        hits += held
+        assert any(w in low for w in HELD_WORDS) or not held, text
+    assert hits >= 10

@@ -3,7 +3,7 @@
 import gc
 import threading
 
-from flows.core.runtime import frozen_heap, frozen_imports
+from flows.core.runtime import frozen_heap, frozen_imports, paused_collector
 
 
 def test_frozen_heap_freezes_until_the_last_holder_leaves():
@@ -54,3 +54,41 @@ def test_frozen_imports_runs_no_collection_and_freezes_what_it_made():
     finally:
         gc.callbacks.pop()
         gc.unfreeze()
+
+
+def test_paused_collector_runs_no_collection_and_is_on_again_when_the_last_holder_leaves():
+    class Node:
+        pass
+
+    collections = []
+    gc.callbacks.append(lambda phase, info: collections.append(phase))
+    entered, leave = threading.Event(), threading.Event()
+
+    def batch_task():
+        with paused_collector():
+            entered.set()
+            leave.wait(10)
+
+    try:
+        with paused_collector():
+            worker = threading.Thread(target=batch_task)
+            worker.start()
+            entered.wait(10)
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+            del a, b
+            made = [[] for _ in range(50_000)]  # well past the youngest generation's threshold
+            assert not gc.isenabled() and collections == []
+        assert not gc.isenabled()  # the task thread still holds it paused
+        leave.set()
+        worker.join(10)
+        assert gc.isenabled() and len(made) == 50_000
+        assert gc.collect() >= 2  # the cycle made while paused is found after
+    finally:
+        gc.callbacks.pop()
+        gc.enable()
+    gc.disable()
+    with paused_collector():
+        pass
+    assert not gc.isenabled()  # off on entry: left off
+    gc.enable()

@@ -254,6 +254,13 @@ STILL_HELD_OTHERS_AFTER_RE = re.compile(
 PENDING_AFTER_RE = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:are|were|is|was)\s+(?:still\s+)?pending\b", re.I)
 
 
+# words in folded(text) of every match of STILL_HELD_OTHERS_AFTER_RE, TAKEN_AFTER_RE and SHORTENED_AFTER_RE (PENDING_AFTER_RE
+# needs "pending", MEMBER_OF_COUNT_AFTER_RE "among")
+STILL_HELD_WORDS = ("others", "more")
+TAKEN_WORDS = ("abducted", "kidnapped", "seized", "captured", "taken")
+SHORTENED_WORDS = ("shortened", "reduced", "cut", "halved", "lightened", "lowered")
+
+
 def is_tally(sentence: str, start: int, end: int) -> bool:
     """True when the count at sentence[start:end] is a stock or running total."""
     if start <= 20 and GROUP_OF_LEAD_RE.match(sentence[:start]):
@@ -265,9 +272,13 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
             and not (TOTAL_OF_BEFORE_RE.search(before) and TOTAL_FREED_AFTER_RE.match(after))) \
             or TALLY_AFTER_RE.search(after) or PERIOD_LEAD_RE.match(sentence):
         return True
-    if STILL_HELD_OTHERS_AFTER_RE.match(after) or PENDING_AFTER_RE.match(after):
+    low_after = folded(after)  # (each pattern on `after` below needs one of its words: a literal test first)
+    if any(w in low_after for w in STILL_HELD_WORDS) and STILL_HELD_OTHERS_AFTER_RE.match(after) \
+            or "pending" in low_after and PENDING_AFTER_RE.match(after):
         return True
-    if TAKEN_AFTER_RE.match(after) or MEMBER_OF_COUNT_AFTER_RE.match(after) or SHORTENED_AFTER_RE.match(after) \
+    if any(w in low_after for w in TAKEN_WORDS) and TAKEN_AFTER_RE.match(after) \
+            or "among" in low_after and MEMBER_OF_COUNT_AFTER_RE.match(after) \
+            or any(w in low_after for w in SHORTENED_WORDS) and SHORTENED_AFTER_RE.match(after) \
             or TO_BENEFIT_BEFORE_RE.search(sentence, max(0, start - 60), start):
         return True
     if start <= 120 and OF_PART_BEFORE_RE.match(sentence, 0, start) and not PART_RELEASED_AFTER_RE.match(after):
@@ -279,4 +290,4 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
     # both patterns below need 'since' (see folded): most counts have none around them
     before = sentence[max(0, start - 80):start]
     return bool("since" in folded(before) and SINCE_DATE_RE.search(before)
-                or "since" in folded(after) and LATE_SINCE_RE.search(after))
+                or "since" in low_after and LATE_SINCE_RE.search(after))

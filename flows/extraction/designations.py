@@ -106,6 +106,11 @@ def member_countries(sentence: str) -> dict[int, str]:
 
 def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
     """(name, start, 'company' | 'person') of each named member of a counted target (COUNTED_MEMBERS_RE)."""
+    return list(_counted_members_of(sentence))
+
+
+@lru_cache(maxsize=20_000)  # sentences repeat across documents, and two rules ask: each is read once
+def _counted_members_of(sentence: str) -> tuple[tuple[str, int, str], ...]:
     out = []
     for m in [*COUNTED_MEMBERS_RE.finditer(sentence), *MEMBERS_THEN_GROUP_RE.finditer(sentence),
               *GROUP_THEN_MEMBERS_RE.finditer(sentence)]:
@@ -134,7 +139,7 @@ def _counted_members(sentence: str) -> list[tuple[str, int, str]]:
             person = people_words or (key == "both" and any(
                 s0 == start and is_person for s0, _e, _s, _r, _n, is_person, _t in sentence_candidates(sentence, False)))
             out.append((name, start, "person" if person else "company"))
-    return out
+    return tuple(out)
 
 
 PRONOUN_PASSIVE_RE = re.compile(
@@ -395,6 +400,13 @@ OFFICE_OF_BEFORE_RE = re.compile(r"\b(?-i:Minister|Secretary|Head|Chief|Director
 
 
 def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
+    """(full name, start, 'person' | 'company') of the people and companies the sentence designates: see
+    _named_targets (cached: sentences repeat across documents)."""
+    return list(_named_targets(sentence, tuple(sorted(surnames))))  # (a key of strings: no collector walk)
+
+
+@lru_cache(maxsize=20_000)
+def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple[str, int, str], ...]:
     """(full name, start, 'person' | 'company') of the people and companies the sentence designates (see TARGET_SCOPE_RE, PASSIVE_TARGET_RE), in
     order; a name in the possessive ("<name>'s envoy") is not a target.
 
@@ -437,7 +449,7 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
         named = sorted([c for c in named if not any(a <= c[0] < b for a, b, _ in companies)]
                        + [(a, b, name, _run_kind(name)) for a, b, name in companies])
     if not any(kind != "loose" for *_, kind in named):
-        return []  # (no name: the scopes of a list need no scan)
+        return ()  # (no name: the scopes of a list need no scan)
     scopes = [m.end() for m in TARGET_SCOPE_RE.finditer(sentence)]
     if scopes:  # a list opened by a dash or a colon after the cue starts afresh ("... and their leaders — A, B, C")
         scopes = sorted(set(scopes + [m.end() for m in DASH_LIST_RE.finditer(sentence, scopes[0])]))
@@ -494,7 +506,7 @@ def named_targets(sentence: str, surnames: frozenset[str] = frozenset()) -> list
         out = [o for o in out if o[2] != "loose"]
     out = [(name, start, "person" if kind == "loose" else kind) for name, start, kind in out]
     out.sort(key=lambda t: t[1])
-    return list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1]
+    return tuple(list({name: (name, start, kind) for name, start, kind in reversed(out)}.values())[::-1])
 
 
 # the words between two names of a list read back from its passive cue: a comma or "and", each name with its role in

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import polars as pl
 
+from flows.core.runtime import paused_collector
 from flows.extraction.clean import clean_documents, split_sentences
 from flows.extraction.designations import plain_name
 from flows.extraction.designee_lists import listed_designees
@@ -35,7 +36,8 @@ def extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     """Loaded documents -> staging frames keyed by name (see module docstring)."""
     # the sanction rules read the name candidates find_name_candidates found for each sentence (same text, same
     # candidates): it runs first, inside the block that shares them
-    with shared_candidates():
+    # (and with the cyclic collector paused: millions of short-lived objects, almost no cycles; flows.core.runtime)
+    with shared_candidates(), paused_collector():
         return _extract_facts(docs)
 
 

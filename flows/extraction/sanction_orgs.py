@@ -173,10 +173,13 @@ def _clean(start: int, name: str) -> tuple[int, str, str | None]:
     return start, name.strip(" .,"), owner
 
 
-def org_runs(sentence: str) -> list[tuple[int, int, str, str | None]]:
-    """(start, end, name, owner country) of each organisation the sentence names by its form."""
+def org_runs(sentence: str, zones: list[tuple[int, int]] | None = None) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, owner country) of each organisation the sentence names by its form; with `zones`, a
+    capitalised run that overlaps none of them is not read (no organisation of it can start in one)."""
     out = []
     for m in RUN_RE.finditer(sentence):
+        if zones is not None and not any(a < m.end() and m.start() < b for a, b in zones):
+            continue
         for start, part in _split_and(m.start(), m.group(0)):
             start, name, owner = _clean(start, part)
             if not is_org(name) and " and " in name:  # "<A> Cartel and <unknown words>": the organisation before
@@ -243,10 +246,10 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
     if not OBJECT_CUE_RE.search(sentence) and not LICENCE_CUE_RE.search(sentence) \
             and not PASSIVE_CUE_RE.search(sentence):
         return []
-    runs = org_runs(sentence)
+    zones = _zones(sentence)
+    runs = org_runs(sentence, zones)  # (only the runs in a zone can be targets)
     if not runs:
         return []
-    zones = _zones(sentence)
     out: list[tuple[str, int, str, str | None]] = []
     for start, end, name, owner in runs:
         if not any(a <= start < b for a, b in zones):

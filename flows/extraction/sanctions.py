@@ -495,12 +495,23 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
 
     in_context: a sentence just before named sanctions, so "The list also includes <name>" needs no
     sanction word of its own (issue 22, class 10)."""
+    # (the text-only work is cached: a sentence repeats across documents of different countries; the cache holds
+    # tuples only, which the cyclic collector stops walking)
+    return [(list(own), name, kind, doc_country if country is None else country, explicit, where)
+            for own, name, kind, country, explicit, where
+            in _person_moves_of(sentence, in_context, tuple(sorted(surnames)), may_act)]
+
+
+@lru_cache(maxsize=20_000)
+def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
+                     may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
+    """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
-        return []
+        return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
-        return []  # "designated as wrongfully detained": a hostage's status, no sanction
+        return ()  # "designated as wrongfully detained": a hostage's status, no sanction
     people = named_targets(sentence, surnames)
     members = _counted_members(sentence)
     # a member of "three companies, A, B and C" is a company, whatever its name looks like
@@ -548,10 +559,10 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
     if subject is not None and not any(subject[1] <= start < subject[1] + len(subject[0]) for _, start, _ in people):
         people = [subject, *people]
     if not people:
-        return []
+        return ()
     actions = own_actions or terror_verb_actions(sentence)
     if not actions and CALL_FOR_RE.search(sentence):
-        return []  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
+        return ()  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
         actions = ["proposed"]  # "Among those to be targeted is ...": a move still to come
     actions = [a for a in actions or ["imposed"] if a != "tightened"] or ["imposed"]  # a new name on a list is an imposition
@@ -576,11 +587,11 @@ def _person_moves(sentence: str, doc_country: str | None = None, in_context: boo
             # "warned he would introduce sanctions and, on Monday, formally sanctioned <A>": the verb before the name
             # says it is done, whatever the other clause hedges (issue 22, class 10)
             own = ["imposed"]
-        out.append((own, name, kind, owned.get(start) or (near[-1] if near else doc_country), True, sentence))
+        out.append((own, name, kind, owned.get(start) or (near[-1] if near else None), True, sentence))
         if "imposed" not in actions and (name, start, kind) in terror and earlier_listing(sentence, (name, start, kind)):
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
-    return out
+    return tuple((tuple(move[0]), *move[1:]) for move in out)
 
 
 # a designation done, right before its names: "formally sanctioned <A>", "on Monday designated <role> <A>" (no modal,
