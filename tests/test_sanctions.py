@@ -1454,3 +1454,9 @@ def test_a_done_designation_before_its_names_outweighs_a_hedged_clause():
 ])
 def test_each_country_of_a_list_after_sanctions_on(text, expected):
     assert [t for _, t, tt, _ in one(text) if tt == "country"] == expected
+
+
+def test_a_described_group_whose_members_are_named_after_a_second_noun():
+    """"targeted top <demonym> officials and lawmakers, including <A> and <B>": the named ones are the targets."""
+    rows = one("Tokyo had targeted top Ruritanian officials and lawmakers, including Amani Wekesa and Juma Otieno.")
+    assert "top Ruritanian officials" not in [t for _, t, _, _ in rows]

@@ -188,6 +188,7 @@ LIST_ITEM_RE = re.compile(r"(?-i:[A-Z])[\w\-’'.]*(?:\s+(?-i:[A-Z])[\w\-’'.]*
 _DESCRIBED_PREFILTER = re.compile(rf"\b(?:{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS})\b|(?-i:[A-Z][a-z]+(?:ans|ese|is))\b", re.I)
 
 
+_AND_WORD_RE = re.compile(r"(?:\s+and\s+[a-z][\w\-]*)?")
 BARE_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|persons|people)$", re.I)
 
 
@@ -215,8 +216,8 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
             continue  # "sanctions on officials": the generic group says as much
         if re.match(r"(?i)(?:members|leaders|holders|actors|groups)$", head) and not (mods or m.group("tie")):
             continue
-        if NAMED_MEMBERS_RE.match(sentence, m.end()):
-            continue  # "other individuals, including <A> and <B>": the named ones are the targets
+        if NAMED_MEMBERS_RE.match(sentence, m.end() + len(_AND_WORD_RE.match(sentence, m.end()).group())):
+            continue  # "other individuals (and lawmakers), including <A> and <B>": the named ones are the targets
         # (a tie ends before a count or a span of time: "members of the junta two years after ...")
         group = re.split(rf"(?i)\s+(?:\d|(?:{_NUMBER_WORDS}|dozen)\b)", m.group("group").strip())[0]
         out.append((group, m.start("group"), group_kind(group)))
