@@ -46,8 +46,6 @@ equal the full resolution's, and that daily runs build the warehouse a full refr
 from __future__ import annotations
 
 import hashlib
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -479,7 +477,10 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     # documents whose own decisions may differ from the stored ones: new, and those whose releases moved
     docs = pl.Series(sorted(set(stored.new_doc_ids) | set(changed_docs)), dtype=pl.String)
     sm = sm.lazy()  # a scan of the spool: only the mentions of the documents below are read into memory
-    own = sm.filter(pl.col("doc_id").is_in(docs.implode())).collect()
+    # numbered in the stage's order (`_sm_order`; `scan_stage(row_index=...)` numbers them as its files are read)
+    if "_sm_order" not in sm.collect_schema().names():
+        sm = sm.with_row_index("_sm_order")
+    own = sm.filter(pl.col("doc_id").is_in(docs.implode())).drop("_sm_order").collect()
     own_targets = pl.col("target").is_in(own["target"].drop_nulls().unique().implode())
     _, first = consolidate_sanctions(own, event_mentions.releases_of_docs(docs), sentences_at=sentences_at,
                                      previous=_previous_of_targets(previous, own_targets))
@@ -501,7 +502,7 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     holding = pl.concat([holding, proposals.with_columns(action=pl.lit("lifted")),
                          proposals.with_columns(action=pl.lit("eased"))]).unique().with_columns(_holds=pl.lit(True))
     # streamed: only the mentions kept are held, not every sanction mention beside them (in the stage's order)
-    todo = (sm.with_row_index("_sm_order")
+    todo = (sm
             .join(holding.lazy(), on=["doc_id", "target", "action"], how="left", nulls_equal=True)
             .filter(pl.col("doc_id").is_in(docs.implode()) | pl.col("_holds").fill_null(False)).drop("_holds"))
     # resolved a few targets at a time (at 100k a new document's move is held by nearly every document, so
@@ -511,17 +512,7 @@ def consolidate_sanctions_incremental(sm: pl.DataFrame | pl.LazyFrame, event_men
     # the mentions of a group of folded targets alone, in the stage's order, gives what resolving all gives
     holders = pl.concat([docs, holding["doc_id"]]).unique()
     releases = event_mentions.releases_of_docs(holders)
-    # the mentions to resolve written once (streamed) to a file beside the stage, which each group of targets
-    # then reads filtered: not the stage's mentions scanned, numbered and joined again per group (~0.5 s a
-    # group at 100k), nor all of them held at once
-    spill = tempfile.mkdtemp(prefix="sanctions-todo-", dir=_spool_folder(previous))
-    try:
-        todo_file = Path(spill) / "todo.parquet"
-        todo.sink_parquet(todo_file, compression="lz4")
-        todo = pl.scan_parquet(todo_file)
-        sanction_parts, mention_parts = _resolve_target_chunks(todo, touched, releases, previous, sentences_at)
-    finally:
-        shutil.rmtree(spill, ignore_errors=True)
+    sanction_parts, mention_parts = _resolve_target_chunks(todo, touched, releases, previous, sentences_at)
     del releases
     sanctions = pl.concat(sanction_parts).sort("sanction_id") if sanction_parts else pl.DataFrame(schema=SANCTION_SCHEMA)
     mentions = (pl.concat(mention_parts).sort("_sm_order", maintain_order=True).drop("_sm_order") if mention_parts
@@ -557,13 +548,6 @@ def _resolve_target_chunks(todo: pl.LazyFrame, touched: pl.DataFrame, releases: 
                              .select("_sm_order", *SANCTION_MENTION_KEYS))
         del chunk_sanctions, chunk_mentions
     return sanction_parts, mention_parts
-
-
-def _spool_folder(previous) -> str | None:
-    """Where the run's spool is (the folder of the stored pairs' file), else the system's temporary folder."""
-    if isinstance(previous, list) and previous:
-        return str(Path(previous[0]).parent)
-    return None
 
 
 def _sentences_once(sentences_at, todo: pl.LazyFrame, releases: pl.DataFrame):
