@@ -101,9 +101,11 @@ def _plan(scan: pl.DataFrame, previous_docs: pl.DataFrame | None, full_refresh: 
     kept_paths = set(same["source_path"].to_list())
     to_read = [p for p in scan["source_path"].to_list() if p not in kept_paths]
     scan_paths = set(scan["source_path"].to_list())
-    removed = [p for p in prev["source_path"].to_list() if p not in scan_paths or p in to_read]
-    kept = prev.filter(pl.col("source_path").is_in(list(kept_paths)))
-    to_read_bytes = scan.filter(~pl.col("source_path").is_in(list(kept_paths)))["n_bytes"].sum()
+    reading = set(to_read)  # (a list's `in` per stored path: 1.8 s at 100k)
+    removed = [p for p in prev["source_path"].to_list() if p not in scan_paths or p in reading]
+    kept_series = pl.Series(list(kept_paths), dtype=pl.String).implode()
+    kept = prev.filter(pl.col("source_path").is_in(kept_series))
+    to_read_bytes = scan.filter(~pl.col("source_path").is_in(kept_series))["n_bytes"].sum()
     return Plan(to_read, kept, removed, scan.height, int(to_read_bytes or 0))
 
 

@@ -67,8 +67,9 @@ def assemble_tables(stage: dict[str, pl.DataFrame | list], previous: dict[str, p
             collect=False)  # every event (at 100k: 0.5M) is read once links are made, not held through them
     del event_scan
     # a daily run reads the mentions of the documents its touched moves need only (a scan of the spool)
+    # (numbered in the stage's order by the files' readers: a daily run's filters on it reach the files)
     sanction_rows = scan_stage(stage_source(stage, "sanction_mentions"), "sanction_mentions",
-                               without_sentence("sanction_mentions"))
+                               without_sentence("sanction_mentions"), row_index=None if stored is None else "_sm_order")
     if stored is None:
         sanction_rows = sanction_rows.collect()
     sanction_sentences = sentence_lookup(stage_source(stage, "sanction_mentions"), "sanction_mentions")

@@ -62,16 +62,30 @@ def stage_schema(key: str) -> dict:
             "tallies": TALLY_SCHEMA, "freed_names": FREED_SCHEMA}[key]
 
 
-def scan_stage(source: pl.DataFrame | list, key: str, columns: list[str] | None = None) -> pl.LazyFrame:
-    """A staging frame or its Parquet files (the run's spool), as one lazy frame of the extractors' types."""
+def scan_stage(source: pl.DataFrame | list, key: str, columns: list[str] | None = None,
+               row_index: str | None = None) -> pl.LazyFrame:
+    """A staging frame or its Parquet files (the run's spool), as one lazy frame of the extractors' types.
+
+    `row_index`: a first column of that name numbering the rows from 0 in this order, as `with_row_index` does;
+    over files, each file's reader numbers its own rows (from the rows of the files before it), so a filter on
+    the frame is still pushed into the files' scans (`with_row_index` on the whole stops it there)."""
     schema = stage_schema(key)
     columns = columns or list(schema)
     if isinstance(source, pl.DataFrame):
-        return source.lazy().select(columns)
+        frame = source.lazy().select(columns)
+        return frame if row_index is None else frame.with_row_index(row_index)
     if not source:
-        return pl.LazyFrame(schema={c: schema[c] for c in columns})
+        frame = pl.LazyFrame(schema={c: schema[c] for c in columns})
+        return frame if row_index is None else frame.with_row_index(row_index)
     # files copied out of an older warehouse may type a column differently: cast each to the extractor's type
-    return pl.concat([pl.scan_parquet(f).select(columns).cast({c: schema[c] for c in columns}) for f in source])
+    if row_index is None:
+        return pl.concat([pl.scan_parquet(f).select(columns).cast({c: schema[c] for c in columns}) for f in source])
+    parts, offset = [], 0
+    for f in source:
+        parts.append(pl.scan_parquet(f, row_index_name=row_index, row_index_offset=offset)
+                     .select(row_index, *columns).cast({c: schema[c] for c in columns}))
+        offset += pl.scan_parquet(f).select(pl.len()).collect().item()
+    return pl.concat(parts)
 
 
 def stage_source(stage: dict, key: str) -> pl.DataFrame | list:
