@@ -1460,3 +1460,16 @@ def test_a_described_group_whose_members_are_named_after_a_second_noun():
     """"targeted top <demonym> officials and lawmakers, including <A> and <B>": the named ones are the targets."""
     rows = one("Tokyo had targeted top Ruritanian officials and lawmakers, including Amani Wekesa and Juma Otieno.")
     assert "top Ruritanian officials" not in [t for _, t, _, _ in rows]
+
+
+def test_people_after_their_office_before_a_passive_cue_and_the_prosecuted():
+    """"<Body> Chief Justice <A B>, <Body> Chairman U <C D>, who was involved in the prosecution of <E F>, were also
+    sanctioned": the people after their offices, not the body's run; the prosecuted is no target (issue 22, class 10)."""
+    rows = one("Attorney General Lena Marsh, Supreme Court Chief Justice Tun Kyaw Oo, and Anti-Graft Commission "
+               "Chairman U Min Aye, who was involved in the prosecution of opposition leader Juma Otieno, were also "
+               "sanctioned.")
+    assert {(t, tt) for _, t, tt, _ in rows} == {("Lena Marsh", "person"), ("Tun Kyaw Oo", "person"),
+                                                  ("U Min Aye", "person")}
+    # a body's run with no person after its office stays the body
+    rows = one("The State Oil Company and the Northern Shipping Line were also sanctioned.")
+    assert "person" not in [tt for _, _, tt, _ in rows]

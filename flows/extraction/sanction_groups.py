@@ -25,7 +25,7 @@ import re
 import polars as pl
 
 from flows.extraction.count_numbers import folded
-from flows.extraction.designations import BODY_WORDS, _counted_members
+from flows.extraction.designations import BODY_WORDS, _counted_members, plain_name
 from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
@@ -471,14 +471,20 @@ def cue_listed_targets(sentence: str) -> tuple[list[tuple[str, int, str]], str |
         if described:
             name, found = name[described.end():], (name[described.end():], found[1] + described.end())
         titled = [i for i, w in enumerate(name.split()) if fold(w) in TITLE_WORDS]
-        if titled and noun in _PEOPLE_NOUNS | {"those", "others", "targets"} and len(name.split()) - titled[-1] - 1 >= 2:
-            # "<Place> Police Commissioner A B": the person after the office
+        office = False
+        if titled and (noun in _PEOPLE_NOUNS | {"those", "others", "targets"} or (
+                noun == "" and titled[-1] > 0 and 2 <= len(name.split()) - titled[-1] - 1 <= 4
+                and plain_name(re.sub(r"^(?:U|Daw)\s+", "", " ".join(name.split()[titled[-1] + 1:]))))) \
+                and len(name.split()) - titled[-1] - 1 >= 2:
+            # "<Place> Police Commissioner A B": the person after the office (before a passive cue too: "<Body> Chief
+            # Justice A B, <Body> Chairman C D, ... were also sanctioned"; issue 22, class 10)
             cut = len(" ".join(name.split()[:titled[-1] + 1])) + 1
             name, found = name[cut:], (name[cut:], found[1] + cut)
+            office = True
         if fold(name) in country_names() or len(name) < 3:
             continue
-        kind = "person" if noun in _PEOPLE_NOUNS or (noun in ("those", "others", "targets", "") and _looks_personal(name)) \
-            else "company"
+        kind = "person" if noun in _PEOPLE_NOUNS or office or (
+            noun in ("those", "others", "targets", "") and _looks_personal(name)) else "company"
         out.append((name, lo + offset + found[1], kind))
     action = "lifted" if re.search(_LIFTING, cue, re.I) else None
     return out, action

@@ -707,7 +707,8 @@ def shared_surname_partners(sentence: str, people: list[tuple[str, int, str]]) -
 
 
 VICTIM_BEFORE_RE = re.compile(r"\b(?:murder|killing|assassination|poisoning|death|detention|arrest|imprisonment|jailing|"
-                              r"torture|persecution|abduction|kidnapping)\s+of\s+(?:[\w\-]+\s+){0,4}$", re.I)
+                              r"torture|persecution|abduction|kidnapping|prosecution|trial|conviction|sentencing)\s+of\s+"
+                              r"(?:[\w\-]+\s+){0,4}$", re.I)
 SPEAKER_AFTER_RE = re.compile(r",?\s+(?:said|says|posted|wrote|tweeted|told|added|stated|noted|announced)\b")
 
 
