@@ -44,6 +44,8 @@ PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official
                 "commanders|officers|settlers|gangs|gang\\s+leaders")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
              "banks|bank|groups|networks|cartels|militias|ships")  # (vessels are a fleet's ships: sanction_targets names them)
+# firms told by their trade, heads of a group nobody counts (described_groups) and organisations by group_kind
+_TRADE_HEADS = "contractors|suppliers|manufacturers|traders"
 # a demonym plural is a head too ("five Ruritanians"): checked against the country lexicon
 _DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ans|ese|is))"
 
@@ -103,7 +105,7 @@ def _is_head(head: str, mods: str = "") -> bool:
 
 def group_kind(text: str) -> str:
     """'company' for a group of organisations, else 'officials' (a group of people)."""
-    return "company" if re.search(rf"\b(?:{ORG_HEADS}|contractors|suppliers|manufacturers|traders)\b", text, re.I) and not re.search(
+    return "company" if re.search(rf"\b(?:{ORG_HEADS}|{_TRADE_HEADS})\b", text, re.I) and not re.search(
         rf"\b(?:{PEOPLE_HEADS})\b", text, re.I) else "officials"
 
 
@@ -170,7 +172,7 @@ _NOT_MOD = (r"(?:the|a|an|of|and|or|on|in|to|for|with|by|from|at|as|who|which|th
             r"through|during|including|like|sanctions?|measures|restrictions|targeted|imposed|announced|said|"
             rf"{_NUMBER_WORDS}|dozen)")
 _DESC_MOD = rf"(?:(?!{_NOT_MOD}\b)(?:[a-z][a-z\-]+|(?-i:[A-Z][a-z]+)))"
-_DESCRIBED_HEADS = r"(?:contractors|suppliers|manufacturers|traders|associates|relatives|allies|cronies|militants)"
+_DESCRIBED_HEADS = rf"(?:{_TRADE_HEADS}|associates|relatives|allies|cronies|militants)"
 DESCRIBED_GROUP_RE = re.compile(
     rf"[\"“‘']?(?P<group>(?P<mods>(?:{_DESC_MOD}\s+){{0,3}}?)(?P<head>{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS}|"
     rf"{_DEMONYM_PLURAL})\b"
