@@ -772,3 +772,18 @@ def test_a_capitalised_place_before_the_people_noun_is_part_of_the_count(sentenc
 ])
 def test_a_named_person_who_did_something_after_being_released(sentence, counts):
     assert [c[2] for c in find_release_counts(sentence)[0]] == counts
+
+
+# a one-for-one swap told as a noun: "the prisoner swap between <A> and <B>", "the swap of <A> for <B>" (issue 22,
+# class 2); a swap only talked about is none
+@pytest.mark.parametrize("text, expected", [
+    ("The minister compared the deal to last year's prisoner swap between football coach Lena Marsh and "
+     "Ruritanian arms broker Omar Haddad.", [(2, "exact")]),
+    ("The swap of aid worker Lena Marsh for the Ruritanian pilot Omar Haddad took place at a desert airstrip.",
+     [(2, "exact")]),
+    ("Talks on a possible exchange of Lena Marsh for Omar Haddad stalled in the spring.", []),
+    ("The exchange of Lena Marsh for Omar Haddad was discussed at the summit.", []),
+    ("The swap between Ruritania and Freedonia took place on Friday.", []),
+])
+def test_a_one_for_one_swap_told_as_a_noun(text, expected):
+    assert [r for r in _releases(text) if r[0] is not None] == expected

@@ -344,3 +344,19 @@ def test_freed_names_from_a_scan_read_the_same_as_from_a_frame():
     assert by_frame[0].height == 2
     for a, b in zip(by_frame, by_scan):
         assert a.equals(b)
+
+
+def test_the_freed_of_a_one_for_one_swap_told_as_a_noun():
+    """"last year's prisoner swap between <A> and <B>" tells its freed (issue 22, classes 2 and 6): a page on another
+    release that recalls it names someone freed in it, which keeps the recalled swap apart from another state's
+    swap of two whose reports name other people (split_by_people)."""
+    from flows.extraction.facts import extract_facts
+
+    text = ("Ruritania freed 14 fishermen on Monday. The minister compared the deal to last year's prisoner swap "
+            "between football coach Lena Marsh and arms broker Omar Haddad.\n")
+    stage = extract_facts(pl.DataFrame(
+        {"doc_id": ["gc"], "text": [text], "published_at": [None], "status": ["loaded"]},
+        schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Date, "status": pl.String}))
+    assert dict(stage["freed_names"].iter_rows())["gc"] == ["haddad", "marsh"]
+    rel = stage["event_mentions"].filter(pl.col("event_type") == "prisoner_release")
+    assert sorted(rel["prisoner_count"].to_list()) == [2, 14]

@@ -1473,3 +1473,38 @@ def test_people_after_their_office_before_a_passive_cue_and_the_prosecuted():
     # a body's run with no person after its office stays the body
     rows = one("The State Oil Company and the Northern Shipping Line were also sanctioned.")
     assert "person" not in [tt for _, _, tt, _ in rows]
+
+
+def test_the_one_named_alongside_a_designation_is_designated_too():
+    """"Alongside <A>, the Treasury also designated <B> and <C>": A is designated with them, named in full or by the
+    surname of the one person another sentence names in full; "Along with <country>, <issuer> sanctioned <C>" adds no country
+    as a person (issue 22, class 10)."""
+    full = one("Alongside Amani Wekesa, the Treasury also designated his wife Grace Wekesa and his aide Juma Otieno.")
+    assert {t for _, t, tt, _ in full if tt == "person"} == {"Amani Wekesa", "Grace Wekesa", "Juma Otieno"}
+    text = ("Alongside Wekesa, the Treasury also designated several members of his circle, including his son Peter "
+            "Wekesa. Earlier, the State Department revoked the visa of Kenyan President Amani Wekesa.")
+    # (the surname is the one person of that name another sentence names in full, not the son its own sentence names)
+    assert {t for _, t, tt, _ in one_doc(text, "Kenya") if tt == "person"} == {"Amani Wekesa", "Peter Wekesa"}
+    two = ("Britain froze the assets of Amani Wekesa and Juma Otieno on Monday. Alongside Wekesa and Otieno, the "
+           "Treasury's Office of Financial Sanctions Implementation (OFSI) also targeted Peter Kamau.")
+    assert {t for _, t, tt, _ in one_doc(two, "Kenya")[-3:] if tt == "person"} == {"Amani Wekesa", "Juma Otieno",
+                                                                                 "Peter Kamau"}
+    country = one("Along with Canada, Britain also sanctioned the Northern Shipping Company.")
+    assert "person" not in [tt for _, _, tt, _ in country]
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasury invoked the Global Accountability Act, which empowers the government to impose sanctions on "
+    "foreign nationals accused of corruption.",
+    "The new law gives the president the authority to impose sanctions on officials who abuse rights.",
+    "The council now has the power to impose sanctions on individuals who obstruct the peace process.",
+])
+def test_a_power_to_impose_sanctions_is_no_move(text):
+    """What a law or a body may do is no sanction on anyone: "empowers the government to impose sanctions on foreign
+    nationals" (issue 22)."""
+    assert one(text) == []
+
+
+def test_a_power_used_is_a_move():
+    assert ("six officials", "imposed") in {(t, a) for _, t, _, a in one(
+        "The bloc used its new framework to impose sanctions on six officials.")}

@@ -127,9 +127,14 @@ def other_actor_releasing_named(sentence: str, end: int) -> int | None:
 # "A has exchanged <role> <name>, <who he is>, for <one person>", "they had exchanged Mr <Surname> for <Surname>": a
 # one-for-one swap told by the exchange verb alone, its two sides a named person each (issue 22, class 2)
 EXCHANGED_NAMED_RE = re.compile(
-    rf"\b(?:exchanged|swapped|traded)\s+(?P<mods>{_NAME_MODS})"
+    # (or the swap as a noun: "the prisoner swap between <A> and <B>", "the exchange of <A> for <B>"; issue 22, class 2)
+    rf"\b(?:(?:exchanged|swapped|traded|(?P<noun>swap|exchange)\s+of)|(?P<between>swap|exchange)\s+between)\s+(?P<mods>{_NAME_MODS})"
     rf"(?P<who>(?-i:(?:Mr|Ms|Mrs|Dr)\.?\s+[A-Z][\w'’\-]+)|{_FULL_NAME})"
-    r"(?:,[^,;.]{3,100},)?\s+for\s+")
+    r"(?:,[^,;.]{3,100},)?\s+(?(between)and|for)\s+")
+# a swap as a noun only talked about: proposed, sought, negotiated, refused (issue 22, class 2)
+SWAP_TALKED_RE = re.compile(r"\b(?:possible|propos\w*|potential|planned|mooted|prospective|future|talks|negotiat\w*|"
+                            r"discuss\w*|offer\w*|could|would|might|(?-i:may)|will|reject\w*|refus\w*|seek\w*|sought|"
+                            r"push\w*\s+for|hopes?|wants?)\b", re.I)
 # the other side: a full name or a surname after lower-case role words ("for the <role> <name>", "for <Surname>,")
 OTHER_NAMED_SIDE_RE = re.compile(
     rf"(?:the\s+)?(?P<mods>{_NAME_MODS})(?P<name>{_FULL_NAME}|(?-i:[A-Z][a-z'’\-]+)(?=\s*(?:[,.;:]|$)))")
@@ -144,6 +149,9 @@ def exchanged_named_for_one(sentence: str) -> list[tuple]:
     m = EXCHANGED_NAMED_RE.search(sentence)
     if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
+    if (m.group("noun") or m.group("between")) and (SWAP_TALKED_RE.search(sentence, max(0, m.start() - 50), m.start())
+                                                   or SWAP_TALKED_RE.search(sentence, m.end())):
+        return []  # "talks on a possible swap of <A> for <B>", "the exchange of <A> for <B> was discussed"
     who = m.group("who")
     words = who.split()
     if any(kind == "name" for _, kind in find_places(who)) or words[0].lower() in demonyms():

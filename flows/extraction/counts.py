@@ -38,7 +38,7 @@ from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHET
 ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUNT_RE
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
-NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swapped", "traded")
+NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swap", "traded")
 RESCUE_WORDS = ("mission", "operation", "raid", "assault", " by ")  # RESCUE_RE
 
 

@@ -216,6 +216,9 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
+    # "Alongside <A>, <issuer> also designated <B>": the one named before the move is designated with the others
+    r"|^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)(?=\s+(?-i:[A-Z])[^.;:,]{1,60},\s+[^.;:,]{0,100}?"
+    r"\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted)\b)"
     # "The sanctions, imposed under <law>, target <A>", "The measures name <A>, <B> and 38 others" (issue 22, class 10)
     r"|\b(?:sanctions|measures|restrictions)\b[^.;:]{0,90}?\b(?:target|targets|name|names)(?=\s+(?:(?:former|senior|"
     r"top|(?-i:[A-Z])[\w\-]*)\s+))"
@@ -430,7 +433,7 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
     named = sorted(named + loose)
     if surnames:
         found = [(m.start(g), m.end(g), m.group(g)) for m in LISTED_SURNAME_RE.finditer(sentence)
-                 for g in ("s", "s2") if m.group(g)]
+                 for g in ("s", "s2", "s3", "s4") if m.group(g)]
         named = sorted(named + [(a0, b0, word, "person") for a0, b0, word in found
                                 if word in surnames and not any(a <= a0 < b for a, b, *_ in named)])
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence \
@@ -553,7 +556,11 @@ APPOSITIVE_ROLE_RE = re.compile(
 
 # a surname alone as an item of a list: "including <Surname> and", "namely <Surname>,"
 # (or the object of a designation verb: "In April the Treasury sanctioned <Surname>, along with dozens of others")
-LISTED_SURNAME_RE = re.compile(r"\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))"
+# (or named before a move on others: "Alongside <Surname> and <Surname>, <issuer> also targeted <A>"; issue 22)
+LISTED_SURNAME_RE = re.compile(r"^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)\s+(?P<s4>[A-Z][a-z][\w\-]+)\s+and\s+"
+                               r"(?P<s3>[A-Z][a-z][\w\-]+)(?=,)"
+                               r"|\b(?:including|namely|such\s+as|sanctioned|designated|blacklisted|^Alongside|^Along\s+with|"
+                               r"^Together\s+with|^In\s+addition\s+to)\s+(?P<s>[A-Z][a-z][\w\-]+)\b(?=\s*(?:,|\band\b|\.|$))"
                                # (or the object of a move, a time or place after it: "sanctions on <Surname> in
                                # March", "a resolution to blacklist <Surname>"; issue 22, class 10)
                                r"|\b(?:sanctions\s+(?:on|against)|(?:to\s+)?(?:blacklist|designate|sanction)|"

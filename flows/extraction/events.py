@@ -57,7 +57,9 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
                    # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
                    # exchanged_named_for_one
-                   r"\b(?:exchanged|swapped|traded)\b")
+                   r"\b(?:exchanged|swapped|traded)\b|"
+                   # ... or by the swap as a noun ("the swap between <name> and <name>", "the exchange of <name> for")
+                   r"\b(?:swap|exchange)\s+(?:of|between)\b")
 PREFILTER_EVENTS = rules.event_prefilters()
 
 
@@ -87,6 +89,9 @@ PREFILTER_RELEASE = (
     # aid worker <name> for a <demonym> <role>"; not "exchanged Christmas greetings for the first time")
     r"|(?:exchanged|swapped|traded)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])[^.;]{0,140}?[\s\x1c-\x1f]for"
     r"[\s\x1c-\x1f]+(?:the[\s\x1c-\x1f]+)?(?:(?:[a-z]+[\s\x1c-\x1f]+){0,2}(?-i:[A-Z])|an?[\s\x1c-\x1f])"
+    # ... or the swap as a noun: "swap of <name> for", "swap between <name> and"
+    r"|(?:swap|exchange)[\s\x1c-\x1f]+(?:of|between)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])[^.;]{0,140}?"
+    r"[\s\x1c-\x1f](?:for|and)[\s\x1c-\x1f]"
     # BARE_SUBJECT_COUNT_RE: "Around 50 were released from two prisons"
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"

@@ -23,7 +23,9 @@ FREED_SCHEMA = {"doc_id": pl.String, "freed": pl.List(pl.String)}
 _DESCRIPTOR = r"(?:(?!(?:by|from|after|to|with|at|on|in|for|and|as|when|under|said|says)\b)[^\s,.;:()\"“”]+\s+)"
 FREED_BEFORE_RE = re.compile(
     r"\b(?:releas(?:ed|es|ing)|release\s+of|free(?:d|s|ing)|pardon(?:ed|s|ing)?|set\s+free|"
-    r"handed\s+over|(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for)\s+" + _DESCRIPTOR + r"{0,4}"
+    r"handed\s+over|(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for|"
+    # the swap as a noun: "the prisoner swap between <name> and <name>", "the exchange of <name> for"
+    r"(?:swap|exchange)\s+(?:of|between))\s+" + _DESCRIPTOR + r"{0,4}"
     # a list opened by a dash, colon or comma: "freed three hostages—<name>, <name> and <name>"
     r"(?:[^\s,.;:()\"“”]+\s*[—–:,]\s*)?$", re.I)
 # a name that speaks after a release sentence's comma is its source, not one freed ("..., <name> said")

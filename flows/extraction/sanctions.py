@@ -42,6 +42,7 @@ from flows.extraction.designations import (
     bullet_target,
     named_targets,
     person_surnames,
+    sentence_candidates,
 )
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
@@ -258,6 +259,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
             hedged = hedged or (action != "remain" and bool(URGED_TO_RE.search(sentence, max(0, m.start() - 140), m.start())))
             if action == "imposed" and LAW_RULE_RE.search(sentence, 0, WORD_REST_RE.match(sentence, m.end()).end()):
                 continue  # "the Act, which imposes an asset freeze on officials who ...": what a law does, no move
+            if action == "imposed" and POWER_TO_RE.search(before):
+                continue  # "the Act, which empowers the government to impose sanctions on ...": a power, no move
             if action == "lifted" and REMOVAL_OF_NAME_RE.match(sentence, m.start()):
                 continue  # "after the capture and removal of <leader>": a person put out of office, no sanctions lifted
             if action == "remain" and EXTEND_TO_RE.match(sentence, m.start()):
@@ -313,6 +316,10 @@ LAW_RULE_RE = re.compile(r"\b(?-i:Act|Law|Regulations?|Section\s+\d+\w*)\b(?:\s*
                          # right before a plural verb (issue 22, class 9)
                          r"|\b(?-i:Regulations|Acts|Laws|Orders)\b(?:\s*\([^)]*\))?\s+(?:impose|require|mandate)\b[^.;]*$", re.I)
 
+# a power given, not used: "which empowers the government to impose", "gives the president the authority to" (issue 22)
+POWER_TO_RE = re.compile(r"\b(?:(?:empower|enabl|allow|permit)\w*\s+(?:[\w\-]+\s+){1,5}?|(?:power|powers|authority|"
+                         r"legal\s+basis)\s+)to\s+$", re.I)
+
 WORD_REST_RE = re.compile(r"\w*")
 
 # "the removal of <Name>" with no list it is removed from and no sanctions in its words: a person ousted
@@ -332,6 +339,12 @@ PARTICIPLE_ADJECTIVE_RE = re.compile(r"(?:targeted|renewed)\s+(?!(?:its|their|th
 
 # "the targeted firms", "its sanctioned aircraft": a participle after a determiner describes, it does not act
 DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those|a|an)\s+$", re.I)
+
+
+# a surname alone before a move on others: "Alongside <Surname>, <issuer> also designated ..." (issue 22, class 10)
+ALONGSIDE_SURNAME_RE = re.compile(r"^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)\s+"
+                                  r"(?P<name>[A-Z][a-z][\w\-]+)(?:\s+and\s+(?P<name2>[A-Z][a-z][\w\-]+))?,"
+                                  r"(?=\s+[^.;:,]{0,100}?\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted)\b)")
 
 
 def find_reason(sentence: str) -> str | None:
@@ -1035,6 +1048,20 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 for other in sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(
                         rf"[A-Z]\w+ {re.escape(word)}\b"))["sentence"]:
                     surnames.setdefault(doc_id, set()).update(person_surnames(other) & {word})
+    # one named by surname before a move on others ("Alongside <Surname>, <issuer> also designated ..."): the one
+    # person of that surname another sentence of the document names in full (its own sentence may name a relative)
+    alongside: dict[tuple[str, str], dict[str, str]] = {}  # (doc, sentence) -> {surname: full name}
+    for doc_id, sentence in cols.filter(pl.col("sentence").str.contains(
+            r"^(?:Alongside|Along with|Together with|In addition to) [A-Z][a-z][\w-]+(?: and [A-Z][a-z][\w-]+)?,")
+                                        ).select("doc_id", "sentence").iter_rows():
+        for word in [w for m in ALONGSIDE_SURNAME_RE.finditer(sentence) for w in m.group("name", "name2") if w]:
+            full = {surface for other in sentences.filter((pl.col("doc_id") == doc_id) & (pl.col("sentence") != sentence)
+                                                         & pl.col("sentence").str.contains(rf"[A-Z]\w+ {re.escape(word)}\b"))["sentence"]
+                    for _s, _e, surface, _r, n, is_person, _t in sentence_candidates(other, False)
+                    if is_person and n >= 2 and surface.split()[-1] == word}
+            if len(full) == 1:
+                surnames.setdefault(doc_id, set()).add(word)
+                alongside.setdefault((doc_id, sentence), {})[word] = full.pop()
     # each document's airline, by the name it is first given (vectorised): "<country>'s airline" is that one
     airlines = dict(sentences.select("doc_id", pl.col("sentence").str.extract_groups(AIRLINE_NAME).alias("g"))
                     .select("doc_id", pl.coalesce(*(pl.col("g").struct.field(k) for k in "abc")).alias("n"))
@@ -1119,6 +1146,9 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                         stand_ins.add(len(rows))  # the sentence names no country: the document's stands in
                     rows.append((doc_id, sent_idx, start, end, issuer, target, target_type, country, action,
                                  reason if action == "imposed" else None, linked, sentence))
+    if alongside:  # "Alongside <Surname>, ...": the row is the person the document names in full
+        rows = [r[:5] + (alongside[(r[0], r[-1])][r[5]],) + r[6:] if r[5] in alongside.get((r[0], r[-1]), ()) else r
+                for r in rows]
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
     return _acronyms_spelled_out(_firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
         pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences), sentences)
