@@ -787,3 +787,31 @@ def test_a_named_person_who_did_something_after_being_released(sentence, counts)
 ])
 def test_a_one_for_one_swap_told_as_a_noun(text, expected):
     assert [r for r in _releases(text) if r[0] is not None] == expected
+
+
+# a rate and a running total since the start of a year are no occasion's release (issue 22, class 4)
+@pytest.mark.parametrize("sentence", [
+    "The courts have been releasing an average of 150 prisoners a day since the decree.",
+    "Some 300 detainees a day were freed under the amnesty, the ministry said.",
+    "Around 2,800 people, most of them jailed for petty offences, have been released since the start of 2018 under "
+    "the decree.",
+])
+def test_a_rate_or_a_total_since_a_years_start_is_no_release(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_count_then_a_time_ago_is_still_a_release():
+    assert _counts("The authorities freed 40 prisoners a week earlier, the lawyers said.") == [40]
+
+
+# "granted pardons to <role> <A>, <long title> <B> and N others": the named ones and the others, however long the
+# titles between the verb and the count; "<name> and three other defendants" (issue 22, class 1)
+@pytest.mark.parametrize("sentence, count", [
+    ("The president granted his first special pardons to shipping heir Amani Wekesa, Northern Steel Group Chairman "
+     "Juma Otieno Kamau and 1,691 others ahead of next week's national holiday, the government said.", 1693),
+    ("A court on Friday ordered the release of opposition leader Amani Wekesa and three other defendants after the "
+     "charges were dropped.", 4),
+    ("Amani Wekesa and two other suspects were freed on bail on Monday.", 3),
+])
+def test_named_people_and_n_others_after_a_long_list_or_a_case_noun(sentence, count):
+    assert _counts(sentence) == [count]

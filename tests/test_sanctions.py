@@ -1508,3 +1508,50 @@ def test_a_power_to_impose_sanctions_is_no_move(text):
 def test_a_power_used_is_a_move():
     assert ("six officials", "imposed") in {(t, a) for _, t, _, a in one(
         "The bloc used its new framework to impose sanctions on six officials.")}
+
+
+def test_a_government_told_by_its_demonym_issues_its_counter_sanctions():
+    """"The <Demonym> Foreign Ministry announced on Tuesday that it is imposing sanctions on <A>", "The <Demonym> side
+    decides to sanction ...": that state issues them (issue 22, class 10)."""
+    rows = one("The Kenyan Foreign Ministry announced on Tuesday that it is imposing sanctions on President Amani "
+               "Wekesa and Defence Secretary Juma Otieno.")
+    assert {(i, t) for i, t, tt, _ in rows if tt == "person"} == {("Kenya", "Amani Wekesa"), ("Kenya", "Juma Otieno")}
+
+
+def test_the_named_list_after_sanction_the_following_and_a_colon():
+    """"decides to sanction the following ten individuals and four entities on the <A> side that ...: <A> (<party>),
+    <B> (<party>) and <C> of the <D> Parliament, <role> <E>": each named person (issue 22, class 10)."""
+    rows = one("The Kenyan side decides to sanction the following five individuals and one entity on the other "
+               "side that harm its sovereignty and spread lies: Amani Wekesa (Green), Daniel Otieno (EPP) and Peter "
+               "Kamau (Liberal) of the Northern Parliament, Grace Njeri of the Southern Assembly, Swedish scholar "
+               "Paul Mwangi, and the Institute for Northern Studies in Sweden.")
+    people = {t for _, t, tt, _ in rows if tt == "person"}
+    assert {"Amani Wekesa", "Daniel Otieno", "Peter Kamau", "Grace Njeri", "Paul Mwangi"} <= people
+    assert {i for i, _, _, _ in rows} == {"Kenya"}
+
+
+def test_removed_from_its_sanctions_list_lifts_and_a_two_demonym_people_is_the_first_ones():
+    """"removed <demonym> <people> leader <A> and N individuals ... from its sanctions list": lifted (the verb's own
+    end, not "remove" inside "removed"); "Bosnian Serb leader" is Bosnia's (issue 22, classes 9 and 10)."""
+    m = extract_sanction_mentions(sentences_of(
+        "The United States removed Bosnian Serb nationalist leader Amani Wekesa and 47 individuals and companies "
+        "connected to him from its sanctions list on Wednesday."), None)
+    row = m.filter(m["target"] == "Amani Wekesa").to_dicts()[0]
+    assert (row["action"], row["target_country"]) == ("lifted", "Bosnia and Herzegovina")
+
+
+def test_a_headlines_present_tense_counter_sanction_names_its_issuer():
+    """"<Country> imposes sanctions on <A>, <B>, others": that state issues them (issue 22, class 10)."""
+    rows = one("Kenya imposes sanctions on Amani Wekesa, Grace Njeri, others")
+    assert {i for i, _, tt, _ in rows if tt == "person"} == {"Kenya"}
+
+
+def test_listed_as_a_terrorist_and_those_delisted_include():
+    """"listed <descriptor> <A> as a global terrorist" designates A; "Those delisted by <body> include <A>, <who>;
+    <role> <B>" lifts their sanctions though no sanction word stands there (issue 22, class 10)."""
+    listed = one("The Security Council on Monday listed Kenya-based militant commander Amani Wekesa as a global "
+                 "terrorist under its sanctions regime.")
+    assert ("Amani Wekesa", "imposed") in {(t, a) for _, t, tt, a in listed if tt == "person"}
+    delisted = one("Those delisted by the Office of Foreign Assets Control (OFAC) include Peter Kamau, the speaker and "
+                   "one of his closest associates; assembly speaker Grace Njeri; and several companies.")
+    assert {(t, a) for _, t, tt, a in delisted if tt == "person"} == {("Peter Kamau", "lifted"), ("Grace Njeri", "lifted")}

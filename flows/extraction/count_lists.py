@@ -21,17 +21,32 @@ ALONG_WITH_OTHERS_RE = re.compile(r"\b(?:was|has\s+been|had\s+been)\s+(?:release
 _LISTED_NAME = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|al|el|bin|de|van|von)){1,3})"
 
 
+# (an item may be a long title and a name: "<Company> Group Chairman <Given> <Surname>"; issue 22, class 1)
+_LISTED_ITEM = r"(?:[A-Z][\w’'\-]+(?:\s+(?:[A-Z][\w’'\-]+|al|el|bin|de|van|von)){1,6})"
+
+
 def _names_listed_before(sentence: str, start: int) -> int:
     """How many full names are listed right before "and N others": "<name>, <name> and three others" is 2."""
-    before = re.sub(r"\s*,?\s*and\s*$", "", sentence[max(0, start - 160):start])
+    return names_listed_before(sentence, start)[0]
+
+
+def names_listed_before(sentence: str, start: int) -> tuple[int, int]:
+    """(how many full names are listed right before "and N others", where the list starts): "<name>, <name> and three
+    others" is 2."""
+    offset = max(0, start - 160)
+    before = re.sub(r"\s*,?\s*and\s*$", "", sentence[offset:start])
+    first = re.search(rf"{_LISTED_NAME}$", before)
+    lead = offset + first.start() if first else start
     n = 1
     while True:
-        m = re.search(rf",\s+{_LISTED_NAME}$", before)
-        if not m or not re.search(rf"{_LISTED_NAME},\s+{_LISTED_NAME}$", before):
+        m = re.search(rf",\s+{_LISTED_ITEM}$", before)
+        if not m or not re.search(rf"{_LISTED_NAME},\s+{_LISTED_ITEM}$", before):
             break
         n += 1
         before = before[:m.start()]
-    return n
+        first = re.search(rf"{_LISTED_NAME}$", before)
+        lead = offset + first.start() if first else lead
+    return n, lead
 
 
 # between the groups of a breakdown: "five nationals were freed along with three Poles, two Latvians and ..."

@@ -57,7 +57,9 @@ PEOPLE_NOUNS = (
     r"fighters|militants|migrants|reporters|photographers|writers|artists|clerics|pastors|diplomats|politicians|"
     r"lawmakers|demonstrators|unionists|businessmen|"
     # a named person's own group ("<name> and his five co-accused", "with her two aides"; issue 22, class 1)
-    r"co-accused|co-defendants|codefendants|co-detainees|companions|colleagues|comrades|aides|bodyguards"
+    r"co-accused|co-defendants|codefendants|co-detainees|companions|colleagues|comrades|aides|bodyguards|"
+    # people told by where they stand in a case or a cause ("<name> and three other defendants"; issue 22, class 1)
+    r"defendants|suspects|supporters|campaigners|rebels|insurgents"
 )
 
 # a plural demonym is a people noun too ("32 Armenians", "two Venezuelans"); checked against the lexicon

@@ -160,8 +160,16 @@ SINCE_DATE_RE = re.compile(
 
 # "176 priests expelled, banned or barred from entering the country since 2018": a running total, however
 # many words stand between the count and its 'since <year>' (not "held since 2020": who they are)
+# ("... have been released since the start of 2018": the start, beginning or end of a year too)
 LATE_SINCE_RE = re.compile(r"^(?:(?!\b(?:who|whom|which|that|after|before|when|while|because|following|by)\b)[^.;\d]){0,90}?(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)"
-                           r"\bsince\s+(?:19|20)\d\d\b", re.IGNORECASE)
+                           r"\bsince\s+(?:the\s+(?:start|beginning|end)\s+of\s+)?(?:19|20)\d\d\b", re.IGNORECASE)
+
+
+# a rate, not an occasion: "releasing an average of 150 prisoners a day", "about 40 inmates per week" (issue 22, class 4)
+RATE_BEFORE_RE = re.compile(r"(?:an\s+)?average\s+of\s+(?:(?:some|about|around|nearly|almost|roughly|more\s+than|over|up\s+to)\s+)?$",
+                            re.I)
+RATE_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,3}?(?:a|per|each|every)\s+(?:day|week|month|year)\b"
+                           r"(?!\s+(?:earlier|ago|later|before|after|on|in|into|from)\b)", re.I)
 
 
 # "Over the past year, the government has released 700 prisoners": a period opening the sentence
@@ -267,6 +275,8 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
         return True
     before = sentence[max(0, start - 40):start]
     after = sentence[end:end + 80]
+    if "average" in before.lower() and RATE_BEFORE_RE.search(before) or RATE_AFTER_RE.match(after):
+        return True
     if (TALLY_BEFORE_RE.search(before) and not ONE_OCCASION_TOTAL_RE.search(before)
             and not (AMONG_BEFORE_RE.search(before) and RELEASED_AFTER_RE.match(after))
             and not (TOTAL_OF_BEFORE_RE.search(before) and TOTAL_FREED_AFTER_RE.match(after))) \
@@ -289,5 +299,6 @@ def is_tally(sentence: str, start: int, end: int) -> bool:
             return True
     # both patterns below need 'since' (see folded): most counts have none around them
     before = sentence[max(0, start - 80):start]
+    later = sentence[end:end + 140]  # (LATE_SINCE_RE reads up to 90 characters before its "since <year>")
     return bool("since" in folded(before) and SINCE_DATE_RE.search(before)
-                or "since" in low_after and LATE_SINCE_RE.search(after))
+                or "since" in later.lower() and LATE_SINCE_RE.search(later))

@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 
 from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE,
                                           POSSESSIVE_GROUP_BEFORE_RE, _breakdowns,
-                                          _list_gap, _names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
+                                          _list_gap, _names_listed_before, names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _two_named_released,
                                           _is_surname,
                                           _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, one_person_more,
@@ -237,6 +237,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
                 sides[next(c.start() for c in matches if c.end() == other[1])] = (0, -1)
     for m in matches:
         count = parse_number(m.group("num"))
+        lead = m.start()  # where the count's words start: the names it adds up ("<A>, <B> and 1,691 others")
         if not count:
             continue
         side = sides.get(m.start())
@@ -267,7 +268,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             continue
         elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
-            count += _names_listed_before(sentence, m.start())  # "<name> and 13 others", "<name>, <name> and 3 others"
+            listed, lead = names_listed_before(sentence, m.start())
+            count += listed  # "<name> and 13 others", "<name>, <name> and 3 others"
         elif (own := POSSESSIVE_GROUP_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, own.start() - 120):own.start() + 1]):
             count += _names_listed_before(sentence, own.start("pos"))  # "<name> and his five co-accused": six
@@ -303,7 +305,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if paired is not None and PAIR_GAP_RE.fullmatch(sentence, m.end(), paired.start()):
             reach = paired.end()
         nearest = _nearest_trigger(triggers, trigger_starts, trigger_ends, m.start(), reach)
-        gap = nearest.start() - reach if nearest.start() >= reach else m.start() - nearest.end()
+        gap = nearest.start() - reach if nearest.start() >= reach else lead - nearest.end()
         if gap > 60 and releases and _list_gap(sentence[releases[-1][1]:m.start()]):
             gap = 0  # the next group of a list whose first group the verb governs
         if gap > 60 and nearest.start() > m.end() and " who " in sentence:

@@ -183,6 +183,8 @@ REMOVED_FROM_LIST_RE = re.compile(REMOVED_FROM_LIST, re.I)
 # Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
 # sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
 DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
+                    # "listed <role> <A> as a global terrorist" (issue 22, class 10)
+                    r"listed(?=\s[^.;]{0,120}?\bas\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}terrorists?\b)|"
                     r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list|"
                     # "were placed on the <body>'s sanctions blacklist", "put on its terror list" (issue 22, class 10)
                     r"(?:added|placed|put)\s+(?:on|to)\s+(?:the|its|their|(?-i:[A-Z])[\w.]*['’]s)\s+"
@@ -210,12 +212,17 @@ TARGET_SCOPE_RE = re.compile(
     # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
     r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
+    # "Those delisted by the Office of Foreign Assets Control (OFAC) include <A>, <who>; <role> <B>" (issue 22, class 10)
+    r"|\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed|designated|sanctioned|listed)\b[^.;:]{0,90}?\binclude[sd]?"
     # "The <group>s newly designated by <issuer> as <kind> are A and B" (issue 22, class 10)
     r"|newly[\s\-](?:sanctioned|designated|listed)\s+by\s+[^.;:]{0,90}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
+    # "decides to sanction the following ten individuals and four entities on the <A> side that ...: <A>, <B>": the list
+    # after the colon (issue 22, class 10)
+    r"|\b(?:sanction|designate|blacklist|list|sanctioned|designated|blacklisted|listed)\s+the\s+following\b[^.;:]{0,250}:"
     # "Alongside <A>, <issuer> also designated <B>": the one named before the move is designated with the others
     r"|^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)(?=\s+(?-i:[A-Z])[^.;:,]{1,60},\s+[^.;:,]{0,100}?"
     r"\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted)\b)"

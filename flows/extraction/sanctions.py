@@ -149,16 +149,32 @@ REPORTED_THAT_RE = re.compile(r"\b(?:announced|said|says|declared|confirmed|stat
 _STATE_SUBJECT_RE = re.compile(
     r"(?-i:\b(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s\s+(?:(?:new|latest|own|retaliatory|reciprocal|tit-for-tat)\s+)?"
     r"(?:counter-?)?sanctions\b|\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?(?:imposed|announced|slapped|"
-    r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated)\b)", re.I)
+    r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated|"
+    # a headline's present ("<Country> imposes sanctions on <A>, <B>, others")
+    r"imposes|slaps|announces|introduces)\b)", re.I)
+
+
+# ... or its government told by its demonym: "The <Demonym> Foreign Ministry announced on Tuesday that it is
+# imposing sanctions", "The <Demonym> side decides to sanction" (issue 22, class 10)
+_STATE_BODY_SUBJECT_RE = re.compile(
+    r"(?-i:\b(?P<who>[A-Z][a-z]+))\s+(?:(?-i:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Office|"
+    r"Government|Cabinet)|government|authorities|side)\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?"
+    r"(?:imposed|announced|slapped|introduced|levied|sanctioned|blacklisted|decide[sd]\s+to\s+(?:sanction|impose)|"
+    r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated)\b")
 
 
 def _state_that_sanctions(head: str) -> str | None:
     """The state (by name, or by its capital) a sentence's head names as the subject of its sanctions, when it is
-    no body the lexicon knows (see _STATE_SUBJECT_RE)."""
+    no body the lexicon knows (see _STATE_SUBJECT_RE), or whose government it names by its demonym
+    (_STATE_BODY_SUBJECT_RE)."""
     for m in _STATE_SUBJECT_RE.finditer(head):
         places = [(c, k) for c, k in find_places(m.group("who")) if k in ("name", "capital")]
         if len(places) == 1:
             return places[0][0]
+    for m in _STATE_BODY_SUBJECT_RE.finditer(head):
+        places = [c for c, k in find_places(m.group("who")) if k == "demonym"]
+        if len(places) == 1:
+            return places[0]
     return None
 
 
@@ -520,7 +536,7 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
                      may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
     """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
         return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
@@ -574,6 +590,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     if not people:
         return ()
     actions = own_actions or terror_verb_actions(sentence)
+    if not actions and DELISTED_CUE_RE.search(sentence):
+        actions = ["lifted"]  # "Those delisted by <body> include <A>": no sanction word, the cue tells the move
     if not actions and CALL_FOR_RE.search(sentence):
         return ()  # "we need to see sanctions on <A> and <B>": a call for sanctions, nobody's move
     if list(actions) in ([], ["imposed"]) and FUTURE_TARGET_RE.search(sentence):
@@ -586,7 +604,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     # it issues this move (issue 22: the target's country comes from the target's phrase, never from the issuer)
     owned = {at: c for at, c in member_countries(sentence).items() if c not in find_issuers(sentence)}
     for name, start, kind in people:
-        near = [c for c in countries_in(sentence[max(0, start - 40):start]) if c not in ISSUING_COUNTRIES]
+        near = [c for c in countries_in(_no_people_after_demonym(sentence[max(0, start - 40):start]))
+                if c not in ISSUING_COUNTRIES]
         if not near and kind == "person":
             # "<demonym> Prime Minister <name>": the person's own country, even one that issues sanctions elsewhere,
             # unless it issues this move (issue 22, class 10)
@@ -605,6 +624,25 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
             # "reversing the previous administration's blacklisting of <A>": that listing was a move too
             out.append((["imposed"], name, kind, out[-1][3], True, sentence))
     return tuple((tuple(move[0]), *move[1:]) for move in out)
+
+
+# a list cue telling a delisting without a sanction word (issue 22, class 10)
+DELISTED_CUE_RE = re.compile(r"\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed)\b", re.I)
+
+
+# two demonyms in a row: a people of the first one's country ("Bosnian Serb", "Iraqi Kurdish"): the second is no country
+_TWO_DEMONYMS_RE = re.compile(r"(?-i:\b([A-Z][a-z]+)\s+([A-Z][a-z]+)\b)")
+
+
+def _no_people_after_demonym(text: str) -> str:
+    """`text` with the second of two demonyms in a row blanked: "Bosnian Serb leader" tells Bosnia (issue 22)."""
+    if " " not in text:
+        return text
+    known = demonyms()
+    for m in _TWO_DEMONYMS_RE.finditer(text):
+        if fold(m.group(1)) in known and fold(m.group(2)) in known:
+            text = text[:m.start(2)] + " " * len(m.group(2)) + text[m.end(2):]
+    return text
 
 
 # a designation done, right before its names: "formally sanctioned <A>", "on Monday designated <role> <A>" (no modal,

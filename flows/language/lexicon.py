@@ -144,6 +144,7 @@ IRREGULAR_DEMONYMS = {
     "tajik": "Tajikistan",
     "turkmen": "Turkmenistan",
     "afghan": "Afghanistan",
+    "bosnian": "Bosnia and Herzegovina",  # (no form of "Bosnia and Herzegovina" is made by adding to its last word)
     "saudi": "Saudi Arabia",
     "emirati": "United Arab Emirates",
     "vietnamese": "Vietnam",
