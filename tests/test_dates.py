@@ -498,3 +498,13 @@ def test_a_release_said_to_come_on_that_occasion_takes_the_day_of_the_sentence_b
             "prisoners were freed to secure the release of the girls.\n")
     rows = _release_dates(text, dt.date(2017, 5, 7))
     assert (4, dt.date(2016, 10, 13), "day") in rows
+
+
+def test_the_year_of_the_deed_someone_was_jailed_for_dates_no_release():
+    """"pardoned nine leaders jailed for their role in the failed independence bid in 2017": the bid's year, however
+    far from "jailed", is no release's date (issue 22, class 5); a date after the release verb still is."""
+    assert _release_dates("The government this afternoon pardoned all nine separatist leaders jailed for their role "
+                          "in the region's failed independence bid in 2017, expressing hope for dialogue.", None) == [
+        (9, None, "unknown")]
+    assert _release_dates("The nine leaders jailed for sedition in 2019 were freed in June 2021.", None) == [
+        (9, dt.date(2021, 6, 1), "month")]

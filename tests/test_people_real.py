@@ -407,11 +407,16 @@ def test_a_word_run_into_a_digit_ends_no_name():
     ("Four officers, Commanders Tovan Meskel and Zaurbek Kadrin, came home.", ["Tovan Meskel"]),
     ("The envoy met the republic's State Counsellor Tovan Meskel Aru Vendt.", ["Tovan Meskel Aru Vendt"]),
     ("Begum Marta Kollar was freed on the same day.", ["Marta Kollar"]),
+    ("Shri Marta Kollar was released from detention on Tuesday.", ["Marta Kollar"]),  # India's honorific
     ("The convoy carried Captain Tovan Meskel across the border.", ["Tovan Meskel"]),
 ])
 def test_ranks_titles_and_honorifics_opening_a_run(sentence, names):
     assert [n for n in _people_in(sentence) if n in names] == names
-    assert not any(n.split()[0] in ("Commanders", "Counsellor", "Begum", "Captain") for n in _names_in(sentence))
+    assert not any(n.split()[0] in ("Commanders", "Counsellor", "Begum", "Shri", "Captain") for n in _names_in(sentence))
+
+
+def test_an_opening_adverb_is_no_given_name():
+    assert not [n for n in _names_in("Lastly, Kollar Meskel said the talks would go on.") if n.startswith("Lastly")]
 
 
 def test_a_surname_honorific_after_a_given_name_stays():

@@ -815,3 +815,14 @@ def test_a_count_then_a_time_ago_is_still_a_release():
 ])
 def test_named_people_and_n_others_after_a_long_list_or_a_case_noun(sentence, count):
     assert _counts(sentence) == [count]
+
+
+# one named person freed with a relative is a release of two (issue 22, class 1); meeting a relative after is not
+@pytest.mark.parametrize("sentence, count", [
+    ("Teenage activist, Amani Wekesa and her mother, Grace, were released from prison on Sunday.", [2]),
+    ("Amani Wekesa was freed along with her brother on Sunday.", [2]),
+    ("She was released with her mother, who also served an eight-month sentence.", [2]),
+    ("Amani Wekesa was released on Sunday and met with her mother.", [1]),
+])
+def test_a_named_person_freed_with_a_relative(sentence, count):
+    assert _counts(sentence) == count

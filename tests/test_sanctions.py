@@ -1555,3 +1555,12 @@ def test_listed_as_a_terrorist_and_those_delisted_include():
     delisted = one("Those delisted by the Office of Foreign Assets Control (OFAC) include Peter Kamau, the speaker and "
                    "one of his closest associates; assembly speaker Grace Njeri; and several companies.")
     assert {(t, a) for _, t, tt, a in delisted if tt == "person"} == {("Peter Kamau", "lifted"), ("Grace Njeri", "lifted")}
+
+
+def test_ofac_took_action_targeting_named_officials():
+    """"OFAC took action targeting <office> <A> and <office> <B>": a designation of both (issue 22, class 10); the
+    police taking action against someone is none."""
+    rows = one("The Office of Foreign Assets Control (OFAC) took action targeting Interior Minister Amani Wekesa and "
+               "Justice Minister Peter Kamau, both of whom led the agencies behind the arrest.")
+    assert {(t, a) for _, t, tt, a in rows if tt == "person"} == {("Amani Wekesa", "imposed"), ("Peter Kamau", "imposed")}
+    assert one("Police took action against protester Amani Wekesa.") == []

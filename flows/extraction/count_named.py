@@ -392,3 +392,29 @@ def _uncounted(sentence: str) -> list[tuple]:
     if "exchange" in m.group(0).lower() and not YEAR_RE.search(sentence):
         return []
     return [(m.start(), m.end(), None, "unknown")]
+
+
+# one named person freed with a relative: "<name> and her mother, <given>, were released", "<name> was freed along with
+# his brother", "She was released with her mother" (issue 22, class 1): two people, the relative uncounted
+_KIN = (r"(?:mother|father|wife|husband|son|daughter|brother|sister|cousin|uncle|aunt|nephew|niece|fianc[ée]e?|"
+        r"partner|grandmother|grandfather|grandson|granddaughter|mother-in-law|father-in-law)")
+_FREED_VERB = r"(?:released|freed|pardoned|set\s+free)"
+NAMED_WITH_KIN_RE = re.compile(
+    rf"(?P<name>{_FULL_NAME}|\b(?-i:She|He))(?:,[^,;.]{{1,40}},)?\s+(?:"
+    rf"and\s+(?:his|her)\s+(?:[\w\-]+\s+)?{_KIN}(?:,\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?,)?\s+"
+    rf"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?{_FREED_VERB}"
+    rf"|(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?{_FREED_VERB}\s+(?:[\w\-]+\s+){{0,3}}?"
+    rf"(?:(?:along|together)\s+)?with\s+(?:his|her)\s+(?:[\w\-]+\s+)?{_KIN})\b")
+
+
+def named_with_kin(sentence: str) -> list[tuple]:
+    """A release of two: one named person (or "She" / "He") freed with a relative (see NAMED_WITH_KIN_RE)."""
+    m = NAMED_WITH_KIN_RE.search(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
+        return []
+    name = m.group("name")
+    if name not in ("She", "He") and (any(kind == "name" for _, kind in find_places(name))
+                                      or not (is_given_name(name.split()[0]) or len(name.split()) >= 2)):
+        return []
+    return [(m.start("name"), m.end(), 2, "exact")]
+

@@ -183,6 +183,9 @@ REMOVED_FROM_LIST_RE = re.compile(REMOVED_FROM_LIST, re.I)
 # Where the targets stand: after "sanctions against/on", "the assets of", a designation verb, or "the
 # sanctioned individuals are/include"; or before a passive designation ("<name>, ..., was also sanctioned").
 DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?:ed|s|ing)|targeted|"
+                    # "OFAC took action targeting <A>", "the Treasury took action against <A>" (issue 22, class 10)
+                    r"(?:OFAC|Treasury|Control|Department)\)?\s+(?:(?:on\s+)?\w+day\s+|also\s+|today\s+)?took\s+"
+                    r"(?:\w+\s+)?action\s+(?:targeting|against)|"
                     # "listed <role> <A> as a global terrorist" (issue 22, class 10)
                     r"listed(?=\s[^.;]{0,120}?\bas\s+(?:an?\s+)?(?:[\w\-]+\s+){0,2}terrorists?\b)|"
                     r"hit\s+with|added\s+to\s+(?:the|its|their)\s+(?:\w+\s+){0,2}list|"
@@ -272,7 +275,8 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
-                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering")
+                         r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering|"
+                         r"took (?:\w+ )?action (?:targeting|against)")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 

@@ -761,6 +761,13 @@ CAPTIVITY_BEFORE_RE = re.compile(
     r"[^.;,]{0,25}$", re.I)
 
 
+# ... or the deed they were jailed for, however long its words ("pardoned nine leaders jailed for their role in the
+# failed independence bid in 2017": the bid's year; issue 22, class 5)
+CAPTIVITY_REASON_BEFORE_RE = re.compile(
+    r"\b(?:arrested|detained|jailed|imprisoned|sentenced|convicted|prosecuted|tried)\s+(?:for|over)\s+"
+    r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned|were|was)\b)[^.;,]){0,90}$", re.I)
+
+
 # a date inside a relative clause telling someone's past, no release told between ("Sweden freed X, an official who
 # had been sentenced for killings in 1988"): when the person was tried or taken, not the release (issue 22, class 5)
 _NO_RELEASE = r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned)\b)[^.;])"
@@ -836,6 +843,7 @@ def release_date_match(sentence: str) -> re.Match | None:
     first_year = None
     for m in DATE_RE.finditer(sentence):
         if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()) \
+                or CAPTIVITY_REASON_BEFORE_RE.search(sentence, max(0, m.start() - 120), m.start()) \
                 or (RELATIVE_PAST_BEFORE_RE.search(sentence, max(0, m.start() - 200), m.start())
                     and not sentence[:m.start()].rstrip().endswith(",")):  # ", in 2019": the main clause's again
             continue

@@ -49,7 +49,7 @@ TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourabl
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
 # honorifics of South and South-East Asia written before a full name ("Begum <given> <surname>"): peeled off the
 # front of a run of three or more only, as the same word closes many a name ("<given> Begum"; issue 22, class 7)
-LEAD_HONORIFICS = frozenset({"begum"})
+LEAD_HONORIFICS = frozenset({"begum", "shri", "sri", "smt", "shrimati"})  # ("Shri <given> <surname>": India's)
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
 PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
                                                # military ranks written short ("Col. <name>", "Lt. Col. <name>")

@@ -68,7 +68,7 @@ NON_NAME_WORDS = frozenset(
     the a an and or but of in on at to for with by from as into over under after before
     this that these those it its his her their our your my we they he she you i
     there here when while where why how what which who whom whose if then than
-    also however meanwhile moreover furthermore additionally notably historically
+    also however meanwhile moreover furthermore additionally notably historically lastly firstly secondly finally
     initially recently subsequently despite although though because since until
     among amid amidst according many most some several other others all any each
     both either neither no not yes one two three four five six seven eight nine ten
