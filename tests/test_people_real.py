@@ -583,3 +583,12 @@ def test_an_author_line_above_a_date_line_is_furniture():
 def test_groups_named_by_their_kind_are_no_people(sentence, person):
     found = [name for _, _, name in _mentions({"d": [sentence]})]
     assert found == ([person] if person else [])
+
+
+def test_a_ships_name_is_no_person():
+    """"the oil tanker <given> <name> 1": a vessel named like a person (its kind before, its hull number after) is no
+    person; its captain named after it is (issue 22, class 8)."""
+    text = "The Treasury sanctioned the oil tanker Marta Kollar 1 and its captain, Peter Kamau."
+    assert "Marta Kollar" not in _people_in(text) and "Peter Kamau" in _people_in(text)
+    assert "Marta Kollar" not in _people_in("The tanker Marta Kollar sailed for the coast.")
+    assert "Marta Kollar" not in _people_in("Marta Kollar 1, formerly known as Grace 1, left the port.")

@@ -826,3 +826,11 @@ def test_named_people_and_n_others_after_a_long_list_or_a_case_noun(sentence, co
 ])
 def test_a_named_person_freed_with_a_relative(sentence, count):
     assert _counts(sentence) == count
+
+
+def test_a_lead_since_a_month_opens_a_running_total():
+    """"Since March, the government had released some 5,000 prisoners and the rebels had freed 1,000": totals over
+    a period (issue 22, class 4); "Since Monday, the army freed 40" is no month and stays a release."""
+    assert _counts("Since March, the government had released some 5,000 prisoners and the rebels had freed 1,000 "
+                   "soldiers.") == []
+    assert _counts("Since Monday, the army freed 40 hostages.") == [40]

@@ -157,8 +157,9 @@ def test_one_clause_without_sanctions_stays_with_its_sentence():
          ("European Union", "12 Iranian officials", "imposed")),
         ("Canada said its sanctions on Nicaraguan officials would stay in force until all prisoners are released.",
          None, ("Canada", "Nicaraguan officials", "remain")),
+        # (the state's central bank itself, a body, as the real-news golds write it: issue 22, class 10)
         ("Western governments have frozen the assets of Russia's central bank.", None,
-         ("Western nations", "Russia", "imposed")),
+         ("Western nations", "central bank", "imposed")),
         # a sanctions waiver eases them; a passive verb may stand further from its sanctions
         ("The deal included a sanctions waiver allowing Iran to access $6 billion in frozen funds.", "Iran",
          (None, "Iran", "eased")),
@@ -1564,3 +1565,28 @@ def test_ofac_took_action_targeting_named_officials():
                "Justice Minister Peter Kamau, both of whom led the agencies behind the arrest.")
     assert {(t, a) for _, t, tt, a in rows if tt == "person"} == {("Amani Wekesa", "imposed"), ("Peter Kamau", "imposed")}
     assert one("Police took action against protester Amani Wekesa.") == []
+
+
+@pytest.mark.parametrize("text, action, country", [
+    ("EU governments also agreed to freeze the assets of Kenya's central bank and to ban trade in gold.", "imposed",
+     "Kenya"),
+    ("The EU lifted its sanctions on the Kenyan central bank and several other organisations.", "lifted", "Kenya"),
+])
+def test_a_states_central_bank_in_lower_case_is_a_body_target(text, action, country):
+    """"freeze the assets of <country>'s central bank", "sanctions on the <demonym> central bank": that state's
+    central bank is a body target of the move (issue 22, class 10); a central bank that only speaks is none."""
+    m = extract_sanction_mentions(sentences_of(text), None)
+    rows = m.filter(m["target"] == "central bank").to_dicts()
+    assert [(r["action"], r["target_type"], r["target_country"]) for r in rows] == [(action, "officials", country)]
+
+
+def test_a_central_bank_that_only_speaks_is_no_target():
+    assert one("The central bank said inflation rose after the sanctions on Kenya.") == [] or all(
+        t != "central bank" for _, t, _, _ in one("The central bank said inflation rose after the sanctions on Kenya."))
+
+
+def test_a_state_reported_saying_it_has_imposed_sanctions_issues_them():
+    """"<Country> said Sunday it has imposed sanctions on 15 <demonym> companies": that state issues them (issue 22,
+    class 10)."""
+    rows = one("Kenya said Sunday it has imposed sanctions on 15 American companies over their support for the war.")
+    assert {i for i, _, _, _ in rows} == {"Kenya"}

@@ -177,7 +177,10 @@ PERIOD_LEAD_RE = re.compile(r"^\W*(?:Over|In|During|Throughout|For)\s+(?:the\s+(
                             r"\s+(?:[\w\-]+\s+)?(?:year|years|months|weeks|decade|decades)\b"
                             # "In total, since the end of the war, ...": a period since an event or a year opening
                             # the sentence (issue 22, class 4)
-                            r"|^\W*(?:(?:In\s+total|Altogether|Overall),?\s+)?since\s+(?:the\s+|(?:19|20)\d\d\b)", re.I)
+                            r"|^\W*(?:(?:In\s+total|Altogether|Overall),?\s+)?since\s+(?:the\s+|(?:19|20)\d\d\b|"
+                            # "Since March, the government had released some 5,000 ..." (issue 22, class 4)
+                            r"(?:last\s+)?(?-i:January|February|March|April|May|June|July|August|September|October|"
+                            r"November|December)\b)", re.I)
 
 
 # "freed a total of 312 detainees on Friday": the total of one occasion, told in the simple past, is a release

@@ -194,6 +194,10 @@ FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|
                                   r"university|mosque|stadium|square|street|avenue|boulevard|highway|bridge|dam"
                                   # ... or a part of a city or country ("<city>'s <name> district"; issue 22, class 8)
                                   r"|district|subdistrict|neighbou?rhood|suburb|township|province)s?\b")
+# a ship named after a person: its kind before the name, or a hull number right after it ("the tanker <name> 1")
+VESSEL_BEFORE_RE = regex.compile(r"\b(?:tanker|vessel|ship|freighter|cargo\s+ship|yacht|ferry|trawler|warship|frigate|"
+                                 r"destroyer|submarine|carrier|supertanker|boat)s?\s+(?:the\s+)?$", regex.IGNORECASE)
+NUMBER_AFTER_RE = regex.compile(r"^\s+\d\b(?![,.]\d|[\d:/\-]|\s*(?:years?|months?|days?|%|per))")
 # a name after a kind of place or of time and "of" ("the holy month of <name>", "the town of <name>", "the
 # sultanate of <name>") is what that place or time is called, never a person, even one the batch names in full
 # ("<given> <same word>"; issue 22, class 8: places and times taken for people)
@@ -625,6 +629,9 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
                  or role_front)
     if not poss and FACILITY_AFTER_RE.match(after_name):
         return None  # "Imam <name> airport", "the <name> prison": a place named after a person, even with a title
+    if not poss and not has_title and (VESSEL_BEFORE_RE.search(sentence, max(0, start - 30), start)
+                                       or NUMBER_AFTER_RE.match(after_name)):
+        is_person = False  # "the tanker <name> 1", "the oil tanker <name>": a ship's name (issue 22, class 8)
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article:

@@ -151,7 +151,10 @@ _STATE_SUBJECT_RE = re.compile(
     r"(?:counter-?)?sanctions\b|\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?(?:imposed|announced|slapped|"
     r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated|"
     # a headline's present ("<Country> imposes sanctions on <A>, <B>, others")
-    r"imposes|slaps|announces|introduces)\b)", re.I)
+    r"imposes|slaps|announces|introduces)\b"
+    # its own words reported: "<Country> said Sunday it has imposed sanctions on ..."
+    r"|\s+(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:imposed|sanctioned|blacklisted|introduced|slapped)\b)", re.I)
 
 
 # ... or its government told by its demonym: "The <Demonym> Foreign Ministry announced on Tuesday that it is
@@ -565,6 +568,7 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     listed += terror
     listed += [t for t in body_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     listed += [t for t in shared_kind_bodies(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
+    listed += [t for t in central_bank_targets(sentence) if not any(x[1] <= t[1] < x[1] + len(x[0]) for x in listed)]
     # named bodies in a list of targets and groups put on a terrorism list by a passive designation (sanc11b)
     # (a body's longer name holding a shorter one found before takes its place: "the <A> Guard Service")
     for t in body_group_targets(sentence):
@@ -863,6 +867,29 @@ def body_targets(sentence: str) -> list[tuple[str, int, str]]:
         if re.search(r"\b(?:in|at|from|within|into|by|with)\s+$", sentence[max(0, m.start() - 12):m.start()]):
             continue  # "senior figures in the <A> Guard", "detained by <country>'s police": where people serve or act
         out.append((body.lower() if lower else body, m.start("body"), "officials"))
+    return out
+
+
+# a state's central bank in the object of a move, written in lower case ("freeze the assets of Iran's central bank",
+# "sanctions on the <demonym> central bank", "the central bank of <country>"): a body of that state (issue 22, class 10)
+CENTRAL_BANK_RE = re.compile(
+    r"(?:(?P<owner>(?-i:[A-Z][\w\-]+))['’]s\s+|(?P<dem>(?-i:[A-Z][a-z]+))\s+)?(?P<body>(?-i:central\s+bank))\b"
+    r"(?:\s+of\s+(?P<of>(?-i:[A-Z][\w\-]+)))?")
+CENTRAL_BANK_CUE_RE = re.compile(r"\b(?:sanction\w*|measures|restrictions|freez\w*|froze\w*|assets\s+of|blacklist\w*|"
+                                 r"designat\w*|targeting|delist\w*|lift\w*|embargo)\b[^.;]{0,100}$", re.I)
+
+
+def central_bank_targets(sentence: str) -> list[tuple[str, int, str]]:
+    """(body, start, 'officials') of each state's central bank CENTRAL_BANK_RE finds after a move's cue: "central
+    bank" after its owner or demonym (the owner's country found before it), "central bank of <country>" whole."""
+    if "central bank" not in sentence:
+        return []
+    out = []
+    for m in CENTRAL_BANK_RE.finditer(sentence):
+        country = countries_in(m.group("owner") or m.group("dem") or m.group("of") or "")
+        if not country or not CENTRAL_BANK_CUE_RE.search(sentence, max(0, m.start() - 100), m.start()):
+            continue
+        out.append((m.group(0)[m.start("body") - m.start():], m.start("body"), "officials"))
     return out
 
 
