@@ -592,3 +592,13 @@ def test_a_ships_name_is_no_person():
     assert "Marta Kollar" not in _people_in(text) and "Peter Kamau" in _people_in(text)
     assert "Marta Kollar" not in _people_in("The tanker Marta Kollar sailed for the coast.")
     assert "Marta Kollar" not in _people_in("Marta Kollar 1, formerly known as Grace 1, left the port.")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Environmentalist Amaru Ruiz said on Friday that the releases were welcome.",
+    "Novelist Amaru Ruiz said the pardons came too late.",
+])
+def test_a_trade_opening_a_name_is_peeled_off(sentence):
+    """"Environmentalist <given> <surname> said": the trade tells a person and is no part of the name (issue 22, class 7)."""
+    assert _people_in(sentence) == ["Amaru Ruiz"]
+

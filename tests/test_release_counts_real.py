@@ -834,3 +834,14 @@ def test_a_lead_since_a_month_opens_a_running_total():
     assert _counts("Since March, the government had released some 5,000 prisoners and the rebels had freed 1,000 "
                    "soldiers.") == []
     assert _counts("Since Monday, the army freed 40 hostages.") == [40]
+
+
+# "A total of N people received special presidential pardons": one occasion's pardon, not a running total; "granted
+# special pardons to <A> and <B>": two named (issue 22, class 11)
+@pytest.mark.parametrize("sentence, count", [
+    ("A total of 1,693 people received special presidential pardons, including two business leaders.", [1693]),
+    ("A total of 1,693 people have received pardons since 2019.", []),
+    ("The king granted special pardons to Amani Wekesa and Peter Kamau on Friday.", [2]),
+])
+def test_pardons_received_by_a_total_and_granted_to_two_named(sentence, count):
+    assert _counts(sentence) == count

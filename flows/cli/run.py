@@ -7,13 +7,7 @@ import time
 from pathlib import Path
 
 from flows.cli.common import CliError
-from flows.core.config import EARLY_GX_MAX_DOCS
-
-# GX is imported early (while Prefect's server starts, ~3 s hidden) unless the warehouse file is larger than this:
-# there GX's ~220 MB would sit through resolution, the daily run's memory peak (issue 24: 1.1 GB at 100k). At 10k
-# (a 110 MB file) resolution peaks well under the load, which holds GX anyway, so the import costs no peak there
-# (session 13: config.EARLY_GX_MAX_WAREHOUSE_MB's 64 MB put it at validation, ~2.5 s of the daily run's wall)
-EARLY_GX_MAX_WAREHOUSE_MB = 256
+from flows.core.config import EARLY_GX_MAX_DOCS, EARLY_GX_MAX_WAREHOUSE_MB
 
 
 def cmd_run(args) -> int:

@@ -18,7 +18,7 @@ sizes that bound memory, regex budgets) stay beside the code they tune.
 | KEEP_RESULTS_RUNS: runs whose GX results are kept for Data Docs | 30 | |
 | TABLE_ROWS: rows `dossier sql` prints before it says how many more | 200 | |
 | EARLY_GX_MAX_DOCS: runs up to this size import GX while the Prefect server starts | 20,000 | |
-| EARLY_GX_MAX_WAREHOUSE_MB: ... unless the warehouse file is larger: a daily run into a big warehouse imports GX at validation, so its ~220 MB stay out of resolution's memory peak | 64 | |
+| EARLY_GX_MAX_WAREHOUSE_MB: ... unless the warehouse file is larger: a daily run into a big warehouse imports GX at validation, so its ~220 MB stay out of resolution's memory peak (at 10k, a 110 MB file, resolution peaks well under the load, which holds GX anyway: imported early there, ~2.5 s off the daily run's wall; issue 24, session 13) | 256 | |
 
 Test seams (never set in production): DOSSIER_FAULT_PAUSE=<point>:<seconds> pauses a run at a named
 point so a test can kill it there (`fault_point`; DOSSIER_FAULT_MARK=<file> is written when it pauses); DOSSIER_TEST_DISK_FREE=<bytes> pretends the disk
@@ -47,7 +47,7 @@ LOAD_WAIT_SECONDS = float(os.environ.get("DOSSIER_LOAD_WAIT", 10))
 KEEP_RESULTS_RUNS = 30
 TABLE_ROWS = 200
 EARLY_GX_MAX_DOCS = 20_000
-EARLY_GX_MAX_WAREHOUSE_MB = 64
+EARLY_GX_MAX_WAREHOUSE_MB = 256
 
 
 def fault_point(name: str) -> None:

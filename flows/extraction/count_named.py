@@ -54,7 +54,7 @@ ACTIVE_NAMED_RELEASE_RE = re.compile(
     # (an order with its day between: "ordered today (<date>) the immediate release of <name>"; issue 22, class 11)
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|"
     # a pardon granted to the person: "has granted a pardon to <role> <name>" (issue 22, class 11)
-    r"grant(?:ed|s)\s+(?:an?\s+)?(?:(?:full|presidential|royal|special)\s+)?(?:pardon|amnesty|clemency)\s+to|"
+    r"grant(?:ed|s)\s+(?:an?\s+|his\s+|her\s+)?(?:(?:full|presidential|royal|special)\s+)?(?:pardons?|amnesty|clemency)\s+to|"
     r"(?:ordered|secured|announced)\s+"
     r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
     rf"{_LONG_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",

@@ -81,7 +81,7 @@ PREFILTER_RELEASE = (
     r"|(?:freed|frees|released|releases|pardoned|pardons)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
     r"|release[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # ... "granted a pardon to <role> <name>" (its pattern had no way through this test: such pages went unread)
-    r"|grant(?:ed|s)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,3}(?:pardon|amnesty|clemency)[\s\x1c-\x1f]+to[\s\x1c-\x1f]+"
+    r"|grant(?:ed|s)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,3}(?:pardons?|amnesty|clemency)[\s\x1c-\x1f]+to[\s\x1c-\x1f]+"
     r"(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
     r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"

@@ -143,6 +143,9 @@ ROLE_NOUNS = (
     # people named by whom they followed or preceded in an office, and a commander of a force ("his
     # predecessor, <name>,", "<name>, former navy commander,"; issue 22, class 7)
     "predecessor", "successor", "commander",
+    # trades and causes people are named by ("Environmentalist <name> said", "novelist <name>"; issue 22, class 7)
+    "environmentalist", "conservationist", "campaigner", "unionist", "novelist", "playwright", "historian",
+    "sociologist", "cartoonist", "comedian", "rapper", "academic",
 )
 # before a name only ("Israeli hostages <name> and <name>", issue 22, class 7): after one, "the hostages"
 # ends a clause about a place as often as it describes a person

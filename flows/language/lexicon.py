@@ -27,6 +27,7 @@ TITLE_WORDS = frozenset(
     blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
     archbishop cardinal patriarch commissioner chairman chairwoman chair director monsignor msgr
     laureate nobel peace prize human rights
+    environmentalist conservationist campaigner novelist playwright historian
     """.split()
 )
 
