@@ -845,3 +845,13 @@ def test_a_lead_since_a_month_opens_a_running_total():
 ])
 def test_pardons_received_by_a_total_and_granted_to_two_named(sentence, count):
     assert _counts(sentence) == count
+
+
+# a pronoun freed from custody is one person's release, the one named before (issue 22, class 11); out of hospital is none
+@pytest.mark.parametrize("sentence, count", [
+    ("He was released on parole in August last year.", [1]),
+    ("She was freed from prison on Monday after six years.", [1]),
+    ("He was released from hospital on Monday.", []),
+])
+def test_a_pronoun_released_from_custody(sentence, count):
+    assert [c for c, _ in _releases(sentence) if c is not None] == count

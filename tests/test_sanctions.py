@@ -1590,3 +1590,11 @@ def test_a_state_reported_saying_it_has_imposed_sanctions_issues_them():
     class 10)."""
     rows = one("Kenya said Sunday it has imposed sanctions on 15 American companies over their support for the war.")
     assert {i for i, _, _, _ in rows} == {"Kenya"}
+
+
+def test_removed_from_the_specially_designated_nationals_list_lifts():
+    """"also removes <A>, head of the court's division, from the Specially Designated Nationals list": OFAC's list by
+    its name, a delisting of A (issue 22, class 10)."""
+    rows = one("The decision also removes Amani Wekesa, head of the court's division, from the Specially Designated "
+               "Nationals list.")
+    assert {(t, a) for _, t, tt, a in rows if tt == "person"} == {("Amani Wekesa", "lifted")}

@@ -418,3 +418,17 @@ def named_with_kin(sentence: str) -> list[tuple]:
         return []
     return [(m.start("name"), m.end(), 2, "exact")]
 
+
+# one person told by a pronoun, freed in the words of a release from custody: "He was released on parole in August last
+# year", "She was freed from prison on Monday" (issue 22, class 11): a release of one, the person named before
+PRONOUN_RELEASE_RE = re.compile(
+    r"^(?-i:He|She)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?(?:released|freed)\s+"
+    r"(?:on\s+(?:parole|bail)|from\s+(?:prison|jail|detention|custody|house\s+arrest)|under\s+(?:an?\s+|the\s+)?"
+    r"(?:amnesty|pardon))\b", re.I)
+
+
+def pronoun_release(sentence: str) -> list[tuple]:
+    """A release of one told by "He / She was released on parole / from prison ..." (PRONOUN_RELEASE_RE)."""
+    m = PRONOUN_RELEASE_RE.match(sentence)
+    return [(m.start(), m.end(), 1, "exact")] if m else []
+

@@ -20,7 +20,7 @@ from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, f
                                           _list_gap, _names_listed_before, names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _two_named_released,
                                           _is_surname,
-                                          _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, named_with_kin, one_person_more,
+                                          _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, named_with_kin, one_person_more, pronoun_release,
                                           other_actor_releasing_named)
 from flows.extraction.count_numbers import (_NUMW, _QUAL, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
@@ -411,6 +411,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         else []
     if kin:
         releases += kin  # "<name> and her mother were released": two (issue 22, class 1)
+    elif not releases and not tallies and low.startswith(("he ", "she ")) and (one := pronoun_release(sentence)):
+        releases += one  # "He was released on parole in August last year": one (issue 22, class 11)
     elif not releases and not tallies and any(w in low for w in NAMED_WORDS):
         named = NAMED_RELEASE_RE.search(sentence)
         surname = SURNAME_RELEASE_RE.match(sentence)

@@ -175,7 +175,9 @@ def _passive_subject(sentence: str) -> tuple[str, int, str] | None:
 
 
 # what a removal takes its names off (issue 22, class 10): "... from the <regime> sanctions list", ahead of the verb
-REMOVED_FROM_LIST = (r"(?=\s[^.;:]{3,160}?\bfrom\s+(?:the\s+|its\s+|their\s+)?[^.;:]{0,60}?\bsanctions?\s+(?:black)?list)")
+REMOVED_FROM_LIST = (r"(?=\s[^.;:]{3,160}?\bfrom\s+(?:the\s+|its\s+|their\s+)?[^.;:]{0,60}?\b(?:sanctions?\s+(?:black)?list|"
+                     # "... from the Specially Designated Nationals list" (OFAC's list by its name; issue 22, class 10)
+                     r"(?-i:Designated\s+Nationals)|SDN\s+list))")
 REMOVED_FROM_LIST_RE = re.compile(REMOVED_FROM_LIST, re.I)
 
 

@@ -631,7 +631,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
 
 
 # a list cue telling a delisting without a sanction word (issue 22, class 10)
-DELISTED_CUE_RE = re.compile(r"\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed)\b", re.I)
+DELISTED_CUE_RE = re.compile(r"\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed)\b"
+                             r"|\bremov(?:e|es|ed|ing)\b[^.;]{3,160}?\bfrom\s+(?:the\s+)?(?-i:Specially\s+Designated\s+Nationals)", re.I)
 
 
 # two demonyms in a row: a people of the first one's country ("Bosnian Serb", "Iraqi Kurdish"): the second is no country
