@@ -855,3 +855,10 @@ def test_pardons_received_by_a_total_and_granted_to_two_named(sentence, count):
 ])
 def test_a_pronoun_released_from_custody(sentence, count):
     assert [c for c, _ in _releases(sentence) if c is not None] == count
+
+
+def test_a_named_person_and_n_co_accused():
+    """"<name> and three co-accused have been set free": the companions are the others, four in all (issue 22, class 1)."""
+    assert _counts("Party chairman Amani Wekesa and three co-accused have been set free after the charges were "
+                   "dropped.") == [4]
+    assert _counts("Three co-accused were freed on Monday.") == [3]

@@ -71,6 +71,9 @@ def _count_matches(sentence: str) -> list[re.Match]:
     return out
 
 
+# a named person's companions in a case or a cause: "others" by what they are to the named one (issue 22, class 1)
+COMPANION_NOUN_RE = re.compile(r"(?:co-accused|co-defendants|codefendants|co-detainees|companions|comrades|colleagues)$",
+                               re.I)
 # two capitalised words in a row: a full name before "and N others" (or none between a count and its others)
 TWO_CAPITALS_RE = re.compile(r"(?-i:[A-Z][\w’'\-]+\s+[A-Z][\w’'\-]+)")
 
@@ -270,6 +273,12 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
             listed, lead = names_listed_before(sentence, m.start())
             count += listed  # "<name> and 13 others", "<name>, <name> and 3 others"
+        elif COMPANION_NOUN_RE.match(m.group("noun")) and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
+                and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
+            # "<name> and three co-accused have been set free": the companions are others, the named one more
+            # (issue 22, class 1)
+            listed, lead = names_listed_before(sentence, m.start())
+            count += listed
         elif (own := POSSESSIVE_GROUP_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, own.start() - 120):own.start() + 1]):
             count += _names_listed_before(sentence, own.start("pos"))  # "<name> and his five co-accused": six
