@@ -602,3 +602,9 @@ def test_a_trade_opening_a_name_is_peeled_off(sentence):
     """"Environmentalist <given> <surname> said": the trade tells a person and is no part of the name (issue 22, class 7)."""
     assert _people_in(sentence) == ["Amaru Ruiz"]
 
+
+
+def test_a_faith_in_the_plural_is_no_name():
+    """"Sunni Muslims", "Coptic Christians": a people of a faith, no person (issue 22, class 8)."""
+    assert _people_in("The group said Sunni Muslims were targeted in the raids.") == []
+    assert _people_in("The group said Coptic Christians were targeted in the raids.") == []

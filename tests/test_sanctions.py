@@ -1598,3 +1598,11 @@ def test_removed_from_the_specially_designated_nationals_list_lifts():
     rows = one("The decision also removes Amani Wekesa, head of the court's division, from the Specially Designated "
                "Nationals list.")
     assert {(t, a) for _, t, tt, a in rows if tt == "person"} == {("Amani Wekesa", "lifted")}
+
+
+def test_sanctions_that_were_revoked_are_lifted():
+    """"the sanctions against <A>, imposed in September 2020, were revoked": lifted (and the imposition it recalls);
+    a licence revoked is no lifting (issue 22, class 9)."""
+    rows = one("It noted that the sanctions against prosecutor Amani Wekesa, imposed in September 2020, were revoked.")
+    assert ("Amani Wekesa", "lifted") in {(t, a) for _, t, _, a in rows}
+    assert one("The licence was revoked last week.") == []

@@ -85,6 +85,7 @@ NON_NAME_WORDS = frozenset(
     is are was were be been has have had will would could should can may might must
     do does did said says say told tells asked
     while whether just only even still yet again ago
+    muslims christians sunnis shiites shias jews hindus buddhists catholics protestants
     """.split()
 )
 
