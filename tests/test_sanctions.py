@@ -1606,3 +1606,11 @@ def test_sanctions_that_were_revoked_are_lifted():
     rows = one("It noted that the sanctions against prosecutor Amani Wekesa, imposed in September 2020, were revoked.")
     assert ("Amani Wekesa", "lifted") in {(t, a) for _, t, _, a in rows}
     assert one("The licence was revoked last week.") == []
+
+
+def test_a_central_bank_taken_off_the_sanctions_list():
+    """"The <demonym> central bank was taken off the sanctions list": the subject of the passive move is the body,
+    and "taken off the list" lifts (issue 22, classes 9 and 10)."""
+    m = extract_sanction_mentions(sentences_of(
+        "The Kenyan central bank was taken off the sanctions list on Friday, the council said."), None)
+    assert [(r["target"], r["action"], r["target_country"]) for r in m.to_dicts()] == [("central bank", "lifted", "Kenya")]

@@ -880,6 +880,11 @@ CENTRAL_BANK_CUE_RE = re.compile(r"\b(?:sanction\w*|measures|restrictions|freez\
                                  r"designat\w*|targeting|delist\w*|lift\w*|embargo)\b[^.;]{0,100}$", re.I)
 
 
+# ... or as the subject of a passive move: "The <demonym> central bank will be taken off the sanctions list"
+CENTRAL_BANK_MOVED_AFTER_RE = re.compile(r"[^.;]{0,40}?\b(?:taken\s+off|removed\s+from|delisted|added\s+to|placed\s+on|"
+                                         r"sanctioned|designated|blacklisted|frozen|targeted)\b", re.I)
+
+
 def central_bank_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(body, start, 'officials') of each state's central bank CENTRAL_BANK_RE finds after a move's cue: "central
     bank" after its owner or demonym (the owner's country found before it), "central bank of <country>" whole."""
@@ -888,7 +893,8 @@ def central_bank_targets(sentence: str) -> list[tuple[str, int, str]]:
     out = []
     for m in CENTRAL_BANK_RE.finditer(sentence):
         country = countries_in(m.group("owner") or m.group("dem") or m.group("of") or "")
-        if not country or not CENTRAL_BANK_CUE_RE.search(sentence, max(0, m.start() - 100), m.start()):
+        if not country or not (CENTRAL_BANK_CUE_RE.search(sentence, max(0, m.start() - 100), m.start())
+                               or CENTRAL_BANK_MOVED_AFTER_RE.match(sentence, m.end())):
             continue
         out.append((m.group(0)[m.start("body") - m.start():], m.start("body"), "officials"))
     return out
