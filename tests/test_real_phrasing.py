@@ -2126,6 +2126,10 @@ def test_a_name_its_document_tells_as_an_organisation_is_none_of_its_people():
      ["Mara Vendetta"], []),
     ("Mara Vendetta, a violent gang born in the port, was designated.", ["Mara Vendetta"], []),
     ("The militant group Hayat al Dawla took the city.", ["Hayat al Dawla"], []),
+    # ... a religious organisation, a TV station (issue 22, class 8)
+    ("The Texas-based religious organization Maria Kollar confirmed the release. Maria Kollar denies the charges.",
+     ["Maria Kollar"], []),
+    ("He founded the opposition TV station Nika Kaveli, which closed in 2023.", ["Nika Kaveli"], []),
     # not a member or leader of one, nor a founder after "the company"
     ("Luis Mendoza, a member of the gang, was arrested.", [], ["Luis Mendoza"]),
     ("Luis Mendoza said the company Luis Mendoza founded is doing well.", [], ["Luis Mendoza"]),

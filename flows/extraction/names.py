@@ -739,7 +739,10 @@ _ORG_KINDS = (r"(?:gang|group|cartel|militia|organi[sz]ation|movement|network|fa
 # "the notorious <demonym> gang <A>", "the militant group <A>", "the Brigades <A>" (issue 22, class 8)
 # (only kinds no person's name follows as a subject: "the company <name> founded" names its founder)
 ORG_KIND_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){0,3}?(?:gang|group|cartel|militia|"
-                                r"movement|faction|syndicate|brigades?|brewery)\s+[“\"‘']?$", re.I)
+                                r"movement|faction|syndicate|brigades?|brewery|"
+                                # "the religious organization <A>", "the opposition TV channel <A>" (issue 22, class 8)
+                                r"organi[sz]ation|church|charity|association|channel|station|broadcaster|newspaper|tabloid)"
+                                r"\s+[“\"‘']?$", re.I)
 # "<A>, a violent gang originating in ...", "<A>, the militant group that ..." (not "a member / leader of the group")
 ORG_KIND_APPOSITION_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:(?!(?:member|members|leader|leaders|founder|head|chief|commander|official|spokes\w+|"
