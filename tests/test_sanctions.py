@@ -1614,3 +1614,23 @@ def test_a_central_bank_taken_off_the_sanctions_list():
     m = extract_sanction_mentions(sentences_of(
         "The Kenyan central bank was taken off the sanctions list on Friday, the council said."), None)
     assert [(r["target"], r["action"], r["target_country"]) for r in m.to_dicts()] == [("central bank", "lifted", "Kenya")]
+
+
+def test_a_counter_sanction_by_a_list_of_states():
+    """"Earlier, <A>, <B> and <C> imposed sanctions on 128 <demonym> officials, including President <D>": each state
+    of the list issues them, and none of them is the targets' country (issue 22, class 10)."""
+    m = extract_sanction_mentions(sentences_of(
+        "Earlier, Estonia, Latvia and Lithuania imposed sanctions on 128 Belarusian officials, including President "
+        "Amani Wekesa."), None)
+    assert set(m["issuer"]) == {"Estonia", "Latvia", "Lithuania"}
+    assert set(m["target_country"]) == {"Belarus"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The EU sanctioned Kyaw Zaw Oo over the crackdown.", "Kyaw Zaw Oo"),
+    ("The United States designated Ousmane Sonko on Friday.", "Ousmane Sonko"),
+])
+def test_the_whole_object_of_a_done_designation_is_a_person_whatever_the_given_name(text, name):
+    """"The EU sanctioned <A B C> over the crackdown": a name no lexicon knows, the whole object of a done designation
+    verb, is the designated person (issue 22, class 10)."""
+    assert (name, "person") in {(t, tt) for _, t, tt, _ in one(text)}

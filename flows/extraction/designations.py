@@ -443,6 +443,10 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
     loose = [(s, e, surface, "loose") for s, e, surface, _role, n, is_person, _title in cands
              if not is_person and 2 <= n <= 4 and plain_name(surface)
              and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
+    # ... or the whole object of a done designation verb ("The EU sanctioned <A B C> over the crackdown", "designated
+    # <A B> on Friday"): a person whose given name no lexicon knows (issue 22, class 10)
+    loose = [(s, e, surface, "person" if DONE_VERB_BEFORE_RE.search(sentence, max(0, s - 30), s)
+              and DIRECT_OBJECT_END_RE.match(sentence, e) else kind) for s, e, surface, kind in loose]
     named = sorted(named + loose)
     if surnames:
         found = [(m.start(g), m.end(g), m.group(g)) for m in LISTED_SURNAME_RE.finditer(sentence)
@@ -538,6 +542,11 @@ def _walk_gap(sentence: str, end: int, start: int) -> bool:
 
 _LOOSE_STOP = frozenset({"north", "south", "east", "west", "new", "san", "saint", "st", "united", "great", "greater", "list",
                          "nationals", "act", "law", "regulations", "order", "sanctions", "designated", "specially"})
+
+
+# a done designation verb right before a name, and the end of its object right after it
+DONE_VERB_BEFORE_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:also\s+)?(?:sanctioned|designated|blacklisted)\s+$")
+DIRECT_OBJECT_END_RE = re.compile(r"\s*(?:[.;]|$|\s+(?:on|over|for|in|after|under|last|this|earlier|at|because)\b)")
 
 
 def plain_name(surface: str) -> bool:

@@ -130,6 +130,9 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     if first is None:
         return (None,)
     out = [first]
+    if first not in LEXICON_ISSUERS:
+        # "<A>, <B> and <C> imposed sanctions": a counter-sanction by every state of the list (issue 22, class 10)
+        out += [c for c in _states_listed_before(head, first) if c not in out]
     m = re.search(r"(?P<a>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+and\s+(?:the\s+)?(?P<b>[A-Z][\w\.]*(?:\s+[A-Z][\w\.]*)*)\s+(?:have\s+|has\s+|had\s+|both\s+)?\w+ed\b", sentence)
     if m:
         for part in (m.group("a"), m.group("b")):
@@ -137,6 +140,27 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
             if issuer and issuer not in out:
                 out.append(issuer)
     return tuple(out)
+
+
+_STATE_LIST_RE = re.compile(r"((?:(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?,\s+)*(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?,?\s+"
+                            r"and\s+)$")
+
+
+def _states_listed_before(head: str, state: str) -> list[str]:
+    """The countries a list names before the state a sentence's head names as the subject of its sanctions
+    ("Estonia, Latvia and Lithuania imposed": Estonia and Latvia), each a country by its own name."""
+    at = head.find(state)
+    m = _STATE_LIST_RE.search(head, 0, at) if at > 0 else None
+    if not m:
+        return []
+    items = [w.strip() for w in re.split(r",\s*|\s+and\s+", m.group(1)) if w.strip() and w.strip() != "and"]
+    out = []
+    for word in reversed(items):  # the list's end, back to its first word that is no country ("Earlier, <A>, ...")
+        found = countries_in(word)
+        if len(found) != 1 or fold(word) not in country_names():
+            break
+        out.insert(0, found[0])
+    return out
 
 
 REPORTED_THAT_RE = re.compile(r"\b(?:announced|said|says|declared|confirmed|stated|announcement)\b(?:\s+[\w\-]+){0,3}?\s+that\s+",
@@ -1527,9 +1551,11 @@ def _not_the_issuers_country(rows: list[tuple]) -> list[tuple]:
         for i in wrong:
             # (a counter-sanction's targets may well be of the states the lexicon knows as issuers)
             excluded = kept_out_of_targets(rows[i][4])
-            named = [c for c in countries_in(rows[i][11]) if c not in own[i] and c not in excluded] \
-                or _peoples_countries(rows[i][11], own[i], excluded)
             by_counter = _counter_issuer(rows[i][4])
+            # (a counter-sanction by several states: none of them is its targets' country)
+            named = [c for c in countries_in(rows[i][11]) if c not in own[i] and c not in excluded
+                     and not (by_counter and c in counter)] \
+                or _peoples_countries(rows[i][11], own[i], excluded)
             if by_counter and named:  # a counter-sanction's target: the country its sentence names
                 out[i] = (*rows[i][:7], named[0], *rows[i][8:])
             elif not by_counter and (targeted or named):
