@@ -1634,3 +1634,24 @@ def test_the_whole_object_of_a_done_designation_is_a_person_whatever_the_given_n
     """"The EU sanctioned <A B C> over the crackdown": a name no lexicon knows, the whole object of a done designation
     verb, is the designated person (issue 22, class 10)."""
     assert (name, "person") in {(t, tt) for _, t, tt, _ in one(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Sanctions were also slapped on Amani Wekesa.",
+    "Washington also imposed a visa ban on Amani Wekesa.",
+])
+def test_a_passive_move_with_also_and_a_visa_ban_name_their_targets(text):
+    """"Sanctions were also slapped on <A>", "imposed a visa ban on <A>" (issue 22, class 10)."""
+    assert ("Amani Wekesa", "person") in {(t, tt) for _, t, tt, _ in one(text)}
+
+
+def test_a_place_based_prefix_is_no_part_of_a_firms_name():
+    """"<Place>-based <Firm>": the place tells the firm's country, the company word its kind, whatever given name
+    opens the rest (issue 22, class 10)."""
+    m = extract_sanction_mentions(sentences_of("The Treasury also sanctioned Kenya-based Northern Petroleum Ltd and "
+                                               "Uganda-based Amani Trading Co. for shipping oil."), None)
+    assert {(r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()} >= {
+        ("Northern Petroleum Ltd", "company", "Kenya")}
+    m = extract_sanction_mentions(sentences_of("The US designated Uganda-based Amani Trading Co. for shipping oil."), None)
+    assert [(r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()] == [
+        ("Amani Trading Co", "company", "Uganda")]

@@ -199,7 +199,8 @@ DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?
 TARGET_SCOPE_RE = re.compile(
     # (a passive chain may be three words long: "Measures have been imposed against", "sanctions to be imposed on")
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:(?:\w+\s+){0,2}?|"
-    r"(?:(?:have|has|had)\s+(?:also\s+)?been|(?:to|will|would|shall)\s+(?:also\s+)?be)\s+\w+ed\s+)(?:against|on|targeting)"
+    r"(?:(?:have|has|had)\s+(?:also\s+)?been|(?:to|will|would|shall)\s+(?:also\s+)?be|(?:were|was|are|is)(?:\s+also)?)\s+\w+ed\s+)"
+    r"(?:against|on|targeting)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
@@ -278,7 +279,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
                          r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering|"
-                         r"took (?:\w+ )?action (?:targeting|against)")
+                         r"took (?:\w+ )?action (?:targeting|against)|(?:travel|visa) bans?")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 

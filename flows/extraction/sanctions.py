@@ -1246,8 +1246,45 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         rows = [r[:5] + (alongside[(r[0], r[-1])][r[5]],) + r[6:] if r[5] in alongside.get((r[0], r[-1]), ()) else r
                 for r in rows]
     rows = _counted_group_is_the_named(_not_the_issuers_country(_no_stand_in_beside_names(rows, stand_ins)))
-    return _acronyms_spelled_out(_firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(_no_group_beside_names(
-        pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences), sentences)
+    return _based_prefix_peeled(_acronyms_spelled_out(_firms_named_in_full(_no_word_of_a_named_person(_one_name_per_company(
+        _no_group_beside_names(pl.DataFrame(rows, schema=SANCTION_MENTION_SCHEMA, orient="row")))), sentences), sentences))
+
+
+# "<Place>-based <Firm>": where the firm sits, no part of its name; the place gives its country and a company word
+# ending the rest tells a company, whatever given name opens it ("Hong Kong-based <Given> Trading Co."; issue 22, class 10)
+BASED_PREFIX_RE = re.compile(r"^(?P<place>(?-i:[A-Z])[\w.’']*(?:\s+(?-i:[A-Z])[\w.’']*){0,2})-based\s+(?P<name>(?-i:[A-Z]).+)$")
+
+
+def _based_prefix_peeled(sm: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions with "<Place>-based " peeled off their person, company and body targets (BASED_PREFIX_RE),
+    or read right before them in their sentence; a "person" ending in a company word is a company."""
+    based = sm.filter(pl.col("target").str.contains("-based ")
+                      | (pl.col("sentence").str.contains("-based ") & pl.col("target_type").is_in(["person", "company"]))
+                      | ((pl.col("target_type") == "person")
+                         & pl.col("target").str.contains(rf"\s(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\.?$")))
+    if based.is_empty():
+        return sm
+    fixes = {}
+    for target, sentence in based.select("target", "sentence").unique().iter_rows():
+        m = BASED_PREFIX_RE.match(target or "")
+        before = None if m else re.search(rf"(?P<place>(?-i:[A-Z])[\w.’']*(?:\s+(?-i:[A-Z])[\w.’']*){{0,2}})-based\s+"
+                                          rf"(?:the\s+)?{re.escape(target or '')}", sentence or "")
+        name = m.group("name") if m else target
+        place = countries_in((m or before).group("place")) if (m or before) else []
+        company = bool(name) and name.split()[-1].rstrip(".") in _COMPANY_WORD_SET
+        if m or place or company:
+            fixes[target] = (name, place[0] if place else None, company)
+    if not fixes:
+        return sm
+    keys = pl.DataFrame([(t, n, c, f) for t, (n, c, f) in fixes.items()],
+                        schema={"target": pl.String, "_name": pl.String, "_country": pl.String, "_firm": pl.Boolean},
+                        orient="row")
+    return (sm.join(keys, on="target", how="left", maintain_order="left")
+            .with_columns(target=pl.coalesce("_name", "target"),
+                          target_type=pl.when(pl.col("_firm").fill_null(False)).then(pl.lit("company"))
+                          .otherwise(pl.col("target_type")),
+                          target_country=pl.coalesce("target_country", "_country"))
+            .drop("_name", "_country", "_firm"))
 
 
 # "<Full Name> (<ACR>)": a name the document spells out, its initials the acronym's (function words skipped)
