@@ -862,3 +862,25 @@ def test_a_named_person_and_n_co_accused():
     assert _counts("Party chairman Amani Wekesa and three co-accused have been set free after the charges were "
                    "dropped.") == [4]
     assert _counts("Three co-accused were freed on Monday.") == [3]
+
+
+# "In all, N <people> walked free / were freed on <day>": one occasion's total; a total since a date stays a tally
+# (issue 22, class 4)
+@pytest.mark.parametrize("sentence, count", [
+    ("In all, 300 prisoners walked free on Tuesday.", [300]),
+    ("In all, 300 prisoners were freed on Tuesday.", [300]),
+    ("In all, 300 prisoners have been freed since January.", []),
+])
+def test_in_all_n_freed_on_a_day(sentence, count):
+    assert _counts(sentence) == count
+
+
+# "exchanged 95 prisoners each", "swapped 20 detainees apiece": the same number on both sides of a swap; "each of whom"
+# is no side (issue 22, class 2)
+@pytest.mark.parametrize("sentence, count", [
+    ("Ruritania and Freedonia exchanged 95 prisoners each on Friday.", [190]),
+    ("The two countries swapped 20 detainees apiece.", [40]),
+    ("In the swap, Ruritania freed 95 prisoners, each of them a soldier.", [95]),
+])
+def test_a_swap_of_n_each(sentence, count):
+    assert _counts(sentence) == count

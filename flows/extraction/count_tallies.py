@@ -193,8 +193,11 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
 
 # "A total of 50 prisoners were released and returned home": the subject of a release in the simple past, one
 # occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
-TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$", re.I)
-TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was)\s+(?:released|freed|set\s+free)|"
+TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$"
+                                # (or the sentence opened by it: "In all, 300 prisoners walked free on Tuesday"; issue 22)
+                                r"|^\W*(?:In\s+all|In\s+total|Altogether|Overall),?\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",
+                                re.I)
+TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was)\s+(?:released|freed|set\s+free)|walked\s+free|"
                                   # "A total of 1,693 people received special presidential pardons" (issue 22, class 11)
                                   r"received\s+(?:[\w\-]+\s+){0,2}?(?:pardons?|amnesty|clemency))\b"
                                   r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|between|"

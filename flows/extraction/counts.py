@@ -115,7 +115,9 @@ ONES_AFTER_RE = re.compile(rf"\s+and\s+(?:(?P<qual>{_QUAL})\s+)?(?P<num>\d{{1,3}
 
 
 # a swap's count given per side: "35 people held in each country", "60 on each side"
-_EACH_SIDE = r"\b(?:in|on|from|by)\s+each\s+(?:side|country|nation|state)\b"
+_EACH_SIDE = (r"(?:\b(?:in|on|from|by)\s+each\s+(?:side|country|nation|state)\b"
+              # "exchanged 95 prisoners each", "swapped 20 apiece": the same number on both sides (issue 22, class 2)
+              r"|(?<=\s)(?:each|apiece)\b(?!\s+(?:other|of|year|day|week|month|time|side's)))")
 EACH_SIDE_RE = re.compile(rf"[^.;,\d]{{0,40}}?{_EACH_SIDE}", re.I)
 BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed|ing)|exchang(?:ed|ing))\s+"
                                rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+{_EACH_SIDE}", re.I)
