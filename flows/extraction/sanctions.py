@@ -1080,6 +1080,15 @@ KEPT_SUBJECT_RE = re.compile(
     r"(?:[\w\-]+\s+){0,3}?(?:[Ll]ist|blacklist)\b)")
 
 
+def _full_names_of(sentences: pl.DataFrame, doc_id: str, surname: str, other_than: str | None = None) -> set[str]:
+    """The full names ("<Given> <Surname>") of the people of `surname` that the document's sentences (but
+    `other_than`) name: where a surname alone stands for the document's person of that name."""
+    found = sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(rf"[A-Z]\w+ {re.escape(surname)}\b"))
+    return {surface for other in found["sentence"] if other != other_than
+            for _s, _e, surface, _r, n, is_person, _t in sentence_candidates(other, False)
+            if is_person and n >= 2 and surface.split()[-1] == surname}
+
+
 def kept_subjects(sentence: str, surnames: frozenset[str] = frozenset()) -> list[tuple[str, int, str]]:
     """(name, start, 'person') of each person KEPT_SUBJECT_RE names: a full name the name lexicon reads as a
     person's, or a surname alone the document names in full elsewhere."""
@@ -1140,10 +1149,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                         ).select("doc_id", "sentence").iter_rows():
         for m in KEPT_SUBJECT_RE.finditer(sentence):
             word = m.group("name")
-            if " " not in word:
-                for other in sentences.filter((pl.col("doc_id") == doc_id) & pl.col("sentence").str.contains(
-                        rf"[A-Z]\w+ {re.escape(word)}\b"))["sentence"]:
-                    surnames.setdefault(doc_id, set()).update(person_surnames(other) & {word})
+            if " " not in word and _full_names_of(sentences, doc_id, word):
+                surnames.setdefault(doc_id, set()).add(word)
     # one named by surname before a move on others ("Alongside <Surname>, <issuer> also designated ..."): the one
     # person of that surname another sentence of the document names in full (its own sentence may name a relative)
     alongside: dict[tuple[str, str], dict[str, str]] = {}  # (doc, sentence) -> {surname: full name}
@@ -1151,10 +1158,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             r"^(?:Alongside|Along with|Together with|In addition to) [A-Z][a-z][\w-]+(?: and [A-Z][a-z][\w-]+)?,")
                                         ).select("doc_id", "sentence").iter_rows():
         for word in [w for m in ALONGSIDE_SURNAME_RE.finditer(sentence) for w in m.group("name", "name2") if w]:
-            full = {surface for other in sentences.filter((pl.col("doc_id") == doc_id) & (pl.col("sentence") != sentence)
-                                                         & pl.col("sentence").str.contains(rf"[A-Z]\w+ {re.escape(word)}\b"))["sentence"]
-                    for _s, _e, surface, _r, n, is_person, _t in sentence_candidates(other, False)
-                    if is_person and n >= 2 and surface.split()[-1] == word}
+            full = _full_names_of(sentences, doc_id, word, sentence)
             if len(full) == 1:
                 surnames.setdefault(doc_id, set()).add(word)
                 alongside.setdefault((doc_id, sentence), {})[word] = full.pop()
