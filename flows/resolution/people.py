@@ -67,6 +67,11 @@ def same_person(a: str, b: str) -> bool:
     """Transliteration-aware: surnames close (JW), given names compatible or absent."""
     ga, sa = name_parts(a)
     gb, sb = name_parts(b)
+    return surnames_agree(sa, sb) and given_names_agree(ga, gb)
+
+
+def surnames_agree(sa: str, sb: str) -> bool:
+    """`same_person`'s test of two folded surnames (`name_parts`): both present and close."""
     if not sa or not sb:
         return False
     if name_similarity(sa, sb) < SURNAME_MIN_SIM:
@@ -81,6 +86,11 @@ def same_person(a: str, b: str) -> bool:
     fem = ("aya", "ova", "eva", "ina", "ska", "ava", "iva")
     if sa[-3:] != sb[-3:] and (sa.endswith(fem) != sb.endswith(fem)) and sa[:-3] == sb[:len(sa) - 3]:
         return False
+    return True
+
+
+def given_names_agree(ga: str, gb: str) -> bool:
+    """`same_person`'s test of two folded given names (`name_parts`): compatible, or one absent."""
     if ga and gb:
         if len(ga) == 1 or len(gb) == 1:
             return ga[0] == gb[0]
@@ -105,17 +115,24 @@ def cluster_names(names: list[str]) -> dict[str, int]:
     single = sorted({n for n in names if len(n.split()) < 2})
     uf = UnionFind()
     blocks: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    given: dict[str, str] = {}
     for n in full:
-        blocks[_block_key(n)][name_parts(n)[1]].append(n)
+        given[n], surname = name_parts(n)
+        blocks[_block_key(n)][surname].append(n)
         uf.find(n)
     for by_surname in blocks.values():
         surnames = list(by_surname)
         for i, j in _close_surname_pairs(surnames):
+            # `same_person` is the surnames' test and the given names': the first holds for every pair of the two
+            # groups or none (each group is one surname), so it is asked once a pair of groups, not once a pair of
+            # names (a 10k warehouse: ~70k pairs, most of one surname)
+            if not surnames_agree(surnames[i], surnames[j]):
+                continue
             group_a, group_b = by_surname[surnames[i]], by_surname[surnames[j]]
             pairs = ((a, b) for k, a in enumerate(group_a) for b in group_a[k + 1:]) if i == j else \
                 ((a, b) for a in group_a for b in group_b)
             for a, b in pairs:
-                if uf.find(a) != uf.find(b) and same_person(a, b):
+                if uf.find(a) != uf.find(b) and given_names_agree(given[a], given[b]):
                     uf.union(a, b)
     _join_middle_names(full, uf)
     _join_reversed_and_patronyms(full, uf)
