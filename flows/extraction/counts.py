@@ -271,14 +271,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             item = (prior.start(), m.end(), count, qual)
             releases.append(item)
             continue
-        elif "other" in (m.group("mods") + m.group("noun")).lower() and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
+        elif ("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun"))) \
+                and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
-            listed, lead = names_listed_before(sentence, m.start())
-            count += listed  # "<name> and 13 others", "<name>, <name> and 3 others"
-        elif COMPANION_NOUN_RE.match(m.group("noun")) and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
-                and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
-            # "<name> and three co-accused have been set free": the companions are others, the named one more
-            # (issue 22, class 1)
+            # "<name> and 13 others", "<name>, <name> and 3 others"; "<name> and three co-accused have been set free":
+            # the companions are the others, the named one more (issue 22, class 1)
             listed, lead = names_listed_before(sentence, m.start())
             count += listed
         elif (own := POSSESSIVE_GROUP_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())) \

@@ -1268,15 +1268,17 @@ def _based_prefix_peeled(sm: pl.DataFrame) -> pl.DataFrame:
                          & pl.col("target").str.contains(rf"\s(?:{'|'.join(map(re.escape, COMPANY_WORDS))})\.?$")))
     if based.is_empty():
         return sm
-    fixes = {}
-    for target, sentence in based.select("target", "sentence").unique().iter_rows():
+    fixes: dict[str, tuple[str, str | None, bool]] = {}
+    # (in the mentions' order; a target read once after its "<Place>-based" keeps that place whatever its other
+    # sentences say: the same rows whatever the order of the documents)
+    for target, sentence in based.select("target", "sentence").unique(maintain_order=True).iter_rows():
         m = BASED_PREFIX_RE.match(target or "")
         before = None if m else re.search(rf"(?P<place>(?-i:[A-Z])[\w.’']*(?:\s+(?-i:[A-Z])[\w.’']*){{0,2}})-based\s+"
                                           rf"(?:the\s+)?{re.escape(target or '')}", sentence or "")
         name = m.group("name") if m else target
         place = countries_in((m or before).group("place")) if (m or before) else []
         company = bool(name) and name.split()[-1].rstrip(".") in _COMPANY_WORD_SET
-        if m or place or company:
+        if (m or place or company) and not (target in fixes and fixes[target][1]):
             fixes[target] = (name, place[0] if place else None, company)
     if not fixes:
         return sm
