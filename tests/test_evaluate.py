@@ -160,3 +160,33 @@ def test_parts_of_one_gold_group_are_neither_misses_nor_extras(tmp_path):
     assert (prf["tp"], prf["fp"], prf["fn"]) == (1, 1, 0)
     assert sum("part of a gold group k1" in n for n in notes) == 1
     assert any("extra k1 12 vessels" in n for n in notes)
+
+
+def _issuer_rows(tmp_path: Path, rows: list[tuple]):
+    tmp_path.mkdir(exist_ok=True)
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    con.execute("create table sanctions (sanction_id int, target varchar, action varchar, issuer varchar, "
+                "issuer_text varchar, target_type varchar)")
+    con.execute("create table evidence (fact_table varchar, fact_id int, doc_id varchar)")
+    for i, (target, code, text) in enumerate(rows):
+        con.execute("insert into sanctions values (?, ?, 'imposed', ?, ?, 'person')", [i, target, code, text])
+        con.execute("insert into evidence values ('sanctions', ?, 'doc1')", [i])
+    return con
+
+
+def test_a_move_by_two_bodies_matches_a_gold_fact_per_body_or_one_for_both(tmp_path):
+    """"Ruritania and Lusitania imposed sanctions on Jan Novak; Estland, Lettia and Litva sanctioned him too": a row
+    per body. A gold that writes one fact per body finds each body's row (not the first row of any body); a gold
+    that writes the move once finds it once, its other body's row no extra."""
+    from flows.warehouse.evaluate import score_sanctions
+
+    rows = [("Jan Novak", "EE", "Estland, Lettia and Litva"), ("Jan Novak", "LV", "Estland, Lettia and Litva"),
+            ("Jan Novak", "UK", "Britain and Canada"), ("Jan Novak", "CA", "Britain and Canada")]
+    per_body = {"sanctions": [{"doc": "k1", "issuer": i, "target": "Jan Novak", "target_type": "person",
+                               "action": "imposed"} for i in ("United Kingdom", "Canada", "Estonia and Latvia")]}
+    prf, _acc, notes, _c = score_sanctions(_issuer_rows(tmp_path, rows), per_body, {"doc1": "k1"}, scoped=True)
+    assert (prf["tp"], prf["fp"], prf["fn"]) == (3, 0, 0), notes
+    once = {"sanctions": [{"doc": "k1", "issuer": "United Kingdom and Canada", "target": "Jan Novak",
+                           "target_type": "person", "action": "imposed"}]}
+    prf, _acc, notes, _c = score_sanctions(_issuer_rows(tmp_path / "once", rows[2:]), once, {"doc1": "k1"}, scoped=True)
+    assert (prf["tp"], prf["fp"], prf["fn"]) == (1, 0, 0), notes
