@@ -1655,3 +1655,40 @@ def test_a_place_based_prefix_is_no_part_of_a_firms_name():
     m = extract_sanction_mentions(sentences_of("The US designated Uganda-based Amani Trading Co. for shipping oil."), None)
     assert [(r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()] == [
         ("Amani Trading Co", "company", "Uganda")]
+
+
+def _countries(text):
+    m = extract_sanction_mentions(sentences_of(text), None)
+    return [(r["issuer"], r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a state told by its dotted initials before a counted group: the group, the state's
+    ("Iran sanctioned 15 U.S. companies on Sunday.", ("Iran", "15 U.S. companies", "company", "United States")),
+    ("China imposed sanctions on 12 U.K. nationals.", ("China", "12 U.K. nationals", "officials",
+                                                          "United Kingdom")),
+    # the issuer's own words for its targets stand before them
+    ("Iran on Sunday sanctioned what it described as nine U.S. companies, alleging that they arm its enemies.",
+     ("Iran", "nine U.S. companies", "company", "United States")),
+    # a move told as the answer to another: the power after "in retaliation for" issues the other
+    ("Iran sanctioned 15 American firms, likely in retaliation for sanctions announced by the United States.",
+     ("Iran", "15 American firms", "company", "United States")),
+])
+def test_counter_sanctions_on_a_counted_group_of_a_state_told_by_its_initials(text, expected):
+    """Real pages write the United States as "U.S." before its firms and officials, and tell a counter-sanction as the
+    answer to another ("in retaliation for sanctions announced by <state>"); the group is the target, the state
+    that answers the issuer (issue 22, class 10)."""
+    assert _countries(text) == [expected]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("China imposed sanctions on U.S. Secretary of State Mark Fenwick.", "Mark Fenwick"),
+    ("Iran has imposed sanctions on the U.S. Ambassador to Lusitania, Paul Hargreave, and two other officials.",
+     "Paul Hargreave"),
+])
+def test_a_person_after_a_state_s_dotted_initials_and_an_office_is_the_target(text, name):
+    """"sanctions on U.S. <office> <name>": the person, not the state; where an envoy is posted is no target of
+    its own (issue 22, class 10)."""
+    rows = _countries(text)
+    assert [t for _, t, tt, _ in rows if tt == "person"] == [name]
+    assert "country" not in [tt for _, _, tt, _ in rows]

@@ -262,7 +262,8 @@ ROLE_OF_RE = re.compile(
     r"commissioners?|secretar(?:y|ies)|commanders?|governors?)\s+of\s+(?:the\s+)?(?:[\w\-]+\s+){0,5}"
     r"$", re.I)
 
-DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}")
+# (and a state's initials: "on U.S. Secretary of State <name>")
+DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}|\bU\.[SK]\.")
 
 # a dash or a colon opening a list of names (a comma soon after a capitalised word): issue 22, class 10
 DASH_LIST_RE = re.compile(r"(?:\s[—–]|—|:)\s*(?=(?-i:[A-Z])[^.;:—–]{0,60}?,\s*(?-i:[A-Z]))")

@@ -49,7 +49,8 @@ _TRADE_HEADS = "contractors|suppliers|manufacturers|traders"
 # a demonym plural is a head too ("five Ruritanians"): checked against the country lexicon
 _DEMONYM_PLURAL = r"(?-i:[A-Z][a-z]+(?:ans|ese|is))"
 
-_MODIFIER = r"(?:(?-i:[A-Z][\w\-]+)|[a-z][a-z\-]*(?:-(?:based|linked|backed|appointed))?|so-called|‘[^’]{1,20}’|'[^']{1,20}')"
+# (a state's initials too: "15 U.S. companies")
+_MODIFIER = r"(?:(?-i:U\.[SK]\.)|(?-i:[A-Z][\w\-]+)|[a-z][a-z\-]*(?:-(?:based|linked|backed|appointed))?|so-called|‘[^’]{1,20}’|'[^']{1,20}')"
 _STOP = r"(?:of|the|and|or|to|in|on|for|with|by|from|at|as|who|which|that|were|was|are|is|have|has|had|its|their)"
 
 # (a demonym before a group noun is a modifier: "four Chinese officials")
@@ -72,6 +73,8 @@ SCOPE_BEFORE_RE = re.compile(
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
     # (a named target may come first: "sanctions against <role> <A> and 169 officials"; issue 22, class 10)
     r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as))?"
+    # (the issuer's own words for them: "sanctioned what it described as 15 <demonym> companies")
+    r"(?:\s+what\s+(?:it|they|he|she)\s+(?:described\s+as|called|termed|said\s+(?:was|were|are|is)))?"
     # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)
     r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over|around|about|"
     r"nearly|almost|roughly|up\s+to|as\s+many\s+as)\s+)?$", re.I)
@@ -246,8 +249,8 @@ def group_size(group: str) -> int | None:
 
 # the generic group rows the target finder gives a sentence that counts its targets ("sanctions on 13 individuals"
 # -> "officials"): the counted groups say the same, better
-GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-z]+)\s+(?:individuals|entities|"
-                              r"companies|organi[sz]ations|citizens|nationals|officials))$", re.I)
+GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK)\s+(?:individuals|entities|"
+                              r"companies|firms|organi[sz]ations|citizens|nationals|officials))$", re.I)
 
 
 # a counted group right after a verb that designates it, in a sentence that names no sanctions ("The Treasury has

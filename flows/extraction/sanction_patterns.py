@@ -99,21 +99,24 @@ REASON_TOPIC_RE = re.compile(
     re.I,
 )
 
+# a target's words run to the clause's end; a state's initials are no end ("sanctions on 15 U.S. companies")
+_NP = r"(?:U\.[SK]\.|[^.;:])"
+
 TARGET_RE = re.compile(
     # "an asset freeze and travel ban on eight officials": the measures named, the targets after them
-    r"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){0,2}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>[^.;:]{2,90})"
+    rf"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){{0,2}}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>{_NP}{{2,90}})"
     # "other measures targeting <A>", "keep those in place targeting <A>": the measures that stay, by whom they hit
-    r"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>[^.;:]{2,90})"
+    rf"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>{_NP}{{2,90}})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
-    r"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>[^.;:]{2,90})"
-    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>[^.;:]{{2,90}})"  # "froze the assets of hundreds of officials"
+    rf"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>{_NP}{{2,90}})"
+    rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>{_NP}{{2,90}})"  # "froze the assets of hundreds of officials"
     # "announced sanctions for six officials": "for" names the targets only before people or bodies
     r"|\bsanctions\s+for\s+(?P<np4>(?:[\w\-]+\s+){0,2}(?:officials|individuals|people|persons|entities|companies|"
     r"firms|banks|ministers|judges|oligarchs)\b[^.;:]{0,60})",
     re.I,
 )
 
-SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>[^.;:]{{2,90}})", re.I)
+SUBJECT_TARGET_RE = re.compile(rf"\b{SUBJECT}sanctioned\s+(?P<np2>{_NP}{{2,90}})", re.I)
 
 _SECTOR_ALT = "|".join(SECTOR_WORDS)
 

@@ -31,6 +31,11 @@ from flows.language.lexicon import (
 )
 
 
+# the issuer's own words for its targets, before them: "what it described as", "what it called"
+HEDGE_RE = re.compile(r"\s*what\s+(?:it|they|he|she)\s+(?:described\s+as|called|termed|said\s+(?:was|were|are|is))\s+",
+                      re.I)
+
+
 def find_target(sentence: str, doc_country: str | None, may_sector: bool = True, excluded=ISSUING_COUNTRIES
                 ) -> tuple[str | None, str | None, str | None, bool]:
     """(target, target_type, target_country, explicit): what the sanctions hit, and whose it is;
@@ -45,6 +50,9 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True,
             m = by_subject
     scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")
              or m.groupdict().get("np5")) if m else sentence
+    hedge = HEDGE_RE.match(scope)
+    if hedge:  # "sanctioned what it described as 15 <demonym> companies": the companies
+        scope = scope[hedge.end():]
     reason = REASON_RE.search(scope)
     if reason:  # "support for Russia" in a reason is not the target
         scope = scope[:reason.start()]
@@ -69,16 +77,18 @@ def target_country(target: str | None, target_type: str | None, scope: str, sent
         return None
     if target_type == "country":
         return target
-    named = [c for c in countries_in(scope) if c not in excluded] if scope != sentence else []
+    named = [c for c in countries_in(POSTED_TO_RE.sub(" ", scope)) if c not in excluded] if scope != sentence else []
     # the whole sentence's places are cached (doc_main_countries looked them up already)
-    named = named or [c for c, _ in sentence_places(sentence) if c not in excluded]
+    # (where an envoy serves is not whose the envoy is: "the <state> ambassador to <country>")
+    posted = {c for m in POSTED_TO_RE.finditer(sentence) for c in countries_in(m.group())} if named == [] else set()
+    named = named or [c for c, _ in sentence_places(sentence) if c not in excluded and c not in posted]
     return named[0] if named else doc_country
 
 
 def _person_target(scope: str) -> str | None:
     """A named person right after 'sanctions on' ("former President Mahmoud Ahmadinejad")."""
 
-    head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?", "", scope)
+    head = re.sub(r"^\s*(?:the\s+)?(?:former\s+|ex-)?(?:U\.S\.\s+|U\.K\.\s+)?", "", scope)
     m = NAME_RE.match(head)
     if not m:
         return None
@@ -151,7 +161,9 @@ def aircraft_target(text: str) -> str | None:
 # a group told by its nationality: "sanctions on Ruritanian citizens and companies" (issue 22, class 10)
 _GROUP = r"individuals|citizens|nationals|officials|oligarchs|businessmen|companies|entities|firms|organi[sz]ations"
 
-NATIONALS_RE = re.compile(rf"\s*(?:the\s+|\d[\d,]*\s+|a\s+further\s+\d[\d,]*\s+)?(?P<dem>(?-i:[A-Z][a-z]+))\s+(?P<g1>{_GROUP})\b"
+# (a state told by its initials stands for its demonym: "15 U.S. companies", "UK officials")
+NATIONALS_RE = re.compile(rf"\s*(?:the\s+|\d[\d,]*\s+|a\s+further\s+\d[\d,]*\s+)?"
+                          rf"(?P<dem>(?-i:[A-Z][a-z]+|U\.S\.|US|U\.K\.|UK))\s+(?P<g1>{_GROUP})\b"
                           rf"(?:\s*(?:,|and|,\s*and)\s+(?P<g2>{_GROUP})\b)?", re.I)
 
 
@@ -309,8 +321,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     # (where ministers meet names no target: "speaking ahead of a meeting in <country> on Monday"; issue 22, class 9)
     # (a partner in the move names no target either: "imposed in coordination with <country>"; issue 22, class 9)
     # (nor, in a counter-sanction, a sanctioning state before its firms: "sanctions on <state> defence contractors <A>")
-    named = [c for c in countries_in(PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0] if explicit
-                                                    else VENUE_RE.sub(" ", scope)))
+    # (nor where an envoy is posted: "sanctions on the <state> ambassador to <country>, <A>")
+    named = [c for c in countries_in(POSTED_TO_RE.sub(" ", PARTNER_RE.sub(" ", RELATIVE_TAIL_RE.split(scope, maxsplit=1)[0]
+                                                                      if explicit else VENUE_RE.sub(" ", scope))))
              if c not in ISSUING_COUNTRIES]
     if named:
         # with no "sanctions on X", the document's own country when the sentence names it ("after the attack
@@ -323,6 +336,11 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
 
 VENUE_RE = re.compile(r"\b(?:meeting|meet|met|summit|talks|conference|gathering|session)\s+(?:\w+\s+){0,3}?in\s+"
                       r"(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
+
+
+# where an envoy serves: "the ambassador to <country>", "envoy in <country>" (its country is no target)
+POSTED_TO_RE = re.compile(r"\b(?:ambassador|envoy|consul(?:\s+general)?|charg[eé]\s+d['’]affaires|emissary)\s+(?:to|in)\s+"
+                          r"(?:the\s+)?(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?", re.I)
 
 
 # the powers that act with the issuer ("in coordination with <A> and <B>", "alongside <A>"): partners, never targets

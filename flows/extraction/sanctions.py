@@ -103,6 +103,11 @@ def _sanction_words(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))
 
 
+# a move told as the answer to another: what follows is the other's
+ANSWERING_RE = re.compile(r",?\s+(?:\w+\s+){0,2}?(?:in\s+(?:retaliation|response|reply)\s+(?:for|to|against)|as\s+(?:a\s+)?"
+                          r"(?:retaliation|response|reply)\s+(?:for|to)|retaliating\s+(?:for|against))\b", re.I)
+
+
 def find_issuers(sentence: str) -> list[str | None]:
     """Every sanctioning power named together as the subject ("the UK and Canada have tightened").
 
@@ -117,6 +122,11 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     """find_issuers, kept for the last sentences read: a sentence's moves and each of its clauses ask."""
     # (an entry ban without a sanction word: its issuer stands before the ban too, "The entry ban applies to <demonym>
     # <office> <name>" names none)
+    # ("<A> sanctioned 15 <demonym> companies, in retaliation for sanctions announced by <B>": the move told first
+    # is <A>'s; the one it answers is <B>'s, not this one; issue 22, class 10)
+    answer = ANSWERING_RE.search(sentence)
+    if answer and _sanction_words(sentence[:answer.start()]):
+        sentence = sentence[:answer.start()]
     last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
