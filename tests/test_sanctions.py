@@ -1692,3 +1692,36 @@ def test_a_person_after_a_state_s_dotted_initials_and_an_office_is_the_target(te
     rows = _countries(text)
     assert [t for _, t, tt, _ in rows if tt == "person"] == [name]
     assert "country" not in [tt for _, _, tt, _ in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Former Premier Anna Lindqvist has been banned from entering Russia, according to a statement on the ministry's "
+     "website.", [("Russia", "Anna Lindqvist", "person")]),
+    ("Anna Lindqvist among 140 Norwegians banned from Russia", [("Russia", "Anna Lindqvist", "person"),
+                                                            ("Russia", "140 Norwegians", "officials")]),
+    # (the sanctions it answers are the other side's: no country target beside the barred)
+    ("China on Monday banned 31 more Australians from entering its territory, in response to sanctions imposed by "
+     "Canberra over Beijing's policies.", [("China", "31 more Australians", "officials")]),
+])
+def test_an_entry_ban_told_without_a_sanction_word_is_a_move_by_the_state_entered(text, expected):
+    """Counter-sanctions reach real pages as bans on entering: the state entered issues them, the people barred (a
+    counted group, a named person) are the targets (issue 22, class 10)."""
+    assert [(i, t, tt) for i, t, tt, _ in one(text)] == expected
+    assert {a for *_, a in one(text)} == {"imposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "Fans were barred from entering the stadium after the riot.",
+    "He was banned from entering the building by the guards.",
+    "Since the start of the war, Russia has banned more than 700 Norwegians, including those named on Monday, from "
+    "entering its territory.",
+])
+def test_a_ban_on_entering_a_place_or_a_running_total_is_no_move(text):
+    assert one(text) == []
+
+
+def test_visa_bans_on_a_counted_group_are_a_move():
+    """"imposed visa bans on 23 <demonym> citizens": a visa or entry ban is a sanction word (a travel ban is not
+    always one)."""
+    assert ("Japan", "23 Russian citizens", "officials", "imposed") in one(
+        "Japan has imposed visa bans on 23 Russian citizens including government officials.")

@@ -41,9 +41,13 @@ LICENCE = r"general\s+licen[cs]es?|GL(?:\s+\d+[A-Z]?)?"
 # not when a government restricts its own people ("Tehran froze the assets of the opposition leader")
 WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 
+# a ban on visas or entry is a sanction on those it names ("imposed visa bans on 23 <demonym> citizens"); a travel
+# ban is not always one (a state's ban on travellers from whole countries)
+VISA_BANS = r"(?:visa|entry)\s+bans?"
+
 SANCTION_RE = re.compile(
     rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|measures\s+targeting|{ASSET_FREEZE}|"
-    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS}|{LICENCE})\b", re.I)
+    rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS}|{LICENCE}|{VISA_BANS})\b", re.I)
 
 
 # "In April it sanctioned the judges", "Britain sanctioned two banks": the verb with a subject and no

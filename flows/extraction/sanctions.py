@@ -44,6 +44,7 @@ from flows.extraction.designations import (
     person_surnames,
     sentence_candidates,
 )
+from flows.extraction.entry_bans import entry_ban_moves
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
@@ -1224,6 +1225,15 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                                      next((m[3] for m in moves if m[2] in ("person", "officials") and m[3]), None))
             if sentence.rstrip().endswith(":"):
                 bullets_from[doc_id] = sent_idx + 1
+        # an entry ban told without a sanction word: the state entered bars those named (entry_bans); a country no
+        # "sanctions on" names is no target beside them ("..., in response to sanctions imposed by <B> over <C>")
+        bans = entry_ban_moves(sentence) if not any(f[1] and (f[2] != "country" or f[4]) for f in found) else []
+        if bans:
+            found = []
+            for issuer, target, target_type, country in bans:
+                rows.append((doc_id, sent_idx, start, end, issuer, target, target_type,
+                             country or (doc_country.get(doc_id) if target_type != "person" else None), "imposed", None,
+                             False, sentence))
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
