@@ -1725,3 +1725,27 @@ def test_visa_bans_on_a_counted_group_are_a_move():
     always one)."""
     assert ("Japan", "23 Russian citizens", "officials", "imposed") in one(
         "Japan has imposed visa bans on 23 Russian citizens including government officials.")
+
+
+def test_a_counted_group_designated_further_on_by_a_done_passive_is_a_move():
+    """"Forty-nine individuals and organisations involved in abuses in recent years have been designated for sanctions":
+    the group, though the passive comes after what it did (issue 22, class 10); a designation still to come is none."""
+    rows = one("Forty-nine individuals and organisations involved in rights abuses in recent years have been "
+               "designated for sanctions under a new regime set up by the United Kingdom.")
+    assert [(i, t, a) for i, t, _, a in rows] == [("United Kingdom", "Forty-nine individuals and organisations",
+                                                  "imposed")]
+    assert one("Twelve officials who took part in the crackdown may be designated by Canada.") == []
+
+
+def test_a_bulleted_counted_group_is_an_item_of_the_list_of_targets():
+    """A list of targets in bullets whose items open with a counted group ("• 25 <demonym> nationals involved in ..."):
+    each group is a target of the move before the list, of its own words' country (issue 22, class 10)."""
+    text = ("Britain imposed sanctions on 40 people and organisations on Monday.\n"
+            "Those subject to immediate sanctions are:\n"
+            "• 22 Belarusian nationals involved in the death of a lawyer in custody\n"
+            "• 15 Iranian nationals involved in the killing of a journalist\n"
+            "• Two high-ranking Sudanese military generals\n")
+    m = extract_sanction_mentions(sentences_of(text), None)
+    rows = {(r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()}
+    assert {("22 Belarusian nationals", "officials", "Belarus"), ("15 Iranian nationals", "officials", "Iran"),
+            ("Two high-ranking Sudanese military generals", "officials", "Sudan")} <= rows

@@ -25,7 +25,7 @@ import re
 import polars as pl
 
 from flows.extraction.count_numbers import folded
-from flows.extraction.designations import BODY_WORDS, _counted_members, plain_name
+from flows.extraction.designations import BODY_WORDS, BULLET_RE, _counted_members, plain_name
 from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
@@ -41,7 +41,7 @@ COUNT = (rf"(?:\d[\d,]*|(?:half\s+a|a|two|three|several)\s+dozen|"
 # group nouns: a group of people, or of organisations
 PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official|oligarchs|businessmen|nationals|"
                 "national|citizens|citizen|separatists|leaders|members|holders|actors|abusers|judges|ministers|"
-                "commanders|officers|settlers|gangs|gang\\s+leaders")
+                "commanders|generals|officers|settlers|gangs|gang\\s+leaders")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
              "banks|bank|groups|networks|cartels|militias|ships")  # (vessels are a fleet's ships: sanction_targets names them)
 # firms told by their trade, heads of a group nobody counts (described_groups) and organisations by group_kind
@@ -83,6 +83,12 @@ SCOPE_BEFORE_RE = re.compile(
 PASSIVE_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:were|have\s+been|had\s+been|are|would\s+be|will\s+be)\s+(?:also\s+|now\s+)?"
     r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to)\b", re.I)
+
+# or before a done passive designation further on, after what the group did ("Forty-nine individuals and
+# organisations involved in abuses in recent years have been designated for sanctions"; issue 22, class 10)
+PASSIVE_LATER_RE = re.compile(
+    r"[^.;:,()]{0,120}?\s(?:were|have\s+been|had\s+been)\s+(?:also\s+|now\s+)?(?:sanctioned|designated|blacklisted)\b",
+    re.I)
 
 # or before a participle that says who designated them and when ("as well as all 367 individuals sanctioned last
 # week by <issuer>", "26 entities designated on Monday"): a group listed by a move (issue 22, class 10)
@@ -138,7 +144,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
             r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+$", gap)
         if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())
-                or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
+                or PARTICIPLE_AFTER_RE.match(sentence, m.end()) or PASSIVE_LATER_RE.match(sentence, m.end())):
             continue
         if re.search(r"\b(?:the|these|those)\s+$", before, re.I) and not PASSIVE_AFTER_RE.match(sentence, m.end()):
             continue  # "the 15 persons listed": a group told again, not a new one
@@ -274,7 +280,9 @@ def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
     for group, start, kind in counted_groups(sentence):
         verb = DESIGNATING_VERB_RE.search(sentence, max(0, start - 60), start)
         not_done = _NOT_DONE_ING_RE if verb is not None and verb.group("verb").lower().endswith("ing") else _NOT_DONE_RE
-        if verb is None or not_done.search(sentence, max(0, verb.start() - 30), verb.start()):
+        # (or a done passive after it: "<count> individuals ... have been designated")
+        if (verb is None or not_done.search(sentence, max(0, verb.start() - 30), verb.start())) \
+                and not PASSIVE_LATER_RE.match(sentence, start + len(group)):
             continue
         out.append((group, start, kind))
     return out
@@ -660,3 +668,18 @@ def counted_then_named(sanctions: pl.DataFrame, sentences: pl.DataFrame, candida
         return empty
     return pl.DataFrame(rows, schema=DATED_SANCTION_MENTION_SCHEMA).unique(["doc_id", "target", "action"],
                                                                            maintain_order=True)
+
+
+def bullet_group(line: str) -> tuple[str, str] | None:
+    """(group, 'officials' | 'company') of a bulleted line of a list of targets that opens with a counted group
+    ("• 25 <demonym> nationals involved in the death of ..."; issue 22, class 10)."""
+    m = BULLET_RE.match(line)
+    g = GROUP_RE.match(line, m.end()) if m else None
+    if g is None or not _is_head(g.group("head"), g.group("mods")) or NOT_GROUP_RE.search(g.group("mods")):
+        return None
+    return g.group("group"), group_kind(g.group("group"))
+
+
+def group_country(group: str) -> str | None:
+    """The country a group's own words name ("20 <demonym> nationals"), if any."""
+    return _group_country(group)

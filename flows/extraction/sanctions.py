@@ -48,6 +48,8 @@ from flows.extraction.entry_bans import entry_ban_moves
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
+    bullet_group,
+    group_country,
     appositive_targets,
     cue_listed_targets,
     included_people,
@@ -1188,13 +1190,17 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         in_context = recent is not None and sent_idx - recent[0] <= CONTEXT_SENTENCES
         if bullets_from.get(doc_id) == sent_idx and recent is not None:
             item = bullet_target(sentence)
+            group = bullet_group(sentence) if item is None else None
+            item = item or group
             if BULLET_RE.match(sentence):
                 bullets_from[doc_id] = sent_idx + 1  # an item read as no target keeps the list going
             if item is not None:
+                # (a counted group is its own words' country's: "• 20 <demonym> nationals involved in ...")
+                country = (group_country(item[0]) if group else None) or recent[3] or doc_country.get(doc_id)
                 for issuer in recent[1]:
                     for action in recent[2]:
-                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1],
-                                     recent[3] or doc_country.get(doc_id), action, None, False, sentence))
+                        rows.append((doc_id, sent_idx, start, end, issuer, item[0], item[1], country, action, None,
+                                     False, sentence))
                 continue
         key = (sentence, doc_country.get(doc_id))
         # the surnames of the document's people the sentence holds (one alone in a list names them too)
