@@ -1749,3 +1749,30 @@ def test_a_bulleted_counted_group_is_an_item_of_the_list_of_targets():
     rows = {(r["target"], r["target_type"], r["target_country"]) for r in m.to_dicts()}
     assert {("22 Belarusian nationals", "officials", "Belarus"), ("15 Iranian nationals", "officials", "Iran"),
             ("Two high-ranking Sudanese military generals", "officials", "Sudan")} <= rows
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("China is sanctioning 28 officials of the former administration.", ("China", "28 officials")),
+    ('The ministry said on Wednesday, "China has decided to sanction 28 persons who have gravely harmed its interests."',
+     ("China", "28 persons")),
+    ("The Chinese foreign ministry said it was targeting 28 individuals.", ("China", "28 individuals")),
+])
+def test_a_counter_sanction_under_way_or_decided_names_its_state(text, expected):
+    """"<State> is sanctioning ...", "<State> has decided to sanction N persons", "The <demonym> foreign ministry said it
+    was targeting N individuals": the state moves, though the issuer lexicon does not know it (issue 22, class 10)."""
+    assert [(i, t) for i, t, _, a in one(text) if a == "imposed"] == [expected]
+
+
+def test_a_plan_to_sanction_a_counted_group_is_no_move():
+    assert one("The council plans to sanction 12 officials.") == []
+
+
+def test_in_addition_to_a_target_the_state_named_a_list_of_people():
+    """"In addition to <Surname>, <State> named <role words> <A>, <B> and <C>": a list of targets after a move told
+    just before; a name in a time clause of the move's sentence ("minutes after <A> was sworn in") is none."""
+    text = ("China announced sanctions on Thursday on officials of the outgoing administration including former "
+            "Secretary of State Mark Fenwick, minutes after Paul Hargreave was sworn in as president. In addition to "
+            "Fenwick, China named outgoing administration officials Laura Whitcombe, Daniel Ashby and Helen Crowe.")
+    rows = one(text)
+    assert {t for i, t, tt, a in rows if tt == "person" and i == "China" and a == "imposed"} == {
+        "Mark Fenwick", "Laura Whitcombe", "Daniel Ashby", "Helen Crowe"}

@@ -231,7 +231,7 @@ TARGET_SCOPE_RE = re.compile(
     r"|\b(?:sanction|designate|blacklist|list|sanctioned|designated|blacklisted|listed)\s+the\s+following\b[^.;:]{0,250}:"
     # "Alongside <A>, <issuer> also designated <B>": the one named before the move is designated with the others
     r"|^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)(?=\s+(?-i:[A-Z])[^.;:,]{1,60},\s+[^.;:,]{0,100}?"
-    r"\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted)\b)"
+    r"\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted|named)\b)"
     # "The sanctions, imposed under <law>, target <A>", "The measures name <A>, <B> and 38 others" (issue 22, class 10)
     r"|\b(?:sanctions|measures|restrictions)\b[^.;:]{0,90}?\b(?:target|targets|name|names)(?=\s+(?:(?:former|senior|"
     r"top|(?-i:[A-Z])[\w\-]*)\s+))"
@@ -280,7 +280,8 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
                          r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering|"
-                         r"took (?:\w+ )?action (?:targeting|against)|visa bans?|(?:banned|barred|prohibited) from")
+                         r"took (?:\w+ )?action (?:targeting|against)|visa bans?|(?:banned|barred|prohibited) from|it (?:was|is) targeting|"
+                         r"^(?:Alongside|Along with|Together with|In addition to) [A-Z]")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 

@@ -67,7 +67,7 @@ GROUP_RE = re.compile(
 # "the names of", "target(s)", "apply to", with "a further", "an additional", "another" or "some" between
 SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
-    r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|designated|designating|designate|blacklisted|listed|"
+    r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|(?<=\bto\s)sanction|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
     r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
@@ -263,7 +263,9 @@ GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-
 # designated 17 <demonym plural> for ...", "said it was sanctioning 12 <demonym> nationals"): the verb is the move
 # (issue 22, class 10)
 DESIGNATING_VERB_RE = re.compile(
-    r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists)\s+"
+    # (a decision taken is done: "has decided to sanction 28 persons"; a ministry's own words: "said it was targeting")
+    r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists|"
+    r"decided\s+to\s+(?:sanction|designate|blacklist)|(?<=\bit\swas\s)targeting|(?<=\bit\sis\s)targeting)\s+"
     r"(?:(?:a\s+further|an\s+additional|another|a\s+total\s+of|at\s+least|more\s+than|over|some)\s+)?$", re.I)
 # the verb passive or still to come: "were designated", "plans to designate", "would be sanctioning"
 _NOT_DONE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being|would|will|could|may|might|should|must|to|not|never)\s+"
@@ -274,7 +276,7 @@ _NOT_DONE_ING_RE = re.compile(r"\b(?:be|would|will|could|may|might|should|must|t
 
 def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
     """The counted groups (counted_groups' shape) a designating verb takes as its object."""
-    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)", sentence):
+    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)|\bit\s+(?:was|is)\s+targeting\b", sentence):
         return []
     out = []
     for group, start, kind in counted_groups(sentence):
@@ -591,8 +593,9 @@ def included_people(sentence: str) -> list[tuple[str, int, str]]:
                 continue
             gap = sentence[at:s]
             if len(gap) > 60 or re.search(r"[;:()]|\.\s", gap) or not _MEMBER_GAP.match(gap) \
-                    or any(w.lower() in ("who", "which", "that", "said", "says") for w in gap.split()):
-                break
+                    or any(w.lower() in ("who", "which", "that", "said", "says") for w in gap.split()) \
+                    or re.search(r"\b(?:after|before|since|until|when|while|as)\s+$", gap, re.I):
+                break  # (nor one a time clause names: "including <A>, minutes after <B> was sworn in")
             out.append((surface, s, "person"))
             at = e
             # a description after the name ("A B, <role>, and C D"): up to the next comma

@@ -130,7 +130,10 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     answer = ANSWERING_RE.search(sentence)
     if answer and _sanction_words(sentence[:answer.start()]):
         sentence = sentence[:answer.start()]
-    last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)]
+    # (no sanction word: the issuer stands before the verb that moves, "<body> said it was targeting <A>, ... the <B>
+    # president": not after it)
+    last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)] \
+        or [m.end() for m in re.finditer(r"\bit\s+(?:was|is)\s+targeting\b", sentence)][:1]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     first = find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head)
@@ -189,18 +192,24 @@ _STATE_SUBJECT_RE = re.compile(
     r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated|"
     # a headline's present ("<Country> imposes sanctions on <A>, <B>, others")
     r"imposes|slaps|announces|introduces)\b"
+    # a move under way or decided: "<Country> is sanctioning more than two dozen officials", "<Country> has decided
+    # to sanction 28 persons" (issue 22, class 10)
+    r"|\s+(?:is|are|was|were)\s+(?:now\s+|also\s+)?(?:sanctioning|imposing\s+sanctions)\b"
+    r"|\s+(?:has\s+|have\s+|had\s+)?decide[sd]\s+to\s+(?:sanction|impose\s+sanctions)\b"
     # its own words reported: "<Country> said Sunday it has imposed sanctions on ..."
-    r"|\s+(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:imposed|sanctioned|blacklisted|introduced|slapped)\b)", re.I)
+    r"|\s+(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
+    r"(?:imposed|sanctioned|blacklisted|introduced|slapped|sanctioning|imposing\s+sanctions)\b)", re.I)
 
 
 # ... or its government told by its demonym: "The <Demonym> Foreign Ministry announced on Tuesday that it is
 # imposing sanctions", "The <Demonym> side decides to sanction" (issue 22, class 10)
 _STATE_BODY_SUBJECT_RE = re.compile(
     r"(?-i:\b(?P<who>[A-Z][a-z]+))\s+(?:(?-i:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Office|"
-    r"Government|Cabinet)|government|authorities|side)\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?"
+    r"Government|Cabinet)|foreign\s+ministry|government|authorities|side)\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?"
     r"(?:imposed|announced|slapped|introduced|levied|sanctioned|blacklisted|decide[sd]\s+to\s+(?:sanction|impose)|"
-    r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated)\b")
+    r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated"
+    # ("The <Demonym> foreign ministry said it was targeting 28 individuals")
+    r"|said\s+(?:that\s+)?it\s+(?:was|is|had|has)\s+(?:targeting|sanctioning|imposing))\b")
 
 
 def _state_that_sanctions(head: str) -> str | None:
@@ -400,7 +409,7 @@ DETERMINER_BEFORE_RE = re.compile(r"\b(?:the|its|their|these|those|a|an)\s+$", r
 # a surname alone before a move on others: "Alongside <Surname>, <issuer> also designated ..." (issue 22, class 10)
 ALONGSIDE_SURNAME_RE = re.compile(r"^(?:Alongside|Along\s+with|Together\s+with|In\s+addition\s+to)\s+"
                                   r"(?P<name>[A-Z][a-z][\w\-]+)(?:\s+and\s+(?P<name2>[A-Z][a-z][\w\-]+))?,"
-                                  r"(?=\s+[^.;:,]{0,100}?\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted)\b)")
+                                  r"(?=\s+[^.;:,]{0,100}?\b(?:also\s+)?(?:sanctioned|designated|blacklisted|listed|targeted|named)\b)")
 
 
 def find_reason(sentence: str) -> str | None:
@@ -576,7 +585,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
                      may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
     """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b", sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b"
+                         r"|\bit\s+(?:was|is)\s+targeting\b", sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
         return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
