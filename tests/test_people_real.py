@@ -608,3 +608,26 @@ def test_a_faith_in_the_plural_is_no_name():
     """"Sunni Muslims", "Coptic Christians": a people of a faith, no person (issue 22, class 8)."""
     assert _people_in("The group said Sunni Muslims were targeted in the raids.") == []
     assert _people_in("The group said Coptic Christians were targeted in the raids.") == []
+
+
+@pytest.mark.parametrize("headline, names", [
+    ("Ruritania Bans Martin Kessler, More Than 200 Lusitanian Officials From Entering The Country", ["Martin Kessler"]),
+    ("President Lifts Sanctions on Former Rulers, Meets Anna Petrova", ["Anna Petrova"]),
+    ("His Majesty the King Grants Royal Pardons to Former Activists", []),
+])
+def test_a_headline_verb_in_title_case_ends_the_words_before_a_name(headline, names):
+    """A page's second title line in Title Case: "<Country> Bans <A B>" names A B, not "<Country> Bans <A B>" (whose
+    longest form would then stand for every later mention of A B); a verb's object that is no name stays none
+    (issue 22, class 8)."""
+    got = [c[2] for c in sentence_candidates(headline, True)]
+    assert [n for n in got if n in names or any(w in n for w in ("Bans", "Meets", "Grants", "Pardons"))] == names
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The deal was arranged by Maj Gen Saul Brennan, head of the security service.", "Saul Brennan"),
+    ("Army spokesman Brig Gen Tomas Okello said the men were freed.", "Tomas Okello"),
+    ("His Holiness Pope Gregory welcomed the release.", "Pope Gregory"),
+])
+def test_a_rank_written_without_its_full_stop_is_a_title(sentence, name):
+    """"Maj Gen <A B>", "Lt Col <A B>": ranks without their full stop are titles, peeled off the name."""
+    assert _people_in(sentence) == [name]

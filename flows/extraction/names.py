@@ -72,6 +72,12 @@ LEAD_FUNCTION_WORDS = frozenset("""alongside besides beside unlike beyond throug
     following including excluding during through except earlier later previously separately instead otherwise
     elsewhere nevertheless nonetheless thus hence therefore indeed finally eventually currently overall likewise
     similarly accordingly afterwards afterward thereafter""".split())
+# verbs a headline writes in Title Case between a subject and a name ("<Country> Bans <A B>", "Meets <A B>"): never
+# a word of a name (issue 22, class 8)
+HEADLINE_VERBS = frozenset("""bans lifts frees releases pardons sanctions slaps imposes eases extends renews urges slams
+    jails arrests visits welcomes warns accuses condemns expels deports blacklists designates targets freezes seizes
+    says tells asks vows rejects approves orders hails blasts detains convicts acquits grants announces unveils
+    removes delists meets hosts""".split())
 # English function words that English writes in lower case inside a sentence: in capitals there, before another
 # capitalised word, they open a name (the Hebrew "Or", the Burmese "Than", the Vietnamese "Can"; issue 22, class 7)
 NAME_FUNCTION_WORDS = frozenset("or nor but than can you so if".split())
@@ -405,6 +411,16 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
         tokens[-1] = (tokens[-1][0], tokens[-1][1] - 1, tokens[-1][2][:-1])
     regnal = len(tokens) > 1 and regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2]) is not None
     prefix: list[str] = []
+    # a headline's Title Case verb ends what stands before it: "<Country> Bans <A B>", "<A> Lifts Sanctions on <B C>,
+    # Meets <D E>" name A B and D E (a verb opening the run only after a comma: a line may open with "Grants ...";
+    # issue 22, class 8)
+    verb = next((i for i, t in enumerate(tokens) if fold(t[2]) in HEADLINE_VERBS and len(tokens) - i > 2
+                 and (i > 0 or mid)), None)
+    if verb is not None:
+        prefix, tokens = [t[2] for t in tokens[:verb + 1]], tokens[verb + 1:]
+        if not (is_given_name(tokens[0][2]) or fold(tokens[0][2]) in TITLE_WORDS) \
+                or any(fold(t[2]) in HEADLINE_VERBS for t in tokens):
+            return None  # "<King> Grants Royal Pardons": no name after the verb
     if len(tokens) > 2 and tokens[-1][2].isupper() and len(tokens[-1][2]) >= 4:
         # "... Systems Directorate Mustafa Ali DEMIR": the name starts at its given name
         first = next(i for i, t in enumerate(tokens) if is_given_name(t[2]))

@@ -22,6 +22,7 @@ TITLE_WORDS = frozenset(
     pope king queen prince princess crown sheikh emir sultan ayatollah daw haji hajji
     senator sen. rep. representative congressman congresswoman governor mayor
     general gen. colonel col. admiral captain major lieutenant marine sergeant officer veteran soldier
+    gen lt lt. maj maj. brig brig. capt capt. sgt sgt. cmdr cmdr. adm adm. holiness
     judge justice ambassador envoy special spokesman spokeswoman spokesperson
     former ex late acting deputy chief head leader opposition activist journalist
     blogger dissident lawyer analyst economist professor prof. rev. reverend father bishop
