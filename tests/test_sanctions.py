@@ -1776,3 +1776,19 @@ def test_in_addition_to_a_target_the_state_named_a_list_of_people():
     rows = one(text)
     assert {t for i, t, tt, a in rows if tt == "person" and i == "China" and a == "imposed"} == {
         "Mark Fenwick", "Laura Whitcombe", "Daniel Ashby", "Helen Crowe"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("EU ministers decided Monday to slap sanctions on Ruritanian private military contractor Halberd as well as "
+     "eight individuals and three entities connected to the group.",
+     {"Halberd", "eight individuals", "three entities"}),
+    ("The bloc imposed sanctions on the mercenary group Halberd.", {"Halberd"}),
+])
+def test_an_outfit_named_after_its_kind_and_the_groups_beside_it_are_targets(text, expected):
+    """"sanctions on <demonym> private military contractor <A> as well as eight individuals and three entities": the
+    outfit (not its country) and the counted groups after "as well as" (issue 22, class 10)."""
+    assert {t for _, t, _, _ in one(text)} == expected
+
+
+def test_a_day_after_an_outfit_word_is_no_name():
+    assert "Friday" not in {t for _, t, _, _ in one("The Treasury imposed sanctions on the militant group Friday.")}

@@ -72,7 +72,9 @@ SCOPE_BEFORE_RE = re.compile(
     r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
     # (a named target may come first: "sanctions against <role> <A> and 169 officials"; issue 22, class 10)
-    r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as))?"
+    r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as)"
+    # (or a target told with its kind first: "sanctions on <demonym> private military contractor <A> as well as")
+    r"|\s+(?:the\s+)?(?:[\w\-’']+\s+){0,5}?(?-i:[A-Z])[\w\-’'.]*,?\s+as\s+well\s+as(?:\s+on)?)?"
     # (the issuer's own words for them: "sanctioned what it described as 15 <demonym> companies")
     r"(?:\s+what\s+(?:it|they|he|she)\s+(?:described\s+as|called|termed|said\s+(?:was|were|are|is)))?"
     # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)

@@ -147,9 +147,15 @@ NEGATION_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0
 
 CONDITION_RE = re.compile(r"\b(?:if|unless)\b")
 
+# (a day or a month after the word is no name: "sanctions on the group Friday")
+_NO_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+
 COMPANY_RE = re.compile(
-    rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
+    rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+{_NO_DAY}(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
     rf"|(?P<name2>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}}),?\s+(?:the|its|a)\s+(?:\w+\s+){{0,3}}(?:{'|'.join(ORGANISATION_TARGET_WORDS)})\b"
+    # an armed or criminal outfit named after its kind: "private military contractor <A>", "the mercenary group <A>"
+    rf"|\b(?:mercenary|militant|armed|paramilitary|rebel|terrorist|jihadist|criminal|cybercrime|hacking|hacker|military|"
+    rf"security)\s+(?:group|contractor|company|outfit)\s+{_NO_DAY}(?P<name3>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
 )
 
 OFFICIALS_RE = re.compile(r"\b(?:officials|individuals|judges|oligarchs|elites|ministers|security\s+forces|leaders)\b", re.I)

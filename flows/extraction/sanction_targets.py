@@ -31,6 +31,10 @@ from flows.language.lexicon import (
 )
 
 
+# the words that name an armed or criminal outfit's kind before its name (COMPANY_RE's third form)
+_OUTFIT_WORDS = ("group", "contractor", "outfit")
+
+
 # the issuer's own words for its targets, before them: "what it described as", "what it called"
 HEDGE_RE = re.compile(r"\s*what\s+(?:it|they|he|she)\s+(?:described\s+as|called|termed|said\s+(?:was|were|are|is))\s+",
                       re.I)
@@ -292,9 +296,9 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if name and not countries_in(name) and fold(name.split()[0]) not in TITLE_WORDS:
         return name, "company"
     # every COMPANY_RE match holds one of the (lower-case, case-sensitive) organisation words
-    company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS) else None
+    company = COMPANY_RE.search(scope) if any(w in scope for w in ORGANISATION_TARGET_WORDS + _OUTFIT_WORDS) else None
     if company:
-        name = company.group("name") or company.group("name2")
+        name = company.group("name") or company.group("name2") or company.group("name3")
         # "<person>, chief executive of energy company <Name>": the company says who the person is
         if name and not countries_in(name) and not ROLE_OF_RE.search(scope, 0, company.start()):
             return name.strip(), "company"
