@@ -1792,3 +1792,30 @@ def test_an_outfit_named_after_its_kind_and_the_groups_beside_it_are_targets(tex
 
 def test_a_day_after_an_outfit_word_is_no_name():
     assert "Friday" not in {t for _, t, _, _ in one("The Treasury imposed sanctions on the militant group Friday.")}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The new blacklist published by the Russian foreign ministry includes Laura Whitcombe, leader of the governing "
+     "party, and Daniel Ashby, a former central bank governor.",
+     {("Russia", "Laura Whitcombe"), ("Russia", "Daniel Ashby")}),
+    ("Others blacklisted by Iran's Foreign Ministry for backing an exiled group include former adviser Helen Crowe "
+     "and the lawyer Paul Hargreave, state media reported.",
+     {("Iran", "Helen Crowe"), ("Iran", "Paul Hargreave")}),
+])
+def test_a_list_of_the_blacklisted_names_its_state_after_by(text, expected):
+    """"The new blacklist published by the <demonym> foreign ministry includes <A>", "Others blacklisted by <State>'s
+    Foreign Ministry ... include <A> and <B>": the names are targets of that state (issue 22, class 10)."""
+    assert {(i, t) for i, t, tt, _ in one(text) if tt == "person"} == expected
+
+
+def test_a_state_s_government_after_by_far_from_the_move_is_no_issuer():
+    rows = one("The minister said the sanctions, imposed with other partners, came after calls to halt building "
+               "activities by the Ruritanian government. The individuals sanctioned are Anna Petrova and Mark Fenwick.")
+    assert "Ruritania" not in {i for i, *_ in rows}
+
+
+def test_counted_groups_listed_before_a_passive_are_targets_of_it():
+    """"30 <Demonym>s, 19 <Demonym>s and 3 <demonym> officials have been hit with sanctions": each group of the list the
+    passive closes (issue 22, class 10)."""
+    rows = one("30 Russians, 19 Venezuelans and 3 Sudanese officials have been hit with sanctions.")
+    assert [t for _, t, _, _ in rows] == ["30 Russians", "19 Venezuelans", "3 Sudanese officials"]

@@ -223,6 +223,10 @@ TARGET_SCOPE_RE = re.compile(
     # "The <group>s newly designated by <issuer> as <kind> are A and B" (issue 22, class 10)
     r"|newly[\s\-](?:sanctioned|designated|listed)\s+by\s+[^.;:]{0,90}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    # "The new blacklist published by the <demonym> foreign ministry includes <A>" (issue 22, class 10)
+    r"|\bblacklist\s+(?:published|issued|released)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){1,5}?include[sd]?"
+    # "Others blacklisted by <body> for <reason> include <A> and <B>"
+    r"|\b(?:others|those)\s+(?:sanctioned|blacklisted|designated|listed|targeted)\b[^.;:]{0,120}?\binclude[sd]?"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"

@@ -84,7 +84,7 @@ SCOPE_BEFORE_RE = re.compile(
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
 PASSIVE_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:were|have\s+been|had\s+been|are|would\s+be|will\s+be)\s+(?:also\s+|now\s+)?"
-    r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to)\b", re.I)
+    r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to|hit\s+with)\b", re.I)
 
 # or before a done passive designation further on, after what the group did ("Forty-nine individuals and
 # organisations involved in abuses in recent years have been designated for sanctions"; issue 22, class 10)
@@ -135,6 +135,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     out: list[tuple[str, int, str]] = []
     listed_to = None  # where the last group taken ends: "X and <count> Y" goes on with the list
     run = 0
+    skipped: list[re.Match] = []  # groups no scope named, in order (a passive after a later one may list them)
     groups = list(GROUP_RE.finditer(sentence))  # (one scan: the test for a group and the groups)
     members = _counted_members(sentence) if groups else []  # "three companies, A, B and C"
     for m in groups:
@@ -145,9 +146,24 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         gap = sentence[listed_to:m.start()] if listed_to is not None else ""
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
             r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+$", gap)
-        if not (in_list or SCOPE_BEFORE_RE.search(before) or PASSIVE_AFTER_RE.match(sentence, m.end())
-                or PARTICIPLE_AFTER_RE.match(sentence, m.end()) or PASSIVE_LATER_RE.match(sentence, m.end())):
+        passive = PASSIVE_AFTER_RE.match(sentence, m.end()) or PASSIVE_LATER_RE.match(sentence, m.end())
+        if not (in_list or SCOPE_BEFORE_RE.search(before) or passive or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
+            skipped.append(m)
             continue
+        if passive and not in_list:
+            # "30 <Demonym>s, 19 <Demonym>s and 3 <demonym> officials have been hit with sanctions": the groups listed
+            # before the one the passive follows are its list mates (issue 22, class 10)
+            mates = []
+            at = m.start()
+            for prev in reversed(skipped):
+                if not re.fullmatch(r"\s*(?:,|,?\s+and)\s+", sentence[prev.end():at]):
+                    break
+                mates.insert(0, prev)
+                at = prev.start()
+            # (a count inside a name is none: "the <KX-9> organization")
+            out += [(p.group("group"), p.start(), group_kind(p.group("group"))) for p in mates
+                    if _is_head(p.group("head"), p.group("mods")) and not NOT_GROUP_RE.search(p.group("mods"))
+                    and not re.search(r"[\w\-/.]$", sentence[:p.start()])]
         if re.search(r"\b(?:the|these|those)\s+$", before, re.I) and not PASSIVE_AFTER_RE.match(sentence, m.end()):
             continue  # "the 15 persons listed": a group told again, not a new one
         group = m.group("group")

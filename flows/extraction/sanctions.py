@@ -136,7 +136,11 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
         or [m.end() for m in re.finditer(r"\bit\s+(?:was|is)\s+targeting\b", sentence)][:1]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
-    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head)
+    # (a state's government after "by" only right after the move: "blacklisted by <State>'s Foreign Ministry", not
+    # "... settlement activities by the <demonym> government")
+    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head) \
+        or (_state_by(by.group(1)) if by and re.fullmatch(r"\s*(?:\w+\s+)?", sentence[len(head):len(head) + by.start()])
+            else None)
     # "The move from <A> comes after <person> announced last week that <B> was lifting its sanctions": the power
     # named in the reported clause moves; the one before is the news it is set beside (issue 22, class 9)
     told = [m.end() for m in REPORTED_THAT_RE.finditer(head)] if first is not None and " that " in head else []
@@ -210,6 +214,23 @@ _STATE_BODY_SUBJECT_RE = re.compile(
     r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated"
     # ("The <Demonym> foreign ministry said it was targeting 28 individuals")
     r"|said\s+(?:that\s+)?it\s+(?:was|is|had|has)\s+(?:targeting|sanctioning|imposing))\b")
+
+
+# a state's own government after "by": "blacklisted by <State>'s Foreign Ministry", "published by the <demonym>
+# foreign ministry" (issue 22, class 10)
+_STATE_BY_RE = re.compile(r"(?:(?P<who>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))['’]s|(?P<dem>(?-i:[A-Z][a-z]+)))\s+"
+                          r"(?:foreign\s+ministry|ministry\s+of\s+foreign\s+affairs|foreign\s+office|government|"
+                          r"cabinet|authorities)\b", re.I)
+
+
+def _state_by(text: str) -> str | None:
+    """The state whose government the words right after "by" name, if any."""
+    m = _STATE_BY_RE.match(text)
+    if m is None:
+        return None
+    kinds = ("name", "capital") if m.group("who") else ("demonym",)
+    places = [c for c, k in find_places(m.group("who") or m.group("dem")) if k in kinds]
+    return places[0] if len(places) == 1 else None
 
 
 def _state_that_sanctions(head: str) -> str | None:
