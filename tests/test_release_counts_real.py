@@ -884,3 +884,35 @@ def test_in_all_n_freed_on_a_day(sentence, count):
 ])
 def test_a_swap_of_n_each(sentence, count):
     assert _counts(sentence) == count
+
+
+# a named person freed along with another named in full is a release of two (issue 22, class 1/3)
+@pytest.mark.parametrize("sentence, count", [
+    ("Wekesa was pardoned Wednesday along with Peter Kamau, a rights lawyer, the agency reported.", [2]),
+    ("Amani Wekesa was released on Monday along with Peter Kamau.", [2]),
+    ("Amani Wekesa was released on Monday along with Ruritania's envoy.", [1]),
+])
+def test_a_named_person_freed_along_with_another_named(sentence, count):
+    assert _counts(sentence) == count
+
+
+@pytest.mark.parametrize("sentence, count", [
+    # a breakdown after a dash or a bracket says who the count is, it is no release of its own
+    ("The president on Wednesday pardoned Amani Wekesa and five others -- three men and two women.", [6]),
+    ("The rebels freed 12 soldiers (seven officers and five conscripts) on Monday.", [12]),
+])
+def test_a_breakdown_after_a_dash_or_a_bracket_is_no_release(sentence, count):
+    assert _counts(sentence) == count
+
+
+@pytest.mark.parametrize("sentence", [
+    # a stock told as what there is, and the bigger group the freed were part of (issue 22, class 4)
+    "According to the lists the two sides exchanged in January, there are 347 Ruritanian prisoners in Lusitanian jails.",
+    "The released are part of the 35 opposition supporters who have been on remand since their arrest in December.",
+])
+def test_a_stock_or_the_group_the_freed_came_from_is_no_release(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_past_there_were_is_still_a_release():
+    assert _counts("There were 40 prisoners freed on Monday.") == [40]

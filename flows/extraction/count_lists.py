@@ -86,7 +86,19 @@ def _parts_of_a_count(sentence: str, releases: list[tuple], matches: list) -> li
                                 or _listed_after_including(sentence, larger[0].end(), r[0]))
         if including and r not in out:
             out.append(r)
+        # "<A> and five others -- three men and two women": the groups after a dash, colon or bracket right after a
+        # count say who that count is, no more (issue 22, class 3)
+        told = [m for m in matches if m.end() <= r[0] and (parse_number(m.group("num")) or 0) >= r[2]]
+        if r not in out and any(DASH_PARTS_RE.fullmatch(sentence, m.end(), r[0]) for m in told):
+            out.append(r)
     return out
+
+
+# the words between a count and the groups that break it down after a dash, a colon or a bracket
+# (the breakdown's first count right after the mark: "five others -- three men and two women")
+_PART = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+[a-z]+"
+DASH_PARTS_RE = re.compile(rf"[^.;:()\u2014\u2013]{{0,30}}?(?:\s--\s|\s?[\u2014\u2013]\s?|:\s|\s\()\s*"
+                           rf"(?:{_PART}(?:\s*,\s*|,?\s+and\s+))*", re.I)
 
 
 # between "including" and a later group of its list: only counted groups and where each comes from, no clause

@@ -400,11 +400,14 @@ _KIN = (r"(?:mother|father|wife|husband|son|daughter|brother|sister|cousin|uncle
         r"partner|grandmother|grandfather|grandson|granddaughter|mother-in-law|father-in-law)")
 _FREED_VERB = r"(?:released|freed|pardoned|set\s+free)"
 NAMED_WITH_KIN_RE = re.compile(
-    rf"(?P<name>{_FULL_NAME}|\b(?-i:She|He))(?:,[^,;.]{{1,40}},)?\s+(?:"
+    rf"(?P<name>{_FULL_NAME}|\b(?-i:She|He)|^(?-i:[A-Z][a-z][\w\-’']+))(?:,[^,;.]{{1,40}},)?\s+(?:"
     rf"and\s+(?:his|her)\s+(?:[\w\-]+\s+)?{_KIN}(?:,\s+(?-i:[A-Z])[\w\-’']+(?:\s+(?-i:[A-Z])[\w\-’']+)?,)?\s+"
     rf"(?:were|have\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?{_FREED_VERB}"
     rf"|(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?{_FREED_VERB}\s+(?:[\w\-]+\s+){{0,3}}?"
-    rf"(?:(?:along|together)\s+)?with\s+(?:his|her)\s+(?:[\w\-]+\s+)?{_KIN})\b")
+    rf"(?:(?:along|together)\s+)?with\s+(?:his|her)\s+(?:[\w\-]+\s+)?{_KIN}"
+    # ... or with another person named in full: "<A> was pardoned Wednesday along with <B C>, a rights lawyer"
+    rf"|(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+)?{_FREED_VERB}\s+(?:[\w\-]+\s+){{0,3}}?"
+    rf"(?:along|together)\s+with\s+(?P<mate>{_FULL_NAME})(?=\s*(?:,|\.|$|\s+(?:on|in|after|who|from)\b)))\b")
 
 
 def named_with_kin(sentence: str) -> list[tuple]:
@@ -413,9 +416,13 @@ def named_with_kin(sentence: str) -> list[tuple]:
     if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]):
         return []
     name = m.group("name")
+    mate = m.group("mate")
+    # (a surname alone opening the sentence names someone told before, only beside a second person named in full)
     if name not in ("She", "He") and (any(kind == "name" for _, kind in find_places(name))
-                                      or not (is_given_name(name.split()[0]) or len(name.split()) >= 2)):
+                                      or not (is_given_name(name.split()[0]) or len(name.split()) >= 2 or mate)):
         return []
+    if mate and (find_places(mate) or not is_given_name(mate.split()[0])):
+        return []  # "along with <Country>", "along with the <Body>": no second person
     return [(m.start("name"), m.end(), 2, "exact")]
 
 

@@ -28,6 +28,10 @@ TALLY_BEFORE_RE = re.compile(
     r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
     r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
+    # a stock told as what there is: "there are 347 <demonym> prisoners in <demonym> jails" (issue 22, class 4);
+    # a part of a bigger group: "the released are part of the 35 supporters who ..." (the 35 were not all freed)
+    r"there\s+(?:are|is)\s+(?:still\s+)?(?:about|some|around|nearly|over|more\s+than|at\s+least)?\s*|"
+    r"(?:part|some|several|most|many|few)\s+of\s+(?:the|those|these)|"
     # not freed: people sought, arrested, taken hostage, sentenced, killed, or their bodies handed over
     r"seek(?:s|ing)?|sought|arrest(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|abduct(?:s|ed|ing)?|kidnap(?:s|ped|ping)?|"
     r"captur(?:e|es|ed|ing)|detain(?:s|ed|ing)|sentenc(?:es|ed|ing)|charg(?:es|ed|ing)|convict(?:s|ed|ing)|"
