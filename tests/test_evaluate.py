@@ -190,3 +190,16 @@ def test_a_move_by_two_bodies_matches_a_gold_fact_per_body_or_one_for_both(tmp_p
                            "target_type": "person", "action": "imposed"}]}
     prf, _acc, notes, _c = score_sanctions(_issuer_rows(tmp_path / "once", rows[2:]), once, {"doc1": "k1"}, scoped=True)
     assert (prf["tp"], prf["fp"], prf["fn"]) == (1, 0, 0), notes
+
+
+def test_a_gold_group_takes_the_row_that_names_it_in_full_first(tmp_path):
+    """The gold's "<demonym> organizations" is the row "nine <demonym> organizations", not an earlier "84
+    organizations" that only holds its last word."""
+    from flows.warehouse.evaluate import score_sanctions
+
+    con = _issuer_rows(tmp_path, [("84 organizations", "JP", "Japan"), ("nine Ruritanian organizations", "JP", "Japan")])
+    con.execute("update sanctions set target_type = 'company'")
+    gold = {"sanctions": [{"doc": "k1", "issuer": "Japan", "target": "Ruritanian organizations", "target_type": "other",
+                           "action": "imposed"}]}
+    _prf, _acc, notes, _c = score_sanctions(con, gold, {"doc1": "k1"}, scoped=True)
+    assert any("extra k1 84 organizations" in n for n in notes), notes

@@ -277,9 +277,13 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
 
 def _by_issuer(found: list[tuple], g: dict) -> list[tuple]:
     """The found rows, those by one of the gold fact's issuers first (a move by "Britain and Canada" is a row
-    per body: the gold's UK fact takes the UK row), the order kept otherwise."""
+    per body: the gold's UK fact takes the UK row), then those whose target is the gold's without its count; the order
+    kept otherwise."""
     codes = {c for c in issuer_codes(g.get("issuer")) if c}
-    return sorted(found, key=lambda f: f[6] not in codes) if codes else found
+    # (and a row naming the gold's target in full before one only inside it: "nine <demonym> organizations" before
+    # "84 organizations" for the gold's "<demonym> organizations")
+    want = _uncounted(fold(g.get("target") or ""))
+    return sorted(found, key=lambda f: (bool(codes) and f[6] not in codes, _uncounted(fold(f[1] or "")) != want))
 
 
 def _score_country(found: tuple, g: dict, notes: list[str], total: int, ok: int) -> tuple[int, int]:
