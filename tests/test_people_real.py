@@ -631,3 +631,13 @@ def test_a_headline_verb_in_title_case_ends_the_words_before_a_name(headline, na
 def test_a_rank_written_without_its_full_stop_is_a_title(sentence, name):
     """"Maj Gen <A B>", "Lt Col <A B>": ranks without their full stop are titles, peeled off the name."""
     assert _people_in(sentence) == [name]
+
+
+def test_a_place_named_with_its_kind_of_district_is_no_person_in_a_list_of_people():
+    """"<A B>, <Town> Municipality MP <C D> and others": the town's municipality is no list mate (issue 22, class 8)."""
+    people = _people_in("Opposition MP Paul Mwangi, Kisoro Municipality MP Gerald Otieno and several others were freed.")
+    assert "Kisoro Municipality" not in people and "Gerald Otieno" in people
+
+
+def test_a_spanish_name_joins_its_two_surnames_with_y():
+    assert _people_in("Cardinal Jaime Ortiz y Alamar told reporters of the pardons.") == ["Jaime Ortiz y Alamar"]

@@ -93,14 +93,15 @@ BODY_WORDS = frozenset({"force", "forces"})
 PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens heights desert coast strait
     province district county territory territories island islands mountains corps order orders control
     jurisdiction licenses licences regulations regulation production construction normalization lawyers
-    palace war oblast krai headquarters
+    palace war oblast krai headquarters municipality constituency parish governorate prefecture
     sea gulf ocean peninsula canal river directorate secretariat inspectorate
     affairs bulletin gazette charter
     cartel cartels""".split())  # a portfolio, a journal of record, a treaty (issue 22, class 8)
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
 # (a capitalised word run into a digit is a unit or currency, never a name: "<name> Rs1 million"; issue 22, class 7)
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"
-PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter)"
+# ("y" joins a Spanish name's two surnames: "<given> <surname> y <surname>"; issue 22, class 7)
+PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter|y)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
 NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
