@@ -916,3 +916,12 @@ def test_a_stock_or_the_group_the_freed_came_from_is_no_release(sentence):
 
 def test_a_past_there_were_is_still_a_release():
     assert _counts("There were 40 prisoners freed on Monday.") == [40]
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("He was released in December 2021 after spending 22 months in pretrial detention.", [1]),
+    ("She was released in May 2019 but re-arrested a week later.", []),
+])
+def test_a_pronoun_released_in_a_month_of_a_year_is_one(sentence, count):
+    """"He was released in <Month> <year>": a dated release of one, the person named before (issue 22, class 5/11)."""
+    assert _counts(sentence) == count

@@ -427,11 +427,15 @@ def named_with_kin(sentence: str) -> list[tuple]:
 
 
 # one person told by a pronoun, freed in the words of a release from custody: "He was released on parole in August last
-# year", "She was freed from prison on Monday" (issue 22, class 11): a release of one, the person named before
+# year", "She was freed from prison on Monday", "He was released in December 2021" (issue 22, class 11): a release of
+# one, the person named before
 PRONOUN_RELEASE_RE = re.compile(
     r"^(?-i:He|She)\s+(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+)?(?:released|freed)\s+"
     r"(?:on\s+(?:parole|bail)|from\s+(?:prison|jail|detention|custody|house\s+arrest)|under\s+(?:an?\s+|the\s+)?"
-    r"(?:amnesty|pardon))\b", re.I)
+    r"(?:amnesty|pardon)"
+    # ... or dated to a month of a year: "He was released in December 2021 after 22 months in pretrial detention"
+    r"|in\s+(?-i:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:19|20)\d\d"
+    r"(?!\s*,?\s+(?:and|but)\s+(?:was\s+|then\s+)?(?:re-?arrested|detained|jailed)))\b", re.I)
 
 
 def pronoun_release(sentence: str) -> list[tuple]:
