@@ -925,3 +925,15 @@ def test_a_past_there_were_is_still_a_release():
 def test_a_pronoun_released_in_a_month_of_a_year_is_one(sentence, count):
     """"He was released in <Month> <year>": a dated release of one, the person named before (issue 22, class 5/11)."""
     assert _counts(sentence) == count
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("Amani Wekesa, a postgraduate student in Italy, was pardoned by Egyptian President Omar Said on Wednesday.", "Egypt"),
+    ("The reporter, who lives in France, was freed by Iranian authorities on Monday.", "Iran"),
+])
+def test_the_agent_of_a_passive_release_is_the_state_that_frees(sentence, country):
+    """"<A>, a student in <country>, was pardoned by <Demonym> President <B>": the state that frees, not where the freed
+    lives (issue 22, class 3)."""
+    from flows.extraction.events import release_country
+
+    assert release_country(sentence, None) == country

@@ -172,6 +172,14 @@ AUTHORITY_SUBJECT_RE = re.compile(
     r"granted|approved)\b")
 
 
+# ... or the agent of a passive release: "<A>, a student in <country>, was pardoned by <Demonym> President <B>" (issue 22,
+# class 3: the place the freed lives in was taken)
+BY_AGENT_RE = re.compile(
+    r"\b(?:pardoned|released|freed|set\s+free)\s+(?:\w+\s+)?by\s+(?:the\s+)?((?-i:[A-Z])[a-z]+(?:an|ian|ese|ish|i|ic))\s+"
+    r"(?:(?-i:President|King|Emir|Sultan|Prime\s+Minister|Supreme\s+Leader)|(?:appeals?\s+|military\s+|high\s+|supreme\s+)?"
+    r"(?:court|authorities|government|judge|army|military|regime|leader|president|king))\b")
+
+
 # "freed from <name> maximum security prison in the UK": the state whose prison it is frees, an issuer of sanctions
 # as any other (issue 22, class 3: a release by the United Kingdom took the court's or the destination's country)
 PRISON_IN_RE = re.compile(r"\b(?:freed|released|walked\s+out|let\s+out)\s+(?:of|from)\s+(?:[\w\-’']+\s+){0,4}?"
@@ -223,6 +231,11 @@ def release_country_evidence(sentence: str, doc_country: str | None, may_mask: b
         or "Prince" in sentence or "Monarch" in sentence else None
     if office:  # "<Country> President <name> granted a pardon to 57 <demonym>s": that country frees
         found = [c for c, kind in find_places(office.group(1)) if kind == "name" and c not in ISSUER_COUNTRIES]
+        if found:
+            return found[0], 2
+    agent = BY_AGENT_RE.search(sentence) if " by " in sentence else None
+    if agent:  # "<A>, a student in <country>, was pardoned by <Demonym> President <B>": that state frees
+        found = [c for c, kind in find_places(agent.group(1)) if kind == "demonym" and c not in ISSUER_COUNTRIES]
         if found:
             return found[0], 2
     authority = AUTHORITY_SUBJECT_RE.search(sentence)
