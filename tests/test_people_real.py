@@ -641,3 +641,9 @@ def test_a_place_named_with_its_kind_of_district_is_no_person_in_a_list_of_peopl
 
 def test_a_spanish_name_joins_its_two_surnames_with_y():
     assert _people_in("Cardinal Jaime Ortiz y Alamar told reporters of the pardons.") == ["Jaime Ortiz y Alamar"]
+
+
+def test_an_account_handle_or_a_hashtag_is_no_name():
+    assert _names_in("I am pleased to hear that @AmaniWekesa Sahiba has been released, said Peter Kamau.") == [
+        "Peter Kamau"]
+    assert "FreeAmani" not in _names_in("Supporters marched under #FreeAmani on Monday.")

@@ -782,6 +782,8 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     # "U.S." -> "US  " (same length); only a sentence with a dot can hold one
     scan = ACRONYM_DOTS.sub(_undot, sentence) if "." in sentence else sentence
     for m in NAME_RE.finditer(scan):
+        if m.start() and scan[m.start() - 1] in "@#":
+            continue  # "@<Handle> Sahiba", "#<Tag>": an account or a hashtag, no name (issue 22, class 8)
         cand = _classify(scan, m.start(), m.end())
         if cand is None:
             continue
