@@ -1819,3 +1819,10 @@ def test_counted_groups_listed_before_a_passive_are_targets_of_it():
     passive closes (issue 22, class 10)."""
     rows = one("30 Russians, 19 Venezuelans and 3 Sudanese officials have been hit with sanctions.")
     assert [t for _, t, _, _ in rows] == ["30 Russians", "19 Venezuelans", "3 Sudanese officials"]
+
+
+def test_the_leader_whose_allies_are_sanctioned_is_no_target():
+    """"sanctions on <demonym> allies of President <A B>", "cronies of <A B>": whose circle is hit, not A B (issue 22,
+    class 10)."""
+    rows = one("The US imposed sanctions on wealthy allies of President Mark Fenwick on Monday.")
+    assert "Mark Fenwick" not in {t for _, t, _, _ in rows}

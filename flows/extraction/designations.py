@@ -574,7 +574,8 @@ OWNER_BEFORE_RE = re.compile(r"\b(?:(?:tied|linked|connected|close)\s+to|(?:owne
                              r"associated\s+with|"
                              # "<A>, a former top aide to Crown Prince <B>": whose aide, not a target (issue 22, class 10)
                              r"(?:aide|adviser|advisor|assistant|son|daughter|wife|husband|brother|sister|nephew|"
-                             r"cousin|ally)\s+(?:to|of))\s+(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}$", re.I)
+                             r"cousin|ally|allies|associates|cronies|friends|relatives|family|circle)\s+(?:to|of))\s+"
+                             r"(?:(?-i:[a-z][\w\-]*|[A-Z][a-z]+)\s+){0,3}$", re.I)
 
 # a role in apposition right after a name: ", a former senior aide to ...", ", the deputy commander of ..."
 APPOSITIVE_ROLE_RE = re.compile(
