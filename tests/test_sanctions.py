@@ -1826,3 +1826,10 @@ def test_the_leader_whose_allies_are_sanctioned_is_no_target():
     class 10)."""
     rows = one("The US imposed sanctions on wealthy allies of President Mark Fenwick on Monday.")
     assert "Mark Fenwick" not in {t for _, t, _, _ in rows}
+
+
+def test_the_heads_of_firms_are_a_group_of_people():
+    """"sanctions targeting the heads of <demonym> companies and members of their families": a group of people (not
+    companies); "the heads of the colony where ..." names no firms and stays none (issue 22, class 10)."""
+    rows = one("Canada imposed sanctions on the heads of Russian companies and members of their families.")
+    assert ("Canada", "heads of Russian companies", "officials", "imposed") in rows

@@ -117,7 +117,11 @@ def _is_head(head: str, mods: str = "") -> bool:
 def group_kind(text: str) -> str:
     """'company' for a group of organisations, else 'officials' (a group of people)."""
     return "company" if re.search(rf"\b(?:{ORG_HEADS}|{_TRADE_HEADS})\b", text, re.I) and not re.search(
-        rf"\b(?:{PEOPLE_HEADS})\b", text, re.I) else "officials"
+        rf"\b(?:{PEOPLE_HEADS}|{_RUNNERS})\b", text, re.I) else "officials"
+
+
+# the people who run or own organisations: "the heads of <demonym> companies" is a group of people
+_RUNNERS = "heads|chiefs|owners|executives|bosses"
 
 
 # what every COUNT holds: a digit, or one of these in lower case (thirteen ... nineteen hold "teen")
@@ -199,7 +203,8 @@ _NOT_MOD = (r"(?:the|a|an|of|and|or|on|in|to|for|with|by|from|at|as|who|which|th
             r"through|during|including|like|sanctions?|measures|restrictions|targeted|imposed|announced|said|"
             rf"{_NUMBER_WORDS}|dozen)")
 _DESC_MOD = rf"(?:(?!{_NOT_MOD}\b)(?:[a-z][a-z\-]+|(?-i:[A-Z][a-z]+)))"
-_DESCRIBED_HEADS = rf"(?:{_TRADE_HEADS}|associates|relatives|allies|cronies|militants)"
+# (and who runs or owns them: "the heads of <demonym> companies and members of their families"; issue 22, class 10)
+_DESCRIBED_HEADS = rf"(?:{_TRADE_HEADS}|associates|relatives|allies|cronies|militants|{_RUNNERS})"
 DESCRIBED_GROUP_RE = re.compile(
     rf"[\"“‘']?(?P<group>(?P<mods>(?:{_DESC_MOD}\s+){{0,3}}?)(?P<head>{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS}|"
     rf"{_DEMONYM_PLURAL})\b"
@@ -245,6 +250,8 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
             continue  # "sanctions on officials": the generic group says as much
         if re.match(r"(?i)(?:members|leaders|holders|actors|groups)$", head) and not (mods or m.group("tie")):
             continue
+        if re.fullmatch(_RUNNERS, head, re.I) and not re.search(rf"\b(?:{ORG_HEADS})\b", m.group(0), re.I):
+            continue  # "the heads of the colony where ..." name no firms: its people, named elsewhere
         if NAMED_MEMBERS_RE.match(sentence, m.end() + len(_AND_WORD_RE.match(sentence, m.end()).group())):
             continue  # "other individuals (and lawmakers), including <A> and <B>": the named ones are the targets
         # (a tie ends before a count or a span of time: "members of the junta two years after ...")
