@@ -659,6 +659,11 @@ def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
 # how far after a move on a counted group of people its members may be named (issue 22, class 10)
 COUNTED_REACH = 3
 
+# "The six individuals are <A>, <B> ...", "Those sanctioned were <A> ...": a sentence that lists a group
+THE_GROUP_ARE_RE = re.compile(rf"^\W*(?:The|Those|These)\s+(?:(?:{_NUMBER_WORDS}|\d+)\s+)?(?:[\w\-]+\s+){{0,2}}?"
+                              rf"(?:individuals|people|persons|men|officials|sanctioned|designated|targets)\s+"
+                              rf"(?:are|were|include|included)\b")
+
 
 def counted_then_named(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions (DATED_SANCTION_MENTION_SCHEMA) for the people a move on a counted group of people names
@@ -673,19 +678,26 @@ def counted_then_named(sanctions: pl.DataFrame, sentences: pl.DataFrame, candida
         if not groups.is_empty() else groups
     if groups.is_empty():
         return empty
-    people = (candidates.filter(pl.col("is_person") & (pl.col("n_tokens") >= 2)
-                                & pl.col("doc_id").is_in(groups["doc_id"].unique().implode()))
+    in_docs = candidates.filter(pl.col("doc_id").is_in(groups["doc_id"].unique().implode()) & (pl.col("n_tokens") >= 2))
+    people = (in_docs.filter(pl.col("is_person"))
               .group_by("doc_id", "sent_idx").agg(pl.col("surface").unique(maintain_order=True)))
     named = {(d, s): names for d, s, names in people.iter_rows()}
     # the sentence text and span of each sentence a name list comes from (the evidence of its rows)
     text = {(d, i): (a, b, t) for d, i, a, b, t in sentences.filter(pl.col("doc_id").is_in(groups["doc_id"].unique().implode()))
             .select("doc_id", "sent_idx", "char_start", "char_end", "sentence").iter_rows()}
+    # a sentence that says it lists the group ("The six individuals are <A>, <B>, ..."): its names whatever their given
+    # names, where the lexicon knows too few of them (issue 22, class 10)
+    loose = {(d, s): names for d, s, names in in_docs.group_by("doc_id", "sent_idx")
+             .agg(pl.col("surface").unique(maintain_order=True)).iter_rows()
+             if THE_GROUP_ARE_RE.match(text.get((d, s), (0, 0, ""))[2])}
     known = {(d, t) for d, t in sanctions.select("doc_id", "target").iter_rows() if t}
     rows = []
     for row in groups.iter_rows(named=True):
         n = group_size(row["target"])
         for s in range(row["sent_idx"] + 1, row["sent_idx"] + COUNTED_REACH + 1):
             names = named.get((row["doc_id"], s), [])
+            if len(names) != n and len(loose.get((row["doc_id"], s), [])) == n:
+                names = loose[(row["doc_id"], s)]
             if len(names) == n and (row["doc_id"], s) in text:
                 start, end, sentence = text[(row["doc_id"], s)]
                 rows += [{**row, "sent_idx": s, "char_start": start, "char_end": end, "sentence": sentence,
