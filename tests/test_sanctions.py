@@ -1837,8 +1837,10 @@ def test_the_heads_of_firms_are_a_group_of_people():
 
 def test_a_sentence_that_lists_the_counted_group_names_its_members_whatever_their_given_names():
     """"The UN Security Council sanctioned six people ... The six individuals are <A>, <B>, ...": each is a target,
-    though the given-name lexicon knows few of them (issue 22, class 10)."""
-    sm = _facts_of("The UN Security Council on Thursday sanctioned four people over people smuggling. The four "
-                   "individuals are Tesfay Gebremariam, Abdi Warsame, Ahmad Oumar Al-Tarhouni and Mus'ab Abu-Karim.")
+    though the given-name lexicon knows few of them and a paragraph stands between (issue 22, class 10)."""
+    sm = _facts_of("The UN Security Council on Thursday sanctioned four people over people smuggling. The move came "
+                   "after a hold was lifted. Smuggling along the coast drew attention last year. Footage showed migrants "
+                   "being sold. Several states asked the committee to act. The four individuals are Tesfay "
+                   "Gebremariam, Abdi Warsame, Ahmad Oumar Al-Tarhouni and Mus'ab Abu-Karim.")
     people = {t for t, tt in zip(sm["target"], sm["target_type"]) if tt == "person"}
     assert people == {"Tesfay Gebremariam", "Abdi Warsame", "Ahmad Oumar Al-Tarhouni", "Mus'ab Abu-Karim"}

@@ -659,7 +659,9 @@ def one_name_per_person(sm: pl.DataFrame) -> pl.DataFrame:
 # how far after a move on a counted group of people its members may be named (issue 22, class 10)
 COUNTED_REACH = 3
 
-# "The six individuals are <A>, <B> ...", "Those sanctioned were <A> ...": a sentence that lists a group
+# "The six individuals are <A>, <B> ...", "Those sanctioned were <A> ...": a sentence that lists a group, further on
+# than names alone may stand (a paragraph on the move's background between)
+LISTED_REACH = 8
 THE_GROUP_ARE_RE = re.compile(rf"^\W*(?:The|Those|These)\s+(?:(?:{_NUMBER_WORDS}|\d+)\s+)?(?:[\w\-]+\s+){{0,2}}?"
                               rf"(?:individuals|people|persons|men|officials|sanctioned|designated|targets)\s+"
                               rf"(?:are|were|include|included)\b")
@@ -694,8 +696,8 @@ def counted_then_named(sanctions: pl.DataFrame, sentences: pl.DataFrame, candida
     rows = []
     for row in groups.iter_rows(named=True):
         n = group_size(row["target"])
-        for s in range(row["sent_idx"] + 1, row["sent_idx"] + COUNTED_REACH + 1):
-            names = named.get((row["doc_id"], s), [])
+        for s in range(row["sent_idx"] + 1, row["sent_idx"] + LISTED_REACH + 1):
+            names = named.get((row["doc_id"], s), []) if s <= row["sent_idx"] + COUNTED_REACH else []
             if len(names) != n and len(loose.get((row["doc_id"], s), [])) == n:
                 names = loose[(row["doc_id"], s)]
             if len(names) == n and (row["doc_id"], s) in text:
