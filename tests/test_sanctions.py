@@ -1844,3 +1844,8 @@ def test_a_sentence_that_lists_the_counted_group_names_its_members_whatever_thei
                    "Gebremariam, Abdi Warsame, Ahmad Oumar Al-Tarhouni and Mus'ab Abu-Karim.")
     people = {t for t, tt in zip(sm["target"], sm["target_type"]) if tt == "person"}
     assert people == {"Tesfay Gebremariam", "Abdi Warsame", "Ahmad Oumar Al-Tarhouni", "Mus'ab Abu-Karim"}
+
+
+def test_a_counted_group_that_will_face_sanctions_is_the_target_not_its_country():
+    rows = one("Twelve Colombian officials will face sanctions, the White House said.")
+    assert [(t, tt, a) for _, t, tt, a in rows] == [("Twelve Colombian officials", "officials", "proposed")]

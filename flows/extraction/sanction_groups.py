@@ -84,7 +84,10 @@ SCOPE_BEFORE_RE = re.compile(
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
 PASSIVE_AFTER_RE = re.compile(
     r"\s+(?:\w+\s+){0,2}?(?:were|have\s+been|had\s+been|are|would\s+be|will\s+be)\s+(?:also\s+|now\s+)?"
-    r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to|hit\s+with)\b", re.I)
+    r"(?:sanctioned|designated|listed|blacklisted|added|targeted|subject\s+to|hit\s+with)\b"
+    # ... or what they face: "twelve <demonym> officials will face visa sanctions" (issue 22, class 10)
+    r"|\s+(?:will|would|could|now|also)?\s*fac(?:e|es|ed|ing)\s+(?:[\w\-]+\s+){0,2}?(?:sanctions|restrictions|visa\s+bans?)\b",
+    re.I)
 
 # or before a done passive designation further on, after what the group did ("Forty-nine individuals and
 # organisations involved in abuses in recent years have been designated for sanctions"; issue 22, class 10)
