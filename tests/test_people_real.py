@@ -647,3 +647,9 @@ def test_an_account_handle_or_a_hashtag_is_no_name():
     assert _names_in("I am pleased to hear that @AmaniWekesa Sahiba has been released, said Peter Kamau.") == [
         "Peter Kamau"]
     assert "FreeAmani" not in _names_in("Supporters marched under #FreeAmani on Monday.")
+
+
+def test_a_demonym_cut_to_an_initial_is_no_name():
+    """"N. Korean ships", "S. Korean firms": a demonym cut short, not an initial and a surname (issue 22, class 8)."""
+    assert _names_in("Japan eased its ban on N. Korean ships and S. Korean firms.") == []
+    assert _names_in("J. Smith was freed on Monday.") == ["J. Smith"]

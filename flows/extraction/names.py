@@ -59,7 +59,9 @@ PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speak
 NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swedes",
                            # peoples of no one country, named by their noun ("the detention of <people>s, ...")
                            "uighur", "uighurs", "uyghur", "uyghurs", "kurd", "kurds", "rohingya", "rohingyas",
-                           "yazidi", "yazidis", "pashtun", "pashtuns", "hazaras", "tatars", "druze", "bedouins"})
+                           "yazidi", "yazidis", "pashtun", "pashtuns", "hazaras", "tatars", "druze", "bedouins",
+                           # a people of two states ("N. Korean", "South Korean" say which)
+                           "korean", "koreans"})
 # title words that are also common surnames: last in a run after a given name they are the surname ("<given> King")
 SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knight", "prince"})
 # a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
@@ -784,6 +786,9 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     for m in NAME_RE.finditer(scan):
         if m.start() and scan[m.start() - 1] in "@#":
             continue  # "@<Handle> Sahiba", "#<Tag>": an account or a hashtag, no name (issue 22, class 8)
+        initial = regex.fullmatch(r"\p{Lu}\.[ \t]+(\p{L}+)", sentence[m.start():m.end()])
+        if initial and (fold(initial.group(1)) in demonyms() or fold(initial.group(1)) in NOUN_DEMONYMS):
+            continue  # "N. Korean ships": a demonym cut short, no name (issue 22, class 8)
         cand = _classify(scan, m.start(), m.end())
         if cand is None:
             continue
