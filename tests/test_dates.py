@@ -5,7 +5,7 @@ import datetime as dt
 import polars as pl
 import pytest
 
-from flows.language.dates import ADDRESS_DATE_EXAMPLES, page_date
+from flows.language.dates import ADDRESS_DATE_EXAMPLES, find_date, page_date
 from flows.extraction.events import extract_event_mentions
 from tests.conftest import sentences_of
 
@@ -508,3 +508,15 @@ def test_the_year_of_the_deed_someone_was_jailed_for_dates_no_release():
         (9, None, "unknown")]
     assert _release_dates("The nine leaders jailed for sedition in 2019 were freed in June 2021.", None) == [
         (9, dt.date(2021, 6, 1), "month")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("freed in March last year", dt.date(2023, 3, 1)),
+    ("freed in January of last year", dt.date(2023, 1, 1)),
+    ("released on parole in August last year", dt.date(2023, 8, 1)),
+    ("freed in January this year", dt.date(2024, 1, 1)),
+])
+def test_a_month_with_last_or_this_year_takes_that_year(text, expected):
+    """"in March last year" on a page of 15 March 2024 is March 2023, not the March of the page (issue 22, class 5)."""
+    _text, date, precision = find_date(text, dt.date(2024, 3, 15))
+    assert (date, precision) == (expected, "month")

@@ -31,7 +31,8 @@ DATE_RE = re.compile(
       | (?P<ago>(?P<ago_n>a|one|two|three|four|five|six|\d)\s+(?P<ago_unit>days?|weeks?)\s+ago)
       | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
       | [Ll]ast\s+(?-i:(?P<lm_month>January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)
-      | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?:of\s+)?(?P<m_year>(?:19|20)\d{{2}}))?
+      | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?:of\s+)?(?P<m_year>(?:19|20)\d{{2}})
+                                                                |,?\s+(?:of\s+)?(?P<m_rel>last|this|the\s+previous|next|the\s+following)\s+year\b)?
       | in\s+(?:the\s+year\s+)?(?P<y_year>(?:19|20)\d{{2}})\b(?!\s*[-–/]\d)
     )""",
     re.VERBOSE | re.IGNORECASE,
@@ -121,6 +122,11 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
         if g["m_month"]:
             if g["m_year"]:
                 return dt.date(int(g["m_year"]), _month(g["m_month"]), 1), "month"
+            if g.get("m_rel"):  # "in March last year", "in January of this year": the year the words say
+                if not published:
+                    return None, "unknown"
+                shift = {"last": -1, "previous": -1, "this": 0, "next": 1, "following": 1}[g["m_rel"].split()[-1].lower()]
+                return dt.date(published.year + shift, _month(g["m_month"]), 1), "month"
             if published:
                 found = _before_or_on(published, _month(g["m_month"]), 1)
                 return (found, "month") if found else (None, "unknown")
