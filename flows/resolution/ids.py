@@ -33,17 +33,22 @@ class UnionFind:
 
 
 def previous_ids(mentions: pl.DataFrame, previous: pl.DataFrame | list | None, id_col: str,
-                  on: tuple[str, ...] = ("doc_id", "char_start")) -> dict:
+                  on: tuple[str, ...] = ("doc_id", "char_start"), narrow: bool = True) -> dict:
     """Cluster -> id it had in the previous run; an old id goes to one cluster only (the one holding most of it).
 
-    `previous` is a frame or Parquet files (see spool.RunSpool.copy_previous) of `on` columns and `id_col`."""
+    `previous` is a frame or Parquet files (see spool.RunSpool.copy_previous) of `on` columns and `id_col`.
+    `narrow=False`: `mentions` are (nearly) every mention the stored pairs hold (people, resolved whole), so the
+    stored pairs are not first cut to them (a semi join that keeps nearly every row; the inner join below drops
+    the few others: the same votes)."""
     if previous is None or len(previous) == 0:
         return {}
     old = pl.scan_parquet(previous) if isinstance(previous, list) else previous.lazy()
-    # the stored pairs of these mentions only, before `unique` (a daily run resolves a block of mentions
-    # against every stored one: the unique of all of them was a transient of ~0.3 GB at 100k documents)
-    old = (old.select(*on, id_col).cast({"char_start": pl.Int64})
-           .join(mentions.lazy().select(*on).unique(), on=list(on), how="semi").unique())
+    old = old.select(*on, id_col).cast({"char_start": pl.Int64})
+    if narrow:
+        # the stored pairs of these mentions only, before `unique` (a daily run resolves a block of mentions
+        # against every stored one: the unique of all of them was a transient of ~0.3 GB at 100k documents)
+        old = old.join(mentions.lazy().select(*on).unique(), on=list(on), how="semi")
+    old = old.unique()
     joined = mentions.lazy().select("cluster", *on).join(old, on=list(on), how="inner").collect()
     # ties (a cluster holding as many mentions of two old ids, two clusters as many of one) go to the
     # smaller cluster, then the smaller id: the same choice whatever order the votes were counted in

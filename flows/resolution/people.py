@@ -344,7 +344,8 @@ def resolve_people(mentions: pl.DataFrame, previous: pl.DataFrame | None = None
     clusters = cluster_names(mentions["name"].unique().to_list())
     clusters = join_lone_given_names(mentions.select("doc_id", "name", "role"), clusters)
     m = mentions.with_columns(cluster=pl.col("name").replace_strict(clusters, return_dtype=pl.Int64))
-    old = previous_ids(m, previous, "person_id")
+    # every mention of the run: the stored pairs need no cut to them first
+    old = previous_ids(m, previous, "person_id", narrow=False)
     canon = (
         m.group_by("cluster", "name").agg(pl.len().alias("n"))
         .with_columns(n_tokens=pl.col("name").str.count_matches(r"\S+"),
@@ -376,26 +377,42 @@ def empty_conflicts() -> pl.DataFrame:
                                 "values": pl.List(pl.String), "doc_ids": pl.List(pl.String)})
 
 
+FORMER_RE = re.compile(r"\bformer\b|\bex-", re.I)
+
+
 def role_conflicts(m: pl.DataFrame) -> pl.DataFrame:
     """'former President' in one source and 'President' in another: a recorded conflict."""
     rows = []
-    roles = m.filter(pl.col("role").is_not_null()).group_by("person_id", "role").agg(pl.col("doc_id").unique())
+    with_role = m.filter(pl.col("role").is_not_null())
+    # each person's distinct roles first (the documents are read for the roles in a dispute only, a few)
     by_person: dict[str, list] = defaultdict(list)
-    for pid, role, docs in roles.iter_rows():
-        by_person[pid].append((role, docs))
-    for pid, items in sorted(by_person.items()):
-        former = [(r, d) for r, d in items if re.search(r"\bformer\b|\bex-", r, re.I)]
-        current = [(r, d) for r, d in items if not re.search(r"\bformer\b|\bex-", r, re.I)]
-        values, docs = set(), set()
-        for fr, fd in former:
+    for pid, role in with_role.select("person_id", "role").unique().iter_rows():
+        by_person[pid].append(role)
+    is_former: dict[str, bool] = {}
+    disputes: list[tuple[str, set]] = []  # (person, the roles in its dispute: their documents are cited)
+    for pid, roles in sorted(by_person.items()):
+        for r in roles:
+            if r not in is_former:
+                is_former[r] = FORMER_RE.search(r) is not None
+        former = [r for r in roles if is_former[r]]
+        current = [r for r in roles if not is_former[r]]
+        values = set()
+        for fr in former:
             core = re.sub(r"\bformer\s+|\bex-", "", fr, flags=re.I).split()[-1].lower()
-            clash = [(r, d) for r, d in current if r.split()[-1].lower() == core]
+            clash = [r for r in current if r.split()[-1].lower() == core]
             if clash:
-                values |= {fr, *(r for r, _ in clash)}
-                docs |= {*fd, *(x for _, d in clash for x in d)}
+                values |= {fr, *clash}
         if values:  # one row per person: every role in the dispute, every document behind it
-            rows.append(("people", pid, "role", sorted(values), sorted(docs)))
-    if not rows:
+            disputes.append((pid, values))
+    if not disputes:
         return empty_conflicts()
+    wanted = pl.DataFrame([(pid, r) for pid, values in disputes for r in values],
+                          schema={"person_id": pl.String, "role": pl.String}, orient="row")
+    docs_of: dict[str, set] = defaultdict(set)
+    for pid, doc in with_role.join(wanted, on=["person_id", "role"], how="semi").select(
+            "person_id", "doc_id").unique().iter_rows():
+        docs_of[pid].add(doc)
+    for pid, values in disputes:
+        rows.append(("people", pid, "role", sorted(values), sorted(docs_of[pid])))
     return pl.DataFrame(rows, schema=empty_conflicts().schema, orient="row").unique(
         subset=["fact_id", "field"], keep="first", maintain_order=True)
