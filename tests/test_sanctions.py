@@ -1849,3 +1849,23 @@ def test_a_sentence_that_lists_the_counted_group_names_its_members_whatever_thei
 def test_a_counted_group_that_will_face_sanctions_is_the_target_not_its_country():
     rows = one("Twelve Colombian officials will face sanctions, the White House said.")
     assert [(t, tt, a) for _, t, tt, a in rows] == [("Twelve Colombian officials", "officials", "proposed")]
+
+
+def test_a_name_after_a_done_designation_with_its_role_in_apposition_is_a_person():
+    """"the EU blacklisted <A B>, a former intelligence officer": A B whatever its given name (issue 22, class 10)."""
+    rows = one("Among those targeted, the EU blacklisted Dimitro Ukhtenko, a former military intelligence officer.")
+    assert ("European Union", "Dimitro Ukhtenko", "person", "imposed") in rows
+
+
+def test_a_person_removed_from_a_sanctions_list_after_an_aside_in_dashes():
+    """"<Office> <A B> – who fled after backing the uprising – was being removed from a sanctions list": A B is lifted,
+    not the country the aside names (issue 22, class 9/10)."""
+    rows = one("The vice-president said Gen Manuel Ortiz Duarte – who fled Venezuela after backing the failed uprising – "
+               "was being removed from a sanctions list in recognition of his actions.")
+    assert [(t, tt, a) for _, t, tt, a in rows] == [("Manuel Ortiz Duarte", "person", "lifted")]
+
+
+def test_counted_groups_after_a_long_named_target_and_as_well_as():
+    rows = one("The European Union imposed sanctions on Ruritanian private military contractor Halberd Group on Monday as "
+               "well as on eight individuals and three other energy companies accused of financing it.")
+    assert {t for _, t, _, _ in rows} == {"Halberd Group", "eight individuals", "three other energy companies"}

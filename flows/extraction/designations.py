@@ -248,11 +248,13 @@ TARGET_SCOPE_RE = re.compile(
 )
 
 PASSIVE_TARGET_RE = re.compile(
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*|[–—]\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    # ("<name> – who fled after backing the uprising – was being removed from a sanctions list": an aside in dashes)
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*|\s[–—]\s[^–—;.]{{2,150}}?\s[–—]\s*|[–—]\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
     # "<name>, an entity designated in 2019": what the name is, then its designation
     r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
-    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+)?"
-    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+)?"
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|"
+    rf"(?:removed|taken\s+off|dropped)\s+from\s+(?:a|the|its|their)\s+(?:[\w\-]+\s+){{0,2}}?(?:list|blacklist)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
     # "A and B are among the (list of) seven individuals sanctioned", "A was among those designated" (issue 22, class 10)
     rf"|among\s+(?:the\s+)?(?:[\w\-]+\s+){{0,5}}?(?:sanctioned|designated|targeted|blacklisted|listed|penali[sz]ed)\b)",
     re.I,
@@ -452,8 +454,10 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
              and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
     # ... or the whole object of a done designation verb ("The EU sanctioned <A B C> over the crackdown", "designated
     # <A B> on Friday"): a person whose given name no lexicon knows (issue 22, class 10)
+    # (or its role in apposition after it: "the EU blacklisted <A B>, a former intelligence officer")
     loose = [(s, e, surface, "person" if DONE_VERB_BEFORE_RE.search(sentence, max(0, s - 30), s)
-              and DIRECT_OBJECT_END_RE.match(sentence, e) else kind) for s, e, surface, kind in loose]
+              and (DIRECT_OBJECT_END_RE.match(sentence, e) or APPOSITIVE_ROLE_RE.match(sentence, e)) else kind)
+             for s, e, surface, kind in loose]
     named = sorted(named + loose)
     if surnames:
         found = [(m.start(g), m.end(g), m.group(g)) for m in LISTED_SURNAME_RE.finditer(sentence)

@@ -74,7 +74,7 @@ SCOPE_BEFORE_RE = re.compile(
     # (a named target may come first: "sanctions against <role> <A> and 169 officials"; issue 22, class 10)
     r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as)"
     # (or a target told with its kind first: "sanctions on <demonym> private military contractor <A> as well as")
-    r"|\s+(?:the\s+)?(?:[\w\-’']+\s+){0,5}?(?-i:[A-Z])[\w\-’'.]*,?\s+as\s+well\s+as(?:\s+on)?)?"
+    r"|\s+(?:the\s+)?(?:[\w\-’']+\s+){0,8}?(?-i:[A-Z])[\w\-’'.]*,?\s+as\s+well\s+as(?:\s+on)?)?"
     # (the issuer's own words for them: "sanctioned what it described as 15 <demonym> companies")
     r"(?:\s+what\s+(?:it|they|he|she)\s+(?:described\s+as|called|termed|said\s+(?:was|were|are|is)))?"
     # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)
@@ -148,7 +148,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     for m in groups:
         if not _is_head(m.group("head"), m.group("mods")) or NOT_GROUP_RE.search(m.group("mods")):
             continue
-        before = sentence[max(0, m.start() - 80):m.start()]
+        before = sentence[max(0, m.start() - 140):m.start()]
         # "X and <count> Y", "X including <names> and <count> Y", "X based in <place> as well as <count> Y"
         gap = sentence[listed_to:m.start()] if listed_to is not None else ""
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
