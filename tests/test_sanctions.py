@@ -1869,3 +1869,17 @@ def test_counted_groups_after_a_long_named_target_and_as_well_as():
     rows = one("The European Union imposed sanctions on Ruritanian private military contractor Halberd Group on Monday as "
                "well as on eight individuals and three other energy companies accused of financing it.")
     assert {t for _, t, _, _ in rows} == {"Halberd Group", "eight individuals", "three other energy companies"}
+
+
+def test_names_put_on_a_stop_list_by_a_state_that_opens_the_sentence():
+    """"<State> said on Tuesday it had put US President <A>, Canadian Prime Minister <B> and a dozen officials on a
+    “stop list”": the state moves on A and B, though "US" stands before a title there (issue 22, class 10)."""
+    rows = one("Russia said on Tuesday it had put US President Mark Fenwick, Canadian Prime Minister Paul Hargreave and "
+               "a dozen top US officials on a “stop list” that bars them from entering the country.")
+    assert {(i, t) for i, t, tt, _ in rows if tt == "person"} == {("Russia", "Mark Fenwick"), ("Russia", "Paul Hargreave")}
+
+
+def test_a_state_that_announced_a_release_is_not_the_issuer_of_its_delisting():
+    rows = one("Cuba has announced the release of 553 prisoners after being removed from the United States’ list of "
+               "state sponsors of terrorism.")
+    assert ("United States", "Cuba", "country", "lifted") in rows

@@ -229,6 +229,9 @@ TARGET_SCOPE_RE = re.compile(
     r"|\b(?:others|those)\s+(?:sanctioned|blacklisted|designated|listed|targeted)\b[^.;:]{0,120}?\binclude[sd]?"
     r"|(?:join(?:s|ed|ing)?|added\s+to)\s+the\s+(?:\w+\s+){0,2}list\b[^.;:]{0,60}?\b(?:are|include[sd]?)"  # "joining the list ... are"
     r"|\badded(?=\s+(?:the\s+)?(?-i:[A-Z])[^;]{0,400}?\bto\s+(?:its|their|the)\s+[^.;]{0,60}?\blist\b)"  # "added <names> to its ... List"
+    # "had put / placed <A>, <B> and a dozen officials on a “stop list”" (issue 22, class 10)
+    r"|\b(?:put|placed)(?=\s+(?:[\w\-]+\s+){0,4}?(?-i:[A-Z])[^;]{0,300}?\bon\s+(?:a|the|its|their)\s+[“\"‘']?"
+    r"(?:stop|black|sanctions?|entry[\s\-]ban|no[\s\-]entry)[\s\-]?list\b)"
     r"|^(?:They|These|Those)\s+(?:also\s+)?include[sd]?"  # after a move on sanctions: "They include <name>"
     # "decides to sanction the following ten individuals and four entities on the <A> side that ...: <A>, <B>": the list
     # after the colon (issue 22, class 10)

@@ -138,7 +138,12 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     # (a state's government after "by" only right after the move: "blacklisted by <State>'s Foreign Ministry", not
     # "... settlement activities by the <demonym> government")
-    first = find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head) \
+    # (a state the lexicon does not know, told as the subject that opens the sentence, moves: "<State> said on Tuesday
+    # it had put <US> President <A> ... on a stop list" is not the US's move)
+    lead = _STATE_SUBJECT_RE.match(head)
+    lead = lead if lead and not re.search(r"\bannounce[sd]?$", lead.group(0)) else None  # ("<State> announced the release")
+    lead_state = _state_that_sanctions(lead.group(0)) if lead else None
+    first = lead_state or find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head) \
         or (_state_by(by.group(1)) if by and re.fullmatch(r"\s*(?:\w+\s+)?", sentence[len(head):len(head) + by.start()])
             else None)
     # "The move from <A> comes after <person> announced last week that <B> was lifting its sanctions": the power
@@ -202,7 +207,7 @@ _STATE_SUBJECT_RE = re.compile(
     r"|\s+(?:has\s+|have\s+|had\s+)?decide[sd]\s+to\s+(?:sanction|impose\s+sanctions)\b"
     # its own words reported: "<Country> said Sunday it has imposed sanctions on ..."
     r"|\s+(?:said|says|announced)\s+(?:on\s+)?(?:\w+day\s+)?(?:that\s+)?(?:it|they)\s+(?:has\s+|had\s+|have\s+|is\s+|was\s+)?"
-    r"(?:imposed|sanctioned|blacklisted|introduced|slapped|sanctioning|imposing\s+sanctions)\b)", re.I)
+    r"(?:imposed|sanctioned|blacklisted|introduced|slapped|sanctioning|imposing\s+sanctions|put|placed|banned|barred)\b)", re.I)
 
 
 # ... or its government told by its demonym: "The <Demonym> Foreign Ministry announced on Tuesday that it is
@@ -211,7 +216,7 @@ _STATE_BODY_SUBJECT_RE = re.compile(
     r"(?-i:\b(?P<who>[A-Z][a-z]+))\s+(?:(?-i:Foreign\s+Ministry|Ministry\s+of\s+Foreign\s+Affairs|Foreign\s+Office|"
     r"Government|Cabinet)|foreign\s+ministry|government|authorities|side)\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?"
     r"(?:imposed|announced|slapped|introduced|levied|sanctioned|blacklisted|decide[sd]\s+to\s+(?:sanction|impose)|"
-    r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated"
+    r"(?:banned|barred)\s+(?:the\s+)?entry|retaliated|put|placed"
     # ("The <Demonym> foreign ministry said it was targeting 28 individuals")
     r"|said\s+(?:that\s+)?it\s+(?:was|is|had|has)\s+(?:targeting|sanctioning|imposing))\b")
 
@@ -608,7 +613,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b"
                          r"|\bit\s+(?:was|is)\s+targeting\b", sentence, re.I)
-            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)):
+            or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)
+            or PLACED_ON_LIST_RE.search(sentence)):
         return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
         return ()  # "designated as wrongfully detained": a hostage's status, no sanction
@@ -744,6 +750,11 @@ SOUGHT_LISTING_RE = re.compile(r"\b(?:attempts?|bids?|requests?|proposals?|resol
 ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
                               r"(?:list\s+of\s+(?:[\w\-]+\s+){0,2}?(?:terrorists?|sanctioned|designated)\b|"
                               r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black)\s*list\b)", re.I)
+
+# "put / placed <A>, <B> and a dozen officials on a “stop list”": a listing, though no sanction word is said (issue 22,
+# class 10)
+PLACED_ON_LIST_RE = re.compile(r"\b(?:put|placed)\s+(?:[\w\-]+\s+){0,4}?(?-i:[A-Z])[^;]{0,300}?\bon\s+(?:a|the|its|their)\s+"
+                               r"[“\"‘']?(?:stop|black|sanctions?|entry[\s\-]ban|no[\s\-]entry)[\s\-]?list\b", re.I)
 
 # a ban on entering the issuer's country, named people its targets ("The entry ban applies to <A> and <B>", "banned <A>
 # from entering"): a move on those named, though no sanction word is said (issue 22, class 10)
