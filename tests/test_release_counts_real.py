@@ -937,3 +937,13 @@ def test_the_agent_of_a_passive_release_is_the_state_that_frees(sentence, countr
     from flows.extraction.events import release_country
 
     assert release_country(sentence, None) == country
+
+
+@pytest.mark.parametrize("sentence, count", [
+    ("The High Court has granted bail to opposition MP Peter Kamau and 12 others who face treason charges.", [13]),
+    ("The court denied bail to 12 activists.", []),
+    ("A judge refused to grant bail to the 12 defendants.", []),
+])
+def test_bail_granted_to_a_named_person_and_others_is_a_release(sentence, count):
+    """"granted bail to <A> and 12 others": freed from custody, thirteen (issue 22, class 1/11); bail denied is none."""
+    assert _counts(sentence) == count

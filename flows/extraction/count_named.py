@@ -55,6 +55,8 @@ ACTIVE_NAMED_RELEASE_RE = re.compile(
     r"\b(?P<verb>freed|frees|released|releases|pardoned|pardons|"
     # a pardon granted to the person: "has granted a pardon to <role> <name>" (issue 22, class 11)
     r"grant(?:ed|s)\s+(?:an?\s+|his\s+|her\s+)?(?:(?:full|presidential|royal|special)\s+)?(?:pardons?|amnesty|clemency)\s+to|"
+    # bail granted: "the court granted bail to <role> <name> and 12 others" (issue 22, class 1/11)
+    r"grant(?:ed|s)\s+bail\s+to|"
     r"(?:ordered|secured|announced)\s+"
     r"(?:(?:today|yesterday|on\s+\w+|\([^()]{1,20}\))\s+){0,2}the\s+(?:immediate\s+)?release\s+of)\s+"
     rf"{_LONG_NAME_MODS}(?P<first>{_FULL_NAME})(?:\s+and\s+{_NAME_MODS}(?P<second>{_FULL_NAME}))?",

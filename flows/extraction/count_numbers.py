@@ -121,7 +121,7 @@ COUNT_RE = re.compile(
 
 
 _RELEASE_FIRST_WORDS = ("release", "freed", "set", "walked", "pardon", "amnesty", "expelled", "shipped",
-                        "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned")
+                        "swap", "exchanged", "prisoner", "handed", "were", "was", "been", "returned", "grant")
 
 
 # what is released that is no one: "newly released data showed", "released a statement / the figures", "the release of
@@ -134,6 +134,8 @@ _RELEASED_THING = (r"(?!\s+(?:of\s+)?(?:(?:a|an|the|its|their|his|her|new|newly|
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
     _first_char_guard(_RELEASE_FIRST_WORDS) + rf"\b(?:releas(?:e|ed|es|ing){_RELEASED_THING}|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
+    # bail granted by a court: a release from custody (issue 22, class 11)
+    r"grant(?:ed|s)\s+bail|"
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from)|"
     # captives handed back: "prisoners of war have been returned to their country", "five soldiers returned to their
     # homeland" (issue 22, class 11); never a bare "returned" ("returned to prison", "returned to work")

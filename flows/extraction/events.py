@@ -52,7 +52,7 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    # NAMED_RELEASE_RE: "<name> walked free", "left the hospital a free man"
                    r"\ba\s+free\s+(?:man|woman)\b|\bwalked\s+(?:free|out\s+of)\b|"
                    # NAMED_RELEASE_RE: "<name> was granted a full pardon"
-                   r"\bgranted\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency)\b|"
+                   r"\bgranted\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency|bail)\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
                    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
                    # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
@@ -81,7 +81,7 @@ PREFILTER_RELEASE = (
     r"|(?:freed|frees|released|releases|pardoned|pardons)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,4}(?-i:[A-Z])"
     r"|release[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # ... "granted a pardon to <role> <name>" (its pattern had no way through this test: such pages went unread)
-    r"|grant(?:ed|s)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,3}(?:pardons?|amnesty|clemency)[\s\x1c-\x1f]+to[\s\x1c-\x1f]+"
+    r"|grant(?:ed|s)[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+){0,3}(?:pardons?|amnesty|clemency|bail)[\s\x1c-\x1f]+to[\s\x1c-\x1f]+"
     r"(?:\S+[\s\x1c-\x1f]+){0,8}(?-i:[A-Z])"
     # TWO_DESCRIBED_FREED_RE: "An American and an Australian ... were freed"
     r"|(?-i:\b(?:An?|One)[\s\x1c-\x1f])[^.;]{0,60}?[\s\x1c-\x1f]and[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
