@@ -1883,3 +1883,15 @@ def test_a_state_that_announced_a_release_is_not_the_issuer_of_its_delisting():
     rows = one("Cuba has announced the release of 553 prisoners after being removed from the United States’ list of "
                "state sponsors of terrorism.")
     assert ("United States", "Cuba", "country", "lifted") in rows
+
+
+def test_a_headline_present_with_a_person_as_object_names_the_state_that_sanctions():
+    """"<State> sanctions <Given> <Surname>, 27 other officials": that state moves on the person (whose country is the
+    one the document's other sentences give, not the issuer's); "<State> sanctions relief ..." names no issuer."""
+    rows = one("China sanctions Mark Fenwick, 27 other administration officials")
+    assert [(i, t) for i, t, tt, _ in rows if tt == "person"] == [("China", "Mark Fenwick")]
+    assert "Russia" not in {i for i, *_ in one("Russia sanctions relief under discussion")}
+    sm = extract_sanction_mentions(sentences_of(
+        "China sanctions Mark Fenwick, 27 other administration officials\nChina announced sanctions on Thursday on US "
+        "officials including former Secretary of State Mark Fenwick."), None)
+    assert set(zip(sm["target"], sm["target_country"])) == {("Mark Fenwick", "United States")}

@@ -45,6 +45,7 @@ from flows.extraction.designations import (
     sentence_candidates,
 )
 from flows.extraction.entry_bans import entry_ban_moves
+from flows.language.lexicon import is_given_name
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
@@ -142,7 +143,7 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     # it had put <US> President <A> ... on a stop list" is not the US's move)
     lead = _STATE_SUBJECT_RE.match(head)
     lead = lead if lead and not re.search(r"\bannounce[sd]?$", lead.group(0)) else None  # ("<State> announced the release")
-    lead_state = _state_that_sanctions(lead.group(0)) if lead else None
+    lead_state = (_state_that_sanctions(lead.group(0)) if lead else None) or _headline_state(sentence)
     first = lead_state or find_issuer(head) or (find_issuer(by.group(1)) if by else None) or _state_that_sanctions(head) \
         or (_state_by(by.group(1)) if by and re.fullmatch(r"\s*(?:\w+\s+)?", sentence[len(head):len(head) + by.start()])
             else None)
@@ -236,6 +237,22 @@ def _state_by(text: str) -> str | None:
     kinds = ("name", "capital") if m.group("who") else ("demonym",)
     places = [c for c, k in find_places(m.group("who") or m.group("dem")) if k in kinds]
     return places[0] if len(places) == 1 else None
+
+
+# a headline's present with a person as its object: "<State> sanctions <Given> <Surname>, 27 other officials" (not
+# "<State> sanctions relief", the sanctions on that state; issue 22, class 10)
+_HEADLINE_SANCTIONS_RE = re.compile(r"^\W*(?P<who>(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))\s+(?:sanctions|blacklists)\s+"
+                                    r"(?P<next>(?-i:[A-Z][a-z]+)|\d)")
+
+
+def _headline_state(sentence: str) -> str | None:
+    """The state a headline's present names as the one that sanctions a person (_HEADLINE_SANCTIONS_RE)."""
+    headline = _HEADLINE_SANCTIONS_RE.match(sentence)
+    if headline and (headline.group("next").isdigit() or is_given_name(headline.group("next"))):
+        places = [(c, k) for c, k in find_places(headline.group("who")) if k in ("name", "capital")]
+        if len(places) == 1:
+            return places[0][0]
+    return None
 
 
 def _state_that_sanctions(head: str) -> str | None:
