@@ -1895,3 +1895,14 @@ def test_a_headline_present_with_a_person_as_object_names_the_state_that_sanctio
         "China sanctions Mark Fenwick, 27 other administration officials\nChina announced sanctions on Thursday on US "
         "officials including former Secretary of State Mark Fenwick."), None)
     assert set(zip(sm["target"], sm["target_country"])) == {("Mark Fenwick", "United States")}
+
+
+def test_a_list_in_semicolons_with_a_rank_cut_short_and_the_list_is_a_name():
+    """"National Guard Cmdr. <A B C>" is no sentence end; "The most prominent official on the <demonym> list is <A>"
+    names a target (issue 22, class 7/10)."""
+    text = ("The EU imposed sanctions on seven senior officials on Monday. The most prominent official on the "
+            "European list is Tomas Okello, the head of the ruling party. Other officials on the list include Peter "
+            "Kamau, the attorney general; National Guard Cmdr. Antonio Jose Benavides; and elections chief Maria Lopez "
+            "Garcia.")
+    assert {t for _, t, tt, _ in one(text) if tt == "person"} == {
+        "Tomas Okello", "Peter Kamau", "Antonio Jose Benavides", "Maria Lopez Garcia"}

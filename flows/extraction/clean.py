@@ -43,7 +43,9 @@ LIST_ITEM = re.compile(r"^\s*(?:[-•*–—·▪]|\d+[.)])\s+")
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Jr",
                  "Sr", "Prof", "No", "Vol", "U.S", "U.K", "U.N", "E.U", "Inc", "Ltd", "Co", "vs",
                  "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-                 "Nov", "Dec", "a.m", "p.m", "Rev", "Capt", "Sgt", "Adm", "Sens", "Reps")
+                 "Nov", "Dec", "a.m", "p.m", "Rev", "Capt", "Sgt", "Adm", "Sens", "Reps",
+                 # ranks cut short before a name ("National Guard Cmdr. <name>"; issue 22, class 7)
+                 "Cmdr", "Maj", "Brig", "Cpl", "Supt", "Insp")
 # Sentence boundary: end punctuation + space + an upper-case start, or a newline, or two sentences
 # glued without a space ("...was released.The next day", "...North Korea.Japan said"): end punctuation
 # right after a word ending in two lower-case letters and right before a capitalised word (upper then

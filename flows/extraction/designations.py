@@ -223,6 +223,8 @@ TARGET_SCOPE_RE = re.compile(
     # "The <group>s newly designated by <issuer> as <kind> are A and B" (issue 22, class 10)
     r"|newly[\s\-](?:sanctioned|designated|listed)\s+by\s+[^.;:]{0,90}?\b(?:include[sd]?|are)"
     r"|(?:assets\s+(?:have\s+been|had\s+been|were|are)\s+frozen|(?:black)?list|targets?(?:\s+of\s+the\s+(?:\w+\s+)?sanctions)?)\s+(?:\w+\s+){0,4}?(?:are|include[sd]?)"
+    # "The most prominent official on the <demonym> list is <A>" (issue 22, class 10)
+    r"|\bon\s+the\s+(?:[\w\-]+\s+){0,2}?(?:sanctions\s+|black)?list\s+(?:is|was)"
     # "The new blacklist published by the <demonym> foreign ministry includes <A>" (issue 22, class 10)
     r"|\bblacklist\s+(?:published|issued|released)\s+by\s+(?:the\s+)?(?:[\w\-]+\s+){1,5}?include[sd]?"
     # "Others blacklisted by <body> for <reason> include <A> and <B>"

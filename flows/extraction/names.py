@@ -104,7 +104,7 @@ PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens 
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"
 # ("y" joins a Spanish name's two surnames: "<given> <surname> y <surname>"; issue 22, class 7)
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter|y)"
-DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres)\."
+DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres|Cmdr|Maj|Brig|Cpl|Supt|Insp)\."
 NAME_RE = regex.compile(
     rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
