@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.extraction.count_tallies import SINCE_DATE_RE
 from flows.extraction.designations import sentence_candidates
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_groups import GROUP_RE, _group_country, group_kind
@@ -33,15 +34,16 @@ PASSIVE_RE = re.compile(rf"(?P<who>[^.;:]{{2,160}}?)\s+(?:(?:has|have|had)\s+bee
 
 
 # a running total ("Since the start of the war, <State> has banned more than 700 <Demonym>s"): no move of its own
-RUNNING_TOTAL_RE = re.compile(r"^\W*Since\b|\bsince\s+(?:the\s+(?:start|beginning|outbreak)|\d{4}\b)|\b(?:so\s+far|to\s+date)\b",
-                              re.I)
+# (the releases' own test of a total since a time, and "so far", "to date")
+SO_FAR_RE = re.compile(r"\b(?:so\s+far|to\s+date)\b", re.I)
 
 _REPORTING_RE = re.compile(r"\b(?:that|said|says|announced|according\s+to\s+[^,]+,)\s", re.I)
 
 
 def entry_ban_moves(sentence: str) -> list[tuple[str, str, str, str | None]]:
     """(issuer state, target, 'officials' | 'person', target country) of each entry ban the sentence tells."""
-    if not re.search(r"\b(?:banned|barred|prohibited)\b", sentence, re.I) or RUNNING_TOTAL_RE.search(sentence):
+    if not re.search(r"\b(?:banned|barred|prohibited)\b", sentence, re.I) or SINCE_DATE_RE.search(sentence) \
+            or SO_FAR_RE.search(sentence):
         return []
     return list(_entry_ban_moves(sentence))
 
