@@ -17,7 +17,7 @@ from functools import lru_cache
 from flows.extraction.count_tallies import SINCE_DATE_RE
 from flows.extraction.designations import sentence_candidates
 from flows.extraction.places import countries_in
-from flows.extraction.sanction_groups import GROUP_RE, _group_country, group_kind
+from flows.extraction.sanction_groups import GROUP_RE, group_country, group_kind
 
 _STATE = r"(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})"
 _FROM = r"(?:banned|barred|prohibited)\s+from\s+(?:entering|coming\s+to|travell?ing\s+to)?\s*"
@@ -72,7 +72,7 @@ def _targets(sentence: str, start: int, end: int, issuer: str) -> list[tuple[str
     found = []
     for g in GROUP_RE.finditer(sentence, start, end):
         kind = group_kind(g.group("group"))
-        country = _group_country(g.group("group"))
+        country = group_country(g.group("group"))
         country = country if country != issuer else None
         found.append((g.start(), (issuer, g.group("group"), kind, country)))
     for s, e, surface, _role, n, is_person, _title in sentence_candidates(sentence, False):

@@ -356,11 +356,11 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
         (m[1] for m in moves if m[2] == "country"), None) or doc_country
     have = {m[1] for m in kept}
     # (a group its own words tie to a country is that country's: "violent <demonym> settlers")
-    return kept + [(actions, group, kind, _group_country(group) or country, True, sentence)
+    return kept + [(actions, group, kind, group_country(group) or country, True, sentence)
                    for group, _start, kind in groups if group not in have]
 
 
-def _group_country(group: str) -> str | None:
+def group_country(group: str) -> str | None:
     """The country a group's own words name: a country or demonym ("four <demonym> ships"), or a demonym in the
     plural ("<demonym>s accused of ..."), else None."""
     named = countries_in(group)
@@ -723,8 +723,3 @@ def bullet_group(line: str) -> tuple[str, str] | None:
     if g is None or not _is_head(g.group("head"), g.group("mods")) or NOT_GROUP_RE.search(g.group("mods")):
         return None
     return g.group("group"), group_kind(g.group("group"))
-
-
-def group_country(group: str) -> str | None:
-    """The country a group's own words name ("20 <demonym> nationals"), if any."""
-    return _group_country(group)

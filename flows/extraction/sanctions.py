@@ -45,7 +45,6 @@ from flows.extraction.designations import (
     sentence_candidates,
 )
 from flows.extraction.entry_bans import entry_ban_moves
-from flows.language.lexicon import is_given_name
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
@@ -95,7 +94,8 @@ from flows.extraction.sanction_targets import (
     target_country,
 )
 from flows.language.issuers import issuer_codes
-from flows.language.lexicon import ISSUER_ALIASES, NON_NAME_WORDS, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold
+from flows.language.lexicon import (ISSUER_ALIASES, NON_NAME_WORDS, SECTOR_WORDS, TITLE_WORDS, country_names, demonyms, fold,
+                                    is_given_name)
 
 _SECTOR_WORDS_ALT = "|".join(re.escape(w) for w in SECTOR_WORDS)
 
@@ -106,6 +106,10 @@ def _sanction_words(text: str) -> tuple[tuple[int, int, str], ...]:
     actions and issuers all look for its sanction words (one scan instead of four)."""
     return tuple((m.start(), m.end(), m.group(0)) for m in SANCTION_RE.finditer(text))
 
+
+# a body's own words of its move, no sanction word said: "The <demonym> foreign ministry said it was targeting 28
+# individuals" (issue 22, class 10)
+SAID_TARGETING = r"\bit\s+(?:was|is)\s+targeting\b"
 
 # a move told as the answer to another: what follows is the other's
 ANSWERING_RE = re.compile(r",?\s+(?:\w+\s+){0,2}?(?:in\s+(?:retaliation|response|reply)\s+(?:for|to|against)|as\s+(?:a\s+)?"
@@ -134,7 +138,7 @@ def _find_issuers(sentence: str) -> tuple[str | None, ...]:
     # (no sanction word: the issuer stands before the verb that moves, "<body> said it was targeting <A>, ... the <B>
     # president": not after it)
     last = [end for _, end, _ in _sanction_words(sentence)] or [m.end() for m in ENTRY_BAN_RE.finditer(sentence)] \
-        or [m.end() for m in re.finditer(r"\bit\s+(?:was|is)\s+targeting\b", sentence)][:1]
+        or [m.end() for m in re.finditer(SAID_TARGETING, sentence)][:1]
     head = sentence[:last[-1]] if last else sentence
     by = re.search(r"\bby\s+(?:the\s+)?(.{2,60})", sentence[len(head):])
     # (a state's government after "by" only right after the move: "blacklisted by <State>'s Foreign Ministry", not
@@ -628,8 +632,8 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
                      may_act: tuple[bool, ...] | None) -> tuple[tuple, ...]:
     """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
-            or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b"
-                         r"|\bit\s+(?:was|is)\s+targeting\b", sentence, re.I)
+            or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b|"
+                         + SAID_TARGETING, sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)
             or PLACED_ON_LIST_RE.search(sentence)):
         return ()
