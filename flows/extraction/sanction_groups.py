@@ -117,14 +117,19 @@ def _is_head(head: str, mods: str = "") -> bool:
     return bool(last[:1].isupper() and countries_in(f"{last} {head[:-1]}"))
 
 
+# the people who run or own organisations: "the heads of <demonym> companies" is a group of people
+_RUNNERS = "heads|chiefs|owners|executives|bosses"
+
+
+def _a_group(m: re.Match) -> bool:
+    """Whether a GROUP_RE match is a group of targets: a head noun its words allow, no time span, sum or victims."""
+    return _is_head(m.group("head"), m.group("mods")) and not NOT_GROUP_RE.search(m.group("mods"))
+
+
 def group_kind(text: str) -> str:
     """'company' for a group of organisations, else 'officials' (a group of people)."""
     return "company" if re.search(rf"\b(?:{ORG_HEADS}|{_TRADE_HEADS})\b", text, re.I) and not re.search(
         rf"\b(?:{PEOPLE_HEADS}|{_RUNNERS})\b", text, re.I) else "officials"
-
-
-# the people who run or own organisations: "the heads of <demonym> companies" is a group of people
-_RUNNERS = "heads|chiefs|owners|executives|bosses"
 
 
 # what every COUNT holds: a digit, or one of these in lower case (thirteen ... nineteen hold "teen")
@@ -146,7 +151,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
     groups = list(GROUP_RE.finditer(sentence))  # (one scan: the test for a group and the groups)
     members = _counted_members(sentence) if groups else []  # "three companies, A, B and C"
     for m in groups:
-        if not _is_head(m.group("head"), m.group("mods")) or NOT_GROUP_RE.search(m.group("mods")):
+        if not _a_group(m):
             continue
         before = sentence[max(0, m.start() - 140):m.start()]
         # "X and <count> Y", "X including <names> and <count> Y", "X based in <place> as well as <count> Y"
@@ -169,8 +174,7 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
                 at = prev.start()
             # (a count inside a name is none: "the <KX-9> organization")
             out += [(p.group("group"), p.start(), group_kind(p.group("group"))) for p in mates
-                    if _is_head(p.group("head"), p.group("mods")) and not NOT_GROUP_RE.search(p.group("mods"))
-                    and not re.search(r"[\w\-/.]$", sentence[:p.start()])]
+                    if _a_group(p) and not re.search(r"[\w\-/.]$", sentence[:p.start()])]
         if re.search(r"\b(?:the|these|those)\s+$", before, re.I) and not PASSIVE_AFTER_RE.match(sentence, m.end()):
             continue  # "the 15 persons listed": a group told again, not a new one
         group = m.group("group")
@@ -720,6 +724,6 @@ def bullet_group(line: str) -> tuple[str, str] | None:
     ("• 25 <demonym> nationals involved in the death of ..."; issue 22, class 10)."""
     m = BULLET_RE.match(line)
     g = GROUP_RE.match(line, m.end()) if m else None
-    if g is None or not _is_head(g.group("head"), g.group("mods")) or NOT_GROUP_RE.search(g.group("mods")):
+    if g is None or not _a_group(g):
         return None
     return g.group("group"), group_kind(g.group("group"))
