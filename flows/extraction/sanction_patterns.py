@@ -9,6 +9,7 @@ import polars as pl
 
 from flows.extraction.places import ISSUER_COUNTRIES
 from flows.language import rules
+from flows.language.dates import MONTHS, WEEKDAYS
 from flows.language.lexicon import ISSUER_ALIASES, ORGANISATION_TARGET_WORDS, SECTOR_WORDS
 from flows.language.patterns import rust_word_superset
 
@@ -148,7 +149,7 @@ NEGATION_BEFORE_RE = re.compile(r"\b(?:not|n't|never|no\s+longer)\s+(?:\w+\s+){0
 CONDITION_RE = re.compile(r"\b(?:if|unless)\b")
 
 # (a day or a month after the word is no name: "sanctions on the group Friday")
-_NO_DAY = r"(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b)"
+_NO_DAY = rf"(?!(?:{'|'.join(w.capitalize() for w in (*WEEKDAYS, *list(MONTHS)[:12]))})\b)"  # (the full month names)
 
 COMPANY_RE = re.compile(
     rf"\b(?:{'|'.join(ORGANISATION_TARGET_WORDS)})s?\b,?\s+{_NO_DAY}(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){{0,3}})"
