@@ -947,3 +947,17 @@ def test_the_agent_of_a_passive_release_is_the_state_that_frees(sentence, countr
 def test_bail_granted_to_a_named_person_and_others_is_a_release(sentence, count):
     """"granted bail to <A> and 12 others": freed from custody, thirteen (issue 22, class 1/11); bail denied is none."""
     assert _counts(sentence) == count
+
+
+def test_a_dateline_in_capitals_gives_the_document_its_country():
+    """"SEOUL – President <A> granted special pardons to ... and 1,691 others": a wire story whose only place is its
+    dateline in capitals is that country's, so the release joins the same pardon told by a page that names the country
+    (issue 22, class 3/6)."""
+    from flows.extraction.places import dateline_countries
+
+    assert dateline_countries("SEOUL – President Kim granted special pardons to 1,693 people on Friday.") == ["South Korea"]
+    assert dateline_countries("BEIRUT (AP) — A court ordered the release of the former minister.") == ["Lebanon"]
+    assert dateline_countries("WASHINGTON — The Treasury said on Friday.") == []  # an issuer's capital says nothing
+    events, _ = extract_event_mentions(sentences_of(
+        "SEOUL – President Kim granted special pardons to 1,693 people on Friday."), {})
+    assert events["country"].to_list() == ["South Korea"]
