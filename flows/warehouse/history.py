@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import io
 import os
 import shutil
 import time
@@ -70,15 +71,17 @@ def rewrite_ops(db: Path, change) -> None:
             Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
-def _replace_runs(con: duckdb.DuckDBPyConnection, runs: pl.DataFrame, folder: Path) -> None:
+def _replace_runs(con: duckdb.DuckDBPyConnection, runs: pl.DataFrame, beside: Path) -> None:
     """The history's rows of these runs replaced by `runs`, handed to DuckDB as a Parquet file: a query
     parameter or a registered frame makes the DuckDB client import pandas (~0.2 s), which a no-op rerun
     (nothing else of it needs pandas) would pay for its one row."""
     from flows.warehouse.safesql import identifier, literal
 
-    path = Path(f"{folder}.runs.parquet")
+    path = Path(f"{beside}.runs.parquet")
     try:
-        runs.write_parquet(path)
+        parquet = io.BytesIO()
+        runs.write_parquet(parquet)
+        path.write_bytes(parquet.getvalue())  # a full disk is an OSError here, as for the history's copy
         rows = f"read_parquet({literal(path)})"
         con.execute(f"delete from runs where run_id in (select run_id from {rows})")
         present = [identifier(d[0]) for d in con.execute("select * from runs limit 0").description
