@@ -35,3 +35,25 @@ def test_run_row_replaced_without_pandas(tmp_path):
     assert out[1] == ("[('r1', datetime.datetime(2026, 12, 5, 1, 2, 3, 456789), None, 'success', 'no changes', "
                       "\"it's here\", 3, None, '{}')]")
     assert out[2] == "['w.duckdb.ops.duckdb', 'w.duckdb.ops.lock']"
+
+
+def test_run_row_goes_as_before_where_no_file_can_be_written(tmp_path, monkeypatch):
+    import datetime as dt
+
+    import duckdb
+    import polars as pl
+
+    from flows.core.paths import ops_path
+    from flows.warehouse.history import record_ops
+    from flows.warehouse.validate import DQ_SCHEMA
+
+    def full(*args, **kwargs):
+        raise pl.exceptions.ComputeError("failed to write parquet: No space left on device (os error 28)")
+
+    monkeypatch.setattr(pl.DataFrame, "write_parquet", full)
+    db = tmp_path / "w.duckdb"
+    row = {"run_id": "r1", "started_at": dt.datetime(2026, 12, 5), "status": "failed", "message": "full"}
+    record_ops(db, pl.DataFrame([row]), pl.DataFrame(schema=DQ_SCHEMA))
+    with duckdb.connect(str(ops_path(db)), read_only=True) as con:
+        assert con.execute("select run_id, status, message from runs").fetchall() == [("r1", "failed", "full")]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb.ops.duckdb", "w.duckdb.ops.lock"]

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import io
 import os
 import shutil
 import time
@@ -74,14 +73,19 @@ def rewrite_ops(db: Path, change) -> None:
 def _replace_runs(con: duckdb.DuckDBPyConnection, runs: pl.DataFrame, beside: Path) -> None:
     """The history's rows of these runs replaced by `runs`, handed to DuckDB as a Parquet file: a query
     parameter or a registered frame makes the DuckDB client import pandas (~0.2 s), which a no-op rerun
-    (nothing else of it needs pandas) would pay for its one row."""
+    (nothing else of it needs pandas) would pay for its one row. Where the file cannot be written (a full
+    disk), the row goes as a registered frame, as it did before: a failed run is still in the history."""
     from flows.warehouse.safesql import identifier, literal
 
     path = Path(f"{beside}.runs.parquet")
     try:
-        parquet = io.BytesIO()
-        runs.write_parquet(parquet)
-        path.write_bytes(parquet.getvalue())  # a full disk is an OSError here, as for the history's copy
+        try:
+            runs.write_parquet(path)
+        except (OSError, pl.exceptions.PolarsError):
+            path.unlink(missing_ok=True)
+            con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
+            insert_frame(con, "runs", runs)
+            return
         rows = f"read_parquet({literal(path)})"
         con.execute(f"delete from runs where run_id in (select run_id from {rows})")
         present = [identifier(d[0]) for d in con.execute("select * from runs limit 0").description
