@@ -18,7 +18,7 @@ import polars as pl
 
 from flows.core.config import disk_free_override
 from flows.documents.extract import DOCUMENT_SCHEMA, mark_duplicates, scan_folder
-from flows.extraction.facts import EXTRACTOR_VERSION
+from flows.orchestration.extractor_version import EXTRACTOR_VERSION
 from flows.warehouse.access import WarehouseError
 from flows.warehouse.load import read_previous
 from flows.warehouse.history import record_ops

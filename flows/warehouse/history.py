@@ -70,11 +70,35 @@ def rewrite_ops(db: Path, change) -> None:
             Path(f"{tmp}.wal").unlink(missing_ok=True)
 
 
+def _replace_runs(con: duckdb.DuckDBPyConnection, runs: pl.DataFrame, beside: Path) -> None:
+    """The history's rows of these runs replaced by `runs`, handed to DuckDB as a Parquet file: a query
+    parameter or a registered frame makes the DuckDB client import pandas (~0.2 s), which a no-op rerun
+    (nothing else of it needs pandas) would pay for its one row. Where the file cannot be written (a full
+    disk), the row goes as a registered frame, as it did before: a failed run is still in the history."""
+    from flows.warehouse.safesql import identifier, literal
+
+    path = Path(f"{beside}.runs.parquet")
+    try:
+        try:
+            runs.write_parquet(path)
+        except (OSError, pl.exceptions.PolarsError):
+            path.unlink(missing_ok=True)
+            con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
+            insert_frame(con, "runs", runs)
+            return
+        rows = f"read_parquet({literal(path)})"
+        con.execute(f"delete from runs where run_id in (select run_id from {rows})")
+        present = [identifier(d[0]) for d in con.execute("select * from runs limit 0").description
+                   if d[0] in runs.columns]
+        con.execute(f"insert into runs ({', '.join(present)}) select {', '.join(present)} from {rows}")
+    finally:
+        path.unlink(missing_ok=True)
+
+
 def record_ops(db: Path, runs: pl.DataFrame, dq: pl.DataFrame) -> None:
     """Append one run and its checks to the sidecar history (used for failed runs too)."""
     def change(con):
-        con.execute("delete from runs where run_id in (select unnest(?))", [runs["run_id"].to_list()])
-        insert_frame(con, "runs", runs)
+        _replace_runs(con, runs, next_path(ops_path(db), os.getpid()))
         if not dq.is_empty():
             con.execute("delete from dq_results where run_id in (select unnest(?))", [runs["run_id"].to_list()])
             insert_frame(con, "dq_results", dq)
