@@ -20,13 +20,14 @@ from flows.extraction.places import countries_in
 from flows.extraction.sanction_groups import GROUP_RE, group_country, group_kind
 
 _STATE = r"(?-i:[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})"
-_FROM = r"(?:banned|barred|prohibited)\s+from\s+(?:entering|coming\s+to|travell?ing\s+to)?\s*"
+_ENTERING = r"(?:entering|coming\s+to|travell?ing\s+to)"
+_FROM = rf"(?:banned|barred|prohibited)\s+from\s+{_ENTERING}?\s*"
 _WHERE = rf"(?:its\s+territory|the\s+country|(?:the\s+)?(?P<where>{_STATE}))"
 
 # "<State> (on Monday) (has) banned <who> from entering its territory / <State>"
 ACTIVE_RE = re.compile(rf"(?:^|[,;]\s+|\band\s+)(?:the\s+)?(?P<state>{_STATE})\s+(?:on\s+(?-i:[A-Z])\w+day\s+|"
                        rf"(?:has|have|had)\s+(?:now\s+|also\s+)?)?(?:banned|barred)\s+(?P<who>[^.;:]{{2,120}}?)\s+from\s+"
-                       rf"(?:entering|coming\s+to|travell?ing\s+to)\s+{_WHERE}", re.I)
+                       rf"{_ENTERING}\s+{_WHERE}", re.I)
 
 # "<who> (has / have) been banned from entering <State>", "<A> among 313 <Demonym>s banned from <State>"
 PASSIVE_RE = re.compile(rf"(?P<who>[^.;:]{{2,160}}?)\s+(?:(?:has|have|had)\s+been\s+|(?:was|were|are|is)\s+|(?:now\s+)?)"
