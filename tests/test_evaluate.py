@@ -80,12 +80,45 @@ def test_eval_scores_the_real_set_measures(tmp_path):
     assert result["extra_release_rows"]["rows"] == 1
     assert result["tallies_as_releases"] == 1
     assert result["merged_releases"] == 1
-    assert result["release_dates"] == {"correct": 1, "total": 2, "accuracy": 0.5, "dated_without_gold_date": 0}
+    assert result["release_dates"] == {"correct": 1, "total": 2, "accuracy": 0.5, "dated_without_gold_date": 0,
+                                       "wrong": {"release_missed": 1, "undated": 0, "other_year": 0, "too_coarse": 0,
+                                                 "same_year_other_day": 0}}
     assert result["sanctions"]["tp"] == 1 and result["sanction_action_accuracy"]["accuracy"] == 1.0
     assert result["published_dates"]["correct"] == 1 and result["published_dates"]["total"] == 1
     # per class of the gold: no kind given is "other"; the one sanction is a country's
     assert result["releases_by_kind"] == {"other": {"right": 1, "found": 1, "total": 2}}
     assert result["sanction_action_accuracy"]["found_by_target_type"] == {"country": {"found": 1, "total": 1}}
+
+
+def test_eval_says_where_missed_facts_were_lost(tmp_path, capsys):
+    """A missed sanction is in a document where no move was read, or beside moves on other targets (and a missed
+    person may be read in that document, only not as a target); a wrong release date is a missed release, no
+    date, another year, a date coarser than the gold's, or the same year's other day."""
+    from flows.warehouse.eval_releases import score_release_dates
+
+    db = _warehouse(tmp_path / "w.duckdb")
+    a, b = _golds(tmp_path)
+    gold = json.loads(b.read_text())
+    gold["pages"].append({"doc": "x01", "published": "2025-05-04"})
+    gold["sanctions"] += [{"doc": "y01", "issuer": "EU", "target": "Jan Novak", "target_type": "person", "action": "imposed"},
+                          {"doc": "x01", "issuer": "EU", "target": "Anna Berg", "target_type": "person", "action": "imposed"}]
+    b.write_text(json.dumps(gold))
+    with duckdb.connect(str(db), read_only=True) as con:
+        result = evaluate(con, [a, b])
+    assert result["sanction_action_accuracy"]["missed_by_reason"] == {
+        "no_move_in_document": 1, "moves_there_not_this_target": 1, "person_read_in_document": 1}
+    assert main(["eval", "--gold", str(a), "--gold", str(b), "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "sanctions missed:                 1 in a document with no move read, 1 beside moves" in out
+    assert "release dates not right:          release missed 1, undated 0" in out
+    from datetime import date
+    golds = {"prisoner_releases": [{"key": k, "date": d} for k, d in
+                                   [("a", "2025-05-03"), ("b", "2025-05-03"), ("c", "2025-05-03"), ("d", "2025-05-03")]]}
+    matched = {"a": (None,) * 5 + (None, None), "b": (None,) * 5 + (date(2024, 5, 3), "day"),
+               "c": (None,) * 5 + (date(2025, 5, 1), "month"), "d": (None,) * 5 + (date(2025, 6, 3), "day")}
+    dates, _notes = score_release_dates(golds, matched)
+    assert dates["wrong"] == {"release_missed": 0, "undated": 1, "other_year": 1, "too_coarse": 1,
+                              "same_year_other_day": 1}
 
 
 def test_eval_takes_several_gold_files_or_a_folder(tmp_path, capsys):

@@ -95,6 +95,9 @@ def score_release_dates(gold: dict, matched: dict[str, tuple]) -> tuple[dict, li
     Also counts matched releases dated although the gold has no date (a year borrowed or invented)."""
     right = total = invented = 0
     notes = []
+    # why a dated gold release is not right: not found, found without a date, dated in another year, dated to
+    # the year or month only where the gold knows more, or the same year's other month or day
+    wrong = {"release_missed": 0, "undated": 0, "other_year": 0, "too_coarse": 0, "same_year_other_day": 0}
     for g in gold["prisoner_releases"]:
         row = matched.get(g["key"])
         found = _date_string(row[5], row[6]) if row else None
@@ -104,11 +107,14 @@ def score_release_dates(gold: dict, matched: dict[str, tuple]) -> tuple[dict, li
                 right += 1
             else:
                 notes.append(f"release dates: {g['key']} dated {found}, gold {g['date']}")
+                wrong["release_missed" if row is None else "undated" if not found else
+                      "other_year" if found[:4] != g["date"][:4] else
+                      "too_coarse" if g["date"].startswith(found) else "same_year_other_day"] += 1
         elif "date" in g and found:
             invented += 1
             notes.append(f"release dates: {g['key']} dated {found}, gold has no date")
     return {"correct": right, "total": total, "accuracy": round(right / total, 3) if total else 1.0,
-            "dated_without_gold_date": invented}, notes
+            "dated_without_gold_date": invented, "wrong": wrong}, notes
 
 
 _NUMBER_RE = re.compile(r"\b(\d{1,3}(?:,\d{3})+|\d+|[A-Za-z]+(?:-[A-Za-z]+)?)\b")

@@ -224,7 +224,7 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
     notes, used = [], set()
     tp = action_ok = 0
     country_ok = country_total = 0
-    unmatched = []
+    unmatched, missed = [], []
     by_type: dict[str, list[int]] = {}  # gold target type -> [found, total]
     for g in gold["sanctions"]:
         by_type.setdefault(g.get("target_type") or "unknown", [0, 0])[1] += 1
@@ -252,6 +252,7 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
             notes.append(f"sanctions: {g['doc']} {g['target']} action {cands[0][2]}, gold {g['action']}")
             country_total, country_ok = _score_country(cands[0], g, notes, country_total, country_ok)
         else:
+            missed.append(g)
             notes.append(f"sanctions: missed {g['doc']} {g['target']} {g['action']}")
     # the gold writes some lists of counted groups as one entry ("84 organizations and 108 individuals"): a
     # counted group of the warehouse inside a matched gold group of its document and action is part of that fact
@@ -270,9 +271,31 @@ def score_sanctions(con, gold: dict, keys: dict[str, str], scoped: bool = False)
     # action accuracy is judged where the sanction itself was found (its recall is reported above)
     return (prf(tp, len(fp), total - tp),
             {"correct": action_ok, "total": tp, "accuracy": round(action_ok / tp, 3) if tp else 1.0,
-             "found_by_target_type": {k: {"found": f, "total": t} for k, (f, t) in sorted(by_type.items())}}, notes,
+             "found_by_target_type": {k: {"found": f, "total": t} for k, (f, t) in sorted(by_type.items())},
+             "missed_by_reason": _why_missed(con, missed, found, keys)}, notes,
             {"correct": country_ok, "total": country_total,
              "accuracy": round(country_ok / country_total, 3) if country_total else 1.0})
+
+
+def _why_missed(con, missed: list[dict], found: list[tuple], keys: dict[str, str]) -> dict:
+    """Where the missed gold sanctions were lost: no move read in their document at all, or moves read there but
+    none on this target; and of the missed people, how many the people table holds in that document (the name was
+    read, not its move)."""
+    docs_with_moves = {f[0] for f in found}
+    named: dict[str, set[str]] = {}
+    has_mentions = bool(con.execute("select count(*) from information_schema.tables "
+                                    "where table_name = 'person_mentions'").fetchone()[0])
+    if has_mentions and any(g.get("target_type") == "person" for g in missed):
+        for doc, canon, aliases in con.execute(
+                "select distinct m.doc_id, p.canonical_name, p.aliases from person_mentions m "
+                "join people p using (person_id)").fetchall():
+            named.setdefault(keys.get(doc, doc), set()).update(_key(n) for n in [canon, *(aliases or [])])
+    out = {"no_move_in_document": 0, "moves_there_not_this_target": 0, "person_read_in_document": 0}
+    for g in missed:
+        out["moves_there_not_this_target" if g["doc"] in docs_with_moves else "no_move_in_document"] += 1
+        if g.get("target_type") == "person" and _key(g["target"] or "") in named.get(g["doc"], set()):
+            out["person_read_in_document"] += 1
+    return out
 
 
 def _by_issuer(found: list[tuple], g: dict) -> list[tuple]:
@@ -360,6 +383,7 @@ def format_report(result: dict) -> str:
             f"tallies turned into releases:     {result['tallies_as_releases']}",
             f"release dates right:              {dd['correct']} of {dd['total']} (dated where the gold has no date: "
             f"{dd['dated_without_gold_date']})",
+            f"release dates not right:          " + ", ".join(f"{k.replace('_', ' ')} {v}" for k, v in dd["wrong"].items()),
             f"gold releases merged into one:    {result['merged_releases']}",
             f"sanctions found:                  {result['sanctions']['tp']} of {result['sanctions']['tp'] + result['sanctions']['fn']}"
             f" (action accuracy {sa['accuracy']:.3f})",
@@ -370,6 +394,11 @@ def format_report(result: dict) -> str:
         if kinds:
             lines.append("releases right by kind:           " + ", ".join(
                 f"{k} {v['right']}/{v['total']}" for k, v in kinds.items()))
+        why = sa.get("missed_by_reason")
+        if why:
+            lines.append(f"sanctions missed:                 {why['no_move_in_document']} in a document with no move read, "
+                         f"{why['moves_there_not_this_target']} beside moves on other targets (a person read in that "
+                         f"document but not as a target: {why['person_read_in_document']})")
         types = sa.get("found_by_target_type") or {}
         if types:
             lines.append("sanctions found by target type:   " + ", ".join(
