@@ -7,7 +7,7 @@ import polars as pl
 
 from flows.extraction.clean import ABBREV_END, FURNITURE_LINE, SENTENCE_END, _sentence_spans, is_furniture_line
 from flows.language.dates import DATE_RE
-from flows.extraction.events import PREFILTER_DATE, PREFILTER_RELEASE
+from flows.extraction.events import PREFILTER_COUNT, PREFILTER_DATE, PREFILTER_RELEASE
 from flows.extraction.counts import find_release_counts
 from flows.documents.extract import extract_documents
 from flows.extraction.facts import extract_facts
@@ -45,6 +45,26 @@ def test_release_and_date_prefilters_pass_every_sentence_with_a_match():
         releases, tallies = find_release_counts(text)
         assert release or not (releases or tallies), text
         assert date or not DATE_RE.search(text), text
+
+
+# forms the count rules read that the prefilters once turned away (found on real pages: the rule was never reached)
+RULE_FORMS = [
+    "Novak’s release came after months of quiet talks.",  # RELEASE_NOUN_DONE_RE
+    "The order for Novak’s release comes hours after the vote.",
+    "Kovac’s release took place on Wednesday, after the ruling.",
+    "While Novak and his brother were set free, many friends stay behind bars.",  # TWO_NAMED_RELEASED_RE
+    "Ruritanian President Grants Pardon to Jan Novak",  # ACTIVE_NAMED_RELEASE_RE, a headline's capitals
+    "Ruritania holds at least four more U.S. citizens in prison.",  # a tally of a state's initials
+]
+
+
+def test_prefilters_pass_the_forms_the_count_rules_read():
+    flags = pl.DataFrame({"s": RULE_FORMS}).select(
+        ok=pl.col("s").str.contains(PREFILTER_COUNT) & pl.col("s").str.contains(PREFILTER_RELEASE))["ok"]
+    for text, ok in zip(RULE_FORMS, flags):
+        releases, tallies = find_release_counts(text)
+        assert releases or tallies, text  # the rule reads it ...
+        assert ok, text  # ... and the prefilters let it through
 
 
 def test_furniture_word_test_agrees_with_the_full_pattern():
@@ -115,6 +135,7 @@ ODD_SANCTION_SENTENCES = [
 def test_sanction_prefilters_pass_every_sentence_with_a_match():
     from flows.extraction.sanction_patterns import (ACTION_RE, COMPANY_RE, ORGANISATION_TARGET_WORDS, PREFILTER_ACTIONS,
                                  PREFILTER_SECTOR, SECTOR_BEFORE_RE, SECTOR_RE)
+    from flows.extraction.sanction_targets import _OUTFIT_WORDS
 
     texts = ODD_SANCTION_SENTENCES + _sentences()
     flags = pl.DataFrame({"s": texts}).select(
@@ -124,7 +145,8 @@ def test_sanction_prefilters_pass_every_sentence_with_a_match():
         assert row["sector"] or not (SECTOR_RE.search(text) or SECTOR_BEFORE_RE.search(text)), text
         for action, pattern in ACTION_RE.items():
             assert row[action] or not pattern.search(text), (action, text)
-        assert any(w in text for w in ORGANISATION_TARGET_WORDS) or not COMPANY_RE.search(text), text
+        # (the guard sanction_targets puts before COMPANY_RE: an organisation's word or an outfit's)
+        assert any(w in text for w in ORGANISATION_TARGET_WORDS + _OUTFIT_WORDS) or not COMPANY_RE.search(text), text
     # the odd sentences do exercise the patterns
     assert sum(bool(ACTION_RE["lifted"].search(t)) for t in ODD_SANCTION_SENTENCES) >= 1
     assert sum(bool(SECTOR_RE.search(t)) for t in ODD_SANCTION_SENTENCES) >= 4

@@ -48,11 +48,13 @@ OTHER_EVENT_PATTERNS = rules.event_patterns()
 # the exact Python patterns then run on the few sentences that pass.
 PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|"
                    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|dozen)\b|"
-                   r"\b(?:was|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
+                   r"\b(?:was|were|been)\s+(?:released|freed|pardoned|set\s+free)\b|"
                    # NAMED_RELEASE_RE: "<name> walked free", "left the hospital a free man"
                    r"\ba\s+free\s+(?:man|woman)\b|\bwalked\s+(?:free|out\s+of)\b|"
                    # NAMED_RELEASE_RE: "<name> was granted a full pardon"
-                   r"\bgranted\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency|bail)\b|"
+                   r"\bgrant(?:ed|s)\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency|bail)\b|"
+                   # RELEASE_NOUN_DONE_RE: "<Surname>'s release came after ...", "the order for <Surname>'s release comes"
+                   r"['’]s\s+(?:\w+\s+)?release\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
                    r"\b(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons|release\s+of)\b|"
                    # a one-for-one swap told by the exchange verb alone ("exchanged <name> for <name>"):
@@ -70,8 +72,10 @@ PREFILTER_EVENTS = rules.event_prefilters()
 _NUM_ENDS = rust_superset("|".join(sorted({w.split()[-1] for w, n in NUMBER_WORDS.items() if n})))
 _NOUNS = rust_superset(PEOPLE_NOUNS + r"|prisoner\s+(?:exchange|swap)")
 PREFILTER_RELEASE = (
-    rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
-    r"|(?-i:(?:was|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    rf"(?i)(?:\d|{_NUM_ENDS})(?:-person)?[\s\x1c-\x1f]+(?:[A-Za-z][A-Za-z.\-]*[\s\x1c-\x1f]+){{0,3}}(?:{_NOUNS}|{DEMONYM_PLURAL})"
+    r"|(?-i:(?:was|were|been|being)[\s\x1c-\x1f]+(?:released|freed|pardoned|set))"
+    # RELEASE_NOUN_DONE_RE: an owner's release ("<Surname>'s release came after ...")
+    r"|['’]s[\s\x1c-\x1f]+(?:\S+[\s\x1c-\x1f]+)?release\b"
     # NAMED_RELEASE_RE: "walked free", "walked out of jail", "a free man"
     r"|a[\s\x1c-\x1f]+free[\s\x1c-\x1f]+(?:man|woman)|walked[\s\x1c-\x1f]+(?:free|out[\s\x1c-\x1f]+of)"
     # NAMED_RELEASE_RE: "<name> was granted a full pardon"
