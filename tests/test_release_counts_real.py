@@ -961,3 +961,39 @@ def test_a_dateline_in_capitals_gives_the_document_its_country():
     events, _ = extract_event_mentions(sentences_of(
         "SEOUL – President Kim granted special pardons to 1,693 people on Friday."), {})
     assert events["country"].to_list() == ["South Korea"]
+
+
+# one person freed in shapes the count rules did not read (issue 22, class 11, session 15): a long aside before the
+# verb, a headline's "released after <time>", a role and no name as the subject, bail posted, a headline's Title Case
+# role before the name
+@pytest.mark.parametrize("text", [
+    "Mira Kell, a Ruritanian teacher who spent six years in a cell but was cleared by the high court last month in a "
+    "case brought by the state, was freed from the prison in the city, her lawyer said.",
+    "Ruritania’s Jan Novak released after over seven months",
+    "Former Lakeside mayor was released from Westgate Prison on Thursday.",
+    "A Northfield University student has been released from a Ruritanian prison after her term was cut.",
+    "Reporter Anna Vell posted bail on Friday after a night in a police cell.",
+    "Ruritania Bows to Pressure, Pardons Poet Jan Novak After Plea From Abroad",
+])
+def test_one_person_freed_in_other_shapes(text):
+    assert _releases(text) == [(1, "exact")]
+
+
+@pytest.mark.parametrize("text", [
+    "The report released after two weeks of work was damning.",
+    "Students were released from classes early.",
+    "A former mayor could be released from prison next year.",
+])
+def test_no_one_person_release_there(text):
+    assert _releases(text) == []
+
+
+# a weekday with its own date right after it: that date is the release's ("on Thursday, 24 January 2018")
+@pytest.mark.parametrize("text, date", [
+    ("Jan Novak was released from Westgate Prison on Thursday, 24 January 2019.", "2019-01-24"),
+    ("Ruritania released on Friday 2nd of June 2023 two foreign citizens.", "2023-06-02"),
+])
+def test_a_weekday_followed_by_its_date_takes_that_date(text, date):
+    events, _ = extract_event_mentions(sentences_of(text), {})
+    rel = events.filter(pl.col("event_type") == "prisoner_release")
+    assert [str(d) for d in rel["event_date"]] == [date]

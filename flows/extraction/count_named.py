@@ -16,12 +16,16 @@ from flows.language.lexicon import ORG_WORDS, demonyms
 NAMED_RELEASE_RE = re.compile(
     r"(?P<name>\b[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|al|el|bin|de|van|von)){1,4})"
     # the country a former office was held in ("Former President <name> of <Country>, <aside>, has been released")
-    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,120},\s*|,\s*)?"
+    # (an aside up to 160 characters: "<name>, a <demonym> woman who spent eight years on death row but was acquitted
+    # by the Supreme Court last week in a case against her, was freed"; issue 22, class 11)
+    r"(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?(?=\s*,))?\s*(?:,[^,]{3,160},\s*|,\s*)?"
     # (or told under way: "<name> is being released from custody in exchange for <name>")
     r"(?:(?:was|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:released|freed|pardoned|set\s+free)\b"
     # a pardon granted: "<name> was granted a full / royal pardon" (issue 22, class 11)
     r"|(?:was|has\s+been|had\s+been)\s+granted\s+(?:an?\s+)?(?:(?:full|royal|presidential|state|conditional)\s+)?"
     r"(?:pardon|amnesty|clemency)\b"
+    # out on bail: "<name> posted bail on <day>" (issue 22, class 11)
+    r"|(?:has\s+|had\s+)?posted\s+bail\b"
     # out of prison in the words of the story: "<name> on <day> left the hospital a free man", "walked free", "walked
     # out of jail" (issue 22, class 11)
     r"|(?:on\s+\w+\s+(?:\([^()]{1,20}\)\s+)?)?(?:(?:walked|left)\s+(?:[\w\-]+\s+){0,5}?a\s+free\s+(?:man|woman)\b"
@@ -86,6 +90,8 @@ def _active_named_release(sentence: str) -> list[tuple]:
         role = sentence[m.end("verb"):start].split()  # words between the verb and the name
         if words[0].lower() in demonyms() and len(words) > 2:  # "American <name>": a demonym is a role
             role, words = role + words[:1], words[1:]
+        elif words[0].lower() in ROLE_NOUN_SET and len(words) > 2:  # a headline's "Pardons Writer <name>"
+            role, words = role + [words[0].lower()], words[1:]
         if any(kind == "name" for _, kind in find_places(" ".join(words))) or any(w.lower() in _NOT_ROLE for w in role):
             return False  # "pardoned by <the pardoner>", "released on <a holiday>", "freed were ..." (members)
         return is_given_name(words[0]) or any(w.islower() for w in role) \
@@ -176,8 +182,10 @@ def exchanged_named_for_one(sentence: str) -> list[tuple]:
 # from jail after ..." (issue 22, class 7/11)
 BARE_NAMED_RELEASE_RE = re.compile(
     # (or a country's possessive: "<Country>’s <name> freed from jail after royal pardon")
-    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+|\b(?P<owner>(?-i:[A-Z][\w\-]+))['’]s\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+from\s+"
-    r"(?:\w+\s+)?(?:prison|jail|detention|custody)\b")
+    rf"(?P<role>(?:\b(?-i:[a-z][\w\-’']*)\s+|\b(?P<owner>(?-i:[A-Z][\w\-]+))['’]s\s+)?)(?P<name>{_FULL_NAME})\s+(?:released|freed|set\s+free)\s+"
+    r"(?:from\s+(?:\w+\s+)?(?:prison|jail|detention|custody)\b"
+    # ... or after how long: "<Country>'s <name> released after over seven months" (a headline; issue 22, class 11)
+    r"|after\s+(?:(?:over|nearly|almost|more\s+than|about|some)\s+)?(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?)\b)")
 
 
 # a participle opening the sentence tells its subject's release: "Released from <prison> where he was kept for a year,
@@ -212,6 +220,24 @@ def _bare_named_release(sentence: str) -> list[tuple]:
     if not (is_given_name(name.split()[0]) or role):
         return []
     return [(m.start("name"), m.end(), 1, "exact")]
+
+
+# one person told by a role, no name, as the subject of a release from prison: "Former <Place> governor was released
+# from <Name> Prison on Thursday", "A <Name> University student has been released from a <demonym> prison" (issue 22,
+# class 11)
+ROLE_SUBJECT_RELEASED_RE = re.compile(
+    r"^\W*(?:(?:A|An|The)\s+)?(?:(?:[Ff]ormer|[Jj]ailed|[Dd]etained|[Ii]mprisoned)\s+)?"
+    r"(?:(?-i:[A-Z][\w\-]+|[a-z][\w\-]+)\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUN_SET)) + r")\s+"
+    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|set\s+free)\s+from\s+(?:\S+\s+){0,4}?"
+    r"(?i:prison|jail|custody|detention)\b")
+
+
+def _role_subject_released(sentence: str) -> list[tuple]:
+    """A release of the one person a role tells, opening the sentence (see ROLE_SUBJECT_RELEASED_RE)."""
+    m = ROLE_SUBJECT_RELEASED_RE.match(sentence)
+    if not m or HYPOTHETICAL_RE.search(sentence[:m.start("noun")]):
+        return []
+    return [(m.start("noun"), m.end("noun"), 1, "exact")]
 
 
 # two named people released together, an apposition between them: "<name> and the candidate he backs, <name>, were

@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right
 from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, freed_alongside, MEMBERS_LEAD_RE, OTHERS_BEFORE_RE, PAIR_GAP_RE,
                                           POSSESSIVE_GROUP_BEFORE_RE, _breakdowns,
                                           _list_gap, _names_listed_before, names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
-from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _two_named_released,
+from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _role_subject_released, _two_named_released,
                                           _is_surname,
                                           _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, named_with_kin, one_person_more, pronoun_release,
                                           other_actor_releasing_named)
@@ -38,7 +38,7 @@ from flows.extraction.count_tallies import (DEAL_TERMS_RE, FURLOUGH_RE, HYPOTHET
 ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUNT_RE
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
-NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swap", "traded")
+NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swap", "traded", "posted bail")
 RESCUE_WORDS = ("mission", "operation", "raid", "assault", " by ")  # RESCUE_RE
 
 
@@ -463,7 +463,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
             releases += found or swapped or _two_named_released(sentence) or _bare_named_release(sentence) \
-                or _release_noun_done(sentence) \
+                or _release_noun_done(sentence) or _role_subject_released(sentence) \
                 or _one_freed(sentence) \
                 or _two_described_freed(sentence) or _uncounted(sentence)
     elif not releases and tallies and any(w in low for w in NAMED_WORDS):

@@ -52,7 +52,7 @@ PREFILTER_COUNT = (r"(?i)\d|\b(?:one|two|three|four|five|six|seven|eight|nine|te
                    # NAMED_RELEASE_RE: "<name> walked free", "left the hospital a free man"
                    r"\ba\s+free\s+(?:man|woman)\b|\bwalked\s+(?:free|out\s+of)\b|"
                    # NAMED_RELEASE_RE: "<name> was granted a full pardon"
-                   r"\bgrant(?:ed|s)\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency|bail)\b|"
+                   r"\bgrant(?:ed|s)\s+(?:\w+\s+){0,2}(?:pardon|amnesty|clemency|bail)\b|\bposted\s+bail\b|"
                    # RELEASE_NOUN_DONE_RE: "<Surname>'s release came after ...", "the order for <Surname>'s release comes"
                    r"['’]s\s+(?:\w+\s+)?release\b|"
                    # a release of named people needs no number ("freed the activist <name>"): ACTIVE_NAMED_RELEASE_RE
@@ -100,7 +100,9 @@ PREFILTER_RELEASE = (
     rf"|(?:\d|{_NUM_ENDS})[\s\x1c-\x1f]+(?:more[\s\x1c-\x1f]+|others[\s\x1c-\x1f]+)?(?:were|have[\s\x1c-\x1f]+been|had[\s\x1c-\x1f]+been)"
     r"[\s\x1c-\x1f]+(?:released|freed|set|pardoned)"
     # BARE_NAMED_RELEASE_RE: "<name> released from prison", its "was" left out
-    r"|(?-i:[A-ZÀ-ÖØ-Þ])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+from[\s\x1c-\x1f]"
+    r"|(?-i:[A-ZÀ-ÖØ-Þ])[\w'’\-]+[\s\x1c-\x1f]+(?:released|freed|set[\s\x1c-\x1f]+free)[\s\x1c-\x1f]+(?:from|after)[\s\x1c-\x1f]"
+    # NAMED_RELEASE_RE: "<name> posted bail"
+    r"|posted[\s\x1c-\x1f]+bail"
     # ONE_FREED_RE: a release verb, "a/an/one", a noun
     r"|(?:freed|frees|freeing|released|releases|releasing|pardoned|pardons)[\s\x1c-\x1f]+(?:an?|one)[\s\x1c-\x1f]"
     # HEADLINE_ONE_FREED_RE: a release verb, a capital (a demonym), a person's noun
@@ -885,8 +887,17 @@ def release_date_match(sentence: str) -> re.Match | None:
         if m.group("y_year"):
             first_year = first_year or m
             continue
+        if m.group("weekday"):
+            # "on Thursday, 24 January 2018", "Monday, November 13": the weekday's own date, told right after it
+            told = WEEKDAY_DATE_AFTER_RE.match(sentence, m.end())
+            own = told and DATE_RE.match(sentence, told.end())
+            if own and (own.group("md_day") or own.group("dm_day")):
+                return own
         return m
     return first_year
+
+
+WEEKDAY_DATE_AFTER_RE = re.compile(r",?\s+(?:the\s+)?")
 
 
 def _sentence_events(sentence: str, may_count: bool, is_type: tuple[bool, ...], may_date: bool = True
