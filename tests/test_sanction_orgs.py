@@ -149,3 +149,45 @@ def test_the_country_told_right_before_a_name(text, country):
     from flows.extraction.sanction_orgs import country_before
 
     assert country_before(text) == country
+
+
+# a list of organisations where some items do not tell their form (session 15, real pages of several outlets): each item
+# of a list holding at least two organisations told by their form, and no more items untold, is one too
+@pytest.mark.parametrize("sentence, expected", [
+    ("The Norwegian banks sanctioned are Harlow Bank, KV Bank, General Bank, Ostrabank, and the Lakeside Bank, "
+     "Prime Minister Jan Novak announced.",
+     ["Harlow Bank", "KV Bank", "General Bank", "Ostrabank", "Lakeside Bank"]),
+    # "would be subject to sanctions" after the list
+    ("Novak said that Norwegian Harlow Bank, KV Bank, Ostrabank and Lakeside Bank would be subject to sanctions.",
+     ["Norwegian Harlow Bank", "KV Bank", "Ostrabank", "Lakeside Bank"]),
+    # put on a list, legal forms written after the names
+    ("OFAC put Harlow Trust’s subsidiaries, Harlow Insurance SAL, Harlow Insurance Services SAL and Harlow Life "
+     "Company SAL on its sanctions list.",
+     ["Harlow Insurance SAL", "Harlow Insurance Services SAL", "Harlow Life Company SAL"]),
+])
+def test_the_untold_items_of_a_list_of_organisations(sentence, expected):
+    assert [name for name, _start, _kind, _country in org_targets(sentence)] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    # people and a title in the list are no organisations
+    ("The bloc imposed sanctions on Harlow Bank, KV Bank, Jan Novak and Anna Berg.", ["Harlow Bank", "KV Bank"]),
+    # a head alone, a piece of a longer name, is none
+    ("The licence authorizes transactions involving Joint Stock Company Harlow Potash Company, Agrolux LLC, and "
+     "Ostrakali OAO.", None),
+    # a country of two words joined by "and" stays one name
+    ("Sanctions on Trinidad and Tobago Bank hit hard.", ["Trinidad and Tobago Bank"]),
+])
+def test_no_untold_item_that_is_not_an_organisation(sentence, expected):
+    names = [name for name, _start, _kind, _country in org_targets(sentence)]
+    if expected is None:
+        assert "Company" not in names
+    else:
+        assert names == expected
+
+
+def test_a_list_s_country_carries_to_its_untold_items():
+    moves = _moves("Novak said that Norwegian Harlow Bank, KV Bank, Ostrabank and Lakeside Bank would be subject to "
+                   "sanctions.")
+    assert {(t, c) for t, _k, c, _a in moves} == {(n, "Norway") for n in
+                                                  ("Norwegian Harlow Bank", "KV Bank", "Ostrabank", "Lakeside Bank")}

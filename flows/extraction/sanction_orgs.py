@@ -24,7 +24,7 @@ from flows.extraction.designations import (
     ROLE_OF_RE,
     _legal_form_runs,
 )
-from flows.extraction.places import countries_in
+from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_bodies import ISSUER_BODY_RE, PEOPLE_AFTER_RE
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
 from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
@@ -52,8 +52,9 @@ TARGET_HEADS = (frozenset(ORG_WORDS) | EXTRA_HEADS | frozenset(w.lower() for w i
     - NOT_TARGET_ORG_WORDS
 
 # a legal form written after the name without a comma ("<A> Holding L.L.C.", "<A> Trading Ltd"): the name is a company's
-LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.?|PLC|Plc|GmbH|AG|JSC|PJSC|OJSC|"
-                           r"S\.A\.?|S\.p\.A\.?|N\.V\.?|B\.V\.?|FZE|FZCO|DMCC)$")
+LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|LLP|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.?|PLC|Plc|GmbH|AG|JSC|PJSC|OJSC|"
+                           r"S\.A\.?|S\.p\.A\.?|N\.V\.?|B\.V\.?|FZE|FZCO|DMCC|SAL|S\.A\.L\.?|SARL|S\.A\.R\.L\.?|Pte|Pvt|"
+                           r"Sdn\.?\s+Bhd\.?)$")
 
 _CAP = r"(?:[A-Z][\w&’'\-\.\+]*|al-[A-Z][\w\-]*)"
 # a capitalised run with its joining words ("Bank of <A>", "Ministry of Energy and Natural Resources")
@@ -65,7 +66,7 @@ OBJECT_CUE_RE = re.compile(
     r"\b(?:designated|sanctioned|listed|blacklisted|targeted|designations?)\b[^.;:]{0,40}?\b(?:are|were|include[sd]?)\s*:?\s*|"
     r"\b(?:sanctions?|measures|restrictions|embargo(?:es)?|(?:travel\s+|entry\s+|visa\s+)?bans?|freezes?|penalties|curbs)"
     r"\s+(?:[\w\-]+\s+){0,3}?(?:on|against|targeting|affecting)\s+"
-    r"|\b(?:sanction(?:ed|ing)|(?:to|will|would)\s+sanction|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|delist(?:ed|s|ing)?|"
+    r"|\b(?:sanction(?:ed|ing)|(?:to|will|would)\s+(?:sanction|target)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|delist(?:ed|s|ing)?|"
     r"singl(?:ed|es|ing)\s+out|targeted|targeting|froze|freez(?:es|ing)|unfroze|penali[sz](?:ed|es|ing))\s+"
 
     r"|\b(?:will|would|also)\s+(?:also\s+)?(?:affect|hit|cover|apply\s+to)\s+"
@@ -75,7 +76,15 @@ OBJECT_CUE_RE = re.compile(
 PASSIVE_CUE_RE = re.compile(
     r"\s+(?:is|are|was|were|(?:has|have|had)\s+been|(?:will|would|shall|to)\s+be)\s+(?:also\s+|now\s+|formally\s+)?"
     r"(?:blocked|designated|sanctioned|blacklisted|delisted|(?:taken|removed)\s+(?:off|from)\s+(?:the\s+|its\s+)?"
-    r"(?:[\w\-]+\s+){0,2}?(?:list|blacklist))\b", re.I)
+    r"(?:[\w\-]+\s+){0,2}?(?:list|blacklist)"
+    # "<A>, <B> and <C> would be subject to sanctions" (issue 22, class 10)
+    r"|subject(?:ed)?\s+to\s+(?:[\w\-]+\s+){0,2}?(?:sanctions|asset\s+freezes?|restrictive\s+measures))\b", re.I)
+
+# the organisations put on a list: "OFAC put <owner>'s subsidiaries, <A>, <B> and <C> on its sanctions list" (issue 22,
+# class 10): the object between the verb and "on ... list"
+PUT_ON_LIST_RE = re.compile(
+    r"\b(?:put|puts|putting|placed|places|placing|added|adds|adding)\s+(?P<obj>[^.;:]{3,300}?)\s+(?:on|to)\s+"
+    r"(?:its|the|their|a|his|her)\s+(?:[\w\-“”\"']+\s+){0,3}?(?:list|blacklist)\b", re.I)
 
 # a licence or waiver: its object may run through "involving" and "transactions with"
 LICENCE_CUE_RE = re.compile(r"\b(?:licen[cs]es?|authori[sz](?:es|ed|ing)|waiv(?:e|es|ed|er|ing))\b[^.;]{0,120}?"
@@ -109,6 +118,7 @@ _COUNTRY_AFTER_RE = re.compile(r"^\.?(?:\s*\([^()]{1,40}\))?,?\s+(?:which\s+is\s
 _COUNTRY_BEFORE_RE = re.compile(r"(?P<w>(?-i:[A-Z][\w\-]+))(?:['’]s?|-(?:based|owned|registered|linked))?\s+"
                                 r"(?:(?!(?:sanction\w*|measures|restrictions|curbs|penalties|bans?|on|against|of|to|by|"
                                 r"for|with|and|or|the|a|an|its|their|has|have|had|is|are|was|were|will|would|hit|targets?|"
+                                r"said|says|say|told|announced|added|stated|declared|confirmed|"
                                 r"targeted|designated|blacklisted|imposed|lifted|froze)\b)(?-i:[a-z][\w\-]*)\s+){0,2}$")
 
 
@@ -148,8 +158,12 @@ def _split_and(start: int, text: str) -> list[tuple[int, str]]:
     pieces = [(start, parts[0])]
     at = start + len(parts[0])
     for sep, part in zip(parts[1::2], parts[2::2]):
-        # (the words up to the next "and" must make an organisation on their own: "Institute of Posts and Telegraphs")
-        if is_org(_clean(0, pieces[-1][1])[1]) and is_org(_clean(0, part)[1]):
+        # (the words up to the next "and" must make an organisation on their own: "Institute of Posts and Telegraphs";
+        # or be one word beside an organisation, no place: "<A>bank and <B> Bank")
+        left = _clean(0, pieces[-1][1])[1]
+        lone = len(left.split()) == 1 and len(pieces) == 1 and not find_places(left) and fold(left) not in TITLE_WORDS \
+            and fold(f"{left} and {part.split()[0]}") not in country_names()  # ("Trinidad and Tobago <A> Bank")
+        if is_org(_clean(0, part)[1]) and (is_org(left) or lone):
             lead = 4 if part.startswith("the ") else 0
             pieces.append((at + len(sep) + lead, part[lead:]))
         else:
@@ -208,6 +222,8 @@ def _zones(sentence: str) -> list[tuple[int, int]]:
     for m in LICENCE_CUE_RE.finditer(sentence):
         end = OBJECT_END_RE.search(sentence, m.end())
         zones.append((m.end(), end.start() if end else len(sentence)))
+    for m in PUT_ON_LIST_RE.finditer(sentence) if " list" in sentence or " blacklist" in sentence else ():
+        zones.append(m.span("obj"))
     return zones
 
 
@@ -244,7 +260,7 @@ def org_targets(sentence: str) -> tuple[tuple[str, int, str, str | None], ...]:
 
 def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
     if not OBJECT_CUE_RE.search(sentence) and not LICENCE_CUE_RE.search(sentence) \
-            and not PASSIVE_CUE_RE.search(sentence):
+            and not PASSIVE_CUE_RE.search(sentence) and not PUT_ON_LIST_RE.search(sentence):
         return []
     zones = _zones(sentence)
     runs = org_runs(sentence, zones)  # (only the runs in a zone can be targets)
@@ -263,7 +279,67 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
         if country is None and out and LIST_GAP_RE.fullmatch(sentence[out[-1][1] + len(out[-1][0]):start]):
             country = out[-1][3]  # "<Country>'s <A> and the <B>": the list's owner owns each item
         out.append((name, start, org_kind(name), country))
-    return out
+    return _list_mates(sentence, zones, out)
+
+
+# an item of a list of organisations its form does not tell ("<A> Bank, <B> Bank, <C>bank and <D> Bank"): a capitalised
+# run, one of a comma / "and" list that holds at least two organisations told by their form and no more items untold
+_LIST_ITEM_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{0,4}}")
+_LIST_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
+_COMPANY_WORDS = frozenset(w.lower() for w in _COMPANY_WORD_SET)
+
+
+def _list_mates(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -> list[tuple]:
+    """`out` (name, start, kind, country) with the untold items of a list of its organisations, each of the kind and
+    country of the nearest told one (issue 22, class 10). An item that opens with a given name (a person) or is a
+    place is no mate."""
+    from flows.extraction.names import is_given_name
+
+    if len(out) < 2:
+        return out
+    added = []
+    for a, b in zones:
+        tokens = []
+        for m in _LIST_ITEM_RE.finditer(sentence, a, b):
+            follows = LIST_GAP_RE.match(sentence, m.end(), b) or _LIST_END_RE.match(sentence, m.end(), b)
+            if follows or not sentence[m.end():b].strip():
+                tokens.append(m)
+        chains, chain = [], []
+        for m in tokens:
+            if chain and LIST_GAP_RE.fullmatch(sentence, chain[-1].end(), m.start()):
+                chain.append(m)
+            else:
+                chains.append(chain)
+                chain = [m]
+        chains.append(chain)
+        for chain in chains:
+            told = [next((r for r in out if r[1] < m.end() and m.start() < r[1] + len(r[0])), None) for m in chain]
+            n_told = sum(r is not None for r in told)
+            if n_told < 2 or len(chain) - n_told > n_told:
+                continue
+            for k, (m, r) in enumerate(zip(chain, told)):
+                if r is not None:
+                    continue
+                words = m.group(0).split()
+                if all(w.lower() in TARGET_HEADS or w.lower() in _COMPANY_WORDS for w in words):
+                    continue  # a head alone ("Company"): a piece of a longer name
+                headed = len(words) > 1 and words[-1].lower() in TARGET_HEADS  # "General Bank": a head, a firm
+                if not headed and (is_given_name(words[0]) or fold(words[0]) in TITLE_WORDS) \
+                        or any(kind == "name" for _, kind in find_places(m.group(0))):
+                    continue  # a person ("<Given> <Surname>", "Prime Minister <A>") or a place
+                if not any(told[k:]) and " and " not in sentence[chain[k - 1].end():m.start()] + " ":
+                    continue  # after the last organisation told, only the item "and" ends the list with
+                near = next(x for x in told[k::-1] + told[k:] if x is not None) if any(told[:k]) else \
+                    next(x for x in told[k:] if x is not None)
+                added.append((m.group(0), m.start(), near[2], near[3]))
+    if not added:
+        return out
+    items = sorted(out + added, key=lambda r: r[1])
+    for i in range(1, len(items)):  # "<Country>'s <A>, <B> and <C>": the list's owner owns each item
+        prev, (name, start, kind, country) = items[i - 1], items[i]
+        if country is None and prev[3] and LIST_GAP_RE.fullmatch(sentence, prev[1] + len(prev[0]), start):
+            items[i] = (name, start, kind, prev[3])
+    return items
 
 
 # the sentences a move on named organisations reaches without a sanction word: "<A> and <B> are blocked", "imposed
@@ -275,7 +351,11 @@ PREFILTER_ORG_MOVE = (r"(?i)\b(?:are|is|were|was|been|be)\s+(?:also\s+)?blocked\
 # the move a cue tells by itself, where the sentence's action words tell none ("<A> and <B> are blocked")
 _CUE_LIFTS_RE = re.compile(r"\b(?:delist\w*|unfro\w+|taken\s+off|removed\s+(?:off|from))\b", re.I)
 _CUE_IMPOSES_RE = re.compile(r"\b(?:blocked|impos(?:ed|es|ing)|designat\w+|sanction(?:ed|ing)?|blacklist\w*|froze|freez\w+|"
-                             r"singl(?:ed|es|ing)\s+out|penali[sz]\w+)\b", re.I)
+                             r"singl(?:ed|es|ing)\s+out|penali[sz]\w+|"
+                             # "would be subject to sanctions", "put <A> on its sanctions list" (PASSIVE_CUE_RE, PUT_ON_LIST_RE)
+                             r"subject(?:ed)?\s+to\s+(?:[\w\-]+\s+){0,2}?(?:sanctions|asset\s+freezes?|restrictive\s+measures)|"
+                             r"(?:put|puts|placed|places|added|adds)\s+[^.;:]{3,300}?\s+(?:on|to)\s+(?:its|the|their|a)\s+"
+                             r"(?:[\w\-“”\"']+\s+){0,3}?(?:list|blacklist))\b", re.I)
 
 
 def cue_actions(sentence: str) -> list[str]:
