@@ -191,3 +191,17 @@ def test_a_list_s_country_carries_to_its_untold_items():
                    "sanctions.")
     assert {(t, c) for t, _k, c, _a in moves} == {(n, "Norway") for n in
                                                   ("Norwegian Harlow Bank", "KV Bank", "Ostrabank", "Lakeside Bank")}
+
+
+def test_names_with_a_number_or_a_place_in_brackets_after_an_order_s_initials():
+    """"The firms sanctioned under E.O. <number> are: ..." opens a list; a number ("<A> 88 Limited") and a place in
+    brackets inside a name ("<A> Tanker (<Place>) <B> & <C> Co") are part of it; an acronym in brackets after a name
+    ends it."""
+    sentence = ("The firms sanctioned under E.O. 12345 are: Harlow Petroleum Co., Limited, Kestrel Shipping Company "
+                "Limited, Osprey 88 Limited, and Harlow Tanker (Lakeside) Crew & Ship Management Co, Ltd.")
+    names = [n for n, *_ in org_targets(sentence)]
+    assert names == ["Harlow Petroleum Co", "Kestrel Shipping Company Limited", "Osprey 88 Limited",
+                     "Harlow Tanker (Lakeside) Crew & Ship Management Co"]
+    licence = ("The licence authorizes transactions with the Ruritanian Central Bank (RCB) and Bank of Ruritania (BoR), "
+               "the largest lender.")
+    assert [n for n, *_ in org_targets(licence)] == ["Ruritanian Central Bank", "Bank of Ruritania"]

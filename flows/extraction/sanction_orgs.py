@@ -58,12 +58,16 @@ LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|LLP|Ltd\.?|Limited|Inc\.?|Corp
 
 _CAP = r"(?:[A-Z][\w&’'\-\.\+]*|al-[A-Z][\w\-]*)"
 # a capitalised run with its joining words ("Bank of <A>", "Ministry of Energy and Natural Resources")
-RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|la|the|y)[ \t]+)*{_CAP})*")
+# (a number or a place in brackets inside a name: "<A> 88 Limited", "<A> Tanker (<Place>) <B> & <C> Co"; issue 22, class 10)
+RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|la|the|y|&)[ \t]+)*"
+                    rf"(?:{_CAP}|\d+\b(?![.,]\d)|\([A-Z][\w\-]*\)(?=[ \t]+[A-Z])))*")
 
 # where the object of a move starts: a sanction noun and its preposition, a designation verb, the assets of, a licence
 OBJECT_CUE_RE = re.compile(
     # a list the move opens: "the groups designated are:", "the firms given the designations include"
-    r"\b(?:designated|sanctioned|listed|blacklisted|targeted|designations?)\b[^.;:]{0,40}?\b(?:are|were|include[sd]?)\s*:?\s*|"
+    # (an order's initials between: "the firms sanctioned under E.O. <number> are:")
+    r"\b(?:designated|sanctioned|listed|blacklisted|targeted|designations?)\b(?:\b[A-Z]\.|[^.;:]){0,40}?\b(?:are|were|include[sd]?)"
+    r"\s*:?\s*|"
     r"\b(?:sanctions?|measures|restrictions|embargo(?:es)?|(?:travel\s+|entry\s+|visa\s+)?bans?|freezes?|penalties|curbs)"
     r"\s+(?:[\w\-]+\s+){0,3}?(?:on|against|targeting|affecting)\s+"
     r"|\b(?:sanction(?:ed|ing)|(?:to|will|would)\s+(?:sanction|target)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|delist(?:ed|s|ing)?|"
@@ -204,6 +208,8 @@ def org_runs(sentence: str, zones: list[tuple[int, int]] | None = None) -> list[
             if is_org(name) and fold(name) not in country_names():
                 out.append((start, start + len(name), name, owner))
     legal = [(s, e, n, None) for s, e, n in _legal_form_runs(sentence)]
+    # (a legal form's run inside a longer name the run holds whole is that name's tail: "<A> (<Place>) <B> & <C> Co")
+    legal = [g for g in legal if not any(r[0] < g[0] < r[1] for r in out)]
     out = [r for r in out if not any(a <= r[0] < b for a, b, *_ in legal)] + legal
     return sorted(out)
 
@@ -321,7 +327,8 @@ def _list_mates(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
                 if r is not None:
                     continue
                 words = m.group(0).split()
-                if all(w.lower() in TARGET_HEADS or w.lower() in _COMPANY_WORDS for w in words):
+                if all(w.lower() in TARGET_HEADS or w.lower() in _COMPANY_WORDS for w in words) \
+                        or LEGAL_TAIL_RE.fullmatch(" " + m.group(0)):
                     continue  # a head alone ("Company"): a piece of a longer name
                 headed = len(words) > 1 and words[-1].lower() in TARGET_HEADS  # "General Bank": a head, a firm
                 if not headed and (is_given_name(words[0]) or fold(words[0]) in TITLE_WORDS) \
