@@ -45,6 +45,7 @@ from flows.extraction.designations import (
     sentence_candidates,
 )
 from flows.extraction.entry_bans import entry_ban_moves
+from flows.extraction.import_bans import PREFILTER_IMPORT_BAN, import_ban_moves
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
@@ -1205,7 +1206,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                             | pl.col("sentence").str.contains(PREFILTER_DESIGNATION)
                             | pl.col("sentence").str.contains(PREFILTER_PROSCRIBED)
                             | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER)
-                            | pl.col("sentence").str.contains(PREFILTER_ORG_MOVE))
+                            | pl.col("sentence").str.contains(PREFILTER_ORG_MOVE)
+                            | pl.col("sentence").str.contains(PREFILTER_IMPORT_BAN))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
@@ -1303,6 +1305,14 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                 rows.append((doc_id, sent_idx, start, end, issuer, target, target_type,
                              country or (doc_country.get(doc_id) if target_type != "person" else None), "imposed", None,
                              False, sentence))
+        # an import ban told without a sanction word: the state that bans stops buying from each state it names
+        # (import_bans); the sentence's other country moves are those states told again
+        imports = import_ban_moves(sentence) if not any(f[1] and f[2] != "country" for f in found) else []
+        if imports:
+            found = [f for f in found if f[1] and f[2] != "country"]
+            for issuer, target, country in imports:
+                rows.append((doc_id, sent_idx, start, end, issuer, target, "country", country, "imposed", None, False,
+                             sentence))
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
