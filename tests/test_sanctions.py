@@ -1906,3 +1906,27 @@ def test_a_list_in_semicolons_with_a_rank_cut_short_and_the_list_is_a_name():
             "Garcia.")
     assert {t for _, t, tt, _ in one(text) if tt == "person"} == {
         "Tomas Okello", "Peter Kamau", "Antonio Jose Benavides", "Maria Lopez Garcia"}
+
+
+# measures told by what they reach, an aside before the targets, counter-measures (issue 22, class 10; real pages of
+# several outlets, in our own words)
+@pytest.mark.parametrize("text, targets", [
+    ("Restrictive measures will also affect Jan Novak, Ivan Berg, and Piotr Berg, who were described as very rich.",
+     {"Jan Novak", "Ivan Berg", "Piotr Berg"}),
+    ("The countermeasures also apply to 10 senior executives, including Jan Novak, founder of Kestrel Systems; Ivan "
+     "Berg, vice president of Osprey Maritime; and Piotr Berg, chief executive of Harlow Acoustics.",
+     {"Jan Novak", "Ivan Berg", "Piotr Berg"}),
+    ("Imposing sanctions, including an assets freeze, a travel ban and an arms embargo, on Jan Novak, the rebels' "
+     "leader, the council called on all parties to talk.", {"Jan Novak"}),
+])
+def test_measures_told_by_what_they_reach(text, targets):
+    rows = extract_sanction_mentions(sentences_of(text)).select("target", "target_type", "action").rows()
+    assert {t for t, k, a in rows if k == "person" and a == "imposed"} == targets
+
+
+def test_goods_in_what_the_move_answers_are_no_target():
+    """"... against 20 <demonym> companies in response to <demonym> arms sales": the arms are why, not what."""
+    rows = extract_sanction_mentions(sentences_of(
+        "China imposes sanctions against 20 US companies in response to US arms sales to the island.")).select(
+        "target", "target_type").rows()
+    assert ("arms", "sector") not in rows and any(k == "company" for _t, k in rows)

@@ -201,6 +201,9 @@ TARGET_SCOPE_RE = re.compile(
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:(?:\w+\s+){0,2}?|"
     r"(?:(?:have|has|had)\s+(?:also\s+)?been|(?:to|will|would|shall)\s+(?:also\s+)?be|(?:were|was|are|is)(?:\s+also)?)\s+\w+ed\s+)"
     r"(?:against|on|targeting)"
+    # what the sanctions are, in an aside before their targets: "Imposing sanctions, including an assets freeze and a
+    # travel ban, on <A> and <B>" (issue 22, class 10)
+    r"|(?:sanctions|measures|restrictions),\s+(?:including|such\s+as|among\s+them)\s+[^.;:()]{3,140}?,\s+(?:against|on)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
@@ -216,7 +219,8 @@ TARGET_SCOPE_RE = re.compile(
     # "would bar entry into <country> by <A>; <B>; and <C>" (issue 22, class 10)
     r"|\b(?:ban|bar)(?:ned|red|s)?\s+(?:their\s+)?entry\s+(?:in)?to\s+(?:the\s+)?[\w.]+(?:\s+(?-i:[A-Z])[\w.]*)?\s+(?:by|of|for)"
     # "The entry ban applies to <A> and <B>", "the measures apply to <A>" (issue 22, class 10)
-    r"|(?:sanctions?|bans?|measures|restrictions|freezes?)\s+(?:also\s+|will\s+)?appl(?:y|ies|ied)\s+(?:also\s+)?to"
+    r"|(?:sanctions?|bans?|(?:counter[\s\-]?)?measures|restrictions|freezes?)\s+(?:also\s+|will\s+|would\s+)?(?:also\s+)?"
+    r"(?:appl(?:y|ies|ied)\s+(?:also\s+)?to|affect|cover)"
     r"|(?:newly[\s\-]sanctioned|targeted|designated)\b[^.;:]{0,40}?\b(?:include[sd]?|are)"
     # "Those delisted by the Office of Foreign Assets Control (OFAC) include <A>, <who>; <role> <B>" (issue 22, class 10)
     r"|\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed|designated|sanctioned|listed)\b[^.;:]{0,90}?\binclude[sd]?"
@@ -425,6 +429,11 @@ def _list_gap(gap: str, after_item: bool) -> bool:
             and len(lead) <= 90 and not LIST_BREAK_RE.search(lead))
 
 
+# the firm a listed person works for: "<A>, chief executive of <Firm Name>" (issue 22, class 10): no person
+ROLE_AT_ORG_BEFORE_RE = re.compile(r"\b(?:president|founder|co-founder|chief\s+executive(?:\s+officer)?|officer|"
+                                   r"chair(?:man|woman|person)?|director|head|owner|manager|executive|partner|"
+                                   r"vice\s+president)\s+(?:of|at)\s+(?:the\s+)?$", re.I)
+
 OFFICE_OF_BEFORE_RE = re.compile(r"\b(?-i:Minister|Secretary|Head|Chief|Director|Governor|Commissioner)\s+of\s+(?:the\s+)?"
                                  r"(?-i:[A-Z][\w\-]+\s+)(?:(?:and\s+)?(?-i:[A-Z][\w\-]+\s+)){0,2}$")
 
@@ -451,12 +460,14 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
              in cands if (is_person and (n >= 2 or title)) or (
                  2 <= n <= 3 and OFFICE_OF_BEFORE_RE.search(sentence, max(0, s - 60), s)
                  and not any(w in _COMPANY_WORD_SET or fold(w) in TITLE_WORDS for w in surface.split()))]
+    named = [c for c in named if not ROLE_AT_ORG_BEFORE_RE.search(sentence, max(0, c[0] - 50), c[0])]
     # a name of two to four words whose given name no lexicon knows: a designee only as an item of a list of named
     # designees that holds a known person ("<known A>, <role>, <unknown B>, <role>, and <unknown C> were among those
     # sanctioned"; issue 22, class 10)
     loose = [(s, e, surface, "loose") for s, e, surface, _role, n, is_person, _title in cands
              if not is_person and 2 <= n <= 4 and plain_name(surface)
-             and not any(s <= a < e or a <= s < b for a, b, *_ in named)]
+             and not any(s <= a < e or a <= s < b for a, b, *_ in named)
+             and not ROLE_AT_ORG_BEFORE_RE.search(sentence, max(0, s - 50), s)]
     # ... or the whole object of a done designation verb ("The EU sanctioned <A B C> over the crackdown", "designated
     # <A B> on Friday"): a person whose given name no lexicon knows (issue 22, class 10)
     # (or its role in apposition after it: "the EU blacklisted <A B>, a former intelligence officer")

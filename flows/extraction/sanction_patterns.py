@@ -47,7 +47,8 @@ WEAK_SANCTION_RE = re.compile(rf"\b(?:restrictions|{ASSET_FREEZE})\b", re.I)
 VISA_BANS = r"(?:visa|entry)\s+bans?"
 
 SANCTION_RE = re.compile(
-    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|measures\s+targeting|{ASSET_FREEZE}|"
+    rf"\b(?:sanction(?:s|ed|ing)?|embargo(?:es)?|punitive\s+measures|restrictive\s+measures|measures\s+targeting|"
+    rf"counter[\s\-]?measures|{ASSET_FREEZE}|"
     rf"restrictions|{TERROR_LISTING}|{FUNDS_AND_BANS}|{LICENCE}|{VISA_BANS})\b", re.I)
 
 
@@ -109,7 +110,7 @@ _NP = r"(?:U\.[SK]\.|[^.;:])"
 
 TARGET_RE = re.compile(
     # "an asset freeze and travel ban on eight officials": the measures named, the targets after them
-    rf"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){{0,2}}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>{_NP}{{2,90}})"
+    rf"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?|counter[\s\-]?measures[”\"’]?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){{0,2}}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>{_NP}{{2,90}})"
     # "other measures targeting <A>", "keep those in place targeting <A>": the measures that stay, by whom they hit
     rf"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>{_NP}{{2,90}})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"

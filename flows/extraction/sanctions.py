@@ -598,7 +598,9 @@ SECTOR_PHRASE_RE = re.compile(rf"\b(?:{_SECTOR_WORDS_ALT})(?:\s*,\s*(?:{_SECTOR_
 WRONGFUL_DETENTION_RE = re.compile(r"\bdesignat\w*\s+(?:\w+\s+){0,2}?(?:as\s+)?(?:being\s+)?wrongfully\s+detained", re.I)
 
 # a reason told by a deed ("for knowingly engaging in", "for buying", "for its role in"), not by what is covered
-DEED_REASON_RE = re.compile(r"\b(?:for|over|after)\s+[“\"']?(?:(?:\w+ly\s+)?\w+ing\b|(?:its|their|his|her)\s)", re.I)
+DEED_REASON_RE = re.compile(r"\b(?:for|over|after)\s+[“\"']?(?:(?:\w+ly\s+)?\w+ing\b|(?:its|their|his|her)\s)"
+                            # what the move answers: "in response to <B>'s arms sales", "after <B> approved an arms sale"
+                            r"|\b(?:in\s+response\s+to|in\s+retaliation\s+for|after\s+(?:the\s+)?(?-i:[A-Z]))", re.I)
 
 MANDATE_BEFORE_RE = re.compile(r"\b(?:requir(?:e|es|ed|ing)|oblig(?:e|es|ed)|direct(?:s|ed)|mandat(?:e|es|ed))\s+"
                                r"(?:[\w\-]+\s+){1,5}?to\s+$", re.I)
