@@ -177,6 +177,9 @@ def test_the_untold_items_of_a_list_of_organisations(sentence, expected):
      "Ostrakali OAO.", None),
     # a country of two words joined by "and" stays one name
     ("Sanctions on Trinidad and Tobago Bank hit hard.", ["Trinidad and Tobago Bank"]),
+    # a name's part after a dash is no item of its own
+    ("The designated groups are: Harbor Cartel, Lakeside Cartel - New Dawn, Ridge Cartel and Gulf Cartel.",
+     ["Harbor Cartel", "Lakeside Cartel", "Ridge Cartel", "Gulf Cartel"]),
 ])
 def test_no_untold_item_that_is_not_an_organisation(sentence, expected):
     names = [name for name, _start, _kind, _country in org_targets(sentence)]

@@ -292,6 +292,7 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
 # run, one of a comma / "and" list that holds at least two organisations told by their form and no more items untold
 _LIST_ITEM_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{0,4}}")
 _LIST_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
+_ITEM_OPENS_RE = re.compile(r"(?:[,:]|\band|\bas\s+well\s+as)\s*(?:the\s+)?$", re.I)
 _COMPANY_WORDS = frozenset(w.lower() for w in _COMPANY_WORD_SET)
 
 
@@ -308,7 +309,10 @@ def _list_mates(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
         tokens = []
         for m in _LIST_ITEM_RE.finditer(sentence, a, b):
             follows = LIST_GAP_RE.match(sentence, m.end(), b) or _LIST_END_RE.match(sentence, m.end(), b)
-            if follows or not sentence[m.end():b].strip():
+            # (an item opens after a list's comma or "and", or where the object opens: not after a dash inside a
+            # name, "<A> Cartel - New Generation")
+            opens = m.start() - a < 3 or _ITEM_OPENS_RE.search(sentence, max(a, m.start() - 12), m.start())
+            if (follows or not sentence[m.end():b].strip()) and opens:
                 tokens.append(m)
         chains, chain = [], []
         for m in tokens:
