@@ -997,3 +997,13 @@ def test_a_weekday_followed_by_its_date_takes_that_date(text, date):
     events, _ = extract_event_mentions(sentences_of(text), {})
     rel = events.filter(pl.col("event_type") == "prisoner_release")
     assert [str(d) for d in rel["event_date"]] == [date]
+
+
+# an amnesty legislators back or pass is a bill, not a release (issue 22, class 4), unless the sentence tells it done
+@pytest.mark.parametrize("text, expected", [
+    ("The pardon came after MPs on Wednesday backed a wide-ranging amnesty for at least 20,000 prisoners.", []),
+    ("Lawmakers passed an amnesty bill for 3,000 inmates on Tuesday.", []),
+    ("Parliament approved an amnesty for 6,000 prisoners, who were freed on Friday.", [(6000, "exact")]),
+])
+def test_an_amnesty_legislators_back_is_no_release(text, expected):
+    assert _releases(text) == expected
