@@ -376,13 +376,14 @@ create table if not exists stg_event_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, event_type varchar,
     cameo_code varchar, country varchar, prisoner_count bigint, count_qualifier varchar,
     date_text varchar, event_date date, date_precision varchar, sentence varchar, date_source varchar,
-    not_before date, counterparts varchar[]
+    not_before date, counterparts varchar[], freed_names varchar[]
 );
 -- warehouses made before date_source: their staging rows are all extracted again (EXTRACTOR_VERSION)
 alter table stg_event_mentions add column if not exists date_source varchar;
 alter table stg_event_mentions add column if not exists not_before date;
 alter table stg_event_mentions add column if not exists counterparts varchar[];
-comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation); date_source as in events (sentence, published or null), as in sanctions; not_before, for a release a page without a publication date leads with and no sentence dates, the latest past date the page states (the release is no older: it keeps it out of events dated long before); counterparts, for a counted release told as a swap (a swap word in its sentence or the one beside it), the other states named there (null otherwise): resolution makes one event of a swap one outlet tells as a release by one state and another as a release by the other.';
+alter table stg_event_mentions add column if not exists freed_names varchar[];
+comment on table stg_event_mentions is 'Event mentions per sentence (input of event consolidation); date_source as in events (sentence, published or null), as in sanctions; not_before, for a release a page without a publication date leads with and no sentence dates, the latest past date the page states (the release is no older: it keeps it out of events dated long before); counterparts, for a counted release told as a swap (a swap word in its sentence or the one beside it), the other states named there (null otherwise): resolution makes one event of a swap one outlet tells as a release by one state and another as a release by the other; freed_names, for a release of one or two, the full names (folded) its sentence tells as freed (null otherwise): resolution keeps apart releases of one of a country whose mentions name different people (a sister freed a year before her brother).';
 create table if not exists stg_sanction_mentions (
     doc_id varchar, sent_idx integer, char_start bigint, char_end bigint, issuer varchar,
     target varchar, target_type varchar, target_country varchar, action varchar, reason varchar,

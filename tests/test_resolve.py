@@ -93,7 +93,7 @@ def test_previous_ids_read_from_parquet_files_like_a_frame(tmp_path):
 
 def _event(doc, start, count, qual, country="Arvelia", date=None):
     return (doc, 0, start, start + 10, "prisoner_release", "0841", country, count, qual, None, date,
-            "day" if date else "unknown", f"released {count}", "sentence" if date else None, None, None)
+            "day" if date else "unknown", f"released {count}", "sentence" if date else None, None, None, None)
 
 
 def test_releases_merge_on_compatible_counts_only():

@@ -7,7 +7,8 @@ sentence, date_source ('sentence': the text dates it, a relative day resolved ag
 publication date included; 'published': the document's publication date, for the
 release it reports as its own news; null: undated), not_before (for such a release left undated,
 the latest past date its document states: it is no older), counterparts (for a counted release told as a swap,
-the other states the telling names: see `_swap_counterparts`). Prisoner releases need a release word and a count of people that
+the other states the telling names: see `_swap_counterparts`), freed_names (for a release of one or two, the people
+its sentence tells as freed, folded: see `_freed_in_sentence`). Prisoner releases need a release word and a count of people that
 is not a tally ("remain behind bars", "since 2021", "documented").
 """
 
@@ -130,7 +131,7 @@ EVENT_MENTION_SCHEMA = {
     "event_type": pl.String, "cameo_code": pl.String, "country": pl.String,
     "prisoner_count": pl.Int64, "count_qualifier": pl.String, "date_text": pl.String,
     "event_date": pl.Date, "date_precision": pl.String, "sentence": pl.String, "date_source": pl.String,
-    "not_before": pl.Date, "counterparts": pl.List(pl.String),
+    "not_before": pl.Date, "counterparts": pl.List(pl.String), "freed_names": pl.List(pl.String),
 }
 TALLY_SCHEMA = {"doc_id": pl.String, "char_start": pl.Int64, "char_end": pl.Int64,
                 "count": pl.Int64, "qualifier": pl.String, "quote": pl.String}
@@ -1427,6 +1428,31 @@ def _swap_counterparts(rows: list[tuple], sentences: pl.DataFrame) -> list[tuple
     return [(*r, found.get(i)) for i, r in enumerate(rows)]
 
 
+@lru_cache(maxsize=4096)
+def _freed_in_sentence(sentence: str) -> list[str] | None:
+    """The full names (two words or more, folded) a release sentence tells as freed ("<State> released blogger <A B>",
+    "<A B>, <who>, was freed"; extraction/freed.is_told_freed), in order; None when it names none. Releases of one
+    alike in country are told apart by them: a sister freed a year before her brother is another release (issue
+    22, class 6)."""
+    from flows.extraction.freed import is_told_freed
+    from flows.extraction.names import sentence_candidates
+    from flows.language.lexicon import ORG_WORDS, fold
+
+    out = []
+    for s, e, surface, _role, n, _is_person, _title in sentence_candidates(sentence, False):
+        words = surface.split()
+        if n < 2 or any(w.lower() in ORG_WORDS for w in words) or find_places(surface):
+            continue
+        if is_told_freed(sentence[max(0, s - 120):s], sentence[e:e + 80]) or _ASIDE_FREED_RE.match(sentence, e):
+            out.append(fold(surface))
+    return list(dict.fromkeys(out)) or None
+
+
+# the name, an aside, its release: "<A B>, who has become a symbol of free speech, was released on Friday"
+_ASIDE_FREED_RE = re.compile(r"\s*,[^;]{3,200}?,\s*(?:has\s+been|had\s+been|was|were)\s+(?:\w+ly\s+)?"
+                             r"(?:released|freed|pardoned|set\s+free)\b")
+
+
 def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object] | None = None,
                            main_country: dict[str, str] | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Sentences -> (event mentions, tallies). `published` maps doc_id -> publication date;
@@ -1522,6 +1548,7 @@ def extract_event_mentions(sentences: pl.DataFrame, published: dict[str, object]
                                         and (r[0], r[1], r[7]) not in swaps)]
     rows = _dated_by_the_page(rows, published, sentences)
     rows = _swap_counterparts(rows, sentences)
+    rows = [(*r, _freed_in_sentence(r[12]) if r[4] == "prisoner_release" and r[7] in (1, 2) else None) for r in rows]
     events = pl.DataFrame(rows, schema=EVENT_MENTION_SCHEMA, orient="row")
     tallies = pl.DataFrame(tally_rows, schema=TALLY_SCHEMA, orient="row")
     return events, tallies

@@ -335,6 +335,64 @@ def split_by_people(rel: pl.DataFrame) -> pl.Series:
     return joined.select(pl.coalesce("_label", pl.col("cluster").cast(pl.Int64)))["_label"].alias("cluster")
 
 
+def split_by_named(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a cluster of releases of one cut where its mentions name different people as freed
+    (`freed_names`, the full names a mention's own sentence tells as freed): "<State> freed <A> <Surname>" and, a year
+    before, "<State> released <B> <Surname>, <A>'s sister" are two releases of one, not one (issue 22, class 6). Two
+    names are one person when their surnames sound alike (`_sound_key`) and their given names start alike ("Raif",
+    "Raef"). The person named in most documents (ties: the first named) keeps the label, each other person's
+    mentions take a new one in order of first appearance, and a mention naming no one goes with the one person its
+    document names, else stays. A label depends on its cluster's mentions and their order alone."""
+    if rel.is_empty() or "freed_names" not in rel.columns:
+        return rel["cluster"]
+    named = (rel.with_row_index("_i").filter((pl.col("prisoner_count") == 1) & (pl.col("freed_names").list.len() > 0))
+             .select("_i", "cluster", "doc_id", pl.col("freed_names").list.first().alias("_name")))
+    if named.is_empty():
+        return rel["cluster"]
+
+    def person(name: str) -> tuple[str, str]:
+        words = name.split()
+        return words[0][:1], _sound_key(words[-1])
+    multi = named.with_columns(_p=pl.col("_name").map_elements(lambda n: "|".join(person(n)), return_dtype=pl.String)) \
+        .group_by("cluster").agg(pl.col("_p").n_unique().alias("_n")).filter(pl.col("_n") > 1)["cluster"]
+    if multi.is_empty():
+        return rel["cluster"]
+    next_label = int(rel["cluster"].max()) + 1
+    labels = rel["cluster"].to_list()
+    in_multi = set(multi.to_list())
+    members: dict[int, list[tuple[int, str]]] = {}  # the rows of the clusters to cut: (row, document)
+    for i, cluster, doc_id in (rel.with_row_index("_i").filter(pl.col("cluster").is_in(multi.implode()))
+                               .select("_i", "cluster", "doc_id").iter_rows()):
+        members.setdefault(cluster, []).append((i, doc_id))
+    by_cluster: dict[int, list[tuple[int, str, tuple[str, str]]]] = {}
+    for i, cluster, doc_id, name in named.sort("_i").iter_rows():
+        if cluster in in_multi:
+            by_cluster.setdefault(cluster, []).append((i, doc_id, person(name)))
+    for cluster in sorted(by_cluster):
+        rows = by_cluster[cluster]
+        order = list(dict.fromkeys(p for _, _, p in rows))  # people in order of first appearance
+        n_docs = {p: len({d for _, d, q in rows if q == p}) for p in order}
+        main = max(order, key=lambda p: (n_docs[p], -order.index(p)))
+        new = {}
+        for p in order:
+            if p != main:
+                new[p] = next_label
+                next_label += 1
+        doc_people: dict[str, set] = {}
+        for i, doc_id, p in rows:
+            doc_people.setdefault(doc_id, set()).add(p)
+            if p != main:
+                labels[i] = new[p]
+        # a mention naming no one goes with the one person its document names
+        named_rows = {i for i, _, _ in rows}
+        for i, doc_id in members[cluster]:
+            if i not in named_rows and len(doc_people.get(doc_id, ())) == 1:
+                p = next(iter(doc_people[doc_id]))
+                if p != main:
+                    labels[i] = new[p]
+    return pl.Series("cluster", labels, dtype=rel.schema["cluster"])
+
+
 # a bare weekday a page without a publication date tells ("freed ... on Saturday", "late Thursday"): no "next" nor
 # "last", nothing but the day and its preposition
 _BARE_WEEKDAY_RE = re.compile(r"(?i)^(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?"
@@ -482,6 +540,7 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
             "doc_id", "freed").unique("doc_id", keep="last", maintain_order=True).collect()
         rel = rel.join(freed, on="doc_id", how="left", maintain_order="left")
         rel = rel.with_columns(cluster=split_by_people(rel)).drop("freed")
+    rel = rel.with_columns(cluster=split_by_named(rel))
     rel = rel.with_columns(cluster=split_by_time(rel))
     rel = weekdays_by_the_other_reports(rel)
     # other events: one per (type, country) per document; across documents only on the same known date
