@@ -167,8 +167,11 @@ RELEASE_LINK_RE = re.compile(
     re.I,
 )
 
+# (a state's own "National Security Council" is no UN body: "<State>'s Supreme National Security Council declared")
+_ISSUER_WORDS = {k: re.escape(k) for k in ISSUER_ALIASES}
+_ISSUER_WORDS["security council"] = r"(?<!national\s)security\s+council"
 ISSUER_RE = re.compile(
-    r"(?<!\w)(?:" + "|".join(sorted((re.escape(k) for k in ISSUER_ALIASES), key=len, reverse=True)) + r")(?!\w)(?:\s+and\s+(?:its|other)\s+(?:Western\s+)?(?:allies|nations|partners))?",
+    r"(?<!\w)(?:" + "|".join(_ISSUER_WORDS[k] for k in sorted(ISSUER_ALIASES, key=len, reverse=True)) + r")(?!\w)(?:\s+and\s+(?:its|other)\s+(?:Western\s+)?(?:allies|nations|partners))?",
     re.I,
 )
 

@@ -46,6 +46,7 @@ from flows.extraction.designations import (
 )
 from flows.extraction.entry_bans import entry_ban_moves
 from flows.extraction.import_bans import PREFILTER_IMPORT_BAN, import_ban_moves
+from flows.extraction.terror_listings import PREFILTER_TERROR, terror_targets
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
 from flows.extraction.sanction_groups import (
@@ -1197,6 +1198,14 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
     return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
 
+# a listing pressed for, not done: "<A> and <B> have pressed <bloc> peers to put <C> on the terrorism list"
+TERROR_PUSH_RE = re.compile(r"\b(?:press(?:ed|es|ing)?|urg(?:ed|es|ing|e)|push(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|"
+                            r"ask(?:ed|s|ing)?|lobb(?:ied|ies|ying|y)|propos(?:ed|es|ing|e)|sought|seek(?:s|ing)?)\b"
+                            r"[^.;]{0,60}?\bto\s+(?:put|place|add|declare|designate|list|brand|label)\b"
+                            # a bill that would list: "if Congress passes a bill designating <A> a terrorist organization"
+                            r"|\bbill\s+(?:designating|branding|declaring|labell?ing|listing)\b", re.I)
+
+
 def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, str] | None = None) -> pl.DataFrame:
     """Sentences -> sanction mentions (see module docstring for the shape)."""
     doc_country = doc_country or {}
@@ -1209,7 +1218,8 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                             | pl.col("sentence").str.contains(PREFILTER_PROSCRIBED)
                             | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER)
                             | pl.col("sentence").str.contains(PREFILTER_ORG_MOVE)
-                            | pl.col("sentence").str.contains(PREFILTER_IMPORT_BAN))
+                            | pl.col("sentence").str.contains(PREFILTER_IMPORT_BAN)
+                            | pl.col("sentence").str.contains(PREFILTER_TERROR))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
                        *(pl.col("sentence").str.contains(p).alias(f"may_{a}") for a, p in PREFILTER_ACTIONS.items()))
@@ -1315,6 +1325,24 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             for issuer, target, country in imports:
                 rows.append((doc_id, sent_idx, start, end, issuer, target, "country", country, "imposed", None, False,
                              sentence))
+        # those the sentence lists as terrorists ("<A> declared <B> a terrorist organization"): each a target of the
+        # state or body that lists them, named before the listing (terror_listings), else of the sentence's issuer
+        terror = terror_targets(sentence)
+        if terror:
+            taken = {fold(f[1]) for f in found if f[1]}
+            actions = ["proposed"] if TERROR_PUSH_RE.search(sentence) else \
+                [a for a in find_actions(sentence, tuple(may_act)) if a in ("imposed", "lifted")] or ["imposed"]
+            added = set()
+            for target, kind, by in terror:
+                if fold(target) in taken:
+                    continue
+                added.add(fold(target))
+                issuer = by or find_issuers(sentence)[0]
+                country = (countries_in(target) or [None])[0] if kind == "country" else doc_country.get(doc_id)
+                for action in actions:
+                    rows.append((doc_id, sent_idx, start, end, issuer, target, kind, country, action, None, False,
+                                 sentence))
+            found = [f for f in found if not (f[2] == "country" and f[1] and fold(f[1]) in added)]
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):
