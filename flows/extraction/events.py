@@ -1443,10 +1443,14 @@ def _freed_in_sentence(sentence: str) -> list[str] | None:
         words = surface.split()
         if n < 2 or any(w.lower() in ORG_WORDS for w in words) or find_places(surface):
             continue
-        if is_told_freed(sentence[max(0, s - 120):s], sentence[e:e + 80]) or _ASIDE_FREED_RE.match(sentence, e):
+        if is_told_freed(sentence[max(0, s - 120):s], sentence[e:e + 80]) or _ASIDE_FREED_RE.match(sentence, e) \
+                or _OPENING_FREED_RE.match(sentence[:s]):
             out.append(fold(surface))
     return list(dict.fromkeys(out)) or None
 
+
+# the participle that opens the sentence tells its subject freed: "Released from <prison> after a year, <A B> went home"
+_OPENING_FREED_RE = re.compile(r"^\W*(?:Released|Freed|Set\s+free|Pardoned)\b[^;:]{3,120},\s+(?:(?-i:[a-z][\w\-]*)\s+){0,3}$")
 
 # the name, an aside, its release: "<A B>, who has become a symbol of free speech, was released on Friday"
 _ASIDE_FREED_RE = re.compile(r"\s*,[^;]{3,200}?,\s*(?:has\s+been|had\s+been|was|were)\s+(?:\w+ly\s+)?"

@@ -341,8 +341,8 @@ def split_by_named(rel: pl.DataFrame) -> pl.Series:
     before, "<State> released <B> <Surname>, <A>'s sister" are two releases of one, not one (issue 22, class 6). Two
     names are one person when their surnames sound alike (`_sound_key`) and their given names start alike ("Raif",
     "Raef"). The person named in most documents (ties: the first named) keeps the label, each other person's
-    mentions take a new one in order of first appearance, and a mention naming no one goes with the one person its
-    document names, else stays. A label depends on its cluster's mentions and their order alone."""
+    mentions take a new one in order of first appearance, and a mention naming no one stays. A label depends on its
+    cluster's mentions and their order alone."""
     if rel.is_empty() or "freed_names" not in rel.columns:
         return rel["cluster"]
     named = (rel.with_row_index("_i").filter((pl.col("prisoner_count") == 1) & (pl.col("freed_names").list.len() > 0))
@@ -360,10 +360,6 @@ def split_by_named(rel: pl.DataFrame) -> pl.Series:
     next_label = int(rel["cluster"].max()) + 1
     labels = rel["cluster"].to_list()
     in_multi = set(multi.to_list())
-    members: dict[int, list[tuple[int, str]]] = {}  # the rows of the clusters to cut: (row, document)
-    for i, cluster, doc_id in (rel.with_row_index("_i").filter(pl.col("cluster").is_in(multi.implode()))
-                               .select("_i", "cluster", "doc_id").iter_rows()):
-        members.setdefault(cluster, []).append((i, doc_id))
     by_cluster: dict[int, list[tuple[int, str, tuple[str, str]]]] = {}
     for i, cluster, doc_id, name in named.sort("_i").iter_rows():
         if cluster in in_multi:
@@ -378,18 +374,9 @@ def split_by_named(rel: pl.DataFrame) -> pl.Series:
             if p != main:
                 new[p] = next_label
                 next_label += 1
-        doc_people: dict[str, set] = {}
-        for i, doc_id, p in rows:
-            doc_people.setdefault(doc_id, set()).add(p)
+        for i, _doc_id, p in rows:
             if p != main:
                 labels[i] = new[p]
-        # a mention naming no one goes with the one person its document names
-        named_rows = {i for i, _, _ in rows}
-        for i, doc_id in members[cluster]:
-            if i not in named_rows and len(doc_people.get(doc_id, ())) == 1:
-                p = next(iter(doc_people[doc_id]))
-                if p != main:
-                    labels[i] = new[p]
     return pl.Series("cluster", labels, dtype=rel.schema["cluster"])
 
 
