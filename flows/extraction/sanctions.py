@@ -1198,6 +1198,11 @@ def _sentence_details(sentence: str, clause: str, actions: list[str]) -> tuple[s
     return reason, bool(RELEASE_LINK_RE.search(sentence)), issuers
 
 
+def _same_target(a: str, b: str) -> bool:
+    """Two folded targets told alike: equal, or one inside the other as words ("<group>", "<state>'s <group>")."""
+    return a == b or bool(re.search(rf"\b{re.escape(a)}\b", b) or re.search(rf"\b{re.escape(b)}\b", a))
+
+
 # a listing pressed for, not done: "<A> and <B> have pressed <bloc> peers to put <C> on the terrorism list"
 TERROR_PUSH_RE = re.compile(r"\b(?:press(?:ed|es|ing)?|urg(?:ed|es|ing|e)|push(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|"
                             r"ask(?:ed|s|ing)?|lobb(?:ied|ies|ying|y)|propos(?:ed|es|ing|e)|sought|seek(?:s|ing)?)\b"
@@ -1329,20 +1334,19 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
         # state or body that lists them, named before the listing (terror_listings), else of the sentence's issuer
         terror = terror_targets(sentence)
         if terror:
-            taken = {fold(f[1]) for f in found if f[1]}
             actions = ["proposed"] if TERROR_PUSH_RE.search(sentence) else \
                 [a for a in find_actions(sentence, tuple(may_act)) if a in ("imposed", "lifted")] or ["imposed"]
-            added = set()
             for target, kind, by in terror:
-                if fold(target) in taken:
-                    continue
-                added.add(fold(target))
+                key = fold(target)
+                # (the listing's reading of a target told otherwise too replaces it: it knows who lists and how)
+                told = [f for f in found if f[1] and _same_target(key, fold(f[1]))]
+                found = [f for f in found if f not in told]
                 issuer = by or find_issuers(sentence)[0]
-                country = (countries_in(target) or [None])[0] if kind == "country" else doc_country.get(doc_id)
+                country = (countries_in(target) or [None])[0] if kind == "country" else \
+                    next((f[3] for f in told if f[3]), None) or (countries_in(target) or [None])[0] or doc_country.get(doc_id)
                 for action in actions:
                     rows.append((doc_id, sent_idx, start, end, issuer, target, kind, country, action, None, False,
                                  sentence))
-            found = [f for f in found if not (f[2] == "country" and f[1] and fold(f[1]) in added)]
         for actions, target, target_type, country, explicit, clause in found:
             relief = any(a in RELIEF_ACTIONS for a in actions)
             if explicit and relief and target_type in ("sector", "company"):

@@ -64,6 +64,7 @@ def _terror_targets(sentence: str) -> tuple[tuple[str, str, str | None], ...]:
                 continue  # a person listed ("<Group> deputy chief <A>"): the people rules read them
             for part in (p for who in whos for p in _SPLIT_RE.split(who)):
                 item = re.sub(r"^(?:the|its|all)\s+", "", part.strip(" “”\"‘’'"), flags=re.I).strip()
+                item = _ACRONYM_AFTER_RE.sub("", item)  # "<Group> (<ACR>)": the name
                 if len(item) < 2 or _ASIDE_RE.match(part.strip()) or not re.search(r"[A-Z]", item) \
                         and not _TROOPS_RE.search(item):
                     continue
@@ -98,6 +99,8 @@ _PERSON_WORDS_RE = re.compile(r"\b(?:chief|leader|deputy|commander|founder|head|
 # the words of a designation's own name: "Specially Designated Global Terrorist", "Foreign Terrorist Organization"
 _DESIGNATION_WORDS = frozenset({"foreign", "global", "specially designated", "specially designated global",
                                 "specially", "designated", "state", "state sponsor"})
+
+_ACRONYM_AFTER_RE = re.compile(r"\s*\((?-i:[A-Z]{2,6})\)$")
 
 _STATE_SHORT = frozenset({"us", "u.s.", "usa", "uk", "u.k.", "america"})
 
