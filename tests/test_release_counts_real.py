@@ -1007,3 +1007,11 @@ def test_a_weekday_followed_by_its_date_takes_that_date(text, date):
 ])
 def test_an_amnesty_legislators_back_is_no_release(text, expected):
     assert _releases(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("According to the broadcaster, 125 activists were able to leave their cells.", [(125, "exact")]),
+    ("The 40 prisoners were able to leave the prison yard for an hour.", []),
+])
+def test_leaving_their_cells_is_a_release(text, expected):
+    assert _releases(text) == expected

@@ -139,7 +139,10 @@ RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
     r"(?:were|was)\s+flown\s+(?:out\s+)?(?:to|from)|"
     # captives handed back: "prisoners of war have been returned to their country", "five soldiers returned to their
     # homeland" (issue 22, class 11); never a bare "returned" ("returned to prison", "returned to work")
-    r"(?:were|was|been)\s+returned\s+(?:home|to|from)|returned\s+to\s+(?:their|his|her)\s+(?:homeland|home|families|country))\b",
+    r"(?:were|was|been)\s+returned\s+(?:home|to|from)|returned\s+to\s+(?:their|his|her)\s+(?:homeland|home|families|country)|"
+    # out of their cells: "125 activists were able to leave their cells" (issue 22, class 11)
+    r"(?:were|was)\s+(?:able|allowed)\s+to\s+leave\s+(?:their|his|her|the)\s+(?:cells?|prisons?|jails?|detention)\b"
+    r"(?!\s+(?:yard|courtyard|grounds|block|wing|hospital|clinic|library|kitchen)))\b",
     re.IGNORECASE,
 )
 
