@@ -204,7 +204,21 @@ def test_names_with_a_number_or_a_place_in_brackets_after_an_order_s_initials():
                 "Limited, Osprey 88 Limited, and Harlow Tanker (Lakeside) Crew & Ship Management Co, Ltd.")
     names = [n for n, *_ in org_targets(sentence)]
     assert names == ["Harlow Petroleum Co", "Kestrel Shipping Company Limited", "Osprey 88 Limited",
-                     "Harlow Tanker (Lakeside) Crew & Ship Management Co"]
+                     "Harlow Tanker (Lakeside) Crew & Ship Management Co, Ltd"]
     licence = ("The licence authorizes transactions with the Ruritanian Central Bank (RCB) and Bank of Ruritania (BoR), "
                "the largest lender.")
     assert [n for n, *_ in org_targets(licence)] == ["Ruritanian Central Bank", "Bank of Ruritania"]
+
+
+def test_a_long_list_of_firms_with_legal_forms_after_commas():
+    """"the countermeasures target 20 <demonym> companies, including <A> Corporation, <B> in <City>, <C> & <D>, Inc.,
+    <E>, <F>, Inc., ...": each firm of the list, a legal form after its comma part of it, an abbreviation's stop no end."""
+    sentence = ("The countermeasures target 20 US companies, including Harlow Systems Corporation, Kestrel in St. "
+                "Louis, Osprey & Finch, Inc., Lakeside Acoustic Concepts, Ridge Technical Services, Inc., Teal Drones, "
+                "Inc., Vantor, and Lazarus Enterprises Inc.")
+    found = [(n, k) for n, _s, k, _c in org_targets(sentence)]
+    names = [n for n, _k in found]
+    for firm in ("Harlow Systems Corporation", "Lakeside Acoustic Concepts", "Ridge Technical Services", "Teal Drones",
+                 "Vantor", "Lazarus Enterprises"):
+        assert firm in names, (firm, found)
+    assert all(k == "company" for n, k in found if n in ("Ridge Technical Services", "Teal Drones", "Vantor"))

@@ -57,6 +57,9 @@ LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|LLP|Ltd\.?|Limited|Inc\.?|Corp
                            r"Sdn\.?\s+Bhd\.?)$")
 
 _CAP = r"(?:[A-Z][\w&’'\-\.\+]*|al-[A-Z][\w\-]*)"
+# a legal form after a comma: "<A> Drones, Inc.", "<A> Technical Services, Inc."
+LEGAL_AFTER_RE = re.compile(r"\s+(?:Inc|Ltd|LLC|Corp|Co|PLC|GmbH|Limited)\b")
+COMMA_LEGAL_RE = re.compile(r",\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|PLC|GmbH|S\.A|LLP)\.?(?![\w])")
 # a capitalised run with its joining words ("Bank of <A>", "Ministry of Energy and Natural Resources")
 # (a number or a place in brackets inside a name: "<A> 88 Limited", "<A> Tanker (<Place>) <B> & <C> Co"; issue 22, class 10)
 RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|la|the|y|&)[ \t]+)*"
@@ -74,6 +77,9 @@ OBJECT_CUE_RE = re.compile(
     r"singl(?:ed|es|ing)\s+out|targeted|targeting|froze|freez(?:es|ing)|unfroze|penali[sz](?:ed|es|ing))\s+"
 
     r"|\b(?:will|would|also)\s+(?:also\s+)?(?:affect|hit|cover|apply\s+to)\s+"
+    # "the countermeasures target 20 <demonym> companies, including <A>, <B>" (issue 22, class 10)
+    r"|\b(?:sanctions|(?:counter[\s\-]?)?measures|restrictions)\s+(?:also\s+|will\s+)?(?:target|targets|cover|covers|"
+    r"hit|hits|affect|affects)\s+"
     r"|\b(?:assets|property|funds|accounts)\s+of\s+", re.I)
 
 # the organisations before a passive move: "<A> and <B> are blocked", "<A> will be taken off the sanctions list"
@@ -96,7 +102,9 @@ LICENCE_CUE_RE = re.compile(r"\b(?:licen[cs]es?|authori[sz](?:es|ed|ing)|waiv(?:
 
 # what ends the object: a clause of its own, speech, a reason, the agent, an owner
 OBJECT_END_RE = re.compile(
-    r";|\.(?:\s|$)|:|\b(?:said|says|say|told|according|announced|reported|after|because|over|when|while|who|whom|which|"
+    # (an abbreviation's full stop ends nothing: "<A> in St. Louis", "<A>, Inc., <B>", "<A> Co. Ltd.")
+    r";|(?<!\bSt)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\bCorp)(?<!\bJr)(?<!\bMr)(?<!\bDr)(?<!\b[A-Z])\.(?:\s|$)|:|"
+    r"\b(?:said|says|say|told|according|announced|reported|after|because|over|when|while|who|whom|which|"
     r"whose|that|since|following|unless|if|by|for|amid|despite|to\s+(?:punish|pressure|curb|stop)|in\s+response|"
     r"accused|blaming|citing|whereas|but|than)\b", re.I)
 WITH_END_RE = re.compile(r"\bwith\b", re.I)
@@ -198,7 +206,9 @@ def org_runs(sentence: str, zones: list[tuple[int, int]] | None = None) -> list[
     for m in RUN_RE.finditer(sentence):
         if zones is not None and not any(a < m.end() and m.start() < b for a, b in zones):
             continue
-        for start, part in _split_and(m.start(), m.group(0)):
+        tail = COMMA_LEGAL_RE.match(sentence, m.end())  # "<A> Drones, Inc.": the name with its form
+        run = m.group(0) + (tail.group(0) if tail else "")
+        for start, part in _split_and(m.start(), run):
             start, name, owner = _clean(start, part)
             if not is_org(name) and " and " in name:  # "<A> Cartel and <unknown words>": the organisation before
                 start, name, owner = _clean(start, part[:part.index(" and ")])
@@ -284,15 +294,18 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
         country = _country(sentence, start, end, name, owner)
         if country is None and out and LIST_GAP_RE.fullmatch(sentence[out[-1][1] + len(out[-1][0]):start]):
             country = out[-1][3]  # "<Country>'s <A> and the <B>": the list's owner owns each item
-        out.append((name, start, org_kind(name), country))
+        # (a legal form after the name tells a firm, whatever its words: "<A> Drones, Inc.")
+        kind = "company" if COMMA_LEGAL_RE.match(sentence, end) or LEGAL_AFTER_RE.match(sentence, end) \
+            or LEGAL_TAIL_RE.search(sentence[start:end].rstrip(" .,").replace(",", "")) else org_kind(name)
+        out.append((name, start, kind, country))
     return _list_mates(sentence, zones, out)
 
 
 # an item of a list of organisations its form does not tell ("<A> Bank, <B> Bank, <C>bank and <D> Bank"): a capitalised
 # run, one of a comma / "and" list that holds at least two organisations told by their form and no more items untold
-_LIST_ITEM_RE = re.compile(rf"{_CAP}(?:[ \t]+{_CAP}){{0,4}}")
+_LIST_ITEM_RE = re.compile(rf"{_CAP}(?:[ \t]+(?:&[ \t]+)?{_CAP}){{0,4}}")
 _LIST_END_RE = re.compile(r"\s*(?:[,.;:)]|$)")
-_ITEM_OPENS_RE = re.compile(r"(?:[,:]|\band|\bas\s+well\s+as)\s*(?:the\s+)?$", re.I)
+_ITEM_OPENS_RE = re.compile(r"(?:[,:]|\band|\bas\s+well\s+as|\bincluding|\bsuch\s+as|\bnamely)\s*(?:the\s+)?$", re.I)
 _COMPANY_WORDS = frozenset(w.lower() for w in _COMPANY_WORD_SET)
 
 
@@ -324,6 +337,9 @@ def _list_mates(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
         chains.append(chain)
         for chain in chains:
             told = [next((r for r in out if r[1] < m.end() and m.start() < r[1] + len(r[0])), None) for m in chain]
+            # (a legal form after a comma is its name's tail, told with it: "<A> Drones, Inc.")
+            told = [r if r is not None or not LEGAL_TAIL_RE.fullmatch(" " + m.group(0)) or k == 0 else told[k - 1]
+                    for k, (m, r) in enumerate(zip(chain, told))]
             n_told = sum(r is not None for r in told)
             if n_told < 2 or len(chain) - n_told > n_told:
                 continue
@@ -342,7 +358,9 @@ def _list_mates(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
                     continue  # after the last organisation told, only the item "and" ends the list with
                 near = next(x for x in told[k::-1] + told[k:] if x is not None) if any(told[:k]) else \
                     next(x for x in told[k:] if x is not None)
-                added.append((m.group(0), m.start(), near[2], near[3]))
+                kinds = [x[2] for x in told if x is not None]
+                kind = max(sorted(set(kinds)), key=kinds.count)  # the list's kind: what most told items are
+                added.append((m.group(0), m.start(), kind, near[3]))
     if not added:
         return out
     items = sorted(out + added, key=lambda r: r[1])
