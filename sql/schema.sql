@@ -204,7 +204,7 @@ alter table sanctions add column if not exists date_precision varchar;
 alter table sanctions add column if not exists date_text varchar;
 alter table sanctions add column if not exists date_source varchar;
 comment on column sanctions.sanction_id is 'Stable id from issuer, target, target country, action and the move''s date.';
-comment on column sanctions.issuer is 'Code of the sanctioning body (issuers.issuer): US, EU, UK, CA, UN, AU, JP, CH, G7, WEST (Western nations the text does not name) or a state''s ISO code; null when unstated. A move by several bodies is one row per body.';
+comment on column sanctions.issuer is 'Code of the sanctioning body (issuers.issuer): US, EU, UK, CA, UN, AU, JP, CH, G7, ECOWAS, WEST (Western nations the text does not name) or a state''s ISO code; null when unstated. A move by several bodies is one row per body.';
 comment on column sanctions.issuer_text is 'The issuer as the source words it ("Washington", "the EU", "the United States and its Western allies").';
 comment on column sanctions.target_country_iso2 is 'ISO 3166-1 alpha-2 code of target_country (countries.iso2).';
 comment on column sanctions.target_country_iso3 is 'ISO 3166-1 alpha-3 code of target_country.';
@@ -243,7 +243,7 @@ create table if not exists issuers (
     kind         varchar,
     country_iso2 varchar
 );
-comment on column issuers.issuer is 'Code of the body: US, EU, UK, CA, UN, AU, JP, CH, NZ, NO, KR, UA, G7, WEST, or a state''s ISO 3166-1 alpha-2 code.';
+comment on column issuers.issuer is 'Code of the body: US, EU, UK, CA, UN, AU, JP, CH, NZ, NO, KR, UA, G7, ECOWAS, WEST, or a state''s ISO 3166-1 alpha-2 code.';
 comment on column issuers.name is 'Name of the body.';
 comment on column issuers.kind is 'state, union (EU), organisation (UN) or group (G7, unnamed Western nations).';
 comment on column issuers.country_iso2 is 'ISO 3166-1 alpha-2 code of the state (GB for UK); null for a union, organisation or group.';

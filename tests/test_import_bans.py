@@ -36,3 +36,16 @@ def test_an_import_ban_on_a_list_of_states_is_a_move_on_each(text, targets):
 ])
 def test_no_import_ban_move(sentence):
     assert import_ban_moves(sentence) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ECOWAS Leaders Close All Borders With Mali As Junta Extends Election", [("ECOWAS", "Mali", "country", "imposed")]),
+    ("The Economic Community of West African States announced the closure of both land and air borders with Niger.",
+     [("ECOWAS", "Niger", "country", "imposed")]),
+])
+def test_a_bloc_shutting_its_borders_with_a_state_moves_on_it(text, expected):
+    assert [(i, t, k, a) for i, t, k, _c, a in _moves(text)] == expected
+
+
+def test_a_road_closed_near_a_border_is_no_move():
+    assert _moves("Officials said the road was closed near the border with Chad.") == []

@@ -74,3 +74,45 @@ def _import_ban_moves(sentence: str) -> tuple[tuple[str, str, str | None], ...]:
 # sentences an import ban may be told in (the vectorised prefilter of extract_sanction_mentions)
 PREFILTER_IMPORT_BAN = (r"(?i)\b(?:ban|restrict|prohibit|embargo|halt|stop)\w*\b[^.;:]{0,80}"
                         r"\b(?:imports?|products|goods|food|produce|exports?)\b[^.;:]{0,200}\bfrom\b")
+
+
+# a bloc or state that shuts its borders with another, suspends it or freezes its assets, told without a sanction word
+# ("<Bloc> Leaders Close All Borders With <State>", "the closure of both land and air borders with <State>",
+# "the assets of <State> in the <bloc>'s central bank would be frozen") (issue 22, class 10)
+BORDERS_RE = re.compile(
+    r"\bclos(?:e|es|ed|ing|ure\s+of)\s+(?:all\s+|both\s+|the\s+)?(?:(?:members?['’]?|its|their)\s+)?"
+    r"(?:(?:land|air|sea|maritime)\s+(?:and\s+(?:land|air|sea)\s+)?)?borders?\s+"
+    r"(?:with|between\s+[^.;]{2,60}?\s+and)\s+(?P<state>(?-i:[A-Z][\w\-]+)(?:\s+(?-i:[A-Z][\w\-]+))?)", re.I)
+
+
+def border_closure_moves(sentence: str) -> list[tuple[str | None, str, str]]:
+    """(issuer, target state as written, its country) of each state whose borders the sentence tells shut by another;
+    the issuer is the bloc or state named before the closure, else None (the caller's sentence issuer)."""
+    if "border" not in sentence.lower():
+        return []
+    out = []
+    for m in BORDERS_RE.finditer(sentence):
+        states = countries_in(m.group("state"))
+        if not states:
+            continue
+        name = m.group("state")
+        first = name.split()[0]
+        if " " in name and countries_in(first) == states[:1]:
+            name = first  # a headline's next word ("Borders With <State> As ..."), not part of the name
+        out.append((_closer(sentence[:m.start()]), name, states[0]))
+    return list(dict.fromkeys(out))
+
+
+def _closer(before: str) -> str | None:
+    from flows.extraction.sanction_patterns import ISSUER_RE
+    from flows.language.lexicon import ISSUER_ALIASES, fold
+
+    for m in ISSUER_RE.finditer(before):
+        key = fold(m.group(0)).split(" and ")[0].strip()
+        if key in ISSUER_ALIASES:
+            return ISSUER_ALIASES[key]
+    states = countries_in(before)
+    return states[0] if states else None
+
+
+PREFILTER_BORDERS = r"(?i)\bclos\w*\s[^.;]{0,40}borders?\s"

@@ -45,7 +45,7 @@ from flows.extraction.designations import (
     sentence_candidates,
 )
 from flows.extraction.entry_bans import entry_ban_moves
-from flows.extraction.import_bans import PREFILTER_IMPORT_BAN, import_ban_moves
+from flows.extraction.import_bans import PREFILTER_BORDERS, PREFILTER_IMPORT_BAN, border_closure_moves, import_ban_moves
 from flows.extraction.terror_listings import PREFILTER_TERROR, terror_targets
 from flows.extraction.places import countries_in, find_places
 from flows.extraction.sanction_orgs import PREFILTER_ORG_MOVE, cue_actions, org_targets
@@ -1224,6 +1224,7 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
                             | pl.col("sentence").str.contains(PREFILTER_BULLET_OR_HEADER)
                             | pl.col("sentence").str.contains(PREFILTER_ORG_MOVE)
                             | pl.col("sentence").str.contains(PREFILTER_IMPORT_BAN)
+                            | pl.col("sentence").str.contains(PREFILTER_BORDERS)
                             | pl.col("sentence").str.contains(PREFILTER_TERROR))
     cols = cols.select("doc_id", "sent_idx", "char_start", "char_end", "sentence",
                        pl.col("sentence").str.contains(PREFILTER_SECTOR).alias("may_sector"),
@@ -1330,6 +1331,11 @@ def extract_sanction_mentions(sentences: pl.DataFrame, doc_country: dict[str, st
             for issuer, target, country in imports:
                 rows.append((doc_id, sent_idx, start, end, issuer, target, "country", country, "imposed", None, False,
                              sentence))
+        # a state whose borders a bloc or state shuts ("closure of land and air borders with <State>"): a move on it
+        for closer, target, country in border_closure_moves(sentence):
+            if not any(f[1] and _same_target(fold(target), fold(f[1])) for f in found):
+                rows.append((doc_id, sent_idx, start, end, closer or find_issuers(sentence)[0], target, "country", country,
+                             "imposed", None, False, sentence))
         # those the sentence lists as terrorists ("<A> declared <B> a terrorist organization"): each a target of the
         # state or body that lists them, named before the listing (terror_listings), else of the sentence's issuer
         terror = terror_targets(sentence)

@@ -33,11 +33,13 @@ ISSUERS = {
     "KR": ("South Korea", "state", "KR"),
     "UA": ("Ukraine", "state", "UA"),
     "G7": ("Group of Seven", "group", None),
+    "ECOWAS": ("ECOWAS", "organisation", None),
     # "Western nations", "the West": governments the text does not name; kept as one body, not guessed
     "WEST": ("Western nations (unnamed)", "group", None),
 }
 _BY_NAME = {name.lower(): code for code, (name, _, _) in ISSUERS.items()}
-_BY_NAME.update({"western nations": "WEST", "western allies": "WEST", "g7": "G7", "britain": "UK"})
+_BY_NAME.update({"western nations": "WEST", "western allies": "WEST", "g7": "G7", "britain": "UK",
+                 "economic community of west african states": "ECOWAS"})
 # "United States and Western allies", "the US and the EU", "Canada, Japan and Australia"
 SPLIT_RE = re.compile(r"\s*(?:,|\band\b|&|/)\s*(?:(?:its|other|the)\s+)?", re.I)
 

@@ -210,6 +210,8 @@ ISSUER_ALIASES = {
     "western nations": "Western nations", "western countries": "Western nations",
     "western allies": "Western nations", "western governments": "Western nations",
     "the west": "Western nations", "g7": "G7",
+    # a regional bloc that sanctions its members (issue 22, class 10)
+    "ecowas": "ECOWAS", "economic community of west african states": "ECOWAS",
     "western sanctions": "Western nations",  # the adjective alone ("a Western diplomat") names no issuer
 }
 
