@@ -1930,3 +1930,18 @@ def test_goods_in_what_the_move_answers_are_no_target():
         "China imposes sanctions against 20 US companies in response to US arms sales to the island.")).select(
         "target", "target_type").rows()
     assert ("arms", "sector") not in rows and any(k == "company" for _t, k in rows)
+
+
+def test_a_states_move_gives_its_named_targets_not_its_own_country():
+    """A counter-sanction read from the issuing state's own outlet: its firms and people are the other side's."""
+    import polars as pl
+
+    from flows.extraction.sanctions import not_own_country
+
+    sm = pl.DataFrame({"doc_id": ["d"] * 4, "issuer": ["China"] * 4,
+                       "target": ["20 US companies", "Teal Drones", "Jan Novak", "Harlow Inc"],
+                       "target_type": ["company", "company", "person", "company"],
+                       "target_country": ["United States", "China", "China", None]})
+    assert not_own_country(sm)["target_country"].to_list() == ["United States", "United States", "United States", None]
+    alone = sm.filter(pl.col("target") == "Jan Novak")  # no other country told: kept
+    assert not_own_country(alone)["target_country"].to_list() == ["China"]

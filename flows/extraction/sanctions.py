@@ -1555,6 +1555,36 @@ def _acronym_moves(sentence: str, acronyms: list[tuple[str, int]], expansion: di
     return out
 
 
+def not_own_country(sm: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions whose named target (a person, a firm, a body) a state's move gives that state's own country
+    take instead the country most of the document's other targets of that issuer have, when there is one: China's
+    counter-sanctions on <firm> and <executive> hit the United States' (a Chinese outlet's page would give its own
+    country), not China's (issue 22, class 10). With no such country the row keeps its own."""
+    if sm.is_empty() or "target_country" not in sm.columns:
+        return sm
+    named = pl.col("target_type").is_in(["person", "company", "officials"])
+    own = {i: (countries_in(i) or [None])[0] for i in sm.filter(named)["issuer"].drop_nulls().unique().to_list()}
+    own = {i: c for i, c in own.items() if c}
+    if not own:
+        return sm
+    issuer_state = pl.col("issuer").replace_strict(own, default=None, return_dtype=pl.String)
+    marked = sm.with_row_index("_i").with_columns(_own=issuer_state)
+    wrong = marked.filter(named & (pl.col("target_country") == pl.col("_own")))
+    if wrong.is_empty():
+        return sm
+    others = (marked.filter(pl.col("target_country").is_not_null() & (pl.col("target_country") != pl.col("_own"))
+                            & pl.col("_own").is_not_null())
+              .group_by("doc_id", "issuer", "target_country").agg(pl.len().alias("_n"))
+              .sort("doc_id", "issuer", "_n", "target_country", descending=[False, False, True, False])
+              .unique(["doc_id", "issuer"], keep="first", maintain_order=True)
+              .select("doc_id", "issuer", pl.col("target_country").alias("_other")))
+    fix = wrong.join(others, on=["doc_id", "issuer"], how="inner").select("_i", "_other")
+    if fix.is_empty():
+        return sm
+    return (marked.join(fix, on="_i", how="left", maintain_order="left")
+            .with_columns(target_country=pl.coalesce("_other", "target_country")).drop("_i", "_own", "_other"))
+
+
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions without the people their sentence names as the victim of a deed ("charged in the attempted
     murder of <name>", "involved in the arrest of <name>"), whichever rule read them as targets (issue 22, class 10)."""
