@@ -99,11 +99,14 @@ def border_closure_moves(sentence: str) -> list[tuple[str | None, str, str]]:
         first = name.split()[0]
         if " " in name and countries_in(first) == states[:1]:
             name = first  # a headline's next word ("Borders With <State> As ..."), not part of the name
-        out.append((_closer(sentence[:m.start()]), name, states[0]))
+        out.append((issuer_named_before(sentence[:m.start()]), name, states[0]))
     return list(dict.fromkeys(out))
 
 
-def _closer(before: str) -> str | None:
+def issuer_named_before(before: str) -> str | None:
+    """The body or state that acts in a move told without a sanction word: the first issuer the lexicon knows
+    named in the words before the move ("The <bloc> (<ACR>) announced the closure ...", "<A> and <B> pressed <bloc>
+    peers to put ..."), else the first state named there ("<State>'s council responded by declaring"), else None."""
     from flows.extraction.sanction_patterns import ISSUER_RE
     from flows.language.lexicon import ISSUER_ALIASES, fold
 

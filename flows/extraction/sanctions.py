@@ -1069,8 +1069,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     sentence_actions = None
     for name, start, kind, country in orgs:
         key = fold(name)
-        if any(key == t or re.search(rf"\b{re.escape(key)}\b", t) or re.search(rf"\b{re.escape(t)}\b", key)
-               for t in taken):
+        if any(_same_target(key, t) for t in taken):
             continue
         clause = next((m for m in moves if name in m[5] and m[0]), None)
         if clause is not None:

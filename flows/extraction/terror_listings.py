@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from flows.extraction.import_bans import issuer_named_before
 from flows.language.lexicon import country_names, fold
 
 _CALLED = (r"(?:as\s+)?(?:an?\s+|the\s+)?[“\"‘']?(?:(?:foreign|global|specially\s+designated\s+global)\s+)?"
@@ -59,7 +60,7 @@ def _terror_targets(sentence: str) -> tuple[tuple[str, str, str | None], ...]:
             more = CONTINUED_RE.match(sentence, m.end()) if rx is DECLARED_RE else None
             if more:  # "declaring <A> a state sponsor of terrorism and <B> as terrorist groups"
                 whos.append(more.group("who"))
-            by = _lister(sentence[:m.start()])
+            by = issuer_named_before(sentence[:m.start()])
             if any(_PERSON_WORDS_RE.search(who) for who in whos):
                 continue  # a person listed ("<Group> deputy chief <A>"): the people rules read them
             for part in (p for who in whos for p in _SPLIT_RE.split(who)):
@@ -76,20 +77,6 @@ def _terror_targets(sentence: str) -> tuple[tuple[str, str, str | None], ...]:
                 kind = "country" if fold(item) in country_names() or fold(item) in _STATE_SHORT else "officials"
                 out.append((item, kind, by))
     return tuple(dict.fromkeys(out))
-
-
-def _lister(before: str) -> str | None:
-    """The issuer or state named last before the listing verb, in the clause that holds it ("<State>'s council
-    responded by declaring": <State>; "<A> pressed <bloc> peers to put": the first one named, who acts)."""
-    from flows.extraction.places import countries_in
-    from flows.extraction.sanction_patterns import ISSUER_RE
-    from flows.language.lexicon import ISSUER_ALIASES
-
-    found = [(m.start(), ISSUER_ALIASES[fold(m.group(0)).split(" and ")[0].strip()]) for m in ISSUER_RE.finditer(before)
-             if fold(m.group(0)).split(" and ")[0].strip() in ISSUER_ALIASES]
-    states = countries_in(before)
-    first = min(found)[1] if found else None
-    return first or (states[0] if states else None)
 
 
 # people in the listed words: a role or kin word (the people rules read them, with their names)
