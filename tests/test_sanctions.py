@@ -1945,16 +1945,3 @@ def test_a_states_move_gives_its_named_targets_not_its_own_country():
     assert not_own_country(sm)["target_country"].to_list() == ["United States", "United States", "United States", None]
     alone = sm.filter(pl.col("target") == "Jan Novak")  # no other country told: kept
     assert not_own_country(alone)["target_country"].to_list() == ["China"]
-
-
-def test_a_row_naming_no_issuer_is_its_documents_usual_issuers_for_the_own_country_rule():
-    import polars as pl
-
-    from flows.extraction.sanctions import not_own_country
-
-    sm = pl.DataFrame({"doc_id": ["d"] * 3, "issuer": ["China", "China", None],
-                       "target": ["20 US companies", "10 US executives", "Teal Drones"],
-                       "target_type": ["company", "officials", "company"],
-                       "target_country": ["United States", "United States", "China"]})
-    out = not_own_country(sm)
-    assert out["target_country"].to_list() == ["United States"] * 3 and out.columns == sm.columns

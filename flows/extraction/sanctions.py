@@ -1562,32 +1562,26 @@ def not_own_country(sm: pl.DataFrame) -> pl.DataFrame:
     if sm.is_empty() or "target_country" not in sm.columns:
         return sm
     named = pl.col("target_type").is_in(["person", "company", "officials"])
-    # (a row whose sentence names no issuer is its document's usual issuer's: "the countermeasures target <A>")
-    usual = (sm.filter(pl.col("issuer").is_not_null()).group_by("doc_id", "issuer").agg(pl.len().alias("_n"))
-             .sort("doc_id", "_n", "issuer", descending=[False, True, False])
-             .unique("doc_id", keep="first", maintain_order=True).select("doc_id", pl.col("issuer").alias("_usual")))
-    marked = (sm.with_row_index("_i").join(usual, on="doc_id", how="left", maintain_order="left")
-              .with_columns(_iss=pl.coalesce("issuer", "_usual")))
-    own = {i: (countries_in(i) or [None])[0] for i in marked.filter(named)["_iss"].drop_nulls().unique().to_list()}
+    own = {i: (countries_in(i) or [None])[0] for i in sm.filter(named)["issuer"].drop_nulls().unique().to_list()}
     own = {i: c for i, c in own.items() if c}
     if not own:
         return sm
-    marked = marked.with_columns(_own=pl.col("_iss").replace_strict(own, default=None, return_dtype=pl.String))
+    issuer_state = pl.col("issuer").replace_strict(own, default=None, return_dtype=pl.String)
+    marked = sm.with_row_index("_i").with_columns(_own=issuer_state)
     wrong = marked.filter(named & (pl.col("target_country") == pl.col("_own")))
     if wrong.is_empty():
         return sm
     others = (marked.filter(pl.col("target_country").is_not_null() & (pl.col("target_country") != pl.col("_own"))
                             & pl.col("_own").is_not_null())
-              .group_by("doc_id", "_iss", "target_country").agg(pl.len().alias("_n"))
-              .sort("doc_id", "_iss", "_n", "target_country", descending=[False, False, True, False])
-              .unique(["doc_id", "_iss"], keep="first", maintain_order=True)
-              .select("doc_id", "_iss", pl.col("target_country").alias("_other")))
-    fix = wrong.join(others, on=["doc_id", "_iss"], how="inner").select("_i", "_other")
+              .group_by("doc_id", "issuer", "target_country").agg(pl.len().alias("_n"))
+              .sort("doc_id", "issuer", "_n", "target_country", descending=[False, False, True, False])
+              .unique(["doc_id", "issuer"], keep="first", maintain_order=True)
+              .select("doc_id", "issuer", pl.col("target_country").alias("_other")))
+    fix = wrong.join(others, on=["doc_id", "issuer"], how="inner").select("_i", "_other")
     if fix.is_empty():
         return sm
     return (marked.join(fix, on="_i", how="left", maintain_order="left")
-            .with_columns(target_country=pl.coalesce("_other", "target_country"))
-            .drop("_i", "_own", "_other", "_usual", "_iss"))
+            .with_columns(target_country=pl.coalesce("_other", "target_country")).drop("_i", "_own", "_other"))
 
 
 def not_victims(sm: pl.DataFrame) -> pl.DataFrame:
