@@ -1015,3 +1015,13 @@ def test_an_amnesty_legislators_back_is_no_release(text, expected):
 ])
 def test_leaving_their_cells_is_a_release(text, expected):
     assert _releases(text) == expected
+
+
+# a number inside a group's name after the count: "two Zone 9 bloggers" are two (issue 22, class 11)
+@pytest.mark.parametrize("text, expected", [
+    ("Harbor Authorities Release Two Zone 9 Bloggers and Four Journalists", [(6, "exact")]),
+    ("The court freed two Group 7 activists on Monday.", [(2, "exact")]),
+    ("On May 3 150 prisoners were freed.", [(150, "exact")]),
+])
+def test_a_number_inside_a_groups_name_is_no_count(text, expected):
+    assert _releases(text) == expected

@@ -55,9 +55,21 @@ def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: 
     return triggers[min(candidates, key=lambda i: min(abs(starts[i] - end), abs(start - ends[i])))]
 
 
+# a number inside a group's name, after a count: "two Zone 9 bloggers" are two bloggers of the "Zone 9" group
+NAME_NUMBER_RE = re.compile(r"\b(?P<count>\d+|" + "|".join(sorted((w for w in ("one two three four five six seven eight "
+                            "nine ten eleven twelve").split()), key=len, reverse=True)) +
+                            r")\s+(?P<name>(?-i:[A-Z][a-z]+)\s+\d{1,3})\s+(?=[A-Za-z])", re.I)
+
+
 def _count_matches(sentence: str) -> list[re.Match]:
     """COUNT_RE's matches, where a day's number before a count ("on May 3 150 prisoners") is not read as
-    the first group of a space-grouped thousand: the count then starts after the space."""
+    the first group of a space-grouped thousand: the count then starts after the space; and where a number inside a
+    group's name follows a count ("two Zone 9 bloggers"), the count is the first number, read on the sentence with the
+    name in lower-case letters (same offsets; issue 22, class 11)."""
+    named = NAME_NUMBER_RE.search(sentence) if any(c.isdigit() for c in sentence) else None
+    if named:
+        s, e = named.span("name")
+        sentence = sentence[:s] + re.sub(r"\d", "x", sentence[s:e].lower()) + sentence[e:]
     out = []
     for m in COUNT_RE.finditer(sentence):
         num = m.group("num")
