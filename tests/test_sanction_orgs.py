@@ -198,12 +198,12 @@ def test_a_list_s_country_carries_to_its_untold_items():
 
 def test_names_with_a_number_or_a_place_in_brackets_after_an_order_s_initials():
     """"The firms sanctioned under E.O. <number> are: ..." opens a list; a number ("<A> 88 Limited") and a place in
-    brackets inside a name ("<A> Tanker (<Place>) <B> & <C> Co") are part of it; an acronym in brackets after a name
-    ends it."""
+    brackets inside a name ("<A> Tanker (<Place>) <B> & <C> Co") are part of it, and so is ", Limited" after "Co.";
+    an acronym in brackets after a name ends it."""
     sentence = ("The firms sanctioned under E.O. 12345 are: Harlow Petroleum Co., Limited, Kestrel Shipping Company "
                 "Limited, Osprey 88 Limited, and Harlow Tanker (Lakeside) Crew & Ship Management Co, Ltd.")
     names = [n for n, *_ in org_targets(sentence)]
-    assert names == ["Harlow Petroleum Co", "Kestrel Shipping Company Limited", "Osprey 88 Limited",
+    assert names == ["Harlow Petroleum Co., Limited", "Kestrel Shipping Company Limited", "Osprey 88 Limited",
                      "Harlow Tanker (Lakeside) Crew & Ship Management Co, Ltd"]
     licence = ("The licence authorizes transactions with the Ruritanian Central Bank (RCB) and Bank of Ruritania (BoR), "
                "the largest lender.")
@@ -222,3 +222,27 @@ def test_a_long_list_of_firms_with_legal_forms_after_commas():
                  "Vantor", "Lazarus Enterprises"):
         assert firm in names, (firm, found)
     assert all(k == "company" for n, k in found if n in ("Ridge Technical Services", "Teal Drones", "Vantor"))
+
+
+def test_the_list_after_the_following_and_its_colon():
+    """"sanctions on the following two <demonym> companies, which own or control <...>: <A> and <B>": the firms after
+    the colon, however long the words between; a colon list with no move before it is no target."""
+    sentence = ("Washington is imposing further sanctions on the following two Ruritanian companies, which own or "
+                "control one or more of the firms named above and knew of their conduct: Harlow Holding Company Ltd. "
+                "and Kestrel Tanker (Lakeside) Co., Ltd.")
+    names = [n for n, *_ in org_targets(sentence)]
+    assert "Harlow Holding Company" in names and "Kestrel Tanker (Lakeside) Co., Ltd" in names, names
+    assert org_targets("The following firms sent delegates to the fair: Harlow Holding Company Ltd. and Teal "
+                       "Shipping LLC.") == ()
+
+
+def test_a_list_after_including_before_a_passive_move():
+    """"Bodies including the <A> of the <B>; the <C> for <D> Studies in <Country>, and the <E> were also sanctioned by
+    <demonym> government": every item of the list, though semicolons part them and "for" stands inside a name."""
+    sentence = ("Bodies including the Planning Department of the Union; the Harlow Institute for Northern Studies in "
+                "Ruritania, and the Open Futures Foundation in Ostravia were also sanctioned by the Ruritanian government.")
+    names = [n for n, *_ in org_targets(sentence)]
+    assert names == ["Planning Department of the Union", "Harlow Institute for Northern Studies", "Open Futures Foundation"]
+    # the list's clause only: what a semicolon parts from it before "including" is not read as its items
+    assert [n for n, *_ in org_targets("Harlow Bank was fined; several lenders, including Kestrel Bank, were "
+                                       "sanctioned on Monday.")] == ["Kestrel Bank"]

@@ -59,7 +59,8 @@ LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|LLP|Ltd\.?|Limited|Inc\.?|Corp
 _CAP = r"(?:[A-Z][\w&’'\-\.\+]*|al-[A-Z][\w\-]*)"
 # a legal form after a comma: "<A> Drones, Inc.", "<A> Technical Services, Inc."
 LEGAL_AFTER_RE = re.compile(r"\s+(?:Inc|Ltd|LLC|Corp|Co|PLC|GmbH|Limited)\b")
-COMMA_LEGAL_RE = re.compile(r",\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|PLC|GmbH|S\.A|LLP)\.?(?![\w])")
+# (", Limited" too: "<A> Petroleum Co., Limited", a Hong Kong company's full name)
+COMMA_LEGAL_RE = re.compile(r",\s+(?:Inc|Ltd|LLC|L\.L\.C|Co|Corp|PLC|GmbH|S\.A|LLP|Limited)\.?(?![\w])")
 # a capitalised run with its joining words ("Bank of <A>", "Ministry of Energy and Natural Resources")
 # (a number or a place in brackets inside a name: "<A> 88 Limited", "<A> Tanker (<Place>) <B> & <C> Co"; issue 22, class 10)
 RUN_RE = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|la|the|y|&)[ \t]+)*"
@@ -161,7 +162,12 @@ def is_org(name: str) -> bool:
         return True
     if first in NAME_AFTER_HEADS and words[1][:1].isupper():
         return True
-    return first in TARGET_HEADS and words[1] in ("of", "for", "de", "del", "du", "des") and fold(words[0]) not in TITLE_WORDS
+    if first in TARGET_HEADS and words[1] in ("of", "for", "de", "del", "du", "des") and fold(words[0]) not in TITLE_WORDS:
+        return True
+    # a head word inside, with what it is of or for after it: "<A> Institute for <B> Studies", "<A> Committee of the
+    # Council" (issue 22, class 10)
+    return any(w.lower() in TARGET_HEADS and nxt in ("of", "for") and fold(words[0]) not in TITLE_WORDS
+               for w, nxt in zip(words[1:-1], words[2:]))
 
 
 def _split_and(start: int, text: str) -> list[tuple[int, str]]:
@@ -224,6 +230,14 @@ def org_runs(sentence: str, zones: list[tuple[int, int]] | None = None) -> list[
     return sorted(out)
 
 
+LIST_OPENER_RE = re.compile(r"\b(?:including|such\s+as|namely)\b", re.I)
+SENTENCE_STOP_RE = re.compile(r"(?<!\bSt)(?<!\bInc)(?<!\bCo)(?<!\bLtd)(?<!\b[A-Z])\.(?:\s|$)|:|\b(?:said|says|who|which|that)\b")
+
+# the object told after a colon: "sanctions on the following two <demonym> companies, which own or control <...>: <A>
+# and <B>" (issue 22, class 10)
+FOLLOWING_LIST_RE = re.compile(r"\bthe\s+following\b[^.;:]{0,220}:\s*", re.I)
+
+
 def _zones(sentence: str) -> list[tuple[int, int]]:
     """The (start, end) spans of the sentence that are the object of a move."""
     zones = []
@@ -232,9 +246,20 @@ def _zones(sentence: str) -> list[tuple[int, int]]:
         with_end = WITH_END_RE.search(sentence, m.end())
         stop = min(x.start() for x in (end, with_end) if x) if end or with_end else len(sentence)
         zones.append((m.end(), stop))
+        colon = FOLLOWING_LIST_RE.match(sentence, m.end())
+        if colon:
+            end = OBJECT_END_RE.search(sentence, colon.end())
+            zones.append((colon.end(), end.start() if end else len(sentence)))
     for m in PASSIVE_CUE_RE.finditer(sentence):
-        ends = [e.end() for e in OBJECT_END_RE.finditer(sentence, 0, m.start())]
-        zones.append((ends[-1] if ends else 0, m.start()))
+        ends = [e for e in OBJECT_END_RE.finditer(sentence, 0, m.start())]
+        # (a list after "including" before the verb, its items parted by semicolons and holding words that end an
+        # object elsewhere: "Bodies including the <A> of the <B>; the <C> for <D> Studies in <Country>, and the <E> were
+        # also sanctioned": the whole list; issue 22, class 10)
+        opener = next((o for o in LIST_OPENER_RE.finditer(sentence, 0, m.start())
+                       if not SENTENCE_STOP_RE.search(sentence, o.end(), m.start())), None)
+        if opener:
+            zones.append((opener.end(), m.start()))
+        zones.append((ends[-1].end() if ends else 0, m.start()))
     for m in LICENCE_CUE_RE.finditer(sentence):
         end = OBJECT_END_RE.search(sentence, m.end())
         zones.append((m.end(), end.start() if end else len(sentence)))
