@@ -520,3 +520,15 @@ def test_a_month_with_last_or_this_year_takes_that_year(text, expected):
     """"in March last year" on a page of 15 March 2024 is March 2023, not the March of the page (issue 22, class 5)."""
     _text, date, precision = find_date(text, dt.date(2024, 3, 15))
     assert (date, precision) == (expected, "month")
+
+
+def test_the_day_of_a_court_ruling_dates_no_release():
+    """"<A>, who was acquitted on <date> by the Supreme Court, has been freed": the ruling's day, not the release's
+    (issue 22, class 5); "acquitted ... last week" neither; a day after the release verb still dates it."""
+    published = dt.date(2018, 11, 8)
+    assert _release_dates("Mara Voss, a teacher who was acquitted on October 31 by the Supreme Court, has been freed "
+                          "from the women's prison.", None) == [(1, None, "unknown")]
+    assert _release_dates("Mara Voss, who was acquitted by the high court last week, was freed from prison on "
+                          "Wednesday.", published) == [(1, dt.date(2018, 11, 7), "day")]
+    assert _release_dates("Mara Voss, who was acquitted in April, was freed from prison on 3 May 2019.", None) == [
+        (1, dt.date(2019, 5, 3), "day")]

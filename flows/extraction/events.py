@@ -788,6 +788,13 @@ CAPTIVITY_REASON_BEFORE_RE = re.compile(
     r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned|were|was)\b)[^.;,]){0,90}$", re.I)
 
 
+# ... or the day of a court's ruling or a charge before it ("<A>, who was acquitted on <date> by the Supreme Court, has
+# been freed", "acquitted by the Supreme Court last week"): not the day of the release (issue 22, class 5)
+TRIAL_BEFORE_RE = re.compile(
+    r"\b(?:acquitt(?:ed|al)|overturned|quashed|charged|indicted|tried|convictions?\s+(?:was|were)\s+overturned)\b"
+    r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|walked|left)\b)[^.;,]){0,40}$", re.I)
+
+
 # a date inside a relative clause telling someone's past, no release told between ("Sweden freed X, an official who
 # had been sentenced for killings in 1988"): when the person was tried or taken, not the release (issue 22, class 5)
 _NO_RELEASE = r"(?:(?!\b(?:releas\w*|freed|free|pardon\w*|exchang\w*|swap\w*|returned)\b)[^.;])"
@@ -864,6 +871,7 @@ def release_date_match(sentence: str) -> re.Match | None:
     for m in DATE_RE.finditer(sentence):
         if CAPTIVITY_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start()) \
                 or CAPTIVITY_REASON_BEFORE_RE.search(sentence, max(0, m.start() - 120), m.start()) \
+                or TRIAL_BEFORE_RE.search(sentence, max(0, m.start() - 50), m.start()) \
                 or (RELATIVE_PAST_BEFORE_RE.search(sentence, max(0, m.start() - 200), m.start())
                     and not sentence[:m.start()].rstrip().endswith(",")):  # ", in 2019": the main clause's again
             continue

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import polars as pl
 
-from flows.language.lexicon import capitals, country_names, demonyms
+from flows.language.lexicon import capitals, country_names, demonyms, fold
 from flows.language.patterns import rust_word_superset
 
 # Bodies that impose sanctions rather than places a story is about: never a document's main country.
@@ -156,7 +156,66 @@ def doc_main_countries(sentences: pl.DataFrame) -> dict[str, str]:
             found = seen[sentence] = [c for c, _ in sentence_places(text) if c not in ISSUER_COUNTRIES]
         for c in found + dateline_countries(sentence):
             per[c] = per.get(c, 0) + 1
-    return {d: max(per, key=per.get) for d, per in counts.items() if per}
+    main = {d: max(per, key=per.get) for d, per in counts.items() if per}
+    # a document that names no country may still name its places by their kind ("arrested in <A> district",
+    # "<B> province"): the country whose subdivision that is, where only one has it (issue 22, class 3)
+    bare = set(counts) - set(main)
+    if bare:
+        for doc_id, sentence in sentences.filter(pl.col("doc_id").is_in(list(bare))
+                                                 & pl.col("sentence").str.contains(SUBDIVISION_PREFILTER)) \
+                .select("doc_id", "sentence").iter_rows():
+            if doc_id not in main:
+                found = subdivision_countries_in(sentence)
+                if found:
+                    main[doc_id] = found[0]
+    return main
+
+
+SUBDIVISION_KINDS = r"(?:[Dd]istrict|[Pp]rovince|[Rr]egion|[Gg]overnorate|[Oo]blast|[Cc]ounty|[Pp]refecture|[Mm]unicipality)"
+SUBDIVISION_PREFILTER = r"(?i)district|province|region|governorate|oblast|county|prefecture|municipality"
+SUBDIVISION_RE = re.compile(rf"\b(?P<a>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){{0,2}})[ \t]+{SUBDIVISION_KINDS}\b"
+                            rf"|\b{SUBDIVISION_KINDS}[ \t]+of[ \t]+(?P<b>[A-Z][\w'’\-]+(?:[ \t]+[A-Z][\w'’\-]+){{0,2}})")
+
+
+@lru_cache(maxsize=1)
+def _subdivision_countries() -> dict[str, str]:
+    """Folded name of an ISO 3166-2 subdivision -> the gazetteer's name of its country, for the names one country
+    alone has and that name no country, capital or demonym."""
+    import pycountry
+
+    from flows.language.countries import country_of_iso2
+
+    seen: dict[str, set[str]] = {}
+    for sub in pycountry.subdivisions:
+        seen.setdefault(fold(sub.name), set()).add(sub.country_code)
+    taken = set(country_names()) | set(capitals()) | set(demonyms())
+    out = {}
+    for name, codes in seen.items():
+        country = country_of_iso2(next(iter(codes))) if len(codes) == 1 else None
+        if country and name not in taken and len(name) > 3:
+            out[name] = country
+    return out
+
+
+def subdivision_countries_in(sentence: str) -> list[str]:
+    """The countries of the subdivisions a sentence names with their kind ("<A> district", "the province of <B>").
+
+    >>> subdivision_countries_in("They were arrested in Kalangala district last year.")
+    ['Uganda']
+    >>> subdivision_countries_in("The Northern district court sat on Monday.")
+    []
+    """
+    out = []
+    for m in SUBDIVISION_RE.finditer(sentence):
+        name = m.group("a") or m.group("b")
+        words = name.split()
+        # the name's last words first: "in Kalangala district", "Then Idlib province"
+        for i in range(len(words)):
+            country = _subdivision_countries().get(fold(" ".join(words[i:])))
+            if country:
+                out.append(country)
+                break
+    return out
 
 
 # a dateline in capitals opening a wire story ("SEOUL – ...", "BEIRUT (AP) — ...", "NEW DELHI, Feb 12 -"): the city

@@ -42,6 +42,11 @@ def _gazetteer_codes() -> dict[str, str]:
     return {c["name"]: c["iso"] for c in gc.get_countries().values() if c.get("iso") in _iso_countries()}
 
 
+def country_of_iso2(code: str) -> str | None:
+    """The country name the warehouse writes for an ISO 3166-1 alpha-2 code (the gazetteer's); None if it has none."""
+    return next((name for name, c in _gazetteer_codes().items() if c == code), None)
+
+
 @lru_cache(maxsize=4096)
 def iso2_of(name: str | None) -> str | None:
     """ISO 3166-1 alpha-2 of a country name as the warehouse writes it; None when it names no country."""
