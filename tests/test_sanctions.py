@@ -1945,3 +1945,29 @@ def test_a_states_move_gives_its_named_targets_not_its_own_country():
     assert not_own_country(sm)["target_country"].to_list() == ["United States", "United States", "United States", None]
     alone = sm.filter(pl.col("target") == "Jan Novak")  # no other country told: kept
     assert not_own_country(alone)["target_country"].to_list() == ["China"]
+
+
+def _moved(text):
+    return extract_sanction_mentions(sentences_of(text)).select("target", "target_type", "action", "issuer").unique(
+        maintain_order=True).rows()
+
+
+def test_people_before_an_aside_and_who_were_sanctioned():
+    """"<C> now joins <A> and <B>, both <roles> of <group>'s wing, the Brigades <D E>, who were personally
+    sanctioned by the EU on <day>": A and B are targets, the wing's name is not (issue 22, class 10)."""
+    rows = _moved("Karel Dvorak now joins Anton Weiss and Pavel Rook, both senior commanders of the militia's armed "
+                  "wing, the Brigades Ezzedin al-Halaby, who were personally sanctioned by the EU on December 8.")
+    assert rows == [("Anton Weiss", "person", "imposed", "European Union"),
+                    ("Pavel Rook", "person", "imposed", "European Union")]
+    # an aside and "who" with no designation after it names no target
+    assert not [r for r in _moved("Anton Weiss and Pavel Rook, both lawmakers, who were elected in 2019, praised the "
+                                  "sanctions imposed on Ruritania.") if r[1] == "person"]
+
+
+def test_a_move_told_as_sanctioning_after_in_or_by():
+    """"<State> has joined its allies in sanctioning <demonym> officials complicit in <...>", "responded by sanctioning
+    <A>": a move on those it names (issue 22, class 10); "accused of sanctioning the killings" is none."""
+    assert _moved("Canada has joined its allies in sanctioning Ruritanian officials complicit in abuses.") == [
+        ("Ruritanian officials", "officials", "imposed", "Canada")]
+    assert ("Anton Weiss", "person", "imposed", None) in _moved("The bloc responded by sanctioning Anton Weiss.")
+    assert _moved("He was accused of sanctioning the killings.") == []

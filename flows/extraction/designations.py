@@ -256,12 +256,19 @@ TARGET_SCOPE_RE = re.compile(
     re.I,
 )
 
+# a name right after "the <Word>" names a body, not a person ("<roles> of <A>'s armed wing, the Brigades <B C>, who
+# were sanctioned": the wing's name)
+NAMED_BODY_BEFORE_RE = re.compile(r"\bthe\s+(?-i:[A-Z])[\w\-]+\s+$")
+
 PASSIVE_TARGET_RE = re.compile(
     # ("<name> – who fled after backing the uprising – was being removed from a sanctions list": an aside in dashes)
-    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*|\s[–—]\s[^–—;.]{{2,150}}?\s[–—]\s*|[–—]\s*)?(?:,\s*(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
+    # ("<A> and <B>, both <roles>, who were personally sanctioned by <issuer>": the aside, then "who" and an adverb)
+    # (an aside holding commas of its own when "who" follows it: "<A>, both <roles> of <B>'s wing, the <C>, who were")
+    rf"(?:['’]s)?\s*(?:,[^,;.]{{2,120}},\s*|,[^;.]{{2,160}}?,\s*(?=(?:who|which)\s)|\s[–—]\s[^–—;.]{{2,150}}?\s[–—]\s*|[–—]\s*)?"
+    rf"(?:(?:,\s*)?(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
     # "<name>, an entity designated in 2019": what the name is, then its designation
     r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
-    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+)?"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+|personally\s+|individually\s+|formally\s+|jointly\s+)?"
     rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|"
     rf"(?:removed|taken\s+off|dropped)\s+from\s+(?:a|the|its|their)\s+(?:[\w\-]+\s+){{0,2}}?(?:list|blacklist)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
     # "A and B are among the (list of) seven individuals sanctioned", "A was among those designated" (issue 22, class 10)
@@ -537,7 +544,7 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
         elif gap is not None and _list_gap(gap, bool(out)):
             out.append((surface, s, kind))
             listed_to = e
-        elif kind != "loose" and PASSIVE_TARGET_RE.match(sentence, e):
+        elif kind != "loose" and PASSIVE_TARGET_RE.match(sentence, e) and not NAMED_BODY_BEFORE_RE.search(sentence, 0, s):
             out.append((surface, s, kind))
         # "A, B and C have also been sanctioned": the names listed before a passive designation are targets too
         # (each may carry its role in commas: "A, former <office>, B, <office>, and C were among those sanctioned")

@@ -115,6 +115,8 @@ TARGET_RE = re.compile(
     rf"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>{_NP}{{2,90}})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
     rf"|\b(?:has|have|had)\s+(?:also\s+)?sanctioned\s+(?P<np2>{_NP}{{2,90}})"
+    # "<State> has joined its allies in sanctioning <demonym> officials complicit in <...>" (issue 22, class 10)
+    rf"|\b(?:in|by)\s+sanctioning\s+(?P<np6>{_NP}{{2,90}})"
     rf"|\b{FREEZE_VERB}\s+(?:the\s+)?assets\s+of\s+(?P<np3>{_NP}{{2,90}})"  # "froze the assets of hundreds of officials"
     # "announced sanctions for six officials": "for" names the targets only before people or bodies
     r"|\bsanctions\s+for\s+(?P<np4>(?:[\w\-]+\s+){0,2}(?:officials|individuals|people|persons|entities|companies|"

@@ -53,7 +53,7 @@ def find_target(sentence: str, doc_country: str | None, may_sector: bool = True,
         if by_subject and (m is None or by_subject.start() < m.start()):
             m = by_subject
     scope = (m.groupdict().get("np") or m.group("np2") or m.groupdict().get("np3") or m.groupdict().get("np4")
-             or m.groupdict().get("np5")) if m else sentence
+             or m.groupdict().get("np5") or m.groupdict().get("np6")) if m else sentence
     hedge = HEDGE_RE.match(scope)
     if hedge:  # "sanctioned what it described as 15 <demonym> companies": the companies
         scope = scope[hedge.end():]
