@@ -104,7 +104,8 @@ def test_a_proposal_nobody_makes_is_speculation_not_a_fact():
         # two moves joined in one sentence: each clause its own target, the issuer from the sentence
         ("Washington has sanctioned dozens of Honduran officials, and its sanctions on the state power company, "
          "ENEE, remain in place.",
-         {("United States", "officials", "imposed"), ("United States", "ENEE", "remain")}),
+         # (a counted group in the page's words: "dozens of" counts, session 16)
+         {("United States", "dozens of Honduran officials", "imposed"), ("United States", "ENEE", "remain")}),
         # "sanctions on X and on Y": both are targets
         ("The Treasury imposed sanctions on former President Evo Morales and on Bolivia's Ministry of Defence.",
          {("United States", "Evo Morales", "imposed"), ("United States", "Ministry of Defence", "imposed")}),
@@ -1971,3 +1972,20 @@ def test_a_move_told_as_sanctioning_after_in_or_by():
         ("Ruritanian officials", "officials", "imposed", "Canada")]
     assert ("Anton Weiss", "person", "imposed", None) in _moved("The bloc responded by sanctioning Anton Weiss.")
     assert _moved("He was accused of sanctioning the killings.") == []
+
+
+def test_counted_groups_in_more_shapes():
+    """Counted groups of targets (issue 22, class 10): agents and subsidiaries are heads; "hundreds of people" is a
+    count; a list goes on after a hedge ("and more than 800 firms"); groups put on a sanctions list; a suspension of
+    measures eases them."""
+    assert ("three Harlow Air sales agents", "officials", "imposed", "United States") in _moved(
+        "OFAC also designated three Harlow Air sales agents based in Ostravia over weapons proliferation.")
+    assert _moved("The ministry imposed sanctions on hundreds of people and dozens of firms.") == [
+        ("hundreds of people", "officials", "imposed", None), ("dozens of firms", "company", "imposed", None)]
+    assert _moved("Ministers agreed to a one-year suspension of measures targeting almost 500 individuals and more "
+                  "than 800 firms.") == [("500 individuals", "officials", "eased", None),
+                                         ("800 firms", "company", "eased", None)]
+    assert ("two subsidiaries", "company", "imposed", "United States") in _moved(
+        "The Treasury today placed two subsidiaries of a Ruritanian shipping firm on the US sanctions list.")
+    assert _moved("The sanctions hit hundreds of years of trade.") == []
+    assert _moved("He placed the book on the shelf and read about sanctions.") == []

@@ -35,15 +35,18 @@ from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|hundreds")
 # (a dozen counts too: "half a dozen cartels", "more than two dozen entities"; issue 22, class 10)
-COUNT = (rf"(?:\d[\d,]*|(?:half\s+a|a|two|three|several)\s+dozen|"
+# ("hundreds of people were targeted by a travel ban": hundreds, dozens or thousands of; issue 22, class 10)
+COUNT = (rf"(?:\d[\d,]*|(?:half\s+a|a|two|three|several)\s+dozen|(?:hundreds|dozens|thousands)\s+of|"
          rf"(?:{_NUMBER_WORDS})(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)")
 
 # group nouns: a group of people, or of organisations
 PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official|oligarchs|businessmen|nationals|"
                 "national|citizens|citizen|separatists|leaders|members|holders|actors|abusers|judges|ministers|"
-                "commanders|generals|officers|settlers|gangs|gang\\s+leaders")
+                "commanders|generals|officers|settlers|gangs|gang\\s+leaders|"
+                # (issue 22, class 10: "designated three <A> Air general sales agents")
+                "agents|associates|relatives|representatives")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
-             "banks|bank|groups|networks|cartels|militias|ships")  # (vessels are a fleet's ships: sanction_targets names them)
+             "banks|bank|groups|networks|cartels|militias|ships|subsidiaries|affiliates|shippers|airlines")  # (vessels are a fleet's ships: sanction_targets names them)
 # firms told by their trade, heads of a group nobody counts (described_groups) and organisations by group_kind
 _TRADE_HEADS = "contractors|suppliers|manufacturers|traders"
 # a demonym plural is a head too ("five Ruritanians"): checked against the country lexicon
@@ -80,6 +83,9 @@ SCOPE_BEFORE_RE = re.compile(
     # (a hedged count is a count: "around 30 other officials", "nearly 200 people"; issue 22, class 10)
     r"\s+(?:(?:a\s+further|an\s+additional|another|some|a\s+total\s+of|at\s+least|more\s+than|over|around|about|"
     r"nearly|almost|roughly|up\s+to|as\s+many\s+as)\s+)?$", re.I)
+
+PUT_BEFORE_RE = re.compile(r"\b(?:placed|put|putting|placing|added|adding)\s+(?:(?:a\s+further|another|some)\s+)?$", re.I)
+ON_LIST_AFTER_RE = re.compile(r"[^.;:]{0,160}?\s(?:on|to)\s+(?:the|its|their|a)\s+(?:[\w\-]+\s+){0,3}?(?:list|blacklist)\b", re.I)
 
 # or before a passive designation after the group ("nine <demonym> nationals were sanctioned")
 PASSIVE_AFTER_RE = re.compile(
@@ -157,9 +163,13 @@ def counted_groups(sentence: str) -> list[tuple[str, int, str]]:
         # "X and <count> Y", "X including <names> and <count> Y", "X based in <place> as well as <count> Y"
         gap = sentence[listed_to:m.start()] if listed_to is not None else ""
         in_list = listed_to is not None and len(gap) <= 80 and not re.search(r"[;:]|\.\s", gap) and re.search(
-            r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+$", gap)
+            r"(?:,|\band|\bas\s+well\s+as(?:\s+on)?)\s+(?:(?:more\s+than|over|about|around|nearly|almost|some|at\s+least)\s+)?$",
+            gap)
         passive = PASSIVE_AFTER_RE.match(sentence, m.end()) or PASSIVE_LATER_RE.match(sentence, m.end())
-        if not (in_list or SCOPE_BEFORE_RE.search(before) or passive or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
+        # "placed two subsidiaries of <A> and other <demonym> shippers on the sanctions list" (issue 22, class 10)
+        put_on_list = PUT_BEFORE_RE.search(before) and ON_LIST_AFTER_RE.match(sentence, m.end())
+        if not (in_list or SCOPE_BEFORE_RE.search(before) or passive or put_on_list
+                or PARTICIPLE_AFTER_RE.match(sentence, m.end())):
             skipped.append(m)
             continue
         if passive and not in_list:

@@ -354,6 +354,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                 reach = 230  # "remove <role> <A> and <role> <B> from the <regime> sanctions list": a long object
             elif action == "imposed" and ADDED_TO_SUBJECT_LIST_RE.match(sentence, m.start()):
                 reach = 230  # "added <counted groups> to the list of those subject to restrictive measures"
+            elif action == "imposed" and PUT_ON_SANCTIONS_LIST_RE.match(sentence, m.start()):
+                reach = 230  # "placed two subsidiaries of <A> and other <demonym> shippers on the US sanctions list"
             if not sanction_pos or min(0 if m.start() <= p < m.end() else abs(m.start() - p)
                                        for p in sanction_pos) > reach:
                 continue
@@ -407,6 +409,10 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
 ADDED_TO_SUBJECT_LIST_RE = re.compile(r"add(?:s|ed|ing)?\s+[^.;]{0,120}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?list\s+of\s+"
                                       r"(?:those|persons|people|individuals|entities|\w+\s+and\s+\w+)\s+(?:\w+\s+)?"
                                       r"subject\s+to\b", re.I)
+
+# (issue 22, class 10)
+PUT_ON_SANCTIONS_LIST_RE = re.compile(r"(?:put|placed)\s+[^.;:]{0,200}?\bon\s+(?:a|the|its|their)\s+(?:[\w.\-]+\s+){0,2}?"
+                                      r"sanctions?\s+(?:list|blacklist)\b", re.I)
 
 URGED_TO_RE = re.compile(r"\b(?:urg(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+(?:on|upon)|press(?:es|ed|ing)?|intention|"
                          r"intends?|intended|aims?|aimed)\b(?:(?!\bbut\b|\bwhile\b)[^.;:,]){0,110}?\bto\s+"
