@@ -47,3 +47,30 @@ def test_names_alike_in_spelling_are_one_person_and_a_mention_naming_no_one_stay
     assert split_by_named(rel).to_list() == [0, 0, 1, 0]
     same = rel.with_columns(freed_names=pl.Series([["raif novak"], ["raif novak"], None, None]))
     assert split_by_named(same).to_list() == [0, 0, 0, 0]
+
+
+def test_a_named_release_of_one_is_a_member_of_the_counted_release_another_report_names_him_in():
+    """One outlet tells "Ruritania frees opposition leader <A B>", another "<B> and his five co-accused have been
+    released": one release of six (issue 22, class 3; session 16). The join needs the group's report to name him
+    freed, the same country, and dates that do not lie apart; a group naming someone else keeps its own row."""
+    from flows.extraction.facts import extract_facts
+
+    def run(*docs):
+        frame = pl.DataFrame({"doc_id": [d for d, _, _ in docs], "text": [t for _, t, _ in docs],
+                              "published_at": [p for _, _, p in docs], "status": ["loaded"] * len(docs)},
+                             schema={"doc_id": pl.String, "text": pl.String, "published_at": pl.Date,
+                                     "status": pl.String})
+        facts = extract_facts(frame)
+        events, _, _ = consolidate_events(facts["event_mentions"], freed=facts["freed_names"])
+        return sorted(events.filter(pl.col("event_type") == "prisoner_release").select(
+            "prisoner_count", "n_sources").rows())
+
+    group = ("g", "Opposition leader Anton Weiss was released from prison on Wednesday, his party said.\n\n“Anton Weiss "
+                  "and his five co-accused have been released with the treason charge dropped,” the party said.",
+             dt.date(2017, 8, 16))
+    one = ("o", "Ruritania frees opposition leader Anton Weiss\n\nA judge freed Ruritanian opposition leader Anton Weiss "
+                "after the prosecutor dropped charges against him.", None)
+    assert run(group, one) == [(6, 2)]
+    other = ("p", "Ruritania frees opposition leader Pavel Rook\n\nA judge freed Ruritanian opposition leader Pavel Rook "
+                  "after the prosecutor dropped charges against him.", None)
+    assert run(group, other) == [(1, 1), (6, 1)]

@@ -1379,6 +1379,9 @@ def test_a_long_deed_reason_names_no_goods_and_to_finance_is_a_verb():
     ("The two sides are discussing an exchange of prisoners.", []),
     ("Since the spring he has pardoned several hundred people convicted of extremism.", []),
     ("The government could free dozens of activists, a minister said.", []),
+    # "has freed many": a running total over a time the perfect leaves open (session 16); a dated one is a release
+    ("His government has freed many political prisoners and eased censorship.", []),
+    ("The junta freed many political prisoners on Monday.", [(None, "unknown")]),
 ])
 def test_a_release_of_an_unsaid_number(sentence, expected):
     releases, _ = find_release_counts(sentence)

@@ -408,6 +408,12 @@ VAGUE_TOTAL_RE = re.compile(r"\b(?:since|so\s+far|to\s+date|in\s+recent\s+\w+|ov
                             r"regularly|routinely|repeatedly)\b", re.I)
 
 
+# "His administration has freed many political prisoners": "many" over a time the perfect leaves open is a running
+# total, not one release (issue 22, class 4)
+PERFECT_BEFORE_RE = re.compile(r"\b(?:has|have)\s+(?:also\s+|already\s+|now\s+)?$", re.I)
+PERFECT_MANY_RE = re.compile(r"\s+many\s", re.I)
+
+
 def _uncounted(sentence: str) -> list[tuple]:
     """A release of an unsaid number of people (count None, qualifier "unknown"); an exchange of prisoners
     only when its year is given (a past swap recalled, not one being talked about)."""
@@ -415,7 +421,8 @@ def _uncounted(sentence: str) -> list[tuple]:
     if not m or HYPOTHETICAL_RE.search(sentence[max(0, m.start() - 40):m.start()]) \
             or COMMITTED_RE.search(sentence, max(0, m.start() - 40), m.start()) \
             or DEAL_TERMS_RE.search(sentence, 0, m.start()) or is_tally(sentence, m.start(), m.end()) \
-            or VAGUE_TOTAL_RE.search(sentence):
+            or VAGUE_TOTAL_RE.search(sentence) or PERFECT_MANY_RE.search(m.group(0)) \
+            and PERFECT_BEFORE_RE.search(sentence, max(0, m.start() - 25), m.start()):
         return []
     if "exchange" in m.group(0).lower() and not YEAR_RE.search(sentence):
         return []

@@ -23,6 +23,8 @@ FREED_SCHEMA = {"doc_id": pl.String, "freed": pl.List(pl.String)}
 _DESCRIPTOR = r"(?:(?!(?:by|from|after|to|with|at|on|in|for|and|as|when|under|said|says)\b)[^\s,.;:()\"“”]+\s+)"
 FREED_BEFORE_RE = re.compile(
     r"\b(?:releas(?:ed|es|ing)|release\s+of|free(?:d|s|ing)|pardon(?:ed|s|ing)?|set\s+free|"
+    # "granted a pardon to prominent activist <A B>"
+    r"(?:granted|gave|given|grants|gives)\s+(?:a\s+)?(?:presidential\s+|royal\s+)?pardon\s+to|"
     r"handed\s+over|(?:in\s+)?exchange\s+for|swapped\s+for|traded\s+for|"
     # the swap as a noun: "the prisoner swap between <name> and <name>", "the exchange of <name> for"
     r"(?:swap|exchange)\s+(?:of|between))\s+" + _DESCRIPTOR + r"{0,4}"
@@ -37,8 +39,10 @@ FREED_AFTER_RE = re.compile(
     r"(?:\w+ly\s+|also\s+|later\s+|finally\s+|then\s+|now\s+)?"
     r"(?:released|freed|pardoned|set\s+free|exchanged|swapped|traded)\b", re.I)
 # an official, not the freed: "freed by order of President <name>" is cut above; "released ... Minister <name>" here
+# (an opposition, protest, student or party leader is one of the freed: "<State> frees opposition leader <A B>")
 _OFFICE_RE = re.compile(r"\b(?:president|minister|king|premier|secretary|spokesm[ae]n|spokeswoman|envoy|"
-                        r"ambassador|chancellor|leader|official|negotiator|mediator)\s+$", re.I)
+                        r"ambassador|chancellor|(?<!opposition\s)(?<!protest\s)(?<!student\s)(?<!party\s)leader|official|"
+                        r"negotiator|mediator)\s+$", re.I)
 
 
 def surname(surface: str) -> str:

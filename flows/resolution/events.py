@@ -380,6 +380,61 @@ def split_by_named(rel: pl.DataFrame) -> pl.Series:
     return pl.Series("cluster", labels, dtype=rel.schema["cluster"])
 
 
+MEMBERS_MAX = 30  # the largest counted release a named release of one is read as a member of
+
+
+def join_named_members(rel: pl.DataFrame) -> pl.Series:
+    """`rel`'s cluster labels, a release of one told by name ("<State> frees opposition leader <A B>") joined to the
+    counted release of a few (2 to MEMBERS_MAX) of the same country that another report tells with that person among
+    its freed ("<B> and his five co-accused have been released"): one release of six, not two rows (issue 22, class
+    3). The person is the release's `freed_names`; the group's freed are its documents' surnames told as freed
+    (`freed`) and its mentions' `freed_names`; surnames match by `_sound_key`. Only when exactly one such group
+    exists, every report of the one names that person, no document tells both (a report telling the one's release beside the group's keeps them apart), and
+    their dates, where both have any, lie within SAME_RELEASE_DAYS. A label depends on its country's
+    mentions alone (the incremental blocks are countries)."""
+    if rel.is_empty() or "freed_names" not in rel.columns:
+        return rel["cluster"]
+    names = pl.col("freed_names").list.len().fill_null(0) > 0
+    if not rel.select((names & (pl.col("prisoner_count") == 1)).any()).item():
+        return rel["cluster"]
+    stats = rel.group_by("cluster").agg(
+        pl.col("country").first(), pl.col("prisoner_count").min().alias("_lo"), pl.col("prisoner_count").max().alias("_hi"),
+        pl.col("event_date").min().alias("_d0"), pl.col("event_date").max().alias("_d1"), pl.col("doc_id").unique().alias("_docs"),
+        pl.col("doc_id").filter(names).unique().alias("_named_docs"),
+        pl.col("freed_names").filter(names).list.explode(keep_nulls=False, empty_as_null=False).alias("_named"),
+        *([pl.col("freed").list.explode(keep_nulls=False, empty_as_null=False).alias("_told")] if "freed" in rel.columns else []))
+
+    def keys(names_list, told) -> set[str]:
+        out = {_sound_key(n.split()[-1]) for n in (names_list or []) if n}
+        return out | {_sound_key(t) for t in (told or []) if t}
+    singles, groups = [], []
+    for row in stats.iter_rows(named=True):
+        # (every report of the release of one names that person: a cluster mixing another's is left alone)
+        if row["_lo"] == 1 and row["_hi"] == 1 and row["_named"] and set(row["_named_docs"]) == set(row["_docs"]):
+            people = {_sound_key(n.split()[-1]) for n in row["_named"]}
+            if len(people) == 1:
+                singles.append((row["cluster"], row["country"], next(iter(people)), row["_d0"], row["_d1"],
+                                set(row["_docs"])))
+        elif row["_lo"] is not None and 2 <= row["_hi"] <= MEMBERS_MAX:
+            groups.append((row["cluster"], row["country"], keys(row["_named"], row.get("_told")), row["_d0"], row["_d1"],
+                           set(row["_docs"])))
+    if not singles or not groups:
+        return rel["cluster"]
+
+    def near(a0, a1, b0, b1) -> bool:
+        return a0 is None or b0 is None or ((b0 - a1).days <= SAME_RELEASE_DAYS and (a0 - b1).days <= SAME_RELEASE_DAYS)
+    moved = {}
+    for cluster, country, person, d0, d1, docs in sorted(singles, key=lambda t: t[0]):
+        # (a report telling both apart, the one's release beside the group's, keeps them two: no shared document)
+        found = [g for g, c, told, g0, g1, g_docs in groups
+                 if c == country and person in told and near(d0, d1, g0, g1) and not docs & g_docs]
+        if len(found) == 1:
+            moved[cluster] = found[0]
+    if not moved:
+        return rel["cluster"]
+    return rel["cluster"].replace(moved)
+
+
 # a bare weekday a page without a publication date tells ("freed ... on Saturday", "late Thursday"): no "next" nor
 # "last", nothing but the day and its preposition
 _BARE_WEEKDAY_RE = re.compile(r"(?i)^(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:late|early)\s+)?"
@@ -447,22 +502,25 @@ def _aggregate_event_slice(m: pl.DataFrame) -> pl.DataFrame:
     """One row per cluster of a slice of mentions; a cluster's mentions in document order (stable sort)."""
     used = ["cluster", "doc_id", "char_start", "event_type", "cameo_code", "country", "prisoner_count",
             "count_qualifier", "event_date", "date_precision", "date_text"]
+    if "_member" not in m.columns:
+        m = m.with_columns(_member=pl.lit(False))
+    counted = ~pl.col("_member")  # a named member's own count (1) is no vote on its release's
     if "date_source" not in m.columns:  # mentions staged before date_source: every date they hold is the text's
         m = m.with_columns(date_source=pl.when(pl.col("event_date").is_not_null()).then(pl.lit("sentence")))
     # a date the text gives ranks before a publication date (issue 22, class 5); then the most precise
     best = pl.col("_prank").filter(pl.col("event_date").is_not_null()).min()
     chosen = pl.col("event_date").filter(pl.col("_prank") == best).drop_nulls()
     return (
-        m.select(*used, "date_source").with_columns(_prank=pl.col("date_precision").replace_strict(
+        m.select(*used, "date_source", "_member").with_columns(_prank=pl.col("date_precision").replace_strict(
             {"day": 0, "week": 1, "month": 2, "year": 3}, default=9, return_dtype=pl.Int8)
             + pl.when(pl.col("date_source") == "published").then(100).otherwise(0).cast(pl.Int8))
         .sort("doc_id", "char_start", maintain_order=True).group_by("cluster").agg(
             pl.col("event_type").first(),
             pl.col("cameo_code").first(),
             pl.col("country").drop_nulls().mode().sort().first().alias("country"),
-            pl.col("prisoner_count").filter(pl.col("count_qualifier") == "exact").mode().sort().first()
+            pl.col("prisoner_count").filter((pl.col("count_qualifier") == "exact") & counted).mode().sort().first()
             .alias("exact_count"),
-            pl.col("prisoner_count").drop_nulls().mode().sort().first().alias("any_count"),
+            pl.col("prisoner_count").filter(counted).drop_nulls().mode().sort().first().alias("any_count"),
             pl.col("count_qualifier").drop_nulls().first().alias("any_qualifier"),
             pl.col("prisoner_count").filter(pl.col("count_qualifier") == "at_least").alias("_at_least_counts"),
             # the most precise dates the text gives, the one most of them give (ties: the latest); with none,
@@ -526,9 +584,14 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
         freed = freed.lazy().filter(pl.col("doc_id").is_in(rel["doc_id"].unique().implode())).select(
             "doc_id", "freed").unique("doc_id", keep="last", maintain_order=True).collect()
         rel = rel.join(freed, on="doc_id", how="left", maintain_order="left")
-        rel = rel.with_columns(cluster=split_by_people(rel)).drop("freed")
+        rel = rel.with_columns(cluster=split_by_people(rel))
     rel = rel.with_columns(cluster=split_by_named(rel))
     rel = rel.with_columns(cluster=split_by_time(rel))
+    joined = join_named_members(rel)
+    # (a member's own count is no vote on its release's count, nor a conflict with it)
+    rel = rel.with_columns(_member=(joined != rel["cluster"]), cluster=joined)
+    if "freed" in rel.columns:
+        rel = rel.drop("freed")
     rel = weekdays_by_the_other_reports(rel)
     # other events: one per (type, country) per document; across documents only on the same known date
     other = other.with_columns(
@@ -537,10 +600,10 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
         .otherwise(pl.concat_str("event_type", "country", "doc_id", separator="|", ignore_nulls=True))
         .rank("dense").cast(pl.Int64) + 1_000_000
     )
-    m = pl.concat([rel, other])
+    m = pl.concat([rel, other.with_columns(_member=pl.lit(False))])
     del rel, other  # the two halves are m now: not held through the aggregation
     if m.is_empty():  # the mentions in the shape the other path returns (the columns asked for, no cluster)
-        m = m.with_columns(event_id=pl.lit(None, pl.String)).drop("cluster")
+        m = m.with_columns(event_id=pl.lit(None, pl.String)).drop("cluster", "_member")
         if mention_columns is not None:
             m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
         return pl.DataFrame(schema=EVENT_SCHEMA), m, empty_conflicts()
@@ -564,10 +627,11 @@ def consolidate_events(ev: pl.DataFrame | pl.LazyFrame, previous: pl.DataFrame |
     if mention_columns is not None:
         # the mentions take their ids by a join, a new copy of them: only the columns still needed are
         # copied (and conflicts' own), not all of them (at 300k documents the copy was the resolve's peak)
-        wanted = set(mention_columns) | set(CONFLICT_COLUMNS)
+        wanted = set(mention_columns) | set(CONFLICT_COLUMNS) | {"_member"}
         m = m.select([c for c in m.columns if c in wanted or c == "cluster"])
     m = m.join(cluster_ids, on="cluster", how="left", maintain_order="left").drop("cluster")
-    conflicts = event_conflicts(m)
+    conflicts = event_conflicts(m.filter(~pl.col("_member")))
+    m = m.drop("_member")
     if mention_columns is not None:
         m = m.select(["event_id"] + [c for c in mention_columns if c != "event_id"])
     return events, m, conflicts
