@@ -236,3 +236,24 @@ def test_a_gold_group_takes_the_row_that_names_it_in_full_first(tmp_path):
                            "action": "imposed"}]}
     _prf, _acc, notes, _c = score_sanctions(con, gold, {"doc1": "k1"}, scoped=True)
     assert any("extra k1 84 organizations" in n for n in notes), notes
+
+
+def test_eval_on_a_page_cache_rebuilt_in_part_scores_only_the_pages_held(tmp_path, capsys):
+    """`--loaded-only`: the gold's facts of pages the warehouse does not hold are left out, not counted as missed
+    (a page cache rebuilt in part, session 16); without it they are missed, and the warning says so."""
+    db = _warehouse(tmp_path / "w.duckdb")
+    a, b = _golds(tmp_path)
+    gold = json.loads(a.read_text())
+    gold["pages"].append({"doc": "x03", "published": None})  # a page this warehouse does not hold
+    gold["prisoner_releases"].append({"key": "r-absent", "count": 5, "qualifier": "exact", "docs": ["x03"],
+                                      "date": None})
+    gold["prisoner_releases"][0]["docs"].append("x03")  # a release told by a held page and an absent one
+    a.write_text(json.dumps(gold))
+    with duckdb.connect(str(db), read_only=True) as con:
+        whole = evaluate(con, [a, b])
+        held = evaluate(con, [a, b], loaded_only=True)
+    assert whole["releases"]["fn"] == 2 and held["releases"]["fn"] == 1  # r-absent is left out, r-2019 stays missed
+    assert held["releases"]["tp"] == 1 and held["n_documents"] == whole["n_documents"] == 3
+    assert main(["eval", "--gold", str(a), "--gold", str(b), "--db", str(db), "--loaded-only"]) == 0
+    captured = capsys.readouterr()
+    assert "1 left out (--loaded-only)" in captured.err and "warning" not in captured.err

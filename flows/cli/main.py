@@ -111,6 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
                        formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--gold", required=True, action="append",
                    help="gold JSON file (format of shared/gold/seeds.json) or a folder of them; repeat to join several")
+    p.add_argument("--loaded-only", action="store_true",
+                   help="score only the gold's pages this warehouse holds (a page cache rebuilt in part): the others "
+                        "are left out, not counted as missed")
     db_arg(p)
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=cmd_eval)
