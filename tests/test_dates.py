@@ -21,6 +21,9 @@ from tests.conftest import sentences_of
     ("Headline\n\n3rd February 2020 – (Tallinn) A new rule ...", dt.date(2020, 2, 3)),
     ("Headline\n2020-08-30T10:00:00Z\nPHOTO: a crowd", dt.date(2020, 8, 30)),
     ("Headline\n\n29 October, 2018\n\nThe council met ...", dt.date(2018, 10, 29)),
+    # a byline and an ISO date with seconds; "Updated at <clock> on <date>" (session 16)
+    ("Headline\n\nBy The Daily Ledger 2019-09-25 21:29:38\n\nThe ministry said ...", dt.date(2019, 9, 25)),
+    ("Headline\n\nAnna Berg\nUpdated at 12:32 p.m. ET on 2019-01-24\n\nA former governor ...", dt.date(2019, 1, 24)),
 ])
 def test_page_states_its_date(text, expected):
     assert page_date(text) == expected

@@ -222,7 +222,7 @@ FULL_DATE = (
 # the same without its named groups, for look-aheads inside PAGE_DATE_RE
 FULL_DATE_PLAIN = re.sub(r"\(\?P<\w+>", "(?:", FULL_DATE)
 # a clock time a page prints between its date label and the date ("Updated 10:02 AM EST, December 13, 2025")
-_CLOCK = r"[0-2]?\d[:.][0-5]\d(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
+_CLOCK = r"[0-2]?\d[:.][0-5]\d(?::[0-5]\d)?(?:[ \t]*[AaPp]\.?[Mm]\.?)?(?:[ \t]*(?-i:GMT|UTC|[A-Z]{2,4}T?)(?:[+-]\d{1,2}(?::?\d\d)?)?)?"
 # where a page prints its own date: after a label ("Published 13 Dec 2025", "Posted on", "Updated:",
 # "date 2025-05-16"), or at the start of a line, alone or after a dateline place ("New York, March 17, 2016 –")
 PAGE_DATE_RE = re.compile(
@@ -230,7 +230,8 @@ PAGE_DATE_RE = re.compile(
     # the same labels in French, Spanish and Portuguese ("Publié le", "Publicado el", "Atualizado em")
     rf"publié(?:\s+le)?|mis\s+à\s+jour(?:\s+le)?|publicado(?:\s+(?:el|em))?|actualizado(?:\s+el)?|atualizado(?:\s+em)?)"
     rf"\b\s*(?:on\b|:)?\s*(?:[-|•]\s*)?"
-    rf"(?:{_CLOCK}[ \t]*,?[ \t]*)?"
+    # ("Updated at 12:32 p.m. ET on <date>": the clock after "at", the date after "on")
+    rf"(?:(?:at[ \t]+)?{_CLOCK}[ \t]*,?[ \t]*(?:on[ \t]+)?)?"
     # a byline and its date on one line: "By Jane Doe | December 13, 2025", "Written by Jane Doe on ..."
     rf"|^[ \t]*(?:Written[ \t]+)?by[ \t]+(?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}})[ \t]*(?:[|·•/,]|\bon\b)[ \t]*"
     # ... or with nothing between them but a space, its clock time after ("by Jane Doe May 31, 2023 9:25 PM")
