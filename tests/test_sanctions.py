@@ -1989,3 +1989,18 @@ def test_counted_groups_in_more_shapes():
         "The Treasury today placed two subsidiaries of a Ruritanian shipping firm on the US sanctions list.")
     assert _moved("The sanctions hit hundreds of years of trade.") == []
     assert _moved("He placed the book on the shelf and read about sanctions.") == []
+
+
+def test_sanctions_put_forward_and_the_members_named_after_a_colon():
+    """"will propose sanctions on <group>", "suggested sanctions on <group>": proposed, not done; "sanctions on two
+    members of the cabinet: <Office> Minister <A> and <Office> Minister <B>": the two named are targets, though only
+    "and" joins them (issue 22, classes 9 and 10; session 16)."""
+    assert _moved("We will propose sanctions on the extremist ministers.") == [
+        ("extremist ministers", "officials", "proposed", None)]
+    assert _moved("The proposals include suggested sanctions on extremist ministers.") == [
+        ("extremist ministers", "officials", "proposed", None)]
+    assert ("two banks", "company", "imposed", None) in _moved("The bloc imposed sanctions proposed by France on "
+                                                                "two banks.")
+    rows = _moved("The bloc imposed sanctions on two ministers of the cabinet: Interior Minister Anton Weiss and "
+                  "Finance Minister Pavel Rook.")
+    assert ("Anton Weiss", "person", "imposed", None) in rows and ("Pavel Rook", "person", "imposed", None) in rows

@@ -288,7 +288,8 @@ ROLE_OF_RE = re.compile(
 DOTTED_TITLE_RE = re.compile(rf"\b{DOTTED_TITLE}|\bU\.[SK]\.")
 
 # a dash or a colon opening a list of names (a comma soon after a capitalised word): issue 22, class 10
-DASH_LIST_RE = re.compile(r"(?:\s[—–]|—|:)\s*(?=(?-i:[A-Z])[^.;:—–]{0,60}?,\s*(?-i:[A-Z]))")
+# (two items joined by "and" too: "two members of the cabinet: <Office> Minister <A> and <Office> Minister <B>")
+DASH_LIST_RE = re.compile(r"(?:\s[—–]|—|:)\s*(?=(?-i:[A-Z])[^.;:—–]{0,60}?(?:,|\sand)\s*(?-i:[A-Z]))")
 
 LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 

@@ -370,6 +370,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
                                 and not ANNOUNCED_DECISION_RE.search(sentence, 0, m.start()))
             # "the act requires the administration to impose sanctions": mandated, not yet done
             hedged = hedged or (action == "imposed" and bool(MANDATE_BEFORE_RE.search(before)))
+            # "will propose sanctions on <A>", "suggested sanctions on <B>": put forward, not done (issue 22, class 9)
+            hedged = hedged or (action == "imposed" and bool(PROPOSAL_RE.match(m.group(0))))
             # "urged members to raise tariffs and impose sanctions on", "signalled its intention to impose", "has been
             # pressed to lift": asked for or meant, not done (one clause, however long; issue 22, class 9)
             hedged = hedged or (action != "remain" and bool(URGED_TO_RE.search(sentence, max(0, m.start() - 140), m.start())))
@@ -409,6 +411,8 @@ def _find_actions(sentence: str, may_act: tuple[bool, ...] | None) -> tuple[str,
 ADDED_TO_SUBJECT_LIST_RE = re.compile(r"add(?:s|ed|ing)?\s+[^.;]{0,120}?\bto\s+(?:its|their|the)\s+(?:\w+\s+)?list\s+of\s+"
                                       r"(?:those|persons|people|individuals|entities|\w+\s+and\s+\w+)\s+(?:\w+\s+)?"
                                       r"subject\s+to\b", re.I)
+
+PROPOSAL_RE = re.compile(r"(?:propos|suggest)", re.I)
 
 # (issue 22, class 10)
 PUT_ON_SANCTIONS_LIST_RE = re.compile(r"(?:put|placed)\s+[^.;:]{0,200}?\bon\s+(?:a|the|its|their)\s+(?:[\w.\-]+\s+){0,2}?"
