@@ -2004,3 +2004,15 @@ def test_sanctions_put_forward_and_the_members_named_after_a_colon():
     rows = _moved("The bloc imposed sanctions on two ministers of the cabinet: Interior Minister Anton Weiss and "
                   "Finance Minister Pavel Rook.")
     assert ("Anton Weiss", "person", "imposed", None) in rows and ("Pavel Rook", "person", "imposed", None) in rows
+
+
+def test_one_organisation_the_move_names_by_what_it_is():
+    """"Sanctions have also been applied to a <demonym> state-owned company that makes passports ..., and a <demonym>
+    public relations firm involved in ...": each a company target in the page's words (issue 22, class 10; session
+    16); "the state power company" (one body, named elsewhere) and a bare "a company" are none."""
+    rows = _moved("Sanctions have also been applied to a Ruritanian state-owned company that makes passports for the "
+                  "occupied areas, and a Ruritanian public relations firm involved in the sham vote, the minister said.")
+    assert rows == [("Ruritanian state-owned company", "company", "imposed", None),
+                    ("Ruritanian public relations firm", "company", "imposed", None)]
+    assert _moved("The bloc imposed sanctions on a company.") == []
+    assert _moved("The bloc imposed sanctions on the state power company.") == []

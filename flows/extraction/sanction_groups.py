@@ -232,9 +232,14 @@ DESCRIBED_GROUP_RE = re.compile(
     rf"|\s+(?:based\s+)?in\s+(?:[a-z\-]+\s+){{0,2}}(?-i:[A-Z])[\w\-]+(?:\s+(?-i:[A-Z])[\w\-]+)?)?)", re.I)
 # where such a group stands: right after "sanctions on / against", "sanctioning", "targeting", or as the next item of
 # a list they open ("sanctions against <A> and other ...")
+# (or after "applied to": "Sanctions have also been applied to a <demonym> state-owned company that ..."; issue 22,
+# class 10)
 DESCRIBED_SCOPE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|asset\s+freezes?)\s+(?:[\w\-]+\s+){0,6}?(?:on|against|targeting)|"
-    r"\b(?:sanctioning|targeting|designating|targeted))\s+(?:the\s+)?", re.I)
+    r"\b(?:sanctioning|targeting|designating|targeted)|\b(?:applied|extended)\s+to)\s+(?P<art>the\s+|an?\s+)?", re.I)
+# the next item of a list of described groups: ", and a <demonym> public relations firm involved in ..."
+NEXT_DESCRIBED_RE = re.compile(r"(?:\s+(?:that|which|involved|based|linked)\b[^,;.]{0,120})?,?\s+(?:and|as\s+well\s+as)\s+"
+                               r"(?P<art>the\s+|an?\s+)?", re.I)
 LIST_ITEM_RE = re.compile(r"(?-i:[A-Z])[\w\-’'.]*(?:\s+(?-i:[A-Z])[\w\-’'.]*){0,3},?\s+(?:and|as\s+well\s+as)\s+(?:on\s+)?(?:the\s+)?")
 _DESCRIBED_PREFILTER = re.compile(rf"\b(?:{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS})\b|(?-i:[A-Z][a-z]+(?:ans|ese|is))\b", re.I)
 
@@ -250,7 +255,8 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
             or not _DESCRIBED_PREFILTER.search(sentence):
         return []
     out = []
-    for scope in DESCRIBED_SCOPE_RE.finditer(sentence):
+    scopes = list(DESCRIBED_SCOPE_RE.finditer(sentence))
+    for scope in scopes:
         m = DESCRIBED_GROUP_RE.match(sentence, scope.end())
         if m is None:
             item = LIST_ITEM_RE.match(sentence, scope.end())
@@ -261,7 +267,17 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
         if not (_is_head(head, mods) or re.fullmatch(_DESCRIBED_HEADS, head, re.I)):
             continue
         if not re.search(r"(?:s|people)$", head, re.I):
-            continue  # "the state power company": one body, named elsewhere, not a group
+            # "the state power company": one body, named elsewhere, not a group; but "a <demonym> state-owned company
+            # that makes <goods>" is one the move names by what it is (issue 22, class 10)
+            if not (scope.group("art") or "").lower().startswith("a") or not mods \
+                    or not re.fullmatch(ORG_HEADS, head, re.I):
+                continue
+            out.append((m.group("group").strip(), m.start("group"), "company"))
+            nxt = NEXT_DESCRIBED_RE.match(sentence, m.end())
+            more = DESCRIBED_GROUP_RE.match(sentence, nxt.end()) if nxt and (nxt.group("art") or "").lower().startswith("a") else None
+            if more and more.group("mods").strip() and re.fullmatch(ORG_HEADS, more.group("head"), re.I):
+                out.append((more.group("group").strip(), more.start("group"), "company"))
+            continue
         demonym = not re.fullmatch(rf"(?:{PEOPLE_HEADS}|{ORG_HEADS}|{_DESCRIBED_HEADS})", head, re.I)
         if not (mods or demonym or m.group("second") or m.group("tie")):
             continue  # "sanctions on officials": the generic group says as much
