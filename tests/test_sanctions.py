@@ -1,5 +1,6 @@
 """Sanction mentions: issuer, target, action (hedged -> proposed) and reason."""
 
+import polars as pl
 import pytest
 
 from flows.extraction.sanctions import extract_sanction_mentions
@@ -2016,3 +2017,17 @@ def test_one_organisation_the_move_names_by_what_it_is():
                     ("Ruritanian public relations firm", "company", "imposed", None)]
     assert _moved("The bloc imposed sanctions on a company.") == []
     assert _moved("The bloc imposed sanctions on the state power company.") == []
+
+
+def test_a_firm_named_after_the_other_targets_by_what_it_does():
+    """"the assets of nine people linked to <A>, and a company involved in raising funds for <A>": the firm is a target
+    in the page's words, its country only what its own words tell; "and a company spokesman said" is none (issue 22,
+    class 10; session 16)."""
+    text = ("Norway said Tuesday it will freeze the assets of nine people linked to the militia, and a company "
+            "involved in raising funds for the militia.")
+    assert _moved(text) == [("nine people", "officials", "imposed", "Norway"),
+                            ("a company involved in raising funds for the militia", "company", "imposed", "Norway")]
+    firm = extract_sanction_mentions(sentences_of(text)).filter(pl.col("target_type") == "company")
+    assert firm["target_country"].to_list() == [None]  # not the issuer's own country
+    assert not [r for r in _moved("Norway sanctioned nine officials, and a company spokesman said it would appeal.")
+                if "spokesman" in r[0]]

@@ -362,8 +362,10 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
     groups += [d for d in described_groups(sentence)
                if not any(g[1] <= d[1] < g[1] + len(g[0]) or d[1] <= g[1] < d[1] + len(d[0]) for g in groups)
                and not any(t in fold(d[0]) for t in told)]
+    # ("the assets of nine people linked to <A>, and a company involved in raising funds for <A>": one firm the move
+    # names by what it does, after the group; issue 22, class 10)
     if not groups:
-        return moves
+        return _with_orgs_after(moves, sentence, doc_country)
     # "nine nationals were sanctioned, including senior member A B": the named members are the targets
     members = included_people(sentence) if INCLUDING_RE.search(sentence) else []
     if members:
@@ -372,7 +374,7 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
                                             and (group_size(g[0]) or 10 ** 9) <= len(members))]
     actions = next((m[0] for m in moves if m[0]), None)
     if not actions:
-        return moves
+        return _with_orgs_after(moves, sentence, doc_country)
     # (and a country no "sanctions on" names stood in for the targets the groups now name)
     # ("sanctions against four <demonym> settlers": the country the group's words name is no target of its own
     # unless the sentence names it outside the groups)
@@ -386,8 +388,37 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
         (m[1] for m in moves if m[2] == "country"), None) or doc_country
     have = {m[1] for m in kept}
     # (a group its own words tie to a country is that country's: "violent <demonym> settlers")
-    return kept + [(actions, group, kind, group_country(group) or country, True, sentence)
-                   for group, _start, kind in groups if group not in have]
+    return _with_orgs_after(kept + [(actions, group, kind, group_country(group) or country, True, sentence)
+                                    for group, _start, kind in groups if group not in have], sentence, doc_country)
+
+
+def _with_orgs_after(moves: list[tuple], sentence: str, doc_country: str | None) -> list[tuple]:
+    """`moves` and, as targets of the sentence's move, the firms it names after its other targets by what they do
+    (orgs_after_groups: ", and a company involved in raising funds for <A>"; issue 22, class 10)."""
+    orgs = orgs_after_groups(sentence)
+    actions = next((m[0] for m in moves if m[0]), None)
+    if not orgs or not actions:
+        return moves
+    # (whose firm it is, only as its own words tell: the move's other targets may be the issuer's country's reading)
+    have = {m[1] for m in moves}
+    return moves + [(actions, org, "company", group_country(org), True, sentence)
+                    for org, _start, _kind in orgs if org not in have]
+
+
+# a firm the move names by what it does, after a group of targets: ", and a company involved in raising funds for
+# <A>", "and a company that is allegedly connected to <A>"
+ORG_AFTER_GROUP_RE = re.compile(
+    r",?\s+and\s+(?P<org>an?\s+(?:company|firm|entity|bank|business|organi[sz]ation)\s+"
+    r"(?:(?:that|which)\s+(?:is|are|was|were)\s+|(?:allegedly|reportedly)\s+)*"
+    r"(?:involved|linked|tied|connected|associated|based|accused|used|owned|controlled)\b[^,;.()]{0,100}?)"
+    r"(?=\s*(?:[,;.()]|$|\s+(?:according|as\s+reported|the\s+(?:\w+\s+)?(?:said|says))\b))", re.I)
+
+
+def orgs_after_groups(sentence: str) -> list[tuple[str, int, str]]:
+    """(words, start, 'company') of each firm a move's sentence names after its other targets by what it does."""
+    if " and a" not in sentence:
+        return []
+    return [(m.group("org").strip(), m.start("org"), "company") for m in ORG_AFTER_GROUP_RE.finditer(sentence)]
 
 
 def group_country(group: str) -> str | None:
