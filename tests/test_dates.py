@@ -535,3 +535,13 @@ def test_the_day_of_a_court_ruling_dates_no_release():
                           "Wednesday.", published) == [(1, dt.date(2018, 11, 7), "day")]
     assert _release_dates("Mara Voss, who was acquitted in April, was freed from prison on 3 May 2019.", None) == [
         (1, dt.date(2019, 5, 3), "day")]
+
+
+def test_a_role_subject_freed_after_an_aside():
+    """"The pastor, who has lived in <Country> for two decades, was released from prison by a court last month": a
+    release of one, dated by the month before the page's (issue 22, classes 7 and 5; session 16); a role that only
+    speaks of others freed is none."""
+    published = dt.date(2018, 8, 3)
+    assert _release_dates("The pastor, who has lived in Ruritania for more than two decades, was released from prison "
+                          "by a Ruritanian court last month.", published) == [(1, dt.date(2018, 7, 1), "month")]
+    assert _release_dates("The pastor, who spoke on Monday, said prisoners were released from prison.", published) == []

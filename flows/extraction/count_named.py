@@ -227,7 +227,9 @@ def _bare_named_release(sentence: str) -> list[tuple]:
 # class 11)
 ROLE_SUBJECT_RELEASED_RE = re.compile(
     r"^\W*(?:(?:A|An|The)\s+)?(?:(?:[Ff]ormer|[Jj]ailed|[Dd]etained|[Ii]mprisoned)\s+)?"
-    r"(?:(?-i:[A-Z][\w\-]+|[a-z][\w\-]+)\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUN_SET)) + r")\s+"
+    r"(?:(?-i:[A-Z][\w\-]+|[a-z][\w\-]+)\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUN_SET)) + r")"
+    # (an aside between: "The pastor, who has lived in <Country> for two decades, was released from prison"; session 16)
+    r"(?:,[^;,]{3,160},\s+|\s+)"
     r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|set\s+free)\s+from\s+(?:\S+\s+){0,4}?"
     r"(?i:prison|jail|custody|detention)\b")
 

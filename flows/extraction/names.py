@@ -135,6 +135,8 @@ ROLE_NOUNS = (
     "representative", "negotiator", "mediator", "adviser", "advisor", "aide", "member",
     "writer", "poet", "musician", "artist", "student", "defender", "priest", "bishop",
     "cardinal", "pope", "governor", "mayor", "general", "judge", "prosecutor", "worker",
+    # clergy and trades the freed are named by ("the pastor, who ..., was released from prison"; session 16)
+    "pastor", "preacher", "cleric", "imam", "rabbi", "missionary", "teacher", "doctor", "nurse", "pilot",
     "citizen", "national", "businessman", "businesswoman", "entrepreneur", "colleague",
     "actor", "actress", "filmmaker", "singer", "photographer", "athlete", "footballer", "deputy",
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
