@@ -42,9 +42,15 @@ def _gazetteer_codes() -> dict[str, str]:
     return {c["name"]: c["iso"] for c in gc.get_countries().values() if c.get("iso") in _iso_countries()}
 
 
+@lru_cache(maxsize=1)
+def _gazetteer_names() -> dict[str, str]:
+    """alpha-2 -> the gazetteer's country name (the inverse of _gazetteer_codes)."""
+    return {code: name for name, code in _gazetteer_codes().items()}
+
+
 def country_of_iso2(code: str) -> str | None:
     """The country name the warehouse writes for an ISO 3166-1 alpha-2 code (the gazetteer's); None if it has none."""
-    return next((name for name, c in _gazetteer_codes().items() if c == code), None)
+    return _gazetteer_names().get(code)
 
 
 @lru_cache(maxsize=4096)
