@@ -255,8 +255,7 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
             or not _DESCRIBED_PREFILTER.search(sentence):
         return []
     out = []
-    scopes = list(DESCRIBED_SCOPE_RE.finditer(sentence))
-    for scope in scopes:
+    for scope in DESCRIBED_SCOPE_RE.finditer(sentence):
         m = DESCRIBED_GROUP_RE.match(sentence, scope.end())
         if m is None:
             item = LIST_ITEM_RE.match(sentence, scope.end())
@@ -394,8 +393,8 @@ def with_counted_groups(moves: list[tuple], sentence: str, doc_country: str | No
 
 def _with_orgs_after(moves: list[tuple], sentence: str, doc_country: str | None) -> list[tuple]:
     """`moves` and, as targets of the sentence's move, the firms it names after its other targets by what they do
-    (orgs_after_groups: ", and a company involved in raising funds for <A>"; issue 22, class 10)."""
-    orgs = orgs_after_groups(sentence)
+    (orgs_after_targets: ", and a company involved in raising funds for <A>"; issue 22, class 10)."""
+    orgs = orgs_after_targets(sentence)
     actions = next((m[0] for m in moves if m[0]), None)
     if not orgs or not actions:
         return moves
@@ -407,18 +406,18 @@ def _with_orgs_after(moves: list[tuple], sentence: str, doc_country: str | None)
 
 # a firm the move names by what it does, after a group of targets: ", and a company involved in raising funds for
 # <A>", "and a company that is allegedly connected to <A>"
-ORG_AFTER_GROUP_RE = re.compile(
+ORG_AFTER_TARGETS_RE = re.compile(
     r",?\s+and\s+(?P<org>an?\s+(?:company|firm|entity|bank|business|organi[sz]ation)\s+"
     r"(?:(?:that|which)\s+(?:is|are|was|were)\s+|(?:allegedly|reportedly)\s+)*"
     r"(?:involved|linked|tied|connected|associated|based|accused|used|owned|controlled)\b[^,;.()]{0,100}?)"
     r"(?=\s*(?:[,;.()]|$|\s+(?:according|as\s+reported|the\s+(?:\w+\s+)?(?:said|says))\b))", re.I)
 
 
-def orgs_after_groups(sentence: str) -> list[tuple[str, int, str]]:
+def orgs_after_targets(sentence: str) -> list[tuple[str, int, str]]:
     """(words, start, 'company') of each firm a move's sentence names after its other targets by what it does."""
     if " and a" not in sentence:
         return []
-    return [(m.group("org").strip(), m.start("org"), "company") for m in ORG_AFTER_GROUP_RE.finditer(sentence)]
+    return [(m.group("org").strip(), m.start("org"), "company") for m in ORG_AFTER_TARGETS_RE.finditer(sentence)]
 
 
 def group_country(group: str) -> str | None:
