@@ -653,3 +653,55 @@ def test_a_demonym_cut_to_an_initial_is_no_name():
     """"N. Korean ships", "S. Korean firms": a demonym cut short, not an initial and a surname (issue 22, class 8)."""
     assert _names_in("Japan eased its ban on N. Korean ships and S. Korean firms.") == []
     assert _names_in("J. Smith was freed on Monday.") == ["J. Smith"]
+
+
+# class 7: a leader the page names by surname alone, through the government named after them (session 17)
+@pytest.mark.parametrize("sentence, name", [
+    ("The Varnholt administration imposed new curbs on the two banks on Monday.", "Varnholt"),
+    ("Officials of the Varnholt Administration met the envoy in Geneva.", "Varnholt"),
+    ("Critics of the Oduya regime say hundreds remain in jail.", "Oduya"),
+    ("The talks were a priority of Varnholt's government, an aide said.", "Varnholt"),
+])
+def test_the_leader_a_government_is_named_after_is_a_person(sentence, name):
+    assert name in _people_in(sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Taliban government freed the two aid workers on Friday.",
+    "The Kremlin administration denied any part in the arrests.",
+    "The Peruvian government said it would respond in kind.",
+    "A spokesman for the Labour government declined to comment.",
+    "The transitional government released 40 detainees.",
+])
+def test_a_government_named_for_a_party_place_or_kind_names_no_one(sentence):
+    assert _people_in(sentence) == []
+
+
+def test_the_leader_named_by_surname_takes_the_full_name_the_page_gives():
+    got = _mentions({"d1": ["President Edvard Varnholt spoke on Monday.",
+                            "The Varnholt administration then lifted the curbs."]})
+    assert {(s, n) for _, s, n in got} == {("Edvard Varnholt", "Edvard Varnholt"), ("Varnholt", "Edvard Varnholt")}
+
+
+# class 7: a middle initial written without its dot stays inside the name
+@pytest.mark.parametrize("sentence, name", [
+    ("The list was drawn up under former president Harold J Whitcombe in 2003.", "Harold J Whitcombe"),
+    ("Officials said Karim A Mansour was freed on Tuesday.", "Karim A Mansour"),
+])
+def test_a_middle_initial_without_its_dot_is_part_of_the_name(sentence, name):
+    assert _people_in(sentence) == [name]
+
+
+# class 8: a company's name ending in what it does, and an adjective made of a place, are no one's name
+@pytest.mark.parametrize("sentence", [
+    "Shares of Harris Technologies fell after the listing.",
+    "The tanker is run by Marlow Shipping and insured abroad.",
+    "The order also names Castellan Industries and Orrin Logistics.",
+])
+def test_company_names_are_no_people(sentence):
+    assert _people_in(sentence) == []
+
+
+def test_a_run_ending_in_a_place_adjective_is_no_name():
+    names = _names_in("It named the Port Alder-based energy trader Concord Fuels on Thursday.")
+    assert not any(n.endswith("-based") for n in names), names

@@ -470,6 +470,15 @@ def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):
     assert set(rows.filter(rows["target_type"] == "person")["target"]) == expected
 
 
+def test_a_listed_firm_named_for_what_it_does_stays_a_company_target():
+    # "<A> Technologies Products" is no person's name since session 17; the list of designees still reads it as a
+    # company (a guard: the first version of that change lost the firm)
+    rows = _facts_of("Iran imposed sanctions on 15 Ruritanian companies on Friday. The companies include Varden "
+                     "Technologies Products, Orlen Trading and Halden Group.")
+    got = {(t, tt) for t, tt in rows.select("target", "target_type").iter_rows()}
+    assert ("Varden Technologies Products", "company") in got, got
+
+
 @pytest.mark.parametrize("text, absent, present", [
     # the bodies of a plural role in brackets say whose chairs are targets; they are not targets themselves
     ("Canada imposed sanctions on Kenya. The targets include the chairs and major shareholders of some of Kenya’s "

@@ -30,7 +30,7 @@ from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_orgs import country_before, is_org, org_kind
 from flows.extraction.sanction_patterns import COMPANY_WORDS
-from flows.language.lexicon import ORG_WORDS
+from flows.language.lexicon import COMPANY_NAME_WORDS, ORG_WORDS
 
 _DESIGNATED = r"(?:sanctioned|designated|targeted|listed|blacklisted|named|added|hit)"
 # cues after which the sentence lists designees
@@ -93,7 +93,7 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "", fi
         return surface, "person"
     if JOINED_AFTER.match(after) or JOINED_BEFORE.search(before) or countries_in(surface.split()[0]):
         return None  # a piece of a longer name, or a name that begins with a country: an entity's
-    if any(w in _COMPANY for w in words):
+    if any(w in _COMPANY or w in COMPANY_NAME_WORDS for w in words):
         return surface, "company"
     if is_org(surface):  # an organisation by its form ("Cartel del <A>", "Bank <A>"), never a person (issue 22, class 10)
         return surface, org_kind(surface)

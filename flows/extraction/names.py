@@ -26,6 +26,7 @@ import regex
 from flows.extraction.clean import expand_rows
 from flows.language.lexicon import given_names, is_given_name  # noqa: F401 (re-exported)
 from flows.language.lexicon import (
+    COMPANY_NAME_WORDS,
     NON_NAME_WORDS,
     ORG_WORDS,
     PERSON_TITLE_CUES,
@@ -102,11 +103,13 @@ PLACE_BODY_HEADS = frozenset("""region regions valley farm farms garden gardens 
 # (an apostrophe inside a name may be typed ’ or ‘: "Aforteka‘a"; issue 22, class 7)
 # (a capitalised word run into a digit is a unit or currency, never a name: "<name> Rs1 million"; issue 22, class 7)
 TOKEN = r"(?:\p{Lu}['’‘]\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?(?:['’‘\-](?!s\b)\p{Lu}?\p{Ll}+)*(?!\p{N})|\p{Lu}\.)"
+# a middle initial written without its dot, inside a name only ("<given> W <surname>"; issue 22, class 7)
+BARE_INITIAL = r"\p{Lu}(?![\p{L}\p{N}.'’\-])(?=[ \t]+\p{Lu}\p{Ll})"
 # ("y" joins a Spanish name's two surnames: "<given> <surname> y <surname>"; issue 22, class 7)
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter|y)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres|Cmdr|Maj|Brig|Cpl|Supt|Insp)\."
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}{TOKEN}){{0,7}}"
+    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}(?:{TOKEN}|{BARE_INITIAL})){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
@@ -222,6 +225,27 @@ AGE_BEFORE_RE = regex.compile(r"\b(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)[\s\-\u2010\u201
 # "<name>, 63,", "<name>, aged 41,", "<name>, 22.": an age in commas right after a name tells a person, as news
 # writes the age of the people of its story (issue 22, class 7: names no given-name lexicon knows)
 AGE_AFTER_RE = regex.compile(r"^,\s+(?:aged\s+)?\d{1,2}\s*(?:,|\.(?!\d)|;|\)|$)")
+# "the <surname> administration", "<surname>'s government", "the <surname> regime": a government named after the one
+# who leads it names that person (issue 22, class 7: a leader the page names by surname alone)
+EPONYM_AFTER_RE = regex.compile(r"^\s+(?i:administration|government|regime|presidency|junta)\b")
+# a run that ends in a compound adjective ("<city>-based", "<state>-backed", "<party>-led")
+ADJECTIVE_END_RE = regex.compile(r"-(?:based|born|bred|led|backed|owned|linked|run|funded|controlled|allied|aligned|"
+                                 r"affiliated|made|era|style|bound|registered|flagged|friendly|leaning|held)$")
+# ... and so does a capitalised run of one word and the government's ("<Surname> Administration")
+EPONYM_RUN_RE = regex.compile(r"(?:The\s+)?(\p{Lu}[\p{L}'’]+)\s+(?:Administration|Government|Regime|Presidency)$")
+# a capitalised word (not a sentence's "The") or "<Word> and" right before: the word ends a longer proper name
+# ("the Jammu and <region> government", "the Saudi <adjective> government")
+NAME_WORD_BEFORE_RE = regex.compile(r"(?:(?<!^)(?<![.!?]\s)\b(?!The\b)\p{Lu}[\p{L}'’\-]*|\band)\s+$")
+# words that name a government without a leader's name ("the Taliban government", "the Labour government", "the
+# transitional government", "the Tory administration")
+NON_EPONYMS = frozenset({"taliban", "hamas", "houthi", "houthis", "labour", "labor", "tory", "tories", "conservative",
+                         "liberal", "communist", "socialist", "military", "junta", "transitional", "interim",
+                         "caretaker", "unity", "coalition", "federal", "national", "regional", "provincial", "state",
+                         "central", "local", "municipal", "city", "puppet", "islamist", "baathist", "sandinista",
+                         "chavista", "soviet", "imperial", "royal", "new", "former", "previous", "current",
+                         "incoming", "outgoing", "democratic", "republican", "civilian", "de", "facto", "exile",
+                         "exiled", "opposition", "rebel", "separatist", "colonial", "apartheid", "white", "ruling",
+                         "kiev", "kremlin"})
 # "<name>, one of those arrested", "<name>, one of the three freed": one of a group of people, in commas after a
 # full name, tells a person (issue 22, class 7: names no given-name lexicon knows)
 ONE_OF_AFTER_RE = regex.compile(r"^,\s+(?:reportedly\s+|also\s+)?one\s+of\s+(?:the|those|these|its|their|his|her)\b")
@@ -533,7 +557,9 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
         return None
     # (an organisation word in the plural too: "<word> Aid Ministries", "<word> Industries"; issue 22, class 8)
     if any(w in ORG_WORDS or w in BODY_WORDS or (w.endswith("ies") and w[:-3] + "y" in ORG_WORDS) for w in folded) \
-            or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS) for i, w in enumerate(folded)) \
+            or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS)
+                   and not (0 < i < len(folded) - 1 and len(tokens[i][2]) == 1)  # a middle initial "A"
+                   for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
     if folded[-1].rstrip(",.;:") in PLACE_TIME_HEADS and len(tokens) >= 2 and not is_given_name(tokens[0][2]):
@@ -646,11 +672,13 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     # a role word before the run does
     # ... and so does a role title or a military rank ("Commander <given> <surname>", "Captains <name>, <name>"),
     # for names whose given name no English lexicon holds (issue 22, class 7)
+    eponym = (n == 1 and bool(EPONYM_AFTER_RE.match(after_name)) and _may_be_eponym(sentence[start:end])
+              and not NAME_WORD_BEFORE_RE.search(sentence, max(0, start - 40), start))
     role_front = n >= 2 and any(_is_role_word(fold(p)) or (
         (fold(p) in FRONT_RANKS or fold(p).removesuffix("s") in FRONT_RANKS)
         and fold(sentence[start:end].split()[0]) not in place_words()) for p in role_parts)
     is_person = (given or has_title or bool(appo) or bool(before and n >= 2) or speech or cue or lone_given
-                 or role_front)
+                 or role_front or eponym)
     if not poss and FACILITY_AFTER_RE.match(after_name):
         return None  # "Imam <name> airport", "the <name> prison": a place named after a person, even with a title
     if not poss and not has_title and (VESSEL_BEFORE_RE.search(sentence, max(0, start - 30), start)
@@ -658,8 +686,10 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         is_person = False  # "the tanker <name> 1", "the oil tanker <name>": a ship's name (issue 22, class 8)
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
-    if article:
-        is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name
+    if article and not eponym:
+        is_person = False
+    if n >= 2 and not has_title and fold(sentence[start:end].split()[-1]).rstrip(".,;:") in COMPANY_NAME_WORDS:
+        is_person = False  # "<A> Technologies", "<A> Shipping": a company named for what it does (issue 22, class 8)  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if is_person and not has_title and not poss and not appo and not role_front and not speech and not cue \
             and not ROLE_AFTER_COMMA_RE.match(after_name) and (
             LOCATIVE_BEFORE_RE.search(sentence, max(0, start - 12), start)
@@ -674,6 +704,17 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
 
 # ranks and role titles that, opening a run, tell the person after them
 FRONT_RANKS = ROLE_TITLE_WORDS | frozenset({"captain", "colonel", "lieutenant", "sergeant", "admiral", "commodore"})
+
+
+def _may_be_eponym(word: str) -> bool:
+    """A lone capitalised word before "administration" or "government" that may be a leader's surname: no place,
+    people, party, organisation or function word ("the <country> government", "the Kremlin administration")."""
+    folded = fold(word).rstrip(".,;:")
+    return ("-" not in folded and folded not in NON_EPONYMS and folded not in place_words()
+            and folded not in demonyms() and folded not in NON_NAME_WORDS and folded not in ORG_WORDS
+            and folded not in TITLE_WORDS and not _is_role_word(folded) and not folded.isupper()
+            # an adjective's ending: "the <creed>-ist regime", "the Presidential Administration"
+            and not folded.endswith(("ist", "ial", "ese")))
 
 
 def _is_role_word(word: str) -> bool:
@@ -791,7 +832,13 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         initial = regex.fullmatch(r"\p{Lu}\.[ \t]+(\p{L}+)", sentence[m.start():m.end()])
         if initial and (fold(initial.group(1)) in demonyms() or fold(initial.group(1)) in NOUN_DEMONYMS):
             continue  # "N. Korean ships": a demonym cut short, no name (issue 22, class 8)
+        if ADJECTIVE_END_RE.search(scan, m.start(), m.end()):
+            continue  # "<city>-based", "<country>-backed": an adjective made of a place, no name (issue 22, class 8)
         cand = _classify(scan, m.start(), m.end())
+        if cand is None:
+            eponym = EPONYM_RUN_RE.match(scan, m.start(), m.end())
+            # "the <surname> Administration": the run took the government's word, which made it no name
+            cand = _classify(scan, eponym.start(1), eponym.end(1)) if eponym else None
         if cand is None:
             continue
         s, e, role, n, is_person, has_title = cand

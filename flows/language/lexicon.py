@@ -63,6 +63,16 @@ ORG_WORDS = frozenset(
     presse agence resources
     """.split()
 )
+# Words a company's name ends in, that say what it does ("<A> Technologies", "<A> Shipping"): never a person's
+COMPANY_NAME_WORDS = frozenset(
+    """
+    technologies technology systems solutions industry industries enterprises ventures investments
+    securities insurance motors electronics pharmaceuticals pharmaceutical telecom telecommunications
+    communications mining metals chemicals petrochemical petrochemicals construction engineering consulting
+    laboratories studios entertainment tankers maritime shipyard shipyards shipping logistics trading
+    manufacturing aerospace petroleum refinery
+    """.split()
+)
 
 # Capitalised words that are never part of a person's name.
 NON_NAME_WORDS = frozenset(
