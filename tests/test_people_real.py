@@ -705,3 +705,19 @@ def test_company_names_are_no_people(sentence):
 def test_a_run_ending_in_a_place_adjective_is_no_name():
     names = _names_in("It named the Port Alder-based energy trader Concord Fuels on Thursday.")
     assert not any(n.endswith("-based") for n in names), names
+
+
+# class 7: a lone surname where the batch names two people of it in full goes to the one it names far more often
+def test_a_lone_surname_takes_the_full_name_the_batch_names_far_more_often():
+    got = _mentions({"d1": ["President Edvard Varnholt spoke on Monday."],
+                     "d2": ["Edvard Varnholt and his son Tomas Varnholt flew home."],
+                     "d3": ["Edvard Varnholt signed the decree."],
+                     "d4": ["The Varnholt administration then lifted the curbs."]})
+    assert ("d4", "Varnholt", "Edvard Varnholt") in got
+
+
+def test_a_lone_surname_of_two_people_named_alike_as_often_stays_alone():
+    got = _mentions({"d1": ["President Edvard Varnholt spoke on Monday."],
+                     "d2": ["His rival Tomas Varnholt flew home."],
+                     "d4": ["The Varnholt administration then lifted the curbs."]})
+    assert ("d4", "Varnholt", "Varnholt") in got

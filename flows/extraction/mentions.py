@@ -49,12 +49,22 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     # in how many documents of the batch each full name stands (a lone surname shared by two full names of one
     # document goes to the one the batch names most: see _name_mentions)
     key_stats = full_keys.group_by("key").agg(key_docs=pl.col("doc_id").n_unique(), key_titled=pl.col("has_title").any())
-    batch_names = (
+    # ... and where the batch names several people of one surname in full, the one it names in at least twice as
+    # many documents as any other is whom a lone surname means ("President <S>" where <A> <S> stands in many
+    # reports and <B> <S> in one; issue 22, class 7: one person split over rows)
+    per_key = (
         full_keys.with_columns(last=pl.col("key").str.split(" ").list.last())
-        .group_by("last")
-        .agg(pl.col("surface").sort_by(pl.col("key").str.len_chars(), descending=True).first().alias("batch_name"),
-             pl.col("key").n_unique().alias("n_batch"))
-        .filter(pl.col("n_batch") == 1)
+        .group_by("last", "key")
+        .agg(pl.col("doc_id").n_unique().alias("docs"),
+             pl.col("surface").first().alias("surface"))
+    )
+    batch_names = (
+        per_key.sort("last", "docs", pl.col("key").str.len_chars(), "key", descending=[False, True, True, False])
+        .group_by("last", maintain_order=True)
+        .agg(pl.col("surface").first().alias("batch_name"), pl.col("docs").first().alias("top"),
+             pl.col("docs").slice(1, 1).first().alias("second"), pl.len().alias("n_batch"))
+        .filter((pl.col("n_batch") == 1) | (pl.col("top") >= 2 * pl.col("second")))
+        .select("last", "batch_name", "n_batch")
     )
     del full_keys
     # the rest looks inside each document: documents go through in hash slices (bounded memory), each slice's
