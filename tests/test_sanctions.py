@@ -463,6 +463,14 @@ def test_a_person_named_in_apposition_to_a_designated_role(sentence, expected):
     ("Defence Minister Tomas Berko and Interior Minister Ilona Varga were placed on the Treasury's sanctions "
      "blacklist, which freezes their assets.", {"Tomas Berko", "Ilona Varga"}),
     ("Ilona Varga was put on the bloc's terrorist list on Tuesday.", {"Ilona Varga"}),
+    # "has also been placed on the list": the list the document's move made (session 17)
+    ("Moscow imposed sanctions on 25 Ruritanian officials on Tuesday. Army chief Ivan Petrov has also been placed "
+     "on the list, along with a number of department heads, the post adds.", {"Ivan Petrov"}),
+    ("Moscow imposed sanctions on 25 Ruritanian officials on Tuesday. Army chief Ivan Petrov has also been "
+     "sanctioned.", {"Ivan Petrov"}),
+    ("Moscow imposed sanctions on 25 Ruritanian officials on Tuesday. Its author Ivan Petrov was placed on the list "
+     "of the best novelists.", set()),
+    ("The agency published its list of banned books on Monday. Author Ivan Petrov was placed on the list.", set()),
     ("The decree was put on the agenda of the council by Tomas Berko.", set()),
 ])
 def test_more_cues_of_designees_in_a_sentence_of_their_own(text, expected):

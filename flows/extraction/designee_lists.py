@@ -52,11 +52,13 @@ AFTER_CUE = regex.compile(
     regex.IGNORECASE)
 # cues before which it lists them ("A and B were also designated")
 BEFORE_CUE = regex.compile(
-    r"\b(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted"
-    r"|targett?ed)\b",
+    r"\b(?:were|was|are|is|(?:have|has|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted"
+    r"|targett?ed"
+    # "<A> has also been placed on the list": the list the document's move made (session 17, issue 22, class 10)
+    r"|(?:placed|put|added|included)\s+(?:on|to|in)\s+(?:the|that|this)\s+(?:same\s+)?list\b(?!\s+of\b))",
     regex.IGNORECASE)
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover|affect|among the)")
+             r"cover|affect|among the|placed|\bput\b)")
 # a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
 RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
                  r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")
