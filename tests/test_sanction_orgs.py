@@ -45,7 +45,7 @@ def test_an_organisation_in_the_object_of_a_move_is_its_target(sentence, expecte
 @pytest.mark.parametrize("sentence", [
     # the one that reports, the one whose shares moved, the issuer, a business partner, an owner's role
     "Sanctions on Ostravia hurt trade, said analysts at Kestrel Capital Group.",
-    "After the sanctions on Ostravia, shares of Northwind Shipping fell sharply.",
+    "After the sanctions on Belarus, shares of Northwind Shipping fell sharply.",
     "The Treasury Department imposed sanctions on three Ostravian officials.",
     "The bloc sanctioned Jan Kowal, chairman of the Bank of Ostravia, on Monday.",
     "Sanctions on the firm were announced by the Ostravian Development Bank on Monday.",
@@ -246,3 +246,28 @@ def test_a_list_after_including_before_a_passive_move():
     # the list's clause only: what a semicolon parts from it before "including" is not read as its items
     assert [n for n, *_ in org_targets("Harlow Bank was fined; several lenders, including Kestrel Bank, were "
                                        "sanctioned on Monday.")] == ["Kestrel Bank"]
+
+
+# session 17: a firm or group the news names bare ("Rosneft"), with no word of what it is, as the whole object of a move
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury also sanctioned Varnokel and Ostrafin on Monday.",
+     [("Varnokel", "company", "imposed"), ("Ostrafin", "company", "imposed")]),
+    ("Sanctions on Kelvabank remain in force.", [("Kelvabank", "company", "remain")]),
+    ("Beijing imposed countermeasures on Harlow Dynamics.", [("Harlow Dynamics", "company", "imposed")]),
+    ("The Treasury removed Varnokel and Ostrafin from its sanctions list.",
+     [("Varnokel", "company", "lifted"), ("Ostrafin", "company", "lifted")]),
+])
+def test_a_bare_name_that_is_the_whole_object_of_a_move_is_a_company_target(text, expected):
+    assert [(t, k, a) for t, k, _c, a in _moves(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Treasury sanctioned Tomas for his role in the crackdown.",   # a given name: a person, not a firm
+    "Washington imposed sanctions on Belarus on Friday.",            # a country (the country rule's)
+    "The bloc imposed sanctions on Ruritanian officials.",           # a people before a noun
+    "The US imposed sanctions on Varnokel's chief executive.",       # whose the target is
+    "The bloc imposed sanctions on Wagner mercenaries in the region.",  # a name before a noun: what the target is
+    "Britain imposed sanctions on Monday.",                           # a day
+])
+def test_a_bare_capitalised_word_that_is_no_firm_is_no_company_target(text):
+    assert [t for t, k, _c, _a in _moves(text) if k == "company"] == []

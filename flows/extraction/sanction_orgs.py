@@ -24,10 +24,11 @@ from flows.extraction.designations import (
     ROLE_OF_RE,
     _legal_form_runs,
 )
-from flows.extraction.places import countries_in, find_places
+from flows.extraction.places import _subdivision_countries, countries_in, find_places
 from flows.extraction.sanction_bodies import ISSUER_BODY_RE, PEOPLE_AFTER_RE
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
-from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import (COMPANY_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, demonyms, fold,
+                                    place_words)
 
 # the lexicon's organisation words that head no target of a move: the press, meetings, laws, places, prizes, the
 # issuers' own chambers (a name ending so is a reporter, a venue or a text, not a sanctioned organisation)
@@ -48,8 +49,8 @@ EXTRA_HEADS = frozenset("""refinery refineries exchange industries petroleum shi
 # heads written before a bare name ("Bank <A>", "Cartel <A>"), as well as before "of" / "de"
 NAME_AFTER_HEADS = frozenset({"bank", "banco", "banque", "cartel", "carteles"})
 
-TARGET_HEADS = (frozenset(ORG_WORDS) | EXTRA_HEADS | frozenset(w.lower() for w in _COMPANY_WORD_SET | BODY_WORDS)) \
-    - NOT_TARGET_ORG_WORDS
+TARGET_HEADS = (frozenset(ORG_WORDS) | EXTRA_HEADS | COMPANY_NAME_WORDS
+                | frozenset(w.lower() for w in _COMPANY_WORD_SET | BODY_WORDS)) - NOT_TARGET_ORG_WORDS
 
 # a legal form written after the name without a comma ("<A> Holding L.L.C.", "<A> Trading Ltd"): the name is a company's
 LEGAL_TAIL_RE = re.compile(r"\s+(?:L\.L\.C\.?|LLC|LLP|Ltd\.?|Limited|Inc\.?|Corp\.?|Co\.?|PLC|Plc|GmbH|AG|JSC|PJSC|OJSC|"
@@ -72,7 +73,8 @@ OBJECT_CUE_RE = re.compile(
     # (an order's initials between: "the firms sanctioned under E.O. <number> are:")
     r"\b(?:designated|sanctioned|listed|blacklisted|targeted|designations?)\b(?:\b[A-Z]\.|[^.;:]){0,40}?\b(?:are|were|include[sd]?)"
     r"\s*:?\s*|"
-    r"\b(?:sanctions?|measures|restrictions|embargo(?:es)?|(?:travel\s+|entry\s+|visa\s+)?bans?|freezes?|penalties|curbs)"
+    r"\b(?:sanctions?|(?:counter[\s\-]?)?measures|restrictions|embargo(?:es)?|(?:travel\s+|entry\s+|visa\s+)?bans?|freezes?|"
+    r"penalties|curbs)"
     r"\s+(?:[\w\-]+\s+){0,3}?(?:on|against|targeting|affecting)\s+"
     r"|\b(?:sanction(?:ed|ing)|(?:to|will|would)\s+(?:sanction|target)|designat(?:ed|es|ing)|blacklist(?:ed|s|ing)?|delist(?:ed|s|ing)?|"
     r"singl(?:ed|es|ing)\s+out|targeted|targeting|froze|freez(?:es|ing)|unfroze|penali[sz](?:ed|es|ing))\s+"
@@ -95,6 +97,11 @@ PASSIVE_CUE_RE = re.compile(
 # class 10): the object between the verb and "on ... list"
 PUT_ON_LIST_RE = re.compile(
     r"\b(?:put|puts|putting|placed|places|placing|added|adds|adding)\s+(?P<obj>[^.;:]{3,300}?)\s+(?:on|to)\s+"
+    r"(?:its|the|their|a|his|her)\s+(?:[\w\-“”\"']+\s+){0,3}?(?:list|blacklist)\b", re.I)
+
+# ... and those taken off one: "the Treasury removed <A>, <B> and <C> from its sanctions list" (session 17)
+OFF_LIST_RE = re.compile(
+    r"\b(?:remov(?:ed|es|ing)|took|takes|taking|taken|delist(?:ed|s|ing)?)\s+(?P<obj>[^.;:]{2,300}?)\s+(?:from|off)\s+"
     r"(?:its|the|their|a|his|her)\s+(?:[\w\-“”\"']+\s+){0,3}?(?:list|blacklist)\b", re.I)
 
 # a licence or waiver: its object may run through "involving" and "transactions with"
@@ -265,13 +272,16 @@ def _zones(sentence: str) -> list[tuple[int, int]]:
         zones.append((m.end(), end.start() if end else len(sentence)))
     for m in PUT_ON_LIST_RE.finditer(sentence) if " list" in sentence or " blacklist" in sentence else ():
         zones.append(m.span("obj"))
+    for m in OFF_LIST_RE.finditer(sentence) if " list" in sentence or " blacklist" in sentence else ():
+        zones.append(m.span("obj"))
     return zones
 
 
 def org_kind(name: str) -> str:
     words = [w.strip(".,").lower() for w in name.split()]
     company = {w.lower() for w in _COMPANY_WORD_SET} | {"refinery", "refineries", "exchange", "foundation", "fund",
-                                                        "airline", "airlines", "airways", "aviation", "banco", "banque"}
+                                                        "airline", "airlines", "airways", "aviation", "banco", "banque"} \
+        | COMPANY_NAME_WORDS
     if name.split()[0] in LEGAL_FORM_FIRST or LEGAL_TAIL_RE.search(name):
         return "company"
     if len(words) > 2 and words[1] in ("of", "for", "de", "del", "du", "des") and words[0] not in company | {"banco", "banque"}:
@@ -301,12 +311,13 @@ def org_targets(sentence: str) -> tuple[tuple[str, int, str, str | None], ...]:
 
 def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
     if not OBJECT_CUE_RE.search(sentence) and not LICENCE_CUE_RE.search(sentence) \
-            and not PASSIVE_CUE_RE.search(sentence) and not PUT_ON_LIST_RE.search(sentence):
+            and not PASSIVE_CUE_RE.search(sentence) and not PUT_ON_LIST_RE.search(sentence) \
+            and not OFF_LIST_RE.search(sentence):
         return []
     zones = _zones(sentence)
     runs = org_runs(sentence, zones)  # (only the runs in a zone can be targets)
     if not runs:
-        return []
+        return _bare_names(sentence, zones, [])
     out: list[tuple[str, int, str, str | None]] = []
     for start, end, name, owner in runs:
         if not any(a <= start < b for a, b in zones):
@@ -323,7 +334,89 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
         kind = "company" if COMMA_LEGAL_RE.match(sentence, end) or LEGAL_AFTER_RE.match(sentence, end) \
             or LEGAL_TAIL_RE.search(sentence[start:end].rstrip(" .,").replace(",", "")) else org_kind(name)
         out.append((name, start, kind, country))
-    return _list_mates(sentence, zones, out)
+    return _bare_names(sentence, zones, _list_mates(sentence, zones, out))
+
+
+# a bare name that is the whole object of a move, or a list of them: "sanctions on <A>", "sanctioned <A> and <B>",
+# "<A>, <B> and <C> are blocked" (session 17, issue 22, class 10): a firm or group the news names without any word
+# of what it is ("Rosneft", "Gazprombank"); one to three capitalised words, and no person, place, people or issuer
+_BARE_ITEM_RE = re.compile(r"(?:[A-Z][\w&’'\-\+]*)(?:[ \t]+[A-Z][\w&’'\-\+]*){0,2}")
+_BARE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
+# what may follow the object's last item: the object's end (a full stop, a comma, the zone's end) or a word that
+# ends it ("sanctions on <A> over its role", "sanctioned <A> on Monday")
+_BARE_END_RE = re.compile(r"\s*(?:[.;:)]|$|(?:over|on|in|for|after|as|at|from|under|last|this|earlier|amid|because|"
+                          r"to|which|who|that|remain|remains|remained|stay|stays|are|is|were|was|will|would|"
+                          r"have|has|had)\b)")
+_NOT_BARE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                       "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                       "november", "december", "president", "prime", "minister", "the", "a", "an", "its", "their",
+                       "his", "her", "state", "federal", "new", "sanctions", "executive", "order",
+                       "section", "article", "resolution", "congress", "parliament", "government", "regime",
+                       # a list's own name ("Specially Designated Nationals and Blocked Persons", "Specially
+                       # Designated Global Terrorist") and titles written short ("Sens.", "Reps.")
+                       "specially", "global", "nationals", "persons", "blocked", "terrorist", "terrorists",
+                       "individuals", "entities", "officials", "sens", "sen", "reps", "rep", "gov", "gen"})
+
+
+def _bare_names(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -> list[tuple]:
+    """`out` with the bare names (see _BARE_ITEM_RE above) that make up the whole object of a move where the forms
+    told nothing there, each a company of the country its words or the words around tell."""
+    from flows.extraction.names import is_given_name
+    from flows.extraction.sanction_patterns import ISSUER_RE
+
+    added = []
+    for a, b in zones:
+        if any(a <= r[1] < b for r in out):
+            continue  # the forms told the object's organisations: the list is theirs
+        at = a + len(sentence[a:b]) - len(sentence[a:b].lstrip())
+        items = []
+        while True:
+            m = _BARE_ITEM_RE.match(sentence, at, b)
+            if not m:
+                break
+            items.append(m)
+            gap = _BARE_GAP_RE.match(sentence, m.end(), b)
+            if not gap or not _BARE_ITEM_RE.match(sentence, gap.end(), b):
+                break
+            at = gap.end()
+        if not items or not (_BARE_END_RE.match(sentence, items[-1].end())
+                             or not sentence[items[-1].end():b].strip(" ,")):
+            continue  # (the object goes on: the names are only a part of it)
+        if sentence[items[-1].end():items[-1].end() + 2] in ("'s", "’s") or PEOPLE_AFTER_RE.match(sentence, items[-1].end()) \
+                or any(m.group(0).endswith(("'s", "’s", "'", "’")) for m in items):
+            continue  # "<A>'s <officials>", "<A> officials": whose the targets are
+        names = [m.group(0) for m in items]
+        if not all(_bare_ok(n, is_given_name, ISSUER_RE) for n in names):
+            continue
+        for m in items:
+            country = _country(sentence, m.start(), m.end(), m.group(0), None)
+            added.append((m.group(0), m.start(), "company", country))
+    return sorted(out + added, key=lambda r: r[1]) if added else out
+
+
+# regions sanctions news names as places that no gazetteer here holds as a country, city or ISO subdivision
+_REGIONS = frozenset({"crimea", "donbas", "donbass", "darfur", "tigray", "kashmir", "xinjiang", "tibet", "chechnya",
+                      "kurdistan", "transnistria", "abkhazia", "south ossetia", "somaliland", "nagorno-karabakh",
+                      "karabakh", "palestine", "west bank", "gaza", "gaza strip", "balochistan", "hong kong", "macau"})
+_TOPONYM_ENDINGS = ("ia", "stan", "land")
+
+
+def _bare_ok(name: str, is_given_name, issuer_re) -> bool:
+    words = name.split()
+    folded = [fold(w).strip("’'") for w in words]
+    if folded[-1] in COMPANY_NAME_WORDS and len(words) >= 2:
+        return True  # "<A> Dynamics": a firm named for what it does, whatever word opens it
+    if any(w.strip(".") in _NOT_BARE for w in folded) or folded[0] in TITLE_WORDS or is_given_name(words[0]) or issuer_re.fullmatch(name) \
+            or (len(words) == 1 and folded[0].endswith("ly")):
+        return False  # (an adverb opening the sentence: "Additionally, ...")
+    if any(w in country_names() or w in demonyms() for w in folded) or fold(name) in country_names():
+        return False
+    if find_places(name) or (len(words) == 1 and name.isupper() and len(name) <= 3):
+        return False  # a place; or "US", "EU", "UN": an issuer's initials
+    if fold(name) in _subdivision_countries() or fold(name) in _REGIONS or any(w in place_words() for w in folded) \
+            or (len(words) == 1 and folded[0].endswith(_TOPONYM_ENDINGS)):
+        return False  # a region, a city, or a word made like a land's name ("<A>ia", "<A>stan")
+    return not any(w in ORG_WORDS and w not in _COMPANY_WORDS for w in folded[1:])
 
 
 # an item of a list of organisations its form does not tell ("<A> Bank, <B> Bank, <C>bank and <D> Bank"): a capitalised
