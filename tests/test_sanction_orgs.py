@@ -253,6 +253,8 @@ def test_a_list_after_including_before_a_passive_move():
     ("The Treasury also sanctioned Varnokel and Ostrafin on Monday.",
      [("Varnokel", "company", "imposed"), ("Ostrafin", "company", "imposed")]),
     ("Sanctions on Kelvabank remain in force.", [("Kelvabank", "company", "remain")]),
+    ("The Treasury also sanctioned VKB and Ostrafin on Monday.",  # a firm's initials (two letters are an issuer's)
+     [("VKB", "company", "imposed"), ("Ostrafin", "company", "imposed")]),
     ("Beijing imposed countermeasures on Harlow Dynamics.", [("Harlow Dynamics", "company", "imposed")]),
     ("The Treasury removed Varnokel and Ostrafin from its sanctions list.",
      [("Varnokel", "company", "lifted"), ("Ostrafin", "company", "lifted")]),

@@ -411,7 +411,7 @@ def _bare_ok(name: str, is_given_name, issuer_re) -> bool:
         return False  # (an adverb opening the sentence: "Additionally, ...")
     if any(w in country_names() or w in demonyms() for w in folded) or fold(name) in country_names():
         return False
-    if find_places(name) or (len(words) == 1 and name.isupper() and len(name) <= 3):
+    if find_places(name) or (len(words) == 1 and name.isupper() and len(name) <= 2):
         return False  # a place; or "US", "EU", "UN": an issuer's initials
     if fold(name) in _subdivision_countries() or fold(name) in _REGIONS or any(w in place_words() for w in folded) \
             or (len(words) == 1 and folded[0].endswith(_TOPONYM_ENDINGS)):
