@@ -1025,3 +1025,23 @@ def test_leaving_their_cells_is_a_release(text, expected):
 ])
 def test_a_number_inside_a_groups_name_is_no_count(text, expected):
     assert _releases(text) == expected
+
+
+# session 17, class 4: a release told beside the running total it brings, or beside the stock still held, keeps its
+# own count; a count a release has reached by now is a total
+@pytest.mark.parametrize("sentence, counts", [
+    ("The government freed 14 prisoners on Tuesday, bringing the total released since July to 330.", [14]),
+    ("The government freed 14 prisoners on Tuesday, bringing to 330 the number released since July.", [14]),
+    ("Ruritania freed 52 prisoners on Thursday, its largest release so far.", [52]),
+    ("The junta freed 52 prisoners on Thursday, the biggest release to date.", [52]),
+    ("Authorities freed 20 prisoners, but more than 1,000 remain in jail.", [20]),
+    ("It was the third release this year; about 90 people have now been freed.", []),
+    ("The amnesty, which has so far freed 5,000 inmates, was extended.", []),
+])
+def test_a_release_beside_a_running_total_keeps_its_own_count(sentence, counts):
+    assert _counts(sentence) == counts
+
+
+# session 17, classes 1 and 2: "<name> and 15 others" as one side of a swap is sixteen, and the other side joins them
+def test_a_named_person_and_others_on_one_side_of_a_swap():
+    assert _counts("Ruritania freed Tomas Berko and 15 others in exchange for eight prisoners.") == [24]

@@ -28,6 +28,8 @@ TALLY_BEFORE_RE = re.compile(
     r"documented|estimate[sd]?|total(?:\s+(?:of|to))?|tally|number\s+of|count(?:ed)?|record(?:ed|s)?|"
     r"list(?:ed|s)?|still|remaining|cumulative(?:ly)?|altogether|overall|in\s+all|roughly\s+half|"
     r"so\s+far(?:\s+this\s+(?:year|month))?|to\s+date|"
+    # "the amnesty, which has so far freed 5,000": the count a measure has reached by now (session 17)
+    r"(?:has|have|had)\s+(?:so\s+far|thus\s+far|to\s+date|now)\s+(?:freed|released|pardoned|set\s+free)|"
     # a stock told as what there is: "there are 347 <demonym> prisoners in <demonym> jails" (issue 22, class 4);
     # a part of a bigger group: "the released are part of the 35 supporters who ..." (the 35 were not all freed)
     r"there\s+(?:are|is)\s+(?:still\s+)?(?:about|some|around|nearly|over|more\s+than|at\s+least)?\s*|"
@@ -45,13 +47,20 @@ TALLY_BEFORE_RE = re.compile(
 )
 
 TALLY_AFTER_RE = re.compile(
-    rf"^\W*(?:\w+\W+){{0,8}}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
+    # (not past a clause that tells the running total itself: "freed 14 on Tuesday, bringing the total released since
+    # July to 330" is a release of 14; BRINGS_TOTAL_RE reads the 330)
+    # ... nor past a superlative that ranks the release itself: "freed 52 on Thursday, its largest release so far", nor
+    # past another count, the subject of its own words: "freed 20 prisoners, but more than 1,000 remain in jail")
+    rf"^\W*(?:(?!(?:bringing|raising|taking|pushing|brings|raises|takes|pushes|largest|biggest|greatest|first|latest|"
+    rf"highest|most)\b|\d)\w+\W+){{0,8}}?(?:remain(?:s|ed|ing)?|still|behind\s+bars|currently|languish\w*|are\s+(?:being\s+)?held|"
     rf"are\s+(?:in\s+)?(?:jail|prison)|(?:in|into|to)\s+house\s+arrest|"
     rf"(?<!held\s)(?<!jailed\s)(?<!detained\s)(?<!captured\s)(?<!imprisoned\s)since\s+(?:(?:January|February|March|April|May|June|July|August|"
     rf"September|October|November|December)\b|(?:19|20)\d\d|then|the\s+(?:start|beginning)|last\s+(?:year|summer|spring|autumn|fall|winter|month)|independence|{_SINCE_EVENT})|so\s+far|to\s+date|in\s+total|altogether|over\s+the\s+(?:past|last)\s+\w+\s+years|warrants?|"
     # arrested and released: people held for a while, a total of detentions ("the more than N prisoners who were
     # arrested and released"; issue 22, class 4)
     rf"arrested\s+and\s+(?:later\s+|then\s+|subsequently\s+|eventually\s+)?(?:released|freed)|"
+    # "about 90 people have now been freed": the total reached by now (session 17)
+    rf"(?:have|has)\s+now\s+been\s+(?:freed|released|pardoned|set\s+free)|"
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
     rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"

@@ -268,6 +268,13 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             side_counts += [count]    # whose other side is told in a sentence of its own, _uncounted_other_side)
             end, qual = side[1], "at_least"
         elif side:
+            if ("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun"))) \
+                    and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
+                    and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
+                # "freed <name> and 15 others in exchange for eight <people>": this side is the named and the others
+                # (session 17, classes 1 and 2)
+                listed, lead = names_listed_before(sentence, m.start())
+                count += listed
             side_counts += [count, side[0] or 1]
             count, end = count + side[0], side[1]
         elif (joined := _others_of_the_count_before(sentence, m, matches, releases)) is not None:
