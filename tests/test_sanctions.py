@@ -2048,3 +2048,14 @@ def test_a_firm_named_after_the_other_targets_by_what_it_does():
     assert firm["target_country"].to_list() == [None]  # not the issuer's own country
     assert not [r for r in _moved("Norway sanctioned nine officials, and a company spokesman said it would appeal.")
                 if "spokesman" in r[0]]
+
+
+# session 17: people a move counts by their trade or office are a counted group, each of a list of them
+@pytest.mark.parametrize("text, expected", [
+    ("Britain sanctioned four judges and two prosecutors.", {"four judges", "two prosecutors"}),
+    ("Beijing sanctioned 17 Ruritanian lawmakers over the visit.", {"17 Ruritanian lawmakers"}),
+    ("The bloc imposed sanctions on 14 military officers and two deputies.", {"14 military officers", "two deputies"}),
+])
+def test_people_counted_by_their_trade_are_a_group_target(text, expected):
+    rows = _facts_of(text)
+    assert expected <= set(rows["target"]), rows.select("target", "target_type").rows()

@@ -44,7 +44,11 @@ PEOPLE_HEADS = ("individuals|individual|persons|person|people|officials|official
                 "national|citizens|citizen|separatists|leaders|members|holders|actors|abusers|judges|ministers|"
                 "commanders|generals|officers|settlers|gangs|gang\\s+leaders|"
                 # (issue 22, class 10: "designated three <A> Air general sales agents")
-                "agents|associates|relatives|representatives")
+                "agents|associates|relatives|representatives|"
+                # the trades and offices a move names people by ("four judges and two prosecutors", "17 lawmakers",
+                # "25 journalists and academics"; session 17)
+                "prosecutors|investigators|lawmakers|legislators|politicians|parliamentarians|senators|deputies|"
+                "executives|diplomats|journalists|academics|soldiers|servicemen|governors|mayors")
 ORG_HEADS = ("entities|entity|organi[sz]ations|organi[sz]ation|companies|company|firms|firm|businesses|business|"
              "banks|bank|groups|networks|cartels|militias|ships|subsidiaries|affiliates|shippers|airlines")  # (vessels are a fleet's ships: sanction_targets names them)
 # firms told by their trade, heads of a group nobody counts (described_groups) and organisations by group_kind
