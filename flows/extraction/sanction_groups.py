@@ -30,7 +30,7 @@ from flows.extraction.designee_lists import AFTER_CUE as DESIGNEE_CUE
 from flows.extraction.places import countries_in
 from flows.extraction.sanction_dates import DATED_SANCTION_MENTION_SCHEMA
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
-from flows.language.lexicon import ORG_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import COMPANY_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, fold
 
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  "sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|dozens|hundreds")
@@ -601,6 +601,7 @@ def _looks_personal(name: str) -> bool:
     """Two or three capitalised words with no organisation word: a person's name."""
     words = name.split()
     return 2 <= len(words) <= 4 and not any(w.strip(".,") in _COMPANY_WORD_SET or w in BODY_WORDS or w.lower() in ORG_WORDS
+                                            or w.lower().strip(".,") in COMPANY_NAME_WORDS
                                             or w in ("Farm", "Group", "Network") for w in words) \
         and all(w[:1].isupper() for w in words)
 
