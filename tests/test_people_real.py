@@ -721,3 +721,16 @@ def test_a_lone_surname_of_two_people_named_alike_as_often_stays_alone():
                      "d2": ["His rival Tomas Varnholt flew home."],
                      "d4": ["The Varnholt administration then lifted the curbs."]})
     assert ("d4", "Varnholt", "Varnholt") in got
+
+
+# class 7: an honorific inside a name that a given name opens is part of the name ("<given> Sheikh <name>")
+@pytest.mark.parametrize("sentence, name", [
+    ("The detainees are held by police, said Karim Sheikh Yasin, a spokesman for the lawyers.", "Karim Sheikh Yasin"),
+    ("The group's leader, Hassan Sheikh Omar, spoke on Sunday.", "Hassan Sheikh Omar"),
+])
+def test_an_honorific_inside_a_name_is_part_of_it(sentence, name):
+    assert _people_in(sentence) == [name]
+
+
+def test_an_honorific_before_a_name_is_still_a_title():
+    assert _people_in("Deputy leader Sheikh Karim Yasin said so.") == ["Karim Yasin"]

@@ -51,6 +51,8 @@ CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
 # honorifics of South and South-East Asia written before a full name ("Begum <given> <surname>"): peeled off the
 # front of a run of three or more only, as the same word closes many a name ("<given> Begum"; issue 22, class 7)
 LEAD_HONORIFICS = frozenset({"begum", "shri", "sri", "smt", "shrimati"})  # ("Shri <given> <surname>": India's)
+# honorifics that Arabic and Somali names carry inside ("<given> Sheikh <name>"), not only before them
+MID_NAME_HONORIFICS = frozenset({"sheikh", "sheik", "shaikh", "shaykh"})
 # titles that tell a person as surely as the lexicon's cues ("Pastor <surname>" is someone, like "Mr <surname>")
 PERSON_TITLES = PERSON_TITLE_CUES | frozenset({"pastor", "imam", "rabbi", "speaker",
                                                # military ranks written short ("Col. <name>", "Lt. Col. <name>")
@@ -505,7 +507,10 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
     # "National Security Adviser Jake Sullivan": the name is what follows the last title word
     folded = [fold(t[2]) for t in tokens]
     last_title = max((i for i, w in enumerate(folded[:-1]) if (w in TITLE_WORDS or w in ROLE_TITLE_WORDS)
-                      and w not in NAME_TITLES and not (regnal and w in REGNAL_NAME_TITLES)), default=None)
+                      and w not in NAME_TITLES and not (regnal and w in REGNAL_NAME_TITLES)
+                      # "<given> Sheikh <name>": an honorific inside a name a given name opens is part of it (session 17)
+                      and not (w in MID_NAME_HONORIFICS and i >= 1 and all(is_given_name(t[2]) for t in tokens[:i]))),
+                     default=None)
     rest = folded[last_title + 1:] if last_title is not None else []
     if last_title is not None and (is_given_name(tokens[last_title + 1][2]) or (
             # "Chief Cabinet Secretary <surname> <given name>": two plain words after an office of 2+ words
@@ -571,6 +576,8 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
         return None  # "Neutral <country>", "Landlocked <country>": an adjective before a country (issue 22, class 8)
     if any(w in TITLE_WORDS and w not in NAME_TITLES and not (regnal and i == 0 and w in REGNAL_NAME_TITLES)
            and not (i == len(folded) - 1 and w in SURNAME_TITLES and is_given_name(tokens[0][2]))  # "<given> King"
+           and not (w in MID_NAME_HONORIFICS and i < len(folded) - 1
+                    and all(is_given_name(t[2]) for t in tokens[:i]))  # "<given> Sheikh <name>"
            for i, w in enumerate(folded[1:], 1)):
         return None  # "Ortega Regime", "Peace Prize": not a name
     places = place_words()
