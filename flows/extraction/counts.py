@@ -229,6 +229,14 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
     return releases, tallies
 
 
+def _others_of_names(sentence: str, m: re.Match) -> bool:
+    """Whether count `m` is of the others beside people named before it ("<name> and 13 others", "<name> and three
+    co-accused"): the named are then of the count too."""
+    return bool(("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun")))
+                and OTHERS_BEFORE_RE.search(sentence, 0, m.start())
+                and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]))
+
+
 def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
     """find_release_counts plus the counts of the swaps' sides (a release of one side, reported
     elsewhere in the document, is part of the swap)."""
@@ -268,9 +276,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             side_counts += [count]    # whose other side is told in a sentence of its own, _uncounted_other_side)
             end, qual = side[1], "at_least"
         elif side:
-            if ("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun"))) \
-                    and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
-                    and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
+            if _others_of_names(sentence, m):
                 # "freed <name> and 15 others in exchange for eight <people>": this side is the named and the others
                 # (session 17, classes 1 and 2)
                 listed, lead = names_listed_before(sentence, m.start())
@@ -290,9 +296,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             item = (prior.start(), m.end(), count, qual)
             releases.append(item)
             continue
-        elif ("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun"))) \
-                and OTHERS_BEFORE_RE.search(sentence, 0, m.start()) \
-                and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]):
+        elif _others_of_names(sentence, m):
             # "<name> and 13 others", "<name>, <name> and 3 others"; "<name> and three co-accused have been set free":
             # the companions are the others, the named one more (issue 22, class 1)
             listed, lead = names_listed_before(sentence, m.start())

@@ -694,7 +694,7 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     if is_person and not has_title and not poss and ORG_NOUN_AFTER_RE.match(after_name):
         is_person = False  # "the Night Riders motorcycle club": the name of the thing the next words say it is
     if article and not eponym:
-        is_person = False
+        is_person = False  # "The Long Road", "A Glimmer": a noun phrase, not a name ("The <Surname> administration" is)
     if n >= 2 and not has_title and fold(sentence[start:end].split()[-1]).rstrip(".,;:") in COMPANY_NAME_WORDS:
         is_person = False  # "<A> Technologies", "<A> Shipping": a company named for what it does (issue 22, class 8)  # "The Long Road", "A Glimmer": a noun phrase, not a name
     if is_person and not has_title and not poss and not appo and not role_front and not speech and not cue \

@@ -26,9 +26,9 @@ from flows.extraction.designations import (
 )
 from flows.extraction.places import _subdivision_countries, countries_in, find_places
 from flows.extraction.sanction_bodies import ISSUER_BODY_RE, PEOPLE_AFTER_RE
-from flows.extraction.sanction_patterns import _COMPANY_WORD_SET
+from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, ISSUER_RE
 from flows.language.lexicon import (COMPANY_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, demonyms, fold,
-                                    place_words)
+                                    is_given_name, place_words)
 
 # the lexicon's organisation words that head no target of a move: the press, meetings, laws, places, prizes, the
 # issuers' own chambers (a name ending so is a reporter, a venue or a text, not a sanctioned organisation)
@@ -361,9 +361,6 @@ _NOT_BARE = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 def _bare_names(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -> list[tuple]:
     """`out` with the bare names (see _BARE_ITEM_RE above) that make up the whole object of a move where the forms
     told nothing there, each a company of the country its words or the words around tell."""
-    from flows.extraction.names import is_given_name
-    from flows.extraction.sanction_patterns import ISSUER_RE
-
     added = []
     for a, b in zones:
         if any(a <= r[1] < b for r in out):
@@ -386,7 +383,7 @@ def _bare_names(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
                 or any(m.group(0).endswith(("'s", "’s", "'", "’")) for m in items):
             continue  # "<A>'s <officials>", "<A> officials": whose the targets are
         names = [m.group(0) for m in items]
-        if not all(_bare_ok(n, is_given_name, ISSUER_RE) for n in names):
+        if not all(_bare_ok(n) for n in names):
             continue
         for m in items:
             country = _country(sentence, m.start(), m.end(), m.group(0), None)
@@ -401,13 +398,14 @@ _REGIONS = frozenset({"crimea", "donbas", "donbass", "darfur", "tigray", "kashmi
 _TOPONYM_ENDINGS = ("ia", "stan", "land")
 
 
-def _bare_ok(name: str, is_given_name, issuer_re) -> bool:
+def _bare_ok(name: str) -> bool:
+    """Whether a bare capitalised name may be a firm: no person's given name, title, date, place, people or issuer."""
     words = name.split()
     folded = [fold(w).strip("’'") for w in words]
     if folded[-1] in COMPANY_NAME_WORDS and len(words) >= 2:
         return True  # "<A> Dynamics": a firm named for what it does, whatever word opens it
-    if any(w.strip(".") in _NOT_BARE for w in folded) or folded[0] in TITLE_WORDS or is_given_name(words[0]) or issuer_re.fullmatch(name) \
-            or (len(words) == 1 and folded[0].endswith("ly")):
+    if any(w.strip(".") in _NOT_BARE for w in folded) or folded[0] in TITLE_WORDS or is_given_name(words[0]) \
+            or ISSUER_RE.fullmatch(name) or (len(words) == 1 and folded[0].endswith("ly")):
         return False  # (an adverb opening the sentence: "Additionally, ...")
     if any(w in country_names() or w in demonyms() for w in folded) or fold(name) in country_names():
         return False
