@@ -342,8 +342,8 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
 # of what it is ("Rosneft", "Gazprombank"); one to three capitalised words, and no person, place, people or issuer
 _BARE_ITEM_RE = re.compile(r"(?:[A-Z][\w&’'\-\+]*)(?:[ \t]+[A-Z][\w&’'\-\+]*){0,2}")
 _BARE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
-# what may follow the object's last item: the object's end (a full stop, a comma, the zone's end) or a word that
-# ends it ("sanctions on <A> over its role", "sanctioned <A> on Monday")
+# what may follow the object's last item: a full stop, a colon or a bracket, or a word that ends the object
+# ("sanctions on <A> over its role", "sanctioned <A> on Monday"); a comma only where the zone ends right after it
 _BARE_END_RE = re.compile(r"\s*(?:[.;:)]|$|(?:over|on|in|for|after|as|at|from|under|last|this|earlier|amid|because|"
                           r"to|which|who|that|remain|remains|remained|stay|stays|are|is|were|was|will|would|"
                           r"have|has|had)\b)")
