@@ -2059,3 +2059,16 @@ def test_a_firm_named_after_the_other_targets_by_what_it_does():
 def test_people_counted_by_their_trade_are_a_group_target(text, expected):
     rows = _facts_of(text)
     assert expected <= set(rows["target"]), rows.select("target", "target_type").rows()
+
+
+# session 17: a capital or state the subject of an asset freeze or a designation moves ("<capital> froze the assets
+# of <A>"); a court's or prosecutors' freeze is no sanctions move
+@pytest.mark.parametrize("text, expected", [
+    ("Tokyo froze the assets of 12 Kenyan officials.", {("12 Kenyan officials", "Japan")}),
+    ("Canberra designated Tomas Berko on Friday.", {("Tomas Berko", "Australia")}),
+    ("A court froze the assets of the businessman.", set()),
+    ("Prosecutors froze the assets of 12 officials.", set()),
+])
+def test_a_capital_that_freezes_assets_or_designates_is_the_issuer(text, expected):
+    rows = _facts_of(text)
+    assert {(t, i) for t, i in rows.select("target", "issuer").iter_rows()} == expected

@@ -206,6 +206,8 @@ _STATE_SUBJECT_RE = re.compile(
     r"(?-i:\b(?P<who>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?))(?:['’]s\s+(?:(?:new|latest|own|retaliatory|reciprocal|tit-for-tat)\s+)?"
     r"(?:counter-?)?sanctions\b|\s+(?:has\s+|have\s+|had\s+|on\s+\w+day\s+|also\s+|\w+ly\s+)?(?:imposed|announced|slapped|"
     r"introduced|levied|sanctioned|blacklisted|(?:banned|barred)\s+(?:the\s+)?entry|retaliated|"
+    # "<capital> froze the assets of <A>", "<State> designated <A>" (session 17)
+    r"froze|freezes|designated|designates|"
     # a headline's present ("<Country> imposes sanctions on <A>, <B>, others")
     r"imposes|slaps|announces|introduces)\b"
     # a move under way or decided: "<Country> is sanctioning more than two dozen officials", "<Country> has decided
@@ -541,7 +543,10 @@ def _sentence_sanctions(sentence: str, doc_country: str | None, may_act: tuple[b
         # liftings: restrictions moved the way sanctions were in the same sentence are sanctions too
         if _names_strong_sanction(clause) or KEEP_THOSE_RE.match(clause):
             strong_actions.update(actions)
-        elif find_issuer(clause) is None and not (actions and set(actions) <= strong_actions):
+        # (a weak sanction word, "froze the assets of", moves only with an issuer: one the lexicon knows, or a state
+        # or capital as the subject that moves, "<capital> froze the assets of <A>"; session 17)
+        elif find_issuer(clause) is None and find_issuers(clause)[0] is None \
+                and not (actions and set(actions) <= strong_actions):
             continue
         if actions:
             target = find_target(clause, doc_country, may_sector, excluded)
