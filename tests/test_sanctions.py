@@ -2072,3 +2072,20 @@ def test_people_counted_by_their_trade_are_a_group_target(text, expected):
 def test_a_capital_that_freezes_assets_or_designates_is_the_issuer(text, expected):
     rows = _facts_of(text)
     assert {(t, i) for t, i in rows.select("target", "issuer").iter_rows()} == expected
+
+
+# session 17: one official a move names by office and country is that official, not the country; where the document
+# names the one person who holds that office, the move is on that person
+@pytest.mark.parametrize("text, expected", [
+    ("The US imposed sanctions on Kenya's foreign minister.", {("Kenya's foreign minister", "officials")}),
+    ("The EU sanctioned the former Kenyan intelligence chief on Monday.",
+     {("former Kenyan intelligence chief", "officials")}),
+    ("Foreign Minister Javad Varani spoke on Monday. The US imposed sanctions on Kenya's foreign minister.",
+     {("Javad Varani", "person")}),
+    # two people of that office in the document: no one to choose, the description stays
+    ("Foreign Minister Javad Varani met former Foreign Minister Ali Kamau. The US sanctioned Kenya's foreign minister.",
+     {("Kenya's foreign minister", "officials")}),
+])
+def test_an_official_told_by_office_and_country_is_no_country_target(text, expected):
+    rows = _facts_of(text)
+    assert {(t, k) for t, k in rows.select("target", "target_type").iter_rows()} == expected

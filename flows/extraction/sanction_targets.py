@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import polars as pl
+
 from flows.extraction.count_numbers import folded
 from flows.extraction.designations import ROLE_OF_RE
 from flows.extraction.names import NAME_RE, classify_candidate
@@ -171,6 +173,57 @@ NATIONALS_RE = re.compile(rf"\s*(?:the\s+|\d[\d,]*\s+|a\s+further\s+\d[\d,]*\s+)
                           rf"(?:\s*(?:,|and|,\s*and)\s+(?P<g2>{_GROUP})\b)?", re.I)
 
 
+# one official a move names by office and country, with no name: "sanctions on Iran's foreign minister", "sanctioned
+# the <demonym> interior minister", "a <demonym> businessman", "the former <demonym> intelligence chief" (session 17):
+# the person so described, of that country, not the country itself
+DESCRIBED_OFFICIAL_RE = re.compile(
+    r"\s*(?:the\s+|a\s+|an\s+)?(?:former\s+|ex-|then-|top\s+|senior\s+)?"
+    r"(?:(?P<dem>(?-i:[A-Z][a-z]+))\s+|(?P<owner>(?-i:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))['’]s\s+)"
+    r"(?:(?-i:[a-z][a-z\-]*)\s+){0,3}?"
+    r"(?P<role>minister|chief|leader|businessman|businesswoman|oligarch|president|vice\s+president|governor|"
+    r"commander|general|prosecutor|judge|spokesman|spokeswoman|ambassador|envoy|mayor|speaker|official|tycoon)\b"
+    r"(?!\s+(?:of|for)\b)(?!\s*,?\s+(?-i:[A-Z]))")
+
+
+def name_described_officials(sanctions: pl.DataFrame, candidates: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions whose target is one official told by office and country ("Iran's foreign minister") take the
+    name of the one person their document names with that office ("Foreign Minister <A B>"): the person the move hits
+    (session 17, issue 22, class 10). Without exactly one such person the described official stays."""
+    if sanctions.is_empty() or candidates.is_empty():
+        return sanctions
+    described = sanctions.filter(pl.col("target_type") == "officials").select("doc_id", "target").unique()
+    wanted: dict[tuple[str, str], list[str]] = {}
+    for doc, target in described.iter_rows():
+        m = DESCRIBED_OFFICIAL_RE.fullmatch(target)
+        if m:  # the office's own words: "foreign minister" of "Iran's former foreign minister"
+            after = m.end("dem") if m.group("dem") else m.end("owner")
+            office = re.findall(r"(?-i:[a-z][a-z\-]*)", target[after:m.end("role")].lstrip("'’s "))
+            wanted[(doc, target)] = office
+    if not wanted:
+        return sanctions
+    docs = pl.Series([d for d, _ in wanted]).unique().implode()
+    people = (candidates.filter(pl.col("doc_id").is_in(docs) & pl.col("is_person") & (pl.col("n_tokens") >= 2)
+                                & pl.col("role").is_not_null())
+              .select("doc_id", "surface", "role").unique())
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for doc, surface, role in people.iter_rows():
+        roles.setdefault(doc, []).append((surface, role.lower()))
+    named = {}
+    for (doc, target), office in wanted.items():
+        who = {surface for surface, role in roles.get(doc, []) if office and all(re.search(rf"\b{re.escape(w)}\b", role)
+                                                                                  for w in office)}
+        if len(who) == 1:
+            named[(doc, target)] = who.pop()
+    if not named:
+        return sanctions
+    fill = pl.DataFrame([(d, t, n) for (d, t), n in named.items()], schema={"doc_id": pl.String, "target": pl.String,
+                                                                           "_name": pl.String}, orient="row")
+    out = sanctions.join(fill, on=["doc_id", "target"], how="left", maintain_order="left")
+    return out.with_columns(
+        target_type=pl.when(pl.col("_name").is_not_null()).then(pl.lit("person")).otherwise(pl.col("target_type")),
+        target=pl.coalesce("_name", "target")).drop("_name")
+
+
 def _group_name(demonym: str, word: str) -> str:
     """"Ruritanian companies"; officials stay "officials" (their country is the target country)."""
     return "officials" if word.lower() == "officials" else f"{demonym} {word.lower()}"
@@ -255,6 +308,10 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     person = _person_target(scope) if explicit else None
     if person:
         return person, "person"
+    official = DESCRIBED_OFFICIAL_RE.match(scope) if explicit else None
+    if official and countries_in(official.group("dem") or official.group("owner")) \
+            and countries_in(official.group("dem") or official.group("owner"))[0] not in excluded:
+        return re.sub(r"^(?:the|a|an)\s+", "", official.group(0).strip(), flags=re.I), "officials"
     group = NATIONALS_RE.match(scope) if explicit else None
     if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in excluded:
         return _group_name(group.group("dem"), group.group("g1")), _group_type(group.group("g1"))
