@@ -2089,3 +2089,14 @@ def test_a_capital_that_freezes_assets_or_designates_is_the_issuer(text, expecte
 def test_an_official_told_by_office_and_country_is_no_country_target(text, expected):
     rows = _facts_of(text)
     assert {(t, k) for t, k in rows.select("target", "target_type").iter_rows()} == expected
+
+
+# session 17: "the bloc" of a document whose other moves are the European Union's is the Union
+@pytest.mark.parametrize("text, issuer", [
+    ("The EU imposed sanctions on Kenya on Monday. The bloc also imposed sanctions on five officials.",
+     "European Union"),
+    ("The regional group met on Monday. The bloc also imposed sanctions on five officials.", None),
+])
+def test_the_bloc_of_a_document_of_the_union_is_the_union(text, issuer):
+    rows = _facts_of(text)
+    assert rows.filter(rows["target"] == "five officials")["issuer"].to_list() == [issuer]

@@ -21,7 +21,7 @@ from flows.extraction.names import find_name_candidates, shared_candidates
 from flows.extraction.sanction_dates import date_sanction_mentions
 from flows.extraction.sanction_groups import counted_then_named, one_name_per_person, without_named_groups
 from flows.extraction.sanction_targets import name_described_officials
-from flows.extraction.sanctions import (extract_sanction_mentions, no_kin_of_designee, no_stand_in_beside_listed, not_own_country,
+from flows.extraction.sanctions import (bloc_is_the_union, extract_sanction_mentions, no_kin_of_designee, no_stand_in_beside_listed, not_own_country,
                                        not_victims)
 from flows.language.countries import with_iso_codes
 
@@ -62,7 +62,7 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sanctions = no_kin_of_designee(not_victims(one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
                                                                                 listed])))))
     # (a state's move on named targets never gives them that state's own country where its other targets have another)
-    sanctions = not_own_country(sanctions)
+    sanctions = not_own_country(bloc_is_the_union(sanctions))
     # one official told by office and country ("<State>'s foreign minister") is the person the document names so
     sanctions = name_described_officials(sanctions, candidates)
     # a name a list of designees holds is a person's even when the lexicon does not know its given name

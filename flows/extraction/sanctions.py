@@ -1569,6 +1569,25 @@ def _acronym_moves(sentence: str, acronyms: list[tuple[str, int]], expansion: di
     return out
 
 
+# "the bloc", "the 27-nation bloc", "the bloc's foreign ministers": the union a document's other moves name
+BLOC_RE = r"(?i)\bthe\s+(?:\d+-(?:nation|member)\s+|(?:European|EU)\s+)?bloc\b"
+
+
+def bloc_is_the_union(sm: pl.DataFrame) -> pl.DataFrame:
+    """Sanction mentions with no issuer whose sentence says "the bloc" take the European Union as theirs where the same
+    document has a move of the Union: the page's bloc (session 17, issue 22, class 10)."""
+    if sm.is_empty() or "issuer" not in sm.columns:
+        return sm
+    union_docs = sm.filter(pl.col("issuer") == "European Union")["doc_id"].unique().implode()
+    bloc = pl.col("issuer").is_null() & pl.col("doc_id").is_in(union_docs) & pl.col("sentence").str.contains(BLOC_RE)
+    out = sm.with_columns(_bloc=bloc)
+    if "issuer_text" in out.columns:
+        out = out.with_columns(issuer_text=pl.when(pl.col("_bloc") & pl.col("issuer_text").is_null())
+                               .then(pl.lit("the bloc")).otherwise(pl.col("issuer_text")))
+    return out.with_columns(issuer=pl.when(pl.col("_bloc")).then(pl.lit("European Union"))
+                            .otherwise(pl.col("issuer"))).drop("_bloc")
+
+
 def not_own_country(sm: pl.DataFrame) -> pl.DataFrame:
     """Sanction mentions whose named target (a person, a firm, a body) a state's move gives that state's own country
     take instead the country most of the document's other targets of that issuer have, when there is one: China's
