@@ -43,8 +43,9 @@ NOT_TARGET_ORG_WORDS = frozenset("""
     """.split())
 
 # heads the lexicon lacks: firms told by their trade ("<A> Refinery", "<A> Exchange") and armed or criminal groups
-EXTRA_HEADS = frozenset("""refinery refineries exchange industries petroleum shipping trading logistics enterprise
-    enterprises cartel cartels carteles ministries directorate presidency headquarters command banco banque""".split())
+# (beside the lexicon's COMPANY_NAME_WORDS: "<A> Shipping", "<A> Industries")
+EXTRA_HEADS = frozenset("""refineries exchange enterprise cartel cartels carteles ministries directorate presidency
+    headquarters command banco banque""".split())
 
 # heads written before a bare name ("Bank <A>", "Cartel <A>"), as well as before "of" / "de"
 NAME_AFTER_HEADS = frozenset({"bank", "banco", "banque", "cartel", "carteles"})
@@ -279,7 +280,7 @@ def _zones(sentence: str) -> list[tuple[int, int]]:
 
 def org_kind(name: str) -> str:
     words = [w.strip(".,").lower() for w in name.split()]
-    company = {w.lower() for w in _COMPANY_WORD_SET} | {"refinery", "refineries", "exchange", "foundation", "fund",
+    company = {w.lower() for w in _COMPANY_WORD_SET} | {"refineries", "exchange", "foundation", "fund",
                                                         "airline", "airlines", "airways", "aviation", "banco", "banque"} \
         | COMPANY_NAME_WORDS
     if name.split()[0] in LEGAL_FORM_FIRST or LEGAL_TAIL_RE.search(name):

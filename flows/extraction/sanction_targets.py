@@ -309,8 +309,8 @@ def _target_in(scope: str, sentence: str, explicit: bool, doc_country: str | Non
     if person:
         return person, "person"
     official = DESCRIBED_OFFICIAL_RE.match(scope) if explicit else None
-    if official and countries_in(official.group("dem") or official.group("owner")) \
-            and countries_in(official.group("dem") or official.group("owner"))[0] not in excluded:
+    whose = countries_in(official.group("dem") or official.group("owner")) if official else []
+    if whose and whose[0] not in excluded:
         return re.sub(r"^(?:the|a|an)\s+", "", official.group(0).strip(), flags=re.I), "officials"
     group = NATIONALS_RE.match(scope) if explicit else None
     if group and countries_in(group.group("dem")) and countries_in(group.group("dem"))[0] not in excluded:
