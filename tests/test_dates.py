@@ -107,6 +107,16 @@ def test_a_lead_line_stating_the_publication_date_is_not_the_news_day():
     ("they were freed last month", (dt.date(2025, 11, 1), "month")),
     ("they were freed two days ago", (dt.date(2025, 12, 11), "day")),
     ("they were freed in mid-October 2024", (dt.date(2024, 10, 1), "month")),
+    # the calendar week before the page's (a Saturday: that week began on Monday the 8th), not the page's own
+    ("they were freed last week", (dt.date(2025, 12, 1), "week")),
+    ("they were freed this week", (dt.date(2025, 12, 8), "week")),
+    # a page's "last night" is the evening before the day it went out; "this morning" and "tonight" are its day
+    ("they were freed late last night", (dt.date(2025, 12, 12), "day")),
+    ("they were freed this morning", (dt.date(2025, 12, 13), "day")),
+    ("they walk free tonight", (dt.date(2025, 12, 13), "day")),
+    # a date written with dots is day first, as the pages that write dates so do
+    ("they were freed on 11.12.2025", (dt.date(2025, 12, 11), "day")),
+    ("they were freed on 3.9.2024", (dt.date(2024, 9, 3), "day")),
 ])
 def test_relative_and_vague_month_dates(text, expected):
     from flows.language.dates import find_date
@@ -116,6 +126,9 @@ def test_relative_and_vague_month_dates(text, expected):
 
 def test_relative_dates_without_a_page_date_stay_undated():
     from flows.language.dates import find_date
+
+    assert find_date("they were freed last night", None)[1:] == (None, "unknown")
+    assert find_date("they were freed on 31.02.2025", None)[1:] == (None, "unknown")  # no such day
 
     assert find_date("they were freed last month", None)[1:] == (None, "unknown")
     assert find_date("they were freed two days ago", None)[1:] == (None, "unknown")

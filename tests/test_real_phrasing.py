@@ -2143,3 +2143,17 @@ def test_an_organisations_kind_before_or_beside_a_name(text, organisations, peop
     found = find_name_candidates(sentences_of(text))
     assert not found.filter(pl.col("surface").is_in(organisations) & pl.col("is_person")).height
     assert set(found.filter(pl.col("is_person"))["surface"]) >= set(people)
+
+
+# class 4: a total over a period told with "in the past / last / previous <period>" (session 18)
+@pytest.mark.parametrize("sentence", [
+    "The government had already freed 250 prisoners in the past twelve months.",
+    "The regime released 80 detainees during the previous year.",
+    "Some 400 prisoners were pardoned within the last two years.",
+])
+def test_a_count_freed_in_the_past_period_is_a_running_total(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_release_on_the_last_day_of_a_period_stays_a_release():
+    assert _counts("The regime freed 250 prisoners on Friday, the last working day of the year.") == [250]

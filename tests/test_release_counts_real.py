@@ -95,6 +95,33 @@ def test_each_side_of_a_swap_doubles(sentence, count):
     assert _counts(sentence) == [count]
 
 
+# the same number freed by each of two sides, told before the count, or a swap whose other side is a bare number
+# after a counted side: both sides (session 18, classes 2 and 11)
+@pytest.mark.parametrize("text, count", [
+    ("Vostria and Kelmark each released 84 prisoners of war on Saturday.", 168),
+    ("The two neighbours carried out a swap on Sunday, each side releasing about 40 soldiers.", 80),
+    ("They each freed 12 detainees under the deal.", 24),
+    ("The two armies exchanged 84 prisoners for 84 on the border.", 168),
+])
+def test_each_of_two_sides_freeing_a_count_is_a_swap_of_both(text, count):
+    assert [c for c, _ in _releases(text + "\n")] == [count]
+
+
+@pytest.mark.parametrize("text", [
+    "Each inmate released 3 doves at the ceremony.",  # no people freed
+    "Both sides released 84 prisoners in the exchange.",  # may be the total: the count stays as told
+    "The two armies exchanged 84 prisoners for 10 years of calm.",
+])
+def test_no_doubling_without_each_side_freeing(text):
+    assert all(c in (None, 84) for c, _ in _releases(text + "\n"))
+
+
+def test_walking_out_of_jails_is_a_release_and_walking_out_of_talks_is_not():
+    assert _releases("A total of 87 political prisoners walked out of the country's jails on Friday.\n") == [(87, "exact")]
+    assert _releases("Some 40 inmates walked out of the old fortress prison on Sunday.\n") == [(40, "about")]
+    assert _releases("Some 40 delegates walked out of the talks on Sunday.\n") == []
+
+
 def test_a_swap_counted_per_side_without_a_noun_reaches_the_counts():
     text = "The neighbours swapped prisoners on Sunday, releasing 60 on each side.\n"
     assert _releases(text) == [(120, "exact")]

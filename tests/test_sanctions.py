@@ -2100,3 +2100,27 @@ def test_an_official_told_by_office_and_country_is_no_country_target(text, expec
 def test_the_bloc_of_a_document_of_the_union_is_the_union(text, issuer):
     rows = _facts_of(text)
     assert rows.filter(rows["target"] == "five officials")["issuer"].to_list() == [issuer]
+
+
+# session 18: the measures as the subject that targets, a package agreed or approved, and a trade named only in what
+# the designated do
+@pytest.mark.parametrize("text, expected", [
+    ("The sanctions target Kenya's second-largest bank, KHB.", (None, "KHB", "company", "imposed")),
+    ("Ministers agreed their 12th package of sanctions against Kenya on Friday.", (None, "Kenya", "country", "imposed")),
+    ("The European Union approved the ninth sanctions package on Kenya.", ("European Union", "Kenya", "country", "imposed")),
+])
+def test_measures_that_target_and_packages_agreed_are_moves(text, expected):
+    assert expected in one(text)
+
+
+def test_a_package_of_other_things_approved_is_no_move():
+    assert one("Ministers approved a package of tax cuts for Kenya on Friday.") == []
+
+
+def test_a_trade_told_in_what_the_designated_companies_do_is_no_sector_hit():
+    # a guard for the rule above: with "target" a move's word, the trade in the relative clause was read as a hit
+    rows = one("The sanctions target the gang's leader, Carlos Ruiz Ruiz, as well as two haulage companies that carry "
+               "fuel and crude oil across the border.")
+    assert ("Carlos Ruiz Ruiz" in [r[1] for r in rows]) and all(r[2] != "sector" for r in rows)
+    # a trade the measures themselves target stays one
+    assert ("United States", "oil", "sector", "imposed") in one("The US imposed sanctions that target Kenya's oil sector.")

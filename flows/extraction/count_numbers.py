@@ -132,7 +132,10 @@ _RELEASED_THING = (r"(?!\s+(?:of\s+)?(?:(?:a|an|the|its|their|his|her|new|newly|
                    r"pictures|documents|files|details|information|findings|survey|census|records|transcripts?|"
                    r"albums?|songs?|films?|books?)\b)")
 RELEASE_RE = re.compile(  # the guard: as in COUNT_RE
-    _first_char_guard(_RELEASE_FIRST_WORDS) + rf"\b(?:releas(?:e|ed|es|ing){_RELEASED_THING}|freed|frees|freeing|free|set\s+free|walked\s+free|pardon(?:ed|s|ing)?|"
+    _first_char_guard(_RELEASE_FIRST_WORDS) + rf"\b(?:releas(?:e|ed|es|ing){_RELEASED_THING}|freed|frees|freeing|free|set\s+free|walked\s+free|"
+    # out through the gates: "87 prisoners walked out of <adjective> jails" (never "walked out of the talks")
+    r"walked\s+out\s+of\s+(?:the\s+|a\s+)?(?:[\w\-’']+\s+){0,2}?(?:prisons?|jails?|detention|custody|penal\s+colon(?:y|ies)|camps?)\b|"
+    r"pardon(?:ed|s|ing)?|"
     r"amnest(?:y|ied|ies)|expelled|shipped|swap(?:s|ped)?|exchanged|prisoner\s+exchange|handed\s+over|"
     # bail granted by a court: a release from custody (issue 22, class 11)
     r"grant(?:ed|s)\s+bail|"

@@ -141,10 +141,12 @@ TWO_ACTORS_BETWEEN_RE = re.compile(
 REPORTED_OTHER_ACTOR_RE = re.compile(r"[^.;:]{0,50}?,?\s+and\s+that\s+(?:the\s+)?(?-i:[A-Z])", re.I)
 
 
-# "swapped 12 for 9", "exchanged 40 for 40 soldiers", "a 12-for-9 swap": both sides as bare numbers
+# "swapped 12 for 9", "exchanged 40 for 40 soldiers", "exchanged 84 prisoners for 84", "a 12-for-9 swap": both sides
+# as bare numbers
 _WORDNUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
 BARE_SWAP_RE = re.compile(
-    rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+for\s+(?P<b>{_WORDNUM})\b"
+    rf"\b(?:swapped|exchanged|traded|swapping|exchanging)\s+(?P<a>{_WORDNUM})\s+(?:(?-i:[a-z][\w\-]*)\s+){{0,3}}?for\s+(?P<b>{_WORDNUM})\b"
+    rf"(?!\s*(?:%|per\s*cent|percent|years?|months?|days?|hours?|dollars|euros|million|billion))"
     # "a 12-for-9 swap", "a “1,000 for 1,000” prisoner swap", "a 90 for 90 exchange"
     rf"|\b(?P<a2>{_WORDNUM})(?:-for-|\s+for\s+)(?P<b2>{_WORDNUM})[\"”’']?\s+(?:prisoner\s+)?(?:swap|exchange)\b"
     # "carried out the exchange of 1,000 people for 1,000 people", "a swap of 40 soldiers for 12": the sides after

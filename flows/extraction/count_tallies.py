@@ -63,7 +63,7 @@ TALLY_AFTER_RE = re.compile(
     rf"(?:have|has)\s+now\s+been\s+(?:freed|released|pardoned|set\s+free)|"
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
-    rf"over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:year|years|months|decade)|"
+    rf"(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|years|months|decade)\b|"
     # released through many swaps: "freed 2,600 people through 50 previous exchanges" (issue 22, class 4)
     rf"(?:in|through|over|across|during|from)\s+(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
     rf"multiple|successive|numerous|many|previous|past|earlier|dozens\s+of)\s+(?:(?:previous|past|earlier|separate|prisoner|"
@@ -211,6 +211,7 @@ TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$"
                                 r"|^\W*(?:In\s+all|In\s+total|Altogether|Overall),?\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",
                                 re.I)
 TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was)\s+(?:released|freed|set\s+free)|walked\s+free|"
+                                  r"walked\s+out\s+of\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}?(?:prisons?|jails?|detention|custody)\b|"
                                   # "A total of 1,693 people received special presidential pardons" (issue 22, class 11)
                                   r"received\s+(?:[\w\-]+\s+){0,2}?(?:pardons?|amnesty|clemency))\b"
                                   r"(?![^.;]{0,60}\b(?:since|so\s+far|to\s+date|this\s+year|last\s+year|in\s+total|between|"

@@ -131,6 +131,12 @@ _EACH_SIDE = (r"(?:\b(?:in|on|from|by)\s+each\s+(?:side|country|nation|state)\b"
               # "exchanged 95 prisoners each", "swapped 20 apiece": the same number on both sides (issue 22, class 2)
               r"|(?<=\s)(?:each|apiece)\b(?!\s+(?:other|of|year|day|week|month|time|side's)))")
 EACH_SIDE_RE = re.compile(rf"[^.;,\d]{{0,40}}?{_EACH_SIDE}", re.I)
+# the same number freed by each of two sides, told before the count: "<A> and <B> each released 84 prisoners", "the
+# exchange, each side releasing 84 soldiers" (a swap of both sides; "both sides released 84" may be the total: not taken)
+EACH_FREED_BEFORE_RE = re.compile(r"\beach(?:\s+(?:side|country|nation|state|party))?\s+(?:(?:has|have|had|will\s+have)\s+)?"
+                                  r"(?:also\s+|then\s+)?(?:released|freed|handed\s+over|set\s+free|returned|releasing|"
+                                  r"freeing|handing\s+over|setting\s+free|returning)\s+(?:(?:about|around|some|nearly|almost|"
+                                  r"more\s+than|over|at\s+least)\s+)?$", re.I)
 BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed|ing)|exchang(?:ed|ing))\s+"
                                rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+{_EACH_SIDE}", re.I)
 
@@ -314,6 +320,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         if each and SWAP_WORD_RE.search(sentence):
             side_counts += [count, count]  # "freed 35 people held in each country": both sides of the swap
             count, end = count * 2, each.end()
+        elif not side and EACH_FREED_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
+            side_counts += [count, count]  # "<A> and <B> each released 84 prisoners": both sides
+            count *= 2
         item = (m.start(), end, count, qual)
         if clemency and not side and _clemency_beneficiaries(sentence, m):
             releases.append(item)

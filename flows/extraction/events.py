@@ -123,8 +123,9 @@ PREFILTER_RELEASE = (
     rf"|(?:exchange|swap)[\s\x1c-\x1f]+of[\s\x1c-\x1f]+(?:\d|{_NUM_ENDS})"
 )
 # Every DATE_RE match holds an ISO date's "digit-digit", a month's first three letters, "day"
-# (weekdays, "today", "yesterday"), "week" or "month": sentences without any skip its search.
-PREFILTER_DATE = r"(?i)\d-\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|(?:in|year) (?:19|20)\d\d"
+# (weekdays, "today", "yesterday"), "week" or "month", a dotted date's "digit.digit", "night" or "morning":
+# sentences without any skip its search.
+PREFILTER_DATE = r"(?i)\d-\d|\d\.\d|night|morning|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|(?:in|year) (?:19|20)\d\d"
 
 EVENT_MENTION_SCHEMA = {
     "doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64, "char_end": pl.Int64,
@@ -1399,7 +1400,7 @@ def _dated_by_the_period_begun(rows: list[tuple], sentences: pl.DataFrame, publi
 
 
 # a swap told in a release's sentence or beside it: "in exchange for", "a prisoner swap", "traded", "in return"
-SWAP_CUE_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return)\b", re.I)
+SWAP_CUE_RE = re.compile(r"\b(?:swap\w*|exchang\w*|traded|trade|in\s+return|each\s+(?:side\s+)?(?:released|freed|releasing|freeing))\b", re.I)
 
 
 def _named_states(sentence: str) -> list[str]:

@@ -1160,6 +1160,10 @@ def _named_moves(sentence: str, doc_country: str | None, may_act: tuple[bool, ..
         if target_type == "sector" and any(n[2] == "company" for n in named) and re.search(
                 rf"\b{re.escape(target)}\s+{_GROUP_WORDS}\b", sentence, re.I):
             continue  # "<A> and <B>, the two biggest oil producers": the trade says what the named firms are
+        if target_type == "sector" and re.search(rf"\b(?:companies|firms|entities|businesses|individuals|people|groups|"
+                                                 rf"networks)\s+(?:that|which|who)\b[^;.]*?\b{re.escape(target)}\b",
+                                                 sentence, re.I):
+            continue  # "<A> and two companies that transport fuel and crude oil": what the named do, not a trade hit
         kept.append(move)
     return with_counted_groups(kept + named + still_moves, sentence, doc_country)
 

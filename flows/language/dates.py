@@ -24,12 +24,13 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 DATE_RE = re.compile(
     rf"""(?=\w)\b(?<!since\s)(?<!since\sthe\s)(?:
         (?P<iso>\d{{4}}-\d{{2}}-\d{{2}})
+      | (?P<dot_d>[0-3]?\d)\.(?P<dot_m>[01]?\d)\.(?P<dot_y>(?:19|20)\d{{2}})(?!\d)
       | (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})\b(?:[-–](?P<md_to>{_DAY})\b)?(?:,?\s+(?P<md_year>(?:19|20)\d{{2}}))?
       | (?P<dm_day>{_DAY})\s+(?:of\s+)?(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>(?:19|20)\d{{2}}))?
       | (?:on\s+|last\s+|(?P<wd_next>next\s+|(?:this\s+)?coming\s+)|(?:today|yesterday|tonight),?\s+\(?)?
         (?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
       | (?P<ago>(?P<ago_n>a|one|two|three|four|five|six|\d)\s+(?P<ago_unit>days?|weeks?)\s+ago)
-      | (?P<rel>yesterday|today|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
+      | (?P<rel>yesterday|today|last\s+night|tonight|this\s+morning|last\s+week|this\s+week|(?:over\s+)?the\s+past\s+week|earlier\s+this\s+week|last\s+month|(?:earlier\s+)?this\s+month)
       | [Ll]ast\s+(?-i:(?P<lm_month>January|February|March|April|May|June|July|August|September|October|November|December))\b(?!\s+\d)
       | in\s+(?:(?:late|early|mid)[\s-]+)?(?P<m_month>{_MONTH})(?:\s+(?:of\s+)?(?P<m_year>(?:19|20)\d{{2}})
                                                                 |,?\s+(?:of\s+)?(?P<m_rel>last|this|the\s+previous|next|the\s+following)\s+year\b)?
@@ -70,6 +71,8 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
     try:
         if g["iso"]:
             return dt.date.fromisoformat(g["iso"]), "day"
+        if g["dot_y"]:  # "11.12.2025": day first, as the pages that write dates with dots do
+            return dt.date(int(g["dot_y"]), int(g["dot_m"]), int(g["dot_d"])), "day"
         month_name = g["md_month"] or g["dm_month"]
         if month_name:
             day = _day(g["md_day"] or g["dm_day"])
@@ -102,16 +105,19 @@ def resolve_date(m: re.Match, published: dt.date | None) -> tuple[dt.date | None
             rel = g["rel"].lower()
             if not published:
                 return None, "unknown"
-            if rel == "yesterday":
+            if rel == "yesterday" or re.fullmatch(r"last\s+night", rel):  # "last night": the evening before the page
                 return published - dt.timedelta(days=1), "day"
-            if rel == "today":
+            if rel in ("today", "tonight") or re.fullmatch(r"this\s+morning", rel):
                 return published, "day"
             if "month" in rel:  # this month, last month: the month itself
                 first = published.replace(day=1)
                 if rel.startswith("last"):
                     first = (first - dt.timedelta(days=1)).replace(day=1)
                 return first, "month"
-            return published - dt.timedelta(days=published.weekday()), "week"
+            monday = published - dt.timedelta(days=published.weekday())
+            if re.fullmatch(r"last\s+week", rel):  # the calendar week before the page's
+                monday -= dt.timedelta(weeks=1)
+            return monday, "week"
         if g["lm_month"]:  # "last February": the latest such month before the publication month
             if not published:
                 return None, "unknown"
