@@ -2124,3 +2124,20 @@ def test_a_trade_told_in_what_the_designated_companies_do_is_no_sector_hit():
     assert ("Carlos Ruiz Ruiz" in [r[1] for r in rows]) and all(r[2] != "sector" for r in rows)
     # a trade the measures themselves target stays one
     assert ("United States", "oil", "sector", "imposed") in one("The US imposed sanctions that target Kenya's oil sector.")
+
+
+# session 18 (class 9): a state told as under sanctions, sanctions abided by or held since a year are kept; relief
+# "for" a state eases them; a state put back on a list is listed again
+@pytest.mark.parametrize("text, expected", [
+    ("Kenya, which is under heavy US sanctions, released the men on Friday.", ("United States", "Kenya", "country", "remain")),
+    ("Kenya has been under a US trade embargo for more than six decades.", ("United States", "Kenya", "country", "remain")),
+    ("The EU has had an arms embargo on Kenya since 1989.", ("European Union", "Kenya", "country", "remain")),
+    ("The sanctions relief for Kenya was announced in May.", (None, "Kenya", "country", "eased")),
+    ("The US put South Sudan back on its terrorism blacklist.", ("United States", "South Sudan", "country", "imposed")),
+])
+def test_states_kept_under_sanctions_or_eased_by_relief_for_them(text, expected):
+    assert expected in one(text)
+
+
+def test_a_state_placed_under_sanctions_is_no_state_kept_under_them():
+    assert [r[3] for r in one("Mali was placed under ECOWAS sanctions.")] == ["imposed"]

@@ -75,6 +75,8 @@ HEDGE_RE = re.compile(
     r"\b(?:could|might|(?-i:may)|would|will|consider(?:s|ed|ing)?|weigh(?:s|ed|ing)?|discuss(?:es|ed|ing|ion|ions)?|"
     r"talks?|theme|threat(?:en|ens|ened|ening)?|propos(?:e|es|ed|al|als)|potential(?:ly)?|possible|possibly|prospect|hopes?|hoped|"
     r"offer(?:s|ed)?|seek(?:s|ing)?|sought|call(?:s|ed)?\s+for|urg(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|"
+    # pleaded for: "allies advocate for some form of sanctions relief for <State>" (session 18)
+    r"advocat(?:e|es|ed|ing)\s+for|lobb(?:y|ies|ied|ying)\s+for|press(?:es|ed|ing)?\s+for|push(?:es|ed|ing)?\s+for|"
     # a wish, a need or a readiness is no move: "wants to end the relief", "the need to lift the sanctions", "is
     # prepared to extend sanctions to" (issue 22)
     r"wants?\s+to|wanted\s+to|(?:prepared|ready)\s+to|needs?\s+to|"
@@ -110,7 +112,7 @@ _NP = r"(?:U\.[SK]\.|[^.;:])"
 
 TARGET_RE = re.compile(
     # "an asset freeze and travel ban on eight officials": the measures named, the targets after them
-    rf"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?|counter[\s\-]?measures[”\"’]?)\s+(?:imposed\s+|(?:the\s+)?same\s+day\s+|(?:\w+\s+){{0,2}}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon)\s+(?P<np>{_NP}{{2,90}})"
+    rf"\b(?:sanctions?|restrictions|asset\s+freezes?|(?:travel|visa|entry)\s+bans?|counter[\s\-]?measures[”\"’]?)\s+(?:imposed\s+|relief\s+(?=for\b)|(?:the\s+)?same\s+day\s+|(?:\w+\s+){{0,2}}?later\s+|(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)?(?:on|against|targeting|upon|(?<=relief\s)for)\s+(?P<np>{_NP}{{2,90}})"
     # "other measures targeting <A>", "keep those in place targeting <A>": the measures that stay, by whom they hit
     rf"|\b(?:measures|those|ones)\s+(?:in\s+place\s+)?targeting\s+(?P<np5>{_NP}{{2,90}})"
     # "Washington has sanctioned dozens of officials", "In April it sanctioned the judges"
