@@ -225,6 +225,16 @@ def _facts_of(*texts):
      "Abramov and Ewa Krol.", {"Alexander Abramov", "Ewa Krol"}),
     ("Canada imposed new sanctions on Ruritania. Targets of the sanctions include the Ruritania Savings "
      "and Commercial Bank.", set()),
+    # a sentence right after a move on a group, whose words say nothing of sanctions, lists that group (session 18)
+    ("Britain imposed sanctions on five people. They are Tomasz Duda, Karol Mazur and Ewa Krol.",
+     {"Tomasz Duda", "Karol Mazur", "Ewa Krol"}),
+    ("The European Union imposed sanctions on 12 people on Monday. Among them is the interior minister, Tomasz Duda. "
+     "Also listed is Ewa Krol, the head of the prison service.", {"Tomasz Duda", "Ewa Krol"}),
+    # ... never after a move on a state, nor far from the move
+    ("Ruritania freed 52 prisoners on Friday. The US imposed sanctions on Ruritania last year. The freed were flown "
+     "abroad. Among them were Tomasz Duda and Ewa Krol.", set()),
+    ("Britain imposed sanctions on five people. The move angered the capital. The ministry protested. The "
+     "government said it would respond. They are led by Tomasz Duda, the president.", set()),
 ])
 def test_designees_listed_after_the_move_are_its_targets(text, expected):
     rows = _facts_of(text)

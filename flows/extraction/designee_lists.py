@@ -17,6 +17,8 @@ Examples (tests/test_sanctions.py runs them):
 - "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
 - a list sentence in a document that reports no sanctions move -> nobody;
 - "The individuals added to the list include:" then one name per line -> each name on those lines;
+- "They are A, B and C.", "Among them is the interior minister, A.", "Also listed is B." within two sentences
+  after a move on a group ("sanctioned five people") -> each; after a move on a state, or further on -> nobody;
 - a name the given-name lexicon does not know ("Quanguo Chen") is still a person in a list of designees;
   one with an organisation's word ("Ruritania Trading Company") is a company; "<Place>-linked A B" is A B.
 """
@@ -57,8 +59,17 @@ BEFORE_CUE = regex.compile(
     # "<A> has also been placed on the list": the list the document's move made (session 17, issue 22, class 10)
     r"|(?:placed|put|added|included)\s+(?:on|to|in)\s+(?:the|that|this)\s+(?:same\s+)?list\b(?!\s+of\b))",
     regex.IGNORECASE)
+# cues that open a sentence listing the designees of the move told just before it, and of no other (the words say
+# nothing of sanctions): "They are A, B and C", "Among them is the interior minister, A", "Also listed is B"
+# (session 18, issue 22, class 10); taken only within NEXT_CUE_REACH sentences after the move
+NEXT_CUE = regex.compile(
+    r"^\W*(?:(?:They|These|Those)\s+(?:are|were|include[sd]?)|Among\s+them\s+(?:are|were|is|was)"
+    rf"|Also\s+{_DESIGNATED}\s+(?:are|were|is|was))\b", regex.IGNORECASE)
+NEXT_CUE_REACH = 2
+# a move's target that is a group of firms ("three companies", "Chinese firms"), whom "They are ..." can list
+GROUP_TARGET = r"(?i)^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|some)\b)|s$"
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover|affect|among the|placed|\bput\b)")
+             r"cover|affect|among the|placed|\bput\b|^\W*(?:they|these|those|among\s+them|also)\b)")
 # a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
 RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
                  r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")
@@ -106,6 +117,15 @@ def _target(surface: str, is_person: bool, before: str = "", after: str = "", fi
     return surface, "person"  # the list says it is a designee; the lexicon did not know the given name
 
 
+def _next_spans(sentence: str) -> list[tuple[int, int, bool]]:
+    """The span after a NEXT_CUE that opens the sentence (up to where someone speaks), if one does."""
+    m = NEXT_CUE.match(sentence)
+    if m is None:
+        return []
+    speech = SPEECH.search(sentence, m.end())
+    return [(m.end(), speech.start() if speech else len(sentence), False)]
+
+
 # a cue that names companies: the names it lists are firms unless the lexicon knows them for people
 FIRMS_CUE = regex.compile(r"\b(?:entities|companies|firms|businesses|banks|organi[sz]ations)\b", regex.IGNORECASE)
 
@@ -114,7 +134,7 @@ def _spans(sentence: str) -> list[tuple[int, int, bool]]:
     """Character ranges of a list sentence where designees are named: after each cue that opens a list (up
     to where someone speaks), and before a passive cue ('... were also designated'); each with whether its
     cue names companies."""
-    spans = []
+    spans = _next_spans(sentence)
     for m in AFTER_CUE.finditer(sentence):
         speech = SPEECH.search(sentence, m.end())
         spans.append((m.end(), speech.start() if speech else len(sentence), bool(FIRMS_CUE.search(m.group(0)))))
@@ -176,22 +196,28 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
             if (at > 3) if line else not any(lo <= at < hi for lo, hi, _ in spans):
                 continue
             firms = not line and any(lo <= at < hi and f for lo, hi, f in spans)
+            # a name only a NEXT_CUE lists is the designee of a move told just before it
+            weak = not line and not any(lo <= at < hi for lo, hi, _ in spans[len(_next_spans(sentence)):])
             target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):], firms)
             if target is None or (d, target[0]) in known or (d, target[0]) in seen:
                 continue
             seen.add((d, target[0]))
             # the designee's own country told right before it ("the <demonym> gang <A>") wins over the move's
-            rows.append((d, s, start, end, *target, country_before(sentence[max(0, at - 40):at]), sentence))
+            rows.append((d, s, start, end, *target, country_before(sentence[max(0, at - 40):at]), sentence, weak))
     if not rows:
         return empty
     found = pl.DataFrame(rows, schema={"doc_id": pl.String, "sent_idx": pl.Int32, "char_start": pl.Int64,
                                        "char_end": pl.Int64, "target": pl.String, "target_type": pl.String,
-                                       "own_country": pl.String, "sentence": pl.String}, orient="row")
+                                       "own_country": pl.String, "sentence": pl.String, "weak": pl.Boolean},
+                         orient="row")
     # the move: the document's last before the list sentence, else its first after it
     moves = (sanctions.sort("doc_id", "sent_idx", "char_start")
              .with_columns(move_country=pl.when(pl.col("target_type") == "country").then(pl.col("target"))
                            .otherwise(pl.col("target_country")))
+             .with_columns(group=(pl.col("target_type") == "officials")
+                           | ((pl.col("target_type") == "company") & pl.col("target").str.contains(GROUP_TARGET)))
              .select("doc_id", pl.col("sent_idx").alias("move_idx"), "issuer", "move_country", "action", "reason",
+                     "group",
                      "issuer_text", "move_date", "date_precision", "date_text", "date_source",
                      pl.col("sentence").str.contains(RECALLED_MOVE).alias("background")))
     # a sentence that designates and licenses at once ("sanctioned four judges and issued general licenses to
@@ -206,10 +232,12 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
                             check_sortedness=False)
     after = found.join_asof(moves, left_on="sent_idx", right_on="move_idx", by="doc_id", strategy="forward",
                            check_sortedness=False)
-    took = pl.concat([before.filter(pl.col("move_idx").is_not_null()),
-                      after.filter(pl.col("move_idx").is_not_null())]).unique(["doc_id", "target"], keep="first",
-                                                                                  maintain_order=True)
-    return took.select(
+    took = pl.concat([before.filter(pl.col("move_idx").is_not_null()
+                                    & (~pl.col("weak") | (pl.col("move_idx") >= pl.col("sent_idx") - NEXT_CUE_REACH)
+                                       & pl.col("group"))),
+                      after.filter(pl.col("move_idx").is_not_null() & ~pl.col("weak"))]
+                     ).unique(["doc_id", "target"], keep="first", maintain_order=True)
+    return took.drop("group").select(
         "doc_id", "sent_idx", "char_start", "char_end", "issuer", "target", "target_type",
         pl.coalesce("own_country", "move_country").alias("target_country"), "action", "reason", pl.lit(False).alias("mentions_release"),
         "sentence", "issuer_text", "move_date", "date_precision", "date_text", "date_source",
