@@ -2151,3 +2151,13 @@ def test_states_kept_under_sanctions_or_eased_by_relief_for_them(text, expected)
 
 def test_a_state_placed_under_sanctions_is_no_state_kept_under_them():
     assert [r[3] for r in one("Mali was placed under ECOWAS sanctions.")] == ["imposed"]
+
+
+def test_a_designee_described_in_commas_keeps_the_list_going():
+    # the description holds words that elsewhere end a list ("for", "with"): the next name is still listed (session 18)
+    rows = one("The government sanctioned Tomas Veller, chair of the parliament's delegation for relations with Kenya, "
+               "and Anna Berg, chair of the Kenya Friendship Group.")
+    assert {r[1] for r in rows if r[2] == "person"} == {"Tomas Veller", "Anna Berg"}
+    # a relative clause is no description: the name inside it is whom the designee met
+    rows = one("The government sanctioned Tomas Veller, who met with Anna Berg, and others.")
+    assert {r[1] for r in rows if r[2] == "person"} == {"Tomas Veller"}

@@ -415,6 +415,14 @@ GAP_ASIDE_RE = re.compile(r"\s*\((?-i:[A-Z])[^()]{0,30}\)|\b(?-i:[A-Z][a-z]{1,4}
 ITEM_BREAK_RE = re.compile(r";\s*(?:and\s+)?")
 
 
+# after a listed name, its description in commas and then the next name ("<A>, chair of the parliament's delegation
+# for relations with <State>, and <B>"): the description may hold words that elsewhere end a list (session 18)
+APPOSITION_GAP_RE = re.compile(
+    r"\s*,\s*(?!(?:who|which|whose|whom|said|says|told|after|before|when|while|where|because|since|following|according|"
+    r"but|although|though|if|as)\b)(?:(?:the|a|an|its|his|her|their)\s+)?(?-i:[a-z])[^,;:.()“”\"]{1,120},\s*(?:and\s+)?(?:the\s+)?",
+    re.I)
+
+
 def _list_gap(gap: str, after_item: bool) -> bool:
     """True when the words between two names keep the list of targets going: a short gap with no word that
     ends the list, or, after a listed name, that name's description up to a semicolon and then a short lead-in
@@ -427,6 +435,8 @@ def _list_gap(gap: str, after_item: bool) -> bool:
         return True
     if after_item and len(gap) <= 90 and TITLE_LEAD_RE.fullmatch(gap):
         return True  # "..., and Program Manager for Air Defense <name>": a job title in capitals leads the item
+    if after_item and APPOSITION_GAP_RE.fullmatch(gap):
+        return True
     cut = list(ITEM_BREAK_RE.finditer(gap)) if after_item else []
     if not cut:
         return False
