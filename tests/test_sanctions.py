@@ -2161,3 +2161,8 @@ def test_a_designee_described_in_commas_keeps_the_list_going():
     # a relative clause is no description: the name inside it is whom the designee met
     rows = one("The government sanctioned Tomas Veller, who met with Anna Berg, and others.")
     assert {r[1] for r in rows if r[2] == "person"} == {"Tomas Veller"}
+
+
+def test_two_described_groups_of_one_list_are_two_targets():
+    rows = one("Britain imposed sanctions on major Kenyan banks and key Kenyan individuals.")
+    assert {("major Kenyan banks", "company"), ("key Kenyan individuals", "officials")} <= {(r[1], r[2]) for r in rows}

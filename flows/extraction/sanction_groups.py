@@ -293,7 +293,20 @@ def described_groups(sentence: str) -> list[tuple[str, int, str]]:
         # (a tie ends before a count or a span of time: "members of the junta two years after ...")
         group = re.split(rf"(?i)\s+(?:\d|(?:{_NUMBER_WORDS}|dozen)\b)", m.group("group").strip())[0]
         out.append((group, m.start("group"), group_kind(group)))
+        # the next described group of the same list: "sanctions on major <demonym> banks and key <demonym>
+        # individuals" (session 18, issue 22, class 10)
+        nxt = NEXT_GROUP_RE.match(sentence, m.end())
+        more = DESCRIBED_GROUP_RE.match(sentence, nxt.end()) if nxt else None
+        if more and more.group("mods").strip() and re.search(r"(?:s|people)$", more.group("head"), re.I) \
+                and _is_head(more.group("head"), more.group("mods").strip()) \
+                and not NAMED_MEMBERS_RE.match(sentence, more.end()):
+            group = re.split(rf"(?i)\s+(?:\d|(?:{_NUMBER_WORDS}|dozen)\b)", more.group("group").strip())[0]
+            out.append((group, more.start("group"), group_kind(group)))
     return out
+
+
+# between two described groups of one list: "and", "as well as" (not a clause: no verb may come between)
+NEXT_GROUP_RE = re.compile(r",?\s+(?:and|as\s+well\s+as)\s+(?:the\s+|other\s+)?", re.I)
 
 
 # a count whose members the sentence goes on to name: "..., including <Name>", "such as senior <Body> member <Name>"
