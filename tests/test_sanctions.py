@@ -2166,3 +2166,16 @@ def test_a_designee_described_in_commas_keeps_the_list_going():
 def test_two_described_groups_of_one_list_are_two_targets():
     rows = one("Britain imposed sanctions on major Kenyan banks and key Kenyan individuals.")
     assert {("major Kenyan banks", "company"), ("key Kenyan individuals", "officials")} <= {(r[1], r[2]) for r in rows}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two firms, each named by what it does (session 18)
+    ("The companies sanctioned include Kilima Trading and Pwani Insurance.", {"Kilima Trading", "Pwani Insurance"}),
+    ("The EU's sanctions also hit Kilima Bank and Pwani Maritime.", {"Kilima Bank", "Pwani Maritime"}),
+    # ... but one firm whose name joins two trades with "and"
+    ("The US sanctioned Pwani Trading and Shipping Company.", {"Pwani Trading and Shipping Company"}),
+    # a legal form that leads a name opens the next firm
+    ("Britain sanctioned Kilima Group Plc and JSC Pwani.", {"Kilima Group Plc", "JSC Pwani"}),
+])
+def test_firms_joined_by_and_are_told_apart_by_their_trade_words(text, expected):
+    assert {r[1] for r in one(text) if r[2] == "company"} == expected

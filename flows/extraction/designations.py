@@ -11,7 +11,7 @@ from flows.extraction.names import sentence_candidates as _sentence_candidates
 from flows.extraction.names import shared_candidates_of
 from flows.extraction.sanction_patterns import _COMPANY_WORD_SET, COMPANY_WORDS
 from flows.extraction.places import countries_in
-from flows.language.lexicon import NON_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, fold
+from flows.language.lexicon import COMPANY_NAME_WORDS, NON_NAME_WORDS, ORG_WORDS, TITLE_WORDS, country_names, fold
 
 @lru_cache(maxsize=4096)
 def _candidates_of(sentence: str) -> tuple[tuple, ...]:
@@ -321,7 +321,11 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
         for k, (sep, part) in enumerate(zip(parts[1::2], parts[2::2])):
             # ... and only before words that name a company too ("Institute of Posts and Telegraphs" is one)
             rest = "".join(parts[2 + 2 * k:])
-            if _is_company(pieces[-1][1]) and _is_company("X " + rest):
+            # (the next part must not open on a company's word itself, a legal form that leads a name aside: "<A>
+            # Trading and Shipping Company" is one, "<A> Group Plc and JSC <B>" two)
+            first = part.split()[0] if part.split() else ""
+            if _is_company(pieces[-1][1]) and _is_company("X " + rest) \
+                    and (first in LEGAL_FORM_FIRST or not _is_company("X " + first)):
                 pieces.append((offset + len(sep), part))
             else:
                 pieces[-1] = (pieces[-1][0], pieces[-1][1] + sep + part)
@@ -372,7 +376,9 @@ def _is_company(part: str) -> bool:
     words = [w.strip(".,:;") for w in part.split()]
     if len(words) == 2 and words[0] in SIDE_WORDS and words[1] == "Bank":
         return False
-    return len(words) > 1 and (any(w in _COMPANY_WORD_SET for w in words[1:]) or words[0] in LEGAL_FORM_FIRST
+    # (or a word of what a company does: "<A> Insurance", "<A> Maritime"; session 18)
+    return len(words) > 1 and (any(w in _COMPANY_WORD_SET or w.lower() in COMPANY_NAME_WORDS for w in words[1:])
+                               or words[0] in LEGAL_FORM_FIRST
                                or any(w in BODY_WORDS for w in words[1:])) \
         and words[0] not in ("The", "A", "An", "Its", "Their")
 
