@@ -2179,3 +2179,11 @@ def test_two_described_groups_of_one_list_are_two_targets():
 ])
 def test_firms_joined_by_and_are_told_apart_by_their_trade_words(text, expected):
     assert {r[1] for r in one(text) if r[2] == "company"} == expected
+
+
+def test_every_counted_group_a_designation_takes_is_a_target():
+    # before session 18 only the first group after the verb was taken
+    rows = one("OFAC designated five individuals and three entities on Monday.")
+    assert {("five individuals", "officials"), ("three entities", "company")} <= {(r[1], r[2]) for r in rows}
+    rows = one("The Treasury designated five individuals after 20 people were killed.")
+    assert [r[1] for r in rows] == ["five individuals"]

@@ -348,12 +348,19 @@ _NOT_DONE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being|would|will|could|
 _NOT_DONE_ING_RE = re.compile(r"\b(?:be|would|will|could|may|might|should|must|to|not|never)\s+(?:\w+\s+){0,1}$", re.I)
 
 
+# between two counted groups of one object (session 18)
+_NEXT_COUNTED_RE = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+(?:and|as\s+well\s+as)\s+", re.I)
+
+
 def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
     """The counted groups (counted_groups' shape) a designating verb takes as its object."""
     if not re.search(r"(?i)\b(?:sanction|designat|blacklist)|\bit\s+(?:was|is)\s+targeting\b", sentence):
         return []
     out = []
     for group, start, kind in counted_groups(sentence):
+        if out and _NEXT_COUNTED_RE.fullmatch(sentence, out[-1][1] + len(out[-1][0]), start):
+            out.append((group, start, kind))  # "designated five individuals and three entities": the next group too
+            continue
         verb = DESIGNATING_VERB_RE.search(sentence, max(0, start - 60), start)
         not_done = _NOT_DONE_ING_RE if verb is not None and verb.group("verb").lower().endswith("ing") else _NOT_DONE_RE
         # (or a done passive after it: "<count> individuals ... have been designated")
