@@ -230,6 +230,15 @@ def _facts_of(*texts):
      {"Tomasz Duda", "Karol Mazur", "Ewa Krol"}),
     ("The European Union imposed sanctions on 12 people on Monday. Among them is the interior minister, Tomasz Duda. "
      "Also listed is Ewa Krol, the head of the prison service.", {"Tomasz Duda", "Ewa Krol"}),
+    # "Also hit were", "face travel bans", "are banned from entering": after any move of the document (session 18)
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. Also hit were Tomasz Duda and Ewa Krol.",
+     {"Tomasz Duda", "Ewa Krol"}),
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. Tomasz Duda, the police chief, and his deputy Ewa "
+     "Krol face travel bans and asset freezes.", {"Tomasz Duda", "Ewa Krol"}),
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. Tomasz Duda and Ewa Krol are banned from entering "
+     "the bloc.", {"Tomasz Duda", "Ewa Krol"}),
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. Tomasz Duda said the measures would face a legal "
+     "challenge.", set()),
     # ... never after a move on a state, nor far from the move
     ("Ruritania freed 52 prisoners on Friday. The US imposed sanctions on Ruritania last year. The freed were flown "
      "abroad. Among them were Tomasz Duda and Ewa Krol.", set()),

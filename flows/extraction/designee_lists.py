@@ -17,7 +17,9 @@ Examples (tests/test_sanctions.py runs them):
 - "The sanctions target the banking sector, said analyst John Smith." -> nobody (a speaker, after 'said');
 - a list sentence in a document that reports no sanctions move -> nobody;
 - "The individuals added to the list include:" then one name per line -> each name on those lines;
-- "They are A, B and C.", "Among them is the interior minister, A.", "Also listed is B." within two sentences
+- "Also hit were A and B.", "A and B face travel bans and asset freezes.", "A and B are banned from entering the
+  bloc." after a move -> both;
+- "They are A, B and C.", "Among them is the interior minister, A." within two sentences
   after a move on a group ("sanctioned five people") -> each; after a move on a state, or further on -> nobody;
 - a name the given-name lexicon does not know ("Quanguo Chen") is still a person in a list of designees;
   one with an organisation's word ("Ruritania Trading Company") is a company; "<Place>-linked A B" is A B.
@@ -40,6 +42,8 @@ AFTER_CUE = regex.compile(
     rf"\b(?:others?|those|individuals|people|officials|entities)\s+(?:(?:also|newly)\s+)?{_DESIGNATED}\b"
     rf"|\bamong\s+(?:those|the\s+\w+(?:\s+\w+)?)\s+(?:(?:also|newly)\s+)?(?:{_DESIGNATED}|included\s+(?:in|on)\s+the\s+[^:;.]{{0,40}}?"
     r"\blist\s+(?:are|were|is|was))\b"  # "Among those included in the <issuer's> black list are:"
+    # "Also hit were A and B", "Also sanctioned is C" (session 18)
+    rf"|\balso\s+{_DESIGNATED}\s+(?:are|were|is|was)\b"
     r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
@@ -57,19 +61,23 @@ BEFORE_CUE = regex.compile(
     r"\b(?:were|was|are|is|(?:have|has|had)\s+(?:also\s+)?been)\s+(?:also\s+)?(?:sanctioned|designated|blacklisted"
     r"|targett?ed"
     # "<A> has also been placed on the list": the list the document's move made (session 17, issue 22, class 10)
-    r"|(?:placed|put|added|included)\s+(?:on|to|in)\s+(?:the|that|this)\s+(?:same\s+)?list\b(?!\s+of\b))",
+    r"|(?:placed|put|added|included)\s+(?:on|to|in)\s+(?:the|that|this)\s+(?:same\s+)?list\b(?!\s+of\b)"
+    # "A and B are banned from entering the bloc" (session 18)
+    r"|(?:banned|barred)\s+from\s+entering)"
+    # "A and his deputy B face travel bans and asset freezes", "C has had his assets frozen" (session 18)
+    r"|\b(?:(?:will|now|also)\s+)?fac(?:e|es|ed)\s+(?:[\w\-]+\s+){0,3}?(?:sanctions|(?:travel|entry|visa)\s+bans?|asset\s+freezes?)\b"
+    r"|\b(?:have|has)\s+(?:also\s+)?had\s+(?:their|his|her)\s+assets\s+frozen\b",
     regex.IGNORECASE)
 # cues that open a sentence listing the designees of the move told just before it, and of no other (the words say
 # nothing of sanctions): "They are A, B and C", "Among them is the interior minister, A", "Also listed is B"
 # (session 18, issue 22, class 10); taken only within NEXT_CUE_REACH sentences after the move
 NEXT_CUE = regex.compile(
-    r"^\W*(?:(?:They|These|Those)\s+(?:are|were|include[sd]?)|Among\s+them\s+(?:are|were|is|was)"
-    rf"|Also\s+{_DESIGNATED}\s+(?:are|were|is|was))\b", regex.IGNORECASE)
+    r"^\W*(?:(?:They|These|Those)\s+(?:are|were|include[sd]?)|Among\s+them\s+(?:are|were|is|was))\b", regex.IGNORECASE)
 NEXT_CUE_REACH = 2
 # a move's target that is a group of firms ("three companies", "Chinese firms"), whom "They are ..." can list
 GROUP_TARGET = r"(?i)^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|some)\b)|s$"
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover|affect|among the|placed|\bput\b|^\W*(?:they|these|those|among\s+them|also)\b)")
+             r"cover|affect|among the|placed|\bput\b|banned|barred|\bfac(?:e|es|ed)\b|frozen|^\W*(?:they|these|those|among\s+them|also)\b)")
 # a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
 RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
                  r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")
