@@ -239,6 +239,9 @@ def _facts_of(*texts):
      "the bloc.", {"Tomasz Duda", "Ewa Krol"}),
     ("The European Union imposed sanctions on Ruritanian officials on Monday. Tomasz Duda said the measures would face a legal "
      "challenge.", set()),
+    # a regime's past told in background: its leader is no designee
+    ("The European Union imposed sanctions on Ruritanian officials on Monday. The regime, led by Tomasz Duda, has faced "
+     "sanctions for years.", set()),
     # ... never after a move on a state, nor far from the move
     ("Ruritania freed 52 prisoners on Friday. The US imposed sanctions on Ruritania last year. The freed were flown "
      "abroad. Among them were Tomasz Duda and Ewa Krol.", set()),

@@ -65,7 +65,8 @@ BEFORE_CUE = regex.compile(
     # "A and B are banned from entering the bloc" (session 18)
     r"|(?:banned|barred)\s+from\s+entering)"
     # "A and his deputy B face travel bans and asset freezes", "C has had his assets frozen" (session 18)
-    r"|\b(?:(?:will|now|also)\s+)?fac(?:e|es|ed)\s+(?:[\w\-]+\s+){0,3}?(?:sanctions|(?:travel|entry|visa)\s+bans?|asset\s+freezes?)\b"
+    # (the measures themselves, in the present: "has faced sanctions" is a regime's past, told in background)
+    r"|\b(?:(?:will|now|also)\s+)?fac(?:e|es)\s+(?:[\w\-]+\s+){0,3}?(?:(?:travel|entry|visa)\s+bans?|asset\s+freezes?)\b"
     r"|\b(?:have|has)\s+(?:also\s+)?had\s+(?:their|his|her)\s+assets\s+frozen\b",
     regex.IGNORECASE)
 # cues that open a sentence listing the designees of the move told just before it, and of no other (the words say
@@ -77,7 +78,7 @@ NEXT_CUE_REACH = 2
 # a move's target that is a group of firms ("three companies", "Chinese firms"), whom "They are ..." can list
 GROUP_TARGET = r"(?i)^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|some)\b)|s$"
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover|affect|among the|placed|\bput\b|banned|barred|\bfac(?:e|es|ed)\b|frozen|^\W*(?:they|these|those|among\s+them|also)\b)")
+             r"cover|affect|among the|placed|\bput\b|banned|barred|\bfac(?:e|es)\b|frozen|^\W*(?:they|these|those|among\s+them|also)\b)")
 # a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
 RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
                  r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")
