@@ -1072,3 +1072,25 @@ def test_a_release_beside_a_running_total_keeps_its_own_count(sentence, counts):
 # session 17, classes 1 and 2: "<name> and 15 others" as one side of a swap is sixteen, and the other side joins them
 def test_a_named_person_and_others_on_one_side_of_a_swap():
     assert _counts("Ruritania freed Tomas Berko and 15 others in exchange for eight prisoners.") == [24]
+
+
+# a swap's other side told as the same number, the receiving side's words included; two sides of one noun; a total
+# opening the sentence over two sides (session 18, class 2)
+@pytest.mark.parametrize("text, count", [
+    ("Vostria brought home 95 soldiers in the latest exchange, while Kelmark got back the same number.", 190),
+    ("Vostria returned 84 soldiers home in the swap while Kelmark received an equal number.", 168),
+    ("Kelmark freed 95 Vostrian soldiers in the exchange, and Vostria released the same number.", 190),
+    ("On Friday, 390 Vostrian and 390 Kelmarkian prisoners were exchanged.", 780),
+    ("In total, 390 soldiers and 390 sailors were exchanged on Friday.", 780),
+    ("The two countries each handed over 205 prisoners of war.", 410),
+])
+def test_both_sides_of_a_swap_told_together_are_counted(text, count):
+    assert [c for c, _ in _releases(text + "\n")] == [count]
+
+
+def test_receiving_or_the_same_number_without_a_swap_counts_no_other_side():
+    # alone, the receiving side's words are no release (the state that received them is no freer)
+    assert _releases("Vostria brought home 95 soldiers in the latest exchange.\n") == []
+    # a release a year apart that matched another's number is no swap
+    assert _releases("Vostria freed 95 prisoners on Friday, and Kelmark released the same number last year.\n") \
+        == [(95, "exact")]

@@ -153,6 +153,11 @@ BARE_SWAP_RE = re.compile(
     # the swap's noun
     rf"|\b(?:exchange|swap)\s+of\s+(?P<a3>{_WORDNUM})\s+(?:[\w\-]+\s+){{0,2}}?for\s+(?P<b3>{_WORDNUM})\b(?!\s*(?:%|per\s*cent|percent|years?|months?|days?|hours?))",
     re.I)
+# two sides sharing one noun, each told by its demonym: "390 <demonym> and 390 <demonym> prisoners were exchanged"
+# (session 18, class 2); a swap word must be in the sentence
+SHARED_NOUN_SIDES_RE = re.compile(
+    rf"\b(?P<a>{_WORDNUM})\s+(?-i:[A-Z][a-z]+)\s+and\s+(?P<b>{_WORDNUM})\s+(?-i:[A-Z][a-z]+)\s+"
+    r"(?:prisoners|soldiers|servicemen|detainees|captives|POWs|troops|fighters|civilians|nationals|citizens)\b")
 # what BARE_SWAP_RE and PERSON_SWAP_RE cannot match without: a cheap test on the folded sentence before
 # their scans (see count_numbers.folded)
 BARE_SWAP_WORDS = ("swap", "exchang", "traded")
@@ -177,6 +182,11 @@ def _bare_swaps(sentence: str, releases: list[tuple], tallies: list[tuple], low:
         a = parse_number(m.group("a") or m.group("a2") or m.group("a3"))
         b = parse_number(m.group("b") or m.group("b2") or m.group("b3"))
         if a and b:
+            found.append((m.start(), m.end(), a + b))
+            sides += [a, b]
+    for m in SHARED_NOUN_SIDES_RE.finditer(sentence):
+        a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+        if a and b and not any(f[0] <= m.start() < f[1] for f in found):
             found.append((m.start(), m.end(), a + b))
             sides += [a, b]
     for m in PERSON_SWAP_RE.finditer(sentence):

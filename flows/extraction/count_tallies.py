@@ -204,13 +204,13 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
                                    r"a\s+total\s+of\s*$", re.I)
 
 
-# "A total of 50 prisoners were released and returned home": the subject of a release in the simple past, one
-# occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
+# "A total of 50 prisoners were released and returned home", "In total, 390 <A> and 390 <B> were exchanged": the
+# subject of a release in the simple past, one occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
 TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$"
                                 # (or the sentence opened by it: "In all, 300 prisoners walked free on Tuesday"; issue 22)
                                 r"|^\W*(?:In\s+all|In\s+total|Altogether|Overall),?\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",
                                 re.I)
-TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:[\w\-]+\s+){0,2}?(?:(?:were|was)\s+(?:released|freed|set\s+free)|walked\s+free|"
+TOTAL_FREED_AFTER_RE = re.compile(r"^\s*(?:and\s+\d[\d,]*\s+)?(?:[\w\-]+\s+){0,2}?(?:(?:were|was)\s+(?:released|freed|set\s+free|exchanged|swapped)|walked\s+free|"
                                   r"walked\s+out\s+of\s+(?:the\s+)?(?:[\w\-’']+\s+){0,2}?(?:prisons?|jails?|detention|custody)\b|"
                                   # "A total of 1,693 people received special presidential pardons" (issue 22, class 11)
                                   r"received\s+(?:[\w\-]+\s+){0,2}?(?:pardons?|amnesty|clemency))\b"

@@ -134,8 +134,8 @@ EACH_SIDE_RE = re.compile(rf"[^.;,\d]{{0,40}}?{_EACH_SIDE}", re.I)
 # the same number freed by each of two sides, told before the count: "<A> and <B> each released 84 prisoners", "the
 # exchange, each side releasing 84 soldiers" (a swap of both sides; "both sides released 84" may be the total: not taken)
 EACH_FREED_BEFORE_RE = re.compile(r"\beach(?:\s+(?:side|country|nation|state|party))?\s+(?:(?:has|have|had|will\s+have)\s+)?"
-                                  r"(?:also\s+|then\s+)?(?:released|freed|handed\s+over|set\s+free|returned|releasing|"
-                                  r"freeing|handing\s+over|setting\s+free|returning)\s+(?:(?:about|around|some|nearly|almost|"
+                                  r"(?:also\s+|then\s+)?(?:released|freed|handed(?:\s+over)?|set\s+free|returned|releasing|"
+                                  r"freeing|handing(?:\s+over)?|setting\s+free|returning)\s+(?:(?:about|around|some|nearly|almost|"
                                   r"more\s+than|over|at\s+least)\s+)?$", re.I)
 BARE_EACH_SIDE_RE = re.compile(rf"\b(?:releas(?:ed|ing)|freed|freeing|swapp(?:ed|ing)|exchang(?:ed|ing))\s+"
                                rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+{_EACH_SIDE}", re.I)
@@ -243,6 +243,20 @@ def _others_of_names(sentence: str, m: re.Match) -> bool:
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]))
 
 
+# the side that gets its people back in a swap: "Ukraine brought home 95 soldiers in the exchange", "<State> said it
+# had received 307 soldiers in the swap" (a trigger only where the sentence speaks of a swap)
+RECEIVED_IN_SWAP_RE = re.compile(r"\b(?:brought|bringing|brings|got|gets|getting)\s+(?:home|back)\b|"
+                                 r"\b(?:received|receiving|receives)\b|\b(?:came|come|coming)\s+home\b", re.I)
+
+
+# the other side of a swap given as the same number, after a counted side: "Ukraine brought home 95 soldiers in the
+# exchange, while Russia got back the same number", "returned 84 home while the other side received an equal number"
+SAME_NUMBER_BACK_RE = re.compile(
+    r"[^.;:]{0,80}?,?\s+(?:while|whereas|and|as)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+){0,2}?\s+(?:also\s+|in\s+turn\s+)?"
+    r"(?:got\s+back|received|brought\s+home|freed|released|handed\s+over|returned|recovered)\s+"
+    r"(?:the\s+same\s+number|an\s+equal\s+number|as\s+many)\b", re.I)
+
+
 def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, ...]]:
     """find_release_counts plus the counts of the swaps' sides (a release of one side, reported
     elsewhere in the document, is part of the swap)."""
@@ -250,6 +264,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     side_counts: list[int] = []
     low = folded(sentence)
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
+    if SWAP_WORD_RE.search(sentence) and SAME_NUMBER_BACK_RE.search(sentence):
+        # in a swap, one side's getting its people back is the other's freeing them, when the sentence tells both
+        # sides (session 18, class 2): alone, it would be a release by the state that received them
+        triggers = sorted(triggers + list(RECEIVED_IN_SWAP_RE.finditer(sentence)), key=lambda t: t.start())
     trigger_starts = [t.start() for t in triggers]
     trigger_ends = [t.end() for t in triggers]
     matches = [m for m in _count_matches(sentence) if _is_people_noun(m)
@@ -323,6 +341,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif not side and EACH_FREED_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             side_counts += [count, count]  # "<A> and <B> each released 84 prisoners": both sides
             count *= 2
+        elif not side and (same := SAME_NUMBER_BACK_RE.match(sentence, m.end())) and SWAP_WORD_RE.search(sentence):
+            side_counts += [count, count]  # "..., while <B> got back the same number": both sides
+            count, end = count * 2, same.end()
         item = (m.start(), end, count, qual)
         if clemency and not side and _clemency_beneficiaries(sentence, m):
             releases.append(item)
