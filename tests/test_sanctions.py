@@ -1196,7 +1196,9 @@ def test_a_place_or_paper_named_after_a_country_names_no_target_country(text, do
 
 def test_a_side_of_a_river_or_territory_is_no_company():
     assert one("The order had placed sanctions on settlers accused of violence in the occupied West Bank.") == []
-    assert one("Trump revokes sanctions on settlers in West Bank: What we know") == []
+    # (since session 18 "revokes sanctions" lifts: the settlers are the group lifted, the territory no company)
+    assert one("Trump revokes sanctions on settlers in West Bank: What we know") == [
+        (None, "settlers in West Bank", "officials", "lifted")]
 
 
 def test_a_partner_in_coordination_is_no_target():
@@ -2199,3 +2201,16 @@ def test_every_counted_group_a_designation_takes_is_a_target():
     assert {("five individuals", "officials"), ("three entities", "company")} <= {(r[1], r[2]) for r in rows}
     rows = one("The Treasury designated five individuals after 20 people were killed.")
     assert [r[1] for r in rows] == ["five individuals"]
+
+
+# session 18 (class 10): a delisting with no word of sanctions lifts; shares delisted from an exchange are no move
+@pytest.mark.parametrize("text, expected", [
+    ("Britain delisted Tomas Veller.", {("Tomas Veller", "lifted")}),
+    ("Tomas Veller was delisted by the EU on Monday.", {("Tomas Veller", "lifted")}),
+    ("The US Treasury removed Tomas Veller and Anna Berg from the SDN list.", {("Tomas Veller", "lifted"), ("Anna Berg", "lifted")}),
+    ("Kilima Trading Ltd was delisted from the Nairobi Stock Exchange.", set()),
+    ("Regulators delisted Kilima Trading Ltd from the stock market.", set()),
+    ("Tomas Veller delisted his company from the exchange.", set()),
+])
+def test_delistings_lift_and_stock_delistings_are_no_move(text, expected):
+    assert {(r[1], r[3]) for r in one(text)} == expected

@@ -206,6 +206,8 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:sanctions|measures|restrictions),\s+(?:including|such\s+as|among\s+them)\s+[^.;:()]{3,140}?,\s+(?:against|on)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
+    # "Britain delisted <A>": the names a delisting takes (session 18)
+    r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?:delist(?:ed|s|ing)?|de-listed)(?=\s+(?-i:[A-Z]))"
     # a role in lower case before the names: "sanctioned deputy prosecutors <A> and <B>" (issue 22, class 10)
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?:(?!(?:for|in|on|by|over|after|the|a|an|"
     r"under|with|since|as|and|from|to|of|at|its|their|his|her|this|that|these|those|more|all|some|new)\b)"
@@ -269,7 +271,7 @@ PASSIVE_TARGET_RE = re.compile(
     # "<name>, an entity designated in 2019": what the name is, then its designation
     r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
     rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+|personally\s+|individually\s+|formally\s+|jointly\s+)?"
-    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|"
+    rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?<=\s)(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:delisted|de-listed)\b|"
     rf"(?:removed|taken\s+off|dropped)\s+from\s+(?:a|the|its|their)\s+(?:[\w\-]+\s+){{0,2}}?(?:list|blacklist)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
     # "A and B are among the (list of) seven individuals sanctioned", "A was among those designated" (issue 22, class 10)
     rf"|among\s+(?:the\s+)?(?:[\w\-]+\s+){{0,5}}?(?:sanctioned|designated|targeted|blacklisted|listed|penali[sz]ed)\b)",

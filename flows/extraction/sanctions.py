@@ -654,10 +654,14 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
             or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b|"
                          + SAID_TARGETING, sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)
-            or PLACED_ON_LIST_RE.search(sentence)):
+            or PLACED_ON_LIST_RE.search(sentence)
+            # "removed <A> from the SDN list": a list of sanctions by its name (session 18)
+            or re.search(r"(?i)\b(?:remov|delist)", sentence) and REMOVED_FROM_LIST_RE.search(sentence)):
         return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
         return ()  # "designated as wrongfully detained": a hostage's status, no sanction
+    if STOCK_DELISTING_RE.search(sentence):
+        return ()  # "delisted from the stock exchange": a listing of shares, no sanction (session 18)
     people = named_targets(sentence, surnames)
     members = _counted_members(sentence)
     # a member of "three companies, A, B and C" is a company, whatever its name looks like
@@ -745,8 +749,12 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
 
 
 # a list cue telling a delisting without a sanction word (issue 22, class 10)
+STOCK_DELISTING_RE = re.compile(r"\b(?:delist\w*|de-listed)\b[^.;]{0,80}?\b(?:stock|exchange|bourse|market|index|"
+                                r"nasdaq|nyse|shares)\b|\b(?:shares|stock)\b[^.;]{0,60}?\bdelist", re.I)
 DELISTED_CUE_RE = re.compile(r"\b(?:Those|People|Individuals|Entities)\s+(?:delisted|removed)\b"
-                             r"|\bremov(?:e|es|ed|ing)\b[^.;]{3,160}?\bfrom\s+(?:the\s+)?(?-i:Specially\s+Designated\s+Nationals)", re.I)
+                             r"|\bremov(?:e|es|ed|ing)\b[^.;]{3,160}?\bfrom\s+(?:the\s+)?(?:(?-i:Specially\s+Designated\s+Nationals)|SDN\b)"
+                             # "Britain delisted <A>", "<A> was delisted by the bloc" (session 18)
+                             r"|\b(?:delist(?:ed|s|ing)?|de-listed)\b", re.I)
 
 
 # two demonyms in a row: a people of the first one's country ("Bosnian Serb", "Iraqi Kurdish"): the second is no country
@@ -1075,6 +1083,8 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     """The sentence's moves (_named_moves) and, beside them, each organisation named in the object of a move
     (sanction_orgs.org_targets) that no move takes yet: its own move, with the action of the clause that names it,
     else the sentence's, else the one its designation words tell (issue 22, class 10)."""
+    if "elist" in sentence and STOCK_DELISTING_RE.search(sentence):
+        return []  # "<A> Ltd was delisted from the stock exchange": shares, no sanction (session 18)
     moves = _named_moves(sentence, doc_country, may_act, may_sector, in_context, surnames)
     orgs = org_targets(sentence)
     if not orgs:
