@@ -2214,3 +2214,11 @@ def test_every_counted_group_a_designation_takes_is_a_target():
 ])
 def test_delistings_lift_and_stock_delistings_are_no_move(text, expected):
     assert {(r[1], r[3]) for r in one(text)} == expected
+
+
+def test_a_bare_firm_name_after_its_trade_is_a_company_target():
+    # session 18: "<demonym> drone maker <A>", "surveillance firm <B>" (before: no target at all)
+    rows = one("The US blacklisted Chinese drone maker Zeltron and surveillance firm Hikwave.")
+    assert {(r[1], r[2]) for r in rows} == {("Zeltron", "company"), ("Hikwave", "company")}
+    # whose founder: no firm named ("company's" is no trade before a name)
+    assert all(r[2] != "company" for r in one("The US sanctioned the company's founder Omar Wafula."))

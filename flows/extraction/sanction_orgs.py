@@ -342,6 +342,10 @@ def _org_targets(sentence: str) -> list[tuple[str, int, str, str | None]]:
 # "<A>, <B> and <C> are blocked" (session 17, issue 22, class 10): a firm or group the news names without any word
 # of what it is ("Rosneft", "Gazprombank"); one to three capitalised words, and no person, place, people or issuer
 _BARE_ITEM_RE = re.compile(r"(?:[A-Z][\w&’'\-\+]*)(?:[ \t]+[A-Z][\w&’'\-\+]*){0,2}")
+# what a firm does, told before its bare name ("<demonym> drone maker <A>", "surveillance firm <B>"; session 18)
+_TRADE_BEFORE_RE = re.compile(r"(?:the\s+)?(?:[A-Z][a-z]+\s+)?(?:[a-z][\w\-]*\s+){0,2}(?:firm|company|maker|manufacturer|"
+                              r"producer|giant|operator|supplier|exporter|carrier|lender|insurer|trader|shipper|refiner|"
+                              r"miner|developer|contractor|conglomerate)\s+(?=[A-Z])")
 _BARE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)(?:the\s+)?")
 # what may follow the object's last item: a full stop, a colon or a bracket, or a word that ends the object
 # ("sanctions on <A> over its role", "sanctioned <A> on Monday"); a comma only where the zone ends right after it
@@ -369,12 +373,16 @@ def _bare_names(sentence: str, zones: list[tuple[int, int]], out: list[tuple]) -
         at = a + len(sentence[a:b]) - len(sentence[a:b].lstrip())
         items = []
         while True:
-            m = _BARE_ITEM_RE.match(sentence, at, b)
+            trade = _TRADE_BEFORE_RE.match(sentence, at, b)  # "drone maker <A>": the name after its trade
+            m = _BARE_ITEM_RE.match(sentence, trade.end() if trade else at, b)
             if not m:
                 break
             items.append(m)
             gap = _BARE_GAP_RE.match(sentence, m.end(), b)
-            if not gap or not _BARE_ITEM_RE.match(sentence, gap.end(), b):
+            if not gap:
+                break
+            trade = _TRADE_BEFORE_RE.match(sentence, gap.end(), b)
+            if not _BARE_ITEM_RE.match(sentence, trade.end() if trade else gap.end(), b):
                 break
             at = gap.end()
         if not items or not (_BARE_END_RE.match(sentence, items[-1].end())
