@@ -2222,3 +2222,9 @@ def test_a_bare_firm_name_after_its_trade_is_a_company_target():
     assert {(r[1], r[2]) for r in rows} == {("Zeltron", "company"), ("Hikwave", "company")}
     # whose founder: no firm named ("company's" is no trade before a name)
     assert all(r[2] != "company" for r in one("The US sanctioned the company's founder Omar Wafula."))
+
+
+def test_a_legal_form_written_out_tells_a_firm():
+    # session 18: "Limited" (before: "<A> Trading Limited" was a person)
+    assert {(r[1], r[2]) for r in one("Treasury also sanctioned Hong Kong-based Pwani Trading Limited.")} \
+        == {("Pwani Trading Limited", "company")}
