@@ -1094,3 +1094,14 @@ def test_receiving_or_the_same_number_without_a_swap_counts_no_other_side():
     # a release a year apart that matched another's number is no swap
     assert _releases("Vostria freed 95 prisoners on Friday, and Kelmark released the same number last year.\n") \
         == [(95, "exact")]
+
+
+# class 1 (session 18): named people with fellows or asides of their own
+@pytest.mark.parametrize("text, count", [
+    ("Tomas Veller and two fellow activists walked free on Tuesday.", 3),
+    ("Tomas Veller, Anna Berg and two fellow activists were pardoned.", 4),
+    ("Tomas Veller, a blogger, and Anna Berg, a lawyer, were freed on Sunday.", 2),
+    ("Two fellow activists were freed on Tuesday.", 2),  # no name: the count as told (a guard)
+])
+def test_named_people_with_fellows_or_asides_are_counted(text, count):
+    assert [c for c, _ in _releases(text + "\n")] == [count]

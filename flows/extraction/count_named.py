@@ -244,8 +244,10 @@ def _role_subject_released(sentence: str) -> list[tuple]:
 
 # two named people released together, an apposition between them: "<name> and the candidate he backs, <name>, were
 # released from prison" (issue 22, class 11)
+# (each may carry its own aside: "<name>, a blogger, and <name>, a lawyer, were freed"; session 18)
 TWO_NAMED_RELEASED_RE = re.compile(
-    rf"(?P<first>{_FULL_NAME})\s+and\s+(?:(?:[^,;:.]{{3,90}}?),\s+)?(?P<second>{_FULL_NAME}),?\s+"
+    rf"(?P<first>{_FULL_NAME})(?:,\s+(?:an?|the)\s+[^,;:.]{{3,90}}?,)?\s+and\s+(?:(?:[^,;:.]{{3,90}}?),\s+)?"
+    rf"(?P<second>{_FULL_NAME})(?:,\s+(?:an?|the)\s+[^,;:.]{{3,90}}?,|,)?\s+"
     r"(?:were|have\s+been|had\s+been)\s+(?:released|freed|pardoned|set\s+free)\b")
 
 

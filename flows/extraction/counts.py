@@ -238,7 +238,9 @@ def find_release_counts(sentence: str) -> tuple[list[tuple], list[tuple]]:
 def _others_of_names(sentence: str, m: re.Match) -> bool:
     """Whether count `m` is of the others beside people named before it ("<name> and 13 others", "<name> and three
     co-accused"): the named are then of the count too."""
-    return bool(("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun")))
+    # ("<name> and two fellow activists": the fellows are the others; session 18)
+    return bool(("other" in (m.group("mods") + m.group("noun")).lower() or COMPANION_NOUN_RE.match(m.group("noun"))
+                 or re.search(r"(?i)\bfellow\b", m.group("mods")))
                 and OTHERS_BEFORE_RE.search(sentence, 0, m.start())
                 and TWO_CAPITALS_RE.search(sentence[max(0, m.start() - 120):m.start()]))
 
