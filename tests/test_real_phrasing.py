@@ -2157,3 +2157,17 @@ def test_a_count_freed_in_the_past_period_is_a_running_total(sentence):
 
 def test_a_release_on_the_last_day_of_a_period_stays_a_release():
     assert _counts("The regime freed 250 prisoners on Friday, the last working day of the year.") == [250]
+
+
+# class 4 (session 18): a whole told before its part ("Of the roughly 1,100 political prisoners, 52 ..."), a count
+# "this year alone"
+@pytest.mark.parametrize("sentence", [
+    "Of the roughly 1,100 political prisoners, 52 were freed on Thursday.",
+    "The government has pardoned 250 people this year alone.",
+])
+def test_a_whole_before_its_part_or_a_years_count_is_no_release(sentence):
+    assert _counts(sentence) == []
+
+
+def test_a_whole_freed_itself_before_its_part_stays_a_release():
+    assert _counts("Of the 40 detainees released on Friday, 26 were students.") == [40]

@@ -64,6 +64,7 @@ TALLY_AFTER_RE = re.compile(
     # released over a period, in waves: a running total (issue 22, class 4)
     rf"in\s+recent\s+(?:days|weeks|months|years)|in\s+(?:several|multiple|successive)\s+(?:waves|batches|rounds|stages)|"
     rf"(?:over|in|during|within)\s+the\s+(?:past|last|previous)\s+(?:\w+\s+)?(?:year|years|months|decade)\b|"
+    rf"this\s+year\s+alone|"
     # released through many swaps: "freed 2,600 people through 50 previous exchanges" (issue 22, class 4)
     rf"(?:in|through|over|across|during|from)\s+(?:[2-9]|[1-9]\d+|two|three|four|five|six|seven|eight|nine|ten|several|"
     rf"multiple|successive|numerous|many|previous|past|earlier|dozens\s+of)\s+(?:(?:previous|past|earlier|separate|prisoner|"

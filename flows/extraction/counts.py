@@ -192,6 +192,10 @@ CLEMENCY_GROUP_BEFORE_RE = re.compile(r"\b(?:pardon(?:ed|ing)|freed|freeing|rele
 
 # "the release of the first of some 900 prisoners": the first members out of a count, not a release of it all
 # ("the first group of 1,178" is a stage released whole; issue 22, class 3)
+# a whole told first, then its part after a comma: "Of the roughly 1,100 political prisoners, 52 were freed" (session 18;
+# a whole freed itself stays: "Of the 40 detainees released on Friday, 26 were students")
+OF_WHOLE_BEFORE_RE = re.compile(r"^\W*(?:and\s+)?of\s+(?:the|these|those|all\s+the)\s+$", re.I)
+PART_AFTER_WHOLE_RE = re.compile(rf"[^.;:]{{0,80}}?,\s*(?:\d|(?:{_NUMW})\b)", re.I)
 FIRST_OF_BEFORE_RE = re.compile(r"\bthe\s+first\s+of\s+(?:the\s+)?$", re.I)
 ANY_GROUP_RE = re.compile(rf"\b(?!(?:19|20)\d\d\b)(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+|{_NUMW})\s+(?-i:[a-z]+s)\b", re.I)
 
@@ -351,8 +355,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             releases.append(item)
             continue
         if is_tally(sentence, m.start(), m.end()) or not triggers \
-                or FIRST_OF_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()):
-            tallies.append(item)
+                or FIRST_OF_BEFORE_RE.search(sentence, max(0, m.start() - 20), m.start()) \
+                or (OF_WHOLE_BEFORE_RE.match(sentence[:m.start()]) and (part := PART_AFTER_WHOLE_RE.match(sentence, m.end()))
+                    and not RELEASE_RE.search(sentence, m.end(), part.end())):
+            tallies.append(item)  # ("Of the roughly 1,100 political prisoners, 52 were freed": the whole, not the freed)
             continue
         # "The freed include 12 women and four minors": the next group of a list whose first group is a tally
         # (not a group with a release verb of its own: "holds 1,200 prisoners, and 300 inmates were freed")
