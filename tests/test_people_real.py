@@ -734,3 +734,17 @@ def test_an_honorific_inside_a_name_is_part_of_it(sentence, name):
 
 def test_an_honorific_before_a_name_is_still_a_title():
     assert _people_in("Deputy leader Sheikh Karim Yasin said so.") == ["Karim Yasin"]
+
+
+# class 7/8 (session 18): a firm named after people, told by what it is or by who works at it
+@pytest.mark.parametrize("sentence, name", [
+    ("Analysts at Morgan Stanley said the sanctions would bite.", "Morgan Stanley"),
+    ("The company Louis Dreyfus was sanctioned on Monday.", "Louis Dreyfus"),
+    ("Kenyan drone maker Simon Kamau was hit by the measures.", "Simon Kamau"),
+])
+def test_a_firm_named_after_people_is_no_person(sentence, name):
+    assert name not in _people_in(sentence)
+
+
+def test_a_person_whose_role_names_a_firm_stays_a_person():
+    assert "Omar Wafula" in _people_in("Company founder Omar Wafula was arrested.")

@@ -216,6 +216,12 @@ FACILITY_AFTER_RE = regex.compile(r"^\s+(?:international\s+)?(?:airport|airbase|
 # a ship named after a person: its kind before the name, or a hull number right after it ("the tanker <name> 1")
 VESSEL_BEFORE_RE = regex.compile(r"\b(?:tanker|vessel|ship|freighter|cargo\s+ship|yacht|ferry|trawler|warship|frigate|"
                                  r"destroyer|submarine|carrier|supertanker|boat)s?\s+(?:the\s+)?$", regex.IGNORECASE)
+# a firm named after people ("Morgan Stanley", "Louis Dreyfus"): what it is right before the name, or the staff who
+# work at it (session 18, class 7/8)
+FIRM_BEFORE_RE = regex.compile(r"\b(?:(?:the|a)\s+)?(?:company|firm|bank|lender|insurer|conglomerate|brand|retailer|"
+                               r"carmaker|automaker|(?:[a-z]+\s+)?(?:maker|manufacturer|producer|giant))\s+$"
+                               r"|\b(?:analysts?|economists?|strategists?|bankers?|traders?|employees?|researchers?)\s+at\s+$",
+                               regex.IGNORECASE)
 NUMBER_AFTER_RE = regex.compile(r"^\s+\d\b(?![,.]\d|[\d:/\-]|\s*(?:years?|months?|days?|%|per))")
 # a name after a kind of place or of time and "of" ("the holy month of <name>", "the town of <name>", "the
 # sultanate of <name>") is what that place or time is called, never a person, even one the batch names in full
@@ -637,6 +643,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
         return None  # "the month of <name>", "the town of <name>": a time or a place
     if VESSEL_BEFORE_RE.search(sentence, max(0, start - 14), start):
         return None  # "the tanker <name>": a ship
+    if FIRM_BEFORE_RE.search(sentence, max(0, start - 40), start):
+        return None  # "the company <name>", "analysts at <name>": a firm named after people (session 18)
     poss = POSSESSIVE_RE.match(after)
     after_name = after[poss.end():] if poss else after
     # (a possessive name right after a comma opens an apposition whose head is the noun after it: "an official,
