@@ -200,13 +200,14 @@ def listed_designees(sanctions: pl.DataFrame, sentences: pl.DataFrame, candidate
         if not found_here:
             continue
         spans = _spans(sentence)
+        strong = spans[len(_next_spans(sentence)):]  # the spans of cues other than a NEXT_CUE (those come first)
         for surface, is_person, line, at in found_here:
             # on a list line the name comes first (after a bullet); in a sentence, inside a listed span
             if (at > 3) if line else not any(lo <= at < hi for lo, hi, _ in spans):
                 continue
             firms = not line and any(lo <= at < hi and f for lo, hi, f in spans)
             # a name only a NEXT_CUE lists is the designee of a move told just before it
-            weak = not line and not any(lo <= at < hi for lo, hi, _ in spans[len(_next_spans(sentence)):])
+            weak = not line and not any(lo <= at < hi for lo, hi, _ in strong)
             target = _target(surface, is_person, sentence[max(0, at - 40):at], sentence[at + len(surface):], firms)
             if target is None or (d, target[0]) in known or (d, target[0]) in seen:
                 continue
