@@ -206,7 +206,8 @@ ONE_OCCASION_TOTAL_RE = re.compile(r"(?<!has\s)(?<!have\s)(?<!had\s)\b(?:freed|r
 
 
 # "A total of 50 prisoners were released and returned home", "In total, 390 <A> and 390 <B> were exchanged": the
-# subject of a release in the simple past, one occasion's total (a total over a period still meets TALLY_AFTER_RE; "have been freed" stays a running total)
+# subject of a release in the simple past, one occasion's total (a total over a period still meets TALLY_AFTER_RE;
+# "have been freed" stays a running total)
 TOTAL_OF_BEFORE_RE = re.compile(r"\b(?:a|the)\s+total\s+of\s*$"
                                 # (or the sentence opened by it: "In all, 300 prisoners walked free on Tuesday"; issue 22)
                                 r"|^\W*(?:In\s+all|In\s+total|Altogether|Overall),?\s+(?:some\s+|about\s+|around\s+|nearly\s+)?$",

@@ -270,7 +270,8 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     side_counts: list[int] = []
     low = folded(sentence)
     triggers = [m for m in RELEASE_RE.finditer(sentence)]
-    if SWAP_WORD_RE.search(sentence) and SAME_NUMBER_BACK_RE.search(sentence):
+    swap_told = SWAP_WORD_RE.search(sentence) is not None  # the sentence speaks of a swap (read once, used per count)
+    if swap_told and SAME_NUMBER_BACK_RE.search(sentence):
         # in a swap, one side's getting its people back is the other's freeing them, when the sentence tells both
         # sides (session 18, class 2): alone, it would be a release by the state that received them
         triggers = sorted(triggers + list(RECEIVED_IN_SWAP_RE.finditer(sentence)), key=lambda t: t.start())
@@ -341,13 +342,13 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         elif "other" in (m.group("mods") + m.group("noun")).lower() and ALONG_WITH_OTHERS_RE.search(sentence, 0, m.start()):
             count += 1  # "<someone> was freed along with 13 others"
         each = EACH_SIDE_RE.match(sentence, m.end()) if not side else None
-        if each and SWAP_WORD_RE.search(sentence):
+        if each and swap_told:
             side_counts += [count, count]  # "freed 35 people held in each country": both sides of the swap
             count, end = count * 2, each.end()
         elif not side and EACH_FREED_BEFORE_RE.search(sentence, max(0, m.start() - 60), m.start()):
             side_counts += [count, count]  # "<A> and <B> each released 84 prisoners": both sides
             count *= 2
-        elif not side and (same := SAME_NUMBER_BACK_RE.match(sentence, m.end())) and SWAP_WORD_RE.search(sentence):
+        elif not side and swap_told and (same := SAME_NUMBER_BACK_RE.match(sentence, m.end())):
             side_counts += [count, count]  # "..., while <B> got back the same number": both sides
             count, end = count * 2, same.end()
         item = (m.start(), end, count, qual)
@@ -436,7 +437,7 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
             releases.append((bare.start("num"), bare.end(), count, QUALIFIERS.get((bare.group("qual") or "").lower(), "exact")))
     releases, tallies, bare_sides = _bare_swaps(sentence, releases, tallies, low)
     side_counts += bare_sides
-    if not releases and SWAP_WORD_RE.search(sentence):  # "swapped prisoners, releasing 60 on each side"
+    if not releases and swap_told:  # "swapped prisoners, releasing 60 on each side"
         for m in BARE_EACH_SIDE_RE.finditer(sentence):
             count = parse_number(m.group("num"))
             if count and not HYPOTHETICAL_RE.search(sentence, max(0, m.start() - 40), m.start()):

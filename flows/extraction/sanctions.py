@@ -660,8 +660,6 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
         return ()
     if WRONGFUL_DETENTION_RE.search(sentence):
         return ()  # "designated as wrongfully detained": a hostage's status, no sanction
-    if STOCK_DELISTING_RE.search(sentence):
-        return ()  # "delisted from the stock exchange": a listing of shares, no sanction (session 18)
     people = named_targets(sentence, surnames)
     members = _counted_members(sentence)
     # a member of "three companies, A, B and C" is a company, whatever its name looks like
@@ -1083,7 +1081,7 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     """The sentence's moves (_named_moves) and, beside them, each organisation named in the object of a move
     (sanction_orgs.org_targets) that no move takes yet: its own move, with the action of the clause that names it,
     else the sentence's, else the one its designation words tell (issue 22, class 10)."""
-    if "elist" in sentence and STOCK_DELISTING_RE.search(sentence):
+    if STOCK_DELISTING_RE.search(sentence):
         return []  # "<A> Ltd was delisted from the stock exchange": shares, no sanction (session 18)
     moves = _named_moves(sentence, doc_country, may_act, may_sector, in_context, surnames)
     orgs = org_targets(sentence)
