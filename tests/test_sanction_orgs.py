@@ -273,3 +273,40 @@ def test_a_bare_name_that_is_the_whole_object_of_a_move_is_a_company_target(text
 ])
 def test_a_bare_capitalised_word_that_is_no_firm_is_no_company_target(text):
     assert [t for t, k, _c, _a in _moves(text) if k == "company"] == []
+
+
+# session 19: firms in the shapes of agencies' own statements (issue 22, class 10)
+@pytest.mark.parametrize("text, expected", [
+    # a place in brackets inside a name, and "&" joining two names of one firm
+    ("The Treasury sanctioned Varno Marine Tanker (Ningbo) Co. Ltd. and Teklo Holding Company Ltd.",
+     [("Varno Marine Tanker (Ningbo) Co. Ltd", "imposed"), ("Teklo Holding Company Ltd", "imposed")]),
+    ("The Treasury sanctioned Gibbs & Orlan, Inc., Vantor Systems and Kell & Sons Ltd.",
+     [("Gibbs & Orlan", "imposed"), ("Vantor Systems", "imposed"), ("Kell & Sons Ltd", "imposed")]),
+    # OFAC's list by its acronym, and a legal form's stops before "to the list"
+    ("OFAC added Varno Petroleum Co. Ltd. and Teklo Holding Company Ltd. to the SDN list.",
+     [("Varno Petroleum Co. Ltd", "imposed"), ("Teklo Holding Company Ltd", "imposed")]),
+    # the agency as the subject of "target", the firms after their trade, "<City>-based" no part of a name
+    ("Treasury targeted shippers Varno Marine Lines, Teklo Holding and Dubai-based energy trader Astra Fuel Trading "
+     "for carrying oil from Iran.",
+     [("Varno Marine Lines", "imposed"), ("Teklo Holding", "imposed"), ("Astra Fuel Trading", "imposed")]),
+    ("Treasury targeted shipper Varno Marine Lines for carrying oil.", [("Varno Marine Lines", "imposed")]),
+    # "will target": still to come
+    ("Treasury will target shippers Varno Marine Lines and Teklo Holding for carrying oil.",
+     [("Varno Marine Lines", "proposed"), ("Teklo Holding", "proposed")]),
+])
+def test_firms_named_as_agencies_name_them(text, expected):
+    assert [(t, a) for t, k, _c, a in _moves(text) if k == "company"] == expected
+
+
+def test_the_people_on_the_sdn_list_by_its_acronym():
+    assert [(t, k, a) for t, k, _c, a in _moves("The Treasury on Monday added Pavel Dorin and Mara Velko to the SDN "
+                                                "list.")] == [("Pavel Dorin", "person", "imposed"),
+                                                              ("Mara Velko", "person", "imposed")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said the Treasury would target the funds in a later round.",  # no firm named
+    "The drones targeted Varno Marine Lines' depot in the port.",            # no agency: an attack
+])
+def test_target_without_an_agency_or_a_firm_moves_no_firm(text):
+    assert [t for t, k, _c, _a in _moves(text) if k == "company"] == []

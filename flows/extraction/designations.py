@@ -305,12 +305,14 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
                          r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering|"
-                         r"took (?:\w+ )?action (?:targeting|against)|visa bans?|(?:banned|barred|prohibited) from|it (?:was|is) targeting|"
+                         r"took (?:\w+ )?action (?:targeting|against)|(?:will|would) (?:also )?target\b|visa bans?|(?:banned|barred|prohibited) from|it (?:was|is) targeting|"
                          r"^(?:Alongside|Along with|Together with|In addition to) [A-Z]")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)
 
-ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y)[ \t]+)?{_CAP})*")
+# ("Gibbs & Cox", and a place in brackets inside a firm's name: "<A> Tanker (<City>) Co. Ltd."; session 19)
+# (a word that says where a firm is based is no part of a name: "<A> Holding and <City>-based trader <B>")
+ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y|&)[ \t]+)?(?![A-Z][\w\-]*-based\b){_CAP}|[ \t]+\([A-Z][\w\-]+\)(?=[ \t]+[A-Z]))*")
 
 
 def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
@@ -345,7 +347,7 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
 # a company named by its legal form after a comma, with its acronym in brackets ("Northern Ore, S.A. (NOSA)",
 # "Banco Ejemplo, SA"): the name without the form, with the acronym that other sentences use (issue 22, class 10)
 LEGAL_SUFFIX_RE = re.compile(
-    rf"(?P<name>(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|y)[ \t]+)?{_CAP})*),?[ \t]+"
+    rf"(?P<name>(?<![\w\-]){_CAP}(?:[ \t]+(?:(?:of|for|and|de|del|y|&)[ \t]+)?{_CAP})*),?[ \t]+"
     r"(?:S\.\s?A\.(?:\s?de\s?C\.\s?V\.)?|SA\b|C\.\s?A\.|N\.\s?V\.|Ltd\.?|Inc\.?|LLC\b|PLC\b|GmbH\b|AG\b|S\.p\.A\.)"
     r"(?:[ \t]+\((?P<acr>[A-Z][A-Za-z]{1,9})\))?")
 
@@ -507,7 +509,8 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
         named = sorted(named + [(a0, b0, word, "person") for a0, b0, word in found
                                 if word in surnames and not any(a <= a0 < b for a, b, *_ in named)])
     if any(w in sentence for w in COMPANY_WORDS) or any(w in sentence for w in LEGAL_FORM_FIRST) or "S.A" in sentence \
-            or any(w in sentence for w in BODY_WORDS):
+            or any(w in sentence for w in BODY_WORDS) \
+            or any(w.lower() in COMPANY_NAME_WORDS for w in re.findall(r"(?<=\s)[A-Z][a-z]+", sentence)):
         # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
         # and a run led by a job title is no company
         runs = _company_runs(sentence)

@@ -512,10 +512,19 @@ _CUE_IMPOSES_RE = re.compile(r"\b(?:blocked|impos(?:ed|es|ing)|designat\w+|sanct
                              r"(?:[\w\-“”\"']+\s+){0,3}?(?:list|blacklist))\b", re.I)
 
 
+# a sanctioning agency as the subject of "target": "Treasury targeted shippers <A> and <B>", "OFAC also targets <A>",
+# "Treasury will target <A>" (to come: proposed); "targeted" alone says nothing ("strikes targeted <A> Power Systems")
+# (session 19)
+_AGENCY_TARGETS_RE = re.compile(r"\b(?-i:Treasury|OFAC|(?:State|Commerce)\s+Department)\)?\s+(?:(?:also|today|now|on\s+\w+day)\s+)?"
+                                r"(?:targeted|targets|(?P<future>will|would)\s+(?:also\s+)?target)\b", re.I)
+
+
 def cue_actions(sentence: str) -> list[str]:
     """The action a sentence's designation words tell: a delisting lifts, a designation imposes; else none."""
     if _CUE_LIFTS_RE.search(sentence):
         return ["lifted"]
     if _CUE_IMPOSES_RE.search(sentence):
         return ["imposed"]
+    if agency := _AGENCY_TARGETS_RE.search(sentence):
+        return ["proposed"] if agency.group("future") else ["imposed"]
     return []

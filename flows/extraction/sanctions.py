@@ -793,9 +793,10 @@ SOUGHT_LISTING_RE = re.compile(r"\b(?:attempts?|bids?|requests?|proposals?|resol
 
 # "added <A>, <role>, to its list of (global) terrorists / its sanctions list": a listing, though no sanction word is said
 # (issue 22, class 10)
-ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^.;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
+ADDED_TO_LIST_RE = re.compile(r"\badded\s+(?-i:[A-Z])[^;]{0,200}?\bto\s+(?:its|their|the)\s+(?:[\w\-]+\s+){0,3}?"
                               r"(?:list\s+of\s+(?:[\w\-]+\s+){0,2}?(?:terrorists?|sanctioned|designated)\b|"
-                              r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black)\s*list\b)", re.I)
+                              # (OFAC's list by its acronym: "added <A> Co. Ltd. to the SDN list"; session 19)
+                              r"(?:sanctions?|terror(?:ist|ism)?|consolidated|entity|black|SDN)\s*list\b)", re.I)
 
 # "put / placed <A>, <B> and a dozen officials on a “stop list”": a listing, though no sanction word is said (issue 22,
 # class 10)

@@ -70,7 +70,7 @@ COMPANY_NAME_WORDS = frozenset(
     securities insurance motors electronics pharmaceuticals pharmaceutical telecom telecommunications
     communications mining metals chemicals petrochemical petrochemicals construction engineering consulting
     laboratories studios entertainment tankers maritime shipyard shipyards shipping logistics trading
-    manufacturing aerospace petroleum refinery dynamics arms
+    manufacturing aerospace petroleum refinery dynamics arms lines shipbuilding
     """.split()
 )
 
