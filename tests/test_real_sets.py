@@ -12,7 +12,7 @@ REAL = Path(__file__).parent / "data" / "real"
 SETS = {"dev": REAL, "heldout": REAL / "heldout", "heldout2": REAL / "heldout2", "dev2": REAL / "dev2",
         "dev3": REAL / "dev3", "heldout3": REAL / "heldout3", "heldout4": REAL / "heldout4",
         "heldout5": REAL / "heldout5", "heldout6": REAL / "heldout6", "dev4": REAL / "dev4",
-        "dev5": REAL / "dev5", "dev6": REAL / "dev6"}
+        "dev5": REAL / "dev5", "dev6": REAL / "dev6", "dev7": REAL / "dev7"}
 
 
 def _pages(folder: Path) -> list[dict]:
