@@ -2228,3 +2228,28 @@ def test_a_legal_form_written_out_tells_a_firm():
     # session 18: "Limited" (before: "<A> Trading Limited" was a person)
     assert {(r[1], r[2]) for r in one("Treasury also sanctioned Hong Kong-based Pwani Trading Limited.")} \
         == {("Pwani Trading Limited", "company")}
+
+
+# session 19: the State Department's public designation (a visa ban on the corrupt) names its designees as a designation
+# does: "were publicly designated", "announced the public designation of <A>, as well as of former <office> <B>, former
+# <Agency> Director <C>" (issue 22, class 10)
+@pytest.mark.parametrize("text, expected", [
+    ("The State Department said that former Ruritanian officials Pavel Manev, Petar Velkov and Krasen Tomev were "
+     "publicly designated for their involvement in significant corruption.",
+     ["Pavel Manev", "Petar Velkov", "Krasen Tomev"]),
+    ("The department announced the public designation of Dorin, as well as of former Deputy Trade Minister Pavel "
+     "Manev, former Export Agency Director Petar Velkov, and Ilko Varnev, an official of the customs bureau.",
+     ["Pavel Manev", "Petar Velkov", "Ilko Varnev"]),
+])
+def test_a_public_designation_names_its_designees(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text), None)
+    assert rows.filter(pl.col("target_type") == "person")["target"].to_list() == expected
+    assert set(rows["action"]) == {"imposed"}
+
+
+@pytest.mark.parametrize("text", [
+    "The designation of Pavel Manev as ambassador was approved by parliament.",  # a post, no sanction
+    "Parliament approved the public designation of Pavel Manev as its ombudsman.",
+])
+def test_a_designation_to_a_post_is_no_sanction(text):
+    assert extract_sanction_mentions(sentences_of(text), None).is_empty()

@@ -25,6 +25,7 @@ import polars as pl
 from flows.core.config import MAX_BYTES, MAX_DOC_CHARS, MIN_CHARS
 from flows.documents.language_id import detect_language
 from flows.documents.metadata import read_manifest, read_metadata
+from flows.documents.wrap import unwrap
 from flows.language.dates import address_date, page_date
 
 SOURCE_SUFFIXES = (".txt", ".html", ".htm")  # what a source folder's files are read from
@@ -132,7 +133,8 @@ def read_bytes(data: bytes, html: bool = False) -> dict:
         text = page["text"]
     else:
         out["format"] = "text"
-        text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        # (a plain text wrapped at a fixed width: its breaks inside sentences read as spaces; flows/documents/wrap.py)
+        text = unwrap(text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"))
     if len(text.strip()) < MIN_CHARS:
         what = "HTML page's article text" if out["format"] == "html" else "text"
         return {**out, "text": None,

@@ -205,6 +205,9 @@ TARGET_SCOPE_RE = re.compile(
     # travel ban, on <A> and <B>" (issue 22, class 10)
     r"|(?:sanctions|measures|restrictions),\s+(?:including|such\s+as|among\s+them)\s+[^.;:()]{3,140}?,\s+(?:against|on)"
     r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
+    # "announced the public designation of <A>, as well as of <role> <B>" (a visa ban's own word; session 19)
+    # (a post is no designation: "the public designation of <A> as its ombudsman")
+    r"|\bpublic\s+designation\s+of(?=\s+(?-i:[A-Z]))(?![^.;]{0,80}?\bas\s+(?:its|their|the|an?)\s+(?!(?:[\w\-]+\s+){0,2}terror))"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # "Britain delisted <A>": the names a delisting takes (session 18)
     r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?:delist(?:ed|s|ing)?|de-listed)(?=\s+(?-i:[A-Z]))"
@@ -270,7 +273,7 @@ PASSIVE_TARGET_RE = re.compile(
     rf"(?:(?:,\s*)?(?:who|which)\s+)?"  # "<name>, who is already subject to sanctions"
     # "<name>, an entity designated in 2019": what the name is, then its designation
     r"(?:,\s*(?:an?|the)\s+(?:[\w\-]+\s+){0,2}?(?:entity|company|firm|bank|institution|individual|person|official)\s+)?"
-    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+|personally\s+|individually\s+|formally\s+|jointly\s+)?"
+    rf"(?:(?:was|were|is|are|remains?|(?:has|had|have)\s+(?:also\s+)?been)\s+)?(?:also\s+|already\s+|still\s+|previously\s+|being\s+|personally\s+|individually\s+|formally\s+|jointly\s+|publicly\s+)?"
     rf"(?:(?:subject\s+to|under)\s+(?:[\w.]+\s+){{1,2}}sanctions\b|{DESIGNATION_VERB}|(?:listed|included)\b|(?<=\s)(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:delisted|de-listed)\b|"
     rf"(?:removed|taken\s+off|dropped)\s+from\s+(?:a|the|its|their)\s+(?:[\w\-]+\s+){{0,2}}?(?:list|blacklist)\b|(?:also\s+)?on\s+the\s+(?:\w+\s+)?(?:sanctions\s+)?list|(?:also\s+)?(?:being\s+)?subject\s+to\s+sanctions|one\s+of\s+[^.;]{{0,40}}\b(?:hit|targeted|sanctioned)"
     # "A and B are among the (list of) seven individuals sanctioned", "A was among those designated" (issue 22, class 10)
@@ -415,7 +418,9 @@ ROLE_BRACKET_RE = re.compile(r"\b(?:chair(?:man|woman|men|women)?s?|chief\s+exec
                              r"owners|directors|shareholders|bosses)\s+of\b[^().;]{0,80}\($", re.I)
 
 
-TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as)\s+(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the|at)\s+)*")
+# ("..., former <Agency for Exports> Director <B>": a former office in capitals; session 19)
+TITLE_LEAD_RE = re.compile(r"\s*(?:,|,?\s+and|,?\s+as\s+well\s+as(?:\s+of)?)\s+(?:(?:former|then|acting|current)\s+)?"
+                           r"(?:(?-i:[A-Z][\w\-]*)\s+|(?:of|for|and|the|at)\s+)*")
 
 # what a list of targets carries beside its names and does not end it: a short aside in brackets after a name ("(R-<state
 # code>)", a party and state) and a shortened title, plural too, before one ("Sens.", "Rep.") (issue 22, class 10)
