@@ -1,6 +1,8 @@
 """Issue 22, class 10 (org14): an organisation named in the object of a move on sanctions is a target of that move.
 Sentences written in our own words, names invented."""
 
+import re
+
 import pytest
 
 from flows.extraction.sanction_orgs import cue_actions, org_runs, org_targets
@@ -310,3 +312,21 @@ def test_the_people_on_the_sdn_list_by_its_acronym():
 ])
 def test_target_without_an_agency_or_a_firm_moves_no_firm(text):
     assert [t for t, k, _c, _a in _moves(text) if k == "company"] == []
+
+
+# session 19: lists of firms after what they are, a legal form ending a name
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury said it has also sanctioned four entities owned and controlled by Dorin, including Tabacos Varno "
+     "Inc., Bebidas Varno Inc. and Frigorifico Velko S.A.E.",
+     ["Tabacos Varno", "Bebidas Varno", "Frigorifico Velko", "four entities"]),
+    ("Some proxy organizations are also targeted by the sanctions, including Kell Bei Group, Golden Varno Resorts Ltd "
+     "and Osprey Exchange Ltd.", ["Kell Bei Group", "Golden Varno Resorts", "Osprey Exchange"]),
+    # a legal form with stops ends a name before "and"; a name spanned whole by its legal form is the name without it
+    ("The Treasury has also sanctioned four entities, including Velko Acquisition S.A. and Frigorifico Velko S.A.E.",
+     ["Velko Acquisition", "Frigorifico Velko", "four entities"]),
+    ("The companies sanctioned include Kestrel Lab S.A. de C.V., which trades in medicines.", ["Kestrel Lab"]),
+])
+def test_firms_listed_after_what_they_are(text, expected):
+    # (a firm's name with or without its legal form: both name it)
+    firms = [re.sub(r",?\s+(?:Inc|Ltd|S\.A\.E|S\.A)\.?$", "", t) for t, k, _c, _a in _moves(text) if k == "company"]
+    assert firms == expected

@@ -2253,3 +2253,24 @@ def test_a_public_designation_names_its_designees(text, expected):
 ])
 def test_a_designation_to_a_post_is_no_sanction(text):
     assert extract_sanction_mentions(sentences_of(text), None).is_empty()
+
+
+# session 19: a designee named in apposition to what it is; a listing told by the bloc's word "listed" with its day, and
+# the bulleted designees after "<the group> ... include:" (issue 22, class 10)
+def test_a_designee_in_apposition_to_what_it_is():
+    # (a name whose given name no lexicon knows: only its place in the sentence says it is the designee)
+    assert _moved("The Treasury Department also blacklisted a Ruritanian businessman, Khamis Farhan al-Velko, for "
+                  "bribing officials.") == [("Khamis Farhan al-Velko", "person", "imposed", "United States")]
+
+
+def test_a_listing_by_the_bloc_and_its_bulleted_designees():
+    text = ("The European Union formally listed on Monday nine current and former officials of Ruritania whose role "
+            "in abuses has led to EU sanctions against them.\n"
+            "The nine Ruritanian leaders, and short reasons for each, include:\n"
+            "• Pavel Dorin, Governor of the North, accountable for abuses by the police\n"
+            "• Mara Velko, Minister of Communications, responsible for closing newspapers\n")
+    moved = _moved(text)
+    assert ("nine current and former officials", "officials", "imposed", "European Union") in moved
+    assert ("Pavel Dorin", "person", "imposed", "European Union") in moved
+    assert ("Mara Velko", "person", "imposed", "European Union") in moved
+    assert _moved("The report listed on Monday nine officials who had fled the country.") == []

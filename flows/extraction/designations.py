@@ -255,7 +255,14 @@ TARGET_SCOPE_RE = re.compile(
     r"top|(?-i:[A-Z])[\w\-]*)\s+))"
     # "sanctioned officials in the army as well as <A>", "designated six officials, including <A>"
     r"|(?:sanctioned|designated)\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons|officials)"
-    r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|,\s+(?:including|such\s+as|namely))"
+    # (what the group is may come before the list: "four entities owned and controlled by <A>, including"; session 19)
+    r"(?:[^.;:,]{0,60}?\bas\s+well\s+as|(?:\s[^.;:,]{1,60}?)?,\s+(?:including|such\s+as|namely))"
+    # "Some proxy organisations are also targeted by the sanctions, including <A>, <B> and <C>" (session 19)
+    r"|\b(?:are|were|is|was|been)\s+(?:also\s+)?(?:targeted|sanctioned|designated|listed|blacklisted)\b[^.;:,]{0,60},\s+"
+    r"(?:including|such\s+as|namely)"
+    # "blacklisted an <demonym> businessman, <A>, for ...": the name in apposition to what the designee is (session 19)
+    rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}\s+(?:an?|one)\s+(?:[\w\-]+\s+){{0,3}}?(?-i:[a-z])[\w\-]+,(?=\s+(?-i:[A-Z]))"
+    r"(?![^,.;]{0,60}?\b(?:said|says|told|added|announced|reported|stated)\b)"  # "..., <A> said": the speaker
     r"|(?:also\s+)?target(?:s|ed)?\s+(?:\w+\s+){0,3}?(?:entities|companies|firms|banks|individuals|people|persons)"
     r"(?:\s+(?:that|which|who)\s+[^,.;:]{1,100}?,|,)?)\s+",  # "two banks that fund the army, the A and B"
     re.I,
@@ -318,6 +325,9 @@ _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's 
 ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y|&)[ \t]+)?(?![A-Z][\w\-]*-based\b){_CAP}|[ \t]+\([A-Z][\w\-]+\)(?=[ \t]+[A-Z]))*")
 
 
+_LEGAL_FORM_END_RE = re.compile(r"\s(?:Ltd|Inc|LLC|PLC|Plc|GmbH|AG|S\.A|S\.A\.E|SA|SAE|Co|Corp|Limited|Incorporated)\.?$")
+
+
 def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
     """(start, end, name) of the named companies of a sentence; "X Co Ltd and Y Bank" is two."""
     out = []
@@ -331,7 +341,9 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
             # (the next part must not open on a company's word itself, a legal form that leads a name aside: "<A>
             # Trading and Shipping Company" is one, "<A> Group Plc and JSC <B>" two)
             first = part.split()[0] if part.split() else ""
-            if _is_company(pieces[-1][1]) and _is_company("X " + rest) \
+            # (a legal form ends a firm's name: "<A> Resorts Ltd and <B> Exchange" is two; session 19)
+            ends_in_form = _LEGAL_FORM_END_RE.search(pieces[-1][1])
+            if (ends_in_form or _is_company(pieces[-1][1]) and _is_company("X " + rest)) \
                     and (first in LEGAL_FORM_FIRST or not _is_company("X " + first)):
                 pieces.append((offset + len(sep), part))
             else:
@@ -380,7 +392,8 @@ SIDE_WORDS = frozenset({"West", "East", "North", "South", "Left", "Right"})
 
 
 def _is_company(part: str) -> bool:
-    words = [w.strip(".,:;") for w in part.split()]
+    # (a legal form written with stops is the form: "S.A.", "S.A.E."; session 19)
+    words = [w.strip(".,:;") if w.count(".") < 2 else w.replace(".", "").strip(",:;") for w in part.split()]
     if len(words) == 2 and words[0] in SIDE_WORDS and words[1] == "Bank":
         return False
     # (or a word of what a company does: "<A> Insurance", "<A> Maritime"; session 18)
@@ -519,7 +532,10 @@ def _named_targets(sentence: str, surnames: tuple[str, ...] = ()) -> tuple[tuple
         # a person named inside a capitalised run wins over the run ("Vice President of Defense Industries <name>"),
         # and a run led by a job title is no company
         runs = _company_runs(sentence)
-        legal = [r for r in _legal_form_runs(sentence) if not any(a <= r[0] < b for a, b, _ in runs)]
+        # (a run the legal form spans whole, with a form of several words, is the firm's name without its form: "<A> Lab
+        # S.A. de C.V." is "<A> Lab"; session 19)
+        legal = [r for r in _legal_form_runs(sentence)
+                 if not any(a <= r[0] < b and ((a, b) != r[:2] or len(n.split()) - len(r[2].split()) < 2) for a, b, n in runs)]
         runs = [r for r in runs if not any(a <= r[0] < b for a, b, _ in legal)] + legal
         # (a legal form says company, whatever the words before it look like: "<Given> Steel Works, S.A.")
         # ("State" leads a body's name as well as an office's: "the State Security Council")
@@ -665,7 +681,9 @@ BULLET_RE = re.compile(r"^\s*[\-•*–·▪]\s+")
 PREFILTER_BULLET_OR_HEADER = r"^\s*[\-•*–·▪]\s|:\s*$|^(?:They|These|Those) (?:also )?include"
 
 LIST_HEADER_RE = re.compile(
-    r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?)\b"
+    r"\b(?:sanction\w*|designat\w*|listed|list|added|names|individuals|entities|persons|people|following|targets?|"
+    # ("The nine <demonym> leaders, and the reasons given for each, include:" after a move; session 19)
+    r"include[sd]?)\b"
     r"[^:]*:\s*$", re.I)
 
 

@@ -78,6 +78,8 @@ SCOPE_BEFORE_RE = re.compile(
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
     r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
+    # (the day between the verb and its object: "listed on Monday nine officials"; session 19)
+    r"(?:\s+on\s+(?-i:[A-Z])[a-z]+day|\s+today)?"
     # (a named target may come first: "sanctions against <role> <A> and 169 officials"; issue 22, class 10)
     r"(?:\s+(?:the\s+)?(?:(?-i:[A-Z])[\w\-’'.]*\s+){0,4}(?-i:[A-Z])[\w\-’'.]*,?\s+(?:and|as\s+well\s+as)"
     # (or a target told with its kind first: "sanctions on <demonym> private military contractor <A> as well as")
@@ -339,7 +341,9 @@ GENERIC_GROUP_RE = re.compile(r"^(?:officials|individuals|entities|(?-i:[A-Z][a-
 DESIGNATING_VERB_RE = re.compile(
     # (a decision taken is done: "has decided to sanction 28 persons"; a ministry's own words: "said it was targeting")
     r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists|"
-    r"decided\s+to\s+(?:sanction|designate|blacklist)|(?<=\bit\swas\s)targeting|(?<=\bit\sis\s)targeting)\s+"
+    r"decided\s+to\s+(?:sanction|designate|blacklist)|(?<=\bit\swas\s)targeting|(?<=\bit\sis\s)targeting|"
+    # "The EU formally listed on Monday nine officials" (a listing told by the bloc's own word; session 19)
+    r"(?<=\sformally\s)listed(?:\s+on\s+\w+day)?)\s+"
     r"(?:(?:a\s+further|an\s+additional|another|a\s+total\s+of|at\s+least|more\s+than|over|some)\s+)?$", re.I)
 # the verb passive or still to come: "were designated", "plans to designate", "would be sanctioning"
 _NOT_DONE_RE = re.compile(r"\b(?:was|were|is|are|been|be|being|would|will|could|may|might|should|must|to|not|never)\s+"

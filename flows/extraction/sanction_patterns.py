@@ -204,7 +204,7 @@ ISSUING_COUNTRIES = ISSUER_COUNTRIES | {"Canada"}
 
 # a named company: a capitalised run holding a company word ("Asia Sun Trading Co Ltd", "Foreign Trade Bank")
 COMPANY_WORDS = ("Bank", "Group", "Company", "Corporation", "Corp", "Holdings", "Holding", "Ltd", "Co", "LLC", "OAO",
-                 "OJSC", "PJSC", "JSC", "Inc", "SA", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
+                 "OJSC", "PJSC", "JSC", "Inc", "SA", "SAE", "Petroleum", "Logistics", "Airlines", "Airways", "Industries",
                  "Trading", "Enterprise", "Enterprises", "Shipping", "Fund", "Plc", "PLC", "GmbH", "AG", "RL", "SRL",
                  # a legal form written out ("<A> Trading Limited"; session 18)
                  "Limited", "Incorporated")
