@@ -748,3 +748,16 @@ def test_a_firm_named_after_people_is_no_person(sentence, name):
 
 def test_a_person_whose_role_names_a_firm_stays_a_person():
     assert "Omar Wafula" in _people_in("Company founder Omar Wafula was arrested.")
+
+
+# session 19 (dev7): words that are never part of a person's name, though capitalised beside one: an election after a
+# military title's word ("the General Election"), a branch of a faith before a demonym ("Sunni Iraqis"), "Islamic" in a
+# group's name ("<demonym> Islamic Jihad")
+@pytest.mark.parametrize("text", [
+    "Lowassa had promised to forgive them if he won the 2015 General Election.",
+    "The militias targeted Sunni Iraqis with impunity.",
+    "• Akram al-Velko, military leader, Palestinian Islamic Jihad",
+])
+def test_words_that_are_never_a_name(text):
+    assert [s for _d, s, _n in _mentions({"d1": [text]})
+            if any(w in s for w in ("Election", "Sunni", "Islamic"))] == []

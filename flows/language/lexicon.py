@@ -97,6 +97,7 @@ NON_NAME_WORDS = frozenset(
     do does did said says say told tells asked
     while whether just only even still yet again ago
     muslims christians sunnis shiites shias jews hindus buddhists catholics protestants
+    sunni shia shiite islamic election elections southeast southwest northeast northwest
     """.split()
 )
 
