@@ -1105,3 +1105,30 @@ def test_receiving_or_the_same_number_without_a_swap_counts_no_other_side():
 ])
 def test_named_people_with_fellows_or_asides_are_counted(text, count):
     assert [c for c, _ in _releases(text + "\n")] == [count]
+
+
+# session 19 (dev7): a part freed out of a whole told after it; a year that names a measure; a deed's victims
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ruritania on Wednesday released the first 26 of 104 prisoners it agreed to set free.", [26]),
+    ("Authorities released the last 15 of the 60 detainees on Monday.", [15]),
+    ("Authorities released 40 detainees, including students arrested in May.", [40]),  # guard
+])
+def test_a_part_freed_out_of_a_whole(sentence, expected):
+    assert _counts(sentence) == expected
+
+
+@pytest.mark.parametrize("sentence", [
+    "Prisoners eligible for release under the 2021 amnesty include women and the elderly.",
+    "The two, jailed 13 years ago after they were found guilty of defiling 10 schoolgirls, walked free on Saturday.",
+    "The men, convicted of killing 12 protesters, were freed on bail.",
+])
+def test_a_year_naming_a_measure_or_a_deed_s_victims_is_no_release_count(sentence):
+    assert [c for c in _counts(sentence) if c in (2021, 10, 12)] == []
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Two of the 52 prisoners freed on Thursday were journalists.", [52]),  # the part a member of the whole freed
+    ("She was one of the 52 prisoners freed on Thursday.", [52]),
+])
+def test_a_part_as_the_subject_is_a_member_of_the_whole_freed(sentence, expected):
+    assert _counts(sentence) == expected

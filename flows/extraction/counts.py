@@ -190,6 +190,20 @@ CLEMENCY_GROUP_BEFORE_RE = re.compile(r"\b(?:pardon(?:ed|ing)|freed|freeing|rele
                                       r"(?:the\s+)?(?:prison\s+|jail\s+)?(?:sentences?|terms?)\s+of)\s+$", re.I)
 
 
+# a part the verb frees, told before its whole: "released the first 26 of 104 <people>", "freed 15 of the 60 detainees"
+# (session 19); a part as the subject is a member of the whole freed ("two of the 52 prisoners freed were journalists")
+PART_OF_WHOLE_BEFORE_RE = re.compile(r"\b(?:released|releasing|freed|freeing|pardoned|pardoning|let\s+go|set\s+free)\s+"
+                                     r"(?:the\s+)?(?:(?:first|last|final|remaining|initial|other)\s+)?"
+                                     rf"(?P<part>\d{{1,3}}(?:,\d{{3}})*|{_NUMW})\s+of\s+(?:the\s+|these\s+|those\s+)?"
+                                     r"(?:(?:some|about|around|nearly|roughly|an\s+estimated)\s+)?$", re.I)
+# a year naming a measure: "the 2021 amnesty", "its 2019 pardon" (session 19)
+YEAR_NAMING_RE = re.compile(r"(?:19|20)\d\d\s+(?:mass\s+|general\s+|presidential\s+|royal\s+)?"
+                            r"(?:amnest(?:y|ies)|pardons?|releases?|swaps?|exchanges?|elections?|law|decree|deal)\b", re.I)
+# a deed whose object is counted: its victims ("guilty of defiling 10 schoolgirls", "for killing 12 protesters")
+DEED_BEFORE_RE = re.compile(r"\b(?:kill|murder|defil|rap|abduct|kidnapp|behead|tortur|injur|wound|assault|attack|"
+                            r"massacr|shoot|shot|stabb)(?:ed|ing)?\s+(?:at\s+least\s+|some\s+|about\s+)?$", re.I)
+
+
 # "the release of the first of some 900 prisoners": the first members out of a count, not a release of it all
 # ("the first group of 1,178" is a stage released whole; issue 22, class 3)
 # a whole told first, then its part after a comma: "Of the roughly 1,100 political prisoners, 52 were freed" (session 18;
@@ -278,7 +292,10 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
     trigger_starts = [t.start() for t in triggers]
     trigger_ends = [t.end() for t in triggers]
     matches = [m for m in _count_matches(sentence) if _is_people_noun(m)
-               and not (YEAR_NUM_RE.fullmatch(m.group("num")) and YEAR_BEFORE_RE.search(sentence, 0, m.start("num")))]
+               and not (YEAR_NUM_RE.fullmatch(m.group("num")) and (YEAR_BEFORE_RE.search(sentence, 0, m.start("num"))
+                                                                   or YEAR_NAMING_RE.match(sentence, m.start("num"))))
+               # "found guilty of defiling 10 schoolgirls": the deed's victims, no one freed or held (session 19)
+               and not DEED_BEFORE_RE.search(sentence, max(0, m.start() - 40), m.start())]
     counts = {m.start(): m for m in matches}
     clemency = any(w in low for w in CLEMENCY_WORDS)
     # the second side of a swap is part of the first side's release, never a release or a tally of its own
@@ -296,6 +313,11 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
         lead = m.start()  # where the count's words start: the names it adds up ("<A>, <B> and 1,691 others")
         if not count:
             continue
+        if (part := PART_OF_WHOLE_BEFORE_RE.search(sentence, max(0, m.start() - 70), m.start())) is not None \
+                and (n_part := parse_number(part.group("part"))) and n_part < count:
+            # "released the first 26 of 104 <people>", "freed 15 of the 60 detainees": the part is freed, the whole is
+            # what it is part of (session 19)
+            count, lead = n_part, part.start("part")
         side = sides.get(m.start())
         if side and side[1] < 0:
             continue  # the other side of a swap
