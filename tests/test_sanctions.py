@@ -2274,3 +2274,25 @@ def test_a_listing_by_the_bloc_and_its_bulleted_designees():
     assert ("Pavel Dorin", "person", "imposed", "European Union") in moved
     assert ("Mara Velko", "person", "imposed", "European Union") in moved
     assert _moved("The report listed on Monday nine officials who had fled the country.") == []
+
+
+# session 19: asset freezes in the words of the states that freeze (issue 22, class 10)
+@pytest.mark.parametrize("text, expected", [
+    ("The action freezes the U.S. assets of oligarchs such as aluminum tycoon Pavel Dorin and lawmaker Mara Velko.",
+     [("Pavel Dorin", "person"), ("Mara Velko", "person")]),
+    ("The action freezes the assets of Pavel Dorin and Mara Velko.", [("Pavel Dorin", "person"), ("Mara Velko", "person")]),
+    ("Switzerland froze the assets and bank accounts of nine more Ukrainians, including a son of the ousted president.",
+     [("nine more Ukrainians", "officials")]),
+    ("The Federal Council has decided to freeze money held in Swiss bank accounts by Pavel Dorin and people linked with "
+     "him.", [("Pavel Dorin", "person")]),
+    # a firm's seat after its legal form is where it is, not its name
+    ("The sanctioned entities include Varno Transport Marine Ltd of Cyprus and Trocana World Inc.",
+     [("Varno Transport Marine Ltd", "company"), ("Trocana World Inc", "company")]),
+])
+def test_asset_freezes_as_states_tell_them(text, expected):
+    rows = extract_sanction_mentions(sentences_of(text), None)
+    assert [(t, k) for t, k, a in rows.select("target", "target_type", "action").rows() if a == "imposed"] == expected
+
+
+def test_frozen_assets_of_a_bank_are_no_move():
+    assert extract_sanction_mentions(sentences_of("The bank froze the remaining assets last year."), None).is_empty()

@@ -204,7 +204,10 @@ TARGET_SCOPE_RE = re.compile(
     # what the sanctions are, in an aside before their targets: "Imposing sanctions, including an assets freeze and a
     # travel ban, on <A> and <B>" (issue 22, class 10)
     r"|(?:sanctions|measures|restrictions),\s+(?:including|such\s+as|among\s+them)\s+[^.;:()]{3,140}?,\s+(?:against|on)"
-    r"|(?:froze|freeze|freezing|frozen)\s+(?:the\s+)?assets\s+of"
+    # ("freezes the U.S. assets of", "froze the assets and bank accounts of", "freeze money held in <State> bank accounts
+    # by"; session 19)
+    r"|(?:froze|freezes?|freezing|frozen)\s+(?:the\s+|all\s+)?(?:[\w.\-]+\s+)?(?:assets|funds|money|accounts)"
+    r"(?:\s+and\s+(?:[\w\-]+\s+)?(?:accounts|assets|property|funds))?\s+(?:of|(?:held|owned)\s+(?:[^.;]{0,50}?\s)?by)"
     # "announced the public designation of <A>, as well as of <role> <B>" (a visa ban's own word; session 19)
     # (a post is no designation: "the public designation of <A> as its ombudsman")
     r"|\bpublic\s+designation\s+of(?=\s+(?-i:[A-Z]))(?![^.;]{0,80}?\bas\s+(?:its|their|the|an?)\s+(?!(?:[\w\-]+\s+){0,2}terror))"
@@ -308,7 +311,7 @@ LIST_GAP_RE = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?", re.I)
 # what ends a list of targets: "sanctions on Syria after meeting <name>" does not target the name
 LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|because|for|over|who|whom|which|that|said|says|"
                            r"following|during|since|than|by|with|from|in\s+response|according|citing|"
-                           r"(?<!well\s)(?<!identified\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
+                           r"(?<!well\s)(?<!identified\s)(?<!such\s)as(?!\s+well\s+as)|where|whose|"  # "as well as" goes on with the list
                            r"envoy|spokes\w+|if|unless|whether|because)\b", re.I)
 
 
@@ -325,6 +328,7 @@ _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's 
 ORG_RUN_RE = re.compile(rf"(?<![\w\-])(?:{_CAP})(?:[ \t]+(?:(?:of|for|and|de|y|&)[ \t]+)?(?![A-Z][\w\-]*-based\b){_CAP}|[ \t]+\([A-Z][\w\-]+\)(?=[ \t]+[A-Z]))*")
 
 
+_SEAT_AFTER_FORM_RE = re.compile(r"\b(?:Ltd|Inc|LLC|Corp|PLC|Plc|GmbH|AG|SA|Limited)\.?(?P<seat>\s+of\s+(?P<country>[A-Z][\w\- ]+))$")
 _LEGAL_FORM_END_RE = re.compile(r"\s(?:Ltd|Inc|LLC|PLC|Plc|GmbH|AG|S\.A|S\.A\.E|SA|SAE|Co|Corp|Limited|Incorporated)\.?$")
 
 
@@ -355,6 +359,9 @@ def _company_runs(sentence: str) -> list[tuple[int, int, str]]:
                 owner = COUNTRY_PREFIX_RE.match(part)
                 if owner and fold(owner.group("country")) in country_names() and _is_company(part[owner.end():]):
                     start, part = start + owner.end(), part[owner.end():]  # "<Country>'s Presidency of ..."
+                seat = _SEAT_AFTER_FORM_RE.search(part)
+                if seat and fold(seat.group("country")) in country_names():
+                    part = part[:seat.start("seat")]  # "<A> Marine Ltd of <Country>": the firm, and where it is (session 19)
                 out.append((start, start + len(part), part.strip(" .,")))
     return out
 

@@ -76,6 +76,8 @@ SCOPE_BEFORE_RE = re.compile(
     r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
     r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|(?<=\bto\s)sanction|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
+    # ("the assets and bank accounts of nine more <demonym>s"; session 19)
+    r"(?:assets|funds)\s+and\s+(?:bank\s+)?accounts\s+of|"
     r"imposed\s+on|assets\s+(?:belonging\s+to|held\s+by|owned\s+by)|aimed\s+at|directed\s+at|"
     r"(?:took|take|takes|taking)\s+action\s+against|bans?\s+(?:on\s+entry\s+)?for))"
     # (the day between the verb and its object: "listed on Monday nine officials"; session 19)

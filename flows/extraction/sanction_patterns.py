@@ -16,7 +16,9 @@ from flows.language.patterns import rust_word_superset
 # an asset freeze is a sanction too ("froze the assets of", "freezing their assets", "an asset freeze on")
 FREEZE_VERB = r"(?:froze|frozen|freez(?:e|es|ing))"
 
-ASSET_FREEZE = rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?assets|asset\s+freezes?"
+# ("freeze money held in <State> bank accounts by <A>"; session 19)
+ASSET_FREEZE = (rf"{FREEZE_VERB}\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:U\.S\.\s+|[\w\-]+\s+)?assets|asset\s+freezes?|"
+                rf"{FREEZE_VERB}\s+(?:the\s+)?(?:money|funds)\s+(?:held|kept|deposited)\b")
 
 # a listing as a sponsor of terrorism (with its trade and aid bans) is a sanction too
 TERROR_LISTING = (r"state\s+sponsors?\s+of\s+terrorism|terror(?:ism|ist)?\s+(?:designations?|listings?|blacklist|list)|"
