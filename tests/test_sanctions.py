@@ -2296,3 +2296,22 @@ def test_asset_freezes_as_states_tell_them(text, expected):
 
 def test_frozen_assets_of_a_bank_are_no_move():
     assert extract_sanction_mentions(sentences_of("The bank froze the remaining assets last year."), None).is_empty()
+
+
+# session 19: designees named in a sentence of their own, in two more shapes agencies and wires use (issue 22, class 10)
+@pytest.mark.parametrize("text, expected", [
+    ("The State Department designated two officials on Monday.\nThe statement said that former officials Pavel Dorin, "
+     "Petar Velkov and current official Ilko Varnev were publicly identified for their involvement in corruption.",
+     {"Pavel Dorin", "Petar Velkov", "Ilko Varnev"}),
+    ("The EU imposed sanctions on nine more Ruritanian officials on Monday.\nAmong the new listings are Pavel Dorin, a "
+     "close ally of the president, and Ilko Varnev.", {"Pavel Dorin", "Ilko Varnev"}),
+])
+def test_designees_named_after_the_move(text, expected):
+    rows = _facts_of(text)
+    assert set(rows.filter(pl.col("target_type") == "person")["target"]) == expected
+
+
+def test_names_after_the_others_are_in_a_swap_story_are_no_designees():
+    text = ("Frozen funds of $6 billion have been transferred to banks in Doha under the deal.\n"
+            "The others are conservationist Morad Velko, investor Emad Dorin and two others.")
+    assert _facts_of(text).filter(pl.col("target_type") == "person").is_empty()

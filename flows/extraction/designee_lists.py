@@ -46,6 +46,8 @@ AFTER_CUE = regex.compile(
     rf"|\balso\s+{_DESIGNATED}\s+(?:are|were|is|was)\b"
     r"|\b(?:sanctions?|measures|designations?|list|blacklist|penalties|restrictions)\s+(?:also\s+)?"
     r"(?:target(?:s|ed)?|include[sd]?|cover(?:s|ed)?|hits?|names?|named|affect(?:s|ed)?)\b"
+    # "Among the new listings are A, B and C" (session 19)
+    r"|\bamong\s+the\s+(?:new\s+|latest\s+|other\s+)?(?:listings|designations|additions|names)\s+(?:are|were|is|was)\b"
     # "Among the individuals, A is a cell leader ...": the designees of the move just reported
     r"|\bamong\s+the\s+(?:individuals|persons|people|officials|designees|targets|entities|companies)\s*,"
     # "Among the affected officials are A, B and C": the move's designees told by how the move touches them
@@ -63,7 +65,9 @@ BEFORE_CUE = regex.compile(
     # "<A> has also been placed on the list": the list the document's move made (session 17, issue 22, class 10)
     r"|(?:placed|put|added|included)\s+(?:on|to|in)\s+(?:the|that|this)\s+(?:same\s+)?list\b(?!\s+of\b)"
     # "A and B are banned from entering the bloc" (session 18)
-    r"|(?:banned|barred)\s+from\s+entering)"
+    r"|(?:banned|barred)\s+from\s+entering"
+    # "A, B and C were publicly identified for their involvement in corruption" (a visa ban's words; session 19)
+    r"|publicly\s+(?:identified|designated|named))"
     # "A and his deputy B face travel bans and asset freezes", "C has had his assets frozen" (session 18)
     # (the measures themselves, in the present: "has faced sanctions" is a regime's past, told in background)
     r"|\b(?:(?:will|now|also)\s+)?fac(?:e|es)\s+(?:[\w\-]+\s+){0,3}?(?:(?:travel|entry|visa)\s+bans?|asset\s+freezes?)\b"
@@ -78,7 +82,8 @@ NEXT_CUE_REACH = 2
 # a move's target that is a group of firms ("three companies", "Chinese firms"), whom "They are ..." can list
 GROUP_TARGET = r"(?i)^(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|dozens|some)\b)|s$"
 PREFILTER = (r"(?i)(?:sanctioned|designated|targeted|listed|blacklisted|named|added|\bhit\b|target|include|"
-             r"cover|affect|among the|placed|\bput\b|banned|barred|\bfac(?:e|es)\b|frozen|^\W*(?:they|these|those|among\s+them|also)\b)")
+             r"cover|affect|among the|placed|\bput\b|banned|barred|\bfac(?:e|es)\b|frozen|publicly|"
+             r"^\W*(?:they|these|those|among\s+them|also)\b)")
 # a move told in a relative clause on its issuer: "<issuer>, which (had) introduced / imposed / adopted sanctions"
 RECALLED_MOVE = (r"(?i),\s+(?:which|who)\s+(?:had\s+|has\s+|have\s+)?(?:already\s+|also\s+|earlier\s+)?"
                  r"(?:introduc|impos|adopt|slapp)\w*\s+(?:\w+\s+){0,3}?(?:sanctions|restrictive\s+measures)")

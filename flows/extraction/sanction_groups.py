@@ -73,7 +73,8 @@ GROUP_RE = re.compile(
 # where targets of a move stand before a count: after "sanctions on", a designation verb, "the assets of",
 # "the names of", "target(s)", "apply to", with "a further", "an additional", "another" or "some" between
 SCOPE_BEFORE_RE = re.compile(
-    r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+){0,3}?"
+    # ("imposed sanctions and travel bans today (Saturday) on 4 officials": a day in brackets; session 19)
+    r"(?:\b(?:sanctions?|measures|restrictions|(?:travel|visa)\s+bans?|asset\s+freezes?)\s+(?:\w+\s+|\(\w+\)\s+){0,3}?"
     r"(?:on|against|targeting|to)|\b(?:sanctioned|sanctioning|(?<=\bto\s)sanction|designated|designating|designate|blacklisted|listed|"
     r"listing|targeted|targeting|targets?|added|adding|(?:the\s+)?(?:assets|names)\s+of|apply\s+to|"
     # ("the assets and bank accounts of nine more <demonym>s"; session 19)
