@@ -2315,3 +2315,16 @@ def test_names_after_the_others_are_in_a_swap_story_are_no_designees():
     text = ("Frozen funds of $6 billion have been transferred to banks in Doha under the deal.\n"
             "The others are conservationist Morad Velko, investor Emad Dorin and two others.")
     assert _facts_of(text).filter(pl.col("target_type") == "person").is_empty()
+
+
+# session 19: a licence a sanctions agency grants or extends to a named firm eases its sanctions (issue 22, class 10)
+@pytest.mark.parametrize("text", [
+    "OFAC has extended the operating license of Varnoil (Varno Oil Industry) until February 20.",
+    "Last month, OFAC granted Varnoil a temporary operating licence through January 23.",
+])
+def test_a_licence_granted_to_a_firm_eases(text):
+    assert _moved(text) == [("Varnoil", "company", "eased", "United States")]
+
+
+def test_a_licence_from_another_authority_is_no_sanction():
+    assert _moved("The regulator granted Varno Telecom a new operating licence.") == []

@@ -318,7 +318,7 @@ LIST_BREAK_RE = re.compile(r"[;:]|\.(?![\w)])|\b(?:after|before|when|while|becau
 # (and the cues of a list of targets: "Among those penalised are", "<Country>'s targets include")
 PREFILTER_DESIGNATION = (r"(?i)designat|blacklist|sanctioned|targeted|asset|list|hit with|penali[sz]ed|targets (?:are|include)|"
                          r"^\W*among them (?:are|were)\b|entry ban|ban(?:ned|s)? (?:on )?entry|bar(?:red|s)? entry|from entering|"
-                         r"took (?:\w+ )?action (?:targeting|against)|(?:will|would) (?:also )?target\b|visa bans?|(?:banned|barred|prohibited) from|it (?:was|is) targeting|"
+                         r"took (?:\w+ )?action (?:targeting|against)|(?:will|would) (?:also )?target\b|(?:OFAC|Treasury|Control)\b[^.;]{0,80}licen[cs]e|visa bans?|(?:banned|barred|prohibited) from|it (?:was|is) targeting|"
                          r"^(?:Alongside|Along with|Together with|In addition to) [A-Z]")
 
 _CAP = r"[A-Z][\w&’'\-\.\+]*"  # ("En+ Group": a plus sign inside a company's name)

@@ -747,6 +747,16 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     return tuple((tuple(move[0]), *move[1:]) for move in out)
 
 
+# a licence a sanctions agency grants or extends to a named firm (session 19)
+_LICENSED = r"(?P<{}>(?-i:[A-Z][\w\-’']*)(?:\s+(?-i:[A-Z][\w\-’']*)){{0,3}})"
+LICENCE_GRANT_RE = re.compile(
+    r"\b(?-i:OFAC|Treasury|Office\s+of\s+Foreign\s+Assets\s+Control)\b[^.;]{0,80}?\b(?:"
+    r"(?:extended|renewed|prolonged|issued|granted)\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:temporary|operating|special|new|"
+    r"specific|general)\s+){0,2}licen[cs]e\s+(?:of|for|to)\s+" + _LICENSED.format("a") +
+    r"|(?:granted|issued|gave)\s+" + _LICENSED.format("b") + r"\s+(?:a|an|another)\s+(?:(?:temporary|operating|special|"
+    r"new|specific|general)\s+){0,2}licen[cs]e)", re.I)
+
+
 # a list cue telling a delisting without a sanction word (issue 22, class 10)
 STOCK_DELISTING_RE = re.compile(r"\b(?:delist\w*|de-listed)\b[^.;]{0,80}?\b(?:stock|exchange|bourse|market|index|"
                                 r"nasdaq|nyse|shares)\b|\b(?:shares|stock)\b[^.;]{0,60}?\bdelist", re.I)
@@ -1086,6 +1096,12 @@ def _sentence_moves(sentence: str, doc_country: str | None, may_act: tuple[bool,
     if STOCK_DELISTING_RE.search(sentence):
         return []  # "<A> Ltd was delisted from the stock exchange": shares, no sanction (session 18)
     moves = _named_moves(sentence, doc_country, may_act, may_sector, in_context, surnames)
+    if "icen" in sentence and (granted := LICENCE_GRANT_RE.search(sentence)):
+        # "OFAC extended the operating licence of <A>", "OFAC granted <A> a temporary licence": a licence that lets
+        # a sanctioned firm work eases its sanctions (issue 22, class 10; session 19)
+        name = (granted.group("a") or granted.group("b")).strip()
+        if not any(m[1] and fold(m[1]) == fold(name) for m in moves) and not countries_in(name):
+            moves = [*moves, (["eased"], name, "company", doc_country, True, sentence)]
     orgs = org_targets(sentence)
     if not orgs:
         return moves
