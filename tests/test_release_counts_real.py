@@ -1132,3 +1132,16 @@ def test_a_year_naming_a_measure_or_a_deed_s_victims_is_no_release_count(sentenc
 ])
 def test_a_part_as_the_subject_is_a_member_of_the_whole_freed(sentence, expected):
     assert _counts(sentence) == expected
+
+
+# session 19 (dev7): a one-for-one swap whose other side is one of a people ("an <demonym>"); a demonym ending in "-ch"
+# before a role ("French academic <A>")
+@pytest.mark.parametrize("text, expected", [
+    ("Pavel Dorin, an American contractor held captive since 2020, was freed in exchange for an Afghan imprisoned on "
+     "drug charges in the United States, officials said Monday.", [(2, "exact")]),
+    ("Iran freed French academic Mara Velko on Saturday in exchange for an Iranian engineer held in France.",
+     [(2, "exact")]),
+    ("Iran freed French academic Pavel Dorin on Saturday.", [(1, "exact")]),
+])
+def test_one_for_one_swaps_and_demonyms_before_a_role(text, expected):
+    assert _releases(text) == expected

@@ -47,7 +47,8 @@ _FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]
 
 # (a name's capital may bear an accent: "Jeanine Áñez was released"; issue 22, class 7/11)
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
-_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:an|ish|ese|i))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
+# ("French", "Dutch", "Czech", "Greek", "Swiss": demonyms of other endings; session 19)
+_NAME_MODS = r"(?:(?:(?-i:[a-z][\w\-]*)|(?-i:[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:an|ish|ese|i|ch|ek|ss))|(?-i:U\.S\.|U\.K\.|[A-Z]{2,6}))\s+){0,4}?"
 
 # ... up to eight after "the release of", where a long title comes first ("ordered the release of jailed former prime
 # minister and key opposition leader <name>"; issue 22, class 11); a verb's role is four words at most (_active_named_release)

@@ -25,6 +25,8 @@ EQUAL_SIDE_RE = re.compile(r"(?:an\s+)?(?:equal|the\s+same)\s+number\b", re.IGNO
 ONE_SIDE_RE = re.compile(  # one person on the other side: "an agent", "a Russian pilot", a full name
     r"(?:(?:a|an|one)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z]+(?:man|woman|er|or|ist|ian|ant|ent|ier|ot|ee|ive)|agent|spy|soldier|officer|"
     r"citizen|national|prisoner|detainee|businessman|pilot|man|woman|person)\b"
+    # ("an Afghan imprisoned on drug charges": a people's noun for one of them; session 19)
+    r"|(?:a|an|one)\s+(?-i:[A-Z][a-z]+)\b(?!\s+(?-i:[A-Z]))"
     r"|(?-i:[A-Z][\w’'\-]+(?:\s+(?:al|el|bin|de|van|von|[A-Z][\w’'\-]+)){1,3})(?!\s*(?:government|authorities|officials)))",
     re.IGNORECASE)
 
