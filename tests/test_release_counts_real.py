@@ -1145,3 +1145,19 @@ def test_a_part_as_the_subject_is_a_member_of_the_whole_freed(sentence, expected
 ])
 def test_one_for_one_swaps_and_demonyms_before_a_role(text, expected):
     assert _releases(text) == expected
+
+
+# session 19 (dev7): hostages freed where police storm a place are rescued, not released; the companions listed after a
+# named release count ("along with her fiance, a doctor and two of his colleagues"); one of a people freed ("A
+# Frenchwoman freed from <demonym> jail")
+@pytest.mark.parametrize("text, expected", [
+    ("Police stormed the ranch, where they detained Dorin and freed three hostages as cameras rolled.", []),
+    ("Police raided the prison on Monday, and the governor freed 20 political prisoners on Tuesday.", [(20, "exact")]),
+    ("The king has pardoned Mara Velko, a journalist sentenced last month, along with her fiance, a doctor and two of "
+     "his colleagues.", [(5, "exact")]),
+    ("The king pardoned Pavel Dorin along with his wife.", [(2, "exact")]),
+    ("A Frenchwoman freed from Ruritanian jail after a court said police staged her arrest arrived in Paris Thursday.",
+     [(1, "exact")]),
+])
+def test_rescues_companions_and_one_of_a_people(text, expected):
+    assert _releases(text) == expected

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from flows.extraction.count_numbers import PEOPLE_NOUNS
+from flows.extraction.count_numbers import _NUMW, PEOPLE_NOUNS, parse_number
 from flows.extraction.count_tallies import DEAL_TERMS_RE, HYPOTHETICAL_RE, is_tally
 from flows.extraction.names import ROLE_NOUN_SET, is_given_name
 from flows.extraction.places import find_places
@@ -43,7 +43,8 @@ NAMED_RELEASE_RE = re.compile(
 
 # "Havana freed American <name>", "pardoned rights researcher <name> and lawyer <name>", "a judge ordered the
 # release of lawyer <name>": named people freed, counted (no number in the text)
-_FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|de|van|von)(?:-[A-ZÀ-ÖØ-Þ][\w'’\-]+)?)){1,3})"
+# (a particle is a word of its own: "<A> along with" is no "<A> al"; session 19)
+_FULL_NAME = r"(?-i:[A-ZÀ-ÖØ-Þ][\w'’\-]+(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’\-]+|(?:al|el|bin|de|van|von)\b(?:-[A-ZÀ-ÖØ-Þ][\w'’\-]+)?)){1,3})"
 
 # (a name's capital may bear an accent: "Jeanine Áñez was released"; issue 22, class 7/11)
 # a role before the name: lower-case words, a demonym, an acronym ("WNBA star <name>", "BBC reporter <name>")
@@ -228,10 +229,12 @@ def _bare_named_release(sentence: str) -> list[tuple]:
 # class 11)
 ROLE_SUBJECT_RELEASED_RE = re.compile(
     r"^\W*(?:(?:A|An|The)\s+)?(?:(?:[Ff]ormer|[Jj]ailed|[Dd]etained|[Ii]mprisoned)\s+)?"
-    r"(?:(?-i:[A-Z][\w\-]+|[a-z][\w\-]+)\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUN_SET)) + r")"
+    r"(?:(?-i:[A-Z][\w\-]+|[a-z][\w\-]+)\s+){0,3}?(?P<noun>" + "|".join(sorted(ROLE_NOUN_SET))
+    # (a people's one: "A Frenchwoman was freed from a <demonym> jail", "An Englishman freed from jail ..."; session 19)
+    + r"|(?-i:(?:French|English|Irish|Dutch|Scots|Welsh|Swiss)(?:wo)?man))"
     # (an aside between: "The pastor, who has lived in <Country> for two decades, was released from prison"; session 16)
     r"(?:,[^;,]{3,160},\s+|\s+)"
-    r"(?:was|has\s+been|had\s+been)\s+(?:released|freed|set\s+free)\s+from\s+(?:\S+\s+){0,4}?"
+    r"(?:(?:was|has\s+been|had\s+been)\s+|(?<=man\s))(?:released|freed|set\s+free)\s+from\s+(?:\S+\s+){0,4}?"
     r"(?i:prison|jail|custody|detention)\b")
 
 
@@ -464,6 +467,35 @@ def named_with_kin(sentence: str) -> list[tuple]:
     if mate and (find_places(mate) or not is_given_name(mate.split()[0])):
         return []  # "along with <Country>", "along with the <Body>": no second person
     return [(m.start("name"), m.end(), 2, "exact")]
+
+
+# the companions a named release lists after "along with" (session 19, class 1): "pardoned <A>, a journalist, along with
+# her fiance, a doctor and two of his colleagues" is five; each item a relative or role of someone's ("her fiance"), one
+# person described ("a doctor"), or a counted group ("two of his colleagues", "three other activists")
+_COMPANIONS_RE = re.compile(r"(?:,[^;.]{1,160}?,)?\s+(?:along|together)\s+with\s+")
+_COMPANION_RE = re.compile(
+    rf"(?:(?:his|her|their)\s+(?:[\w\-]+\s+)?(?:{_KIN}|lawyer|colleague|driver|assistant|aide|bodyguard|cameraman|friend)"
+    r"|(?:a|an|one)\s+(?:[\w\-]+\s+)?(?:[a-z]+(?:man|woman|er|or|ist|ian|ant|ent|ier|ee)|doctor|student|activist|journalist|"
+    r"lawyer|nurse|pilot|monk|priest|soldier)"
+    rf"|(?P<num>\d{{1,3}}|{_NUMW})\s+(?:of\s+(?:his|her|their)\s+|other\s+)?(?:[\w\-]+\s+)?[a-z]+s)\b", re.I)
+
+
+def companions_after(sentence: str, end: int) -> tuple[int, int] | None:
+    """(end, how many) of the companions listed after a named release ending at `end` (see _COMPANIONS_RE), else
+    None."""
+    lead = _COMPANIONS_RE.match(sentence, end)
+    if not lead:
+        return None
+    at, n, items = lead.end(), 0, 0
+    while (item := _COMPANION_RE.match(sentence, at)) is not None:
+        n += (parse_number(item.group("num")) or 0) if item.group("num") else 1
+        items += 1
+        gap = re.match(r",\s*(?:and\s+)?|\s+and\s+", sentence[item.end():])
+        if not gap:
+            at = item.end()
+            break
+        at = item.end() + gap.end()
+    return (at, n) if items and n else None
 
 
 # one person told by a pronoun, freed in the words of a release from custody: "He was released on parole in August last

@@ -80,7 +80,10 @@ RESCUE_RE = re.compile(r"\b(?:forces|troops|soldiers|commandos|police|army|milit
                        r"\b(?:freed|rescued|liberated)\b[^.;]{0,80}?\b(?:mission|operation|raid|assault)\b"
                        # ... and in the passive: "four hostages have been freed by <Demonym> forces" (issue 22, class 4)
                        r"|\b(?:freed|rescued|liberated)\s+by\s+(?:[\w\-]+\s+){0,2}?(?:special\s+)?(?:forces|troops|"
-                       r"commandos|marines)\b", re.I)
+                       r"commandos|marines)\b"
+                       # "Police stormed the ranch, where they detained <A> and freed three hostages" (session 19)
+                       r"|\b(?:forces|troops|soldiers|commandos|police|army|military|marines)\b[^.;]{0,40}?\b(?:storm|raid)\w*\b"
+                       r"[^.;]{0,120}?\b(?:freed|rescued|liberated)\s+(?:[\w\-]+\s+){0,3}?hostages\b", re.I)
 
 # "was released from prison on furlough": leave from prison, the sentence still to serve, not a release (issue 22,
 # class 4)

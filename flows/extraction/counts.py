@@ -20,7 +20,7 @@ from flows.extraction.count_lists import (ALONG_WITH_OTHERS_RE, elliptic_head, f
                                           _list_gap, _names_listed_before, names_listed_before, _pairs, _parts_of_a_count, _verb_lists)
 from flows.extraction.count_named import (NAMED_RELEASE_RE, SURNAME_RELEASE_RE, _active_named_release, _bare_named_release, _release_noun_done, _role_subject_released, _two_named_released,
                                           _is_surname,
-                                          _one_freed, _two_described_freed, _uncounted, exchanged_named_for_one, named_with_kin, one_person_more, pronoun_release,
+                                          _one_freed, _two_described_freed, _uncounted, companions_after, exchanged_named_for_one, named_with_kin, one_person_more, pronoun_release,
                                           other_actor_releasing_named)
 from flows.extraction.count_numbers import (_NUMW, _QUAL, BARE_SUBJECT_COUNT_RE, COUNT_RE, ELLIPTIC_COUNT_RE, HANDED_OVER_RE, QUALIFIERS, RELEASE_RE,
                                             SPACED_AFTER_DATE_RE, YEAR_BEFORE_RE, YEAR_NUM_RE, _is_people_noun, folded,
@@ -39,7 +39,7 @@ ELLIPTIC_WORDS = ("previously", "earlier", "already", "before")  # ELLIPTIC_COUN
 INCLUDING_WORDS = ("including", "among", "whom", "them")  # INCLUDING_RE
 # NAMED_RELEASE_RE, SURNAME_RELEASE_RE, ACTIVE_NAMED_RELEASE_RE, ONE_FREED_RE, UNCOUNTED_RE
 NAMED_WORDS = ("free", "releas", "pardon", "exchange", "swap", "traded", "posted bail")
-RESCUE_WORDS = ("mission", "operation", "raid", "assault", " by ")  # RESCUE_RE
+RESCUE_WORDS = ("mission", "operation", "raid", "assault", " by ", "storm")  # RESCUE_RE
 
 
 def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: int, end: int):
@@ -543,6 +543,9 @@ def release_parts(sentence: str) -> tuple[list[tuple], list[tuple], tuple[int, .
                 if end:
                     side_counts += [1, 1]
                     found = [(found[0][0], end, 2, "exact")]
+                elif (companions := companions_after(sentence, found[0][1])) is not None:
+                    # "pardoned <A>, a journalist, along with her fiance, a doctor and two of his colleagues": five
+                    found = [(found[0][0], companions[0], 1 + companions[1], "exact")]
             swapped = [] if found else one_described_swap(sentence) or exchanged_named_for_one(sentence)
             if swapped:
                 side_counts += [1, swapped[0][2] - 1]
