@@ -761,3 +761,26 @@ def test_a_person_whose_role_names_a_firm_stays_a_person():
 def test_words_that_are_never_a_name(text):
     assert [s for _d, s, _n in _mentions({"d1": [text]})
             if any(w in s for w in ("Election", "Sunni", "Islamic"))] == []
+
+
+# session 19 (dev7): a line of a list that gives a name and then its office after a comma ("- <A B>, Minister of
+# Justice") is no headline whose capitals prove nothing: the name is a person's, whatever its given name
+def _line_people(line):
+    from flows.extraction.mentions import extract_person_mentions
+    from tests.conftest import sentences_of
+
+    sentences = sentences_of(line)
+    assert sentences["is_headline"].to_list() == [True]  # (a line in Title Case, no end punctuation)
+    return extract_person_mentions(sentences)["name"].to_list()
+
+
+@pytest.mark.parametrize("line, name", [
+    ("- Abdul-Hakim Velkov, Minister of Justice", "Abdul-Hakim Velkov"),
+    ("• Pavel Dorin, Deputy Minister of Finance", "Pavel Dorin"),
+])
+def test_a_name_then_its_office_on_a_line_of_its_own(line, name):
+    assert _line_people(line) == [name]
+
+
+def test_a_title_case_headline_with_a_comma_stays_a_headline():
+    assert _line_people("Hope Springs Eternal, Minister Says") == []

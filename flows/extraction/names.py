@@ -836,6 +836,11 @@ def _told_as_organisation(sentence: str, cand: tuple) -> bool:
                 or ORG_KIND_BEFORE_RE.search(sentence, max(0, cand[0] - 60), cand[0]))
 
 
+NAME_THEN_OFFICE_RE = regex.compile(r",\s+(?:(?:Deputy|Acting|Former|First|Vice)\s+)?(?:Minister|President|Prime\s+Minister|"
+                                    r"Chief|Head|Director|Governor|Commander|Speaker|Chairman|Chairwoman|Secretary|"
+                                    r"General|Colonel|Judge|Prosecutor|Ambassador|Mayor|Senator)\b")
+
+
 def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
     out = []
@@ -860,8 +865,11 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         # a headline's capitalisation proves nothing: only a title cue counts there
         # ... and in a headline's Title Case a title can be followed by a verb ("President Grants Pardon to
         # ..."): a titled run of several words counts there only from a known given name
-        is_person = is_person and (not headline or has_title) and (
-            not headline or n == 1 or is_given_name(sentence[s:e].split()[0]))
+        # (a line of a list that gives a name, then its office after a comma, is no headline's capitalisation: "<A B>,
+        # Minister of Justice"; session 19)
+        role_after = headline and n >= 2 and role is not None and NAME_THEN_OFFICE_RE.match(sentence, e) is not None
+        is_person = is_person and (not headline or has_title or role_after) and (
+            not headline or n == 1 or role_after or is_given_name(sentence[s:e].split()[0]))
         pair = _two_names(sentence, s, e) if n == 4 and is_person else None
         if pair:  # "Sister of businessman <given> <surname> <given> <surname>;": two people, one after the other
             (s1, e1), (s2, e2) = pair
