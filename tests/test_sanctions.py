@@ -2328,3 +2328,14 @@ def test_a_licence_granted_to_a_firm_eases(text):
 
 def test_a_licence_from_another_authority_is_no_sanction():
     assert _moved("The regulator granted Varno Telecom a new operating licence.") == []
+
+
+# session 19: an agency's targeting of a counted group is its designation; anyone else's is not
+@pytest.mark.parametrize("text, expected", [
+    ("The Treasury Department targeted four companies and four vessels on Tuesday for moving oil.",
+     [("four companies", "company", "imposed", "United States")]),
+    ("The Treasury also targeted two banks in Minsk.", [("two banks", "company", "imposed", "United States")]),
+    ("Russian strikes targeted four companies in the east.", []),
+])
+def test_an_agency_targeting_a_counted_group(text, expected):
+    assert _moved(text) == expected

@@ -345,6 +345,8 @@ DESIGNATING_VERB_RE = re.compile(
     # (a decision taken is done: "has decided to sanction 28 persons"; a ministry's own words: "said it was targeting")
     r"\b(?P<verb>sanctioned|sanctioning|designated|designating|designates|blacklisted|blacklisting|blacklists|"
     r"decided\s+to\s+(?:sanction|designate|blacklist)|(?<=\bit\swas\s)targeting|(?<=\bit\sis\s)targeting|"
+    # "The Treasury Department targeted four companies" (an agency's targeting is its designation; session 19)
+    r"(?<=Treasury\s)targeted|(?<=Department\s)targeted|(?<=OFAC\s)targeted|(?<=Treasury\salso\s)targeted|"
     # "The EU formally listed on Monday nine officials" (a listing told by the bloc's own word; session 19)
     r"(?<=\sformally\s)listed(?:\s+on\s+\w+day)?)\s+"
     r"(?:(?:a\s+further|an\s+additional|another|a\s+total\s+of|at\s+least|more\s+than|over|some)\s+)?$", re.I)
@@ -361,7 +363,8 @@ _NEXT_COUNTED_RE = re.compile(r"\s*,\s*(?:and\s+)?|,?\s+(?:and|as\s+well\s+as)\s
 
 def designated_groups(sentence: str) -> list[tuple[str, int, str]]:
     """The counted groups (counted_groups' shape) a designating verb takes as its object."""
-    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)|\bit\s+(?:was|is)\s+targeting\b", sentence):
+    if not re.search(r"(?i)\b(?:sanction|designat|blacklist)|\bit\s+(?:was|is)\s+targeting\b|"
+                     r"\b(?:Treasury|OFAC|Department)\s+(?:also\s+)?targeted\b", sentence):
         return []
     out = []
     for group, start, kind in counted_groups(sentence):
