@@ -784,3 +784,16 @@ def test_a_name_then_its_office_on_a_line_of_its_own(line, name):
 
 def test_a_title_case_headline_with_a_comma_stays_a_headline():
     assert _line_people("Hope Springs Eternal, Minister Says") == []
+
+
+# session 19 (dev7): "Said" in capitals is a given name (Arabic, Persian) or a surname, the verb being lower case
+@pytest.mark.parametrize("text, name", [
+    ("Said Velkani, lawyer for both detainees, told reporters the men were freed.", "Said Velkani"),
+    ("Their lawyer, Said Velkani, told reporters the men were freed.", "Said Velkani"),
+])
+def test_said_in_capitals_is_a_name(text, name):
+    assert [n for _d, _s, n in _mentions({"d1": [text]})] == [name]
+
+
+def test_said_the_verb_opening_a_sentence_is_no_name():
+    assert _mentions({"d1": ["Said the minister: we will not bow."]}) == []

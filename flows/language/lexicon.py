@@ -94,7 +94,7 @@ NON_NAME_WORDS = frozenset(
     human rights political prisoner prisoners release releases sanctions sanction
     north south east west new old great united free
     is are was were be been has have had will would could should can may might must
-    do does did said says say told tells asked
+    do does did says say told tells asked
     while whether just only even still yet again ago
     muslims christians sunnis shiites shias jews hindus buddhists catholics protestants
     sunni shia shiite islamic election elections southeast southwest northeast northwest
