@@ -797,3 +797,12 @@ def test_said_in_capitals_is_a_name(text, name):
 
 def test_said_the_verb_opening_a_sentence_is_no_name():
     assert _mentions({"d1": ["Said the minister: we will not bow."]}) == []
+
+
+# session 19 (dev7): a given name is no demonym's plural ("Francis" read as "Franci" + s, a form the demonym lexicon
+# makes from "France", and was stripped off as a prefix)
+def test_francis_is_a_given_name_not_a_plural_demonym():
+    assert [n for _d, _s, n in _mentions({"d1": ["Francis Velkani was acquitted in 2010."]})] == ["Francis Velkani"]
+    # (a demonym's plural still opens a list of people: "Kenyans <A> and <B> were freed")
+    assert [n for _d, _s, n in _mentions({"d1": ["Kenyans Paul Velko and Mara Velko were freed."]})] == [
+        "Paul Velko", "Mara Velko"]

@@ -479,7 +479,9 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             break  # "... and Or <surname>", "by Can <middle> <given>": a function word in capitals mid-sentence
         if (word in TITLE_WORDS or word.split("-")[0] in TITLE_WORDS or _is_demonym(word) or word in CLERGY_TITLES
                 or ("-" in word and all(part in demonyms() for part in word.split("-")))  # "French-Israeli"
-                or word in NOUN_DEMONYMS or (len(tokens) > 1 and word.endswith("s") and word[:-1] in demonyms())
+                # (a given name is no demonym's plural: "Francis" is no "Franci" + s; session 19)
+                or word in NOUN_DEMONYMS or (len(tokens) > 1 and word.endswith("s") and word[:-1] in demonyms()
+                                             and not is_given_name(tokens[0][2]))
                 or word.endswith("-year-old")  # "Thirty-four-year-old <name>": an age, told in _classify
                 or word in NON_NAME_WORDS or word.endswith(("-based", "-linked", "-born", "-backed"))
                 or word in LEAD_FUNCTION_WORDS
