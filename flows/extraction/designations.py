@@ -196,6 +196,12 @@ DESIGNATION_VERB = (r"(?:blacklist(?:ed|s|ing)?|designat(?:ed|es|ing)|sanction(?
                     r"(?:[\w\-’']+\s+){0,3}?(?:sanctions?\s*|terror(?:ist|ism)?\s+|black)list)")
 
 
+# "announced the public designation of <A>, as well as of <role> <B>": the State Department's visa ban on the corrupt
+# (session 19); a post is no designation ("the public designation of <A> as its ombudsman")
+PUBLIC_DESIGNATION = (r"\bpublic\s+designation\s+of(?=\s+(?-i:[A-Z]))"
+                      r"(?![^.;]{0,80}?\bas\s+(?:its|their|the|an?)\s+(?!(?:[\w\-]+\s+){0,2}terror))")
+
+
 TARGET_SCOPE_RE = re.compile(
     # (a passive chain may be three words long: "Measures have been imposed against", "sanctions to be imposed on")
     r"\b(?:(?:sanctions?|measures|restrictions|asset\s+freezes?|(?:travel|visa)\s+bans?)\s+(?:(?:\w+\s+){0,2}?|"
@@ -209,8 +215,7 @@ TARGET_SCOPE_RE = re.compile(
     r"|(?:froze|freezes?|freezing|frozen)\s+(?:the\s+|all\s+)?(?:[\w.\-]+\s+)?(?:assets|funds|money|accounts)"
     r"(?:\s+and\s+(?:[\w\-]+\s+)?(?:accounts|assets|property|funds))?\s+(?:of|(?:held|owned)\s+(?:[^.;]{0,50}?\s)?by)"
     # "announced the public designation of <A>, as well as of <role> <B>" (a visa ban's own word; session 19)
-    # (a post is no designation: "the public designation of <A> as its ombudsman")
-    r"|\bpublic\s+designation\s+of(?=\s+(?-i:[A-Z]))(?![^.;]{0,80}?\bas\s+(?:its|their|the|an?)\s+(?!(?:[\w\-]+\s+){0,2}terror))"
+    rf"|{PUBLIC_DESIGNATION}"
     rf"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s){DESIGNATION_VERB}(?=\s+(?-i:[A-Z]))"
     # "Britain delisted <A>": the names a delisting takes (session 18)
     r"|(?<!was\s)(?<!were\s)(?<!been\s)(?<!be\s)(?:delist(?:ed|s|ing)?|de-listed)(?=\s+(?-i:[A-Z]))"

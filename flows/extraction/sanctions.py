@@ -25,6 +25,7 @@ from flows.extraction.sanction_bodies import (
     terror_verb_actions,
 )
 from flows.extraction.designations import (
+    PUBLIC_DESIGNATION,
     CONTEXT_SENTENCES,
     DESIGNATION_VERB,
     LABEL_RE,
@@ -652,8 +653,7 @@ def _person_moves_of(sentence: str, in_context: bool, surnames: tuple[str, ...],
     """_person_moves with None for the document's country and tuples for its actions."""
     if not (in_context or _sanction_words(sentence) or re.search(DESIGNATION_VERB, sentence, re.I)
             or re.search(r"\b(?:targeted|designated|sanctioned|delisted)\b|\bassets\s+(?:\w+\s+){1,2}frozen\b|"
-                         r"\bpublic\s+designation\s+of\s+(?-i:[A-Z])(?![^.;]{0,80}?\bas\s+(?:its|their|the|an?)\s+(?!(?:[\w\-]+\s+){0,2}terror))|"
-                         + SAID_TARGETING, sentence, re.I)
+                         + PUBLIC_DESIGNATION + "|" + SAID_TARGETING, sentence, re.I)
             or ADDED_TO_LIST_RE.search(sentence) or ENTRY_BAN_RE.search(sentence) or terror_listing_words(sentence)
             or PLACED_ON_LIST_RE.search(sentence)
             # "removed <A> from the SDN list": a list of sanctions by its name (session 18)
