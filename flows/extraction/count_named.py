@@ -479,6 +479,8 @@ _COMPANION_RE = re.compile(
     r"lawyer|nurse|pilot|monk|priest|soldier)"
     rf"|(?P<num>\d{{1,3}}|{_NUMW})\s+(?:of\s+(?:his|her|their)\s+|other\s+)?(?:[\w\-]+\s+)?[a-z]+s)\b", re.I)
 
+_COMPANION_GAP_RE = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+
 
 def companions_after(sentence: str, end: int) -> tuple[int, int] | None:
     """(end, how many) of the companions listed after a named release ending at `end` (see _COMPANIONS_RE), else
@@ -490,11 +492,11 @@ def companions_after(sentence: str, end: int) -> tuple[int, int] | None:
     while (item := _COMPANION_RE.match(sentence, at)) is not None:
         n += (parse_number(item.group("num")) or 0) if item.group("num") else 1
         items += 1
-        gap = re.match(r",\s*(?:and\s+)?|\s+and\s+", sentence[item.end():])
+        gap = _COMPANION_GAP_RE.match(sentence, item.end())
         if not gap:
             at = item.end()
             break
-        at = item.end() + gap.end()
+        at = gap.end()
     return (at, n) if items and n else None
 
 
