@@ -806,3 +806,25 @@ def test_francis_is_a_given_name_not_a_plural_demonym():
     # (a demonym's plural still opens a list of people: "Kenyans <A> and <B> were freed")
     assert [n for _d, _s, n in _mentions({"d1": ["Kenyans Paul Velko and Mara Velko were freed."]})] == [
         "Paul Velko", "Mara Velko"]
+
+
+# two people merged into one row: a father and a son of one name ("<A B> Jr." in one outlet, "<A B>" in others)
+def test_a_generational_suffix_keeps_father_and_son_apart():
+    from flows.resolution.people import cluster_names, generation
+
+    assert generation("Tomas Varga Jr.") == "jr" and generation("Tomas Varga") == ""
+    assert generation("Jr") == ""  # a suffix alone is no name's
+    clusters = cluster_names(["Tomas Varga", "Tomas Varga Jr.", "Tomas Varga Jr", "Varga"])
+    assert clusters["Tomas Varga"] != clusters["Tomas Varga Jr."]
+    assert clusters["Tomas Varga Jr."] == clusters["Tomas Varga Jr"]
+    assert clusters["Varga"] == clusters["Tomas Varga"]  # a lone surname: the one it means as a rule
+    # where the batch names the son only, a lone surname is his
+    only = cluster_names(["Tomas Varga Jr.", "Varga"])
+    assert only["Varga"] == only["Tomas Varga Jr."]
+
+
+def test_a_generational_suffix_across_documents():
+    canon = _resolved({"a": ["Tomas Varga Jr. met the envoy in Geneva on Monday."],
+                       "b": ["President Tomas Varga said the talks would go on."]})
+    assert canon[("a", "Tomas Varga Jr")] != canon[("b", "Tomas Varga")]  # the surface ends before the stop
+

@@ -30,6 +30,18 @@ GIVEN_MIN_SIM = 0.72
 ARABIC_ARTICLES = ("al", "el", "ad", "ar", "as", "ash", "at", "az", "an")
 
 
+# a generational suffix closing a name: "<A B> Jr." is not "<A B>" (the son of a president, the president; a
+# dictator and the son who later ruled), whatever the surnames' test reads ("trump" / "trumpjr" are close)
+GENERATIONS = frozenset({"jr", "junior", "sr", "senior", "ii", "iii", "iv"})
+
+
+@lru_cache(maxsize=500_000)
+def generation(name: str) -> str:
+    """The folded generational suffix that closes a name ("jr" of "<A B> Jr."), else ""."""
+    words = re.sub(r"['’\.,]", " ", fold(name)).split()
+    return words[-1] if len(words) >= 2 and words[-1] in GENERATIONS else ""
+
+
 @lru_cache(maxsize=500_000)
 def name_parts(name: str) -> tuple[str, str]:
     """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
@@ -42,6 +54,8 @@ def name_parts(name: str) -> tuple[str, str]:
         return "", "".join(parts)
     tokens = folded.replace("-", " ").split()
     tokens = [t for i, t in enumerate(tokens) if not (i > 0 and t in ARABIC_ARTICLES and i < len(tokens) - 1)]
+    if len(tokens) >= 2 and tokens[-1] in GENERATIONS:  # "<A B> Jr.": the surname is B's (`generation` tells them apart)
+        tokens = tokens[:-1]
     if not tokens:
         return "", ""
     if len(tokens) == 1:
@@ -132,14 +146,19 @@ def cluster_names(names: list[str]) -> dict[str, int]:
             pairs = ((a, b) for k, a in enumerate(group_a) for b in group_a[k + 1:]) if i == j else \
                 ((a, b) for a in group_a for b in group_b)
             for a, b in pairs:
-                if uf.find(a) != uf.find(b) and given_names_agree(given[a], given[b]):
+                if uf.find(a) != uf.find(b) and given_names_agree(given[a], given[b]) \
+                        and generation(a) == generation(b):
                     uf.union(a, b)
     _join_middle_names(full, uf)
     _join_reversed_and_patronyms(full, uf)
     for s in single:
         surname = name_parts(s)[1]
         same_surname = blocks[_block_key(s)].get(surname, []) if _block_key(s) in blocks else []
-        roots = {uf.find(n) for n in same_surname if same_person(s, n)}
+        matches = [n for n in same_surname if same_person(s, n)]
+        # a lone "<B>" is "<A B>" where the batch names both "<A B>" and "<A B> Jr." (the one a lone surname means
+        # as a rule), "<A B> Jr." where it names no other
+        plain = [n for n in matches if not generation(n)]
+        roots = {uf.find(n) for n in (plain or matches)}
         if len(roots) == 1:
             uf.union(s, roots.pop())
         else:
@@ -167,7 +186,7 @@ def _join_middle_names(full: list[str], uf: UnionFind) -> None:
     paternal: dict[tuple[str, str, bool], set[str]] = defaultdict(set)
     for n in full:
         first, last, k = _ends(n)
-        if k >= 3:
+        if k >= 3 and not generation(n):  # "<A B> Jr." is no longer form of "<A B>"
             longer[(first, last)].add(n)
             paternal[(first, _next_to_last(n), k >= 4)].add(n)
     if not longer:
