@@ -345,6 +345,8 @@ def test_the_agent_inside_a_passive_subject_is_no_captive():
 @pytest.mark.parametrize("sentence", [
     "Marines seized the oil tanker Marta Voss off the coast on Monday.",
     "The MV Grace Marlow was detained with its crew of twelve.",
+    "The firms own and run a crude oil tanker named Marta Voss, which carried oil to the island.",
+    "A vessel called Grace Marlow was boarded at dawn.",
 ])
 def test_a_ship_is_no_person(sentence):
     assert _people_in(sentence) == []
@@ -827,4 +829,33 @@ def test_a_generational_suffix_across_documents():
     canon = _resolved({"a": ["Tomas Varga Jr. met the envoy in Geneva on Monday."],
                        "b": ["President Tomas Varga said the talks would go on."]})
     assert canon[("a", "Tomas Varga Jr")] != canon[("b", "Tomas Varga")]  # the surface ends before the stop
+
+
+# class 7: a surname English writes in lower case as a word (a month, a preposition, a point of the compass)
+@pytest.mark.parametrize("sentence, names", [
+    ("Prime Minister Marta May said on Monday that talks would go on.", ["Marta May"]),
+    ("The speaker, Rita Among, is accused of profiting from the funds.", ["Rita Among"]),
+    ("Britain sanctioned Speaker Rita Among on Tuesday.", ["Rita Among"]),
+    ("He met Oliver North in Geneva.", ["Oliver North"]),
+    ("The hearing of Grace May 5 was put off.", []),  # a month before a day: a date
+    ("Among the freed was the journalist.", []),
+])
+def test_a_surname_that_is_an_english_word_closes_a_name(sentence, names):
+    assert _people_in(sentence) == names
+
+
+# class 8: a conglomerate named like a person, its corporate word written in one sentence and not in another
+def test_a_name_its_document_writes_as_a_group_is_no_person():
+    from flows.extraction.mentions import extract_person_mentions
+    from tests.conftest import sentences_of
+
+    text = ("Hao Lin Group runs casinos and hotels on the coast.\n"
+            "The exchange has links to Hao Lin and Tiger Group, the agency said.\n"
+            "Marta Voss was freed in March.\n"
+            "The Marta Voss Foundation thanked the envoy.")
+    names = extract_person_mentions(sentences_of(text, "d"))["name"].to_list()
+    assert "Hao Lin" not in names and "Marta Voss" in names
+    # ... in its own document only
+    other = extract_person_mentions(sentences_of("Hao Lin met the envoy on Monday, the agency said.", "e"))
+    assert other["name"].to_list() == ["Hao Lin"]
 

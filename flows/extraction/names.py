@@ -67,6 +67,10 @@ NOUN_DEMONYMS = frozenset({"briton", "britons", "brit", "brits", "swede", "swede
                            "korean", "koreans"})
 # title words that are also common surnames: last in a run after a given name they are the surname ("<given> King")
 SURNAME_TITLES = frozenset({"king", "bishop", "major", "judge", "marshal", "knight", "prince"})
+# words English writes in lower case (a month, a preposition, a point of the compass) that are surnames too: after a
+# known given name, as the second and last word of a run, they close a name ("Prime Minister <given> May", "Speaker
+# <given> Among"; a month before a day, "<given> May 5", is a date: `sentence_candidates`; issue 22, class 7)
+SURNAME_WORDS = frozenset({"may", "among", "west", "north"})
 # a patronymic closes a surname-first name of the Russian, Ukrainian and Belarusian lists and registers
 # ("<surname> <given name> <father's name>ovich"): such a run is a person (issue 22, class 7)
 PATRONYMIC_RE = regex.compile(r"\p{Lu}\p{Ll}+(?:ovich|evich|yevich|ievich|ovych|evych|ich|ovna|evna|yevna|ivna|ichna)")
@@ -293,7 +297,8 @@ PASSIVE_CAPTIVE_AFTER_RE = regex.compile(
 # a ship is named like a person: a name right after what the ship is ("the tanker <name>", "the vessel <name>",
 # "MV <name>") is the ship's (issue 22, class 8: ships taken for people)
 VESSEL_BEFORE_RE = regex.compile(r"(?:\b(?:tankers?|vessels?|ships?|freighters?|yachts?|superyachts?|frigates?|warships?"
-                                 r"|ferry|ferries|trawlers?|carriers?|boats?)|\b(?:MV|MT|M/V|M/T|RV|SS|HMS|USS))\s+$")
+                                 r"|ferry|ferries|trawlers?|carriers?|boats?)(?:\s+(?:named|called|dubbed|christened))?"
+                                 r"|\b(?:MV|MT|M/V|M/T|RV|SS|HMS|USS))\s+$")
 # the first name of a list that a group of people opens ("freed 12 prisoners, including <name>, <name> and <name>",
 # "five people, among them <name>"): the names are members of that group, people (issue 22, class 7: comma lists
 # of the freed; the rest of the list follows its first name in _list_mates)
@@ -572,6 +577,8 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
     if any(w in ORG_WORDS or w in BODY_WORDS or (w.endswith("ies") and w[:-3] + "y" in ORG_WORDS) for w in folded) \
             or any(w in NON_NAME_WORDS and not (i == 0 and mid and w in NAME_FUNCTION_WORDS)
                    and not (0 < i < len(folded) - 1 and len(tokens[i][2]) == 1)  # a middle initial "A"
+                   and not (i == 1 == len(folded) - 1 and w in SURNAME_WORDS and is_given_name(tokens[0][2])
+                            and folded[0] not in country_names())  # "<given> May", "<given> Among"
                    for i, w in enumerate(folded)) \
             or folded[-1].rstrip(",.;:") in PLACE_BODY_HEADS:
         return None
@@ -797,6 +804,14 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     # document's people, whatever given name opens it ("<given> <word>" lists of designated groups; issue 22,
     # class 8): only a title still tells a person
     orgs = out.filter(pl.col("is_org") & (pl.col("n_tokens") >= 2)).select("doc_id", "surface").unique()
+    # ... and a name its document writes as a firm's, a corporate word after it ("<A> <B> Group is a casino
+    # business", then "links to <A> <B> and <C> Group"): a conglomerate named like a person (issue 22, class 8)
+    firms = (cols.lazy().filter(pl.col("sentence").str.contains(FIRM_OF_NAME_PREFILTER))
+             .select("doc_id", surface=pl.col("sentence").str.extract_all(FIRM_OF_NAME_RE))
+             .explode("surface").drop_nulls("surface")
+             .select("doc_id", pl.col("surface").str.replace(FIRM_WORD_END_RE, "")).collect())
+    if firms.height:
+        orgs = pl.concat([orgs, firms.filter(pl.col("surface").str.contains(" "))]).unique()
     if orgs.height:
         out = out.join(orgs.with_columns(_org=pl.lit(True)), on=["doc_id", "surface"], how="left",
                        maintain_order="left").with_columns(
@@ -843,6 +858,13 @@ NAME_THEN_OFFICE_RE = regex.compile(r",\s+(?:(?:Deputy|Acting|Former|First|Vice)
                                     r"General|Colonel|Judge|Prosecutor|Ambassador|Mayor|Senator)\b")
 
 
+# a firm's name made of two or three capitalised words and its corporate word (`find_name_candidates`)
+FIRM_OF_NAME_PREFILTER = r"\b(?:Group|Holdings?|Corporation|Conglomerate)\b"
+FIRM_OF_NAME_RE = r"\b\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){1,2}[ \t](?:Group|Holdings?|Corporation|Conglomerate)\b"
+FIRM_WORD_END_RE = r"[ \t](?:Group|Holdings?|Corporation|Conglomerate)$"
+MONTH_DAY_AFTER_RE = regex.compile(r"[ \t]+\d")
+
+
 def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
     """Candidates of one sentence: (start, end, surface, role, n_tokens, is_person, has_title)."""
     out = []
@@ -864,6 +886,8 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
         if cand is None:
             continue
         s, e, role, n, is_person, has_title = cand
+        if n == 2 and MONTH_DAY_AFTER_RE.match(sentence, e) and fold(sentence[s:e].split()[-1]) in SURNAME_WORDS:
+            continue  # "<given> May 5": a date after a word, no surname
         # a headline's capitalisation proves nothing: only a title cue counts there
         # ... and in a headline's Title Case a title can be followed by a verb ("President Grants Pardon to
         # ..."): a titled run of several words counts there only from a known given name
