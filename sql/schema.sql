@@ -114,7 +114,7 @@ create table if not exists person_mentions (
 );
 comment on column person_mentions.person_id is 'The person this mention refers to (people.person_id).';
 comment on column person_mentions.doc_id is 'Document of the mention (documents.doc_id).';
-comment on column person_mentions.sent_idx is 'Sentence number within the document (0-based).';
+comment on column person_mentions.sent_idx is 'Sentence number within the document (0-based); the sentences of a picture''s caption are numbered from 1,000,000.';
 comment on column person_mentions.surface is 'Text of the name exactly as at the span.';
 comment on column person_mentions.name is 'Full name the mention resolves to within its document.';
 comment on column person_mentions.char_start is 'Start offset of the name in documents.text.';

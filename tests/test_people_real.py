@@ -859,3 +859,28 @@ def test_a_name_its_document_writes_as_a_group_is_no_person():
     other = extract_person_mentions(sentences_of("Hao Lin met the envoy on Monday, the agency said.", "e"))
     assert other["name"].to_list() == ["Hao Lin"]
 
+
+# class 7: people a picture's caption names are the document's people; its numbers and moves stay furniture
+def test_the_people_of_a_caption_are_read_and_nothing_else_of_it():
+    import datetime as dt
+
+    from flows.extraction.facts import extract_facts
+
+    text = ("Envoy meets freed men in the capital\n"
+            "FILE PHOTO: Foreign Minister Marta Voss and her counterpart Ilya Brandt meet in Geneva, May 8, 2019. "
+            "The two sides freed 40 prisoners in 2019. WIRE/Jo Smith\n"
+            "The government released 12 prisoners on Monday, the minister said.")
+    docs = pl.DataFrame({"doc_id": ["d"], "text": [text], "published_at": [dt.date(2024, 5, 1)],
+                         "source_path": ["d.txt"], "status": ["loaded"]})
+    frames = extract_facts(docs)
+    people = frames["name_candidates"].filter(pl.col("is_person"))["surface"].to_list()
+    assert "Marta Voss" in people and "Ilya Brandt" in people and "Jo Smith" not in people
+    assert frames["event_mentions"]["prisoner_count"].to_list() == [12]  # the caption's 40 is no release
+    assert frames["sentences"].filter(pl.col("sentence").str.contains("40")).is_empty()
+
+
+# class 8: a credit's label before the name ("Photo: <name>, <agency>") tells a photographer
+@pytest.mark.parametrize("sentence", ["The minister at the summit. Photo: Jo Smith, Wire",
+                                      "The minister at the summit. Credit | Jo Smith"])
+def test_a_credit_label_before_a_name_tells_a_photographer(sentence):
+    assert "Jo Smith" not in _names_in(sentence)

@@ -26,6 +26,17 @@ FURNITURE_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD}|{_FURNITURE_ANYWHERE})\s
 FURNITURE_LEAD_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD})\s*$", re.IGNORECASE | re.VERBOSE)
 
 
+# furniture that captions a picture: its numbers and moves repeat the story or describe a picture, but the people it
+# names are the document's ("FILE PHOTO: <minister> <A B> meets <C D> ..."; issue 22, class 7: people named only in
+# a caption were missed): `caption_sentences` gives them to the people's reader, and to no other
+CAPTION_KINDS = ("photo_caption", "file_picture_caption", "agency_picture_credit")
+CAPTION_LINE = re.compile(
+    rf"^\s*(?:{chr(10).join('| ' + r.pattern if i else r.pattern for i, r in enumerate(r for r in rules.furniture() if r.name in CAPTION_KINDS))})\s*$",
+    re.IGNORECASE | re.VERBOSE)
+# caption sentences are numbered after every sentence of the body (their own `sent_idx` range)
+CAPTION_SENT_IDX = 1_000_000
+
+
 def is_furniture_line(line: str) -> bool:
     """FURNITURE_LINE.match(line), trying the word-anywhere kinds only on lines that hold a word."""
     if FURNITURE_LEAD_LINE.match(line):
@@ -210,6 +221,42 @@ def split_sentences(cleaned: pl.DataFrame) -> pl.DataFrame:
     for doc_id, body in zip(cleaned["doc_id"], cleaned["body"]):
         _split_into(cols, doc_id, body)
     return pl.DataFrame(dict(zip(SENTENCE_SCHEMA, cols)), schema=SENTENCE_SCHEMA)
+
+
+def caption_sentences(cleaned: pl.DataFrame) -> pl.DataFrame:
+    """The sentences of the furniture lines that caption a picture (CAPTION_KINDS), as `split_sentences` gives a
+    body's, numbered from CAPTION_SENT_IDX: for the people's reader only (the body has them blanked)."""
+    cols: tuple[list, ...] = ([], [], [], [], [], [])
+    for doc_id, text, body in zip(cleaned["doc_id"], cleaned["text"], cleaned["body"]):
+        low = text.lower()
+        if "photo" not in low and "file" not in low and "getty" not in low:
+            continue  # every caption kind holds one of these words
+        spans = [(a, b) for a, b in _blanked_lines(text, body) if CAPTION_LINE.match(text[a:b])]
+        if not spans:
+            continue
+        kept, last = [], 0
+        for a, b in spans:
+            kept.append(" " * (a - last) if a > last else "")
+            kept.append(text[a:b])
+            last = b
+        kept.append(" " * (len(text) - last))
+        start = len(cols[0])
+        _split_into(cols, doc_id, "".join(kept))
+        for i in range(start, len(cols[1])):
+            cols[1][i] += CAPTION_SENT_IDX
+            cols[5][i] = False  # a caption is no headline
+    return pl.DataFrame(dict(zip(SENTENCE_SCHEMA, cols)), schema=SENTENCE_SCHEMA)
+
+
+def _blanked_lines(text: str, body: str) -> list[tuple[int, int]]:
+    """The spans of the lines `clean_documents` blanked whole (the body has only spaces where the text has more)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip() and not body[pos:end].strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
 
 
 def expand_rows(rows: pl.DataFrame, row_key: list[int], found: list[list[tuple]],

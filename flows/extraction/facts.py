@@ -11,7 +11,7 @@ from __future__ import annotations
 import polars as pl
 
 from flows.core.runtime import paused_collector
-from flows.extraction.clean import clean_documents, split_sentences
+from flows.extraction.clean import CAPTION_SENT_IDX, caption_sentences, clean_documents, split_sentences
 from flows.extraction.designations import plain_name
 from flows.extraction.designee_lists import listed_designees
 from flows.extraction.events import extract_event_mentions
@@ -26,7 +26,7 @@ from flows.extraction.sanctions import (bloc_is_the_union, extract_sanction_ment
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.05-94"  # what each version changed: docs/extractor-versions.md (newest first)
+EXTRACTOR_VERSION = "2026.12.05-95"  # what each version changed: docs/extractor-versions.md (newest first)
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among|handed\s+over"
 # A release of more people than this is a number misread (sentences reduced for a whole prison population, a
 # sum, a census): no release mention keeps it. It is the events suite's critical bound on prisoner_count
@@ -48,15 +48,18 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     sentences = split_sentences(cleaned)
     published = dict(zip(cleaned["doc_id"], cleaned["published_at"]))
     main_country = doc_main_countries(sentences)  # shared by events and sanctions: computed once
-    candidates = find_name_candidates(sentences)
+    # (the people a picture's caption names are the document's: its sentences go to the people's reader only)
+    candidates = find_name_candidates(pl.concat([sentences, caption_sentences(cleaned)]))
     events, tallies = extract_event_mentions(sentences, published, main_country)
     events = events.filter(pl.col("prisoner_count").is_null() | (pl.col("prisoner_count") <= MAX_RELEASE_COUNT))
     # each move dated by its sentence, else the publication date; its issuer's words kept (issue 25)
     sanctions = date_sanction_mentions(extract_sanction_mentions(sentences, main_country), published)
     # the people a later sentence lists as a move's designees ("Others sanctioned are ...")
-    listed = listed_designees(sanctions, sentences, candidates)
+    # (the caption's names are people of the document, never a move's designees nor the official a move names)
+    body_candidates = candidates.filter(pl.col("sent_idx") < CAPTION_SENT_IDX)
+    listed = listed_designees(sanctions, sentences, body_candidates)
     # the people a later sentence names where a move counted them ("sanctions on three more people")
-    counted = counted_then_named(sanctions, sentences, candidates)
+    counted = counted_then_named(sanctions, sentences, body_candidates)
     listed = pl.concat([listed, counted.join(listed.select("doc_id", "target"), on=["doc_id", "target"], how="anti")])
     # (a country standing in for the move's unsaid targets goes beside the listed people, as beside named ones)
     sanctions = no_kin_of_designee(not_victims(one_name_per_person(without_named_groups(pl.concat([no_stand_in_beside_listed(sanctions, listed),
@@ -64,7 +67,7 @@ def _extract_facts(docs: pl.DataFrame) -> dict[str, pl.DataFrame]:
     # (a state's move on named targets never gives them that state's own country where its other targets have another)
     sanctions = not_own_country(bloc_is_the_union(sanctions))
     # one official told by office and country ("<State>'s foreign minister") is the person the document names so
-    sanctions = name_described_officials(sanctions, candidates)
+    sanctions = name_described_officials(sanctions, body_candidates)
     # a name a list of designees holds is a person's even when the lexicon does not know its given name
     # (and so is one a sentence's list of designees holds beside a name the lexicon knows: "<known A>, <role>, <B> and
     # <C> were among those sanctioned"; issue 22, class 10)

@@ -200,6 +200,9 @@ WHO_AFTER_RE = regex.compile(r"^,\s+who\b")
 CREDIT_AFTER_RE = regex.compile(r"^ ?/ ?\p{Lu}")
 # (or a copyright sign before it, mid-line: "<caption>. © <name>")
 CREDIT_BEFORE_RE = regex.compile(r"\p{L}/ ?$|©\s*$")
+# ... and a credit's label before the name ("Photo: <name>, <agency>", "Credit | <name>"; issue 22, class 8)
+CREDIT_LABEL_BEFORE_RE = regex.compile(r"\b(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]icture|[Ii]mage|IMAGE|[Cc]redit|CREDIT)s?"
+                                       r"\s*[:|]\s*$")
 # what follows a word in commas is a clause, not an apposition, when it holds a finite verb: an auxiliary, a
 # subject pronoun, or a capitalised subject and a past tense ("Earlier, the <country> on Friday imposed sanctions on
 # ... senators", "partners in <continent>, has imposed sanctions on Minister ..."; issue 22, class 8)
@@ -646,7 +649,8 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     after = sentence[end:end + AFTER_WINDOW]  # a window, not the rest: linear in a long sentence
     if after.startswith(".") and DOTTED_TITLE_END_RE.search(sentence, start, end + 1):
         return None  # "Senior Gen.", a title cut off its name by the sentence split, is no name
-    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 3), start):
+    if CREDIT_AFTER_RE.match(after) or CREDIT_BEFORE_RE.search(sentence, max(0, start - 3), start) \
+            or CREDIT_LABEL_BEFORE_RE.search(sentence, max(0, start - 14), start):
         return None  # "[File: <name>/<agency>]", "IMAGE/<name>/<agency>": a picture's credit, furniture
     if PLACE_OF_BEFORE_RE.search(sentence, max(0, start - 30), start):
         return None  # "the month of <name>", "the town of <name>": a time or a place
