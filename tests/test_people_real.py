@@ -884,3 +884,41 @@ def test_the_people_of_a_caption_are_read_and_nothing_else_of_it():
                                       "The minister at the summit. Credit | Jo Smith"])
 def test_a_credit_label_before_a_name_tells_a_photographer(sentence):
     assert "Jo Smith" not in _names_in(sentence)
+
+
+# class 7: kin named by a given name alone take their family's surname
+def test_kin_told_by_a_given_name_take_the_family_surname():
+    m = _mentions({"a": ["Marta Rusek was freed on Sunday.",
+                         "\"We waited years,\" Rusek's father, Bassem, told reporters.",
+                         "Her mother, Charlotte, was waiting at the airport."],
+                   "b": ["Ivan Sokolov was jailed in 2020.", "Sokolov's daughter, Anna, said he was innocent.",
+                         "His son Pavel was in court."],
+                   "c": ["Ivan Sokolov was jailed in 2020.", "His lawyer, Anna, said he was innocent.",
+                         "Tomas Brandt met the envoy. Marta, his wife, said nothing."]})
+    names = {(d, s): n for d, s, n in m}
+    assert names[("a", "Bassem")] == "Bassem Rusek"
+    assert ("a", "Charlotte") not in names  # a mother may bear a married name or her own (and a town is no name)
+    assert names[("b", "Anna")] == "Anna Sokolova"  # a Slavic surname's feminine form
+    assert names[("b", "Pavel")] == "Pavel"  # kin told by a pronoun: whose, the words do not say
+    # no kin by blood, no surname: a lawyer, a wife
+    assert all(n in ("Ivan Sokolov", "Anna", "Tomas Brandt", "Marta") for d, s, n in m if d == "c")
+
+
+# class 7: an office's name in capitals, then its holder, whose given name the lexicon does not know
+@pytest.mark.parametrize("sentence, name", [
+    ("Director of Public Prosecutions Kaunda Mwale told the court.", "Kaunda Mwale"),
+    ("Secretary to the State Government Obafemi Usman said the count was not over.", "Obafemi Usman"),
+    ("Minister of Foreign Affairs Kaunda Mwale said the talks would go on.", "Kaunda Mwale"),
+    ("Chief Whip Anuwat Khangpha said the vote was over.", "Anuwat Khangpha"),
+    ("UN Special Rapporteur Javed Rahmani said thousands were held.", "Javed Rahmani"),
+    ("Javed Rahmani, the UN special rapporteur, said thousands were held.", "Javed Rahmani"),
+])
+def test_an_office_then_its_holder(sentence, name):
+    assert _people_in(sentence) == [name]
+
+
+@pytest.mark.parametrize("sentence", ["The Foreign Ministry Consular Section issued visas.",
+                                      "The Finance Ministry Budget Office said so.",
+                                      "The Treasury Department Financial Crimes Enforcement Network said so."])
+def test_an_office_of_a_body_is_no_holder(sentence):
+    assert _people_in(sentence) == []

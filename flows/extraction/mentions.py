@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 import polars as pl
 
 from flows.core.frames import hash_slices, split
@@ -81,7 +83,7 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     # (stacked without a copy before the sort makes the one it must)
     mentions = pl.concat(parts, rechunk=False).sort("doc_id", "char_start")
     del parts
-    return _shared_surname_names(_alias_names(mentions))
+    return _kin_surnames(_shared_surname_names(_alias_names(mentions)))
 
 
 def _most_known_of_two_people(full: pl.DataFrame, doc_names: pl.DataFrame) -> pl.DataFrame:
@@ -245,3 +247,57 @@ def _may_open_a_name(word: str) -> bool:
 def extract_person_mentions(sentences: pl.DataFrame) -> pl.DataFrame:
     """Sentences -> resolved person mentions (see module docstring for the shape)."""
     return resolve_mentions_in_documents(find_name_candidates(sentences))
+
+
+# kin who bear the family's surname as a rule: a father's line (not spouses, nor mothers and sisters, who may bear
+# a married name or their own: "<A>'s sister, <B> <C>"; nor kin on another side: an uncle, a cousin)
+_BLOOD_KIN = "father|son|sons|daughter|daughters|brother|brothers|grandfather|grandson|children"
+_FEMALE_KIN = frozenset("daughter daughters".split())
+KIN_OWNER_ROLE_RE = re.compile(rf"^(?P<owner>[A-Z][\w\-]+)['’]s\s+(?:[\w\-]+\s+)?(?P<kin>{_BLOOD_KIN})$")
+
+
+def _feminine(surname: str) -> str:
+    """The surname a woman of the family bears where Slavic names take a feminine form (-ov/-ev -> -ova/-eva,
+    -sky/-skiy -> -skaya); any other surname as it is."""
+    low = surname.lower()
+    if low.endswith(("ov", "ev")):
+        return surname + "a"
+    if low.endswith(("skiy", "skyi")):
+        return surname[:-4] + "skaya"
+    if low.endswith("sky"):
+        return surname[:-3] + "skaya"
+    return surname
+
+
+def _kin_surnames(mentions: pl.DataFrame) -> pl.DataFrame:
+    """A lone given name told as the kin of a surname takes it, and so does every mention of that lone name in its
+    document ("<Surname>'s father, <A>": <A> <Surname>, where the document names a <B> <Surname>; issue 22, class 7:
+    kin named by their given name alone were missed as the people the gold names in full). Kin told by a pronoun
+    ("her brother <A>") keep their given name alone: whose kin they are is not the last name before (tried: "<lawyer>
+    ... her brother <A>" took the lawyer's surname; a stage name was taken for a family's)."""
+    if mentions.is_empty() or not mentions["role"].is_not_null().any():
+        return mentions
+    lone = mentions.filter(pl.col("role").str.contains("['’]s ") & ~pl.col("name").str.contains(" ")
+                           & (pl.col("name") == pl.col("surface")))
+    if lone.is_empty():
+        return mentions
+    docs = lone["doc_id"].unique()
+    by_doc: dict[str, list[str]] = {}
+    for d, n in mentions.filter(pl.col("doc_id").is_in(docs.implode())).select("doc_id", "name").unique().rows():
+        by_doc.setdefault(d, []).append(n)
+    links: dict[tuple[str, str], str] = {}
+    for d, name, role in lone.select("doc_id", "name", "role").rows():
+        owner = KIN_OWNER_ROLE_RE.match(role)
+        if not owner:
+            continue
+        kin = owner.group("kin").lower()
+        want = fold(owner.group("owner"))
+        surname = next((n.split()[-1] for n in by_doc.get(d, []) if " " in n and fold(n.split()[-1]) == want), None)
+        if surname and (d, name) not in links:
+            links[(d, name)] = f"{name} {_feminine(surname) if kin in _FEMALE_KIN else surname}"
+    if not links:
+        return mentions
+    table = pl.DataFrame({"doc_id": [k[0] for k in links], "name": [k[1] for k in links], "_full": list(links.values())},
+                         schema={"doc_id": pl.String, "name": pl.String, "_full": pl.String})
+    return (mentions.join(table, on=["doc_id", "name"], how="left", maintain_order="left")
+            .with_columns(name=pl.coalesce("_full", "name")).drop("_full"))

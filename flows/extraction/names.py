@@ -44,7 +44,11 @@ TITLE_WORDS = LEXICON_TITLE_WORDS | frozenset({"rear", "adm", "pres", "honourabl
                                                "lt", "lt.", "capt", "capt.", "sgt", "sgt.", "maj", "maj.", "brig",
                                                "brig.",
                                                # "Admiral of the Fleet <name>": the rank's last word
-                                               "fleet"})
+                                               "fleet",
+                                               # offices before a name ("Chief Whip <name>", "UN Special Rapporteur
+                                               # <name>"; session 20)
+                                               "whip", "rapporteur", "ombudsman", "registrar", "treasurer",
+                                               "auditor", "inspector", "superintendent"})
 # clergy named by office ("Pastor <surname>"; issue 22, class 7): peeled off the front of a run only, as
 # "Pastor" inside a run is a given name ("<given> Pastor <surname>")
 CLERGY_TITLES = frozenset({"pastor", "imam", "rabbi"})
@@ -151,8 +155,11 @@ ROLE_NOUNS = (
     "billionaire", "tycoon", "magnate", "oligarch", "investor", "banker", "co-owner",
     # kin and trades real pages name people by ("his sister, <name>", "newscaster <name>"; issue 22, class 7)
     "sister", "brother", "wife", "husband", "son", "daughter", "mother", "widow", "cousin", "nephew", "niece",
-    "spouse",
+    "spouse", "father", "grandfather", "grandmother", "grandson", "granddaughter", "uncle", "aunt", "stepson",
+    "stepdaughter", "fiance", "fiancee", "fiancé", "fiancée",
     "newscaster", "presenter",
+    # offices named in apposition ("<A B>, the UN special rapporteur, said"; session 20)
+    "rapporteur", "whip", "ombudsman", "registrar", "treasurer", "auditor", "inspector", "superintendent", "attorney",
     # a body's chair ("the deputy chairman of <party>, <name>,"; issue 22, class 7)
     "chairman", "chairwoman", "chairperson",
     # members of a parliament, and people named by whom they stand beside or against ("his counterpart, <name>",
@@ -269,6 +276,9 @@ ONE_OF_AFTER_RE = regex.compile(r"^,\s+(?:reportedly\s+|also\s+)?one\s+of\s+(?:t
 DASH_ROLE_AFTER_RE = regex.compile(
     r"^\s+[-–—]\s+(?:(?:a|an|the|former|deputy|vice|acting|then)\s+)?(?:[\p{L}\-’']+\s+){0,2}?(?:"
     + "|".join(ROLE_NOUNS) + r")s?\b", regex.IGNORECASE)
+# kin in the singular, as a role before a name
+KIN_WORDS = frozenset("""sister brother wife husband son daughter mother father widow cousin nephew niece spouse
+    grandfather grandmother grandson granddaughter uncle aunt stepson stepdaughter fiance fiancee""".split())
 # "<name>'s wife", "<name>'s eldest son": only a person has kin (a firm's "sister company" or "parent
 # company" is no kin; issue 22, class 7)
 KIN_AFTER_POSSESSIVE_RE = regex.compile(
@@ -413,7 +423,8 @@ KIN_PLURALS = frozenset({"children", "parents", "grandchildren", "siblings", "tw
 
 # the last words of an office's name, before its holder's name ("... for Foreign Affairs Penny Wong")
 OFFICE_WORDS = frozenset("""affairs defence defense security interior justice finance trade treasury commerce
-    health economy energy education council ministry department office state affairs presidency""".split())
+    health economy energy education council ministry department office state affairs presidency
+    prosecutions prosecution government""".split())
 
 
 def _is_place_token(token: str, places: frozenset[str]) -> bool:
@@ -572,6 +583,17 @@ def _peel_run(text: str, mid: bool = False) -> tuple | None:
             cut -= 1
         prefix.extend(t[2] for t in tokens[:cut])
         tokens, folded = tokens[cut:], folded[cut:]
+    elif (len(tokens) >= 3 and (folded[-3] in OFFICE_WORDS or folded[-3] in ORG_WORDS)
+            and not regex.fullmatch(r"[IVX]{1,4}", tokens[-1][2])
+            and not any(w in ORG_WORDS or w in NON_NAME_WORDS or w in TITLE_WORDS or w in OFFICE_WORDS
+                        or w in place_words() for w in folded[-2:])
+            and not any(w in NAME_TITLES for w in folded)
+            and all(regex.fullmatch(r"\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?", t[2]) for t in tokens[-2:])):
+        # ... and where the lexicon knows no given name of the holder: the office's name ends on its last word, the
+        # two words after it are the holder's ("Director of Public Prosecutions <A> <B>", "Secretary to the State
+        # Government <A> <B>", "Minister of Foreign Affairs <A> <B>"; session 20)
+        prefix.extend(t[2] for t in tokens[:-2])
+        tokens, folded = tokens[-2:], folded[-2:]
     # six capitalised words or more left after the cuts above are no one person's name but a string of honorifics,
     # titles or names run together (no gold person of the six sets has more than four; issue 22, class 8)
     if sum(t[2][:1].isupper() for t in tokens) >= 6:
@@ -667,7 +689,9 @@ def _classify(sentence: str, m_start: int, m_end: int) -> tuple | None:
     role = None
     if appo and (LIST_ROLE_RE.match(appo.group("role")) or CLAUSE_ROLE_RE.search(appo.group("role"))):
         appo = None  # "Armenians, including former leaders": a list, not an apposition; nor a clause (below)
-    if appo:
+    if before and n == 1 and fold(before.split()[-1]) in KIN_WORDS:
+        role = before  # "<A>'s father, <given>, told reporters": whose kin the lone given name is (mentions._kin_surnames)
+    elif appo:
         role = appo.group("role").strip()
     elif role_parts:
         lead = sentence[max(0, m_start - 200):m_start].split()
