@@ -922,3 +922,22 @@ def test_an_office_then_its_holder(sentence, name):
                                       "The Treasury Department Financial Crimes Enforcement Network said so."])
 def test_an_office_of_a_body_is_no_holder(sentence):
     assert _people_in(sentence) == []
+
+
+# class 7: a word of an Arabic name that opens with the letter ayn, written as an apostrophe
+@pytest.mark.parametrize("sentence, names", [
+    ("The agency sanctioned Hamid Nasir ‘Aziz al-Karimi for the attacks.", ["Hamid Nasir ‘Aziz al-Karimi"]),
+    ("The agency sanctioned Hamid Nasir 'Aziz al-Karim for the attacks.", ["Hamid Nasir 'Aziz al-Karim"]),
+    ("Marchers led by Hamid Nasir 'Free Tibet' walked on.", ["Hamid Nasir"]),  # a quotation, no name's word
+])
+def test_an_ayn_opens_a_word_of_a_name(sentence, names):
+    assert _people_in(sentence) == names
+
+
+# class 7: an office in apposition, then what it is about ("<A B>, Special Rapporteur on <topic>, said")
+def test_an_office_in_apposition_before_its_topic():
+    assert _people_in("Javed Rahmani, Special Rapporteur on the Situation of Human Rights in Iran, said so.") \
+        == ["Javed Rahmani"]
+    # a clause after a place is no apposition, whatever role noun it holds
+    assert _people_in("The gangs work across Southeast Asia, using fake adverts to lure foreign nationals to casinos.") \
+        == []

@@ -17,7 +17,7 @@ def name_key_expr(col: str) -> pl.Expr:
     """Folded, punctuation-free key of a name column (for exact matching of variants)."""
     return (
         pl.col(col).map_elements(fold, return_dtype=pl.String)
-        .str.replace_all(r"['’\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
+        .str.replace_all(r"['’‘ʿ\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
     )
 
 

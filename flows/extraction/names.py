@@ -118,8 +118,12 @@ BARE_INITIAL = r"\p{Lu}(?![\p{L}\p{N}.'’\-])(?=[ \t]+\p{Lu}\p{Ll})"
 # ("y" joins a Spanish name's two surnames: "<given> <surname> y <surname>"; issue 22, class 7)
 PARTICLE = r"(?:de|da|del|della|der|van|von|bin|ibn|al|el|la|le|di|du|dos|das|abu|abd|ter|y)"
 DOTTED_TITLE = r"(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Prof|Rev|Capt|Lt|Col|Sgt|Adm|Amb|Pres|Cmdr|Maj|Brig|Cpl|Supt|Insp)\."
+# a word of an Arabic name opening with the letter ayn, written as an apostrophe, inside a name only ("<given> <father>
+# ‘<grandfather> al-<family>", as OFAC transliterates; session 20)
+# (never a quotation's first word: "<A B> 'Free <C>' ..." closes its quote a few words on)
+AYN_TOKEN = r"(?:['‘ʿ]\p{Lu}\p{Ll}++(?![^'’‘\n]{0,40}['’](?!\p{L})))"
 NAME_RE = regex.compile(
-    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}(?:{TOKEN}|{BARE_INITIAL})){{0,7}}"
+    rf"(?<![\p{{L}}\-'’‘])(?:{DOTTED_TITLE}[ \t]+){{0,2}}{TOKEN}(?:[ \t]+(?:{PARTICLE}[ \t\-]){{0,2}}(?:{TOKEN}|{BARE_INITIAL}|{AYN_TOKEN})){{0,7}}"
     r"(?:[ \t]+\p{Lu}{4,}(?:-\p{Lu}{2,})?(?!\p{L}))?"  # a surname in capitals, OFAC style: "Faruk YILMAZ"
     r"(?:[ \t]+[IVX]{1,4}\b)?"  # regnal numbers: "John Paul II"
 )
@@ -183,7 +187,7 @@ ROLE_NOUN_SET = frozenset(ROLE_NOUNS + CAPTIVE_NOUNS)
 # issue 22, class 7)
 APPOSITION_RE = regex.compile(
     r"^,\s+(?!(?:and|or|but|nor|while|whereas|who|whom|whose|which|that)\s)(?:(?:a|an|the)\s+)?(?P<role>[^,.;:()]{0,80}?\b(?:" + "|".join(ROLE_NOUNS) + r")s?)\b"
-    r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|based\b|$))",
+    r"(?=\s*(?:[,.;:)]|and\b|who\b|with\b|at\b|for\b|from\b|of\b|in\b|on\b|based\b|$))",
     regex.IGNORECASE,
 )
 PRE_ROLE_RE = regex.compile(

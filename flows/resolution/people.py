@@ -45,7 +45,7 @@ def generation(name: str) -> str:
 @lru_cache(maxsize=500_000)
 def name_parts(name: str) -> tuple[str, str]:
     """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
-    folded = re.sub(r"['’\.]", "", fold(name))
+    folded = re.sub(r"['’‘ʿ\.]", "", fold(name))
     if " " not in folded.strip() and "-" in folded:
         # one hyphenated word is a surname alone ("Díaz-Canel", "al-Sharaa"), not a given name and a surname
         # (issue 22: people split over rows)
@@ -170,7 +170,7 @@ def cluster_names(names: list[str]) -> dict[str, int]:
 
 def _ends(name: str) -> tuple[str, str, int]:
     """(first word, last word, number of words) of a name, folded."""
-    words = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).replace("-", " ").split()
     return (words[0], words[-1], len(words)) if words else ("", "", 0)
 
 
@@ -211,7 +211,7 @@ def _join_reversed_and_patronyms(full: list[str], uf: UnionFind) -> None:
     """A two-word name joins the two-word name of its words reversed ("<surname> <given>" in one outlet, "<given>
     <surname>" in another, as Japanese, Chinese and Korean names are written either way; issue 22, class 7), and a
     patronymic alone ("Bin <father>") joins the one longer name that holds it ("<given> bin <father> <family>")."""
-    words_of = {n: re.sub(r"['’\.]", "", fold(n)).replace("-", " ").split() for n in full}
+    words_of = {n: re.sub(r"['’‘ʿ\.]", "", fold(n)).replace("-", " ").split() for n in full}
     two = defaultdict(list)
     for n, w in words_of.items():
         if len(w) == 2:
@@ -234,7 +234,7 @@ def _join_reversed_and_patronyms(full: list[str], uf: UnionFind) -> None:
 
 
 def _next_to_last(name: str) -> str:
-    words = re.sub(r"['’\.]", "", fold(name)).replace("-", " ").split()
+    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).replace("-", " ").split()
     return words[-2] if len(words) >= 2 else ""
 
 
@@ -301,7 +301,7 @@ KIN_OF_RE = re.compile(r"([a-z][a-z\-]+)['’]s\s+(?:[a-z\-]+\s+)?(?:" + "|".joi
 
 
 def _last_word(name: str) -> str:
-    words = re.sub(r"['’\.]", "", fold(name)).split()
+    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).split()
     return words[-1] if words else ""
 
 
