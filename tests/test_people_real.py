@@ -941,3 +941,28 @@ def test_an_office_in_apposition_before_its_topic():
     # a clause after a place is no apposition, whatever role noun it holds
     assert _people_in("The gangs work across Southeast Asia, using fake adverts to lure foreign nationals to casinos.") \
         == []
+
+
+# class 8: fighters named after their group ("<A B> gunmen") tell a group, in the whole document
+def test_a_name_before_its_fighters_is_a_group():
+    from flows.extraction.mentions import extract_person_mentions
+    from tests.conftest import sentences_of
+
+    text = ("Abu Karam gunmen have staged kidnappings in the south.\n"
+            "The army inflicted defeats on the Abu Karam, which is blacklisted.\n"
+            "Ali Hassan said militants attacked the town.")
+    assert extract_person_mentions(sentences_of(text, "d"))["name"].to_list() == ["Ali Hassan"]
+
+
+def test_a_name_its_document_tells_as_a_group_stays_no_person_where_another_tells_a_person():
+    docs = {"a": ["Abu Karam gunmen have staged kidnappings in the south.", "The army fought the Abu Karam."],
+            "b": ["Abu Karam, a veteran commander, was killed on Monday."]}
+    m = _mentions(docs)
+    assert [(d, n) for d, s, n in m if d == "a"] == []
+    assert ("b", "Abu Karam") in [(d, n) for d, s, n in m]
+
+
+def test_a_role_at_an_organisation_in_apposition_tells_a_person():
+    m = _mentions({"a": ["According to the group, Dana Ahmed, the organisation's Middle East researcher, said so.",
+                         "Dana Ahmed, the group's researcher, said it again."]})
+    assert {n for d, s, n in m} == {"Dana Ahmed"}

@@ -8,7 +8,8 @@ import re
 import polars as pl
 
 from flows.core.frames import hash_slices, split
-from flows.extraction.names import (ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, SHARED_SURNAME_ROLE, find_name_candidates,
+from flows.extraction.names import (ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, ORG_ROLE, SHARED_SURNAME_ROLE,
+                                    find_name_candidates,
                                     is_given_name)
 from flows.language.lexicon import fold, place_words
 
@@ -75,7 +76,8 @@ def resolve_mentions_in_documents(cands: pl.DataFrame) -> pl.DataFrame:
     parts = []
     for part in split(cands, n_slices):
         part = part.join(keys, on="surface", how="left", maintain_order="left")
-        full = (part.filter((pl.col("n_tokens") >= 2) & pl.col("key").is_in(confirmed))
+        full = (part.filter((pl.col("n_tokens") >= 2) & pl.col("key").is_in(confirmed)
+                            & (pl.col("role").is_null() | (pl.col("role") != ORG_ROLE)))
                 .join(key_stats, on="key", how="left", maintain_order="left")
                 .with_columns(last=pl.col("key").str.split(" ").list.last(), name=pl.col("surface")))
         parts.append(_name_mentions(full, part, batch_names))

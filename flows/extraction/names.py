@@ -845,9 +845,13 @@ def find_name_candidates(sentences: pl.DataFrame) -> pl.DataFrame:
     if firms.height:
         orgs = pl.concat([orgs, firms.filter(pl.col("surface").str.contains(" "))]).unique()
     if orgs.height:
+        # (marked ORG_ROLE too: a name another document of the batch tells as a person would make this document's
+        # mentions of it people, `mentions.resolve_mentions_in_documents`, which leaves the marked ones out)
+        org = pl.col("_org").fill_null(False) & ~pl.col("has_title")
         out = out.join(orgs.with_columns(_org=pl.lit(True)), on=["doc_id", "surface"], how="left",
                        maintain_order="left").with_columns(
-            is_person=pl.col("is_person") & ~(pl.col("_org").fill_null(False) & ~pl.col("has_title")))
+            is_person=pl.col("is_person") & ~org,
+            role=pl.when(org).then(pl.lit(ORG_ROLE)).otherwise(pl.col("role")))
     return out.select(
         "doc_id", "sent_idx", (pl.col("char_start") + pl.col("s")).alias("char_start"),
         (pl.col("char_start") + pl.col("e")).alias("char_end"), *("surface", "role", "n_tokens", "is_person", "has_title", "is_headline"),
@@ -872,16 +876,20 @@ ORG_KIND_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w\-]+\s+){0,3}
 # "<A>, a violent gang originating in ...", "<A>, the militant group that ..." (not "a member / leader of the group")
 ORG_KIND_APPOSITION_RE = re.compile(
     r"^,\s+(?:a|an|the)\s+(?:(?!(?:member|members|leader|leaders|founder|head|chief|commander|official|spokes\w+|"
-    rf"of|for|in|from|who|with|whose)\b)[\w\-]+\s+){{0,3}}{_ORG_KINDS}\b", re.I)
+    rf"of|for|in|from|who|with|whose)\b)[\w\-]+\s+){{0,3}}{_ORG_KINDS}\b(?!['’]s?\b)", re.I)  # "the group's <role>": a person
+
+
+# fighters named after their group ("<A B> gunmen", "<A B> militants"): the name is the group's
+MEMBERS_AFTER_RE = regex.compile(r"^\s+(?:gunmen|militants|fighters|insurgents|jihadists|rebels)\b")
 
 
 def _told_as_organisation(sentence: str, cand: tuple) -> bool:
     """Whether the words around a candidate tell what organisation it is ("<name> gang", "<name> (<ACR>) group",
-    "the <demonym> gang <name>", "<name>, a violent gang")."""
+    "the <demonym> gang <name>", "<name>, a violent gang", "<name> gunmen")."""
     after = sentence[cand[1]:cand[1] + 120]
     if POSSESSIVE_RE.match(after):
         return False
-    return bool(ORG_NOUN_AFTER_RE.match(after) or ORG_KIND_APPOSITION_RE.match(after)
+    return bool(ORG_NOUN_AFTER_RE.match(after) or ORG_KIND_APPOSITION_RE.match(after) or MEMBERS_AFTER_RE.match(after)
                 or ORG_KIND_BEFORE_RE.search(sentence, max(0, cand[0] - 60), cand[0]))
 
 
@@ -946,6 +954,8 @@ def sentence_candidates(sentence: str, headline: bool) -> list[tuple]:
 # <given> <surname>", "<given> & <given> <surname>"): mentions.resolve_mentions_in_documents names it
 # "<given> <surname>" (issue 22, class 7: two of a family named together)
 SHARED_SURNAME_ROLE = "shared-surname"
+# the role that marks a name its document tells as an organisation's (`find_name_candidates`): none of its people
+ORG_ROLE = "organisation"
 SHARED_SURNAME_GAP_RE = regex.compile(r" (?:and|&) ")
 # a plural people noun, then the two names ("the two former presidents, <given> and <given> <surname>")
 PLURAL_PEOPLE_BEFORE_RE = regex.compile(
