@@ -399,36 +399,36 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
                                 .select("_block").unique())["_block"].to_list())
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
-    # blocks are resolved again. One streamed pass holds the distinct (block, stored id) pairs only.
-    # The same pass marks the mentions with several stored ids (the stored pairs' keys held twice, found first
-    # over the stored pairs alone: a few rows), so the mentions are not read again to find their blocks
-    # (a third pass over every mention and its block cost ~1.5 s at 100k).
+    # blocks are resolved again.
     n_rows = _collect(scan.select(pl.len())).item()
-    several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
-                                    .filter(pl.col("len") > 1).select(*EVENT_PREVIOUS_KEYS, _several=pl.lit(True)),
-                                    n_rows)
-
-    def with_ids(rows: pl.LazyFrame, part: pl.Expr | None) -> pl.LazyFrame:
-        return (blocks.of(rows).join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
-                .join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="left"))
-
-    def pairs_of(rows: pl.LazyFrame) -> pl.LazyFrame:
-        return rows.select("_block", "event_id", pl.col("_several").fill_null(False)).unique()
-
-    # when one slice holds every mention, each mention's block and stored id are found once and held narrow
-    # (`_order`, block, stored id: ~15 MB at 10k documents): the net's pairs are their distinct rows, and the
-    # touched blocks' mentions are then read by `_order`, whichever blocks the net adds. Finding the blocks
-    # (`_Blocks.of`, the labels and swap groups joined to every mention) is the pass's cost; it was paid twice,
-    # for the pairs and again for the touched mentions (at 10k a warehouse holds two counts of one sentence,
-    # two release mentions at one (doc_id, char_start) with two stored ids, which the net resolves again:
-    # every daily run read every mention twice)
     labeled = None
     if len(hash_slices(n_rows, MENTION_SLICE_ROWS)) == 1:
-        labeled = with_ids(inputs, None).select("_order", "_block", "event_id", pl.col("_several").fill_null(False))
-        labeled = _collect(labeled)
+        # one slice holds every mention: each mention's block and stored id are found once and held narrow
+        # (`_order`, block, stored id: ~15 MB at 10k documents); the net's pairs are their distinct rows, and the
+        # touched blocks' mentions are then read by `_order`, whichever blocks the net adds. Finding the blocks
+        # (`_Blocks.of`, the labels and swap groups joined to every mention) is the pass's cost; it was paid twice,
+        # for the pairs and again for the touched mentions (at 10k a warehouse holds two counts of one sentence,
+        # two release mentions at one (doc_id, char_start) with two stored ids, which the net resolves again:
+        # every daily run read every mention twice). A mention with several stored ids comes once an id from
+        # the join: its `_order` is held twice, which marks it (no pass over the stored pairs alone to find them)
+        labeled = _collect(blocks.of(inputs).join(prev, on=EVENT_PREVIOUS_KEYS, how="left")
+                           .select("_order", "_block", "event_id"))
+        labeled = labeled.with_columns(_several=pl.col("_order").is_duplicated())
         pairs = labeled.select("_block", "event_id", "_several").unique()
     else:
-        pairs = _collect_by_documents(lambda part: pairs_of(with_ids(take(inputs, part), part)), n_rows).unique()
+        # one streamed pass, slice of documents by slice, holds the distinct (block, stored id) pairs only. It
+        # marks the mentions with several stored ids too (the stored pairs' keys held twice, found first over
+        # the stored pairs alone: a few rows), so the mentions are not read again to find their blocks (a third
+        # pass over every mention and its block cost ~1.5 s at 100k)
+        several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
+                                        .filter(pl.col("len") > 1).select(*EVENT_PREVIOUS_KEYS, _several=pl.lit(True)),
+                                        n_rows)
+
+        def pairs_of(part: pl.Expr) -> pl.LazyFrame:
+            return (blocks.of(take(inputs, part)).join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
+                    .join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="left")
+                    .select("_block", "event_id", pl.col("_several").fill_null(False)).unique())
+        pairs = _collect_by_documents(pairs_of, n_rows).unique()
     several = pairs.filter("_several")["_block"]
     pairs = pairs.select("_block", "event_id").unique()
     known = _collect(stored_events.select("event_id"))["event_id"]
