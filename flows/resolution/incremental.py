@@ -293,22 +293,26 @@ class IncrementalEventMentions:
     blocks' mentions (`touched`, with `_order`), and the kept mentions of given documents read again from
     the stage (`of_docs`) with their stored ids. Their order is a full run's (`consolidate_events`)."""
     touched: pl.DataFrame
+    touched_orders: pl.Series  # `_order` of every mention of the touched blocks
     scan: pl.LazyFrame
-    blocks: _Blocks
-    touched_blocks: pl.Series
     previous: pl.LazyFrame
     columns: list[str]
     n_rows: int  # every stored mention
 
     def _kept(self, docs: pl.Series, where: pl.Expr | None = None, part: pl.Expr | None = None) -> pl.LazyFrame:
         """Kept mentions (untouched blocks) of these documents (`where`: those it keeps), with their stored ids
-        (`part`: of one slice of documents only, `frames.hash_slices`)."""
+        (`part`: of one slice of documents only, `frames.hash_slices`).
+
+        A mention is kept when its `_order` is not one of `touched_orders`, the mentions read as the touched blocks'
+        (every mention of them), so the kept ones are told apart without finding each mention's block again
+        (`_Blocks.of`: the labels and swap groups joined to every row, ~0.15 s CPU a call over most documents at
+        10k documents)."""
         docs = pl.col("doc_id").is_in(docs.implode())
         if part is not None:
             docs = docs & part
         found = docs if where is None else docs & where
-        rows = self.blocks.of(self.scan.filter(found).select("_order", *dict.fromkeys(BLOCK_INPUTS + self.columns)))
-        return (rows.filter(~pl.col("_block").is_in(self.touched_blocks.implode()))
+        rows = self.scan.filter(found).select("_order", *dict.fromkeys(BLOCK_INPUTS + self.columns))
+        return (rows.filter(~pl.col("_order").is_in(self.touched_orders.implode()))
                 .join(self.previous.filter(docs), on=EVENT_PREVIOUS_KEYS, how="left"))
 
     def _collect_kept(self, query, docs: pl.Series) -> pl.DataFrame:
@@ -369,7 +373,8 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     The blocks and the safety net are decided by queries streamed over the stage's mentions (every stored
     mention at 100k documents: 1.8M), each holding its result only; the touched blocks' mentions alone are
     read whole, and the kept ones are never held (at 100k, every mention with its block and stored id was
-    the run's peak, 1.8 GB)."""
+    the run's peak, 1.8 GB). Where one slice holds every mention (`MENTION_SLICE_ROWS`), each mention's block
+    and stored id are held narrow (its `_order`, block and id) between the net and reading the touched ones."""
     new_docs = pl.Series(stored.new_doc_ids, dtype=pl.String).implode()
     gone_docs = pl.Series(stored.gone_doc_ids, dtype=pl.String).implode()
     scan = ev.lazy().with_row_index("_order")
@@ -394,38 +399,36 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
                                 .select("_block").unique())["_block"].to_list())
     # the safety net, decided once for all blocks: a mention with no stored id or several, or with an id its
     # stored table lacks, and an id held in two blocks (a stored event that is not one block's): those
-    # blocks are resolved again. One streamed pass holds the distinct (block, stored id) pairs only.
-    # The same pass marks the mentions with several stored ids (the stored pairs' keys held twice, found first
-    # over the stored pairs alone: a few rows), so the mentions are not read again to find their blocks
-    # (a third pass over every mention and its block cost ~1.5 s at 100k).
+    # blocks are resolved again.
     n_rows = _collect(scan.select(pl.len())).item()
-    several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
-                                    .filter(pl.col("len") > 1).select(*EVENT_PREVIOUS_KEYS, _several=pl.lit(True)),
-                                    n_rows)
-
-    def with_ids(rows: pl.LazyFrame, part: pl.Expr | None) -> pl.LazyFrame:
-        return (blocks.of(rows).join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
-                .join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="left"))
-
-    def pairs_of(rows: pl.LazyFrame) -> pl.LazyFrame:
-        return rows.select("_block", "event_id", pl.col("_several").fill_null(False)).unique()
-
-    # the touched blocks' mentions as far as they are known before the safety net (the new and dropped
-    # documents' blocks, the releases clustered anew), read in the pass the net reads every mention in, when
-    # one pass holds them all and each mention has one stored id at most (the join then keeps every mention
-    # once): the net seldom adds a block, and the mentions need not be read again (~0.1 s at 10k documents)
-    known_blocks = pl.Series(sorted(touched), dtype=pl.String)
-    known_todo = None
-    if several.is_empty() and len(hash_slices(n_rows, MENTION_SLICE_ROWS)) == 1:
-        rows = with_ids(scan, None)
-        known_context = blocks.context(known_blocks)
-        pairs, known_todo = pl.collect_all(
-            [pairs_of(rows), rows.filter(pl.col("_block").is_in(known_blocks.implode())
-                                         | pl.col("_order").is_in(known_context.implode())).drop("event_id", "_several")],
-            engine="streaming")
-        pairs = pairs.unique()
+    labeled = None
+    if len(hash_slices(n_rows, MENTION_SLICE_ROWS)) == 1:
+        # one slice holds every mention: each mention's block and stored id are found once and held narrow
+        # (`_order`, block, stored id: ~15 MB at 10k documents); the net's pairs are their distinct rows, and the
+        # touched blocks' mentions are then read by `_order`, whichever blocks the net adds. Finding the blocks
+        # (`_Blocks.of`, the labels and swap groups joined to every mention) is the pass's cost; it was paid twice,
+        # for the pairs and again for the touched mentions (at 10k a warehouse holds two counts of one sentence,
+        # two release mentions at one (doc_id, char_start) with two stored ids, which the net resolves again:
+        # every daily run read every mention twice). A mention with several stored ids comes once an id from
+        # the join: its `_order` is held twice, which marks it (no pass over the stored pairs alone to find them)
+        labeled = _collect(blocks.of(inputs).join(prev, on=EVENT_PREVIOUS_KEYS, how="left")
+                           .select("_order", "_block", "event_id"))
+        labeled = labeled.with_columns(_several=pl.col("_order").is_duplicated())
+        pairs = labeled.select("_block", "event_id", "_several").unique()
     else:
-        pairs = _collect_by_documents(lambda part: pairs_of(with_ids(take(inputs, part), part)), n_rows).unique()
+        # one streamed pass, slice of documents by slice, holds the distinct (block, stored id) pairs only. It
+        # marks the mentions with several stored ids too (the stored pairs' keys held twice, found first over
+        # the stored pairs alone: a few rows), so the mentions are not read again to find their blocks (a third
+        # pass over every mention and its block cost ~1.5 s at 100k)
+        several = _collect_by_documents(lambda part: take(prev, part).group_by(EVENT_PREVIOUS_KEYS).agg(pl.len())
+                                        .filter(pl.col("len") > 1).select(*EVENT_PREVIOUS_KEYS, _several=pl.lit(True)),
+                                        n_rows)
+
+        def pairs_of(part: pl.Expr) -> pl.LazyFrame:
+            return (blocks.of(take(inputs, part)).join(take(prev, part), on=EVENT_PREVIOUS_KEYS, how="left")
+                    .join(several.lazy(), on=EVENT_PREVIOUS_KEYS, how="left")
+                    .select("_block", "event_id", pl.col("_several").fill_null(False)).unique())
+        pairs = _collect_by_documents(pairs_of, n_rows).unique()
     several = pairs.filter("_several")["_block"]
     pairs = pairs.select("_block", "event_id").unique()
     known = _collect(stored_events.select("event_id"))["event_id"]
@@ -442,15 +445,19 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     del pairs, ided
     # the touched blocks' mentions (and their context) whole, in the stage's order
     in_block = pl.col("_block").is_in(touched_blocks.implode())
-    if known_todo is not None and touched_blocks.equals(known_blocks):  # the net added none: read already
-        todo = known_todo.sort("_order")
+    context = blocks.context(touched_blocks)
+    if labeled is not None:
+        # (a mention with several stored ids is in `labeled` once an id: its `_order` taken once)
+        touched_orders = labeled.filter(in_block)["_order"].unique()
+        del labeled
+        todo = _collect(scan.filter(pl.col("_order").is_in(pl.concat([touched_orders, context]).implode()))
+                        ).sort("_order")
     else:
-        context = blocks.context(touched_blocks)
         todo = _collect_by_documents(lambda part: blocks.of(take(scan, part)).filter(
             in_block | pl.col("_order").is_in(context.implode())), n_rows).sort("_order")
-    del known_todo
-    in_touched = todo.filter(in_block)["_order"].implode()
-    todo = todo.drop("_block")
+        touched_orders = todo.filter(in_block)["_order"]
+        todo = todo.drop("_block")
+    in_touched = touched_orders.implode()
     events, mentions, conflicts = consolidate_events(todo, previous, sentences_at=sentences_at,
                                                      mention_columns=mention_columns + ["_order"], freed=freed)
     del todo
@@ -472,7 +479,8 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     conflicts = pl.concat([conflicts, _scan(stored.conflicts, CONFLICT_SCHEMA).filter(
         (pl.col("fact_table") == "events") & pl.col("fact_id").is_in(kept)).collect()])
     columns = [c for c in mention_columns if c != "event_id"]
-    return (events, IncrementalEventMentions(mentions, scan, blocks, touched_blocks, prev, columns, n_rows), conflicts,
+    return (events, IncrementalEventMentions(mentions, touched_orders, scan, prev, columns,
+                                                      n_rows), conflicts,
             changed_docs, kept_ids)
 
 
