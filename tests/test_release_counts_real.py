@@ -1161,3 +1161,12 @@ def test_one_for_one_swaps_and_demonyms_before_a_role(text, expected):
 ])
 def test_rescues_companions_and_one_of_a_people(text, expected):
     assert _releases(text) == expected
+
+
+# a live page's entries open with their time ("12:24 Some 185 ..."): the minutes are no count, nor "Some 185" a name
+@pytest.mark.parametrize("text, found", [
+    ("12:24 Some 185 activists walked free on Monday.", [(185, "about")]),
+    ("09:05 Authorities freed 40 prisoners, the ministry said.", [(40, "exact")]),
+])
+def test_a_clock_time_before_a_count_is_no_count(text, found):
+    assert _releases(text) == found

@@ -56,9 +56,13 @@ def _nearest_trigger(triggers: list, starts: list[int], ends: list[int], start: 
 
 
 # a number inside a group's name, after a count: "two Zone 9 bloggers" are two bloggers of the "Zone 9" group
-NAME_NUMBER_RE = re.compile(r"\b(?P<count>\d+|" + "|".join(sorted((w for w in ("one two three four five six seven eight "
+NAME_NUMBER_RE = re.compile(r"(?<![\d:])\b(?P<count>\d+|" + "|".join(sorted((w for w in ("one two three four five six seven eight "
                             "nine ten eleven twelve").split()), key=len, reverse=True)) +
                             r")\s+(?P<name>(?-i:[A-Z][a-z]+)\s+\d{1,3})\s+(?=[A-Za-z])", re.I)
+
+
+# the hour of a clock time right before a number ("12:24"): the number is its minutes
+CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}:$")
 
 
 def _count_matches(sentence: str) -> list[re.Match]:
@@ -73,6 +77,8 @@ def _count_matches(sentence: str) -> list[re.Match]:
     out = []
     for m in COUNT_RE.finditer(sentence):
         num = m.group("num")
+        if CLOCK_BEFORE_RE.search(sentence, max(0, m.start("num") - 3), m.start("num")):
+            continue  # "12:24 Some 185 activists walked free": a live page's time, no count (session 20)
         if num[:1].isdigit() and not num.isdigit() and "," not in num \
                 and SPACED_AFTER_DATE_RE.search(sentence, max(0, m.start("num") - 12), m.start("num")):
             again = COUNT_RE.match(sentence, m.start("num") + len(num.split()[0]) + 1)
