@@ -936,8 +936,8 @@ def test_an_ayn_opens_a_word_of_a_name(sentence, names):
 
 # class 7: an office in apposition, then what it is about ("<A B>, Special Rapporteur on <topic>, said")
 def test_an_office_in_apposition_before_its_topic():
-    assert _people_in("Javed Rahmani, Special Rapporteur on the Situation of Human Rights in Iran, said so.") \
-        == ["Javed Rahmani"]
+    assert _people_in("Kaunda Mwale, Special Rapporteur on the Situation of Human Rights in Iran, said so.") \
+        == ["Kaunda Mwale"]
     # a clause after a place is no apposition, whatever role noun it holds
     assert _people_in("The gangs work across Southeast Asia, using fake adverts to lure foreign nationals to casinos.") \
         == []
