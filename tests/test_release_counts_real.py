@@ -1170,3 +1170,18 @@ def test_rescues_companions_and_one_of_a_people(text, expected):
 ])
 def test_a_clock_time_before_a_count_is_no_count(text, found):
     assert _releases(text) == found
+
+
+# thousands grouped by a dot, as continental European and Latin American outlets print them; a decimal's fraction
+# ("1.5 million") is no count
+@pytest.mark.parametrize("text, found", [
+    ("Authorities freed 2.500 prisoners on Monday.", [(2500, "exact")]),
+    ("Some 3.000 detainees were freed under the amnesty.", [(3000, "about")]),
+    ("The ruling freed 1.5 million people from the old curfew.", []),
+])
+def test_dotted_thousands_and_decimals(text, found):
+    assert _releases(text) == found
+
+
+def test_dotted_thousands_parse():
+    assert parse_number("2.500") == 2500 and parse_number("1.250.000") == 1250000 and parse_number("1.5") is None

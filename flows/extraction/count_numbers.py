@@ -98,6 +98,10 @@ _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _T
 # never the end of a date ("2024-01-03 230 ...": no digit, dash, slash, dot or colon before, no leading zero)
 # nor after a month ("on May 3 150 ..." is a date, then a count: SPACED_AFTER_DATE_RE)
 SPACED_THOUSANDS = r"(?<![\d\-/.:])[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?![,.]\d)"
+# ... or by a dot, as continental European and Latin American outlets print them ("2.500 prisoners": a count of people
+# is never a fraction; "1.5 million" has no three digits after its dot; session 20)
+DOTTED_THOUSANDS = r"(?<![\d\-/.:,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.]\d|\d)"
+_DOTTED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 SPACED_AFTER_DATE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|\bNo\.\s*$")
 _SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 
@@ -114,7 +118,7 @@ COUNT_RE = re.compile(
     # the leading look-ahead matches no less (a count starts with a word character) but lets the
     # engine skip the other positions faster
     # (the guards in front of the alternations match no less either: see _first_char_guard)
-    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACED_THOUSANDS}|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
+    rf"(?=\w)(?:{_QUAL_GUARD}\b(?P<qual>{_QUAL})\s+)?{_NUM_GUARD}\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|{SPACED_THOUSANDS}|{DOTTED_THOUSANDS}|\d+|{_BIG_WORDS}|(?:{_TENS})-(?:{_UNITS})|{_NUMW})"
     rf"(?:\s+|-person\s+)(?P<mods>(?:{_MOD}\s+){{0,3}}?)(?P<noun>{PEOPLE_NOUNS}|prisoner\s+(?:exchange|swap)|{DEMONYM_PLURAL})\b",
     re.IGNORECASE,
 )
@@ -174,6 +178,8 @@ def parse_number(text: str) -> int | None:
     t = _SPACES_RE.sub("", text.lower().replace(",", "").strip())
     if t.isdigit():
         return int(t)
+    if _DOTTED_THOUSANDS_RE.fullmatch(t):
+        return int(t.replace(".", ""))
     if t not in NUMBER_WORDS and " " in t and ("hundred" in t or "thousand" in t):
         return _parse_big_words(t)
     if "-" in t:
