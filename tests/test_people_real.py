@@ -966,3 +966,10 @@ def test_a_role_at_an_organisation_in_apposition_tells_a_person():
     m = _mentions({"a": ["According to the group, Dana Ahmed, the organisation's Middle East researcher, said so.",
                          "Dana Ahmed, the group's researcher, said it again."]})
     assert {n for d, s, n in m} == {"Dana Ahmed"}
+
+
+# class 8: a verb and its object after a comma are a clause, not an apposition that makes a place a person
+def test_a_verb_and_its_object_after_a_comma_are_no_apposition():
+    assert _people_in("A sister of the freed man, who is from Lombard, Ohio, thanked officials who helped.") == []
+    assert _people_in("His sister, who is from Lombard, Ohio, thanked US government officials who helped.") == []
+    assert _people_in("Kaunda Mwale, jailed activist, was freed.") == ["Kaunda Mwale"]  # one, singular: a role

@@ -26,7 +26,7 @@ from flows.extraction.sanctions import (bloc_is_the_union, extract_sanction_ment
 from flows.language.countries import with_iso_codes
 
 # Bump when an extractor changes: every document is then extracted again.
-EXTRACTOR_VERSION = "2026.12.05-100"  # what each version changed: docs/extractor-versions.md (newest first)
+EXTRACTOR_VERSION = "2026.12.05-101"  # what each version changed: docs/extractor-versions.md (newest first)
 LINKING_SENTENCE = r"(?i)releas|freed|free\b|pardon|amnest|swap|exchang|flown|includ|among|handed\s+over"
 # A release of more people than this is a number misread (sentences reduced for a whole prison population, a
 # sum, a census): no release mention keeps it. It is the events suite's critical bound on prisoner_count

@@ -220,7 +220,10 @@ CREDIT_LABEL_BEFORE_RE = regex.compile(r"\b(?:[Pp]hoto(?:graph)?|PHOTO|[Pp]ictur
 CLAUSE_ROLE_RE = regex.compile(
     r"\b(?:is|are|was|were|has|have|had|will|would|could|should|did|does|been|being|it|they|he|she|we)\b"
     r"|\b\p{Lu}[\p{L}\-]*(?:\s+(?:also|then|later|on\s+\p{Lu}\p{Ll}+))?\s+[a-z]{3,}ed\b"
-    r"|\b(?:also|then|later|again|subsequently|formally)\s+[a-z]{3,}ed\b")  # "..., the office also designated ..."
+    r"|\b(?:also|then|later|again|subsequently|formally)\s+[a-z]{3,}ed\b"  # "..., the office also designated ..."
+    # a verb opening it, then its object ("<town>, <state>, thanked officials ...", "..., urged the ...", "thanked US
+    # government officials"): a jailed activist is one, singular (session 20)
+    r"|^[a-z]{3,}ed\s+(?:the|his|her|their|its|a|an|[a-z]+s)\b|^[a-z]{3,}ed\s.*[a-z]s$")
 ORG_NOUN_AFTER_RE = regex.compile(r"^(?:\s+\(\p{Lu}[\p{Lu}\-]{1,9}\))?"  # "<name> (<ACRONYM>) group"
                                   r"\s+(?:(?!(?:and|or|of|the|a|an|to|in|on|at|with|for|from|by|as|his|her|their)\s)[a-z]+\s+)?(?:club|group|party|company|movement|militia|gang|band|network|"
                                   r"organi[sz]ation|association|foundation|firm|newspaper|channel|outpost|settlement|"
