@@ -379,15 +379,13 @@ def _paraguay_releases(db: Path) -> list[tuple]:
     # document, the join forms inside the touched blocks (no fallback)
     ([NAMED_GROUP, {**NAMED_ONE, "named_b_among.txt": AMONG_TEXT}], ["incremental"] * 4),
     # the report naming him comes with the group, first of the twelve's mentions; the one the day after: only the
-    # one's block has a new document, resolved with the twelve's first mention as context, which joins it; the
-    # partial twelve then shares its id with the kept one (`assemble._scopes`): that day is resolved whole
-    ([{**NAMED_GROUP, "named_0_among.txt": AMONG_TEXT}, NAMED_ONE], ["incremental", "full", "incremental", "incremental"]),
-    # as above, but the twelve's first mention names no one: the context does not join the one, no id is shared
-    pytest.param([{**NAMED_GROUP, "named_b_among.txt": AMONG_TEXT}, NAMED_ONE], ["incremental"] * 4, marks=pytest.mark.xfail(
-        strict=True, raises=AssertionError, reason="incremental resolution misses join_named_members when only the one's count block is "
-        "touched and the group's naming report is not its count's first mention (the context): the day the one "
-        "comes, events hold it as its own release of 1 (the twelve keeps n_sources 2; whole: one event of 3), its "
-        "mentions' evidence and event_people point to it, and later days keep the split (no safety net sees it)")),
+    # one's block has a new document, and it touches the twelve's (`_Blocks.member_blocks`; before, the one was
+    # resolved with the twelve's first mention as context, which joined it, the partial twelve then shared its id
+    # with the kept one, `assemble._scopes`, and that day was resolved whole)
+    ([{**NAMED_GROUP, "named_0_among.txt": AMONG_TEXT}, NAMED_ONE], ["incremental"] * 4),
+    # as above, but the twelve's first mention names no one: the one's block touches the twelve's (`member_blocks`),
+    # else the context did not join the one, no id was shared, and the split stayed silently
+    ([{**NAMED_GROUP, "named_b_among.txt": AMONG_TEXT}, NAMED_ONE], ["incremental"] * 4),
 ], ids=["one_with_its_group_report", "one_after_the_report_naming_him_first", "one_after_a_group_report_naming_none_first"])
 def test_a_named_release_of_one_joined_to_a_counted_group_day_after_day(harness, tmp_path, compare_resolutions,
                                                                           first_days, resolutions):

@@ -391,7 +391,8 @@ def join_named_members(rel: pl.DataFrame) -> pl.Series:
     (`freed`) and its mentions' `freed_names`; surnames match by `_sound_key`. Only when exactly one such group
     exists, every report of the one names that person, no document tells both (a report telling the one's release beside the group's keeps them apart), and
     their dates, where both have any, lie within SAME_RELEASE_DAYS. A label depends on its country's
-    mentions alone (the incremental blocks are countries)."""
+    mentions alone: an incremental run touches every count block of up to MEMBERS_MAX of a country where it touches
+    one (`incremental._Blocks.member_blocks`)."""
     if rel.is_empty() or "freed_names" not in rel.columns:
         return rel["cluster"]
     names = pl.col("freed_names").list.len().fill_null(0) > 0

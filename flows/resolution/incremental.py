@@ -17,7 +17,9 @@ rows, conflicts and evidence are a function of the block's mentions and of the i
   document's one release) makes the document's mentions depend on its release events' ids.
 
 A run's touched blocks are those holding a mention of a document it adds or drops (a dropped release:
-its whole country), the release blocks whose kept mentions cluster otherwise once the day's counts come,
+its whole country), with every release block of up to MEMBERS_MAX of a country where one such is touched (a named
+release of one joins a counted group of another count block, `join_named_members`: `_Blocks.member_blocks`),
+the release blocks whose kept mentions cluster otherwise once the day's counts come,
 and, for sanctions, the moves of a kept document whose release mentions changed event. Those blocks are resolved again by the very
 functions a full run uses (`consolidate_events`, `consolidate_sanctions`), on their mentions only, in
 the order a full run sees them; every other block keeps its stored rows (events, sanctions, their
@@ -55,7 +57,8 @@ from flows.core.frames import hash_slices, take
 from flows.extraction.facts import EXTRACTOR_VERSION
 from flows.language.lexicon import fold
 from flows.resolution.agreement import CONFLICT_SCHEMA
-from flows.resolution.events import EVENT_SCHEMA, cluster_releases, consolidate_events, round_counts_to_precise
+from flows.resolution.events import (EVENT_SCHEMA, MEMBERS_MAX, cluster_releases, consolidate_events,
+                                     round_counts_to_precise)
 from flows.resolution.sanctions import RELIEF, SANCTION_SCHEMA, consolidate_sanctions
 
 # a sanction move's block
@@ -267,6 +270,24 @@ class _Blocks:
         self.labels = rel.select(pl.lit("prisoner_release").alias("event_type"), *RELEASE_KEY,
                                  block.alias("_label_block"))
 
+    def member_blocks(self, touched: set) -> set:
+        """The release blocks `join_named_members` may tie to a touched one: a named release of one joins a counted
+        release of 2 to MEMBERS_MAX of its country, which lies in another count block. Where a touched block of a
+        country (its swap group) holds a count up to MEMBERS_MAX, every such block of that country is touched too, so
+        that the join forms, or comes apart, as among all mentions (else the day a named one came, a group whose
+        first mention names no one kept it apart, silently: `tests/test_incremental.py`,
+        `test_a_named_release_of_one_joined_to_a_counted_group_day_after_day`)."""
+        if self.labels.is_empty() or not touched:
+            return set()
+        small = (self.labels.join(self.groups, on="country", how="left")
+                 .with_columns(_grp=pl.coalesce("_grp", "country"))
+                 .filter(pl.col("prisoner_count") <= MEMBERS_MAX).select("_grp", "_label_block").unique())
+        hit = small.filter(pl.col("_label_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
+        if hit.is_empty():
+            return set()
+        return set(small.join(hit.select("_grp").unique(), on="_grp", how="semi", nulls_equal=True)
+                   ["_label_block"].to_list())
+
     def of(self, frame: pl.LazyFrame) -> pl.LazyFrame:
         """`frame` (BLOCK_INPUTS at least) with `_block`."""
         return (frame.join(self.labels.lazy(), on=["event_type", *RELEASE_KEY], how="left", nulls_equal=True)
@@ -388,6 +409,8 @@ def consolidate_events_incremental(ev: pl.DataFrame | pl.LazyFrame, previous, st
     # the new documents' blocks
     touched |= set(_collect(blocks.of(inputs.filter(pl.col("doc_id").is_in(new_docs))).select("_block").unique())
                    ["_block"].to_list())
+    # ... and the blocks a named release of one may join (`join_named_members`: across count blocks of a country)
+    touched |= blocks.member_blocks(touched)
     # the blocks of the dropped documents' mentions, from the events they were in (a release: its country)
     group = pl.coalesce("_grp", "country")
     gone = _collect(prev.filter(pl.col("doc_id").is_in(gone_docs)).select("doc_id", "event_id")
