@@ -63,7 +63,7 @@ NAME_NUMBER_RE = re.compile(r"(?<![\d:])\b(?P<count>\d+|" + "|".join(sorted((w f
 
 # the hour of a clock time right before a number ("12:24"): the number is its minutes; or a decimal's whole part
 # ("1.5 million people": the number is its fraction)
-CLOCK_BEFORE_RE = re.compile(r"\b\d{1,2}:$|\d\.$")
+CLOCK_OR_DECIMAL_BEFORE_RE = re.compile(r"\b\d{1,2}:$|\d\.$")
 
 
 def _count_matches(sentence: str) -> list[re.Match]:
@@ -78,7 +78,7 @@ def _count_matches(sentence: str) -> list[re.Match]:
     out = []
     for m in COUNT_RE.finditer(sentence):
         num = m.group("num")
-        if CLOCK_BEFORE_RE.search(sentence, max(0, m.start("num") - 3), m.start("num")):
+        if CLOCK_OR_DECIMAL_BEFORE_RE.search(sentence, max(0, m.start("num") - 3), m.start("num")):
             continue  # "12:24 Some 185 activists walked free": a live page's time, no count; nor "1.5 million" (session 20)
         if num[:1].isdigit() and not num.isdigit() and "," not in num \
                 and SPACED_AFTER_DATE_RE.search(sentence, max(0, m.start("num") - 12), m.start("num")):
