@@ -258,7 +258,8 @@ def test_two_releases_told_at_one_place_day_after_day(harness, tmp_path, compare
 
 
 def test_the_blocks_of_event_mentions():
-    """A release's block is its country; another event's is its cluster key (type, country, date or document)."""
+    """`event_block`: a release's block is its country (where the run brings no release mention; elsewhere
+    `_Blocks` labels it by its count cluster); another event's is its cluster key (type, country, date or document)."""
     import datetime as dt
 
     from flows.resolution.incremental import event_block
