@@ -30,9 +30,7 @@ FURNITURE_LEAD_LINE = re.compile(rf"^\s*(?:{_FURNITURE_LEAD})\s*$", re.IGNORECAS
 # names are the document's ("FILE PHOTO: <minister> <A B> meets <C D> ..."; issue 22, class 7: people named only in
 # a caption were missed): `caption_sentences` gives them to the people's reader, and to no other
 CAPTION_KINDS = ("photo_caption", "file_picture_caption", "agency_picture_credit")
-CAPTION_LINE = re.compile(
-    rf"^\s*(?:{chr(10).join('| ' + r.pattern if i else r.pattern for i, r in enumerate(r for r in rules.furniture() if r.name in CAPTION_KINDS))})\s*$",
-    re.IGNORECASE | re.VERBOSE)
+CAPTION_LINE = re.compile(rf"^\s*(?:{rules.furniture_alternation(names=CAPTION_KINDS)})\s*$", re.IGNORECASE | re.VERBOSE)
 # caption sentences are numbered after every sentence of the body (their own `sent_idx` range)
 CAPTION_SENT_IDX = 1_000_000
 

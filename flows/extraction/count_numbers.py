@@ -100,8 +100,9 @@ _NUM_GUARD = _first_char_guard([w for w in NUMBER_WORDS if NUMBER_WORDS[w]] + _T
 SPACED_THOUSANDS = r"(?<![\d\-/.:])[1-9]\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?![,.]\d)"
 # ... or by a dot, as continental European and Latin American outlets print them ("2.500 prisoners": a count of people
 # is never a fraction; "1.5 million" has no three digits after its dot; session 20)
-DOTTED_THOUSANDS = r"(?<![\d\-/.:,])[1-9]\d{0,2}(?:\.\d{3})+(?![\d,.]\d|\d)"
-_DOTTED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_DOTTED = r"[1-9]\d{0,2}(?:\.\d{3})+"
+DOTTED_THOUSANDS = rf"(?<![\d\-/.:,]){_DOTTED}(?![\d,.]\d|\d)"
+_DOTTED_THOUSANDS_RE = re.compile(_DOTTED)
 SPACED_AFTER_DATE_RE = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s*$|\bNo\.\s*$")
 _SPACES_RE = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009](?=\d{3}\b)")
 

@@ -11,14 +11,14 @@ from flows.core.frames import hash_slices, split
 from flows.extraction.names import (ALIAS_REACH, ALIAS_ROLE, MENTION_SCHEMA, ORG_ROLE, SHARED_SURNAME_ROLE,
                                     find_name_candidates,
                                     is_given_name)
-from flows.language.lexicon import fold, place_words
+from flows.language.lexicon import NAME_MARKS, fold, place_words
 
 
 def name_key_expr(col: str) -> pl.Expr:
     """Folded, punctuation-free key of a name column (for exact matching of variants)."""
     return (
         pl.col(col).map_elements(fold, return_dtype=pl.String)
-        .str.replace_all(r"['’‘ʿ\.]", "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
+        .str.replace_all(NAME_MARKS, "").str.replace_all(r"[\-\s]+", " ").str.strip_chars()
     )
 
 

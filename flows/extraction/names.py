@@ -27,6 +27,7 @@ from flows.extraction.clean import expand_rows
 from flows.language.lexicon import given_names, is_given_name  # noqa: F401 (re-exported)
 from flows.language.lexicon import (
     COMPANY_NAME_WORDS,
+    KIN_WORDS,
     NON_NAME_WORDS,
     ORG_WORDS,
     PERSON_TITLE_CUES,
@@ -283,9 +284,6 @@ ONE_OF_AFTER_RE = regex.compile(r"^,\s+(?:reportedly\s+|also\s+)?one\s+of\s+(?:t
 DASH_ROLE_AFTER_RE = regex.compile(
     r"^\s+[-–—]\s+(?:(?:a|an|the|former|deputy|vice|acting|then)\s+)?(?:[\p{L}\-’']+\s+){0,2}?(?:"
     + "|".join(ROLE_NOUNS) + r")s?\b", regex.IGNORECASE)
-# kin in the singular, as a role before a name
-KIN_WORDS = frozenset("""sister brother wife husband son daughter mother father widow cousin nephew niece spouse
-    grandfather grandmother grandson granddaughter uncle aunt stepson stepdaughter fiance fiancee""".split())
 # "<name>'s wife", "<name>'s eldest son": only a person has kin (a firm's "sister company" or "parent
 # company" is no kin; issue 22, class 7)
 KIN_AFTER_POSSESSIVE_RE = regex.compile(
@@ -902,9 +900,10 @@ NAME_THEN_OFFICE_RE = regex.compile(r",\s+(?:(?:Deputy|Acting|Former|First|Vice)
 
 
 # a firm's name made of two or three capitalised words and its corporate word (`find_name_candidates`)
-FIRM_OF_NAME_PREFILTER = r"\b(?:Group|Holdings?|Corporation|Conglomerate)\b"
-FIRM_OF_NAME_RE = r"\b\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){1,2}[ \t](?:Group|Holdings?|Corporation|Conglomerate)\b"
-FIRM_WORD_END_RE = r"[ \t](?:Group|Holdings?|Corporation|Conglomerate)$"
+_FIRM_WORD = r"(?:Group|Holdings?|Corporation|Conglomerate)"
+FIRM_OF_NAME_PREFILTER = rf"\b{_FIRM_WORD}\b"
+FIRM_OF_NAME_RE = rf"\b\p{{Lu}}\p{{Ll}}+(?:[ \t]\p{{Lu}}\p{{Ll}}+){{1,2}}[ \t]{_FIRM_WORD}\b"
+FIRM_WORD_END_RE = rf"[ \t]{_FIRM_WORD}$"
 MONTH_DAY_AFTER_RE = regex.compile(r"[ \t]+\d")
 
 

@@ -74,6 +74,15 @@ COMPANY_NAME_WORDS = frozenset(
     """.split()
 )
 
+# marks a name's spelling may hold or drop ("O'Neil" / "ONeil", "‘Aziz" / "Aziz", "Jr." / "Jr"): name keys and the
+# people's surname tests read names without them
+NAME_MARKS = r"['’‘ʿ.]"
+
+# words that tell a person as someone's kin ("<name>'s wife", "the mother of <name>", "his father, <name>")
+KIN_WORDS = frozenset("""wife husband spouse partner widow widower fiancee fiance mother father son daughter sister
+    brother cousin nephew niece aunt uncle grandson granddaughter grandmother grandfather stepson stepdaughter
+    child parent sibling""".split())
+
 # Capitalised words that are never part of a person's name.
 NON_NAME_WORDS = frozenset(
     """

@@ -97,10 +97,10 @@ def action_words() -> dict[str, str]:
     return {r.name: r.pattern for r in sanction_actions() if r.pattern}
 
 
-def furniture_alternation(kind: str) -> str:
+def furniture_alternation(kind: str | None = None, names: tuple[str, ...] = ()) -> str:
     """The furniture patterns of one kind ('lead': known by how the line starts; 'anywhere': by a word
-    anywhere in it), as one verbose alternation."""
-    return "\n      | ".join(r.pattern for r in furniture() if r.kind == kind)
+    anywhere in it), or of the entries `names` names, as one verbose alternation."""
+    return "\n      | ".join(r.pattern for r in furniture() if r.kind == kind or r.name in names)
 
 
 def furniture_words() -> tuple[str, ...]:

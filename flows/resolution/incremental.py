@@ -250,6 +250,8 @@ class _Blocks:
         block = pl.concat_str(pl.lit("R"), pl.col("_grp").fill_null("\x00"), pl.col("_label").cast(pl.String),
                               separator="|")
         self.touched: set = set()
+        # the blocks of counts up to MEMBERS_MAX, by country (`member_blocks`)
+        self.small_blocks = pl.DataFrame(schema={"_grp": pl.String, "_label_block": pl.String})
         if rel.is_empty():
             self.labels = pl.DataFrame(schema={"event_type": pl.String, **{k: keys.schema[k] for k in RELEASE_KEY},
                                                "_label_block": pl.String})
@@ -269,6 +271,8 @@ class _Blocks:
             self.touched = set(moved.select(block.alias("_block"))["_block"].to_list())
         self.labels = rel.select(pl.lit("prisoner_release").alias("event_type"), *RELEASE_KEY,
                                  block.alias("_label_block"))
+        self.small_blocks = (rel.filter(pl.col("prisoner_count") <= MEMBERS_MAX)
+                             .select("_grp", block.alias("_label_block")).unique())
 
     def member_blocks(self, touched: set) -> set:
         """The release blocks `join_named_members` may tie to a touched one: a named release of one joins a counted
@@ -277,11 +281,9 @@ class _Blocks:
         that the join forms, or comes apart, as among all mentions (else the day a named one came, a group whose
         first mention names no one kept it apart, silently: `tests/test_incremental.py`,
         `test_a_named_release_of_one_joined_to_a_counted_group_day_after_day`)."""
-        if self.labels.is_empty() or not touched:
+        small = self.small_blocks
+        if small.is_empty() or not touched:
             return set()
-        small = (self.labels.join(self.groups, on="country", how="left")
-                 .with_columns(_grp=pl.coalesce("_grp", "country"))
-                 .filter(pl.col("prisoner_count") <= MEMBERS_MAX).select("_grp", "_label_block").unique())
         hit = small.filter(pl.col("_label_block").is_in(pl.Series(sorted(touched), dtype=pl.String).implode()))
         if hit.is_empty():
             return set()

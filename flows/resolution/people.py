@@ -16,7 +16,7 @@ import polars as pl
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from flows.extraction.names import is_given_name
-from flows.language.lexicon import fold
+from flows.language.lexicon import KIN_WORDS, NAME_MARKS, fold
 from flows.resolution.ids import UnionFind, person_ids, previous_ids
 
 SURNAME_MIN_SIM = 0.84
@@ -45,7 +45,7 @@ def generation(name: str) -> str:
 @lru_cache(maxsize=500_000)
 def name_parts(name: str) -> tuple[str, str]:
     """(given, surname) folded; hyphens folded into the surname, Arabic articles dropped ("el-Baqer" = "al-Baqer")."""
-    folded = re.sub(r"['’‘ʿ\.]", "", fold(name))
+    folded = re.sub(NAME_MARKS, "", fold(name))
     if " " not in folded.strip() and "-" in folded:
         # one hyphenated word is a surname alone ("Díaz-Canel", "al-Sharaa"), not a given name and a surname
         # (issue 22: people split over rows)
@@ -170,7 +170,7 @@ def cluster_names(names: list[str]) -> dict[str, int]:
 
 def _ends(name: str) -> tuple[str, str, int]:
     """(first word, last word, number of words) of a name, folded."""
-    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).replace("-", " ").split()
+    words = re.sub(NAME_MARKS, "", fold(name)).replace("-", " ").split()
     return (words[0], words[-1], len(words)) if words else ("", "", 0)
 
 
@@ -211,7 +211,7 @@ def _join_reversed_and_patronyms(full: list[str], uf: UnionFind) -> None:
     """A two-word name joins the two-word name of its words reversed ("<surname> <given>" in one outlet, "<given>
     <surname>" in another, as Japanese, Chinese and Korean names are written either way; issue 22, class 7), and a
     patronymic alone ("Bin <father>") joins the one longer name that holds it ("<given> bin <father> <family>")."""
-    words_of = {n: re.sub(r"['’‘ʿ\.]", "", fold(n)).replace("-", " ").split() for n in full}
+    words_of = {n: re.sub(NAME_MARKS, "", fold(n)).replace("-", " ").split() for n in full}
     two = defaultdict(list)
     for n, w in words_of.items():
         if len(w) == 2:
@@ -234,7 +234,7 @@ def _join_reversed_and_patronyms(full: list[str], uf: UnionFind) -> None:
 
 
 def _next_to_last(name: str) -> str:
-    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).replace("-", " ").split()
+    words = re.sub(NAME_MARKS, "", fold(name)).replace("-", " ").split()
     return words[-2] if len(words) >= 2 else ""
 
 
@@ -292,16 +292,12 @@ def join_lone_given_names(mentions: pl.DataFrame, clusters: dict[str, int]) -> d
     return out
 
 
-# words that tell a person as someone's kin ("<name>'s wife", "the mother of <name>")
-KIN_WORDS = frozenset("""wife husband spouse partner widow widower fiancee fiance mother father son daughter sister
-    brother cousin nephew niece aunt uncle grandson granddaughter grandmother grandfather stepson stepdaughter
-    child parent sibling""".split())
 KIN_OF_RE = re.compile(r"([a-z][a-z\-]+)['’]s\s+(?:[a-z\-]+\s+)?(?:" + "|".join(sorted(KIN_WORDS)) + r")\b"
                        r"|\b(?:" + "|".join(sorted(KIN_WORDS)) + r")\s+of\s+(?:[a-z\-]+\s+)?([a-z][a-z\-]+)")
 
 
 def _last_word(name: str) -> str:
-    words = re.sub(r"['’‘ʿ\.]", "", fold(name)).split()
+    words = re.sub(NAME_MARKS, "", fold(name)).split()
     return words[-1] if words else ""
 
 
